@@ -1,0 +1,45 @@
+# conflict-kg: make demo | make test | make clean.  Needs only python3 (and make) on a fresh clone.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Debian packages the tests need; the browser tests will add `chromium` here.
+APT_PACKAGES ?=
+
+.PHONY: venv demo test sysdeps clean distclean
+
+venv: $(STAMP)
+
+# Re-install only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+demo: venv
+	$(BIN)/kg build seeds/
+	$(BIN)/kg query deployments
+#	$(BIN)/kg viz -o out/graph.html   # once `kg viz` exists
+
+# Install the missing Debian packages in APT_PACKAGES (as root only; else say what to run).
+sysdeps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "sysdeps: missing Debian packages:$$missing (run: sudo apt-get install -y$$missing)" >&2; exit 1; \
+	fi; \
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing
+
+test: venv sysdeps
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf .kg-store out .pytest_cache build
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) *.egg-info

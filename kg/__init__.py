@@ -1,0 +1,3 @@
+"""conflict-kg: knowledge graphs of armed-conflict news."""
+
+__version__ = "0.1.0"

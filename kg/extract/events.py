@@ -1,0 +1,655 @@
+"""Event frames from the dependency parse.
+
+A trigger (verb or noun lemma from ``data/events.yaml``) opens a frame; its roles come from
+grammatical relations (subject, object, by-agent, prepositions, possessives, compounds, relative
+clauses), its quantities from number phrases attached to it, its date from the nearest time
+expression, its modality from auxiliaries and purpose constructions. Several mentions of one
+event in a document are merged afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+from spacy.tokens import Token
+
+from kg.extract.modality import Modality
+from kg.extract.nlp import ParsedDoc, Sentence
+from kg.models import DateValue, Event, Evidence, Mention, Quantity
+from kg.quantities import find_quantities, quantity_kind
+from kg.resolve import Resolution
+from kg.timex import TimeMention, find_times
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+ACTORS = ("Person", "Country", "Organization", "ArmedForce", "ArmedGroup")
+ARMED = ("ArmedForce", "ArmedGroup", "Country")
+PLACES = ("Location", "Country")
+PRONOUNS = {"it", "they", "them", "its", "their", "he", "she", "him", "her", "his", "we", "us"}
+RELATIVES = {"which", "that", "who", "whom", "whose"}
+PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "governorate",
+               "capital", "area", "county", "port", "stronghold", "base", "airfield", "enclave"}
+SUBTYPES = {"bombing": "Bombing", "bomb": "Bombing", "airstrike": "Airstrike", "shelling": "Shelling",
+            "shell": "Shelling", "raid": "Raid", "ambush": "Ambush", "massacre": "Massacre",
+            "explosion": "Bombing", "blast": "Bombing", "bombardment": "Shelling"}
+COMPOUND_SUBTYPES = {"suicide": "SuicideAttack", "car": "Bombing", "air": "Airstrike", "drone": "DroneStrike",
+                     "missile": "MissileStrike", "rocket": "RocketAttack", "mortar": "Shelling"}
+QUANTITY_KINDS = {"Deployment": ("troops",), "Attack": ("fatalities", "injuries"),
+                  "Capture": ("captured",), "Meeting": (), "Statement": (), "Visit": ()}
+QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
+
+
+@dataclass(frozen=True)
+class Triggers:
+    verbs: dict[str, str]  # lemma -> event type
+    nouns: dict[str, str]
+    light_verbs: frozenset[str]
+    loss_verbs: frozenset[str]
+    support_nouns: frozenset[str]
+    support_verbs: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "Triggers":
+        data = yaml.safe_load((DATA / "events.yaml").read_text("utf-8"))
+        verbs: dict[str, str] = {}
+        nouns: dict[str, str] = {}
+        for etype in ("Deployment", "Attack", "Capture", "Meeting", "Statement", "Visit"):
+            for v in data[etype]["verbs"]:
+                verbs.setdefault(v, etype)
+            for n in data[etype]["nouns"]:
+                nouns.setdefault(n.split()[-1], etype)
+        return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
+                   frozenset(data["support_nouns"]), frozenset(data["support_verbs"]))
+
+
+@dataclass
+class Frame:
+    type: str
+    trigger: Token
+    sentence: Sentence
+    nominal: bool
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    quantities: dict[str, Quantity] = field(default_factory=dict)
+    date: Optional[DateValue] = None
+    modality: str = "asserted"
+    subtype: Optional[str] = None
+    quote: Optional[str] = None
+    anchor: Optional[int] = None  # document offset of the argument the date is read near
+
+    def add(self, role: str, eid: Optional[str]) -> None:
+        if eid and eid not in self.roles.setdefault(role, []):
+            self.roles[role].append(eid)
+
+    def filled(self, *roles: str) -> bool:
+        return any(self.roles.get(r) for r in roles)
+
+
+class EventFinder:
+    def __init__(self, triggers: Triggers, modality: Modality) -> None:
+        self.t = triggers
+        self.modality = modality
+
+    def find(self, parsed: ParsedDoc, res: Resolution, published: Optional[dt.date]) -> list[Event]:
+        frames: list[Frame] = []
+        para_time: Optional[DateValue] = None  # the narrative time of the current paragraph
+        prev_time: Optional[DateValue] = None  # the last time named in the previous sentence
+        prev_offset: Optional[int] = None
+        for sent in parsed.sentences:
+            if sent.offset != prev_offset:
+                para_time, prev_offset = None, sent.offset
+            times = _times(sent, published)
+            quants = find_quantities(sent.text)
+            ctx = _Ctx(self, sent, res, times, quants, prev_time or para_time)
+            frames.extend(ctx.frames())
+            prev_time = times[-1].value if times else None
+            para_time = prev_time or para_time
+        return _to_events(_merge(frames, res))
+
+
+@dataclass
+class _Ctx:
+    """Everything known about one sentence while its frames are built."""
+
+    finder: EventFinder
+    sent: Sentence
+    res: Resolution
+    times: list[TimeMention]
+    quants: list
+    inherited: Optional[DateValue]
+
+    # ----- entity lookup
+    def kind(self, eid: Optional[str]) -> Optional[str]:
+        return self.res.kinds.get(eid) if eid else None
+
+    def entity(self, tok: Token, kinds: tuple[str, ...], *, modifiers: bool = False, depth: int = 0) -> Optional[str]:
+        """The entity a token stands for, following relatives, pronouns and 'the town of X'."""
+        if depth > 3:
+            return None
+        eid = self.res.entity_at(tok)
+        if eid and self.kind(eid) in kinds:
+            return eid
+        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
+            return self.entity(tok.head.head, kinds, modifiers=modifiers, depth=depth + 1)
+        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+            return self.antecedent(tok, kinds)
+        if tok.lemma_.lower() in PLACE_NOUNS:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.entity(pobj, kinds, depth=depth + 1)
+        if modifiers:
+            for child in tok.lefts:
+                if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
+                    eid = self.res.entity_at(child)
+                    if eid and self.kind(eid) in kinds:
+                        return eid
+        return None
+
+    def entities_in(self, tok: Token, kinds: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for t in tok.subtree:
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) in kinds and eid not in out:
+                out.append(eid)
+        return out
+
+    def antecedent(self, tok: Token, kinds: tuple[str, ...]) -> Optional[str]:
+        """Nearest entity of a fitting kind before the pronoun, in this sentence first."""
+        sent = self.sent.span
+        for t in reversed(list(sent.doc[sent.start:tok.i])):
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) in kinds:
+                return eid
+        return None
+
+    def expand(self, tok: Token) -> list[Token]:
+        """A token and its conjuncts ("Ramadi and Fallujah")."""
+        out = [tok]
+        for c in tok.conjuncts:
+            if c.i > tok.i:
+                out.append(c)
+        return out
+
+    # ----- grammar
+    @staticmethod
+    def preps(tok: Token) -> dict[str, list[Token]]:
+        out: dict[str, list[Token]] = {}
+        for child in tok.children:
+            if child.dep_ in ("prep", "agent", "dative"):
+                for pobj in child.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        out.setdefault(child.lower_, []).append(pobj)
+                    elif pobj.dep_ == "prep":  # "along with X"
+                        for p2 in pobj.children:
+                            if p2.dep_ == "pobj":
+                                out.setdefault(pobj.lower_, []).append(p2)
+        return out
+
+    @staticmethod
+    def child(tok: Token, *deps: str) -> Optional[Token]:
+        for c in tok.children:
+            if c.dep_ in deps:
+                return c
+        return None
+
+    def subject(self, verb: Token) -> Optional[Token]:
+        """The active subject, or the by-agent of a passive, climbing through xcomp/advcl/conj."""
+        v = verb
+        for _ in range(3):
+            s = self.child(v, "nsubj")
+            if s is not None:
+                return s
+            by = self.preps(v).get("by")
+            if by and (self.child(v, "auxpass", "nsubjpass") is not None or v.tag_ == "VBN"):
+                return by[0]
+            if self.child(v, "nsubjpass") is not None:
+                return None  # a passive with no by-agent names no agent
+            if v.dep_ == "xcomp" and v.head.lemma_ == "help":
+                helped = self.child(v.head, "dobj")  # "help Iraqi forces retake X"
+                if helped is not None:
+                    return helped
+            if v.dep_ in ("xcomp", "advcl", "conj") and v.head is not v:
+                v = v.head
+                continue
+            break
+        return None
+
+    def governing_verb(self, noun: Token, steps: int = 4) -> Optional[Token]:
+        t = noun
+        for _ in range(steps):
+            if t.head is t:
+                return None
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                return t
+        return None
+
+    # ----- frames
+    def frames(self) -> Iterable[Frame]:
+        for tok in self.sent.span:
+            etype, nominal = self.trigger_type(tok)
+            if etype is None:
+                continue
+            yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
+
+    def trigger_type(self, tok: Token) -> tuple[Optional[str], bool]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+                return "Capture", False
+            if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in tok.children):
+                return "Capture", False
+            if lemma == "fall" and "to" in self.preps(tok):
+                return "Capture", False
+            if lemma in self.finder.t.verbs:
+                return self.finder.t.verbs[lemma], False
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.nouns and not tok.ent_type_:
+            etype = self.finder.t.nouns[lemma]
+            if lemma == "fall" and "of" not in self.preps(tok):
+                return None, True
+            if lemma == "strike" and not any(c.lower_ in ("air", "drone", "missile") for c in tok.lefts):
+                if "on" not in self.preps(tok) and "against" not in self.preps(tok):
+                    return None, True
+            return etype, True
+        return None, False
+
+    def new(self, etype: str, tok: Token, nominal: bool) -> Frame:
+        f = Frame(type=etype, trigger=tok, sentence=self.sent, nominal=nominal)
+        f.modality = self.finder.modality.of(tok)
+        return f
+
+    def finish(self, f: Frame) -> Frame:
+        f.date = self.date_for(f)
+        return f
+
+    # Deployment ---------------------------------------------------------------
+    def _deployment(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        f = self.new("Deployment", tok, nominal)
+        subj = self.poss_or_by(tok) if nominal else self.subject(tok)
+        patient = self.child(tok, "dobj", "nsubjpass")
+        if subj is not None:
+            agent = self.entity(subj, ACTORS, modifiers=True)
+            if agent and self.kind(agent) == "ArmedForce":
+                agent = self.res.country_entity(self.res.countries.get(agent)) or agent
+            f.add("agent", agent)
+        if patient is not None:
+            force = self.entity(patient, ("ArmedForce", "ArmedGroup"))
+            if force and not f.filled("agent"):
+                f.add("agent", self.res.country_entity(self.res.countries.get(force)) or None)
+            if force and not self.res.entities[int(force[1:]) - 1].name.endswith(" forces"):
+                f.add("force", force)
+        preps = self.preps(tok)
+        for p in ("to", "into", "toward", "towards"):
+            for obj in preps.get(p, []):
+                for o in self.expand(obj):
+                    f.add("destination", self.entity(o, PLACES))
+        for obj in preps.get("in", []) if tok.lemma_ in ("deploy", "station", "position") else []:
+            f.add("destination", self.entity(obj, PLACES))
+        for obj in preps.get("from", []):
+            f.add("origin", self.entity(obj, PLACES))
+        self.quantities(f, tok, patient)
+        if not f.filled("destination"):
+            self.infer_destination(f, tok)
+        if f.filled("agent", "destination") or f.quantities:
+            yield self.finish(f)
+
+    def infer_destination(self, f: Frame, tok: Token) -> None:
+        """No explicit destination: the one country the places in the clause lie in."""
+        codes = {self.res.countries.get(e) for e in self.entities_in(tok, ("Location",))}
+        codes.discard(None)
+        agent_codes = {self.res.countries.get(a) for a in f.roles.get("agent", [])}
+        if len(codes) == 1:
+            code = codes.pop()
+            cid = self.res.country_entity(code)
+            if cid and code not in agent_codes:
+                f.add("destination", cid)
+
+    # Attack -------------------------------------------------------------------
+    def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        f = self.new("Attack", tok, nominal)
+        lemma = tok.lemma_.lower()
+        f.subtype = SUBTYPES.get(lemma)
+        for c in tok.lefts:
+            if c.lower_ in COMPOUND_SUBTYPES:
+                f.subtype = COMPOUND_SUBTYPES[c.lower_]
+        preps = self.preps(tok)
+        if nominal:
+            subj = self.poss_or_by(tok) or self.light_verb_subject(tok)
+            if subj is not None:
+                f.add("perpetrator", self.entity(subj, ARMED + ("Person",), modifiers=True))
+            for p in ("on", "against"):
+                for obj in preps.get(p, []):
+                    self.target_or_place(f, obj)
+            for c in tok.lefts:
+                if c.dep_ in ("compound", "nmod", "amod"):
+                    eid = self.res.entity_at(c)
+                    if eid and self.kind(eid) in PLACES:
+                        f.add("location", eid)
+        else:
+            subj = self.subject(tok)
+            if subj is not None:
+                f.add("perpetrator", self.entity(subj, ARMED + ("Person",), modifiers=True))
+            obj = self.child(tok, "dobj", "nsubjpass")
+            if obj is not None:
+                self.target_or_place(f, obj)
+        for p in ("in", "at", "near", "outside", "across"):
+            for obj in preps.get(p, []):
+                f.add("location", self.entity(obj, PLACES))
+        self.quantities(f, tok, None)
+        if nominal and not (f.filled("location", "target") or f.quantities):
+            return  # "attacks" in general, or "the bombing" pointing back: not a new event
+        if f.filled("location", "perpetrator", "target") or f.quantities:
+            yield self.finish(f)
+
+    def target_or_place(self, f: Frame, tok: Token) -> None:
+        for t in self.expand(tok):
+            eid = self.entity(t, ACTORS + ("Location",))
+            if eid and self.kind(eid) in PLACES:
+                f.add("location", eid)
+            else:
+                f.add("target", eid)
+
+    def light_verb_subject(self, noun: Token) -> Optional[Token]:
+        """"X staged a number of attacks, including a bombing": X is the perpetrator."""
+        t = noun
+        for _ in range(5):
+            if t.head is t:
+                return None
+            t = t.head
+            if t.pos_ == "VERB":
+                if t.lemma_.lower() in self.finder.t.light_verbs:
+                    return self.subject(t)
+                return None
+        return None
+
+    def poss_or_by(self, noun: Token) -> Optional[Token]:
+        poss = self.child(noun, "poss")
+        if poss is not None:
+            return poss
+        by = self.preps(noun).get("by")
+        return by[0] if by else None
+
+    # Capture ------------------------------------------------------------------
+    def _capture(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        preps = self.preps(tok)
+        lemma = tok.lemma_.lower()
+        captor_tok: Optional[Token] = None
+        place_toks: list[Token] = []
+        if lemma == "fall":
+            captor_tok = (preps.get("to") or [None])[0]
+            place_toks = [self.child(tok, "nsubj")] if not nominal else preps.get("of", [])[:1]
+        elif nominal:
+            captor_tok = self.poss_or_by(tok)
+            place_toks = preps.get("of", [])[:1]
+        else:
+            captor_tok = self.subject(tok)
+            obj = self.child(tok, "dobj", "nsubjpass")
+            if lemma == "take" and obj is not None and obj.lemma_ == "control":
+                obj = (self.preps(obj).get("of") or [None])[0]
+            place_toks = [obj] if obj is not None else []
+        places: list[tuple[str, int]] = []
+        for pt in [p for p in place_toks if p is not None]:
+            for t in self.expand(pt):
+                eid = self.entity(t, ("Location",))
+                if eid:
+                    places.append((eid, self.sent.char(t)))
+            places += self.listed_places(tok, pt, [p for p, _ in places])
+        if not places:
+            return
+        captor = self.entity(captor_tok, ARMED, modifiers=True) if captor_tok is not None else None
+        former = [self.entity(o, ARMED + ("Organization",), modifiers=True) for o in preps.get("from", [])]
+        former += self.former_in_sentence()
+        supporters = self.supporters(tok)
+        for eid, anchor in places:
+            f = self.new("Capture", tok, nominal)
+            f.add("place", eid)
+            f.add("captor", captor)
+            for x in former:
+                if x != captor:
+                    f.add("former", x)
+            for s in supporters:
+                if s != captor:
+                    f.add("supporter", s)
+            f.anchor = anchor
+            yield self.finish(f)
+
+    def listed_places(self, trigger: Token, first: Token, seen: list[str]) -> list[tuple[str, int]]:
+        """Places listed after the first one inside the trigger's phrase ("X in May and Y in June")."""
+        out: list[tuple[str, int]] = []
+        stop = {"by", "from", "with", "after", "before", "during", "amid", "as", "near", "in", "at", "outside"}
+        for t in trigger.subtree:
+            if t.i <= first.i:
+                continue
+            if t.dep_ in ("prep", "agent") and t.head == trigger and t.lower_ in {"by", "from", "with"}:
+                break
+            eid = self.res.entity_at(t)
+            if not eid or self.kind(eid) != "Location" or eid in seen or any(eid == e for e, _ in out):
+                continue
+            if t.head.lower_ in stop and t.dep_ == "pobj":
+                continue
+            prev = t.doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and (prev.lower_ in ("and", ",", "or") or self.res.entity_at(prev) == eid):
+                out.append((eid, self.sent.char(t)))
+        return out
+
+    def former_in_sentence(self) -> list[str]:
+        """Who lost the ground: 'X lost its grip on ...', 'under X control'."""
+        out: list[str] = []
+        for t in self.sent.span:
+            if t.pos_ == "VERB" and t.lemma_.lower() in self.finder.t.loss_verbs:
+                s = self.child(t, "nsubj")
+                if s is not None:
+                    eid = self.entity(s, ARMED, modifiers=True)
+                    if eid:
+                        out.append(eid)
+            if t.lemma_ == "control" and t.head.lower_ in ("under", "from"):
+                for c in t.lefts:
+                    eid = self.res.entity_at(c)
+                    if eid and self.kind(eid) in ARMED:
+                        out.append(eid)
+                        break
+        return out
+
+    def supporters(self, tok: Token) -> list[str]:
+        out: list[str] = []
+        for obj in self.preps(tok).get("with", []):
+            if obj.lemma_.lower() in self.finder.t.support_nouns:
+                for c in obj.subtree:
+                    eid = self.res.entity_at(c)
+                    if eid and self.kind(eid) == "ArmedForce":
+                        eid = self.res.country_entity(self.res.countries.get(eid)) or eid
+                    if eid and self.kind(eid) in ACTORS and eid not in out:
+                        out.append(eid)
+        for c in tok.children:
+            if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in self.finder.t.support_verbs:
+                by = self.preps(c).get("by", [])
+                for b in by:
+                    eid = self.entity(b, ACTORS)
+                    if eid:
+                        out.append(eid)
+        return out
+
+    # Meeting ------------------------------------------------------------------
+    def _meeting(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        f = self.new("Meeting", tok, nominal)
+        people = ("Person", "Country", "Organization", "ArmedGroup")
+        if nominal:
+            subj = self.light_verb_subject(tok) or self.child(tok, "poss")
+        else:
+            subj = self.subject(tok)
+        if subj is not None:
+            for s in self.expand(subj):
+                f.add("participants", self.entity(s, people))
+        obj = self.child(tok, "dobj")
+        if obj is not None:
+            for o in self.expand(obj):
+                f.add("participants", self.entity(o, people))
+        preps = self.preps(tok)
+        for p in ("with", "between"):
+            for o in preps.get(p, []):
+                for eid in self.entities_in(o, ("Person", "Organization", "ArmedGroup")):
+                    f.add("participants", eid)
+        for p in ("in", "at"):
+            for o in preps.get(p, []):
+                f.add("location", self.entity(o, PLACES))
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            f.add("location", self.entity(tok.head, PLACES))
+        if len(f.roles.get("participants", [])) >= 2:
+            yield self.finish(f)
+
+    # Statement ----------------------------------------------------------------
+    def _statement(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        if nominal:
+            return
+        subj = self.subject(tok)
+        if subj is None:
+            return
+        speaker = self.entity(subj, ACTORS, modifiers=True)
+        if speaker is None:
+            return
+        f = self.new("Statement", tok, nominal)
+        f.modality = "negated" if tok.lemma_ == "deny" else "asserted"
+        f.add("speaker", speaker)
+        m = QUOTE.search(self.sent.text)
+        comp = self.child(tok, "ccomp")
+        if m:
+            f.quote = m.group(1).strip()
+        elif comp is not None:
+            f.quote = self.sent.span.doc[comp.left_edge.i:comp.right_edge.i + 1].text
+        if comp is not None:
+            for eid in self.entities_in(comp, ACTORS + ("Location",))[:5]:
+                if eid != speaker:
+                    f.add("about", eid)
+        yield self.finish(f)
+
+    # Visit --------------------------------------------------------------------
+    def _visit(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        f = self.new("Visit", tok, nominal)
+        if nominal:
+            for o in self.preps(tok).get("to", []):
+                f.add("location", self.entity(o, PLACES))
+            verb = self.governing_verb(tok)
+            subj = self.child(tok, "poss") or (self.subject(verb) if verb is not None else None)
+        else:
+            obj = self.child(tok, "dobj")
+            if obj is not None:
+                f.add("location", self.entity(obj, PLACES))
+            subj = self.subject(tok)
+        if subj is not None:
+            f.add("visitor", self.entity(subj, ("Person", "Organization", "Country")))
+        if f.filled("location"):
+            yield self.finish(f)
+
+    # ----- quantities and dates
+    def quantities(self, f: Frame, tok: Token, patient: Optional[Token]) -> None:
+        kinds = QUANTITY_KINDS[f.type]
+        if not kinds:
+            return
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        span_lo = self.sent.char(tok.doc[lo]) - self.sent.start
+        span_hi = self.sent.char(tok.doc[hi]) + len(tok.doc[hi].text) - self.sent.start
+        candidates = []
+        for q in self.quants:
+            kind = quantity_kind(q.noun, self.sent.text[max(0, q.start - 40):q.end + 40])
+            if kind not in kinds:
+                continue
+            inside = span_lo <= q.start < span_hi
+            if f.nominal and not inside:
+                continue
+            candidates.append((not inside, abs(q.start - (self.sent.char(tok) - self.sent.start)), kind, q))
+        for _, _, kind, q in sorted(candidates, key=lambda c: (c[0], c[1])):
+            if kind not in f.quantities:
+                f.quantities[kind] = q.quantity
+
+    def date_for(self, f: Frame) -> Optional[DateValue]:
+        if not self.times:
+            return self.inherited
+        if f.anchor is not None:
+            after = [t for t in self.times if 0 <= self.sent.start + t.start - f.anchor <= 40]
+            if after:
+                return after[0].value
+        here = self.sent.char(f.trigger) - self.sent.start
+        return min(self.times, key=lambda t: abs(t.start - here)).value
+
+
+def _times(sent: Sentence, published: Optional[dt.date]) -> list[TimeMention]:
+    return [t for t in find_times(sent.text, published) if t.relation == "point"]
+
+
+# ----- merging and output
+
+def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
+    out: list[Frame] = []
+    for f in frames:
+        target = next((g for g in out if _same(g, f, res)), None)
+        if target is None:
+            out.append(f)
+            continue
+        for role, ids in f.roles.items():
+            for eid in ids:
+                target.add(role, eid)
+        for k, q in f.quantities.items():
+            target.quantities.setdefault(k, q)
+        target.date = target.date or f.date
+        target.quote = target.quote or f.quote
+    for f in out:
+        _most_specific_destination(f, res)
+    return out
+
+
+def _same(a: Frame, b: Frame, res: Resolution) -> bool:
+    if a.type != b.type or a.type == "Statement":
+        return False
+    if a.date and b.date and not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
+        return False
+    if a.type == "Deployment":
+        qa, qb = a.quantities.get("troops"), b.quantities.get("troops")
+        agents_ok = not (a.filled("agent") and b.filled("agent")) or set(a.roles["agent"]) & set(b.roles["agent"])
+        return bool(qa and qb and qa.value == qb.value and agents_ok)
+    if a.type == "Attack":
+        return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
+    if a.type == "Capture":
+        return a.roles.get("place") == b.roles.get("place") and a.modality == b.modality
+    if a.type == "Meeting":
+        return len(set(a.roles.get("participants", [])) & set(b.roles.get("participants", []))) >= 2
+    if a.type == "Visit":
+        return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
+    return False
+
+
+def _most_specific_destination(f: Frame, res: Resolution) -> None:
+    """A deployment "to Iraq" and "to X air base" in Iraq goes to the air base."""
+    dest = f.roles.get("destination", [])
+    if len(dest) < 2:
+        return
+    inner = {res.countries.get(d) for d in dest if res.kinds.get(d) == "Location"}
+    f.roles["destination"] = [d for d in dest if not (res.kinds.get(d) == "Country" and res.countries.get(d) in inner)]
+
+
+def _to_events(frames: list[Frame]) -> list[Event]:
+    events = []
+    for i, f in enumerate(sorted(frames, key=lambda f: f.sentence.char(f.trigger)), start=1):
+        s = f.sentence
+        start = s.char(f.trigger)
+        filled = sum(1 for ids in f.roles.values() if ids) + len(f.quantities)
+        confidence = min(0.95, 0.4 + 0.1 * filled + (0.0 if f.nominal else 0.1))
+        events.append(Event(
+            id=f"V{i}",
+            type=f.type,
+            trigger=Mention(start=start, end=start + len(f.trigger.text), text=f.trigger.text, sentence=s.index),
+            evidence=Evidence(sentence=s.index, start=s.start, end=s.end, text=s.text),
+            roles={r: ids for r, ids in f.roles.items() if ids},
+            quantities=dict(f.quantities),
+            date=f.date,
+            modality=f.modality,
+            confidence=round(confidence, 2),
+            subtype=f.subtype,
+            quote=f.quote,
+        ))
+    return events

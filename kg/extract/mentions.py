@@ -1,0 +1,393 @@
+"""Find typed entity mentions in parsed sentences.
+
+spaCy's NER is the base layer; shipped lexicons (armed groups, organisations, countries and
+demonyms, titles) and token patterns (a state's forces, named bases) take precedence over it,
+and contextual rules correct its known confusions (a town tagged PERSON, a title tagged ORG).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Optional
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Span, Token
+
+from kg.extract.nlp import ParsedDoc, Sentence
+from kg.gazetteer import Gazetteer
+from kg.lexicon import ActorEntry, Lexicon
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "governorate",
+               "capital", "area", "state", "county", "port", "neighbourhood", "neighborhood",
+               "suburb", "enclave", "municipality", "outskirts", "island"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "into", "toward", "towards", "from", "to",
+                  "across", "around", "inside", "within", "through"}
+DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", "north", "east",
+              "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
+              "lower"}
+FACILITY_HEADS = ["base", "airbase", "airfield", "airport", "barracks", "camp", "garrison",
+                  "outpost", "air base"]
+KINDS = ("Person", "Country", "Location", "ArmedForce", "ArmedGroup", "Organization")
+
+
+@dataclass
+class RawMention:
+    """A typed span before resolution; ``hint`` carries what the rule that found it knows."""
+
+    span: Span
+    sentence: Sentence
+    kind: str  # one of KINDS, or "Description"
+    text: str
+    start: int
+    end: int
+    subtype: Optional[str] = None
+    hint: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Lexical resources the mention finder needs; loaded once per Extractor."""
+
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    titles: tuple[str, ...]
+    honorifics: frozenset[str]
+    descriptions: dict[str, tuple[str, ...]]  # "Location/MilitaryBase" -> head phrases
+    force_nouns: frozenset[str]
+    force_modifiers: frozenset[str]
+    government_heads: frozenset[str]
+
+    @classmethod
+    def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
+        data = yaml.safe_load((DATA / "titles.yaml").read_text("utf-8"))
+        return cls(
+            gazetteer=gazetteer,
+            lexicon=lexicon,
+            titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+            honorifics=frozenset(data["honorifics"]),
+            descriptions={k: tuple(v) for k, v in data["descriptions"].items()},
+            force_nouns=frozenset(data["force_nouns"]),
+            force_modifiers=frozenset(data["force_modifiers"]),
+            government_heads=frozenset(data["government_force_heads"]),
+        )
+
+    @cached_property
+    def title_before(self) -> re.Pattern[str]:
+        alts = "|".join(re.escape(t) for t in self.titles)
+        return re.compile(rf"(?:^|\s)(?P<title>(?:(?:{alts})\s+)+)$")
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(w.lower().strip(".") for t in self.titles for w in t.split())
+
+
+class MentionFinder:
+    """Builds spaCy matchers once, then finds mentions sentence by sentence."""
+
+    def __init__(self, nlp: Language, res: Resources) -> None:
+        self.res = res
+        self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names: set[str] = set()
+        for entry in res.lexicon.entries():
+            names.add(entry.name)
+            names.update(entry.aliases)
+        short = [n for n in names if len(n) <= 5 and n.upper() == n]
+        long = [n for n in names if n not in short]
+        self.phrases_exact.add("ACTOR", [nlp.make_doc(n) for n in short])
+        self.phrases_lower.add("ACTOR", [nlp.make_doc(n) for n in long])
+        self.matcher = Matcher(nlp.vocab)
+        self._add_force_patterns(nlp)
+        self._add_facility_patterns()
+
+    # ----- patterns
+    def _country_words(self, nlp: Language) -> tuple[set[str], list[list[str]]]:
+        """Single-token lower-cased state words, and multi-token ones as token lists."""
+        single: set[str] = set()
+        multi: list[list[str]] = []
+        for country in self.res.gazetteer.countries():
+            for word in (country.name, *country.aliases, *country.demonyms):
+                toks = [t.text for t in nlp.make_doc(word)]
+                if len(toks) == 1:
+                    single.add(toks[0])
+                elif len(toks) <= 4:
+                    multi.append(toks)
+        return single, multi
+
+    def _add_force_patterns(self, nlp: Language) -> None:
+        single, multi = self._country_words(nlp)
+        nouns_single = sorted(n for n in self.res.force_nouns if " " not in n)
+        mods = sorted(m for m in self.res.force_modifiers if " " not in m)
+        tail = [{"LOWER": {"IN": mods}, "OP": "*"}, {"LOWER": {"IN": nouns_single}}]
+        heads: list[list[dict]] = [[{"ORTH": {"IN": sorted(single)}}]]
+        heads += [[{"ORTH": t} for t in toks] for toks in multi]
+        for head in heads:
+            self.matcher.add("FORCE", [head + tail])
+            # "US-backed Syrian forces": a force named by who backs it.
+            self.matcher.add("BACKED_FORCE", [
+                head + [{"ORTH": "-"}, {"LOWER": {"IN": ["backed", "led", "allied", "trained", "supported"]}},
+                        {"ORTH": {"IN": sorted(single)}, "OP": "?"}] + tail,
+            ])
+        gov = sorted(self.res.government_heads)
+        self.matcher.add("GOV_FORCE", [[{"LOWER": {"IN": gov}}] + tail])
+
+    def _add_facility_patterns(self) -> None:
+        heads = [h for h in FACILITY_HEADS if " " not in h]
+        self.matcher.add("FACILITY", [
+            [{"POS": "PROPN", "OP": "+"}, {"LOWER": {"IN": ["air", "naval", "military", "army", "marine"]}, "OP": "?"},
+             {"LOWER": {"IN": heads}}],
+        ])
+
+    # ----- finding
+    def find(self, parsed: ParsedDoc) -> list[RawMention]:
+        out: list[RawMention] = []
+        for sent in parsed.sentences:
+            out.extend(self._in_sentence(sent))
+        return out
+
+    def _in_sentence(self, sent: Sentence) -> list[RawMention]:
+        span = sent.span
+        doc = span.doc
+        found: list[RawMention] = []
+        taken: set[int] = set()
+
+        def claim(s: Span, kind: str, subtype: Optional[str] = None, **hint) -> Optional[RawMention]:
+            s = _trim(s)
+            if s is None or any(i in taken for i in range(s.start, s.end)):
+                return None
+            taken.update(range(s.start, s.end))
+            m = RawMention(span=s, sentence=sent, kind=kind, text=s.text, start=sent.char(s[0]),
+                           end=sent.char(s[-1]) + len(s[-1].text), subtype=subtype, hint=dict(hint))
+            found.append(m)
+            return m
+
+        # 1. Lexicon actors (longest first).
+        sub = span.as_doc()
+        matches = [(s + span.start, e + span.start) for _, s, e in self.phrases_exact(sub)]
+        matches += [(s + span.start, e + span.start) for _, s, e in self.phrases_lower(sub)]
+        for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+            entry = self.res.lexicon.match(doc[s:e].text)
+            if entry is None or _adjectival(doc[s:e]):
+                continue
+            if entry.type == "ArmedForce" and entry.country and (entry.subtype or "").startswith("national"):
+                # A state's national forces are the same thing as "Iraqi forces": one entity.
+                claim(doc[s:e], "ArmedForce", None, entry=entry, country=entry.country, national=True)
+            else:
+                claim(doc[s:e], entry.type, entry.subtype, entry=entry)
+        # 2. Forces and facilities from token patterns (longest first).
+        pats = [(self.matcher.vocab.strings[k], s + span.start, e + span.start)
+                for k, s, e in self.matcher(sub)]
+        for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
+            self._claim_pattern(label, doc[s:e], claim)
+        # 3. spaCy's entities, corrected by context.
+        for ent in span.ents:
+            self._claim_ent(ent, sent, claim)
+        # 4. Definite descriptions that point back to a named entity.
+        for chunk in span.noun_chunks:
+            self._claim_description(chunk, claim)
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _claim_pattern(self, label: str, s: Span, claim) -> None:
+        if label == "FACILITY":
+            name = s[:-1] if s[-1].lower_ in FACILITY_HEADS else s
+            while len(name) and name[-1].lower_ in ("air", "naval", "military", "army", "marine"):
+                name = name[:-1]
+            if len(name) == 0 or name[0].ent_type_ in ("PERSON",) and name[0].i > 0 and name[0].nbor(-1).lower_ in self.res.honorifics:
+                return
+            claim(s, "Location", "MilitaryBase", base_name=name.text)
+            return
+        if _adjectival(s):
+            return
+        # Strip counting words ("additional", "more", "new") from the start of a force name.
+        while len(s) > 1 and s[0].lower_ in ("additional", "more", "new"):
+            s = s[1:]
+        if label == "GOV_FORCE":
+            claim(s, "ArmedForce", None, government=True)
+            return
+        head = _state_word(s, self.res)
+        if head is None:
+            return
+        country = self.res.gazetteer.country(head)
+        if country is None:
+            return
+        if label == "BACKED_FORCE":
+            backed = _backed_state(s, self.res)
+            if backed is None or backed.code == country.code:
+                return
+            claim(s, "ArmedForce", None, country=backed.code, backer=country.code)
+        else:
+            claim(s, "ArmedForce", None, country=country.code)
+
+    def _claim_ent(self, ent: Span, sent: Sentence, claim) -> None:
+        label = ent.label_
+        res = self.res
+        if label in ("PERSON",):
+            ent = _strip_titles(ent, res)
+            if ent is None:
+                return
+            if self._looks_like_place(ent):
+                place = res.gazetteer.lookup(ent.text)
+                claim(ent, "Location", None, place=place)
+                return
+            claim(ent, "Person", None, **_person_context(ent, sent, res))
+        elif label == "GPE":
+            country = res.gazetteer.country(_strip_the(ent.text))
+            if country is not None and not _is_demonym(ent.text, country):
+                claim(ent, "Country", None, country=country)
+            else:
+                claim(ent, "Location", None)
+        elif label in ("LOC", "FAC"):
+            ent = _extend_direction(ent)
+            claim(ent, "Location", "Facility" if label == "FAC" else None)
+        elif label == "ORG":
+            text = _strip_the(_strip_possessive(ent.text))
+            country = res.gazetteer.country(text)
+            if country is not None and not _is_demonym(text, country):
+                claim(ent, "Country", None, country=country)
+                return
+            if _junk_org(ent, res):
+                return
+            entry = res.lexicon.match(text)
+            if entry is not None:
+                claim(ent, entry.type, entry.subtype, entry=entry)
+            else:
+                claim(ent, "Organization", None)
+
+    def _looks_like_place(self, ent: Span) -> bool:
+        """PERSON spans that context shows to be places ("the town of X", "in X")."""
+        doc = ent.doc
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
+            return True
+        head = ent.root.head
+        if ent.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS and len(ent) == 1 or (
+            ent.root.dep_ == "pobj" and head.lower_ in ("in", "near", "outside")
+        ):
+            place = self.res.gazetteer.lookup(ent.text)
+            return place is not None and place.population >= 1000
+        return False
+
+    def _claim_description(self, chunk: Span, claim) -> None:
+        if len(chunk) < 2 or chunk[0].lower_ not in ("the", "this", "that", "these", "those"):
+            return
+        if any(t.ent_type_ for t in chunk):
+            return
+        words = " ".join(t.lower_ for t in chunk[1:] if t.pos_ not in ("PUNCT", "PART"))
+        lemma = " ".join(t.lemma_.lower() for t in chunk[1:] if t.pos_ not in ("PUNCT", "PART"))
+        for target, heads in self.res.descriptions.items():
+            for h in heads:
+                if words.endswith(h) or lemma.endswith(h):
+                    kind, _, subtype = target.partition("/")
+                    claim(chunk, "Description", subtype or None, target=kind)
+                    return
+
+
+# ----- small span helpers
+
+def _adjectival(s: Span) -> bool:
+    """"US military support": a force word used as a modifier names no force."""
+    last = s[-1]
+    return (last.lower_ in ("military", "army", "police", "forces", "navy") and last.i + 1 < len(last.doc)
+            and last.nbor(1).pos_ in ("NOUN",) and last.nbor(1).dep_ != "appos" and last.dep_ in ("compound", "amod", "nmod"))
+
+
+def _trim(s: Span) -> Optional[Span]:
+    while len(s) and (s[0].lower_ in ("the", "a", "an") or s[0].is_punct):
+        s = s[1:]
+    while len(s) and (s[-1].is_punct or s[-1].lower_ in ("'s", "'", "’s")):
+        s = s[:-1]
+    return s if len(s) else None
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text).strip()
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"(?:'s|’s|')$", "", text).strip()
+
+
+def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
+    while len(ent) and (ent[0].text in res.honorifics or ent[0].text.lower().strip(".") in res.title_words):
+        ent = ent[1:]
+    ent = _trim(ent) if len(ent) else None
+    if ent is None or not any(t.text[:1].isupper() for t in ent):
+        return None
+    return ent
+
+
+def _extend_direction(ent: Span) -> Span:
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DIRECTIONS:
+        return ent.doc[ent.start - 1:ent.end]
+    return ent
+
+
+def _is_demonym(text: str, country) -> bool:
+    t = _strip_the(text)
+    return t in country.demonyms and t != country.name and t not in country.aliases
+
+
+def _junk_org(ent: Span, res: Resources) -> bool:
+    """ORG spans that are titles, departments named by one word, or lowercase phrases."""
+    words = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "'s")]
+    if not words:
+        return True
+    if len(words) == 1 and (words[0].lower_.strip(".") in res.title_words or words[0].lower_ in (
+            "defense", "defence", "interior", "state", "ministry", "army", "government", "police")):
+        return True
+    return not any(t.text[:1].isupper() for t in words)
+
+
+def _state_word(s: Span, res: Resources) -> Optional[str]:
+    """The state named at the start of a force phrase ("US" in "US troop reinforcements")."""
+    for n in range(min(4, len(s)), 0, -1):
+        cand = s[:n].text
+        if res.gazetteer.country(cand) is not None:
+            return cand
+    return None
+
+
+def _backed_state(s: Span, res: Resources):
+    """In "US-backed Syrian forces", the state whose forces they are (Syria)."""
+    for i, t in enumerate(s):
+        if t.lower_ in ("backed", "led", "allied", "trained", "supported") and i + 1 < len(s):
+            return res.gazetteer.country(s[i + 1].text)
+    return None
+
+
+def _person_context(ent: Span, sent: Sentence, res: Resources) -> dict:
+    """Title and affiliation from the words around a name."""
+    hint: dict = {}
+    doc = ent.doc
+    left = doc[max(sent.span.start, ent.start - 8):ent.start].text + " "
+    m = res.title_before.search(left)
+    if m:
+        hint["title"] = m.group("title").strip()
+        before = left[:m.start("title")].split()
+        for n in (2, 1):
+            country = res.gazetteer.country(" ".join(before[-n:])) if len(before) >= n else None
+            if country is not None:
+                hint["country"] = country.code
+                break
+    right = doc[ent.end:min(sent.span.end, ent.end + 12)].text
+    m2 = re.match(r"^,\s+(?:a|an|the)\s+(?P<title>[a-z][a-z\- ]{2,40}?)\s+(?:at|of|for|with)\s+(?:the\s+)?(?P<org>[A-Z][\w\- ]+)", right)
+    if m2 and "title" not in hint:
+        hint["title"] = m2.group("title")
+        hint["org_text"] = m2.group("org")
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("'s", "’s"):
+        j = ent.start - 2
+        while j > sent.span.start and doc[j - 1].text[:1].isupper():
+            j -= 1
+        hint["org_text"] = doc[j:ent.start - 1].text
+    return hint
+
+
+def entry_key(entry: Optional[ActorEntry]) -> Optional[str]:
+    return entry.key if entry is not None else None

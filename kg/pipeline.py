@@ -1,0 +1,289 @@
+"""Orchestration of the stages: read -> extract -> map -> store (or -> facts files).
+
+Each document goes through the stages on its own, so one bad document is reported and skipped
+while the others still land; the store is only touched by one atomic ``replace_graph`` per
+document, so a document that fails at any stage leaves its previous graph (if any) as it was.
+Progress is reported through a callback so that the CLI (or anything else) can draw it.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Optional, Protocol
+
+from kg import facts as facts_io
+from kg import mapping
+from kg.models import Document, Facts
+from kg.read import DEFAULT_MAX_BYTES, ReadError, ReadResult, discover, read_all
+
+# How many readable documents are handed to ``extract_many`` at once when ``jobs > 1``:
+# big enough to keep worker processes busy, small enough to bound memory.
+BATCH_SIZE = 32
+
+
+class ExtractorLike(Protocol):
+    """What the pipeline needs from ``kg.extract.Extractor`` (lets tests pass a stand-in)."""
+
+    def extract(self, doc: Document) -> Facts: ...
+
+    def extract_many(self, docs: Iterable[Document], *, n_process: int = 1) -> Iterator[Facts]: ...
+
+
+class StoreLike(Protocol):
+    """What ``build`` needs from ``kg.store.KGStore``."""
+
+    def replace_graph(self, graph_iri: Any, graph: Any) -> int: ...
+
+
+# progress(done, total, path): once with (0, total, None) before the first file, then after
+# each file whatever its outcome.
+ProgressFn = Callable[[int, int, Optional[Path]], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that did not make it, with the stage that failed and why."""
+
+    path: Path
+    stage: str  # read | extract | map | store | write
+    message: str
+    exc: Optional[BaseException] = field(default=None, repr=False, compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class BuildReport:
+    """What ``build`` did: counts are for the documents that landed in the store."""
+
+    documents: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    warnings: list[tuple[Path, str]] = field(default_factory=list)
+    entities: int = 0
+    events: int = 0
+    triples: int = 0
+    doc_ids: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass
+class ExtractReport:
+    """What ``extract_to_dir`` did: one facts file per document written."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    warnings: list[tuple[Path, str]] = field(default_factory=list)
+    entities: int = 0
+    events: int = 0
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        return len(self.written)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass(frozen=True)
+class _Extracted:
+    """One file after reading and extraction: facts, or the failure that stopped it."""
+
+    path: Path
+    warnings: tuple[str, ...]
+    facts: Optional[Facts] = None
+    failure: Optional[Failure] = None
+
+
+def _describe(exc: BaseException) -> str:
+    """A one-line reason; the exception type is kept for errors nobody anticipated."""
+    text = " ".join(str(exc).split())
+    name = type(exc).__name__
+    if not text:
+        return name
+    known = name.endswith("Error") and type(exc).__module__.startswith("kg.")
+    return text if known else f"{name}: {text}"
+
+
+def _extract_one(extractor: ExtractorLike, result: ReadResult) -> _Extracted:
+    try:
+        return _Extracted(result.path, result.warnings, facts=extractor.extract(result.document))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return _Extracted(result.path, result.warnings, failure=Failure(result.path, "extract", _describe(exc), exc))
+
+
+def _extract_batch(extractor: ExtractorLike, batch: list[ReadResult], jobs: int) -> Iterator[_Extracted]:
+    """Extract a batch with ``extract_many``; if it breaks, finish the rest one by one.
+
+    ``extract_many`` yields in input order, so the documents it did not reach are known, and
+    a document that makes it raise is isolated by the per-document retry.
+    """
+    done = 0
+    try:
+        docs = [r.document for r in batch]
+        for result, facts in zip(batch, extractor.extract_many(docs, n_process=jobs)):
+            done += 1
+            yield _Extracted(result.path, result.warnings, facts=facts)
+    except Exception:  # noqa: BLE001 - fall back to per-document extraction below
+        pass
+    for result in batch[done:]:
+        yield _extract_one(extractor, result)
+
+
+def _batched(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _extract_stream(
+    results: Iterable[ReadResult], extractor: ExtractorLike, jobs: int
+) -> Iterator[_Extracted]:
+    """Read results -> extracted facts (or failures), one per file, in input order."""
+    for batch in _batched(results, BATCH_SIZE if jobs > 1 else 1):
+        readable = [r for r in batch if r.document is not None]
+        extracted: Iterator[_Extracted]
+        if jobs > 1 and len(readable) > 1:
+            extracted = _extract_batch(extractor, readable, jobs)
+        else:
+            extracted = (_extract_one(extractor, r) for r in readable)
+        by_path = {id(r): e for r, e in zip(readable, extracted)}
+        for r in batch:
+            if r.document is None:
+                reason = _reason(r.path, r.error or "cannot read")
+                yield _Extracted(r.path, r.warnings, failure=Failure(r.path, "read", reason))
+            else:
+                yield by_path[id(r)]
+
+
+def _files(paths: Sequence[Path | str]) -> tuple[list[Path], list[Failure]]:
+    """Expand folders into article files; a missing path is a failure, not the end of the batch."""
+    files: dict[Path, None] = {}  # ordered set: a file named twice is built once
+    missing: list[Failure] = []
+    for raw in paths:
+        try:
+            files.update(dict.fromkeys(discover([Path(raw)])))
+        except ReadError as exc:
+            missing.append(Failure(Path(raw), "read", _reason(Path(raw), str(exc)), exc))
+    return list(files), missing
+
+
+def _reason(path: Path, message: str) -> str:
+    """Read errors name their file; the report names it once, so drop the repeat."""
+    prefix = f"{path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def _read_kwargs(overrides: Optional[dict[str, str]], max_bytes: int) -> dict[str, Any]:
+    return {"overrides": overrides or None, "max_bytes": max_bytes}
+
+
+def _store_facts(
+    store: StoreLike, facts: Facts, path: Path, generated_at: Optional[datetime]
+) -> tuple[int, Optional[Failure]]:
+    """Map one document and swap its named graph in; returns (triples, failure)."""
+    try:
+        graph_iri, graph = mapping.facts_to_graph(facts, generated_at=generated_at)
+    except Exception as exc:  # noqa: BLE001
+        return 0, Failure(path, "map", _describe(exc), exc)
+    try:
+        return store.replace_graph(graph_iri, graph), None
+    except Exception as exc:  # noqa: BLE001
+        return 0, Failure(path, "store", _describe(exc), exc)
+
+
+def _note_duplicate(seen: dict[str, Path], facts: Facts, path: Path, warnings: list[tuple[Path, str]]) -> None:
+    """Two files with the same document id replace each other's graph: say so."""
+    doc_id = facts.document.id
+    if doc_id in seen and seen[doc_id] != path:
+        warnings.append((path, f"same document id {doc_id} as {seen[doc_id]}; it replaces that one"))
+    seen[doc_id] = path
+
+
+def build(
+    paths: Sequence[Path | str],
+    store: StoreLike,
+    *,
+    extractor: ExtractorLike,
+    overrides: Optional[dict[str, str]] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    jobs: int = 1,
+    progress: Optional[ProgressFn] = None,
+    generated_at: Optional[datetime] = None,
+) -> BuildReport:
+    """Read, extract, map and store every document under ``paths``; never raises for one file.
+
+    ``generated_at`` is recorded as the extraction time in each graph's provenance; without it
+    the graphs depend on the articles alone (reproducible builds).
+    """
+    start = time.perf_counter()
+    files, missing = _files(paths)
+    report = BuildReport(failed=missing)
+    if progress is not None:
+        progress(0, len(files), None)
+    seen: dict[str, Path] = {}
+    results = read_all(files, **_read_kwargs(overrides, max_bytes))
+    for done, item in enumerate(_extract_stream(results, extractor, jobs), start=1):
+        report.warnings.extend((item.path, w) for w in item.warnings)
+        failure = item.failure
+        if item.facts is not None:
+            triples, failure = _store_facts(store, item.facts, item.path, generated_at)
+            if failure is None:
+                _note_duplicate(seen, item.facts, item.path, report.warnings)
+                report.documents += 1
+                report.doc_ids.append(item.facts.document.id)
+                report.entities += len(item.facts.entities)
+                report.events += len(item.facts.events)
+                report.triples += triples
+        if failure is not None:
+            report.failed.append(failure)
+        if progress is not None:
+            progress(done, len(files), item.path)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def extract_to_dir(
+    paths: Sequence[Path | str],
+    out_dir: Path,
+    *,
+    extractor: ExtractorLike,
+    overrides: Optional[dict[str, str]] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    jobs: int = 1,
+    progress: Optional[ProgressFn] = None,
+) -> ExtractReport:
+    """Read and extract every document under ``paths`` into ``out_dir/<doc-id>.facts.json``."""
+    start = time.perf_counter()
+    files, missing = _files(paths)
+    report = ExtractReport(failed=missing)
+    if progress is not None:
+        progress(0, len(files), None)
+    results = read_all(files, **_read_kwargs(overrides, max_bytes))
+    for done, item in enumerate(_extract_stream(results, extractor, jobs), start=1):
+        report.warnings.extend((item.path, w) for w in item.warnings)
+        failure = item.failure
+        if item.facts is not None:
+            try:
+                report.written.append(facts_io.write(item.facts, Path(out_dir)))
+                report.entities += len(item.facts.entities)
+                report.events += len(item.facts.events)
+            except Exception as exc:  # noqa: BLE001 - FactsError, OSError: report and go on
+                failure = Failure(item.path, "write", _describe(exc), exc)
+        if failure is not None:
+            report.failed.append(failure)
+        if progress is not None:
+            progress(done, len(files), item.path)
+    report.seconds = time.perf_counter() - start
+    return report

@@ -1,0 +1,568 @@
+"""Find time expressions in news text and resolve them against the publication date.
+
+Pure and stdlib-only: the extractor calls :func:`find_times` on a sentence (or a whole article)
+and attaches the resolved :class:`~kg.models.DateValue` to the events it finds there.
+
+Conventions (news is written in the past tense, so the past is the default):
+
+* A bare weekday, month or day-and-month ("Monday", "in February", "3 July") is the most recent
+  one **on or before** the publication date; the publication day/month itself counts ("on
+  Monday" in a Monday article is that day, "in July" in a July article is that July).
+* Only explicitly future wording goes forward: "next Tuesday", "next month", "later this year",
+  "in the coming weeks", "tomorrow".
+* "last <weekday|month|season>" is the most recent one strictly before the publication
+  day/month/season; "next"/"coming" the first one strictly after; "this <weekday>" is that day in
+  the publication's Monday-Sunday week; "this <month|season>" is in the publication year.
+* A :class:`DateValue` cannot hold a week, so weeks resolve to a month: "last/this/next week" is
+  the month containing published -7/0/+7 days (precision month); "the weekend" is the month of
+  the most recent Saturday.
+* "N days ago" has day precision, "N weeks/months ago" month, "N years ago" year; vague counts
+  ("a few", "several") lose one level of precision (days/weeks -> month, months/years -> year).
+* Seasons collapse to a year. Northern-hemisphere seasons; a winter is dated by its January, so
+  "last winter" in a July 2016 article is 2016.
+* "the coming days/weeks" is the month of published +1/+7 days; "the coming months" the year of
+  published +1 month; "recent days/weeks/months" the same backwards.
+* Relations: "since/after/from X" -> ``after``; "until/till/before/by/prior to X" -> ``before``.
+  "more/less than N ago" stays a ``point``: the brief's anchor ("less than three months ago" ->
+  2016-04) dates an event, and callers keep point dates only.
+* Spans include relation words and modifiers ("since 2014", "earlier this month", "the summer of
+  2014") but not neutral prepositions ("in", "on", "during"), as in TimeML.
+* Guarding against counts and verbs: a bare year needs temporal context ("in 2014", "early 2015",
+  "the 2003 invasion") and is never followed by a count noun ("2000 troops"); "May" needs "in",
+  "since", ... or a day/year; month and weekday names must be capitalised.
+* Without a publication date only absolute expressions (explicit years, months with a year,
+  full dates) resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Mapping, NamedTuple, Optional
+
+from kg.models import DateValue
+
+__all__ = ["TimeMention", "find_times", "resolve"]
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression found in a text, with offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    value: DateValue
+    relation: str = "point"
+
+
+class _Res(NamedTuple):
+    """A handler's answer: any date inside the period and its precision."""
+
+    date: dt.date
+    precision: str
+
+
+# --------------------------------------------------------------------------- lookup tables
+
+_MONTH_NUMBERS: Mapping[str, int] = MappingProxyType(
+    {
+        **{
+            name: i
+            for i, name in enumerate(
+                (
+                    "january", "february", "march", "april", "may", "june", "july",
+                    "august", "september", "october", "november", "december",
+                ),
+                start=1,
+            )
+        },
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+        "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    }
+)
+_WEEKDAY_NUMBERS: Mapping[str, int] = MappingProxyType(
+    {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+)
+# (first month, last month); winter wraps into the next year.
+_SEASON_MONTHS: Mapping[str, tuple[int, int]] = MappingProxyType(
+    {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+)
+_SMALL_NUMBERS: Mapping[str, int] = MappingProxyType(
+    {
+        w: i
+        for i, w in enumerate(
+            (
+                "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve",
+            )
+        )
+    }
+    | {"a": 1, "an": 1, "a couple of": 2, "a couple": 2}
+)
+_VAGUE_COUNTS = frozenset({"a few", "few", "several"})
+_VAGUE_COUNT_VALUE = 3
+
+# --------------------------------------------------------------------------- regex building blocks
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBRS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+# Month words are accepted only capitalised (lower-case "march"/"may" are verbs).
+_MONTH = rf"\b(?P<month>(?:{_MONTH_NAMES})|(?:{_MONTH_ABBRS})\.?)(?!\w)"
+_MONTH_FULL = rf"\b(?P<month>{_MONTH_NAMES})\b"
+_WEEKDAY = r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
+_DAY = r"(?<![\d.,/:$])\b(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+_YEAR = r"(?<![\d.,/$])\b(?P<year>(?:19|20)\d\d)\b(?![-\u2013/]\d|%)"
+_SEASON = r"(?P<season>(?i:spring|summer|autumn|fall|winter))"
+# Modifiers that keep the period but narrow it; DateValue cannot express the narrowing.
+_MOD = (
+    r"(?:\b(?P<mod>(?i:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of"
+    r"|(?:end|beginning|start|middle)\s+of))[\s-]+)?"
+)
+_MOD_REL = (
+    r"(?:\b(?P<mod>(?i:early|earlier|mid|late|later|the\s+(?:end|beginning|start|middle)\s+of"
+    r"|(?:end|beginning|start|middle)\s+of))[\s-]+)?"
+)
+# A number followed by a count noun is a quantity ("in March 12 soldiers were killed"), not a day/year.
+_NOT_COUNT = (
+    r"(?!\s+(?:(?:more|additional|other|extra|new|[A-Z][\w.]*)\s+){0,2}"
+    r"(?i:troops?|soldiers?|people|persons?|civilians?|fighters?|militants?|men|women|children"
+    r"|refugees|police(?:men)?|officers?|marines?|advisers?|advisors?|personnel|rebels?"
+    r"|insurgents?|killed|dead|wounded|injured|vehicles?|tanks?|aircraft|drones?|missiles?"
+    r"|rockets?|casualties|deaths|hostages?|prisoners?)\b)"
+)
+# "from 2000 to 3000 troops": a year-shaped number in a range with a non-year is not a year.
+_NOT_NUMBER_RANGE = r"(?!\s*(?:to|and|or|-|\u2013)\s*(?!(?:19|20)\d\d\b)\d)"
+_AGO_NUMBER = (
+    r"\d{1,3}|a\s+couple\s+of|a\s+couple|a\s+few|few|several|an?|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve"
+)
+
+# --------------------------------------------------------------------------- rule patterns
+
+_ISO_DATE = re.compile(
+    r"(?<![\d-])\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-\d)"
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.])\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b(?![/.]\d)"
+)
+_MONTH_DAY_YEAR = re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}")
+_DAY_MONTH_YEAR = re.compile(rf"{_WEEKDAY_PREFIX}(?:[Tt]he\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}")
+_MONTH_DAY = re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}{_NOT_COUNT}")
+_DAY_MONTH = re.compile(rf"{_WEEKDAY_PREFIX}(?:[Tt]he\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}")
+_MONTH_YEAR = re.compile(rf"{_MOD}{_MONTH}(?:\s+of)?,?\s+{_YEAR}{_NOT_COUNT}")
+_REL_MONTH = re.compile(rf"{_MOD}\b(?P<rel>(?i:last|next|this|past|coming))\s+{_MONTH_FULL}")
+_BARE_MONTH = re.compile(rf"{_MOD}{_MONTH_FULL}")
+_SEASON_YEAR = re.compile(rf"{_MOD}(?:(?i:the)\s+)?\b{_SEASON}(?:\s+of)?,?\s+{_YEAR}{_NOT_COUNT}")
+_REL_SEASON = re.compile(rf"{_MOD}\b(?P<rel>(?i:last|next|this|past|coming))\s+{_SEASON}\b")
+_BARE_SEASON = re.compile(rf"{_MOD}(?P<the>(?i:the)\s+)?\b{_SEASON}\b(?!\s+of\b)")
+_BARE_YEAR = re.compile(
+    rf"{_MOD}{_YEAR}(?!\s*(?i:percent|per\s+cent))(?!,\d){_NOT_NUMBER_RANGE}{_NOT_COUNT}"
+)
+# "early"/"late" share the rel group only to be part of the span; they resolve like a bare weekday.
+_WEEKDAY_EXPR = re.compile(
+    rf"(?:\b(?P<rel>(?i:last|this|next|past|coming|early|late))\s+)?{_WEEKDAY}"
+    r"(?:\s+(?i:morning|afternoon|evening|night))?"
+)
+_DAY_WORD = re.compile(
+    r"(?i)\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+    r"|(?:earlier|later)\s+today|last\s+night|tonight|this\s+(?:morning|afternoon|evening)"
+    r"|(?:(?:early|late)\s+)?(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?)\b"
+)
+_REL_UNIT = re.compile(rf"{_MOD_REL}\b(?P<rel>(?i:last|this|next))\s+(?P<unit>(?i:week|weekend|month|year))\b")
+# "by the end of the month": a narrowing modifier makes "the <unit>" the current one.
+_MOD_THE_UNIT = re.compile(
+    r"(?i)\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>week|month|year)\b"
+)
+_THE_WEEKEND = re.compile(r"(?i)\bthe\s+weekend\b")
+_VAGUE_PERIOD = re.compile(
+    r"(?i)\b(?:the\s+)?(?P<dir>coming(?:\s+few)?|next\s+(?:few|several)|recent|past\s+(?:few|several))"
+    r"\s+(?P<unit>days|weeks|months)\b"
+)
+_AGO = re.compile(
+    r"(?i)\b(?:(?P<cmp>less\s+than|more\s+than|fewer\s+than|just\s+over|just\s+under|well\s+over"
+    r"|at\s+least|nearly|almost|about|around|roughly|some|over|under|only|just|barely|within)\s+)?"
+    rf"(?P<n>{_AGO_NUMBER})\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago\b"
+)
+
+# Context looked for just before a candidate.
+_RELATION_BEFORE = re.compile(
+    r"(?i)\b(?P<word>since|after|from|until|till|til|before|by|prior\s+to)\s+$"
+)
+_RELATION_OF: Mapping[str, str] = MappingProxyType(
+    {"since": "after", "after": "after", "from": "after", "until": "before", "till": "before",
+     "til": "before", "before": "before", "by": "before", "prior to": "before"}
+)
+# A bare year or "May" needs a temporal preposition in front ("in 2014", "since May"); a year may
+# also be a determiner's modifier ("the 2003 invasion").
+_YEAR_CONTEXT = re.compile(
+    r"(?i)\b(?:in|during|since|until|till|before|after|by|through|throughout|from|of|between|prior\s+to"
+    r"|between\s+(?:19|20)\d\d\s+and|from\s+(?:19|20)\d\d\s+(?:to|through))\s+$"
+)
+_YEAR_AS_MODIFIER = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her)\s+$")
+_LOWER_WORD_AFTER = re.compile(r"(?:['\u2019]s)?\s+[a-z]")
+_MAY_CONTEXT = re.compile(
+    r"(?i)\b(?:in|during|since|until|till|before|after|through|throughout|from|of|between|prior\s+to)\s+$"
+)
+_SEASON_CONTEXT = re.compile(
+    r"(?i)\b(?:in|during|over|since|until|till|before|after|by|through|throughout)\s+$"
+)
+# "the Sunday Times": a weekday inside a title.
+_TITLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_WEEKEND_CONTEXT = re.compile(r"(?i)\b(?:over|during|at|on)\s+$")
+_CONTEXT_WINDOW = 30
+_YEAR_SEARCH_SPAN = 8  # how far back a year-less date or weekday-checked date may go
+
+
+# --------------------------------------------------------------------------- date arithmetic
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    """Shift by calendar months, clamping the day (2016-03-31 - 1 month -> 2016-02-29)."""
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(d)  # unreachable: day 28 always exists
+
+
+def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _format(d: dt.date, precision: str) -> str:
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def _month_of(name: str) -> int:
+    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _preceded_by(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    return pattern.search(text[max(0, start - _CONTEXT_WINDOW):start]) is not None
+
+
+def _latest_on_or_before(month: int, day: int, published: dt.date, weekday: Optional[int]) -> Optional[dt.date]:
+    """Most recent (month, day) not after publication; a stated weekday picks among candidate years."""
+    candidates = [
+        d for y in range(published.year, published.year - _YEAR_SEARCH_SPAN, -1)
+        if (d := _safe_date(y, month, day)) is not None and d <= published
+    ]
+    if not candidates:
+        return None
+    if weekday is not None:
+        for d in candidates:
+            if d.weekday() == weekday:
+                return d
+    return candidates[0]
+
+
+# --------------------------------------------------------------------------- rule handlers
+
+Handler = Callable[[re.Match[str], str, Optional[dt.date]], Optional[_Res]]
+
+
+def _iso_date(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+    return _Res(d, "day") if d else None
+
+
+def _numeric_date(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    """dd/mm/yyyy vs mm/dd/yyyy: only resolve when a part above 12 (or equal parts) settles it."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if a == b or b > 12 >= a:
+        month, day = a, b
+    elif a > 12 >= b:
+        month, day = b, a
+    else:
+        return None
+    d = _safe_date(year, month, day)
+    return _Res(d, "day") if d else None
+
+
+def _full_date(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    d = _safe_date(int(m["year"]), _month_of(m["month"]), int(m["day"]))
+    return _Res(d, "day") if d else None
+
+
+def _day_month(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    weekday = _WEEKDAY_NUMBERS[m["weekday"].lower()] if m["weekday"] else None
+    d = _latest_on_or_before(_month_of(m["month"]), int(m["day"]), pub, weekday)
+    return _Res(d, "day") if d else None
+
+
+def _month_year(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    return _Res(dt.date(int(m["year"]), _month_of(m["month"]), 1), "month")
+
+
+def _relative_month(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    month, rel = _month_of(m["month"]), m["rel"].lower()
+    if rel in ("last", "past"):
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel in ("next", "coming"):
+        year = pub.year if month > pub.month else pub.year + 1
+    else:
+        year = pub.year
+    return _Res(dt.date(year, month, 1), "month")
+
+
+def _bare_month(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    if m["month"] == "May" and not m["mod"] and not _preceded_by(_MAY_CONTEXT, text, m.start()):
+        return None  # the modal verb, or a surname
+    month = _month_of(m["month"])
+    year = pub.year if month <= pub.month else pub.year - 1
+    return _Res(dt.date(year, month, 1), "month")
+
+
+def _season_year(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    return _Res(dt.date(int(m["year"]), 1, 1), "year")
+
+
+def _season_occurrences(season: str, pub: dt.date) -> list[tuple[tuple[int, int], tuple[int, int], int]]:
+    """(start (y, m), end (y, m), dating year) for the seasons around the publication year."""
+    first, last = _SEASON_MONTHS[season]
+    out = []
+    for y in range(pub.year - 2, pub.year + 2):
+        end_year = y + 1 if last < first else y
+        out.append(((y, first), (end_year, last), end_year))
+    return out
+
+
+def _relative_season(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    rel, now = m["rel"].lower(), (pub.year, pub.month)
+    occurrences = _season_occurrences(m["season"].lower(), pub)
+    if rel in ("last", "past"):
+        year = max(o[2] for o in occurrences if o[1] < now)
+    elif rel in ("next", "coming"):
+        year = min(o[2] for o in occurrences if o[0] > now)
+    else:
+        year = pub.year
+    return _Res(dt.date(year, 1, 1), "year")
+
+
+def _bare_season(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    if m["season"].lower() == "fall" and not m["the"]:
+        return None  # the verb
+    if not m["mod"] and not _preceded_by(_SEASON_CONTEXT, text, m.start()):
+        return None  # "the fall of Mosul", "a spring offensive"
+    return _Res(dt.date(pub.year, 1, 1), "year")
+
+
+def _bare_year(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    modifier = _preceded_by(_YEAR_AS_MODIFIER, text, m.start()) and _LOWER_WORD_AFTER.match(text, m.end())
+    if not m["mod"] and not modifier and not _preceded_by(_YEAR_CONTEXT, text, m.start()):
+        return None  # a bare four-digit number is as likely to be a count
+    return _Res(dt.date(int(m["year"]), 1, 1), "year")
+
+
+def _weekday(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    if _preceded_by(_TITLE_BEFORE, text, m.start()) and _TITLE_AFTER.match(text, m.end()):
+        return None
+    target, rel = _WEEKDAY_NUMBERS[m["weekday"].lower()], (m["rel"] or "").lower()
+    if rel in ("last", "past"):
+        d = pub - dt.timedelta(days=(pub.weekday() - target) % 7 or 7)
+    elif rel in ("next", "coming"):
+        d = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+    elif rel == "this":
+        d = pub + dt.timedelta(days=target - pub.weekday())
+    else:
+        d = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
+    return _Res(d, "day")
+
+
+def _day_word(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    words = _norm(m.group())
+    if "before yesterday" in words:
+        offset = -2
+    elif "after tomorrow" in words:
+        offset = 2
+    elif "yesterday" in words or words == "last night":
+        offset = -1
+    elif "tomorrow" in words:
+        offset = 1
+    else:
+        offset = 0
+    return _Res(pub + dt.timedelta(days=offset), "day")
+
+
+def _saturday_on_or_before(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=(d.weekday() - 5) % 7)
+
+
+def _relative_unit(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    if unit == "week":
+        return _Res(pub + dt.timedelta(days=7 * step), "month")
+    if unit == "weekend":
+        this_weekend = pub + dt.timedelta(days=5 - pub.weekday())  # Saturday of this Mon-Sun week
+        if rel == "last":
+            base = _saturday_on_or_before(pub)
+            return _Res(base - dt.timedelta(days=7) if pub.weekday() >= 5 else base, "month")
+        return _Res(this_weekend + dt.timedelta(days=7 * step), "month")
+    if unit == "month":
+        return _Res(_add_months(pub, step), "month")
+    return _Res(dt.date(pub.year + step, 1, 1), "year")
+
+
+def _mod_the_unit(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    return _Res(pub, "year" if m["unit"].lower() == "year" else "month")
+
+
+def _the_weekend(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None or not _preceded_by(_WEEKEND_CONTEXT, text, m.start()):
+        return None
+    return _Res(_saturday_on_or_before(pub), "month")
+
+
+def _vague_period(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    sign = -1 if m["dir"].lower().startswith(("recent", "past")) else 1
+    unit = m["unit"].lower()
+    if unit == "days":
+        return _Res(pub + dt.timedelta(days=sign), "month")
+    if unit == "weeks":
+        return _Res(pub + dt.timedelta(days=7 * sign), "month")
+    return _Res(_add_months(pub, sign), "year")
+
+
+def _ago(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    word, unit = _norm(m["n"]), m["unit"].lower()
+    vague = word in _VAGUE_COUNTS
+    n = _VAGUE_COUNT_VALUE if vague else (int(word) if word.isdigit() else _SMALL_NUMBERS[word])
+    if unit in ("minute", "hour"):
+        d, precision = pub - dt.timedelta(days=n // 24 if unit == "hour" else 0), "day"
+    elif unit == "day":
+        d, precision = pub - dt.timedelta(days=n), "month" if vague else "day"
+    elif unit == "week":
+        d, precision = pub - dt.timedelta(days=7 * n), "month"
+    elif unit == "month":
+        d, precision = _add_months(pub, -n), "year" if vague else "month"
+    else:
+        d, precision = _add_months(pub, -12 * n), "year"
+    return _Res(d, precision)
+
+
+# Order breaks ties between equally long matches: the more specific rule first.
+_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
+    (_ISO_DATE, _iso_date),
+    (_NUMERIC_DATE, _numeric_date),
+    (_MONTH_DAY_YEAR, _full_date),
+    (_DAY_MONTH_YEAR, _full_date),
+    (_MONTH_DAY, _day_month),
+    (_DAY_MONTH, _day_month),
+    (_MONTH_YEAR, _month_year),
+    (_REL_MONTH, _relative_month),
+    (_BARE_MONTH, _bare_month),
+    (_SEASON_YEAR, _season_year),
+    (_REL_SEASON, _relative_season),
+    (_BARE_SEASON, _bare_season),
+    (_BARE_YEAR, _bare_year),
+    (_DAY_WORD, _day_word),
+    (_REL_UNIT, _relative_unit),
+    (_MOD_THE_UNIT, _mod_the_unit),
+    (_THE_WEEKEND, _the_weekend),
+    (_VAGUE_PERIOD, _vague_period),
+    (_AGO, _ago),
+    (_WEEKDAY_EXPR, _weekday),
+)
+
+
+# --------------------------------------------------------------------------- public API
+
+def _as_date(published: Optional[dt.date]) -> Optional[dt.date]:
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published
+
+
+def _candidates(text: str, pub: Optional[dt.date]) -> list[TimeMention]:
+    found = []
+    for pattern, handler in _RULES:
+        for m in pattern.finditer(text):
+            res = handler(m, text, pub)
+            if res is None:
+                continue
+            start, relation = m.start(), "point"
+            rel = _RELATION_BEFORE.search(text[max(0, start - _CONTEXT_WINDOW):start])
+            if rel:
+                start -= len(rel.group())
+                relation = _RELATION_OF[_norm(rel["word"])]
+            span = text[start:m.end()]
+            value = DateValue(value=_format(res.date, res.precision), precision=res.precision, text=span)
+            found.append(TimeMention(start, m.end(), span, value, relation))
+    return found
+
+
+def find_times(text: str, published: Optional[dt.date]) -> list[TimeMention]:
+    """All resolvable time expressions in ``text``, in text order.
+
+    Rules may propose overlapping spans ("last week" and "week"-less "last"); the longest wins so
+    "the day before yesterday" is one mention, not "yesterday".
+    """
+    pub = _as_date(published)
+    chosen: list[TimeMention] = []
+    # Longest first, then leftmost; identical spans keep rule order (the sort is stable).
+    for cand in sorted(_candidates(text, pub), key=lambda c: (-(c.end - c.start), c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_EDGE_PREP = re.compile(r"(?i)^[\s\"'\u201c\u201d(,]*(?:(?:on|in|during|at|over|for)\s+)?")
+_EDGE_TAIL = re.compile(r"(?:['\u2019]s)?[\s\"'\u201c\u201d).,;:!?]*$")
+
+
+def resolve(expression: str, published: Optional[dt.date]) -> Optional[DateValue]:
+    """Resolve one expression ("last week", "in February", "since 2014").
+
+    The whole expression, less a leading neutral preposition and trailing punctuation or "'s",
+    must be one time expression; anything else returns None rather than a guess.
+    """
+    lead = _EDGE_PREP.match(expression)
+    tail = _EDGE_TAIL.search(expression)
+    start = lead.end() if lead else 0
+    end = tail.start() if tail else len(expression)
+    for mention in find_times(expression, published):
+        if mention.start == start and mention.end == end:
+            return mention.value
+    return None

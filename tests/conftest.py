@@ -1,0 +1,96 @@
+"""Shared fixtures: the seed article, and a store with the seed built once per test session.
+
+Building runs spaCy and the gazetteer (seconds), so the CLI tests share one built store and
+copy it when a test needs to change it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SEED = SEEDS / "000_f8bbf9c61cf088c1.txt"
+SEED_TITLE = "US to deploy 560 more troops to Iraq to help seize Mosul"
+
+
+@dataclass(frozen=True)
+class Kg:
+    """Runs the ``kg`` CLI in-process against one store folder."""
+
+    runner: CliRunner
+    store: Path
+
+    def __call__(self, *args: str, env: dict[str, str | None] | None = None) -> Result:
+        from kg.cli import app
+
+        full_env: dict[str, str | None] = {"KG_STORE": None, "KG_DEBUG": None, "COLUMNS": None}
+        full_env.update(env or {})
+        return self.runner.invoke(app, ["--store", str(self.store), *args], env=full_env)
+
+
+@dataclass(frozen=True)
+class BuiltStore:
+    """A store holding the seed, and what ``kg build`` said while building it."""
+
+    path: Path
+    doc_id: str
+    build: Result
+
+
+@pytest.fixture(scope="session")
+def cli_runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def seed_doc_id() -> str:
+    from kg.read import read_file
+
+    return read_file(SEED).meta.id
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory, cli_runner: CliRunner, seed_doc_id: str) -> BuiltStore:
+    """The seed built once into a session store; treat it as read-only (copy it to change it)."""
+    path = tmp_path_factory.mktemp("built") / "kg-store"
+    result = Kg(cli_runner, path)("build", str(SEED))
+    assert result.exit_code == 0, result.output
+    return BuiltStore(path=path, doc_id=seed_doc_id, build=result)
+
+
+@pytest.fixture
+def kg(cli_runner: CliRunner, built_store: BuiltStore) -> Kg:
+    """The CLI on the shared seed store (read-only commands only)."""
+    return Kg(cli_runner, built_store.path)
+
+
+@pytest.fixture
+def kg_copy(cli_runner: CliRunner, built_store: BuiltStore, tmp_path: Path) -> Kg:
+    """The CLI on a private copy of the seed store, for commands that change it."""
+    path = tmp_path / "kg-store"
+    shutil.copytree(built_store.path, path)
+    return Kg(cli_runner, path)
+
+
+@pytest.fixture
+def kg_empty(cli_runner: CliRunner, tmp_path: Path) -> Kg:
+    """The CLI on a store folder that does not exist yet."""
+    return Kg(cli_runner, tmp_path / "kg-store")
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """The environment for a ``kg`` subprocess: no inherited store or debug settings."""
+    for name in ("KG_STORE", "KG_DEBUG", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    yield dict(os.environ)
+
