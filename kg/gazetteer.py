@@ -21,7 +21,7 @@ import sys
 import tempfile
 import unicodedata
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -82,12 +82,20 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-# Transliteration variants folded by skeleton(), applied in order.
+# Transliteration variants folded by light(), in one left-to-right pass (longest first).
 _DIGRAPHS = (
     ("tch", "s"), ("sch", "s"), ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("sh", "s"), ("ch", "s"),
     ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("ou", "u"),
     ("oo", "u"), ("ee", "i"), ("q", "k"), ("c", "k"), ("x", "ks"), ("v", "w"),
 )
+_DIGRAPH_MAP = dict(_DIGRAPHS)
+_DIGRAPH_RE = re.compile("|".join(a for a, _ in _DIGRAPHS))  # longest alternatives first
+
+
+def _digraph(m: re.Match[str]) -> str:
+    return _DIGRAPH_MAP[m.group(0)]
+
+
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _FINAL_H_RE = re.compile(r"(?<=[aeiouy])h$")
 _GLIDE_VOWEL_RE = re.compile(r"[yw](?![aeiou])")
@@ -116,9 +124,7 @@ def light(key: str) -> str:
     Spaces go, digraphs fold (sh->s, q->k, ou->u...), doubled letters collapse, a final "h"
     after a vowel drops: "shaddadah" -> "sadada", "qayyarah" -> "kayara".
     """
-    s = key.replace(" ", "")
-    for a, b in _DIGRAPHS:
-        s = s.replace(a, b)
+    s = _DIGRAPH_RE.sub(_digraph, key.replace(" ", ""))
     return _FINAL_H_RE.sub("", _DOUBLE_RE.sub(r"\1", s))
 
 
@@ -140,14 +146,9 @@ def _skeleton_of_light(s: str) -> str:
     return head + _VOWELS_RE.sub("", tail)
 
 
-def similarity(a: str, b: str) -> float:
-    """Similarity in [0, 1] of two light() forms (difflib ratio)."""
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
 def _is_latin_name(name: str) -> bool:
     """Keep Latin-script names only; all-lowercase romanisations and short codes are noise."""
-    if not any(ch.isupper() for ch in name):
+    if name == name.lower():
         return False  # machine romanisations such as "alqyart", "mwsl"
     if len(name) <= 4 and name.isupper():
         return False  # IATA/ICAO-like codes such as "OSM", "TQD"
@@ -621,8 +622,15 @@ class Gazetteer:
         lq = light(bare)
         sk = _skeleton_of_light(lq)
         if len(sk) >= MIN_SKELETON and len(bare) >= 4 and sk in idx.skel:
+            matcher = SequenceMatcher(None, autojunk=False)
+            matcher.set_seq2(lq)  # difflib caches the analysis of the second sequence
             for lf in idx.skel[sk].split("\n"):
-                sim = similarity(lq, lf)
+                if 2 * min(len(lf), len(lq)) < MIN_SIMILARITY * (len(lf) + len(lq)):
+                    continue  # the lengths alone rule it out
+                matcher.set_seq1(lf)
+                if matcher.quick_ratio() < MIN_SIMILARITY:
+                    continue
+                sim = matcher.ratio()
                 if sim >= MIN_SIMILARITY:
                     w = (
                         _W_SAME_LIGHT

@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from kg.extract.mentions import RawMention
-from kg.gazetteer import Gazetteer, Place
+from kg.gazetteer import Gazetteer, Place, light, normalize, similarity, strip_article
 from kg.models import Entity, Geo, Mention
 
 
@@ -81,6 +81,7 @@ class Resolver:
 
     def resolve(self, mentions: list[RawMention]) -> Resolution:
         named = [m for m in mentions if m.kind != "Description"]
+        _retype_by_majority(named)
         self._geocode(named)
         dominant = self._dominant_country(named)
         clusters: dict[str, Cluster] = {}
@@ -117,7 +118,8 @@ class Resolver:
                 continue
             local = _local_country_hint(m, self.gaz)
             hints = ([local] if local else []) + context
-            m.hint["place"] = self.gaz.lookup(name, countries=hints)
+            place = self.gaz.lookup(name, countries=hints)
+            m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
 
     def _dominant_country(self, mentions: list[RawMention]) -> Optional[str]:
         votes: Counter[str] = Counter()
@@ -301,6 +303,24 @@ class Resolver:
             if backer:
                 cid = res.country_entity(backer)
                 ent.attributes["backed_by"] = cid or backer
+
+
+def _plausible(name: str, place: Place, hints: list[str]) -> bool:
+    """A spelling-variant match far from the article's countries is a coincidence, not a place."""
+    if place.country_code in hints or not hints or place.feature_class in ("A", "L"):
+        return True
+    a = light(strip_article(normalize(name)))
+    b = light(strip_article(normalize(place.name)))
+    return a == b or similarity(a, b) >= 0.8
+
+
+def _retype_by_majority(mentions: list[RawMention]) -> None:
+    """NER may call one name a person in one sentence and a place in the next: one name, one type."""
+    places = {norm(m.text) for m in mentions if m.kind == "Location"}
+    for m in mentions:
+        if m.kind == "Person" and norm(m.text) in places:
+            m.kind = "Location"
+            m.hint = {}
 
 
 def _clean_surface(text: str) -> str:

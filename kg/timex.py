@@ -187,6 +187,15 @@ _AGO = re.compile(
     r"|at\s+least|nearly|almost|about|around|roughly|some|over|under|only|just|barely|within)\s+)?"
     rf"(?P<n>{_AGO_NUMBER})\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago\b"
 )
+# "The increase comes less than three months after US officials announced ...": a span measured
+# back from the reporting time to an event told in a clause (not "after the attack", whose anchor
+# is another event), so it resolves like "ago".
+_SPAN_AFTER = re.compile(
+    r"(?i)\b(?:(?P<cmp>less\s+than|more\s+than|fewer\s+than|just\s+over|just\s+under|nearly|almost"
+    r"|about|around|roughly|some|only|just|barely)\s+)?"
+    rf"(?P<n>{_AGO_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+after\b"
+    r"(?=\s+(?!(?i:the|a|an|this|that|these|those|its|his|her|their|our|my)\b)[A-Za-z])"
+)
 
 # Context looked for just before a candidate.
 _RELATION_BEFORE = re.compile(
@@ -503,6 +512,7 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_THE_WEEKEND, _the_weekend),
     (_VAGUE_PERIOD, _vague_period),
     (_AGO, _ago),
+    (_SPAN_AFTER, _ago),
     (_WEEKDAY_EXPR, _weekday),
 )
 

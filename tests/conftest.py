@@ -11,10 +11,14 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import Result
 from typer.testing import CliRunner
+
+if TYPE_CHECKING:
+    from kg.extract import Extractor
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -49,6 +53,14 @@ class BuiltStore:
 @pytest.fixture(scope="session")
 def cli_runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One real extractor for the session: loading spaCy and the gazetteer takes seconds."""
+    from kg.extract import Extractor
+
+    return Extractor()
 
 
 @pytest.fixture(scope="session")

@@ -279,8 +279,6 @@ def test_cache_build_and_rebuild(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     assert g.lookup("Fallujah").geonames_id == "99454"
     assert path.stat().st_size > 1000  # rewritten
 
-    path.write_bytes(path.read_bytes()[:1000])  # truncated
-    assert Gazetteer.load(min_population=small).lookup("Baghdad").geonames_id == "98182"
 
     other = tmp_path / "explicit"
     before = os.stat(path).st_mtime_ns

@@ -379,6 +379,7 @@ def test_article_mentions() -> None:
         ("Monday", "2016-07-11", "day"),
         ("later this year", "2016", "year"),
         ("Monday", "2016-07-11", "day"),
+        ("less than three months after", "2016-04", "month"),
         ("Saturday", "2016-07-09", "day"),
         ("recent months", "2016", "year"),
         ("February", "2016-02", "month"),
@@ -508,3 +509,19 @@ def test_resolve_accepts_datetime_and_trailing_punctuation() -> None:
 @pytest.mark.parametrize("expression", ["", "troops", "Monday and Tuesday", "560 troops on Monday", "in"])
 def test_resolve_rejects_non_expressions(expression: str) -> None:
     assert resolve(expression, MON) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The increase comes less than three months after US officials announced it", "2016-04"),
+        ("It came two weeks after rebels seized the road", "2016-06"),
+    ],
+)
+def test_span_after_a_clause_counts_back_from_publication(text, expected):
+    found = find_times(text, dt.date(2016, 7, 11))
+    assert [t.value.value for t in found] == [expected]
+
+
+def test_span_after_an_event_noun_is_not_resolved():
+    assert find_times("They left three days after the attack.", dt.date(2016, 7, 11)) == []

@@ -144,11 +144,16 @@ class _Ctx:
                         if pobj.dep_ == "pobj":
                             return self.entity(pobj, kinds, depth=depth + 1)
         if modifiers:
+            found = []
             for child in tok.lefts:
                 if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
                     eid = self.res.entity_at(child)
+                    if eid is None and child.lower_ in PRONOUNS and child.dep_ == "poss":
+                        eid = self.antecedent(child, kinds)  # "its troops"
                     if eid and self.kind(eid) in kinds:
-                        return eid
+                        found.append(eid)
+            if found:  # "Yemen's Houthi rebels": the armed group, not the state
+                return min(found, key=lambda e: 0 if self.kind(e) in ("ArmedGroup", "ArmedForce") else 1)
         return None
 
     def entities_in(self, tok: Token, kinds: tuple[str, ...]) -> list[str]:
@@ -249,7 +254,7 @@ class _Ctx:
                 return "Capture", False
             if lemma in self.finder.t.verbs:
                 return self.finder.t.verbs[lemma], False
-        if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.nouns and not tok.ent_type_:
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.nouns and self.res.entity_at(tok) is None:
             etype = self.finder.t.nouns[lemma]
             if lemma == "fall" and "of" not in self.preps(tok):
                 return None, True
@@ -319,8 +324,11 @@ class _Ctx:
             if c.lower_ in COMPOUND_SUBTYPES:
                 f.subtype = COMPOUND_SUBTYPES[c.lower_]
         preps = self.preps(tok)
+        outcome = self.outcome_verb(tok) if nominal else None
         if nominal:
             subj = self.poss_or_by(tok) or self.light_verb_subject(tok)
+            if subj is None and outcome is not None:
+                subj = self.subject(outcome)
             if subj is not None:
                 f.add("perpetrator", self.entity(subj, ARMED + ("Person",), modifiers=True))
             for p in ("on", "against"):
@@ -340,8 +348,14 @@ class _Ctx:
                 self.target_or_place(f, obj)
         for p in ("in", "at", "near", "outside", "across"):
             for obj in preps.get(p, []):
-                f.add("location", self.entity(obj, PLACES))
-        self.quantities(f, tok, None)
+                eid = self.entity(obj, PLACES)
+                f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)
+        if nominal and not f.filled("perpetrator"):
+            for c in tok.lefts:  # "a coalition airstrike", "an al-Shabaab attack"
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) in ("ArmedForce", "ArmedGroup"):
+                    f.add("perpetrator", eid)
+        self.quantities(f, outcome or tok, None)
         if nominal and not (f.filled("location", "target") or f.quantities):
             return  # "attacks" in general, or "the bombing" pointing back: not a new event
         if f.filled("location", "perpetrator", "target") or f.quantities:
@@ -350,10 +364,26 @@ class _Ctx:
     def target_or_place(self, f: Frame, tok: Token) -> None:
         for t in self.expand(tok):
             eid = self.entity(t, ACTORS + ("Location",))
-            if eid and self.kind(eid) in PLACES:
+            if eid and self.kind(eid) == "Location":
                 f.add("location", eid)
-            else:
+            elif eid:
                 f.add("target", eid)
+            else:  # "stormed a hotel in Mogadishu"
+                for p in ("in", "at", "near"):
+                    for obj in self.preps(t).get(p, []):
+                        f.add("location", self.entity(obj, PLACES))
+
+    def outcome_verb(self, noun: Token) -> Optional[Token]:
+        """"X killed 32 people in an attack": the verb that tells the attack's toll."""
+        head = noun.head
+        verb = None
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            verb = head.head  # "... killed 32 people in an attack"
+        elif noun.dep_ == "nsubj" and head.pos_ == "VERB":
+            verb = head  # "an airstrike killed 20 civilians"
+        if verb is not None and verb.lemma_.lower() in ("kill", "wound", "injure", "die", "leave", "hurt", "claim"):
+            return verb
+        return None
 
     def light_verb_subject(self, noun: Token) -> Optional[Token]:
         """"X staged a number of attacks, including a bombing": X is the perpetrator."""
@@ -514,7 +544,6 @@ class _Ctx:
         if speaker is None:
             return
         f = self.new("Statement", tok, nominal)
-        f.modality = "negated" if tok.lemma_ == "deny" else "asserted"
         f.add("speaker", speaker)
         m = QUOTE.search(self.sent.text)
         comp = self.child(tok, "ccomp")
@@ -615,7 +644,9 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
     if a.type == "Attack":
         return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
     if a.type == "Capture":
-        return a.roles.get("place") == b.roles.get("place") and a.modality == b.modality
+        ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
+        return a.roles.get("place") == b.roles.get("place") and a.modality == b.modality and (
+            not ca or not cb or ca == cb)
     if a.type == "Meeting":
         return len(set(a.roles.get("participants", [])) & set(b.roles.get("participants", []))) >= 2
     if a.type == "Visit":

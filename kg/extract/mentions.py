@@ -240,7 +240,9 @@ class MentionFinder:
             claim(ent, "Person", None, **_person_context(ent, sent, res))
         elif label == "GPE":
             country = res.gazetteer.country(_strip_the(ent.text))
-            if country is not None and not _is_demonym(ent.text, country):
+            if country is not None and _is_demonym(ent.text, country):
+                return  # "Ukrainian" alone is an adjective, not a place
+            if country is not None:
                 claim(ent, "Country", None, country=country)
             else:
                 claim(ent, "Location", None)
@@ -255,11 +257,21 @@ class MentionFinder:
                 return
             if _junk_org(ent, res):
                 return
+            if self._known_city(ent):
+                claim(ent, "Location", None)
+                return
             entry = res.lexicon.match(text)
             if entry is not None:
                 claim(ent, entry.type, entry.subtype, entry=entry)
             else:
                 claim(ent, "Organization", None)
+
+    def _known_city(self, ent: Span) -> bool:
+        """A one-word ORG that is a city of 100,000 or more, with no actor of that name."""
+        if len(ent) != 1 or self.res.lexicon.match(ent.text) is not None:
+            return False
+        place = self.res.gazetteer.lookup(ent.text)
+        return place is not None and place.population >= 100_000 and place.name.lower() == ent.text.lower()
 
     def _looks_like_place(self, ent: Span) -> bool:
         """PERSON spans that context shows to be places ("the town of X", "in X")."""
@@ -276,6 +288,11 @@ class MentionFinder:
 
     def _claim_description(self, chunk: Span, claim) -> None:
         if len(chunk) < 2 or chunk[0].lower_ not in ("the", "this", "that", "these", "those"):
+            return
+        named = _named_complement(chunk.root)
+        if named is not None:
+            if chunk.root.lemma_.lower() in PLACE_NOUNS and not any(t.ent_type_ for t in named):
+                claim(named, "Location", None)  # "the town of Gwoza": a place NER missed
             return
         if any(t.ent_type_ for t in chunk):
             return
@@ -296,6 +313,19 @@ def _adjectival(s: Span) -> bool:
     last = s[-1]
     return (last.lower_ in ("military", "army", "police", "forces", "navy") and last.i + 1 < len(last.doc)
             and last.nbor(1).pos_ in ("NOUN",) and last.nbor(1).dep_ != "appos" and last.dep_ in ("compound", "amod", "nmod"))
+
+
+def _named_complement(noun: Token) -> Optional[Span]:
+    """"the town of Gwoza" -> the span "Gwoza" (capitalised words after "of")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                    left = pobj.left_edge.i
+                    while left < pobj.i and not pobj.doc[left].text[:1].isupper():
+                        left += 1
+                    return pobj.doc[left:pobj.i + 1]
+    return None
 
 
 def _trim(s: Span) -> Optional[Span]:
@@ -372,9 +402,14 @@ def _person_context(ent: Span, sent: Sentence, res: Resources) -> dict:
         hint["title"] = m.group("title").strip()
         before = left[:m.start("title")].split()
         for n in (2, 1):
-            country = res.gazetteer.country(" ".join(before[-n:])) if len(before) >= n else None
+            words = " ".join(before[-n:]) if len(before) >= n else ""
+            country = res.gazetteer.country(words) if words else None
             if country is not None:
                 hint["country"] = country.code
+                break
+            entry = res.lexicon.match(words) if words else None
+            if entry is not None and entry.type == "Organization":
+                hint["org_text"] = entry.name
                 break
     right = doc[ent.end:min(sent.span.end, ent.end + 12)].text
     m2 = re.match(r"^,\s+(?:a|an|the)\s+(?P<title>[a-z][a-z\- ]{2,40}?)\s+(?:at|of|for|with)\s+(?:the\s+)?(?P<org>[A-Z][\w\- ]+)", right)
