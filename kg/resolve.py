@@ -17,7 +17,9 @@ from typing import Optional
 from spacy.tokens import Token
 
 from kg.extract.mentions import RawMention
-from kg.gazetteer import Gazetteer, Place, light, normalize, similarity, strip_article
+from difflib import SequenceMatcher
+
+from kg.gazetteer import Gazetteer, Place, light, normalize, strip_article
 from kg.models import Entity, Geo, Mention
 
 
@@ -311,7 +313,7 @@ def _plausible(name: str, place: Place, hints: list[str]) -> bool:
         return True
     a = light(strip_article(normalize(name)))
     b = light(strip_article(normalize(place.name)))
-    return a == b or similarity(a, b) >= 0.8
+    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
 def _retype_by_majority(mentions: list[RawMention]) -> None:
