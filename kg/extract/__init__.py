@@ -19,7 +19,8 @@ from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, build_sentences, load_model, paragraphs, parse
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
-from kg.models import Document, Facts
+from kg.iris import entity_iri
+from kg.models import Document, Entity, Event, Facts
 from kg.resolve import Resolver
 
 EXTRACTOR_VERSION = f"conflict-kg-rules/{__version__}"
@@ -60,8 +61,37 @@ class Extractor:
         resolution = self.resolver.resolve(mentions)
         published = _date(doc.meta.published)
         events = self.events.find(parsed, resolution, published)
-        return Facts(document=doc.meta, entities=resolution.entities, events=events,
+        entities, events = merge_same_iri(resolution.entities, events)
+        return Facts(document=doc.meta, entities=entities, events=events,
                      extractor=self.version, text=doc.text)
+
+
+def merge_same_iri(entities: list[Entity], events: list[Event]) -> tuple[list[Entity], list[Event]]:
+    """Entities that would mint one IRI are one thing: merge them so the graph stays consistent."""
+    first: dict[str, Entity] = {}
+    renamed: dict[str, str] = {}
+    kept: list[Entity] = []
+    for e in entities:
+        iri = str(entity_iri(e))
+        if iri not in first:
+            first[iri] = e
+            kept.append(e)
+            continue
+        target = first[iri]
+        renamed[e.id] = target.id
+        target.mentions = sorted(target.mentions + e.mentions, key=lambda m: m.start)
+        for alias in [e.name, *e.aliases]:
+            if alias != target.name and alias not in target.aliases:
+                target.aliases.append(alias)
+    if not renamed:
+        return entities, events
+    for v in events:
+        v.roles = {r: list(dict.fromkeys(renamed.get(i, i) for i in ids)) for r, ids in v.roles.items()}
+    for e in kept:
+        for k, val in list(e.attributes.items()):
+            if val in renamed:
+                e.attributes[k] = renamed[val]
+    return kept, events
 
 
 def _date(value: Optional[str]) -> Optional[dt.date]:

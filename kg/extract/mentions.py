@@ -176,11 +176,7 @@ class MentionFinder:
             entry = self.res.lexicon.match(doc[s:e].text)
             if entry is None or _adjectival(doc[s:e]):
                 continue
-            if entry.type == "ArmedForce" and entry.country and (entry.subtype or "").startswith("national"):
-                # A state's national forces are the same thing as "Iraqi forces": one entity.
-                claim(doc[s:e], "ArmedForce", None, entry=entry, country=entry.country, national=True)
-            else:
-                claim(doc[s:e], entry.type, entry.subtype, entry=entry)
+            _claim_entry(doc[s:e], entry, claim)
         # 2. Forces and facilities from token patterns (longest first).
         pats = [(self.matcher.vocab.strings[k], s + span.start, e + span.start)
                 for k, s, e in self.matcher(sub)]
@@ -262,7 +258,7 @@ class MentionFinder:
                 return
             entry = res.lexicon.match(text)
             if entry is not None:
-                claim(ent, entry.type, entry.subtype, entry=entry)
+                _claim_entry(ent, entry, claim)
             else:
                 claim(ent, "Organization", None)
 
@@ -307,6 +303,14 @@ class MentionFinder:
 
 
 # ----- small span helpers
+
+def _claim_entry(span: Span, entry: ActorEntry, claim) -> None:
+    if entry.type == "ArmedForce" and entry.country and (entry.subtype or "").startswith("national"):
+        # A state's national forces are the same thing as "Iraqi forces": one entity.
+        claim(span, "ArmedForce", None, entry=entry, country=entry.country, national=True)
+    else:
+        claim(span, entry.type, entry.subtype, entry=entry)
+
 
 def _adjectival(s: Span) -> bool:
     """"US military support": a force word used as a modifier names no force."""

@@ -1,0 +1,125 @@
+"""Extraction rules on short reports written for these tests (fictional or paraphrased facts).
+
+Each test names one behaviour the rules must show on text they were not tuned on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.read import read_text
+
+
+def extract(extractor, text: str, published: str = "2024-03-12"):
+    return extractor.extract(read_text(text, meta={"published": published, "title": text.split("\n")[0]}))
+
+
+def names(facts, event, role):
+    return sorted(facts.entity(i).name for i in event.roles.get(role, []))
+
+
+def only(facts, etype, modality="asserted"):
+    found = [v for v in facts.events if v.type == etype and v.modality == modality]
+    assert len(found) == 1, [(v.type, v.modality, v.roles) for v in facts.events]
+    return found[0]
+
+
+def test_attack_with_toll_perpetrator_and_place(extractor):
+    f = extract(extractor, "Village attacked\n\nSuspected Boko Haram militants killed at least 32 people "
+                           "in an attack on the village of Kawuri in Borno state on Sunday, police said.")
+    v = only(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Boko Haram"]
+    assert names(f, v, "location") == ["Kawuri"]
+    assert v.quantities["fatalities"].value == 32 and v.quantities["fatalities"].qualifier == "at_least"
+    assert v.date.value == "2024-03-10"
+
+
+def test_passive_capture_with_pronoun_and_former_controller(extractor):
+    f = extract(extractor, "Army retakes town\n\nThe town of Gwoza had been under Boko Haram control "
+                           "before it was retaken by the Nigerian army last month, officials said.")
+    v = only(f, "Capture")
+    assert names(f, v, "place") == ["Gwoza"]
+    assert names(f, v, "captor") == ["Nigerian forces"]
+    assert names(f, v, "former") == ["Boko Haram"]
+    assert v.date.value == "2024-02"
+
+
+def test_fall_to_and_a_recapture_are_two_events(extractor):
+    f = extract(extractor, "Port changes hands\n\nThe city of Hodeidah fell to government forces in 2018, "
+                           "but the Houthis recaptured it weeks later.", published="2019-06-15")
+    captures = [v for v in f.events if v.type == "Capture"]
+    assert sorted(names(f, v, "captor")[0] for v in captures) == ["Houthis", "Yemeni forces"]
+    assert all(names(f, v, "place") == ["Hodeidah"] for v in captures)
+
+
+def test_goal_and_plan_are_not_facts(extractor):
+    f = extract(extractor, "Offensive planned\n\nThe army will send 3,000 troops to the north in an "
+                           "effort to retake Kidal from the rebels, the defence minister said.",
+                published="2023-10-02")
+    assert not [v for v in f.events if v.type == "Capture" and v.modality == "asserted"]
+    dep = [v for v in f.events if v.type == "Deployment"]
+    assert dep and dep[0].modality == "planned" and dep[0].quantities["troops"].value == 3000
+
+
+def test_negated_and_hypothetical_events(extractor):
+    f = extract(extractor, "Claims\n\nThe militia did not attack the camp in Goma on Friday. "
+                           "Rebels could seize Bunia if talks fail.", published="2024-05-06")
+    attacks = [v for v in f.events if v.type == "Attack"]
+    assert attacks and all(v.modality == "negated" for v in attacks)
+    captures = [v for v in f.events if v.type == "Capture"]
+    assert captures and all(v.modality == "hypothetical" for v in captures)
+
+
+def test_meeting_participants_and_place(extractor):
+    f = extract(extractor, "Talks\n\nUkrainian President Volodymyr Zelensky met NATO Secretary-General "
+                           "Jens Stoltenberg in Kyiv on Monday.", published="2024-02-20")
+    v = only(f, "Meeting")
+    assert names(f, v, "participants") == ["Jens Stoltenberg", "Volodymyr Zelensky"]
+    assert v.date.value == "2024-02-19"
+    zelensky = next(e for e in f.entities if e.name == "Volodymyr Zelensky")
+    assert zelensky.attributes["title"] == "President"
+    assert f.entity(zelensky.attributes["affiliation"]).name == "Ukraine" if any(
+        e.name == "Ukraine" for e in f.entities) else zelensky.attributes["country_code"] == "UA"
+
+
+def test_surname_and_state_forces_resolve_to_one_entity(extractor):
+    f = extract(extractor, "Forces advance\n\nSudanese Army chief Abdel Fattah al-Burhan visited Omdurman. "
+                           "Burhan said Sudanese forces and the Sudanese army had pushed back the "
+                           "Rapid Support Forces. Government forces now hold the bridge.", published="2024-02-20")
+    people = [e for e in f.entities if e.type == "Person"]
+    assert [p.name for p in people] == ["Abdel Fattah al-Burhan"]
+    forces = [e for e in f.entities if e.type == "ArmedForce"]
+    assert len(forces) == 1 and forces[0].attributes["country_code"] == "SD"
+    assert any(e.type == "ArmedGroup" and e.name.startswith("Rapid Support Forces") for e in f.entities)
+
+
+def test_places_are_geocoded_in_the_article_country(extractor):
+    f = extract(extractor, "Strike\n\nA drone strike on a market in Saada killed more than 20 civilians, "
+                           "Yemeni medics said.", published="2019-06-15")
+    saada = next(e for e in f.entities if e.type == "Location")
+    assert saada.attributes["country_code"] == "YE" and saada.links.get("geonames")
+    assert 15 < saada.geo.lat < 18 and 42 < saada.geo.lon < 45
+
+
+def test_unknown_spelling_far_away_is_not_geocoded(extractor):
+    f = extract(extractor, "Raid\n\nGunmen attacked the village of Kawuri in northeastern Nigeria.")
+    kawuri = next(e for e in f.entities if e.name == "Kawuri")
+    assert kawuri.attributes.get("country_code") in (None, "NG")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_no_text_no_facts(extractor, text):
+    from kg.models import Document, DocumentMeta
+    facts = extractor.extract(Document(meta=DocumentMeta(id="empty"), text=text))
+    assert facts.entities == [] and facts.events == []
+
+
+def test_extract_many_matches_extract(extractor):
+    docs = [read_text(t, meta={"published": "2024-01-01"}) for t in (
+        "One\n\nRebels seized Kidal on Monday.", "Two\n\nTroops were deployed to Gao.",
+        "Three\n\nA bombing in Mopti killed five people.")]
+    one_by_one = [extractor.extract(d) for d in docs]
+    batched = list(extractor.extract_many(docs))
+    assert [f.document.id for f in batched] == [d.meta.id for d in docs]
+    assert [[(v.type, v.roles) for v in f.events] for f in batched] == \
+           [[(v.type, v.roles) for v in f.events] for f in one_by_one]
