@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any, BinaryIO, NoReturn, Optional, TypeVar
 
 import typer
+from rdflib import URIRef
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
-from rdflib import URIRef
 
 from kg import canned, formats, pipeline
 from kg.canned import CannedQueryError
@@ -204,10 +204,7 @@ def _report_problems(failed: list[pipeline.Failure], warnings: list[tuple[Path, 
 
 # ----------------------------------------------------------------------------- options
 
-StoreOpt = typer.Option(
-    None, "--store", envvar="KG_STORE", help="Store folder (default: ./.kg-store).",
-    file_okay=False, dir_okay=True,
-)
+StoreOpt = typer.Option(None, "--store", envvar="KG_STORE", help="Store folder (default: ./.kg-store).")
 PathsArg = typer.Argument(..., help="Article files or folders of them.", show_default=False)
 TitleOpt = typer.Option(None, "--title", help="Title for the document(s), instead of the sidecar's.")
 PublisherOpt = typer.Option(None, "--publisher", help="Publisher, instead of the sidecar's.")
@@ -268,8 +265,7 @@ def build(
 @_boundary
 def extract(
     paths: list[Path] = PathsArg,
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for the <doc-id>.facts.json files.",
-                             file_okay=False),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the <doc-id>.facts.json files."),
     title: Optional[str] = TitleOpt,
     publisher: Optional[str] = PublisherOpt,
     published: Optional[str] = PublishedOpt,
@@ -279,6 +275,8 @@ def extract(
     jobs: int = JobsOpt,
 ) -> None:
     """Extract facts from articles into kg-facts/1 JSON files (no store involved)."""
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out} is a file; give a folder for the facts files")
     overrides = _overrides(title=title, publisher=publisher, published=published, url=url, language=language)
     _check_read_options(overrides, max_bytes)
     extractor = _load_extractor()
@@ -312,10 +310,9 @@ def _parse_params(items: list[str]) -> dict[str, str]:
 
 def _resolve_query(arg: str, params: dict[str, str], queries_dir: Optional[Path]) -> str:
     """NAME of a canned query -> its bound text; *.rq -> the file (bound too); else SPARQL text."""
-    if queries_dir is not None and not queries_dir.is_dir():
-        _fail(f"no queries folder at {queries_dir}")
     folder = queries_dir or _default_queries_dir()
-    queries = canned.load_queries(folder) if folder.is_dir() else {}
+    # A folder the user named must exist (load_queries says so); the default one may be absent.
+    queries = canned.load_queries(folder) if queries_dir is not None or folder.is_dir() else {}
     if arg in queries:
         return canned.bind(queries[arg], params)
     if arg.endswith(".rq"):
@@ -342,7 +339,7 @@ def query(
     fmt: Optional[str] = typer.Option(None, "--format", "-f",
                                       help=f"{'|'.join(TABLE_FORMATS)} for rows; an RDF format "
                                            f"({'|'.join(RDF_FORMATS)}) for CONSTRUCT/DESCRIBE."),
-    queries_dir: Optional[Path] = typer.Option(None, "--queries-dir", file_okay=False,
+    queries_dir: Optional[Path] = typer.Option(None, "--queries-dir",
                                                help="Canned queries (default: ./queries, else the shipped ones)."),
     timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up after S seconds."),
 ) -> None:
@@ -371,7 +368,7 @@ def _print_result(result: QueryResult, fmt: Optional[str]) -> None:
 @app.command("queries")
 @_boundary
 def list_queries(
-    queries_dir: Optional[Path] = typer.Option(None, "--queries-dir", file_okay=False,
+    queries_dir: Optional[Path] = typer.Option(None, "--queries-dir",
                                                help="Canned queries (default: ./queries, else the shipped ones)."),
 ) -> None:
     """List the canned queries with their titles, descriptions and parameters."""
@@ -406,7 +403,7 @@ def _ontology_file() -> Path:
     _fail("cannot find ontology/conflict.ttl for --include-ontology")
 
 
-def _export_with_ontology(store: KGStore, fmt: str, out: BinaryIO) -> int:
+def _export_with_ontology(store: KGStore, ontology: Path, fmt: str, out: BinaryIO) -> int:
     """Merge the store's union with the ontology in a scratch in-memory store, then export that."""
     with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
         data = Path(tmp) / "data.nt"
@@ -414,7 +411,7 @@ def _export_with_ontology(store: KGStore, fmt: str, out: BinaryIO) -> int:
             store.export("ntriples", handle)
         with KGStore.open(None) as scratch:
             scratch.load_file(data, graph_iri=f"{GRAPH_BASE}export-data", fmt="ntriples")
-            scratch.load_file(_ontology_file(), graph_iri=f"{GRAPH_BASE}export-ontology", fmt="turtle")
+            scratch.load_file(ontology, graph_iri=f"{GRAPH_BASE}export-ontology", fmt="turtle")
             return scratch.export(fmt, out)
 
 
@@ -440,7 +437,7 @@ def _binary_output(path: Optional[Path]) -> Iterator[BinaryIO]:
 def export(
     ctx: typer.Context,
     fmt: str = typer.Option("turtle", "--format", "-f", help="|".join(RDF_FORMATS)),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", dir_okay=False, help="File to write (default: stdout)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: stdout)."),
     include_ontology: bool = typer.Option(False, "--include-ontology",
                                           help="Add the ontology/conflict.ttl triples (triple formats only)."),
 ) -> None:
@@ -448,10 +445,13 @@ def export(
     fmt = fmt.lower()
     if fmt not in RDF_FORMATS:
         _fail(f"unknown --format {fmt!r}: use one of {', '.join(RDF_FORMATS)}")
+    if out is not None and out.is_dir():
+        _fail(f"--out {out} is a folder; give a file name")
     if include_ontology and fmt not in TRIPLE_FORMATS:
         _fail(f"--include-ontology works with the triple formats ({', '.join(TRIPLE_FORMATS)}), not {fmt}")
+    ontology = _ontology_file() if include_ontology else None
     with _open_store(_settings(ctx).store, read_only=True) as store, _binary_output(out) as stream:
-        count = _export_with_ontology(store, fmt, stream) if include_ontology else store.export(fmt, stream)
+        count = store.export(fmt, stream) if ontology is None else _export_with_ontology(store, ontology, fmt, stream)
     if out is not None:
         typer.echo(f"wrote {count} {'quads' if fmt not in TRIPLE_FORMATS else 'triples'} to {out}", err=True)
 

@@ -9,9 +9,9 @@ Progress is reported through a callback so that the CLI (or anything else) can d
 from __future__ import annotations
 
 import time
-from datetime import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any, Optional, Protocol
@@ -116,9 +116,14 @@ def _describe(exc: BaseException) -> str:
     return text if known else f"{name}: {text}"
 
 
+def _document(result: ReadResult) -> Document:
+    assert result.document is not None, "only readable results are extracted"
+    return result.document
+
+
 def _extract_one(extractor: ExtractorLike, result: ReadResult) -> _Extracted:
     try:
-        return _Extracted(result.path, result.warnings, facts=extractor.extract(result.document))
+        return _Extracted(result.path, result.warnings, facts=extractor.extract(_document(result)))
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return _Extracted(result.path, result.warnings, failure=Failure(result.path, "extract", _describe(exc), exc))
 
@@ -134,7 +139,7 @@ def _extract_batch(extractor: ExtractorLike, batch: list[ReadResult], jobs: int)
     while start < len(batch):
         rest = batch[start:]
         try:
-            for result, facts in zip(rest, extractor.extract_many([r.document for r in rest], n_process=jobs)):
+            for result, facts in zip(rest, extractor.extract_many([_document(r) for r in rest], n_process=jobs)):
                 start += 1
                 yield _Extracted(result.path, result.warnings, facts=facts)
         except Exception:  # noqa: BLE001 - isolate the document it broke on

@@ -19,26 +19,15 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import BNode, Literal, Node, URIRef
 
+from kg.vocab import PREFIXES as _VOCAB_PREFIXES
+
 CKG = "https://w3id.org/conflict-kg/ontology#"
 CKGD = "https://w3id.org/conflict-kg/id/"
 
-#: Prefixes every query may use without declaring them, also used to shorten IRIs on output.
+#: Prefixes every query may use without declaring them (the project's, from kg.vocab); also
+#: used to shorten IRIs on output. A query's own PREFIX declarations take precedence.
 KNOWN_PREFIXES: Mapping[str, str] = MappingProxyType(
-    {
-        "ckg": CKG,
-        "ckgd": CKGD,
-        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-        "owl": "http://www.w3.org/2002/07/owl#",
-        "prov": "http://www.w3.org/ns/prov#",
-        "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-        "geo": "http://www.opengis.net/ont/geosparql#",
-        "wgs": "http://www.w3.org/2003/01/geo/wgs84_pos#",
-        "schema": "https://schema.org/",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-        "dcterms": "http://purl.org/dc/terms/",
-    }
+    {"ckg": CKG, "ckgd": CKGD, **{p: str(ns) for p, ns in _VOCAB_PREFIXES.items()}}
 )
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -23,7 +23,6 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import BNode, Node, URIRef
 
-from kg.models import ENTITY_TYPES, EVENT_TYPES
 from kg.sparql import (
     CKG,
     CKGD,
@@ -34,6 +33,7 @@ from kg.sparql import (
     from_ox,
     to_ox,
 )
+from kg.vocab import ENTITY_CLASSES, EVENT_CLASSES
 
 __all__ = [
     "DocInfo",
@@ -112,11 +112,14 @@ class StoreStats:
 
     @property
     def entities(self) -> dict[str, int]:
-        return {k: v for k, v in self.types.items() if k in ENTITY_TYPES}
+        """Counts of the actor/place classes of kg.vocab (e.g. ``State`` for facts "Country")."""
+        names = {str(c)[len(CKG):] for c in ENTITY_CLASSES.values()}
+        return {k: v for k, v in self.types.items() if k in names}
 
     @property
     def events(self) -> dict[str, int]:
-        return {k: v for k, v in self.types.items() if k in EVENT_TYPES}
+        names = {str(c)[len(CKG):] for c in EVENT_CLASSES.values()}
+        return {k: v for k, v in self.types.items() if k in names}
 
 
 def _ox_graph(graph_iri: GraphName) -> ox.NamedNode:
@@ -170,13 +173,14 @@ class KGStore:
             raise StoreError(f"{path} is a non-empty directory that is not a store; "
                              "choose another path")
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             store = ox.Store(str(path))
         except OSError as e:
             text = str(e)
             if "current process" in text:
                 raise StoreError(f"store at {path} is already open in this process; "
                                  "close it first or open it read-only") from None
-            if "LOCK" in text or "lock" in text:
+            if "lock" in text.lower():
                 raise StoreError(f"store at {path} is in use by another process; stop that "
                                  "process or open the store read-only") from None
             raise StoreError(f"cannot open store at {path}: {text}") from None
@@ -247,7 +251,8 @@ class KGStore:
         ``triples`` is an rdflib Graph or any iterable of rdflib triples. Everything is
         validated before the store is touched, and the removal of the old content, the insert
         of the new one and the union upkeep run in one Oxigraph transaction: on any failure the
-        previous content stays. Blank nodes are fresh for each call.
+        previous content stays. Blank nodes are fresh for each call; no triples removes
+        the graph.
         """
         g = _ox_graph(graph_iri)
         new = _convert(triples)

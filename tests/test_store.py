@@ -199,6 +199,10 @@ def test_remove_graph(store: KGStore) -> None:
     assert store.remove_graph(gi)
     assert store.graphs() == []
     assert not store.remove_graph(gi)
+    store.replace_graph(gi, g)
+    assert store.replace_graph(gi, []) == 0  # empty content removes the graph
+    assert store.graphs() == []
+    assert count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == 0
 
 
 def test_documents_and_stats(store: KGStore) -> None:
