@@ -137,6 +137,18 @@ def render(result: QueryResult, fmt: str, out: TextIO, *, width: Optional[int] =
         _render_table(header, rows, out, width, prefixes, result)
 
 
+def readable_columns(header: list[str], rows: list[list[Optional[Node]]]) -> list[int]:
+    """Columns worth showing to a person: an IRI column with a ``<name>Label`` twin is dropped."""
+    names = set(header)
+    keep = []
+    for i, h in enumerate(header):
+        twin = h + "Label" in names or h + "Title" in names
+        only_iris = all(row[i] is None or isinstance(row[i], URIRef) for row in rows)
+        if not (twin and only_iris):
+            keep.append(i)
+    return keep
+
+
 def _render_table(header: list[str], rows: list[list[Optional[Node]]], out: TextIO,
                   width: Optional[int], prefixes: Mapping[str, str],
                   result: QueryResult) -> None:
@@ -144,12 +156,16 @@ def _render_table(header: list[str], rows: list[list[Optional[Node]]], out: Text
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(*header, show_lines=False,
+    keep = readable_columns(header, rows)
+    hidden = len(header) - len(keep)
+    table = Table(*(header[i] for i in keep), show_lines=False,
                   caption=f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
-                  + (f" in {result.elapsed_s:.3f} s" if result.elapsed_s else ""))
+                  + (f" in {result.elapsed_s:.3f} s" if result.elapsed_s else "")
+                  + (f"; {hidden} IRI column{'s' if hidden != 1 else ''} shown by their labels"
+                     " (--format csv|json for all)" if hidden else ""))
     for row in rows:
         # Text(), not str: values must never be read as rich markup.
-        table.add_row(*(Text(label(t, prefixes)) for t in row))
+        table.add_row(*(Text(label(row[i], prefixes)) for i in keep))
     if width is None and not (hasattr(out, "isatty") and out.isatty()):
         width = 160  # a file or pipe: wide enough that IRIs are rarely wrapped
     Console(file=out, width=width, soft_wrap=False).print(table)

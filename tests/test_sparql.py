@@ -288,3 +288,15 @@ def test_labels() -> None:
     assert label(Literal("2016-10-20", datatype=rdflib.XSD.date)) == "2016-10-20"
     assert label(URIRef("http://www.w3.org/2001/XMLSchema#date")) == "xsd:date"
     assert label(None) == ""
+
+
+def test_table_shows_labels_instead_of_their_iris():
+    from rdflib import Literal, URIRef
+
+    from kg.formats import readable_columns
+
+    header = ["actor", "actorLabel", "place", "n"]
+    rows = [[URIRef("https://w3id.org/conflict-kg/id/state/us"), Literal("United States"),
+             URIRef("https://w3id.org/conflict-kg/id/place/x"), Literal(3)]]
+    # "actor" has a label twin and only IRIs: hidden; "place" has no twin: kept.
+    assert readable_columns(header, rows) == [1, 2, 3]
