@@ -153,7 +153,7 @@ def test_meetings(run: Runner) -> None:
 def test_actors_by_events(run: Runner) -> None:
     rows = run(_query("actors-by-events.rq"))
     # counted by hand from the two articles (roles of actors, not places; "about" not counted)
-    assert _pick(rows, "label", "typeLabel", "events") == [
+    assert _pick(rows, "actorLabel", "typeLabel", "events") == [
         ("Ash Carter", "person", "4"),  # meeting, visit, statement; meeting in the follow-up
         ("Islamic State", "armed group", "4"),  # former controller twice, perpetrator twice
         ("Iraqi security forces", "armed force", "3"),  # captor three times

@@ -44,6 +44,21 @@ QUANTITY_KINDS = {"Deployment": ("troops",), "Attack": ("fatalities", "injuries"
 QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 
+def inflections(verb: str) -> set[str]:
+    """Regular forms of a verb, so matching does not rest on the lemmatiser ("staged" -> "stag")."""
+    v = verb.lower()
+    forms = {v, v + "s", v + "ing", v + "ed"}
+    if v.endswith("e"):
+        forms |= {v + "d", v[:-1] + "ing"}
+    if v.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(v + "es")
+    if v.endswith("y") and v[-2:-1] not in "aeiou":
+        forms |= {v[:-1] + "ies", v[:-1] + "ied"}
+    if len(v) >= 3 and v[-1] not in "aeiouwxy" and v[-2] in "aeiou" and v[-3] not in "aeiou":
+        forms |= {v + v[-1] + "ed", v + v[-1] + "ing"}  # "ship" -> "shipped"
+    return forms
+
+
 @dataclass(frozen=True)
 class Triggers:
     verbs: dict[str, str]  # lemma -> event type
@@ -52,6 +67,10 @@ class Triggers:
     loss_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_verbs: frozenset[str]
+    forms: dict[str, str]  # inflected form -> base, for every verb the rules name
+
+    def base(self, tok: Token) -> str:
+        return self.forms.get(tok.lower_) or tok.lemma_.lower()
 
     @classmethod
     def load(cls) -> "Triggers":
@@ -63,8 +82,10 @@ class Triggers:
                 verbs.setdefault(v, etype)
             for n in data[etype]["nouns"]:
                 nouns.setdefault(n.split()[-1], etype)
+        named = set(verbs) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"])
+        forms = {f: v for v in sorted(named) if " " not in v for f in inflections(v)}
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
-                   frozenset(data["support_nouns"]), frozenset(data["support_verbs"]))
+                   frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms)
 
 
 @dataclass
@@ -244,7 +265,7 @@ class _Ctx:
             yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
 
     def trigger_type(self, tok: Token) -> tuple[Optional[str], bool]:
-        lemma = tok.lemma_.lower()
+        lemma = self.finder.t.base(tok) if tok.pos_ == "VERB" else tok.lemma_.lower()
         if tok.pos_ == "VERB":
             if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
                 return "Capture", False
@@ -294,7 +315,7 @@ class _Ctx:
             for obj in preps.get(p, []):
                 for o in self.expand(obj):
                     f.add("destination", self.entity(o, PLACES))
-        for obj in preps.get("in", []) if tok.lemma_ in ("deploy", "station", "position") else []:
+        for obj in preps.get("in", []) if self.finder.t.base(tok) in ("deploy", "station", "position") else []:
             f.add("destination", self.entity(obj, PLACES))
         for obj in preps.get("from", []):
             f.add("origin", self.entity(obj, PLACES))
@@ -392,8 +413,8 @@ class _Ctx:
             if t.head is t:
                 return None
             t = t.head
-            if t.pos_ == "VERB":
-                if t.lemma_.lower() in self.finder.t.light_verbs:
+            if t.pos_ == "VERB" and t.dep_ != "prep":  # "including" is tagged VERB but links a list
+                if self.finder.t.base(t) in self.finder.t.light_verbs:
                     return self.subject(t)
                 return None
         return None
@@ -408,7 +429,7 @@ class _Ctx:
     # Capture ------------------------------------------------------------------
     def _capture(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         preps = self.preps(tok)
-        lemma = tok.lemma_.lower()
+        lemma = self.finder.t.base(tok) if not nominal else tok.lemma_.lower()
         captor_tok: Optional[Token] = None
         place_toks: list[Token] = []
         if lemma == "fall":
@@ -472,7 +493,7 @@ class _Ctx:
         """Who lost the ground: 'X lost its grip on ...', 'under X control'."""
         out: list[str] = []
         for t in self.sent.span:
-            if t.pos_ == "VERB" and t.lemma_.lower() in self.finder.t.loss_verbs:
+            if t.pos_ == "VERB" and self.finder.t.base(t) in self.finder.t.loss_verbs:
                 s = self.child(t, "nsubj")
                 if s is not None:
                     eid = self.entity(s, ARMED, modifiers=True)
@@ -497,7 +518,7 @@ class _Ctx:
                     if eid and self.kind(eid) in ACTORS and eid not in out:
                         out.append(eid)
         for c in tok.children:
-            if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in self.finder.t.support_verbs:
+            if c.dep_ in ("advcl", "acl") and self.finder.t.base(c) in self.finder.t.support_verbs:
                 by = self.preps(c).get("by", [])
                 for b in by:
                     eid = self.entity(b, ACTORS)
