@@ -147,12 +147,28 @@ class MentionFinder:
 
     # ----- finding
     def find(self, parsed: ParsedDoc) -> list[RawMention]:
+        """Matchers run once per paragraph Doc; their matches are then read sentence by sentence."""
         out: list[RawMention] = []
+        cache: dict[int, tuple[list[tuple[int, int]], list[tuple[str, int, int]]]] = {}
         for sent in parsed.sentences:
-            out.extend(self._in_sentence(sent))
+            doc = sent.span.doc
+            if id(doc) not in cache:
+                cache.clear()  # sentences come paragraph by paragraph
+                phrases = [(s, e) for _, s, e in self.phrases_exact(doc)]
+                phrases += [(s, e) for _, s, e in self.phrases_lower(doc)]
+                patterns = [(self.matcher.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
+                cache[id(doc)] = (phrases, patterns)
+            phrases, patterns = cache[id(doc)]
+            lo, hi = sent.span.start, sent.span.end
+            out.extend(self._in_sentence(
+                sent,
+                [(s, e) for s, e in phrases if lo <= s and e <= hi],
+                [(label, s, e) for label, s, e in patterns if lo <= s and e <= hi],
+            ))
         return out
 
-    def _in_sentence(self, sent: Sentence) -> list[RawMention]:
+    def _in_sentence(self, sent: Sentence, matches: list[tuple[int, int]],
+                     pats: list[tuple[str, int, int]]) -> list[RawMention]:
         span = sent.span
         doc = span.doc
         found: list[RawMention] = []
@@ -169,17 +185,12 @@ class MentionFinder:
             return m
 
         # 1. Lexicon actors (longest first).
-        sub = span.as_doc()
-        matches = [(s + span.start, e + span.start) for _, s, e in self.phrases_exact(sub)]
-        matches += [(s + span.start, e + span.start) for _, s, e in self.phrases_lower(sub)]
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
             if entry is None or _adjectival(doc[s:e]):
                 continue
             _claim_entry(doc[s:e], entry, claim)
         # 2. Forces and facilities from token patterns (longest first).
-        pats = [(self.matcher.vocab.strings[k], s + span.start, e + span.start)
-                for k, s, e in self.matcher(sub)]
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
             self._claim_pattern(label, doc[s:e], claim)
         # 3. spaCy's entities, corrected by context.
