@@ -65,11 +65,6 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
-def surname(name: str) -> str:
-    last = norm(name).split()[-1] if norm(name) else ""
-    return last
-
-
 def _surname_key(name: str) -> str:
     words = norm(name).split()
     if len(words) >= 2 and words[-2] in ("al", "el", "ash", "as", "ad", "ar", "an", "at", "az", "bin", "ibn", "abu", "van", "von", "de", "di", "da"):

@@ -240,7 +240,7 @@ class _Ctx:
                 helped = self.child(v.head, "dobj")  # "help Iraqi forces retake X"
                 if helped is not None:
                     return helped
-            if v.dep_ in ("xcomp", "advcl", "conj") and v.head is not v:
+            if v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
                 v = v.head
                 continue
             break
@@ -249,7 +249,7 @@ class _Ctx:
     def governing_verb(self, noun: Token, steps: int = 4) -> Optional[Token]:
         t = noun
         for _ in range(steps):
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
@@ -410,7 +410,7 @@ class _Ctx:
         """"X staged a number of attacks, including a bombing": X is the perpetrator."""
         t = noun
         for _ in range(5):
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             t = t.head
             if t.pos_ == "VERB" and t.dep_ != "prep":  # "including" is tagged VERB but links a list

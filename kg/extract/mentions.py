@@ -437,7 +437,3 @@ def _person_context(ent: Span, sent: Sentence, res: Resources) -> dict:
             j -= 1
         hint["org_text"] = doc[j:ent.start - 1].text
     return hint
-
-
-def entry_key(entry: Optional[ActorEntry]) -> Optional[str]:
-    return entry.key if entry is not None else None

@@ -41,7 +41,7 @@ class Modality:
                 return verdict
             if tok.dep_ == "advcl" and not self._infinitive(tok):
                 return "asserted"
-            if tok.dep_ not in CLIMB + ("advcl",) or tok.head is tok:
+            if tok.dep_ not in CLIMB + ("advcl",) or tok.head.i == tok.i:
                 return "asserted"
             tok = tok.head
         return "asserted"

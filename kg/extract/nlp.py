@@ -42,11 +42,6 @@ class ParsedDoc:
     text: str
     sentences: list[Sentence]
 
-    def sentence_of(self, token: Token) -> Sentence:
-        for s in self.sentences:
-            if s.span.doc is token.doc and s.span.start <= token.i < s.span.end:
-                return s
-        raise KeyError(token)
 
 
 def load_model(exclude: Iterable[str] = ()) -> Language:
