@@ -159,6 +159,9 @@ def _is_latin_name(name: str) -> bool:
     return all("LATIN" in unicodedata.name(ch, "") for ch in name if ch.isalpha())
 
 
+# Memoised place lookups kept before the memo starts afresh (bounds memory on huge builds).
+_MEMO_SIZE = 50_000
+
 @dataclass(frozen=True)
 class Place:
     geonames_id: str  # "" for curated regions without a GeoNames feature
@@ -492,6 +495,7 @@ class Gazetteer:
         country_population: dict[str, int] | None = None,
     ) -> None:
         self._index = index
+        self._memo: dict[tuple[Any, ...], list[Place]] = {}
         self._countries = {c.code: c for c in countries}
         self._country_ci: dict[str, str] = {}
         self._country_cs: dict[str, str] = {}
@@ -589,7 +593,23 @@ class Gazetteer:
         near: tuple[float, float] | None = None,
         limit: int = 20,
     ) -> list[Place]:
-        """Candidate places for a name, best first (see ``lookup`` for the ranking)."""
+        """Candidate places for a name, best first (see ``lookup`` for the ranking).
+
+        Answers are memoised: a corpus names the same places over and over, and the fuzzy
+        skeleton match is the costly part of resolving an article.
+        """
+        key = (name, tuple(countries), near, limit)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._places(name, countries, near, limit)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
+        return list(found)
+
+    def _places(
+        self, name: str, countries: Sequence[str], near: tuple[float, float] | None, limit: int
+    ) -> list[Place]:
         t = clean_mention(name)
         full = normalize(t)
         if not full:

@@ -99,6 +99,14 @@ def _norm_subtype(subtype: str) -> str:
 
 
 # ============================================================================ facts -> RDF
+class TripleList(list):
+    """The triples of one document as a plain list: ``build`` hands them to the store without
+    paying for an rdflib Graph's indexes (its ``add`` was a third of the mapping time)."""
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self.append(triple)
+
+
 def facts_to_graph(
     facts: Facts, *, generated_at: Optional[datetime] = None
 ) -> tuple[URIRef, Graph]:
@@ -107,10 +115,20 @@ def facts_to_graph(
     ``generated_at`` (when the extraction ran) is recorded as PROV-O times; without it no time is
     written, so the output depends on the facts alone.
     """
+    graph_iri, triples = facts_to_triples(facts, generated_at=generated_at)
+    g = bind_prefixes(Graph(identifier=graph_iri))
+    g.addN((s, p, o, g) for s, p, o in triples)
+    return graph_iri, g
+
+
+def facts_to_triples(
+    facts: Facts, *, generated_at: Optional[datetime] = None
+) -> tuple[URIRef, TripleList]:
+    """Like :func:`facts_to_graph`, as a list (which may repeat a triple)."""
     doc_id = facts.document.id
     graph_iri = iris.graph_iri(doc_id)
     article = iris.doc_iri(doc_id)
-    g = bind_prefixes(Graph(identifier=graph_iri))
+    g = TripleList()
     entity_iris = _entity_iris(facts)
 
     _add_article(g, facts, article)
@@ -154,7 +172,7 @@ def _entity_iris(facts: Facts) -> dict[str, URIRef]:
     return out
 
 
-def _add_article(g: Graph, facts: Facts, article: URIRef) -> None:
+def _add_article(g: TripleList, facts: Facts, article: URIRef) -> None:
     meta = facts.document
     g.add((article, RDF.type, CKG.Article))
     g.add((article, DCTERMS.identifier, Literal(meta.id)))
@@ -174,7 +192,7 @@ def _add_article(g: Graph, facts: Facts, article: URIRef) -> None:
 
 
 def _add_provenance(
-    g: Graph, facts: Facts, graph_iri: URIRef, article: URIRef, at: Optional[datetime]
+    g: TripleList, facts: Facts, graph_iri: URIRef, article: URIRef, at: Optional[datetime]
 ) -> None:
     activity = iris.activity_iri(facts.document.id)
     agent = iris.agent_iri(facts.extractor)
@@ -192,7 +210,7 @@ def _add_provenance(
         g.add((activity, PROV.endedAtTime, Literal(at, datatype=XSD.dateTime)))
 
 
-def _add_span(g: Graph, node: URIRef, cls: URIRef, span: Mention | Evidence, article: URIRef) -> None:
+def _add_span(g: TripleList, node: URIRef, cls: URIRef, span: Mention | Evidence, article: URIRef) -> None:
     g.add((node, RDF.type, cls))
     g.add((node, CKG.startOffset, Literal(span.start)))
     g.add((node, CKG.endOffset, Literal(span.end)))
@@ -201,7 +219,7 @@ def _add_span(g: Graph, node: URIRef, cls: URIRef, span: Mention | Evidence, art
     g.add((node, CKG.inArticle, article))
 
 
-def _add_ordering(g: Graph, subject: URIRef, prop: URIRef, seq: URIRef, items: Iterable[Node]) -> None:
+def _add_ordering(g: TripleList, subject: URIRef, prop: URIRef, seq: URIRef, items: Iterable[Node]) -> None:
     """Record the order (and any repeats) of ``subject``'s values of ``prop`` as an rdf:Seq."""
     g.add((subject, CKG.ordering, seq))
     g.add((seq, RDF.type, RDF.Seq))
@@ -211,7 +229,7 @@ def _add_ordering(g: Graph, subject: URIRef, prop: URIRef, seq: URIRef, items: I
 
 
 def _add_entity(
-    g: Graph, e: Entity, entity_iris: dict[str, URIRef], doc_id: str, article: URIRef
+    g: TripleList, e: Entity, entity_iris: dict[str, URIRef], doc_id: str, article: URIRef
 ) -> None:
     node = entity_iris[e.id]
     g.add((node, RDF.type, ENTITY_CLASSES[e.type]))
@@ -255,7 +273,7 @@ def _add_entity(
         g.add((geometry, GEO.asWKT, Literal(wkt, datatype=GEO.wktLiteral)))
 
 
-def _add_record(g: Graph, record: URIRef, key: str, value: str) -> None:
+def _add_record(g: TripleList, record: URIRef, key: str, value: str) -> None:
     g.add((record, RDF.type, CKG.Attribute))
     g.add((record, CKG.key, Literal(key)))
     g.add((record, RDF.value, Literal(value)))
@@ -296,7 +314,7 @@ def _derived_attributes(e: Entity, entity_iris: dict[str, URIRef]) -> Iterator[t
 
 
 def _add_event(
-    g: Graph, v: Event, node: URIRef, entity_iris: dict[str, URIRef], article: URIRef
+    g: TripleList, v: Event, node: URIRef, entity_iris: dict[str, URIRef], article: URIRef
 ) -> None:
     if v.type not in EVENT_CLASSES:
         raise MappingError(f"event {v.id}: unknown type {v.type!r}")

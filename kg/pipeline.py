@@ -9,9 +9,11 @@ Progress is reported through a callback so that the CLI (or anything else) can d
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 from typing import Any, Optional, Protocol
@@ -21,9 +23,12 @@ from kg import mapping
 from kg.models import Document, Facts
 from kg.read import DEFAULT_MAX_BYTES, ReadError, ReadResult, discover, read_all
 
-# How many readable documents are handed to ``extract_many`` at once when ``jobs > 1``:
-# big enough to keep worker processes busy, small enough to bound memory.
+# How many readable documents are handed to ``extract_many`` at once: spaCy parses their
+# paragraphs in one stream (batched, ~10% faster than one call per document) and, with
+# ``jobs > 1``, it keeps the worker processes busy; small enough to bound memory.
 BATCH_SIZE = 32
+# Documents mapped and waiting for the store thread before extraction waits for it.
+_MAX_PENDING_WRITES = 8
 
 
 class ExtractorLike(Protocol):
@@ -160,10 +165,10 @@ def _extract_stream(
     results: Iterable[ReadResult], extractor: ExtractorLike, jobs: int
 ) -> Iterator[_Extracted]:
     """Read results -> extracted facts (or failures), one per file, in input order."""
-    for batch in _batched(results, BATCH_SIZE if jobs > 1 else 1):
+    for batch in _batched(results, BATCH_SIZE):
         readable = [r for r in batch if r.document is not None]
         extracted: Iterator[_Extracted]
-        if jobs > 1 and len(readable) > 1:
+        if len(readable) > 1:
             extracted = _extract_batch(extractor, readable, jobs)
         else:
             extracted = (_extract_one(extractor, r) for r in readable)
@@ -203,7 +208,7 @@ def _store_facts(
 ) -> tuple[int, Optional[Failure]]:
     """Map one document and swap its named graph in; returns (triples, failure)."""
     try:
-        graph_iri, graph = mapping.facts_to_graph(facts, generated_at=generated_at)
+        graph_iri, graph = mapping.facts_to_triples(facts, generated_at=generated_at)
     except Exception as exc:  # noqa: BLE001
         return 0, Failure(path, "map", _describe(exc), exc)
     try:
@@ -233,6 +238,10 @@ def build(
 ) -> BuildReport:
     """Read, extract, map and store every document under ``paths``; never raises for one file.
 
+    Mapping and storing run on one background thread while the next documents are extracted:
+    Oxigraph writes without holding the GIL, so the store's share of the time mostly overlaps
+    spaCy's. Results are still taken in input order, one atomic write per document.
+
     ``generated_at`` is recorded as the extraction time in each graph's provenance; without it
     the graphs depend on the articles alone (reproducible builds).
     """
@@ -242,12 +251,15 @@ def build(
     if progress is not None:
         progress(0, len(files), None)
     seen: dict[str, Path] = {}
-    results = read_all(files, **_read_kwargs(overrides, max_bytes))
-    for done, item in enumerate(_extract_stream(results, extractor, jobs), start=1):
+    done = 0
+    pending: deque[tuple[_Extracted, Optional[Future[tuple[int, Optional[Failure]]]]]] = deque()
+
+    def settle(item: _Extracted, stored: Optional[Future[tuple[int, Optional[Failure]]]]) -> None:
+        nonlocal done
         report.warnings.extend((item.path, w) for w in item.warnings)
         failure = item.failure
-        if item.facts is not None:
-            triples, failure = _store_facts(store, item.facts, item.path, generated_at)
+        if item.facts is not None and stored is not None:
+            triples, failure = stored.result()
             if failure is None:
                 _note_duplicate(seen, item.facts, item.path, report.warnings)
                 report.documents += 1
@@ -257,10 +269,28 @@ def build(
                 report.triples += triples
         if failure is not None:
             report.failed.append(failure)
+        done += 1
         if progress is not None:
             progress(done, len(files), item.path)
+
+    results = read_all(files, **_read_kwargs(overrides, max_bytes))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
+        for item in _extract_stream(results, extractor, jobs):
+            stored = None
+            if item.facts is not None:
+                stored = writer.submit(_store_facts, store, item.facts, item.path, generated_at)
+            pending.append((item, stored))
+            # Report what has landed, in order; bound the queue so memory stays flat.
+            while pending and (len(pending) > _MAX_PENDING_WRITES or _landed(pending[0][1])):
+                settle(*pending.popleft())
+        while pending:
+            settle(*pending.popleft())
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _landed(stored: Optional[Future[Any]]) -> bool:
+    return stored is None or stored.done()
 
 
 def extract_to_dir(

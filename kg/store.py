@@ -17,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable, Mapping, Optional, Union
+from typing import Any, BinaryIO, Iterable, Mapping, Optional, Union
 
 import pyoxigraph as ox
 import rdflib
@@ -129,16 +129,39 @@ def _ox_graph(graph_iri: GraphName) -> ox.NamedNode:
         raise StoreError(f"invalid graph IRI {str(graph_iri)!r}: {e}") from None
 
 
-def _convert(triples: Iterable[TripleLike]) -> list[ox.Triple]:
-    """rdflib triples -> distinct pyoxigraph triples; all validation happens here, before any write."""
+_IRI_CACHE_SIZE = 100_000
+OxTriple = tuple[Any, Any, Any]  # (subject, predicate, object) pyoxigraph terms
+
+
+def _convert(triples: Iterable[TripleLike], iris: Optional[dict[Any, Any]] = None) -> list[OxTriple]:
+    """rdflib triples -> distinct pyoxigraph triples; all validation happens here, before any write.
+
+    ``iris`` is a cache of converted IRIs that outlives the call (vocabulary and shared actors
+    recur in every document); literals and blank nodes are converted per call.
+    """
     bnodes: dict[BNode, ox.BlankNode] = {}
-    out: dict[ox.Triple, None] = {}
+    seen: dict[Any, Any] = {}  # a document repeats its IRIs and predicates: convert each once
+    if iris is not None:
+        if len(iris) > _IRI_CACHE_SIZE:
+            iris.clear()
+        seen.update(iris)
+
+    def conv(term: Any) -> Any:
+        try:
+            return seen[term]
+        except KeyError:
+            seen[term] = converted = to_ox(term, bnodes)
+            return converted
+
+    out: dict[OxTriple, None] = {}
     for s, p, o in triples:
         try:
-            t = ox.Triple(to_ox(s, bnodes), to_ox(p, bnodes), to_ox(o, bnodes))  # type: ignore[arg-type]
+            t = (conv(s), conv(p), conv(o))
         except (ValueError, TypeError) as e:
             raise StoreError(f"cannot store triple ({s!r}, {p!r}, {o!r}): {e}") from None
         out[t] = None
+    if iris is not None:
+        iris.update((k, v) for k, v in seen.items() if type(k) is URIRef)
     return list(out)
 
 
@@ -151,6 +174,7 @@ class KGStore:
         self.path = path
         self.read_only = read_only
         self._write_lock = threading.Lock()
+        self._iris: dict[Any, Any] = {}  # rdflib IRI -> pyoxigraph NamedNode, see _convert
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -255,7 +279,7 @@ class KGStore:
         the graph.
         """
         g = _ox_graph(graph_iri)
-        new = _convert(triples)
+        new = _convert(triples, self._iris)
         self._replace({g: new})
         return len(new)
 
@@ -274,7 +298,7 @@ class KGStore:
         else:
             rdf_format = _LOAD_FORMATS[_fmt_name(fmt)]
         target = _ox_graph(graph_iri) if graph_iri is not None else None
-        graphs: dict[ox.NamedNode, dict[ox.Triple, None]] = {}
+        graphs: dict[ox.NamedNode, dict[OxTriple, None]] = {}
         try:
             for q in ox.parse(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri(),
                               rename_blank_nodes=True):
@@ -286,7 +310,7 @@ class KGStore:
                     name = target
                 elif not isinstance(name, ox.NamedNode):
                     raise StoreError(f"{path} uses a blank node as a graph name")
-                graphs.setdefault(name, {})[q.triple] = None
+                graphs.setdefault(name, {})[(q.subject, q.predicate, q.object)] = None
         except SyntaxError as e:
             raise StoreError(f"cannot parse {path}: {e}") from None
         except OSError as e:
@@ -328,7 +352,7 @@ class KGStore:
         except (OSError, RuntimeError, SyntaxError, ValueError) as e:
             raise StoreError(f"store update failed (nothing was changed): {e}") from None
 
-    def _replace(self, graphs: Mapping[ox.NamedNode, list[ox.Triple]]) -> None:
+    def _replace(self, graphs: Mapping[ox.NamedNode, list[OxTriple]]) -> None:
         """Replace several graphs in ONE transaction (a single extend or a single update)."""
         with self._write_lock:
             store = self._writable()
@@ -338,9 +362,9 @@ class KGStore:
                 # than parsing an INSERT DATA request.
                 quads: list[ox.Quad] = []
                 for g, triples in graphs.items():
-                    for t in triples:
-                        quads.append(ox.Quad(t.subject, t.predicate, t.object, g))
-                        quads.append(ox.Quad(t.subject, t.predicate, t.object))
+                    for s, p, o in triples:
+                        quads.append(ox.Quad(s, p, o, g))
+                        quads.append(ox.Quad(s, p, o))
                 try:
                     store.extend(quads)
                 except (OSError, RuntimeError, ValueError) as e:
@@ -351,7 +375,7 @@ class KGStore:
                 ops.extend(self._drop_ops(g))
             body: list[str] = []
             for g, triples in graphs.items():
-                lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
+                lines = [f"{s} {p} {o} ." for s, p, o in triples]
                 if lines:
                     text = "\n".join(lines)
                     # Same request => same blank node labels denote the same nodes in both.

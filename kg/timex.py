@@ -525,8 +525,19 @@ def _as_date(published: Optional[dt.date]) -> Optional[dt.date]:
     return published
 
 
+# Every rule needs a digit or one of these word starts; most sentences have none, and then the
+# twenty rule patterns need not run.
+_MAY_HOLD_TIME = re.compile(
+    r"\d|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+    r"|spring|summer|autumn|fall|winter|yesterday|today|tomorrow|tonight|morning|afternoon"
+    r"|evening|night|week|month|year|day|hour|minute|ago))"
+)
+
+
 def _candidates(text: str, pub: Optional[dt.date]) -> list[TimeMention]:
-    found = []
+    found: list[TimeMention] = []
+    if not _MAY_HOLD_TIME.search(text):
+        return found
     for pattern, handler in _RULES:
         for m in pattern.finditer(text):
             res = handler(m, text, pub)

@@ -292,23 +292,23 @@ def test_a_failed_rebuild_leaves_the_previous_graph(kg_copy: Kg, built_store: Bu
     import kg.mapping
 
     before = count_for_graph(kg_copy, built_store.doc_id)
-    real = kg.mapping.facts_to_graph
+    real = kg.mapping.facts_to_triples
 
     def boom(*args: object, **kwargs: object) -> object:
         raise RuntimeError("mapping exploded")
 
-    monkeypatch.setattr(kg.mapping, "facts_to_graph", boom)
+    monkeypatch.setattr(kg.mapping, "facts_to_triples", boom)
     result = kg_copy("build", str(SEED))
     assert result.exit_code == 1
     assert error_lines(result.stderr) == [f"error: {SEED}: RuntimeError: mapping exploded"]
     assert count_for_graph(kg_copy, built_store.doc_id) == before
 
-    def half_bad(*args: object, **kwargs: object) -> tuple[rdflib.URIRef, rdflib.Graph]:
-        iri, graph = real(*args, **kwargs)  # type: ignore[arg-type]
-        graph.add((rdflib.URIRef("urn:x"), rdflib.Literal("not a predicate"), rdflib.URIRef("urn:y")))
-        return iri, graph
+    def half_bad(*args: object, **kwargs: object) -> tuple[rdflib.URIRef, list]:
+        iri, triples = real(*args, **kwargs)  # type: ignore[arg-type]
+        triples.add((rdflib.URIRef("urn:x"), rdflib.Literal("not a predicate"), rdflib.URIRef("urn:y")))
+        return iri, triples
 
-    monkeypatch.setattr(kg.mapping, "facts_to_graph", half_bad)
+    monkeypatch.setattr(kg.mapping, "facts_to_triples", half_bad)
     result = kg_copy("build", str(SEED))
     assert result.exit_code == 1
     assert len(error_lines(result.stderr)) == 1 and str(SEED) in result.stderr

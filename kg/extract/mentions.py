@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.nlp import ParsedDoc, Sentence
 from kg.gazetteer import Gazetteer
@@ -32,6 +32,7 @@ LOCATIVE_PREPS = {"in", "near", "at", "outside", "into", "toward", "towards", "f
 DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", "north", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
               "lower"}
+_BACKING_WORDS = frozenset(["backed", "led", "allied", "trained", "supported"])
 FACILITY_HEADS = ["base", "airbase", "airfield", "airport", "barracks", "camp", "garrison",
                   "outpost", "air base"]
 KINDS = ("Person", "Country", "Location", "ArmedForce", "ArmedGroup", "Organization")
@@ -122,21 +123,46 @@ class MentionFinder:
         return single, multi
 
     def _add_force_patterns(self, nlp: Language) -> None:
+        """A state word, then modifiers and a force noun ("Iraqi security forces").
+
+        State words go into a PhraseMatcher and the short tail is scanned by hand: one token
+        Matcher pattern per multi-word state name made the Matcher the slowest rule stage.
+        """
         single, multi = self._country_words(nlp)
-        nouns_single = sorted(n for n in self.res.force_nouns if " " not in n)
-        mods = sorted(m for m in self.res.force_modifiers if " " not in m)
-        tail = [{"LOWER": {"IN": mods}, "OP": "*"}, {"LOWER": {"IN": nouns_single}}]
-        heads: list[list[dict]] = [[{"ORTH": {"IN": sorted(single)}}]]
-        heads += [[{"ORTH": t} for t in toks] for toks in multi]
-        for head in heads:
-            self.matcher.add("FORCE", [head + tail])
+        self.state_words = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.state_words.add("STATE", [nlp.make_doc(w) for w in sorted(single)])
+        self.state_words.add("STATE", [nlp.make_doc(" ".join(toks)) for toks in multi])
+        self.single_state_words = frozenset(single)
+        self.tail_nouns = frozenset(n for n in self.res.force_nouns if " " not in n)
+        self.tail_modifiers = frozenset(m for m in self.res.force_modifiers if " " not in m)
+
+    def _tail_ends(self, doc: Doc, i: int) -> Iterator[int]:
+        """Ends of every "modifier* force-noun" run starting at token ``i``."""
+        n = len(doc)
+        while i < n:
+            low = doc[i].lower_
+            if low in self.tail_nouns:
+                yield i + 1
+            if low not in self.tail_modifiers:
+                return
+            i += 1
+
+    def _force_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """FORCE / BACKED_FORCE / GOV_FORCE spans, every candidate length (claimed longest first)."""
+        out: list[tuple[str, int, int]] = []
+        n = len(doc)
+        for _, s, e in self.state_words(doc):
+            out.extend(("FORCE", s, end) for end in self._tail_ends(doc, e))
             # "US-backed Syrian forces": a force named by who backs it.
-            self.matcher.add("BACKED_FORCE", [
-                head + [{"ORTH": "-"}, {"LOWER": {"IN": ["backed", "led", "allied", "trained", "supported"]}},
-                        {"ORTH": {"IN": sorted(single)}, "OP": "?"}] + tail,
-            ])
-        gov = sorted(self.res.government_heads)
-        self.matcher.add("GOV_FORCE", [[{"LOWER": {"IN": gov}}] + tail])
+            if e + 1 < n and doc[e].text == "-" and doc[e + 1].lower_ in _BACKING_WORDS:
+                j = e + 2
+                starts = [j] + ([j + 1] if j < n and doc[j].text in self.single_state_words else [])
+                for k in starts:
+                    out.extend(("BACKED_FORCE", s, end) for end in self._tail_ends(doc, k))
+        for t in doc:
+            if t.lower_ in self.res.government_heads:
+                out.extend(("GOV_FORCE", t.i, end) for end in self._tail_ends(doc, t.i + 1))
+        return out
 
     def _add_facility_patterns(self) -> None:
         heads = [h for h in FACILITY_HEADS if " " not in h]
@@ -157,6 +183,7 @@ class MentionFinder:
                 phrases = [(s, e) for _, s, e in self.phrases_exact(doc)]
                 phrases += [(s, e) for _, s, e in self.phrases_lower(doc)]
                 patterns = [(self.matcher.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
+                patterns += self._force_matches(doc)
                 cache[id(doc)] = (phrases, patterns)
             phrases, patterns = cache[id(doc)]
             lo, hi = sent.span.start, sent.span.end
