@@ -92,6 +92,7 @@ class Resolver:
             for k, v in m.hint.items():
                 c.hints.setdefault(k, v)
         self._merge_short_forms(clusters)
+        _merge_bases_and_towns(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -145,6 +146,10 @@ class Resolver:
             return "country:" + code, code
         if m.kind == "Location":
             place: Optional[Place] = m.hint.get("place")
+            if m.subtype == "MilitaryBase":
+                # Its own thing, located at the town it is named after; the town's bare name
+                # may join it later (see _merge_bases_and_towns).
+                return "base:" + norm(m.hint.get("base_name") or m.text), place.country_code if place else None
             if place is not None and place.geonames_id:
                 return "place:" + place.geonames_id, place.country_code
             return "place:" + norm(m.hint.get("base_name") or m.text), place.country_code if place else None
@@ -306,6 +311,33 @@ class Resolver:
                 ent.attributes["backed_by"] = cid or backer
 
 
+_TOWN_FRAME = re.compile(r"(?i)\b(?:city|town|village|capital|outskirts|centre|center)\s+of\s+(?:the\s+)?$")
+
+
+def _merge_bases_and_towns(clusters: dict[str, "Cluster"]) -> None:
+    """"Qayara" beside "Qayara air base": the base, unless the town is a subject of its own.
+
+    A bare name that is said more often than the base's full name, or that is called a town
+    or city, is the town ("the city of Kunduz" ... "Kunduz airport"); otherwise the few bare
+    mentions are short forms of the base.
+    """
+    for base in [c for c in clusters.values() if c.subtype == "MilitaryBase"]:
+        key = base.key[len("base:"):]
+        town = next((c for k, c in clusters.items() if c.kind == "Location" and c is not base
+                     and c.subtype != "MilitaryBase"
+                     and (norm(c.mentions[0].text) == key
+                          or (c.place is not None and base.place is not None
+                              and c.place.geonames_id and c.place.geonames_id == base.place.geonames_id))),
+                    None)
+        if town is None:
+            continue
+        called_town = any(_TOWN_FRAME.search(m.sentence.text[: m.start - m.sentence.start]) for m in town.mentions)
+        if called_town or len(town.mentions) > len(base.mentions):
+            continue
+        base.mentions.extend(town.mentions)
+        del clusters[town.key]
+
+
 def _plausible(name: str, place: Place, hints: list[str]) -> bool:
     """A spelling-variant match far from the article's countries is a coincidence, not a place."""
     if place.country_code in hints or not hints or place.feature_class in ("A", "L"):
@@ -316,15 +348,24 @@ def _plausible(name: str, place: Place, hints: list[str]) -> bool:
 
 
 def _retype_by_majority(mentions: list[RawMention]) -> None:
-    """NER may call one name a person in one sentence and a place in the next: one name, one type."""
-    places = {norm(m.text) for m in mentions if m.kind == "Location"}
-    surnames = {_surname_key(m.text) for m in mentions if m.kind == "Person" and len(norm(m.text).split()) >= 2}
+    """NER may call one name a person in one sentence and a place in the next: one name, one type.
+
+    A surname of a person named in full stays a person ("Abadi said" after "Haider al-Abadi"),
+    even where the gazetteer knows a town of that name; otherwise a name that is a place in
+    one sentence (by its frame, not by a gazetteer guess) is a place in all of them.
+    """
+    full = [m for m in mentions if m.kind == "Person" and len(norm(m.text).split()) >= 2]
+    surnames = {_surname_key(m.text) for m in full} | {norm(m.text).split()[-1] for m in full}
+    places = {norm(m.text) for m in mentions if m.kind == "Location" and not m.hint.get("guessed")}
     for m in mentions:
-        if m.kind == "Person" and norm(m.text) in places:
-            m.kind = "Location"
-            m.hint = {}
-        elif m.kind == "Organization" and m.hint.get("entry") is None and norm(m.text) in surnames:
+        key = norm(m.text)
+        is_surname = len(key.split()) == 1 and (key in surnames or _surname_key(m.text) in surnames)
+        if is_surname and (m.kind == "Location" and m.hint.get("guessed")
+                           or m.kind == "Organization" and m.hint.get("entry") is None):
             m.kind = "Person"  # "Burhan said": the surname of a person already named
+            m.hint = {}
+        elif m.kind == "Person" and key in places and not is_surname and not m.hint.get("byline"):
+            m.kind = "Location"
             m.hint = {}
 
 

@@ -19,7 +19,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.nlp import ParsedDoc, Sentence
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, light, normalize
 from kg.lexicon import ActorEntry, Lexicon
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -32,6 +32,8 @@ LOCATIVE_PREPS = {"in", "near", "at", "outside", "into", "toward", "towards", "f
 DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", "north", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
               "lower"}
+_COMBATANT_NOUNS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia",
+                              "separatist", "gunman", "raider", "herder", "vigilante"])
 _BACKING_WORDS = frozenset(["backed", "led", "allied", "trained", "supported"])
 FACILITY_HEADS = ["base", "airbase", "airfield", "airport", "barracks", "camp", "garrison",
                   "outpost", "air base"]
@@ -64,6 +66,12 @@ class Resources:
     force_nouns: frozenset[str]
     force_modifiers: frozenset[str]
     government_heads: frozenset[str]
+    person_roles: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
+    place_nouns_of: frozenset[str] = frozenset()
+    place_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -77,6 +85,12 @@ class Resources:
             force_nouns=frozenset(data["force_nouns"]),
             force_modifiers=frozenset(data["force_modifiers"]),
             government_heads=frozenset(data["government_force_heads"]),
+            person_roles=frozenset(data["person_roles"]),
+            speech_verbs=frozenset(data["speech_verbs"]),
+            org_heads=frozenset(data["org_heads"]),
+            place_suffixes=frozenset(data["place_suffixes"]),
+            place_nouns_of=frozenset(data["place_nouns_of"]),
+            place_verbs=frozenset(data["place_verbs"]),
         )
 
     @cached_property
@@ -211,6 +225,9 @@ class MentionFinder:
             found.append(m)
             return m
 
+        # 0. A byline ("By Jane Doe and John Roe"): its names are people, whatever NER says.
+        for name in _byline_names(span):
+            claim(name, "Person", None, byline=True)
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
@@ -263,61 +280,102 @@ class MentionFinder:
     def _claim_ent(self, ent: Span, sent: Sentence, claim) -> None:
         label = ent.label_
         res = self.res
-        if label in ("PERSON",):
-            ent = _strip_titles(ent, res)
-            if ent is None:
-                return
-            if self._looks_like_place(ent):
-                place = res.gazetteer.lookup(ent.text)
-                claim(ent, "Location", None, place=place)
-                return
-            claim(ent, "Person", None, **_person_context(ent, sent, res))
+        if label in ("PERSON", "ORG"):
+            self._claim_name(ent, sent, claim)
         elif label == "GPE":
             country = res.gazetteer.country(_strip_the(ent.text))
             if country is not None and _is_demonym(ent.text, country):
                 return  # "Ukrainian" alone is an adjective, not a place
             if country is not None:
                 claim(ent, "Country", None, country=country)
-            else:
-                claim(ent, "Location", None)
+            elif not _modifies_combatants(ent, res):
+                claim(_with_place_suffix(ent, res), "Location", None)
         elif label in ("LOC", "FAC"):
-            ent = _extend_direction(ent)
-            claim(ent, "Location", "Facility" if label == "FAC" else None)
-        elif label == "ORG":
-            text = _strip_the(_strip_possessive(ent.text))
-            country = res.gazetteer.country(text)
-            if country is not None and not _is_demonym(text, country):
+            if _modifies_combatants(ent, res):
+                return
+            country = res.gazetteer.country(_strip_the(ent.text))
+            if country is not None and not _is_demonym(ent.text, country):
                 claim(ent, "Country", None, country=country)
                 return
-            if _junk_org(ent, res):
-                return
-            if self._known_city(ent):
-                claim(ent, "Location", None)
-                return
-            entry = res.lexicon.match(text)
-            if entry is not None:
-                _claim_entry(ent, entry, claim)
-            else:
-                claim(ent, "Organization", None)
+            ent = _with_place_suffix(_extend_direction(ent), res)
+            claim(ent, "Location", "Facility" if label == "FAC" else None)
 
-    def _known_city(self, ent: Span) -> bool:
-        """A one-word ORG that is a city of 100,000 or more, with no actor of that name."""
-        if len(ent) != 1 or self.res.lexicon.match(ent.text) is not None:
+    def _claim_name(self, ent: Span, sent: Sentence, claim) -> None:
+        """PERSON and ORG spans: spaCy's label is a guess; the name's words and context decide.
+
+        Evidence, strongest first: a state's name; the actor lexicon; organisation words in the
+        name; a title or a role apposition (a person); a place frame ("the town of X", "in X",
+        "X province") or a gazetteer place of that exact name (a place); then spaCy's label.
+        """
+        res = self.res
+        label = ent.label_
+        titled = _strip_titles(ent, res)
+        if titled is None:
+            return
+        has_title = titled.start > ent.start or bool(res.title_before.search(
+            ent.doc[max(sent.span.start, ent.start - 6):ent.start].text + " "))
+        ent = titled
+        text = _strip_the(_strip_possessive(ent.text))
+        country = res.gazetteer.country(text)
+        if country is not None and not _is_demonym(text, country):
+            claim(ent, "Country", None, country=country)
+            return
+        if country is not None or _modifies_combatants(ent, res):
+            return  # "Tuareg rebels", "Malian" alone: an adjective
+        if label == "ORG" and _junk_org(ent, res):
+            return
+        entry = res.lexicon.match(text)
+        if entry is not None:
+            _claim_entry(ent, entry, claim)
+            return
+        if any(t.lower_ in res.org_heads for t in ent[1:]) or (label == "ORG" and len(ent) > 1 and ent[0].lower_ in res.org_heads):
+            claim(ent, "Organization", None)
+            return
+        person = has_title or _person_frame(ent, sent, res)
+        if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent)):
+            claim(ent, "Person", None, **_person_context(ent, sent, res))
+            return
+        framed = self._place_frame(ent)
+        if framed or self._gazetteer_place(ent, strict=label == "PERSON"):
+            claim(_with_place_suffix(ent, res), "Location", None, place=None, guessed=not framed)
+            return
+        if label == "PERSON":
+            claim(ent, "Person", None, **_person_context(ent, sent, res))
+        else:
+            claim(ent, "Organization", None)
+
+    def _gazetteer_place(self, ent: Span, strict: bool) -> bool:
+        """A gazetteer place spelled exactly like the name (a town of 1,000 people or more)."""
+        if len(ent) > 3 or (strict and len(ent) > 2):
             return False
         place = self.res.gazetteer.lookup(ent.text)
-        return place is not None and place.population >= 100_000 and place.name.lower() == ent.text.lower()
+        if place is None or place.population < (5_000 if strict else 1_000) and place.feature_class == "P":
+            return False
+        return light(normalize(place.name)) == light(normalize(ent.text)) or not strict
 
-    def _looks_like_place(self, ent: Span) -> bool:
-        """PERSON spans that context shows to be places ("the town of X", "in X")."""
+    def _place_frame(self, ent: Span) -> bool:
+        """"the town of X", "X province", "in X" (when X is a known place)."""
         doc = ent.doc
+        if ent.end < len(doc) and doc[ent.end].lower_ in self.res.place_suffixes and doc[ent.end].lower_ not in ("airport", "airfield", "camp", "port"):
+            return True
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
             return True
-        head = ent.root.head
-        if ent.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS and len(ent) == 1 or (
-            ent.root.dep_ == "pobj" and head.lower_ in ("in", "near", "outside")
-        ):
+        res = self.res
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in res.place_nouns_of:
+            return True  # "the recapture of X", "the outskirts of X"
+        root = ent.root
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in res.place_verbs:
+            return True  # "overran X", "X was seized"
+        nxt = doc[ent.end:ent.end + 3]
+        if len(nxt) >= 2 and (nxt[0].lower_ == "in" or (nxt[0].text == "," and nxt[1].lower_ == "in")):
+            after = nxt[1] if nxt[0].lower_ == "in" else (nxt[2] if len(nxt) > 2 else None)
+            if after is not None and after.ent_type_ in ("GPE", "LOC"):
+                return True  # "X in Helmand province", "X, in Sennar state"
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.lower_ in LOCATIVE_PREPS and not (
+                prev.lower_ == "to" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("according", "told", "said")):
             place = self.res.gazetteer.lookup(ent.text)
-            return place is not None and place.population >= 1000
+            return place is not None
         return False
 
     def _claim_description(self, chunk: Span, claim) -> None:
@@ -393,6 +451,56 @@ def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
     if ent is None or not any(t.text[:1].isupper() for t in ent):
         return None
     return ent
+
+
+_NAME_PARTICLES = frozenset(["al", "al-", "el", "de", "da", "del", "van", "von", "bin", "ibn", "abu", "le", "la", "du", "dos"])
+
+
+def _byline_names(sent: Span) -> list[Span]:
+    """Names in a "By A B and C D" line (at most ~15 tokens), split on "and" and commas."""
+    if len(sent) > 15 or len(sent) < 3 or sent[0].text not in ("By", "BY"):
+        return []
+    names: list[Span] = []
+    start = sent.start + 1
+    for t in list(sent[1:]) + [None]:
+        if t is None or t.lower_ in ("and", "&") or t.text in (",", "|", "/", "-", "—", "in", "for"):
+            end = t.i if t is not None else sent.end
+            name = sent.doc[start:end]
+            if len(name) >= 2 and all(w.text[:1].isupper() or w.lower_ in _NAME_PARTICLES for w in name):
+                names.append(name)
+            if t is None or t.text in ("|", "/", "-", "—", "in", "for"):
+                break  # what follows is the publisher or the place
+            start = t.i + 1
+    return names
+
+
+def _with_place_suffix(ent: Span, res: Resources) -> Span:
+    """"Soum province", "the Oskil river": the generic word after a place name is part of it."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in res.place_suffixes:
+        return doc[ent.start:ent.end + 1]
+    return ent
+
+
+def _modifies_combatants(ent: Span, res: Resources) -> bool:
+    """"Tuareg rebels", "Hausa fighters": a name used as a modifier of fighters names no place."""
+    root = ent.root
+    head = root.head
+    return (root.dep_ in ("compound", "amod", "nmod") and head.i == ent.end and head.i != root.i
+            and (head.lower_ in res.force_nouns or head.lemma_.lower() in _COMBATANT_NOUNS))
+
+
+def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
+    """A role apposition (", a spokesman"), or the speaker of "said" before or after the name."""
+    doc = ent.doc
+    after = doc[ent.end:min(len(doc), ent.end + 5)]
+    if len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("a", "an", "the", "who"):
+        if after[1].lower_ == "who" or any(t.lemma_.lower() in res.person_roles for t in after[2:]):
+            return True
+    if ent.start > 0 and doc[ent.start - 1].lemma_.lower() in res.speech_verbs and doc[ent.start - 1].lower_ != "says" or (
+            ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in res.speech_verbs):
+        return len(ent) >= 2
+    return False
 
 
 def _extend_direction(ent: Span) -> Span:
