@@ -273,6 +273,8 @@ _DEPLOY_CUE = re.compile(
     r"reinforce(?:d|ments?)?|mobili[sz](?:ed|ing|e)|arriv(?:ed|e|es|ing))\b"
 )
 _SERVICE_MEMBERS = re.compile(r"(?i)\bservice\s+members?\b")
+_OUTCOME_VERB_BEFORE = re.compile(r"(?i)\b(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+$")
+_NEXT_CLAUSE = re.compile(r"\band\b|,|;")
 _TROOP_CUE_WINDOW = 25  # chars: an outcome verb must be this close to re-label troops
 # After the noun an outcome verb is the noun's own fate only in the passive ("were killed",
 # "killed in the attack"), not when it has an object ("troops captured the town").
@@ -450,6 +452,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         allow_of = _is_vague(number) or number.split()[-1] in ("hundreds", "thousands", "millions")
         found = _head_noun(text, m.end(), allow_of)
+        verb = _OUTCOME_VERB_BEFORE.search(text, 0, m.start()) if found is None else None
+        if verb is not None:  # "killing 11 people and wounding 23": people understood
+            found = ("killed" if verb["v"].lower().startswith("kill") else "wounded", m.end())
         if found is None:
             continue
         noun, end = found
@@ -489,6 +494,8 @@ def _nearest_cue(noun: str, context: str) -> Optional[tuple[str, int]]:
                 distance = cue.start()
             else:
                 distance = max(0, cue.start() - at.end(), at.start() - cue.end())
+                if cue.start() >= at.end() and _NEXT_CLAUSE.search(context, at.end(), cue.start()):
+                    distance += 30  # "killing 3 soldiers and wounding 7": "wounding" has its own number
             if best is None or distance < best[1]:
                 best = (kind, distance)
     return best

@@ -218,7 +218,7 @@ def test_from_to_is_a_change_not_a_range() -> None:
         "the 1990s",
         "the 3rd brigade",
         "one day",
-        "they killed 300.",
+        "they were killed in 2014.",
         "some have pointed to these attacks",
     ],
 )
@@ -321,3 +321,18 @@ def test_find_then_kind_on_article_sentence() -> None:
     (m,) = find_quantities(text)
     assert quantity_kind(m.noun, text) == "fatalities"
     assert m.quantity == Quantity(300.0, "approximate", "nearly 300")
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("killing at least eleven people and wounding 23, police said", [("fatalities", 11), ("injuries", 23)]),
+        ("The blast killed 12 and wounded 30 others.", [("fatalities", 12), ("injuries", 30)]),
+        ("killing at least three soldiers and wounding seven others", [("fatalities", 3), ("injuries", 7)]),
+    ],
+)
+def test_each_outcome_verb_counts_its_own_number(text: str, kinds: list) -> None:
+    """The verb right before a number decides its kind, and "wounding 23" needs no noun."""
+    found = [(quantity_kind(q.noun, text[max(0, q.start - 40):q.end + 40]), q.quantity.value)
+             for q in find_quantities(text)]
+    assert found == kinds

@@ -158,6 +158,11 @@ class _Ctx:
             return self.entity(tok.head.head, kinds, modifiers=modifiers, depth=depth + 1)
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
             return self.antecedent(tok, kinds)
+        for child in tok.children:  # "the army chief, Gen. Abdel Fattah al-Burhan"
+            if child.dep_ == "appos" and child.i > tok.i:
+                eid = self.res.entity_at(child)
+                if eid and self.kind(eid) in kinds:
+                    return eid
         if tok.lemma_.lower() in PLACE_NOUNS:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -193,6 +198,13 @@ class _Ctx:
             if eid and self.kind(eid) in kinds:
                 return eid
         return None
+
+    @staticmethod
+    def relative_head(tok: Token) -> Token:
+        """"Sinjar and Makhmour, which were taken": the relative pronoun's antecedent."""
+        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
+            return tok.head.head
+        return tok
 
     def expand(self, tok: Token) -> list[Token]:
         """A token and its conjuncts ("Ramadi and Fallujah")."""
@@ -362,8 +374,8 @@ class _Ctx:
                         f.add("location", eid)
         else:
             subj = self.subject(tok)
-            if subj is not None:
-                f.add("perpetrator", self.entity(subj, ARMED + ("Person",), modifiers=True))
+            for sj in self.expand(subj) if subj is not None else []:
+                f.add("perpetrator", self.entity(sj, ARMED + ("Person",), modifiers=True))
             obj = self.child(tok, "dobj", "nsubjpass")
             if obj is not None:
                 self.target_or_place(f, obj)
@@ -445,7 +457,8 @@ class _Ctx:
                 obj = (self.preps(obj).get("of") or [None])[0]
             place_toks = [obj] if obj is not None else []
         places: list[tuple[str, int]] = []
-        for pt in [p for p in place_toks if p is not None]:
+        place_toks = [self.relative_head(p) for p in place_toks if p is not None]
+        for pt in place_toks:
             for t in self.expand(pt):
                 eid = self.entity(t, ("Location",))
                 if eid:
@@ -453,19 +466,22 @@ class _Ctx:
             places += self.listed_places(tok, pt, [p for p, _ in places])
         if not places:
             return
-        captor = self.entity(captor_tok, ARMED, modifiers=True) if captor_tok is not None else None
+        captors = [self.entity(t, ARMED, modifiers=True) for t in self.expand(captor_tok)] if captor_tok is not None else []
+        captors = [c for c in dict.fromkeys(captors) if c]
+        captor = captors[0] if captors else None
         former = [self.entity(o, ARMED + ("Organization",), modifiers=True) for o in preps.get("from", [])]
         former += self.former_in_sentence()
         supporters = self.supporters(tok)
         for eid, anchor in places:
             f = self.new("Capture", tok, nominal)
             f.add("place", eid)
-            f.add("captor", captor)
+            for c in captors:
+                f.add("captor", c)
             for x in former:
-                if x != captor:
+                if x not in captors:
                     f.add("former", x)
             for s in supporters:
-                if s != captor:
+                if s not in captors:
                     f.add("supporter", s)
             f.anchor = anchor
             yield self.finish(f)
@@ -499,6 +515,15 @@ class _Ctx:
                     eid = self.entity(s, ARMED, modifiers=True)
                     if eid:
                         out.append(eid)
+            if t.lower_ == "from" and t.dep_ == "prep" and t.head.pos_ == "VERB" and (
+                    self.finder.t.base(t.head) in self.finder.t.verbs
+                    and self.finder.t.verbs[self.finder.t.base(t.head)] == "Capture"
+                    or self.finder.t.base(t.head) in ("wrest", "take", "win", "grab")):
+                for o in t.children:  # "both wrested from the military"
+                    if o.dep_ == "pobj":
+                        eid = self.entity(o, ARMED, modifiers=True)
+                        if eid:
+                            out.append(eid)
             if t.lemma_ == "control" and t.head.lower_ in ("under", "from"):
                 for c in t.lefts:
                     eid = self.res.entity_at(c)
@@ -529,22 +554,30 @@ class _Ctx:
     # Meeting ------------------------------------------------------------------
     def _meeting(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         f = self.new("Meeting", tok, nominal)
-        people = ("Person", "Country", "Organization", "ArmedGroup")
+        people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
         if nominal:
             subj = self.light_verb_subject(tok) or self.child(tok, "poss")
         else:
             subj = self.subject(tok)
         if subj is not None:
             for s in self.expand(subj):
-                f.add("participants", self.entity(s, people))
+                eid = self.entity(s, people, modifiers=True)
+                if eid is None and self.res.entity_at(s) is None:
+                    # "Negotiators for X and Y", "mediators from X, Y and Z": whom they speak for
+                    for e in self.entities_in(s, people):
+                        f.add("participants", e)
+                f.add("participants", eid)
         obj = self.child(tok, "dobj")
         if obj is not None:
-            for o in self.expand(obj):
-                f.add("participants", self.entity(o, people))
+            found = [self.entity(o, people) for o in self.expand(obj)]
+            if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people):
+                return  # "met little resistance", "met the deadline": no one was met
+            for eid in found:
+                f.add("participants", eid)
         preps = self.preps(tok)
         for p in ("with", "between"):
             for o in preps.get(p, []):
-                for eid in self.entities_in(o, ("Person", "Organization", "ArmedGroup")):
+                for eid in self.entities_in(o, people):
                     f.add("participants", eid)
         for p in ("in", "at"):
             for o in preps.get(p, []):
@@ -669,6 +702,9 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
         return a.roles.get("place") == b.roles.get("place") and a.modality == b.modality and (
             not ca or not cb or ca == cb)
     if a.type == "Meeting":
+        la, lb = set(a.roles.get("location", [])), set(b.roles.get("location", []))
+        if la and lb and not la & lb:
+            return False  # the same parties meeting again elsewhere
         return len(set(a.roles.get("participants", [])) & set(b.roles.get("participants", []))) >= 2
     if a.type == "Visit":
         return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
