@@ -379,9 +379,13 @@ class _Ctx:
             obj = self.child(tok, "dobj", "nsubjpass")
             if obj is not None:
                 self.target_or_place(f, obj)
+        where = dict(preps)
+        if outcome is not None:  # "killed 92 soldiers at a base on the Bohoma peninsula"
+            for p, objs in self.preps(outcome).items():
+                where.setdefault(p, []).extend(objs)
         for p in ("in", "at", "near", "outside", "across"):
-            for obj in preps.get(p, []):
-                eid = self.entity(obj, PLACES)
+            for obj in where.get(p, []):
+                eid = self.place_in(obj)
                 f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)
         if nominal and not f.filled("perpetrator"):
             for c in tok.lefts:  # "a coalition airstrike", "an al-Shabaab attack"
@@ -393,6 +397,19 @@ class _Ctx:
             return  # "attacks" in general, or "the bombing" pointing back: not a new event
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
+
+    def place_in(self, tok: Token, depth: int = 0) -> Optional[str]:
+        """The place a phrase names, looking inside it: "a checkpoint in southern Baghdad"."""
+        eid = self.entity(tok, PLACES)
+        if eid is not None or depth >= 2:
+            return eid
+        for p, objs in self.preps(tok).items():
+            if p in ("in", "at", "near", "on", "outside", "of"):
+                for o in objs:
+                    eid = self.place_in(o, depth + 1)
+                    if eid is not None:
+                        return eid
+        return None
 
     def target_or_place(self, f: Frame, tok: Token) -> None:
         for t in self.expand(tok):
@@ -681,9 +698,54 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
             target.quantities.setdefault(k, q)
         target.date = target.date or f.date
         target.quote = target.quote or f.quote
+    out = _fold_partial(out)
     for f in out:
         _most_specific_destination(f, res)
+    return [f for f in out if not (f.type == "Attack" and not f.filled("location") and not f.quantities)]
+
+
+def _is_headline(f: Frame) -> bool:
+    return f.sentence.index == 0 and not f.sentence.text.rstrip().endswith((".", "!", "?", '"'))
+
+
+def _fold_partial(frames: list[Frame]) -> list[Frame]:
+    """A headline's event is told again in the body, and one sentence may name an attack twice
+    ("stormed a base ... in the attack"): fold such partial frames into a compatible one."""
+    out: list[Frame] = []
+    for f in frames:
+        target = next((g for g in out if g.type == f.type and g.type in ("Attack", "Capture", "Deployment")
+                       and (g.sentence.index == f.sentence.index or _is_headline(g))
+                       and _compatible(g, f)), None)
+        if target is None:
+            out.append(f)
+            continue
+        if _is_headline(target) and not _is_headline(f):
+            target.sentence, target.trigger, target.nominal = f.sentence, f.trigger, f.nominal
+            target.date = f.date or target.date
+        for role, ids in f.roles.items():
+            for eid in ids:
+                target.add(role, eid)
+        for k, q in f.quantities.items():
+            target.quantities.setdefault(k, q)
+        target.date = target.date or f.date
     return out
+
+
+def _compatible(a: Frame, b: Frame) -> bool:
+    """No role names two different things and no count differs."""
+    if a.modality != b.modality:
+        return False
+    for role in ("location", "place", "destination", "perpetrator", "captor", "agent"):
+        ra, rb = set(a.roles.get(role, [])), set(b.roles.get(role, []))
+        if ra and rb and not ra & rb:
+            return False
+    for k in set(a.quantities) & set(b.quantities):
+        if a.quantities[k].value != b.quantities[k].value:
+            return False
+    if a.type == "Capture" and a.roles.get("place") != b.roles.get("place"):
+        return False
+    return bool(set(a.quantities) & set(b.quantities)) or any(
+        set(a.roles.get(r, [])) & set(b.roles.get(r, [])) for r in a.roles) or a.sentence.index == b.sentence.index
 
 
 def _same(a: Frame, b: Frame, res: Resolution) -> bool:

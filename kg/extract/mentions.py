@@ -72,6 +72,7 @@ class Resources:
     place_suffixes: frozenset[str] = frozenset()
     place_nouns_of: frozenset[str] = frozenset()
     place_verbs: frozenset[str] = frozenset()
+    place_nouns_on: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -91,6 +92,7 @@ class Resources:
             place_suffixes=frozenset(data["place_suffixes"]),
             place_nouns_of=frozenset(data["place_nouns_of"]),
             place_verbs=frozenset(data["place_verbs"]),
+            place_nouns_on=frozenset(data["place_nouns_on"]),
         )
 
     @cached_property
@@ -363,6 +365,8 @@ class MentionFinder:
         res = self.res
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in res.place_nouns_of:
             return True  # "the recapture of X", "the outskirts of X"
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and doc[ent.start - 2].lemma_.lower() in res.place_nouns_on:
+            return True  # "the raid on X" (actors on the lexicon were claimed before)
         root = ent.root
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in res.place_verbs:
             return True  # "overran X", "X was seized"
