@@ -110,6 +110,10 @@ class Frame:
         return any(self.roles.get(r) for r in roles)
 
 
+# "much of X", "parts of X": the place is X.
+PART_WORDS = frozenset(["much", "most", "part", "parts", "all", "rest", "half", "centre", "center", "control", "outskirts"])
+
+
 class EventFinder:
     def __init__(self, triggers: Triggers, modality: Modality) -> None:
         self.t = triggers
@@ -163,7 +167,7 @@ class _Ctx:
                 eid = self.res.entity_at(child)
                 if eid and self.kind(eid) in kinds:
                     return eid
-        if tok.lemma_.lower() in PLACE_NOUNS:
+        if tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PART_WORDS:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
@@ -467,6 +471,10 @@ class _Ctx:
         elif nominal:
             captor_tok = self.poss_or_by(tok)
             place_toks = preps.get("of", [])[:1]
+            for prep in tok.children:  # "the capture of X in October and of Y and Z in November"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for c in prep.conjuncts:
+                        place_toks += [o for o in c.children if o.dep_ == "pobj"]
         else:
             captor_tok = self.subject(tok)
             obj = self.child(tok, "dobj", "nsubjpass")
