@@ -318,7 +318,7 @@ def _merge_bases_and_towns(clusters: dict[str, "Cluster"]) -> None:
     """"Qayara" beside "Qayara air base": the base, unless the town is a subject of its own.
 
     A bare name that is said more often than the base's full name, or that is called a town
-    or city, is the town ("the city of Kunduz" ... "Kunduz airport"); otherwise the few bare
+    or city, is the town ("the city of X" ... "X airport"); otherwise the few bare
     mentions are short forms of the base.
     """
     for base in [c for c in clusters.values() if c.subtype == "MilitaryBase"]:
@@ -350,7 +350,7 @@ def _plausible(name: str, place: Place, hints: list[str]) -> bool:
 def _retype_by_majority(mentions: list[RawMention]) -> None:
     """NER may call one name a person in one sentence and a place in the next: one name, one type.
 
-    A surname of a person named in full stays a person ("Abadi said" after "Haider al-Abadi"),
+    A surname of a person named in full stays a person ("Doe said" after "Jane Doe"),
     even where the gazetteer knows a town of that name; otherwise a name that is a place in
     one sentence (by its frame, not by a gazetteer guess) is a place in all of them.
     """

@@ -162,7 +162,7 @@ class _Ctx:
             return self.entity(tok.head.head, kinds, modifiers=modifiers, depth=depth + 1)
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
             return self.antecedent(tok, kinds)
-        for child in tok.children:  # "the army chief, Gen. Abdel Fattah al-Burhan"
+        for child in tok.children:  # "the army chief, Gen. <name>"
             if child.dep_ == "appos" and child.i > tok.i:
                 eid = self.res.entity_at(child)
                 if eid and self.kind(eid) in kinds:
@@ -205,7 +205,7 @@ class _Ctx:
 
     @staticmethod
     def relative_head(tok: Token) -> Token:
-        """"Sinjar and Makhmour, which were taken": the relative pronoun's antecedent."""
+        """"X and Y, which were taken": the relative pronoun's antecedent."""
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
             return tok.head.head
         return tok
@@ -384,7 +384,7 @@ class _Ctx:
             if obj is not None:
                 self.target_or_place(f, obj)
         where = dict(preps)
-        if outcome is not None:  # "killed 92 soldiers at a base on the Bohoma peninsula"
+        if outcome is not None:  # "killed 92 soldiers at a base on the X peninsula"
             for p, objs in self.preps(outcome).items():
                 where.setdefault(p, []).extend(objs)
         for p in ("in", "at", "near", "outside", "across"):
@@ -403,7 +403,7 @@ class _Ctx:
             yield self.finish(f)
 
     def place_in(self, tok: Token, depth: int = 0) -> Optional[str]:
-        """The place a phrase names, looking inside it: "a checkpoint in southern Baghdad"."""
+        """The place a phrase names, looking inside it: "a checkpoint in southern <city>"."""
         eid = self.entity(tok, PLACES)
         if eid is not None or depth >= 2:
             return eid
@@ -422,7 +422,7 @@ class _Ctx:
                 f.add("location", eid)
             elif eid:
                 f.add("target", eid)
-            else:  # "stormed a hotel in Mogadishu"
+            else:  # "stormed a hotel in <city>"
                 for p in ("in", "at", "near"):
                     for obj in self.preps(t).get(p, []):
                         f.add("location", self.entity(obj, PLACES))

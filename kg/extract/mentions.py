@@ -374,7 +374,7 @@ class MentionFinder:
         if len(nxt) >= 2 and (nxt[0].lower_ == "in" or (nxt[0].text == "," and nxt[1].lower_ == "in")):
             after = nxt[1] if nxt[0].lower_ == "in" else (nxt[2] if len(nxt) > 2 else None)
             if after is not None and after.ent_type_ in ("GPE", "LOC"):
-                return True  # "X in Helmand province", "X, in Sennar state"
+                return True  # "X in Y province", "X, in Y state"
         prev = doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ in LOCATIVE_PREPS and not (
                 prev.lower_ == "to" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("according", "told", "said")):
@@ -479,7 +479,7 @@ def _byline_names(sent: Span) -> list[Span]:
 
 
 def _with_place_suffix(ent: Span, res: Resources) -> Span:
-    """"Soum province", "the Oskil river": the generic word after a place name is part of it."""
+    """"X province", "the X river": the generic word after a place name is part of it."""
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].lower_ in res.place_suffixes:
         return doc[ent.start:ent.end + 1]
