@@ -1,4 +1,4 @@
-# conflict-kg: make demo | make test | make clean.  Needs only python3 (and make) on a fresh clone.
+# conflict-kg: make demo | make test | make bench | make clean.  Needs only python3 (and make) on a fresh clone.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # Debian packages the tests need; the browser tests will add `chromium` here.
 APT_PACKAGES ?=
 
-.PHONY: venv demo test sysdeps clean distclean
+.PHONY: venv demo test bench sysdeps clean distclean
 
 venv: $(STAMP)
 
@@ -36,6 +36,12 @@ sysdeps:
 
 test: venv sysdeps
 	$(BIN)/python -m pytest -q
+
+# Speed measurements (not tests; see README "Speed"): ~15 min with the default 1000 documents.
+BENCH_DOCS ?= 1000
+bench: venv
+	$(BIN)/python benchmarks/bench_build.py --docs $(BENCH_DOCS) --jobs 1 2
+	$(BIN)/python benchmarks/bench_store.py
 
 clean:
 	rm -rf .kg-store out .pytest_cache build

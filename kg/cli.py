@@ -31,7 +31,7 @@ from kg import canned, formats, pipeline
 from kg.canned import CannedQueryError
 from kg.facts import FactsError
 from kg.iris import graph_iri as doc_graph_iri
-from kg.read import DEFAULT_MAX_BYTES, ReadError, read_all
+from kg.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadError, read_all
 from kg.sparql import QueryResult, SparqlSyntaxError
 from kg.store import GRAPH_BASE, KGStore, StoreError, default_store_path
 from kg.vocab import CKG, ENTITY_CLASSES, EVENT_CLASSES
@@ -162,12 +162,12 @@ def _overrides(**values: Optional[str]) -> Optional[dict[str, str]]:
     return chosen or None
 
 
-def _check_read_options(overrides: Optional[dict[str, str]], max_bytes: int) -> None:
+def _check_read_options(overrides: Optional[dict[str, str]], max_bytes: int, max_chars: int) -> None:
     """Reject a bad --published etc. now, not after seconds of loading the extractor.
 
     ``read_all`` checks its options eagerly (and reads nothing for an empty list).
     """
-    read_all([], overrides=overrides, max_bytes=max_bytes)
+    read_all([], overrides=overrides, max_bytes=max_bytes, max_chars=max_chars)
 
 
 def _load_extractor() -> pipeline.ExtractorLike:
@@ -212,6 +212,8 @@ PublishedOpt = typer.Option(None, "--published", help="Publication date YYYY-MM-
 UrlOpt = typer.Option(None, "--url", help="Source URL.")
 LanguageOpt = typer.Option(None, "--language", help="Language code (default: en).")
 MaxBytesOpt = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip files larger than this.")
+MaxCharsOpt = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1,
+                           help="Extract only the first N characters of a longer text (cut at a paragraph).")
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction.")
 
 
@@ -243,18 +245,19 @@ def build(
     url: Optional[str] = UrlOpt,
     language: Optional[str] = LanguageOpt,
     max_bytes: int = MaxBytesOpt,
+    max_chars: int = MaxCharsOpt,
     jobs: int = JobsOpt,
     memory: bool = typer.Option(False, "--memory", help="Dry run: build into a throwaway in-memory store."),
 ) -> None:
     """Read, extract and map articles, and store each as its own named graph (replacing older ones)."""
     overrides = _overrides(title=title, publisher=publisher, published=published, url=url, language=language)
-    _check_read_options(overrides, max_bytes)
+    _check_read_options(overrides, max_bytes, max_chars)
     with _open_store(None if memory else _settings(ctx).store) as store:  # fail fast if it is locked
         extractor = _load_extractor()
         with _progress_bar("Building") as progress:
             report = pipeline.build(paths, store, extractor=extractor, overrides=overrides,
-                                    max_bytes=max_bytes, jobs=jobs, progress=progress,
-                                    generated_at=datetime.now(timezone.utc))
+                                    max_bytes=max_bytes, max_chars=max_chars, jobs=jobs,
+                                    progress=progress, generated_at=datetime.now(timezone.utc))
     _stdout().print(_summary_table(report))
     _report_problems(report.failed, report.warnings)
     if report.failed:
@@ -272,17 +275,19 @@ def extract(
     url: Optional[str] = UrlOpt,
     language: Optional[str] = LanguageOpt,
     max_bytes: int = MaxBytesOpt,
+    max_chars: int = MaxCharsOpt,
     jobs: int = JobsOpt,
 ) -> None:
     """Extract facts from articles into kg-facts/1 JSON files (no store involved)."""
     if out.exists() and not out.is_dir():
         _fail(f"--out {out} is a file; give a folder for the facts files")
     overrides = _overrides(title=title, publisher=publisher, published=published, url=url, language=language)
-    _check_read_options(overrides, max_bytes)
+    _check_read_options(overrides, max_bytes, max_chars)
     extractor = _load_extractor()
     with _progress_bar("Extracting") as progress:
         report = pipeline.extract_to_dir(paths, out, extractor=extractor, overrides=overrides,
-                                         max_bytes=max_bytes, jobs=jobs, progress=progress)
+                                         max_bytes=max_bytes, max_chars=max_chars, jobs=jobs,
+                                         progress=progress)
     for path in report.written:
         typer.echo(str(path))
     _report_problems(report.failed, report.warnings)

@@ -4,16 +4,27 @@ Each document goes through the stages on its own, so one bad document is reporte
 while the others still land; the store is only touched by one atomic ``replace_graph`` per
 document, so a document that fails at any stage leaves its previous graph (if any) as it was.
 Progress is reported through a callback so that the CLI (or anything else) can draw it.
+
+With ``jobs > 1`` extraction runs in a pool of worker processes, each with its own extractor
+(inherited from this process when it can fork, else built once per worker); they return plain
+``Facts`` for chunks of documents, in input order. Reading, mapping and the store writes stay
+in this process (the store has one writer).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
+import sys
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 from typing import Any, Optional, Protocol
@@ -21,14 +32,28 @@ from typing import Any, Optional, Protocol
 from kg import facts as facts_io
 from kg import mapping
 from kg.models import Document, Facts
-from kg.read import DEFAULT_MAX_BYTES, ReadError, ReadResult, discover, read_all
+from kg.read import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
+    ReadError,
+    ReadResult,
+    discover,
+    language_problem,
+    read_all,
+)
 
-# How many readable documents are handed to ``extract_many`` at once: spaCy parses their
-# paragraphs in one stream (batched, ~10% faster than one call per document) and, with
-# ``jobs > 1``, it keeps the worker processes busy; small enough to bound memory.
+# How many readable documents are handed to ``extract_many`` at once in this process: spaCy
+# parses their paragraphs in one stream (batched, ~10% faster than one call per document);
+# small enough to bound memory.
 BATCH_SIZE = 32
 # Documents mapped and waiting for the store thread before extraction waits for it.
 _MAX_PENDING_WRITES = 8
+# With jobs > 1: documents per task sent to a worker process (small enough for a smooth
+# progress bar, large enough for spaCy's batching), and tasks in flight per worker.
+CHUNK_SIZE = 4
+_TASKS_PER_WORKER = 2
+#: Warning for a document from which nothing was extracted (it is still stored / written).
+NO_FACTS = "no actors, places or events found (is it a conflict report?)"
 
 
 class ExtractorLike(Protocol):
@@ -133,7 +158,7 @@ def _extract_one(extractor: ExtractorLike, result: ReadResult) -> _Extracted:
         return _Extracted(result.path, result.warnings, failure=Failure(result.path, "extract", _describe(exc), exc))
 
 
-def _extract_batch(extractor: ExtractorLike, batch: list[ReadResult], jobs: int) -> Iterator[_Extracted]:
+def _extract_batch(extractor: ExtractorLike, batch: list[ReadResult]) -> Iterator[_Extracted]:
     """Extract a batch with ``extract_many``; a document that makes it raise is retried alone.
 
     ``extract_many`` yields in input order, so when it raises, the culprit is the next document
@@ -144,7 +169,7 @@ def _extract_batch(extractor: ExtractorLike, batch: list[ReadResult], jobs: int)
     while start < len(batch):
         rest = batch[start:]
         try:
-            for result, facts in zip(rest, extractor.extract_many([_document(r) for r in rest], n_process=jobs)):
+            for result, facts in zip(rest, extractor.extract_many([_document(r) for r in rest])):
                 start += 1
                 yield _Extracted(result.path, result.warnings, facts=facts)
         except Exception:  # noqa: BLE001 - isolate the document it broke on
@@ -162,23 +187,188 @@ def _batched(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult
 
 
 def _extract_stream(
-    results: Iterable[ReadResult], extractor: ExtractorLike, jobs: int
+    results: Iterable[ReadResult], extractor: ExtractorLike, workers: Optional["_Workers"] = None
 ) -> Iterator[_Extracted]:
-    """Read results -> extracted facts (or failures), one per file, in input order."""
+    """Read results -> extracted facts (or failures), one per file, in input order.
+
+    In this process, or in the ``workers`` processes if given. (spaCy's own ``n_process`` is not
+    used: it sends parsed Docs back for this process to unpickle and run every rule stage on
+    alone, which measured slower with two processes than with one.)
+    """
+    stream = _extract_parallel(results, workers) if workers is not None else _extract_here(results, extractor)
+    for item in stream:
+        yield _with_content_warnings(item)
+
+
+def _extract_here(results: Iterable[ReadResult], extractor: ExtractorLike) -> Iterator[_Extracted]:
     for batch in _batched(results, BATCH_SIZE):
         readable = [r for r in batch if r.document is not None]
-        extracted: Iterator[_Extracted]
-        if len(readable) > 1:
-            extracted = _extract_batch(extractor, readable, jobs)
+        yield from _in_order(batch, _extract_readable(extractor, readable))
+
+
+def _extract_readable(extractor: ExtractorLike, readable: list[ReadResult]) -> Iterator[_Extracted]:
+    if len(readable) > 1:
+        return _extract_batch(extractor, readable)
+    return (_extract_one(extractor, r) for r in readable)
+
+
+def _in_order(batch: list[ReadResult], extracted: Iterable[_Extracted]) -> Iterator[_Extracted]:
+    """The batch's results in input order: unreadable files as read failures, the rest extracted."""
+    done = iter(extracted)
+    for r in batch:
+        if r.document is None:
+            reason = _reason(r.path, r.error or "cannot read")
+            yield _Extracted(r.path, r.warnings, failure=Failure(r.path, "read", reason))
         else:
-            extracted = (_extract_one(extractor, r) for r in readable)
-        by_path = {id(r): e for r, e in zip(readable, extracted)}
-        for r in batch:
-            if r.document is None:
-                reason = _reason(r.path, r.error or "cannot read")
-                yield _Extracted(r.path, r.warnings, failure=Failure(r.path, "read", reason))
-            else:
-                yield by_path[id(r)]
+            yield next(done)
+
+
+def _content_warning(facts: Facts) -> Optional[str]:
+    """Extraction worked but its result is suspect: another language, or nothing found."""
+    problem = language_problem(facts.text or "", facts.document.language or "en")
+    if problem is not None:
+        if facts.entities or facts.events:
+            found = (f"found {_count(len(facts.entities), 'actor or place', 'actors or places')} "
+                     f"and {_count(len(facts.events), 'event', 'events')}, check them")
+        else:
+            found = "found no actors, places or events"
+        return f"{problem}; extraction expects English: {found}"
+    if not facts.entities and not facts.events:
+        return NO_FACTS
+    return None
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _with_content_warnings(item: _Extracted) -> _Extracted:
+    warning = _content_warning(item.facts) if item.facts is not None else None
+    return item if warning is None else replace(item, warnings=(*item.warnings, warning))
+
+
+# ----------------------------------------------------------------------------- worker processes
+
+class _RemoteError(Exception):
+    """An exception raised in a worker process; its message is the worker's traceback."""
+
+
+_worker_extractor: Optional[ExtractorLike] = None
+
+
+def _init_worker(extractor: Optional[ExtractorLike]) -> None:
+    """Runs once in each worker: keep (or build) its extractor; Ctrl-C is the parent's business."""
+    global _worker_extractor
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if extractor is None:
+        from kg.extract import Extractor
+
+        extractor = Extractor()
+    _worker_extractor = extractor
+
+
+def _extract_chunk(chunk: list[ReadResult]) -> list[_Extracted]:
+    """In a worker: extract readable documents, each failure isolated and made picklable."""
+    assert _worker_extractor is not None, "worker not initialised"
+    out = []
+    for item in _extract_readable(_worker_extractor, chunk):
+        if item.failure is not None and item.failure.exc is not None:
+            exc = item.failure.exc
+            remote = _RemoteError("".join(traceback.format_exception(exc)).rstrip())
+            item = replace(item, failure=replace(item.failure, exc=remote))
+        out.append(item)
+    return out
+
+
+def _ready() -> bool:
+    return _worker_extractor is not None
+
+
+def _is_kg_extractor(extractor: ExtractorLike) -> bool:
+    module = sys.modules.get("kg.extract")
+    return module is not None and isinstance(extractor, module.Extractor)
+
+
+class _Workers:
+    """A pool of extraction processes, replaced if one of them dies (e.g. killed for memory)."""
+
+    def __init__(self, extractor: ExtractorLike, jobs: int) -> None:
+        self.jobs = jobs
+        if "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit the loaded extractor: nothing is pickled or loaded again.
+            self._context = multiprocessing.get_context("fork")
+            self._initarg: Optional[ExtractorLike] = extractor
+        else:  # spawn: each worker loads its own (a stand-in extractor is pickled instead)
+            self._context = multiprocessing.get_context("spawn")
+            self._initarg = None if _is_kg_extractor(extractor) else extractor
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(self.jobs, mp_context=self._context, initializer=_init_worker,
+                                   initargs=(self._initarg,))
+        # Start (fork) the workers now, before this process starts other threads.
+        for future in [pool.submit(_ready) for _ in range(self.jobs)]:
+            future.result()
+        return pool
+
+    def submit(self, chunk: list[ReadResult]) -> Future[list[_Extracted]]:
+        try:
+            return self.pool.submit(_extract_chunk, chunk)
+        except BrokenProcessPool:
+            self.restart()
+            return self.pool.submit(_extract_chunk, chunk)
+
+    def restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._start()
+
+    def results(self, chunk: list[ReadResult], future: Future[list[_Extracted]]) -> list[_Extracted]:
+        """The chunk's results; if a worker died, its documents are retried one per task."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        out: list[_Extracted] = []
+        for r in chunk:
+            try:
+                out.extend(self.submit([r]).result())
+            except BrokenProcessPool:
+                message = "the worker process extracting it died (out of memory? try --max-chars)"
+                out.append(_Extracted(r.path, r.warnings, failure=Failure(r.path, "extract", message)))
+        return out
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _worker_pool(extractor: ExtractorLike, jobs: int) -> Iterator[Optional[_Workers]]:
+    """Worker processes for ``jobs > 1`` (None for one job: extraction stays in this process)."""
+    if jobs <= 1:
+        yield None
+        return
+    workers = _Workers(extractor, jobs)
+    try:
+        yield workers
+    finally:
+        workers.close()
+
+
+def _extract_parallel(results: Iterable[ReadResult], workers: _Workers) -> Iterator[_Extracted]:
+    """Chunks of documents go to the workers; a bounded window of them is in flight."""
+    window: deque[tuple[list[ReadResult], Optional[Future[list[_Extracted]]]]] = deque()
+
+    def collect(chunk: list[ReadResult], future: Optional[Future[list[_Extracted]]]) -> Iterator[_Extracted]:
+        readable = [r for r in chunk if r.document is not None]
+        return _in_order(chunk, workers.results(readable, future) if future is not None else [])
+
+    for chunk in _batched(results, CHUNK_SIZE):
+        readable = [r for r in chunk if r.document is not None]
+        window.append((chunk, workers.submit(readable) if readable else None))
+        while len(window) > _TASKS_PER_WORKER * workers.jobs:
+            yield from collect(*window.popleft())
+    while window:
+        yield from collect(*window.popleft())
 
 
 def _files(paths: Sequence[Path | str]) -> tuple[list[Path], list[Failure]]:
@@ -199,8 +389,8 @@ def _reason(path: Path, message: str) -> str:
     return message[len(prefix):] if message.startswith(prefix) else message
 
 
-def _read_kwargs(overrides: Optional[dict[str, str]], max_bytes: int) -> dict[str, Any]:
-    return {"overrides": overrides or None, "max_bytes": max_bytes}
+def _read_kwargs(overrides: Optional[dict[str, str]], max_bytes: int, max_chars: int) -> dict[str, Any]:
+    return {"overrides": overrides or None, "max_bytes": max_bytes, "max_chars": max_chars}
 
 
 def _store_facts(
@@ -232,15 +422,18 @@ def build(
     extractor: ExtractorLike,
     overrides: Optional[dict[str, str]] = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
     jobs: int = 1,
     progress: Optional[ProgressFn] = None,
     generated_at: Optional[datetime] = None,
 ) -> BuildReport:
     """Read, extract, map and store every document under ``paths``; never raises for one file.
 
-    Mapping and storing run on one background thread while the next documents are extracted:
-    Oxigraph writes without holding the GIL, so the store's share of the time mostly overlaps
-    spaCy's. Results are still taken in input order, one atomic write per document.
+    Mapping and storing run on one background thread while the next documents are extracted
+    (in this process, or with ``jobs > 1`` in worker processes): Oxigraph's writes release the
+    GIL, so the store's share of the time partly overlaps spaCy's. Results are still taken in
+    input order, one atomic write per document. A document with no facts is stored (its
+    metadata) with a warning; texts over ``max_chars`` are cut (see ``kg.read.truncate``).
 
     ``generated_at`` is recorded as the extraction time in each graph's provenance; without it
     the graphs depend on the articles alone (reproducible builds).
@@ -273,9 +466,11 @@ def build(
         if progress is not None:
             progress(done, len(files), item.path)
 
-    results = read_all(files, **_read_kwargs(overrides, max_bytes))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
-        for item in _extract_stream(results, extractor, jobs):
+    results = read_all(files, **_read_kwargs(overrides, max_bytes, max_chars))
+    # The worker processes start before the writer thread (a fork copies only this thread).
+    with _worker_pool(extractor, min(jobs, len(files))) as workers, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
+        for item in _extract_stream(results, extractor, workers):
             stored = None
             if item.facts is not None:
                 stored = writer.submit(_store_facts, store, item.facts, item.path, generated_at)
@@ -300,6 +495,7 @@ def extract_to_dir(
     extractor: ExtractorLike,
     overrides: Optional[dict[str, str]] = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
     jobs: int = 1,
     progress: Optional[ProgressFn] = None,
 ) -> ExtractReport:
@@ -309,20 +505,25 @@ def extract_to_dir(
     report = ExtractReport(failed=missing)
     if progress is not None:
         progress(0, len(files), None)
-    results = read_all(files, **_read_kwargs(overrides, max_bytes))
-    for done, item in enumerate(_extract_stream(results, extractor, jobs), start=1):
-        report.warnings.extend((item.path, w) for w in item.warnings)
-        failure = item.failure
-        if item.facts is not None:
-            try:
-                report.written.append(facts_io.write(item.facts, Path(out_dir)))
-                report.entities += len(item.facts.entities)
-                report.events += len(item.facts.events)
-            except Exception as exc:  # noqa: BLE001 - FactsError, OSError: report and go on
-                failure = Failure(item.path, "write", _describe(exc), exc)
-        if failure is not None:
-            report.failed.append(failure)
-        if progress is not None:
-            progress(done, len(files), item.path)
+    results = read_all(files, **_read_kwargs(overrides, max_bytes, max_chars))
+    with _worker_pool(extractor, min(jobs, len(files))) as workers:
+        for done, item in enumerate(_extract_stream(results, extractor, workers), start=1):
+            _write_facts(report, item, out_dir)
+            if progress is not None:
+                progress(done, len(files), item.path)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _write_facts(report: ExtractReport, item: _Extracted, out_dir: Path) -> None:
+    report.warnings.extend((item.path, w) for w in item.warnings)
+    failure = item.failure
+    if item.facts is not None:
+        try:
+            report.written.append(facts_io.write(item.facts, Path(out_dir)))
+            report.entities += len(item.facts.entities)
+            report.events += len(item.facts.events)
+        except Exception as exc:  # noqa: BLE001 - FactsError, OSError: report and go on
+            failure = Failure(item.path, "write", _describe(exc), exc)
+    if failure is not None:
+        report.failed.append(failure)

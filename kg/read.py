@@ -9,6 +9,10 @@ file (``read_file``) or becomes an error result (``read_all``).
 Metadata sources, lowest to highest priority: HTML ``<head>``, YAML front matter, a sidecar
 ``<file>.meta.yaml|.meta.yml|.meta.json``, then caller overrides. Metadata never changes the text
 except in one case: a known title is added as the first paragraph when the text has no headline.
+
+A text longer than ``max_chars`` is kept with a warning, cut at a paragraph boundary (only its
+first part is extracted). ``language_problem`` tells whether a text looks like English (the
+pipeline warns after extraction, with what was found).
 """
 
 from __future__ import annotations
@@ -37,17 +41,25 @@ from kg.models import Document, DocumentMeta
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "FORMATS",
     "META_KEYS",
     "ReadError",
     "ReadResult",
     "discover",
+    "english_share",
+    "language_problem",
     "read_all",
     "read_file",
     "read_text",
+    "truncate",
 ]
 
 DEFAULT_MAX_BYTES: Final = 10 * 1024 * 1024
+#: Characters of article text handed to the extractor (spaCy's own default ``max_length``): a
+#: long article of 20,000 words is ~130,000 characters; 1,000,000 take ~35 s and ~0.4 GB to
+#: extract. Longer texts are cut at a paragraph boundary, with a warning.
+DEFAULT_MAX_CHARS: Final = 1_000_000
 EMPTY: Final = "empty: no article text"
 BINARY: Final = "binary file, not text"
 
@@ -703,8 +715,13 @@ def _build(
     path: Path | None,
     source: str | None,
     layers: Iterable[Mapping[str, str]],
+    max_chars: int | None = None,
 ) -> tuple[Document, list[str]]:
-    """Shared by read_text and read_file; ``layers``: outside metadata, lowest priority first."""
+    """Shared by read_text and read_file; ``layers``: outside metadata, lowest priority first.
+
+    The id and ``sha256`` are those of the whole article even when only its first ``max_chars``
+    are kept, so that building it again with a larger limit replaces the same document.
+    """
     found = _extract(raw, fmt, path)
     meta: dict[str, str] = {}
     for layer in (*found.layers, *layers):
@@ -719,6 +736,9 @@ def _build(
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = _document_id(title, sha)
     warnings = [*found.warnings, *([] if title else [f"no title found; id falls back to {doc_id}"])]
+    if max_chars is not None:
+        text, cut = truncate(text, max_chars)
+        warnings.extend([cut] if cut else [])
     document = Document(
         meta=DocumentMeta(
             id=doc_id,
@@ -743,6 +763,91 @@ def read_text(
         raise ValueError(f"unknown format {fmt!r} (expected txt, md or html)")
     layers = [_check_overrides(meta, "meta")]
     return _build(text, fmt, path=None, source=source, layers=layers)[0]
+
+
+# --------------------------------------------------------------------------------------------
+# texts that are readable but a poor fit: too long, not English
+
+
+def truncate(text: str, max_chars: int) -> tuple[str, str | None]:
+    """The first part of ``text`` that fits in ``max_chars``, cut at a paragraph boundary.
+
+    Returns the kept text and a warning (None when nothing was cut). When the last paragraph
+    boundary would keep less than half the limit (a huge paragraph), that paragraph is cut at
+    its last line break, else its last space, before the limit.
+    """
+    _check_positive("max_chars", max_chars)
+    if len(text) <= max_chars:
+        return text, None
+    total = text.count("\n\n") + 1
+    cut = text.rfind("\n\n", 0, max_chars + 1)
+    if cut >= max_chars // 2:
+        kept = text[:cut]
+        part = f"{kept.count(chr(10) * 2) + 1:,} of {total:,} paragraphs"
+    else:
+        cut = max(text.rfind("\n", 0, max_chars + 1), text.rfind(" ", 0, max_chars + 1))
+        kept = text[:cut].rstrip() if cut > 0 else text[:max_chars]
+        whole = kept.count("\n\n")
+        part = (f"{whole:,} of {total:,} paragraphs and part of the next" if whole
+                else "part of the first paragraph")
+    return kept, (f"text is {len(text):,} characters, over the {max_chars:,} limit: extracted "
+                  f"the first {len(kept):,} ({part}; raise the limit with --max-chars)")
+
+
+#: Common English words that are rare as words in other languages written in Latin script
+#: ("a", "in", "on", "an", "die", "also", "will" are left out: French, Spanish, German use them).
+_ENGLISH_WORDS: Final = frozenset("""
+    the of and to that for with by from it its he his she her they their them we was were is are
+    has have had been be this these those which who whom would could should not but or at after
+    than more about into over said says there when where what before while because between
+    against during since without other some such only can did does do new
+""".split())
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_LANGUAGE_SAMPLE: Final = 20_000  # characters looked at: enough to tell, cheap on a huge text
+_MIN_WORDS: Final = 30  # fewer words than this: too short to judge
+#: English news has 25-40 % of its words in _ENGLISH_WORDS; French, Spanish or German ~0-2 %.
+MIN_ENGLISH_SHARE: Final = 0.10
+
+
+def english_share(text: str) -> float | None:
+    """Share of the words (in the first 20,000 characters) that are common English words.
+
+    None when there are too few words to judge. Letters outside the Latin script count as
+    non-English words in proportion (a Chinese or Arabic text scores 0).
+    """
+    sample = text[:_LANGUAGE_SAMPLE]
+    words = _WORD.findall(sample.lower())
+    letters = sum(len(w) for w in words)
+    if len(words) < _MIN_WORDS and letters < 10 * _MIN_WORDS:
+        return None
+    latin = [w for w in words if all(c < "\u0250" for c in w)]  # Basic Latin .. Latin Ext-B
+    latin_letters = sum(len(w) for w in latin)
+    if not latin:
+        return 0.0
+    share = sum(w in _ENGLISH_WORDS for w in latin) / len(latin)
+    return share * latin_letters / letters
+
+
+def _is_english_code(language: str) -> bool:
+    code = language.strip().lower().replace("_", "-")
+    return code in ("en", "eng", "english") or code.startswith("en-")
+
+
+def language_problem(text: str, language: str = "en") -> str | None:
+    """Why ``text`` may not be English (None if it looks English and no metadata says otherwise).
+
+    Cheap and offline: the share of common English function words (``english_share``), and the
+    declared language code.
+    """
+    share = english_share(text)
+    other = None if _is_english_code(language) else f"its metadata says language {language!r}"
+    if share is not None and share < MIN_ENGLISH_SHARE:
+        why = (f"only {share:.0%} of its words are common English words such as 'the', 'of', "
+               "'and'; English news has 25-40%")
+        return f"does not look like English ({why}{'; ' + other if other else ''})"
+    if other:
+        return f"may not be English ({other})"
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -790,30 +895,42 @@ def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, str]:
 
 
 def _read_file(
-    path: Path, overrides: Mapping[str, str], max_bytes: int
+    path: Path, overrides: Mapping[str, str], max_bytes: int, max_chars: int = DEFAULT_MAX_CHARS
 ) -> tuple[Document, tuple[str, ...]]:
     data, fmt = _read_bytes(path, max_bytes)
     text, warnings = _decode(data, fmt, path)
     raw_side, side_path, side_warnings = _sidecar(path)
     side_meta, meta_warnings = _clean_meta(raw_side, "sidecar", side_path)
     document, build_warnings = _build(
-        text, fmt, path=path, source=str(path), layers=[side_meta, overrides]
+        text, fmt, path=path, source=str(path), layers=[side_meta, overrides], max_chars=max_chars
     )
     return document, (*warnings, *side_warnings, *meta_warnings, *build_warnings)
 
 
+def _check_positive(name: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return value
+
+
 def _check_max_bytes(max_bytes: int) -> int:
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-        raise ValueError(f"max_bytes must be a positive integer, got {max_bytes!r}")
-    return max_bytes
+    return _check_positive("max_bytes", max_bytes)
 
 
 def read_file(
-    path: Path, *, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    *,
+    overrides: dict | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Document:
-    """Read one article file (format from its extension); raises ReadError naming the file."""
+    """Read one article file (format from its extension); raises ReadError naming the file.
+
+    Text beyond ``max_chars`` is cut off (``read_all`` reports that as a warning).
+    """
     clean = _check_overrides(overrides, "overrides")
-    return _read_file(Path(path), clean, _check_max_bytes(max_bytes))[0]
+    return _read_file(Path(path), clean, _check_max_bytes(max_bytes),
+                      _check_positive("max_chars", max_chars))[0]
 
 
 def _is_sidecar(path: Path) -> bool:
@@ -863,9 +980,9 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _result(path: Path, overrides: Mapping[str, str], max_bytes: int) -> ReadResult:
+def _result(path: Path, overrides: Mapping[str, str], max_bytes: int, max_chars: int) -> ReadResult:
     try:
-        document, warnings = _read_file(path, overrides, max_bytes)
+        document, warnings = _read_file(path, overrides, max_bytes, max_chars)
     except ReadError as exc:
         return ReadResult(path, None, str(exc))
     except Exception as exc:  # a bug must not sink the batch; report it against the file
@@ -875,18 +992,23 @@ def _result(path: Path, overrides: Mapping[str, str], max_bytes: int) -> ReadRes
 
 
 def read_all(
-    paths: Iterable[Path], *, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[Path],
+    *,
+    overrides: dict | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[ReadResult]:
     """Read every article under ``paths`` lazily; a bad file or missing path is an error result.
 
     Arguments are checked now, before any file (an unknown override key raises ValueError, a bad
     override value ReadError); files are read one at a time as the iterator is consumed.
     """
-    return _read_all(paths, _check_overrides(overrides, "overrides"), _check_max_bytes(max_bytes))
+    return _read_all(paths, _check_overrides(overrides, "overrides"), _check_max_bytes(max_bytes),
+                     _check_positive("max_chars", max_chars))
 
 
 def _read_all(
-    paths: Iterable[Path], overrides: Mapping[str, str], max_bytes: int
+    paths: Iterable[Path], overrides: Mapping[str, str], max_bytes: int, max_chars: int
 ) -> Iterator[ReadResult]:
     seen: set[Path] = set()
     for raw in paths:
@@ -898,4 +1020,4 @@ def _read_all(
         for path in files:
             if path not in seen:
                 seen.add(path)
-                yield _result(path, overrides, max_bytes)
+                yield _result(path, overrides, max_bytes, max_chars)

@@ -420,3 +420,40 @@ def test_pipeline_isolates_a_failing_document(tmp_path: Path, jobs: int) -> None
         ("b.txt", "extract", "RuntimeError: cannot parse this one")]
     assert titles == {"Alpha headline", "Gamma headline"}
     assert calls == [(0, 3, None), (1, 3, "a.txt"), (2, 3, "b.txt"), (3, 3, "c.txt")]
+
+
+def test_two_jobs_build_the_same_graphs_as_one(extractor: object, tmp_path: Path) -> None:
+    """Worker processes (real extractor) give the same quads, in the same order of documents."""
+    from datetime import datetime, timezone
+
+    from kg.pipeline import build
+    from kg.store import KGStore
+
+    corpus = Path(__file__).parent / "data" / "corpus"
+    paths = [SEED, *sorted(corpus.glob("dev0[1-5]*.txt"))]
+    when = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    exports, reports = [], []
+    for jobs in (1, 2):
+        calls: list[int] = []
+        with KGStore.open(None) as store:
+            report = build(paths, store, extractor=extractor, jobs=jobs, generated_at=when,  # type: ignore[arg-type]
+                           progress=lambda done, total, path: calls.append(done))
+            out = io.BytesIO()
+            store.export("nquads", out)
+        assert report.ok and report.documents == len(paths), report.failed
+        assert calls == list(range(len(paths) + 1))
+        exports.append(sorted(out.getvalue().decode("utf-8").splitlines()))
+        reports.append((report.doc_ids, report.entities, report.events, report.triples))
+    assert reports[0] == reports[1]
+    assert exports[0] == exports[1]
+
+
+def test_build_with_jobs_2_on_the_command_line(kg_empty: Kg, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    copy_seed(folder)
+    for source in sorted((Path(__file__).parent / "data" / "corpus").glob("dev0[6-9]*")):
+        shutil.copy2(source, folder / source.name)
+    result = kg_empty("build", "--jobs", "2", str(folder))
+    assert result.exit_code == 0, result.output
+    assert not result.stderr.strip(), result.stderr
+    assert stats_numbers(kg_empty)["documents"] == 5
