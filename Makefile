@@ -37,7 +37,7 @@ sysdeps:
 test: venv sysdeps
 	$(BIN)/python -m pytest -q
 
-# Speed measurements (not tests; see README "Speed"): ~15 min with the default 1000 documents.
+# Speed measurements (not tests; see README "Speed"): ~10 min with the default 1000 documents.
 BENCH_DOCS ?= 1000
 bench: venv
 	$(BIN)/python benchmarks/bench_build.py --docs $(BENCH_DOCS) --jobs 1 2
