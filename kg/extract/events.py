@@ -699,13 +699,7 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
         if target is None:
             out.append(f)
             continue
-        for role, ids in f.roles.items():
-            for eid in ids:
-                target.add(role, eid)
-        for k, q in f.quantities.items():
-            target.quantities.setdefault(k, q)
-        target.date = target.date or f.date
-        target.quote = target.quote or f.quote
+        _absorb(target, f)
     out = _fold_partial(out)
     for f in out:
         _most_specific_destination(f, res)
@@ -730,13 +724,19 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
         if _is_headline(target) and not _is_headline(f):
             target.sentence, target.trigger, target.nominal = f.sentence, f.trigger, f.nominal
             target.date = f.date or target.date
-        for role, ids in f.roles.items():
-            for eid in ids:
-                target.add(role, eid)
-        for k, q in f.quantities.items():
-            target.quantities.setdefault(k, q)
-        target.date = target.date or f.date
+        _absorb(target, f)
     return out
+
+
+def _absorb(target: Frame, f: Frame) -> None:
+    """Another telling of the same event adds what the first one lacked."""
+    for role, ids in f.roles.items():
+        for eid in ids:
+            target.add(role, eid)
+    for k, q in f.quantities.items():
+        target.quantities.setdefault(k, q)
+    target.date = target.date or f.date
+    target.quote = target.quote or f.quote
 
 
 def _compatible(a: Frame, b: Frame) -> bool:
