@@ -141,17 +141,18 @@ def _convert(triples: Iterable[TripleLike], iris: Optional[dict[Any, Any]] = Non
     """
     bnodes: dict[BNode, ox.BlankNode] = {}
     seen: dict[Any, Any] = {}  # a document repeats its IRIs and predicates: convert each once
-    if iris is not None:
-        if len(iris) > _IRI_CACHE_SIZE:
-            iris.clear()
-        seen.update(iris)
+    if iris is None:
+        iris = {}
+    elif len(iris) > _IRI_CACHE_SIZE:
+        iris.clear()
 
     def conv(term: Any) -> Any:
-        try:
-            return seen[term]
-        except KeyError:
-            seen[term] = converted = to_ox(term, bnodes)
-            return converted
+        found = iris.get(term)
+        if found is None:
+            found = seen.get(term)
+        if found is None:
+            seen[term] = found = to_ox(term, bnodes)
+        return found
 
     out: dict[OxTriple, None] = {}
     for s, p, o in triples:
@@ -160,8 +161,7 @@ def _convert(triples: Iterable[TripleLike], iris: Optional[dict[Any, Any]] = Non
         except (ValueError, TypeError) as e:
             raise StoreError(f"cannot store triple ({s!r}, {p!r}, {o!r}): {e}") from None
         out[t] = None
-    if iris is not None:
-        iris.update((k, v) for k, v in seen.items() if type(k) is URIRef)
+    iris.update((k, v) for k, v in seen.items() if type(k) is URIRef)
     return list(out)
 
 
