@@ -33,7 +33,9 @@ PLACES = ("Location", "Country")
 PRONOUNS = {"it", "they", "them", "its", "their", "he", "she", "him", "her", "his", "we", "us"}
 RELATIVES = {"which", "that", "who", "whom", "whose"}
 PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "governorate",
-               "capital", "area", "county", "port", "stronghold", "base", "airfield", "enclave"}
+               "capital", "area", "county", "port", "stronghold", "base", "airfield", "enclave",
+               "neighbourhood", "neighborhood", "suburb", "municipality", "outskirts", "island", "hamlet",
+               "state", "locality", "commune", "settlement", "camp"}
 SUBTYPES = {"bombing": "Bombing", "bomb": "Bombing", "airstrike": "Airstrike", "shelling": "Shelling",
             "shell": "Shelling", "raid": "Raid", "ambush": "Ambush", "massacre": "Massacre",
             "explosion": "Bombing", "blast": "Bombing", "bombardment": "Shelling"}
@@ -41,6 +43,12 @@ COMPOUND_SUBTYPES = {"suicide": "SuicideAttack", "car": "Bombing", "air": "Airst
                      "missile": "MissileStrike", "rocket": "RocketAttack", "mortar": "Shelling"}
 QUANTITY_KINDS = {"Deployment": ("troops",), "Attack": ("fatalities", "injuries"),
                   "Capture": ("captured",), "Meeting": (), "Statement": (), "Visit": ()}
+# People nouns whose "of/from X" names the actor: "fighters from X", "members of X", "a unit of X".
+MEMBER_NOUNS = frozenset(["fighter", "member", "militant", "troop", "soldier", "force", "unit", "commando",
+                          "militiaman", "rebel", "insurgent", "gunman", "jihadist", "element", "contingent",
+                          "battalion", "brigade", "detachment", "patrol", "column", "convoy", "position",
+                          "officer", "personnel", "marine", "paratrooper", "team", "squad", "delegation",
+                          "representative", "negotiator", "envoy", "official"])
 QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 
@@ -84,6 +92,8 @@ class Triggers:
                 nouns.setdefault(n.split()[-1], etype)
         named = set(verbs) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"])
         forms = {f: v for v in sorted(named) if " " not in v for f in inflections(v)}
+        for base, irregular in (data.get("irregular") or {}).items():
+            forms.update({f: base for f in irregular})
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
                    frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms)
 
@@ -121,6 +131,7 @@ class EventFinder:
 
     def find(self, parsed: ParsedDoc, res: Resolution, published: Optional[dt.date]) -> list[Event]:
         frames: list[Frame] = []
+        recent: list[list[str]] = []  # entities named in each sentence so far, for pronouns
         para_time: Optional[DateValue] = None  # the narrative time of the current paragraph
         prev_time: Optional[DateValue] = None  # the last time named in the previous sentence
         prev_offset: Optional[int] = None
@@ -130,7 +141,9 @@ class EventFinder:
             times = _times(sent, published)
             quants = find_quantities(sent.text)
             ctx = _Ctx(self, sent, res, times, quants, prev_time or para_time)
+            ctx.earlier = recent[-2:]
             frames.extend(ctx.frames())
+            recent.append(_mentioned(sent, res))
             prev_time = times[-1].value if times else None
             para_time = prev_time or para_time
         return _to_events(_merge(frames, res))
@@ -146,6 +159,7 @@ class _Ctx:
     times: list[TimeMention]
     quants: list
     inherited: Optional[DateValue]
+    earlier: list[list[str]] = field(default_factory=list)  # entities of the previous sentences
 
     # ----- entity lookup
     def kind(self, eid: Optional[str]) -> Optional[str]:
@@ -167,6 +181,11 @@ class _Ctx:
                 eid = self.res.entity_at(child)
                 if eid and self.kind(eid) in kinds:
                     return eid
+        if tok.lemma_.lower() in MEMBER_NOUNS and any(k not in PLACES for k in kinds):
+            for p in self.preps(tok).get("of", []) + self.preps(tok).get("from", []):
+                eid = self.entity(p, tuple(k for k in kinds if k not in PLACES), modifiers=modifiers, depth=depth + 1)
+                if eid:
+                    return eid  # "fighters from the X group", "a unit of the X"
         if tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PART_WORDS:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -201,6 +220,16 @@ class _Ctx:
             eid = self.res.entity_at(t)
             if eid and self.kind(eid) in kinds:
                 return eid
+        if tok.lower_ in ("he", "she", "him", "her", "his"):
+            kinds = tuple(k for k in kinds if k == "Person")
+        elif tok.lower_ in ("it", "its", "they", "them", "their"):
+            kinds = tuple(k for k in kinds if k != "Person")
+        if not set(kinds) <= set(PLACES):
+            kinds = tuple(k for k in kinds if k not in PLACES)  # a state is "it" within its own sentence
+        for ids in reversed(self.earlier):  # "It said ...", "its fighters": the previous sentence
+            for eid in reversed(ids):
+                if self.kind(eid) in kinds:
+                    return eid
         return None
 
     @staticmethod
@@ -397,10 +426,20 @@ class _Ctx:
                 if eid and self.kind(eid) in ("ArmedForce", "ArmedGroup"):
                     f.add("perpetrator", eid)
         self.quantities(f, outcome or tok, None)
+        if not f.filled("perpetrator"):
+            f.add("perpetrator", self.lone_armed_actor_before(tok, f))
         if nominal and not (f.filled("location", "target") or f.quantities):
             return  # "attacks" in general, or "the bombing" pointing back: not a new event
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
+
+    def lone_armed_actor_before(self, tok: Token, f: Frame) -> Optional[str]:
+        """When the parse loses the subject ("X fighters who crossed the lake ... killed 17 in a
+        raid"), the one armed actor named before the trigger, and not as its target, is its agent."""
+        found = {self.res.entity_at(t) for t in self.sent.span.doc[self.sent.span.start:tok.i]}
+        armed = {e for e in found if e and self.kind(e) in ("ArmedGroup", "ArmedForce")}
+        armed -= set(f.roles.get("target", []))
+        return armed.pop() if len(armed) == 1 else None
 
     def place_in(self, tok: Token, depth: int = 0) -> Optional[str]:
         """The place a phrase names, looking inside it: "a checkpoint in southern <city>"."""
@@ -417,15 +456,15 @@ class _Ctx:
 
     def target_or_place(self, f: Frame, tok: Token) -> None:
         for t in self.expand(tok):
-            eid = self.entity(t, ACTORS + ("Location",))
+            eid = self.entity(t, ACTORS + ("Location",), modifiers=True)  # "an SNA position"
             if eid and self.kind(eid) == "Location":
                 f.add("location", eid)
             elif eid:
                 f.add("target", eid)
-            else:  # "stormed a hotel in <city>"
-                for p in ("in", "at", "near"):
+            if not eid or self.kind(eid) != "Location":  # "stormed a hotel in <city>"
+                for p in ("in", "at", "near", "on", "outside"):
                     for obj in self.preps(t).get(p, []):
-                        f.add("location", self.entity(obj, PLACES))
+                        f.add("location", self.place_in(obj))
 
     def outcome_verb(self, noun: Token) -> Optional[Token]:
         """"X killed 32 people in an attack": the verb that tells the attack's toll."""
@@ -686,6 +725,15 @@ class _Ctx:
         return min(self.times, key=lambda t: abs(t.start - here)).value
 
 
+def _mentioned(sent: Sentence, res: Resolution) -> list[str]:
+    out: list[str] = []
+    for tok in sent.span:
+        eid = res.entity_at(tok)
+        if eid and (not out or out[-1] != eid):
+            out.append(eid)
+    return out
+
+
 def _times(sent: Sentence, published: Optional[dt.date]) -> list[TimeMention]:
     return [t for t in find_times(sent.text, published) if t.relation == "point"]
 
@@ -717,15 +765,24 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
     for f in frames:
         target = next((g for g in out if g.type == f.type and g.type in ("Attack", "Capture", "Deployment")
                        and (g.sentence.index == f.sentence.index or _is_headline(g))
-                       and _compatible(g, f)), None)
+                       and (_compatible(g, f) or _is_headline(g) and _same_toll(g, f))), None)
         if target is None:
             out.append(f)
             continue
         if _is_headline(target) and not _is_headline(f):
             target.sentence, target.trigger, target.nominal = f.sentence, f.trigger, f.nominal
+            for role in ("location", "place", "destination"):  # the body names the place exactly
+                if f.roles.get(role):
+                    target.roles[role] = []
             target.date = f.date or target.date
         _absorb(target, f)
     return out
+
+
+def _same_toll(a: Frame, b: Frame) -> bool:
+    """The same death toll in the headline and the body ("raid kills 17" ... "killed 17 people")."""
+    shared = set(a.quantities) & set(b.quantities)
+    return bool(shared) and a.modality == b.modality and all(a.quantities[k].value == b.quantities[k].value for k in shared)
 
 
 def _absorb(target: Frame, f: Frame) -> None:

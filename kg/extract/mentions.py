@@ -185,6 +185,9 @@ class MentionFinder:
         self.matcher.add("FACILITY", [
             [{"POS": "PROPN", "OP": "+"}, {"LOWER": {"IN": ["air", "naval", "military", "army", "marine"]}, "OP": "?"},
              {"LOWER": {"IN": heads}}],
+            # "the T4 air base": a code name the tagger reads as a common noun
+            [{"TEXT": {"REGEX": r"^[A-Z]+-?\d+$"}}, {"LOWER": {"IN": ["air", "naval", "military", "army", "marine"]}, "OP": "?"},
+             {"LOWER": {"IN": heads}}],
         ])
 
     # ----- finding
@@ -292,6 +295,12 @@ class MentionFinder:
                 claim(ent, "Country", None, country=country)
             elif not _modifies_combatants(ent, res):
                 claim(_with_place_suffix(ent, res), "Location", None)
+        elif label == "NORP":  # the model calls some town names NORP ("the town of X")
+            text = _strip_the(ent.text)
+            modifier = ent.root.dep_ in ("amod", "compound", "nmod") and ent.root.head.pos_ == "NOUN"
+            if not modifier and res.gazetteer.country(text) is None and res.lexicon.match(text) is None \
+                    and self._place_frame(ent):
+                claim(_with_place_suffix(ent, res), "Location", None, place=None)
         elif label in ("LOC", "FAC"):
             if _modifies_combatants(ent, res):
                 return
@@ -368,8 +377,9 @@ class MentionFinder:
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and doc[ent.start - 2].lemma_.lower() in res.place_nouns_on:
             return True  # "the raid on X" (actors on the lexicon were claimed before)
         root = ent.root
-        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in res.place_verbs:
-            return True  # "overran X", "X was seized"
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in res.place_verbs and not any(
+                c.lower_ in _NOT_SEIZED for c in root.head.children):
+            return True  # "overran X", "X was seized" (not "X was taken to hospital")
         nxt = doc[ent.end:ent.end + 3]
         if len(nxt) >= 2 and (nxt[0].lower_ == "in" or (nxt[0].text == "," and nxt[1].lower_ == "in")):
             after = nxt[1] if nxt[0].lower_ == "in" else (nxt[2] if len(nxt) > 2 else None)
@@ -387,8 +397,8 @@ class MentionFinder:
             return
         named = _named_complement(chunk.root)
         if named is not None:
-            if chunk.root.lemma_.lower() in PLACE_NOUNS and not any(t.ent_type_ for t in named):
-                claim(named, "Location", None)  # "the town of Gwoza": a place NER missed
+            if chunk.root.lemma_.lower() in PLACE_NOUNS:
+                claim(named, "Location", None)  # "the town of X": a place NER missed or called NORP
             return
         if any(t.ent_type_ for t in chunk):
             return
@@ -403,6 +413,10 @@ class MentionFinder:
 
 
 # ----- small span helpers
+
+# Words after "take" that mean something other than seizing a place.
+_NOT_SEIZED = frozenset(["to", "into", "hostage", "prisoner", "captive", "away", "part", "place", "office"])
+
 
 def _claim_entry(span: Span, entry: ActorEntry, claim) -> None:
     if entry.type == "ArmedForce" and entry.country and (entry.subtype or "").startswith("national"):
