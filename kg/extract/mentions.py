@@ -243,7 +243,7 @@ class MentionFinder:
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
             self._claim_pattern(label, doc[s:e], claim)
         # 3. spaCy's entities, corrected by context.
-        for ent in span.ents:
+        for ent in _join_hyphenated(span.ents):
             self._claim_ent(ent, sent, claim)
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks:
@@ -418,6 +418,19 @@ class MentionFinder:
 _NOT_SEIZED = frozenset(["to", "into", "hostage", "prisoner", "captive", "away", "part", "place", "office"])
 
 
+def _join_hyphenated(ents) -> list[Span]:
+    """NER splits a hyphenated name ("Abu-Kamal") in two: one name, written without spaces."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and ent.start == prev.end + 1 and ent.doc[prev.end].text == "-" \
+                and not prev[-1].whitespace_ and not ent.doc[prev.end].whitespace_:
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label_)
+            continue
+        out.append(ent)
+    return out
+
+
 def _claim_entry(span: Span, entry: ActorEntry, claim) -> None:
     if entry.type == "ArmedForce" and entry.country and (entry.subtype or "").startswith("national"):
         # A state's national forces are the same thing as "Iraqi forces": one entity.
@@ -430,7 +443,13 @@ def _adjectival(s: Span) -> bool:
     """"US military support": a force word used as a modifier names no force."""
     last = s[-1]
     return (last.lower_ in ("military", "army", "police", "forces", "navy") and last.i + 1 < len(last.doc)
-            and last.nbor(1).pos_ in ("NOUN",) and last.nbor(1).dep_ != "appos" and last.dep_ in ("compound", "amod", "nmod"))
+            and last.nbor(1).pos_ in ("NOUN",) and last.nbor(1).dep_ != "appos" and last.dep_ in ("compound", "amod", "nmod")
+            and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS)
+
+
+# "X army drones struck ...": the force that fires its weapons is named, not used as an adjective.
+_WEAPON_NOUNS = frozenset(["drone", "aircraft", "jet", "warplane", "helicopter", "gunship", "artillery", "tank",
+                           "plane", "fighter", "sniper", "unit", "patrol", "troop", "soldier", "commando"])
 
 
 def _named_complement(noun: Token) -> Optional[Span]:
