@@ -65,6 +65,27 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
+# Words that name the kind of an administrative area ("Kathua district"); the area is also
+# called by the bare name, which other sources and gazetteers use.
+_ADMIN_SUFFIXES = frozenset(["district", "province", "region", "state", "department", "county", "governorate",
+                             "oblast", "prefecture", "municipality", "division", "area"])
+
+
+def _bare_admin_aliases(entities: list[Entity]) -> None:
+    """"X district" is also "X", unless another entity of the article is called "X" (the town)."""
+    taken = {norm(n) for e in entities for n in [e.name, *e.aliases]}
+    for e in entities:
+        if e.type != "Location":
+            continue
+        for form in [e.name, *e.aliases]:
+            words = form.split()
+            if len(words) > 1 and words[-1].lower() in _ADMIN_SUFFIXES:
+                bare = " ".join(words[:-1])
+                if norm(bare) not in taken:
+                    e.aliases.append(bare)
+                    taken.add(norm(bare))
+
+
 def _surname_key(name: str) -> str:
     words = norm(name).split()
     if len(words) >= 2 and words[-2] in ("al", "el", "ash", "as", "ad", "ar", "an", "at", "az", "bin", "ibn", "abu", "van", "von", "de", "di", "da"):
@@ -227,7 +248,8 @@ class Resolver:
                 s = _clean_surface(m.text)
                 if s and s != name and s not in surfaces:
                     surfaces.append(s)
-            if c.place is not None and c.place.name not in surfaces and c.place.name != name and c.kind == "Location":
+            if c.place is not None and c.place.name not in surfaces and c.place.name != name and c.kind == "Location" \
+                    and c.subtype not in ("MilitaryBase", "Facility"):  # "X airport" is not the town X
                 surfaces.append(c.place.name)
             ent = Entity(
                 id=eid,
@@ -246,6 +268,7 @@ class Resolver:
             for m in c.mentions:
                 for t in m.span:
                     by_token[(id(t.doc), t.i)] = eid
+        _bare_admin_aliases(entities)
         res = Resolution(entities, by_token, kinds, subtypes, countries, dominant)
         self._link_affiliations(res, ordered)
         return res

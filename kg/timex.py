@@ -18,10 +18,24 @@ Conventions (news is written in the past tense, so the past is the default):
   the most recent Saturday.
 * "N days ago" has day precision, "N weeks/months ago" month, "N years ago" year; vague counts
   ("a few", "several") lose one level of precision (days/weeks -> month, months/years -> year).
-* Seasons collapse to a year. Northern-hemisphere seasons; a winter is dated by its January, so
-  "last winter" in a July 2016 article is 2016.
+* Northern-hemisphere seasons. A season with a year or a relative word ("the summer of 2021",
+  "last spring") is dated by its middle month with month precision (2021-07), as a DateValue
+  cannot hold a season; a winter spans two years and is dated by its January with year
+  precision, so "last winter" in a July 2016 article is 2016; a bare season ("in the summer")
+  is the publication year.
 * "the coming days/weeks" is the month of published +1/+7 days; "the coming months" the year of
   published +1 month; "recent days/weeks/months" the same backwards.
+* "<Month> last/this/next year" ("in October last year") is that month of the year before/of/after
+  publication.
+* Anchored expressions count from another time, not from the publication date: "a day earlier",
+  "two days later", "the next/following/previous day", "the day before", "the same evening",
+  "later that day", "in the following days", and "three days after <clause>". Their mention
+  carries a :class:`Shift`; its ``value`` is the shift applied to the publication date, a
+  fallback for callers that know no better anchor (:func:`shift_value` applies it to another
+  time). ``Shift.anchor`` says where the anchor is: ``"clause"`` for "N days after <clause>"
+  (the time of the clause it hangs from: "retook the city on Thursday, three days after the
+  rebels seized it"), ``"previous"`` for the others (an earlier time in the sentence or the
+  narrative time of the text before it).
 * Relations: "since/after/from X" -> ``after``; "until/till/before/by/prior to X" -> ``before``.
   "more/less than N ago" stays a ``point``: the brief's anchor ("less than three months ago" ->
   2016-04) dates an event, and callers keep point dates only.
@@ -44,7 +58,16 @@ from typing import Callable, Mapping, NamedTuple, Optional
 
 from kg.models import DateValue
 
-__all__ = ["TimeMention", "find_times", "resolve"]
+__all__ = ["Shift", "TimeMention", "find_times", "resolve", "shift_value"]
+
+
+class Shift(NamedTuple):
+    """How an anchored expression counts from its anchor: ``amount`` ``unit``s (signed)."""
+
+    amount: int
+    unit: str  # "day", "week", "month" or "year"
+    precision: str  # of the result, before the anchor's own precision is taken into account
+    anchor: str = "previous"  # "previous": an earlier time; "clause": the time of the governing clause
 
 
 @dataclass(frozen=True)
@@ -56,6 +79,7 @@ class TimeMention:
     text: str
     value: DateValue
     relation: str = "point"
+    shift: Optional[Shift] = None  # set for anchored expressions ("a day earlier")
 
 
 class _Res(NamedTuple):
@@ -63,6 +87,7 @@ class _Res(NamedTuple):
 
     date: dt.date
     precision: str
+    shift: Optional[Shift] = None
 
 
 # --------------------------------------------------------------------------- lookup tables
@@ -90,6 +115,7 @@ _WEEKDAY_NUMBERS: Mapping[str, int] = MappingProxyType(
 _SEASON_MONTHS: Mapping[str, tuple[int, int]] = MappingProxyType(
     {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 )
+_SEASON_MIDDLE: Mapping[str, int] = MappingProxyType({"spring": 4, "summer": 7, "autumn": 10, "fall": 10})
 _SMALL_NUMBERS: Mapping[str, int] = MappingProxyType(
     {
         w: i
@@ -155,6 +181,7 @@ _MONTH_DAY = re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}{_NOT_COUNT}")
 _DAY_MONTH = re.compile(rf"{_WEEKDAY_PREFIX}(?:[Tt]he\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}")
 _MONTH_YEAR = re.compile(rf"{_MOD}{_MONTH}(?:\s+of)?,?\s+{_YEAR}{_NOT_COUNT}")
 _REL_MONTH = re.compile(rf"{_MOD}\b(?P<rel>(?i:last|next|this|past|coming))\s+{_MONTH_FULL}")
+_MONTH_REL_YEAR = re.compile(rf"{_MOD}{_MONTH_FULL}(?:\s+of)?,?\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b")
 _BARE_MONTH = re.compile(rf"{_MOD}{_MONTH_FULL}")
 _SEASON_YEAR = re.compile(rf"{_MOD}(?:(?i:the)\s+)?\b{_SEASON}(?:\s+of)?,?\s+{_YEAR}{_NOT_COUNT}")
 _REL_SEASON = re.compile(rf"{_MOD}\b(?P<rel>(?i:last|next|this|past|coming))\s+{_SEASON}\b")
@@ -190,12 +217,36 @@ _AGO = re.compile(
 # "The increase comes less than three months after US officials announced ...": a span measured
 # back from the reporting time to an event told in a clause (not "after the attack", whose anchor
 # is another event), so it resolves like "ago".
+_PAST_VERB = (
+    r"[a-z]+ed|took|fell|began|came|overran|struck|won|lost|left|withdrew|drove|held|hit|went"
+    r"|swept|broke|met|sent|had|was|were"
+)
 _SPAN_AFTER = re.compile(
     r"(?i)\b(?:(?P<cmp>less\s+than|more\s+than|fewer\s+than|just\s+over|just\s+under|nearly|almost"
     r"|about|around|roughly|some|only|just|barely)\s+)?"
     rf"(?P<n>{_AGO_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+after\b"
-    r"(?=\s+(?!(?i:the|a|an|this|that|these|those|its|his|her|their|our|my)\b)[A-Za-z])"
+    r"(?=\s+(?:(?!(?i:the|a|an|this|that|these|those|its|his|her|their|our|my)\b)[A-Za-z]"
+    # "after the rebels seized it": a determiner, then a clause's past-tense verb within three words
+    r"|(?i:the|its|his|her|their)\s+(?:[\w'\u2019-]+\s+){1,3}?"
+    rf"(?:{_PAST_VERB})\b))"
 )
+
+# Anchored expressions. "two days later", "a day earlier", "days later" (vague), "hours later".
+_COUNT_FROM_ANCHOR = re.compile(
+    r"(?i)\b(?:(?P<cmp>less\s+than|more\s+than|nearly|almost|about|around|roughly|some|only|just|barely)\s+)?"
+    rf"(?:(?P<n>{_AGO_NUMBER})\s+(?P<unit>hour|day|week|month|year)s?|(?P<vague>hours|days|weeks|months|years))"
+    r"\s+(?P<dir>later|earlier|afterwards?)\b"
+)
+# "the next day", "the following morning", "the previous week", "the same evening".
+_NEXT_DAY = re.compile(
+    r"(?i)\bthe\s+(?:(?P<near>next|following|previous|preceding|same)\s+(?P<unit>day|morning|afternoon|evening|night)"
+    r"|(?P<far>following|previous|preceding|same)\s+(?P<big>week|month|year))\b"
+)
+# "the day before" / "the day after" standing alone ("the day before, rebels ..."); before a noun
+# phrase the anchor is that event ("the day before the vote") and nothing is resolved.
+_DAY_BEFORE = re.compile(r"(?i)\bthe\s+day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)\u2014]|$|and\b|when\b))")
+_LATER_THAT = re.compile(r"(?i)\b(?:later|earlier)\s+that\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b")
+_FOLLOWING_PERIOD = re.compile(r"(?i)\bthe\s+(?:following|subsequent)\s+(?:few\s+)?(?P<unit>days|weeks|months)\b")
 
 # Context looked for just before a candidate.
 _RELATION_BEFORE = re.compile(
@@ -337,6 +388,13 @@ def _relative_month(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Opti
     return _Res(dt.date(year, month, 1), "month")
 
 
+def _month_relative_year(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    if pub is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return _Res(dt.date(pub.year + step, _month_of(m["month"]), 1), "month")
+
+
 def _bare_month(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
     if pub is None:
         return None
@@ -347,8 +405,14 @@ def _bare_month(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional
     return _Res(dt.date(year, month, 1), "month")
 
 
+def _season_in(season: str, year: int) -> _Res:
+    """A season of a known year: its middle month; a winter (two years) its January's year."""
+    middle = _SEASON_MIDDLE.get(season.lower())
+    return _Res(dt.date(year, middle, 1), "month") if middle else _Res(dt.date(year, 1, 1), "year")
+
+
 def _season_year(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
-    return _Res(dt.date(int(m["year"]), 1, 1), "year")
+    return _season_in(m["season"], int(m["year"]))
 
 
 def _season_occurrences(season: str, pub: dt.date) -> list[tuple[tuple[int, int], tuple[int, int], int]]:
@@ -372,7 +436,7 @@ def _relative_season(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Opt
         year = min(o[2] for o in occurrences if o[0] > now)
     else:
         year = pub.year
-    return _Res(dt.date(year, 1, 1), "year")
+    return _season_in(m["season"], year)
 
 
 def _bare_season(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
@@ -491,6 +555,109 @@ def _ago(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
     return _Res(d, precision)
 
 
+def _count(word: str) -> tuple[int, bool]:
+    """A count word's value and whether it is vague ("several")."""
+    word = _norm(word)
+    if word in _VAGUE_COUNTS:
+        return _VAGUE_COUNT_VALUE, True
+    return (int(word) if word.isdigit() else _SMALL_NUMBERS[word]), False
+
+
+def _count_precision(unit: str, vague: bool) -> str:
+    """The precision a count of units keeps (the conventions of "N <units> ago")."""
+    if unit in ("hour", "day"):
+        return "month" if vague else "day"
+    if unit == "week":
+        return "month"
+    if unit == "month":
+        return "year" if vague else "month"
+    return "year"
+
+
+def _shift_date(d: dt.date, shift: Shift) -> dt.date:
+    if shift.unit == "day":
+        return d + dt.timedelta(days=shift.amount)
+    if shift.unit == "week":
+        return d + dt.timedelta(days=7 * shift.amount)
+    if shift.unit == "month":
+        return _add_months(d, shift.amount)
+    return _add_months(d, 12 * shift.amount)
+
+
+_PRECISION_ORDER = ("day", "month", "year")
+
+
+def shift_value(anchor: DateValue, shift: Shift, text: str = "") -> DateValue:
+    """Apply an anchored expression's shift to another time ("a day earlier" than 2019-11-24).
+
+    The result is never more precise than the anchor; a month or year anchor is counted from its
+    middle, so "a day earlier" than 2019-11 stays 2019-11.
+    """
+    parts = [int(p) for p in anchor.value.split("-")]
+    if anchor.precision == "day" and len(parts) == 3:
+        base = dt.date(parts[0], parts[1], parts[2])
+    elif len(parts) >= 2:
+        base = dt.date(parts[0], parts[1], 15)
+    else:
+        base = dt.date(parts[0], 7, 1)
+    precision = max(shift.precision, anchor.precision, key=_PRECISION_ORDER.index)
+    return DateValue(value=_format(_shift_date(base, shift), precision), precision=precision, text=text or anchor.text)
+
+
+def _from_publication(pub: Optional[dt.date], shift: Shift) -> Optional[_Res]:
+    if pub is None:
+        return None
+    return _Res(_shift_date(pub, shift), shift.precision, shift)
+
+
+def _count_from_anchor(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    sign = -1 if m["dir"].lower() == "earlier" else 1
+    if m["vague"]:
+        unit, n, vague = m["vague"].lower()[:-1], _VAGUE_COUNT_VALUE, True
+    else:
+        unit, (n, vague) = m["unit"].lower(), _count(m["n"])
+    if unit == "hour":  # "hours later": the same day
+        return _from_publication(pub, Shift(sign * (n // 24), "day", "day"))
+    return _from_publication(pub, Shift(sign * n, unit, _count_precision(unit, vague)))
+
+
+def _next_day(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    which = (m["near"] or m["far"]).lower()
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[which]
+    if m["near"]:
+        return _from_publication(pub, Shift(step, "day", "day"))
+    unit = m["big"].lower()
+    return _from_publication(pub, Shift(step, unit, "year" if unit == "year" else "month"))
+
+
+def _day_before(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    return _from_publication(pub, Shift(-1 if m["dir"].lower() == "before" else 1, "day", "day"))
+
+
+def _later_that(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    unit = m["unit"].lower()
+    if unit in ("week", "month", "year"):
+        return _from_publication(pub, Shift(0, unit, "year" if unit == "year" else "month"))
+    return _from_publication(pub, Shift(0, "day", "day"))
+
+
+def _following_period(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    unit = m["unit"].lower()[:-1]
+    shift = Shift(1, unit, "year" if unit == "month" else "month")
+    return _from_publication(pub, shift)
+
+
+def _span_after(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
+    """"three days after <clause>": counted back from the time of the clause it hangs from,
+    which without better knowledge is the reporting time (the publication date)."""
+    res = _ago(m, text, pub)
+    if res is None:
+        return None
+    unit = m["unit"].lower()
+    n, vague = _count(m["n"])
+    return res._replace(shift=Shift(-n, unit, _count_precision(unit, vague), "clause"))
+
+
 # Order breaks ties between equally long matches: the more specific rule first.
 _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_ISO_DATE, _iso_date),
@@ -500,6 +667,7 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_MONTH_DAY, _day_month),
     (_DAY_MONTH, _day_month),
     (_MONTH_YEAR, _month_year),
+    (_MONTH_REL_YEAR, _month_relative_year),
     (_REL_MONTH, _relative_month),
     (_BARE_MONTH, _bare_month),
     (_SEASON_YEAR, _season_year),
@@ -512,7 +680,12 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_THE_WEEKEND, _the_weekend),
     (_VAGUE_PERIOD, _vague_period),
     (_AGO, _ago),
-    (_SPAN_AFTER, _ago),
+    (_SPAN_AFTER, _span_after),
+    (_COUNT_FROM_ANCHOR, _count_from_anchor),
+    (_NEXT_DAY, _next_day),
+    (_DAY_BEFORE, _day_before),
+    (_LATER_THAT, _later_that),
+    (_FOLLOWING_PERIOD, _following_period),
     (_WEEKDAY_EXPR, _weekday),
 )
 
@@ -550,7 +723,7 @@ def _candidates(text: str, pub: Optional[dt.date]) -> list[TimeMention]:
                 relation = _RELATION_OF[_norm(rel["word"])]
             span = text[start:m.end()]
             value = DateValue(value=_format(res.date, res.precision), precision=res.precision, text=span)
-            found.append(TimeMention(start, m.end(), span, value, relation))
+            found.append(TimeMention(start, m.end(), span, value, relation, res.shift))
     return found
 
 

@@ -8,7 +8,7 @@ from typing import Optional
 import pytest
 
 from kg.models import DateValue
-from kg.timex import TimeMention, find_times, resolve
+from kg.timex import Shift, TimeMention, find_times, resolve, shift_value
 
 MON = dt.date(2016, 7, 11)  # a Monday: the anchor article
 SUN = dt.date(2016, 7, 10)  # a Sunday
@@ -276,25 +276,37 @@ def test_unresolvable_dates(expression: str, published: Optional[dt.date]) -> No
         ("mid-2015", MON, "2015"),
         ("the end of 2015", MON, "2015"),
         ("the end of the year", MON, "2016"),
-        ("in the summer of 2014", MON, "2014"),
-        ("summer 2015", MON, "2015"),
         ("the winter of 2014", MON, "2014"),
-        ("in the spring", MON, "2016"),
+        ("in the spring", MON, "2016"),  # a bare season: the publication year
         ("in the fall", MON, "2016"),
-        ("this summer", MON, "2016"),
-        ("last summer", MON, "2015"),  # July is still summer
-        ("last spring", MON, "2016"),
         ("last winter", MON, "2016"),  # a winter is dated by its January
-        ("next summer", MON, "2017"),
         ("next winter", MON, "2017"),
-        ("last summer", JAN, "2016"),
         ("in 2014", None, "2014"),
         ("since 2014", None, "2014"),
-        ("in the summer of 2014", None, "2014"),
     ],
 )
 def test_years_and_seasons(expression: str, published: Optional[dt.date], value: str) -> None:
     assert _value(expression, published) == (value, "year")
+
+
+@pytest.mark.parametrize(
+    "expression, published, value",
+    [
+        ("in the summer of 2014", MON, "2014-07"),  # a season of a known year: its middle month
+        ("summer 2015", MON, "2015-07"),
+        ("the spring of 2019", MON, "2019-04"),
+        ("the autumn of 2013", MON, "2013-10"),
+        ("this summer", MON, "2016-07"),
+        ("last summer", MON, "2015-07"),  # July is still summer
+        ("last spring", MON, "2016-04"),
+        ("next summer", MON, "2017-07"),
+        ("last summer", JAN, "2016-07"),
+        ("in the summer of 2014", None, "2014-07"),
+    ],
+)
+def test_seasons_of_a_known_year_are_their_middle_month(expression: str, published: Optional[dt.date],
+                                                         value: str) -> None:
+    assert _value(expression, published) == (value, "month")
 
 
 # --------------------------------------------------------------------------- "ago"
@@ -525,3 +537,113 @@ def test_span_after_a_clause_counts_back_from_publication(text, expected):
 
 def test_span_after_an_event_noun_is_not_resolved():
     assert find_times("They left three days after the attack.", dt.date(2016, 7, 11)) == []
+
+
+# --------------------------------------------------------------------------- month of a relative year
+
+@pytest.mark.parametrize(
+    "expression, value",
+    [
+        ("in October last year", "2015-10"),
+        ("in August of last year", "2015-08"),
+        ("in March this year", "2016-03"),
+        ("in May next year", "2017-05"),
+        ("early February last year", "2015-02"),
+    ],
+)
+def test_month_of_last_or_this_year(expression: str, value: str) -> None:
+    assert _value(expression, MON) == (value, "month")
+
+
+def test_month_of_last_year_is_one_mention() -> None:
+    m = _only("The town fell in April last year.", MON)
+    assert (m.text, m.value.value) == ("April last year", "2015-04")
+
+
+# --------------------------------------------------------------------------- anchored expressions
+
+@pytest.mark.parametrize(
+    "text, mention, amount, unit, precision",
+    [
+        ("A day earlier, rebels shelled the port.", "A day earlier", -1, "day", "day"),
+        ("They withdrew two days later.", "two days later", 2, "day", "day"),
+        ("Troops returned three weeks later.", "three weeks later", 3, "week", "month"),
+        ("The town fell a year earlier.", "a year earlier", -1, "year", "year"),
+        ("The town fell days later.", "days later", 3, "day", "month"),  # vague: a month
+        ("Reinforcements arrived a few hours later.", "a few hours later", 0, "day", "day"),
+        ("The next day, the army withdrew.", "The next day", 1, "day", "day"),
+        ("They struck again the following morning.", "the following morning", 1, "day", "day"),
+        ("The previous day, a convoy was hit.", "The previous day", -1, "day", "day"),
+        ("Talks resumed the following week.", "the following week", 1, "week", "month"),
+        ("He declared a curfew the same evening.", "the same evening", 0, "day", "day"),
+        ("The day before, militants attacked.", "The day before", -1, "day", "day"),
+        ("The base was hit later that day.", "later that day", 0, "day", "day"),
+        ("Troops were sent in the following days.", "the following days", 1, "day", "month"),
+    ],
+)
+def test_anchored_expressions_carry_a_shift(text: str, mention: str, amount: int, unit: str, precision: str) -> None:
+    m = _only(text, MON)
+    assert m.text == mention and m.relation == "point"
+    assert m.shift == Shift(amount, unit, precision, "previous")
+
+
+def test_anchored_expression_falls_back_to_the_publication_date() -> None:
+    assert _value("a day earlier", MON) == ("2016-07-10", "day")
+    assert _value("two days later", MON) == ("2016-07-13", "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the day before the vote", "the day after the attack", "three days after the attack"],
+)
+def test_anchored_to_an_event_noun_is_not_resolved(text: str) -> None:
+    assert find_times(text, MON) == []
+
+
+def test_day_before_yesterday_is_not_anchored() -> None:
+    m = _only("the day before yesterday", MON)
+    assert (m.value.value, m.shift) == ("2016-07-09", None)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("retook the city on Thursday, three days after the rebels seized it", "three days after"),
+        ("two weeks after its fighters stormed the town", "two weeks after"),
+        ("a month after the government announced a truce", "a month after"),
+    ],
+)
+def test_span_after_a_clause_with_a_determiner_counts_from_its_clause(text: str, mention: str) -> None:
+    m = [t for t in find_times(text, MON) if t.shift is not None]
+    assert [t.text for t in m] == [mention] and m[0].shift.anchor == "clause" and m[0].shift.amount < 0
+
+
+def test_span_after_counts_back_from_the_clause_time() -> None:
+    m = [t for t in find_times("It came three days after rebels seized it", MON) if t.shift][0]
+    assert m.shift == Shift(-3, "day", "day", "clause")
+
+
+@pytest.mark.parametrize(
+    "anchor, shift, expected",
+    [
+        (DateValue("2015-10-01", "day"), Shift(-3, "day", "day"), ("2015-09-28", "day")),
+        (DateValue("2019-11-24", "day"), Shift(-1, "day", "day"), ("2019-11-23", "day")),
+        (DateValue("2017-10-17", "day"), Shift(-5, "month", "month"), ("2017-05", "month")),
+        (DateValue("2017-05-23", "day"), Shift(1, "day", "month"), ("2017-05", "month")),
+        (DateValue("2019-11", "month"), Shift(-1, "day", "day"), ("2019-11", "month")),  # from mid-month
+        (DateValue("2019-11", "month"), Shift(1, "month", "month"), ("2019-12", "month")),
+        (DateValue("2019", "year"), Shift(2, "day", "day"), ("2019", "year")),
+        (DateValue("2016-02-29", "day"), Shift(1, "year", "year"), ("2017", "year")),
+    ],
+)
+def test_shift_value(anchor: DateValue, shift: Shift, expected: tuple[str, str]) -> None:
+    v = shift_value(anchor, shift, "text")
+    assert (v.value, v.precision, v.text) == (*expected, "text")
+
+
+def test_anchored_mentions_keep_offsets_and_do_not_overlap() -> None:
+    text = "On Monday rebels attacked; the next day and two days later, a day earlier than planned."
+    mentions = find_times(text, MON)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text == m.value.text
+    assert [m.text for m in mentions] == ["Monday", "the next day", "two days later", "a day earlier"]

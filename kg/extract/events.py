@@ -9,9 +9,11 @@ event in a document are merged afterwards.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -23,6 +25,7 @@ from kg.extract.nlp import ParsedDoc, Sentence
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
 from kg.quantities import find_quantities, quantity_kind
 from kg.resolve import Resolution
+from kg.extract.dating import Narrative, SentenceTimes, Strength, date_untimed, is_definite_mention, told_before
 from kg.timex import TimeMention, find_times
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -43,6 +46,14 @@ COMPOUND_SUBTYPES = {"suicide": "SuicideAttack", "car": "Bombing", "air": "Airst
                      "missile": "MissileStrike", "rocket": "RocketAttack", "mortar": "Shelling"}
 QUANTITY_KINDS = {"Deployment": ("troops",), "Attack": ("fatalities", "injuries"),
                   "Capture": ("captured",), "Meeting": (), "Statement": (), "Visit": ()}
+GUARD_VERBS = frozenset(["protect", "secure", "defend", "guard", "reinforce", "hold", "retake", "recapture"])
+WEAPONS = frozenset(["drone", "missile", "rocket", "shell", "mortar", "grenade", "bomb", "projectile", "munition"])
+# Words after "take" that mean something other than seizing a place.
+NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prisoners", "captive", "away", "part",
+                        "place", "office", "power", "refuge", "shelter", "cover"])
+# Nouns for armed people who may be the unnamed agent of an attack ("gunmen killed 12").
+ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", "insurgent", "rebel", "attacker",
+                         "assailant", "militia", "militiaman", "bandit", "soldier", "troop", "raider", "terrorist"])
 # People nouns whose "of/from X" names the actor: "fighters from X", "members of X", "a unit of X".
 MEMBER_NOUNS = frozenset(["fighter", "member", "militant", "troop", "soldier", "force", "unit", "commando",
                           "militiaman", "rebel", "insurgent", "gunman", "jihadist", "element", "contingent",
@@ -76,6 +87,7 @@ class Triggers:
     support_nouns: frozenset[str]
     support_verbs: frozenset[str]
     forms: dict[str, str]  # inflected form -> base, for every verb the rules name
+    actor_verbs: frozenset[str] = frozenset()  # attacks only with an armed subject
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -90,12 +102,17 @@ class Triggers:
                 verbs.setdefault(v, etype)
             for n in data[etype]["nouns"]:
                 nouns.setdefault(n.split()[-1], etype)
+        actor_verbs: frozenset[str] = frozenset()
+        for etype in ("Attack", "Deployment"):
+            for v in data[etype].get("actor_verbs", []):
+                verbs.setdefault(v, etype)
+                actor_verbs |= {v}
         named = set(verbs) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"])
         forms = {f: v for v in sorted(named) if " " not in v for f in inflections(v)}
         for base, irregular in (data.get("irregular") or {}).items():
             forms.update({f: base for f in irregular})
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
-                   frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms)
+                   frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs)
 
 
 @dataclass
@@ -111,6 +128,8 @@ class Frame:
     subtype: Optional[str] = None
     quote: Optional[str] = None
     anchor: Optional[int] = None  # document offset of the argument the date is read near
+    anaphoric: bool = False  # "the raid killed seven": a definite noun telling more of an event
+    date_strength: int = Strength.NONE  # how the date was found; merges keep the strongest
 
     def add(self, role: str, eid: Optional[str]) -> None:
         if eid and eid not in self.roles.setdefault(role, []):
@@ -132,21 +151,30 @@ class EventFinder:
     def find(self, parsed: ParsedDoc, res: Resolution, published: Optional[dt.date]) -> list[Event]:
         frames: list[Frame] = []
         recent: list[list[str]] = []  # entities named in each sentence so far, for pronouns
-        para_time: Optional[DateValue] = None  # the narrative time of the current paragraph
-        prev_time: Optional[DateValue] = None  # the last time named in the previous sentence
-        prev_offset: Optional[int] = None
+        narrative = Narrative()  # the narrative time carried from sentence to sentence
         for sent in parsed.sentences:
-            if sent.offset != prev_offset:
-                para_time, prev_offset = None, sent.offset
-            times = _times(sent, published)
+            inherited = narrative.start(sent.offset)
+            dating = narrative.place(sent.span, find_times(sent.text, published), self.event_type, published)
+            times = _times(dating)
             quants = find_quantities(sent.text)
-            ctx = _Ctx(self, sent, res, times, quants, prev_time or para_time)
+            ctx = _Ctx(self, sent, res, times, quants, inherited)
+            ctx.dating, ctx.told = dating, frames
             ctx.earlier = recent[-2:]
-            frames.extend(ctx.frames())
+            found = list(ctx.frames())
+            frames.extend(found)
+            _credit_blame(frames, ctx.blamed(), sent.index)
             recent.append(_mentioned(sent, res))
-            prev_time = times[-1].value if times else None
-            para_time = prev_time or para_time
-        return _to_events(_merge(frames, res))
+            narrative.end(dating, found, _is_headline)
+        merged = _merge(frames, res)
+        date_untimed(merged, published)
+        return _to_events(merged)
+
+    def event_type(self, tok: Token) -> Optional[str]:
+        """The event type a word may trigger; such words carry their own times ("the capture
+        of X in May")."""
+        if tok.pos_ == "VERB":
+            return self.t.verbs.get(self.t.base(tok))
+        return self.t.nouns.get(tok.lemma_.lower())
 
 
 @dataclass
@@ -160,14 +188,28 @@ class _Ctx:
     quants: list
     inherited: Optional[DateValue]
     earlier: list[list[str]] = field(default_factory=list)  # entities of the previous sentences
+    dating: Optional[SentenceTimes] = None  # the sentence's times placed in its parse
+    told: list = field(default_factory=list)  # the frames of the sentences before
 
     # ----- entity lookup
     def kind(self, eid: Optional[str]) -> Optional[str]:
         return self.res.kinds.get(eid) if eid else None
 
+    @cached_property
+    def body_start(self) -> int:
+        """First token after a dateline ("CITY, Country — ..."), which names no role."""
+        span = self.sent.span
+        for t in span[:8]:
+            if t.text in ("—", "–", "--") and t.i > span.start:
+                words = [w for w in span[:t.i - span.start] if w.is_alpha]
+                if words and words[0].is_upper:
+                    return t.i + 1
+                break
+        return span.start
+
     def entity(self, tok: Token, kinds: tuple[str, ...], *, modifiers: bool = False, depth: int = 0) -> Optional[str]:
         """The entity a token stands for, following relatives, pronouns and 'the town of X'."""
-        if depth > 3:
+        if depth > 3 or tok.i < self.body_start:
             return None
         eid = self.res.entity_at(tok)
         if eid and self.kind(eid) in kinds:
@@ -181,6 +223,10 @@ class _Ctx:
                 eid = self.res.entity_at(child)
                 if eid and self.kind(eid) in kinds:
                     return eid
+        if "Person" in kinds and tok.pos_ == "NOUN":
+            eid = self.name_after_comma(tok)  # the same, when the parser loses the apposition
+            if eid:
+                return eid
         if tok.lemma_.lower() in MEMBER_NOUNS and any(k not in PLACES for k in kinds):
             for p in self.preps(tok).get("of", []) + self.preps(tok).get("from", []):
                 eid = self.entity(p, tuple(k for k in kinds if k not in PLACES), modifiers=modifiers, depth=depth + 1)
@@ -205,6 +251,48 @@ class _Ctx:
                 return min(found, key=lambda e: 0 if self.kind(e) in ("ArmedGroup", "ArmedForce") else 1)
         return None
 
+    def blamed(self) -> list[str]:
+        """Who this sentence says was behind an attack: "blamed X", "blamed it on X", "X was
+        blamed", "accused X of", "X claimed responsibility", "attributed it to X"."""
+        out: list[str] = []
+        for tok in self.sent.span:
+            if tok.pos_ != "VERB" or self.finder.modality.of(tok) != "asserted":
+                continue
+            base = self.finder.t.base(tok)
+            cands: list[Token] = []
+            if base in ("blame", "accuse"):
+                preps = self.preps(tok)
+                dobj = self.child(tok, "dobj", "nsubjpass")
+                if preps.get("on"):
+                    cands = preps["on"]
+                elif dobj is not None:
+                    cands = [dobj]
+            elif base == "attribute":
+                cands = self.preps(tok).get("to", [])
+            elif base == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "attack", "bombing")
+                                         for c in tok.children):
+                subj = self.subject(tok)
+                cands = [subj] if subj is not None else []
+            for c in cands:
+                for one in self.expand(c):
+                    eid = self.entity(one, ("ArmedGroup", "ArmedForce", "Country"), modifiers=True)
+                    if eid and eid not in out:
+                        out.append(eid)
+        return out
+
+    def name_after_comma(self, tok: Token) -> Optional[str]:
+        """A person named right after a role noun and a comma: "the army chief, Gen. X"."""
+        doc, end = tok.doc, tok.right_edge.i + 1
+        if end >= self.sent.span.end or doc[end].text != ",":
+            return None
+        for j in range(end + 1, min(end + 5, self.sent.span.end)):
+            eid = self.res.entity_at(doc[j])
+            if eid:
+                return eid if self.kind(eid) == "Person" else None
+            if doc[j].is_punct and doc[j].text != "." or not doc[j].text[:1].isupper():
+                return None
+        return None
+
     def entities_in(self, tok: Token, kinds: tuple[str, ...]) -> list[str]:
         out: list[str] = []
         for t in tok.subtree:
@@ -214,9 +302,20 @@ class _Ctx:
         return out
 
     def antecedent(self, tok: Token, kinds: tuple[str, ...]) -> Optional[str]:
-        """Nearest entity of a fitting kind before the pronoun, in this sentence first."""
+        """The subject of an enclosing clause ("X said its aircraft struck ..."), else the nearest
+        entity of a fitting kind before the pronoun, in this sentence first."""
         sent = self.sent.span
-        for t in reversed(list(sent.doc[sent.start:tok.i])):
+        t = tok
+        for _ in range(6 if not set(kinds) & set(PLACES) else 0):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            subj = self.child(t, "nsubj") if t.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.i < tok.i and not (subj.left_edge.i <= tok.i <= subj.right_edge.i):
+                eid = self.res.entity_at(subj)
+                if eid and self.kind(eid) in kinds:
+                    return eid
+        for t in reversed(list(sent.doc[self.body_start:tok.i])):
             eid = self.res.entity_at(t)
             if eid and self.kind(eid) in kinds:
                 return eid
@@ -224,8 +323,9 @@ class _Ctx:
             kinds = tuple(k for k in kinds if k == "Person")
         elif tok.lower_ in ("it", "its", "they", "them", "their"):
             kinds = tuple(k for k in kinds if k != "Person")
-        if not set(kinds) <= set(PLACES):
-            kinds = tuple(k for k in kinds if k not in PLACES)  # a state is "it" within its own sentence
+        if set(kinds) <= set(PLACES):
+            return None  # a place taken by "it" is named in the same sentence, or not at all
+        kinds = tuple(k for k in kinds if k not in PLACES)  # a state is "it" within its own sentence
         for ids in reversed(self.earlier):  # "It said ...", "its fighters": the previous sentence
             for eid in reversed(ids):
                 if self.kind(eid) in kinds:
@@ -256,6 +356,11 @@ class _Ctx:
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
                         out.setdefault(child.lower_, []).append(pobj)
+                    elif pobj.dep_ == "conj" and pobj.pos_ == "ADP":  # "in and around X"
+                        for p2 in pobj.children:
+                            if p2.dep_ == "pobj":
+                                out.setdefault(child.lower_, []).append(p2)
+                                out.setdefault(pobj.lower_, []).append(p2)
                     elif pobj.dep_ == "prep":  # "along with X"
                         for p2 in pobj.children:
                             if p2.dep_ == "pobj":
@@ -274,6 +379,8 @@ class _Ctx:
         v = verb
         for _ in range(3):
             s = self.child(v, "nsubj")
+            if s is not None and s.i < self.body_start:  # "CITY — X forces ... retook": X forces
+                s = self.child(s, "appos")
             if s is not None:
                 return s
             by = self.preps(v).get("by")
@@ -320,6 +427,14 @@ class _Ctx:
                 return "Capture", False
             if lemma in self.finder.t.verbs:
                 return self.finder.t.verbs[lemma], False
+        if tok.pos_ == "VERB" and lemma in self.finder.t.nouns and lemma not in self.finder.t.verbs \
+                and tok.tag_ in ("VBZ", "NNS", "NN"):
+            return self.finder.t.nouns[lemma], True  # "Coalition airstrikes on X killed 17" tagged as a verb
+        if tok.pos_ == "VERB" and lemma in ("launch", "fire") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in WEAPONS for c in tok.children):
+            return "Attack", False  # "launched drones at X"
+        if tok.lower_ == "fire" and tok.head.lower_ == "under":
+            return "Attack", True  # "came under fire"
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.nouns and self.res.entity_at(tok) is None:
             etype = self.finder.t.nouns[lemma]
             if lemma == "fall" and "of" not in self.preps(tok):
@@ -349,19 +464,33 @@ class _Ctx:
             if agent and self.kind(agent) == "ArmedForce":
                 agent = self.res.country_entity(self.res.countries.get(agent)) or agent
             f.add("agent", agent)
+        if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
+            if subj is None or not (f.filled("agent") and self.kind(f.roles["agent"][0]) in ARMED
+                                    or subj.lemma_.lower() in ARMED_NOUNS):
+                return
         if patient is not None:
             force = self.entity(patient, ("ArmedForce", "ArmedGroup"))
             if force and not f.filled("agent"):
                 f.add("agent", self.res.country_entity(self.res.countries.get(force)) or None)
             if force and not self.res.entities[int(force[1:]) - 1].name.endswith(" forces"):
                 f.add("force", force)
+            if not f.filled("agent") and patient.dep_ == "nsubjpass":  # "US advisers were sent"
+                state = self.entity(patient, ("Country",), modifiers=True)
+                f.add("agent", state)
         preps = self.preps(tok)
         for p in ("to", "into", "toward", "towards"):
             for obj in preps.get(p, []):
-                for o in self.expand(obj):
-                    f.add("destination", self.entity(o, PLACES))
-        for obj in preps.get("in", []) if self.finder.t.base(tok) in ("deploy", "station", "position") else []:
+                for o in self.expand(obj):  # "to the X front", "to the airport in X"
+                    f.add("destination", self.entity(o, PLACES, modifiers=True) or self.place_in(o))
+        in_verbs = ("deploy", "station", "position") + tuple(self.finder.t.actor_verbs)
+        for obj in preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []:
             f.add("destination", self.entity(obj, PLACES))
+        if not f.filled("destination"):
+            for c in tok.children:  # "sent to protect X", "deployed to secure X"
+                if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUARD_VERBS:
+                    obj = self.child(c, "dobj")
+                    if obj is not None:
+                        f.add("destination", self.entity(obj, PLACES))
         for obj in preps.get("from", []):
             f.add("origin", self.entity(obj, PLACES))
         self.quantities(f, tok, patient)
@@ -391,24 +520,40 @@ class _Ctx:
                 f.subtype = COMPOUND_SUBTYPES[c.lower_]
         preps = self.preps(tok)
         outcome = self.outcome_verb(tok) if nominal else None
-        if nominal:
+        under = nominal and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX")
+        if under:  # "their patrol came under fire (from X) near Y": the subject was attacked
+            verb = tok.head.head
+            victim = self.subject(verb)
+            if victim is not None:
+                self.target_or_place(f, victim)
+            for p, objs in self.preps(verb).items():
+                preps.setdefault(p, []).extend(objs)
+            for o in preps.get("from", []):
+                f.add("perpetrator", self.entity(o, ARMED, modifiers=True))
+        elif nominal:
             subj = self.poss_or_by(tok) or self.light_verb_subject(tok)
             if subj is None and outcome is not None:
                 subj = self.subject(outcome)
             if subj is not None:
                 f.add("perpetrator", self.entity(subj, ARMED + ("Person",), modifiers=True))
+        if nominal:
             for p in ("on", "against"):
                 for obj in preps.get(p, []):
                     self.target_or_place(f, obj)
             for c in tok.lefts:
                 if c.dep_ in ("compound", "nmod", "amod"):
                     eid = self.res.entity_at(c)
-                    if eid and self.kind(eid) in PLACES:
-                        f.add("location", eid)
+                    if eid and self.kind(eid) == "Country" and not f.filled("perpetrator"):
+                        f.add("perpetrator", eid)  # "US airstrikes"
+                    elif eid and self.kind(eid) == "Location":
+                        f.add("location", eid)  # "a Kabul bombing"
         else:
             subj = self.subject(tok)
             for sj in self.expand(subj) if subj is not None else []:
                 f.add("perpetrator", self.entity(sj, ARMED + ("Person",), modifiers=True))
+            if self.finder.t.base(tok) in self.finder.t.actor_verbs and not (
+                    f.filled("perpetrator") or subj is not None and subj.lemma_.lower() in ARMED_NOUNS):
+                return  # "the blast killed 9": the toll of another trigger
             obj = self.child(tok, "dobj", "nsubjpass")
             if obj is not None:
                 self.target_or_place(f, obj)
@@ -420,30 +565,63 @@ class _Ctx:
             for obj in where.get(p, []):
                 eid = self.place_in(obj)
                 f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)
+                if eid and self.kind(eid) == "Location" and self.res.entity_at(obj) == eid:
+                    for o in self.preps(obj).get("in", []):  # "near the X base in <town>": both
+                        inner = self.entity(o, ("Location",))
+                        f.add("location", inner)
         if nominal and not f.filled("perpetrator"):
             for c in tok.lefts:  # "a coalition airstrike", "an al-Shabaab attack"
                 eid = self.res.entity_at(c)
                 if eid and self.kind(eid) in ("ArmedForce", "ArmedGroup"):
                     f.add("perpetrator", eid)
-        self.quantities(f, outcome or tok, None)
+        self.quantities(f, tok.head.head if under else outcome or tok, None)
         if not f.filled("perpetrator"):
             f.add("perpetrator", self.lone_armed_actor_before(tok, f))
+        if not f.filled("location") and not nominal and tok.dep_ == "conj":  # "burst into X in <town> and killed six"
+            for p in ("in", "at", "near", "into"):
+                for obj in self.preps(tok.head).get(p, []):
+                    f.add("location", self.place_in(obj))
+        if not f.filled("location"):  # "an ambush on a convoy ... near <town>"
+            scope = tok if nominal else self.child(tok, "dobj", "nsubjpass")
+            for t in scope.subtree if scope is not None else []:
+                eid = self.res.entity_at(t)
+                if eid and self.kind(eid) == "Location":
+                    f.add("location", eid)
+                    break
         if nominal and not (f.filled("location", "target") or f.quantities):
             return  # "attacks" in general, or "the bombing" pointing back: not a new event
+        f.anaphoric = nominal and not f.filled("location", "perpetrator") and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
 
     def lone_armed_actor_before(self, tok: Token, f: Frame) -> Optional[str]:
         """When the parse loses the subject ("X fighters who crossed the lake ... killed 17 in a
         raid"), the one armed actor named before the trigger, and not as its target, is its agent."""
-        found = {self.res.entity_at(t) for t in self.sent.span.doc[self.sent.span.start:tok.i]}
+        if tok.head.dep_ == "agent" or tok.head.lower_ in ("by", "with"):
+            return None  # "X, backed by airstrikes": the attack supports X, X does not make it
+        found = {self.res.entity_at(t) for t in self.sent.span.doc[self.body_start:tok.i]
+                 if not self.victim(t)}
         armed = {e for e in found if e and self.kind(e) in ("ArmedGroup", "ArmedForce")}
         armed -= set(f.roles.get("target", []))
         return armed.pop() if len(armed) == 1 else None
 
+    @staticmethod
+    def victim(tok: Token) -> bool:
+        """"Nine soldiers were killed", "killed X": a word naming the attacked, not the attacker."""
+        for t in [tok, *tok.ancestors][:4]:
+            if t.dep_ == "nsubjpass" or t.dep_ == "dobj" and t.head.lemma_.lower() in ("kill", "wound", "injure"):
+                return True
+            if t.dep_ in ("nsubj", "ROOT"):
+                return False
+        return False
+
     def place_in(self, tok: Token, depth: int = 0) -> Optional[str]:
         """The place a phrase names, looking inside it: "a checkpoint in southern <city>"."""
         eid = self.entity(tok, PLACES)
+        if eid is None and depth > 0:  # "a building in the city's east"
+            poss = self.child(tok, "poss")
+            eid = self.entity(poss, ("Location",)) if poss is not None else None
         if eid is not None or depth >= 2:
             return eid
         for p, objs in self.preps(tok).items():
@@ -480,15 +658,18 @@ class _Ctx:
 
     def light_verb_subject(self, noun: Token) -> Optional[Token]:
         """"X staged a number of attacks, including a bombing": X is the perpetrator."""
+        verb = self.light_verb(noun)
+        return self.subject(verb) if verb is not None else None
+
+    def light_verb(self, noun: Token) -> Optional[Token]:
+        """The verb that carries a nominal event: "staged ... attacks", "held a round of talks"."""
         t = noun
         for _ in range(5):
             if t.head.i == t.i:
                 return None
             t = t.head
             if t.pos_ == "VERB" and t.dep_ != "prep":  # "including" is tagged VERB but links a list
-                if self.finder.t.base(t) in self.finder.t.light_verbs:
-                    return self.subject(t)
-                return None
+                return t if self.finder.t.base(t) in self.finder.t.light_verbs else None
         return None
 
     def poss_or_by(self, noun: Token) -> Optional[Token]:
@@ -509,14 +690,19 @@ class _Ctx:
             place_toks = [self.child(tok, "nsubj")] if not nominal else preps.get("of", [])[:1]
         elif nominal:
             captor_tok = self.poss_or_by(tok)
-            place_toks = preps.get("of", [])[:1]
-            for prep in tok.children:  # "the capture of X in October and of Y and Z in November"
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for c in prep.conjuncts:
-                        place_toks += [o for o in c.children if o.dep_ == "pobj"]
+            place_toks = list(preps.get("of", []))
+            # "the capture of X in October and of Y and Z in November": the parser hangs the
+            # second "of" on the first, on "by" or on "in"; it stays inside the trigger's phrase.
+            for t in tok.subtree:
+                if t.lower_ == "of" and t.dep_ == "conj":
+                    place_toks += [o for o in t.children if o.dep_ == "pobj"]
         else:
+            if lemma == "take" and any(c.lower_ in NOT_SEIZED for c in tok.children):
+                return  # "taken to hospital", "took part", "took hostages"
             captor_tok = self.subject(tok)
             obj = self.child(tok, "dobj", "nsubjpass")
+            if obj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
+                obj = self.child(tok.head, "nsubjpass")  # "X was captured by A ... and retaken by B"
             if lemma == "take" and obj is not None and obj.lemma_ == "control":
                 obj = (self.preps(obj).get("of") or [None])[0]
             place_toks = [obj] if obj is not None else []
@@ -562,10 +748,16 @@ class _Ctx:
             eid = self.res.entity_at(t)
             if not eid or self.kind(eid) != "Location" or eid in seen or any(eid == e for e, _ in out):
                 continue
-            if t.head.lower_ in stop and t.dep_ == "pobj":
-                continue
             prev = t.doc[t.i - 1] if t.i > 0 else None
-            if prev is not None and (prev.lower_ in ("and", ",", "or") or self.res.entity_at(prev) == eid):
+            if prev is not None and self.res.entity_at(prev) == eid:
+                continue  # inside a name already looked at
+            root = t
+            while root.head.i != root.i and self.res.entity_at(root.head) == eid:
+                root = root.head
+            if root.head.lower_ in stop and root.dep_ == "pobj" or any(a.dep_ == "appos" for a in root.ancestors
+                                                                       if a.i > first.i and a.i in range(trigger.left_edge.i, trigger.right_edge.i + 1)):
+                continue  # "X, a town in Y province": Y is where X lies, not a second place taken
+            if prev is not None and prev.lower_ in ("and", ",", "or"):
                 out.append((eid, self.sent.char(t)))
         return out
 
@@ -619,8 +811,9 @@ class _Ctx:
     def _meeting(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         f = self.new("Meeting", tok, nominal)
         people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
+        light = self.light_verb(tok) if nominal else None
         if nominal:
-            subj = self.light_verb_subject(tok) or self.child(tok, "poss")
+            subj = (self.subject(light) if light is not None else None) or self.child(tok, "poss")
         else:
             subj = self.subject(tok)
         if subj is not None:
@@ -639,10 +832,15 @@ class _Ctx:
             for eid in found:
                 f.add("participants", eid)
         preps = self.preps(tok)
+        if light is not None:  # "held talks in X with Y": the verb carries the phrases
+            for p, objs in self.preps(light).items():
+                preps.setdefault(p, []).extend(objs)
         for p in ("with", "between"):
             for o in preps.get(p, []):
-                for eid in self.entities_in(o, people):
-                    f.add("participants", eid)
+                for one in self.expand(o):
+                    eid = self.entity(one, people)  # "with the X commander, Gen. Y": Y, not X
+                    for e in [eid] + self.entities_in(one, ("Person",)) if eid else self.entities_in(one, people):
+                        f.add("participants", e)
         for p in ("in", "at"):
             for o in preps.get(p, []):
                 f.add("location", self.entity(o, PLACES))
@@ -707,22 +905,45 @@ class _Ctx:
             if kind not in kinds:
                 continue
             inside = span_lo <= q.start < span_hi
-            if f.nominal and not inside:
-                continue
+            if (f.nominal or f.type == "Deployment") and not inside:
+                continue  # "X sent 300 ..., and Y sent a contingent": Y's has no number
             candidates.append((not inside, abs(q.start - (self.sent.char(tok) - self.sent.start)), kind, q))
         for _, _, kind, q in sorted(candidates, key=lambda c: (c[0], c[1])):
             if kind not in f.quantities:
                 f.quantities[kind] = q.quantity
 
+    def entity_name(self, eid: str) -> str:
+        return next((e.name for e in self.res.entities if e.id == eid), "")
+
     def date_for(self, f: Frame) -> Optional[DateValue]:
-        if not self.times:
-            return self.inherited
-        if f.anchor is not None:
-            after = [t for t in self.times if 0 <= self.sent.start + t.start - f.anchor <= 40]
-            if after:
-                return after[0].value
-        here = self.sent.char(f.trigger) - self.sent.start
-        return min(self.times, key=lambda t: abs(t.start - here)).value
+        """The frame's date from the parse (see kg.extract.dating); records how it was found."""
+        dating = self.dating or SentenceTimes(self.sent.span, self.times, self.finder.event_type,
+                                              inherited=self.inherited)
+        anchor = f.anchor - self.sent.start if f.anchor is not None else None
+        value, strength = dating.attach(f.trigger, anchor)
+        if value is None and f.nominal and is_definite_mention(f.trigger):  # "the attack on X"
+            value = told_before(f, self.told, self.entity_name)
+            strength = Strength.INHERITED if value else strength
+        # A plan or a denial is news of its report: it inherits only its own paragraph's time.
+        inherited = self.inherited if f.modality == "asserted" else dating.paragraph
+        if value is None and inherited is not None:
+            value, strength = inherited, Strength.INHERITED
+        f.date_strength = strength
+        return value
+
+
+def _credit_blame(frames: list[Frame], blamed: list[str], index: int) -> None:
+    """"The army blamed X", "X claimed responsibility": the latest attack told in this or the
+    two sentences before, and naming no perpetrator, was X's."""
+    if not blamed:
+        return
+    for f in reversed(frames):
+        if f.sentence.index < index - 2:
+            return
+        if f.type == "Attack" and f.modality == "asserted" and not f.filled("perpetrator"):
+            for eid in blamed:
+                f.add("perpetrator", eid)
+            return
 
 
 def _mentioned(sent: Sentence, res: Resolution) -> list[str]:
@@ -734,24 +955,70 @@ def _mentioned(sent: Sentence, res: Resolution) -> list[str]:
     return out
 
 
-def _times(sent: Sentence, published: Optional[dt.date]) -> list[TimeMention]:
-    return [t for t in find_times(sent.text, published) if t.relation == "point"]
+def _times(dating: SentenceTimes) -> list[TimeMention]:
+    """The sentence's point times, anchored ones ("a day earlier") resolved."""
+    return [dataclasses.replace(p.mention, value=p.value) for p in dating.points()]
 
 
 # ----- merging and output
 
 def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
     out: list[Frame] = []
-    for f in frames:
+    for f in _resolve_anaphoric(frames):
         target = next((g for g in out if _same(g, f, res)), None)
         if target is None:
             out.append(f)
             continue
         _absorb(target, f)
     out = _fold_partial(out)
+    _chain_holders(out)
     for f in out:
         _most_specific_destination(f, res)
     return [f for f in out if not (f.type == "Attack" and not f.filled("location") and not f.quantities)]
+
+
+RETAKING = ("re", "liberat", "regain", "reclaim", "free")
+
+
+def _chain_holders(frames: list[Frame]) -> None:
+    """A place taken twice: whoever took it first held it when it was taken again, and a
+    re-taking ("retook", "liberated") returns it to whoever held it before the first capture."""
+    by_place: dict[str, list[Frame]] = {}
+    for f in frames:
+        if f.type == "Capture" and f.modality == "asserted" and f.roles.get("place") and f.date is not None:
+            by_place.setdefault(f.roles["place"][0], []).append(f)
+    for captures in by_place.values():
+        captures.sort(key=lambda f: f.date.value)
+        for a, b in zip(captures, captures[1:]):
+            if a.date.value.startswith(b.date.value) or not a.filled("captor") and not b.filled("captor"):
+                continue  # same time, or nobody named
+            if not b.filled("former"):
+                for c in a.roles.get("captor", []):
+                    if c not in b.roles.get("captor", []):
+                        b.add("former", c)
+            if not a.filled("former") and b.trigger.lemma_.lower().startswith(RETAKING):
+                for c in b.roles.get("captor", []):
+                    if c not in a.roles.get("captor", []):
+                        a.add("former", c)
+
+
+def _resolve_anaphoric(frames: list[Frame]) -> list[Frame]:
+    """"Troops killed X in a raid on Monday. The raid killed seven militants": the second
+    sentence tells more of the attack before it, within two sentences."""
+    out: list[Frame] = []
+    for f in frames:
+        if f.anaphoric:
+            target = next((g for g in reversed(out) if g.type == f.type and g.modality == f.modality
+                           and 0 <= f.sentence.index - g.sentence.index <= 2 and g is not f), None)
+            if target is not None and _compatible_counts(target, f):
+                _absorb(target, f)
+                continue
+        out.append(f)
+    return out
+
+
+def _compatible_counts(a: Frame, b: Frame) -> bool:
+    return all(a.quantities[k].value == b.quantities[k].value for k in set(a.quantities) & set(b.quantities))
 
 
 def _is_headline(f: Frame) -> bool:
@@ -774,7 +1041,8 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
             for role in ("location", "place", "destination"):  # the body names the place exactly
                 if f.roles.get(role):
                     target.roles[role] = []
-            target.date = f.date or target.date
+            if f.date and (target.date is None or f.date_strength > target.date_strength):  # unless weaker
+                target.date, target.date_strength = f.date, f.date_strength
         _absorb(target, f)
     return out
 
@@ -792,7 +1060,8 @@ def _absorb(target: Frame, f: Frame) -> None:
             target.add(role, eid)
     for k, q in f.quantities.items():
         target.quantities.setdefault(k, q)
-    target.date = target.date or f.date
+    if f.date and (target.date is None or f.date_strength > target.date_strength):
+        target.date, target.date_strength = f.date, f.date_strength  # the best-dated telling
     target.quote = target.quote or f.quote
 
 
@@ -809,6 +1078,11 @@ def _compatible(a: Frame, b: Frame) -> bool:
             return False
     if a.type == "Capture" and a.roles.get("place") != b.roles.get("place"):
         return False
+    if a.date and b.date and not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
+        return False  # told at different times
+    if a.type == "Capture" and not (a.nominal or b.nominal) and a.trigger.i != b.trigger.i \
+            and a.sentence.index == b.sentence.index:
+        return False  # "captured by A ... and retaken by B"
     return bool(set(a.quantities) & set(b.quantities)) or any(
         set(a.roles.get(r, [])) & set(b.roles.get(r, [])) for r in a.roles) or a.sentence.index == b.sentence.index
 
@@ -825,6 +1099,8 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
     if a.type == "Attack":
         return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
     if a.type == "Capture":
+        if a.sentence.index == b.sentence.index and a.trigger.i != b.trigger.i and not (a.nominal or b.nominal):
+            return False  # "captured by A in 2020 and retaken by B in 2021": two events
         ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
         return a.roles.get("place") == b.roles.get("place") and a.modality == b.modality and (
             not ca or not cb or ca == cb)

@@ -211,7 +211,7 @@ class MentionFinder:
                 [(s, e) for s, e in phrases if lo <= s and e <= hi],
                 [(label, s, e) for label, s, e in patterns if lo <= s and e <= hi],
             ))
-        return out
+        return sorted(out + _repeats(parsed, out), key=lambda m: m.start)
 
     def _in_sentence(self, sent: Sentence, matches: list[tuple[int, int]],
                      pats: list[tuple[str, int, int]]) -> list[RawMention]:
@@ -248,6 +248,10 @@ class MentionFinder:
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks:
             self._claim_description(chunk, claim)
+        # 5. Proper names NER missed, in a frame that only a place fits ("the capture of X").
+        for run in _unlabelled_names(span, taken):
+            if self._place_frame(run) or _after_place_noun(run):
+                claim(run, "Location", None, place=None, guessed=True)
         found.sort(key=lambda m: m.start)
         return found
 
@@ -297,7 +301,8 @@ class MentionFinder:
                 claim(_with_place_suffix(ent, res), "Location", None)
         elif label == "NORP":  # the model calls some town names NORP ("the town of X")
             text = _strip_the(ent.text)
-            modifier = ent.root.dep_ in ("amod", "compound", "nmod") and ent.root.head.pos_ == "NOUN"
+            modifier = ent.root.dep_ in ("amod", "compound", "nmod") and ent.root.head.pos_ == "NOUN" or (
+                ent.end < len(ent.doc) and ent.doc[ent.end].text == "-")  # "X-led rebels"
             if not modifier and res.gazetteer.country(text) is None and res.lexicon.match(text) is None \
                     and self._place_frame(ent):
                 claim(_with_place_suffix(ent, res), "Location", None, place=None)
@@ -343,7 +348,7 @@ class MentionFinder:
             claim(ent, "Organization", None)
             return
         person = has_title or _person_frame(ent, sent, res)
-        if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent)):
+        if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)):
             claim(ent, "Person", None, **_person_context(ent, sent, res))
             return
         framed = self._place_frame(ent)
@@ -371,6 +376,10 @@ class MentionFinder:
             return True
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
             return True
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and (
+                root.head.head.lemma_.lower() in PLACE_NOUNS or root.head.head.lemma_.lower() in self.res.place_nouns_of):
+            return True  # "the recapture by X of Y"
         res = self.res
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in res.place_nouns_of:
             return True  # "the recapture of X", "the outskirts of X"
@@ -418,10 +427,72 @@ class MentionFinder:
 _NOT_SEIZED = frozenset(["to", "into", "hostage", "prisoner", "captive", "away", "part", "place", "office"])
 
 
+def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
+    """A name found once is the same name where NER missed it in another sentence ("to the
+    Upper X" unlabelled, "in the Upper X" labelled): claim each exact repeat of a place or
+    actor name of two words or more."""
+    names: dict[str, RawMention] = {}
+    for m in found:
+        if m.kind in ("Location", "ArmedGroup", "Organization", "Person") and len(m.span) >= 2 \
+                and m.text[:1].isupper() and m.text not in names:
+            names[m.text] = m
+    if not names:
+        return []
+    claimed = {(id(m.span.doc), i) for m in found for i in range(m.span.start, m.span.end)}
+    out: list[RawMention] = []
+    for sent in parsed.sentences:
+        text, base = sent.text, sent.span.start_char
+        for name, m in names.items():
+            at = text.find(name)
+            while at != -1:
+                span = sent.span.doc.char_span(base + at, base + at + len(name))
+                if span is not None and not any((id(span.doc), i) in claimed for i in range(span.start, span.end)):
+                    out.append(RawMention(span=span, sentence=sent, kind=m.kind, text=name, start=sent.char(span[0]),
+                                          end=sent.char(span[-1]) + len(span[-1].text), subtype=m.subtype,
+                                          hint=dict(m.hint)))
+                    claimed.update((id(span.doc), i) for i in range(span.start, span.end))
+                at = text.find(name, at + len(name))
+    return out
+
+
+def _unlabelled_names(span: Span, taken: set[int]) -> Iterator[Span]:
+    """Runs of capitalised proper nouns that NER gave no label and no rule claimed."""
+    doc = span.doc
+    i = span.start + 1  # a sentence's first word is capitalised anyway
+    while i < span.end:
+        t = doc[i]
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ and i not in taken:
+            j = i
+            while j + 1 < span.end and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
+                    and not doc[j + 1].ent_type_ and j + 1 not in taken:
+                j += 1
+            yield doc[i:j + 1]
+            i = j + 1
+            continue
+        i += 1
+
+
+def _after_place_noun(run: Span) -> bool:
+    """"the Yemeni capital X", "the port city X", "the camp at X"."""
+    doc = run.doc
+    prev = doc[run.start - 1] if run.start > 0 else None
+    if prev is not None and prev.pos_ == "NOUN" and prev.lemma_.lower() in PLACE_NOUNS | {"camp", "base", "port"}:
+        return True
+    return (run.start >= 2 and prev is not None and prev.lower_ in ("at", "in", "near")
+            and doc[run.start - 2].lemma_.lower() in PLACE_NOUNS | {"camp", "base", "port", "checkpoint", "post"})
+
+
 def _join_hyphenated(ents) -> list[Span]:
     """NER splits a hyphenated name ("Abu-Kamal") in two: one name, written without spaces."""
     out: list[Span] = []
     for ent in ents:
+        doc = ent.doc
+        end = ent.end  # "Ras Kamboni" labelled only "Ras": take the noun the label's last word modifies
+        while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+                and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and ent.label_ in ("GPE", "LOC", "FAC", "PERSON"):
+            end += 1
+        if end != ent.end:
+            ent = Span(doc, ent.start, end, label=ent.label_)
         prev = out[-1] if out else None
         if prev is not None and ent.start == prev.end + 1 and ent.doc[prev.end].text == "-" \
                 and not prev[-1].whitespace_ and not ent.doc[prev.end].whitespace_:
@@ -534,6 +605,8 @@ def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
     if len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("a", "an", "the", "who"):
         if after[1].lower_ == "who" or any(t.lemma_.lower() in res.person_roles for t in after[2:]):
             return True
+    if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in res.person_roles:
+        return True  # "the chief negotiator, X"
     if ent.start > 0 and doc[ent.start - 1].lemma_.lower() in res.speech_verbs and doc[ent.start - 1].lower_ != "says" or (
             ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in res.speech_verbs):
         return len(ent) >= 2

@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Token
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+REPORT_NOUNS = frozenset(["report", "claim", "allegation", "rumour", "rumor", "suggestion", "account", "assertion"])
 CLIMB = ("xcomp", "conj", "pcomp", "pobj", "dobj", "prep", "nsubj", "nsubjpass", "appos", "attr")
 
 
@@ -46,6 +47,13 @@ class Modality:
             tok = tok.head
         return "asserted"
 
+    def _denied_report(self, head: Token) -> bool:
+        """"denied reports (circulating online) that X had seized Y": the seizure is denied."""
+        if head.dep_ == "acl" and head.pos_ == "VERB":
+            head = head.head
+        return (head.lemma_.lower() in REPORT_NOUNS and head.dep_ in ("dobj", "nsubjpass")
+                and head.head.lemma_.lower() in self.negation_verbs)
+
     @staticmethod
     def _infinitive(tok: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -55,6 +63,8 @@ class Modality:
         if any(c.dep_ == "neg" for c in children):
             return "negated"
         if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in self.negation_verbs:
+            return "negated"
+        if tok.dep_ in ("ccomp", "acl") and self._denied_report(tok.head):
             return "negated"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
             return "hypothetical"

@@ -1,0 +1,519 @@
+"""Which time expression dates which event, read from the dependency parse.
+
+A sentence may name several times for several events ("The fall of X extends a campaign the
+group launched in October last year": October is the launch's, not the fall's). Each time
+expression hangs from a *host*: the first verb or event noun above it in the parse ("seized the
+town on Tuesday" -> seized; "the capture of X in August" -> capture). An event takes a time
+hosted by its own trigger or, failing that, by a clause its trigger depends on (the verb a
+nominal trigger is an argument of, the reporting verb of a reported clause, the main clause of
+a subordinate one), never a time hosted by another clause. Walking up stops at a relative
+clause ("Ruritania, which sent troops in 2020, moved soldiers in September": "sent" does not get
+September) and at a copula ("The recapture of X is the latest of the gains this year": the
+year is the gains', not the recapture's). A time the parse hangs nowhere (no verb above it) is
+taken by the nearest event, and an event with no time of its own whose clauses reach the root
+takes the sentence's main time. A definite event noun with no time ("the attack on X") takes
+the date of the event of that type told before at the same place (:func:`told_before`).
+Otherwise the event inherits the narrative time of the text before it.
+
+A relative clause's event takes a time of the phrase it hangs from ("since June, when gunmen
+massacred ...": June; "the town of X in February, which was retaken": February). "since X"
+dates an event directly only when it hangs from the trigger ("had sent troops to X since
+Tuesday": Tuesday). A reported event takes the time of the report ("X said on Monday that it
+was sending troops") unless it is past and the narrative time before is a few days earlier.
+
+Anchored expressions (:class:`kg.timex.Shift`) are resolved here: "N days after <clause>"
+counts back from the time of the clause it hangs from ("retook it on Thursday, three days after
+the rebels seized it"), the others ("a day earlier", "the next day") from an earlier time in
+the sentence, else from the narrative time before the sentence, else from the publication date.
+
+The sentence's *main* time, passed on as the narrative time of the next sentences, is the time
+nearest the root of the parse that is not inside a relative clause, an apposition or a
+"following/after/since ..." phrase ("The group, which broke away in 2016, ..." passes nothing on).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Callable, Iterable, Optional
+
+from spacy.tokens import Span, Token
+
+from kg.models import DateValue
+from kg.timex import TimeMention, shift_value
+
+__all__ = ["Narrative", "Placed", "SentenceTimes", "Strength", "date_untimed", "in_quotation",
+           "is_definite_mention", "path_up", "published_date", "told_before"]
+
+
+class Strength(IntEnum):
+    """How an event's date was found; merged tellings of one event keep the strongest."""
+
+    NONE = 0
+    PUBLISHED = 1  # no time for it in the text: the publication date of a news report
+    INHERITED = 2  # the narrative time of the sentences before
+    REPORTED = 3  # the time of the statement that reports it ("X said on Monday that ...")
+    NEAREST = 4  # the sentence's time, or a time the parse attaches to no clause
+    ATTACHED = 5  # a time hanging from the trigger or from a clause above it
+
+
+# Verbs tagged VERB/AUX that only link ("following the capture", "including", auxiliaries).
+_NOT_HOST_DEPS = frozenset({"prep", "aux", "auxpass", "amod", "mark", "agent", "case"})
+# Clauses that modify a noun: walking up from an event inside them stops there.
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# A phrase introduced by one of these words tells background, not the sentence's news.
+_BACKGROUND_PREPS = frozenset({"following", "after", "since", "before", "until", "including", "like", "unlike"})
+_MAX_STEPS = 12
+# Verbs whose subject event they date: outcomes ("the raid killed seven on Monday") and
+# occurrence ("the attack came/took place on Monday").
+_EVENT_SUBJECT_VERBS = frozenset({
+    "kill", "wound", "injure", "hurt", "leave", "claim", "destroy", "damage", "hit", "force",
+    "displace", "cause", "come", "happen", "occur", "take", "begin", "start", "end", "continue",
+    "last", "spark", "prompt", "trigger", "target", "strike", "level", "raze", "free", "cut"})
+# How far after a listed place its own time may come ("X, the capital of Y, in January").
+_ANCHOR_WINDOW = 60
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "xcomp", "parataxis"})
+# "LONDON, Oct 2 —", "GENEVA, Nov 26 (Reuters) -": a dateline before the first sentence.
+_DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,[^\u2014\n]{0,40})?\s(?:\u2014|--|\u2013|-)\s")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A time mention placed in the parse."""
+
+    mention: TimeMention
+    value: DateValue  # the mention's value, anchored expressions resolved against their anchor
+    tokens: tuple[Token, ...]
+    host: Optional[Token]
+
+
+def _same_token(a: Optional[Token], b: Token) -> bool:
+    """spaCy makes a new Token object at each access: compare positions, not identity."""
+    return a is not None and a.i == b.i and a.doc is b.doc
+
+
+def _span_tokens(span: Span, m: TimeMention) -> tuple[Token, ...]:
+    out = []
+    for tok in span:
+        rel = tok.idx - span.start_char
+        if rel < m.end and rel + len(tok.text) > m.start:
+            out.append(tok)
+    return tuple(out)
+
+
+def _is_host(tok: Token, event_type: Callable[[Token], Optional[str]]) -> bool:
+    """A verb (not a participle modifying a noun, unless it names an event) or an event noun."""
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in _NOT_HOST_DEPS:
+        return tok.dep_ != "acl" or event_type(tok) is not None
+    return tok.pos_ == "NOUN" and event_type(tok) is not None
+
+
+def _host(tokens: tuple[Token, ...], event_type: Callable[[Token], Optional[str]]) -> Optional[Token]:
+    """The first verb or event noun above the expression's tokens."""
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.head.i in inside or tok.head.i == tok.i:
+            continue
+        cur = tok.head
+        for _ in range(_MAX_STEPS):
+            if cur.i not in inside and _is_host(cur, event_type):
+                return cur
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+    return None
+
+
+_BACKGROUND_MARKS = frozenset({"since", "until", "till", "before"})
+
+
+def _subordinate_background(tok: Token) -> bool:
+    """A verb introduced by "since", "until" or "before": its time is its own clause's. Also
+    when the parse misses the marker ("... offensive since the war with X began in April",
+    with "since" parsed as a preposition): the word comes shortly before the verb with no
+    other verb between."""
+    if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in tok.children):
+        return True
+    for t in reversed(tok.doc[max(tok.sent.start, tok.i - 12):tok.i]):
+        if t.lower_ in _BACKGROUND_MARKS:
+            return True
+        if t.pos_ == "VERB" or t.lower_ in (",", ";", "and"):
+            return False
+    return False
+
+
+def _told_as_past(trigger: Token) -> bool:
+    """A simple past, perfect or passive trigger, or an event noun: not "was sending", "will send"."""
+    if trigger.pos_ != "VERB":
+        return True
+    if trigger.tag_ not in ("VBD", "VBN"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in trigger.children)
+
+
+def _days_between(a: DateValue, b: DateValue) -> int:
+    return (dt.date.fromisoformat(b.value) - dt.date.fromisoformat(a.value)).days
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_MODALS = frozenset({"will", "would", "shall", "'ll", "could", "might", "may", "can", "should", "must"})
+
+
+def _not_factual(host: Optional[Token]) -> bool:
+    """A verb with a modal ("will send", "would deploy"): its time is not the narrative's."""
+    return host is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in host.children)
+
+
+def _is_copula(tok: Token) -> bool:
+    return tok.lemma_.lower() == "be" and tok.pos_ in ("AUX", "VERB")
+
+
+def _closed_clause(tok: Token) -> bool:
+    """A clause whose event is not timed by the clause above it: an adnominal clause, or a
+    relative clause on a subject ("Ruritania, which sent troops in 2020, moved ...") or in the
+    pluperfect ("X, which they had taken"). A relative clause on another noun tells what
+    happened to it then ("pulled out of X on Tuesday, which was taken over by Y")."""
+    if tok.dep_ == "acl":
+        return True
+    if tok.dep_ != "relcl":
+        return False
+    if tok.head.dep_ in ("nsubj", "nsubjpass", "appos") or tok.head.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+
+
+def path_up(tok: Token) -> list[Token]:
+    """The trigger and the tokens above it whose times it may take, nearest first.
+
+    Stops above a closed clause (see :func:`_closed_clause`), before a copula the path
+    reaches from its subject or predicate, and before a verb whose subject is an event noun
+    unless the verb tells what the event did or when it took place ("the raid killed seven",
+    "the attack came a day after ..."): "The fall of X extends a campaign launched in October"
+    says nothing of when X fell.
+    """
+    out = [tok]
+    cur = tok
+    for _ in range(_MAX_STEPS):
+        if cur.head.i == cur.i or _closed_clause(cur):
+            break
+        nxt = cur.head
+        if _is_copula(nxt) and cur.dep_ in ("nsubj", "nsubjpass", "csubj", "attr", "acomp"):
+            break
+        if (cur.dep_ == "nsubj" and cur.pos_ == "NOUN" and nxt.pos_ == "VERB"
+                and nxt.lemma_.lower() not in _EVENT_SUBJECT_VERBS):
+            break
+        out.append(nxt)
+        cur = nxt
+    return out
+
+
+def _in_main_clause(host: Optional[Token]) -> Optional[int]:
+    """Steps from the host to the root when no relative clause, apposition or background
+    phrase lies between them; None otherwise."""
+    if host is None:
+        return None
+    steps, cur = 0, host
+    for _ in range(3 * _MAX_STEPS):
+        if cur.dep_ in _NOUN_CLAUSES or cur.dep_ == "appos":
+            return None
+        if cur.dep_ == "prep" and cur.lower_ in _BACKGROUND_PREPS:
+            return None
+        if cur.dep_ == "mark" or (cur.dep_ in ("advcl", "ROOT") and any(
+                c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPS for c in cur.children)):
+            return None
+        if cur.pos_ in ("VERB", "AUX") and _subordinate_background(cur):
+            return None
+        if cur.head.i == cur.i:
+            return steps
+        cur, steps = cur.head, steps + 1
+    return None
+
+
+class SentenceTimes:
+    """The time expressions of one sentence, placed in its parse.
+
+    ``inherited`` is the narrative time of the sentences before (``paragraph``: of this
+    paragraph's), ``reference`` the last time told before the sentence (for anchored
+    expressions; by default ``inherited``);
+    ``event_type`` names the type of event a word is a trigger of, if any: an event noun hosts
+    times like a verb ("the capture of X in May"), and so does a participle modifying a noun only
+    if it names an event ("SNA soldiers supported by AU troops on Sunday": not "supported").
+    """
+
+    def __init__(self, span: Span, mentions: Iterable[TimeMention], event_type: Callable[[Token], Optional[str]],
+                 reference: Optional[DateValue] = None, inherited: Optional[DateValue] = None,
+                 paragraph: Optional[DateValue] = None, published: Optional[dt.date] = None) -> None:
+        self.span = span
+        self.published = published
+        self.inherited = inherited
+        self.paragraph = paragraph  # the narrative time established in this paragraph
+        self.event_type = event_type
+        self.placed: list[Placed] = []
+        dateline = _DATELINE.match(span.text)
+        for m in sorted(mentions, key=lambda m: m.start):
+            if dateline and m.end <= dateline.end():
+                continue  # "GENEVA, Nov 26 —": when the report was filed, not an event's time
+            tokens = _span_tokens(span, m)
+            host = _host(tokens, event_type) if tokens else None
+            self.placed.append(Placed(m, m.value, tokens, host))
+        for i, p in enumerate(self.placed):  # in text order: "the next day" may count from a resolved one
+            if p.mention.shift is not None:
+                self.placed[i] = Placed(p.mention, self._resolve(p.mention, p.host, reference or inherited),
+                                        p.tokens, p.host)
+
+    # ----- anchored expressions
+    def _resolve(self, m: TimeMention, host: Optional[Token], reference: Optional[DateValue]) -> DateValue:
+        if m.shift is None:
+            return m.value
+        anchor: Optional[DateValue] = None
+        if m.shift.anchor == "clause" and host is not None:
+            for tok in path_up(host)[1:]:
+                hosted = [p for p in self.placed if _same_token(p.host, tok) and p.mention.relation == "point"]
+                if hosted:
+                    anchor = hosted[-1].value
+                    break
+        elif m.shift.anchor == "previous":
+            before = [p for p in self.placed if p.mention.relation == "point" and p.mention.end <= m.start]
+            anchor = before[-1].value if before else None
+        anchor = anchor or reference
+        if anchor is None:
+            return m.value
+        return shift_value(anchor, m.shift, m.text)
+
+    # ----- queries
+    def points(self) -> list[Placed]:
+        return [p for p in self.placed if p.mention.relation == "point"]
+
+    def _usable(self, p: Placed, direct: bool) -> bool:
+        if p.mention.relation == "point":
+            return True
+        return direct and p.mention.relation == "after" and p.mention.text.lower().startswith("since")
+
+    def _antecedent_time(self, tok: Token) -> Optional[Placed]:
+        """A relative clause's event takes the time of the phrase it hangs from: "since June, when
+        gunmen massacred ..." (June); "the town of X in February, which was retaken" (February)."""
+        if tok.dep_ != "relcl":
+            return None
+        head = tok.head
+        for p in self.placed:
+            if any(t.i == head.i for t in p.tokens) or self._hangs_on(p, head):
+                return p
+        return None
+
+    @staticmethod
+    def _hangs_on(p: Placed, noun: Token) -> bool:
+        """Whether the expression hangs from ``noun`` below its host ("the town ... in February")."""
+        inside = {t.i for t in p.tokens}
+        for tok in p.tokens:
+            cur = tok
+            for _ in range(_MAX_STEPS):
+                if cur.head.i == cur.i or (p.host is not None and cur.head.i == p.host.i):
+                    break
+                cur = cur.head
+                if cur.i == noun.i:
+                    return True
+                if cur.i in inside:
+                    break
+        return False
+
+    def attach(self, trigger: Token, anchor_offset: Optional[int] = None) -> tuple[Optional[DateValue], Strength]:
+        """The date of the event ``trigger`` names and how it was found (NONE: inherit).
+
+        ``anchor_offset`` (an offset into the sentence text) prefers a time right after it: "the
+        capture of X in May and Y in August" dates Y by August.
+        """
+        path = path_up(trigger)
+        if anchor_offset is not None:  # the trigger's own times, or times of no other event
+            after = [p for p in self.points() if 0 <= p.mention.start - anchor_offset <= _ANCHOR_WINDOW
+                     and (p.host is None or p.host.i == trigger.i or self.event_type(p.host) is None)]
+            if after:
+                return after[0].value, Strength.ATTACHED
+        for depth, tok in enumerate(path):
+            hosted = [p for p in self.placed if _same_token(p.host, tok) and self._usable(p, depth == 0)]
+            if hosted and depth and path[depth - 1].dep_ in _CLAUSE_DEPS and _subordinate_background(tok):
+                continue  # "[X retook Y] since the war began in April last year": the beginning's time
+            if not hosted:
+                antecedent = self._antecedent_time(tok)
+                if antecedent is not None:
+                    return antecedent.value, Strength.ATTACHED
+                continue
+            value = self._choose(hosted, trigger).value
+            if depth and self.event_type(tok) == "Statement":
+                return self._reported(trigger, value)
+            return value, Strength.ATTACHED
+        if path[-1].head.i == path[-1].i:  # the trigger's clauses reach the root: the sentence's time
+            main = self.main(clauses_only=True)
+            if main is not None:
+                return main, Strength.NEAREST
+        free = [p for p in self.points() if p.host is None]
+        if free:
+            return self._choose(free, trigger).value, Strength.NEAREST
+        return None, Strength.NONE
+
+    def _reported(self, trigger: Token, value: DateValue) -> tuple[DateValue, Strength]:
+        """A reported event dated by the report ("X was attacked near Y, a spokesman said in a
+        statement on Monday evening"). A past event reported within a week after the narrative
+        time of the text before keeps that time (the attack was on Sunday, told on Monday); an
+        ongoing or planned one ("said on Tuesday it was sending reinforcements") is the report's."""
+        before = self.inherited
+        if (before is not None and before.precision == "day" and value.precision == "day"
+                and _told_as_past(trigger) and 0 < _days_between(before, value) <= 7):
+            return before, Strength.INHERITED
+        return value, Strength.REPORTED
+
+    def _after_publication(self, value: DateValue) -> bool:
+        if self.published is None:
+            return False
+        return value.value > self.published.isoformat()[:len(value.value)]
+
+    def _choose(self, candidates: list[Placed], trigger: Token) -> Placed:
+        here = trigger.idx - self.span.start_char
+        return min(candidates, key=lambda p: abs(p.mention.start - here))
+
+    def main(self, clauses_only: bool = False) -> Optional[DateValue]:
+        """The sentence's own narrative time (None when it names none in its main clauses).
+
+        A time of something planned or possible ("will send troops later this year, X said on
+        Monday", "plans to meet them next week") does not set it; of the others the most precise wins, then the one nearest the
+        root, then the first. ``clauses_only``: only times of verbs that do not report speech,
+        as a fallback for an event of the sentence with no time of its own ("Hours after X was
+        recaptured, Y launched drones ..., hitting a substation late on Sunday"); a reporting
+        verb's time ("Z was attacked, a spokesman said in a statement on Monday") and an event
+        noun's ("follows the seizure of Y in August") are not the event's.
+        """
+        best: Optional[tuple[int, int, int, Placed]] = None
+        for i, p in enumerate(self.points()):
+            steps = _in_main_clause(p.host) if p.host is not None else None
+            if steps is None or _not_factual(p.host) or self._after_publication(p.value):
+                continue
+            if clauses_only and (p.host.pos_ not in ("VERB", "AUX") or self.event_type(p.host) == "Statement"):
+                continue
+            key = (_PRECISION_RANK.get(p.value.precision, 3), steps, i)
+            if best is None or key < best[:3]:
+                best = (*key, p)
+        return best[3].value if best else None
+
+
+_OPENING_QUOTES = re.compile(r"[\u201c\u201d\"]")
+
+
+def in_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` of a sentence lies inside quoted speech ("Taking it is a huge win")."""
+    return len(_OPENING_QUOTES.findall(text[:offset])) % 2 == 1
+
+
+def published_date(published: dt.date) -> DateValue:
+    """The date of an event the report tells as news without a time for it."""
+    return DateValue(value=published.isoformat(), precision="day", text="")
+
+
+_PLACE_ROLES = ("place", "location", "destination")
+_DEFINITE = frozenset({"the", "its", "their", "this", "that"})
+
+
+def is_definite_mention(trigger: Token) -> bool:
+    """A singular event noun with a definite determiner: "the attack on X", "its fall"."""
+    return trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in trigger.children)
+
+
+def told_before(frame: Any, told: Iterable[Any], names: Callable[[str], str]) -> Optional[DateValue]:
+    """The date of the event a definite mention points back to ("Gen. X said twelve soldiers
+    were killed in the attack on Y"): the last event of the same type told before with a time of
+    its own at the same place (the same entity or a spelling of its name: "Tel Kaif" and
+    "Tell Kayf"); with no place named, the last event of the type. ``names`` gives an
+    entity's name."""
+    same = [g for g in told if g.type == frame.type and g.date is not None
+            and g.date_strength > Strength.INHERITED and g.modality == "asserted"]
+    places = {e for r in _PLACE_ROLES for e in frame.roles.get(r, [])}
+    if not places:
+        return same[-1].date if same else None
+    keys = {k for e in places if len(k := _spelling_key(names(e))) >= 3}
+    for g in reversed(same):
+        theirs = {e for r in _PLACE_ROLES for e in g.roles.get(r, [])}
+        if places & theirs or keys & {_spelling_key(names(e)) for e in theirs}:
+            return g.date
+    return None
+
+
+def _spelling_key(name: str) -> str:
+    """A name with vowels and doubled letters dropped: transliterations that differ only there
+    ("Haditha"/"Hadithah", "Tel Kaif"/"Tell Kayf") share it."""
+    letters = unicodedata.normalize("NFKD", name.lower())
+    letters = "".join(c for c in letters if c.isalpha() or c == " ")
+    skeleton = re.sub(r"[aeiouy]", "", letters)
+    return re.sub(r"(.)\1+", r"\1", " ".join(skeleton.split()))
+
+
+def _tells_the_past(span: Span, event_type: Callable[[Token], Optional[str]]) -> bool:
+    """A sentence whose main verb is in the simple past (active or passive), and not a report."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or event_type(root) == "Statement":
+        return False
+    return root.tag_ == "VBD" or (root.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in root.children))
+
+
+class Narrative:
+    """The narrative time carried from sentence to sentence of one document.
+
+    A sentence's narrative time is its own main-clause time (:meth:`SentenceTimes.main`), else
+    the one it inherited. It passes to the next sentence, across a paragraph break too, and the
+    paragraph keeps it; but a paragraph's first sentence hands on what it inherited from the
+    paragraph before only if one of its events used it or it goes on telling in the past ("The
+    militants overran the base."), not if it tells the present ("The fighting has sent thousands
+    fleeing."). Events told before any time ("X has
+    retaken Y." then "Y was recaptured on Thursday.") take the next sentence's main time. The
+    last time named, even outside the main clause, anchors "a day earlier" in what follows.
+
+    Use: :meth:`start` a sentence, :meth:`place` its times, find its events, :meth:`end` it.
+    """
+
+    def __init__(self) -> None:
+        self.inherited: Optional[DateValue] = None  # the current sentence's inherited time
+        self._paragraph: Optional[DateValue] = None
+        self._previous: Optional[DateValue] = None
+        self._reference: Optional[DateValue] = None
+        self._offset: Optional[int] = None
+        self._new_paragraph = False
+        self._lead: list[Any] = []
+
+    def start(self, paragraph_offset: int) -> Optional[DateValue]:
+        """Begin a sentence of the paragraph at ``paragraph_offset``; its inherited time."""
+        self._new_paragraph = paragraph_offset != self._offset
+        if self._new_paragraph:
+            self._paragraph, self._offset = None, paragraph_offset
+        self.inherited = self._previous or self._paragraph
+        return self.inherited
+
+    def place(self, span: Span, mentions: Iterable[TimeMention], event_type: Callable[[Token], Optional[str]],
+              published: Optional[dt.date] = None) -> SentenceTimes:
+        return SentenceTimes(span, mentions, event_type, reference=self.inherited or self._reference,
+                             inherited=self.inherited, paragraph=self._paragraph, published=published)
+
+    def end(self, times: SentenceTimes, frames: list[Any], headline: Callable[[Any], bool]) -> None:
+        """Close the sentence: ``frames`` are its events (with ``date``/``date_strength``)."""
+        own = times.main()
+        for f in self._lead if own else ():
+            f.date, f.date_strength = own, Strength.NEAREST
+        self._lead = [f for f in frames if f.date is None and not headline(f)] if self._reference is None else []
+        if own is None and (not self._new_paragraph or _tells_the_past(times.span, times.event_type)
+                            or any(f.date_strength == Strength.INHERITED for f in frames)):
+            own = self.inherited
+        self._previous = own
+        self._paragraph = own or self._paragraph
+        named = times.points()
+        self._reference = own or (named[-1].value if named else None) or self._reference
+
+
+def date_untimed(frames: Iterable[Any], published: Optional[dt.date]) -> None:
+    """Events still without a date that the report tells as news (not in quoted speech) get
+    the publication date, as the guidelines accept for news with no time in the text."""
+    if published is None:
+        return
+    for f in frames:
+        if f.date is None and not in_quotation(f.sentence.text, f.sentence.char(f.trigger) - f.sentence.start):
+            f.date, f.date_strength = published_date(published), Strength.PUBLISHED
