@@ -65,7 +65,7 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
-# Words that name the kind of an administrative area ("Kathua district"); the area is also
+# Words that name the kind of an administrative area ("X district"); the area is also
 # called by the bare name, which other sources and gazetteers use.
 _ADMIN_SUFFIXES = frozenset(["district", "province", "region", "state", "department", "county", "governorate",
                              "oblast", "prefecture", "municipality", "division", "area"])

@@ -76,7 +76,7 @@ _EVENT_SUBJECT_VERBS = frozenset({
 # How far after a listed place its own time may come ("X, the capital of Y, in January").
 _ANCHOR_WINDOW = 60
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "xcomp", "parataxis"})
-# "LONDON, Oct 2 —", "GENEVA, Nov 26 (Reuters) -": a dateline before the first sentence.
+# "CITY, Oct 2 —", "CITY, Nov 26 (Agency) -": a dateline before the first sentence.
 _DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,[^\u2014\n]{0,40})?\s(?:\u2014|--|\u2013|-)\s")
 
 
