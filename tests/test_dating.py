@@ -232,9 +232,10 @@ def test_told_before_prefers_the_same_place() -> None:
     assert told_before(_frame("Capture", None, Strength.NONE), told, names) is None
 
 
-def test_told_before_skips_inherited_dates() -> None:
+def test_told_before_takes_an_inherited_date_only_at_the_same_place() -> None:
     told = [_frame("Capture", "2015-09-25", Strength.INHERITED, place=["E1"])]
-    assert told_before(_frame("Capture", None, Strength.NONE, place=["E1"]), told, lambda e: "X") is None
+    assert told_before(_frame("Capture", None, Strength.NONE, place=["E1"]), told, lambda e: "X").value == "2015-09-25"
+    assert told_before(_frame("Capture", None, Strength.NONE), told, lambda e: "X") is None
 
 
 @pytest.mark.parametrize("a, b", [("Haditha", "Hadithah"), ("Tel Kaif", "Tell Kayf"), ("Sa\u00efda", "Saida")])

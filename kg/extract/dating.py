@@ -422,15 +422,15 @@ def is_definite_mention(trigger: Token) -> bool:
 
 def told_before(frame: Any, told: Iterable[Any], names: Callable[[str], str]) -> Optional[DateValue]:
     """The date of the event a definite mention points back to ("Gen. X said twelve soldiers
-    were killed in the attack on Y"): the last event of the same type told before with a time of
-    its own at the same place (the same entity or a spelling of its name: "Tel Kaif" and
-    "Tell Kayf"); with no place named, the last event of the type. ``names`` gives an
-    entity's name."""
-    same = [g for g in told if g.type == frame.type and g.date is not None
-            and g.date_strength > Strength.INHERITED and g.modality == "asserted"]
+    were killed in the attack on Y"): the last event of the same type told before at the same
+    place (the same entity or a spelling of its name: "Tel Kaif" and "Tell Kayf"); with no
+    place named, the last event of the type with a time of its own (not inherited). ``names``
+    gives an entity's name."""
+    same = [g for g in told if g.type == frame.type and g.date is not None and g.modality == "asserted"]
     places = {e for r in _PLACE_ROLES for e in frame.roles.get(r, [])}
     if not places:
-        return same[-1].date if same else None
+        timed = [g for g in same if g.date_strength > Strength.INHERITED]
+        return timed[-1].date if timed else None
     keys = {k for e in places if len(k := _spelling_key(names(e))) >= 3}
     for g in reversed(same):
         theirs = {e for r in _PLACE_ROLES for e in g.roles.get(r, [])}

@@ -557,10 +557,12 @@ class _Ctx:
             obj = self.child(tok, "dobj", "nsubjpass")
             if obj is not None:
                 self.target_or_place(f, obj)
-        where = dict(preps)
-        if outcome is not None:  # "killed 92 soldiers at a base on the X peninsula"
-            for p, objs in self.preps(outcome).items():
-                where.setdefault(p, []).extend(objs)
+        where = {p: list(objs) for p, objs in preps.items()}
+        light = self.light_verb(tok) if nominal else None
+        for verb in (outcome, light):  # "killed 92 soldiers at a base on the X peninsula",
+            if verb is not None:       # "carried out an airstrike ... near the town of X"
+                for p, objs in self.preps(verb).items():
+                    where.setdefault(p, []).extend(objs)
         for p in ("in", "at", "near", "outside", "across"):
             for obj in where.get(p, []):
                 eid = self.place_in(obj)
@@ -574,6 +576,11 @@ class _Ctx:
                 eid = self.res.entity_at(c)
                 if eid and self.kind(eid) in ("ArmedForce", "ArmedGroup"):
                     f.add("perpetrator", eid)
+        if not f.filled("perpetrator"):  # "an Israeli airstrike", "Israeli artillery shelled"
+            head = tok if nominal else self.subject(tok)
+            for c in head.lefts if head is not None else []:
+                if c.dep_ == "amod" and c.ent_type_ == "NORP":
+                    f.add("perpetrator", self.state_of(c.text))
         self.quantities(f, tok.head.head if under else outcome or tok, None)
         if not f.filled("perpetrator"):
             f.add("perpetrator", self.lone_armed_actor_before(tok, f))
@@ -605,6 +612,19 @@ class _Ctx:
         armed = {e for e in found if e and self.kind(e) in ("ArmedGroup", "ArmedForce")}
         armed -= set(f.roles.get("target", []))
         return armed.pop() if len(armed) == 1 else None
+
+    def state_of(self, demonym: str) -> Optional[str]:
+        """The armed forces, else the state, that an adjective of nationality names here."""
+        stem = demonym[:4].lower()
+        if len(demonym) < 4:
+            return None
+        states = [e.id for e in self.res.entities if e.type == "Country" and e.name.lower().startswith(stem)]
+        codes = {self.res.countries.get(s) for s in states} - {None}
+        forces = [e.id for e in self.res.entities if e.type == "ArmedForce" and (
+            self.res.countries.get(e.id) in codes or e.name.lower().startswith(stem))]
+        if len(forces) == 1:
+            return forces[0]
+        return states[0] if len(states) == 1 else None
 
     @staticmethod
     def victim(tok: Token) -> bool:
@@ -947,11 +967,18 @@ def _credit_blame(frames: list[Frame], blamed: list[str], index: int) -> None:
 
 
 def _mentioned(sent: Sentence, res: Resolution) -> list[str]:
+    """Entities of a sentence in order, its main subject moved last: a pronoun in the next
+    sentence most often continues the subject ("X, which is linked to Y, said ... Its fighters")."""
     out: list[str] = []
+    subject: Optional[str] = None
     for tok in sent.span:
         eid = res.entity_at(tok)
         if eid and (not out or out[-1] != eid):
             out.append(eid)
+        if eid and subject is None and tok.head.dep_ == "ROOT" and tok.dep_ in ("nsubj", "nsubjpass"):
+            subject = eid
+    if subject is not None:
+        out = [e for e in out if e != subject] + [subject]
     return out
 
 
@@ -972,6 +999,7 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
         _absorb(target, f)
     out = _fold_partial(out)
     _chain_holders(out)
+    _former_from_adversaries(out, res)
     for f in out:
         _most_specific_destination(f, res)
     return [f for f in out if not (f.type == "Attack" and not f.filled("location") and not f.quantities)]
@@ -1000,6 +1028,29 @@ def _chain_holders(frames: list[Frame]) -> None:
                 for c in b.roles.get("captor", []):
                     if c not in a.roles.get("captor", []):
                         a.add("former", c)
+
+
+def _former_from_adversaries(frames: list[Frame], res: Resolution) -> None:
+    """A capture naming no former holder took the place from the captor's adversary in this
+    article: the most-mentioned actor it fights in the other events (attacks, captures)."""
+    foes: dict[str, set[str]] = {}
+    for f in frames:
+        pairs = [("perpetrator", "target"), ("captor", "former")]
+        for a_role, b_role in pairs:
+            for a in f.roles.get(a_role, []):
+                for b in f.roles.get(b_role, []):
+                    if a != b:
+                        foes.setdefault(a, set()).add(b)
+                        foes.setdefault(b, set()).add(a)
+    armed = {"ArmedGroup", "ArmedForce"}
+    for f in frames:
+        if f.type != "Capture" or f.filled("former") or not f.filled("captor"):
+            continue
+        captors = f.roles["captor"]
+        candidates = {x for c in captors for x in foes.get(c, ())} - set(captors) - set(f.roles.get("supporter", []))
+        candidates = {x for x in candidates if res.kinds.get(x) in armed}
+        if candidates:
+            f.add("former", max(candidates, key=lambda x: (len(res.entities[int(x[1:]) - 1].mentions), x)))
 
 
 def _resolve_anaphoric(frames: list[Frame]) -> list[Frame]:
