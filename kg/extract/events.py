@@ -417,8 +417,9 @@ class _Ctx:
             yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
 
     def trigger_type(self, tok: Token) -> tuple[Optional[str], bool]:
-        lemma = self.finder.t.base(tok) if tok.pos_ == "VERB" else tok.lemma_.lower()
-        if tok.pos_ == "VERB":
+        verbal = tok.pos_ == "VERB" or self.participle_as_noun(tok)
+        lemma = self.finder.t.base(tok) if verbal else tok.lemma_.lower()
+        if verbal:
             if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
                 return "Capture", False
             if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in tok.children):
@@ -444,6 +445,13 @@ class _Ctx:
                     return None, True
             return etype, True
         return None, False
+
+    def participle_as_noun(self, tok: Token) -> bool:
+        """"X was overrun" tagged as "was" + a noun: a passive participle all the same."""
+        base = self.finder.t.forms.get(tok.lower_)
+        return (tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be" and base is not None
+                and base in self.finder.t.verbs and tok.lower_ not in self.finder.t.nouns
+                and tok.lower_.endswith(("ed", "en", "wn", "un")))  # a participle, not "the last position"
 
     def new(self, etype: str, tok: Token, nominal: bool) -> Frame:
         f = Frame(type=etype, trigger=tok, sentence=self.sent, nominal=nominal)
@@ -723,6 +731,8 @@ class _Ctx:
             obj = self.child(tok, "dobj", "nsubjpass")
             if obj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
                 obj = self.child(tok.head, "nsubjpass")  # "X was captured by A ... and retaken by B"
+            if obj is None and tok.dep_ in ("attr", "acomp"):
+                obj = self.child(tok.head, "nsubj")  # "X was overrun" parsed as a copula
             if lemma == "take" and obj is not None and obj.lemma_ == "control":
                 obj = (self.preps(obj).get("of") or [None])[0]
             place_toks = [obj] if obj is not None else []
@@ -1132,7 +1142,7 @@ def _compatible(a: Frame, b: Frame) -> bool:
     if a.date and b.date and not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
         return False  # told at different times
     if a.type == "Capture" and not (a.nominal or b.nominal) and a.trigger.i != b.trigger.i \
-            and a.sentence.index == b.sentence.index:
+            and a.sentence.index == b.sentence.index and set(a.roles.get("captor", [])) != set(b.roles.get("captor", [])):
         return False  # "captured by A ... and retaken by B"
     return bool(set(a.quantities) & set(b.quantities)) or any(
         set(a.roles.get(r, [])) & set(b.roles.get(r, [])) for r in a.roles) or a.sentence.index == b.sentence.index
@@ -1150,7 +1160,9 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
     if a.type == "Attack":
         return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
     if a.type == "Capture":
-        if a.sentence.index == b.sentence.index and a.trigger.i != b.trigger.i and not (a.nominal or b.nominal):
+        ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
+        if a.sentence.index == b.sentence.index and a.trigger.i != b.trigger.i and not (a.nominal or b.nominal) \
+                and ca and cb and ca != cb:
             return False  # "captured by A in 2020 and retaken by B in 2021": two events
         ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
         return a.roles.get("place") == b.roles.get("place") and a.modality == b.modality and (

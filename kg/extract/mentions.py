@@ -390,8 +390,10 @@ class MentionFinder:
                 c.lower_ in _NOT_SEIZED for c in root.head.children):
             return True  # "overran X", "X was seized" (not "X was taken to hospital")
         nxt = doc[ent.end:ent.end + 3]
+        nxt = doc[ent.end:ent.end + 5]
         if len(nxt) >= 2 and (nxt[0].lower_ == "in" or (nxt[0].text == "," and nxt[1].lower_ == "in")):
-            after = nxt[1] if nxt[0].lower_ == "in" else (nxt[2] if len(nxt) > 2 else None)
+            rest = [t for t in nxt[1 if nxt[0].lower_ == "in" else 2:] if t.lower_ not in ("the",) and t.lower_ not in DIRECTIONS]
+            after = rest[0] if rest else None
             if after is not None and after.ent_type_ in ("GPE", "LOC"):
                 return True  # "X in Y province", "X, in Y state"
         prev = doc[ent.start - 1] if ent.start > 0 else None
@@ -482,6 +484,9 @@ def _after_place_noun(run: Span) -> bool:
             and doc[run.start - 2].lemma_.lower() in PLACE_NOUNS | {"camp", "base", "port", "checkpoint", "post"})
 
 
+_NAME_PARTICLES = frozenset(["da", "de", "do", "dos", "das", "del", "di", "la", "el", "al"])
+
+
 def _join_hyphenated(ents) -> list[Span]:
     """NER splits a hyphenated name ("Abu-Kamal") in two: one name, written without spaces."""
     out: list[Span] = []
@@ -491,8 +496,15 @@ def _join_hyphenated(ents) -> list[Span]:
         while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
                 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and ent.label_ in ("GPE", "LOC", "FAC", "PERSON"):
             end += 1
-        if end != ent.end:
-            ent = Span(doc, ent.start, end, label=ent.label_)
+        start = ent.start  # "Foz do Rio" labelled only "Rio": the words that modify it
+        while start > 0 and doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < end \
+                and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and ent.label_ in ("GPE", "LOC", "FAC", "PERSON") \
+                and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _NAME_PARTICLES):
+            start -= 1
+        while start < ent.start and not doc[start].text[:1].isupper():
+            start += 1
+        if end != ent.end or start != ent.start:
+            ent = Span(doc, start, end, label=ent.label_)
         prev = out[-1] if out else None
         if prev is not None and ent.start == prev.end + 1 and ent.doc[prev.end].text == "-" \
                 and not prev[-1].whitespace_ and not ent.doc[prev.end].whitespace_:
