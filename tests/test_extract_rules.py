@@ -218,3 +218,32 @@ def test_admin_area_is_also_known_by_its_bare_name(extractor):
     f = extract(extractor, "Ambush\n\nGunmen ambushed a bus in Reasi district on Sunday, killing nine people.")
     district = next(e for e in f.entities if e.name == "Reasi district")
     assert "Reasi" in district.aliases
+
+
+def test_nationality_adjective_names_the_attacking_state(extractor):
+    f = extract(extractor, "Strikes\n\nIsraeli artillery shelled the outskirts of Marjayoun on Friday. "
+                           "Israel said it was responding to rocket fire.")
+    v = only(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Israel"]
+
+
+def test_backing_state_of_the_captor_is_the_supporter(extractor):
+    f = extract(extractor, "Town retaken\n\nIraqi forces, backed by US airstrikes, retook Baiji on Sunday.")
+    v = only(f, "Capture")
+    assert names(f, v, "supporter") == ["United States"]
+    f = extract(extractor, "Town taken\n\nThe US-backed Syrian Democratic Forces seized Tabqa on Sunday.")
+    v = only(f, "Capture")
+    assert names(f, v, "supporter") == ["United States"]
+
+
+def test_a_passive_parsed_as_a_copula_is_still_a_capture(extractor):
+    f = extract(extractor, "Base lost\n\nKamina was overrun on Friday after two days of fighting.")
+    v = only(f, "Capture")
+    assert names(f, v, "place") == ["Kamina"]
+
+
+def test_former_holder_is_the_captors_adversary_in_the_article(extractor):
+    f = extract(extractor, "Fighting\n\nAl-Shabaab fighters attacked Kenyan troops near Kolbio on Monday. "
+                           "On Tuesday the Kenyan troops retook Badhaadhe.")
+    cap = only(f, "Capture")
+    assert names(f, cap, "former") == ["al-Shabaab"]

@@ -46,6 +46,7 @@ COMPOUND_SUBTYPES = {"suicide": "SuicideAttack", "car": "Bombing", "air": "Airst
                      "missile": "MissileStrike", "rocket": "RocketAttack", "mortar": "Shelling"}
 QUANTITY_KINDS = {"Deployment": ("troops",), "Attack": ("fatalities", "injuries"),
                   "Capture": ("captured",), "Meeting": (), "Statement": (), "Visit": ()}
+SOLDIER_NOUNS = frozenset(["soldier", "troop", "serviceman", "servicemen", "paratrooper", "commando", "marine"])
 GUARD_VERBS = frozenset(["protect", "secure", "defend", "guard", "reinforce", "hold", "retake", "recapture"])
 WEAPONS = frozenset(["drone", "missile", "rocket", "shell", "mortar", "grenade", "bomb", "projectile", "munition"])
 # Words after "take" that mean something other than seizing a place.
@@ -592,6 +593,8 @@ class _Ctx:
         self.quantities(f, tok.head.head if under else outcome or tok, None)
         if not f.filled("perpetrator"):
             f.add("perpetrator", self.lone_armed_actor_before(tok, f))
+        if not f.filled("target"):
+            f.add("target", self.soldiers_of_the_place(f))
         if not f.filled("location") and not nominal and tok.dep_ == "conj":  # "burst into X in <town> and killed six"
             for p in ("in", "at", "near", "into"):
                 for obj in self.preps(tok.head).get(p, []):
@@ -620,6 +623,16 @@ class _Ctx:
         armed = {e for e in found if e and self.kind(e) in ("ArmedGroup", "ArmedForce")}
         armed -= set(f.roles.get("target", []))
         return armed.pop() if len(armed) == 1 else None
+
+    def soldiers_of_the_place(self, f: Frame) -> Optional[str]:
+        """"Killing eight soldiers" near a town of country C: the attack was on C's forces, when
+        the article names them and they did not carry it out."""
+        if not any(t.lemma_.lower() in SOLDIER_NOUNS and self.victim(t) for t in self.sent.span):
+            return None
+        codes = {self.res.countries.get(e) for e in f.roles.get("location", [])} - {None}
+        forces = [e.id for e in self.res.entities if e.type == "ArmedForce" and self.res.countries.get(e.id) in codes
+                  and e.id not in f.roles.get("perpetrator", [])]
+        return forces[0] if len(forces) == 1 else None
 
     def state_of(self, demonym: str) -> Optional[str]:
         """The armed forces, else the state, that an adjective of nationality names here."""
@@ -751,7 +764,7 @@ class _Ctx:
         captor = captors[0] if captors else None
         former = [self.entity(o, ARMED + ("Organization",), modifiers=True) for o in preps.get("from", [])]
         former += self.former_in_sentence()
-        supporters = self.supporters(tok)
+        supporters = self.supporters(tok, captor_tok)
         for eid, anchor in places:
             f = self.new("Capture", tok, nominal)
             f.add("place", eid)
@@ -818,7 +831,7 @@ class _Ctx:
                         break
         return out
 
-    def supporters(self, tok: Token) -> list[str]:
+    def supporters(self, tok: Token, captor: Optional[Token] = None) -> list[str]:
         out: list[str] = []
         for obj in self.preps(tok).get("with", []):
             if obj.lemma_.lower() in self.finder.t.support_nouns:
@@ -828,12 +841,20 @@ class _Ctx:
                         eid = self.res.country_entity(self.res.countries.get(eid)) or eid
                     if eid and self.kind(eid) in ACTORS and eid not in out:
                         out.append(eid)
-        for c in tok.children:
+        heads = [tok] + ([captor] if captor is not None else [])
+        for c in (c for h in heads for c in h.children):  # "X, backed by Y and Z, retook", "X backed by Y seized"
             if c.dep_ in ("advcl", "acl") and self.finder.t.base(c) in self.finder.t.support_verbs:
-                by = self.preps(c).get("by", [])
-                for b in by:
-                    eid = self.entity(b, ACTORS)
-                    if eid:
+                for b in self.preps(c).get("by", []):
+                    for one in self.expand(b):
+                        eid = self.entity(one, ACTORS, modifiers=True)  # "backed by US airstrikes"
+                        if eid and eid not in out:
+                            out.append(eid)
+        if captor is not None:  # "the US-backed X": the state before the hyphen
+            doc, i = captor.doc, captor.left_edge.i
+            for j in range(i, captor.i):
+                if doc[j].lower_ in ("backed", "supported") and j >= 2 and doc[j - 1].text == "-":
+                    eid = self.res.entity_at(doc[j - 2])
+                    if eid and self.kind(eid) in ACTORS and eid not in out:
                         out.append(eid)
         return out
 
