@@ -1,6 +1,7 @@
-"""Extract the development corpus and score it against its gold files, per report and in total.
+"""Extract the development corpus (or the held-out set) and score it against its gold files,
+per report and in total.
 
-    .venv/bin/python scripts/score_corpus.py [--json]
+    .venv/bin/python scripts/score_corpus.py [--held-out] [--json]
 
 Facts files go to a temporary folder named after the gold ids (what the scorer pairs on), then
 tests/eval/score.py (a copy of the shared scorer) prints its report.
@@ -21,16 +22,17 @@ from kg.extract import Extractor  # noqa: E402
 from kg.read import read_file  # noqa: E402
 
 
-def main() -> int:
-    gold_dir = ROOT / "tests" / "data" / "gold"
+def main(argv: list[str]) -> int:
+    data = ROOT / "tests" / "data" / ("heldout" if "--held-out" in argv else "")
+    gold_dir = data / "gold"
     extractor = Extractor()
     with tempfile.TemporaryDirectory() as out:
         for gold in sorted(gold_dir.glob("*.json")):
-            facts = extractor.extract(read_file(ROOT / "tests" / "data" / "corpus" / f"{gold.stem}.txt"))
+            facts = extractor.extract(read_file(data / "corpus" / f"{gold.stem}.txt"))
             (Path(out) / f"{gold.stem}.facts.json").write_text(facts_io.dumps(facts), encoding="utf-8")
         return subprocess.call([sys.executable, str(ROOT / "tests" / "eval" / "score.py"),
-                                str(gold_dir), out, *sys.argv[1:]])
+                                str(gold_dir), out, *[a for a in argv if a != "--held-out"]])
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
