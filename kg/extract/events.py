@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 import yaml
 from spacy.tokens import Token
 
+from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
@@ -49,9 +50,6 @@ QUANTITY_KINDS = {"Deployment": ("troops",), "Attack": ("fatalities", "injuries"
 SOLDIER_NOUNS = frozenset(["soldier", "troop", "serviceman", "servicemen", "paratrooper", "commando", "marine"])
 GUARD_VERBS = frozenset(["protect", "secure", "defend", "guard", "reinforce", "hold", "retake", "recapture"])
 WEAPONS = frozenset(["drone", "missile", "rocket", "shell", "mortar", "grenade", "bomb", "projectile", "munition"])
-# Words after "take" that mean something other than seizing a place.
-NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prisoners", "captive", "away", "part",
-                        "place", "office", "power", "refuge", "shelter", "cover"])
 # Nouns for armed people who may be the unnamed agent of an attack ("gunmen killed 12").
 ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", "insurgent", "rebel", "attacker",
                          "assailant", "militia", "militiaman", "bandit", "soldier", "troop", "raider", "terrorist"])
@@ -1129,6 +1127,11 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
     return out
 
 
+def _dates_agree(a: Frame, b: Frame) -> bool:
+    """No date, or one date within the other ("2024-03" and "2024-03-08")."""
+    return not (a.date and b.date) or a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)
+
+
 def _same_toll(a: Frame, b: Frame) -> bool:
     """The same death toll in the headline and the body ("raid kills 17" ... "killed 17 people")."""
     shared = set(a.quantities) & set(b.quantities)
@@ -1160,7 +1163,7 @@ def _compatible(a: Frame, b: Frame) -> bool:
             return False
     if a.type == "Capture" and a.roles.get("place") != b.roles.get("place"):
         return False
-    if a.date and b.date and not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
+    if not _dates_agree(a, b):
         return False  # told at different times
     if a.type == "Capture" and not (a.nominal or b.nominal) and a.trigger.i != b.trigger.i \
             and a.sentence.index == b.sentence.index and set(a.roles.get("captor", [])) != set(b.roles.get("captor", [])):
@@ -1172,7 +1175,7 @@ def _compatible(a: Frame, b: Frame) -> bool:
 def _same(a: Frame, b: Frame, res: Resolution) -> bool:
     if a.type != b.type or a.type == "Statement":
         return False
-    if a.date and b.date and not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
+    if not _dates_agree(a, b):
         return False
     if a.type == "Deployment":
         qa, qb = a.quantities.get("troops"), b.quantities.get("troops")

@@ -387,7 +387,7 @@ class MentionFinder:
             return True  # "the raid on X" (actors on the lexicon were claimed before)
         root = ent.root
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in res.place_verbs and not any(
-                c.lower_ in _NOT_SEIZED for c in root.head.children):
+                c.lower_ in NOT_SEIZED for c in root.head.children):
             return True  # "overran X", "X was seized" (not "X was taken to hospital")
         nxt = doc[ent.end:ent.end + 3]
         nxt = doc[ent.end:ent.end + 5]
@@ -425,8 +425,10 @@ class MentionFinder:
 
 # ----- small span helpers
 
-# Words after "take" that mean something other than seizing a place.
-_NOT_SEIZED = frozenset(["to", "into", "hostage", "prisoner", "captive", "away", "part", "place", "office"])
+# Words after "take" that mean something other than seizing a place ("taken to hospital",
+# "took part", "took hostages"); the event rules read the same list.
+NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prisoners", "captive", "away", "part",
+                        "place", "office", "power", "refuge", "shelter", "cover"])
 
 
 def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
