@@ -759,7 +759,6 @@ class _Ctx:
             return
         captors = [self.entity(t, ARMED, modifiers=True) for t in self.expand(captor_tok)] if captor_tok is not None else []
         captors = [c for c in dict.fromkeys(captors) if c]
-        captor = captors[0] if captors else None
         former = [self.entity(o, ARMED + ("Organization",), modifiers=True) for o in preps.get("from", [])]
         former += self.former_in_sentence()
         supporters = self.supporters(tok, captor_tok)
