@@ -19,14 +19,15 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from decimal import Decimal
-from typing import Iterable, Iterator, Mapping, Optional
+from functools import lru_cache
+from typing import Any, Iterable, Iterator, Mapping, Optional
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+import rdflib.namespace as rns
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
-from rdflib.namespace import DCTERMS, GEO, OWL, PROV, SKOS, XSD
 from rdflib.term import Node
 
-from kg import iris
+from kg import iris, vocab
 from kg.models import (
     DateValue,
     DocumentMeta,
@@ -40,7 +41,6 @@ from kg.models import (
 )
 from kg.vocab import (
     AFFILIATION_ATTRIBUTE,
-    CKG,
     COUNTRY_ATTRIBUTE,
     COUNTRY_CODE_ATTRIBUTE,
     DATE_DATATYPES,
@@ -54,11 +54,41 @@ from kg.vocab import (
     PRECISION_INDIVIDUALS,
     QUALIFIER_INDIVIDUALS,
     ROLE_PROPERTIES,
-    SCHEMA,
     SUBTYPE_CONCEPTS,
     TITLE_ATTRIBUTE,
     bind_prefixes,
 )
+
+
+class _Terms:
+    """A namespace whose terms are made once and then reused.
+
+    rdflib builds a new URIRef on every ``NS.name`` access: that was a third of the mapping
+    time, and the store's term cache then met equal but never identical objects.
+    """
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        term: URIRef = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]
+        return term
+
+    def __str__(self) -> str:
+        return str(self._namespace)
+
+
+RDF, RDFS, OWL, XSD = _Terms(rns.RDF), _Terms(rns.RDFS), _Terms(rns.OWL), _Terms(rns.XSD)
+DCTERMS, GEO, PROV, SKOS = _Terms(rns.DCTERMS), _Terms(rns.GEO), _Terms(rns.PROV), _Terms(rns.SKOS)
+CKG, SCHEMA = _Terms(vocab.CKG), _Terms(vocab.SCHEMA)
 
 _COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
 _WKT_POINT = re.compile(r"POINT\s*\(\s*(\S+)\s+(\S+)\s*\)", re.IGNORECASE)
@@ -80,6 +110,13 @@ def _number(value: float) -> Literal:
     if float(value).is_integer():
         return Literal(str(int(value)), datatype=XSD.decimal)
     return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=1 << 16)
+def _integer(value: int) -> Literal:
+    """An xsd:integer, memoised: offsets and sentence numbers recur in every document, and
+    making a Literal costs more than all the rest of a mention's triples."""
+    return Literal(value)
 
 
 def _coordinate(value: float) -> str:
@@ -212,9 +249,9 @@ def _add_provenance(
 
 def _add_span(g: TripleList, node: URIRef, cls: URIRef, span: Mention | Evidence, article: URIRef) -> None:
     g.add((node, RDF.type, cls))
-    g.add((node, CKG.startOffset, Literal(span.start)))
-    g.add((node, CKG.endOffset, Literal(span.end)))
-    g.add((node, CKG.sentenceIndex, Literal(span.sentence)))
+    g.add((node, CKG.startOffset, _integer(span.start)))
+    g.add((node, CKG.endOffset, _integer(span.end)))
+    g.add((node, CKG.sentenceIndex, _integer(span.sentence)))
     g.add((node, CKG.text, Literal(span.text)))
     g.add((node, CKG.inArticle, article))
 

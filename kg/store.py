@@ -40,6 +40,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "GRAPH_BASE",
     "KGStore",
+    "PreparedGraph",
     "StoreError",
     "StoreStats",
     "default_store_path",
@@ -140,19 +141,20 @@ def _convert(triples: Iterable[TripleLike], iris: Optional[dict[Any, Any]] = Non
     recur in every document); literals and blank nodes are converted per call.
     """
     bnodes: dict[BNode, ox.BlankNode] = {}
-    seen: dict[Any, Any] = {}  # a document repeats its IRIs and predicates: convert each once
     if iris is None:
         iris = {}
     elif len(iris) > _IRI_CACHE_SIZE:
         iris.clear()
+    # A document reuses the same term objects (its nodes, the vocabulary): look them up by
+    # identity first, which skips rdflib's Python-level __hash__/__eq__. Each entry keeps its
+    # term alive, so no other object can take its id during the call.
+    seen: dict[int, tuple[Any, Any]] = {}
 
     def conv(term: Any) -> Any:
-        found = iris.get(term)
-        if found is None:
-            found = seen.get(term)
-        if found is None:
-            seen[term] = found = to_ox(term, bnodes)
-        return found
+        hit = seen.get(id(term))
+        if hit is None:
+            hit = seen[id(term)] = (term, _to_ox_cached(term, iris, bnodes))
+        return hit[1]
 
     out: dict[OxTriple, None] = {}
     for s, p, o in triples:
@@ -161,8 +163,43 @@ def _convert(triples: Iterable[TripleLike], iris: Optional[dict[Any, Any]] = Non
         except (ValueError, TypeError) as e:
             raise StoreError(f"cannot store triple ({s!r}, {p!r}, {o!r}): {e}") from None
         out[t] = None
-    iris.update((k, v) for k, v in seen.items() if type(k) is URIRef)
     return list(out)
+
+
+def _to_ox_cached(term: Any, iris: dict[Any, Any], bnodes: dict[BNode, ox.BlankNode]) -> Any:
+    """``to_ox``, through the cache of IRIs shared by all calls."""
+    if type(term) is not URIRef:
+        return to_ox(term, bnodes)
+    found = iris.get(term)
+    if found is None:
+        found = iris[term] = to_ox(term)
+    return found
+
+
+def _quads(g: ox.NamedNode, triples: list[OxTriple]) -> list[ox.Quad]:
+    """Each triple in its named graph and in the union default graph, for one Store.extend."""
+    quads: list[ox.Quad] = []
+    add = quads.append
+    for s, p, o in triples:
+        add(ox.Quad(s, p, o, g))
+        add(ox.Quad(s, p, o))
+    return quads
+
+
+@dataclass(frozen=True)
+class PreparedGraph:
+    """A graph's new content, validated and converted, ready for one atomic write.
+
+    ``quads`` (named + union) are built up front when the graph did not exist yet, the usual
+    case in a build; if it exists by the time of the write, the write rebuilds what it needs.
+    """
+
+    graph: ox.NamedNode
+    triples: list[OxTriple]
+    quads: Optional[list[ox.Quad]] = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.triples)
 
 
 class KGStore:
@@ -278,10 +315,24 @@ class KGStore:
         previous content stays. Blank nodes are fresh for each call; no triples removes
         the graph.
         """
+        return self.write(self.prepare(graph_iri, triples))
+
+    def prepare(self, graph_iri: GraphName, triples: Iterable[TripleLike]) -> PreparedGraph:
+        """Validate and convert a graph's new content without writing it (see :meth:`write`).
+
+        All the Python-side work of :meth:`replace_graph` happens here, so a caller can do it
+        on its own thread and hand only :meth:`write` (which releases the GIL) to a writer
+        thread. Raises StoreError for content that cannot be stored.
+        """
         g = _ox_graph(graph_iri)
         new = _convert(triples, self._iris)
-        self._replace({g: new})
-        return len(new)
+        fresh = not self.ox_store.contains_named_graph(g)
+        return PreparedGraph(g, new, _quads(g, new) if fresh else None)
+
+    def write(self, prepared: PreparedGraph) -> int:
+        """Atomically replace the prepared graph's content (as :meth:`replace_graph`)."""
+        self._replace({prepared.graph: prepared.triples}, prepared.quads)
+        return len(prepared.triples)
 
     def load_file(self, path: Path, *, graph_iri: Optional[GraphName] = None,
                   fmt: Optional[str] = None) -> int:
@@ -352,19 +403,20 @@ class KGStore:
         except (OSError, RuntimeError, SyntaxError, ValueError) as e:
             raise StoreError(f"store update failed (nothing was changed): {e}") from None
 
-    def _replace(self, graphs: Mapping[ox.NamedNode, list[OxTriple]]) -> None:
-        """Replace several graphs in ONE transaction (a single extend or a single update)."""
+    def _replace(self, graphs: Mapping[ox.NamedNode, list[OxTriple]],
+                 quads: Optional[list[ox.Quad]] = None) -> None:
+        """Replace several graphs in ONE transaction (a single extend or a single update).
+
+        ``quads`` are the graphs' named and union quads if already built (see :meth:`prepare`).
+        """
         with self._write_lock:
             store = self._writable()
             existing = [g for g in graphs if store.contains_named_graph(g)]
             if not existing:
                 # Nothing to remove: Store.extend is itself all-or-nothing, and ~3x faster
                 # than parsing an INSERT DATA request.
-                quads: list[ox.Quad] = []
-                for g, triples in graphs.items():
-                    for s, p, o in triples:
-                        quads.append(ox.Quad(s, p, o, g))
-                        quads.append(ox.Quad(s, p, o))
+                if quads is None:
+                    quads = [q for g, triples in graphs.items() for q in _quads(g, triples)]
                 try:
                     store.extend(quads)
                 except (OSError, RuntimeError, ValueError) as e:
