@@ -5,8 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# Debian packages the tests need; the browser tests will add `chromium` here.
-APT_PACKAGES ?=
+# Debian packages the tests need: Chromium for the browser tests (Playwright drives
+# /usr/bin/chromium; it never downloads a browser of its own).
+APT_PACKAGES ?= chromium
 
 .PHONY: venv demo test bench sysdeps clean distclean
 
