@@ -106,3 +106,46 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
         monkeypatch.delenv(name, raising=False)
     yield dict(os.environ)
 
+
+
+# ----------------------------------------------------------------------------- headless Chromium
+
+CHROMIUM = Path(os.environ.get("KG_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ARTIFACTS = REPO / "out" / "test-artifacts"  # screenshots the browser tests keep (gitignored)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (never a downloaded browser).
+
+    Without Chromium the browser tests skip with the reason, except under CI=true, where a
+    missing browser is a failure: `make test` installs it.
+    """
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover - dev dependency
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"playwright is not installed: {exc}")
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found (Debian package 'chromium'; `make test` installs it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright gives each launch a fresh temporary profile of its own.
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
