@@ -247,3 +247,47 @@ def test_former_holder_is_the_captors_adversary_in_the_article(extractor):
                            "On Tuesday the Kenyan troops retook Badhaadhe.")
     cap = only(f, "Capture")
     assert names(f, cap, "former") == ["al-Shabaab"]
+
+
+def test_a_role_noun_before_a_full_name_makes_a_person(extractor):
+    f = extract(extractor, "Rebel chief held\n\nRebel leader Amadou Kone was captured by soldiers "
+                           "outside his house in Bamako on Friday.")
+    kone = [e for e in f.entities if e.name == "Amadou Kone"]
+    assert [e.type for e in kone] == ["Person"]
+    assert not [v for v in f.events if v.type == "Capture" and "Amadou Kone" in names(f, v, "place")]
+
+
+def test_the_object_of_an_ambush_is_not_its_perpetrator(extractor):
+    f = extract(extractor, "Soldiers killed\n\nGunmen ambushed a Malian army patrol near the town of "
+                           "Boni on Monday, killing six soldiers, officials said.")
+    attacks = [v for v in f.events if v.type == "Attack"]
+    assert len(attacks) == 1, [(v.roles, v.quantities) for v in attacks]
+    assert names(f, attacks[0], "perpetrator") == []
+    assert names(f, attacks[0], "target") == ["Malian forces"]
+    assert attacks[0].quantities["fatalities"].value == 6
+
+
+def test_a_telling_without_a_number_joins_the_deployment_to_the_same_place(extractor):
+    f = extract(extractor, "Troops for the north\n\nThe government will deploy 500 soldiers to Gao this "
+                           "week. The troops being sent to Gao will secure the main roads, the minister said.")
+    deps = [v for v in f.events if v.type == "Deployment"]
+    assert len(deps) == 1, [(v.roles, v.quantities) for v in deps]
+    assert names(f, deps[0], "destination") == ["Gao"] and deps[0].quantities["troops"].value == 500
+
+
+def test_a_conjoined_deployment_shares_the_destination(extractor):
+    f = extract(extractor, "Instructors arrive\n\nRussia sent 300 instructors to Mali in December, and "
+                           "Turkey sent a separate contingent.")
+    by_agent = {names(f, v, "agent")[0]: v for v in f.events if v.type == "Deployment"}
+    assert sorted(by_agent) == ["Russia", "Turkey"]
+    assert names(f, by_agent["Turkey"], "destination") == ["Mali"]
+    assert "troops" not in by_agent["Turkey"].quantities
+
+
+def test_the_toll_of_a_definite_attack_goes_to_the_attack_told_before(extractor):
+    f = extract(extractor, "Town attacked\n\nBoko Haram fighters attacked the town of Gubio on Monday, "
+                           "burning homes, officials said.\n\nThe Boko Haram attack killed at least 14 "
+                           "villagers, according to a local official.", published="2024-03-06")
+    v = only(f, "Attack")
+    assert names(f, v, "location") == ["Gubio"] and names(f, v, "perpetrator") == ["Boko Haram"]
+    assert v.quantities["fatalities"].value == 14

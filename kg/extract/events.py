@@ -501,6 +501,10 @@ class _Ctx:
         for obj in preps.get("from", []):
             f.add("origin", self.entity(obj, PLACES))
         self.quantities(f, tok, patient)
+        if not f.filled("destination") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Deployment":
+            for obj in self.preps(tok.head).get("to", []):  # "A sent X to P, and B sent a contingent"
+                for o in self.expand(obj):
+                    f.add("destination", self.entity(o, PLACES, modifiers=True) or self.place_in(o))
         if not f.filled("destination"):
             self.infer_destination(f, tok)
         if f.filled("agent", "destination") or f.quantities:
@@ -544,7 +548,8 @@ class _Ctx:
             if subj is not None:
                 f.add("perpetrator", self.entity(subj, ARMED + ("Person",), modifiers=True))
         if nominal:
-            for p in ("on", "against"):
+            # "an attack on X", "the shelling of X" (but "an attack of unusual scale" names nothing)
+            for p in ("on", "against", "of"):
                 for obj in preps.get(p, []):
                     self.target_or_place(f, obj)
             for c in tok.lefts:
@@ -558,6 +563,9 @@ class _Ctx:
             subj = self.subject(tok)
             for sj in self.expand(subj) if subj is not None else []:
                 f.add("perpetrator", self.entity(sj, ARMED + ("Person",), modifiers=True))
+            if self.finder.t.base(tok) in self.finder.t.actor_verbs and subj is not None \
+                    and self.trigger_type(subj) == ("Attack", True):
+                return  # "the X attack killed 14": the noun's own frame takes the toll
             if self.finder.t.base(tok) in self.finder.t.actor_verbs and not (
                     f.filled("perpetrator") or subj is not None and subj.lemma_.lower() in ARMED_NOUNS):
                 return  # "the blast killed 9": the toll of another trigger
@@ -606,7 +614,9 @@ class _Ctx:
                     break
         if nominal and not (f.filled("location", "target") or f.quantities):
             return  # "attacks" in general, or "the bombing" pointing back: not a new event
-        f.anaphoric = nominal and not f.filled("location", "perpetrator") and any(
+        # "The raid killed seven", "the Taliban assault on Monday killed 30": a definite attack
+        # with no place of its own tells more of one told just before.
+        f.anaphoric = nominal and not f.filled("location") and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
@@ -645,11 +655,14 @@ class _Ctx:
             return forces[0]
         return states[0] if len(states) == 1 else None
 
-    @staticmethod
-    def victim(tok: Token) -> bool:
-        """"Nine soldiers were killed", "killed X": a word naming the attacked, not the attacker."""
+    def victim(self, tok: Token) -> bool:
+        """"Nine soldiers were killed", "ambushed an army truck": a word naming the attacked,
+        not the attacker (the object of any attack verb)."""
+        verbs = self.finder.t.verbs
         for t in [tok, *tok.ancestors][:4]:
-            if t.dep_ == "nsubjpass" or t.dep_ == "dobj" and t.head.lemma_.lower() in ("kill", "wound", "injure"):
+            if t.dep_ == "nsubjpass" or t.dep_ == "dobj" and (
+                    t.head.lemma_.lower() in ("kill", "wound", "injure")
+                    or verbs.get(self.finder.t.base(t.head)) == "Attack"):
                 return True
             if t.dep_ in ("nsubj", "ROOT"):
                 return False
@@ -1089,11 +1102,17 @@ def _resolve_anaphoric(frames: list[Frame]) -> list[Frame]:
         if f.anaphoric:
             target = next((g for g in reversed(out) if g.type == f.type and g.modality == f.modality
                            and 0 <= f.sentence.index - g.sentence.index <= 2 and g is not f), None)
-            if target is not None and _compatible_counts(target, f):
+            if target is not None and _compatible_counts(target, f) and _roles_agree(target, f, ("perpetrator",)):
                 _absorb(target, f)
                 continue
         out.append(f)
     return out
+
+
+def _roles_agree(a: Frame, b: Frame, roles: tuple[str, ...]) -> bool:
+    """Neither names a different filler for these roles."""
+    return all(not (set(a.roles.get(r, [])) and set(b.roles.get(r, [])))
+               or bool(set(a.roles[r]) & set(b.roles[r])) for r in roles)
 
 
 def _compatible_counts(a: Frame, b: Frame) -> bool:
@@ -1179,7 +1198,12 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
     if a.type == "Deployment":
         qa, qb = a.quantities.get("troops"), b.quantities.get("troops")
         agents_ok = not (a.filled("agent") and b.filled("agent")) or set(a.roles["agent"]) & set(b.roles["agent"])
-        return bool(qa and qb and qa.value == qb.value and agents_ok)
+        if qa and qb:
+            return qa.value == qb.value and bool(agents_ok)
+        # "will deploy 300 soldiers to X" ... "the troops being sent to X": a telling without a
+        # number adds to the one with it (or to another without) when destination and sender agree.
+        return bool(agents_ok) and a.modality != "negated" and b.modality != "negated" and bool(
+            set(a.roles.get("destination", [])) & set(b.roles.get("destination", [])))
     if a.type == "Attack":
         return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
     if a.type == "Capture":

@@ -621,6 +621,9 @@ def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
             return True
     if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in res.person_roles:
         return True  # "the chief negotiator, X"
+    if len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in res.person_roles \
+            and doc[ent.start - 1].is_lower:
+        return True  # "rebel leader X Y", "army spokesman X Y": a role noun right before a full name
     if ent.start > 0 and doc[ent.start - 1].lemma_.lower() in res.speech_verbs and doc[ent.start - 1].lower_ != "says" or (
             ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in res.speech_verbs):
         return len(ent) >= 2
