@@ -291,3 +291,12 @@ def test_the_toll_of_a_definite_attack_goes_to_the_attack_told_before(extractor)
     v = only(f, "Attack")
     assert names(f, v, "location") == ["Gubio"] and names(f, v, "perpetrator") == ["Boko Haram"]
     assert v.quantities["fatalities"].value == 14
+
+
+def test_a_nationality_adjective_on_militants_names_no_state(extractor):
+    f = extract(extractor, "Village raided\n\nNAIROBI — Somali militants raided the village of Salama in "
+                           "Kenya's Lamu county on Wednesday, killing five men, a week after Somalia "
+                           "and Kenya agreed to patrol the border together.", published="2024-03-08")
+    v = only(f, "Attack")
+    assert names(f, v, "location") == ["Salama"]
+    assert names(f, v, "perpetrator") == []

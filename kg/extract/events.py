@@ -53,6 +53,9 @@ WEAPONS = frozenset(["drone", "missile", "rocket", "shell", "mortar", "grenade",
 # Nouns for armed people who may be the unnamed agent of an attack ("gunmen killed 12").
 ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", "insurgent", "rebel", "attacker",
                          "assailant", "militia", "militiaman", "bandit", "soldier", "troop", "raider", "terrorist"])
+# Combatants a nationality adjective does not make a state's forces ("Somali militants").
+NON_STATE_NOUNS = frozenset(["group", "militant", "jihadist", "insurgent", "rebel", "militia", "militiaman",
+                             "gunman", "gunmen", "bandit", "terrorist", "extremist", "faction", "cell"])
 # People nouns whose "of/from X" names the actor: "fighters from X", "members of X", "a unit of X".
 MEMBER_NOUNS = frozenset(["fighter", "member", "militant", "troop", "soldier", "force", "unit", "commando",
                           "militiaman", "rebel", "insurgent", "gunman", "jihadist", "element", "contingent",
@@ -593,6 +596,8 @@ class _Ctx:
                     f.add("perpetrator", eid)
         if not f.filled("perpetrator"):  # "an Israeli airstrike", "Israeli artillery shelled"
             head = tok if nominal else self.subject(tok)
+            if head is not None and head.lemma_.lower() in NON_STATE_NOUNS:
+                head = None  # "the Somali militant group", "Afghan insurgents": not a state's forces
             for c in head.lefts if head is not None else []:
                 if c.dep_ == "amod" and c.ent_type_ == "NORP":
                     f.add("perpetrator", self.state_of(c.text))
