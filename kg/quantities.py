@@ -248,6 +248,7 @@ _PEOPLE_NOUNS = frozenset(
     officer members member individuals journalists officials migrants families inmates victims
     """.split()
 )
+_POLICE_NOUNS = frozenset("police policemen policeman officers gendarmes".split())
 # Outcome words end a phrase instead of extending a known head ("40 others wounded").
 _OUTCOME_WORDS = frozenset("wounded injured dead killed displaced".split())
 _SUICIDE_BOMBERS = re.compile(r"(?i)\bsuicide\s+bombers?\b")
@@ -404,9 +405,9 @@ def _head_noun(text: str, pos: int, allow_of: bool) -> Optional[tuple[str, int]]
         if low in _UNIT_NOUNS and head is None:
             return low, tok.end()  # "15 km south": the measure is the head, and it disqualifies
         known = low in _COUNT_NOUNS
-        if head is None and low in _MODIFIERS:
+        if head is None and (low in _MODIFIERS or low.endswith("ly") and not titled and not known):
             pos = tok.end()
-            continue
+            continue  # "560 more troops", "1,000 newly trained soldiers"
         if head is not None and (not known or low in _OUTCOME_WORDS):
             if known_head:
                 break  # "people killed": a known noun already ended the phrase
@@ -521,6 +522,6 @@ def quantity_kind(noun: Optional[str], context: str = "") -> Optional[str]:
     if not n or n in _COMBATANT_NOUNS or n in _PEOPLE_NOUNS or _DEMONYM.fullmatch(n):
         if cue:
             return cue[0]
-        if n in _COMBATANT_NOUNS and _DEPLOY_CUE.search(context):
-            return "troops"
+        if (n in _COMBATANT_NOUNS or n in _POLICE_NOUNS) and _DEPLOY_CUE.search(context):
+            return "troops"  # "sent 400 police officers to X": a deployed force
     return None

@@ -336,3 +336,17 @@ def test_each_outcome_verb_counts_its_own_number(text: str, kinds: list) -> None
     found = [(quantity_kind(q.noun, text[max(0, q.start - 40):q.end + 40]), q.quantity.value)
              for q in find_quantities(text)]
     assert found == kinds
+
+
+def test_an_adverb_before_the_counted_noun_is_skipped():
+    (q,) = find_quantities("Somalia plans to send about 1,000 newly trained soldiers to the region.")
+    assert (q.noun, q.quantity.value, q.quantity.qualifier) == ("soldiers", 1000, "approximate")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Kenya deployed its first 400 police officers to the capital.", "troops"),
+    ("Gunmen killed 12 police officers in the city.", "fatalities"),
+])
+def test_police_sent_somewhere_are_a_deployed_force(text, kind):
+    (q,) = find_quantities(text)
+    assert quantity_kind(q.noun, text) == kind
