@@ -526,3 +526,4 @@ def remove(ctx: typer.Context, doc_id: str = typer.Argument(..., metavar="DOC-ID
 def _remove_graph(path: Path, iri: URIRef) -> bool:
     with _open_store(path) as store:
         return store.remove_graph(iri)
+from kg import cli_see  # noqa: E402,F401  (registers kg viz and kg analyze)
