@@ -3,12 +3,19 @@
     # title: Deployments
     # description: Who deployed how many troops where and when.
     # param: country: string = "" -- optional country label to filter on
+    # param: type: enum(any|attack|capture) = any -- one of the listed words
+    # param: actor: string -- no "=": a required parameter
     PREFIX ...
+
+Types: string, integer, decimal, date (YYYY-MM-DD), iri, boolean, and enum(a|b|c) (one of the
+listed words, case-insensitive on input). A default of "" (or ``=`` with nothing) means
+optional: left unbound, the query's own ``!BOUND(?x) || ...`` filters treat it as "no filter".
 
 Parameter values are never pasted into the query text as given: each is validated, turned into
 an RDF term of its declared type and written in N-Triples syntax (escaped by Oxigraph) inside a
-``VALUES ?name { ... }`` block at the start of the WHERE clause. A value full of quotes and
-braces therefore stays one literal that is compared as data.
+``VALUES ?name { ... }`` block at the start of every WHERE clause (the query's and each
+sub-select's, since a sub-select does not see the outer query's variables). A value full of
+quotes, braces or ``#`` therefore stays one literal that is compared as data.
 """
 
 from __future__ import annotations
@@ -27,10 +34,12 @@ from rdflib.term import Literal, Node, URIRef
 
 from kg.sparql import KNOWN_PREFIXES, mask_sparql, to_ntriples
 
-PARAM_TYPES = ("string", "integer", "decimal", "date", "iri", "boolean")
+PARAM_TYPES = ("string", "integer", "decimal", "date", "iri", "boolean", "enum")
 
 _HEADER = re.compile(r"^#\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>\w+)\s*(?P<rest>.*)$")
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>\w+)"
+                    r"(?:\((?P<choices>[^()]*)\))?\s*(?P<rest>.*)$")
+_CHOICE = re.compile(r"[A-Za-z0-9_.-]+")
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _FORM = re.compile(r"\b(SELECT|ASK|DESCRIBE|CONSTRUCT)\b", re.IGNORECASE)
@@ -44,12 +53,16 @@ class CannedQueryError(ValueError):
 
 @dataclass(frozen=True)
 class Param:
-    """One declared parameter; ``default`` is the raw text, "" meaning unbound."""
+    """One declared parameter; ``default`` is the raw text, "" meaning unbound, None required.
+
+    ``choices`` lists the allowed values of an ``enum`` parameter (empty for other types).
+    """
 
     name: str
     type: str
     default: Optional[str] = ""
     help: str = ""
+    choices: tuple[str, ...] = ()
 
     @property
     def required(self) -> bool:
@@ -106,6 +119,20 @@ def _parse_default(raw: Optional[str], where: str) -> Optional[str]:
     return raw
 
 
+def _choices(raw: Optional[str], ptype: str, where: str, name: str) -> tuple[str, ...]:
+    """The words of ``enum(a|b|c)``; only enum takes them, and it needs at least two."""
+    if ptype != "enum":
+        if raw is not None:
+            raise CannedQueryError(f"{where}: parameter '{name}': only enum takes a (choice|list)")
+        return ()
+    words = tuple(w.strip() for w in (raw or "").split("|"))
+    if len(words) < 2 or not all(_CHOICE.fullmatch(w) for w in words) or \
+            len({w.lower() for w in words}) != len(words):
+        raise CannedQueryError(f"{where}: parameter '{name}': enum needs two or more distinct "
+                               "words, like enum(any|attack|capture)")
+    return words
+
+
 def parse_query(text: str, name: str, path: Optional[Path] = None) -> CannedQuery:
     """Parse one .rq file's text (header comments + SPARQL)."""
     where = str(path) if path else name
@@ -131,12 +158,14 @@ def parse_query(text: str, name: str, path: Optional[Path] = None) -> CannedQuer
             if ptype not in PARAM_TYPES:
                 raise CannedQueryError(f"{where}:{lineno}: parameter '{pm.group('name')}' has "
                                        f"unknown type '{ptype}' (use {', '.join(PARAM_TYPES)})")
+            choices = _choices(pm.group("choices"), ptype, f"{where}:{lineno}", pm.group("name"))
             if any(p.name == pm.group("name") for p in params):
                 raise CannedQueryError(f"{where}:{lineno}: parameter '{pm.group('name')}' "
                                        "is declared twice")
             default_raw, help_text = parsed
             params.append(Param(pm.group("name"), ptype,
-                                _parse_default(default_raw, f"{where}:{lineno}"), help_text))
+                                _parse_default(default_raw, f"{where}:{lineno}"), help_text,
+                                choices))
         elif key == "description" and "description" in meta:
             meta[key] += " " + value
         else:
@@ -199,6 +228,11 @@ def to_term(query: CannedQuery, param: Param, value: str) -> Node:
             return Literal(dt.date.fromisoformat(v).isoformat(), datatype=XSD.date)
         except ValueError:
             raise fail("a date as YYYY-MM-DD") from None
+    if param.type == "enum":
+        for choice in param.choices:
+            if v.lower() == choice.lower():
+                return Literal(choice)
+        raise fail(f"one of {', '.join(param.choices)}")
     if param.type == "boolean":
         if v.lower() not in _BOOLEANS:
             raise fail("a boolean (true/false)")
@@ -218,34 +252,51 @@ def to_term(query: CannedQuery, param: Param, value: str) -> Node:
 
 def _insert_at(masked: str) -> Optional[int]:
     """Offset just after the first ``WHERE {`` (or the first ``{`` of ``ASK {``/``SELECT * {``)."""
-    m = _WHERE.search(masked)
-    if m:
-        return m.end()
+    offsets = _insert_points(masked)
+    return offsets[0] if offsets else None
+
+
+def _insert_points(masked: str) -> list[int]:
+    """Offsets just after every ``WHERE {`` (the query's and its sub-selects'), or else after
+    the first ``{`` of ``ASK {``/``SELECT * {``."""
+    found = [m.end() for m in _WHERE.finditer(masked)]
+    if found:
+        return found
     form = _FORM.search(masked)
     if form and form.group(1).upper() != "CONSTRUCT":
         brace = masked.find("{", form.end())
         if brace >= 0:
-            return brace + 1
-    return None
+            return [brace + 1]
+    return []
 
 
 def bind(query: CannedQuery, values: Mapping[str, str]) -> str:
-    """The query text with parameter values bound through a VALUES block; nothing else changes."""
+    """The query text with parameter values bound through VALUES blocks; nothing else changes.
+
+    The same block goes after every ``WHERE {``: a sub-select sees only its own variables, and
+    joining one fixed value into both the outer query and a sub-select is the same as once.
+    """
     for name in values:
         if not any(p.name == name for p in query.params):
             raise CannedQueryError(query._unknown(name))
     clauses: list[str] = []
     for p in query.params:
         raw = values.get(p.name, p.default)
-        if raw is None:
-            raise CannedQueryError(f"query '{query.name}' needs a value for parameter '{p.name}'")
+        if raw is None or (p.required and not raw.strip()):
+            hint = f" ({p.help})" if p.help else ""
+            raise CannedQueryError(f"query '{query.name}' needs a value for parameter "
+                                   f"'{p.name}'{hint}")
         if raw == "":
             continue  # unbound: the query's own OPTIONAL/FILTER logic decides
         clauses.append(f"VALUES ?{p.name} {{ {to_ntriples(to_term(query, p, raw))} }}")
     if not clauses:
         return query.sparql
-    pos = _insert_at(mask_sparql(query.sparql))
-    if pos is None:
+    points = _insert_points(mask_sparql(query.sparql))
+    if not points:
         raise CannedQueryError(f"query '{query.name}' has no 'WHERE {{' to bind parameters in")
-    text = query.sparql
-    return text[:pos] + "\n  " + "\n  ".join(clauses) + "\n" + text[pos:]
+    block = "\n  " + "\n  ".join(clauses) + "\n"
+    text, pieces, last = query.sparql, [], 0
+    for pos in points:
+        pieces += [text[last:pos], block]
+        last = pos
+    return "".join(pieces) + text[last:]
