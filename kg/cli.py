@@ -527,3 +527,4 @@ def _remove_graph(path: Path, iri: URIRef) -> bool:
     with _open_store(path) as store:
         return store.remove_graph(iri)
 from kg import cli_see  # noqa: E402,F401  (registers kg viz and kg analyze)
+from kg import cli_share  # noqa: E402,F401  (registers kg push, kg pull and kg describe)

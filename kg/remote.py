@@ -1,0 +1,535 @@
+"""Push the store to an external SPARQL 1.1 triple store, and pull CONSTRUCT results from one.
+
+Push sends one named graph per document, by the Graph Store HTTP Protocol (a PUT replaces the
+graph, so pushing twice duplicates nothing) or, for stores without it, by SPARQL Update (DROP
+SILENT GRAPH, then INSERT DATA in batches, through SPARQLWrapper). A big graph goes in batches:
+the first replaces the graph (PUT, or DROP + INSERT in one request) and the next ones add to it
+(POST, or INSERT DATA). Blank nodes are scoped to one request, so every triple that has one
+travels in the first batch of its graph.
+
+Every failure of the remote (refused, down, 401, 5xx, timeout) is a :class:`RemoteError` with
+one line of text; during a push it is a :class:`PushError` that also carries what had already
+been pushed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import http.client
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Iterator, Literal as TypingLiteral, Optional, Sequence
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib.term import Node
+
+from kg.sparql import StoreError, from_ox, query_form, syntax_error
+from kg.store import GRAPH_BASE, KGStore
+
+__all__ = [
+    "Auth",
+    "DEFAULT_BATCH",
+    "Endpoints",
+    "GraphPlan",
+    "PushError",
+    "PushProgress",
+    "PushReport",
+    "PushedGraph",
+    "Remote",
+    "RemoteError",
+    "plan_push",
+    "pull",
+    "pull_graph_iri",
+    "pulled_triples",
+    "push",
+    "remote_graph_counts",
+]
+
+DEFAULT_BATCH = 50_000  # triples per request: ~5-8 MB of N-Triples
+Method = TypingLiteral["gsp", "update"]
+_NT = "application/n-triples"
+
+
+class RemoteError(StoreError):
+    """The remote store is unreachable, refused a request, or answered something unusable."""
+
+
+# ----------------------------------------------------------------------------- where and who
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """The three URLs of a SPARQL 1.1 store; ``update``/``gsp`` are None when unknown."""
+
+    query: str
+    update: Optional[str] = None
+    gsp: Optional[str] = None
+
+    @classmethod
+    def resolve(cls, base: Optional[str] = None, *, query: Optional[str] = None,
+                update: Optional[str] = None, gsp: Optional[str] = None) -> "Endpoints":
+        """Explicit URLs win; the rest comes from an Oxigraph-style base (/query, /update, /store).
+
+        A base given as its ``/query`` URL is taken as the base too.
+        """
+        root: Optional[str] = None
+        if base is not None:
+            root = _check_url(base, "endpoint").rstrip("/")
+            for suffix in ("/query", "/sparql"):
+                if root.endswith(suffix):
+                    root = root[: -len(suffix)]
+        chosen_query = query or (root + "/query" if root else None)
+        if chosen_query is None:
+            raise RemoteError("give the store's base URL or --query-endpoint")
+        return cls(
+            query=_check_url(chosen_query, "query endpoint"),
+            update=_check_url(update, "update endpoint") if update else (root + "/update" if root else None),
+            gsp=_check_url(gsp, "graph store endpoint") if gsp else (root + "/store" if root else None),
+        )
+
+
+def _check_url(url: str, what: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise RemoteError(f"{what} {url!r} is not an http(s) URL")
+    return url
+
+
+@dataclass(frozen=True)
+class Auth:
+    """HTTP Basic (user + password) or a bearer token; both empty means no Authorization header."""
+
+    user: Optional[str] = None
+    password: Optional[str] = None
+    token: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.token and (self.user or self.password):
+            raise RemoteError("give either --user/--password or --token, not both")
+        if (self.user is None) != (self.password is None):
+            raise RemoteError("--user and --password go together")
+
+    def header(self) -> Optional[str]:
+        """The Authorization header value, or None."""
+        if self.token:
+            return f"Bearer {self.token}"
+        if self.user is not None and self.password is not None:
+            raw = f"{self.user}:{self.password}".encode("utf-8")
+            return "Basic " + base64.b64encode(raw).decode("ascii")
+        return None
+
+
+@dataclass(frozen=True)
+class Remote:
+    """A remote store: its endpoints, credentials and the time limit of one request."""
+
+    endpoints: Endpoints
+    auth: Auth = field(default_factory=Auth)
+    timeout_s: float = 60.0
+
+
+# ----------------------------------------------------------------------------- HTTP plumbing
+
+
+def _describe_failure(url: str, exc: BaseException, auth: Auth, timeout_s: float) -> str:
+    """One line saying why a request to ``url`` failed."""
+    if isinstance(exc, urllib.error.HTTPError):
+        body = _short(exc.read() if exc.fp is not None else b"")
+        hint = ""
+        if exc.code in (401, 403):
+            hint = (" (wrong --user/--password or --token?)" if auth.header()
+                    else " (the store wants credentials: --user/--password or --token)")
+        return f"{url} answered {exc.code} {exc.reason}{hint}" + (f": {body}" if body else "")
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, (socket.timeout, TimeoutError)):
+        return f"{url} did not answer within {timeout_s:g} s (timeout)"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"cannot connect to {url}: connection refused (is the store running?)"
+    if isinstance(reason, (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected,
+                           http.client.IncompleteRead)):
+        return f"{url} closed the connection mid-request (did the store stop?)"
+    if isinstance(reason, socket.gaierror):
+        return f"cannot resolve the host of {url}: {reason.strerror or reason}"
+    return f"request to {url} failed: {reason}"
+
+
+def _short(body: bytes, limit: int = 200) -> str:
+    text = " ".join(body.decode("utf-8", "replace").split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _http(remote: Remote, method: str, url: str, *, body: Optional[bytes] = None,
+          content_type: Optional[str] = None, accept: Optional[str] = None) -> bytes:
+    """One HTTP request (no proxies: stores are usually local or on the same network)."""
+    request = urllib.request.Request(url, data=body, method=method)
+    if content_type:
+        request.add_header("Content-Type", content_type)
+    if accept:
+        request.add_header("Accept", accept)
+    header = remote.auth.header()
+    if header:
+        request.add_header("Authorization", header)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=remote.timeout_s) as response:
+            return response.read()
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        raise RemoteError(_describe_failure(url, exc, remote.auth, remote.timeout_s)) from None
+
+
+def _sparql_wrapper(remote: Remote, *, update: bool = False):  # -> SPARQLWrapper
+    from SPARQLWrapper import POST, POSTDIRECTLY, SPARQLWrapper
+
+    endpoints = remote.endpoints
+    if update and not endpoints.update:
+        raise RemoteError("no update endpoint: give the base URL or --update-endpoint")
+    sw = SPARQLWrapper(endpoints.query, updateEndpoint=endpoints.update)
+    sw.setTimeout(int(max(1, round(remote.timeout_s))))
+    sw.setMethod(POST)
+    sw.setRequestMethod(POSTDIRECTLY)  # the body is the request: no form encoding of big updates
+    if remote.auth.header():
+        sw.addCustomHttpHeader("Authorization", remote.auth.header())
+    return sw
+
+
+def _run_sparql(remote: Remote, text: str, *, update: bool = False,
+                return_format: Optional[str] = None) -> bytes:
+    """Send a query (or an update) through SPARQLWrapper; returns the raw response body."""
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    sw = _sparql_wrapper(remote, update=update)
+    url = (remote.endpoints.update if update else remote.endpoints.query) or ""
+    if return_format:
+        sw.setReturnFormat(return_format)
+    sw.setQuery(text)
+    try:
+        response = sw.query().response
+        return response.read()
+    except SPARQLWrapperException as exc:
+        status = {"QueryBadFormed": "400 Bad Request", "Unauthorized": "401 Unauthorized",
+                  "EndPointNotFound": "404 Not Found", "URITooLong": "414 URI Too Long",
+                  "EndPointInternalError": "500 Internal Server Error"}.get(type(exc).__name__, "an error")
+        hint = ""
+        if type(exc).__name__ == "Unauthorized":
+            hint = (" (wrong --user/--password or --token?)" if remote.auth.header()
+                    else " (the store wants credentials: --user/--password or --token)")
+        body = _short(_response_of(exc))
+        raise RemoteError(f"{url} answered {status}{hint}" + (f": {body}" if body else "")) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        raise RemoteError(_describe_failure(url, exc, remote.auth, remote.timeout_s)) from None
+
+
+def _response_of(exc: BaseException) -> bytes:
+    """The server's body that SPARQLWrapper folded into its exception text."""
+    text = str(exc)
+    marker = "Response:\n"
+    if marker not in text:
+        return b""
+    raw = text.split(marker, 1)[1].strip()
+    if raw.startswith(("b'", 'b"')):
+        raw = raw[2:-1].encode("utf-8").decode("unicode_escape", "replace")
+    return raw.encode("utf-8", "replace")
+
+
+# ----------------------------------------------------------------------------- reading the remote
+
+
+def remote_graph_counts(remote: Remote) -> dict[str, int]:
+    """Named graph IRI -> number of triples, as the remote store has them now."""
+    import json
+
+    body = _run_sparql(remote, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                       return_format="json")
+    try:
+        rows = json.loads(body)["results"]["bindings"]
+        return {r["g"]["value"]: int(r["n"]["value"]) for r in rows if r["g"]["type"] == "uri"}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise RemoteError(f"{remote.endpoints.query} sent an unreadable SPARQL JSON result: {exc}") from None
+
+
+def _remote_graph_ntriples(remote: Remote, graph: str) -> bytes:
+    """A remote graph's content as N-Triples (GSP GET, else a CONSTRUCT)."""
+    if remote.endpoints.gsp:
+        url = remote.endpoints.gsp + "?" + urllib.parse.urlencode({"graph": graph})
+        return _http(remote, "GET", url, accept=_NT)
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    return _run_sparql(remote, query, return_format="turtle")
+
+
+def _content_hash(triples: Iterable[ox.Triple]) -> str:
+    """Order-independent digest of a graph; blank nodes count only by their position."""
+    lines = []
+    for t in triples:
+        parts = ["_:" if isinstance(x, ox.BlankNode) else str(x) for x in (t.subject, t.predicate, t.object)]
+        lines.append(" ".join(parts))
+    digest = hashlib.sha256()
+    for line in sorted(lines):
+        digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+# ----------------------------------------------------------------------------- push
+
+
+@dataclass(frozen=True)
+class GraphPlan:
+    """What a push would do to one graph: ``new``, ``replace`` (content differs) or ``same``."""
+
+    graph: str
+    action: TypingLiteral["new", "replace", "same"]
+    local_triples: int
+    remote_triples: int
+
+
+@dataclass(frozen=True)
+class PushedGraph:
+    """How much of one graph reached the remote; ``complete`` once its last batch was accepted."""
+
+    graph: str
+    triples: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return self.triples == self.total
+
+
+@dataclass
+class PushReport:
+    """What a push sent: graphs in push order (the last may be partial after a failure)."""
+
+    method: str
+    graphs: list[PushedGraph] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def triples(self) -> int:
+        return sum(g.triples for g in self.graphs)
+
+    @property
+    def complete_graphs(self) -> list[PushedGraph]:
+        return [g for g in self.graphs if g.complete]
+
+
+class PushError(RemoteError):
+    """A push that stopped part way; ``report`` says what the remote had accepted by then."""
+
+    def __init__(self, message: str, report: PushReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass(frozen=True)
+class PushProgress:
+    """Passed to the progress callback after every accepted batch."""
+
+    graph: str
+    graphs_done: int
+    graphs_total: int
+    triples_done: int
+    triples_total: int
+
+
+ProgressFn = Callable[[PushProgress], None]
+
+
+def local_graph_counts(store: KGStore) -> dict[str, int]:
+    """Named graph IRI -> triples in the local store (the derived union is not a graph)."""
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+    return {str(g): int(n) for g, n in rows}  # type: ignore[arg-type]
+
+
+def _select_graphs(store: KGStore, graphs: Optional[Sequence[str]]) -> dict[str, int]:
+    counts = local_graph_counts(store)
+    if graphs is None:
+        return dict(sorted(counts.items()))
+    chosen: dict[str, int] = {}
+    for name in graphs:
+        iri = name if name in counts else GRAPH_BASE + name
+        if iri not in counts:
+            raise RemoteError(f"no graph or document {name!r} in the local store (see `kg docs`)")
+        chosen[iri] = counts[iri]
+    return chosen
+
+
+def plan_push(store: KGStore, remote: Remote, graphs: Optional[Sequence[str]] = None) -> list[GraphPlan]:
+    """Compare each local graph with the remote's (triple count, then a content hash)."""
+    local = _select_graphs(store, graphs)
+    there = remote_graph_counts(remote)
+    plans: list[GraphPlan] = []
+    for graph, n in local.items():
+        if graph not in there:
+            plans.append(GraphPlan(graph, "new", n, 0))
+            continue
+        same = there[graph] == n and _local_hash(store, graph) == _remote_hash(remote, graph)
+        plans.append(GraphPlan(graph, "same" if same else "replace", n, there[graph]))
+    return plans
+
+
+def _local_hash(store: KGStore, graph: str) -> str:
+    quads = store.ox_store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    return _content_hash(q.triple for q in quads)
+
+
+def _remote_hash(remote: Remote, graph: str) -> str:
+    body = _remote_graph_ntriples(remote, graph)
+    fmt = ox.RdfFormat.N_TRIPLES if remote.endpoints.gsp else ox.RdfFormat.TURTLE
+    try:
+        return _content_hash(ox.parse(body, format=fmt))
+    except SyntaxError as exc:
+        raise RemoteError(f"the remote sent graph {graph} in a form that does not parse: {exc}") from None
+
+
+def _batches(store: KGStore, graph: str, size: int) -> Iterator[list[str]]:
+    """N-Triples lines of a graph in batches; all blank-node triples in the first one."""
+    g = ox.NamedNode(graph)
+
+    def lines(with_bnodes: bool) -> Iterator[str]:
+        for q in store.ox_store.quads_for_pattern(None, None, None, g):
+            has = isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+            if has == with_bnodes:
+                yield f"{q.subject} {q.predicate} {q.object} ."
+
+    batch = list(lines(True))
+    for line in lines(False):
+        batch.append(line)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _send_batch(remote: Remote, method: Method, graph: str, lines: list[str], first: bool) -> None:
+    body = "\n".join(lines) + "\n"
+    if method == "gsp":
+        if not remote.endpoints.gsp:
+            raise RemoteError("no graph store endpoint: give the base URL or --gsp-endpoint, "
+                              "or push with --method update")
+        url = remote.endpoints.gsp + "?" + urllib.parse.urlencode({"graph": graph})
+        _http(remote, "PUT" if first else "POST", url, body=body.encode("utf-8"), content_type=_NT)
+        return
+    insert = f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}"
+    _run_sparql(remote, (f"DROP SILENT GRAPH <{graph}> ;\n" + insert) if first else insert, update=True)
+
+
+def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: int = DEFAULT_BATCH,
+         graphs: Optional[Sequence[str]] = None, progress: Optional[ProgressFn] = None) -> PushReport:
+    """Replace each local named graph (all, or the given graph IRIs / document ids) on the remote.
+
+    Raises PushError, carrying the report so far, when the remote fails part way.
+    """
+    if batch_size < 1:
+        raise RemoteError(f"batch size must be at least 1, got {batch_size}")
+    chosen = _select_graphs(store, graphs)
+    report = PushReport(method=method)
+    total = sum(chosen.values())
+    started = time.perf_counter()
+    done = 0
+    for index, (graph, n) in enumerate(chosen.items()):
+        sent = 0
+        for number, lines in enumerate(_batches(store, graph, batch_size)):
+            try:
+                _send_batch(remote, method, graph, lines, first=number == 0)
+            except RemoteError as exc:
+                if sent:
+                    report.graphs.append(PushedGraph(graph, sent, n))
+                report.seconds = time.perf_counter() - started
+                raise PushError(str(exc), report) from None
+            sent += len(lines)
+            done += len(lines)
+            if progress is not None:
+                progress(PushProgress(graph, index + (sent == n), len(chosen), done, total))
+        report.graphs.append(PushedGraph(graph, sent, n))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# ----------------------------------------------------------------------------- pull
+
+
+def pull_graph_iri(endpoint: str, query: str, name: Optional[str] = None) -> URIRef:
+    """The local graph of a pull: ``--name``, else a digest of the endpoint and the query text.
+
+    It sits under the document graphs' base, so ``kg docs`` lists it and ``kg remove`` drops it.
+    """
+    if name is None:
+        key = endpoint + "\n" + " ".join(query.split())
+        name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    if not name or any(c in name for c in "<>\"{}|^`\\ /#?"):
+        raise RemoteError(f"bad pull name {name!r}: use letters, digits, '-' or '_'")
+    return URIRef(f"{GRAPH_BASE}pull-{name}")
+
+
+def _check_construct(query: str) -> None:
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(query)
+    except Exception as exc:  # noqa: BLE001 - pyparsing raises several types
+        raise syntax_error(query, exc) from None
+    form = query_form(query)
+    if form not in ("CONSTRUCT", "DESCRIBE"):
+        raise RemoteError(f"kg pull needs a CONSTRUCT or DESCRIBE query (it loads a graph), got {form or 'no query'}")
+
+
+def pull(remote: Remote, query: str) -> list[tuple[Node, Node, Node]]:
+    """Run a CONSTRUCT/DESCRIBE on the remote; returns its triples (rdflib terms)."""
+    _check_construct(query)
+    body = _run_sparql(remote, query, return_format="turtle")
+    try:
+        parsed = ox.parse(body, format=ox.RdfFormat.TURTLE, rename_blank_nodes=True)
+        return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))  # type: ignore[misc]
+                for t in parsed]
+    except SyntaxError as exc:
+        raise RemoteError(f"{remote.endpoints.query} sent a CONSTRUCT result that does not parse as Turtle: {exc}") from None
+
+
+def pulled_triples(graph: URIRef, endpoint: str, query: str, triples: list[tuple[Node, Node, Node]],
+                   at: Optional[datetime] = None) -> list[tuple[Node, Node, Node]]:
+    """The pulled triples plus the graph's provenance: source endpoint, time, query text."""
+    at = at or datetime.now(timezone.utc)
+    activity, plan = URIRef(f"{graph}/activity"), URIRef(f"{graph}/query")
+    stamp = Literal(at.isoformat(timespec="seconds"), datatype=XSD.dateTime)
+    source = URIRef(endpoint)
+    prov = [
+        (graph, RDF.type, PROV.Entity),
+        (graph, PROV.wasDerivedFrom, source),
+        (graph, PROV.generatedAtTime, stamp),
+        (graph, PROV.wasGeneratedBy, activity),
+        (graph, DCTERMS.source, source),
+        (activity, RDF.type, PROV.Activity),
+        (activity, PROV.used, source),
+        (activity, PROV.used, plan),
+        (activity, PROV.endedAtTime, stamp),
+        (plan, RDF.type, PROV.Plan),
+        (plan, PROV.value, Literal(query)),
+        (plan, DCTERMS.format, Literal("application/sparql-query")),
+    ]
+    return list(triples) + prov
+
+
+def pull_into(store: KGStore, remote: Remote, query: str, *, name: Optional[str] = None,
+              at: Optional[datetime] = None) -> tuple[URIRef, int]:
+    """Pull and (re)place the result as its own graph; returns the graph and its data triples."""
+    graph = pull_graph_iri(remote.endpoints.query, query, name)
+    triples = pull(remote, query)
+    store.replace_graph(graph, pulled_triples(graph, remote.endpoints.query, query, triples, at))
+    return graph, len(triples)
+
+
+def graph_of(triples: Iterable[tuple[Node, Node, Node]]) -> rdflib.Graph:
+    """Triples as an rdflib Graph (for callers that want one)."""
+    g = rdflib.Graph()
+    for t in triples:
+        g.add(t)
+    return g
