@@ -1,0 +1,173 @@
+"""Canned queries over HTTP: ``/api/queries`` lists them, ``/api/queries/NAME`` runs one.
+
+Parameters are validated and bound by kg.canned (never pasted into the SPARQL text); a bad
+value is a 400 with kg.canned's message. Results are JSON rows (default), W3C SPARQL JSON,
+or CSV. The OpenAPI description gets one path per canned query with its parameters.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, Response
+
+from kg import canned
+from kg.canned import CannedQuery, CannedQueryError
+from kg.server.negotiation import Choice, NotAcceptable, choose
+from kg.server.service import HttpError, QueryService
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_DECIMALS = {_XSD + t for t in ("decimal", "double", "float")}
+_OPENAPI_TYPES = {"string": ("string", None), "integer": ("integer", None),
+                  "decimal": ("number", None), "date": ("string", "date"),
+                  "iri": ("string", "iri"), "boolean": ("boolean", None)}
+OUTPUTS = (
+    Choice("json", "application/json", ("json",)),
+    Choice("sparql-json", "application/sparql-results+json", ("sparql-json", "srj")),
+    Choice("csv", "text/csv", ("csv",)),
+)
+
+
+def load(directory: Path) -> dict[str, CannedQuery]:
+    """The canned queries, read again on each call (cheap) so new .rq files appear at once."""
+    try:
+        return canned.load_queries(directory)
+    except CannedQueryError as e:
+        raise HttpError(500, f"canned queries cannot be loaded: {e}", "canned") from None
+
+
+def describe(q: CannedQuery) -> dict[str, Any]:
+    return {"name": q.name, "title": q.title, "description": q.description,
+            "url": f"/api/queries/{q.name}",
+            "params": [{"name": p.name, "type": p.type, "default": p.default,
+                        "required": p.required, "help": p.help} for p in q.params],
+            "sparql": q.sparql}
+
+
+def _plain(c: Any) -> Any:
+    """A cell as a JSON value: numbers and booleans typed, everything else its lexical form."""
+    if c is None:
+        return None
+    kind, value, dt, _lang = c
+    if kind == "literal" and dt in _INTEGERS:
+        try:
+            return int(value)
+        except ValueError:
+            return value
+    if kind == "literal" and dt in _DECIMALS:
+        try:
+            return float(value)
+        except ValueError:
+            return value
+    if kind == "literal" and dt == _XSD + "boolean":
+        return value in ("true", "1")
+    return value
+
+
+def _sparql_json(vars_: list[str], rows: list[list[Any]]) -> dict[str, Any]:
+    def term(c: Any) -> dict[str, str]:
+        kind, value, dt, lang = c
+        out = {"type": kind if kind != "triple" else "literal", "value": value}
+        if lang:
+            out["xml:lang"] = lang
+        elif dt:
+            out["datatype"] = dt
+        return out
+    return {"head": {"vars": vars_},
+            "results": {"bindings": [{v: term(c) for v, c in zip(vars_, r) if c is not None}
+                                     for r in rows]}}
+
+
+def router(service: QueryService) -> APIRouter:
+    r = APIRouter(tags=["canned queries"])
+    folder = service.settings.queries_dir
+
+    @r.get("/api/queries", summary="List the canned queries with their parameters")
+    async def list_queries() -> JSONResponse:
+        return JSONResponse([describe(q) for q in load(folder).values()])
+
+    @r.get("/api/queries/{name}", summary="Run a canned query",
+           description="Query parameters are the canned query's own (see /api/queries), plus "
+                       "`format` = json (default) | sparql-json | csv.")
+    async def run_query(name: str, request: Request) -> Response:
+        queries = load(folder)
+        if name not in queries:
+            raise HttpError(404, f"no canned query named {name!r} (known: "
+                                 f"{', '.join(queries) or 'none'})", "not-found")
+        q = queries[name]
+        values = dict(request.query_params)
+        declared = {p.name for p in q.params}
+        fmt = values.pop("format") if "format" in values and "format" not in declared else None
+        try:
+            out = choose(OUTPUTS, fmt, request.headers.get("accept"))
+        except NotAcceptable as e:
+            raise HttpError(406, str(e), "not-acceptable") from None
+        # Empty form fields mean "not given": the declared default applies.
+        values = {k: v for k, v in values.items() if v != "" or k not in declared}
+        try:
+            text = canned.bind(q, values)
+        except CannedQueryError as e:
+            raise HttpError(400, str(e), "bad-parameter") from None
+        result = await service.rows(text)
+        if out.name == "csv":
+            buf = io.StringIO()
+            w = csv.writer(buf, lineterminator="\r\n")
+            w.writerow(result.vars)
+            for row in result.rows:
+                w.writerow(["" if c is None else (f"_:{c[1]}" if c[0] == "bnode" else c[1])
+                            for c in row])
+            return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'inline; filename="{name}.csv"'})
+        if out.name == "sparql-json":
+            return Response(json.dumps(_sparql_json(result.vars, result.rows), ensure_ascii=False),
+                            media_type="application/sparql-results+json")
+        return JSONResponse({"query": name, "params": values, "vars": result.vars,
+                             "rows": [{v: _plain(c) for v, c in zip(result.vars, row)}
+                                      for row in result.rows]})
+
+    return r
+
+
+def install_openapi(app: FastAPI, folder: Path) -> None:
+    """FastAPI's OpenAPI document plus one GET path per canned query, parameters documented."""
+
+    def openapi() -> dict[str, Any]:
+        doc = get_openapi(title=app.title, version=app.version, description=app.description,
+                          routes=app.routes)
+        try:
+            queries = canned.load_queries(folder)
+        except CannedQueryError:
+            queries = {}
+        for q in queries.values():
+            params: list[dict[str, Any]] = []
+            for p in q.params:
+                typ, fmt_ = _OPENAPI_TYPES.get(p.type, ("string", None))
+                schema: dict[str, Any] = {"type": typ}
+                if fmt_:
+                    schema["format"] = fmt_
+                if p.default:
+                    schema["default"] = p.default
+                params.append({"name": p.name, "in": "query", "required": p.required,
+                               "description": p.help or f"{p.type} parameter", "schema": schema})
+            params.append({"name": "format", "in": "query", "required": False,
+                           "description": "json (default), sparql-json or csv",
+                           "schema": {"type": "string", "enum": [c.name for c in OUTPUTS]}})
+            doc["paths"][f"/api/queries/{q.name}"] = {"get": {
+                "tags": ["canned queries"], "summary": q.title, "description": q.description,
+                "operationId": f"canned_{q.name.replace('-', '_')}", "parameters": params,
+                "responses": {"200": {"description": "rows", "content": {
+                    "application/json": {}, "application/sparql-results+json": {},
+                    "text/csv": {}}},
+                    "400": {"description": "a bad parameter value (the message says which)"}}}}
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]

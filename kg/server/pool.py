@@ -1,0 +1,151 @@
+"""A pool of query worker processes with a hard time limit per query.
+
+Each request goes to an idle worker; if the answer does not come within the limit the worker
+is killed (SIGKILL, so the query stops using the CPU at once) and a fresh one is started in
+the background. Requests wait for an idle worker, but never longer than their own limit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pickle
+import struct
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+_HEADER = struct.Struct("!I")
+
+
+class PoolError(Exception):
+    """A query could not be answered; ``kind`` is timeout, busy, crashed or closed."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(eq=False)  # workers are compared and hashed by identity
+class _Worker:
+    proc: asyncio.subprocess.Process
+
+    async def ask(self, message: dict[str, Any]) -> dict[str, Any]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        self.proc.stdin.write(_HEADER.pack(len(data)) + data)
+        await self.proc.stdin.drain()
+        head = await self.proc.stdout.readexactly(_HEADER.size)
+        (size,) = _HEADER.unpack(head)
+        return pickle.loads(await self.proc.stdout.readexactly(size))
+
+    async def kill(self) -> None:
+        if self.proc.returncode is None:
+            try:
+                self.proc.kill()
+            except ProcessLookupError:
+                pass
+        await self.proc.wait()
+
+
+async def _spawn(args: list[str]) -> _Worker:
+    env = dict(os.environ)
+    # The worker must import this very kg package, wherever it was imported from.
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "kg.server.worker", *args,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, env=env,
+        limit=2 ** 20)
+    return _Worker(proc)
+
+
+class WorkerPool:
+    """``size`` read-only query workers on the store at ``path`` (start with :meth:`start`)."""
+
+    def __init__(self, path: Path, size: int = 2) -> None:
+        self.path = Path(path)
+        self.size = size
+        self._idle: Optional[asyncio.Queue[_Worker]] = None
+        self._all: set[_Worker] = set()
+        self._closed = False
+        self.killed = 0  # workers killed at their time limit (for tests and logs)
+
+    async def start(self) -> None:
+        self._idle = asyncio.Queue()
+        workers = await asyncio.gather(*(_spawn([str(self.path)]) for _ in range(self.size)))
+        for w in workers:
+            self._all.add(w)
+            self._idle.put_nowait(w)
+
+    async def close(self) -> None:
+        self._closed = True
+        for w in list(self._all):
+            if w.proc.stdin is not None:
+                w.proc.stdin.close()
+        for w in list(self._all):
+            try:
+                await asyncio.wait_for(w.proc.wait(), 2)
+            except asyncio.TimeoutError:
+                await w.kill()
+        self._all.clear()
+
+    async def _replace(self, dead: _Worker) -> None:
+        self._all.discard(dead)
+        await dead.kill()
+        if self._closed:
+            return
+        fresh = await _spawn([str(self.path)])
+        self._all.add(fresh)
+        assert self._idle is not None
+        self._idle.put_nowait(fresh)
+
+    async def run(self, message: dict[str, Any], timeout_s: float) -> dict[str, Any]:
+        """Send one request to an idle worker; the time limit covers waiting and running."""
+        if self._closed or self._idle is None:
+            raise PoolError("closed", "the server is shutting down")
+        deadline = time.monotonic() + timeout_s
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), timeout_s)
+        except asyncio.TimeoutError:
+            raise PoolError("busy", f"all {self.size} query workers stayed busy for "
+                                    f"{timeout_s:g} s; try again later") from None
+        left = max(deadline - time.monotonic(), 0.001)
+        try:
+            answer = await asyncio.wait_for(worker.ask(message), left)
+        except asyncio.TimeoutError:
+            self.killed += 1
+            asyncio.get_running_loop().create_task(self._replace(worker))
+            raise PoolError("timeout", f"the query did not finish within {timeout_s:g} s (the "
+                                       "server's time limit) and was stopped") from None
+        except (asyncio.IncompleteReadError, ConnectionError, BrokenPipeError) as e:
+            asyncio.get_running_loop().create_task(self._replace(worker))
+            raise PoolError("crashed", f"the query worker stopped unexpectedly ({e}); "
+                                       "the query was not answered") from None
+        except asyncio.CancelledError:  # the client went away mid-query: the worker is dirty
+            asyncio.get_running_loop().create_task(self._replace(worker))
+            raise
+        self._idle.put_nowait(worker)
+        return answer
+
+
+async def run_once(path: Path, message: dict[str, Any], timeout_s: float) -> dict[str, Any]:
+    """One request in a fresh worker that exits afterwards (updates: they open the store
+    read-write, which must not be held longer than the update)."""
+    worker = await _spawn([str(path)])
+    try:
+        return await asyncio.wait_for(worker.ask(message), timeout_s)
+    except asyncio.TimeoutError:
+        raise PoolError("timeout", f"the update did not finish within {timeout_s:g} s and was "
+                                   "stopped (nothing was changed)") from None
+    except (asyncio.IncompleteReadError, ConnectionError, BrokenPipeError) as e:
+        raise PoolError("crashed", f"the update worker stopped unexpectedly ({e})") from None
+    finally:
+        if worker.proc.stdin is not None:
+            worker.proc.stdin.close()
+        try:
+            await asyncio.wait_for(worker.proc.wait(), 5)
+        except asyncio.TimeoutError:
+            await worker.kill()

@@ -1,0 +1,34 @@
+"""What ``kg serve`` was started with; one frozen value handed to every part of the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """Server options. The defaults are the safe ones: read-only, bounded, local."""
+
+    store: Path
+    queries_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 2  # query worker processes
+    timeout_s: float = 30.0  # per query, enforced by killing its worker
+    max_rows: int = 10_000  # rows (SELECT) or triples (CONSTRUCT/DESCRIBE) per result
+    max_query_chars: int = 100_000
+    max_body_bytes: int = 1_000_000
+    allow_update: bool = False
+    update_token: Optional[str] = None  # required (as a bearer token) when updates are allowed
+    allow_service: bool = False  # SPARQL federation (SERVICE) reaches out to other hosts
+
+    def __post_init__(self) -> None:
+        if self.allow_update and not self.update_token:
+            raise ValueError("updates need a token: give --update-token (or KG_UPDATE_TOKEN)")
+        for name in ("workers", "max_rows", "max_query_chars", "max_body_bytes"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+        if self.timeout_s <= 0:
+            raise ValueError("timeout_s must be positive")
