@@ -528,3 +528,4 @@ def _remove_graph(path: Path, iri: URIRef) -> bool:
         return store.remove_graph(iri)
 from kg import cli_see  # noqa: E402,F401  (registers kg viz and kg analyze)
 from kg import cli_share  # noqa: E402,F401  (registers kg push, kg pull and kg describe)
+from kg import cli_serve  # noqa: E402,F401  (registers kg serve)
