@@ -309,6 +309,8 @@ def _parse_params(items: list[str]) -> dict[str, str]:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             _fail(f"bad --param {item!r}: expected key=value")
+        if key.strip() in params:
+            _fail(f"--param {key.strip()} is given twice; give each parameter once")
         params[key.strip()] = value
     return params
 
@@ -394,7 +396,8 @@ def _param_text(p: canned.Param) -> str:
         default = f"default {p.default}"
     else:
         default = "optional"
-    return f"{p.name}: {p.type} ({default})" + (f" - {p.help}" if p.help else "")
+    kind = f"{p.type}({'|'.join(p.choices)})" if p.choices else p.type
+    return f"{p.name}: {kind} ({default})" + (f" - {p.help}" if p.help else "")
 
 
 # ----------------------------------------------------------------------------- export / inspect
