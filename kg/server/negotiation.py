@@ -62,10 +62,10 @@ def parse_accept(header: str) -> list[tuple[str, float]]:
 def choose(offers: Sequence[Choice], fmt: Optional[str], accept: Optional[str]) -> Choice:
     """The offer named by ``fmt``, else the best match for ``accept``, else the first offer."""
     if fmt:
-        wanted = fmt.strip().lower()
-        for c in offers:
-            if wanted in _names(c):
-                return c
+        for wanted in (w.split(";")[0].strip().lower() for w in fmt.split(",")):
+            for c in offers:
+                if wanted in _names(c):
+                    return c
         raise NotAcceptable(f"unknown format {fmt!r} for this result; use one of "
                             + ", ".join(c.name for c in offers))
     if not accept or not accept.strip():

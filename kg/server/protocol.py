@@ -53,9 +53,30 @@ def _one(values: dict[str, list[str]], name: str) -> Optional[str]:
     got = values.get(name)
     if not got:
         return None
-    if len(got) > 1:
-        raise HttpError(400, f"give '{name}' once, not {len(got)} times", "protocol")
+    if len(set(got)) > 1:
+        raise HttpError(400, f"give '{name}' once, not {len(got)} different values", "protocol")
     return got[0]
+
+
+def _format(values: dict[str, list[str]]) -> Optional[str]:
+    """The ``format=`` (or ``output=``) asked for. Several values are fine when they name the
+    same serialisation: SPARQLWrapper sends ``format=tsv&format=text/tab-separated-values``."""
+    given = list(dict.fromkeys(values.get("format", []) + values.get("output", [])))
+    if len(given) <= 1:
+        return given[0] if given else None
+
+    def names(offers) -> set[str]:
+        out = set()
+        for g in given:
+            try:
+                out.add(choose(offers, g, None).name)
+            except NotAcceptable:
+                out.add("?" + g)
+        return out
+
+    if len(names(RESULTS)) == 1 or len(names(GRAPHS)) == 1:
+        return given[0]
+    raise HttpError(400, f"conflicting formats asked for: {', '.join(given)}", "protocol")
 
 
 def _formats(fmt: Optional[str], accept: Optional[str]) -> tuple[str, str]:
@@ -105,7 +126,7 @@ def router(service: QueryService) -> APIRouter:
             raise HttpError(400, "missing 'query' parameter (GET /sparql?query=SELECT...)",
                             "protocol")
         _unsupported_dataset(values)
-        fmt = _one(values, "format") or _one(values, "output")
+        fmt = _format(values)
         return await answer_query(service, query, fmt, request.headers.get("accept"))
 
     @r.post("/sparql", summary="SPARQL 1.1 query or update (POST)", tags=["SPARQL"])
@@ -137,7 +158,7 @@ def router(service: QueryService) -> APIRouter:
         if query is None:
             raise HttpError(400, "missing 'query' (form field or application/sparql-query body)",
                             "protocol")
-        fmt = _one(values, "format") or _one(values, "output")
+        fmt = _format(values)
         return await answer_query(service, query, fmt, request.headers.get("accept"))
 
     return r
