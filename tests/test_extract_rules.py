@@ -300,3 +300,28 @@ def test_a_nationality_adjective_on_militants_names_no_state(extractor):
     v = only(f, "Attack")
     assert names(f, v, "location") == ["Salama"]
     assert names(f, v, "perpetrator") == []
+
+
+def test_a_wave_of_strikes_on_a_place_is_located_there(extractor):
+    f = extract(extractor, "Capital bombed\n\nThe coalition launched a wave of airstrikes on the port city "
+                           "of Hodeidah on Sunday, killing at least nine people.", published="2021-03-09")
+    v = only(f, "Attack")
+    assert names(f, v, "location") == ["Hodeidah"]
+    assert v.quantities["fatalities"].value == 9
+
+
+def test_the_deadliest_attack_since_is_a_yardstick_not_an_event(extractor):
+    f = extract(extractor, "Convoy ambushed\n\nGunmen killed 14 soldiers in an ambush near the village of "
+                           "Tabankort on Tuesday. It was the deadliest attack on the army in the Gao region "
+                           "since March.", published="2024-05-02")
+    attacks = [v for v in f.events if v.type == "Attack"]
+    assert len(attacks) == 1, [(v.roles, v.quantities) for v in attacks]
+    assert names(f, attacks[0], "location") == ["Tabankort"]
+
+
+def test_two_attacks_on_one_place_with_different_tolls_stay_two(extractor):
+    f = extract(extractor, "Town hit again\n\nA car bomb killed 12 people in the town of Baidoa on Monday, "
+                           "police said.\n\nIn January, a mortar attack on the town of Baidoa killed four "
+                           "people.", published="2024-03-06")
+    tolls = sorted(v.quantities["fatalities"].value for v in f.events if v.type == "Attack")
+    assert tolls == [4, 12]

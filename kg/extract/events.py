@@ -53,6 +53,8 @@ WEAPONS = frozenset(["drone", "missile", "rocket", "shell", "mortar", "grenade",
 # Nouns for armed people who may be the unnamed agent of an attack ("gunmen killed 12").
 ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", "insurgent", "rebel", "attacker",
                          "assailant", "militia", "militiaman", "bandit", "soldier", "troop", "raider", "terrorist"])
+# Verbs that tell an attack's toll ("an airstrike killed 20", "... in an attack").
+OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim"])
 # Combatants a nationality adjective does not make a state's forces ("Somali militants").
 NON_STATE_NOUNS = frozenset(["group", "militant", "jihadist", "insurgent", "rebel", "militia", "militiaman",
                              "gunman", "gunmen", "bandit", "terrorist", "extremist", "faction", "cell"])
@@ -526,6 +528,8 @@ class _Ctx:
 
     # Attack -------------------------------------------------------------------
     def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        if nominal and self.comparison(tok):
+            return
         f = self.new("Attack", tok, nominal)
         lemma = tok.lemma_.lower()
         f.subtype = SUBTYPES.get(lemma)
@@ -533,6 +537,10 @@ class _Ctx:
             if c.lower_ in COMPOUND_SUBTYPES:
                 f.subtype = COMPOUND_SUBTYPES[c.lower_]
         preps = self.preps(tok)
+        if nominal and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            for p, objs in self.preps(tok.head.head).items():  # "a wave of airstrikes on X"
+                if p != "of":
+                    preps.setdefault(p, []).extend(objs)
         outcome = self.outcome_verb(tok) if nominal else None
         under = nominal and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX")
         if under:  # "their patrol came under fire (from X) near Y": the subject was attacked
@@ -626,6 +634,15 @@ class _Ctx:
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
 
+    @staticmethod
+    def comparison(noun: Token) -> bool:
+        """"It was the deadliest attack since March", "the worst attack on the army in months":
+        a yardstick for an event told elsewhere, not an event of its own."""
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            return True
+        return any(c.tag_ == "JJS" or c.lower_ == "most" for c in noun.lefts if c.dep_ in ("amod", "advmod")) \
+            and not any(c.lower_ == "latest" for c in noun.lefts)
+
     def lone_armed_actor_before(self, tok: Token, f: Frame) -> Optional[str]:
         """When the parse loses the subject ("X fighters who crossed the lake ... killed 17 in a
         raid"), the one armed actor named before the trigger, and not as its target, is its agent."""
@@ -709,8 +726,12 @@ class _Ctx:
             verb = head.head  # "... killed 32 people in an attack"
         elif noun.dep_ == "nsubj" and head.pos_ == "VERB":
             verb = head  # "an airstrike killed 20 civilians"
-        if verb is not None and verb.lemma_.lower() in ("kill", "wound", "injure", "die", "leave", "hurt", "claim"):
+        if verb is not None and verb.lemma_.lower() in OUTCOME_VERBS:
             return verb
+        light = self.light_verb(noun)  # "launched a wave of airstrikes on X, killing nine"
+        for c in light.children if light is not None else []:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in OUTCOME_VERBS:
+                return c
         return None
 
     def light_verb_subject(self, noun: Token) -> Optional[Token]:
@@ -1198,6 +1219,8 @@ def _compatible(a: Frame, b: Frame) -> bool:
 def _same(a: Frame, b: Frame, res: Resolution) -> bool:
     if a.type != b.type or a.type == "Statement":
         return False
+    if _is_headline(a) or _is_headline(b):
+        return False  # the headline tells the lead's event: _fold_partial pairs them
     if not _dates_agree(a, b):
         return False
     if a.type == "Deployment":
@@ -1209,8 +1232,9 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
         # number adds to the one with it (or to another without) when destination and sender agree.
         return bool(agents_ok) and a.modality != "negated" and b.modality != "negated" and bool(
             set(a.roles.get("destination", [])) & set(b.roles.get("destination", [])))
-    if a.type == "Attack":
-        return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
+    if a.type == "Attack":  # one place, and no toll or attacker that differs
+        return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", []))) \
+            and _compatible_counts(a, b) and _roles_agree(a, b, ("perpetrator",))
     if a.type == "Capture":
         ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
         if a.sentence.index == b.sentence.index and a.trigger.i != b.trigger.i and not (a.nominal or b.nominal) \
