@@ -149,9 +149,10 @@ def push(
                                  graphs=only, progress=progress)
         except rm.PushError as exc:
             done = exc.report
-            typer.echo(f"error: {' '.join(str(exc).split())}; before that the store accepted "
-                       f"{len(done.complete_graphs)} complete graphs, {done.triples:,} triples in all",
-                       err=True)
+            so_far = (f"before that the store accepted {len(done.complete_graphs)} complete graphs of "
+                      f"{done.planned_graphs}, {done.triples:,} triples in all" if done.graphs
+                      else "nothing was pushed")
+            typer.echo(f"error: {' '.join(str(exc).split())}; {so_far}", err=True)
             for line in _pushed_lines(done):
                 typer.echo(line, err=True)
             raise typer.Exit(1) from None

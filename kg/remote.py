@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.client
+import re
 import socket
 import time
 import urllib.error
@@ -27,12 +28,11 @@ from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator, Literal as TypingLiteral, Optional, Sequence
 
 import pyoxigraph as ox
-import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 from rdflib.term import Node
 
-from kg.sparql import StoreError, from_ox, query_form, syntax_error
+from kg.sparql import KNOWN_PREFIXES, StoreError, from_ox, mask_sparql, query_form, syntax_error
 from kg.store import GRAPH_BASE, KGStore
 
 __all__ = [
@@ -141,7 +141,8 @@ class Remote:
 
 
 def _describe_failure(url: str, exc: BaseException, auth: Auth, timeout_s: float) -> str:
-    """One line saying why a request to ``url`` failed."""
+    """One line saying why a request to ``url`` failed (named without its query string)."""
+    url = url.split("?", 1)[0]
     if isinstance(exc, urllib.error.HTTPError):
         body = _short(exc.read() if exc.fp is not None else b"")
         hint = ""
@@ -210,7 +211,13 @@ def _run_sparql(remote: Remote, text: str, *, update: bool = False,
     url = (remote.endpoints.update if update else remote.endpoints.query) or ""
     if return_format:
         sw.setReturnFormat(return_format)
-    sw.setQuery(text)
+    if update:
+        # SPARQLWrapper finds the request type with regexes over the whole text: seconds for
+        # a batch of triples. Let it read a stub of the same form, then give it the text.
+        sw.setQuery(text[: text.index("{") + 1] + "}" if "{" in text else text)
+        sw.queryString = text
+    else:
+        sw.setQuery(text)
     try:
         response = sw.query().response
         return response.read()
@@ -308,6 +315,7 @@ class PushReport:
     """What a push sent: graphs in push order (the last may be partial after a failure)."""
 
     method: str
+    planned_graphs: int = 0
     graphs: list[PushedGraph] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -431,7 +439,7 @@ def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: 
     if batch_size < 1:
         raise RemoteError(f"batch size must be at least 1, got {batch_size}")
     chosen = _select_graphs(store, graphs)
-    report = PushReport(method=method)
+    report = PushReport(method=method, planned_graphs=len(chosen))
     total = sum(chosen.values())
     started = time.perf_counter()
     done = 0
@@ -482,8 +490,22 @@ def _check_construct(query: str) -> None:
         raise RemoteError(f"kg pull needs a CONSTRUCT or DESCRIBE query (it loads a graph), got {form or 'no query'}")
 
 
+def with_known_prefixes(query: str) -> str:
+    """The query with PREFIX lines for the project prefixes it uses without declaring them.
+
+    ``kg query`` accepts ``ckg:`` and friends undeclared; a remote store does not know them.
+    """
+    masked = mask_sparql(query)
+    declared = {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", masked)}
+    used = {m.group(1) for m in re.finditer(r"(?<![\w?$:])([A-Za-z][\w.-]*):", masked)}
+    missing = [p for p in KNOWN_PREFIXES if p in used and p not in declared]
+    lines = [f"PREFIX {p}: <{KNOWN_PREFIXES[p]}>" for p in missing]
+    return "\n".join(lines + [query]) if lines else query
+
+
 def pull(remote: Remote, query: str) -> list[tuple[Node, Node, Node]]:
     """Run a CONSTRUCT/DESCRIBE on the remote; returns its triples (rdflib terms)."""
+    query = with_known_prefixes(query)
     _check_construct(query)
     body = _run_sparql(remote, query, return_format="turtle")
     try:
@@ -527,9 +549,3 @@ def pull_into(store: KGStore, remote: Remote, query: str, *, name: Optional[str]
     return graph, len(triples)
 
 
-def graph_of(triples: Iterable[tuple[Node, Node, Node]]) -> rdflib.Graph:
-    """Triples as an rdflib Graph (for callers that want one)."""
-    g = rdflib.Graph()
-    for t in triples:
-        g.add(t)
-    return g

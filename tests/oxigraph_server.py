@@ -84,3 +84,93 @@ class OxigraphServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class GuardProxy:
+    """A small real HTTP server in front of a store: checks Authorization, can stop serving.
+
+    ``expect`` is the Authorization header every request must carry (else 401 with a
+    WWW-Authenticate header, as a real secured store answers); ``serve`` is how many requests to
+    forward before answering ``fail_status`` (e.g. 503) to everything. ``seen`` records each
+    request's method, path and Authorization header.
+    """
+
+    def __init__(self, upstream: str, *, expect: Optional[str] = None, serve: Optional[int] = None,
+                 fail_status: int = 503) -> None:
+        import http.server
+        import threading
+
+        self.upstream = upstream.rstrip("/")
+        self.expect = expect
+        self.serve = serve
+        self.fail_status = fail_status
+        self.seen: list[tuple[str, str, Optional[str]]] = []
+        proxy = self
+        lock = threading.Lock()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _reply(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else None
+                auth = self.headers.get("Authorization")
+                with lock:
+                    proxy.seen.append((self.command, self.path, auth))
+                    forwarded = len(proxy.seen)
+                if proxy.expect is not None and auth != proxy.expect:
+                    self._reply(401, b"authentication required", {"WWW-Authenticate": 'Bearer realm="kg"',
+                                                                 "Content-Type": "text/plain"})
+                    return
+                if proxy.serve is not None and forwarded > proxy.serve:
+                    self._reply(proxy.fail_status, b"store unavailable", {"Content-Type": "text/plain"})
+                    return
+                request = urllib.request.Request(proxy.upstream + self.path, data=body, method=self.command)
+                for name in ("Content-Type", "Accept"):
+                    if self.headers.get(name):
+                        request.add_header(name, self.headers[name])
+                try:
+                    with urllib.request.urlopen(request, timeout=30) as r:
+                        status, data, ctype = r.status, r.read(), r.headers.get("Content-Type", "")
+                except urllib.error.HTTPError as e:
+                    status, data, ctype = e.code, e.read(), e.headers.get("Content-Type", "")
+                self._reply(status, data, {"Content-Type": ctype} if ctype else {})
+
+            do_GET = do_POST = do_PUT = do_DELETE = _handle
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "GuardProxy":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class SilentServer:
+    """A socket that accepts connections and never answers: what a hung store looks like."""
+
+    def __init__(self) -> None:
+        self._socket = socket.socket()
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(16)
+        self.base = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
+
+    def __enter__(self) -> "SilentServer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._socket.close()
