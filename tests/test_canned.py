@@ -192,3 +192,72 @@ def test_repository_queries_parse_and_run() -> None:
             if any(p.required for p in q.params):
                 continue
             s.query(bind(q, defaults))
+
+
+# ----------------------------------------------------------------------------- enum, required, sub-selects
+
+ENUMS = '''# title: Events of a kind
+# param: kind: enum(Deployment|Attack) = "" -- only this class
+# param: place: string -- the place label (required)
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?ev ?label ?n WHERE {
+  ?ev ckg:destination ?p ; a ?class .
+  ?p rdfs:label ?label .
+  FILTER(STR(?label) = ?place)
+  FILTER(!BOUND(?kind) || STRAFTER(STR(?class), "#") = ?kind)
+  { SELECT (COUNT(*) AS ?n) WHERE { ?x rdfs:label ?l FILTER(STR(?l) = ?place) } }
+} ORDER BY ?ev
+'''
+
+
+def test_enum_params_are_parsed_validated_and_canonicalised(store: KGStore) -> None:
+    q = parse_query(ENUMS, "kinds")
+    kind = q.param("kind")
+    assert (kind.type, kind.choices, kind.default, kind.required) == ("enum", ("Deployment", "Attack"), "", False)
+    assert q.param("place").choices == () and q.param("place").required
+    assert bind(q, {"kind": "attack", "place": "Iraq"}).count('VALUES ?kind { "Attack" }') == 2
+    assert [str(r[1]) for r in run(store, q, kind="DEPLOYMENT", place="Iraq")] == ["Iraq"]
+    assert run(store, q, kind="Attack", place="Iraq") == []
+    for bad in ["Capture", 'Attack" }', "any", ""]:
+        if bad == "":
+            continue  # "" is "unbound" for an optional parameter
+        with pytest.raises(CannedQueryError, match=r"parameter 'kind' must be one of Deployment, Attack"):
+            bind(q, {"kind": bad, "place": "Iraq"})
+
+
+def test_values_reach_sub_selects(store: KGStore) -> None:
+    """A sub-select does not see the outer query's variables: its WHERE gets the VALUES too."""
+    q = parse_query(ENUMS, "kinds")
+    rows = run(store, q, place="Syria")
+    assert [(str(r[1]), int(r[2])) for r in rows] == [("Syria", 1)]
+    text = bind(q, {"place": EVIL})
+    assert text.count("VALUES ?place") == 2 and query_form(text) == "SELECT"
+    assert [(str(r[1]), int(r[2])) for r in store.query(text).rows] == [(EVIL, 1)]
+
+
+def test_required_params_refuse_empty_values() -> None:
+    q = parse_query(ENUMS, "kinds")
+    for values in ({}, {"place": ""}, {"place": "   "}):
+        with pytest.raises(CannedQueryError,
+                           match=r"query 'kinds' needs a value for parameter 'place' \(the place label"):
+            bind(q, values)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("# param: k: enum(a) = a", "enum needs two or more distinct words"),
+    ("# param: k: enum(a|A) = a", "enum needs two or more distinct words"),
+    ("# param: k: enum(a|b c) = a", "enum needs two or more distinct words"),
+    ("# param: k: string(a|b) = a", "only enum takes a (choice|list)"),
+    ("# param: k: enum(a|b) = c", "parameter 'k' must be one of a, b, got 'c'"),
+])
+def test_bad_enum_declarations(line: str, message: str) -> None:
+    with pytest.raises(CannedQueryError, match=re.escape(message)):
+        parse_query(f"{line}\nSELECT ?k WHERE {{ }}", "broken")
+
+
+def test_param_api_stays_positional() -> None:
+    """The web page builds and reads Param/CannedQuery by these names and positions."""
+    p = Param("country", "string", "", "help")
+    assert (p.name, p.type, p.default, p.help, p.required, p.choices) == ("country", "string", "", "help", False, ())
+    assert Param("x", "iri", None).required
