@@ -180,7 +180,8 @@ def _query_text(arg: str) -> str:
 def pull(
     ctx: typer.Context,
     endpoint: Optional[str] = EndpointArg,
-    query_arg: str = typer.Argument(..., metavar="CONSTRUCT|FILE.rq", help="A CONSTRUCT or DESCRIBE query."),
+    query_arg: Optional[str] = typer.Argument(None, metavar="CONSTRUCT|FILE.rq", show_default=False,
+                                              help="A CONSTRUCT or DESCRIBE query."),
     name: Optional[str] = typer.Option(None, "--name",
                                        help="Local graph name (graph/pull-NAME); default: a digest of endpoint and query."),
     query_endpoint: Optional[str] = QueryEndpointOpt,
@@ -190,6 +191,10 @@ def pull(
     timeout: float = TimeoutOpt,
 ) -> None:
     """Run a CONSTRUCT on a remote store and keep its result as a named graph (pulling again replaces it)."""
+    if query_arg is None and query_endpoint is not None:  # `kg pull --query-endpoint URL QUERY`
+        endpoint, query_arg = None, endpoint
+    if query_arg is None:
+        _fail("give the store's base URL (or --query-endpoint) and a CONSTRUCT query")
     remote = _remote(endpoint, query_endpoint, None, None, user, password, token, timeout)
     query = _query_text(query_arg)
     graph = rm.pull_graph_iri(remote.endpoints.query, query, name)

@@ -481,13 +481,13 @@ def pull_graph_iri(endpoint: str, query: str, name: Optional[str] = None) -> URI
 def _check_construct(query: str) -> None:
     from rdflib.plugins.sparql.parser import parseQuery
 
+    form = query_form(query)
+    if form not in ("CONSTRUCT", "DESCRIBE"):
+        raise RemoteError(f"kg pull needs a CONSTRUCT or DESCRIBE query (it loads a graph), got {form or 'no query'}")
     try:
         parseQuery(query)
     except Exception as exc:  # noqa: BLE001 - pyparsing raises several types
         raise syntax_error(query, exc) from None
-    form = query_form(query)
-    if form not in ("CONSTRUCT", "DESCRIBE"):
-        raise RemoteError(f"kg pull needs a CONSTRUCT or DESCRIBE query (it loads a graph), got {form or 'no query'}")
 
 
 def with_known_prefixes(query: str) -> str:
@@ -505,9 +505,8 @@ def with_known_prefixes(query: str) -> str:
 
 def pull(remote: Remote, query: str) -> list[tuple[Node, Node, Node]]:
     """Run a CONSTRUCT/DESCRIBE on the remote; returns its triples (rdflib terms)."""
-    query = with_known_prefixes(query)
-    _check_construct(query)
-    body = _run_sparql(remote, query, return_format="turtle")
+    _check_construct(query)  # the user's text, so that error positions are theirs
+    body = _run_sparql(remote, with_known_prefixes(query), return_format="turtle")
     try:
         parsed = ox.parse(body, format=ox.RdfFormat.TURTLE, rename_blank_nodes=True)
         return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))  # type: ignore[misc]
