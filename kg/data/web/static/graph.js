@@ -29,7 +29,9 @@ const KGGraph = (function () {
   function build(result) {
     const nodes = new Map();
     const edges = new Map();
-    const labelCol = (v) => result.vars.find((w) => w === v + "Label" || w === v + "Title");
+    // "xLabel"/"xTitle" names column x; a bare "label"/"name" column names the first column.
+    const labelCol = (v) => result.vars.find((w) => w === v + "Label" || w === v + "Title") ||
+      (v === result.vars[0] ? result.vars.find((w) => w === "label" || w === "name") : undefined);
     function node(term, label) {
       if (!nodes.has(term.value)) {
         if (nodes.size >= MAX_NODES) return null;
@@ -67,7 +69,7 @@ const KGGraph = (function () {
       d.x = width / 2 + (width / 3) * Math.cos(angle);
       d.y = height / 2 + (height / 3) * Math.sin(angle);
     });
-    const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.6;
+    const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.4;
     for (let iter = 0; iter < 150; iter++) {
       const t = 1 - iter / 150;
       for (const a of g.nodes) { a.vx = 0; a.vy = 0; }
@@ -76,6 +78,7 @@ const KGGraph = (function () {
           const a = g.nodes[i], b = g.nodes[j];
           let dx = a.x - b.x, dy = a.y - b.y;
           const d2 = Math.max(dx * dx + dy * dy, 1);
+          if (d2 > 9 * k * k) continue;  // far apart: no push, so components stay together
           const f = (k * k) / d2;
           a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
         }
@@ -87,12 +90,20 @@ const KGGraph = (function () {
         e.a.vx -= dx * f * 0.5; e.a.vy -= dy * f * 0.5; e.b.vx += dx * f * 0.5; e.b.vy += dy * f * 0.5;
       }
       for (const a of g.nodes) {
-        a.vx += (width / 2 - a.x) * 0.01; a.vy += (height / 2 - a.y) * 0.01;
+        a.vx += (width / 2 - a.x) * 0.05; a.vy += (height / 2 - a.y) * 0.05;
         const v = Math.sqrt(a.vx * a.vx + a.vy * a.vy) || 1;
         const step = Math.min(v, 30 * t + 1);
-        a.x = Math.min(width - 20, Math.max(20, a.x + (a.vx / v) * step));
-        a.y = Math.min(height - 20, Math.max(20, a.y + (a.vy / v) * step));
+        a.x += (a.vx / v) * step;
+        a.y += (a.vy / v) * step;
       }
+    }
+    // Fit the drawing into the view (labels need room on the right).
+    const xs = g.nodes.map((d) => d.x), ys = g.nodes.map((d) => d.y);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const sx = (width - 160) / Math.max(x1 - x0, 1), sy = (height - 40) / Math.max(y1 - y0, 1);
+    for (const d of g.nodes) {
+      d.x = 20 + (d.x - x0) * sx;
+      d.y = 20 + (d.y - y0) * sy;
     }
   }
 
