@@ -113,7 +113,7 @@ def viz(
     size: str = typer.Option("degree", "--size", help=f"Node size by {'|'.join(SIZE_MEASURES)}."),
     title: str = typer.Option("conflict-kg network", "--title", help="Page title."),
     layout: str = typer.Option("auto", "--layout",
-                               help="auto (physics up to 1,500 nodes, then precomputed) | physics | precomputed"),
+                               help="auto (physics up to 1,000 nodes, then precomputed) | physics | precomputed"),
     ego: Optional[str] = EgoOpt, hops: int = HopsOpt,
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
@@ -122,7 +122,7 @@ def viz(
     """Write an interactive, offline HTML view of the network (actors, places, events, roles)."""
     if size not in SIZE_MEASURES:
         _fail(f"unknown --size {size!r}: use one of {', '.join(SIZE_MEASURES)}")
-    limits = {"auto": 1500, "physics": 10**9, "precomputed": 0}
+    limits = {"auto": 1000, "physics": 10**9, "precomputed": 0}
     if layout not in limits:
         _fail(f"unknown --layout {layout!r}: use one of {', '.join(limits)}")
     if out.is_dir():

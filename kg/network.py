@@ -302,9 +302,22 @@ def ego(g: nx.DiGraph, actor: str, hops: int) -> nx.DiGraph:
 
 
 def mentioned(g: nx.DiGraph, rdf: Graph) -> nx.DiGraph:
-    """The part of ``g`` a CONSTRUCT result names: its resources and the role edges among them."""
-    nodes = {str(t) for triple in rdf for t in (triple[0], triple[2]) if isinstance(t, URIRef)}
-    return g.subgraph(nodes & set(g)).copy()
+    """The part of ``g`` a CONSTRUCT result names: its resources, and the role edges it states
+    (or, when it states none, every role edge among those resources)."""
+    nodes = {str(t) for triple in rdf for t in (triple[0], triple[2]) if isinstance(t, URIRef)} & set(g)
+    sub = g.subgraph(nodes).copy()
+    stated: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s, p, o in rdf:
+        role = _ROLE_BY_PROPERTY.get(str(p))
+        if role is not None and sub.has_edge(str(s), str(o)):
+            stated[(str(s), str(o))].add(role)
+    if stated:
+        for a, b in list(sub.edges()):
+            if (a, b) in stated:
+                sub.edges[a, b]["role"] = ", ".join(sorted(stated[(a, b)]))
+            else:
+                sub.remove_edge(a, b)
+    return sub
 
 
 def selected(g: nx.DiGraph, rows: Iterable[Iterable[Optional[Node]]]) -> nx.DiGraph:

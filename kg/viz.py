@@ -69,8 +69,8 @@ class VizOptions:
 
     title: str = "conflict-kg network"
     size_by: str = "degree"
-    physics_nodes: int = 1500
-    stabilization_iterations: int = 200
+    physics_nodes: int = 1000
+    stabilization_iterations: int = 150
     edge_labels_max: int = 3000  # draw role labels on edges up to this many edges
     height: str = "100vh"
 
@@ -168,7 +168,10 @@ def _span(date: str) -> list[str]:
 def build_network(g: nx.DiGraph, options: VizOptions) -> Network:
     """The pyvis network: one record per node and edge, with what the page's JS needs."""
     net = _FastNetwork(height=options.height, width="100%", directed=True, cdn_resources="in_line")
-    sizes = _sizes(node_measure(g, options.size_by))
+    measure = node_measure(g, options.size_by)
+    events = {n for n, k in g.nodes(data="kind") if k == EVENT}  # events drawn smaller than entities
+    sizes = {**_sizes({n: v for n, v in measure.items() if n not in events}),
+             **_sizes({n: v for n, v in measure.items() if n in events}, low=7.0, high=18.0)}
     layout = ring_layout(g) if len(g) > options.physics_nodes else {}
     for n, data in g.nodes(data=True):
         cls = data.get("cls", "")
@@ -239,7 +242,8 @@ def _script_json(value: Any) -> Markup:
 def _offline_js(text: str) -> str:
     """vis-network's bundle without its source-map comment, and with every '://' written as
     ':\\/\\/' (the same string to JavaScript), so the page holds no URL a browser could load."""
-    lines = [line for line in text.splitlines() if not line.startswith("//# sourceMappingURL")]
+    # split on "\n" only: the bundle holds U+2028 and other characters splitlines() breaks on
+    lines = [line for line in text.split("\n") if not line.startswith("//# sourceMappingURL")]
     return "\n".join(lines).replace("://", ":\\/\\/")
 
 
