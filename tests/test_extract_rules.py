@@ -325,3 +325,12 @@ def test_two_attacks_on_one_place_with_different_tolls_stay_two(extractor):
                            "people.", published="2024-03-06")
     tolls = sorted(v.quantities["fatalities"].value for v in f.events if v.type == "Attack")
     assert tolls == [4, 12]
+
+
+def test_an_abbreviated_title_does_not_end_the_sentence(extractor):
+    f = extract(extractor, "Leaders meet\n\nIn July, Gen. Moussa Kante hosted Chad's leader, Col. Idriss "
+                           "Mahamat, and Sudan's Capt. Yusuf Abakar in Niamey.", published="2024-08-01")
+    v = only(f, "Meeting")
+    assert names(f, v, "participants") == ["Idriss Mahamat", "Moussa Kante", "Yusuf Abakar"]
+    assert names(f, v, "location") == ["Niamey"]
+    assert not [e for e in f.entities if e.name.rstrip(".") in ("Capt", "Gen", "Col")]

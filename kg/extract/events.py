@@ -911,14 +911,19 @@ class _Ctx:
                     for e in self.entities_in(s, people):
                         f.add("participants", e)
                 f.add("participants", eid)
-        obj = self.child(tok, "dobj")
-        if obj is not None:
+        objs = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may split one list in two
+        for obj in objs:
             found = [self.entity(o, people) for o in self.expand(obj)]
-            if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people):
+            if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people) \
+                    and len(objs) == 1:
                 return  # "met little resistance", "met the deadline": no one was met
             for eid in found:
                 f.add("participants", eid)
         preps = self.preps(tok)
+        for obj in objs:  # "met X in Y" parsed with "in Y" on X
+            for o in self.preps(obj).get("in", []) + self.preps(obj).get("at", []):
+                if self.kind(self.entity(o, PLACES)) in ("Location", "Country"):
+                    preps.setdefault("in", []).append(o)
         if light is not None:  # "held talks in X with Y": the verb carries the phrases
             for p, objs in self.preps(light).items():
                 preps.setdefault(p, []).extend(objs)

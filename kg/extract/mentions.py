@@ -289,6 +289,8 @@ class MentionFinder:
     def _claim_ent(self, ent: Span, sent: Sentence, claim) -> None:
         label = ent.label_
         res = self.res
+        if all(t.text.lower().strip(".") in res.title_words or t.text in res.honorifics for t in ent):
+            return  # "Brig. Gen." alone is a title, whatever the model labels it
         if label in ("PERSON", "ORG"):
             self._claim_name(ent, sent, claim)
         elif label == "GPE":

