@@ -232,10 +232,12 @@ def legend(g: nx.DiGraph) -> list[dict[str, Any]]:
 # ----------------------------------------------------------------------------- the page
 
 def _script_json(value: Any) -> Markup:
-    """JSON that is safe inside a <script> element: no '<', '>' or '&' survive literally."""
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' survive literally, and
+    '://' is written ':\\/\\/' (the same string to JSON.parse)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = text.replace("://", ":\\/\\/")  # IRIs stay data, not URLs anything could fetch
     return Markup(text)
 
 
