@@ -33,7 +33,8 @@ def test_lists_queries_with_params(server) -> None:
     assert set(listed) == {"captures", "events-of-type"}
     params = {p["name"]: p for p in listed["events-of-type"]["params"]}
     assert params["typeName"] == {"name": "typeName", "type": "string", "default": "Capture",
-                                  "required": False, "help": params["typeName"]["help"]}
+                                  "required": False, "help": params["typeName"]["help"],
+                                  "choices": []}
     assert params["minYear"]["type"] == "integer"
     assert listed["captures"]["title"] == "Captures"
 

@@ -58,6 +58,23 @@
 
   const INPUT_TYPES = { integer: "number", decimal: "number", date: "date", boolean: "checkbox" };
 
+  // An input for one declared parameter: a select for enum choices, else by type.
+  function paramInput(p, id) {
+    const choices = p.choices || [];
+    if (choices.length) {
+      const select = el("select", { id: id, name: p.name, "data-type": p.type });
+      if (!p.required) select.appendChild(el("option", { value: "" }, "(any)"));
+      for (const c of choices) select.appendChild(el("option", { value: c }, c));
+      if (p.default) select.value = p.default;
+      return select;
+    }
+    const input = el("input", { id: id, name: p.name, type: INPUT_TYPES[p.type] || "text", "data-type": p.type });
+    if (p.type === "decimal") input.setAttribute("step", "any");
+    if (p.type === "boolean") input.checked = (p.default || "").toLowerCase() === "true";
+    else if (p.default) input.value = p.default;
+    return input;
+  }
+
   function selectCanned(q) {
     $("canned-detail").hidden = false;
     $("canned-title").textContent = q.title;
@@ -69,13 +86,7 @@
       const id = "param-" + p.name;
       const row = el("div", { class: "param" });
       row.appendChild(el("label", { for: id }, p.name + (p.required ? " *" : "")));
-      const input = el("input", { id: id, name: p.name, type: INPUT_TYPES[p.type] || "text", "data-type": p.type });
-      if (p.type === "decimal") input.setAttribute("step", "any");
-      if (p.type === "boolean") {
-        if ((p.default || "").toLowerCase() === "true") input.checked = true;
-      } else if (p.default) {
-        input.value = p.default;
-      }
+      const input = paramInput(p, id);
       if (p.required) input.required = true;
       row.appendChild(input);
       row.appendChild(el("small", { class: "muted" }, p.type + (p.help ? " · " + p.help : "")));
@@ -88,7 +99,7 @@
 
   function cannedParams() {
     const params = new URLSearchParams();
-    for (const input of $("param-fields").querySelectorAll("input")) {
+    for (const input of $("param-fields").querySelectorAll("input, select")) {
       if (input.type === "checkbox") params.set(input.name, input.checked ? "true" : "false");
       else if (input.value !== "") params.set(input.name, input.value);
     }
