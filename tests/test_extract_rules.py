@@ -334,3 +334,21 @@ def test_an_abbreviated_title_does_not_end_the_sentence(extractor):
     assert names(f, v, "participants") == ["Idriss Mahamat", "Moussa Kante", "Yusuf Abakar"]
     assert names(f, v, "location") == ["Niamey"]
     assert not [e for e in f.entities if e.name.rstrip(".") in ("Capt", "Gen", "Col")]
+
+
+@pytest.mark.parametrize("sentence, place, toll", [
+    ("A roadside bomb tore through a police van in the town of Kamba on Monday, killing two officers.",
+     "Kamba", 2),
+    ("On Monday, a suicide bomber blew herself up at a crowded market in the town of Kamba, killing six "
+     "people.", "Kamba", 6),
+])
+def test_a_bomb_that_kills_is_an_attack_where_its_clause_says(extractor, sentence, place, toll):
+    f = extract(extractor, "Market bombed\n\n" + sentence, published="2024-03-06")
+    v = only(f, "Attack")
+    assert names(f, v, "location") == [place]
+    assert v.quantities["fatalities"].value == toll
+
+
+def test_floods_that_kill_are_no_attack(extractor):
+    f = extract(extractor, "Floods\n\nFloods killed 40 people in the town of Kamba on Monday.", published="2024-03-06")
+    assert not [v for v in f.events if v.type == "Attack"]

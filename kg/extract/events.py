@@ -53,6 +53,9 @@ WEAPONS = frozenset(["drone", "missile", "rocket", "shell", "mortar", "grenade",
 # Nouns for armed people who may be the unnamed agent of an attack ("gunmen killed 12").
 ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", "insurgent", "rebel", "attacker",
                          "assailant", "militia", "militiaman", "bandit", "soldier", "troop", "raider", "terrorist"])
+# Subjects of "kill" that make it an attack with no named attacker ("a roadside bomb killed two").
+WEAPON_SUBJECTS = WEAPONS | frozenset(["bomber", "blast", "explosion", "explosive", "ied", "mine", "landmine",
+                                       "airstrike", "strike", "bombardment", "shelling", "gunfire"])
 # Verbs that tell an attack's toll ("an airstrike killed 20", "... in an attack").
 OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim"])
 # Combatants a nationality adjective does not make a state's forces ("Somali militants").
@@ -577,19 +580,23 @@ class _Ctx:
             if self.finder.t.base(tok) in self.finder.t.actor_verbs and subj is not None \
                     and self.trigger_type(subj) == ("Attack", True):
                 return  # "the X attack killed 14": the noun's own frame takes the toll
+            weapon = subj is not None and subj.lemma_.lower() in WEAPON_SUBJECTS
             if self.finder.t.base(tok) in self.finder.t.actor_verbs and not (
-                    f.filled("perpetrator") or subj is not None and subj.lemma_.lower() in ARMED_NOUNS):
-                return  # "the blast killed 9": the toll of another trigger
+                    f.filled("perpetrator") or weapon or subj is not None and subj.lemma_.lower() in ARMED_NOUNS):
+                return  # "floods killed 40": no attack
+            if weapon and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
+                f.anaphoric = True  # "the blast killed 9": more of a bombing told before
             obj = self.child(tok, "dobj", "nsubjpass")
             if obj is not None:
                 self.target_or_place(f, obj)
         where = {p: list(objs) for p, objs in preps.items()}
         light = self.light_verb(tok) if nominal else None
-        for verb in (outcome, light):  # "killed 92 soldiers at a base on the X peninsula",
+        carrier = outcome.head if outcome is not None and outcome.dep_ == "advcl" else None
+        for verb in (outcome, light, carrier):  # "killed 92 soldiers at a base on the X peninsula",
             if verb is not None:       # "carried out an airstrike ... near the town of X"
                 for p, objs in self.preps(verb).items():
                     where.setdefault(p, []).extend(objs)
-        for p in ("in", "at", "near", "outside", "across"):
+        for p in ("in", "at", "near", "outside", "across", "through"):
             for obj in where.get(p, []):
                 eid = self.place_in(obj)
                 f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)
@@ -614,8 +621,9 @@ class _Ctx:
             f.add("perpetrator", self.lone_armed_actor_before(tok, f))
         if not f.filled("target"):
             f.add("target", self.soldiers_of_the_place(f))
-        if not f.filled("location") and not nominal and tok.dep_ == "conj":  # "burst into X in <town> and killed six"
-            for p in ("in", "at", "near", "into"):
+        if not f.filled("location") and not nominal and tok.dep_ in ("conj", "advcl"):
+            # "burst into X in <town> and killed six", "a bomb tore through a van in <town>, killing two"
+            for p in ("in", "at", "near", "into", "through"):
                 for obj in self.preps(tok.head).get(p, []):
                     f.add("location", self.place_in(obj))
         if not f.filled("location"):  # "an ambush on a convoy ... near <town>"
@@ -629,7 +637,7 @@ class _Ctx:
             return  # "attacks" in general, or "the bombing" pointing back: not a new event
         # "The raid killed seven", "the Taliban assault on Monday killed 30": a definite attack
         # with no place of its own tells more of one told just before.
-        f.anaphoric = nominal and not f.filled("location") and any(
+        f.anaphoric = f.anaphoric or nominal and not f.filled("location") and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
@@ -728,8 +736,9 @@ class _Ctx:
             verb = head  # "an airstrike killed 20 civilians"
         if verb is not None and verb.lemma_.lower() in OUTCOME_VERBS:
             return verb
-        light = self.light_verb(noun)  # "launched a wave of airstrikes on X, killing nine"
-        for c in light.children if light is not None else []:
+        # "launched a wave of airstrikes on X, killing nine", "a bomb tore through a van, killing two"
+        carrier = self.light_verb(noun) or (head if noun.dep_ == "nsubj" and head.pos_ == "VERB" else None)
+        for c in carrier.children if carrier is not None else []:
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in OUTCOME_VERBS:
                 return c
         return None
