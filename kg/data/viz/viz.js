@@ -86,13 +86,13 @@
   function roleLines(id) {
     var lines = [];
     var limit = 12;
-    network.getConnectedEdges(id).some(function (edgeId) {
-      var e = edges.get(edgeId);
-      var record = data.edges[Number(edgeId.slice(1))];
-      var other = e.from === id ? e.to : e.from;
+    var connected = network.getConnectedEdges(id);
+    connected.slice(0, limit).forEach(function (edgeId) {
+      var record = data.edges[Number(String(edgeId).slice(1))];
+      var other = record.from === id ? record.to : record.from;
       lines.push(record.role + ": " + byId.get(other).label);
-      return lines.length >= limit;
     });
+    if (connected.length > limit) lines.push("… and " + (connected.length - limit) + " more");
     return lines;
   }
 
