@@ -397,37 +397,79 @@ def _remote_hash(remote: Remote, graph: str) -> str:
         raise RemoteError(f"the remote sent graph {graph} in a form that does not parse: {exc}") from None
 
 
-def _batches(store: KGStore, graph: str, size: int) -> Iterator[list[str]]:
-    """N-Triples lines of a graph in batches; all blank-node triples in the first one."""
-    g = ox.NamedNode(graph)
+@dataclass(frozen=True)
+class _Piece:
+    """Part of one graph for one request: N-Triples text; ``first`` replaces the graph."""
 
-    def lines(with_bnodes: bool) -> Iterator[str]:
-        for q in store.ox_store.quads_for_pattern(None, None, None, g):
-            has = isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
-            if has == with_bnodes:
-                yield f"{q.subject} {q.predicate} {q.object} ."
-
-    batch = list(lines(True))
-    for line in lines(False):
-        batch.append(line)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    graph: str
+    body: bytes
+    triples: int
+    first: bool
 
 
-def _send_batch(remote: Remote, method: Method, graph: str, lines: list[str], first: bool) -> None:
-    body = "\n".join(lines) + "\n"
+def _has_bnode(line: bytes) -> bool:
+    """Whether an N-Triples line (Oxigraph's: ``S P O .``, single spaces) has a blank node.
+
+    A literal whose last word starts with ``_:`` also counts: harmless, that only moves the line
+    to its graph's first request.
+    """
+    return line.startswith(b"_:") or line.rsplit(b" ", 2)[-2].startswith(b"_:")
+
+
+def _pieces(store: KGStore, graph: str, size: int) -> Iterator[_Piece]:
+    """A graph in pieces of ``size`` triples (Oxigraph writes the N-Triples), blank nodes first.
+
+    Blank node labels only hold within one request, so every triple with one goes in the first
+    piece, which may then be bigger than ``size``.
+    """
+    lines = store.ox_store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)).splitlines()
+    first = size
+    if len(lines) > size:
+        with_bnodes = [line for line in lines if _has_bnode(line)]
+        if with_bnodes:
+            lines = with_bnodes + [line for line in lines if not _has_bnode(line)]
+            first = max(size, len(with_bnodes))
+    yield _Piece(graph, b"\n".join(lines[:first]) + b"\n", len(lines[:first]), True)
+    for start in range(first, len(lines), size):
+        chunk = lines[start:start + size]
+        yield _Piece(graph, b"\n".join(chunk) + b"\n", len(chunk), False)
+
+
+def _requests(store: KGStore, graphs: Iterable[str], size: int, method: Method) -> Iterator[list[_Piece]]:
+    """Pieces grouped into requests: one per piece for the GSP (a request names one graph);
+    SPARQL Update packs small graphs together up to ``size`` triples per request."""
+    pending: list[_Piece] = []
+    count = 0
+    for graph in graphs:
+        for piece in _pieces(store, graph, size):
+            if method == "gsp":
+                yield [piece]
+                continue
+            if pending and count + piece.triples > size:
+                yield pending
+                pending, count = [], 0
+            pending.append(piece)
+            count += piece.triples
+    if pending:
+        yield pending
+
+
+def _send(remote: Remote, method: Method, pieces: list[_Piece]) -> None:
     if method == "gsp":
+        [piece] = pieces
         if not remote.endpoints.gsp:
             raise RemoteError("no graph store endpoint: give the base URL or --gsp-endpoint, "
                               "or push with --method update")
-        url = remote.endpoints.gsp + "?" + urllib.parse.urlencode({"graph": graph})
-        _http(remote, "PUT" if first else "POST", url, body=body.encode("utf-8"), content_type=_NT)
+        url = remote.endpoints.gsp + "?" + urllib.parse.urlencode({"graph": piece.graph})
+        _http(remote, "PUT" if piece.first else "POST", url, body=piece.body, content_type=_NT)
         return
-    insert = f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}"
-    _run_sparql(remote, (f"DROP SILENT GRAPH <{graph}> ;\n" + insert) if first else insert, update=True)
+    ops = []
+    for piece in pieces:
+        if piece.first:
+            ops.append(f"DROP SILENT GRAPH <{piece.graph}>")
+        if piece.triples:
+            ops.append(f"INSERT DATA {{ GRAPH <{piece.graph}> {{\n{piece.body.decode('utf-8')}}} }}")
+    _run_sparql(remote, " ;\n".join(ops), update=True)
 
 
 def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: int = DEFAULT_BATCH,
@@ -438,27 +480,29 @@ def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: 
     """
     if batch_size < 1:
         raise RemoteError(f"batch size must be at least 1, got {batch_size}")
+    if method not in ("gsp", "update"):
+        raise RemoteError(f"unknown push method {method!r}: use gsp or update")
     chosen = _select_graphs(store, graphs)
     report = PushReport(method=method, planned_graphs=len(chosen))
+    sent: dict[str, int] = {}
     total = sum(chosen.values())
     started = time.perf_counter()
-    done = 0
-    for index, (graph, n) in enumerate(chosen.items()):
-        sent = 0
-        for number, lines in enumerate(_batches(store, graph, batch_size)):
-            try:
-                _send_batch(remote, method, graph, lines, first=number == 0)
-            except RemoteError as exc:
-                if sent:
-                    report.graphs.append(PushedGraph(graph, sent, n))
-                report.seconds = time.perf_counter() - started
-                raise PushError(str(exc), report) from None
-            sent += len(lines)
-            done += len(lines)
-            if progress is not None:
-                progress(PushProgress(graph, index + (sent == n), len(chosen), done, total))
-        report.graphs.append(PushedGraph(graph, sent, n))
-    report.seconds = time.perf_counter() - started
+
+    def so_far() -> list[PushedGraph]:
+        return [PushedGraph(g, n, chosen[g]) for g, n in sent.items()]
+
+    for request in _requests(store, chosen, batch_size, method):
+        try:
+            _send(remote, method, request)
+        except RemoteError as exc:
+            report.graphs, report.seconds = so_far(), time.perf_counter() - started
+            raise PushError(str(exc), report) from None
+        for piece in request:
+            sent[piece.graph] = sent.get(piece.graph, 0) + piece.triples
+        if progress is not None:
+            complete = sum(1 for g, n in sent.items() if n == chosen[g])
+            progress(PushProgress(request[-1].graph, complete, len(chosen), sum(sent.values()), total))
+    report.graphs, report.seconds = so_far(), time.perf_counter() - started
     return report
 
 

@@ -359,3 +359,24 @@ def test_progress_counts_add_up(many_docs: Path, server: OxigraphServer) -> None
     assert [p.triples_done for p in seen] == sorted(p.triples_done for p in seen)
     assert seen[-1].graphs_done == seen[-1].graphs_total == 5
     assert json.dumps(report.method) == '"gsp"'
+
+
+def test_update_packs_small_graphs_and_a_failed_request_lands_nothing(
+        kg: Kg, many_docs: Path, server: OxigraphServer) -> None:
+    """SPARQL Update sends several small graphs per request; a refused request changed nothing."""
+    counts = local_counts(many_docs)
+    names = sorted(counts)
+    assert all(1000 < n < 2000 for n in counts.values())  # so 4,000 triples hold two graphs
+    with GuardProxy(server.base, serve=1) as proxy:
+        result = kg_at(kg, many_docs)("push", proxy.base, "--method", "update", "--batch-size", "4000")
+    assert result.exit_code == 1
+    assert [m for m, _, _ in proxy.seen] == ["POST", "POST"]
+    assert result.stderr.splitlines()[0].startswith(
+        f"error: {proxy.base}/update answered 503 Service Unavailable: store unavailable; "
+        f"before that the store accepted 2 complete graphs of 5, {counts[names[0]] + counts[names[1]]:,} triples")
+    assert remote_counts(server.base) == {names[0]: counts[names[0]], names[1]: counts[names[1]]}
+    seen: list[rm.PushProgress] = []
+    with KGStore.open(many_docs, read_only=True) as store:
+        rm.push(store, rm.Remote(rm.Endpoints.resolve(server.base)), method="update", progress=seen.append)
+    assert len(seen) == 1 and seen[0].graphs_done == 5  # all five in one request
+    assert remote_counts(server.base) == counts

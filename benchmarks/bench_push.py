@@ -1,0 +1,97 @@
+"""Benchmark: kg push into an Oxigraph server, against Oxigraph's own bulk load of the same data.
+
+Builds a synthetic conflict graph (bench_store's generator: documents of ~60 events whose
+entity triples repeat across documents) into a KGStore, exports it as N-Quads, then in one run:
+
+* ``oxigraph load --location DIR --file graph.nq`` into a fresh folder (the baseline: no HTTP,
+  no parsing of requests, Oxigraph's bulk loader);
+* ``kg push`` by the Graph Store Protocol into a fresh ``oxigraph serve``, then again into the
+  now full store (every graph replaced);
+* ``kg push --method update`` (SPARQL Update through SPARQLWrapper) into another fresh server.
+
+Each push is checked: the server's triples per graph must equal the local ones. Prints
+triples/second and the ratio to the bulk load. Not part of the test suite.
+
+    python benchmarks/bench_push.py [--triples 300000] [--batch-size 50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_store import synthetic_documents  # noqa: E402
+from oxigraph_server import OxigraphServer, oxigraph_binary  # noqa: E402
+
+from kg import remote as rm  # noqa: E402
+from kg.store import KGStore  # noqa: E402
+
+
+def _push(store: KGStore, server: OxigraphServer, method: str, batch: int) -> float:
+    remote = rm.Remote(rm.Endpoints.resolve(server.base), timeout_s=600)
+    t0 = time.perf_counter()
+    rm.push(store, remote, method=method, batch_size=batch)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - t0
+    if rm.remote_graph_counts(remote) != rm.local_graph_counts(store):
+        raise SystemExit(f"{method} push: the server's graphs differ from the local ones")
+    return seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--triples", type=int, default=300_000, help="approximate quads to generate")
+    ap.add_argument("--batch-size", type=int, default=rm.DEFAULT_BATCH, help="triples per request")
+    args = ap.parse_args()
+    console = Console()
+
+    docs = synthetic_documents(args.triples)
+    n = sum(len(ts) for _, ts in docs)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-push-") as tmp_name:
+        tmp = Path(tmp_name)
+        with KGStore.open(tmp / "local") as store:
+            t0 = time.perf_counter()
+            for gi, ts in docs:
+                store.replace_graph(gi, ts)  # type: ignore[arg-type]
+            console.print(f"{len(docs)} documents, {n:,} triples in named graphs, built locally "
+                          f"in {time.perf_counter() - t0:.1f} s")
+            dump = tmp / "graph.nq"
+            with dump.open("wb") as out:
+                store.export("nquads", out)
+
+            t0 = time.perf_counter()
+            subprocess.run([str(oxigraph_binary()), "load", "--location", str(tmp / "bulk"),
+                            "--file", str(dump)], check=True, capture_output=True)
+            bulk = time.perf_counter() - t0
+
+            with OxigraphServer(tmp / "gsp") as server:
+                gsp = _push(store, server, "gsp", args.batch_size)
+                gsp_again = _push(store, server, "gsp", args.batch_size)
+            with OxigraphServer(tmp / "update") as server:
+                update = _push(store, server, "update", args.batch_size)
+
+    table = Table(title=f"{n:,} triples in {len(docs)} graphs, batches of {args.batch_size:,}")
+    for name, justify in (("load", "left"), ("seconds", "right"), ("triples/s", "right"),
+                          ("ratio to bulk load", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for label, seconds in (("oxigraph load --file graph.nq (baseline)", bulk),
+                           ("kg push (Graph Store Protocol PUT), empty server", gsp),
+                           ("kg push again (every graph replaced)", gsp_again),
+                           ("kg push --method update (DROP + INSERT DATA)", update)):
+        table.add_row(label, f"{seconds:.2f}", f"{n / seconds:,.0f}", f"{bulk / seconds:.2f}x")
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()
