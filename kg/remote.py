@@ -14,6 +14,7 @@ been pushed.
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import http.client
@@ -46,12 +47,14 @@ __all__ = [
     "PushedGraph",
     "Remote",
     "RemoteError",
+    "local_graph_counts",
     "plan_push",
     "pull",
     "pull_graph_iri",
     "pulled_triples",
     "push",
     "remote_graph_counts",
+    "with_known_prefixes",
 ]
 
 DEFAULT_BATCH = 50_000  # triples per request: ~5-8 MB of N-Triples
@@ -236,15 +239,16 @@ def _run_sparql(remote: Remote, text: str, *, update: bool = False,
 
 
 def _response_of(exc: BaseException) -> bytes:
-    """The server's body that SPARQLWrapper folded into its exception text."""
-    text = str(exc)
+    """The server's body, which SPARQLWrapper keeps only as a repr inside its message."""
     marker = "Response:\n"
+    text = str(exc)
     if marker not in text:
         return b""
-    raw = text.split(marker, 1)[1].strip()
-    if raw.startswith(("b'", 'b"')):
-        raw = raw[2:-1].encode("utf-8").decode("unicode_escape", "replace")
-    return raw.encode("utf-8", "replace")
+    try:
+        body = ast.literal_eval(text.split(marker, 1)[1].strip())
+    except (ValueError, SyntaxError):
+        return b""
+    return body if isinstance(body, bytes) else str(body).encode("utf-8")
 
 
 # ----------------------------------------------------------------------------- reading the remote
@@ -581,14 +585,3 @@ def pulled_triples(graph: URIRef, endpoint: str, query: str, triples: list[tuple
         (plan, DCTERMS.format, Literal("application/sparql-query")),
     ]
     return list(triples) + prov
-
-
-def pull_into(store: KGStore, remote: Remote, query: str, *, name: Optional[str] = None,
-              at: Optional[datetime] = None) -> tuple[URIRef, int]:
-    """Pull and (re)place the result as its own graph; returns the graph and its data triples."""
-    graph = pull_graph_iri(remote.endpoints.query, query, name)
-    triples = pull(remote, query)
-    store.replace_graph(graph, pulled_triples(graph, remote.endpoints.query, query, triples, at))
-    return graph, len(triples)
-
-

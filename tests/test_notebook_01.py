@@ -7,7 +7,6 @@ against each other and against that store.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from conftest import REPO
