@@ -68,13 +68,15 @@ class WorkerPool:
     def __init__(self, path: Path, size: int = 2) -> None:
         self.path = Path(path)
         self.size = size
-        self._idle: Optional[asyncio.Queue[_Worker]] = None
+        # LIFO: the worker used last takes the next request, so with light traffic one warm
+        # worker (its store caches filled) answers, and the others wait as spares.
+        self._idle: Optional[asyncio.LifoQueue[_Worker]] = None
         self._all: set[_Worker] = set()
         self._closed = False
         self.killed = 0  # workers killed at their time limit (for tests and logs)
 
     async def start(self) -> None:
-        self._idle = asyncio.Queue()
+        self._idle = asyncio.LifoQueue()
         workers = await asyncio.gather(*(_spawn([str(self.path)]) for _ in range(self.size)))
         for w in workers:
             self._all.add(w)
