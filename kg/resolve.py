@@ -383,7 +383,8 @@ def _retype_by_majority(mentions: list[RawMention]) -> None:
     for m in mentions:
         key = norm(m.text)
         is_surname = len(key.split()) == 1 and (key in surnames or _surname_key(m.text) in surnames)
-        if is_surname and (m.kind == "Location" and m.hint.get("guessed")
+        # a place frame ("the town of X") sets guessed=False; NER's GPE label alone is no frame
+        if is_surname and (m.kind == "Location" and m.hint.get("guessed", True) and "base_name" not in m.hint
                            or m.kind == "Organization" and m.hint.get("entry") is None):
             m.kind = "Person"  # "Burhan said": the surname of a person already named
             m.hint = {}

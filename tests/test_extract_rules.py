@@ -352,3 +352,26 @@ def test_a_bomb_that_kills_is_an_attack_where_its_clause_says(extractor, sentenc
 def test_floods_that_kill_are_no_attack(extractor):
     f = extract(extractor, "Floods\n\nFloods killed 40 people in the town of Kamba on Monday.", published="2024-03-06")
     assert not [v for v in f.events if v.type == "Attack"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Government troops drove Mai-Mai fighters from the town of Lubero on Monday, the army said.",
+    "Government troops pushed Mai-Mai fighters out of the town of Lubero on Monday, the army said.",
+])
+def test_driving_the_holder_out_of_a_place_is_a_capture(extractor, sentence):
+    f = extract(extractor, "Town retaken\n\n" + sentence, published="2024-03-06")
+    v = only(f, "Capture")
+    assert names(f, v, "place") == ["Lubero"]
+    assert names(f, v, "former") and "Lubero" not in names(f, v, "former")
+
+
+def test_police_driving_protesters_from_a_square_is_no_capture(extractor):
+    f = extract(extractor, "Protest\n\nPolice drove the protesters from the square on Monday.", published="2024-03-06")
+    assert not [v for v in f.events if v.type == "Capture"]
+
+
+def test_the_surname_of_a_person_named_in_full_is_that_person(extractor):
+    f = extract(extractor, "Governor speaks\n\nRegional governor Oleksandr Marenko said on Friday that "
+                           "rescuers were still at work.\n\nMarenko said on the messaging app that three "
+                           "people were missing.", published="2024-03-16")
+    assert [e.type for e in f.entities if "Marenko" in e.name] == ["Person"]

@@ -55,7 +55,7 @@ ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", 
                          "assailant", "militia", "militiaman", "bandit", "soldier", "troop", "raider", "terrorist"])
 # Subjects of "kill" that make it an attack with no named attacker ("a roadside bomb killed two").
 WEAPON_SUBJECTS = WEAPONS | frozenset(["bomber", "blast", "explosion", "explosive", "ied", "mine", "landmine",
-                                       "airstrike", "strike", "bombardment", "shelling", "gunfire"])
+                                       "airstrike", "bombardment", "shelling", "gunfire"])
 # Verbs that tell an attack's toll ("an airstrike killed 20", "... in an attack").
 OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim"])
 # Combatants a nationality adjective does not make a state's forces ("Somali militants").
@@ -95,6 +95,7 @@ class Triggers:
     support_verbs: frozenset[str]
     forms: dict[str, str]  # inflected form -> base, for every verb the rules name
     actor_verbs: frozenset[str] = frozenset()  # attacks only with an armed subject
+    expel_verbs: frozenset[str] = frozenset()  # captures told as "drove X out of Y"
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -114,12 +115,13 @@ class Triggers:
             for v in data[etype].get("actor_verbs", []):
                 verbs.setdefault(v, etype)
                 actor_verbs |= {v}
-        named = set(verbs) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"])
+        expel = frozenset(data["Capture"].get("expel_verbs", []))
+        named = set(verbs) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"]) | expel
         forms = {f: v for v in sorted(named) if " " not in v for f in inflections(v)}
         for base, irregular in (data.get("irregular") or {}).items():
             forms.update({f: base for f in irregular})
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
-                   frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs)
+                   frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel)
 
 
 @dataclass
@@ -432,6 +434,8 @@ class _Ctx:
             if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in tok.children):
                 return "Capture", False
             if lemma == "fall" and "to" in self.preps(tok):
+                return "Capture", False
+            if lemma in self.finder.t.expel_verbs and self.expelled_from(tok) is not None:
                 return "Capture", False
             if lemma in self.finder.t.verbs:
                 return self.finder.t.verbs[lemma], False
@@ -772,9 +776,15 @@ class _Ctx:
         lemma = self.finder.t.base(tok) if not nominal else tok.lemma_.lower()
         captor_tok: Optional[Token] = None
         place_toks: list[Token] = []
+        expelled: list[Token] = []
         if lemma == "fall":
             captor_tok = (preps.get("to") or [None])[0]
             place_toks = [self.child(tok, "nsubj")] if not nominal else preps.get("of", [])[:1]
+        elif not nominal and lemma in self.finder.t.expel_verbs:
+            captor_tok = self.subject(tok)  # "A drove B out of Y": A took Y from B
+            place_toks = [self.expelled_from(tok)]
+            ousted = self.child(tok, "dobj", "nsubjpass")
+            expelled = self.expand(ousted) if ousted is not None else []
         elif nominal:
             captor_tok = self.poss_or_by(tok)
             place_toks = list(preps.get("of", []))
@@ -807,7 +817,8 @@ class _Ctx:
             return
         captors = [self.entity(t, ARMED, modifiers=True) for t in self.expand(captor_tok)] if captor_tok is not None else []
         captors = [c for c in dict.fromkeys(captors) if c]
-        former = [self.entity(o, ARMED + ("Organization",), modifiers=True) for o in preps.get("from", [])]
+        former = [self.entity(o, ARMED + ("Organization",), modifiers=True)
+                  for o in (expelled or preps.get("from", []))]
         former += self.former_in_sentence()
         supporters = self.supporters(tok, captor_tok)
         for eid, anchor in places:
@@ -823,6 +834,18 @@ class _Ctx:
                     f.add("supporter", s)
             f.anchor = anchor
             yield self.finish(f)
+
+    def expelled_from(self, verb: Token) -> Optional[Token]:
+        """The place of "drove X out of <place>" / "expelled X from <place>", if it names one."""
+        preps = self.preps(verb)
+        cands = list(preps.get("from", []))
+        for c in verb.children:
+            if c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod"):
+                cands += self.preps(c).get("of", []) + preps.get("of", [])
+        for c in cands:
+            if self.kind(self.place_in(c)) == "Location":
+                return c
+        return None
 
     def listed_places(self, trigger: Token, first: Token, seen: list[str]) -> list[tuple[str, int]]:
         """Places listed after the first one inside the trigger's phrase ("X in May and Y in June")."""
@@ -1072,7 +1095,7 @@ def _times(dating: SentenceTimes) -> list[TimeMention]:
 
 def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
     out: list[Frame] = []
-    for f in _resolve_anaphoric(frames):
+    for f in _resolve_anaphoric(frames, res):
         target = next((g for g in out if _same(g, f, res)), None)
         if target is None:
             out.append(f)
@@ -1134,7 +1157,7 @@ def _former_from_adversaries(frames: list[Frame], res: Resolution) -> None:
             f.add("former", max(candidates, key=lambda x: (len(res.entities[int(x[1:]) - 1].mentions), x)))
 
 
-def _resolve_anaphoric(frames: list[Frame]) -> list[Frame]:
+def _resolve_anaphoric(frames: list[Frame], res: Resolution) -> list[Frame]:
     """"Troops killed X in a raid on Monday. The raid killed seven militants": the second
     sentence tells more of the attack before it, within two sentences."""
     out: list[Frame] = []
@@ -1142,11 +1165,20 @@ def _resolve_anaphoric(frames: list[Frame]) -> list[Frame]:
         if f.anaphoric:
             target = next((g for g in reversed(out) if g.type == f.type and g.modality == f.modality
                            and 0 <= f.sentence.index - g.sentence.index <= 2 and g is not f), None)
-            if target is not None and _compatible_counts(target, f) and _roles_agree(target, f, ("perpetrator",)):
+            if target is not None and _compatible_counts(target, f) and _same_side(target, f, res):
                 _absorb(target, f)
                 continue
         out.append(f)
     return out
+
+
+def _same_side(a: Frame, b: Frame, res: Resolution) -> bool:
+    """No perpetrators, or ones that overlap or serve one state ("the US" and "a US command")."""
+    pa, pb = set(a.roles.get("perpetrator", [])), set(b.roles.get("perpetrator", []))
+    if not pa or not pb or pa & pb:
+        return True
+    ca, cb = {res.countries.get(e) for e in pa} - {None}, {res.countries.get(e) for e in pb} - {None}
+    return bool(ca & cb)
 
 
 def _roles_agree(a: Frame, b: Frame, roles: tuple[str, ...]) -> bool:
