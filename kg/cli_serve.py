@@ -11,6 +11,23 @@ import typer
 from kg.cli import _boundary, _default_queries_dir, _fail, _settings, app
 
 
+def _check_port(host: str, port: int) -> None:
+    """Say plainly that the address is taken (uvicorn would log a traceback-like error)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        _fail(f"cannot bind to --host {host}: {e.strerror}")
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError as e:
+            _fail(f"cannot listen on {host}:{port}: {e.strerror} (another server? pick --port)")
+
+
 @app.command()
 @_boundary
 def serve(
@@ -43,6 +60,7 @@ def serve(
         _fail(f"--timeout must be a positive number of seconds, got {timeout:g}")
     if allow_update and not update_token:
         _fail("--allow-update needs --update-token TOKEN (or KG_UPDATE_TOKEN): updates must be authenticated")
+    _check_port(host, port)
     folder = queries_dir or _default_queries_dir()
     settings = ServerSettings(
         store=store.resolve(), queries_dir=folder.resolve(), host=host, port=port, workers=workers,

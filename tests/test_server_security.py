@@ -126,3 +126,9 @@ def test_allow_update_without_token_is_a_cli_error(kg) -> None:
 def test_missing_store_is_a_cli_error(kg_empty) -> None:
     result = kg_empty("serve")
     assert result.exit_code == 1 and result.output.startswith("error: no store at")
+
+
+def test_port_in_use_is_a_cli_error(kg, server) -> None:
+    result = kg("serve", "--port", str(server.port))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: cannot listen on 127.0.0.1:{server.port}")
