@@ -89,9 +89,9 @@ def _push_bar() -> Iterator[rm.ProgressFn]:
 
 def _plan_table(plans: list[rm.GraphPlan], remote_only: dict[str, int]) -> Table:
     table = Table(title="kg push --dry-run", show_header=True, header_style="bold", title_justify="left")
-    for name, justify in (("graph", "left"), ("action", "left"), ("local triples", "right"),
-                          ("remote triples", "right")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("graph", overflow="fold")  # document ids are long: never cut them
+    for name, justify in (("action", "left"), ("local triples", "right"), ("remote triples", "right")):
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     words = {"new": "new", "replace": "replace", "same": "unchanged"}
     for p in plans:
         table.add_row(Text(_short(p.graph)), words[p.action], str(p.local_triples),
@@ -149,8 +149,9 @@ def push(
                                  graphs=only, progress=progress)
         except rm.PushError as exc:
             done = exc.report
-            so_far = (f"before that the store accepted {len(done.complete_graphs)} complete graphs of "
-                      f"{done.planned_graphs}, {done.triples:,} triples in all" if done.graphs
+            complete = len(done.complete_graphs)
+            so_far = (f"before that the store accepted {complete} complete graph{'' if complete == 1 else 's'} "
+                      f"of {done.planned_graphs}, {done.triples:,} triples in all" if done.graphs
                       else "nothing was pushed")
             typer.echo(f"error: {' '.join(str(exc).split())}; {so_far}", err=True)
             for line in _pushed_lines(done):

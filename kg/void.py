@@ -54,6 +54,7 @@ class GraphFigures:
     title: Optional[str] = None
     issued: Optional[Literal] = None
     generated: Optional[Literal] = None
+    pages: tuple[URIRef, ...] = ()  # the articles' web addresses (schema:url)
 
 
 @dataclass(frozen=True)
@@ -115,14 +116,16 @@ def _graph_figures(store: KGStore) -> list[GraphFigures]:
     counts = {g: _int(n) for g, n in store.query(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows}
     meta: dict[Node, dict[str, list[Node]]] = {}
-    for g, src, title, issued, generated in store.query(f"""
-            SELECT ?g ?src ?title ?issued ?gen WHERE {{ GRAPH ?g {{
+    for g, src, title, issued, generated, url in store.query(f"""
+            SELECT ?g ?src ?title ?issued ?gen ?url WHERE {{ GRAPH ?g {{
               ?g <{PROV}wasDerivedFrom> ?src .
               OPTIONAL {{ ?src <{DCTERMS}title> ?title }}
               OPTIONAL {{ ?src <{DCTERMS}issued>|<{_SCHEMA_DATE}> ?issued }}
+              OPTIONAL {{ ?src <https://schema.org/url> ?url }}
               OPTIONAL {{ ?g <{PROV}generatedAtTime> ?gen }} }} }}""").rows:
         entry = meta.setdefault(g, {})  # type: ignore[arg-type]
-        for key, value in (("src", src), ("title", title), ("issued", issued), ("gen", generated)):
+        for key, value in (("src", src), ("title", title), ("issued", issued), ("gen", generated),
+                           ("url", url)):
             if value is not None and value not in entry.setdefault(key, []):
                 entry[key].append(value)
     out = []
@@ -134,6 +137,7 @@ def _graph_figures(store: KGStore) -> list[GraphFigures]:
             title=str(m["title"][0]) if m.get("title") else None,
             issued=m["issued"][0] if m.get("issued") else None,  # type: ignore[arg-type]
             generated=max(m["gen"], key=str) if m.get("gen") else None,  # type: ignore[arg-type]
+            pages=tuple(sorted(URIRef(str(u)) for u in m.get("url", []))),
         ))
     return out
 
@@ -240,6 +244,8 @@ def describe(figures: DatasetFigures, *, dataset: URIRef = DEFAULT_DATASET,
             add((graph.graph, DCTERMS.issued, graph.issued))
         if graph.generated is not None:
             add((graph.graph, DCTERMS.modified, graph.generated))
+        for page in graph.pages:
+            add((graph.graph, DCAT.landingPage, page))
         for source in graph.sources:
             add((graph.graph, DCTERMS.source, source))
             add((graph.graph, PROV.wasDerivedFrom, source))

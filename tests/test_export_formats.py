@@ -202,16 +202,21 @@ def test_void_figures_match_the_store(kg: Kg, built_store: BuiltStore) -> None:
 def test_void_lists_pulled_graphs_with_their_endpoint(kg_copy: Kg) -> None:
     graph = rm.pull_graph_iri("http://example.org/sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "demo")
     triples = [(URIRef("http://example.org/a"), ns.RDF.type, URIRef("http://example.org/Thing"))]
+    article, other = URIRef("http://news.example/doc/1"), URIRef(GRAPH_BASE + "news-1")
     with KGStore.open(kg_copy.store) as store:
         store.replace_graph(graph, rm.pulled_triples(graph, "http://example.org/sparql",
                                                      "CONSTRUCT WHERE { ?s ?p ?o }", triples))
+        store.replace_graph(other, [(other, ns.PROV.wasDerivedFrom, article),
+                                    (article, ns.SDO.url, Literal("https://news.example/1", datatype=ns.XSD.anyURI))])
     g = described(kg_copy, "--license", "https://creativecommons.org/licenses/by/4.0/")
     ds = URIRef("https://w3id.org/conflict-kg/id/dataset")
     assert graph in set(g.objects(ds, VOID.subset))
     assert g.value(graph, ns.DCTERMS.source) == URIRef("http://example.org/sparql")
     assert URIRef("http://example.org/") in set(g.objects(ds, VOID.vocabulary))
     assert g.value(ds, ns.DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
-    assert int(g.value(ds, VOID.documents)) == 2
+    assert int(g.value(ds, VOID.documents)) == 3
+    assert g.value(other, DCAT.landingPage) == URIRef("https://news.example/1")
+    assert g.value(other, ns.DCTERMS.source) == article
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld", "xml", "ntriples"])
