@@ -375,3 +375,19 @@ def test_the_surname_of_a_person_named_in_full_is_that_person(extractor):
                            "rescuers were still at work.\n\nMarenko said on the messaging app that three "
                            "people were missing.", published="2024-03-16")
     assert [e.type for e in f.entities if "Marenko" in e.name] == ["Person"]
+
+
+def test_it_in_what_an_unnamed_body_said_is_that_body_state(extractor):
+    f = extract(extractor, "Troops sent\n\nThe Pentagon said it would send 300 more troops to Poland.\n\n"
+                           "Kenya and Somalia share a long border. The Kenyan defence ministry said it had "
+                           "deployed 200 soldiers to the town of Lamu.", published="2015-10-01")
+    by_dest = {names(f, v, "destination")[0]: v for v in f.events if v.type == "Deployment"}
+    assert names(f, by_dest["Lamu"], "agent") == ["Kenya"]
+
+
+def test_its_troops_are_the_forces_of_the_state(extractor):
+    f = extract(extractor, "Town taken\n\nRussian forces pressed on along the front. The defence ministry "
+                           "in Moscow said its troops had taken control of the village of Orlivka.",
+                published="2024-03-01")
+    v = only(f, "Capture")
+    assert names(f, v, "captor") == ["Russian forces"]

@@ -56,6 +56,8 @@ ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", 
 # Subjects of "kill" that make it an attack with no named attacker ("a roadside bomb killed two").
 WEAPON_SUBJECTS = WEAPONS | frozenset(["bomber", "blast", "explosion", "explosive", "ied", "mine", "landmine",
                                        "airstrike", "bombardment", "shelling", "gunfire"])
+# Head nouns of a state's forces ("its troops", "Russia's army").
+FORCE_HEADS = frozenset(["troop", "force", "soldier", "army", "military", "unit", "commando", "marine"])
 # Verbs that tell an attack's toll ("an airstrike killed 20", "... in an attack").
 OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim"])
 # Combatants a nationality adjective does not make a state's forces ("Somali militants").
@@ -257,8 +259,17 @@ class _Ctx:
                     if eid and self.kind(eid) in kinds:
                         found.append(eid)
             if found:  # "Yemen's Houthi rebels": the armed group, not the state
-                return min(found, key=lambda e: 0 if self.kind(e) in ("ArmedGroup", "ArmedForce") else 1)
+                best = min(found, key=lambda e: 0 if self.kind(e) in ("ArmedGroup", "ArmedForce") else 1)
+                if self.kind(best) == "Country" and tok.lemma_.lower() in FORCE_HEADS and "ArmedForce" in kinds:
+                    return self.forces_of(best) or best  # "its troops", "Russia's army": its forces
+                return best
         return None
+
+    def forces_of(self, state: str) -> Optional[str]:
+        """The one armed force of a state that the article names, if it names one."""
+        code = self.res.countries.get(state)
+        forces = [e.id for e in self.res.entities if e.type == "ArmedForce" and code and self.res.countries.get(e.id) == code]
+        return forces[0] if len(forces) == 1 else None
 
     def blamed(self) -> list[str]:
         """Who this sentence says was behind an attack: "blamed X", "blamed it on X", "X was
@@ -315,7 +326,7 @@ class _Ctx:
         entity of a fitting kind before the pronoun, in this sentence first."""
         sent = self.sent.span
         t = tok
-        for _ in range(6 if not set(kinds) & set(PLACES) else 0):
+        for _ in range(6 if any(k not in PLACES for k in kinds) else 0):
             if t.head.i == t.i:
                 break
             t = t.head
@@ -324,6 +335,19 @@ class _Ctx:
                 eid = self.res.entity_at(subj)
                 if eid and self.kind(eid) in kinds:
                     return eid
+                if eid is None and self.agrees(tok, subj):
+                    # "The Kenyan defence ministry said it had deployed ...", "the ministry in
+                    # <capital> said its troops ...": that subject's state, not an earlier actor.
+                    eid = self.entity(subj, kinds, modifiers=True)
+                    norp = [c for c in subj.lefts if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+                    if eid is None and norp:
+                        eid = self.state_of(norp[0].text)
+                        return eid if eid and self.kind(eid) in kinds else None
+                    for o in self.preps(subj).get("in", []) if eid is None else []:
+                        place = self.entity(o, PLACES)
+                        eid = self.res.country_entity(self.res.countries.get(place)) if place else None
+                    if eid and self.kind(eid) in kinds:
+                        return eid
         for t in reversed(list(sent.doc[self.body_start:tok.i])):
             eid = self.res.entity_at(t)
             if eid and self.kind(eid) in kinds:
@@ -340,6 +364,15 @@ class _Ctx:
                 if self.kind(eid) in kinds:
                     return eid
         return None
+
+    @staticmethod
+    def agrees(pronoun: Token, noun: Token) -> bool:
+        """"it"/"its" and a singular common noun, "they"/"their" and a plural one."""
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in PRONOUNS:
+            return False
+        if pronoun.lower_ in ("it", "its"):
+            return noun.tag_ in ("NN", "NNP")
+        return pronoun.lower_ in ("they", "their", "them") and noun.tag_ in ("NNS", "NNPS")
 
     @staticmethod
     def relative_head(tok: Token) -> Token:
