@@ -39,15 +39,20 @@ def store_copy(built_store: BuiltStore, tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def many_docs(store_copy: Path) -> Path:
-    """The seed plus four more documents (its graph under other names, one literal changed)."""
-    with KGStore.open(store_copy) as store:
+@pytest.fixture(scope="module")
+def many_docs(built_store: BuiltStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed plus four more documents (its graph under other names, one literal changed).
+
+    Shared by the module's tests: copy it before changing it.
+    """
+    path = tmp_path_factory.mktemp("many") / "local"
+    shutil.copytree(built_store.path, path)
+    with KGStore.open(path) as store:
         seed = store.graph(store.graphs()[0])
         for i in range(4):
             store.replace_graph(f"{GRAPH_BASE}copy-{i}",
                                 list(seed) + [(seed.identifier, RDFS.comment, Literal(f"copy {i}"))])
-    return store_copy
+    return path
 
 
 def remote_counts(base: str) -> dict[str, int]:
@@ -310,7 +315,8 @@ def _plan_rows(stdout: str) -> dict[str, list[str]]:
 
 
 def test_dry_run_says_what_would_change_and_sends_nothing(
-        kg: Kg, many_docs: Path, server: OxigraphServer) -> None:
+        kg: Kg, many_docs: Path, server: OxigraphServer, tmp_path: Path) -> None:
+    many_docs = Path(shutil.copytree(many_docs, tmp_path / "changed"))
     cli = kg_at(kg, many_docs)
     counts = local_counts(many_docs)
     names = sorted(counts)
