@@ -148,10 +148,7 @@ def _describe_failure(url: str, exc: BaseException, auth: Auth, timeout_s: float
     url = url.split("?", 1)[0]
     if isinstance(exc, urllib.error.HTTPError):
         body = _short(exc.read() if exc.fp is not None else b"")
-        hint = ""
-        if exc.code in (401, 403):
-            hint = (" (wrong --user/--password or --token?)" if auth.header()
-                    else " (the store wants credentials: --user/--password or --token)")
+        hint = _auth_hint(auth) if exc.code in (401, 403) else ""
         return f"{url} answered {exc.code} {exc.reason}{hint}" + (f": {body}" if body else "")
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, (socket.timeout, TimeoutError)):
@@ -166,6 +163,12 @@ def _describe_failure(url: str, exc: BaseException, auth: Auth, timeout_s: float
     return f"request to {url} failed: {reason}"
 
 
+def _auth_hint(auth: Auth) -> str:
+    if auth.header():
+        return " (wrong --user/--password or --token?)"
+    return " (the store wants credentials: --user/--password or --token)"
+
+
 def _short(body: bytes, limit: int = 200) -> str:
     text = " ".join(body.decode("utf-8", "replace").split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -173,7 +176,7 @@ def _short(body: bytes, limit: int = 200) -> str:
 
 def _http(remote: Remote, method: str, url: str, *, body: Optional[bytes] = None,
           content_type: Optional[str] = None, accept: Optional[str] = None) -> bytes:
-    """One HTTP request (no proxies: stores are usually local or on the same network)."""
+    """One HTTP request (proxies from the environment apply, as they do for SPARQLWrapper)."""
     request = urllib.request.Request(url, data=body, method=method)
     if content_type:
         request.add_header("Content-Type", content_type)
@@ -182,9 +185,8 @@ def _http(remote: Remote, method: str, url: str, *, body: Optional[bytes] = None
     header = remote.auth.header()
     if header:
         request.add_header("Authorization", header)
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
-        with opener.open(request, timeout=remote.timeout_s) as response:
+        with urllib.request.urlopen(request, timeout=remote.timeout_s) as response:
             return response.read()
     except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
         raise RemoteError(_describe_failure(url, exc, remote.auth, remote.timeout_s)) from None
@@ -228,10 +230,7 @@ def _run_sparql(remote: Remote, text: str, *, update: bool = False,
         status = {"QueryBadFormed": "400 Bad Request", "Unauthorized": "401 Unauthorized",
                   "EndPointNotFound": "404 Not Found", "URITooLong": "414 URI Too Long",
                   "EndPointInternalError": "500 Internal Server Error"}.get(type(exc).__name__, "an error")
-        hint = ""
-        if type(exc).__name__ == "Unauthorized":
-            hint = (" (wrong --user/--password or --token?)" if remote.auth.header()
-                    else " (the store wants credentials: --user/--password or --token)")
+        hint = _auth_hint(remote.auth) if type(exc).__name__ == "Unauthorized" else ""
         body = _short(_response_of(exc))
         raise RemoteError(f"{url} answered {status}{hint}" + (f": {body}" if body else "")) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
