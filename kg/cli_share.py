@@ -131,7 +131,10 @@ def push(
         _fail(f"unknown --method {method!r}: use gsp or update")
     remote = _remote(endpoint, query_endpoint, update_endpoint, gsp_endpoint, user, password, token, timeout)
     only = doc or None
-    with _open_store(_settings(ctx).store, read_only=True) as store:
+    path = _settings(ctx).store
+    with _open_store(path, read_only=True) as store:
+        if not rm.local_graph_counts(store):
+            _fail(f"nothing to push: the store at {path} holds no graphs (build some with `kg build`)")
         if dry_run:
             plans = rm.plan_push(store, remote, only)
             local = {p.graph for p in plans}

@@ -234,10 +234,15 @@ def test_bad_push_options(kg: Kg, args: list[str], message: str) -> None:
     assert result.stderr.strip().split("; nothing was pushed")[0] == f"error: {message}"
 
 
-def test_push_from_a_missing_store(kg_empty: Kg, server: OxigraphServer) -> None:
+def test_push_from_a_missing_or_empty_store(kg_empty: Kg, server: OxigraphServer) -> None:
     result = kg_empty("push", server.base)
     assert result.exit_code == 1
     assert result.stderr.startswith("error: no store at ")
+    KGStore.open(kg_empty.store).close()
+    empty = kg_empty("push", server.base)
+    assert empty.exit_code == 1
+    assert empty.stderr.strip() == (f"error: nothing to push: the store at {kg_empty.store} holds no graphs "
+                                    "(build some with `kg build`)")
     assert remote_counts(server.base) == {}
 
 
