@@ -246,6 +246,8 @@ _PEOPLE_NOUNS = frozenset(
     people persons person civilian civilians men man women woman children child kids residents
     villagers others workers students worshippers pilgrims police policemen policeman officers
     officer members member individuals journalists officials migrants families inmates victims
+    patients passengers shoppers farmers fishermen pupils mourners guests protesters demonstrators
+    miners herders traders worshipers displaced bystanders passers-by teachers doctors nurses
     """.split()
 )
 _POLICE_NOUNS = frozenset("police policemen policeman officers gendarmes".split())

@@ -391,3 +391,17 @@ def test_its_troops_are_the_forces_of_the_state(extractor):
                 published="2024-03-01")
     v = only(f, "Capture")
     assert names(f, v, "captor") == ["Russian forces"]
+
+
+def test_an_agency_dateline_with_a_hyphen_is_not_the_subject(extractor):
+    f = extract(extractor, "Town seized\n\nCAIRO, June 3 (Reuters) - Sudan's paramilitary Rapid Support "
+                           "Forces (RSF) seized the town of Mellit on Sunday, residents said.", published="2024-06-03")
+    v = only(f, "Capture")
+    assert names(f, v, "place") == ["Mellit"] and names(f, v, "captor") == ["Rapid Support Forces"]
+
+
+def test_a_generic_byline_names_no_person(extractor):
+    f = extract(extractor, "Town seized\n\nBy Staff Writer\n\nGunmen killed four patients in an attack on a "
+                           "clinic in the town of Kamba on Monday.", published="2024-06-03")
+    assert not [e for e in f.entities if e.type == "Person"]
+    assert only(f, "Attack").quantities["fatalities"].value == 4

@@ -210,8 +210,8 @@ class _Ctx:
     def body_start(self) -> int:
         """First token after a dateline ("CITY, Country — ..."), which names no role."""
         span = self.sent.span
-        for t in span[:8]:
-            if t.text in ("—", "–", "--") and t.i > span.start:
+        for t in span[:12]:  # "CITY, Country —", "CITY, June 3 (Agency) -"
+            if t.text in ("—", "–", "--", "-") and t.i > span.start:
                 words = [w for w in span[:t.i - span.start] if w.is_alpha]
                 if words and words[0].is_upper:
                     return t.i + 1
@@ -420,9 +420,10 @@ class _Ctx:
         """The active subject, or the by-agent of a passive, climbing through xcomp/advcl/conj."""
         v = verb
         for _ in range(3):
-            s = self.child(v, "nsubj")
-            if s is not None and s.i < self.body_start:  # "CITY — X forces ... retook": X forces
-                s = self.child(s, "appos")
+            subjects = [c for c in v.children if c.dep_ == "nsubj"]
+            in_body = [c for c in subjects if c.i >= self.body_start]  # not the dateline's "CITY"
+            s = in_body[0] if in_body else self.child(subjects[0], "appos") if subjects else None
+            # ("CITY — X forces ... retook": X forces, whether parsed as a second subject or an apposition)
             if s is not None:
                 return s
             by = self.preps(v).get("by")

@@ -580,6 +580,10 @@ def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
 _NAME_PARTICLES = frozenset(["al", "al-", "el", "de", "da", "del", "van", "von", "bin", "ibn", "abu", "le", "la", "du", "dos"])
 
 
+_BYLINE_ROLES = frozenset(["staff", "writer", "writers", "reporter", "reporters", "correspondent",
+                           "correspondents", "newsroom", "desk", "editor", "editors", "agencies", "agency"])
+
+
 def _byline_names(sent: Span) -> list[Span]:
     """Names in a "By A B and C D" line (at most ~15 tokens), split on "and" and commas."""
     if len(sent) > 15 or len(sent) < 3 or sent[0].text not in ("By", "BY"):
@@ -590,8 +594,9 @@ def _byline_names(sent: Span) -> list[Span]:
         if t is None or t.lower_ in ("and", "&") or t.text in (",", "|", "/", "-", "—", "in", "for"):
             end = t.i if t is not None else sent.end
             name = sent.doc[start:end]
-            if len(name) >= 2 and all(w.text[:1].isupper() or w.lower_ in _NAME_PARTICLES for w in name):
-                names.append(name)
+            if len(name) >= 2 and all(w.text[:1].isupper() or w.lower_ in _NAME_PARTICLES for w in name) \
+                    and not any(w.lower_ in _BYLINE_ROLES for w in name):
+                names.append(name)  # not "By Staff Writer", "By Our Correspondent"
             if t is None or t.text in ("|", "/", "-", "—", "in", "for"):
                 break  # what follows is the publisher or the place
             start = t.i + 1
