@@ -405,3 +405,12 @@ def test_a_generic_byline_names_no_person(extractor):
                            "clinic in the town of Kamba on Monday.", published="2024-06-03")
     assert not [e for e in f.entities if e.type == "Person"]
     assert only(f, "Attack").quantities["fatalities"].value == 4
+
+
+def test_a_reported_capture_and_its_dated_telling_are_one_event(extractor):
+    f = extract(extractor, "Town falls\n\nAn armed group said on Thursday that it had captured the town of "
+                           "Tamanrit. The Arakan Army said its fighters took control of Tamanrit on Monday "
+                           "after the last army battalion withdrew.", published="2024-01-19")
+    v = only(f, "Capture")
+    assert names(f, v, "captor") == ["Arakan Army"] and names(f, v, "former") == []
+    assert v.date.value == "2024-01-15"

@@ -56,6 +56,9 @@ ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", 
 # Subjects of "kill" that make it an attack with no named attacker ("a roadside bomb killed two").
 WEAPON_SUBJECTS = WEAPONS | frozenset(["bomber", "blast", "explosion", "explosive", "ied", "mine", "landmine",
                                        "airstrike", "bombardment", "shelling", "gunfire"])
+# Bodies of a state: "the ministry in <capital> said it ..." speaks for that state.
+GOVERNMENT_BODIES = frozenset(["ministry", "government", "administration", "office", "presidency", "command",
+                               "military", "army", "cabinet", "parliament", "headquarters", "junta", "regime"])
 # Head nouns of a state's forces ("its troops", "Russia's army").
 FORCE_HEADS = frozenset(["troop", "force", "soldier", "army", "military", "unit", "commando", "marine"])
 # Verbs that tell an attack's toll ("an airstrike killed 20", "... in an attack").
@@ -343,6 +346,8 @@ class _Ctx:
                     if eid is None and norp:
                         eid = self.state_of(norp[0].text)
                         return eid if eid and self.kind(eid) in kinds else None
+                    if eid is None and subj.lemma_.lower() not in GOVERNMENT_BODIES:
+                        return None  # "an alliance of armed groups said it ...": unnamed, not guessed
                     for o in self.preps(subj).get("in", []) if eid is None else []:
                         place = self.entity(o, PLACES)
                         eid = self.res.country_entity(self.res.countries.get(place)) if place else None
@@ -1251,6 +1256,20 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
     return out
 
 
+def _reported_capture(a: Frame, b: Frame) -> bool:
+    """"X said on Thursday it had captured Y" and "X took Y on Monday": one capture, whose
+    reported telling carries only the day it was said."""
+    ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
+    if ca != cb and _retaking(a) != _retaking(b):
+        return False  # "overran X in May" and "recaptured X": two hands
+    return a.type == "Capture" and min(a.date_strength, b.date_strength) <= Strength.REPORTED \
+        and bool(ca or cb) and (ca == cb or not ca or not cb) and a.roles.get("place") == b.roles.get("place")
+
+
+def _retaking(f: Frame) -> bool:
+    return f.trigger.lemma_.lower().startswith(RETAKING) or f.trigger.lower_.startswith(RETAKING)
+
+
 def _dates_agree(a: Frame, b: Frame) -> bool:
     """No date, or one date within the other ("2024-03" and "2024-03-08")."""
     return not (a.date and b.date) or a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)
@@ -1301,7 +1320,7 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
         return False
     if _is_headline(a) or _is_headline(b):
         return False  # the headline tells the lead's event: _fold_partial pairs them
-    if not _dates_agree(a, b):
+    if not _dates_agree(a, b) and not _reported_capture(a, b):
         return False
     if a.type == "Deployment":
         qa, qb = a.quantities.get("troops"), b.quantities.get("troops")
