@@ -22,7 +22,8 @@ $(STAMP): pyproject.toml
 demo: venv
 	$(BIN)/kg build seeds/
 	$(BIN)/kg query deployments
-#	$(BIN)/kg viz -o out/graph.html   # once `kg viz` exists
+	$(BIN)/kg viz -o out/graph.html
+	@echo "demo: open out/graph.html in a browser; .venv/bin/kg serve for the SPARQL endpoint and web page"
 
 # Install the missing Debian packages in APT_PACKAGES (as root only; else say what to run).
 sysdeps:
