@@ -414,3 +414,12 @@ def test_a_reported_capture_and_its_dated_telling_are_one_event(extractor):
     v = only(f, "Capture")
     assert names(f, v, "captor") == ["Arakan Army"] and names(f, v, "former") == []
     assert v.date.value == "2024-01-15"
+
+
+def test_a_person_name_split_by_a_title_word_is_one_name_and_a_visit_places_the_meeting(extractor):
+    f = extract(extractor, "State visit\n\nSomali President Hassan Sheikh Mohamud visited Ankara in March and "
+                           "met President Recep Tayyip Erdogan.", published="2023-05-02")
+    assert "Hassan Sheikh Mohamud" in [e.name for e in f.entities if e.type == "Person"]
+    v = only(f, "Meeting")
+    assert names(f, v, "participants") == ["Hassan Sheikh Mohamud", "Recep Tayyip Erdogan"]
+    assert names(f, v, "location") == ["Ankara"]

@@ -1009,6 +1009,9 @@ class _Ctx:
                 f.add("location", self.entity(o, PLACES))
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             f.add("location", self.entity(tok.head, PLACES))
+        if not f.filled("location") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Visit":
+            visited = self.child(tok.head, "dobj")  # "visited X in March and met Y": in X
+            f.add("location", self.entity(visited, PLACES) if visited is not None else None)
         if len(f.roles.get("participants", [])) >= 2:
             yield self.finish(f)
 

@@ -492,7 +492,8 @@ _NAME_PARTICLES = frozenset(["da", "de", "do", "dos", "das", "del", "di", "la", 
 
 
 def _join_hyphenated(ents) -> list[Span]:
-    """NER splits a hyphenated name ("Abu-Kamal") in two: one name, written without spaces."""
+    """NER splits a hyphenated name ("Abu-Kamal") in two: one name, written without spaces; two
+    person names side by side are one ("Hassan Sheikh" "Mohamud")."""
     out: list[Span] = []
     for ent in ents:
         doc = ent.doc
@@ -513,6 +514,10 @@ def _join_hyphenated(ents) -> list[Span]:
         if prev is not None and ent.start == prev.end + 1 and ent.doc[prev.end].text == "-" \
                 and not prev[-1].whitespace_ and not ent.doc[prev.end].whitespace_:
             out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label_)
+            continue
+        if prev is not None and ent.start == prev.end and ent.label_ == prev.label_ == "PERSON" \
+                and prev[-1].whitespace_:
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Hassan Sheikh" + "Mohamud"
             continue
         out.append(ent)
     return out
