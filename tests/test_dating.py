@@ -375,3 +375,9 @@ def test_shared_place_of_a_conjoined_clause_does_not_take_the_first_clause_time(
     anchor = text.index("Damboa")
     assert st.attach(_token(st, "captured"), anchor)[0].value == "2019"
     assert st.attach(_token(st, "retaken"), anchor)[0].value == "2021"
+
+
+def test_a_relative_clause_telling_the_toll_dates_the_event_noun(nlp, event_type) -> None:
+    st = _times(nlp, event_type, "The group was blamed for an ambush that killed four police officers "
+                                 "in the south last month.", FRI)
+    assert _date(st, "ambush") == ("2015-09", Strength.ATTACHED)

@@ -64,6 +64,8 @@ class Strength(IntEnum):
 _NOT_HOST_DEPS = frozenset({"prep", "aux", "auxpass", "amod", "mark", "agent", "case"})
 # Clauses that modify a noun: walking up from an event inside them stops there.
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# Verbs of a relative clause that tell the toll of the event noun they modify.
+_OUTCOME_VERBS = frozenset({"kill", "wound", "injure", "leave", "claim"})
 # A phrase introduced by one of these words tells background, not the sentence's news.
 _BACKGROUND_PREPS = frozenset({"following", "after", "since", "before", "until", "including", "like", "unlike"})
 _MAX_STEPS = 12
@@ -326,6 +328,10 @@ class SentenceTimes:
         capture of X in May and Y in August" dates Y by August.
         """
         path = path_up(trigger)
+        for p in self.placed:  # "an ambush that killed four officers last month": the ambush's time
+            if p.host is not None and p.host.dep_ == "relcl" and p.host.head.i == trigger.i \
+                    and p.host.lemma_.lower() in _OUTCOME_VERBS and self._usable(p, True):
+                return p.value, Strength.ATTACHED
         if anchor_offset is not None:  # the trigger's own times, or times of no other event
             after = [p for p in self.points() if 0 <= p.mention.start - anchor_offset <= _ANCHOR_WINDOW
                      and (p.host is None or p.host.i == trigger.i or self.event_type(p.host) is None)]
