@@ -423,3 +423,19 @@ def test_a_person_name_split_by_a_title_word_is_one_name_and_a_visit_places_the_
     v = only(f, "Meeting")
     assert names(f, v, "participants") == ["Hassan Sheikh Mohamud", "Recep Tayyip Erdogan"]
     assert names(f, v, "location") == ["Ankara"]
+
+
+def test_no_troops_sent_is_negated_and_urging_a_deployment_is_hypothetical(extractor):
+    f = extract(extractor, "Troops\n\nUS officials said no American ground combat troops would be sent to "
+                           "Kunduz.\n\nThe governor has repeatedly urged the federal government to send more "
+                           "troops to Borno.", published="2024-03-01")
+    by_dest = {names(f, v, "destination")[0]: v.modality for v in f.events if v.type == "Deployment"}
+    assert by_dest == {"Kunduz": "negated", "Borno": "hypothetical"}
+
+
+def test_a_tally_over_years_is_not_one_attack(extractor):
+    f = extract(extractor, "Toll\n\nThe militant group has killed dozens of people in the town of Gubio since "
+                           "2014.\n\nMilitants have attacked the town of Gubio, killing 12, officials said.",
+                published="2024-03-01")
+    v = only(f, "Attack")
+    assert v.quantities["fatalities"].value == 12

@@ -574,7 +574,7 @@ class _Ctx:
 
     # Attack -------------------------------------------------------------------
     def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
-        if nominal and self.comparison(tok):
+        if nominal and self.comparison(tok) or not nominal and self.finder.modality.habitual(tok):
             return
         f = self.new("Attack", tok, nominal)
         lemma = tok.lemma_.lower()

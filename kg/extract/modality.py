@@ -26,13 +26,25 @@ class Modality:
     purpose_nouns: frozenset[str]
     purpose_verbs: frozenset[str]
     negation_verbs: frozenset[str]
+    request_verbs: frozenset[str] = frozenset()
+    habitual_adverbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Modality":
         d = yaml.safe_load((DATA / "events.yaml").read_text("utf-8"))
         return cls(frozenset(d["future_aux"]), frozenset(d["hypothetical_aux"]),
                    frozenset(d["purpose_nouns"]), frozenset(d["purpose_verbs"]),
-                   frozenset(d["negation_verbs"]))
+                   frozenset(d["negation_verbs"]), frozenset(d.get("request_verbs", [])),
+                   frozenset(d.get("habitual_adverbs", [])))
+
+    def habitual(self, verb: Token) -> bool:
+        """"has repeatedly attacked", "has killed dozens in X since 2014": a habit or a tally
+        over years, not one event."""
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        if not perfect:
+            return False
+        return any(c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
 
     def of(self, trigger: Token) -> str:
         tok = trigger
@@ -66,6 +78,11 @@ class Modality:
             return "negated"
         if tok.dep_ in ("ccomp", "acl") and self._denied_report(tok.head):
             return "negated"
+        if any(c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in children):
+            return "negated"  # "no troops would be sent", "sent no reinforcements"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.request_verbs:
+            return "hypothetical"  # "urged the government to send more troops": asked for, not planned
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
             return "hypothetical"
         for c in children:
