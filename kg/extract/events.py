@@ -1223,12 +1223,6 @@ def _same_side(a: Frame, b: Frame, res: Resolution) -> bool:
     return bool(ca & cb)
 
 
-def _roles_agree(a: Frame, b: Frame, roles: tuple[str, ...]) -> bool:
-    """Neither names a different filler for these roles."""
-    return all(not (set(a.roles.get(r, [])) and set(b.roles.get(r, [])))
-               or bool(set(a.roles[r]) & set(b.roles[r])) for r in roles)
-
-
 def _compatible_counts(a: Frame, b: Frame) -> bool:
     return all(a.quantities[k].value == b.quantities[k].value for k in set(a.quantities) & set(b.quantities))
 
@@ -1336,7 +1330,7 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
             set(a.roles.get("destination", [])) & set(b.roles.get("destination", [])))
     if a.type == "Attack":  # one place, and no toll or attacker that differs
         return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", []))) \
-            and _compatible_counts(a, b) and _roles_agree(a, b, ("perpetrator",))
+            and _compatible_counts(a, b) and _same_side(a, b, res)
     if a.type == "Capture":
         ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
         if a.sentence.index == b.sentence.index and a.trigger.i != b.trigger.i and not (a.nominal or b.nominal) \
