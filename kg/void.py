@@ -93,8 +93,8 @@ def _int(value: Optional[Node]) -> int:
 def measure(store: KGStore) -> DatasetFigures:
     """Count the union (triples, entities, distinct subjects/objects, partitions) and each graph."""
     q = store.query
-    row = q(f"""SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?s) AS ?ds) (COUNT(DISTINCT ?o) AS ?do)
-                WHERE {{ ?s ?p ?o }}""").rows[0]
+    row = q("""SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?s) AS ?ds) (COUNT(DISTINCT ?o) AS ?do)
+                WHERE { ?s ?p ?o }""").rows[0]
     entities = q(f"""SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o
                     FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{CKGD}")) }}""").rows[0][0]
     classes = [Partition(c, _int(n)) for c, n in q(
