@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # /usr/bin/chromium; it never downloads a browser of its own).
 APT_PACKAGES ?= chromium
 
-.PHONY: venv demo test bench sysdeps clean distclean
+.PHONY: venv demo test eval bench sysdeps clean distclean
 
 venv: $(STAMP)
 
@@ -38,6 +38,11 @@ sysdeps:
 
 test: venv sysdeps
 	$(BIN)/python -m pytest -q
+
+# Extraction quality: the seed and the real-news corpus (dev and test), per article and in total
+# (see tests/data/realnews/README.md). EVAL_ARGS="--set written-dev --misses" for other sets.
+eval: venv
+	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
 
 # Speed measurements (not tests; see README "Speed"): ~10 min with the default 1000 documents.
 BENCH_DOCS ?= 1000
