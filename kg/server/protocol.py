@@ -3,10 +3,14 @@
 Results come as JSON, XML, CSV or TSV (SELECT/ASK) and Turtle, N-Triples, JSON-LD or RDF/XML
 (CONSTRUCT/DESCRIBE), chosen by ``format=`` or the Accept header. Updates arrive as POST
 ``update=`` or ``application/sparql-update`` and are refused unless the server allows them.
+
+The protocol's ``default-graph-uri`` and ``named-graph-uri`` set the query's RDF dataset and
+take precedence over the query's own ``FROM`` / ``FROM NAMED`` (SPARQL 1.1 Protocol 2.1.4).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 from urllib.parse import parse_qs
 
@@ -14,9 +18,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kg.server.negotiation import GRAPHS, RESULTS, NotAcceptable, choose
-from kg.server.service import HttpError, QueryService
+from kg.server.service import Dataset, HttpError, QueryService
 
 _MEDIA = {c.name: c.media_type for c in RESULTS + GRAPHS}
+#: scheme ":" then no space, quote, angle bracket, brace or backslash (RFC 3987, loosely)
+_ABSOLUTE_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$')
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -98,9 +104,11 @@ def _formats(fmt: Optional[str], accept: Optional[str]) -> tuple[str, str]:
 
 
 async def answer_query(service: QueryService, query: str, fmt: Optional[str],
-                       accept: Optional[str]) -> Response:
+                       accept: Optional[str], dataset: Optional[Dataset] = None,
+                       base_iri: Optional[str] = None) -> Response:
     select, graph = _formats(fmt, accept)
-    result = await service.serialised(query, select or "json", graph or "turtle")
+    result = await service.serialised(query, select or "json", graph or "turtle", dataset,
+                                      base_iri)
     if (result.kind == "graph" and not graph) or (result.kind != "graph" and not select):
         wanted = f"format {fmt!r}" if fmt else f"Accept: {accept}"
         raise HttpError(406, f"a {'graph' if result.kind == 'graph' else 'SELECT/ASK'} result "
@@ -125,9 +133,10 @@ def router(service: QueryService) -> APIRouter:
         if query is None:
             raise HttpError(400, "missing 'query' parameter (GET /sparql?query=SELECT...)",
                             "protocol")
-        _unsupported_dataset(values)
+        dataset = protocol_dataset(values)
         fmt = _format(values)
-        return await answer_query(service, query, fmt, request.headers.get("accept"))
+        return await answer_query(service, query, fmt, request.headers.get("accept"), dataset,
+                                  _endpoint(request))
 
     @r.post("/sparql", summary="SPARQL 1.1 query or update (POST)", tags=["SPARQL"])
     async def sparql_post(request: Request) -> Response:
@@ -149,26 +158,56 @@ def router(service: QueryService) -> APIRouter:
             raise HttpError(415, f"unsupported Content-Type {ctype or '(none)'!r}: use "
                                  "application/x-www-form-urlencoded, application/sparql-query "
                                  "or application/sparql-update", "protocol")
-        _unsupported_dataset(values)
+        _unsupported_update_dataset(values)
+        dataset = protocol_dataset(values)
         if update is not None and query is not None:
             raise HttpError(400, "give either 'query' or 'update', not both", "protocol")
         if update is not None:
+            if dataset is not None:
+                raise HttpError(400, "'default-graph-uri' and 'named-graph-uri' apply to queries; "
+                                     "an update takes 'using-graph-uri' (not supported here)",
+                                "protocol")
             await service.update(update, bearer_token(request))
             return Response(status_code=204)
         if query is None:
             raise HttpError(400, "missing 'query' (form field or application/sparql-query body)",
                             "protocol")
         fmt = _format(values)
-        return await answer_query(service, query, fmt, request.headers.get("accept"))
+        return await answer_query(service, query, fmt, request.headers.get("accept"), dataset,
+                                  _endpoint(request))
 
     return r
 
 
-def _unsupported_dataset(values: dict[str, list[str]]) -> None:
-    # The protocol's default-graph-uri / named-graph-uri: the default graph here is always the
-    # union of the documents; say so instead of silently ignoring them.
-    for name in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
+def _endpoint(request: Request) -> str:
+    """The endpoint's own URL, the base IRI of a query (relative IRIs like ``<s>`` resolve
+    against it, as Oxigraph's server does)."""
+    return str(request.url.replace(query="", fragment=""))
+
+
+def protocol_dataset(values: dict[str, list[str]]) -> Optional[Dataset]:
+    """The RDF dataset the request names with ``default-graph-uri`` / ``named-graph-uri``.
+
+    None when it names none (the query's FROM clauses, else the store's union default graph,
+    apply). When it names any, it is the whole dataset, as the protocol says: only
+    ``named-graph-uri`` given means an empty default graph, as Oxigraph's own server does.
+    """
+    default = list(dict.fromkeys(values.get("default-graph-uri", [])))
+    named = list(dict.fromkeys(values.get("named-graph-uri", [])))
+    if not default and not named:
+        return None
+    for name, iris in (("default-graph-uri", default), ("named-graph-uri", named)):
+        for iri in iris:
+            if not _ABSOLUTE_IRI.match(iri):
+                raise HttpError(400, f"'{name}' must be an absolute IRI, got {iri[:200]!r}",
+                                "protocol")
+    return Dataset(tuple(default), tuple(named))
+
+
+def _unsupported_update_dataset(values: dict[str, list[str]]) -> None:
+    # The update dataset (USING / USING NAMED by protocol) is not implemented: refuse it
+    # plainly rather than ignore it. Updates are off unless the server allows them anyway.
+    for name in ("using-graph-uri", "using-named-graph-uri"):
         if values.get(name):
-            raise HttpError(400, f"'{name}' is not supported: the default graph is the union of "
-                                 "all documents; use GRAPH <...> { } in the query instead",
-                            "protocol")
+            raise HttpError(400, f"'{name}' is not supported: name the graphs with USING <...> "
+                                 "or GRAPH <...> { } in the update instead", "protocol")

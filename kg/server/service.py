@@ -31,6 +31,14 @@ class HttpError(Exception):
 
 
 @dataclass(frozen=True)
+class Dataset:
+    """An RDF dataset named by the protocol: graph IRIs for the default graph and named graphs."""
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Answer:
     """A serialised result from a worker: ``kind`` select|ask|graph, ``format`` our name."""
 
@@ -104,13 +112,22 @@ class QueryService:
             raise HttpError(400, f"query failed: {answer['message']}", kind)
         return answer
 
-    async def serialised(self, query: str, select_format: str, graph_format: str) -> Answer:
-        """Run a read query and get its result serialised in the format for its kind."""
+    async def serialised(self, query: str, select_format: str, graph_format: str,
+                         dataset: Optional[Dataset] = None,
+                         base_iri: Optional[str] = None) -> Answer:
+        """Run a read query and get its result serialised in the format for its kind;
+        ``dataset`` (the protocol's graph IRIs) replaces the query's own FROM clauses;
+        ``base_iri`` (the endpoint's URL) resolves relative IRIs such as ``<s>``."""
         self.check_query(query)
-        answer = await self._run({"query": query, "prefixes": self.prefixes,
-                                  "max_rows": self.settings.max_rows,
-                                  "select_format": select_format,
-                                  "graph_format": graph_format}, query)
+        message: dict[str, Any] = {"query": query, "prefixes": self.prefixes,
+                                   "max_rows": self.settings.max_rows,
+                                   "select_format": select_format, "graph_format": graph_format}
+        if dataset is not None:
+            message["default_graph"] = list(dataset.default_graphs)
+            message["named_graphs"] = list(dataset.named_graphs)
+        if base_iri:
+            message["base_iri"] = base_iri
+        answer = await self._run(message, query)
         return Answer(answer["kind"], answer["format"], answer["body"])
 
     async def rows(self, query: str, *, max_rows: Optional[int] = None) -> Rows:

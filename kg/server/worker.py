@@ -227,11 +227,17 @@ def _limited(items: Iterable[Any], max_rows: Optional[int], what: str) -> list[A
 def run_query(store: ox.Store, req: dict[str, Any]) -> dict[str, Any]:
     """Run ``req['query']`` and answer with serialised bytes or with plain rows.
 
-    ``req``: query, prefixes, max_rows, and either ``format`` (a results or RDF format name,
+    ``req``: query, prefixes, max_rows, optionally ``default_graph`` and ``named_graphs``
+    (graph IRIs: the protocol's dataset), ``base_iri``, and either ``format`` (a results or RDF format name,
     or "auto" for the first of ``accept_select``/``accept_graph``) or ``rows=True`` (internal
     use: plain cells).
     """
-    raw = store.query(req["query"], prefixes=req.get("prefixes") or None)
+    dataset: dict[str, Any] = {}
+    if "default_graph" in req:  # the protocol's dataset: it replaces the query's FROM clauses
+        dataset = {"default_graph": [ox.NamedNode(g) for g in req["default_graph"]],
+                   "named_graphs": [ox.NamedNode(g) for g in req["named_graphs"]]}
+    raw = store.query(req["query"], prefixes=req.get("prefixes") or None,
+                      base_iri=req.get("base_iri"), **dataset)
     max_rows = req.get("max_rows")
     if isinstance(raw, ox.QueryBoolean):
         if req.get("rows"):
