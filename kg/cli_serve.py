@@ -46,6 +46,8 @@ def serve(
                                                help="Bearer token that updates must carry."),
     allow_service: bool = typer.Option(False, "--allow-service",
                                        help="Allow SERVICE (federated queries to other endpoints)."),
+    cors: bool = typer.Option(False, "--cors", help="Let web pages on other origins query this "
+                              "read-only server (CORS); not with --allow-update."),
 ) -> None:
     """Serve the store over HTTP: SPARQL at /sparql, linked data at /id/..., API, web page at /."""
     import uvicorn
@@ -60,15 +62,19 @@ def serve(
         _fail(f"--timeout must be a positive number of seconds, got {timeout:g}")
     if allow_update and not update_token:
         _fail("--allow-update needs --update-token TOKEN (or KG_UPDATE_TOKEN): updates must be authenticated")
+    if cors and allow_update:
+        _fail("--cors is for read-only servers: drop --allow-update, or --cors")
     _check_port(host, port)
     folder = queries_dir or _default_queries_dir()
     settings = ServerSettings(
         store=store.resolve(), queries_dir=folder.resolve(), host=host, port=port, workers=workers,
         timeout_s=timeout, max_rows=max_rows, max_query_chars=max_query_chars,
         max_body_bytes=max_body, allow_update=allow_update,
-        update_token=update_token if allow_update else None, allow_service=allow_service)
+        update_token=update_token if allow_update else None, allow_service=allow_service,
+        cors=cors)
     application = create_app(settings)
     typer.echo(f"kg serve: http://{host}:{port}/ (SPARQL at /sparql) on {store}"
-               f"{' [updates allowed]' if allow_update else ' [read-only]'}", err=True)
+               f"{' [updates allowed]' if allow_update else ' [read-only]'}"
+               f"{' [CORS]' if cors else ''}", err=True)
     uvicorn.run(application, host=host, port=port, log_level=os.environ.get("KG_LOG_LEVEL", "warning"),
                 access_log=False, server_header=False)

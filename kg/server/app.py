@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kg.server import api, linked_data, pages, protocol
+from kg.server import api, cors, linked_data, pages, protocol
 from kg.server.pool import WorkerPool
 from kg.server.service import HttpError, QueryService
 from kg.server.settings import ServerSettings
@@ -86,6 +86,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
                              "message": f"{where}: {first.get('msg', 'invalid request')}"},
                             status_code=400)
 
+    if settings.cors:  # kg serve --cors: other origins may read (never update)
+        cors.install(app)
     app.include_router(protocol.router(service))
     app.include_router(api.router(service))
     app.include_router(linked_data.router(service))

@@ -23,10 +23,14 @@ class ServerSettings:
     allow_update: bool = False
     update_token: Optional[str] = None  # required (as a bearer token) when updates are allowed
     allow_service: bool = False  # SPARQL federation (SERVICE) reaches out to other hosts
+    cors: bool = False  # let pages on other origins read query results (read-only servers only)
 
     def __post_init__(self) -> None:
         if self.allow_update and not self.update_token:
             raise ValueError("updates need a token: give --update-token (or KG_UPDATE_TOKEN)")
+        if self.cors and self.allow_update:
+            raise ValueError("--cors is for read-only servers: it cannot be combined with "
+                             "--allow-update")
         for name in ("workers", "max_rows", "max_query_chars", "max_body_bytes"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
