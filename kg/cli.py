@@ -248,19 +248,26 @@ def build(
     max_chars: int = MaxCharsOpt,
     jobs: int = JobsOpt,
     memory: bool = typer.Option(False, "--memory", help="Dry run: build into a throwaway in-memory store."),
+    validate: bool = typer.Option(False, "--validate", help="Refuse documents whose graph violates ontology/shapes.ttl."),
+    reason: bool = typer.Option(False, "--reason", help="Then run the OWL reasoner over the store (as `kg reason`)."),
 ) -> None:
     """Read, extract and map articles, and store each as its own named graph (replacing older ones)."""
+    from kg import cli_ontology
+
     overrides = _overrides(title=title, publisher=publisher, published=published, url=url, language=language)
     _check_read_options(overrides, max_bytes, max_chars)
+    cli_ontology.check_build_options(reason)
     with _open_store(None if memory else _settings(ctx).store) as store:  # fail fast if it is locked
+        target = cli_ontology.guard(store, validate)
         extractor = _load_extractor()
         with _progress_bar("Building") as progress:
-            report = pipeline.build(paths, store, extractor=extractor, overrides=overrides,
+            report = pipeline.build(paths, target, extractor=extractor, overrides=overrides,
                                     max_bytes=max_bytes, max_chars=max_chars, jobs=jobs,
                                     progress=progress, generated_at=datetime.now(timezone.utc))
-    _stdout().print(_summary_table(report))
+        _stdout().print(_summary_table(report))
+        ontology_ok = cli_ontology.after_build(target, store, reason)
     _report_problems(report.failed, report.warnings)
-    if report.failed:
+    if report.failed or not ontology_ok:
         raise typer.Exit(1)
 
 
@@ -532,3 +539,4 @@ def _remove_graph(path: Path, iri: URIRef) -> bool:
 from kg import cli_see  # noqa: E402,F401  (registers kg viz and kg analyze)
 from kg import cli_share  # noqa: E402,F401  (registers kg push, kg pull and kg describe)
 from kg import cli_serve  # noqa: E402,F401  (registers kg serve)
+from kg import cli_ontology  # noqa: E402,F401  (registers kg validate and kg reason)
