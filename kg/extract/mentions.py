@@ -211,6 +211,7 @@ class MentionFinder:
                 [(s, e) for s, e in phrases if lo <= s and e <= hi],
                 [(label, s, e) for label, s, e in patterns if lo <= s and e <= hi],
             ))
+        out = _confirmed_in_body(parsed, out)
         return sorted(out + _repeats(parsed, out), key=lambda m: m.start)
 
     def _in_sentence(self, sent: Sentence, matches: list[tuple[int, int]],
@@ -431,6 +432,27 @@ class MentionFinder:
 # "took part", "took hostages"); the event rules read the same list.
 NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prisoners", "captive", "away", "part",
                         "place", "office", "power", "refuge", "shelter", "cover"])
+
+
+def _is_headline(sent: Sentence) -> bool:
+    """The first sentence with no final stop: a headline, often in Title Case."""
+    return sent.index == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
+    """A headline in Title Case misleads the tagger ("Bombings Rock Nigerian City", "Meets
+    With", "Its People"): keep a headline name only when it is a state, an actor of the
+    lexicon, or written the same way in the body."""
+    if not parsed.sentences or not _is_headline(parsed.sentences[0]):
+        return found
+    body = " ".join(s.text for s in parsed.sentences[1:])
+    out = []
+    for m in found:
+        if m.sentence.index == 0 and not (m.kind == "Country" or m.hint.get("entry") is not None
+                                          or _strip_the(_strip_possessive(m.text)) in body):
+            continue
+        out.append(m)
+    return out
 
 
 def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
