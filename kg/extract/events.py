@@ -387,7 +387,7 @@ class _Ctx:
         return tok
 
     def expand(self, tok: Token) -> list[Token]:
-        """A token and its conjuncts ("Ramadi and Fallujah")."""
+        """A token and its conjuncts ("X and Y")."""
         out = [tok]
         for c in tok.conjuncts:
             if c.i > tok.i:

@@ -73,6 +73,7 @@ class Resources:
     place_nouns_of: frozenset[str] = frozenset()
     place_verbs: frozenset[str] = frozenset()
     place_nouns_on: frozenset[str] = frozenset()
+    title_complements: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -93,6 +94,7 @@ class Resources:
             place_nouns_of=frozenset(data["place_nouns_of"]),
             place_verbs=frozenset(data["place_verbs"]),
             place_nouns_on=frozenset(data["place_nouns_on"]),
+            title_complements=frozenset(data["title_complements"]),
         )
 
     @cached_property
@@ -598,6 +600,14 @@ def _strip_possessive(text: str) -> str:
 def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
     while len(ent) and (ent[0].text in res.honorifics or ent[0].text.lower().strip(".") in res.title_words):
         ent = ent[1:]
+    if len(ent) > 2 and ent[0].lower_ in ("for", "of"):
+        # "[Under Secretary] of State for Political Affairs Jane Roe": the title goes on to its
+        # last department word; the name is what follows it.
+        start = ent.end
+        while start > ent.start and ent.doc[start - 1].text[:1].isupper() and \
+                ent.doc[start - 1].lower_ not in res.title_complements and ent.doc[start - 1].lower_ not in res.org_heads:
+            start -= 1
+        ent = ent.doc[start:ent.end] if start > ent.start and ent.end - start <= 4 else ent
     ent = _trim(ent) if len(ent) else None
     if ent is None or not any(t.text[:1].isupper() for t in ent):
         return None
