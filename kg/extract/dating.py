@@ -257,7 +257,7 @@ class SentenceTimes:
         dateline = _DATELINE.match(span.text)
         for m in sorted(mentions, key=lambda m: m.start):
             if dateline and m.end <= dateline.end():
-                continue  # "GENEVA, Nov 26 —": when the report was filed, not an event's time
+                continue  # "CITY, Nov 26 —": when the report was filed, not an event's time
             tokens = _span_tokens(span, m)
             host = _host(tokens, event_type) if tokens else None
             self.placed.append(Placed(m, m.value, tokens, host))
