@@ -20,7 +20,7 @@ from kg import analyze as an
 from kg import subgraph
 from kg.cli import _boundary, _default_queries_dir, _fail, _open_store, _parse_params, _settings, _stdout, app
 from kg.network import ACTOR, PLACE, NetworkError, find_entity, load_network, require_events
-from kg.viz import SIZE_MEASURES, VizOptions, write_html
+from kg.viz import SIZE_MEASURES, VIEW_TITLES, VIEWS, VizOptions, write_html, write_views
 
 F = TypeVar("F", bound=Callable[..., Any])
 OUTPUT_FORMATS = ("table", "json")
@@ -118,8 +118,13 @@ def viz(
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
     param: list[str] = ParamOpt, queries_dir: Optional[Path] = QueriesDirOpt,
+    view: str = typer.Option("events", "--view",
+                             help="events (the event-entity network) | map | actors (actor network) "
+                                  "| timeline | all (map, timeline and actors in one page)"),
 ) -> None:
-    """Write an interactive, offline HTML view of the network (actors, places, events, roles)."""
+    """Write an interactive, offline HTML view: the event network, a map, a timeline or the actor network."""
+    if view != "events" and view not in VIEWS:
+        _fail(f"unknown --view {view!r}: use one of events, {', '.join(VIEWS)}")
     if size not in SIZE_MEASURES:
         _fail(f"unknown --size {size!r}: use one of {', '.join(SIZE_MEASURES)}")
     limits = {"auto": 1000, "physics": 10**9, "precomputed": 0}
@@ -128,6 +133,16 @@ def viz(
     if out.is_dir():
         _fail(f"--out {out} is a folder; give a file name such as {out / 'graph.html'}")
     g = _network(ctx, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    if view != "events":
+        from kg import views_data
+
+        payload = views_data.build(g)
+        written = write_views(payload, out, view=view,
+                              title=title if title != "conflict-kg network" else VIEW_TITLES[view])
+        located = sum(1 for e in payload["events"] if "lat" in e)
+        typer.echo(f"wrote {out} ({len(payload['events'])} events, {located} on the map, "
+                   f"{len(payload['actors'])} actors, {written / 1e6:.1f} MB)", err=True)
+        return
     written = write_html(g, out, VizOptions(title=title, size_by=size, physics_nodes=limits[layout]))
     typer.echo(f"wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges, "
                f"{written / 1e6:.1f} MB)", err=True)

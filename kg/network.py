@@ -134,6 +134,15 @@ Q_DOCUMENTS = _PREFIXES + """SELECT ?doc (MIN(?i) AS ?id) (MIN(?t) AS ?title) (M
   OPTIONAL { ?doc schema:url ?u }
 } GROUP BY ?doc"""
 
+#: coordinates of places (and states) from their GeoSPARQL point, for the map view
+Q_GEO = _PREFIXES + """PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+SELECT ?x (MIN(?w) AS ?wkt) WHERE { ?x geo:hasGeometry/geo:asWKT ?w } GROUP BY ?x"""
+#: every query load_network runs (kg serve runs them through its worker pool first)
+NETWORK_QUERIES = ("Q_ENTITIES", "Q_ALIASES", "Q_DOCUMENTS", "Q_QUANTITIES", "Q_EVENTS", "Q_ROLES",
+                   "Q_GEO")
+_POINT = re.compile(r"^\s*POINT\s*\(\s*(-?[\d.]+(?:[eE]-?\d+)?)\s+(-?[\d.]+(?:[eE]-?\d+)?)\s*\)\s*$",
+                    re.IGNORECASE)
+
 _QUALIFIER_WORDS = {"Exact": "", "Approximate": "about ", "AtLeast": "at least ", "AtMost": "at most "}
 
 
@@ -180,7 +189,20 @@ def load_network(store: KGStore) -> nx.DiGraph:
     for node in list(g):
         if g.nodes[node].get("kind") == EVENT:
             g.nodes[node]["label"] = event_label(g, node)
+    _add_coordinates(g, store)
     return g
+
+
+def _add_coordinates(g: nx.DiGraph, store: KGStore) -> None:
+    """``lat`` and ``lon`` (floats) on places and states that have a WKT point."""
+    for row in store.query(Q_GEO).bindings():
+        node = g.nodes.get(str(row["x"]))
+        m = _POINT.match(_text(row.get("wkt")))
+        if node is None or m is None or node.get("kind") == EVENT:
+            continue
+        lon, lat = float(m.group(1)), float(m.group(2))
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            node["lat"], node["lon"] = lat, lon
 
 
 def _add_entities(g: nx.DiGraph, store: KGStore) -> None:

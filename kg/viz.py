@@ -19,7 +19,7 @@ import random
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Optional
 
 import jinja2
 import networkx as nx
@@ -288,6 +288,70 @@ def render_html(g: nx.DiGraph, options: VizOptions = VizOptions(), *,
 def write_html(g: nx.DiGraph, path: Path, options: VizOptions = VizOptions()) -> int:
     """Write the page atomically; returns its size in bytes."""
     html = render_html(g, options)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(path)
+    return len(html.encode("utf-8"))
+
+
+# ----------------------------------------------------------------------------- map, timeline, actors
+
+VIEWS = ("map", "actors", "timeline", "all")
+_VENDOR = Path(__file__).resolve().parent / "data" / "vendor"
+
+
+def _vendor(path: str) -> str:
+    return (_VENDOR / path).read_text(encoding="utf-8")
+
+
+def _offline_css(text: str) -> str:
+    """A style sheet for inlining: no '</' to end the element, no URL (those are in comments)."""
+    return text.replace("</", "<\\/").replace("://", ":\\/\\/")
+
+
+VIEW_TITLES = {"map": "conflict-kg map", "actors": "conflict-kg actor network",
+               "timeline": "conflict-kg timeline", "all": "conflict-kg views"}
+
+
+def render_views(payload: Mapping[str, Any], *, view: str = "all", title: str = "conflict-kg views",
+                 inline: bool = True, link_base: Optional[str] = None,
+                 vis_dir: Path = _VIS_DIR) -> str:
+    """The map / timeline / actor-network page for ``payload`` (kg.views_data.build).
+
+    ``inline``: one self-contained file (kg viz): Leaflet, topojson-client, the Natural Earth
+    outlines and vis-network are written into the page. Otherwise (kg serve) the page links
+    them from ``/vendor/`` and ``/vendor-vis/`` of the same server.
+    """
+    from kg.vocab import CKGD
+
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
+    config: dict[str, Any] = {"view": view, "idBase": str(CKGD), "linkBase": link_base}
+    assets: dict[str, Any] = {}
+    if inline:
+        assets = {
+            "leaflet_css": Markup(_offline_css(_vendor("leaflet/leaflet.css"))),
+            "vis_css": Markup(_offline_css((vis_dir / "vis-network.css").read_text(encoding="utf-8"))),
+            "page_css": Markup(_asset("views.css")),
+            "leaflet_js": Markup(_offline_js(_vendor("leaflet/leaflet.js"))),
+            "topojson_js": Markup(_offline_js(_vendor("topojson-client/topojson-client.min.js"))),
+            "vis_js": Markup(_offline_js((vis_dir / "vis-network.min.js").read_text(encoding="utf-8"))),
+            "page_js": Markup(_offline_js(_asset("views.js")).replace("</", "<\\/")),
+            "world": _script_json(json.loads(_vendor("world-atlas/countries-110m.json"))),
+        }
+    else:
+        config["worldUrl"] = "/vendor/world-atlas/countries-110m.json"
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    template = env.from_string(_asset("views.html.j2"))
+    return template.render(title=title, view=view, inline=inline, data=_script_json(payload),
+                           config=_script_json(config), **assets)
+
+
+def write_views(payload: Mapping[str, Any], path: Path, *, view: str = "all",
+                title: str = "conflict-kg views") -> int:
+    """Write the self-contained views page atomically; returns its size in bytes."""
+    html = render_views(payload, view=view, title=title)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(html, encoding="utf-8")
