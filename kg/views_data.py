@@ -12,6 +12,7 @@ point are data: kg/data/views.yaml.
 from __future__ import annotations
 
 import math
+import random
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,23 +83,38 @@ def _roles_of(role_text: str) -> list[str]:
     return [x.strip() for x in role_text.split(",") if x.strip()]
 
 
+#: networkx's force layout without scipy (its sparse variant needs scipy) stops below this
+FORCE_LAYOUT_MAX = 499
+
+
 def actor_layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Positions for the actor graph, computed here so the page opens at once however large it
-    is: a force layout (networkx) up to 1,500 actors, a spiral by degree beyond."""
+    is. The busiest ``FORCE_LAYOUT_MAX`` actors get a force layout (networkx, numpy only);
+    every other actor goes beside the laid-out neighbours it shares most events with, or,
+    with none, on a spiral around the whole."""
     if len(g) == 0:
         return {}
-    if len(g) <= 1500:
-        pos = nx.spring_layout(g, weight=None, seed=seed, iterations=100 if len(g) < 500 else 30,
-                               k=3.0 / math.sqrt(len(g)))
-        scale = 60.0 * math.sqrt(len(g))
-        return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
+    rnd = random.Random(seed)
     degree = dict(g.degree(weight="weight"))
     order = sorted(g, key=lambda n: (-degree[n], n))
+    core = g.subgraph(order[:FORCE_LAYOUT_MAX])
+    raw = nx.spring_layout(core, weight=None, seed=seed, iterations=100 if len(core) < 200 else 50,
+                           k=3.0 / math.sqrt(len(core)))
+    scale = 60.0 * math.sqrt(len(core))
+    pos = {n: (float(x) * scale, float(y) * scale) for n, (x, y) in raw.items()}
     golden = math.pi * (3 - math.sqrt(5))
-    spread = 40.0 * math.sqrt(len(order))
-    return {n: (round(spread * math.sqrt((i + 0.5) / len(order)) * math.cos(i * golden), 1),
-                round(spread * math.sqrt((i + 0.5) / len(order)) * math.sin(i * golden), 1))
-            for i, n in enumerate(order)}
+    outer = 1.2 * scale
+    for i, n in enumerate(order[FORCE_LAYOUT_MAX:]):
+        placed = [(pos[m], g.edges[n, m].get("weight", 1)) for m in g.neighbors(n) if m in pos]
+        if placed:
+            total = sum(w for _, w in placed)
+            x = sum(p[0] * w for p, w in placed) / total
+            y = sum(p[1] * w for p, w in placed) / total
+            pos[n] = (x + rnd.uniform(-25, 25), y + rnd.uniform(-25, 25))
+        else:
+            r = outer * (1 + 0.15 * math.sqrt(i))
+            pos[n] = (r * math.cos(i * golden), r * math.sin(i * golden))
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
 
 
 def build(g: nx.DiGraph) -> dict[str, Any]:
