@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
+from kg.extract.places import refine_places
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
 from kg.quantities import find_quantities, quantity_kind
 from kg.resolve import Resolution
@@ -180,6 +181,7 @@ class EventFinder:
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
         merged = _merge(frames, res)
+        refine_places(merged, parsed.sentences, res)
         date_untimed(merged, published)
         return _to_events(merged)
 

@@ -74,6 +74,7 @@ class Resources:
     place_verbs: frozenset[str] = frozenset()
     place_nouns_on: frozenset[str] = frozenset()
     title_complements: frozenset[str] = frozenset()
+    unit_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -95,6 +96,7 @@ class Resources:
             place_verbs=frozenset(data["place_verbs"]),
             place_nouns_on=frozenset(data["place_nouns_on"]),
             title_complements=frozenset(data["title_complements"]),
+            unit_heads=frozenset(data["unit_heads"]),
         )
 
     @cached_property
@@ -348,6 +350,12 @@ class MentionFinder:
         entry = res.lexicon.match(text)
         if entry is not None:
             _claim_entry(ent, entry, claim)
+            return
+        if len(ent) > 1 and ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads:
+            start = ent.start  # "1st Armored Division", "III Corps", "U.S. Army"
+            if start > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVX]+", ent.doc[start - 1].text):
+                start -= 1  # NER leaves the ordinal out
+            claim(ent.doc[start:ent.end], "ArmedForce", None, unit=True)
             return
         if any(t.lower_ in res.org_heads for t in ent[1:]) or (label == "ORG" and len(ent) > 1 and ent[0].lower_ in res.org_heads):
             claim(ent, "Organization", None)

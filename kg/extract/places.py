@@ -1,0 +1,154 @@
+"""The most specific place of an event, read beyond the trigger's clause.
+
+Reports often name only the country or province in the sentence that tells an event and the
+town, village or base in another one: "In X, militants killed 12 soldiers ... they infiltrated
+an army camp on the outskirts of Y", or "The attacks all took place near Y. One soldier was
+killed when a bomb exploded". The parse of the trigger's clause cannot see that; this step runs
+on the merged frames of a document:
+
+- an attack with no place takes the most specific place of its own sentence, else the first
+  place of the nearest of the two sentences before it;
+- an attack placed only in a country or a region takes a finer place of the same country named
+  in its own sentence, or in one of the two sentences after it that tells no other event of its
+  own. (Deployments keep their stated destination: the sentences after an announcement tell
+  where the announcement was made, or what the troops are for.)
+
+A place given as a bearing ("50 km north of Y", "40 miles from Y") or in a dateline ("CITY, Country --") is only
+where the report was filed or a reference point, never the event's place.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional, Protocol
+
+from spacy.tokens import Span, Token
+
+from kg.extract.nlp import Sentence
+from kg.resolve import Resolution
+
+COUNTRY, REGION, SPECIFIC = 0, 1, 2
+BEARINGS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                      "northern", "southern", "eastern", "western", "outside"])
+DISTANCES = frozenset(["km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "yards"])
+DASHES = ("—", "–", "--", "-")
+ROLE_OF = {"Attack": "location"}
+EVENTS_WITH_PLACES = ("Attack", "Capture", "Deployment")
+
+
+class FrameLike(Protocol):
+    type: str
+    trigger: Token
+    sentence: Sentence
+    roles: dict[str, list[str]]
+
+
+def specificity(eid: str, res: Resolution) -> int:
+    """Country 0, a region (an administrative area or a wide area) 1, any other place 2."""
+    kind = res.kinds.get(eid)
+    if kind == "Country":
+        return COUNTRY
+    if kind != "Location":
+        return -1
+    feature = res.entities[int(eid[1:]) - 1].attributes.get("feature_class")
+    return REGION if feature in ("A", "L") else SPECIFIC
+
+
+def _body_start(span: Span) -> int:
+    """First token after a dateline ("CITY, Country --"): the dateline names no event's place."""
+    for t in span[:12]:
+        if t.text in DASHES and t.i > span.start:
+            words = [w for w in span[:t.i - span.start] if w.is_alpha]
+            if words and words[0].is_upper:
+                return t.i + 1
+            break
+    return span.start
+
+
+def _is_bearing(tok: Token) -> bool:
+    """"50 km north of Y", "40 miles from Y", "outside of Y": Y is a reference point."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].lower_ == "from" and doc[tok.i - 2].lower_ in DISTANCES:
+        return True  # "40 miles from Y"
+    return tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in BEARINGS
+
+
+def places_in(sent: Sentence, res: Resolution) -> list[tuple[str, int]]:
+    """Place entities of a sentence in order (entity id, token index), each once."""
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for tok in sent.span[_body_start(sent.span) - sent.span.start:]:
+        eid = res.entity_at(tok)
+        if eid is None or eid in seen or res.kinds.get(eid) not in ("Location", "Country") or _is_bearing(tok):
+            continue
+        seen.add(eid)
+        out.append((eid, tok.i))
+    return out
+
+
+def refine_places(frames: list[FrameLike], sentences: list[Sentence], res: Resolution) -> None:
+    """Give each attack the most specific place its report names nearby."""
+    by_index = {s.index: s for s in sentences}
+    busy: dict[int, int] = {}  # sentence index -> frames with a place told there
+    for f in frames:
+        if f.type in EVENTS_WITH_PLACES:
+            busy[f.sentence.index] = busy.get(f.sentence.index, 0) + 1
+    for f in frames:
+        role = ROLE_OF.get(f.type)
+        if role is None:
+            continue
+        taken = {e for r, ids in f.roles.items() if r != role for e in ids}
+        current = f.roles.get(role, [])
+        if not current and f.type == "Attack":
+            place = _own_or_before(f, by_index, res, taken)
+            if place is not None:
+                f.roles[role] = [place]
+        elif current:
+            finer = _finer(f, current, by_index, busy, res, taken)
+            if finer is not None:
+                f.roles[role] = [finer]
+
+
+def _own_or_before(f: FrameLike, by_index: dict[int, Sentence], res: Resolution,
+                   taken: set[str]) -> Optional[str]:
+    own = [(e, i) for e, i in places_in(f.sentence, res) if e not in taken]
+    if own:
+        best = max(specificity(e, res) for e, _ in own)
+        return min((abs(i - f.trigger.i), e) for e, i in own if specificity(e, res) == best)[1]
+    for back in (1, 2):
+        sent = by_index.get(f.sentence.index - back)
+        if sent is None or sent.index == 0:
+            return None  # not the headline: its places are the whole story's
+        found = [e for e, _ in places_in(sent, res) if e not in taken]
+        if found:
+            best = max(specificity(e, res) for e in found)
+            return next(e for e in found if specificity(e, res) == best)
+    return None
+
+
+def _finer(f: FrameLike, current: list[str], by_index: dict[int, Sentence], busy: dict[int, int],
+           res: Resolution, taken: set[str]) -> Optional[str]:
+    """A place finer than the frame's and in the same country, in its sentence or just after."""
+    level = max(specificity(e, res) for e in current)
+    if level >= SPECIFIC:
+        return None
+    countries = {res.countries.get(e) for e in current} - {None}
+    if not countries:
+        return None
+
+    def candidates(sent: Sentence) -> Iterable[str]:
+        for e, _ in places_in(sent, res):
+            if e not in taken and e not in current and specificity(e, res) > level \
+                    and res.countries.get(e) in countries:
+                yield e
+
+    own = list(candidates(f.sentence))
+    if own:
+        return own[0]
+    for ahead in (1, 2):
+        sent = by_index.get(f.sentence.index + ahead)
+        if sent is None or busy.get(sent.index):
+            return None  # that sentence tells an event of its own
+        found = list(candidates(sent))
+        if found:
+            return found[0]
+    return None
