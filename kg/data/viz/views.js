@@ -157,8 +157,29 @@
 
   var mapView = { map: null, markers: [], shown: 0 };
 
+  /** Point radius (px): 4 without a figure, then by order of magnitude (300 dead: 11 px,
+   * 5,000 troops: 15 px), so that large deployments do not hide everything near them. */
   function radius(ev) {
-    return ev.size > 0 ? Math.min(4 + Math.sqrt(ev.size) / 1.5, 28) : 4;
+    return ev.size > 0 ? 4 + 3 * Math.log10(1 + ev.size) : 4;
+  }
+
+  /** Natural Earth outlines for a Mercator map: Antarctica left out, and rings that cross the
+   * antimeridian (Russia, Fiji) unwrapped past 180 degrees instead of striping the map. */
+  function outlines(world) {
+    var countries = topojson.feature(world, world.objects.countries);
+    countries.features = countries.features.filter(function (f) { return f.id !== "010"; });
+    countries.features.forEach(function (f) {
+      var g = f.geometry;
+      if (!g) return;
+      var polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+      polygons.forEach(function (poly) {
+        poly.forEach(function (ring) {
+          var crosses = ring.some(function (pt, i) { return i > 0 && Math.abs(pt[0] - ring[i - 1][0]) > 180; });
+          if (crosses) ring.forEach(function (pt) { if (pt[0] < 0) pt[0] += 360; });
+        });
+      });
+    });
+    return countries;
   }
 
   function initMap(world) {
@@ -169,8 +190,7 @@
     map.attributionControl.addAttribution("Outlines: Natural Earth");
     var renderer = L.canvas({ padding: 0.3 });
     if (world && window.topojson) {
-      var countries = topojson.feature(world, world.objects.countries);
-      L.geoJSON(countries, { interactive: false, renderer: renderer,
+      L.geoJSON(outlines(world), { interactive: false, renderer: renderer,
                              style: { color: "#95a5a6", weight: 0.7, fillColor: "#fdfefe", fillOpacity: 1 } }).addTo(map);
     }
     var layer = L.layerGroup().addTo(map);
