@@ -5,12 +5,11 @@ The relation rules on a small graph; then the pages in real headless Chromium: t
 report whose names are HTML. Checks: no request leaves the file or the server, the map draws
 one point per row of an independent SPARQL query, the type, actor and period (brush) filters
 change map and network together, a click shows the event's sentence and source as text.
-Screenshots of each view go to docs/img/ when KG_DOC_SCREENSHOTS=1.
+Screenshots go to out/test-artifacts/ (the docs' own come from scripts/view_screenshots.py).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import urllib.parse
 from collections.abc import Iterator
@@ -18,14 +17,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from server_helpers import IMG_NAME, REPO, SCRIPT_NAME, KgServe, hostile_facts
+from server_helpers import IMG_NAME, SCRIPT_NAME, KgServe, hostile_facts
 
 from kg import views_data
 from kg.models import Entity, Geo, Mention
 from tests.conftest import Kg
 from tests.see_helpers import wait_for
 
-DOC_IMG = REPO / "docs" / "img"
 EVENT_TYPES = "ckg:Attack ckg:Capture ckg:Deployment ckg:Meeting ckg:Statement ckg:Visit"
 #: events with a participant in a map role that has a WKT point (kg/data/views.yaml map_roles)
 POINTS_QUERY = f"""PREFIX geo: <http://www.opengis.net/ont/geosparql#>
@@ -94,10 +92,7 @@ def _open(browser, url: str, viewport=(1500, 950)):
 
 
 def _shot(page, name: str, artifacts_dir: Path) -> None:
-    page.screenshot(path=str(artifacts_dir / name))
-    if os.environ.get("KG_DOC_SCREENSHOTS") == "1":
-        DOC_IMG.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(DOC_IMG / name))
+    page.screenshot(path=str(artifacts_dir / name))  # docs/img/ comes from scripts/view_screenshots.py
 
 
 def _expected_points(kg_or_server, via_server: bool = False) -> dict[str, int]:
