@@ -329,16 +329,22 @@ def render_views(payload: Mapping[str, Any], *, view: str = "all", title: str = 
         raise ValueError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
     config: dict[str, Any] = {"view": view, "idBase": str(CKGD), "linkBase": link_base}
     assets: dict[str, Any] = {}
-    if inline:
+    if inline:  # only the libraries the view draws with (a map-only file has no vis-network)
+        need_map, need_net = view in ("map", "all"), view in ("actors", "all")
+        empty = Markup("")
         assets = {
-            "leaflet_css": Markup(_offline_css(_vendor("leaflet/leaflet.css"))),
-            "vis_css": Markup(_offline_css((vis_dir / "vis-network.css").read_text(encoding="utf-8"))),
+            "leaflet_css": Markup(_offline_css(_vendor("leaflet/leaflet.css"))) if need_map else empty,
+            "vis_css": Markup(_offline_css((vis_dir / "vis-network.css").read_text(encoding="utf-8")))
+            if need_net else empty,
             "page_css": Markup(_asset("views.css")),
-            "leaflet_js": Markup(_offline_js(_vendor("leaflet/leaflet.js"))),
-            "topojson_js": Markup(_offline_js(_vendor("topojson-client/topojson-client.min.js"))),
-            "vis_js": Markup(_offline_js((vis_dir / "vis-network.min.js").read_text(encoding="utf-8"))),
+            "leaflet_js": Markup(_offline_js(_vendor("leaflet/leaflet.js"))) if need_map else empty,
+            "topojson_js": Markup(_offline_js(_vendor("topojson-client/topojson-client.min.js")))
+            if need_map else empty,
+            "vis_js": Markup(_offline_js((vis_dir / "vis-network.min.js").read_text(encoding="utf-8")))
+            if need_net else empty,
             "page_js": Markup(_offline_js(_asset("views.js")).replace("</", "<\\/")),
-            "world": _script_json(json.loads(_vendor("world-atlas/countries-110m.json"))),
+            "world": _script_json(json.loads(_vendor("world-atlas/countries-110m.json"))
+                                  if need_map else None),
         }
     else:
         config["worldUrl"] = "/vendor/world-atlas/countries-110m.json"

@@ -125,6 +125,20 @@ def test_kg_viz_map_file_offline(browser, cli_runner, built_store, tmp_path, art
         context.close()
     assert log["console"] == [] and log["dialogs"] == []
     assert set(log["hosts"]) <= {"file"}, log["hosts"]
+    # the actor network alone: no map library in the file, the network drawn
+    actors = tmp_path / "actors.html"
+    result = Kg(cli_runner, built_store.path)("viz", "--view", "actors", "-o", str(actors))
+    assert result.exit_code == 0, result.output
+    assert "L.circleMarker=" not in actors.read_text(encoding="utf-8") and "Leaflet 1.9" not in actors.read_text(encoding="utf-8")
+    context, page, log = _open(browser, actors.as_uri())
+    try:
+        counts = page.evaluate("kgViews.counts()")
+        assert counts["points"] == 0 and counts["actors"] >= 5 and counts["edges"] >= 5
+        page.uncheck("#kv-types input[data-type='Capture']")
+        assert page.evaluate("kgViews.counts()")["edges"] < counts["edges"]
+    finally:
+        context.close()
+    assert log["console"] == [] and set(log["hosts"]) <= {"file"}
     bad = Kg(cli_runner, built_store.path)("viz", "--view", "globe", "-o", str(out))
     assert bad.exit_code != 0 and "unknown --view 'globe'" in bad.output
 

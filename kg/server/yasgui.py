@@ -4,7 +4,8 @@ YASQE highlights and checks the query; YASR shows sortable, paged result tables.
 autocompleters ask prefix.cc and Linked Open Vocabularies on the internet: the page replaces
 them with completions from this server only. ``/yasgui/prefixes.json`` gives the project's
 prefixes (those of the ontology and of the data, the same that every query here may use
-undeclared) and ``/yasgui/terms.json`` the classes and properties the store uses.
+undeclared) and ``/yasgui/terms.json`` the ontology's classes and role properties (kg.vocab)
+with every class and property the store uses.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from kg.server import pages
 from kg.server.service import QueryService
+from kg.vocab import ENTITY_CLASSES, EVENT_CLASSES, ROLE_PROPERTIES
 
 Q_CLASSES = "SELECT DISTINCT ?c WHERE { ?x a ?c } ORDER BY ?c LIMIT 2000"
 Q_PROPERTIES = "SELECT DISTINCT ?p WHERE { ?s ?p ?o } ORDER BY ?p LIMIT 2000"
@@ -53,8 +55,11 @@ def router(service: QueryService) -> APIRouter:
     async def terms() -> JSONResponse:
         classes = await service.rows(Q_CLASSES)
         props = await service.rows(Q_PROPERTIES)
-        pick = (lambda rows: [r[0][1] for r in rows.rows if r[0] and r[0][0] == "uri"])
-        return JSONResponse({"classes": pick(classes), "properties": pick(props)},
+        pick = (lambda rows: {r[0][1] for r in rows.rows if r[0] and r[0][0] == "uri"})
+        own_classes = {str(c) for c in (*ENTITY_CLASSES.values(), *EVENT_CLASSES.values())}
+        own_props = {str(p) for p in ROLE_PROPERTIES.values()}
+        return JSONResponse({"classes": sorted(pick(classes) | own_classes),
+                             "properties": sorted(pick(props) | own_props)},
                             headers={"Cache-Control": "no-store"})
 
     return r
