@@ -85,3 +85,30 @@ def test_a_town_in_another_country_does_not_replace_the_place(extractor):
                            "The coalition later held talks in Riyadh with tribal leaders.")
     [v] = attacks(f)
     assert names(f, v, "location") == ["Yemen"]
+
+
+def meetings(facts):
+    return [v for v in facts.events if v.type == "Meeting" and v.modality == "asserted"]
+
+
+def test_a_meeting_whose_object_the_parse_loses_still_has_both_people(extractor):
+    f = extract(extractor, "Talks in Nairobi\n\nSecretary Anna Berglund met with Somali President "
+                           "Hassan Ali Mohamed Farah today in Nairobi, Kenya.")
+    [v] = meetings(f)
+    assert names(f, v, "participants") == ["Anna Berglund", "Hassan Ali Mohamed Farah"]
+    assert names(f, v, "location") == ["Nairobi"]
+
+
+def test_a_bare_surname_is_the_person_named_in_full_before(extractor):
+    f = extract(extractor, "Envoy waits\n\nAssistant Secretary Mary Okonjo extended her stay "
+                           "in Khartoum last week.\n\nPresident Omar Hassan finally met with "
+                           "Okonjo Tuesday.")
+    [v] = meetings(f)
+    assert names(f, v, "participants") == ["Mary Okonjo", "Omar Hassan"]
+
+
+def test_met_with_one_and_later_with_another_is_two_meetings(extractor):
+    f = extract(extractor, "Minister in Kyiv\n\nDefense Secretary Paul Lindqvist met with President "
+                           "Andriy Koval and later with Defense Minister Olena Marchuk on Thursday.")
+    pairs = sorted(tuple(names(f, v, "participants")) for v in meetings(f))
+    assert pairs == [("Andriy Koval", "Paul Lindqvist"), ("Olena Marchuk", "Paul Lindqvist")]

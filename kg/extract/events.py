@@ -73,6 +73,8 @@ MEMBER_NOUNS = frozenset(["fighter", "member", "militant", "troop", "soldier", "
                           "battalion", "brigade", "detachment", "patrol", "column", "convoy", "position",
                           "officer", "personnel", "marine", "paratrooper", "team", "squad", "delegation",
                           "representative", "negotiator", "envoy", "official"])
+# "met X and later with Y": a second meeting.
+SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 
@@ -1014,8 +1016,45 @@ class _Ctx:
         if not f.filled("location") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Visit":
             visited = self.child(tok.head, "dobj")  # "visited X in March and met Y": in X
             f.add("location", self.entity(visited, PLACES) if visited is not None else None)
+        if not nominal and len(f.roles.get("participants", [])) < 2:
+            for eid in self.met_after(tok):  # the parse lost the object: "met with Somali President X"
+                f.add("participants", eid)
+        if not nominal:
+            yield from self.later_meetings(tok, f)
         if len(f.roles.get("participants", [])) >= 2:
             yield self.finish(f)
+
+    def met_after(self, verb: Token) -> list[str]:
+        """People named after a meeting verb, up to the end of its clause ("met Thursday at the
+        White House with Sudan's vice president X to discuss ...": X)."""
+        out: list[str] = []
+        for t in self.sent.span.doc[verb.i + 1:self.sent.span.end]:
+            if t.text in (";", ":") or t.pos_ == "VERB" and t.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "conj") \
+                    or t.lower_ in ("who", "which", "where", "after", "before", "because", "but"):
+                break
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) == "Person" and eid not in out:
+                out.append(eid)
+        return out
+
+    def later_meetings(self, verb: Token, first: Frame) -> Iterable[Frame]:
+        """"met with X and later with Y": two meetings, the second with Y alone."""
+        for conj in verb.children:
+            later = conj.dep_ == "prep" and any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in conj.children)
+            if (conj.dep_ == "conj" and conj.pos_ == "ADP" or later) and conj.lower_ == "with":
+                others = [e for o in conj.children if o.dep_ == "pobj" for one in self.expand(o)
+                          for e in [self.entity(one, ("Person", "Country", "Organization"))] if e]
+                if not others:
+                    continue
+                second = self.new("Meeting", verb, False)
+                met = first.roles.get("participants", [])
+                for eid in met[:1] + others:  # the subject met Y (and no longer X and Y at once)
+                    second.add("participants", eid)
+                first.roles["participants"] = [e for e in met if e not in others or e == met[0]]
+                for eid in first.roles.get("location", []):
+                    second.add("location", eid)
+                if len(second.roles.get("participants", [])) >= 2:
+                    yield self.finish(second)
 
     # Statement ----------------------------------------------------------------
     def _statement(self, tok: Token, nominal: bool) -> Iterable[Frame]:

@@ -468,13 +468,19 @@ def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMe
 def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
     """A name found once is the same name where NER missed it in another sentence ("to the
     Upper X" unlabelled, "in the Upper X" labelled): claim each exact repeat of a place or
-    actor name of two words or more."""
+    actor name of two words or more, and each bare surname of a person named in full."""
     names: dict[str, RawMention] = {}
     for m in found:
         if m.kind in ("Location", "ArmedGroup", "Organization", "Person") and len(m.span) >= 2 \
                 and m.text[:1].isupper() and m.text not in names:
             names[m.text] = m
-    if not names:
+    surnames: dict[str, RawMention] = {}  # "Jane Roe ... met with Roe": NER misses the bare surname
+    for m in found:
+        last = m.span[-1]
+        if m.kind == "Person" and len(m.span) >= 2 and len(last.text) > 2 and last.text[:1].isupper() \
+                and last.text.isalpha() and last.text not in names:
+            surnames.setdefault(last.text, m)
+    if not names and not surnames:
         return []
     claimed = {(id(m.span.doc), i) for m in found for i in range(m.span.start, m.span.end)}
     out: list[RawMention] = []
@@ -490,6 +496,13 @@ def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
                                           hint=dict(m.hint)))
                     claimed.update((id(span.doc), i) for i in range(span.start, span.end))
                 at = text.find(name, at + len(name))
+        for tok in sent.span:
+            m = surnames.get(tok.text)
+            if m is not None and tok.pos_ == "PROPN" and (id(tok.doc), tok.i) not in claimed:
+                span = tok.doc[tok.i:tok.i + 1]
+                out.append(RawMention(span=span, sentence=sent, kind="Person", text=tok.text, start=sent.char(tok),
+                                      end=sent.char(tok) + len(tok.text), hint=dict(m.hint)))
+                claimed.add((id(tok.doc), tok.i))
     return out
 
 

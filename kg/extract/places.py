@@ -7,7 +7,8 @@ killed when a bomb exploded". The parse of the trigger's clause cannot see that;
 on the merged frames of a document:
 
 - an attack with no place takes the most specific place of its own sentence, else the first
-  place of the nearest of the two sentences before it;
+  place of the nearest of the two sentences before it; a meeting with no place takes the most
+  specific place of its own sentence ("met ... today in X");
 - an attack placed only in a country or a region takes a finer place of the same country named
   in its own sentence, or in one of the two sentences after it that tells no other event of its
   own. (Deployments keep their stated destination: the sentences after an announcement tell
@@ -31,7 +32,7 @@ BEARINGS = frozenset(["north", "south", "east", "west", "northeast", "northwest"
                       "northern", "southern", "eastern", "western", "outside"])
 DISTANCES = frozenset(["km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "yards"])
 DASHES = ("—", "–", "--", "-")
-ROLE_OF = {"Attack": "location"}
+ROLE_OF = {"Attack": "location", "Meeting": "location"}
 EVENTS_WITH_PLACES = ("Attack", "Capture", "Deployment")
 
 
@@ -98,7 +99,11 @@ def refine_places(frames: list[FrameLike], sentences: list[Sentence], res: Resol
             continue
         taken = {e for r, ids in f.roles.items() if r != role for e in ids}
         current = f.roles.get(role, [])
-        if not current and f.type == "Attack":
+        if not current and f.type == "Meeting":
+            place = _own_place(f, res, taken)
+            if place is not None:
+                f.roles[role] = [place]
+        elif not current and f.type == "Attack":
             place = _own_or_before(f, by_index, res, taken)
             if place is not None:
                 f.roles[role] = [place]
@@ -108,12 +113,20 @@ def refine_places(frames: list[FrameLike], sentences: list[Sentence], res: Resol
                 f.roles[role] = [finer]
 
 
+def _own_place(f: FrameLike, res: Resolution, taken: set[str]) -> Optional[str]:
+    """The most specific place of the frame's own sentence (nearest the trigger on a tie)."""
+    own = [(e, i) for e, i in places_in(f.sentence, res) if e not in taken]
+    if not own:
+        return None
+    best = max(specificity(e, res) for e, _ in own)
+    return min((abs(i - f.trigger.i), e) for e, i in own if specificity(e, res) == best)[1]
+
+
 def _own_or_before(f: FrameLike, by_index: dict[int, Sentence], res: Resolution,
                    taken: set[str]) -> Optional[str]:
-    own = [(e, i) for e, i in places_in(f.sentence, res) if e not in taken]
-    if own:
-        best = max(specificity(e, res) for e, _ in own)
-        return min((abs(i - f.trigger.i), e) for e, i in own if specificity(e, res) == best)[1]
+    own = _own_place(f, res, taken)
+    if own is not None:
+        return own
     for back in (1, 2):
         sent = by_index.get(f.sentence.index - back)
         if sent is None or sent.index == 0:
