@@ -333,3 +333,64 @@ def test_entity_ruler_finds_new_actors(lex: Lexicon) -> None:
     assert ("AFP", "ORG", "afp") in found
     assert ("Armed Forces of the Philippines", LABELS["ArmedForce"], "armed-forces-of-the-philippines") in found
     assert not any(ent.text == "Let" for ent in doc.ents)
+
+
+# ----------------------------------------------------------------- historical actors (1990-2024)
+
+@pytest.mark.parametrize(
+    "text, key, country",
+    [
+        ("Islamic Courts Union", "islamic-courts-union", "SO"), ("ARPCT", "arpct", "SO"),
+        ("Hizbul Islam", "hizbul-islam", "SO"), ("Ras Kamboni Brigades", "ras-kamboni", "SO"),
+        ("MEND", "mend", "NG"), ("Niger Delta Avengers", "niger-delta-avengers", "NG"),
+        ("RUF", "ruf", "SL"), ("NPFL", "npfl", "LR"), ("LURD", "lurd", "LR"), ("MFDC", "mfdc", "SN"),
+        ("MNJ", "mnj-niger", "NE"), ("GSPC", "gspc", "DZ"), ("MUJAO", "mujao", "ML"),
+        ("CNDP", "cndp", "CD"), ("Interahamwe", "interahamwe", "RW"), ("UNITA", "unita", "AO"),
+        ("SPLM", "splm", "SS"), ("al-Qaeda in Iraq", "al-qaeda-in-iraq", "IQ"),
+        ("Mahdi Army", "mahdi-army", "IQ"), ("Jaish al-Mahdi", "mahdi-army", "IQ"),
+        ("Ansar al-Islam", "ansar-al-islam", "IQ"), ("Fatah", "fatah", "PS"), ("PFLP", "pflp", "PS"),
+        ("Fatah al-Islam", "fatah-al-islam", "LB"), ("PJAK", "pjak", "IR"),
+        ("Harkat-ul-Mujahideen", "harkat-ul-mujahideen", "PK"), ("ULFA", "ulfa", "IN"),
+        ("Communist Party of Nepal (Maoist)", "cpn-maoist", "NP"), ("Hezb-e-Islami", "hezb-e-islami", "AF"),
+        ("IMU", "imu", None), ("MNLF", "mnlf", "PH"), ("Jemaah Islamiyah", "jemaah-islamiyah", "ID"),
+        ("PULO", "pulo", "TH"), ("Caucasus Emirate", "caucasus-emirate", "RU"),
+        ("DPR", "donetsk-peoples-republic", "UA"), ("LNR", "luhansk-peoples-republic", "UA"),
+        ("KLA", "kla", "XK"), ("AUC", "auc", "CO"), ("Shining Path", "shining-path", "PE"),
+        ("EZLN", "ezln", "MX"), ("Los Zetas", "los-zetas", "MX"), ("Gulf Cartel", "gulf-cartel", "MX"),
+        ("MS-13", "ms-13", None), ("Provisional IRA", "provisional-ira", "GB"),
+    ],
+)
+def test_historical_armed_groups(lex: Lexicon, text: str, key: str, country: str | None) -> None:
+    _check(lex, text, key, "ArmedGroup", country)
+
+
+@pytest.mark.parametrize(
+    "text, key, country",
+    [
+        ("Sri Lanka Army", "sri-lanka-army", "LK"), ("Nepali Army", "nepali-army", "NP"),
+        ("Royal Nepal Army", "nepali-army", "NP"), ("TNI", "tni", "ID"), ("RSLAF", "rslaf", "SL"),
+        ("Zimbabwe Defence Forces", "zimbabwe-defence-forces", "ZW"), ("TPDF", "tpdf", "TZ"),
+        ("ARBiH", "arbih", "BA"), ("Yugoslav Army", "army-of-yugoslavia", "RS"),
+    ],
+)
+def test_historical_state_forces(lex: Lexicon, text: str, key: str, country: str) -> None:
+    _check(lex, text, key, "ArmedForce", country)
+    assert (lex.match(text).subtype or "").startswith("national"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ICU", "AQI", "JAM", "DNR", "MODEL", "Model", "NDA", "RCD", "FACT", "OPM", "NRF", "AIS", "ETA",
+     "IRA", "CDG", "PCC", "TIP", "ZDF", "FAA", "AFL", "HV", "VJ", "Hum", "RPA", "Amal", "Ras Kamboni",
+     "Ansar al-Sharia", "Sinai Province", "New Forces"],
+)
+def test_historical_ambiguous_aliases_name_nothing(lex: Lexicon, text: str) -> None:
+    assert lex.match(text) is None, (text, lex.match(text))
+
+
+def test_historical_shared_names_keep_one_owner(lex: Lexicon) -> None:
+    assert lex.match("SLA").key == "slm"  # not the South Lebanon Army
+    assert lex.match("UPC").key == "upc-car"  # not Ituri's Union of Congolese Patriots
+    assert lex.match("National Liberation Army").key == "eln"
+    assert lex.match("SPLA").key == "sspdf" and lex.match("SPLM").key == "splm"
+    assert lex.match("Ansar al-Islam").key != lex.match("Ansarul Islam").key
