@@ -75,8 +75,10 @@ def test_query_table_sort_and_pages(page, server, artifacts_dir) -> None:
     header = page.locator(".yasr table.dataTable thead th", has_text="label")
     cells = ".yasr table.dataTable tbody tr td:nth-child(3)"
     header.click()
+    page.wait_for_selector(".yasr table.dataTable thead th[aria-sort='ascending']")
     asc = page.locator(cells).all_inner_texts()
     header.click()
+    page.wait_for_selector(".yasr table.dataTable thead th[aria-sort='descending']")
     desc = page.locator(cells).all_inner_texts()
     assert set(asc) <= set(expected) and set(desc) <= set(expected)
     assert asc[0] not in desc and desc[0] not in asc  # the two ends of the sorted column
