@@ -73,6 +73,11 @@ MEMBER_NOUNS = frozenset(["fighter", "member", "militant", "troop", "soldier", "
                           "battalion", "brigade", "detachment", "patrol", "column", "convoy", "position",
                           "officer", "personnel", "marine", "paratrooper", "team", "squad", "delegation",
                           "representative", "negotiator", "envoy", "official"])
+# What is seized when a place is: "captured several districts in X", "seized buildings in X".
+HOLDINGS = frozenset(["district", "neighbourhood", "neighborhood", "building", "office", "headquarters", "base",
+                      "area", "part", "village", "town", "city", "position", "checkpoint", "post", "outpost",
+                      "quarter", "suburb", "territory", "facility", "compound", "airport", "port", "station",
+                      "barracks", "garrison", "hq", "stronghold"])
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
@@ -853,6 +858,8 @@ class _Ctx:
         for pt in place_toks:
             for t in self.expand(pt):
                 eid = self.entity(t, ("Location",))
+                if eid is None and t.lemma_.lower() in HOLDINGS:
+                    eid = self.holding_place(t)  # "seized a prosecutor's office in X"
                 if eid:
                     places.append((eid, self.sent.char(t)))
             places += self.listed_places(tok, pt, [p for p, _ in places])
@@ -877,6 +884,20 @@ class _Ctx:
                     f.add("supporter", s)
             f.anchor = anchor
             yield self.finish(f)
+
+    def holding_place(self, noun: Token) -> Optional[str]:
+        """The place a seized building or area lies in: "several districts in the capital X",
+        "the navy headquarters in the port of X", "areas of X" (the parse may hang X elsewhere)."""
+        doc, end = noun.doc, min(noun.right_edge.i + 5, self.sent.span.end)
+        for i in range(noun.i + 1, end):
+            if doc[i].lower_ in ("in", "of", "near", "around", "outside") and doc[i].pos_ == "ADP":
+                for j in range(i + 1, min(i + 6, end)):
+                    eid = self.res.entity_at(doc[j])
+                    if eid and self.kind(eid) == "Location":
+                        return eid
+                    if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ";"):
+                        break
+        return None
 
     def expelled_from(self, verb: Token) -> Optional[Token]:
         """The place of "drove X out of <place>" / "expelled X from <place>", if it names one."""
