@@ -426,6 +426,10 @@ class MentionFinder:
             return
         if any(t.ent_type_ for t in chunk):
             return
+        doc = chunk.doc
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in chunk.root.children) or (
+                chunk.end + 1 < len(doc) and doc[chunk.end].text == "," and doc[chunk.end + 1].pos_ == "PROPN"):
+            return  # "the capital, X": the name that follows says which; no pointing back
         words = " ".join(t.lower_ for t in chunk[1:] if t.pos_ not in ("PUNCT", "PART"))
         lemma = " ".join(t.lemma_.lower() for t in chunk[1:] if t.pos_ not in ("PUNCT", "PART"))
         for target, heads in self.res.descriptions.items():
