@@ -126,11 +126,16 @@ class Resolver:
     def _geocode(self, mentions: list[RawMention]) -> None:
         codes = [m.hint["country"].code for m in mentions if m.kind == "Country" and m.hint.get("country")]
         codes += [m.hint["country"] for m in mentions if m.kind == "ArmedForce" and m.hint.get("country")]
+        codes += [m.hint["region_of"].code for m in mentions if m.hint.get("region_of")]  # "northern X"
         context = [c for c, _ in Counter(codes).most_common()]
         for m in mentions:
             if m.kind != "Location" or m.hint.get("place") is not None:
                 continue
             name = m.hint.get("base_name") or m.text
+            area = self._area_of_state(m)
+            if area is not None:
+                m.hint["place"] = area
+                continue
             region = self.gaz.region(m.text)
             if region is not None:
                 m.hint["place"] = region
@@ -139,6 +144,19 @@ class Resolver:
             hints = ([local] if local else []) + context
             place = self.gaz.lookup(name, countries=hints)
             m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
+
+    def _area_of_state(self, m: RawMention) -> Optional[Place]:
+        """"southern X", "Xian Y": an area of a state the gazetteer does not list,
+        placed at the state (its country is what events there are counted by)."""
+        state = m.hint.get("region_of")
+        words = m.text.split()
+        if state is None and len(words) >= 2 and self.gaz.lookup(m.text) is None:
+            first = self.gaz.country(words[0])  # a demonym: "Xian Y"
+            state = first if first is not None and words[0] != first.name else None
+        if state is None:
+            return None
+        return Place(geonames_id="", name=m.text, lat=state.lat, lon=state.lon, country_code=state.code,
+                     feature_class="L", feature_code=None, population=0)
 
     def _dominant_country(self, mentions: list[RawMention]) -> Optional[str]:
         votes: Counter[str] = Counter()

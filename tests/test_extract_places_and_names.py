@@ -112,3 +112,19 @@ def test_met_with_one_and_later_with_another_is_two_meetings(extractor):
                            "Andriy Koval and later with Defense Minister Olena Marchuk on Thursday.")
     pairs = sorted(tuple(names(f, v, "participants")) for v in meetings(f))
     assert pairs == [("Andriy Koval", "Paul Lindqvist"), ("Olena Marchuk", "Paul Lindqvist")]
+
+
+def test_a_direction_before_a_state_makes_a_region_of_it(extractor):
+    f = extract(extractor, "Shelling\n\nShelling killed three civilians in eastern Ukraine "
+                           "on Monday, officials in Kyiv said.")
+    region = next(e for e in f.entities if e.name == "eastern Ukraine")
+    assert region.type == "Location" and region.attributes["country_code"] == "UA"
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["eastern Ukraine"]
+
+
+def test_a_demonym_before_an_unlisted_area_gives_its_state(extractor):
+    f = extract(extractor, "Camp attacked\n\nIn Indian Punjab, gunmen killed four police officers "
+                           "at a checkpoint on Sunday.")
+    area = next(e for e in f.entities if e.name == "Indian Punjab")
+    assert area.attributes.get("country_code") == "IN"

@@ -1047,7 +1047,7 @@ class _Ctx:
 
     def met_after(self, verb: Token) -> list[str]:
         """People named after a meeting verb, up to the end of its clause ("met Thursday at the
-        White House with Sudan's vice president X to discuss ...": X)."""
+        presidential palace with Sudan's vice president X to discuss ...": X)."""
         out: list[str] = []
         for t in self.sent.span.doc[verb.i + 1:self.sent.span.end]:
             if t.text in (";", ":") or t.pos_ == "VERB" and t.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "conj") \

@@ -29,6 +29,9 @@ PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "gov
                "suburb", "enclave", "municipality", "outskirts", "island"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "into", "toward", "towards", "from", "to",
                   "across", "around", "inside", "within", "through"}
+# Adjectives that make a state's name a region of it ("northern X"); "South Sudan" stays a state.
+REGION_DIRECTIONS = frozenset(["southern", "northern", "eastern", "western", "central", "northeastern",
+                               "northwestern", "southeastern", "southwestern"])
 DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", "north", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
               "lower"}
@@ -302,7 +305,10 @@ class MentionFinder:
             country = res.gazetteer.country(_strip_the(ent.text))
             if country is not None and _is_demonym(ent.text, country):
                 return  # "Ukrainian" alone is an adjective, not a place
-            if country is not None:
+            if country is not None and ent.start > sent.span.start and ent.doc[ent.start - 1].lower_ in REGION_DIRECTIONS:
+                # "southern X", "eastern Y": a region of the state, not the state
+                claim(_extend_direction(ent), "Location", None, region_of=country)
+            elif country is not None:
                 claim(ent, "Country", None, country=country)
             elif not _modifies_combatants(ent, res):
                 claim(_with_place_suffix(ent, res), "Location", None)

@@ -32,6 +32,7 @@ BEARINGS = frozenset(["north", "south", "east", "west", "northeast", "northwest"
                       "northern", "southern", "eastern", "western", "outside"])
 DISTANCES = frozenset(["km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "yards"])
 DASHES = ("—", "–", "--", "-")
+SPEECH_VERBS = frozenset(["say", "tell", "report", "announce", "confirm", "claim", "add", "state", "told", "said"])
 ROLE_OF = {"Attack": "location", "Meeting": "location"}
 EVENTS_WITH_PLACES = ("Attack", "Capture", "Deployment")
 
@@ -73,13 +74,26 @@ def _is_bearing(tok: Token) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in BEARINGS
 
 
+def _in_attribution(tok: Token) -> bool:
+    """"officials in Y said", "told reporters in Y": where a source spoke, not where it happened."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("nsubj", "dative", "dobj") and t.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def places_in(sent: Sentence, res: Resolution) -> list[tuple[str, int]]:
     """Place entities of a sentence in order (entity id, token index), each once."""
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
     for tok in sent.span[_body_start(sent.span) - sent.span.start:]:
         eid = res.entity_at(tok)
-        if eid is None or eid in seen or res.kinds.get(eid) not in ("Location", "Country") or _is_bearing(tok):
+        if eid is None or eid in seen or res.kinds.get(eid) not in ("Location", "Country") or _is_bearing(tok) \
+                or _in_attribution(tok):
             continue
         seen.add(eid)
         out.append((eid, tok.i))
