@@ -6,10 +6,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 # Debian packages the tests need: Chromium for the browser tests (Playwright drives
-# /usr/bin/chromium; it never downloads a browser of its own).
-APT_PACKAGES ?= chromium
+# /usr/bin/chromium; it never downloads a browser of its own); Java for the HermiT reasoner (kg reason).
+APT_PACKAGES ?= chromium default-jre-headless
 
-.PHONY: venv demo test eval bench sysdeps clean distclean
+.PHONY: venv demo test eval bench sysdeps clean distclean docs
 
 venv: $(STAMP)
 
@@ -43,6 +43,11 @@ test: venv sysdeps
 # (see tests/data/realnews/README.md). EVAL_ARGS="--set written-dev --misses" for other sets.
 eval: venv
 	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
+
+# The ontology's documentation pages and its Turtle / RDF/XML / N-Triples files (kg/ontodoc.py).
+DOCS_DIR ?= out/docs/ontology
+docs: venv
+	$(BIN)/python -m kg.ontodoc $(DOCS_DIR)
 
 # Speed measurements (not tests; see README "Speed"): ~10 min with the default 1000 documents.
 BENCH_DOCS ?= 1000
