@@ -128,3 +128,20 @@ def test_a_demonym_before_an_unlisted_area_gives_its_state(extractor):
                            "at a checkpoint on Sunday.")
     area = next(e for e in f.entities if e.name == "Indian Punjab")
     assert area.attributes.get("country_code") == "IN"
+
+
+def test_the_place_a_later_sentence_gives_the_attack_replaces_the_region(extractor):
+    f = extract(extractor, "Camp attacked\n\nMilitants attacked an army camp in Kashmir on Saturday, "
+                           "killing five soldiers.\n\nMilitant attacks usually take place in the Kashmir "
+                           "valley, but the assault took place in Jammu, which lies to the south.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Jammu"]
+    assert v.quantities["fatalities"].value == 5
+
+
+def test_a_state_named_as_a_modifier_is_not_the_place(extractor):
+    f = extract(extractor, "Soldier killed\n\nTwo incidents took place near the town of Tikrit on Friday.\n\n"
+                           "One U.S. soldier was killed when a roadside bomb exploded near his patrol.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Tikrit"]
+    assert v.quantities["fatalities"].value == 1

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
-from kg.extract.places import refine_places
+from kg.extract.places import refine_places, specificity
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
 from kg.quantities import find_quantities, quantity_kind
 from kg.resolve import Resolution
@@ -151,6 +151,7 @@ class Frame:
     quote: Optional[str] = None
     anchor: Optional[int] = None  # document offset of the argument the date is read near
     anaphoric: bool = False  # "the raid killed seven": a definite noun telling more of an event
+    setting: bool = False  # "the assault took place in X": where an attack told before happened
     date_strength: int = Strength.NONE  # how the date was found; merges keep the strongest
 
     def add(self, role: str, eid: Optional[str]) -> None:
@@ -585,6 +586,8 @@ class _Ctx:
     def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         if nominal and self.comparison(tok) or not nominal and self.finder.modality.habitual(tok):
             return
+        if nominal and self.generic(tok):
+            return
         f = self.new("Attack", tok, nominal)
         lemma = tok.lemma_.lower()
         f.subtype = SUBTYPES.get(lemma)
@@ -644,7 +647,8 @@ class _Ctx:
         where = {p: list(objs) for p, objs in preps.items()}
         light = self.light_verb(tok) if nominal else None
         carrier = outcome.head if outcome is not None and outcome.dep_ == "advcl" else None
-        for verb in (outcome, light, carrier):  # "killed 92 soldiers at a base on the X peninsula",
+        setting = tok.head if nominal and tok.dep_ == "nsubj" and self.tells_setting(tok.head) else None
+        for verb in (outcome, light, carrier, setting):  # "killed 92 soldiers at a base on the X peninsula",
             if verb is not None:       # "carried out an airstrike ... near the town of X"
                 for p, objs in self.preps(verb).items():
                     where.setdefault(p, []).extend(objs)
@@ -689,10 +693,24 @@ class _Ctx:
             return  # "attacks" in general, or "the bombing" pointing back: not a new event
         # "The raid killed seven", "the Taliban assault on Monday killed 30": a definite attack
         # with no place of its own tells more of one told just before.
-        f.anaphoric = f.anaphoric or nominal and not f.filled("location") and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        f.anaphoric = f.anaphoric or nominal and not f.filled("location") and definite
+        f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
+
+    def generic(self, noun: Token) -> bool:
+        """"Militant attacks usually take place in X": attacks in general, no event."""
+        verb = noun.head
+        return noun.tag_ == "NNS" and noun.dep_ == "nsubj" and not any(c.dep_ in ("det", "nummod") for c in noun.children) \
+            and any(c.dep_ == "advmod" and c.lower_ in self.finder.modality.habitual_adverbs for c in verb.children)
+
+    @staticmethod
+    def tells_setting(verb: Token) -> bool:
+        """"took place", "happened", "occurred": the verb only says where and when."""
+        base = verb.lemma_.lower()
+        return base in ("happen", "occur", "unfold") or base == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
 
     @staticmethod
     def comparison(noun: Token) -> bool:
@@ -1199,13 +1217,21 @@ def _times(dating: SentenceTimes) -> list[TimeMention]:
 
 def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
     out: list[Frame] = []
-    for f in _resolve_anaphoric(frames, res):
+    settings = [f for f in frames if f.setting]
+    for f in _resolve_anaphoric([f for f in frames if not f.setting], res):
         target = next((g for g in out if _same(g, f, res)), None)
         if target is None:
             out.append(f)
             continue
         _absorb(target, f)
     out = _fold_partial(out)
+    for f in settings:  # "the assault took place in X": the attack told last before it
+        told = next((g for g in reversed(out) if g.type == "Attack" and g.modality == f.modality
+                     and g.sentence.index < f.sentence.index and _same_side(g, f, res) and _compatible_counts(g, f)), None)
+        if told is not None:
+            _set_place(told, f, res)
+        else:
+            out.append(f)
     _chain_holders(out)
     _former_from_adversaries(out, res)
     for f in out:
@@ -1274,6 +1300,18 @@ def _resolve_anaphoric(frames: list[Frame], res: Resolution) -> list[Frame]:
                 continue
         out.append(f)
     return out
+
+
+def _set_place(told: Frame, f: Frame, res: Resolution) -> None:
+    """The place a later sentence gives an attack told before replaces a coarser one of the same
+    country ("In X region, militants killed 12 ... the assault took place in <town>")."""
+    place = f.roles["location"][0]
+    kept = [e for e in told.roles.get("location", [])
+            if not (specificity(e, res) < specificity(place, res) and res.countries.get(e) in (None, res.countries.get(place)))]
+    told.roles["location"] = list(dict.fromkeys(kept + [place]))
+    for role in ("perpetrator", "target"):
+        for eid in f.roles.get(role, []):
+            told.add(role, eid)
 
 
 def _same_side(a: Frame, b: Frame, res: Resolution) -> bool:

@@ -86,6 +86,11 @@ def _in_attribution(tok: Token) -> bool:
     return False
 
 
+def _modifier(tok: Token, kind: Optional[str]) -> bool:
+    """"a U.S. soldier", "Y's president": a state named as a modifier says whose, not where."""
+    return kind == "Country" and tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def places_in(sent: Sentence, res: Resolution) -> list[tuple[str, int]]:
     """Place entities of a sentence in order (entity id, token index), each once."""
     out: list[tuple[str, int]] = []
@@ -93,7 +98,7 @@ def places_in(sent: Sentence, res: Resolution) -> list[tuple[str, int]]:
     for tok in sent.span[_body_start(sent.span) - sent.span.start:]:
         eid = res.entity_at(tok)
         if eid is None or eid in seen or res.kinds.get(eid) not in ("Location", "Country") or _is_bearing(tok) \
-                or _in_attribution(tok):
+                or _in_attribution(tok) or _modifier(tok, res.kinds.get(eid)):
             continue
         seen.add(eid)
         out.append((eid, tok.i))
