@@ -71,6 +71,7 @@ PLUMBING = frozenset({CKG.mention, CKG.trigger, CKG.evidence, CKG.inArticle, CKG
 #: Classes whose instances stay out for the same reason.
 PLUMBING_CLASSES = frozenset({CKG.TextSpan, CKG.Mention, CKG.Evidence, CKG.Attribute})
 _NOT_ENTAILMENTS = frozenset({OWL.Thing, OWL.NamedIndividual, RDFS.Resource})
+A = URIRef(str(RDF.type))  # rdf:type as a plain term: RDF.type is a namespace lookup per use
 
 
 class ReasonError(Exception):
@@ -328,7 +329,7 @@ def _materialise(model: _Model, asserted: set[Triple], hermit: _HermitOutput) ->
     for cls, ups in hermit.super_classes.items():
         supers[cls] = supers.get(cls, {cls}) | ups
     facts = asserted | hermit.types | hermit.values
-    values: set[Triple] = {t for t in facts if t[1] != RDF.type}
+    values: set[Triple] = {t for t in facts if t[1] != A}
     changed = True
     while changed:
         before = len(values)
@@ -340,13 +341,13 @@ def _materialise(model: _Model, asserted: set[Triple], hermit: _HermitOutput) ->
         changed = len(values) != before
     types: set[Triple] = set()
     for s, _p, c in facts:
-        if _p == RDF.type:
-            types.update((s, RDF.type, up) for up in supers.get(c, {c}))
+        if _p == A:
+            types.update((s, A, up) for up in supers.get(c, {c}))
     for s, p, o in values:  # domain and range typing
         for c in model.domain.get(p, ()):
-            types.update((s, RDF.type, up) for up in supers.get(c, {c}))
+            types.update((s, A, up) for up in supers.get(c, {c}))
         for c in model.range.get(p, ()):
-            types.update((o, RDF.type, up) for up in supers.get(c, {c}))
+            types.update((o, A, up) for up in supers.get(c, {c}))
     # owl:sameAs targets (GeoNames, Wikidata) are aliases: their copies of our facts are noise.
     aliases = {o for _s, p, o in asserted if p == OWL.sameAs}
     return {t for t in types | values
@@ -509,10 +510,11 @@ def reason_store(store: KGStore, *, write: bool = True, onto: Optional[Graph] = 
     inferred = _materialise(model, data, hermit) - data
     inferred = _not_asserted(store, inferred, graphs)
     result.inferred = len(inferred)
-    counts: dict[str, int] = defaultdict(int)
+    counts: dict[tuple[bool, URIRef], int] = defaultdict(int)
     for _s, p, o in inferred:
-        counts[f"a {_short(o)}" if p == RDF.type else _short(p)] += 1
-    result.by_predicate = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        counts[(True, o) if p == A else (False, p)] += 1
+    named = {(f"a {_short(term)}" if is_type else _short(term)): n for (is_type, term), n in counts.items()}
+    result.by_predicate = dict(sorted(named.items(), key=lambda kv: (-kv[1], kv[0])))
     if write:
         ended_at = datetime.now(timezone.utc).replace(microsecond=0)
         store.replace_graph(INFERRED_GRAPH, list(inferred) + _provenance(result, graphs, started_at, ended_at))
