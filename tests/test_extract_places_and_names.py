@@ -145,3 +145,28 @@ def test_a_state_named_as_a_modifier_is_not_the_place(extractor):
     [v] = attacks(f)
     assert names(f, v, "location") == ["Tikrit"]
     assert v.quantities["fatalities"].value == 1
+
+
+def captures(facts):
+    return [v for v in facts.events if v.type == "Capture" and v.modality == "asserted"]
+
+
+def test_raising_the_flag_over_a_town_is_its_capture(extractor):
+    f = extract(extractor, "Town taken\n\nThe president said late Saturday that his forces raised the "
+                           "flag over the strategic town of Hadrut.")
+    [v] = captures(f)
+    assert names(f, v, "place") == ["Hadrut"]
+
+
+def test_a_town_taken_back_is_a_second_capture(extractor):
+    f = extract(extractor, "Port changes hands\n\nLibyan government forces captured the town of Ajdabiya "
+                           "on Sunday.\n\nOn Monday the rebels said they had taken back Ajdabiya.")
+    assert len([v for v in captures(f) if names(f, v, "place") == ["Ajdabiya"]]) == 2
+
+
+def test_a_captured_town_in_a_region_is_the_town_named_after(extractor):
+    f = extract(extractor, "Rebels seize town\n\nWitnesses say Tuareg rebels have taken control of a key "
+                           "town in northern Mali.\n\nResidents of Gao said the rebels entered the town "
+                           "after the army withdrew.")
+    [v] = captures(f)
+    assert names(f, v, "place") == ["Gao"]

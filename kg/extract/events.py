@@ -73,6 +73,8 @@ MEMBER_NOUNS = frozenset(["fighter", "member", "militant", "troop", "soldier", "
                           "battalion", "brigade", "detachment", "patrol", "column", "convoy", "position",
                           "officer", "personnel", "marine", "paratrooper", "team", "squad", "delegation",
                           "representative", "negotiator", "envoy", "official"])
+# "raised the flag over X": X was taken.
+FLAG_VERBS = frozenset(["raise", "hoist", "plant", "fly"])
 # What is seized when a place is: "captured several districts in X", "seized buildings in X".
 HOLDINGS = frozenset(["district", "neighbourhood", "neighborhood", "building", "office", "headquarters", "base",
                       "area", "part", "village", "town", "city", "position", "checkpoint", "post", "outpost",
@@ -478,8 +480,11 @@ class _Ctx:
         verbal = tok.pos_ == "VERB" or self.participle_as_noun(tok)
         lemma = self.finder.t.base(tok) if verbal else tok.lemma_.lower()
         if verbal:
-            if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
-                return "Capture", False
+            if lemma == "take" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("over", "back") for c in tok.children):
+                return "Capture", False  # "took over X", "have taken back X"
+            if lemma in FLAG_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() == "flag" for c in tok.children) \
+                    and any(p in self.preps(tok) for p in ("over", "above", "in", "on")):
+                return "Capture", False  # "raised the flag over the town of X"
             if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in tok.children):
                 return "Capture", False
             if lemma == "fall" and "to" in self.preps(tok):
@@ -851,6 +856,9 @@ class _Ctx:
             place_toks = [self.expelled_from(tok)]
             ousted = self.child(tok, "dobj", "nsubjpass")
             expelled = self.expand(ousted) if ousted is not None else []
+        elif not nominal and lemma in FLAG_VERBS:
+            captor_tok = self.subject(tok)
+            place_toks = [o for p in ("over", "above", "in", "on") for o in preps.get(p, [])][:1]
         elif nominal:
             captor_tok = self.poss_or_by(tok)
             place_toks = list(preps.get("of", []))
@@ -1364,7 +1372,8 @@ def _reported_capture(a: Frame, b: Frame) -> bool:
 
 
 def _retaking(f: Frame) -> bool:
-    return f.trigger.lemma_.lower().startswith(RETAKING) or f.trigger.lower_.startswith(RETAKING)
+    return f.trigger.lemma_.lower().startswith(RETAKING) or f.trigger.lower_.startswith(RETAKING) or any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in f.trigger.children)
 
 
 def _dates_agree(a: Frame, b: Frame) -> bool:
@@ -1437,6 +1446,8 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
                 and ca and cb and ca != cb:
             return False  # "captured by A in 2020 and retaken by B in 2021": two events
         ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
+        if not (a.nominal or b.nominal) and _retaking(a) != _retaking(b) and (not ca or not cb):
+            return False  # "X captured Y ... rebels have taken Y back": the place changed hands twice
         return a.roles.get("place") == b.roles.get("place") and a.modality == b.modality and (
             not ca or not cb or ca == cb)
     if a.type == "Meeting":

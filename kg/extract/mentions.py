@@ -232,6 +232,10 @@ class MentionFinder:
             s = _trim(s)
             if s is None or any(i in taken for i in range(s.start, s.end)):
                 return None
+            if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
+                    and not any(i in taken for i in range(s.start - 1, s.start)):
+                # "southern X", "eastern Y": a region of the state, not the state
+                s, kind, hint = doc[s.start - 1:s.end], "Location", {"region_of": hint.get("country")}
             taken.update(range(s.start, s.end))
             m = RawMention(span=s, sentence=sent, kind=kind, text=s.text, start=sent.char(s[0]),
                            end=sent.char(s[-1]) + len(s[-1].text), subtype=subtype, hint=dict(hint))
@@ -305,10 +309,7 @@ class MentionFinder:
             country = res.gazetteer.country(_strip_the(ent.text))
             if country is not None and _is_demonym(ent.text, country):
                 return  # "Ukrainian" alone is an adjective, not a place
-            if country is not None and ent.start > sent.span.start and ent.doc[ent.start - 1].lower_ in REGION_DIRECTIONS:
-                # "southern X", "eastern Y": a region of the state, not the state
-                claim(_extend_direction(ent), "Location", None, region_of=country)
-            elif country is not None:
+            if country is not None:
                 claim(ent, "Country", None, country=country)
             elif not _modifies_combatants(ent, res):
                 claim(_with_place_suffix(ent, res), "Location", None)

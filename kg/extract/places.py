@@ -9,8 +9,8 @@ on the merged frames of a document:
 - an attack with no place takes the most specific place of its own sentence, else the first
   place of the nearest of the two sentences before it; a meeting with no place takes the most
   specific place of its own sentence ("met ... today in X");
-- an attack placed only in a country or a region takes a finer place of the same country named
-  in its own sentence, or in one of the two sentences after it that tells no other event of its
+- an attack or a capture placed only in a country or a region ("took a key town in northern X")
+  takes a finer place of the same country named in its own sentence, or in one of the two sentences after it that tells no other event of its
   own. (Deployments keep their stated destination: the sentences after an announcement tell
   where the announcement was made, or what the troops are for.)
 
@@ -33,7 +33,7 @@ BEARINGS = frozenset(["north", "south", "east", "west", "northeast", "northwest"
 DISTANCES = frozenset(["km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "yards"])
 DASHES = ("—", "–", "--", "-")
 SPEECH_VERBS = frozenset(["say", "tell", "report", "announce", "confirm", "claim", "add", "state", "told", "said"])
-ROLE_OF = {"Attack": "location", "Meeting": "location"}
+ROLE_OF = {"Attack": "location", "Meeting": "location", "Capture": "place"}
 EVENTS_WITH_PLACES = ("Attack", "Capture", "Deployment")
 
 
