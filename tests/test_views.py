@@ -230,5 +230,17 @@ def test_views_page_of_kg_serve(browser, server, artifacts_dir) -> None:
         context.close()
     assert log["console"] == [] and log["dialogs"] == [], log
     assert set(log["hosts"]) == {"127.0.0.1"}, log["hosts"]
+    # an entity page links its events on the views, filtered to it
+    entity = server.get("/id/person/ash-carter", accept="text/html").text
+    assert 'href="/views?actor=Ash%20Carter"' in entity
+    context, page, log = _open(browser, server.base + "/views?actor=Ash%20Carter&view=actors")
+    try:
+        counts = page.evaluate("kgViews.counts()")
+        carter = page.evaluate("kgViews.data.events.filter(e => e.actors.some(a => "
+                               "kgViews.data.actors[a[0]].label === 'Ash Carter')).length")
+        assert counts["events"] == carter > 3 and page.locator("#kv-actor").input_value() == "Ash Carter"
+    finally:
+        context.close()
+    assert log["console"] == [] and set(log["hosts"]) == {"127.0.0.1"}
     r = server.get("/views?view=globe")
     assert r.status == 400 and "globe" in r.json()["message"]

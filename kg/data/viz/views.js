@@ -564,11 +564,24 @@
 
   // --- start ------------------------------------------------------------------------------
 
+  /** Filters named in the address (kg serve: /views?actor=NAME&place=NAME&from=..&to=..),
+   * as the entity pages link them; an unknown name shows the usual error. */
+  function applyAddress() {
+    var q = new URLSearchParams(location.search);
+    if (q.get("actor")) { $("kv-actor").value = q.get("actor"); applyActor(); }
+    if (q.get("place")) { $("kv-place").value = q.get("place"); applyPlace(); }
+    if (q.get("from") || q.get("to")) {
+      $("kv-from").value = q.get("from") || ""; $("kv-to").value = q.get("to") || "";
+      applyPeriodInputs();
+    }
+  }
+
   function start(world) {
     buildFilters();
     initMap(world);
     initNetwork();
     refresh(false);
+    applyAddress();
     setView(config.view || "all");
     if (net.network) net.network.fit({ animation: false });
     window.kgViews.ready = true;
