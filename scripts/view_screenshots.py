@@ -4,7 +4,7 @@
     .venv/bin/python scripts/view_screenshots.py /tmp/docs-store
 
 Starts ``kg serve`` on the store (127.0.0.1, a free port), opens /views (map, actor network,
-both) and /yasgui in headless Debian Chromium, saves one PNG each, and stops the server.
+timeline, all) and /yasgui in headless Debian Chromium, saves one PNG each, and stops the server.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def main(store: Path, out: Path = REPO / "docs" / "img") -> None:
     with KgServe(store) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 900})
-        for view in ("map", "actors", "all"):
+        for view in ("map", "actors", "timeline", "all"):
             page.goto(f"{server.base}/views?view={view}")
             page.wait_for_function("window.kgViews && window.kgViews.ready")
             if view == "map":  # one event's details, as a click shows them

@@ -207,8 +207,19 @@
     });
     mapView.map = map;
     mapView.layer = layer;
-    if (located.length) map.fitBounds(L.latLngBounds(located).pad(0.3), { maxZoom: 6 });
+    mapView.bounds = located.length ? L.latLngBounds(located).pad(0.3) : null;
+    fitMap();
+  }
+
+  /** Frame the points; again when the map is first shown (a hidden map has no size). */
+  function fitMap() {
+    var map = mapView.map;
+    if (!map || mapView.fitted) return;
+    map.invalidateSize();
+    if (!map.getSize().x) { map.setView([20, 0], 2); return; }
+    if (mapView.bounds) map.fitBounds(mapView.bounds, { maxZoom: 6 });
     else map.setView([20, 0], 2);
+    mapView.fitted = true;
   }
 
   function updateMap() {
@@ -548,7 +559,7 @@
     document.querySelectorAll("#kv-tabs button").forEach(function (b) {
       b.classList.toggle("active", b.getAttribute("data-view") === view);
     });
-    if (mapView.map) mapView.map.invalidateSize();
+    if (mapView.map) { mapView.map.invalidateSize(); fitMap(); }
     if (net.network) { net.network.redraw(); net.network.fit({ animation: false }); }
     drawTimeline();
   }
