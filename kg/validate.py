@@ -154,10 +154,14 @@ def validate_store(store: KGStore, graph_iris: Optional[Sequence[URIRef]] = None
 # ----------------------------------------------------------------------------- reading the report
 
 def _violations(results: Graph, data: Graph, graph_iri: URIRef) -> Iterable[Violation]:
+    """One Violation per top-level result; the nested ``sh:detail`` results of an ``sh:node``
+    constraint stay in the report graph but are not rows (they restate the same fault)."""
+    details = set(results.objects(None, SH.detail))
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
-        if focus is None:
+        if focus is None or result in details:
             continue
+        value = results.value(result, SH.value)
         path = results.value(result, SH.resultPath)
         messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
         severity = results.value(result, SH.resultSeverity)
@@ -167,8 +171,9 @@ def _violations(results: Graph, data: Graph, graph_iri: URIRef) -> Iterable[Viol
             focus=focus,
             focus_label=label(data, focus),
             path=None if path is None else (_qname(path) if isinstance(path, URIRef) else "(complex path)"),
-            value=results.value(result, SH.value),
-            message="; ".join(messages) or "constraint not met",
+            value=value,
+            message=("; ".join(messages) or "constraint not met")
+            + (f" (value: {label(data, value)})" if isinstance(value, URIRef) and value != focus else ""),
             severity=_local(severity) if severity is not None else "Violation",
             shape=results.value(result, SH.sourceShape),
             component=_local(component) if component is not None else None,
