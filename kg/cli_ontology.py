@@ -98,8 +98,8 @@ def _reason_tables(result: Any) -> list[Table]:
                     str(result.inferred), f"{result.seconds_reasoner:.1f} s", f"{result.seconds_total:.1f} s")
     tables = [summary]
     if result.by_predicate:
-        kinds = Table(title=f"inferred, in graph <{result.graph}>", show_header=True,
-                      header_style="bold", title_justify="left")
+        kinds = Table(title="inferred triples by kind", caption=f"in the named graph <{result.graph}>",
+                      show_header=True, header_style="bold", title_justify="left", caption_justify="left")
         kinds.add_column("triples")
         kinds.add_column("count", justify="right")
         for name, n in result.by_predicate.items():
