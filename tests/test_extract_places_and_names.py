@@ -170,3 +170,18 @@ def test_a_captured_town_in_a_region_is_the_town_named_after(extractor):
                            "after the army withdrew.")
     [v] = captures(f)
     assert names(f, v, "place") == ["Gao"]
+
+
+def test_ethnic_and_religious_words_before_people_name_no_place(extractor):
+    f = extract(extractor, "Pilgrims attacked\n\nA bomb killed three Shi'ite pilgrims near Karbala on "
+                           "Friday, as members of the Hawiye clan and the Tamil minority watched.")
+    types = entity_types(f)
+    assert not {"Shi'ite", "Hawiye", "Tamil"} & set(types), types
+
+
+def test_a_lone_department_word_and_a_pair_of_states_are_no_organisations(extractor):
+    f = extract(extractor, "Talks\n\nThe Department said the U.S.-Colombia defense relationship is strong, "
+                           "Correspondent Jane Miles reports.")
+    types = entity_types(f)
+    assert "Department" not in types and "U.S.-Colombia" not in types, types
+    assert types.get("Jane Miles") == "Person"

@@ -36,7 +36,12 @@ DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", 
               "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
               "lower"}
 _COMBATANT_NOUNS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia",
-                              "separatist", "gunman", "raider", "herder", "vigilante"])
+                              "separatist", "gunman", "raider", "herder", "vigilante",
+                              # people and their days named by an ethnic or religious word ("the X
+                              # minority", "X pilgrims", "the X holiday"): no place, person or body
+                              "minority", "majority", "tribe", "clan", "community", "pilgrim", "population",
+                              "holiday", "festival", "muslim", "christian", "villager", "refugee",
+                              "rebellion", "uprising", "insurgency", "language", "militiamen"])
 _BACKING_WORDS = frozenset(["backed", "led", "allied", "trained", "supported"])
 FACILITY_HEADS = ["base", "airbase", "airfield", "airport", "barracks", "camp", "garrison",
                   "outpost", "air base"]
@@ -630,7 +635,8 @@ def _strip_possessive(text: str) -> str:
 
 
 def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
-    while len(ent) and (ent[0].text in res.honorifics or ent[0].text.lower().strip(".") in res.title_words):
+    while len(ent) and (ent[0].text in res.honorifics or ent[0].text.lower().strip(".") in res.title_words
+                        or ent[0].text in ("By", "BY")):  # a byline NER ran into the name
         ent = ent[1:]
     if len(ent) > 2 and ent[0].lower_ in ("for", "of"):
         # "[Under Secretary] of State for Political Affairs Jane Roe": the title goes on to its
@@ -684,8 +690,9 @@ def _modifies_combatants(ent: Span, res: Resources) -> bool:
     """"Tuareg rebels", "Hausa fighters": a name used as a modifier of fighters names no place."""
     root = ent.root
     head = root.head
+    noun = head.lower_[:-1] if head.lower_.endswith("s") else head.lower_  # "Rebels" in a headline
     return (root.dep_ in ("compound", "amod", "nmod") and head.i == ent.end and head.i != root.i
-            and (head.lower_ in res.force_nouns or head.lemma_.lower() in _COMBATANT_NOUNS))
+            and (head.lower_ in res.force_nouns or head.lemma_.lower() in _COMBATANT_NOUNS or noun in _COMBATANT_NOUNS))
 
 
 def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
@@ -723,8 +730,11 @@ def _junk_org(ent: Span, res: Resources) -> bool:
     if not words:
         return True
     if len(words) == 1 and (words[0].lower_.strip(".") in res.title_words or words[0].lower_ in (
-            "defense", "defence", "interior", "state", "ministry", "army", "government", "police")):
-        return True
+            "defense", "defence", "interior", "state", "ministry", "army", "government", "police", "navy",
+            "command") or words[0].lower_ in res.org_heads):
+        return True  # "Department", "Command" alone: the rest of the name was cut off
+    if "-" in ent.text and all(res.gazetteer.country(p.strip()) for p in ent.text.split("-") if p.strip()):
+        return True  # "U.S.-Colombia (relationship)": two states as a modifier
     return not any(t.text[:1].isupper() for t in words)
 
 
