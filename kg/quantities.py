@@ -348,6 +348,14 @@ def parse_number(text: str) -> Optional[float]:
     return _parse_words(s.replace("-", " ").split())
 
 
+def is_order_of_magnitude(number_text: str) -> bool:
+    """"dozens", "hundreds", "tens of thousands", "several hundred": an order of magnitude, not a
+    count; an event's figure is left out rather than stated as 24 or 200."""
+    s = " ".join(number_text.lower().split())
+    return bool(re.fullmatch(r"(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions)"
+                             r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)", s))
+
+
 def _is_vague(number_text: str) -> bool:
     s = " ".join(number_text.lower().split())
     return s in _VAGUE or "dozen" in s or _FEW_OF.fullmatch(s) is not None

@@ -185,3 +185,29 @@ def test_a_lone_department_word_and_a_pair_of_states_are_no_organisations(extrac
     types = entity_types(f)
     assert "Department" not in types and "U.S.-Colombia" not in types, types
     assert types.get("Jane Miles") == "Person"
+
+
+def deployments(facts):
+    return [v for v in facts.events if v.type == "Deployment" and v.modality != "negated"]
+
+
+def test_state_forces_crossing_into_a_place_is_a_deployment(extractor):
+    f = extract(extractor, "Troops cross\n\nAbout 400 Kenyan soldiers crossed the border into Somalia "
+                           "on Friday.")
+    [v] = deployments(f)
+    assert names(f, v, "destination") == ["Somalia"]
+    assert v.quantities["troops"].value == 400
+
+
+def test_an_invasion_is_a_deployment_but_rebels_entering_a_town_are_not(extractor):
+    f = extract(extractor, "War\n\nRussia invaded Georgia in August 2008.\n\n"
+                           "The rebels entered the town of Gao on Monday.", published="2008-10-01")
+    [v] = deployments(f)
+    assert names(f, v, "agent") == ["Russia"] and names(f, v, "destination") == ["Georgia"]
+    assert v.date.value == "2008-08"
+
+
+def test_an_order_of_magnitude_is_no_figure(extractor):
+    f = extract(extractor, "Plan\n\nThe council discussed a resolution to send thousands of troops "
+                           "to Darfur.")
+    assert all("troops" not in v.quantities for v in deployments(f))

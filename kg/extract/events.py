@@ -25,7 +25,7 @@ from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
 from kg.extract.places import refine_places, specificity
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
-from kg.quantities import find_quantities, quantity_kind
+from kg.quantities import find_quantities, is_order_of_magnitude, quantity_kind
 from kg.resolve import Resolution
 from kg.extract.dating import Narrative, SentenceTimes, Strength, date_untimed, is_definite_mention, told_before
 from kg.timex import TimeMention, find_times
@@ -111,6 +111,7 @@ class Triggers:
     forms: dict[str, str]  # inflected form -> base, for every verb the rules name
     actor_verbs: frozenset[str] = frozenset()  # attacks only with an armed subject
     expel_verbs: frozenset[str] = frozenset()  # captures told as "drove X out of Y"
+    movement_verbs: frozenset[str] = frozenset()  # deployments only with a state's forces as subject
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -131,12 +132,16 @@ class Triggers:
                 verbs.setdefault(v, etype)
                 actor_verbs |= {v}
         expel = frozenset(data["Capture"].get("expel_verbs", []))
+        movement = frozenset(data["Deployment"].get("movement_verbs", []))
+        for v in movement:
+            verbs.setdefault(v, "Deployment")
         named = set(verbs) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"]) | expel
         forms = {f: v for v in sorted(named) if " " not in v for f in inflections(v)}
         for base, irregular in (data.get("irregular") or {}).items():
             forms.update({f: base for f in irregular})
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
-                   frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel)
+                   frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel,
+                   movement)
 
 
 @dataclass
@@ -530,13 +535,16 @@ class _Ctx:
     # Deployment ---------------------------------------------------------------
     def _deployment(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         f = self.new("Deployment", tok, nominal)
-        subj = self.poss_or_by(tok) if nominal else self.subject(tok)
+        subj = (self.poss_or_by(tok) or self.light_verb_subject(tok)) if nominal else self.subject(tok)
         patient = self.child(tok, "dobj", "nsubjpass")
         if subj is not None:
             agent = self.entity(subj, ACTORS, modifiers=True)
             if agent and self.kind(agent) == "ArmedForce":
                 agent = self.res.country_entity(self.res.countries.get(agent)) or agent
             f.add("agent", agent)
+        if not nominal and self.finder.t.base(tok) in self.finder.t.movement_verbs:
+            yield from self.movement(f, tok, subj)
+            return
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             if subj is None or not (f.filled("agent") and self.kind(f.roles["agent"][0]) in ARMED
                                     or subj.lemma_.lower() in ARMED_NOUNS):
@@ -574,6 +582,23 @@ class _Ctx:
         if not f.filled("destination"):
             self.infer_destination(f, tok)
         if f.filled("agent", "destination") or f.quantities:
+            yield self.finish(f)
+
+    def movement(self, f: Frame, tok: Token, subj: Optional[Token]) -> Iterable[Frame]:
+        """"Israeli troops entered southern X", "soldiers crossed the border into Y", "Z invaded W"."""
+        if subj is None:
+            return
+        force = self.entity(subj, ("ArmedForce", "Country"), modifiers=True)
+        if force is None or self.kind(force) == "ArmedForce" and not self.res.countries.get(force):
+            return  # only a state's forces: armed groups entering a town are told as captures
+        f.roles["agent"] = [self.res.country_entity(self.res.countries.get(force)) or force]
+        obj = self.child(tok, "dobj")
+        targets = self.expand(obj) if obj is not None and self.finder.t.base(tok) in ("enter", "invade") else []
+        targets += [o for p in ("into", "to", "in") for o in self.preps(tok).get(p, [])]
+        for o in targets:
+            f.add("destination", self.entity(o, PLACES) or self.place_in(o))
+        self.quantities(f, tok, None)
+        if f.filled("destination"):
             yield self.finish(f)
 
     def infer_destination(self, f: Frame, tok: Token) -> None:
@@ -1156,7 +1181,7 @@ class _Ctx:
         candidates = []
         for q in self.quants:
             kind = quantity_kind(q.noun, self.sent.text[max(0, q.start - 40):q.end + 40])
-            if kind not in kinds:
+            if kind not in kinds or is_order_of_magnitude(q.quantity.text):
                 continue
             inside = span_lo <= q.start < span_hi
             if (f.nominal or f.type == "Deployment") and not inside:
