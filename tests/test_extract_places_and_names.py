@@ -211,3 +211,14 @@ def test_an_order_of_magnitude_is_no_figure(extractor):
     f = extract(extractor, "Plan\n\nThe council discussed a resolution to send thousands of troops "
                            "to Darfur.")
     assert all("troops" not in v.quantities for v in deployments(f))
+
+
+def test_pro_state_fighters_are_an_armed_group_and_a_crowd_of_them_acts(extractor):
+    f = extract(extractor, "Buildings seized\n\nHundreds of pro-Russian separatists overran government "
+                           "buildings in Luhansk on Tuesday.\n\nLater, Pro-Russian forces took control of "
+                           "the navy headquarters in the port of Sevastopol.", published="2014-04-29")
+    types = entity_types(f)
+    assert types.get("pro-Russian separatists") == "ArmedGroup" and types.get("Pro-Russian forces") == "ArmedGroup"
+    assert "Russian forces" not in types
+    by_place = {names(f, v, "place")[0]: names(f, v, "captor") for v in captures(f)}
+    assert by_place == {"Luhansk": ["pro-Russian separatists"], "Sevastopol": ["Pro-Russian forces"]}

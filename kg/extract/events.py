@@ -80,6 +80,8 @@ HOLDINGS = frozenset(["district", "neighbourhood", "neighborhood", "building", "
                       "area", "part", "village", "town", "city", "position", "checkpoint", "post", "outpost",
                       "quarter", "suburb", "territory", "facility", "compound", "airport", "port", "station",
                       "barracks", "garrison", "hq", "stronghold"])
+# "Hundreds of X", "dozens of X fighters": the crowd is X.
+CROWD_WORDS = frozenset(["hundreds", "dozens", "thousands", "scores", "tens", "some", "many", "several", "group", "band"])
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
@@ -258,7 +260,7 @@ class _Ctx:
             eid = self.name_after_comma(tok)  # the same, when the parser loses the apposition
             if eid:
                 return eid
-        if tok.lemma_.lower() in MEMBER_NOUNS and any(k not in PLACES for k in kinds):
+        if (tok.lemma_.lower() in MEMBER_NOUNS or tok.lower_ in CROWD_WORDS or tok.like_num) and any(k not in PLACES for k in kinds):
             for p in self.preps(tok).get("of", []) + self.preps(tok).get("from", []):
                 eid = self.entity(p, tuple(k for k in kinds if k not in PLACES), modifiers=modifiers, depth=depth + 1)
                 if eid:

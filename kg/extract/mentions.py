@@ -35,6 +35,8 @@ REGION_DIRECTIONS = frozenset(["southern", "northern", "eastern", "western", "ce
 DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", "north", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
               "lower"}
+_PRO_GROUP_NOUNS = frozenset(["separatists", "rebels", "militants", "fighters", "gunmen", "militias",
+                              "insurgents", "activists", "paramilitaries", "groups", "factions"])
 _COMBATANT_NOUNS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia",
                               "separatist", "gunman", "raider", "herder", "vigilante",
                               # people and their days named by an ethnic or religious word ("the X
@@ -187,6 +189,13 @@ class MentionFinder:
                 starts = [j] + ([j + 1] if j < n and doc[j].text in self.single_state_words else [])
                 for k in starts:
                     out.extend(("BACKED_FORCE", s, end) for end in self._tail_ends(doc, k))
+            # "pro-Russian separatists", "Pro-Moscow forces": an armed group named by its patron.
+            if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
+                j = e
+                while j < n and doc[j].lower_ in self.tail_modifiers:
+                    j += 1
+                if j < n and (doc[j].lower_ in self.tail_nouns or doc[j].lower_ in _PRO_GROUP_NOUNS):
+                    out.append(("PRO_GROUP", s - 2, j + 1))
         for t in doc:
             if t.lower_ in self.res.government_heads:
                 out.extend(("GOV_FORCE", t.i, end) for end in self._tail_ends(doc, t.i + 1))
@@ -253,8 +262,8 @@ class MentionFinder:
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
-            if entry is None or _adjectival(doc[s:e]):
-                continue
+            if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
+                continue  # "pro-Russian forces" are not Russia's forces
             _claim_entry(doc[s:e], entry, claim)
         # 2. Forces and facilities from token patterns (longest first).
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
@@ -280,6 +289,9 @@ class MentionFinder:
             if len(name) == 0 or name[0].ent_type_ in ("PERSON",) and name[0].i > 0 and name[0].nbor(-1).lower_ in self.res.honorifics:
                 return
             claim(s, "Location", "MilitaryBase", base_name=name.text)
+            return
+        if label == "PRO_GROUP":
+            claim(s, "ArmedGroup", None, backer=_state_word(s[2:], self.res))
             return
         if _adjectival(s):
             return
