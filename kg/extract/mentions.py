@@ -189,7 +189,7 @@ class MentionFinder:
                 starts = [j] + ([j + 1] if j < n and doc[j].text in self.single_state_words else [])
                 for k in starts:
                     out.extend(("BACKED_FORCE", s, end) for end in self._tail_ends(doc, k))
-            # "pro-Russian separatists", "Pro-Moscow forces": an armed group named by its patron.
+            # "pro-X separatists", "Pro-X forces": an armed group named by its patron.
             if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 j = e
                 while j < n and doc[j].lower_ in self.tail_modifiers:
