@@ -222,3 +222,11 @@ def test_pro_state_fighters_are_an_armed_group_and_a_crowd_of_them_acts(extracto
     assert "Russian forces" not in types
     by_place = {names(f, v, "place")[0]: names(f, v, "captor") for v in captures(f)}
     assert by_place == {"Luhansk": ["pro-Russian separatists"], "Sevastopol": ["Pro-Russian forces"]}
+
+
+def test_a_leaders_forces_are_his_states_forces(extractor):
+    f = extract(extractor, "Town taken\n\nAzerbaijani President Ilham Aliyev said late Saturday that his "
+                           "forces raised the flag over the town of Hadrut.\n\nAzerbaijani forces have "
+                           "advanced since September.", published="2020-10-12")
+    [v] = captures(f)
+    assert names(f, v, "captor") == ["Azerbaijani forces"]

@@ -276,6 +276,9 @@ class _Ctx:
             for child in tok.lefts:
                 if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
                     eid = self.res.entity_at(child)
+                    if eid is None and child.lower_ in ("his", "her") and child.dep_ == "poss" \
+                            and tok.lemma_.lower() in FORCE_HEADS and "ArmedForce" in kinds:
+                        eid = self.leaders_forces(child)  # "President X said his forces ..."
                     if eid is None and child.lower_ in PRONOUNS and child.dep_ == "poss":
                         eid = self.antecedent(child, kinds)  # "its troops"
                     if eid and self.kind(eid) in kinds:
@@ -286,6 +289,16 @@ class _Ctx:
                     return self.forces_of(best) or best  # "its troops", "Russia's army": its forces
                 return best
         return None
+
+    def leaders_forces(self, pronoun: Token) -> Optional[str]:
+        """"his forces" of a head of state or minister: that state's forces (or the state)."""
+        person = self.antecedent(pronoun, ("Person",))
+        code = self.res.countries.get(person) if person else None
+        if code is None:
+            return None
+        state = self.res.country_entity(code)
+        forces = [e.id for e in self.res.entities if e.type == "ArmedForce" and self.res.countries.get(e.id) == code]
+        return forces[0] if len(forces) == 1 else state
 
     def forces_of(self, state: str) -> Optional[str]:
         """The one armed force of a state that the article names, if it names one."""
