@@ -230,3 +230,18 @@ def test_a_leaders_forces_are_his_states_forces(extractor):
                            "advanced since September.", published="2020-10-12")
     [v] = captures(f)
     assert names(f, v, "captor") == ["Azerbaijani forces"]
+
+
+def test_the_holders_possessive_names_the_former_controller(extractor):
+    f = extract(extractor, "Rebel town falls\n\nGovernment troops have taken control of the Tamil Tigers' "
+                           "headquarters town, Mullaitivu, the president said.")
+    [v] = captures(f)
+    assert names(f, v, "place") == ["Mullaitivu"]
+    assert names(f, v, "former") == ["Liberation Tigers of Tamil Eelam"]
+
+
+def test_a_meeting_takes_the_town_of_the_sentence_before(extractor):
+    f = extract(extractor, "Envoy\n\nEnvoy Mary Okonjo extended her stay in Khartoum last week.\n\n"
+                           "President Omar Hassan finally met with Okonjo on Tuesday.")
+    [v] = meetings(f)
+    assert names(f, v, "location") == ["Khartoum"]

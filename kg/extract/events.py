@@ -935,6 +935,10 @@ class _Ctx:
         captors = [c for c in dict.fromkeys(captors) if c]
         former = [self.entity(o, ARMED + ("Organization",), modifiers=True)
                   for o in (expelled or preps.get("from", []))]
+        for pt in place_toks:  # "took the X rebels' headquarters town, Y": the rebels held it
+            for c in pt.children:
+                if c.dep_ == "poss" and self.kind(self.res.entity_at(c)) in ("ArmedGroup", "ArmedForce"):
+                    former.append(self.res.entity_at(c))
         former += self.former_in_sentence()
         supporters = self.supporters(tok, captor_tok)
         for eid, anchor in places:

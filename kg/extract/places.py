@@ -8,7 +8,8 @@ on the merged frames of a document:
 
 - an attack with no place takes the most specific place of its own sentence, else the first
   place of the nearest of the two sentences before it; a meeting with no place takes the most
-  specific place of its own sentence ("met ... today in X");
+  specific place of its own sentence ("met ... today in X"), else the town named in one of the
+  two sentences before (including the headline);
 - an attack or a capture placed only in a country or a region ("took a key town in northern X")
   takes a finer place of the same country named in its own sentence, or in one of the two sentences after it that tells no other event of its
   own. (Deployments keep their stated destination: the sentences after an announcement tell
@@ -119,7 +120,7 @@ def refine_places(frames: list[FrameLike], sentences: list[Sentence], res: Resol
         taken = {e for r, ids in f.roles.items() if r != role for e in ids}
         current = f.roles.get(role, [])
         if not current and f.type == "Meeting":
-            place = _own_place(f, res, taken)
+            place = _own_place(f, res, taken) or _town_before(f, by_index, res, taken)
             if place is not None:
                 f.roles[role] = [place]
         elif not current and f.type == "Attack":
@@ -139,6 +140,18 @@ def _own_place(f: FrameLike, res: Resolution, taken: set[str]) -> Optional[str]:
         return None
     best = max(specificity(e, res) for e, _ in own)
     return min((abs(i - f.trigger.i), e) for e, i in own if specificity(e, res) == best)[1]
+
+
+def _town_before(f: FrameLike, by_index: dict[int, Sentence], res: Resolution, taken: set[str]) -> Optional[str]:
+    """The town the sentence before names ("X extended her stay in Y. Z finally met X")."""
+    for back in (1, 2):
+        sent = by_index.get(f.sentence.index - back)
+        if sent is None:
+            return None
+        towns = [e for e, _ in places_in(sent, res) if e not in taken and specificity(e, res) == SPECIFIC]
+        if towns:
+            return towns[0]
+    return None
 
 
 def _own_or_before(f: FrameLike, by_index: dict[int, Sentence], res: Resolution,
