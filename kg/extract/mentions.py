@@ -384,6 +384,10 @@ class MentionFinder:
         if any(t.lower_ in res.org_heads for t in ent[1:]) or (label == "ORG" and len(ent) > 1 and ent[0].lower_ in res.org_heads):
             claim(ent, "Organization", None)
             return
+        root = ent.root
+        if not has_title and root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i < ent.start:
+            claim(ent, "Location", None, place=None)  # "the rebels' headquarters town, X"
+            return
         person = has_title or _person_frame(ent, sent, res)
         if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)):
             claim(ent, "Person", None, **_person_context(ent, sent, res))
@@ -423,6 +427,8 @@ class MentionFinder:
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and doc[ent.start - 2].lemma_.lower() in res.place_nouns_on:
             return True  # "the raid on X" (actors on the lexicon were claimed before)
         root = ent.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i < ent.start:
+            return True  # "the rebels' headquarters town, X"
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in res.place_verbs and not any(
                 c.lower_ in NOT_SEIZED for c in root.head.children):
             return True  # "overran X", "X was seized" (not "X was taken to hospital")
