@@ -204,6 +204,16 @@ def test_views_page_of_kg_serve(browser, server, artifacts_dir) -> None:
         assert link.startswith("/id/group/")
         page.click("#kv-reset")
 
+        # a place: its events only, on map and timeline
+        page.fill("#kv-place", "Baghdad")
+        page.dispatch_event("#kv-place", "change")
+        baghdad = page.evaluate("kgViews.data.events.filter(e => e.placeSet.has('Baghdad')).length")
+        assert page.evaluate("kgViews.counts()")["events"] == baghdad >= 2
+        bars = page.evaluate("[...document.querySelectorAll('#kv-timeline rect[data-count]')]"
+                             ".reduce((n, r) => n + Number(r.dataset.count), 0)")
+        assert 0 < bars <= baghdad  # (events dated only to the year have no bar)
+        page.click("#kv-reset")
+
         # the brush: a drag over the timeline picks a period; map and network follow
         before = page.evaluate("kgViews.counts()")
         svg = page.locator("#kv-timeline svg").bounding_box()
