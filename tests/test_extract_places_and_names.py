@@ -245,3 +245,26 @@ def test_a_meeting_takes_the_town_of_the_sentence_before(extractor):
                            "President Omar Hassan finally met with Okonjo on Tuesday.")
     [v] = meetings(f)
     assert names(f, v, "location") == ["Khartoum"]
+
+
+def test_a_blast_whose_place_and_toll_the_parse_hangs_elsewhere(extractor):
+    f = extract(extractor, "Ties strained\n\nThere have been clashes on the disputed border and a bomb "
+                           "blast in early July at the French embassy in Kabul in which 41 people died.",
+                published="2008-07-31")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Kabul"]
+    assert v.quantities["fatalities"].value == 41
+
+
+def test_pounding_is_an_attack_and_a_bordering_state_is_not_its_place(extractor):
+    f = extract(extractor, "Offensive\n\nOn Wednesday, Pakistani troops backed by helicopters pounded "
+                           "militant hideouts in North Waziristan, a region bordering Afghanistan.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["North Waziristan"]
+
+
+def test_an_attack_takes_the_place_of_the_verb_joined_to_it(extractor):
+    f = extract(extractor, "Post attacked\n\nMilitants attacked a paramilitary post and abducted 12 "
+                           "security personnel near the town of Bannu on Wednesday.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Bannu"]

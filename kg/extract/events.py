@@ -84,6 +84,7 @@ HOLDINGS = frozenset(["district", "neighbourhood", "neighborhood", "building", "
 CROWD_WORDS = frozenset(["hundreds", "dozens", "thousands", "scores", "tens", "some", "many", "several", "group", "band"])
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
+TOLL_CLAUSE = re.compile(r"\b(?:in which|which|that)\s*$")
 QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 
@@ -722,6 +723,13 @@ class _Ctx:
             f.add("perpetrator", self.lone_armed_actor_before(tok, f))
         if not f.filled("target"):
             f.add("target", self.soldiers_of_the_place(f))
+        if not f.filled("location") and not nominal:  # "attacked a post and abducted 12 near the town of X"
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB" and not self.trigger_type(c)[0]:
+                    for t in c.subtree:
+                        if t.lower_ in ("in", "at", "near") and t.dep_ == "prep":
+                            f.add("location", next((self.place_in(o) for o in t.children if o.dep_ == "pobj"), None))
+                            break
         if not f.filled("location") and not nominal and tok.dep_ in ("conj", "advcl"):
             # "burst into X in <town> and killed six", "a bomb tore through a van in <town>, killing two"
             for p in ("in", "at", "near", "into", "through"):
@@ -734,6 +742,8 @@ class _Ctx:
                 if eid and self.kind(eid) == "Location":
                     f.add("location", eid)
                     break
+        if nominal and not f.filled("location"):
+            f.add("location", self.place_after(tok))  # "a bomb blast in early July at the embassy in X"
         if nominal and not (f.filled("location", "target") or f.quantities):
             return  # "attacks" in general, or "the bombing" pointing back: not a new event
         # "The raid killed seven", "the Taliban assault on Monday killed 30": a definite attack
@@ -1202,13 +1212,38 @@ class _Ctx:
             kind = quantity_kind(q.noun, self.sent.text[max(0, q.start - 40):q.end + 40])
             if kind not in kinds or is_order_of_magnitude(q.quantity.text):
                 continue
-            inside = span_lo <= q.start < span_hi
+            inside = span_lo <= q.start < span_hi or f.nominal and self.toll_clause_after(tok, q.start)
             if (f.nominal or f.type == "Deployment") and not inside:
                 continue  # "X sent 300 ..., and Y sent a contingent": Y's has no number
             candidates.append((not inside, abs(q.start - (self.sent.char(tok) - self.sent.start)), kind, q))
         for _, _, kind, q in sorted(candidates, key=lambda c: (c[0], c[1])):
             if kind not in f.quantities:
                 f.quantities[kind] = q.quantity
+
+    def place_after(self, noun: Token) -> Optional[str]:
+        """The place of a locative phrase after an event noun, up to the next clause (the parse
+        may hang "at the X in Y" on the main verb)."""
+        doc, end = noun.doc, self.sent.span.end
+        for i in range(noun.i + 1, end):
+            t = doc[i]
+            if t.pos_ in ("VERB", "AUX") or t.text in (";", ":") or self.trigger_type(t)[0]:
+                return None
+            if t.lower_ in ("in", "at", "near", "outside") and t.pos_ == "ADP":
+                for j in range(i + 1, min(i + 6, end)):
+                    eid = self.res.entity_at(doc[j])
+                    if eid and self.kind(eid) == "Location":
+                        return eid
+                    if doc[j].pos_ in ("VERB", "AUX"):
+                        break
+        return None
+
+    def toll_clause_after(self, noun: Token, q_start: int) -> bool:
+        """"a bomb blast at the embassy in X in which 41 people died": a relative clause after the
+        event noun tells its toll, though the parse may hang it elsewhere."""
+        start = self.sent.char(noun) - self.sent.start + len(noun.text)
+        between = self.sent.text[start:q_start]
+        return q_start > start and len(between) < 80 and TOLL_CLAUSE.search(between) is not None \
+            and not any(self.trigger_type(t)[0] for t in self.sent.span if start <= self.sent.char(t) - self.sent.start < q_start)
 
     def entity_name(self, eid: str) -> str:
         return next((e.name for e in self.res.entities if e.id == eid), "")

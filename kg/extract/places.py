@@ -70,6 +70,8 @@ def _body_start(span: Span) -> int:
 def _is_bearing(tok: Token) -> bool:
     """"50 km north of Y", "40 miles from Y", "outside of Y": Y is a reference point."""
     doc = tok.doc
+    if tok.head.lemma_.lower() == "border" or tok.head.lower_ == "with" and tok.head.head.lemma_.lower() == "border":
+        return True  # "a region bordering Y", "near the border with Y"
     if tok.i >= 2 and doc[tok.i - 1].lower_ == "from" and doc[tok.i - 2].lower_ in DISTANCES:
         return True  # "40 miles from Y"
     return tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in BEARINGS
