@@ -268,3 +268,19 @@ def test_an_attack_takes_the_place_of_the_verb_joined_to_it(extractor):
                            "security personnel near the town of Bannu on Wednesday.")
     [v] = attacks(f)
     assert names(f, v, "location") == ["Bannu"]
+
+
+def test_a_headline_base_named_after_a_town_of_the_body_stays(extractor):
+    f = extract(extractor, "Militants kill 14 soldiers in attack on Gajiram base\n\nFighters attacked a "
+                           "military base in Gajiram on March 3, killing 14 soldiers.", published="2021-03-04")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Gajiram base"]
+
+
+def test_the_leads_one_time_dates_the_meetings_told_next(extractor):
+    f = extract(extractor, "Support pledged\n\nWASHINGTON, Aug. 25, 2017 — Defense Secretary Paul Lindqvist "
+                           "pledged support in meetings with two leaders yesterday in Kyiv.\n\n"
+                           "Lindqvist met with President Andriy Koval as part of the trip.",
+                published="2017-08-25")
+    [v] = meetings(f)
+    assert v.date.value == "2017-08-24"

@@ -503,6 +503,13 @@ class Narrative:
     def end(self, times: SentenceTimes, frames: list[Any], headline: Callable[[Any], bool]) -> None:
         """Close the sentence: ``frames`` are its events (with ``date``/``date_strength``)."""
         own = times.main()
+        named = times.points()
+        told = [f for f in frames if getattr(f, "type", None) not in ("Statement", "Visit")]
+        if own is None and self._reference is None and not told and len(named) == 1 \
+                and any(times.event_type(t) for t in times.span):
+            # A lead "... in meetings with two leaders yesterday in X" tells of events it gives
+            # no frame of; its one time is the time of those the next sentences tell.
+            own = named[0].value
         for f in self._lead if own else ():
             f.date, f.date_strength = own, Strength.NEAREST
         self._lead = [f for f in frames if f.date is None and not headline(f)] if self._reference is None else []
@@ -511,7 +518,6 @@ class Narrative:
             own = self.inherited
         self._previous = own
         self._paragraph = own or self._paragraph
-        named = times.points()
         self._reference = own or (named[-1].value if named else None) or self._reference
 
 

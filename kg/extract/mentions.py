@@ -492,8 +492,9 @@ def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMe
     body = " ".join(s.text for s in parsed.sentences[1:])
     out = []
     for m in found:
+        base = m.hint.get("base_name") if m.subtype == "MilitaryBase" else None  # "X base": a base in X
         if m.sentence.index == 0 and not (m.kind == "Country" or m.hint.get("entry") is not None
-                                          or _strip_the(_strip_possessive(m.text)) in body):
+                                          or _strip_the(_strip_possessive(m.text)) in body or base and base in body):
             continue
         out.append(m)
     return out
