@@ -284,3 +284,26 @@ def test_the_leads_one_time_dates_the_meetings_told_next(extractor):
                 published="2017-08-25")
     [v] = meetings(f)
     assert v.date.value == "2017-08-24"
+
+
+def test_clearing_a_town_of_fighters_is_its_capture(extractor):
+    f = extract(extractor, "Town cleared\n\nIraqi forces cleared the town of Hit of Islamic State fighters "
+                           "last week.")
+    [v] = captures(f)
+    assert names(f, v, "place") == ["Hit"] and names(f, v, "captor") == ["Iraqi forces"]
+    assert names(f, v, "former") == ["Islamic State"]
+
+
+def test_clashes_with_a_toll_and_a_place_are_an_attack_but_fighting_alone_is_not(extractor):
+    f = extract(extractor, "Clashes\n\nHeavy clashes between the army and al-Shabaab fighters in the town "
+                           "of Afgoye left 15 soldiers dead on Tuesday.\n\nFighting continued in Baidoa.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Afgoye"] and v.quantities["fatalities"].value == 15
+
+
+def test_a_force_that_says_it_carried_out_the_strike_is_its_perpetrator(extractor):
+    f = extract(extractor, "Hospital hit\n\nAt least 30 people were killed in an airstrike on a hospital "
+                           "in Kunduz on Saturday, aid workers said. The U.S. military said it carried out "
+                           "the strike.")
+    [v] = attacks(f)
+    assert names(f, v, "perpetrator") == ["U.S. forces"]

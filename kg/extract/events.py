@@ -115,6 +115,7 @@ class Triggers:
     actor_verbs: frozenset[str] = frozenset()  # attacks only with an armed subject
     expel_verbs: frozenset[str] = frozenset()  # captures told as "drove X out of Y"
     movement_verbs: frozenset[str] = frozenset()  # deployments only with a state's forces as subject
+    toll_nouns: frozenset[str] = frozenset()  # fighting that is one attack only with a toll and a place
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -127,7 +128,7 @@ class Triggers:
         for etype in ("Deployment", "Attack", "Capture", "Meeting", "Statement", "Visit"):
             for v in data[etype]["verbs"]:
                 verbs.setdefault(v, etype)
-            for n in data[etype]["nouns"]:
+            for n in data[etype]["nouns"] + data[etype].get("toll_nouns", []):
                 nouns.setdefault(n.split()[-1], etype)
         actor_verbs: frozenset[str] = frozenset()
         for etype in ("Attack", "Deployment"):
@@ -144,7 +145,7 @@ class Triggers:
             forms.update({f: base for f in irregular})
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
                    frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel,
-                   movement)
+                   movement, frozenset(data["Attack"].get("toll_nouns", [])))
 
 
 @dataclass
@@ -512,6 +513,8 @@ class _Ctx:
                 return "Capture", False
             if lemma in self.finder.t.expel_verbs and self.expelled_from(tok) is not None:
                 return "Capture", False
+            if lemma == "clear" and self.cleared_of(tok) is not None:
+                return "Capture", False  # "cleared the town of X fighters"
             if lemma in self.finder.t.verbs:
                 return self.finder.t.verbs[lemma], False
         if tok.pos_ == "VERB" and lemma in self.finder.t.nouns and lemma not in self.finder.t.verbs \
@@ -527,8 +530,10 @@ class _Ctx:
             if lemma == "fall" and "of" not in self.preps(tok):
                 return None, True
             if lemma == "strike" and not any(c.lower_ in ("air", "drone", "missile") for c in tok.lefts):
-                if "on" not in self.preps(tok) and "against" not in self.preps(tok):
-                    return None, True
+                light = self.light_verb(tok)
+                if "on" not in self.preps(tok) and "against" not in self.preps(tok) and not (
+                        light is not None and self.finder.t.base(light) in ("carry", "conduct", "launch")):
+                    return None, True  # "a strike" alone may be a labour strike; "carried out the strike" is not
             return etype, True
         return None, False
 
@@ -744,11 +749,13 @@ class _Ctx:
                     break
         if nominal and not f.filled("location"):
             f.add("location", self.place_after(tok))  # "a bomb blast in early July at the embassy in X"
-        if nominal and not (f.filled("location", "target") or f.quantities):
-            return  # "attacks" in general, or "the bombing" pointing back: not a new event
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        if nominal and not (f.filled("location", "target") or f.quantities) and not (definite and f.filled("perpetrator")):
+            return  # "attacks" in general, or "the bombing" pointing back with nothing new: no event
+        if nominal and lemma in self.finder.t.toll_nouns and not (f.quantities and f.filled("location")):
+            return  # "heavy fighting in X", "clashes continued": no one attack
         # "The raid killed seven", "the Taliban assault on Monday killed 30": a definite attack
         # with no place of its own tells more of one told just before.
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         f.anaphoric = f.anaphoric or nominal and not f.filled("location") and definite
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         if f.filled("location", "perpetrator", "target") or f.quantities:
@@ -906,6 +913,11 @@ class _Ctx:
             place_toks = [self.expelled_from(tok)]
             ousted = self.child(tok, "dobj", "nsubjpass")
             expelled = self.expand(ousted) if ousted is not None else []
+        elif not nominal and lemma == "clear":
+            captor_tok = self.subject(tok)
+            place_toks = [self.child(tok, "dobj")]
+            cleared = self.cleared_of(tok)
+            expelled = [cleared] if cleared is not None else []
         elif not nominal and lemma in FLAG_VERBS:
             captor_tok = self.subject(tok)
             place_toks = [o for p in ("over", "above", "in", "on") for o in preps.get(p, [])][:1]
@@ -977,6 +989,20 @@ class _Ctx:
                         return eid
                     if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ";"):
                         break
+        return None
+
+    def cleared_of(self, verb: Token) -> Optional[Token]:
+        """"cleared the town of Y of X fighters": the armed people the place was cleared of."""
+        obj = self.child(verb, "dobj")
+        if obj is None:
+            return None
+        for o in self.preps(verb).get("of", []) + [o for o in self.preps(obj).get("of", [])[1:]]:
+            if o.lemma_.lower() in ARMED_NOUNS or self.kind(self.entity(o, ARMED, modifiers=True)) in ARMED:
+                return o
+        for inner in self.preps(obj).get("of", []):  # "the town of Y of X fighters" hung on Y
+            for o in self.preps(inner).get("of", []):
+                if o.lemma_.lower() in ARMED_NOUNS or self.kind(self.entity(o, ARMED, modifiers=True)) in ARMED:
+                    return o
         return None
 
     def expelled_from(self, verb: Token) -> Optional[Token]:
