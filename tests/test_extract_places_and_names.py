@@ -307,3 +307,10 @@ def test_a_force_that_says_it_carried_out_the_strike_is_its_perpetrator(extracto
                            "the strike.")
     [v] = attacks(f)
     assert names(f, v, "perpetrator") == ["U.S. forces"]
+
+
+def test_a_toll_told_there_joins_the_attack_told_before(extractor):
+    f = extract(extractor, "Town attacked\n\nThe militants attacked the town of Baga on Saturday. Residents "
+                           "said the fighters burned homes there and killed at least 16 people.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Baga"] and v.quantities["fatalities"].value == 16

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
-from kg.extract.places import refine_places, specificity
+from kg.extract.places import fill_places, refine_places, specificity
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
 from kg.quantities import find_quantities, is_order_of_magnitude, quantity_kind
 from kg.resolve import Resolution
@@ -199,6 +199,7 @@ class EventFinder:
             _credit_blame(frames, ctx.blamed(), sent.index)
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
+        fill_places(frames, parsed.sentences, res)
         merged = _merge(frames, res)
         refine_places(merged, parsed.sentences, res)
         date_untimed(merged, published)

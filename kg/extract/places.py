@@ -108,6 +108,27 @@ def places_in(sent: Sentence, res: Resolution) -> list[tuple[str, int]]:
     return out
 
 
+def fill_places(frames: list[FrameLike], sentences: list[Sentence], res: Resolution) -> None:
+    """Before tellings are merged: an attack with no place of its own takes the one its report
+    names nearby ("... attacked the town of X. Residents said the fighters killed 16 there"),
+    so that two tellings of one attack can be recognised as one."""
+    by_index = {s.index: s for s in sentences}
+    attacks_in: dict[int, int] = {}
+    for f in frames:
+        if f.type == "Attack":
+            attacks_in[f.sentence.index] = attacks_in.get(f.sentence.index, 0) + 1
+    for f in frames:
+        if attacks_in.get(f.sentence.index, 0) > 1:
+            continue  # another telling in the sentence: the two are folded into one later
+        if f.type == "Attack" and not f.roles.get("location") and getattr(f, "quantities", None) \
+                and not getattr(f, "anaphoric", False) and f.sentence.index > 0:
+            # (a toll it tells, else no event; a definite telling joins the attack told before it)
+            taken = {e for ids in f.roles.values() for e in ids}
+            place = _own_or_before(f, by_index, res, taken)
+            if place is not None:
+                f.roles["location"] = [place]
+
+
 def refine_places(frames: list[FrameLike], sentences: list[Sentence], res: Resolution) -> None:
     """Give each attack the most specific place its report names nearby."""
     by_index = {s.index: s for s in sentences}
