@@ -314,3 +314,11 @@ def test_a_toll_told_there_joins_the_attack_told_before(extractor):
                            "said the fighters burned homes there and killed at least 16 people.")
     [v] = attacks(f)
     assert names(f, v, "location") == ["Baga"] and v.quantities["fatalities"].value == 16
+
+
+def test_the_first_city_to_fall_is_a_background_capture(extractor):
+    f = extract(extractor, "Anniversary\n\nFallujah was the first city to fall to Islamic State in "
+                           "January 2014.", published="2016-06-20")
+    [v] = captures(f)
+    assert names(f, v, "place") == ["Fallujah"] and names(f, v, "captor") == ["Islamic State"]
+    assert v.date.value == "2014-01"

@@ -909,6 +909,9 @@ class _Ctx:
         if lemma == "fall":
             captor_tok = (preps.get("to") or [None])[0]
             place_toks = [self.child(tok, "nsubj")] if not nominal else preps.get("of", [])[:1]
+            if not nominal and place_toks == [None] and tok.dep_ in ("relcl", "acl"):
+                head = tok.head  # "X was the first city to fall to Y": X
+                place_toks = [self.child(head.head, "nsubj") if head.dep_ == "attr" else head]
         elif not nominal and lemma in self.finder.t.expel_verbs:
             captor_tok = self.subject(tok)  # "A drove B out of Y": A took Y from B
             place_toks = [self.expelled_from(tok)]
