@@ -322,3 +322,12 @@ def test_the_first_city_to_fall_is_a_background_capture(extractor):
     [v] = captures(f)
     assert names(f, v, "place") == ["Fallujah"] and names(f, v, "captor") == ["Islamic State"]
     assert v.date.value == "2014-01"
+
+
+def test_a_full_name_hosted_in_a_city_stays_a_person(extractor):
+    f = extract(extractor, "Summit\n\nRussian President Vladimir Putin hosted his Turkish counterpart "
+                           "Recep Tayyip Erdogan in Sochi on Friday.")
+    assert entity_types(f).get("Recep Tayyip Erdogan") == "Person"
+    [v] = meetings(f)
+    assert names(f, v, "participants") == ["Recep Tayyip Erdogan", "Vladimir Putin"]
+    assert names(f, v, "location") == ["Sochi"]
