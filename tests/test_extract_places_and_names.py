@@ -331,3 +331,27 @@ def test_a_full_name_hosted_in_a_city_stays_a_person(extractor):
     [v] = meetings(f)
     assert names(f, v, "participants") == ["Recep Tayyip Erdogan", "Vladimir Putin"]
     assert names(f, v, "location") == ["Sochi"]
+
+
+def test_a_minister_named_by_title_elsewhere_is_the_one_met(extractor):
+    f = extract(extractor, "Talks\n\nDefense Secretary Paul Lindqvist met with Chile's defense minister "
+                           "yesterday in Santiago.\n\nThe secretary met with Defense Minister Rodrigo Pardo "
+                           "for an hour.")
+    found = [names(f, v, "participants") for v in meetings(f)]
+    assert ["Paul Lindqvist", "Rodrigo Pardo"] in found
+    assert all("Chile" not in p for p in found)
+
+
+def test_ministers_of_two_states_met_are_the_ministers_named(extractor):
+    f = extract(extractor, "Ministers meet\n\nThe foreign ministers of Armenia and Azerbaijan met in Geneva "
+                           "on Monday. Armenian Foreign Minister Ara Petrosyan and Azerbaijani Foreign "
+                           "Minister Elmar Guliyev spoke for an hour.")
+    [v] = meetings(f)
+    assert names(f, v, "participants") == ["Ara Petrosyan", "Elmar Guliyev"]
+
+
+def test_leaders_who_are_to_hold_talks_have_not_met_yet(extractor):
+    f = extract(extractor, "Summit\n\nIndian Prime Minister Vikram Rao and Pakistani Prime Minister "
+                           "Imran Qadir are to hold their first talks during the summit.")
+    assert not meetings(f)
+    assert [v.modality for v in f.events if v.type == "Meeting"] == ["planned"]

@@ -82,6 +82,9 @@ HOLDINGS = frozenset(["district", "neighbourhood", "neighborhood", "building", "
                       "barracks", "garrison", "hq", "stronghold"])
 # "Hundreds of X", "dozens of X fighters": the crowd is X.
 CROWD_WORDS = frozenset(["hundreds", "dozens", "thousands", "scores", "tens", "some", "many", "several", "group", "band"])
+# Titles by which a report names a person it names elsewhere ("Y's defense minister").
+ROLE_NOUNS = frozenset(["minister", "president", "secretary", "premier", "chancellor", "envoy", "ambassador",
+                        "commander", "chief", "leader", "king", "emir", "counterpart"])
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 TOLL_CLAUSE = re.compile(r"\b(?:in which|which|that)\s*$")
@@ -1111,6 +1114,11 @@ class _Ctx:
             subj = self.subject(tok)
         if subj is not None:
             for s in self.expand(subj):
+                holders = self.role_holders(s)
+                if holders:  # "the foreign ministers of X and Y met": the ministers the report names
+                    for e in holders:
+                        f.add("participants", e)
+                    continue
                 eid = self.entity(s, people, modifiers=True)
                 if eid is None and self.res.entity_at(s) is None:
                     # "Negotiators for X and Y", "mediators from X, Y and Z": whom they speak for
@@ -1119,7 +1127,7 @@ class _Ctx:
                 f.add("participants", eid)
         objs = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may split one list in two
         for obj in objs:
-            found = [self.entity(o, people) for o in self.expand(obj)]
+            found = [h for o in self.expand(obj) for h in (self.role_holders(o) or [self.entity(o, people)])]
             if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people) \
                     and len(objs) == 1:
                 return  # "met little resistance", "met the deadline": no one was met
@@ -1136,6 +1144,11 @@ class _Ctx:
         for p in ("with", "between"):
             for o in preps.get(p, []):
                 for one in self.expand(o):
+                    holders = self.role_holders(one)  # "met with Y's defense minister": that minister
+                    if holders:
+                        for e in holders:
+                            f.add("participants", e)
+                        continue
                     eid = self.entity(one, people)  # "with the X commander, Gen. Y": Y, not X
                     for e in [eid] + self.entities_in(one, ("Person",)) if eid else self.entities_in(one, people):
                         f.add("participants", e)
@@ -1154,6 +1167,42 @@ class _Ctx:
             yield from self.later_meetings(tok, f)
         if len(f.roles.get("participants", [])) >= 2:
             yield self.finish(f)
+
+    def role_holders(self, noun: Token) -> list[str]:
+        """"Y's defense minister", "the foreign ministers of X and Y", "his Indian counterpart": the
+        people of those states whose title the report gives them, when the noun names no one itself."""
+        role = noun.lemma_.lower()
+        if role not in ROLE_NOUNS or self.res.entity_at(noun) is not None:
+            return []
+        codes: list[str] = []
+        words: list[str] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) == "Country":
+                    codes.append(self.res.countries.get(eid))
+                elif c.ent_type_ == "NORP":
+                    state = self.state_of(c.text)
+                    codes.append(self.res.countries.get(state) if state else None)
+                elif c.pos_ in ("ADJ", "NOUN", "PROPN") and c.is_alpha:
+                    words.append(c.lower_)
+        for o in self.preps(noun).get("of", []):
+            for one in self.expand(o):
+                eid = self.res.entity_at(one)
+                if eid and self.kind(eid) == "Country":
+                    codes.append(self.res.countries.get(eid))
+        codes = [c for c in codes if c]
+        if not codes:
+            return []
+        out = []
+        for code in dict.fromkeys(codes):
+            titled = [e for e in self.res.entities if e.type == "Person" and role in e.attributes.get("title", "").lower()
+                      and all(w in e.attributes.get("title", "").lower() for w in words)]
+            people = [e.id for e in titled if e.attributes.get("country_code") == code] or [
+                e.id for e in titled if not e.attributes.get("country_code")]  # "Defense Minister X", state unsaid
+            if len(people) == 1 and people[0] not in out:
+                out.append(people[0])
+        return out
 
     def met_after(self, verb: Token) -> list[str]:
         """People named after a meeting verb, up to the end of its clause ("met Thursday at the

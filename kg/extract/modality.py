@@ -92,6 +92,9 @@ class Modality:
                     return "hypothetical"
                 if word in self.future:
                     return "planned"
+        if tok.dep_ in ("xcomp", "ccomp") and self._infinitive(tok) and tok.head.lemma_ == "be" \
+                and not any(c.dep_ == "expl" for c in tok.head.children):
+            return "planned"  # "the prime ministers are to hold talks"
         if tok.dep_ == "pcomp" and tok.head.lower_ in ("toward", "towards"):
             return "planned"
         head = tok.head.lemma_.lower()
