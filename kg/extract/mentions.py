@@ -394,7 +394,7 @@ class MentionFinder:
             return
         framed = self._place_frame(ent)
         if framed and label == "PERSON" and len(ent) >= 3 and self.res.gazetteer.lookup(ent.text) is None:
-            framed = False  # "hosted ... Recep Tayyip Erdogan in Sochi": a full name NER calls a person
+            framed = False  # "hosted ... Ana Maria Pires in Y": a full name NER calls a person
         if framed or self._gazetteer_place(ent, strict=label == "PERSON"):
             claim(_with_place_suffix(ent, res), "Location", None, place=None, guessed=not framed)
             return
