@@ -35,6 +35,8 @@ REGION_DIRECTIONS = frozenset(["southern", "northern", "eastern", "western", "ce
 DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", "north", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
               "lower"}
+# Plural people nouns NER runs into a unit's name ("X National Guard Soldiers").
+_TRAILING_PEOPLE = frozenset(["soldiers", "troops", "airmen", "sailors", "marines", "members", "personnel"])
 _PRO_GROUP_NOUNS = frozenset(["separatists", "rebels", "militants", "fighters", "gunmen", "militias",
                               "insurgents", "activists", "paramilitaries", "groups", "factions"])
 _COMBATANT_NOUNS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia",
@@ -374,6 +376,11 @@ class MentionFinder:
         entry = res.lexicon.match(text)
         if entry is not None:
             _claim_entry(ent, entry, claim)
+            return
+        if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
+            ent = ent[:-1]  # "North Dakota National Guard Soldiers": the unit
+        if len(ent) > 1 and ent[0].lower_ in ("camp", "fort") and label in ("ORG", "PERSON"):
+            claim(ent, "Location", "MilitaryBase", base_name=ent[1:].text)  # "Camp Bondsteel", "Fort Hood"
             return
         if len(ent) > 1 and ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads:
             start = ent.start  # "1st Armored Division", "III Corps", "U.S. Army"
