@@ -358,9 +358,9 @@ def test_leaders_who_are_to_hold_talks_have_not_met_yet(extractor):
 
 
 def test_ranks_camps_and_units_with_their_soldiers(extractor):
-    f = extract(extractor, "Guard visit\n\nCommand Sgt. Maj. Dana Reilly visited Camp Bondsteel, where North "
+    f = extract(extractor, "Guard visit\n\nCommand Sgt. Maj. Dana Reilly visited Camp Lemonnier, where North "
                            "Dakota National Guard Soldiers serve, on Tuesday.")
     types = entity_types(f)
     assert types.get("Dana Reilly") == "Person", types
-    assert types.get("Camp Bondsteel") == "Location", types
+    assert types.get("Camp Lemonnier") == "Location", types
     assert types.get("North Dakota National Guard") == "ArmedForce", types

@@ -380,7 +380,7 @@ class MentionFinder:
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
             ent = ent[:-1]  # "North Dakota National Guard Soldiers": the unit
         if len(ent) > 1 and ent[0].lower_ in ("camp", "fort") and label in ("ORG", "PERSON"):
-            claim(ent, "Location", "MilitaryBase", base_name=ent[1:].text)  # "Camp Bondsteel", "Fort Hood"
+            claim(ent, "Location", "MilitaryBase", base_name=ent[1:].text)  # "Camp X", "Fort Y"
             return
         if len(ent) > 1 and ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads:
             start = ent.start  # "1st Armored Division", "III Corps", "U.S. Army"
