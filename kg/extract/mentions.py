@@ -378,7 +378,7 @@ class MentionFinder:
             _claim_entry(ent, entry, claim)
             return
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
-            ent = ent[:-1]  # "North Dakota National Guard Soldiers": the unit
+            ent = ent[:-1]  # "X National Guard Soldiers": the unit
         if len(ent) > 1 and ent[0].lower_ in ("camp", "fort") and label in ("ORG", "PERSON"):
             claim(ent, "Location", "MilitaryBase", base_name=ent[1:].text)  # "Camp X", "Fort Y"
             return
