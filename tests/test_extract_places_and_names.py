@@ -364,3 +364,24 @@ def test_ranks_camps_and_units_with_their_soldiers(extractor):
     assert types.get("Dana Reilly") == "Person", types
     assert types.get("Camp Lemonnier") == "Location", types
     assert types.get("North Dakota National Guard") == "ArmedForce", types
+
+
+def test_a_factions_headquarters_taken_names_the_former_holder(extractor):
+    f = extract(extractor, "HQ taken\n\nHamas gunmen took over the Fatah security headquarters in Gaza City "
+                           "on Wednesday.")
+    [v] = captures(f)
+    assert names(f, v, "place") == ["Gaza City"] and names(f, v, "former") == ["Fatah"]
+
+
+def test_leaders_meeting_at_a_ministry_meet_there(extractor):
+    f = extract(extractor, "Visit\n\nDefense Secretary Paul Lindqvist hosted Ukrainian Defense Minister "
+                           "Andriy Koval at the Pentagon on Monday.")
+    [v] = meetings(f)
+    assert names(f, v, "location") == ["Pentagon"]
+
+
+def test_the_building_retaken_lies_where_the_sentence_put_it(extractor):
+    f = extract(extractor, "City hall\n\nActivists stormed the city hall in Mariupol on Sunday, and police "
+                           "retook the building on Thursday.")
+    [v] = captures(f)
+    assert names(f, v, "place") == ["Mariupol"]

@@ -958,15 +958,23 @@ class _Ctx:
                 if eid:
                     places.append((eid, self.sent.char(t)))
             places += self.listed_places(tok, pt, [p for p, _ in places])
+        if not places and not nominal:
+            for pt in place_toks:  # "stormed the city hall in X ..., and police retook the building"
+                if pt.lemma_.lower() in HOLDINGS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                          for c in pt.children):
+                    eid = self.place_told_before(tok)
+                    if eid:
+                        places.append((eid, self.sent.char(pt)))
         if not places:
             return
         captors = [self.entity(t, ARMED, modifiers=True) for t in self.expand(captor_tok)] if captor_tok is not None else []
         captors = [c for c in dict.fromkeys(captors) if c]
         former = [self.entity(o, ARMED + ("Organization",), modifiers=True)
                   for o in (expelled or preps.get("from", []))]
-        for pt in place_toks:  # "took the X rebels' headquarters town, Y": the rebels held it
+        for pt in place_toks:  # "took the X rebels' headquarters town, Y", "the X security headquarters"
             for c in pt.children:
-                if c.dep_ == "poss" and self.kind(self.res.entity_at(c)) in ("ArmedGroup", "ArmedForce"):
+                if (c.dep_ == "poss" or c.dep_ == "compound" and pt.lemma_.lower() in HOLDINGS) \
+                        and self.kind(self.res.entity_at(c)) in ("ArmedGroup", "ArmedForce"):
                     former.append(self.res.entity_at(c))
         former += self.former_in_sentence()
         supporters = self.supporters(tok, captor_tok)
@@ -983,6 +991,14 @@ class _Ctx:
                     f.add("supporter", s)
             f.anchor = anchor
             yield self.finish(f)
+
+    def place_told_before(self, tok: Token) -> Optional[str]:
+        """The place named last before a definite "the building", "the base" in its sentence."""
+        for t in reversed(list(tok.doc[self.sent.span.start:tok.i])):
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) == "Location":
+                return eid
+        return None
 
     def holding_place(self, noun: Token) -> Optional[str]:
         """The place a seized building or area lies in: "several districts in the capital X",
@@ -1154,7 +1170,8 @@ class _Ctx:
                         f.add("participants", e)
         for p in ("in", "at"):
             for o in preps.get(p, []):
-                f.add("location", self.entity(o, PLACES))
+                # "met at the ministry X": a body's seat is where its people meet
+                f.add("location", self.entity(o, PLACES) or self.entity(o, ("Organization",)))
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             f.add("location", self.entity(tok.head, PLACES))
         if not f.filled("location") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Visit":
