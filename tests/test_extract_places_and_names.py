@@ -385,3 +385,10 @@ def test_the_building_retaken_lies_where_the_sentence_put_it(extractor):
                            "retook the building on Thursday.")
     [v] = captures(f)
     assert names(f, v, "place") == ["Mariupol"]
+
+
+def test_a_separate_incident_in_the_same_city_is_another_attack(extractor):
+    f = extract(extractor, "Mogadishu attacks\n\nInsurgents fired mortars at the presidential palace in "
+                           "Mogadishu on Sunday.\n\nIn a separate attack, gunmen stormed a police station in "
+                           "Mogadishu on Sunday.")
+    assert len(attacks(f)) == 2

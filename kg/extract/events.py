@@ -87,6 +87,8 @@ ROLE_NOUNS = frozenset(["minister", "president", "secretary", "premier", "chance
                         "commander", "chief", "leader", "king", "emir", "counterpart"])
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
+# Words that open a new incident, not a re-telling: "In a separate incident", "In another attack".
+SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|a second|a further|in a similar)\b", re.IGNORECASE)
 TOLL_CLAUSE = re.compile(r"\b(?:in which|which|that)\s*$")
 QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
@@ -166,6 +168,7 @@ class Frame:
     anchor: Optional[int] = None  # document offset of the argument the date is read near
     anaphoric: bool = False  # "the raid killed seven": a definite noun telling more of an event
     setting: bool = False  # "the assault took place in X": where an attack told before happened
+    distinct: bool = False  # "In a separate incident, ...": not a re-telling of an event told before
     date_strength: int = Strength.NONE  # how the date was found; merges keep the strongest
 
     def add(self, role: str, eid: Optional[str]) -> None:
@@ -555,6 +558,8 @@ class _Ctx:
 
     def finish(self, f: Frame) -> Frame:
         f.date = self.date_for(f)
+        before = self.sent.text[:self.sent.char(f.trigger) - self.sent.start]
+        f.distinct = SEPARATE.search(before) is not None
         return f
 
     # Deployment ---------------------------------------------------------------
@@ -1402,7 +1407,7 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
     out: list[Frame] = []
     settings = [f for f in frames if f.setting]
     for f in _resolve_anaphoric([f for f in frames if not f.setting], res):
-        target = next((g for g in out if _same(g, f, res)), None)
+        target = None if f.distinct else next((g for g in out if _same(g, f, res)), None)
         if target is None:
             out.append(f)
             continue
