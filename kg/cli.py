@@ -265,7 +265,7 @@ def build(
                                     max_bytes=max_bytes, max_chars=max_chars, jobs=jobs,
                                     progress=progress, generated_at=datetime.now(timezone.utc))
         _stdout().print(_summary_table(report))
-        ontology_ok = cli_ontology.after_build(target, store, reason)
+        ontology_ok = cli_ontology.after_build(target, store, reason, changed=report.documents > 0)
     _report_problems(report.failed, report.warnings)
     if report.failed or not ontology_ok:
         raise typer.Exit(1)
@@ -531,6 +531,9 @@ def remove(ctx: typer.Context, doc_id: str = typer.Argument(..., metavar="DOC-ID
     if not present or not _remove_graph(path, iri):
         _fail(f"no document {doc_id!r} in the store at {path} (see `kg docs`)")
     typer.echo(f"removed {doc_id}", err=True)
+    from kg import cli_ontology
+
+    cli_ontology.forget_inferences(path)  # they may be about the removed document
 
 
 def _remove_graph(path: Path, iri: URIRef) -> bool:

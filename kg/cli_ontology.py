@@ -206,8 +206,25 @@ def guard(store: Any, validate: bool) -> Any:
     return ValidatingStore(store, shapes=_shapes(None))
 
 
-def after_build(target: Any, store: Any, reason: bool) -> bool:
-    """Show refused documents' reports; run the reasoner for --reason. True if all was well."""
+def _drop_stale(store: Any) -> None:
+    """Entailments computed before the documents changed may be about facts no longer there
+    (a removed event would stay a sem:Event): drop them rather than serve them."""
+    from kg import reason as kr
+
+    if kr.INFERRED_GRAPH in store.graphs() and kr.drop_inferred(store):
+        typer.echo("note: removed the inferred graph, computed before this change; "
+                   "run `kg reason` to infer again", err=True)
+
+
+def forget_inferences(path: Path) -> None:
+    """After ``kg remove``: drop the (now stale) inferred graph, if the store has one."""
+    with _open_store(path) as store:
+        _drop_stale(store)
+
+
+def after_build(target: Any, store: Any, reason: bool, changed: bool = True) -> bool:
+    """Show refused documents' reports; run the reasoner for --reason, else drop stale
+    inferences if documents changed. True if all was well."""
     rejected = getattr(target, "rejected", [])
     if rejected:
         from rich.console import Console
@@ -216,6 +233,8 @@ def after_build(target: Any, store: Any, reason: bool) -> bool:
             violations_table(rejected, title="refused: graphs that violate ontology/shapes.ttl "
                                              "(the store keeps its earlier version, if any)"))
     ok = not rejected
+    if changed and not reason:
+        _drop_stale(store)
     if reason:
         result = run_reasoner(store)
         ok = ok and result.consistent and not result.inconsistencies

@@ -199,3 +199,18 @@ def test_reasoner_profile_keeps_everything_but_the_enumerations() -> None:
     assert {s for s, _p, _o in dropped} == {CKG.Modality, CKG.Qualifier, CKG.DatePrecision}
     assert (CKG.Attack, None, None) in profile and isinstance(profile, Graph)
     assert (SEM.Event, None, None) in profile
+
+
+def test_changing_the_documents_drops_stale_inferences(reasoned: Kg, built_store) -> None:
+    """Entailments about a removed (or rebuilt) document must not outlive it."""
+    assert _count(reasoned.store, "?x a sem:Event") > 0
+    rebuilt = reasoned("build", str(SEED))
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "removed the inferred graph" in rebuilt.stderr
+    assert _count(reasoned.store, "?x a sem:Event") == 0
+    assert reasoned("reason").exit_code == 0
+    removed = reasoned("remove", built_store.doc_id)
+    assert removed.exit_code == 0 and "removed the inferred graph" in removed.stderr
+    assert _count(reasoned.store, "?s ?p ?o") == 0  # nothing of the document is left in the union
+    with KGStore.open(reasoned.store, read_only=True) as store:
+        assert store.graphs() == []
