@@ -392,3 +392,18 @@ def test_a_separate_incident_in_the_same_city_is_another_attack(extractor):
                            "Mogadishu on Sunday.\n\nIn a separate attack, gunmen stormed a police station in "
                            "Mogadishu on Sunday.")
     assert len(attacks(f)) == 2
+
+
+def test_the_parser_does_not_end_a_sentence_inside_a_name(extractor):
+    f = extract(extractor, "Talks\n\nSecretary Anna Berglund met with Somali President Hassan Sheikh "
+                           "Abdi Warsame today in Nairobi, Kenya.")
+    [v] = meetings(f)
+    assert v.evidence.text.endswith("in Nairobi, Kenya.")  # one sentence, not two
+    assert names(f, v, "participants") == ["Anna Berglund", "Hassan Sheikh Abdi Warsame"]
+
+
+def test_wounding_another_five_is_the_same_attack(extractor):
+    f = extract(extractor, "Blast\n\nA bomb exploded at a market in Kano on Friday, killing two people. "
+                           "The blast also wounded another five people in Kano.")
+    [v] = attacks(f)
+    assert v.quantities["fatalities"].value == 2

@@ -88,7 +88,9 @@ ROLE_NOUNS = frozenset(["minister", "president", "secretary", "premier", "chance
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 # Words that open a new incident, not a re-telling: "In a separate incident", "In another attack".
-SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|a second|a further|in a similar)\b", re.IGNORECASE)
+# ("another" alone is no cue: "killing two and wounding another five" tells the same attack.)
+SEPARATE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|in a similar|in another (?:attack|incident|raid|strike))\b",
+                      re.IGNORECASE)
 TOLL_CLAUSE = re.compile(r"\b(?:in which|which|that)\s*$")
 QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 

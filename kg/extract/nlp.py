@@ -54,10 +54,15 @@ TITLE_ABBREVIATIONS = frozenset(
 
 @Language.component("kg_title_abbreviations")
 def _no_break_after_titles(doc: Doc) -> Doc:
-    """No sentence starts right after an abbreviated title followed by a capitalised name."""
+    """No sentence starts right after an abbreviated title followed by a capitalised name, nor
+    right after a word with no punctuation between (the parser may end a sentence inside a name:
+    "met with Somali President | Sheik X today"); headlines and datelines are paragraphs of their own."""
     for tok in doc[:-1]:
-        if tok.text in TITLE_ABBREVIATIONS and doc[tok.i + 1].text[:1].isupper():
-            doc[tok.i + 1].is_sent_start = False
+        nxt = doc[tok.i + 1]
+        if tok.text in TITLE_ABBREVIATIONS and nxt.text[:1].isupper():
+            nxt.is_sent_start = False
+        elif (tok.is_alpha or tok.like_num) and not nxt.is_punct and not nxt.is_space:
+            nxt.is_sent_start = False
     return doc
 
 
