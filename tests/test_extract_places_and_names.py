@@ -407,3 +407,17 @@ def test_wounding_another_five_is_the_same_attack(extractor):
                            "The blast also wounded another five people in Kano.")
     [v] = attacks(f)
     assert v.quantities["fatalities"].value == 2
+
+
+def test_a_toll_in_a_relative_clause_after_the_place_belongs_to_the_bombing(extractor):
+    f = extract(extractor, "Bombings\n\nThe group is claiming two suicide car bombings on a military base in "
+                           "southern Yemen on Tuesday that killed seven soldiers.")
+    [v] = attacks(f)
+    assert v.quantities["fatalities"].value == 7
+
+
+def test_a_province_is_finer_than_an_area_of_the_state(extractor):
+    f = extract(extractor, "Bombing\n\nA car bomb hit a checkpoint in southern Yemen on Tuesday, killing "
+                           "four soldiers.\n\nThe checkpoint lies in the province of Hadramawt, officials said.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Hadramawt"]

@@ -91,7 +91,8 @@ SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subse
 # ("another" alone is no cue: "killing two and wounding another five" tells the same attack.)
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|in a similar|in another (?:attack|incident|raid|strike))\b",
                       re.IGNORECASE)
-TOLL_CLAUSE = re.compile(r"\b(?:in which|which|that)\s*$")
+TOLL_CLAUSE = re.compile(r"\b(?:in which|which|that)\b(?:\s+(?:have|has|had|also|reportedly|killed|left|"
+                         r"wounded|injured|claimed))*\s*$")
 QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 
@@ -1345,8 +1346,11 @@ class _Ctx:
         event noun tells its toll, though the parse may hang it elsewhere."""
         start = self.sent.char(noun) - self.sent.start + len(noun.text)
         between = self.sent.text[start:q_start]
-        return q_start > start and len(between) < 80 and TOLL_CLAUSE.search(between) is not None \
-            and not any(self.trigger_type(t)[0] for t in self.sent.span if start <= self.sent.char(t) - self.sent.start < q_start)
+        m = TOLL_CLAUSE.search(between) if q_start > start and len(between) < 80 else None
+        if m is None:
+            return False
+        clause = start + m.start()  # no other event told between the noun and its clause
+        return not any(self.trigger_type(t)[0] for t in self.sent.span if start <= self.sent.char(t) - self.sent.start < clause)
 
     def entity_name(self, eid: str) -> str:
         return next((e.name for e in self.res.entities if e.id == eid), "")

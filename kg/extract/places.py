@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from kg.extract.nlp import Sentence
 from kg.resolve import Resolution
 
-COUNTRY, REGION, SPECIFIC = 0, 1, 2
+COUNTRY, AREA, REGION, SPECIFIC = 0, 1, 2, 3
 BEARINGS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western", "outside"])
 DISTANCES = frozenset(["km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "yards"])
@@ -46,14 +46,20 @@ class FrameLike(Protocol):
 
 
 def specificity(eid: str, res: Resolution) -> int:
-    """Country 0, a region (an administrative area or a wide area) 1, any other place 2."""
+    """Country 0; an unlisted area of a state ("southern X") 1; an administrative division or a
+    listed area 2; any other place 3."""
     kind = res.kinds.get(eid)
     if kind == "Country":
         return COUNTRY
     if kind != "Location":
         return -1
-    feature = res.entities[int(eid[1:]) - 1].attributes.get("feature_class")
-    return REGION if feature in ("A", "L") else SPECIFIC
+    entity = res.entities[int(eid[1:]) - 1]
+    feature = entity.attributes.get("feature_class")
+    if feature == "A" or feature == "L" and entity.links.get("geonames"):
+        return REGION
+    if feature == "L":
+        return AREA  # "southern X", a world region: no listed division
+    return SPECIFIC
 
 
 def _body_start(span: Span) -> int:
