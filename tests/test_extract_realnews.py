@@ -29,9 +29,10 @@ ALL_GOLD = GOLD["dev"] + GOLD["test"]
 LICENCES = ("CC BY 2.5", "public domain (US federal government work)")
 MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution", "published", "title"]
 
+# Today's figures (2026-12-06): dev 0.827 / 0.719 / 0.568 / 0.887, test 0.824 / 0.621 / 0.468 / 0.852.
 FLOORS = {
-    "dev": {"entities_typed": 0.0, "events": 0.0, "arguments": 0.0, "dates": 0.0},
-    "test": {"entities_typed": 0.0, "events": 0.0, "arguments": 0.0, "dates": 0.0},
+    "dev": {"entities_typed": 0.81, "events": 0.70, "arguments": 0.55, "dates": 0.86},
+    "test": {"entities_typed": 0.80, "events": 0.60, "arguments": 0.45, "dates": 0.83},
 }
 
 
