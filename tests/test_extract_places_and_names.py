@@ -421,3 +421,11 @@ def test_a_province_is_finer_than_an_area_of_the_state(extractor):
                            "four soldiers.\n\nThe checkpoint lies in the province of Hadramawt, officials said.")
     [v] = attacks(f)
     assert names(f, v, "location") == ["Hadramawt"]
+
+
+def test_a_facility_keeps_its_kind_and_a_faith_before_a_state_names_nothing(extractor):
+    f = extract(extractor, "Raid\n\nThirty militants were killed during the raid on the Al-Noor mosque in "
+                           "the south, which seeks autonomy from Buddhist Thailand.")
+    types = entity_types(f)
+    assert types.get("Al-Noor mosque") == "Location", types
+    assert "Buddhist" not in types

@@ -334,7 +334,7 @@ class MentionFinder:
                 claim(_with_place_suffix(ent, res), "Location", None)
         elif label == "NORP":  # the model calls some town names NORP ("the town of X")
             text = _strip_the(ent.text)
-            modifier = ent.root.dep_ in ("amod", "compound", "nmod") and ent.root.head.pos_ == "NOUN" or (
+            modifier = ent.root.dep_ in ("amod", "compound", "nmod") and ent.root.head.pos_ in ("NOUN", "PROPN") or (
                 ent.end < len(ent.doc) and ent.doc[ent.end].text == "-")  # "X-led rebels"
             if not modifier and res.gazetteer.country(text) is None and res.lexicon.match(text) is None \
                     and self._place_frame(ent):
