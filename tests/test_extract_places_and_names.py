@@ -429,3 +429,18 @@ def test_a_facility_keeps_its_kind_and_a_faith_before_a_state_names_nothing(extr
     types = entity_types(f)
     assert types.get("Al-Noor mosque") == "Location", types
     assert "Buddhist" not in types
+
+
+def test_multiple_attacks_across_a_country_are_a_summary_not_an_event(extractor):
+    f = extract(extractor, "Attacks\n\nOfficials said at least 20 people were killed and 100 wounded in "
+                           "multiple attacks across Iraq today.\n\nTwin bombings near a bus station in the "
+                           "town of Hillah killed a dozen people and wounded 73 others.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Hillah"]
+
+
+def test_a_bomb_that_exploded_on_thursday_is_one_attack_of_thursday(extractor):
+    f = extract(extractor, "Blast\n\nAlso on Thursday, a bomb exploded at a restaurant near Karbala, "
+                           "wounding several people.", published="2009-12-25")
+    [v] = attacks(f)
+    assert v.date.value == "2009-12-24"

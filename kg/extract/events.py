@@ -87,6 +87,9 @@ ROLE_NOUNS = frozenset(["minister", "president", "secretary", "premier", "chance
                         "commander", "chief", "leader", "king", "emir", "counterpart"])
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
+# Adjectives that make plural attacks a summary of several ("multiple attacks across X").
+SUMMARY_WORDS = frozenset(["multiple", "several", "separate", "various", "numerous", "recent", "repeated",
+                           "frequent", "sporadic", "daily"])
 # Words that open a new incident, not a re-telling: "In a separate incident", "In another attack".
 # ("another" alone is no cue: "killing two and wounding another five" tells the same attack.)
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|in a similar|in another (?:attack|incident|raid|strike))\b",
@@ -649,7 +652,7 @@ class _Ctx:
     def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         if nominal and self.comparison(tok) or not nominal and self.finder.modality.habitual(tok):
             return
-        if nominal and self.generic(tok):
+        if nominal and (self.generic(tok) or self.summary(tok)):
             return
         f = self.new("Attack", tok, nominal)
         lemma = tok.lemma_.lower()
@@ -772,6 +775,14 @@ class _Ctx:
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
+
+    def summary(self, noun: Token) -> bool:
+        """"multiple attacks across X", "a series of bombings": several events summed up, each told
+        (or not) on its own; no one event."""
+        if noun.tag_ != "NNS":
+            return False
+        return any(c.dep_ == "amod" and c.lower_ in SUMMARY_WORDS for c in noun.children) or "across" in self.preps(noun) \
+            or noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("series", "spate", "string", "number")
 
     def generic(self, noun: Token) -> bool:
         """"Militant attacks usually take place in X": attacks in general, no event."""
@@ -1532,10 +1543,12 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
     for f in frames:
         target = next((g for g in out if g.type == f.type and g.type in ("Attack", "Capture", "Deployment")
                        and (g.sentence.index == f.sentence.index or _is_headline(g))
-                       and (_compatible(g, f) or _is_headline(g) and _same_toll(g, f))), None)
+                       and (_compatible(g, f) or _is_headline(g) and _same_toll(g, f) or _argument_of(g, f))), None)
         if target is None:
             out.append(f)
             continue
+        if _argument_of(target, f) and f.trigger.head.i == target.trigger.i:
+            target.date, target.date_strength = f.date, f.date_strength  # "a bomb exploded on Thursday": the verb's
         if _is_headline(target) and not _is_headline(f):
             target.sentence, target.trigger, target.nominal = f.sentence, f.trigger, f.nominal
             for role in ("location", "place", "destination"):  # the body names the place exactly
@@ -1545,6 +1558,14 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
                 target.date, target.date_strength = f.date, f.date_strength
         _absorb(target, f)
     return out
+
+
+def _argument_of(a: Frame, b: Frame) -> bool:
+    """"A bomb exploded ...": the event noun is the subject or object of the event verb."""
+    if a.sentence.index != b.sentence.index:
+        return False
+    return any(n.nominal and not v.nominal and n.trigger.head.i == v.trigger.i
+               and n.trigger.dep_ in ("nsubj", "nsubjpass", "dobj") for n, v in ((a, b), (b, a)))
 
 
 def _reported_capture(a: Frame, b: Frame) -> bool:
