@@ -276,7 +276,7 @@ _DEPLOY_CUE = re.compile(
     r"reinforce(?:d|ments?)?|mobili[sz](?:ed|ing|e)|arriv(?:ed|e|es|ing))\b"
 )
 _SERVICE_MEMBERS = re.compile(r"(?i)\bservice\s+members?\b")
-_OUTCOME_VERB_BEFORE = re.compile(r"(?i)\b(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+$")
+_OUTCOME_VERB_BEFORE = re.compile(r"(?i)\b(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:another\s+|an?\s+other\s+)?$")
 _NEXT_CLAUSE = re.compile(r"\band\b|,|;")
 _TROOP_CUE_WINDOW = 25  # chars: an outcome verb must be this close to re-label troops
 # After the noun an outcome verb is the noun's own fate only in the passive ("were killed",

@@ -350,3 +350,10 @@ def test_an_adverb_before_the_counted_noun_is_skipped():
 def test_police_sent_somewhere_are_a_deployed_force(text, kind):
     (q,) = find_quantities(text)
     assert quantity_kind(q.noun, text) == kind
+
+
+def test_wounded_another_ten_counts_the_wounded():
+    from kg.quantities import find_quantities, quantity_kind
+    text = "A bomb killed three pilgrims and wounded another 10."
+    found = {quantity_kind(q.noun, text): q.quantity.value for q in find_quantities(text)}
+    assert found == {"fatalities": 3.0, "injuries": 10.0}
