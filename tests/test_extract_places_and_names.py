@@ -444,3 +444,11 @@ def test_a_bomb_that_exploded_on_thursday_is_one_attack_of_thursday(extractor):
                            "wounding several people.", published="2009-12-25")
     [v] = attacks(f)
     assert v.date.value == "2009-12-24"
+
+
+def test_the_soldiers_who_died_are_the_target_not_the_attacker(extractor):
+    f = extract(extractor, "Border attack\n\nThree Israeli soldiers died and eleven were wounded when army "
+                           "transports were attacked on Wednesday near the village of Avivim.")
+    [v] = attacks(f)
+    assert names(f, v, "perpetrator") == []
+    assert names(f, v, "target") == ["Israeli forces"]

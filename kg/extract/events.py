@@ -742,7 +742,7 @@ class _Ctx:
         if not f.filled("perpetrator"):
             f.add("perpetrator", self.lone_armed_actor_before(tok, f))
         if not f.filled("target"):
-            f.add("target", self.soldiers_of_the_place(f))
+            f.add("target", self.soldiers_of_the_place(f) or self.armed_victim(tok, f))
         if not f.filled("location") and not nominal:  # "attacked a post and abducted 12 near the town of X"
             for c in tok.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB" and not self.trigger_type(c)[0]:
@@ -817,6 +817,13 @@ class _Ctx:
         armed -= set(f.roles.get("target", []))
         return armed.pop() if len(armed) == 1 else None
 
+    def armed_victim(self, tok: Token, f: Frame) -> Optional[str]:
+        """"Three X soldiers died and eleven were wounded when ... were attacked": the one armed
+        actor the sentence names as the dead or wounded is the target."""
+        found = {self.res.entity_at(t) for t in self.sent.span.doc[self.body_start:self.sent.span.end] if self.victim(t)}
+        armed = {e for e in found if e and self.kind(e) in ("ArmedForce", "ArmedGroup")} - set(f.roles.get("perpetrator", []))
+        return armed.pop() if len(armed) == 1 else None
+
     def soldiers_of_the_place(self, f: Frame) -> Optional[str]:
         """"Killing eight soldiers" near a town of country C: the attack was on C's forces, when
         the article names them and they did not carry it out."""
@@ -849,6 +856,8 @@ class _Ctx:
                     t.head.lemma_.lower() in ("kill", "wound", "injure")
                     or verbs.get(self.finder.t.base(t.head)) == "Attack"):
                 return True
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in ("die", "perish"):
+                return True  # "Three X soldiers died ... when ...": the dead, not the attackers
             if t.dep_ in ("nsubj", "ROOT"):
                 return False
         return False
