@@ -452,3 +452,25 @@ def test_the_soldiers_who_died_are_the_target_not_the_attacker(extractor):
     [v] = attacks(f)
     assert names(f, v, "perpetrator") == []
     assert names(f, v, "target") == ["Israeli forces"]
+
+
+def test_killed_in_the_fighting_is_the_toll_of_the_attack_told_before(extractor):
+    f = extract(extractor, "Offensive\n\nOn Wednesday, Pakistani troops pounded militant hideouts in North "
+                           "Waziristan. About 40 militants were killed in the fighting.\n\nHeavy fighting "
+                           "continued in the valley, where 12 were killed in the clashes last year.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["North Waziristan"] and v.quantities["fatalities"].value == 40
+
+
+def test_a_series_of_airstrikes_that_killed_six_is_one_attack(extractor):
+    f = extract(extractor, "Strikes\n\nThe coalition carried out a series of airstrikes on Thursday in Sanaa "
+                           "that killed at least six people.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Sanaa"] and v.quantities["fatalities"].value == 6
+
+
+def test_the_strike_resulted_in_thirty_killed(extractor):
+    f = extract(extractor, "Strikes\n\nU.S. forces conducted two strikes against Taliban fighters in Nawah "
+                           "district. The double-structure strike resulted in 30 Taliban killed.")
+    [v] = attacks(f)
+    assert v.quantities["fatalities"].value == 30

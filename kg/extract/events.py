@@ -63,7 +63,7 @@ GOVERNMENT_BODIES = frozenset(["ministry", "government", "administration", "offi
 # Head nouns of a state's forces ("its troops", "Russia's army").
 FORCE_HEADS = frozenset(["troop", "force", "soldier", "army", "military", "unit", "commando", "marine"])
 # Verbs that tell an attack's toll ("an airstrike killed 20", "... in an attack").
-OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim"])
+OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim", "result", "cause"])
 # Combatants a nationality adjective does not make a state's forces ("Somali militants").
 NON_STATE_NOUNS = frozenset(["group", "militant", "jihadist", "insurgent", "rebel", "militia", "militiaman",
                              "gunman", "gunmen", "bandit", "terrorist", "extremist", "faction", "cell"])
@@ -175,6 +175,7 @@ class Frame:
     anaphoric: bool = False  # "the raid killed seven": a definite noun telling more of an event
     setting: bool = False  # "the assault took place in X": where an attack told before happened
     distinct: bool = False  # "In a separate incident, ...": not a re-telling of an event told before
+    toll_only: bool = False  # "killed in the fighting": only the toll of an attack told before
     date_strength: int = Strength.NONE  # how the date was found; merges keep the strongest
 
     def add(self, role: str, eid: Optional[str]) -> None:
@@ -545,7 +546,8 @@ class _Ctx:
             if lemma == "strike" and not any(c.lower_ in ("air", "drone", "missile") for c in tok.lefts):
                 light = self.light_verb(tok)
                 if "on" not in self.preps(tok) and "against" not in self.preps(tok) and not (
-                        light is not None and self.finder.t.base(light) in ("carry", "conduct", "launch")):
+                        light is not None and self.finder.t.base(light) in ("carry", "conduct", "launch")) \
+                        and self.outcome_verb(tok) is None:  # "the strike killed 30": no labour strike
                     return None, True  # "a strike" alone may be a labour strike; "carried out the strike" is not
             return etype, True
         return None, False
@@ -767,22 +769,24 @@ class _Ctx:
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if nominal and not (f.filled("location", "target") or f.quantities) and not (definite and f.filled("perpetrator")):
             return  # "attacks" in general, or "the bombing" pointing back with nothing new: no event
-        if nominal and lemma in self.finder.t.toll_nouns and not (f.quantities and f.filled("location")):
-            return  # "heavy fighting in X", "clashes continued": no one attack
+        if nominal and lemma in self.finder.t.toll_nouns and not (f.quantities and f.filled("location")) \
+                and not (definite and not f.filled("location")):
+            return  # "heavy fighting in X", "clashes continued": no one attack ("killed in the fighting"
+            #         tells the toll of the attack told just before: see anaphoric below)
         # "The raid killed seven", "the Taliban assault on Monday killed 30": a definite attack
         # with no place of its own tells more of one told just before.
         f.anaphoric = f.anaphoric or nominal and not f.filled("location") and definite
+        f.toll_only = nominal and lemma in self.finder.t.toll_nouns and not f.filled("location")
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
 
     def summary(self, noun: Token) -> bool:
-        """"multiple attacks across X", "a series of bombings": several events summed up, each told
-        (or not) on its own; no one event."""
+        """"multiple attacks across X", "several bombings": several events summed up, each told (or
+        not) on its own; no one event. ("a series of airstrikes in X that killed six" is one.)"""
         if noun.tag_ != "NNS":
             return False
-        return any(c.dep_ == "amod" and c.lower_ in SUMMARY_WORDS for c in noun.children) or "across" in self.preps(noun) \
-            or noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("series", "spate", "string", "number")
+        return any(c.dep_ == "amod" and c.lower_ in SUMMARY_WORDS for c in noun.children) or "across" in self.preps(noun)
 
     def generic(self, noun: Token) -> bool:
         """"Militant attacks usually take place in X": attacks in general, no event."""
@@ -1512,6 +1516,8 @@ def _resolve_anaphoric(frames: list[Frame], res: Resolution) -> list[Frame]:
             if target is not None and _compatible_counts(target, f) and _same_side(target, f, res):
                 _absorb(target, f)
                 continue
+            if f.toll_only:
+                continue  # "the fighting" with no attack told just before: fighting in general
         out.append(f)
     return out
 
