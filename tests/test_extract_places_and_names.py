@@ -474,3 +474,11 @@ def test_the_strike_resulted_in_thirty_killed(extractor):
                            "district. The double-structure strike resulted in 30 Taliban killed.")
     [v] = attacks(f)
     assert v.quantities["fatalities"].value == 30
+
+
+def test_an_armed_group_takes_a_town_from_the_forces_of_its_state(extractor):
+    f = extract(extractor, "City falls\n\nIslamic State has captured the ancient Syrian city of Qaryatain.\n\n"
+                           "Days earlier, Iraqi forces fled Baiji after an Islamic State attack. Syrian forces "
+                           "had defended Qaryatain for weeks.", published="2015-05-20")
+    v = next(v for v in captures(f) if names(f, v, "place") == ["Qaryatain"])
+    assert names(f, v, "former") == ["Syrian forces"]

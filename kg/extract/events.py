@@ -1501,6 +1501,12 @@ def _former_from_adversaries(frames: list[Frame], res: Resolution) -> None:
         captors = f.roles["captor"]
         candidates = {x for c in captors for x in foes.get(c, ())} - set(captors) - set(f.roles.get("supporter", []))
         candidates = {x for x in candidates if res.kinds.get(x) in armed}
+        place_state = res.countries.get((f.roles.get("place") or [None])[0])
+        home = {x for x in candidates if res.countries.get(x) == place_state}
+        if not home and place_state and all(res.kinds.get(c) == "ArmedGroup" for c in captors):
+            forces = {e.id for e in res.entities if e.type == "ArmedForce" and res.countries.get(e.id) == place_state}
+            home = forces if len(forces) == 1 else set()  # an armed group took a town of X from X's forces
+        candidates = home or candidates  # a town of X taken from X's forces, not from a foe fought elsewhere
         if candidates:
             f.add("former", max(candidates, key=lambda x: (len(res.entities[int(x[1:]) - 1].mentions), x)))
 
