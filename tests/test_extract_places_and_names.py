@@ -482,3 +482,11 @@ def test_an_armed_group_takes_a_town_from_the_forces_of_its_state(extractor):
                            "had defended Qaryatain for weeks.", published="2015-05-20")
     v = next(v for v in captures(f) if names(f, v, "place") == ["Qaryatain"])
     assert names(f, v, "former") == ["Syrian forces"]
+
+
+def test_a_word_ending_in_city_is_no_description_of_a_city(extractor):
+    f = extract(extractor, "Support\n\nWASHINGTON, Aug. 25, 2017 — The secretary pledged support to build the "
+                           "capacity of the army in meetings yesterday in Kyiv.\n\nHe met with President Andriy "
+                           "Koval as part of the trip.", published="2017-08-25")
+    washington = next(e for e in f.entities if e.name == "WASHINGTON")
+    assert [m.text for m in washington.mentions] == ["WASHINGTON"]

@@ -473,7 +473,7 @@ class MentionFinder:
         lemma = " ".join(t.lemma_.lower() for t in chunk[1:] if t.pos_ not in ("PUNCT", "PART"))
         for target, heads in self.res.descriptions.items():
             for h in heads:
-                if words.endswith(h) or lemma.endswith(h):
+                if (" " + words).endswith(" " + h) or (" " + lemma).endswith(" " + h):  # whole words: not "capacity"
                     kind, _, subtype = target.partition("/")
                     claim(chunk, "Description", subtype or None, target=kind)
                     return
