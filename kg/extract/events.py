@@ -1035,16 +1035,8 @@ class _Ctx:
     def holding_place(self, noun: Token) -> Optional[str]:
         """The place a seized building or area lies in: "several districts in the capital X",
         "the navy headquarters in the port of X", "areas of X" (the parse may hang X elsewhere)."""
-        doc, end = noun.doc, min(noun.right_edge.i + 5, self.sent.span.end)
-        for i in range(noun.i + 1, end):
-            if doc[i].lower_ in ("in", "of", "near", "around", "outside") and doc[i].pos_ == "ADP":
-                for j in range(i + 1, min(i + 6, end)):
-                    eid = self.res.entity_at(doc[j])
-                    if eid and self.kind(eid) == "Location":
-                        return eid
-                    if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ";"):
-                        break
-        return None
+        end = min(noun.right_edge.i + 5, self.sent.span.end)
+        return self.locative_after(noun, end, ("in", "of", "near", "around", "outside"))
 
     def cleared_of(self, verb: Token) -> Optional[Token]:
         """"cleared the town of Y of X fighters": the armed people the place was cleared of."""
@@ -1351,17 +1343,22 @@ class _Ctx:
     def place_after(self, noun: Token) -> Optional[str]:
         """The place of a locative phrase after an event noun, up to the next clause (the parse
         may hang "at the X in Y" on the main verb)."""
-        doc, end = noun.doc, self.sent.span.end
+        return self.locative_after(noun, self.sent.span.end, ("in", "at", "near", "outside"), stop_at_clause=True)
+
+    def locative_after(self, noun: Token, end: int, preps: tuple[str, ...], stop_at_clause: bool = False) -> Optional[str]:
+        """The first place named within five words of one of ``preps`` after ``noun`` (before
+        ``end``); a phrase ends at a verb or a comma, the scan at a new clause if asked."""
+        doc = noun.doc
         for i in range(noun.i + 1, end):
             t = doc[i]
-            if t.pos_ in ("VERB", "AUX") or t.text in (";", ":") or self.trigger_type(t)[0]:
+            if stop_at_clause and (t.pos_ in ("VERB", "AUX") or t.text in (";", ":") or self.trigger_type(t)[0]):
                 return None
-            if t.lower_ in ("in", "at", "near", "outside") and t.pos_ == "ADP":
+            if t.lower_ in preps and t.pos_ == "ADP":
                 for j in range(i + 1, min(i + 6, end)):
                     eid = self.res.entity_at(doc[j])
                     if eid and self.kind(eid) == "Location":
                         return eid
-                    if doc[j].pos_ in ("VERB", "AUX"):
+                    if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ";"):
                         break
         return None
 
