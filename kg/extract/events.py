@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
-from kg.extract.places import fill_places, refine_places, specificity
+from kg.extract.places import body_start, fill_places, refine_places, specificity
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
 from kg.quantities import find_quantities, is_order_of_magnitude, quantity_kind
 from kg.resolve import Resolution
@@ -246,15 +246,9 @@ class _Ctx:
 
     @cached_property
     def body_start(self) -> int:
-        """First token after a dateline ("CITY, Country — ..."), which names no role."""
-        span = self.sent.span
-        for t in span[:12]:  # "CITY, Country —", "CITY, June 3 (Agency) -"
-            if t.text in ("—", "–", "--", "-") and t.i > span.start:
-                words = [w for w in span[:t.i - span.start] if w.is_alpha]
-                if words and words[0].is_upper:
-                    return t.i + 1
-                break
-        return span.start
+        """First token after a dateline ("CITY, Country —", "CITY, June 3 (Agency) -"), which
+        names no role."""
+        return body_start(self.sent.span)
 
     def entity(self, tok: Token, kinds: tuple[str, ...], *, modifiers: bool = False, depth: int = 0) -> Optional[str]:
         """The entity a token stands for, following relatives, pronouns and 'the town of X'."""

@@ -3,20 +3,20 @@
 Reports often name only the country or province in the sentence that tells an event and the
 town, village or base in another one: "In X, militants killed 12 soldiers ... they infiltrated
 an army camp on the outskirts of Y", or "The attacks all took place near Y. One soldier was
-killed when a bomb exploded". The parse of the trigger's clause cannot see that; this step runs
-on the merged frames of a document:
+killed when a bomb exploded". The parse of the trigger's clause cannot see that, so:
 
-- an attack with no place takes the most specific place of its own sentence, else the first
-  place of the nearest of the two sentences before it; a meeting with no place takes the most
-  specific place of its own sentence ("met ... today in X"), else the town named in one of the
-  two sentences before (including the headline);
-- an attack or a capture placed only in a country or a region ("took a key town in northern X")
-  takes a finer place of the same country named in its own sentence, or in one of the two sentences after it that tells no other event of its
-  own. (Deployments keep their stated destination: the sentences after an announcement tell
-  where the announcement was made, or what the troops are for.)
+- before tellings are merged (:func:`fill_places`), a toll with no place takes the place its
+  report names nearby, so that "killed 16 there" joins the attack on the town told before;
+- after merging (:func:`refine_places`), an attack with no place takes the most specific place
+  of its own sentence, else of the nearest of the two sentences before; a meeting with no place
+  takes the most specific place of its sentence ("met ... today in X"), else the town of one of
+  the two sentences before; an attack or a capture placed only in a state or a region takes a
+  finer place of the same state named in its sentence, or in one of the two after it that tells
+  no other event. Deployments keep their stated destination: the sentences after an
+  announcement tell where it was made, or what the troops are for.
 
-A place given as a bearing ("50 km north of Y", "40 miles from Y") or in a dateline ("CITY, Country --") is only
-where the report was filed or a reference point, never the event's place.
+A place given as a bearing ("50 km north of Y"), in a dateline ("CITY, Country --"), in an
+attribution ("officials in Y said") or as a modifier ("a U.S. soldier") is never the event's place.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def specificity(eid: str, res: Resolution) -> int:
     return SPECIFIC
 
 
-def _body_start(span: Span) -> int:
+def body_start(span: Span) -> int:
     """First token after a dateline ("CITY, Country --"): the dateline names no event's place."""
     for t in span[:12]:
         if t.text in DASHES and t.i > span.start:
@@ -104,7 +104,7 @@ def places_in(sent: Sentence, res: Resolution) -> list[tuple[str, int]]:
     """Place entities of a sentence in order (entity id, token index), each once."""
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
-    for tok in sent.span[_body_start(sent.span) - sent.span.start:]:
+    for tok in sent.span[body_start(sent.span) - sent.span.start:]:
         eid = res.entity_at(tok)
         if eid is None or eid in seen or res.kinds.get(eid) not in ("Location", "Country") or _is_bearing(tok) \
                 or _in_attribution(tok) or _modifier(tok, res.kinds.get(eid)):
