@@ -490,3 +490,17 @@ def test_a_word_ending_in_city_is_no_description_of_a_city(extractor):
                            "Koval as part of the trip.", published="2017-08-25")
     washington = next(e for e in f.entities if e.name == "WASHINGTON")
     assert [m.text for m in washington.mentions] == ["WASHINGTON"]
+
+
+def test_under_control_since_a_date_is_a_capture_then(extractor):
+    f = extract(extractor, "Airstrikes\n\nSaada has been under the control of Houthi rebels since September "
+                           "2014.\n\nThe city has been under government control for years.", published="2019-05-16")
+    [v] = captures(f)
+    assert names(f, v, "place") == ["Saada"] and names(f, v, "captor") == ["Houthis"]
+    assert v.date.value == "2014-09"
+
+
+def test_falling_into_the_hands_of_a_group_is_a_capture(extractor):
+    f = extract(extractor, "Town falls\n\nThe town of Dera fell into the hands of the Free Syrian Army on Friday.")
+    [v] = captures(f)
+    assert names(f, v, "place") == ["Dera"] and names(f, v, "captor") == ["Free Syrian Army"]

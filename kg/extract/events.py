@@ -204,7 +204,7 @@ class EventFinder:
             dating = narrative.place(sent.span, find_times(sent.text, published), self.event_type, published)
             times = _times(dating)
             quants = find_quantities(sent.text)
-            ctx = _Ctx(self, sent, res, times, quants, inherited)
+            ctx = _Ctx(self, sent, res, times, quants, inherited, published=published)
             ctx.dating, ctx.told = dating, frames
             ctx.earlier = recent[-2:]
             found = list(ctx.frames())
@@ -239,6 +239,7 @@ class _Ctx:
     earlier: list[list[str]] = field(default_factory=list)  # entities of the previous sentences
     dating: Optional[SentenceTimes] = None  # the sentence's times placed in its parse
     told: list = field(default_factory=list)  # the frames of the sentences before
+    published: Optional[dt.date] = None
 
     # ----- entity lookup
     def kind(self, eid: Optional[str]) -> Optional[str]:
@@ -517,8 +518,9 @@ class _Ctx:
                 return "Capture", False  # "raised the flag over the town of X"
             if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in tok.children):
                 return "Capture", False
-            if lemma == "fall" and "to" in self.preps(tok):
-                return "Capture", False
+            if lemma == "fall" and ("to" in self.preps(tok) or any(
+                    o.lemma_.lower() in ("hand", "control") for o in self.preps(tok).get("into", []))):
+                return "Capture", False  # "fell to X", "fell into the hands of X"
             if lemma in self.finder.t.expel_verbs and self.expelled_from(tok) is not None:
                 return "Capture", False
             if lemma == "clear" and self.cleared_of(tok) is not None:
@@ -533,6 +535,9 @@ class _Ctx:
             return "Attack", False  # "launched drones at X"
         if tok.lower_ == "fire" and tok.head.lower_ == "under":
             return "Attack", True  # "came under fire"
+        if tok.lemma_.lower() == "control" and tok.head.lower_ == "under" and tok.head.head.lemma_ == "be" \
+                and "since" in self.preps(tok.head.head):
+            return "Capture", True  # "X has been under the control of Y since 2014": Y took X then
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.nouns and self.res.entity_at(tok) is None:
             etype = self.finder.t.nouns[lemma]
             if lemma == "fall" and "of" not in self.preps(tok):
@@ -936,7 +941,8 @@ class _Ctx:
         place_toks: list[Token] = []
         expelled: list[Token] = []
         if lemma == "fall":
-            captor_tok = (preps.get("to") or [None])[0]
+            captor_tok = (preps.get("to") or [o2 for o in preps.get("into", []) for o2 in self.preps(o).get("of", [])]
+                          or [None])[0]
             place_toks = [self.child(tok, "nsubj")] if not nominal else preps.get("of", [])[:1]
             if not nominal and place_toks == [None] and tok.dep_ in ("relcl", "acl"):
                 head = tok.head  # "X was the first city to fall to Y": X
@@ -946,6 +952,10 @@ class _Ctx:
             place_toks = [self.expelled_from(tok)]
             ousted = self.child(tok, "dobj", "nsubjpass")
             expelled = self.expand(ousted) if ousted is not None else []
+        elif nominal and lemma == "control":  # "X has been under (Y) control (of Y) since T"
+            verb = tok.head.head
+            captor_tok = (preps.get("of") or [c for c in tok.children if c.dep_ in ("compound", "amod")] or [None])[0]
+            place_toks = [self.child(verb, "nsubj")]
         elif not nominal and lemma == "clear":
             captor_tok = self.subject(tok)
             place_toks = [self.child(tok, "dobj")]
@@ -1016,7 +1026,11 @@ class _Ctx:
                 if s not in captors:
                     f.add("supporter", s)
             f.anchor = anchor
-            yield self.finish(f)
+            f = self.finish(f)
+            if nominal and lemma == "control":  # "under Y's control since T": Y took it at T
+                since = [t for t in find_times(self.sent.text, self.published) if t.relation == "after"]
+                f.date = since[0].value if since else f.date
+            yield f
 
     def place_told_before(self, tok: Token) -> Optional[str]:
         """The place named last before a definite "the building", "the base" in its sentence."""
