@@ -504,3 +504,10 @@ def test_falling_into_the_hands_of_a_group_is_a_capture(extractor):
     f = extract(extractor, "Town falls\n\nThe town of Dera fell into the hands of the Free Syrian Army on Friday.")
     [v] = captures(f)
     assert names(f, v, "place") == ["Dera"] and names(f, v, "captor") == ["Free Syrian Army"]
+
+
+def test_a_district_named_by_a_word_ner_calls_a_people_is_a_place(extractor):
+    f = extract(extractor, "Gunfight\n\nSecurity forces killed 11 militants in a gunfight in the Shopian "
+                           "district of Kashmir on Sunday.")
+    [v] = attacks(f)
+    assert names(f, v, "location") == ["Shopian district"]

@@ -336,9 +336,12 @@ class MentionFinder:
             text = _strip_the(ent.text)
             modifier = ent.root.dep_ in ("amod", "compound", "nmod") and ent.root.head.pos_ in ("NOUN", "PROPN") or (
                 ent.end < len(ent.doc) and ent.doc[ent.end].text == "-")  # "X-led rebels"
-            if not modifier and res.gazetteer.country(text) is None and res.lexicon.match(text) is None \
-                    and self._place_frame(ent):
+            unknown = res.gazetteer.country(text) is None and res.lexicon.match(text) is None
+            if not modifier and unknown and self._place_frame(ent):
                 claim(_with_place_suffix(ent, res), "Location", None, place=None)
+            elif unknown and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("district", "province", "governorate",
+                                                                                      "county", "region", "oblast"):
+                claim(_with_place_suffix(ent, res), "Location", None, place=None)  # "the X district of Y"
         elif label in ("LOC", "FAC"):
             if _modifies_combatants(ent, res):
                 return
