@@ -511,3 +511,17 @@ def test_a_district_named_by_a_word_ner_calls_a_people_is_a_place(extractor):
                            "district of Kashmir on Sunday.")
     [v] = attacks(f)
     assert names(f, v, "location") == ["Shopian district"]
+
+
+def test_a_combat_team_arriving_is_deployed_and_an_invasion_of_a_state_goes_into_it(extractor):
+    f = extract(extractor, "Rotation\n\nThe 3rd Armored Brigade Combat Team began arriving in Poland this "
+                           "week.\n\nRussia's full-scale invasion of Ukraine began in February 2022.",
+                published="2023-01-10")
+    found = {tuple(names(f, v, "destination")): names(f, v, "agent") for v in deployments(f)}
+    assert found == {("Poland",): ["3rd Armored Brigade Combat Team"], ("Ukraine",): ["Russia"]}
+
+
+def test_the_body_announcing_a_passive_deployment_sends_the_troops(extractor):
+    f = extract(extractor, "Marines\n\nThe Pentagon announced that about 2,500 Marines would be sent to Kuwait.")
+    [v] = deployments(f)
+    assert names(f, v, "agent") == ["Pentagon"] and v.quantities["troops"].value == 2500

@@ -596,7 +596,8 @@ class _Ctx:
                 state = self.entity(patient, ("Country",), modifiers=True)
                 f.add("agent", state)
         preps = self.preps(tok)
-        for p in ("to", "into", "toward", "towards"):
+        into = ("to", "into", "toward", "towards") + (("of",) if nominal and tok.lemma_.lower() in ("invasion", "incursion") else ())
+        for p in into:  # "the invasion of X" is into X
             for obj in preps.get(p, []):
                 for o in self.expand(obj):  # "to the X front", "to the airport in X"
                     f.add("destination", self.entity(o, PLACES, modifiers=True) or self.place_in(o))
@@ -618,8 +619,24 @@ class _Ctx:
                     f.add("destination", self.entity(o, PLACES, modifiers=True) or self.place_in(o))
         if not f.filled("destination"):
             self.infer_destination(f, tok)
+        if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:
+            f.add("agent", self.announcer(tok))  # "The ministry announced that 2,500 troops would be sent"
         if f.filled("agent", "destination") or f.quantities:
             yield self.finish(f)
+
+    def announcer(self, verb: Token) -> Optional[str]:
+        """The state or body whose announcement tells a passive deployment ("The X ministry said
+        500 troops would be sent"): it sends them."""
+        t = verb
+        for _ in range(3):
+            if t.dep_ not in ("ccomp", "conj", "xcomp") or t.head.i == t.i:
+                return None
+            t = t.head
+            if t.lemma_.lower() in ("say", "announce", "confirm", "state", "tell", "order", "approve", "decide"):
+                subj = self.subject(t)
+                eid = self.entity(subj, ("Country", "Organization", "ArmedForce"), modifiers=True) if subj is not None else None
+                return eid
+        return None
 
     def movement(self, f: Frame, tok: Token, subj: Optional[Token]) -> Iterable[Frame]:
         """"Israeli troops entered southern X", "soldiers crossed the border into Y", "Z invaded W"."""

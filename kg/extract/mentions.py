@@ -385,7 +385,8 @@ class MentionFinder:
         if len(ent) > 1 and ent[0].lower_ in ("camp", "fort") and label in ("ORG", "PERSON"):
             claim(ent, "Location", "MilitaryBase", base_name=ent[1:].text)  # "Camp X", "Fort Y"
             return
-        if len(ent) > 1 and ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads:
+        if len(ent) > 1 and (ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads or ent[-1].lower_ in (
+                "team", "unit", "group", "force") and any(t.lower_ in res.unit_heads for t in ent[:-1])):  # "X Brigade Combat Team"
             start = ent.start  # "1st Armored Division", "III Corps", "U.S. Army"
             if start > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVX]+", ent.doc[start - 1].text):
                 start -= 1  # NER leaves the ordinal out
