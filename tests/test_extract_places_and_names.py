@@ -525,3 +525,10 @@ def test_the_body_announcing_a_passive_deployment_sends_the_troops(extractor):
     f = extract(extractor, "Marines\n\nThe Pentagon announced that about 2,500 Marines would be sent to Kuwait.")
     [v] = deployments(f)
     assert names(f, v, "agent") == ["Pentagon"] and v.quantities["troops"].value == 2500
+
+
+def test_their_meeting_is_between_the_subjects_of_the_clause(extractor):
+    f = extract(extractor, "Talks\n\nPresident Anna Berglund and Prime Minister Olena Marchuk discussed air "
+                           "defense during their meeting in Vilnius on Tuesday.")
+    [v] = meetings(f)
+    assert names(f, v, "participants") == ["Anna Berglund", "Olena Marchuk"]

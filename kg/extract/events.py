@@ -1175,6 +1175,9 @@ class _Ctx:
         light = self.light_verb(tok) if nominal else None
         if nominal:
             subj = (self.subject(light) if light is not None else None) or self.child(tok, "poss")
+            if subj is not None and subj.lower_ == "their":  # "A and B discussed X during their meeting"
+                verb = self.governing_verb(tok)
+                subj = (self.subject(verb) if verb is not None else None) or subj
         else:
             subj = self.subject(tok)
         if subj is not None:
