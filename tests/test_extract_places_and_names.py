@@ -532,3 +532,11 @@ def test_their_meeting_is_between_the_subjects_of_the_clause(extractor):
                            "defense during their meeting in Vilnius on Tuesday.")
     [v] = meetings(f)
     assert names(f, v, "participants") == ["Anna Berglund", "Olena Marchuk"]
+
+
+def test_an_accusation_on_monday_does_not_date_the_attack_of_saturday(extractor):
+    f = extract(extractor, "Camp attack\n\nThe defense minister on Monday accused the militant group of "
+                           "attacking an army camp in Poonch.\n\nThe pre-dawn assault on Saturday by heavily "
+                           "armed militants claimed the lives of five soldiers.", published="2018-02-12")
+    [v] = attacks(f)
+    assert v.date.value == "2018-02-10"

@@ -347,8 +347,8 @@ class SentenceTimes:
                     return antecedent.value, Strength.ATTACHED
                 continue
             value = self._choose(hosted, trigger).value
-            if depth and self.event_type(tok) == "Statement":
-                return self._reported(trigger, value)
+            if depth and (self.event_type(tok) == "Statement" or tok.lemma_.lower() in ACCUSING):
+                return self._reported(trigger, value)  # "accused X on Monday of attacking": told then
             return value, Strength.ATTACHED
         if path[-1].head.i == path[-1].i:  # the trigger's clauses reach the root: the sentence's time
             main = self.main(clauses_only=True)
@@ -461,6 +461,10 @@ def _tells_the_past(span: Span, event_type: Callable[[Token], Optional[str]]) ->
         return False
     return root.tag_ == "VBD" or (root.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in root.children))
+
+
+# Verbs that report an act they blame on someone: their time is when it was said.
+ACCUSING = frozenset(["accuse", "blame", "charge"])
 
 
 class Narrative:
