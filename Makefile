@@ -44,12 +44,12 @@ test: venv sysdeps
 eval: venv
 	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
 
-# The ontology's documentation pages and its Turtle / RDF/XML / N-Triples files (kg/ontodoc.py).
+# The ontology's documentation pages and its Turtle / RDF/XML / N-Triples files (kg/graph/ontodoc.py).
 DOCS_DIR ?= out/docs/ontology
 docs: venv
-	$(BIN)/python -m kg.ontodoc $(DOCS_DIR)
+	$(BIN)/python -m kg.graph.ontodoc $(DOCS_DIR)
 
-# Speed measurements (not tests; see README "Speed"): ~10 min with the default 1000 documents.
+# Speed measurements (not tests; see docs/speed.md): ~10 min with the default 1000 documents.
 BENCH_DOCS ?= 1000
 bench: venv
 	$(BIN)/python benchmarks/bench_build.py --docs $(BENCH_DOCS) --jobs 1 2

@@ -40,8 +40,8 @@ from kg.extract import Extractor  # noqa: E402
 from kg.extract.nlp import load_model, paragraphs  # noqa: E402
 from kg.models import Document  # noqa: E402
 from kg.pipeline import build  # noqa: E402
-from kg.read import discover, read_all  # noqa: E402
-from kg.store import KGStore  # noqa: E402
+from kg.read.reader import discover, read_all  # noqa: E402
+from kg.store.core import KGStore  # noqa: E402
 
 SOURCES = (ROOT / "tests" / "data" / "corpus", ROOT / "seeds")
 

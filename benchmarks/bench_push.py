@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_store import synthetic_documents  # noqa: E402
 from oxigraph_server import OxigraphServer, oxigraph_binary  # noqa: E402
 
-from kg import remote as rm  # noqa: E402
-from kg.store import KGStore  # noqa: E402
+from kg.share import remote as rm  # noqa: E402
+from kg.store.core import KGStore  # noqa: E402
 
 
 def _push(store: KGStore, server: OxigraphServer, method: str, batch: int) -> float:

@@ -30,11 +30,11 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.canned import bind, load_queries  # noqa: E402
-from kg.mapping import facts_to_triples  # noqa: E402
+from kg.graph.mapping import facts_to_triples  # noqa: E402
 from kg.models import DateValue, Facts, Quantity  # noqa: E402
-from kg.read import read_all  # noqa: E402
-from kg.store import KGStore  # noqa: E402
+from kg.query.canned import bind, load_queries  # noqa: E402
+from kg.read.reader import read_all  # noqa: E402
+from kg.store.core import KGStore  # noqa: E402
 
 SOURCES = [ROOT / "seeds", ROOT / "tests" / "data" / "corpus", ROOT / "tests" / "data" / "queries"]
 BASELINE = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -5,8 +5,8 @@ and the seed are extracted once, then their facts are stored N times under N doc
 (``<i>-<id>``), so events, mentions and articles are distinct per copy while actors and places
 are shared across copies, as in a real store. Then, one after the other in this process:
 
-* ``reason``: kg.reason.reason_store over the whole store (read, HermiT, materialise, write);
-* ``validate`` (with ``--validate``): kg.validate.validate_store over every document graph.
+* ``reason``: kg.store.reason.reason_store over the whole store (read, HermiT, materialise, write);
+* ``validate`` (with ``--validate``): kg.store.validate.validate_store over every document graph.
 
 Peak memory: this process's high-water RSS, and the largest child's (HermiT runs in a Java
 process). Not part of the test suite.
@@ -28,11 +28,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract import Extractor  # noqa: E402
-from kg.mapping import facts_to_triples  # noqa: E402
-from kg.read import discover, read_all  # noqa: E402
-from kg.reason import reason_store  # noqa: E402
-from kg.store import KGStore  # noqa: E402
-from kg.validate import validate_store  # noqa: E402
+from kg.graph.mapping import facts_to_triples  # noqa: E402
+from kg.read.reader import discover, read_all  # noqa: E402
+from kg.store.core import KGStore  # noqa: E402
+from kg.store.reason import reason_store  # noqa: E402
+from kg.store.validate import validate_store  # noqa: E402
 
 SOURCES = (ROOT / "tests" / "data" / "corpus", ROOT / "seeds")
 

@@ -2,7 +2,7 @@
 
 A synthetic graph of >= 1,000,000 triples is made the way the pipeline makes one: synthetic
 kg-facts documents (shared actors and places, events with roles, dates, tolls, evidence and
-mentions with offsets into a generated article text) mapped by ``kg.mapping`` and stored as
+mentions with offsets into a generated article text) mapped by ``kg.graph.mapping`` and stored as
 named graphs plus their union (KGStore's layout). Then every canned query in ``queries/``
 (defaults, plus a value for required parameters) runs
 
@@ -44,11 +44,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from kg import canned  # noqa: E402
-from kg.mapping import facts_to_triples  # noqa: E402
-from kg.models import (DateValue, DocumentMeta, Entity, Event, Evidence, Facts, Geo,  # noqa: E402
-                       Mention, Quantity)
-from kg.sparql import KNOWN_PREFIXES, mask_sparql, to_ox  # noqa: E402
+from kg.graph.mapping import facts_to_triples  # noqa: E402
+from kg.models import (  # noqa: E402
+    DateValue,
+    DocumentMeta,
+    Entity,
+    Event,
+    Evidence,
+    Facts,
+    Geo,
+    Mention,
+    Quantity,
+)
+from kg.query import canned  # noqa: E402
+from kg.store.sparql import KNOWN_PREFIXES, mask_sparql, to_ox  # noqa: E402
 
 # --- a synthetic corpus in the pipeline's own shape ------------------------------------------
 

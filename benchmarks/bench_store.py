@@ -30,7 +30,7 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.store import KGStore, graph_iri_for  # noqa: E402
+from kg.store.core import KGStore, graph_iri_for  # noqa: E402
 
 CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
 ID = Namespace("https://w3id.org/conflict-kg/id/")

@@ -2,7 +2,7 @@
 open in under 3 s and pan smoothly).
 
 A synthetic network (N events, each with two actors of 600 and one of 2,000 located places)
-goes through kg.views_data.build (relations, precomputed actor layout) and kg.viz.render_views
+goes through kg.see.views_data.build (relations, precomputed actor layout) and kg.see.viz.render_views
 (the self-contained file kg viz writes); the file is opened in headless Chromium and timed
 until the page says it is ready (map points, timeline and network drawn). Then the map is
 dragged for 60 mouse steps while the page counts animation frames: the frame intervals during
@@ -38,7 +38,7 @@ FRAME_PROBE = """() => { window.kgFrames = []; let last = performance.now();
 
 
 def synthetic_graph(events: int, *, actors: int = 600, places: int = 2000, seed: int = 7) -> Any:
-    """The network kg.network.load_network would give for ``events`` located events."""
+    """The network kg.see.network.load_network would give for ``events`` located events."""
     import networkx as nx
 
     rnd = random.Random(seed)
@@ -71,8 +71,8 @@ def synthetic_graph(events: int, *, actors: int = 600, places: int = 2000, seed:
 
 def write_page(events: int, folder: Path) -> tuple[Path, float, int]:
     """(file, seconds to build and write it, located events)."""
-    from kg import views_data
-    from kg.viz import write_views
+    from kg.see import views_data
+    from kg.see.viz import write_views
 
     g = synthetic_graph(events)
     t0 = time.perf_counter()

@@ -1,7 +1,7 @@
 """Time and peak memory of `kg viz` on synthetic stores of 500, 5,000 and 20,000 nodes.
 
 Each size gets a store of synthetic documents (tests/see_helpers.synthetic_store: the RDF
-kg.mapping writes, a third of the nodes actors and places, each event with three role edges).
+kg.graph.mapping writes, a third of the nodes actors and places, each event with three role edges).
 Then, each in its own subprocess, with peak RSS from GNU time (/usr/bin/time -f %M):
 
 * `kg stats` on the store: the baseline (start the CLI, open the store, scan it);
@@ -33,8 +33,8 @@ PYVIS_SCRIPT = """
 import sys
 from pathlib import Path
 from pyvis.network import Network
-from kg.network import load_network
-from kg.store import KGStore
+from kg.see.network import load_network
+from kg.store.core import KGStore
 with KGStore.open(Path(sys.argv[1]), read_only=True) as store:
     g = load_network(store)
 plain = g.__class__()

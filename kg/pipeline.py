@@ -30,10 +30,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Optional, Protocol
 
-from kg import facts as facts_io
-from kg import mapping
+from kg.extract import facts as facts_io
+from kg.graph import mapping
 from kg.models import Document, Facts
-from kg.read import (
+from kg.read.reader import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_CHARS,
     ReadError,
@@ -66,7 +66,7 @@ class ExtractorLike(Protocol):
 
 
 class StoreLike(Protocol):
-    """What ``build`` needs from ``kg.store.KGStore``: ``write(prepare(...))`` replaces a graph."""
+    """What ``build`` needs from ``kg.store.core.KGStore``: ``write(prepare(...))`` replaces a graph."""
 
     def prepare(self, graph_iri: Any, graph: Any) -> Any: ...
 
@@ -480,7 +480,7 @@ def build(
     (in this process, or with ``jobs > 1`` in worker processes): Oxigraph's writes release the
     GIL, so the store's share of the time partly overlaps spaCy's. Results are still taken in
     input order, one atomic write per document. A document with no facts is stored (its
-    metadata) with a warning; texts over ``max_chars`` are cut (see ``kg.read.truncate``).
+    metadata) with a warning; texts over ``max_chars`` are cut (see ``kg.read.reader.truncate``).
 
     ``generated_at`` is recorded as the extraction time in each graph's provenance; without it
     the graphs depend on the articles alone (reproducible builds).

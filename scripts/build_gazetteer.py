@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from kg.gazetteer import MIN_CITY_POPULATION, Gazetteer, cache_path
+from kg.extract.gazetteer import MIN_CITY_POPULATION, Gazetteer, cache_path
 
 
 def main() -> None:

@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg import facts as facts_io  # noqa: E402
-from kg.read import read_file  # noqa: E402
+from kg.extract import facts as facts_io  # noqa: E402
+from kg.read.reader import read_file  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 REALNEWS = DATA / "realnews"

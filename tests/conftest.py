@@ -34,7 +34,7 @@ class Kg:
     store: Path
 
     def __call__(self, *args: str, env: dict[str, str | None] | None = None) -> Result:
-        from kg.cli import app
+        from kg.cli.common import app
 
         full_env: dict[str, str | None] = {"KG_STORE": None, "KG_DEBUG": None, "COLUMNS": None}
         full_env.update(env or {})
@@ -65,7 +65,7 @@ def extractor() -> Extractor:
 
 @pytest.fixture(scope="session")
 def seed_doc_id() -> str:
-    from kg.read import read_file
+    from kg.read.reader import read_file
 
     return read_file(SEED).meta.id
 

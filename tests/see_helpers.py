@@ -1,6 +1,6 @@
 """Helpers for the viz/analyze tests and benchmark: synthetic stores and a page driver.
 
-A synthetic store is made of kg-facts/1 documents mapped by kg.mapping and written with
+A synthetic store is made of kg-facts/1 documents mapped by kg.graph.mapping and written with
 KGStore.replace_graph, i.e. the same RDF the pipeline writes, without running spaCy.
 """
 
@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
-from kg.mapping import facts_to_triples
+from kg.graph.mapping import facts_to_triples
 from kg.models import DateValue, DocumentMeta, Entity, Event, Evidence, Facts, Mention
-from kg.store import KGStore
+from kg.store.core import KGStore
 
 XSS_NAMES = ("<img src=x onerror=alert(1)>", "<script>alert(1)</script>")
 _ACTOR_TYPES = ("ArmedGroup", "ArmedForce", "Person", "Organization")
@@ -118,7 +118,7 @@ def wait_for(page: Any, expression: str, timeout_s: float) -> float:
 
 
 def synthetic_network(nodes: int, *, seed: int = 7) -> Any:
-    """The networkx graph kg.network would load from a synthetic store of ``nodes`` nodes,
+    """The networkx graph kg.see.network would load from a synthetic store of ``nodes`` nodes,
     built directly (seconds faster than a store for the browser's scale test)."""
     import networkx as nx
 

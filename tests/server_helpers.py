@@ -21,7 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from kg.models import DateValue, DocumentMeta, Entity, Event, Evidence, Facts, Mention, Quantity
+from kg.models import (
+    DateValue,
+    DocumentMeta,
+    Entity,
+    Event,
+    Evidence,
+    Facts,
+    Mention,
+    Quantity,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT_NAME = "<script>alert(1)</script>"
@@ -194,8 +203,8 @@ def hostile_facts() -> Facts:
 
 def load_hostile(store_path: Path) -> str:
     """Add the hostile report's graph to the store (opened read-write briefly); its doc id."""
-    from kg.mapping import facts_to_graph
-    from kg.store import KGStore
+    from kg.graph.mapping import facts_to_graph
+    from kg.store.core import KGStore
 
     facts = hostile_facts()
     graph_iri, graph = facts_to_graph(facts)

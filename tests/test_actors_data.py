@@ -8,8 +8,8 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from kg.gazetteer import clean_mention
-from kg.lexicon import ACTORS_FILE, LABELS, Lexicon, long_key, short_key
+from kg.extract.gazetteer import clean_mention
+from kg.extract.lexicon import ACTORS_FILE, LABELS, Lexicon, long_key, short_key
 
 
 @pytest.fixture(scope="module")

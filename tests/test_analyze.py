@@ -27,10 +27,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg import analyze as an
 from kg import pipeline
-from kg.network import NetworkError, find_entity, load_network
-from kg.store import KGStore
+from kg.see import analyze as an
+from kg.see.network import NetworkError, find_entity, load_network
+from kg.store.core import KGStore
 
 DATA = Path(__file__).resolve().parent / "data" / "network"
 ALF, MALI, NIGERIA, BOKO, CHAD = ("Azawad Liberation Front", "Malian forces", "Nigerian forces",

@@ -21,7 +21,13 @@ import pytest
 from conftest import SEED, SEEDS, BuiltStore, Kg
 
 from kg.models import Document, Facts
-from kg.read import DEFAULT_MAX_CHARS, discover, english_share, language_problem, read_all
+from kg.read.reader import (
+    DEFAULT_MAX_CHARS,
+    discover,
+    english_share,
+    language_problem,
+    read_all,
+)
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 WARNING_LINE = re.compile(r"^warning: \S.*$")
@@ -78,9 +84,9 @@ Ein Sprecher des Verteidigungsministeriums sagte, die Offensive werde fortgesetz
 @pytest.fixture(autouse=True)
 def _one_extractor(monkeypatch: pytest.MonkeyPatch, extractor: object) -> None:
     """The CLI loads the extractor for every command (~1.5 s); these tests share the session's."""
-    import kg.cli
+    import kg.cli.main
 
-    monkeypatch.setattr(kg.cli, "_load_extractor", lambda: extractor)
+    monkeypatch.setattr(kg.cli.main, "load_extractor", lambda: extractor)
 
 
 def write(path: Path, text: str) -> Path:
@@ -283,7 +289,7 @@ class _CrashingExtractor:
 @pytest.mark.skipif(os.name != "posix", reason="the stand-in extractor reaches workers by fork")
 def test_a_document_that_kills_its_worker_is_reported_and_the_others_land(tmp_path: Path) -> None:
     from kg.pipeline import build
-    from kg.store import KGStore
+    from kg.store.core import KGStore
 
     names = [f"{i:02d}.txt" for i in range(12)]
     for i, name in enumerate(names):

@@ -10,9 +10,16 @@ import pytest
 import rdflib
 from rdflib import RDF, RDFS, Literal, Namespace
 
-from kg.canned import CannedQuery, CannedQueryError, Param, bind, load_queries, parse_query
-from kg.sparql import query_form
-from kg.store import KGStore, graph_iri_for
+from kg.query.canned import (
+    CannedQuery,
+    CannedQueryError,
+    Param,
+    bind,
+    load_queries,
+    parse_query,
+)
+from kg.store.core import KGStore, graph_iri_for
+from kg.store.sparql import query_form
 
 CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
 ID = Namespace("https://w3id.org/conflict-kg/id/")

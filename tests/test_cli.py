@@ -208,7 +208,7 @@ def test_reading_a_missing_store_is_an_error(kg_empty: Kg) -> None:
 
 
 def test_unexpected_errors_show_a_traceback_only_with_kg_debug(kg: Kg, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kg.store import KGStore
+    from kg.store.core import KGStore
 
     def broken(self: KGStore) -> None:
         raise RuntimeError("disk on fire")
@@ -289,15 +289,15 @@ def test_remove_removes_the_document(kg_copy: Kg, built_store: BuiltStore) -> No
 def test_a_failed_rebuild_leaves_the_previous_graph(kg_copy: Kg, built_store: BuiltStore,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The mapping fails, then the store write fails: either way the old graph stays whole."""
-    import kg.mapping
+    import kg.graph.mapping
 
     before = count_for_graph(kg_copy, built_store.doc_id)
-    real = kg.mapping.facts_to_triples
+    real = kg.graph.mapping.facts_to_triples
 
     def boom(*args: object, **kwargs: object) -> object:
         raise RuntimeError("mapping exploded")
 
-    monkeypatch.setattr(kg.mapping, "facts_to_triples", boom)
+    monkeypatch.setattr(kg.graph.mapping, "facts_to_triples", boom)
     result = kg_copy("build", str(SEED))
     assert result.exit_code == 1
     assert error_lines(result.stderr) == [f"error: {SEED}: RuntimeError: mapping exploded"]
@@ -308,7 +308,7 @@ def test_a_failed_rebuild_leaves_the_previous_graph(kg_copy: Kg, built_store: Bu
         triples.add((rdflib.URIRef("urn:x"), rdflib.Literal("not a predicate"), rdflib.URIRef("urn:y")))
         return iri, triples
 
-    monkeypatch.setattr(kg.mapping, "facts_to_triples", half_bad)
+    monkeypatch.setattr(kg.graph.mapping, "facts_to_triples", half_bad)
     result = kg_copy("build", str(SEED))
     assert result.exit_code == 1
     assert len(error_lines(result.stderr)) == 1 and str(SEED) in result.stderr
@@ -337,7 +337,7 @@ def test_batch_with_bad_files_stores_the_good_one(kg_empty: Kg, tmp_path: Path) 
 
 
 def test_extract_writes_facts_files(kg_empty: Kg, tmp_path: Path, built_store: BuiltStore) -> None:
-    from kg import facts
+    from kg.extract import facts
 
     out = tmp_path / "facts"
     result = kg_empty("extract", str(SEED), "-o", str(out))
@@ -404,7 +404,7 @@ class _FlakyExtractor:
 def test_pipeline_isolates_a_failing_document(tmp_path: Path, jobs: int) -> None:
     """One document breaking extraction (even inside a batch) fails alone; the others land."""
     from kg.pipeline import build
-    from kg.store import KGStore
+    from kg.store.core import KGStore
 
     texts = {"a.txt": "Alpha headline\n\nFirst text.", "b.txt": "Beta headline\n\nBAD text.",
              "c.txt": "Gamma headline\n\nThird text."}
@@ -427,7 +427,7 @@ def test_two_jobs_build_the_same_graphs_as_one(extractor: object, tmp_path: Path
     from datetime import datetime, timezone
 
     from kg.pipeline import build
-    from kg.store import KGStore
+    from kg.store.core import KGStore
 
     corpus = Path(__file__).parent / "data" / "corpus"
     paths = [SEED, *sorted(corpus.glob("dev0[1-5]*.txt"))]

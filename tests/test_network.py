@@ -1,4 +1,4 @@
-"""kg.network and kg.subgraph on the seed store: the typed graph, lookups, periods, ego graphs."""
+"""kg.see.network and kg.see.subgraph on the seed store: the typed graph, lookups, periods, ego graphs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.network import (
+from kg.graph.vocab import ROLE_PROPERTIES
+from kg.see.network import (
     ACTOR,
     EVENT,
     PLACE,
@@ -20,9 +21,8 @@ from kg.network import (
     load_network,
     parse_period,
 )
-from kg.store import KGStore
-from kg.subgraph import SubgraphSpec, choose
-from kg.vocab import ROLE_PROPERTIES
+from kg.see.subgraph import SubgraphSpec, choose
+from kg.store.core import KGStore
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_TITLE = "US to deploy 560 more troops to Iraq to help seize Mosul"

@@ -11,7 +11,7 @@ import re
 import pytest
 from conftest import REPO
 
-from kg.store import KGStore
+from kg.store.core import KGStore
 
 NOTEBOOK = REPO / "notebooks" / "01-build-and-query.ipynb"
 

@@ -13,9 +13,9 @@ import re
 
 import pytest
 
-from kg import analyze as an
-from kg.network import load_network
-from kg.store import KGStore
+from kg.see import analyze as an
+from kg.see.network import load_network
+from kg.store.core import KGStore
 from tests.conftest import REPO
 from tests.see_helpers import wait_for
 

@@ -10,8 +10,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
 
-from kg.models import EVENT_ROLES, EVENT_TYPES
-from kg.vocab import (
+from kg.graph.vocab import (
     ACTOR_ROLES,
     CKG,
     ENTITY_CLASSES,
@@ -27,6 +26,7 @@ from kg.vocab import (
     SEM,
     SUBTYPE_CONCEPTS,
 )
+from kg.models import EVENT_ROLES, EVENT_TYPES
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 CAMEO_NS = "https://w3id.org/conflict-kg/ext/cameo/"

@@ -1,4 +1,4 @@
-"""The ontology IRI resolves: documentation generated from the .ttl (kg.ontodoc), served by a real
+"""The ontology IRI resolves: documentation generated from the .ttl (kg.graph.ontodoc), served by a real
 ``kg serve`` with content negotiation and shown in headless Chromium, and written by ``make docs``.
 """
 
@@ -17,8 +17,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, SKOS
 from server_helpers import REPO, KgServe
 
-from kg import ontodoc
-from kg.vocab import CKG, EVT
+from kg.graph import ontodoc
+from kg.graph.vocab import CKG, EVT
 
 ONTOLOGY_DIR = REPO / "ontology"
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual)

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import rdflib.namespace as ns
 from conftest import BuiltStore, Kg
 from oxigraph_server import OxigraphServer, free_port
 from rdflib import Literal, URIRef
-import rdflib.namespace as ns
 
-from kg import remote as rm
-from kg.store import GRAPH_BASE, KGStore
+from kg.share import remote as rm
+from kg.store.core import GRAPH_BASE, KGStore
 
 CAPTURES = """PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
 CONSTRUCT { ?e a ckg:Capture ; ckg:place ?p } WHERE { GRAPH ?g { ?e a ckg:Capture ; ckg:place ?p } }"""

@@ -19,8 +19,8 @@ from rdflib import Literal
 from rdflib.namespace import RDFS
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from kg import remote as rm
-from kg.store import GRAPH_BASE, KGStore
+from kg.share import remote as rm
+from kg.store.core import GRAPH_BASE, KGStore
 
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 DISTINCT_UNION = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"

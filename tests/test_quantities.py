@@ -1,4 +1,4 @@
-"""Counted amounts with qualifiers (kg.quantities)."""
+"""Counted amounts with qualifiers (kg.extract.quantities)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,14 @@ from typing import Optional
 
 import pytest
 
+from kg.extract.quantities import (
+    QuantityMention,
+    find_quantities,
+    parse_number,
+    parse_quantity,
+    quantity_kind,
+)
 from kg.models import Quantity
-from kg.quantities import QuantityMention, find_quantities, parse_number, parse_quantity, quantity_kind
 
 # --------------------------------------------------------------------------- parse_number
 
@@ -353,7 +359,7 @@ def test_police_sent_somewhere_are_a_deployed_force(text, kind):
 
 
 def test_wounded_another_ten_counts_the_wounded():
-    from kg.quantities import find_quantities, quantity_kind
+    from kg.extract.quantities import find_quantities, quantity_kind
     text = "A bomb killed three pilgrims and wounded another 10."
     found = {quantity_kind(q.noun, text): q.quantity.value for q in find_quantities(text)}
     assert found == {"fatalities": 3.0, "injuries": 10.0}

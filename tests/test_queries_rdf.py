@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Callable, Optional
 
 import pytest
+from fixtures_facts import all_facts, followup_facts, seed_facts
 from rdflib import Dataset
 from rdflib.plugins.sparql import prepareQuery
 
-from fixtures_facts import all_facts, followup_facts, seed_facts
-from kg.mapping import add_to_dataset, facts_to_graph
+from kg.graph.mapping import add_to_dataset, facts_to_graph
 
 QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning")

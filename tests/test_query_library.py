@@ -23,10 +23,10 @@ import pytest
 from rdflib import RDF, RDFS, Literal, Namespace
 
 from kg import pipeline
-from kg.canned import CannedQuery, CannedQueryError, bind, load_queries
-from kg.read import read_file
-from kg.sparql import query_form
-from kg.store import KGStore, graph_iri_for
+from kg.query.canned import CannedQuery, CannedQueryError, bind, load_queries
+from kg.read.reader import read_file
+from kg.store.core import KGStore, graph_iri_for
+from kg.store.sparql import query_form
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES_DIR = ROOT / "queries"

@@ -14,10 +14,22 @@ from pathlib import Path
 
 import pytest
 
-import kg.read
-from kg.boilerplate import FURNITURE_PATTERNS, PRICE_PATTERNS, is_furniture, strip_boilerplate
+import kg.read.reader
 from kg.models import Document
-from kg.read import ReadError, ReadResult, discover, read_all, read_file, read_text
+from kg.read.boilerplate import (
+    FURNITURE_PATTERNS,
+    PRICE_PATTERNS,
+    is_furniture,
+    strip_boilerplate,
+)
+from kg.read.reader import (
+    ReadError,
+    ReadResult,
+    discover,
+    read_all,
+    read_file,
+    read_text,
+)
 
 DATA = Path(__file__).parent / "data" / "read"
 SEED = Path(__file__).parents[1] / "seeds" / "000_f8bbf9c61cf088c1.txt"
@@ -686,7 +698,7 @@ def test_read_all_turns_an_unexpected_failure_into_an_error_result(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(kg.read, "_extract", broken)
+    monkeypatch.setattr(kg.read.reader, "_extract", broken)
     [result] = read_all([f])
     assert result.document is None
     assert result.error == f"{f}: internal error while reading (RuntimeError: boom)"

@@ -19,10 +19,10 @@ from conftest import SEED, Kg
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
-from kg.iris import graph_iri
-from kg.reason import ACTIVITY, INFERRED_GRAPH, REASONER_AGENT
-from kg.store import KGStore
-from kg.vocab import CKG, CKGD, SEM
+from kg.graph.iris import graph_iri
+from kg.graph.vocab import CKG, CKGD, SEM
+from kg.store.core import KGStore
+from kg.store.reason import ACTIVITY, INFERRED_GRAPH, REASONER_AGENT
 
 pytestmark = pytest.mark.skipif(shutil.which("java") is None and os.environ.get("CI") != "true",
                                 reason="no Java for HermiT (Debian default-jre-headless; `make test` installs it)")
@@ -188,9 +188,10 @@ def test_reason_on_a_missing_store_is_one_line(kg_empty: Kg) -> None:
 
 
 def test_reasoner_profile_keeps_everything_but_the_enumerations() -> None:
-    from kg.ontology_files import ONTOLOGY, load
-    from kg.reason import reasoner_profile
     from rdflib.namespace import OWL
+
+    from kg.graph.ontology_files import ONTOLOGY, load
+    from kg.store.reason import reasoner_profile
 
     onto = load(ONTOLOGY)
     profile = reasoner_profile(onto)

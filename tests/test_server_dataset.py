@@ -30,7 +30,7 @@ ASK_FULL = (f"ASK {{\n  <{D3}> a ?type\n  GRAPH ?g1 {{ <{D1}> a ?type }}\n"
 def _store_with_w3c_graphs(path) -> None:
     from rdflib import RDF, URIRef
 
-    from kg.store import KGStore
+    from kg.store.core import KGStore
 
     with KGStore.open(path) as store:
         for g in (D1, D2, D3):
@@ -196,7 +196,7 @@ def test_nothing_changed_after_the_bad_updates(w3c) -> None:
 # --- the same parameters on the product's own store ------------------------------------------
 
 def test_default_graph_uri_equals_from_on_a_document_graph(seed, built_store) -> None:
-    from kg.store import graph_iri_for
+    from kg.store.core import graph_iri_for
 
     g = str(graph_iri_for(built_store.doc_id))
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

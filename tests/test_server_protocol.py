@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 import rdflib
-from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
 from server_helpers import KgServe
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
 
 CKGD = "https://w3id.org/conflict-kg/id/"
 CARTER = CKGD + "person/ash-carter"
@@ -43,7 +43,7 @@ def _persons(server) -> list[str]:
 
 
 def test_select_json_matches_the_store(server, sparql, built_store) -> None:
-    from kg.store import KGStore
+    from kg.store.core import KGStore
 
     with KGStore.open(built_store.path, read_only=True) as store:
         expected = [str(r[1]) for r in store.query(LABELS).rows]

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from kg.server.linked_data import describe_query, page_kind
-from kg.server.negotiation import GRAPHS, HTML, RESULTS, NotAcceptable, choose, parse_accept
+from kg.server.negotiation import (
+    GRAPHS,
+    HTML,
+    RESULTS,
+    NotAcceptable,
+    choose,
+    parse_accept,
+)
 from kg.server.views import Span, href, mark, paragraph_bounds, timeline_x
 
 

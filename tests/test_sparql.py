@@ -1,4 +1,4 @@
-"""Query runner (kg.sparql via KGStore.query) and result rendering (kg.formats)."""
+"""Query runner (kg.store.sparql via KGStore.query) and result rendering (kg.query.formats)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import pytest
 import rdflib
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 
-from kg.formats import label, render, shorten, to_json
-from kg.sparql import (
+from kg.query.formats import label, render, shorten, to_json
+from kg.store.core import KGStore, graph_iri_for
+from kg.store.sparql import (
     QueryResult,
     QueryTimeoutError,
     SparqlSyntaxError,
@@ -22,7 +23,6 @@ from kg.sparql import (
     check_readonly,
     query_form,
 )
-from kg.store import KGStore, graph_iri_for
 
 CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
 ID = Namespace("https://w3id.org/conflict-kg/id/")
@@ -293,7 +293,7 @@ def test_labels() -> None:
 def test_table_shows_labels_instead_of_their_iris():
     from rdflib import Literal, URIRef
 
-    from kg.formats import readable_columns
+    from kg.query.formats import readable_columns
 
     header = ["actor", "actorLabel", "place", "n"]
     rows = [[URIRef("https://w3id.org/conflict-kg/id/state/us"), Literal("United States"),

@@ -14,7 +14,7 @@ import rdflib
 from rdflib import RDF, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from kg.store import (
+from kg.store.core import (
     DocInfo,
     KGStore,
     StoreError,
@@ -234,7 +234,7 @@ def test_document_without_metadata_is_listed(store: KGStore) -> None:
 def test_second_writer_gets_clear_error(store: KGStore, tmp_path: Path) -> None:
     store.replace_graph(*doc_graph(1))
     code = (
-        "import sys\nfrom pathlib import Path\nfrom kg.store import KGStore, StoreError\n"
+        "import sys\nfrom pathlib import Path\nfrom kg.store.core import KGStore, StoreError\n"
         "try:\n    KGStore.open(Path(sys.argv[1]))\n"
         "except StoreError as e:\n    print(e); sys.exit(3)\n"
     )
@@ -251,7 +251,7 @@ def test_read_only_beside_writer(store: KGStore) -> None:
     gi, g = doc_graph(1)
     store.replace_graph(gi, g)
     code = (
-        "import sys\nfrom pathlib import Path\nfrom kg.store import KGStore\n"
+        "import sys\nfrom pathlib import Path\nfrom kg.store.core import KGStore\n"
         "with KGStore.open(Path(sys.argv[1]), read_only=True) as s:\n"
         "    print(s.query('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }').rows[0][0])\n"
     )

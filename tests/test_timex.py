@@ -1,4 +1,4 @@
-"""Time expressions resolved against the publication date (kg.timex)."""
+"""Time expressions resolved against the publication date (kg.extract.timex)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Optional
 
 import pytest
 
+from kg.extract.timex import Shift, TimeMention, find_times, resolve, shift_value
 from kg.models import DateValue
-from kg.timex import Shift, TimeMention, find_times, resolve, shift_value
 
 MON = dt.date(2016, 7, 11)  # a Monday: the anchor article
 SUN = dt.date(2016, 7, 10)  # a Sunday

@@ -15,11 +15,11 @@ from conftest import SEED, Kg
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH
 
-from kg.iris import graph_iri
+from kg.graph.iris import graph_iri
+from kg.graph.vocab import CKG, CKGD
 from kg.pipeline import build
-from kg.store import KGStore
-from kg.validate import ValidatingStore, validate_graph
-from kg.vocab import CKG, CKGD
+from kg.store.core import KGStore
+from kg.store.validate import ValidatingStore, validate_graph
 
 REPO = Path(__file__).resolve().parents[1]
 CARTER = CKGD["person/ash-carter"]

@@ -1,4 +1,4 @@
-"""The map, timeline and actor-network views (kg.views_data, ``kg viz --view``, ``/views``).
+"""The map, timeline and actor-network views (kg.see.views_data, ``kg viz --view``, ``/views``).
 
 The relation rules on a small graph; then the pages in real headless Chromium: the file
 ``kg viz --view map`` writes, and ``/views`` of a real ``kg serve`` on the seed plus a hostile
@@ -19,8 +19,8 @@ import networkx as nx
 import pytest
 from server_helpers import IMG_NAME, SCRIPT_NAME, KgServe, hostile_facts
 
-from kg import views_data
 from kg.models import Entity, Geo, Mention
+from kg.see import views_data
 from tests.conftest import Kg
 from tests.see_helpers import wait_for
 
@@ -99,7 +99,7 @@ def _expected_points(kg_or_server, via_server: bool = False) -> dict[str, int]:
     if via_server:
         data = kg_or_server.query(POINTS_QUERY).json()
         return {b["type"]["value"].rsplit("#", 1)[1]: int(b["n"]["value"]) for b in data["results"]["bindings"]}
-    from kg.store import KGStore
+    from kg.store.core import KGStore
 
     with KGStore.open(kg_or_server, read_only=True) as store:
         return {str(r[0]).rsplit("#", 1)[1]: int(r[1]) for r in store.query(POINTS_QUERY).rows}
@@ -148,8 +148,8 @@ def test_kg_viz_map_file_offline(browser, cli_runner, built_store, tmp_path, art
 def _load_hostile_with_a_place(store: Path) -> None:
     """The hostile report, its village given coordinates and a second armed group as target,
     so its names reach the map, the network and the details panel."""
-    from kg.mapping import facts_to_graph
-    from kg.store import KGStore
+    from kg.graph.mapping import facts_to_graph
+    from kg.store.core import KGStore
 
     facts = hostile_facts()
     village = next(e for e in facts.entities if e.id == "E2")

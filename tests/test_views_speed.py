@@ -1,7 +1,7 @@
 """The map view with 10,000 events opens in under 3 s and pans smoothly (headless Chromium).
 
 Uses benchmarks/bench_views.py: a synthetic network of 10,000 located events through
-kg.views_data.build and the self-contained page of ``kg viz --view map``. The opening time is
+kg.see.views_data.build and the self-contained page of ``kg viz --view map``. The opening time is
 the better of two opens (other processes share this machine); the pan drags the map for 60
 mouse steps and looks at the interval between animation frames meanwhile.
 """

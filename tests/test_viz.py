@@ -9,11 +9,17 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.network import EVENT, in_period, load_network, parse_period
-from kg.store import KGStore
-from kg.viz import VizOptions, render_html, write_html
+from kg.see.network import EVENT, in_period, load_network, parse_period
+from kg.see.viz import VizOptions, render_html, write_html
+from kg.store.core import KGStore
 from tests.conftest import Kg
-from tests.see_helpers import XSS_NAMES, open_page, synthetic_network, synthetic_store, wait_for
+from tests.see_helpers import (
+    XSS_NAMES,
+    open_page,
+    synthetic_network,
+    synthetic_store,
+    wait_for,
+)
 
 
 @pytest.fixture(scope="module")

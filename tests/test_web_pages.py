@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from server_helpers import EVENTS_OF_TYPE_RQ, IMG_NAME, REPO, SCRIPT_NAME, KgServe, load_hostile
+from server_helpers import (
+    EVENTS_OF_TYPE_RQ,
+    IMG_NAME,
+    REPO,
+    SCRIPT_NAME,
+    KgServe,
+    load_hostile,
+)
 
 HOSTILE_DOC = "raid-on-a-village-0000000001"
 

@@ -14,14 +14,14 @@ from spacy.language import Language
 
 from kg import __version__
 from kg.extract.events import EventFinder, Triggers
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionFinder, Resources
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, build_sentences, load_model, paragraphs, parse
-from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon
-from kg.iris import entity_iri
+from kg.extract.resolve import Resolver
+from kg.graph.iris import entity_iri
 from kg.models import Document, Entity, Event, Facts
-from kg.resolve import Resolver
 
 EXTRACTOR_VERSION = f"conflict-kg-rules/{__version__}"
 

@@ -21,7 +21,7 @@ dates an event directly only when it hangs from the trigger ("had sent troops to
 Tuesday": Tuesday). A reported event takes the time of the report ("X said on Monday that it
 was sending troops") unless it is past and the narrative time before is a few days earlier.
 
-Anchored expressions (:class:`kg.timex.Shift`) are resolved here: "N days after <clause>"
+Anchored expressions (:class:`kg.extract.timex.Shift`) are resolved here: "N days after <clause>"
 counts back from the time of the clause it hangs from ("retook it on Thursday, three days after
 the rebels seized it"), the others ("a day earlier", "the next day") from an earlier time in
 the sentence, else from the narrative time before the sentence, else from the publication date.
@@ -42,8 +42,8 @@ from typing import Any, Callable, Iterable, Optional
 
 from spacy.tokens import Span, Token
 
+from kg.extract.timex import TimeMention, shift_value
 from kg.models import DateValue
-from kg.timex import TimeMention, shift_value
 
 __all__ = ["Narrative", "Placed", "SentenceTimes", "Strength", "date_untimed", "in_quotation",
            "is_definite_mention", "path_up", "published_date", "told_before"]

@@ -20,15 +20,22 @@ from typing import Iterable, Optional
 import yaml
 from spacy.tokens import Token
 
+from kg.extract.dating import (
+    Narrative,
+    SentenceTimes,
+    Strength,
+    date_untimed,
+    is_definite_mention,
+    told_before,
+)
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
 from kg.extract.places import body_start, fill_places, refine_places, specificity
+from kg.extract.quantities import find_quantities, is_order_of_magnitude, quantity_kind
+from kg.extract.resolve import Resolution
+from kg.extract.timex import TimeMention, find_times
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
-from kg.quantities import find_quantities, is_order_of_magnitude, quantity_kind
-from kg.resolve import Resolution
-from kg.extract.dating import Narrative, SentenceTimes, Strength, date_untimed, is_definite_mention, told_before
-from kg.timex import TimeMention, find_times
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

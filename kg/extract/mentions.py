@@ -18,9 +18,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.gazetteer import Gazetteer, light, normalize
+from kg.extract.lexicon import ActorEntry, Lexicon
 from kg.extract.nlp import ParsedDoc, Sentence
-from kg.gazetteer import Gazetteer, light, normalize
-from kg.lexicon import ActorEntry, Lexicon
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -26,7 +26,7 @@ from typing import Iterable, Optional, Protocol
 from spacy.tokens import Span, Token
 
 from kg.extract.nlp import Sentence
-from kg.resolve import Resolution
+from kg.extract.resolve import Resolution
 
 COUNTRY, AREA, REGION, SPECIFIC = 0, 1, 2, 3
 BEARINGS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

@@ -1,7 +1,7 @@
 """Canned queries over HTTP: ``/api/queries`` lists them, ``/api/queries/NAME`` runs one.
 
-Parameters are validated and bound by kg.canned (never pasted into the SPARQL text); a bad
-value is a 400 with kg.canned's message. Results are JSON rows (default), W3C SPARQL JSON,
+Parameters are validated and bound by kg.query.canned (never pasted into the SPARQL text); a bad
+value is a 400 with kg.query.canned's message. Results are JSON rows (default), W3C SPARQL JSON,
 or CSV. The OpenAPI description gets one path per canned query with its parameters.
 """
 
@@ -17,8 +17,8 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 
-from kg import canned
-from kg.canned import CannedQuery, CannedQueryError
+from kg.query import canned
+from kg.query.canned import CannedQuery, CannedQueryError
 from kg.server.negotiation import Choice, NotAcceptable, choose
 from kg.server.service import HttpError, QueryService
 

@@ -16,8 +16,16 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kg.server import api, cors, linked_data, pages, protocol, views_page, yasgui
-from kg.server import ontology_routes
+from kg.server import (
+    api,
+    cors,
+    linked_data,
+    ontology_routes,
+    pages,
+    protocol,
+    views_page,
+    yasgui,
+)
 from kg.server.pool import WorkerPool
 from kg.server.service import HttpError, QueryService
 from kg.server.settings import ServerSettings
@@ -94,7 +102,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.include_router(linked_data.router(service))
     app.include_router(pages.router(service))
     app.include_router(views_page.router(service))  # /views: map, timeline, actor network
-    app.include_router(ontology_routes.router())  # /ontology, /event-type/, /ext/, /shapes (kg.ontodoc)
+    app.include_router(ontology_routes.router())  # /ontology, /event-type/, /ext/, /shapes (kg.graph.ontodoc)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(yasgui.router(service))  # the vendored SPARQL editor, /yasgui
     app.mount("/vendor", StaticFiles(directory=WEB_DIR.parent / "vendor"), name="vendor")

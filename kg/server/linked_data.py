@@ -11,12 +11,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from kg.graph.vocab import ENTITY_KINDS
 from kg.server import pages
 from kg.server.negotiation import GRAPHS, HTML, NotAcceptable, choose
 from kg.server.service import HttpError, QueryService
 from kg.server.views import Views, iri_term
-from kg.sparql import CKGD
-from kg.vocab import ENTITY_KINDS
+from kg.store.sparql import CKGD
 
 _ENTITY_KINDS = set(ENTITY_KINDS.values())
 _OFFERS = GRAPHS + (HTML,)

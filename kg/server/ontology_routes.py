@@ -2,7 +2,7 @@
 
 ``https://w3id.org/conflict-kg/ontology`` is served at ``/ontology`` as the path under
 ``https://w3id.org/conflict-kg/`` (as ``/id/`` serves the data): HTML documentation for
-browsers (kg.ontodoc; each term ``ontology#Name`` is an anchor of that page), the Turtle file
+browsers (kg.graph.ontodoc; each term ``ontology#Name`` is an anchor of that page), the Turtle file
 itself, RDF/XML, N-Triples or JSON-LD by ``Accept`` or ``?format=``. The slash IRIs of the
 event-type scheme and of the CAMEO / PLOVER / ACLED concepts answer their own triples in RDF,
 and send browsers (303) to their entry on the page. ``/ontology/Name`` does the same for a
@@ -17,10 +17,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from rdflib import URIRef
 
-from kg import ontodoc, ontology_files
+from kg.graph import ontodoc, ontology_files
+from kg.graph.vocab import CKG
 from kg.server.negotiation import GRAPHS, HTML, Choice, NotAcceptable, choose
 from kg.server.service import HttpError
-from kg.vocab import CKG
 
 _OFFERS = GRAPHS + (HTML,)
 

@@ -14,8 +14,14 @@ from typing import Any, Optional
 from kg.server.pool import PoolError, WorkerPool, run_once
 from kg.server.settings import ServerSettings
 from kg.server.worker import Cell
-from kg.sparql import KNOWN_PREFIXES, UpdateNotAllowedError, check_readonly, mask_sparql, \
-    query_form, syntax_error
+from kg.store.sparql import (
+    KNOWN_PREFIXES,
+    UpdateNotAllowedError,
+    check_readonly,
+    mask_sparql,
+    query_form,
+    syntax_error,
+)
 
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _READ_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}

@@ -15,11 +15,11 @@ from typing import Iterable, Optional
 
 from rdflib import URIRef
 
-from kg.formats import shorten
+from kg.graph.vocab import ENTITY_CLASSES, ENTITY_KINDS, EVENT_CLASSES, ROLE_PROPERTIES
+from kg.query.formats import shorten
 from kg.server.service import QueryService
 from kg.server.worker import Cell
-from kg.sparql import CKG, CKGD, to_ntriples
-from kg.vocab import ENTITY_CLASSES, ENTITY_KINDS, EVENT_CLASSES, ROLE_PROPERTIES
+from kg.store.sparql import CKG, CKGD, to_ntriples
 
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -1,10 +1,10 @@
 """``/views``: the map, timeline and actor network of the whole store, served by ``kg serve``.
 
-The page is the one ``kg viz --view ...`` writes (kg.viz.render_views), but it links its
+The page is the one ``kg viz --view ...`` writes (kg.see.viz.render_views), but it links its
 scripts from this server (``/vendor/`` for Leaflet, topojson-client and the Natural Earth
 outlines, ``/vendor-vis/`` for vis-network from the pyvis package, ``/static/`` for its own)
 and links actors and events to their ``/id/`` pages. Its data come from the same queries as
-kg.network.load_network, run through the worker pool like every query of the server.
+kg.see.network.load_network, run through the worker pool like every query of the server.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from kg import network, views_data
+from kg.see import network, views_data
+from kg.see.viz import _VIS_DIR, VIEW_TITLES, VIEWS, _asset, render_views
 from kg.server.service import HttpError, QueryService
-from kg.viz import _VIS_DIR, VIEW_TITLES, VIEWS, _asset, render_views
 
 #: rows a view may read per query (the server's --max-rows is for what clients ask)
 MAX_ROWS = 2_000_000

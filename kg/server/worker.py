@@ -268,7 +268,7 @@ def run_update(path: str, req: dict[str, Any]) -> dict[str, Any]:
     """Open the store read-write, apply the update and rebuild the union default graph.
 
     Both happen in ONE Oxigraph update request, hence one transaction: the store's invariant
-    (default graph = union of the named graphs, see kg.store) holds after every update.
+    (default graph = union of the named graphs, see kg.store.core) holds after every update.
     """
     try:
         store = ox.Store(path)

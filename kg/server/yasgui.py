@@ -4,7 +4,7 @@ YASQE highlights and checks the query; YASR shows sortable, paged result tables.
 autocompleters ask prefix.cc and Linked Open Vocabularies on the internet: the page replaces
 them with completions from this server only. ``/yasgui/prefixes.json`` gives the project's
 prefixes (those of the ontology and of the data, the same that every query here may use
-undeclared) and ``/yasgui/terms.json`` the ontology's classes and role properties (kg.vocab)
+undeclared) and ``/yasgui/terms.json`` the ontology's classes and role properties (kg.graph.vocab)
 with every class and property the store uses.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from kg.graph.vocab import ENTITY_CLASSES, EVENT_CLASSES, ROLE_PROPERTIES
 from kg.server import pages
 from kg.server.service import QueryService
-from kg.vocab import ENTITY_CLASSES, EVENT_CLASSES, ROLE_PROPERTIES
 
 Q_CLASSES = "SELECT DISTINCT ?c WHERE { ?x a ?c } ORDER BY ?c LIMIT 2000"
 Q_PROPERTIES = "SELECT DISTINCT ?p WHERE { ?s ?p ?o } ORDER BY ?p LIMIT 2000"

@@ -1,0 +1,348 @@
+"""The core ``kg`` commands: build, extract, query, queries, export, stats, docs, remove.
+
+Every anticipated failure ends as one ``error: ...`` line on stderr and a non-zero exit code;
+a traceback is shown only for unexpected errors and only with ``KG_DEBUG=1``. Tables go to
+stdout, progress and diagnostics to stderr, so output can be piped.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import BinaryIO, Optional
+
+import typer
+from rdflib import URIRef
+from rich.table import Table
+from rich.text import Text
+
+from kg import pipeline
+from kg.cli.common import (
+    PACKAGE_DIR,
+    RDF_FORMATS,
+    REPO_DIR,
+    TABLE_FORMATS,
+    TRIPLE_FORMATS,
+    JobsOpt,
+    LanguageOpt,
+    MaxBytesOpt,
+    MaxCharsOpt,
+    PathsArg,
+    PublishedOpt,
+    PublisherOpt,
+    TitleOpt,
+    UrlOpt,
+    app,
+    binary_output,
+    boundary,
+    check_read_options,
+    default_queries_dir,
+    fail,
+    load_extractor,
+    open_store,
+    parse_params,
+    progress_bar,
+    read_overrides,
+    report_problems,
+    settings_of,
+    stdout,
+)
+from kg.graph.iris import graph_iri as doc_graph_iri
+from kg.graph.vocab import CKG, ENTITY_CLASSES, EVENT_CLASSES
+from kg.query import canned, formats
+from kg.store.core import GRAPH_BASE, KGStore
+from kg.store.sparql import QueryResult
+
+# ----------------------------------------------------------------------------- build / extract
+
+def _summary_table(report: pipeline.BuildReport) -> Table:
+    table = Table(title="kg build", show_header=True, header_style="bold")
+    for name in ("documents", "failed", "entities", "events", "triples", "time"):
+        table.add_column(name, justify="right")
+    table.add_row(str(report.documents), str(len(report.failed)), str(report.entities),
+                  str(report.events), str(report.triples), f"{report.seconds:.1f} s")
+    return table
+
+
+@app.command()
+@boundary
+def build(
+    ctx: typer.Context,
+    paths: list[Path] = PathsArg,
+    title: Optional[str] = TitleOpt,
+    publisher: Optional[str] = PublisherOpt,
+    published: Optional[str] = PublishedOpt,
+    url: Optional[str] = UrlOpt,
+    language: Optional[str] = LanguageOpt,
+    max_bytes: int = MaxBytesOpt,
+    max_chars: int = MaxCharsOpt,
+    jobs: int = JobsOpt,
+    memory: bool = typer.Option(False, "--memory", help="Dry run: build into a throwaway in-memory store."),
+    validate: bool = typer.Option(False, "--validate", help="Refuse documents whose graph violates ontology/shapes.ttl."),
+    reason: bool = typer.Option(False, "--reason", help="Then run the OWL reasoner over the store (as `kg reason`)."),
+) -> None:
+    """Read, extract and map articles, and store each as its own named graph (replacing older ones)."""
+    from kg.cli import ontology as cli_ontology
+
+    overrides = read_overrides(title=title, publisher=publisher, published=published, url=url, language=language)
+    check_read_options(overrides, max_bytes, max_chars)
+    cli_ontology.check_build_options(reason)
+    with open_store(None if memory else settings_of(ctx).store) as store:  # fail fast if it is locked
+        target = cli_ontology.guard(store, validate)
+        extractor = load_extractor()
+        with progress_bar("Building") as progress:
+            report = pipeline.build(paths, target, extractor=extractor, overrides=overrides,
+                                    max_bytes=max_bytes, max_chars=max_chars, jobs=jobs,
+                                    progress=progress, generated_at=datetime.now(timezone.utc))
+        stdout().print(_summary_table(report))
+        ontology_ok = cli_ontology.after_build(target, store, reason, changed=report.documents > 0)
+    report_problems(report.failed, report.warnings)
+    if report.failed or not ontology_ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+@boundary
+def extract(
+    paths: list[Path] = PathsArg,
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the <doc-id>.facts.json files."),
+    title: Optional[str] = TitleOpt,
+    publisher: Optional[str] = PublisherOpt,
+    published: Optional[str] = PublishedOpt,
+    url: Optional[str] = UrlOpt,
+    language: Optional[str] = LanguageOpt,
+    max_bytes: int = MaxBytesOpt,
+    max_chars: int = MaxCharsOpt,
+    jobs: int = JobsOpt,
+) -> None:
+    """Extract facts from articles into kg-facts/1 JSON files (no store involved)."""
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file; give a folder for the facts files")
+    overrides = read_overrides(title=title, publisher=publisher, published=published, url=url, language=language)
+    check_read_options(overrides, max_bytes, max_chars)
+    extractor = load_extractor()
+    with progress_bar("Extracting") as progress:
+        report = pipeline.extract_to_dir(paths, out, extractor=extractor, overrides=overrides,
+                                         max_bytes=max_bytes, max_chars=max_chars, jobs=jobs,
+                                         progress=progress)
+    for path in report.written:
+        typer.echo(str(path))
+    report_problems(report.failed, report.warnings)
+    if report.failed:
+        raise typer.Exit(1)
+
+_NAME = re.compile(r"[A-Za-z_][\w-]*")  # what a canned query name looks like (SPARQL never does)
+
+
+# ----------------------------------------------------------------------------- query
+
+
+
+
+
+def _resolve_query(arg: str, params: dict[str, str], queries_dir: Optional[Path]) -> str:
+    """NAME of a canned query -> its bound text; *.rq -> the file (bound too); else SPARQL text."""
+    folder = queries_dir or default_queries_dir()
+    # A folder the user named must exist (load_queries says so); the default one may be absent.
+    queries = canned.load_queries(folder) if queries_dir is not None or folder.is_dir() else {}
+    if arg in queries:
+        return canned.bind(queries[arg], params)
+    if arg.endswith(".rq"):
+        path = Path(arg)
+        if not path.is_file():
+            fail(f"no such query file: {path}")
+        text = path.read_text(encoding="utf-8")
+        return canned.bind(canned.parse_query(text, path.stem, path), params)
+    if _NAME.fullmatch(arg.strip()):
+        known = ", ".join(sorted(queries)) or "none"
+        fail(f"no canned query named {arg.strip()!r} in {folder} (known: {known}; see `kg queries`)")
+    if params:
+        fail("--param works with canned queries and .rq files, not with SPARQL text")
+    return arg
+
+
+@app.command()
+@boundary
+def query(
+    ctx: typer.Context,
+    query_arg: str = typer.Argument(..., metavar="SPARQL|FILE.rq|NAME",
+                                    help="SPARQL text, a .rq file, or the name of a canned query."),
+    param: list[str] = typer.Option([], "--param", "-p", help="key=value for a canned query (repeatable)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                      help=f"{'|'.join(TABLE_FORMATS)} for rows; an RDF format "
+                                           f"({'|'.join(RDF_FORMATS)}) for CONSTRUCT/DESCRIBE."),
+    queries_dir: Optional[Path] = typer.Option(None, "--queries-dir",
+                                               help="Canned queries (default: ./queries, else the shipped ones)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up after S seconds."),
+) -> None:
+    """Run a SPARQL query over all documents (the union of their graphs)."""
+    if fmt is not None and fmt.lower() not in TABLE_FORMATS + RDF_FORMATS:
+        fail(f"unknown --format {fmt!r}: use one of {', '.join(TABLE_FORMATS + RDF_FORMATS)}")
+    if timeout is not None and timeout <= 0:
+        fail(f"--timeout must be a positive number of seconds, got {timeout:g}")
+    text = _resolve_query(query_arg, parse_params(param), queries_dir)
+    with open_store(settings_of(ctx).store, read_only=True) as store:
+        result = store.query(text, timeout_s=timeout)
+    _print_result(result, fmt)
+
+
+def _print_result(result: QueryResult, fmt: Optional[str]) -> None:
+    """Rows as a table/csv/...; graphs (CONSTRUCT/DESCRIBE) as Turtle unless told otherwise."""
+    chosen = (fmt or ("turtle" if result.kind == "graph" else "table")).lower()
+    if result.kind != "graph" and chosen in RDF_FORMATS:
+        fail(f"--format {chosen} is for CONSTRUCT/DESCRIBE results; rows need one of {', '.join(TABLE_FORMATS)}")
+    try:
+        formats.render(result, chosen, sys.stdout)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+@app.command("queries")
+@boundary
+def list_queries(
+    queries_dir: Optional[Path] = typer.Option(None, "--queries-dir",
+                                               help="Canned queries (default: ./queries, else the shipped ones)."),
+) -> None:
+    """List the canned queries with their titles, descriptions and parameters."""
+    folder = queries_dir or default_queries_dir()
+    table = Table(show_header=True, header_style="bold", show_lines=True)
+    for name in ("name", "title", "description", "parameters"):
+        table.add_column(name, overflow="fold")
+    for name, q in canned.load_queries(folder).items():
+        table.add_row(Text(name), Text(q.title), Text(q.description),
+                      Text("\n".join(_param_text(p) for p in q.params)))
+    stdout().print(table)
+
+
+def _param_text(p: canned.Param) -> str:
+    if p.required:
+        default = "required"
+    elif p.default:
+        default = f"default {p.default}"
+    else:
+        default = "optional"
+    kind = f"{p.type}({'|'.join(p.choices)})" if p.choices else p.type
+    return f"{p.name}: {kind} ({default})" + (f" - {p.help}" if p.help else "")
+
+
+# ----------------------------------------------------------------------------- export / inspect
+
+def _ontology_file() -> Path:
+    """ontology/conflict.ttl of the project folder, else of the checkout the package lives in."""
+    for candidate in (Path("ontology/conflict.ttl"), REPO_DIR / "ontology" / "conflict.ttl",
+                      PACKAGE_DIR / "data" / "conflict.ttl"):
+        if candidate.is_file():
+            return candidate
+    fail("cannot find ontology/conflict.ttl for --include-ontology")
+
+
+def _export_with_ontology(store: KGStore, ontology: Path, fmt: str, out: BinaryIO) -> int:
+    """Merge the store's union with the ontology in a scratch in-memory store, then export that."""
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
+        data = Path(tmp) / "data.nt"
+        with data.open("wb") as handle:
+            store.export("ntriples", handle)
+        with KGStore.open(None) as scratch:
+            scratch.load_file(data, graph_iri=f"{GRAPH_BASE}export-data", fmt="ntriples")
+            scratch.load_file(ontology, graph_iri=f"{GRAPH_BASE}export-ontology", fmt="turtle")
+            return scratch.export(fmt, out)
+
+
+
+
+@app.command()
+@boundary
+def export(
+    ctx: typer.Context,
+    fmt: str = typer.Option("turtle", "--format", "-f", help="|".join(RDF_FORMATS)),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: stdout)."),
+    include_ontology: bool = typer.Option(False, "--include-ontology",
+                                          help="Add the ontology/conflict.ttl triples (triple formats only)."),
+) -> None:
+    """Export the knowledge graph: the union of all documents (triple formats) or their named graphs."""
+    fmt = fmt.lower()
+    if fmt not in RDF_FORMATS:
+        fail(f"unknown --format {fmt!r}: use one of {', '.join(RDF_FORMATS)}")
+    if out is not None and out.is_dir():
+        fail(f"--out {out} is a folder; give a file name")
+    if include_ontology and fmt not in TRIPLE_FORMATS:
+        fail(f"--include-ontology works with the triple formats ({', '.join(TRIPLE_FORMATS)}), not {fmt}")
+    ontology = _ontology_file() if include_ontology else None
+    with open_store(settings_of(ctx).store, read_only=True) as store, binary_output(out) as stream:
+        count = store.export(fmt, stream) if ontology is None else _export_with_ontology(store, ontology, fmt, stream)
+    if out is not None:
+        typer.echo(f"wrote {count} {'quads' if fmt not in TRIPLE_FORMATS else 'triples'} to {out}", err=True)
+
+
+def _counts_table(title: str, counts: dict[str, int]) -> Table:
+    table = Table(title=title, show_header=True, header_style="bold", title_justify="left")
+    table.add_column("type")
+    table.add_column("count", justify="right")
+    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(name, str(n))
+    return table
+
+
+@app.command()
+@boundary
+def stats(ctx: typer.Context) -> None:
+    """Counts: triples, documents, entities by type, events by type."""
+    with open_store(settings_of(ctx).store, read_only=True) as store:
+        s = store.stats()
+    entities = _of_classes(s.types, ENTITY_CLASSES.values())
+    events = _of_classes(s.types, EVENT_CLASSES.values())
+    console = stdout()
+    overview = Table(title="store", show_header=True, header_style="bold", title_justify="left")
+    for name in ("triples", "documents", "entities", "events"):
+        overview.add_column(name, justify="right")
+    overview.add_row(str(s.triples), str(s.documents), str(sum(entities.values())), str(sum(events.values())))
+    console.print(overview)
+    console.print(_counts_table("entities by type", entities))
+    console.print(_counts_table("events by type", events))
+
+
+def _of_classes(types: dict[str, int], classes: Iterable[URIRef]) -> dict[str, int]:
+    """Counts of the given ckg: classes, by local name (the facts type "Country" is ckg:State)."""
+    names = {str(c)[len(str(CKG)):] for c in classes}
+    return {name: n for name, n in types.items() if name in names}
+
+
+@app.command()
+@boundary
+def docs(ctx: typer.Context) -> None:
+    """List the documents in the store: id, title, publisher, date, triples."""
+    with open_store(settings_of(ctx).store, read_only=True) as store:
+        documents = store.documents()
+    table = Table(show_header=True, header_style="bold")
+    for name in ("id", "title", "publisher", "published"):
+        table.add_column(name)
+    table.add_column("triples", justify="right")
+    for d in documents:
+        table.add_row(Text(d.doc_id), Text(d.title or ""), Text(d.publisher or ""),
+                      Text(d.published or ""), str(d.triples))
+    stdout().print(table)
+
+
+@app.command()
+@boundary
+def remove(ctx: typer.Context, doc_id: str = typer.Argument(..., metavar="DOC-ID")) -> None:
+    """Remove one document (its named graph) from the store."""
+    path = settings_of(ctx).store
+    iri = doc_graph_iri(doc_id)
+    with open_store(path, read_only=True) as store:  # never create a store just to say "absent"
+        present = iri in store.graphs()
+    if not present or not _remove_graph(path, iri):
+        fail(f"no document {doc_id!r} in the store at {path} (see `kg docs`)")
+    typer.echo(f"removed {doc_id}", err=True)
+    from kg.cli import ontology as cli_ontology
+
+    cli_ontology.forget_inferences(path)  # they may be about the removed document
+
+
+def _remove_graph(path: Path, iri: URIRef) -> bool:
+    with open_store(path) as store:
+        return store.remove_graph(iri)

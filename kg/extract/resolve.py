@@ -1,0 +1,427 @@
+"""Resolve mentions into entities: one entity per real-world thing per document.
+
+Surname and title mentions join the full name, acronyms and aliases join through the shipped
+lexicon, places join through their GeoNames id, a state's generic forces ("Iraqi forces",
+"Iraqi security forces", "government forces") join into one armed force, and definite
+descriptions ("the base", "the militant group") point back to the latest compatible entity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Optional
+
+from spacy.tokens import Token
+
+from kg.extract.gazetteer import Gazetteer, Place, light, normalize, strip_article
+from kg.extract.mentions import RawMention
+from kg.models import Entity, Geo, Mention
+
+
+@dataclass
+class Cluster:
+    key: str
+    kind: str
+    mentions: list[RawMention] = field(default_factory=list)
+    subtype: Optional[str] = None
+    place: Optional[Place] = None
+    country: Optional[str] = None  # ISO code of the state this actor or place belongs to
+    entry: object = None  # lexicon ActorEntry
+    hints: dict = field(default_factory=dict)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+@dataclass
+class Resolution:
+    entities: list[Entity]
+    by_token: dict[tuple[int, int], str]  # (id(spacy Doc), token index) -> entity id
+    kinds: dict[str, str]  # entity id -> type
+    subtypes: dict[str, Optional[str]]
+    countries: dict[str, Optional[str]]  # entity id -> ISO code
+    dominant_country: Optional[str]
+
+    def entity_at(self, token: Token) -> Optional[str]:
+        return self.by_token.get((id(token.doc), token.i))
+
+    def country_entity(self, code: Optional[str]) -> Optional[str]:
+        for e in self.entities:
+            if e.type == "Country" and e.attributes.get("country_code") == code:
+                return e.id
+        return None
+
+
+def norm(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"^(the)\s+", "", s)
+    s = re.sub(r"('s|')$", "", s)
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+# Words that name the kind of an administrative area ("X district"); the area is also
+# called by the bare name, which other sources and gazetteers use.
+_ADMIN_SUFFIXES = frozenset(["district", "province", "region", "state", "department", "county", "governorate",
+                             "oblast", "prefecture", "municipality", "division", "area"])
+
+
+def _bare_admin_aliases(entities: list[Entity]) -> None:
+    """"X district" is also "X", unless another entity of the article is called "X" (the town)."""
+    taken = {norm(n) for e in entities for n in [e.name, *e.aliases]}
+    for e in entities:
+        if e.type != "Location":
+            continue
+        for form in [e.name, *e.aliases]:
+            words = form.split()
+            if len(words) > 1 and words[-1].lower() in _ADMIN_SUFFIXES:
+                bare = " ".join(words[:-1])
+                if norm(bare) not in taken:
+                    e.aliases.append(bare)
+                    taken.add(norm(bare))
+
+
+def _surname_key(name: str) -> str:
+    words = norm(name).split()
+    if len(words) >= 2 and words[-2] in ("al", "el", "ash", "as", "ad", "ar", "an", "at", "az", "bin", "ibn", "abu", "van", "von", "de", "di", "da"):
+        return words[-1]
+    return words[-1] if words else ""
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def resolve(self, mentions: list[RawMention]) -> Resolution:
+        named = [m for m in mentions if m.kind != "Description"]
+        _retype_by_majority(named)
+        self._geocode(named)
+        dominant = self._dominant_country(named)
+        clusters: dict[str, Cluster] = {}
+        for m in sorted(named, key=lambda m: (m.kind != "Person" or len(m.text.split()) < 2, m.start)):
+            key, country = self._key(m, clusters, dominant)
+            c = clusters.setdefault(key, Cluster(key=key, kind=m.kind, country=country))
+            c.mentions.append(m)
+            c.subtype = c.subtype or m.subtype
+            c.place = c.place or m.hint.get("place")
+            c.entry = c.entry or m.hint.get("entry")
+            for k, v in m.hint.items():
+                c.hints.setdefault(k, v)
+        self._merge_short_forms(clusters)
+        _merge_bases_and_towns(clusters)
+        ordered = sorted(clusters.values(), key=lambda c: c.first)
+        for m in mentions:
+            if m.kind == "Description":
+                target = self._antecedent(m, ordered)
+                if target is not None:
+                    target.mentions.append(m)
+        return self._entities(ordered, dominant)
+
+    # ----- geocoding and keys
+    def _geocode(self, mentions: list[RawMention]) -> None:
+        codes = [m.hint["country"].code for m in mentions if m.kind == "Country" and m.hint.get("country")]
+        codes += [m.hint["country"] for m in mentions if m.kind == "ArmedForce" and m.hint.get("country")]
+        codes += [m.hint["region_of"].code for m in mentions if m.hint.get("region_of")]  # "northern X"
+        context = [c for c, _ in Counter(codes).most_common()]
+        for m in mentions:
+            if m.kind != "Location" or m.hint.get("place") is not None:
+                continue
+            name = m.hint.get("base_name") or m.text
+            area = self._area_of_state(m)
+            if area is not None:
+                m.hint["place"] = area
+                continue
+            region = self.gaz.region(m.text)
+            if region is not None:
+                m.hint["place"] = region
+                continue
+            local = _local_country_hint(m, self.gaz)
+            hints = ([local] if local else []) + context
+            place = self.gaz.lookup(name, countries=hints)
+            m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
+
+    def _area_of_state(self, m: RawMention) -> Optional[Place]:
+        """"southern X", "Xian Y": an area of a state the gazetteer does not list,
+        placed at the state (its country is what events there are counted by)."""
+        state = m.hint.get("region_of")
+        words = m.text.split()
+        if state is None and len(words) >= 2 and self.gaz.lookup(m.text) is None:
+            first = self.gaz.country(words[0])  # a demonym: "Xian Y"
+            state = first if first is not None and words[0] != first.name else None
+        if state is None:
+            return None
+        return Place(geonames_id="", name=m.text, lat=state.lat, lon=state.lon, country_code=state.code,
+                     feature_class="L", feature_code=None, population=0)
+
+    def _dominant_country(self, mentions: list[RawMention]) -> Optional[str]:
+        votes: Counter[str] = Counter()
+        for m in mentions:
+            if m.kind == "Country" and m.hint.get("country"):
+                votes[m.hint["country"].code] += 1
+            elif m.kind == "Location" and m.hint.get("place") is not None and m.hint["place"].country_code:
+                votes[m.hint["place"].country_code] += 1
+            elif m.kind in ("ArmedForce", "ArmedGroup") and isinstance(m.hint.get("country"), str):
+                votes[m.hint["country"]] += 1
+            elif m.hint.get("entry") is not None and m.hint["entry"].country:
+                votes[m.hint["entry"].country] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _key(self, m: RawMention, clusters: dict[str, Cluster], dominant: Optional[str]) -> tuple[str, Optional[str]]:
+        if m.kind == "Person":
+            full = norm(m.text)
+            if len(full.split()) < 2:
+                sk = _surname_key(m.text)
+                for key, c in clusters.items():
+                    if c.kind == "Person" and _surname_key(c.mentions[0].text) == sk:
+                        return key, c.country
+            return "person:" + full, m.hint.get("country")
+        if m.kind == "Country":
+            code = m.hint["country"].code
+            return "country:" + code, code
+        if m.kind == "Location":
+            place: Optional[Place] = m.hint.get("place")
+            if m.subtype == "MilitaryBase":
+                # Its own thing, located at the town it is named after; the town's bare name
+                # may join it later (see _merge_bases_and_towns).
+                return "base:" + norm(m.hint.get("base_name") or m.text), place.country_code if place else None
+            if place is not None and place.geonames_id:
+                return "place:" + place.geonames_id, place.country_code
+            return "place:" + norm(m.hint.get("base_name") or m.text), place.country_code if place else None
+        if m.kind == "ArmedForce":
+            if m.hint.get("entry") is not None and not m.hint.get("national"):
+                e = m.hint["entry"]
+                return "actor:" + e.key, e.country
+            code = dominant if m.hint.get("government") else m.hint.get("country")
+            if code is None:
+                return "force:" + norm(m.text), None
+            backer = m.hint.get("backer")
+            return f"force:{code}" + (f":backed:{backer}" if backer else ""), code
+        entry = m.hint.get("entry")
+        if entry is not None:
+            return "actor:" + entry.key, entry.country
+        return "org:" + norm(m.text), None
+
+    def _merge_short_forms(self, clusters: dict[str, Cluster]) -> None:
+        """"Tahrir Institute" joins "Tahrir Institute for Middle East Policy"; acronyms join names."""
+        orgs = [c for c in clusters.values() if c.kind in ("Organization", "ArmedGroup") and c.entry is None]
+        for short in orgs:
+            s = norm(short.mentions[0].text)
+            for long in orgs:
+                if long is short or long.key not in clusters or short.key not in clusters:
+                    continue
+                ln = norm(long.mentions[0].text)
+                initials = "".join(w[0] for w in ln.split() if w not in ("of", "for", "the", "and"))
+                if (len(ln) > len(s) and (ln.startswith(s + " ") and len(s.split()) >= 2)) or (
+                        short.mentions[0].text.isupper() and s.replace(" ", "") == initials):
+                    long.mentions.extend(short.mentions)
+                    del clusters[short.key]
+                    break
+
+    def _antecedent(self, m: RawMention, ordered: list[Cluster]) -> Optional[Cluster]:
+        target = m.hint.get("target")
+        best: Optional[tuple[int, Cluster]] = None
+        for c in ordered:
+            if c.kind != target or not self._fits_subtype(c, m.subtype):
+                continue
+            before = [x.start for x in c.mentions if x.start < m.start and x.kind != "Description"]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), c)
+        if best is None and target == "ArmedGroup":
+            groups = [c for c in ordered if c.kind == "ArmedGroup"]
+            if len(groups) == 1:
+                return groups[0]
+        return best[1] if best else None
+
+    @staticmethod
+    def _fits_subtype(c: Cluster, subtype: Optional[str]) -> bool:
+        if subtype is None:
+            return True
+        if subtype == "MilitaryBase":
+            return c.subtype == "MilitaryBase"
+        if subtype == "City":
+            return c.subtype != "MilitaryBase" and (c.place is None or c.place.feature_class == "P")
+        if subtype == "Region":
+            return c.place is not None and c.place.feature_class in ("A", "L")
+        return True
+
+    # ----- entities
+    def _entities(self, ordered: list[Cluster], dominant: Optional[str]) -> Resolution:
+        entities: list[Entity] = []
+        by_token: dict[tuple[int, int], str] = {}
+        kinds: dict[str, str] = {}
+        subtypes: dict[str, Optional[str]] = {}
+        countries: dict[str, Optional[str]] = {}
+        for i, c in enumerate(ordered, start=1):
+            eid = f"E{i}"
+            name = self._name(c)
+            surfaces = []
+            for m in sorted(c.mentions, key=lambda m: m.start):
+                if m.kind == "Description":
+                    continue
+                s = _clean_surface(m.text)
+                if s and s != name and s not in surfaces:
+                    surfaces.append(s)
+            if c.place is not None and c.place.name not in surfaces and c.place.name != name and c.kind == "Location" \
+                    and c.subtype not in ("MilitaryBase", "Facility"):  # "X airport" is not the town X
+                surfaces.append(c.place.name)
+            ent = Entity(
+                id=eid,
+                type=c.kind,
+                name=name,
+                aliases=surfaces,
+                mentions=[Mention(start=m.start, end=m.end, text=m.text, sentence=m.sentence.index)
+                          for m in sorted(c.mentions, key=lambda m: m.start)],
+                subtype=c.subtype,
+            )
+            self._describe(ent, c)
+            entities.append(ent)
+            kinds[eid] = c.kind
+            subtypes[eid] = c.subtype
+            countries[eid] = c.country
+            for m in c.mentions:
+                for t in m.span:
+                    by_token[(id(t.doc), t.i)] = eid
+        _bare_admin_aliases(entities)
+        res = Resolution(entities, by_token, kinds, subtypes, countries, dominant)
+        self._link_affiliations(res, ordered)
+        return res
+
+    def _name(self, c: Cluster) -> str:
+        named = [m for m in c.mentions if m.kind != "Description"]
+        if c.entry is not None and not c.key.startswith("force:"):
+            return c.entry.name
+        if c.kind == "Country":
+            return named[0].hint["country"].name
+        if c.key.startswith("force:") and c.country and not c.hints.get("backer"):
+            country = self.gaz.country_by_code(c.country)
+            adjective = next((m.span[0].text for m in named if not m.hint.get("government")
+                              and self.gaz.country(m.span[0].text) is not None), None)
+            if adjective is None and country is not None:
+                adjective = country.demonyms[0] if country.demonyms else country.name
+            return f"{adjective} forces"
+        if c.kind == "Location" and c.subtype == "MilitaryBase":
+            bases = [m for m in named if m.subtype == "MilitaryBase"]
+            return Counter(_clean_surface(m.text) for m in bases).most_common(1)[0][0]
+        if c.kind == "Person":
+            return max((_clean_surface(m.text) for m in named), key=len)
+        surfaces = Counter(_clean_surface(m.text) for m in named)
+        top = max(surfaces.values())
+        return max((s for s, n in surfaces.items() if n == top), key=len)
+
+    def _describe(self, ent: Entity, c: Cluster) -> None:
+        if c.country:
+            ent.attributes["country_code"] = c.country
+        if c.place is not None:
+            if c.place.geonames_id:
+                ent.links["geonames"] = c.place.geonames_id
+            ent.geo = Geo(lat=round(c.place.lat, 5), lon=round(c.place.lon, 5))
+            ent.attributes["feature_class"] = c.place.feature_class
+        if c.kind == "Country":
+            country = c.mentions[0].hint["country"]
+            ent.links["geonames"] = country.geonames_id
+            ent.geo = Geo(lat=round(country.lat, 5), lon=round(country.lon, 5))
+        if c.entry is not None and getattr(c.entry, "wikidata", None):
+            ent.links["wikidata"] = c.entry.wikidata
+        if c.hints.get("title"):
+            ent.attributes["title"] = c.hints["title"]
+        if c.kind == "Organization" and not c.country:
+            first = _clean_surface(ent.name).split()[0]
+            country = self.gaz.country(first)
+            if country is not None and first in country.demonyms:
+                ent.attributes["country_code"] = country.code
+                c.country = country.code
+
+    def _link_affiliations(self, res: Resolution, ordered: list[Cluster]) -> None:
+        by_name = {norm(n): e.id for e in res.entities for n in [e.name, *e.aliases]}
+        for ent, c in zip(res.entities, ordered):
+            org = c.hints.get("org_text")
+            if org and norm(org) in by_name and by_name[norm(org)] != ent.id:
+                ent.attributes["affiliation"] = by_name[norm(org)]
+            elif ent.type in ("Person", "ArmedForce", "Organization") and c.country:
+                cid = res.country_entity(c.country)
+                if cid:
+                    ent.attributes["affiliation"] = cid
+            backer = c.hints.get("backer")
+            if backer:
+                cid = res.country_entity(backer)
+                ent.attributes["backed_by"] = cid or backer
+
+
+_TOWN_FRAME = re.compile(r"(?i)\b(?:city|town|village|capital|outskirts|centre|center)\s+of\s+(?:the\s+)?$")
+
+
+def _merge_bases_and_towns(clusters: dict[str, "Cluster"]) -> None:
+    """"Qayara" beside "Qayara air base": the base, unless the town is a subject of its own.
+
+    A bare name that is said more often than the base's full name, or that is called a town
+    or city, is the town ("the city of X" ... "X airport"); otherwise the few bare
+    mentions are short forms of the base.
+    """
+    for base in [c for c in clusters.values() if c.subtype == "MilitaryBase"]:
+        key = base.key[len("base:"):]
+        town = next((c for k, c in clusters.items() if c.kind == "Location" and c is not base
+                     and c.subtype != "MilitaryBase"
+                     and (norm(c.mentions[0].text) == key
+                          or (c.place is not None and base.place is not None
+                              and c.place.geonames_id and c.place.geonames_id == base.place.geonames_id))),
+                    None)
+        if town is None:
+            continue
+        called_town = any(_TOWN_FRAME.search(m.sentence.text[: m.start - m.sentence.start]) for m in town.mentions)
+        if called_town or len(town.mentions) > len(base.mentions):
+            continue
+        base.mentions.extend(town.mentions)
+        del clusters[town.key]
+
+
+def _plausible(name: str, place: Place, hints: list[str]) -> bool:
+    """A spelling-variant match far from the article's countries is a coincidence, not a place."""
+    if place.country_code in hints or not hints or place.feature_class in ("A", "L"):
+        return True
+    a = light(strip_article(normalize(name)))
+    b = light(strip_article(normalize(place.name)))
+    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+
+def _retype_by_majority(mentions: list[RawMention]) -> None:
+    """NER may call one name a person in one sentence and a place in the next: one name, one type.
+
+    A surname of a person named in full stays a person ("Doe said" after "Jane Doe"),
+    even where the gazetteer knows a town of that name; otherwise a name that is a place in
+    one sentence (by its frame, not by a gazetteer guess) is a place in all of them.
+    """
+    full = [m for m in mentions if m.kind == "Person" and len(norm(m.text).split()) >= 2]
+    surnames = {_surname_key(m.text) for m in full} | {norm(m.text).split()[-1] for m in full}
+    places = {norm(m.text) for m in mentions if m.kind == "Location" and not m.hint.get("guessed")}
+    for m in mentions:
+        key = norm(m.text)
+        is_surname = len(key.split()) == 1 and (key in surnames or _surname_key(m.text) in surnames)
+        # a place frame ("the town of X") sets guessed=False; NER's GPE label alone is no frame
+        if is_surname and (m.kind == "Location" and m.hint.get("guessed", True) and "base_name" not in m.hint
+                           or m.kind == "Organization" and m.hint.get("entry") is None):
+            m.kind = "Person"  # "Burhan said": the surname of a person already named
+            m.hint = {}
+        elif m.kind == "Person" and key in places and not is_surname and not m.hint.get("byline"):
+            m.kind = "Location"
+            m.hint = {}
+
+
+def _clean_surface(text: str) -> str:
+    t = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    t = re.sub(r"(?:'s|’s|')$", "", t).strip()
+    return re.sub(r"\s+", " ", t)
+
+
+def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:
+    """"the Syrian town of X": the adjective right before the place noun names its country."""
+    doc = m.span.doc
+    i = m.span.start
+    if i >= 3 and doc[i - 1].lower_ == "of":
+        c = gaz.country(doc[i - 3].text)
+        if c is not None:
+            return c.code
+    return None

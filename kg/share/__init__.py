@@ -1,0 +1,1 @@
+"""Stage 6, share: pushing to and pulling from SPARQL servers, and VoID descriptions."""

@@ -1,0 +1,594 @@
+"""Push the store to an external SPARQL 1.1 triple store, and pull CONSTRUCT results from one.
+
+Push sends one named graph per document, by the Graph Store HTTP Protocol (a PUT replaces the
+graph, so pushing twice duplicates nothing) or, for stores without it, by SPARQL Update (DROP
+SILENT GRAPH, then INSERT DATA in batches, through SPARQLWrapper). A big graph goes in batches:
+the first replaces the graph (PUT, or DROP + INSERT in one request) and the next ones add to it
+(POST, or INSERT DATA). Blank nodes are scoped to one request, so every triple that has one
+travels in the first batch of its graph.
+
+Every failure of the remote (refused, down, 401, 5xx, timeout) is a :class:`RemoteError` with
+one line of text; during a push it is a :class:`PushError` that also carries what had already
+been pushed.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import hashlib
+import http.client
+import re
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Literal as TypingLiteral
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib.term import Node
+
+from kg.store.core import GRAPH_BASE, KGStore
+from kg.store.sparql import (
+    KNOWN_PREFIXES,
+    StoreError,
+    from_ox,
+    mask_sparql,
+    query_form,
+    syntax_error,
+)
+
+__all__ = [
+    "Auth",
+    "DEFAULT_BATCH",
+    "Endpoints",
+    "GraphPlan",
+    "PushError",
+    "PushProgress",
+    "PushReport",
+    "PushedGraph",
+    "Remote",
+    "RemoteError",
+    "local_graph_counts",
+    "plan_push",
+    "pull",
+    "pull_graph_iri",
+    "pulled_triples",
+    "push",
+    "remote_graph_counts",
+    "with_known_prefixes",
+]
+
+DEFAULT_BATCH = 50_000  # triples per request: ~5-8 MB of N-Triples
+Method = TypingLiteral["gsp", "update"]
+_NT = "application/n-triples"
+
+
+class RemoteError(StoreError):
+    """The remote store is unreachable, refused a request, or answered something unusable."""
+
+
+# ----------------------------------------------------------------------------- where and who
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """The three URLs of a SPARQL 1.1 store; ``update``/``gsp`` are None when unknown."""
+
+    query: str
+    update: Optional[str] = None
+    gsp: Optional[str] = None
+
+    @classmethod
+    def resolve(cls, base: Optional[str] = None, *, query: Optional[str] = None,
+                update: Optional[str] = None, gsp: Optional[str] = None) -> "Endpoints":
+        """Explicit URLs win; the rest comes from an Oxigraph-style base (/query, /update, /store).
+
+        A base given as its ``/query`` URL is taken as the base too.
+        """
+        root: Optional[str] = None
+        if base is not None:
+            root = _check_url(base, "endpoint").rstrip("/")
+            for suffix in ("/query", "/sparql"):
+                if root.endswith(suffix):
+                    root = root[: -len(suffix)]
+        chosen_query = query or (root + "/query" if root else None)
+        if chosen_query is None:
+            raise RemoteError("give the store's base URL or --query-endpoint")
+        return cls(
+            query=_check_url(chosen_query, "query endpoint"),
+            update=_check_url(update, "update endpoint") if update else (root + "/update" if root else None),
+            gsp=_check_url(gsp, "graph store endpoint") if gsp else (root + "/store" if root else None),
+        )
+
+
+def _check_url(url: str, what: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise RemoteError(f"{what} {url!r} is not an http(s) URL")
+    return url
+
+
+@dataclass(frozen=True)
+class Auth:
+    """HTTP Basic (user + password) or a bearer token; both empty means no Authorization header."""
+
+    user: Optional[str] = None
+    password: Optional[str] = None
+    token: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.token and (self.user or self.password):
+            raise RemoteError("give either --user/--password or --token, not both")
+        if (self.user is None) != (self.password is None):
+            raise RemoteError("--user and --password go together")
+
+    def header(self) -> Optional[str]:
+        """The Authorization header value, or None."""
+        if self.token:
+            return f"Bearer {self.token}"
+        if self.user is not None and self.password is not None:
+            raw = f"{self.user}:{self.password}".encode("utf-8")
+            return "Basic " + base64.b64encode(raw).decode("ascii")
+        return None
+
+
+@dataclass(frozen=True)
+class Remote:
+    """A remote store: its endpoints, credentials and the time limit of one request."""
+
+    endpoints: Endpoints
+    auth: Auth = field(default_factory=Auth)
+    timeout_s: float = 60.0
+
+
+# ----------------------------------------------------------------------------- HTTP plumbing
+
+
+def _describe_failure(url: str, exc: BaseException, auth: Auth, timeout_s: float) -> str:
+    """One line saying why a request to ``url`` failed (named without its query string)."""
+    url = url.split("?", 1)[0]
+    if isinstance(exc, urllib.error.HTTPError):
+        body = _short(exc.read() if exc.fp is not None else b"")
+        hint = _auth_hint(auth) if exc.code in (401, 403) else ""
+        return f"{url} answered {exc.code} {exc.reason}{hint}" + (f": {body}" if body else "")
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, (socket.timeout, TimeoutError)):
+        return f"{url} did not answer within {timeout_s:g} s (timeout)"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"cannot connect to {url}: connection refused (is the store running?)"
+    if isinstance(reason, (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected,
+                           http.client.IncompleteRead)):
+        return f"{url} closed the connection mid-request (did the store stop?)"
+    if isinstance(reason, socket.gaierror):
+        return f"cannot resolve the host of {url}: {reason.strerror or reason}"
+    return f"request to {url} failed: {reason}"
+
+
+def _auth_hint(auth: Auth) -> str:
+    if auth.header():
+        return " (wrong --user/--password or --token?)"
+    return " (the store wants credentials: --user/--password or --token)"
+
+
+def _short(body: bytes, limit: int = 200) -> str:
+    text = " ".join(body.decode("utf-8", "replace").split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _http(remote: Remote, method: str, url: str, *, body: Optional[bytes] = None,
+          content_type: Optional[str] = None, accept: Optional[str] = None) -> bytes:
+    """One HTTP request (proxies from the environment apply, as they do for SPARQLWrapper)."""
+    request = urllib.request.Request(url, data=body, method=method)
+    if content_type:
+        request.add_header("Content-Type", content_type)
+    if accept:
+        request.add_header("Accept", accept)
+    header = remote.auth.header()
+    if header:
+        request.add_header("Authorization", header)
+    try:
+        with urllib.request.urlopen(request, timeout=remote.timeout_s) as response:
+            return response.read()
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        raise RemoteError(_describe_failure(url, exc, remote.auth, remote.timeout_s)) from None
+
+
+def _sparql_wrapper(remote: Remote, *, update: bool = False):  # -> SPARQLWrapper
+    from SPARQLWrapper import POST, POSTDIRECTLY, SPARQLWrapper
+
+    endpoints = remote.endpoints
+    if update and not endpoints.update:
+        raise RemoteError("no update endpoint: give the base URL or --update-endpoint")
+    sw = SPARQLWrapper(endpoints.query, updateEndpoint=endpoints.update)
+    sw.setTimeout(int(max(1, round(remote.timeout_s))))
+    sw.setMethod(POST)
+    sw.setRequestMethod(POSTDIRECTLY)  # the body is the request: no form encoding of big updates
+    if remote.auth.header():
+        sw.addCustomHttpHeader("Authorization", remote.auth.header())
+    return sw
+
+
+def _run_sparql(remote: Remote, text: str, *, update: bool = False,
+                return_format: Optional[str] = None) -> bytes:
+    """Send a query (or an update) through SPARQLWrapper; returns the raw response body."""
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    sw = _sparql_wrapper(remote, update=update)
+    url = (remote.endpoints.update if update else remote.endpoints.query) or ""
+    if return_format:
+        sw.setReturnFormat(return_format)
+    if update:
+        # SPARQLWrapper finds the request type with regexes over the whole text: seconds for
+        # a batch of triples. Let it read a stub of the same form, then give it the text.
+        sw.setQuery(text[: text.index("{") + 1] + "}" if "{" in text else text)
+        sw.queryString = text
+    else:
+        sw.setQuery(text)
+    try:
+        response = sw.query().response
+        return response.read()
+    except SPARQLWrapperException as exc:
+        status = {"QueryBadFormed": "400 Bad Request", "Unauthorized": "401 Unauthorized",
+                  "EndPointNotFound": "404 Not Found", "URITooLong": "414 URI Too Long",
+                  "EndPointInternalError": "500 Internal Server Error"}.get(type(exc).__name__, "an error")
+        hint = _auth_hint(remote.auth) if type(exc).__name__ == "Unauthorized" else ""
+        body = _short(_response_of(exc))
+        raise RemoteError(f"{url} answered {status}{hint}" + (f": {body}" if body else "")) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        raise RemoteError(_describe_failure(url, exc, remote.auth, remote.timeout_s)) from None
+
+
+def _response_of(exc: BaseException) -> bytes:
+    """The server's body, which SPARQLWrapper keeps only as a repr inside its message."""
+    marker = "Response:\n"
+    text = str(exc)
+    if marker not in text:
+        return b""
+    try:
+        body = ast.literal_eval(text.split(marker, 1)[1].strip())
+    except (ValueError, SyntaxError):
+        return b""
+    return body if isinstance(body, bytes) else str(body).encode("utf-8")
+
+
+# ----------------------------------------------------------------------------- reading the remote
+
+
+def remote_graph_counts(remote: Remote) -> dict[str, int]:
+    """Named graph IRI -> number of triples, as the remote store has them now."""
+    import json
+
+    body = _run_sparql(remote, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                       return_format="json")
+    try:
+        rows = json.loads(body)["results"]["bindings"]
+        return {r["g"]["value"]: int(r["n"]["value"]) for r in rows if r["g"]["type"] == "uri"}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise RemoteError(f"{remote.endpoints.query} sent an unreadable SPARQL JSON result: {exc}") from None
+
+
+def _remote_graph_ntriples(remote: Remote, graph: str) -> bytes:
+    """A remote graph's content as N-Triples (GSP GET, else a CONSTRUCT)."""
+    if remote.endpoints.gsp:
+        url = remote.endpoints.gsp + "?" + urllib.parse.urlencode({"graph": graph})
+        return _http(remote, "GET", url, accept=_NT)
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    return _run_sparql(remote, query, return_format="turtle")
+
+
+def _content_hash(triples: Iterable[ox.Triple]) -> str:
+    """Order-independent digest of a graph; blank nodes count only by their position."""
+    lines = []
+    for t in triples:
+        parts = ["_:" if isinstance(x, ox.BlankNode) else str(x) for x in (t.subject, t.predicate, t.object)]
+        lines.append(" ".join(parts))
+    digest = hashlib.sha256()
+    for line in sorted(lines):
+        digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+# ----------------------------------------------------------------------------- push
+
+
+@dataclass(frozen=True)
+class GraphPlan:
+    """What a push would do to one graph: ``new``, ``replace`` (content differs) or ``same``."""
+
+    graph: str
+    action: TypingLiteral["new", "replace", "same"]
+    local_triples: int
+    remote_triples: int
+
+
+@dataclass(frozen=True)
+class PushedGraph:
+    """How much of one graph reached the remote; ``complete`` once its last batch was accepted."""
+
+    graph: str
+    triples: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return self.triples == self.total
+
+
+@dataclass
+class PushReport:
+    """What a push sent: graphs in push order (the last may be partial after a failure)."""
+
+    method: str
+    planned_graphs: int = 0
+    graphs: list[PushedGraph] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def triples(self) -> int:
+        return sum(g.triples for g in self.graphs)
+
+    @property
+    def complete_graphs(self) -> list[PushedGraph]:
+        return [g for g in self.graphs if g.complete]
+
+
+class PushError(RemoteError):
+    """A push that stopped part way; ``report`` says what the remote had accepted by then."""
+
+    def __init__(self, message: str, report: PushReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass(frozen=True)
+class PushProgress:
+    """Passed to the progress callback after every accepted batch."""
+
+    graph: str
+    graphs_done: int
+    graphs_total: int
+    triples_done: int
+    triples_total: int
+
+
+ProgressFn = Callable[[PushProgress], None]
+
+
+def local_graph_counts(store: KGStore) -> dict[str, int]:
+    """Named graph IRI -> triples in the local store (the derived union is not a graph)."""
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+    return {str(g): int(n) for g, n in rows}  # type: ignore[arg-type]
+
+
+def _select_graphs(store: KGStore, graphs: Optional[Sequence[str]]) -> dict[str, int]:
+    counts = local_graph_counts(store)
+    if graphs is None:
+        return dict(sorted(counts.items()))
+    chosen: dict[str, int] = {}
+    for name in graphs:
+        iri = name if name in counts else GRAPH_BASE + name
+        if iri not in counts:
+            raise RemoteError(f"no graph or document {name!r} in the local store (see `kg docs`)")
+        chosen[iri] = counts[iri]
+    return chosen
+
+
+def plan_push(store: KGStore, remote: Remote, graphs: Optional[Sequence[str]] = None) -> list[GraphPlan]:
+    """Compare each local graph with the remote's (triple count, then a content hash)."""
+    local = _select_graphs(store, graphs)
+    there = remote_graph_counts(remote)
+    plans: list[GraphPlan] = []
+    for graph, n in local.items():
+        if graph not in there:
+            plans.append(GraphPlan(graph, "new", n, 0))
+            continue
+        same = there[graph] == n and _local_hash(store, graph) == _remote_hash(remote, graph)
+        plans.append(GraphPlan(graph, "same" if same else "replace", n, there[graph]))
+    return plans
+
+
+def _local_hash(store: KGStore, graph: str) -> str:
+    quads = store.ox_store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    return _content_hash(q.triple for q in quads)
+
+
+def _remote_hash(remote: Remote, graph: str) -> str:
+    body = _remote_graph_ntriples(remote, graph)
+    fmt = ox.RdfFormat.N_TRIPLES if remote.endpoints.gsp else ox.RdfFormat.TURTLE
+    try:
+        return _content_hash(ox.parse(body, format=fmt))
+    except SyntaxError as exc:
+        raise RemoteError(f"the remote sent graph {graph} in a form that does not parse: {exc}") from None
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Part of one graph for one request: N-Triples text; ``first`` replaces the graph."""
+
+    graph: str
+    body: bytes
+    triples: int
+    first: bool
+
+
+def _has_bnode(line: bytes) -> bool:
+    """Whether an N-Triples line (Oxigraph's: ``S P O .``, single spaces) has a blank node.
+
+    A literal whose last word starts with ``_:`` also counts: harmless, that only moves the line
+    to its graph's first request.
+    """
+    return line.startswith(b"_:") or line.rsplit(b" ", 2)[-2].startswith(b"_:")
+
+
+def _pieces(store: KGStore, graph: str, size: int) -> Iterator[_Piece]:
+    """A graph in pieces of ``size`` triples (Oxigraph writes the N-Triples), blank nodes first.
+
+    Blank node labels only hold within one request, so every triple with one goes in the first
+    piece, which may then be bigger than ``size``.
+    """
+    lines = store.ox_store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)).splitlines()
+    first = size
+    if len(lines) > size:
+        with_bnodes = [line for line in lines if _has_bnode(line)]
+        if with_bnodes:
+            lines = with_bnodes + [line for line in lines if not _has_bnode(line)]
+            first = max(size, len(with_bnodes))
+    yield _Piece(graph, b"\n".join(lines[:first]) + b"\n", len(lines[:first]), True)
+    for start in range(first, len(lines), size):
+        chunk = lines[start:start + size]
+        yield _Piece(graph, b"\n".join(chunk) + b"\n", len(chunk), False)
+
+
+def _requests(store: KGStore, graphs: Iterable[str], size: int, method: Method) -> Iterator[list[_Piece]]:
+    """Pieces grouped into requests: one per piece for the GSP (a request names one graph);
+    SPARQL Update packs small graphs together up to ``size`` triples per request."""
+    pending: list[_Piece] = []
+    count = 0
+    for graph in graphs:
+        for piece in _pieces(store, graph, size):
+            if method == "gsp":
+                yield [piece]
+                continue
+            if pending and count + piece.triples > size:
+                yield pending
+                pending, count = [], 0
+            pending.append(piece)
+            count += piece.triples
+    if pending:
+        yield pending
+
+
+def _send(remote: Remote, method: Method, pieces: list[_Piece]) -> None:
+    if method == "gsp":
+        [piece] = pieces
+        if not remote.endpoints.gsp:
+            raise RemoteError("no graph store endpoint: give the base URL or --gsp-endpoint, "
+                              "or push with --method update")
+        url = remote.endpoints.gsp + "?" + urllib.parse.urlencode({"graph": piece.graph})
+        _http(remote, "PUT" if piece.first else "POST", url, body=piece.body, content_type=_NT)
+        return
+    ops = []
+    for piece in pieces:
+        if piece.first:
+            ops.append(f"DROP SILENT GRAPH <{piece.graph}>")
+        if piece.triples:
+            ops.append(f"INSERT DATA {{ GRAPH <{piece.graph}> {{\n{piece.body.decode('utf-8')}}} }}")
+    _run_sparql(remote, " ;\n".join(ops), update=True)
+
+
+def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: int = DEFAULT_BATCH,
+         graphs: Optional[Sequence[str]] = None, progress: Optional[ProgressFn] = None) -> PushReport:
+    """Replace each local named graph (all, or the given graph IRIs / document ids) on the remote.
+
+    Raises PushError, carrying the report so far, when the remote fails part way.
+    """
+    if batch_size < 1:
+        raise RemoteError(f"batch size must be at least 1, got {batch_size}")
+    if method not in ("gsp", "update"):
+        raise RemoteError(f"unknown push method {method!r}: use gsp or update")
+    chosen = _select_graphs(store, graphs)
+    report = PushReport(method=method, planned_graphs=len(chosen))
+    sent: dict[str, int] = {}
+    total = sum(chosen.values())
+    started = time.perf_counter()
+
+    def so_far() -> list[PushedGraph]:
+        return [PushedGraph(g, n, chosen[g]) for g, n in sent.items()]
+
+    for request in _requests(store, chosen, batch_size, method):
+        try:
+            _send(remote, method, request)
+        except RemoteError as exc:
+            report.graphs, report.seconds = so_far(), time.perf_counter() - started
+            raise PushError(str(exc), report) from None
+        for piece in request:
+            sent[piece.graph] = sent.get(piece.graph, 0) + piece.triples
+        if progress is not None:
+            complete = sum(1 for g, n in sent.items() if n == chosen[g])
+            progress(PushProgress(request[-1].graph, complete, len(chosen), sum(sent.values()), total))
+    report.graphs, report.seconds = so_far(), time.perf_counter() - started
+    return report
+
+
+# ----------------------------------------------------------------------------- pull
+
+
+def pull_graph_iri(endpoint: str, query: str, name: Optional[str] = None) -> URIRef:
+    """The local graph of a pull: ``--name``, else a digest of the endpoint and the query text.
+
+    It sits under the document graphs' base, so ``kg docs`` lists it and ``kg remove`` drops it.
+    """
+    if name is None:
+        key = endpoint + "\n" + " ".join(query.split())
+        name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    if not name or any(c in name for c in "<>\"{}|^`\\ /#?"):
+        raise RemoteError(f"bad pull name {name!r}: use letters, digits, '-' or '_'")
+    return URIRef(f"{GRAPH_BASE}pull-{name}")
+
+
+def _check_construct(query: str) -> None:
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    form = query_form(query)
+    if form not in ("CONSTRUCT", "DESCRIBE"):
+        raise RemoteError(f"kg pull needs a CONSTRUCT or DESCRIBE query (it loads a graph), got {form or 'no query'}")
+    try:
+        parseQuery(query)
+    except Exception as exc:  # noqa: BLE001 - pyparsing raises several types
+        raise syntax_error(query, exc) from None
+
+
+def with_known_prefixes(query: str) -> str:
+    """The query with PREFIX lines for the project prefixes it uses without declaring them.
+
+    ``kg query`` accepts ``ckg:`` and friends undeclared; a remote store does not know them.
+    """
+    masked = mask_sparql(query)
+    declared = {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", masked)}
+    used = {m.group(1) for m in re.finditer(r"(?<![\w?$:])([A-Za-z][\w.-]*):", masked)}
+    missing = [p for p in KNOWN_PREFIXES if p in used and p not in declared]
+    lines = [f"PREFIX {p}: <{KNOWN_PREFIXES[p]}>" for p in missing]
+    return "\n".join(lines + [query]) if lines else query
+
+
+def pull(remote: Remote, query: str) -> list[tuple[Node, Node, Node]]:
+    """Run a CONSTRUCT/DESCRIBE on the remote; returns its triples (rdflib terms)."""
+    _check_construct(query)  # the user's text, so that error positions are theirs
+    body = _run_sparql(remote, with_known_prefixes(query), return_format="turtle")
+    try:
+        parsed = ox.parse(body, format=ox.RdfFormat.TURTLE, rename_blank_nodes=True)
+        return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))  # type: ignore[misc]
+                for t in parsed]
+    except SyntaxError as exc:
+        raise RemoteError(f"{remote.endpoints.query} sent a CONSTRUCT result that does not parse as Turtle: {exc}") from None
+
+
+def pulled_triples(graph: URIRef, endpoint: str, query: str, triples: list[tuple[Node, Node, Node]],
+                   at: Optional[datetime] = None) -> list[tuple[Node, Node, Node]]:
+    """The pulled triples plus the graph's provenance: source endpoint, time, query text."""
+    at = at or datetime.now(timezone.utc)
+    activity, plan = URIRef(f"{graph}/activity"), URIRef(f"{graph}/query")
+    stamp = Literal(at.isoformat(timespec="seconds"), datatype=XSD.dateTime)
+    source = URIRef(endpoint)
+    prov = [
+        (graph, RDF.type, PROV.Entity),
+        (graph, PROV.wasDerivedFrom, source),
+        (graph, PROV.generatedAtTime, stamp),
+        (graph, PROV.wasGeneratedBy, activity),
+        (graph, DCTERMS.source, source),
+        (activity, RDF.type, PROV.Activity),
+        (activity, PROV.used, source),
+        (activity, PROV.used, plan),
+        (activity, PROV.endedAtTime, stamp),
+        (plan, RDF.type, PROV.Plan),
+        (plan, PROV.value, Literal(query)),
+        (plan, DCTERMS.format, Literal("application/sparql-query")),
+    ]
+    return list(triples) + prov
