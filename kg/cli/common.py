@@ -27,7 +27,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from kg import pipeline
+from kg import pipeline, resources
 from kg.extract.facts import FactsError
 from kg.query.canned import CannedQueryError
 from kg.read.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, ReadError, read_all
@@ -37,8 +37,6 @@ from kg.store.sparql import SparqlSyntaxError
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "markdown")
 RDF_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
 TRIPLE_FORMATS = ("turtle", "ntriples", "xml")  # what kg.store.core exports as the union of documents
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-REPO_DIR = PACKAGE_DIR.parent
 
 app = typer.Typer(
     name="kg",
@@ -141,8 +139,30 @@ def boundary(func: F) -> F:
 
 
 def settings_of(ctx: typer.Context) -> Settings:
+    """The options given before the command (``kg --store DIR ...``, or KG_STORE)."""
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings(store=default_store_path())
+
+
+def store_path(ctx: typer.Context, store_dir: Optional[Path]) -> Path:
+    """The store a command works on; ``store_dir`` is the command's own ``--store`` (``StoreOpt``).
+
+    ``--store`` may come after the command (``kg build seeds --store DIR``) or before it
+    (``kg --store DIR build seeds``). Given after, it wins; else the one given before; else
+    the environment variable KG_STORE; else ``./.kg-store``. Both options read KG_STORE, so a
+    value the command option took from the environment yields to a ``--store`` given before.
+    """
+    if store_dir is not None and _from_command_line(ctx, STORE_PARAM):
+        return store_dir
+    return settings_of(ctx).store
+
+
+def _from_command_line(ctx: typer.Context, name: str) -> bool:
+    """Whether the command's option was typed (not taken from KG_STORE or its default)."""
+    source = ctx.get_parameter_source(name)
+    # By name: recent Typer vendors its own click, whose ParameterSource is not click's.
+    # None: called outside the parser (a direct call in a test); trust the value.
+    return source is None or getattr(source, "name", "") in ("COMMANDLINE", "PROMPT")
 
 
 @contextmanager
@@ -201,7 +221,11 @@ def report_problems(failed: list[pipeline.Failure], warnings: list[tuple[Path, s
 
 # ----------------------------------------------------------------------------- options
 
-StoreOpt = typer.Option(None, "--store", envvar="KG_STORE", help="Store folder (default: ./.kg-store).")
+#: ``--store`` of the root callback and of every command that opens a store; a command resolves
+#: it with ``store_path(ctx, store)``. The parameter must be named ``store_dir`` (STORE_PARAM).
+StoreOpt = typer.Option(None, "--store", envvar="KG_STORE", metavar="DIR", show_default=False,
+                        help="Store folder, before or after the command (default: ./.kg-store).")
+STORE_PARAM = "store_dir"
 PathsArg = typer.Argument(..., help="Article files or folders of them.", show_default=False)
 TitleOpt = typer.Option(None, "--title", help="Title for the document(s), instead of the sidecar's.")
 PublisherOpt = typer.Option(None, "--publisher", help="Publisher, instead of the sidecar's.")
@@ -220,11 +244,9 @@ def main(ctx: typer.Context, store: Optional[Path] = StoreOpt) -> None:
     ctx.obj = Settings(store=store if store is not None else default_store_path())
 
 
-
 def default_queries_dir() -> Path:
-    """./queries when run from a checkout or project folder, else the one beside the package."""
-    local = Path("queries")
-    return local if local.is_dir() else REPO_DIR / "queries"
+    """./queries when the current directory has one (a project's own queries), else the shipped ones."""
+    return resources.queries_dir()
 
 
 def parse_params(items: list[str]) -> dict[str, str]:

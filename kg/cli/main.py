@@ -22,9 +22,7 @@ from rich.text import Text
 
 from kg import pipeline
 from kg.cli.common import (
-    PACKAGE_DIR,
     RDF_FORMATS,
-    REPO_DIR,
     TABLE_FORMATS,
     TRIPLE_FORMATS,
     JobsOpt,
@@ -34,6 +32,7 @@ from kg.cli.common import (
     PathsArg,
     PublishedOpt,
     PublisherOpt,
+    StoreOpt,
     TitleOpt,
     UrlOpt,
     app,
@@ -48,9 +47,10 @@ from kg.cli.common import (
     progress_bar,
     read_overrides,
     report_problems,
-    settings_of,
     stdout,
+    store_path,
 )
+from kg.graph import ontology_files
 from kg.graph.iris import graph_iri as doc_graph_iri
 from kg.graph.vocab import CKG, ENTITY_CLASSES, EVENT_CLASSES
 from kg.query import canned, formats
@@ -73,6 +73,7 @@ def _summary_table(report: pipeline.BuildReport) -> Table:
 def build(
     ctx: typer.Context,
     paths: list[Path] = PathsArg,
+    store_dir: Optional[Path] = StoreOpt,
     title: Optional[str] = TitleOpt,
     publisher: Optional[str] = PublisherOpt,
     published: Optional[str] = PublishedOpt,
@@ -91,7 +92,7 @@ def build(
     overrides = read_overrides(title=title, publisher=publisher, published=published, url=url, language=language)
     check_read_options(overrides, max_bytes, max_chars)
     cli_ontology.check_build_options(reason)
-    with open_store(None if memory else settings_of(ctx).store) as store:  # fail fast if it is locked
+    with open_store(None if memory else store_path(ctx, store_dir)) as store:  # fail fast if it is locked
         target = cli_ontology.guard(store, validate)
         extractor = load_extractor()
         with progress_bar("Building") as progress:
@@ -178,6 +179,7 @@ def query(
     queries_dir: Optional[Path] = typer.Option(None, "--queries-dir",
                                                help="Canned queries (default: ./queries, else the shipped ones)."),
     timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up after S seconds."),
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Run a SPARQL query over all documents (the union of their graphs)."""
     if fmt is not None and fmt.lower() not in TABLE_FORMATS + RDF_FORMATS:
@@ -185,7 +187,7 @@ def query(
     if timeout is not None and timeout <= 0:
         fail(f"--timeout must be a positive number of seconds, got {timeout:g}")
     text = _resolve_query(query_arg, parse_params(param), queries_dir)
-    with open_store(settings_of(ctx).store, read_only=True) as store:
+    with open_store(store_path(ctx, store_dir), read_only=True) as store:
         result = store.query(text, timeout_s=timeout)
     _print_result(result, fmt)
 
@@ -232,12 +234,11 @@ def _param_text(p: canned.Param) -> str:
 # ----------------------------------------------------------------------------- export / inspect
 
 def _ontology_file() -> Path:
-    """ontology/conflict.ttl of the project folder, else of the checkout the package lives in."""
-    for candidate in (Path("ontology/conflict.ttl"), REPO_DIR / "ontology" / "conflict.ttl",
-                      PACKAGE_DIR / "data" / "conflict.ttl"):
-        if candidate.is_file():
-            return candidate
-    fail("cannot find ontology/conflict.ttl for --include-ontology")
+    """ontology/conflict.ttl of the project folder, else the shipped one (kg.resources)."""
+    try:
+        return ontology_files.find(ontology_files.ONTOLOGY)
+    except ontology_files.OntologyFileError as exc:
+        fail(f"{exc} (for --include-ontology)")
 
 
 def _export_with_ontology(store: KGStore, ontology: Path, fmt: str, out: BinaryIO) -> int:
@@ -262,6 +263,7 @@ def export(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: stdout)."),
     include_ontology: bool = typer.Option(False, "--include-ontology",
                                           help="Add the ontology/conflict.ttl triples (triple formats only)."),
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Export the knowledge graph: the union of all documents (triple formats) or their named graphs."""
     fmt = fmt.lower()
@@ -272,7 +274,7 @@ def export(
     if include_ontology and fmt not in TRIPLE_FORMATS:
         fail(f"--include-ontology works with the triple formats ({', '.join(TRIPLE_FORMATS)}), not {fmt}")
     ontology = _ontology_file() if include_ontology else None
-    with open_store(settings_of(ctx).store, read_only=True) as store, binary_output(out) as stream:
+    with open_store(store_path(ctx, store_dir), read_only=True) as store, binary_output(out) as stream:
         count = store.export(fmt, stream) if ontology is None else _export_with_ontology(store, ontology, fmt, stream)
     if out is not None:
         typer.echo(f"wrote {count} {'quads' if fmt not in TRIPLE_FORMATS else 'triples'} to {out}", err=True)
@@ -289,9 +291,9 @@ def _counts_table(title: str, counts: dict[str, int]) -> Table:
 
 @app.command()
 @boundary
-def stats(ctx: typer.Context) -> None:
+def stats(ctx: typer.Context, store_dir: Optional[Path] = StoreOpt) -> None:
     """Counts: triples, documents, entities by type, events by type."""
-    with open_store(settings_of(ctx).store, read_only=True) as store:
+    with open_store(store_path(ctx, store_dir), read_only=True) as store:
         s = store.stats()
     entities = _of_classes(s.types, ENTITY_CLASSES.values())
     events = _of_classes(s.types, EVENT_CLASSES.values())
@@ -313,9 +315,9 @@ def _of_classes(types: dict[str, int], classes: Iterable[URIRef]) -> dict[str, i
 
 @app.command()
 @boundary
-def docs(ctx: typer.Context) -> None:
+def docs(ctx: typer.Context, store_dir: Optional[Path] = StoreOpt) -> None:
     """List the documents in the store: id, title, publisher, date, triples."""
-    with open_store(settings_of(ctx).store, read_only=True) as store:
+    with open_store(store_path(ctx, store_dir), read_only=True) as store:
         documents = store.documents()
     table = Table(show_header=True, header_style="bold")
     for name in ("id", "title", "publisher", "published"):
@@ -329,9 +331,10 @@ def docs(ctx: typer.Context) -> None:
 
 @app.command()
 @boundary
-def remove(ctx: typer.Context, doc_id: str = typer.Argument(..., metavar="DOC-ID")) -> None:
+def remove(ctx: typer.Context, doc_id: str = typer.Argument(..., metavar="DOC-ID"),
+           store_dir: Optional[Path] = StoreOpt) -> None:
     """Remove one document (its named graph) from the store."""
-    path = settings_of(ctx).store
+    path = store_path(ctx, store_dir)
     iri = doc_graph_iri(doc_id)
     with open_store(path, read_only=True) as store:  # never create a store just to say "absent"
         present = iri in store.graphs()

@@ -15,7 +15,7 @@ from rdflib import Graph, URIRef
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.common import app, boundary, fail, open_store, settings_of, stdout
+from kg.cli.common import StoreOpt, app, boundary, fail, open_store, stdout, store_path
 from kg.graph import ontology_files
 from kg.graph.iris import graph_iri as doc_graph_iri
 from kg.graph.ontology_files import OntologyFileError
@@ -58,6 +58,7 @@ def validate(
     graph: list[str] = typer.Option([], "--graph", help="Only this named graph IRI (repeatable)."),
     fmt: str = typer.Option("table", "--format", "-f", help="|".join(VALIDATE_FORMATS)),
     shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes (default: ontology/shapes.ttl)."),
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Check the document graphs against the SHACL shapes; exit 1 if any violates them."""
     from kg.store import validate as kv
@@ -67,12 +68,13 @@ def validate(
         fail(f"unknown --format {fmt!r}: use one of {', '.join(VALIDATE_FORMATS)}")
     shapes_graph = _shapes(shapes)
     chosen = [doc_graph_iri(d) for d in doc] + [URIRef(g) for g in graph]
-    with open_store(settings_of(ctx).store, read_only=True) as store:
+    path = store_path(ctx, store_dir)
+    with open_store(path, read_only=True) as store:
         if doc:
             present = set(store.graphs())
             for d in doc:
                 if doc_graph_iri(d) not in present:
-                    fail(f"no document {d!r} in the store at {settings_of(ctx).store} (see `kg docs`)")
+                    fail(f"no document {d!r} in the store at {path} (see `kg docs`)")
         reports = kv.validate_store(store, chosen or None, shapes=shapes_graph)
     bad = [r for r in reports if not r.conforms]
     if fmt == "turtle":
@@ -158,6 +160,7 @@ def reason(
     ctx: typer.Context,
     fmt: str = typer.Option("table", "--format", "-f", help="|".join(REASON_FORMATS)),
     drop: bool = typer.Option(False, "--drop", help="Remove the inferred graph instead."),
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Run the OWL reasoner (HermiT) and store what the ontology implies in a graph of its own."""
     from kg.store import reason as kr
@@ -165,7 +168,7 @@ def reason(
     fmt = fmt.lower()
     if fmt not in REASON_FORMATS:
         fail(f"unknown --format {fmt!r}: use one of {', '.join(REASON_FORMATS)}")
-    path = settings_of(ctx).store
+    path = store_path(ctx, store_dir)
     if not (path / "CURRENT").exists():
         fail(f"no store at {path}: build one with `kg build PATH...` (or set --store / KG_STORE)")
     if drop:

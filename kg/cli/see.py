@@ -17,14 +17,15 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.cli.common import (
+    StoreOpt,
     app,
     boundary,
     default_queries_dir,
     fail,
     open_store,
     parse_params,
-    settings_of,
     stdout,
+    store_path,
 )
 from kg.see import analyze as an
 from kg.see import subgraph
@@ -87,8 +88,8 @@ def _spec(ego: Optional[str], hops: int, start: Optional[str], end: Optional[str
                                  query=query, params=parse_params(param), queries_dir=queries_dir)
 
 
-def _network(ctx: typer.Context, spec: subgraph.SubgraphSpec) -> nx.DiGraph:
-    path = settings_of(ctx).store
+def _network(ctx: typer.Context, store_dir: Optional[Path], spec: subgraph.SubgraphSpec) -> nx.DiGraph:
+    path = store_path(ctx, store_dir)
     with open_store(path, read_only=True) as store:
         g = load_network(store)
         require_events(g, f"the store at {path}")
@@ -144,6 +145,7 @@ def viz(
     view: str = typer.Option("events", "--view",
                              help="events (the event-entity network) | map | actors (actor network) "
                                   "| timeline | all (map, timeline and actors in one page)"),
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Write an interactive, offline HTML view: the event network, a map, a timeline or the actor network."""
     if view != "events" and view not in VIEWS:
@@ -155,7 +157,7 @@ def viz(
         fail(f"unknown --layout {layout!r}: use one of {', '.join(limits)}")
     if out.is_dir():
         fail(f"--out {out} is a folder; give a file name such as {out / 'graph.html'}")
-    g = _network(ctx, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
     if view != "events":
         from kg.see import views_data
 
@@ -185,12 +187,13 @@ def centrality_cmd(
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
     param: list[str] = ParamOpt, queries_dir: Optional[Path] = QueriesDirOpt,
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Rank actors: events taken part in, partners, degree/betweenness/closeness on the co-participation network."""
     fmt = _check_format(fmt)
     if by not in an.CENTRALITY_MEASURES:
         fail(f"unknown --by {by!r}: use one of {', '.join(an.CENTRALITY_MEASURES)}")
-    g = _network(ctx, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
     rows = an.as_dicts(an.centrality(g, by=by, top=top or None))
     _emit(rows, fmt, ["rank", "label", "cls", "events", "partners", "degree", "betweenness", "closeness"],
           f"actors by {by}")
@@ -208,12 +211,13 @@ def communities_cmd(
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
     param: list[str] = ParamOpt, queries_dir: Optional[Path] = QueriesDirOpt,
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Communities of actors that act together (modularity on the co-participation network)."""
     fmt = _check_format(fmt)
     if method not in an.COMMUNITY_METHODS:
         fail(f"unknown --method {method!r}: use one of {', '.join(an.COMMUNITY_METHODS)}")
-    g = _network(ctx, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
     found, modularity = an.communities(g, method=method, min_size=min_size)
     _emit(an.as_dicts(found), fmt, ["community", "size", "shared_events", "members"],
           f"communities ({method}, modularity {modularity:.3f})", extra={"modularity": modularity})
@@ -228,10 +232,11 @@ def path_cmd(
     target: str = typer.Argument(..., metavar="OTHER", help="IRI or name."),
     fmt: str = FormatOpt,
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Shortest chain of shared events between two actors."""
     fmt = _check_format(fmt)
-    g = _network(ctx, _spec(None, 1, start, end, None, None, [], None))
+    g = _network(ctx, store_dir, _spec(None, 1, start, end, None, None, [], None))
     a, b = find_entity(g, source), find_entity(g, target)
     _emit(an.as_dicts(an.shortest_path(g, a, b)), fmt,
           ["step", "actor", "role", "event", "other_role", "other", "evidence"],
@@ -250,10 +255,11 @@ def coparticipation_cmd(
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
     param: list[str] = ParamOpt, queries_dir: Optional[Path] = QueriesDirOpt,
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Pairs of actors that take part in the same events, most shared first."""
     fmt = _check_format(fmt)
-    g = _network(ctx, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
     _emit(an.as_dicts(an.pairs(g, min_shared=min_shared, top=top or None)), fmt,
           ["actor", "other", "shared_events", "event_types", "first", "last"], "co-participation")
 
@@ -266,10 +272,11 @@ def control_cmd(
     place: str = typer.Argument(..., metavar="PLACE", help="IRI or name of a place."),
     fmt: str = FormatOpt,
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """A place's control timeline: its captures in date order (captor, former holder, support)."""
     fmt = _check_format(fmt)
-    g = _network(ctx, _spec(None, 1, start, end, None, None, [], None))
+    g = _network(ctx, store_dir, _spec(None, 1, start, end, None, None, [], None))
     node = find_entity(g, place, kinds=(PLACE, ACTOR), what="place")
     rows = an.as_dicts(an.control_timeline(g, node))
     if not rows and fmt == "table":
@@ -292,6 +299,7 @@ def export_cmd(
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
     param: list[str] = ParamOpt, queries_dir: Optional[Path] = QueriesDirOpt,
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Export the (sub)graph as GraphML or GEXF, for Gephi, Cytoscape or networkx."""
     chosen = (fmt or out.suffix.lstrip(".")).lower()
@@ -301,7 +309,7 @@ def export_cmd(
         fail(f"unknown --network {network!r}: use roles or coparticipation")
     if out.is_dir():
         fail(f"--out {out} is a folder; give a file name")
-    g = _network(ctx, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
     graph: nx.Graph = an.coparticipation(g) if network == "coparticipation" else g
     nodes, edges = an.export(graph, chosen, out)
     typer.echo(f"wrote {out} ({nodes} nodes, {edges} edges, {chosen})", err=True)

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from kg.cli.common import app, boundary, default_queries_dir, fail, settings_of
+from kg.cli.common import StoreOpt, app, boundary, default_queries_dir, fail, store_path
 
 
 def _check_port(host: str, port: int) -> None:
@@ -48,6 +48,7 @@ def serve(
                                        help="Allow SERVICE (federated queries to other endpoints)."),
     cors: bool = typer.Option(False, "--cors", help="Let web pages on other origins query this "
                               "read-only server (CORS); not with --allow-update."),
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Serve the store over HTTP: SPARQL at /sparql, linked data at /id/..., API, web page at /."""
     import uvicorn
@@ -55,7 +56,7 @@ def serve(
     from kg.server.app import create_app
     from kg.server.settings import ServerSettings
 
-    store = settings_of(ctx).store
+    store = store_path(ctx, store_dir)
     if not (store / "CURRENT").exists():
         fail(f"no store at {store}: build one with `kg build PATH...` (or set --store / KG_STORE)")
     if timeout <= 0:

@@ -31,14 +31,15 @@ from rich.text import Text
 from kg.cli.common import (
     RDF_FORMATS,
     TRIPLE_FORMATS,
+    StoreOpt,
     app,
     binary_output,
     boundary,
     fail,
     open_store,
-    settings_of,
     stderr,
     stdout,
+    store_path,
 )
 from kg.share import remote as rm
 from kg.share import void
@@ -131,13 +132,14 @@ def push(
     password: Optional[str] = PasswordOpt,
     token: Optional[str] = TokenOpt,
     timeout: float = TimeoutOpt,
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Load the graph into a SPARQL 1.1 store, one named graph per document (pushing again replaces)."""
     if method not in ("gsp", "update"):
         fail(f"unknown --method {method!r}: use gsp or update")
     remote = _remote(endpoint, query_endpoint, update_endpoint, gsp_endpoint, user, password, token, timeout)
     only = doc or None
-    path = settings_of(ctx).store
+    path = store_path(ctx, store_dir)
     with open_store(path, read_only=True) as store:
         if not rm.local_graph_counts(store):
             fail(f"nothing to push: the store at {path} holds no graphs (build some with `kg build`)")
@@ -199,6 +201,7 @@ def pull(
     password: Optional[str] = PasswordOpt,
     token: Optional[str] = TokenOpt,
     timeout: float = TimeoutOpt,
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Run a CONSTRUCT on a remote store and keep its result as a named graph (pulling again replaces it)."""
     if query_arg is None and query_endpoint is not None:  # `kg pull --query-endpoint URL QUERY`
@@ -209,7 +212,7 @@ def pull(
     query = _query_text(query_arg)
     graph = rm.pull_graph_iri(remote.endpoints.query, query, name)
     triples = rm.pull(remote, query)  # before opening the store: a failed pull changes nothing
-    with open_store(settings_of(ctx).store) as store:
+    with open_store(store_path(ctx, store_dir)) as store:
         existed = graph in store.graphs()
         store.replace_graph(graph, rm.pulled_triples(graph, remote.endpoints.query, query, triples,
                                                      datetime.now(timezone.utc)))
@@ -257,6 +260,7 @@ def describe(
     dump: Optional[str] = typer.Option(None, "--dump", help="URL of a published dump (void:dataDump)."),
     license_iri: str = typer.Option(str(void.DEFAULT_LICENSE), "--license", help="Licence IRI of the data."),
     dataset: str = typer.Option(str(void.DEFAULT_DATASET), "--dataset-iri", help="IRI of the dataset."),
+    store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Describe the graph in VoID + DCAT: sizes, class and property partitions, vocabularies, sources."""
     fmt = fmt.lower()
@@ -268,7 +272,7 @@ def describe(
                         ("--license", license_iri), ("--dataset-iri", dataset)):
         if value is not None:
             _check_iri(what, value)
-    with open_store(settings_of(ctx).store, read_only=True) as store:
+    with open_store(store_path(ctx, store_dir), read_only=True) as store:
         figures = void.measure(store)
     graph = void.describe(figures, dataset=URIRef(dataset), license=URIRef(license_iri),
                           endpoint=sparql_endpoint, dump=dump)

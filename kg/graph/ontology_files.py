@@ -1,8 +1,9 @@
-"""Where the ontology files are: ``ontology/`` of the project folder, else of the checkout.
+"""The ontology files: ``ontology/`` of the project folder, else the shipped ones.
 
 The ``.ttl`` files are the single source of the model (SHACL shapes, OWL axioms, the docs pages
-are all read from them), so every tool finds them the same way: a project folder's own
-``ontology/`` first (someone extending the model), then the one beside the package.
+are all read from them), so every tool finds them the same way (``kg.resources.ontology_file``):
+a project folder's own ``ontology/`` first (someone extending the model), then the copy inside
+the installed package, or the repository's ``ontology/`` in a checkout.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-REPO_DIR = PACKAGE_DIR.parent
+from kg import resources
 
 ONTOLOGY = "conflict.ttl"
 SHAPES = "shapes.ttl"
@@ -26,10 +26,11 @@ class OntologyFileError(Exception):
 
 def find(name: str) -> Path:
     """The path of ``ontology/<name>``; raises OntologyFileError when there is none."""
-    for candidate in (Path("ontology") / name, REPO_DIR / "ontology" / name, PACKAGE_DIR / "data" / name):
-        if candidate.is_file():
-            return candidate
-    raise OntologyFileError(f"cannot find ontology/{name} (run from the project folder or a checkout)")
+    path = resources.ontology_file(name)
+    if path.is_file():
+        return path
+    raise OntologyFileError(f"cannot find ontology/{name}: not in ./ontology nor in "
+                            f"{resources.shipped_dir(resources.ONTOLOGY)} (a broken install?)")
 
 
 def parse(path: Path) -> Graph:
