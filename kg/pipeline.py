@@ -433,17 +433,29 @@ def _prepare_facts(
         return None, Failure(path, "store", _describe(exc), exc)
 
 
-def _write_prepared(store: StoreLike, prepared: Any, path: Path) -> tuple[int, Optional[Failure]]:
-    """Swap one prepared graph in (on the writer thread; Oxigraph releases the GIL)."""
+def _write_prepared(store: StoreLike, prepared: Any, path: Path,
+                    fusion: Optional[tuple[Any, str, list]] = None) -> tuple[int, Optional[Failure]]:
+    """Swap one prepared graph in (on the writer thread; Oxigraph releases the GIL).
+
+    With ``fusion`` (index, doc id, reports) the incidents the document changes are planned
+    here, in write order, and written in the same transaction; the index learns of the change
+    only once the write succeeded, so a failed document leaves incidents as they were.
+    """
     try:
-        return store.write(prepared), None
+        if fusion is None:
+            return store.write(prepared), None
+        index, doc_id, reports = fusion
+        plan = index.plan(doc_id, reports)
+        triples = store.write_with(prepared, plan.graphs)  # type: ignore[attr-defined]
+        plan.apply()
+        return triples, None
     except Exception as exc:  # noqa: BLE001
         return 0, Failure(path, "store", _describe(exc), exc)
 
 
 def _store_facts(
     writer: ThreadPoolExecutor, store: StoreLike, facts: Facts, path: Path,
-    generated_at: Optional[datetime],
+    generated_at: Optional[datetime], fuser: Optional["_Fuser"] = None,
 ) -> Future[tuple[int, Optional[Failure]]]:
     """Prepare here, write on ``writer``; the future gives (triples, failure)."""
     prepared, failure = _prepare_facts(store, facts, path, generated_at)
@@ -451,7 +463,43 @@ def _store_facts(
         done: Future[tuple[int, Optional[Failure]]] = Future()
         done.set_result((0, failure))
         return done
-    return writer.submit(_write_prepared, store, prepared, path)
+    fusion = fuser.work(store, facts, prepared) if fuser is not None else None
+    return writer.submit(_write_prepared, store, prepared, path, fusion)
+
+
+class _Fuser:
+    """Fusion during a build (kg.fuse): reports read from each document's mapped triples here,
+    the store's fusion index loaded once, on the writer thread, at the first write."""
+
+    def __init__(self) -> None:
+        self._index: Any = None
+
+    def index(self, store: Any) -> Any:
+        if self._index is None:
+            from kg.fuse.index import FusionIndex
+
+            self._index = FusionIndex.from_store(store)
+        return self._index
+
+    def work(self, store: Any, facts: Facts, prepared: Any) -> Optional[tuple[Any, str, list]]:
+        from kg.fuse.model import reports_from_triples
+
+        reports = reports_from_triples(getattr(prepared, "triples", prepared), facts.document.id)
+        return _LazyIndex(self, store), facts.document.id, reports
+
+
+class _LazyIndex:
+    """Loads the index on first use, which happens on the writer thread (in write order)."""
+
+    def __init__(self, fuser: _Fuser, store: Any) -> None:
+        self._fuser, self._store = fuser, store
+
+    def plan(self, doc_id: str, reports: list) -> Any:
+        return self._fuser.index(self._store).plan(doc_id, reports)
+
+
+def _can_fuse(store: Any) -> bool:
+    return callable(getattr(store, "write_with", None)) and callable(getattr(store, "query", None))
 
 
 def _note_duplicate(seen: dict[str, Path], facts: Facts, path: Path, warnings: list[tuple[Path, str]]) -> None:
@@ -473,6 +521,7 @@ def build(
     jobs: int = 1,
     progress: Optional[ProgressFn] = None,
     generated_at: Optional[datetime] = None,
+    fuse: bool = True,
 ) -> BuildReport:
     """Read, extract, map and store every document under ``paths``; never raises for one file.
 
@@ -514,13 +563,14 @@ def build(
             progress(done, len(files), item.path)
 
     results = read_all(files, **_read_kwargs(overrides, max_bytes, max_chars))
+    fuser = _Fuser() if fuse and _can_fuse(store) else None  # kg.fuse: incidents, same transaction
     # The worker processes start before the writer thread (a fork copies only this thread).
     with _frozen_heap(), _worker_pool(extractor, min(jobs, len(files))) as workers, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
         for item in _extract_stream(results, extractor, workers):
             stored = None
             if item.facts is not None:
-                stored = _store_facts(writer, store, item.facts, item.path, generated_at)
+                stored = _store_facts(writer, store, item.facts, item.path, generated_at, fuser)
             pending.append((item, stored))
             # Report what has landed, in order; bound the queue so memory stays flat.
             while pending and (len(pending) > _MAX_PENDING_WRITES or _landed(pending[0][1])):

@@ -65,7 +65,11 @@ SETS = {
     "written-dev": lambda: EvalSet("written-dev", DATA / "gold", DATA / "corpus", True),
     "written-heldout": lambda: EvalSet("written-heldout", DATA / "heldout" / "gold", DATA / "heldout" / "corpus", False),
 }
-DEFAULT_SETS = ("seed", "realnews-dev", "realnews-test")
+DEFAULT_SETS = ("seed", "realnews-dev", "realnews-test", "fusion-dev", "fusion-test")
+FUSION = DATA / "fusion"
+#: Fusion sets (kg/fuse, docs/fusion.md): built into a temporary store, then B-cubed and
+#: pairwise scores of the incidents over gold events. Tuned on dev only.
+FUSION_SETS = {"fusion-dev": (FUSION / "dev", True), "fusion-test": (FUSION / "test", False)}
 
 
 def load_scorer():
@@ -122,7 +126,7 @@ def _predicted(facts: dict, scorer) -> list[str]:
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", action="append", choices=sorted(SETS), dest="sets")
+    ap.add_argument("--set", action="append", choices=sorted([*SETS, *FUSION_SETS]), dest="sets")
     ap.add_argument("--misses", action="store_true", help="missed and predicted events (dev sets only)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--out", type=Path, default=ROOT / "out" / "eval")
@@ -133,7 +137,13 @@ def main(argv: list[str]) -> int:
 
     scorer, extractor = load_scorer(), Extractor()
     results, started = {}, time.perf_counter()
+    fusion_results = {}
     for name in names:
+        if name in FUSION_SETS:
+            fusion_results[name] = run_fusion_set(name, extractor, scorer)
+            if not args.json:
+                print(_fusion_row(name, fusion_results[name]))
+            continue
         es = SETS[name]()
         results[name] = run_set(es, extractor, scorer, args.out / name)
         if args.json:
@@ -149,14 +159,163 @@ def main(argv: list[str]) -> int:
                     print(f"    predicted: {line}")
         print(_row("TOTAL", results[name]["total"]))
     if args.json:
-        print(json.dumps({n: {"documents": r["documents"], "total": r["total"]} for n, r in results.items()}, indent=1))
+        out = {n: {"documents": r["documents"], "total": r["total"]} for n, r in results.items()}
+        out.update(fusion_results)
+        print(json.dumps(out, indent=1))
         return 0
     print(f"\nsummary ({time.perf_counter() - started:.0f} s; targets on realnews-test: "
           "entities 0.88, events 0.75, arguments 0.65, dates 0.90)")
     print(HEADER.replace("article ", "set     "))
     for name, r in results.items():
         print(_row(f"{name} ({len(r['documents'])})", r["total"]))
+    if fusion_results:
+        print("fusion (targets: B-cubed F1 0.90, pairwise precision 0.95)")
+        for name, r in fusion_results.items():
+            print(_fusion_row(name, r))
     return 0
+
+
+# ----------------------------------------------------------------------------- fusion sets
+
+def _align(gold: dict, facts: dict, scorer) -> dict[int, int]:
+    """Gold event index -> predicted event index, matched as tests/eval/score.py matches them
+    (same type and anchor role, not dated in another year, most shared arguments first)."""
+    gents = gold["entities"]
+    gnames = [scorer.names_of(e) for e in gents]
+
+    def gold_index(names):
+        return next((i for i, g in enumerate(gnames) if names & g), None)
+
+    by_id = {e.get("id"): e for e in facts.get("entities", [])}
+
+    def values(names):
+        return [("g", gi) if (gi := gold_index(n)) is not None else ("p", next(iter(n), "")) for n in names]
+
+    def pred_event(ev):
+        roles = {r: values([scorer.names_of(by_id[i]) for i in ids if i in by_id])
+                 for r, ids in (ev.get("roles") or {}).items()}
+        q = {k: float(v["value"]) for k, v in (ev.get("quantities") or {}).items()}
+        return {"type": ev["type"], "roles": roles, "q": q, "date": (ev.get("date") or {}).get("value")}
+
+    def gold_event(ev):
+        roles = {r: values([{scorer.norm(n)} for n in names]) for r, names in ev.get("roles", {}).items()}
+        q = {k: float(v) for k, v in (ev.get("quantities") or {}).items()}
+        return {"type": ev["type"], "roles": roles, "q": q, "date": scorer.gold_dates(ev.get("date"))}
+
+    pevs = {}
+    for pi, ev in enumerate(facts.get("events", [])):
+        t, mod = ev.get("type"), ev.get("modality", "asserted")
+        if t in scorer.EVENT_TYPES and mod != "negated" and not (t in scorer.FACTUAL_ONLY and mod != "asserted"):
+            pevs[pi] = pred_event(ev)
+    gevs = [gold_event(ev) for ev in gold["events"]]
+    anchor = {"Deployment": "destination", "Attack": "location", "Capture": "place", "Meeting": "participants"}
+
+    def ok(g, p):
+        if g["type"] != p["type"]:
+            return False
+        role = anchor.get(g["type"])
+        shared = len(set(g["roles"].get(role, [])) & set(p["roles"].get(role, [])))
+        if g["type"] == "Meeting":
+            good = shared >= 2
+        elif g["type"] == "Deployment":
+            good = shared > 0 or ("troops" in g["q"] and g["q"].get("troops") == p["q"].get("troops"))
+        else:
+            good = shared > 0
+        other_year = bool(g["date"] and p["date"]) and all(str(p["date"])[:4] != d[:4] for d in g["date"])
+        return good and not other_year
+
+    def args_of(ev):
+        return {(r, v) for r, vs in ev["roles"].items() for v in vs} | {(k, ("n", v)) for k, v in ev["q"].items()}
+
+    cands = sorted(((len(args_of(g) & args_of(p)), gi, pi) for gi, g in enumerate(gevs)
+                    for pi, p in pevs.items() if ok(g, p)), reverse=True)
+    out, used = {}, set()
+    for _, gi, pi in cands:
+        if gi not in out and pi not in used:
+            out[gi] = pi
+            used.add(pi)
+    return out
+
+
+def _bcubed_pairwise(items: list[tuple[str, str]]) -> dict:
+    """items: (gold cluster, predicted cluster) per gold event."""
+    from collections import Counter
+    from itertools import combinations
+
+    n = len(items)
+    both, gold_c, pred_c = Counter(items), Counter(g for g, _ in items), Counter(p for _, p in items)
+    p = sum(both[i] / pred_c[i[1]] for i in items) / n if n else 0.0
+    r = sum(both[i] / gold_c[i[0]] for i in items) / n if n else 0.0
+    tp = fp = fn = 0
+    for a, b in combinations(items, 2):
+        same_g, same_p = a[0] == b[0], a[1] == b[1]
+        tp += same_g and same_p
+        fp += same_p and not same_g
+        fn += same_g and not same_p
+    pp = tp / (tp + fp) if tp + fp else 1.0
+    pr = tp / (tp + fn) if tp + fn else 1.0
+
+    def f(x, y):
+        return 2 * x * y / (x + y) if x + y else 0.0
+
+    return {"bcubed": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f(p, r), 3)},
+            "pairwise": {"precision": round(pp, 3), "recall": round(pr, 3), "f1": round(f(pp, pr), 3),
+                         "tp": tp, "fp": fp, "fn": fn}}
+
+
+def run_fusion_set(name: str, extractor, scorer) -> dict:
+    """Build the set's articles into an in-memory store (real extractor, fusion on), align the
+    stored report events with gold events per document, score the incidents."""
+    from kg import pipeline
+    from kg.graph import iris, mapping
+    from kg.store.core import KGStore, graph_iri_for
+
+    folder, tuning = FUSION_SETS[name]
+    store = KGStore.open(None)
+    report = pipeline.build([folder / "articles"], store, extractor=extractor)
+    rows = store.query("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#> "
+                       "SELECT ?i ?r WHERE { ?i ckg:report ?r }").rows
+    incident_of = {str(r): str(i) for i, r in rows}
+    # a plan and the incident that fulfils it are two incidents, and one incident of the gold
+    links = store.query("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#> "
+                        "SELECT ?a ?p WHERE { ?a ckg:fulfils ?p }").rows
+    chain = {str(p): str(a) for a, p in links}
+    items, unmatched, total = [], 0, 0
+    for gold_path in sorted((folder / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text("utf-8"))
+        doc_ids = [read_file(folder / "articles" / f"{gold['id']}.txt").meta.id]
+        facts = None
+        for d in doc_ids:
+            try:
+                facts = mapping.graph_to_facts(store.graph(graph_iri_for(d)), d)
+                break
+            except Exception:  # noqa: BLE001
+                continue
+        pred = json.loads(facts_io.dumps(facts)) if facts is not None else {"entities": [], "events": []}
+        event_iris = iris.event_iris(facts.document.id, facts.events) if facts is not None else {}
+        aligned = _align(gold, pred, scorer)
+        for gi, ev in enumerate(gold["events"]):
+            total += 1
+            pi = aligned.get(gi)
+            inc = None
+            if pi is not None:
+                inc = incident_of.get(str(event_iris[facts.events[pi].id]))
+            if inc is None:
+                unmatched += pi is None
+                inc = f"single:{gold['id']}:{gi}"
+            items.append((ev.get("incident") or f"gold-single:{gold['id']}:{gi}", chain.get(inc, inc)))
+    out = _bcubed_pairwise(items)
+    out.update({"gold_events": total, "unmatched_gold_events": unmatched if tuning else None,
+                "documents": report.documents})
+    return out
+
+
+def _fusion_row(name: str, r: dict) -> str:
+    b, p = r["bcubed"], r["pairwise"]
+    miss = f", extractor missed {r['unmatched_gold_events']} of them" if r.get("unmatched_gold_events") is not None else ""
+    return (f"{name} ({r['documents']} articles, {r['gold_events']} gold events{miss}): "
+            f"B-cubed P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}; "
+            f"pairwise P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f}")
 
 
 if __name__ == "__main__":

@@ -334,6 +334,27 @@ class KGStore:
         self._replace({prepared.graph: prepared.triples}, prepared.quads)
         return len(prepared.triples)
 
+    def replace_graphs(self, graphs: Mapping[GraphName, Iterable[TripleLike]]) -> int:
+        """Atomically replace several graphs at once (an empty content drops the graph).
+
+        One Oxigraph transaction for all of them, as :meth:`replace_graph` for one: used by
+        fusion, whose incident graphs change with the document that changes them.
+        """
+        converted = {_ox_graph(g): _convert(ts, self._iris) for g, ts in graphs.items()}
+        self._replace(converted)
+        return sum(len(ts) for ts in converted.values())
+
+    def write_with(self, prepared: PreparedGraph, extra: Mapping[GraphName, Iterable[TripleLike]]) -> int:
+        """:meth:`write` the prepared graph and replace the ``extra`` graphs in the same
+        transaction (e.g. a document and the incidents it changes); returns the prepared
+        graph's triples."""
+        if not extra:
+            return self.write(prepared)
+        graphs = {prepared.graph: prepared.triples}
+        graphs.update({_ox_graph(g): _convert(ts, self._iris) for g, ts in extra.items()})
+        self._replace(graphs)
+        return len(prepared.triples)
+
     def load_file(self, path: Path, *, graph_iri: Optional[GraphName] = None,
                   fmt: Optional[str] = None) -> int:
         """Load an RDF file, replacing the graphs it fills, in one transaction; returns triples.

@@ -1,0 +1,176 @@
+"""Compatibility rules: can two reports tell one incident, and how strongly do they agree?
+
+``compare(a, b)`` returns ``None`` when a rule vetoes (the reports cannot be one incident)
+or a score, the sum of the evidence weights of ``fusion.yaml``:
+
+* **type**: one family (the ontology's class hierarchy: a bombing is an attack) - else veto;
+* **modality**: planned and happened are different incidents (the plan may be fulfilled by
+  the other, see :mod:`kg.fuse.cluster`) - else veto;
+* **date**: the two dates' intervals at their precisions must meet, with ``tolerance_days``
+  for a day-precise date "reported the next day"; an undated report is placed in the days
+  before its publication - else veto. Same day, near day and same month score less and less;
+* **place**: compared at each report's finest level (a town before its province before its
+  country): the same place, or one inside the other (``ckg:within``, ``ckg:country``, or a
+  town within an area's radius when the hierarchy is not in the graph), or two points closer
+  than ``same_point_km``. Different countries or distinct towns veto;
+* **actors**, per role both name: a role agrees when two fillers share a name, an alias, or a
+  state or organisation they speak for (a defence secretary and his ministry speak for their
+  state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
+  fill with no agreement costs ``actor_conflict`` but never vetoes (outlets attribute an
+  attack differently);
+* **figures** never veto: figures that differ make the incident's figures disputed, they do
+  not split it; agreeing figures add a little;
+* **text**: the same evidence sentence (a syndicated copy) or another mention in the same
+  article adds evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from kg.fuse.blocking import family, interval, parse_day
+from kg.fuse.config import FusionConfig
+from kg.fuse.model import PlaceInfo, Report, norm_name
+
+_LEVEL = {"P": 0, "?": 0, "A": 1, "L": 2, "S": 3}
+
+
+def km(a: PlaceInfo, b: PlaceInfo) -> Optional[float]:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
+    """same | contained | country | unknown | conflict."""
+    if a.iri == b.iri:
+        return "same"
+    if a.iri in b.within or b.iri in a.within:
+        return "contained"
+    if a.country and b.country and a.country != b.country:
+        return "conflict"
+    if a.kind == "S" or b.kind == "S":
+        return "contained" if (a.country and b.country) else "unknown"
+    if a.kind == "?" or b.kind == "?":
+        if norm_name(a.label) == norm_name(b.label):
+            return "same"
+        return "country" if a.country and a.country == b.country else "unknown"
+    d = km(a, b)
+    if d is None:
+        return "country" if a.country and a.country == b.country else "unknown"
+    if a.kind == "P" and b.kind == "P":
+        return "same" if d <= cfg.same_point_km else "conflict"
+    area = a if _LEVEL[a.kind] >= _LEVEL[b.kind] else b
+    radius = cfg.area_radius_km.get(area.kind, cfg.default_area_radius_km)
+    if a.kind != "P" and b.kind != "P":  # two areas: one may hold the other
+        radius = max(cfg.area_radius_km.get(a.kind, cfg.default_area_radius_km),
+                     cfg.area_radius_km.get(b.kind, cfg.default_area_radius_km))
+    return "contained" if d <= radius else "conflict"
+
+
+_RANK = {"same": 4, "contained": 3, "country": 2, "unknown": 1, "conflict": 0}
+
+
+def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
+    """The relation of the two reports' places, each taken at its finest level."""
+    pa, pb = _finest(a.places), _finest(b.places)
+    if not pa or not pb:
+        return "unknown"
+    best = "conflict"
+    for x in pa:
+        for y in pb:
+            rel = place_relation(x, y, cfg)
+            if _RANK[rel] > _RANK[best]:
+                best = rel
+    if best == "conflict":
+        # a coarser place of one report may still hold the other's finest one
+        for x in a.places:
+            for y in b.places:
+                if place_relation(x, y, cfg) == "same":
+                    return "contained"
+    return best
+
+
+def _finest(places: tuple[PlaceInfo, ...]) -> list[PlaceInfo]:
+    located = [p for p in places if p.kind != "?"]
+    if not located:
+        return list(places)
+    level = min(_LEVEL[p.kind] for p in located)
+    return [p for p in located if _LEVEL[p.kind] == level] + [p for p in places if p.kind == "?"]
+
+
+def dates_score(a: Report, b: Report, cfg: FusionConfig) -> Optional[float]:
+    ia, ib = interval(a, cfg), interval(b, cfg)
+    if ia is None or ib is None:
+        return 0.0
+    tol = cfg.tolerance_days
+    from datetime import timedelta
+
+    if ia[0] - timedelta(days=tol) > ib[1] or ib[0] - timedelta(days=tol) > ia[1]:
+        return None
+    if not a.date or not b.date:
+        return 0.0
+    if ia[0] == ia[1] and ib[0] == ib[1]:
+        return cfg.score("same_day") if ia[0] == ib[0] else cfg.score("near_day")
+    return cfg.score("same_month")
+
+
+def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
+    agree = conflict = 0
+    for role in set(a.actors) & set(b.actors):
+        xa, xb = a.actors[role], b.actors[role]
+        if not xa or not xb:
+            continue
+        if any(x.keys & y.keys for x in xa for y in xb):
+            agree += 1
+        else:
+            conflict += 1
+    return min(agree * cfg.score("actor_agrees"), cfg.score("actor_max")) + conflict * cfg.score("actor_conflict")
+
+
+def figures_agree(x: float, y: float, cfg: FusionConfig) -> bool:
+    return abs(x - y) <= max(cfg.absolute_tolerance, cfg.relative_tolerance * max(abs(x), abs(y)))
+
+
+def figures_score(a: Report, b: Report, cfg: FusionConfig) -> float:
+    kinds = set(a.quantities) & set(b.quantities)
+    if kinds and all(figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in kinds):
+        return cfg.score("figures_agree")
+    return 0.0
+
+
+def compare(a: Report, b: Report, cfg: FusionConfig) -> Optional[float]:
+    """The evidence that ``a`` and ``b`` tell one incident, or None if a rule forbids it."""
+    if family(a.cls) != family(b.cls) or a.modality != b.modality:
+        return None
+    ds = dates_score(a, b, cfg)
+    if ds is None:
+        return None
+    rel = places_relation(a, b, cfg)
+    if rel == "conflict":
+        return None
+    score = ds + {"same": cfg.score("same_place"), "contained": cfg.score("contained_place"),
+                  "country": cfg.score("same_country_only"), "unknown": 0.0}[rel]
+    score += actors_score(a, b, cfg) + figures_score(a, b, cfg)
+    if a.evidence and norm_name(a.evidence) == norm_name(b.evidence) and a.doc_id != b.doc_id:
+        score += cfg.score("same_text")
+    if a.doc_id == b.doc_id:
+        score += cfg.score("same_document")
+    return score
+
+
+def copies(a: Report, b: Report, threshold: float = 0.5) -> bool:
+    """The two reports' articles are copies of one text (Jaccard of their fingerprints)."""
+    if a.doc_id == b.doc_id:
+        return True
+    fa, fb = a.fingerprint, b.fingerprint
+    if not fa or not fb:
+        return False
+    return len(fa & fb) / len(fa | fb) >= threshold
+
+
+__all__ = ["compare", "copies", "figures_agree", "place_relation", "places_relation", "parse_day"]

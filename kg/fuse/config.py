@@ -1,0 +1,67 @@
+"""Fusion settings read from ``kg/data/fusion.yaml``: thresholds and tolerances are data, so
+they can be tuned (on the dev set only) and a store re-fused with ``kg fuse`` without code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+CONFIG_FILE = Path(__file__).resolve().parents[1] / "data" / "fusion.yaml"
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    edge_days: int = 3
+    undated_lookback_days: int = 10
+    tolerance_days: int = 1
+    undated_lateness_days: int = 10
+    same_point_km: float = 8.0
+    area_radius_km: dict[str, float] = field(default_factory=lambda: {"A": 160.0, "L": 400.0})
+    default_area_radius_km: float = 160.0
+    relative_tolerance: float = 0.25
+    absolute_tolerance: float = 2.0
+    scores: dict[str, float] = field(default_factory=dict)
+    threshold: float = 3.0
+
+    def score(self, name: str) -> float:
+        return float(self.scores.get(name, 0.0))
+
+    def key(self) -> tuple:
+        """A hashable summary (for caches keyed by configuration)."""
+        return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
+                self.undated_lateness_days, self.same_point_km,
+                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
+                self.relative_tolerance, self.absolute_tolerance,
+                tuple(sorted(self.scores.items())), self.threshold)
+
+
+def _from_dict(data: dict[str, Any]) -> FusionConfig:
+    b, d, p, f = (data.get(k) or {} for k in ("blocking", "dates", "places", "figures"))
+    return FusionConfig(
+        edge_days=int(b.get("edge_days", 3)),
+        undated_lookback_days=int(b.get("undated_lookback_days", 10)),
+        tolerance_days=int(d.get("tolerance_days", 1)),
+        undated_lateness_days=int(d.get("undated_lateness_days", 10)),
+        same_point_km=float(p.get("same_point_km", 8)),
+        area_radius_km={str(k): float(v) for k, v in (p.get("area_radius_km") or {}).items()},
+        default_area_radius_km=float(p.get("default_area_radius_km", 160)),
+        relative_tolerance=float(f.get("relative_tolerance", 0.25)),
+        absolute_tolerance=float(f.get("absolute_tolerance", 2)),
+        scores={str(k): float(v) for k, v in (data.get("scores") or {}).items()},
+        threshold=float(data.get("threshold", 3.0)),
+    )
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> FusionConfig:
+    return _from_dict(yaml.safe_load(Path(path).read_text("utf-8")) or {})
+
+
+def load_config(path: Optional[Path] = None) -> FusionConfig:
+    """The settings in ``path`` (default: the shipped ``kg/data/fusion.yaml``)."""
+    p = Path(path) if path is not None else CONFIG_FILE
+    return _load(str(p), p.stat().st_mtime)

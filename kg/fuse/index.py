@@ -1,0 +1,181 @@
+"""The fusion state of a store, and the incremental and whole-store fusion built on it.
+
+Why an index: ``kg build`` must re-fuse only what a document touches, in the same transaction
+as the document's graph. The index keeps every report with its block keys, which reports each
+block holds and which incident each report belongs to. For a changed document it finds the
+*connected component* of blocks its old and new reports reach (reports sharing a key, keys of
+those reports, and so on), clusters that component from scratch and returns the incident graphs
+to replace or drop. Since clustering never crosses components, this gives exactly what fusing
+the whole store would: the same documents in any order give the same incidents and IRIs.
+
+The index is loaded from the store once (one pass over the document graphs) and updated only
+after the store write succeeded (``Plan.apply``), so a failed write leaves both as they were.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+from kg.fuse.blocking import ANY_COUNTRY, BlockKey, block_keys, fusable
+from kg.fuse.cluster import Group, cluster
+from kg.fuse.config import FusionConfig, load_config
+from kg.fuse.model import Report, reports_from_triples
+from kg.fuse.rdf import INCIDENT_BASE, incident_graph, incident_iri, incident_triples
+
+GRAPH_BASE_DOCS = "https://w3id.org/conflict-kg/id/graph/"
+
+
+@dataclass
+class Plan:
+    """What one document change does to the incidents: graphs to write (empty: drop)."""
+
+    graphs: dict[str, list[tuple]] = field(default_factory=dict)
+    apply: Callable[[], None] = lambda: None
+    touched: int = 0  # incidents written or dropped
+
+
+class FusionIndex:
+    def __init__(self, cfg: Optional[FusionConfig] = None) -> None:
+        self.cfg = cfg or load_config()
+        self.reports: dict[str, Report] = {}
+        self.keys: dict[str, frozenset[BlockKey]] = {}
+        self.blocks: dict[BlockKey, set[str]] = defaultdict(set)
+        self.by_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
+        self.doc_reports: dict[str, set[str]] = defaultdict(set)
+        self.incident_of: dict[str, str] = {}  # report IRI -> incident IRI
+
+    # --- loading -----------------------------------------------------------------------------
+    @classmethod
+    def from_store(cls, store: Any, cfg: Optional[FusionConfig] = None, *, with_incidents: bool = True) -> "FusionIndex":
+        index = cls(cfg)
+        for doc_id, reports in store_reports(store).items():
+            index._add(doc_id, reports)
+        if with_incidents:
+            rows = store.query(f"""PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+                SELECT ?i ?r WHERE {{ ?i a ckg:Incident ; ckg:report ?r }}""").rows
+            for i, r in rows:
+                index.incident_of[str(r)] = str(i)
+        return index
+
+    def _add(self, doc_id: str, reports: list[Report]) -> None:
+        for r in reports:
+            if not fusable(r):
+                continue
+            self.reports[r.iri] = r
+            keys = block_keys(r, self.cfg)
+            self.keys[r.iri] = keys
+            for k in keys:
+                self.blocks[k].add(r.iri)
+                self.by_fm[(k[0], k[2])].add(k)
+            self.doc_reports[doc_id].add(r.iri)
+
+    def _remove(self, doc_id: str) -> None:
+        for iri in self.doc_reports.pop(doc_id, set()):
+            self.reports.pop(iri, None)
+            for k in self.keys.pop(iri, frozenset()):
+                self.blocks[k].discard(iri)
+                if not self.blocks[k]:
+                    del self.blocks[k]
+                    self.by_fm[(k[0], k[2])].discard(k)
+            self.incident_of.pop(iri, None)
+
+    # --- components --------------------------------------------------------------------------
+    def component(self, seeds: set[BlockKey], extra: dict[str, Report], gone: set[str]) -> dict[str, Report]:
+        """Reports (those of the index minus ``gone`` plus ``extra``) reachable from ``seeds``."""
+        extra_keys = {iri: block_keys(r, self.cfg) for iri, r in extra.items() if fusable(r)}
+        extra_blocks: dict[BlockKey, set[str]] = defaultdict(set)
+        extra_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
+        for iri, ks in extra_keys.items():
+            for k in ks:
+                extra_blocks[k].add(iri)
+                extra_fm[(k[0], k[2])].add(k)
+        seen_keys: set[BlockKey] = set()
+        out: dict[str, Report] = {}
+        todo = list(seeds)
+        while todo:
+            k = todo.pop()
+            if k in seen_keys:
+                continue
+            seen_keys.add(k)
+            fm = (k[0], k[2])
+            # a report naming no country meets every country's block of its family and month
+            linked = self.by_fm.get(fm, set()) | extra_fm.get(fm, set()) if k[1] == ANY_COUNTRY \
+                else {(k[0], ANY_COUNTRY, k[2])}
+            todo.extend(x for x in linked if x not in seen_keys)
+            for iri in self.blocks.get(k, set()) | extra_blocks.get(k, set()):
+                if iri in gone or iri in out:
+                    continue
+                r = extra.get(iri) or self.reports[iri]
+                out[iri] = r
+                todo.extend(x for x in (extra_keys.get(iri) or self.keys[iri]) if x not in seen_keys)
+        return out
+
+    # --- planning a change -------------------------------------------------------------------
+    def plan(self, doc_id: str, new_reports: Optional[list[Report]]) -> Plan:
+        """The incident graphs to write when ``doc_id`` gets ``new_reports`` (None: removed)."""
+        new = {r.iri: r for r in (new_reports or []) if fusable(r)}
+        old = set(self.doc_reports.get(doc_id, set()))
+        seeds: set[BlockKey] = set()
+        for iri in old:
+            seeds |= self.keys.get(iri, frozenset())
+        for r in new.values():
+            seeds |= block_keys(r, self.cfg)
+        comp = self.component(seeds, new, old - set(new))
+        groups = cluster(comp.values(), self.cfg)
+        graphs: dict[str, list[tuple]] = {}
+        new_incident_of: dict[str, str] = {}
+        for g in groups:
+            inc, triples = incident_triples(g, self.cfg)
+            graphs[str(incident_graph(inc))] = triples
+            for r in g.reports:
+                new_incident_of[r.iri] = str(inc)
+        stale = {self.incident_of[i] for i in set(comp) | old if i in self.incident_of}
+        for inc in stale:
+            graphs.setdefault(str(incident_graph(inc)), [])
+
+        def apply() -> None:
+            self._remove(doc_id)
+            if new_reports is not None:
+                self._add(doc_id, list(new.values()))
+            for iri in comp:
+                self.incident_of.pop(iri, None)
+            self.incident_of.update(new_incident_of)
+
+        return Plan(graphs, apply, len(graphs))
+
+
+def store_reports(store: Any) -> dict[str, list[Report]]:
+    """Reports of every document graph of a KGStore, by document id."""
+    import pyoxigraph as ox
+
+    out: dict[str, list[Report]] = {}
+    ox_store = store.ox_store
+    for g in store.graphs():
+        if not str(g).startswith(GRAPH_BASE_DOCS):
+            continue
+        doc_id = str(g)[len(GRAPH_BASE_DOCS):]
+        quads = ox_store.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))
+        out[doc_id] = reports_from_triples(((q.subject, q.predicate, q.object) for q in quads), doc_id)
+    return out
+
+
+def incident_graphs(store: Any) -> list[str]:
+    return [str(g) for g in store.graphs() if str(g).startswith(INCIDENT_BASE)]
+
+
+def fuse_store(store: Any, cfg: Optional[FusionConfig] = None) -> list[Group]:
+    """Re-fuse the whole store: drop every incident graph and write the new ones, atomically."""
+    cfg = cfg or load_config()
+    reports = [r for rs in store_reports(store).values() for r in rs]
+    groups = cluster(reports, cfg)
+    graphs: dict[str, list[tuple]] = {g: [] for g in incident_graphs(store)}
+    for g in groups:
+        inc, triples = incident_triples(g, cfg)
+        graphs[str(incident_graph(inc))] = triples
+    store.replace_graphs(graphs)
+    return groups
+
+
+__all__ = ["FusionIndex", "Plan", "fuse_store", "incident_graphs", "incident_iri", "store_reports"]

@@ -1,0 +1,274 @@
+"""The typed report model, read from the RDF of document graphs.
+
+Fusion reads reports from RDF, not from ``Facts``, so that every path sees the same thing: the
+triples the pipeline has just mapped (before they are written), a document graph in the store
+(``kg fuse``, ``kg remove``), or a hand-made graph in a test. Terms may be rdflib or pyoxigraph
+terms; only their string values are kept.
+
+A ``Report`` holds what the compatibility rules need and nothing else: event class and
+modality, the date at its precision, the places of the event with their country, coordinates,
+kind and containment chain (``ckg:within``, ``ckg:country``), actors per role with every name
+they go by and the states or organisations they speak for (affiliation, country), figures by
+kind with their qualifier, the publisher and publication date of the article, and a text
+fingerprint of the article body to recognise syndicated copies (the same wire text in two
+outlets counts as one independent source).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+from kg.graph.vocab import ACTOR_ROLES, CKG, CKGD, EVENT_CLASSES, OPEN_ROLES, PLACE_ROLES, ROLE_PROPERTIES
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_DCT = "http://purl.org/dc/terms/"
+_GEO = "http://www.opengis.net/ont/geosparql#"
+_SCHEMA = "https://schema.org/"
+
+TYPE = _RDF + "type"
+VALUE = _RDF + "value"
+LABEL = _RDFS + "label"
+ALT = _SKOS + "altLabel"
+C = str(CKG)
+STATE = C + "State"
+PLACE_CLASS = C + "Place"
+EVENT_CLASS_IRIS = {str(iri): name for name, iri in EVENT_CLASSES.items()}
+ROLE_OF = {str(p): r for r, p in ROLE_PROPERTIES.items()}
+MODALITY = {C + "Asserted": "asserted", C + "Planned": "planned", C + "Hypothetical": "hypothetical",
+            C + "Negated": "negated"}
+PRECISION = {C + "DayPrecision": "day", C + "MonthPrecision": "month", C + "YearPrecision": "year"}
+QUALIFIER = {C + "Exact": "exact", C + "Approximate": "approximate", C + "AtLeast": "at least",
+             C + "AtMost": "at most"}
+ACTOR_CLASSES = {C + n for n in ("Actor", "Person", "State", "ArmedForce", "ArmedGroup", "Organization")}
+_WKT = re.compile(r"POINT\s*\(\s*(\S+)\s+(\S+)\s*\)", re.IGNORECASE)
+# What the reader keeps; the text spans' offsets and the ordering sequences are not needed.
+_SKIP = {C + p for p in ("startOffset", "endOffset", "sentenceIndex", "inArticle", "mention",
+                         "ordering", "orderedProperty", "localId", "trigger", "confidence",
+                         "dateText", "link", "eventType")}
+
+
+def term_value(term: Any) -> str:
+    """The string value of an rdflib or pyoxigraph term."""
+    value = getattr(term, "value", None)
+    return value if isinstance(value, str) else str(term)
+
+
+def norm_name(name: str) -> str:
+    """Names compared as the scorer compares them: ASCII, lower case, no 'the', no punctuation."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = s.replace("u.s.", "us").replace("u.k.", "uk")
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    iri: str
+    label: str
+    country: Optional[str]  # IRI of the state it lies in (itself for a state)
+    lat: Optional[float]
+    lon: Optional[float]
+    kind: str  # S state, A administrative area, L region, P point (town, base), ? unknown
+    within: frozenset[str] = frozenset()  # every place it lies in (ckg:within closure, country)
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    iri: str
+    label: str
+    keys: frozenset[str]  # its IRI, every normalised name, the IRIs it speaks for
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event as one article tells it."""
+
+    iri: str
+    doc_id: str
+    cls: str  # event class local name: Attack, Deployment, ...
+    modality: str
+    date: Optional[str]
+    precision: Optional[str]
+    published: Optional[str]
+    publisher: Optional[str]
+    places: tuple[PlaceInfo, ...]  # where it happened (location / place / destination)
+    actors: dict[str, tuple[ActorInfo, ...]] = field(hash=False, compare=False)
+    quantities: dict[str, tuple[float, str]] = field(hash=False, compare=False)
+    evidence: str = ""
+    fingerprint: frozenset[int] = field(default=frozenset(), hash=False, compare=False)
+    subtype: Optional[str] = None
+
+    @property
+    def sort_key(self) -> str:
+        return self.iri
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return frozenset(p.country for p in self.places if p.country)
+
+
+def fingerprint(text: str, every: int = 4) -> frozenset[int]:
+    """A sample of the hashed word 5-grams of a text (those whose hash is divisible by
+    ``every``): two copies of one wire story share almost all of them whatever the headline,
+    and the Jaccard index of two samples estimates that of the full shingle sets."""
+    words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).lower())
+    out = set()
+    for i in range(max(0, len(words) - 4)):
+        h = int.from_bytes(hashlib.blake2b(" ".join(words[i:i + 5]).encode(), digest_size=8).digest(), "big")
+        if h % every == 0:
+            out.add(h)
+    return frozenset(out)
+
+
+def _first(values: Optional[list[str]]) -> Optional[str]:
+    return min(values) if values else None
+
+
+def reports_from_triples(triples: Iterable[tuple[Any, Any, Any]], doc_id: Optional[str] = None) -> list[Report]:
+    """The reports of one document graph (or of several: each event names its article)."""
+    by: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        pv = term_value(p)
+        if pv in _SKIP:
+            continue
+        by[term_value(s)][pv].append(term_value(o))
+    return reports_from_index(by, doc_id)
+
+
+def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str] = None) -> list[Report]:
+    places: dict[str, PlaceInfo] = {}
+    actors: dict[str, ActorInfo] = {}
+    prints: dict[str, frozenset[int]] = {}
+
+    def place(iri: str) -> Optional[PlaceInfo]:
+        if iri in places:
+            return places[iri]
+        node = by.get(iri)
+        if node is None:
+            return None
+        types = set(node.get(TYPE, ()))
+        if STATE in types:
+            info = PlaceInfo(iri, _first(node.get(LABEL)) or iri, iri, None, None, "S", frozenset())
+        elif PLACE_CLASS in types:
+            attrs = _attributes(by, node)
+            lat = lon = None
+            for geom in node.get(_GEO + "hasGeometry", ()):
+                m = _WKT.search(_first(by.get(geom, {}).get(_GEO + "asWKT")) or "")
+                if m:
+                    lon, lat = float(m.group(1)), float(m.group(2))
+            within = set(node.get(C + "within", ())) | set(node.get(C + "country", ()))
+            country = _first(node.get(C + "country"))
+            if country is None and re.fullmatch(r"[A-Za-z]{2}", attrs.get("country_code", "")):
+                country = str(CKGD) + "state/" + attrs["country_code"].lower()
+            if country:
+                within.add(country)
+            kind = attrs.get("feature_class", "")
+            kind = kind if kind in ("A", "L", "P") else ("?" if lat is None else "P")
+            info = PlaceInfo(iri, _first(node.get(LABEL)) or iri, country, lat, lon, kind, frozenset(within))
+        else:
+            return None
+        places[iri] = info
+        return info
+
+    def actor(iri: str) -> Optional[ActorInfo]:
+        if iri in actors:
+            return actors[iri]
+        node = by.get(iri)
+        if node is None or not (set(node.get(TYPE, ())) & ACTOR_CLASSES):
+            return None
+        keys = {iri}
+        keys.update(norm_name(n) for n in [*node.get(LABEL, ()), *node.get(ALT, ())])
+        # who it speaks for: affiliation chain (a minister -> ministry -> state) and country
+        seen, todo = {iri}, list(node.get(C + "affiliation", ()))
+        attrs = _attributes(by, node)
+        if re.fullmatch(r"[A-Za-z]{2}", attrs.get("country_code", "")):
+            todo.append(str(CKGD) + "state/" + attrs["country_code"].lower())
+        while todo:
+            other = todo.pop()
+            if other in seen:
+                continue
+            seen.add(other)
+            keys.add(other)
+            o = by.get(other, {})
+            keys.update(norm_name(n) for n in o.get(LABEL, ()))
+            todo.extend(o.get(C + "affiliation", ()))
+        keys.discard("")
+        info = ActorInfo(iri, _first(node.get(LABEL)) or iri, frozenset(keys))
+        actors[iri] = info
+        return info
+
+    out: list[Report] = []
+    for iri, node in by.items():
+        classes = [EVENT_CLASS_IRIS[t] for t in node.get(TYPE, ()) if t in EVENT_CLASS_IRIS]
+        if not classes or C + "Incident" in node.get(TYPE, ()):
+            continue
+        article = _first(node.get(C + "reportedIn"))
+        if article is None:
+            continue
+        art = by.get(article, {})
+        this_doc = _first(art.get(_DCT + "identifier")) or article.rsplit("/", 1)[-1]
+        if doc_id is not None and this_doc != doc_id:
+            continue
+        if article not in prints:
+            prints[article] = fingerprint(_first(art.get(_SCHEMA + "articleBody")) or "")
+        where: list[PlaceInfo] = []
+        roles: dict[str, list[ActorInfo]] = defaultdict(list)
+        for p, objs in node.items():
+            role = ROLE_OF.get(p)
+            if role is None:
+                continue
+            for o in sorted(objs):
+                if role in PLACE_ROLES:
+                    if role != "origin":
+                        pl = place(o)
+                        if pl is not None:
+                            where.append(pl)
+                elif role in ACTOR_ROLES or role in OPEN_ROLES:
+                    a = actor(o)
+                    if a is not None and not (role in OPEN_ROLES and place(o) is not None and
+                                              places[o].kind != "S"):
+                        roles[role].append(a)
+        quantities: dict[str, tuple[float, str]] = {}
+        for q in node.get(C + "quantity", ()):
+            qn = by.get(q, {})
+            kind, value = _first(qn.get(C + "quantityKind")), _first(qn.get(VALUE))
+            if kind is None or value is None:
+                continue
+            try:
+                quantities[kind] = (float(value), QUALIFIER.get(_first(qn.get(C + "qualifier")) or "", "exact"))
+            except ValueError:
+                continue
+        evidence = _first(by.get(_first(node.get(C + "evidence")) or "", {}).get(C + "text")) or ""
+        out.append(Report(
+            iri=iri, doc_id=this_doc, cls=sorted(classes)[0],
+            modality=MODALITY.get(_first(node.get(C + "modality")) or "", "asserted"),
+            date=_first(node.get(C + "date")),
+            precision=PRECISION.get(_first(node.get(C + "datePrecision")) or ""),
+            published=_first(art.get(_DCT + "issued")),
+            publisher=_first(art.get(_DCT + "publisher")),
+            places=tuple(sorted(set(where), key=lambda x: x.iri)),
+            actors={r: tuple(sorted(set(v), key=lambda x: x.iri)) for r, v in sorted(roles.items())},
+            quantities=dict(sorted(quantities.items())),
+            evidence=evidence,
+            fingerprint=prints[article],
+            subtype=_first(node.get(C + "subtype")),
+        ))
+    out.sort(key=lambda r: r.iri)
+    return out
+
+
+def _attributes(by: dict[str, dict[str, list[str]]], node: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for record in node.get(C + "attribute", ()):
+        r = by.get(record, {})
+        key, value = _first(r.get(C + "key")), _first(r.get(VALUE))
+        if key is not None and value is not None:
+            out[key] = value
+    return out
