@@ -271,14 +271,17 @@ class MentionFinder:
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
             self._claim_pattern(label, doc[s:e], claim)
         # 3. spaCy's entities, corrected by context.
-        for ent in _join_hyphenated(span.ents):
+        for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
             self._claim_ent(ent, sent, claim)
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks:
             self._claim_description(chunk, claim)
         # 5. Proper names NER missed, in a frame that only a place fits ("the capture of X").
-        for run in _unlabelled_names(span, taken):
-            if self._place_frame(run) or _after_place_noun(run):
+        for run in _unlabelled_names(span, taken, first=True):
+            country = self.res.gazetteer.country(run.text)
+            if country is not None and not _is_demonym(run.text, country):
+                claim(run, "Country", None, country=country)  # "Nigeria has sent ...", unlabelled
+            elif run.start > span.start and (self._place_frame(run) or _after_place_noun(run)):
                 claim(run, "Location", None, place=None, guessed=True)
         found.sort(key=lambda m: m.start)
         return found
@@ -435,10 +438,14 @@ class MentionFinder:
                 root.head.head.lemma_.lower() in PLACE_NOUNS or root.head.head.lemma_.lower() in self.res.place_nouns_of):
             return True  # "the recapture by X of Y"
         res = self.res
-        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in res.place_nouns_of:
+        # (a sentence's first word may be tagged a verb: "Shelling of X" has the lemma "shell")
+        before = {doc[ent.start - 2].lemma_.lower(), doc[ent.start - 2].lower_} if ent.start >= 2 else set()
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and before & res.place_nouns_of:
             return True  # "the recapture of X", "the outskirts of X"
-        if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and doc[ent.start - 2].lemma_.lower() in res.place_nouns_on:
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and before & res.place_nouns_on:
             return True  # "the raid on X" (actors on the lexicon were claimed before)
+        if self._listed_with_place(ent):
+            return True  # "captured X, Y and Z", "attacks on X, Y and Z": one list, all places
         root = ent.root
         if root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i < ent.start:
             return True  # "the rebels' headquarters town, X"
@@ -457,6 +464,23 @@ class MentionFinder:
                 prev.lower_ == "to" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("according", "told", "said")):
             place = self.res.gazetteer.lookup(ent.text)
             return place is not None
+        return False
+
+    def _listed_with_place(self, ent: Span) -> bool:
+        """A name coordinated with a place ("seized X, Y and Z", "the towns of X and Y") is a place
+        too, when the list stands where only places fit or another of its names is one."""
+        root = ent.root
+        if root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
+            return False
+        members = [root, *root.conjuncts]
+        first = min(members, key=lambda t: t.i)
+        if first.i < ent.start:
+            if first.ent_type_ in ("GPE", "LOC", "FAC") and self.res.gazetteer.country(first.text) is None:
+                return True
+            span = ent.doc[first.left_edge.i:first.i + 1]
+            while len(span) > 1 and not span[0].text[:1].isupper():
+                span = span[1:]
+            return first.pos_ == "PROPN" and self._place_frame(span)
         return False
 
     def _claim_description(self, chunk: Span, claim) -> None:
@@ -554,10 +578,11 @@ def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
     return out
 
 
-def _unlabelled_names(span: Span, taken: set[int]) -> Iterator[Span]:
-    """Runs of capitalised proper nouns that NER gave no label and no rule claimed."""
+def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Iterator[Span]:
+    """Runs of capitalised proper nouns that NER gave no label and no rule claimed (from the
+    sentence's second word unless ``first``: the first word is capitalised anyway)."""
     doc = span.doc
-    i = span.start + 1  # a sentence's first word is capitalised anyway
+    i = span.start + (0 if first else 1)
     while i < span.end:
         t = doc[i]
         if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ and i not in taken:
@@ -584,7 +609,7 @@ def _after_place_noun(run: Span) -> bool:
 _NAME_PARTICLES = frozenset(["da", "de", "do", "dos", "das", "del", "di", "la", "el", "al"])
 
 
-def _join_hyphenated(ents) -> list[Span]:
+def _join_hyphenated(ents, is_state=None) -> list[Span]:
     """NER splits a hyphenated name ("Abu-Kamal") in two: one name, written without spaces; two
     person names side by side are one ("Hassan Sheikh" "Mohamud")."""
     out: list[Span] = []
@@ -611,6 +636,12 @@ def _join_hyphenated(ents) -> list[Span]:
         if prev is not None and ent.start == prev.end and ent.label_ == prev.label_ == "PERSON" \
                 and prev[-1].whitespace_:
             out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Hassan Sheikh" + "Mohamud"
+            continue
+        if prev is not None and ent.start == prev.end and prev.label_ == "PERSON" and len(prev) >= 2 \
+                and ent.label_ in ("GPE", "LOC", "NORP") and len(ent) == 1 and prev[-1].whitespace_ == " " \
+                and ent[0].is_alpha and ent[0].is_title and ent[0].pos_ == "PROPN" \
+                and (is_state is None or not is_state(ent.text)):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Shah Mahmood" + "Qureshi" (a place?)
             continue
         out.append(ent)
     return out
