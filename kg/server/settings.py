@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
+
+from kg import resources
 
 
 @dataclass(frozen=True)
@@ -12,7 +14,8 @@ class ServerSettings:
     """Server options. The defaults are the safe ones: read-only, bounded, local."""
 
     store: Path
-    queries_dir: Path
+    #: the canned queries; by default ./queries if present, else the shipped ones (kg.resources)
+    queries_dir: Path = field(default_factory=resources.queries_dir)
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 2  # query worker processes
