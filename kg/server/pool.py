@@ -3,6 +3,11 @@
 Each request goes to an idle worker; if the answer does not come within the limit the worker
 is killed (SIGKILL, so the query stops using the CPU at once) and a fresh one is started in
 the background. Requests wait for an idle worker, but never longer than their own limit.
+
+A worker answers each request with two frames: "ready" once its store is prepared (reopened
+if a writer changed it, see ``kg.server.worker.StoreView``), then the answer. The time limit
+runs from the "ready" frame: reopening the store never counts against a query's limit.
+Preparing has its own, generous bound (``PREPARE_LIMIT_S``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ from typing import Any, Optional
 
 _HEADER = struct.Struct("!I")
 
+#: How long a worker may take to get its store ready (a fresh worker opens it fully; a
+#: running one waits at most a quarter second and answers from its older snapshot).
+PREPARE_LIMIT_S = 120.0
+
 
 class PoolError(Exception):
     """A query could not be answered; ``kind`` is timeout, busy, crashed or closed."""
@@ -28,18 +37,37 @@ class PoolError(Exception):
         self.kind = kind
 
 
+class _NotReady(Exception):
+    """The worker did not get its store ready within ``PREPARE_LIMIT_S``."""
+
+
 @dataclass(eq=False)  # workers are compared and hashed by identity
 class _Worker:
     proc: asyncio.subprocess.Process
+    waited_s: float = 0.0  # time the last request waited for the store to be ready
 
-    async def ask(self, message: dict[str, Any]) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
+    async def send(self, message: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
         data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         self.proc.stdin.write(_HEADER.pack(len(data)) + data)
         await self.proc.stdin.drain()
+
+    async def receive(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
         head = await self.proc.stdout.readexactly(_HEADER.size)
         (size,) = _HEADER.unpack(head)
         return pickle.loads(await self.proc.stdout.readexactly(size))
+
+    async def ask(self, message: dict[str, Any], timeout_s: float) -> dict[str, Any]:
+        """Send a request; wait for "ready" (at most ``PREPARE_LIMIT_S``), then at most
+        ``timeout_s`` for the answer. Raises :class:`_NotReady` or ``asyncio.TimeoutError``."""
+        await self.send(message)
+        try:
+            ready = await asyncio.wait_for(self.receive(), PREPARE_LIMIT_S)
+        except asyncio.TimeoutError:
+            raise _NotReady from None
+        self.waited_s = float(ready.get("waited_s", 0.0))
+        return await asyncio.wait_for(self.receive(), timeout_s)
 
     async def kill(self) -> None:
         if self.proc.returncode is None:
@@ -75,9 +103,20 @@ class WorkerPool:
         self._closed = False
         self.killed = 0  # workers killed at their time limit (for tests and logs)
 
+    async def _fresh(self) -> _Worker:
+        """A new worker with its store open (a ping waits for the full open), so that its
+        first query does not pay for it."""
+        worker = await _spawn([str(self.path)])
+        try:
+            await worker.ask({"op": "ping"}, PREPARE_LIMIT_S)
+        except (_NotReady, asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError,
+                BrokenPipeError):
+            pass  # its first request reports what is wrong
+        return worker
+
     async def start(self) -> None:
         self._idle = asyncio.LifoQueue()
-        workers = await asyncio.gather(*(_spawn([str(self.path)]) for _ in range(self.size)))
+        workers = await asyncio.gather(*(self._fresh() for _ in range(self.size)))
         for w in workers:
             self._all.add(w)
             self._idle.put_nowait(w)
@@ -99,13 +138,17 @@ class WorkerPool:
         await dead.kill()
         if self._closed:
             return
-        fresh = await _spawn([str(self.path)])
+        fresh = await self._fresh()
+        if self._closed:
+            await fresh.kill()
+            return
         self._all.add(fresh)
         assert self._idle is not None
         self._idle.put_nowait(fresh)
 
     async def run(self, message: dict[str, Any], timeout_s: float) -> dict[str, Any]:
-        """Send one request to an idle worker; the time limit covers waiting and running."""
+        """Send one request to an idle worker; the time limit covers waiting for a worker and
+        running, not the worker's getting its store ready (reopening it after a write)."""
         if self._closed or self._idle is None:
             raise PoolError("closed", "the server is shutting down")
         deadline = time.monotonic() + timeout_s
@@ -116,7 +159,11 @@ class WorkerPool:
                                     f"{timeout_s:g} s; try again later") from None
         left = max(deadline - time.monotonic(), 0.001)
         try:
-            answer = await asyncio.wait_for(worker.ask(message), left)
+            answer = await worker.ask(message, left)
+        except _NotReady:
+            asyncio.get_running_loop().create_task(self._replace(worker))
+            raise PoolError("busy", f"the store could not be opened within "
+                                    f"{PREPARE_LIMIT_S:g} s; try again later") from None
         except asyncio.TimeoutError:
             self.killed += 1
             asyncio.get_running_loop().create_task(self._replace(worker))
@@ -138,8 +185,8 @@ async def run_once(path: Path, message: dict[str, Any], timeout_s: float) -> dic
     read-write, which must not be held longer than the update)."""
     worker = await _spawn([str(path)])
     try:
-        return await asyncio.wait_for(worker.ask(message), timeout_s)
-    except asyncio.TimeoutError:
+        return await worker.ask(message, timeout_s)
+    except (_NotReady, asyncio.TimeoutError):
         raise PoolError("timeout", f"the update did not finish within {timeout_s:g} s and was "
                                    "stopped (nothing was changed)") from None
     except (asyncio.IncompleteReadError, ConnectionError, BrokenPipeError) as e:

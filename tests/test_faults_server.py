@@ -1,0 +1,148 @@
+"""A real ``kg serve`` under fault (issue 12, part 5): a build writing into the store it serves,
+queries nested too deeply or too long, oversized bodies and URLs from every client, canned
+parameters over their limit."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from server_helpers import REPO, KgServe
+
+from kg.server import worker as worker_mod
+
+CORPUS = REPO / "tests" / "data" / "corpus"
+LIGHT = "SELECT ?l WHERE { ?x rdfs:label ?l } LIMIT 1"
+
+
+@pytest.fixture(scope="module")
+def store(built_store, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("faults") / "store"
+    shutil.copytree(built_store.path, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(store) -> Iterator[KgServe]:
+    with KgServe(store, ["--timeout", "3", "--workers", "2"]) as s:
+        yield s
+
+
+def _message(r) -> str:
+    return r.json()["message"]
+
+
+# ------------------------------------------------------------------ serving while a build writes
+
+def _articles(folder: Path, n: int) -> Path:
+    """``n`` reports of the development corpus, each copy with its own title (so its own id)."""
+    originals = sorted(CORPUS.glob("*.txt"))
+    folder.mkdir()
+    for i in range(n):
+        source = originals[i % len(originals)]
+        meta = yaml.safe_load(source.with_name(source.name + ".meta.yaml").read_text()) or {}
+        meta["title"] = f"{i + 1}: {meta.get('title') or source.stem}"
+        target = folder / f"{i:03d}-{source.name}"
+        shutil.copyfile(source, target)
+        (folder / (target.name + ".meta.yaml")).write_text(yaml.safe_dump(meta), encoding="utf-8")
+    return folder
+
+
+def test_light_queries_are_answered_while_a_build_writes(built_store, tmp_path, clean_env) -> None:
+    """The issue's case: with --timeout 3, light queries during a build failed with 503
+    because reopening the store counted against their limit. Now none fails, and the
+    documents the build wrote are visible once it is done."""
+    store = tmp_path / "store"
+    shutil.copytree(built_store.path, store)
+    src = _articles(tmp_path / "src", 24)
+    with KgServe(store, ["--timeout", "3"]) as server:
+        build = subprocess.Popen([sys.executable, "-m", "kg", "--store", str(store), "build",
+                                  "--jobs", "2", str(src)], cwd=REPO, env=clean_env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        statuses: list[int] = []
+        try:
+            while build.poll() is None:
+                r = server.query(LIGHT, timeout=30)
+                statuses.append(r.status)
+                assert r.status == 200, r.body[:300]
+                time.sleep(0.05)
+        finally:
+            if build.poll() is None:
+                build.kill()
+            err = build.communicate()[1]
+        assert build.returncode == 0, err.decode()
+        assert len(statuses) >= 10
+        count = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ckg:Article }"
+        deadline = time.monotonic() + 15  # a reopen may be cooling down after a slow one
+        n = 0
+        while time.monotonic() < deadline:
+            n = int(server.query(count).json()["results"]["bindings"][0]["n"]["value"])
+            if n == 25:
+                break
+            time.sleep(0.2)
+        assert n == 25  # the seed and the 24 new reports
+
+
+def test_a_slow_reopen_does_not_hold_up_a_request(built_store, tmp_path, monkeypatch) -> None:
+    """StoreView: while a reopen takes long, requests go on with the open snapshot and wait at
+    most the grace; the new snapshot is used once it is open."""
+    store = tmp_path / "store"
+    shutil.copytree(built_store.path, store)
+    view = worker_mod.StoreView(str(store))
+    assert view.prepare(wait=True)["stale"] is False
+    first = view.get()
+    release = threading.Event()
+    real_open = view._open
+
+    def slow_open():
+        release.wait(10)
+        return real_open()
+
+    monkeypatch.setattr(view, "_open", slow_open)
+    (store / "touched.sst").write_bytes(b"")  # the folder's signature changes
+    t0 = time.monotonic()
+    info = view.prepare()
+    took = time.monotonic() - t0
+    assert info["stale"] is True and took < view.GRACE_S + 0.2
+    assert view.get() is first
+    t0 = time.monotonic()
+    assert view.prepare()["stale"] is True and time.monotonic() - t0 < 0.1  # grace is spent
+    release.set()
+    view._pending.join(10)
+    assert view.prepare()["stale"] is False and view.get() is not first
+
+
+def test_reopen_time_is_not_counted_against_the_limit(store) -> None:
+    """A worker that needs longer than the query's limit to get its store ready still answers:
+    the pool's timer starts at the worker's "ready" frame."""
+    import asyncio
+
+    from kg.server.pool import WorkerPool
+
+    async def go() -> dict:
+        pool = WorkerPool(store, 1)
+        await pool.start()
+        try:
+            worker = pool._idle._queue[-1]  # type: ignore[union-attr]
+            real = worker.receive
+            calls = {"n": 0}
+
+            async def slow_receive():
+                calls["n"] += 1
+                if calls["n"] == 1:  # the "ready" frame comes late, as after a long reopen
+                    await asyncio.sleep(1.0)
+                return await real()
+
+            worker.receive = slow_receive  # type: ignore[method-assign]
+            return await pool.run({"query": "ASK {}", "rows": True, "prefixes": {}}, 0.5)
+        finally:
+            await pool.close()
+
+    assert asyncio.run(go())["kind"] == "ask"
