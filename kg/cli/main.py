@@ -55,7 +55,7 @@ from kg.graph.iris import graph_iri as doc_graph_iri
 from kg.graph.vocab import CKG, ENTITY_CLASSES, EVENT_CLASSES
 from kg.query import canned, formats
 from kg.store.core import GRAPH_BASE, KGStore
-from kg.store.sparql import QueryResult
+from kg.store.sparql import QueryLimitError, QueryResult, check_query_limits
 
 # ----------------------------------------------------------------------------- build / extract
 
@@ -186,7 +186,11 @@ def query(
         fail(f"unknown --format {fmt!r}: use one of {', '.join(TABLE_FORMATS + RDF_FORMATS)}")
     if timeout is not None and timeout <= 0:
         fail(f"--timeout must be a positive number of seconds, got {timeout:g}")
-    text = _resolve_query(query_arg, parse_params(param), queries_dir)
+    try:  # refused before any parser sees it: a usage error, like a syntax error
+        text = _resolve_query(query_arg, parse_params(param), queries_dir)
+        check_query_limits(text)
+    except (QueryLimitError, canned.ParamTooLongError) as exc:
+        fail(str(exc), 2)
     with open_store(store_path(ctx, store_dir), read_only=True) as store:
         result = store.query(text, timeout_s=timeout)
     _print_result(result, fmt)
@@ -347,5 +351,7 @@ def remove(ctx: typer.Context, doc_id: str = typer.Argument(..., metavar="DOC-ID
 
 
 def _remove_graph(path: Path, iri: URIRef) -> bool:
+    from kg.fuse.index import remove_document
+
     with open_store(path) as store:
-        return store.remove_graph(iri)
+        return remove_document(store, str(iri)[len(GRAPH_BASE):])  # and its incidents (kg.fuse)

@@ -119,7 +119,7 @@ def _fulfil_score(plan: tuple[Report, ...], done: tuple[Report, ...], cfg: Fusio
             rel = places_relation(p, d, cfg)
             if rel == "conflict":
                 return None
-            best_place = max(best_place, {"same": 2, "contained": 2, "country": 1, "unknown": 0}[rel])
+            best_place = max(best_place, {"same": 2, "contained": 2, "country": 1}.get(rel, 0))
             actor = max(actor, actors_score(p, d, cfg))
     if best_place < 1 or actor <= 0:
         return None

@@ -33,6 +33,8 @@ from kg.fuse.blocking import family, interval, parse_day
 from kg.fuse.config import FusionConfig
 from kg.fuse.model import PlaceInfo, Report, norm_name
 
+AREA_WORDS = {"district", "province", "region", "governorate", "oblast", "state", "county",
+              "area", "valley", "prefecture", "department", "raion", "municipality"}
 _LEVEL = {"P": 0, "?": 0, "A": 1, "L": 2, "S": 3}
 
 
@@ -56,8 +58,13 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     if a.kind == "S" or b.kind == "S":
         return "contained" if (a.country and b.country) else "unknown"
     if a.kind == "?" or b.kind == "?":
-        if norm_name(a.label) == norm_name(b.label):
+        na, nb = norm_name(a.label), norm_name(b.label)
+        if na == nb:
             return "same"
+        # "Rawa district", "Nangarhar province": an unresolved area named after the other place
+        short, long_ = (na, nb) if len(na) < len(nb) else (nb, na)
+        if short and long_.startswith(short + " ") and long_[len(short) + 1:] in AREA_WORDS:
+            return "contained"
         return "country" if a.country and a.country == b.country else "unknown"
     d = km(a, b)
     if d is None:
@@ -72,7 +79,7 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     return "contained" if d <= radius else "conflict"
 
 
-_RANK = {"same": 4, "contained": 3, "country": 2, "unknown": 1, "conflict": 0}
+_RANK = {"same": 4, "contained": 3, "country": 2, "unknown": 1, "unrelated": 1, "conflict": 0}
 
 
 def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
@@ -92,7 +99,7 @@ def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
             for y in b.places:
                 if place_relation(x, y, cfg) == "same":
                     return "contained"
-    return best
+    return "unrelated" if best == "unknown" else best
 
 
 def _finest(places: tuple[PlaceInfo, ...]) -> list[PlaceInfo]:
@@ -154,7 +161,8 @@ def compare(a: Report, b: Report, cfg: FusionConfig) -> Optional[float]:
     if rel == "conflict":
         return None
     score = ds + {"same": cfg.score("same_place"), "contained": cfg.score("contained_place"),
-                  "country": cfg.score("same_country_only"), "unknown": 0.0}[rel]
+                  "country": cfg.score("same_country_only"), "unknown": 0.0,
+                  "unrelated": cfg.score("unrelated_places")}[rel]
     score += actors_score(a, b, cfg) + figures_score(a, b, cfg)
     if a.evidence and norm_name(a.evidence) == norm_name(b.evidence) and a.doc_id != b.doc_id:
         score += cfg.score("same_text")

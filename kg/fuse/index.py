@@ -161,6 +161,17 @@ def store_reports(store: Any) -> dict[str, list[Report]]:
     return out
 
 
+def remove_document(store: Any, doc_id: str) -> bool:
+    """Remove a document graph and update the incidents it was part of, in one transaction."""
+    graph = GRAPH_BASE_DOCS + doc_id
+    if graph not in {str(g) for g in store.graphs()}:
+        return False
+    plan = FusionIndex.from_store(store).plan(doc_id, None)
+    store.replace_graphs({graph: [], **plan.graphs})
+    plan.apply()
+    return True
+
+
 def incident_graphs(store: Any) -> list[str]:
     return [str(g) for g in store.graphs() if str(g).startswith(INCIDENT_BASE)]
 
@@ -178,4 +189,4 @@ def fuse_store(store: Any, cfg: Optional[FusionConfig] = None) -> list[Group]:
     return groups
 
 
-__all__ = ["FusionIndex", "Plan", "fuse_store", "incident_graphs", "incident_iri", "store_reports"]
+__all__ = ["FusionIndex", "Plan", "fuse_store", "incident_graphs", "incident_iri", "remove_document", "store_reports"]
