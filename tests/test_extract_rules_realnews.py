@@ -59,3 +59,85 @@ def test_the_shelling_of_a_town_names_a_place(extractor):
     f = extract(extractor, "Shelling\n\nShelling of Avdiivka by Russian forces killed three civilians on Wednesday.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Avdiivka"]
+
+
+# ----- events told as nouns, in passives and clauses
+
+
+def test_a_storming_told_as_a_noun_is_an_attack(extractor):
+    f = extract(extractor, "Police post stormed\n\nThe storming of the police station in Tarimo by militants "
+                           "left four officers dead on Monday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Tarimo"] and v.quantities["fatalities"].value == 4
+
+
+def test_opened_fire_on_is_an_attack_where_the_target_was(extractor):
+    f = extract(extractor, "Bus attacked\n\nGunmen opened fire on a bus in Quetta on Monday, killing five passengers.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Quetta"] and v.quantities["fatalities"].value == 5
+
+
+def test_killed_and_wounded_in_bombings_gives_both_tolls(extractor):
+    f = extract(extractor, "Bombings\n\nAt least 20 people were killed and 45 wounded in twin bombings in "
+                           "Baghdad on Sunday.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 20 and v.quantities["injuries"].value == 45
+
+
+def test_blamed_the_attack_on_x_makes_x_the_perpetrator_not_the_target(extractor):
+    f = extract(extractor, "Bus attack\n\nOn June 9, gunmen opened fire on a bus in Dorsa district; nine people "
+                           "were killed. The police blamed that attack on Lashkar-e-Taiba.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Lashkar-e-Taiba"] and not names(f, v, "target")
+
+
+def test_the_deployment_of_troops_to_a_place_has_its_destination_and_sender(extractor):
+    f = extract(extractor, "Mission approved\n\nThe African Union approved the deployment of 26,000 peacekeepers "
+                           "to Darfur on Monday.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Darfur"] and names(f, v, "agent") == ["African Union"]
+    assert v.quantities["troops"].value == 26000
+
+
+def test_two_leaders_the_parser_splits_still_meet(extractor):
+    f = extract(extractor, "Leaders meet\n\nTurkish President Recep Erdogan and Iraqi Prime Minister Haider "
+                           "al-Abadi met in Ankara on Monday.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Haider al-Abadi", "Recep Erdogan"]
+    assert names(f, v, "location") == ["Ankara"]
+
+
+def test_during_a_meeting_the_subject_of_the_clause_met(extractor):
+    f = extract(extractor, "Talks\n\nDuring a meeting in Ankara on Monday, President Erdogan and Prime Minister "
+                           "Abadi discussed the offensive.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Abadi", "Erdogan"]
+
+
+# ----- captures
+
+
+def test_the_retaking_of_a_city_by_forces_is_a_capture(extractor):
+    f = extract(extractor, "City retaken\n\nThe retaking of Mosul by Iraqi forces delivered a blow to the "
+                           "Islamic State, officials said on Thursday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Mosul"] and names(f, v, "captor") == ["Iraqi forces"]
+
+
+def test_lost_control_of_towns_is_a_capture_of_each_from_the_loser(extractor):
+    f = extract(extractor, "Losses\n\nThe Islamic State also lost control of Tikrit, Ramadi and Fallujah last year.")
+    caps = asserted(f, "Capture")
+    assert sorted(n for v in caps for n in names(f, v, "place")) == ["Fallujah", "Ramadi", "Tikrit"]
+    assert all(names(f, v, "former") == ["Islamic State"] for v in caps)
+
+
+def test_secured_control_of_a_town_is_a_capture(extractor):
+    f = extract(extractor, "Town taken\n\nGovernment troops secured control of Tarimo on Monday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Tarimo"]
+
+
+def test_a_town_named_first_in_a_passive_capture_is_a_place(extractor):
+    f = extract(extractor, "Towns fall\n\nRebels captured the town of Mayom on Monday. Bentiu was captured "
+                           "last week by rebel forces.")
+    assert sorted(n for v in asserted(f, "Capture") for n in names(f, v, "place")) == ["Bentiu", "Mayom"]

@@ -70,6 +70,9 @@ GOVERNMENT_BODIES = frozenset(["ministry", "government", "administration", "offi
 # Head nouns of a state's forces ("its troops", "Russia's army").
 FORCE_HEADS = frozenset(["troop", "force", "soldier", "army", "military", "unit", "commando", "marine"])
 # Verbs that tell an attack's toll ("an airstrike killed 20", "... in an attack").
+# Verbs whose object is a deployment their subject orders ("X approved the deployment of ...").
+SANCTION_VERBS = frozenset(["approve", "announce", "order", "authorize", "authorise", "confirm", "complete", "finish",
+                            "begin", "start", "sanction", "endorse", "agree"])
 OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim", "result", "cause"])
 # Combatants a nationality adjective does not make a state's forces ("Somali militants").
 NON_STATE_NOUNS = frozenset(["group", "militant", "jihadist", "insurgent", "rebel", "militia", "militiaman",
@@ -81,6 +84,9 @@ MEMBER_NOUNS = frozenset(["fighter", "member", "militant", "troop", "soldier", "
                           "officer", "personnel", "marine", "paratrooper", "team", "squad", "delegation",
                           "representative", "negotiator", "envoy", "official"])
 # "raised the flag over X": X was taken.
+# Verbs that take "control of X": X changes hands ("secured control of X").
+CONTROL_VERBS = frozenset(["take", "secure", "gain", "assume", "seize", "establish", "win", "wrest", "regain", "retake",
+                           "grab", "capture"])
 FLAG_VERBS = frozenset(["raise", "hoist", "plant", "fly"])
 # What is seized when a place is: "captured several districts in X", "seized buildings in X".
 HOLDINGS = frozenset(["district", "neighbourhood", "neighborhood", "building", "office", "headquarters", "base",
@@ -336,8 +342,11 @@ class _Ctx:
             if base in ("blame", "accuse"):
                 preps = self.preps(tok)
                 dobj = self.child(tok, "dobj", "nsubjpass")
+                on_obj = self.preps(dobj).get("on") if dobj is not None else None
                 if preps.get("on"):
                     cands = preps["on"]
+                elif on_obj and self.trigger_type(dobj)[0] == "Attack":
+                    cands = on_obj  # "blamed that attack on X", the parse hanging "on X" on the attack
                 elif dobj is not None:
                     cands = [dobj]
             elif base == "attribute":
@@ -523,8 +532,11 @@ class _Ctx:
             if lemma in FLAG_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() == "flag" for c in tok.children) \
                     and any(p in self.preps(tok) for p in ("over", "above", "in", "on")):
                 return "Capture", False  # "raised the flag over the town of X"
-            if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in tok.children):
-                return "Capture", False
+            if lemma in CONTROL_VERBS and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in tok.children):
+                return "Capture", False  # "took control of X", "secured control of Y"
+            if lemma in ("lose", "cede") and any(c.dep_ == "dobj" and c.lemma_ == "control" and "of" in self.preps(c)
+                                                 for c in tok.children):
+                return "Capture", False  # "X lost control of Y": Y changed hands
             if lemma == "fall" and ("to" in self.preps(tok) or any(
                     o.lemma_.lower() in ("hand", "control") for o in self.preps(tok).get("into", []))):
                 return "Capture", False  # "fell to X", "fell into the hands of X"
@@ -542,6 +554,8 @@ class _Ctx:
             return "Attack", False  # "launched drones at X"
         if tok.lower_ == "fire" and tok.head.lower_ == "under":
             return "Attack", True  # "came under fire"
+        if tok.pos_ == "VERB" and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
+            return "Attack", False  # "gunmen opened fire on a bus"
         if tok.lemma_.lower() == "control" and tok.head.lower_ == "under" and tok.head.head.lemma_ == "be" \
                 and "since" in self.preps(tok.head.head):
             return "Capture", True  # "X has been under the control of Y since 2014": Y took X then
@@ -602,7 +616,20 @@ class _Ctx:
             if not f.filled("agent") and patient.dep_ == "nsubjpass":  # "US advisers were sent"
                 state = self.entity(patient, ("Country",), modifiers=True)
                 f.add("agent", state)
+        if nominal and not f.filled("agent") and tok.dep_ in ("dobj", "nsubjpass") \
+                and tok.head.lemma_.lower() in SANCTION_VERBS:
+            subj = self.subject(tok.head)  # "X approved the deployment of 500 troops": X sends them
+            agent = self.entity(subj, ACTORS, modifiers=True) if subj is not None else None
+            if agent and self.kind(agent) == "ArmedForce":
+                agent = self.res.country_entity(self.res.countries.get(agent)) or agent
+            f.add("agent", agent)
         preps = self.preps(tok)
+        if nominal:  # "the deployment of 500 troops to X": the parse hangs "to X" on the troops or the verb
+            holders = preps.get("of", []) + ([tok.head] if tok.dep_ == "dobj" and tok.head.lemma_.lower() in SANCTION_VERBS else [])
+            for o in holders:
+                for p, objs in self.preps(o).items():
+                    if p in ("to", "into") and not preps.get(p):
+                        preps.setdefault(p, []).extend(objs)
         into = ("to", "into", "toward", "towards") + (("of",) if nominal and tok.lemma_.lower() in ("invasion", "incursion") else ())
         for p in into:  # "the invasion of X" is into X
             for obj in preps.get(p, []):
@@ -709,7 +736,10 @@ class _Ctx:
                 f.add("perpetrator", self.entity(subj, ARMED + ("Person",), modifiers=True))
         if nominal:
             # "an attack on X", "the shelling of X" (but "an attack of unusual scale" names nothing)
+            blamed_on = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in ("blame", "pin")
             for p in ("on", "against", "of"):
+                if p == "on" and blamed_on:
+                    continue  # "blamed the attack on X": X made it
                 for obj in preps.get(p, []):
                     self.target_or_place(f, obj)
             for c in tok.lefts:
@@ -733,8 +763,12 @@ class _Ctx:
             if weapon and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
                 f.anaphoric = True  # "the blast killed 9": more of a bombing told before
             obj = self.child(tok, "dobj", "nsubjpass")
-            if obj is not None:
+            if obj is not None and not (obj.lower_ == "fire" and self.finder.t.base(tok) == "open"):
                 self.target_or_place(f, obj)
+            if self.finder.t.base(tok) in ("open", "fire"):  # "opened fire on a bus in X", "fired at Y"
+                for p in ("on", "at"):
+                    for o in preps.get(p, []):
+                        self.target_or_place(f, o)
         where = {p: list(objs) for p, objs in preps.items()}
         light = self.light_verb(tok) if nominal else None
         carrier = outcome.head if outcome is not None and outcome.dep_ == "advcl" else None
@@ -763,7 +797,10 @@ class _Ctx:
             for c in head.lefts if head is not None else []:
                 if c.dep_ == "amod" and c.ent_type_ == "NORP":
                     f.add("perpetrator", self.state_of(c.text))
-        self.quantities(f, tok.head.head if under else outcome or tok, None)
+        scope = outcome
+        while scope is not None and scope.dep_ == "conj" and scope.head.lemma_.lower() in OUTCOME_VERBS:
+            scope = scope.head  # "20 were killed and 45 wounded in bombings": both tolls
+        self.quantities(f, tok.head.head if under else scope or tok, None)
         if not f.filled("perpetrator"):
             f.add("perpetrator", self.lone_armed_actor_before(tok, f))
         if not f.filled("target"):
@@ -985,6 +1022,12 @@ class _Ctx:
             place_toks = [self.child(tok, "dobj")]
             cleared = self.cleared_of(tok)
             expelled = [cleared] if cleared is not None else []
+        elif not nominal and lemma in ("lose", "cede"):  # "X lost control of Y (to Z)": Z took Y from X
+            ctrl = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_ == "control")
+            place_toks = list(self.preps(ctrl).get("of", []))
+            captor_tok = (preps.get("to") or [None])[0]
+            loser = self.subject(tok)
+            expelled = self.expand(loser) if loser is not None else []
         elif not nominal and lemma in FLAG_VERBS:
             captor_tok = self.subject(tok)
             place_toks = [o for p in ("over", "above", "in", "on") for o in preps.get(p, [])][:1]
@@ -1005,7 +1048,7 @@ class _Ctx:
                 obj = self.child(tok.head, "nsubjpass")  # "X was captured by A ... and retaken by B"
             if obj is None and tok.dep_ in ("attr", "acomp"):
                 obj = self.child(tok.head, "nsubj")  # "X was overrun" parsed as a copula
-            if lemma == "take" and obj is not None and obj.lemma_ == "control":
+            if lemma in CONTROL_VERBS and obj is not None and obj.lemma_ == "control":
                 obj = (self.preps(obj).get("of") or [None])[0]
             place_toks = [obj] if obj is not None else []
         places: list[tuple[str, int]] = []
@@ -1185,6 +1228,9 @@ class _Ctx:
             if subj is not None and subj.lower_ == "their":  # "A and B discussed X during their meeting"
                 verb = self.governing_verb(tok)
                 subj = (self.subject(verb) if verb is not None else None) or subj
+            if subj is None and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "at") \
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                subj = self.subject(tok.head.head)  # "During a meeting in X, A and B discussed Y"
         else:
             subj = self.subject(tok)
         if subj is not None:
@@ -1200,6 +1246,10 @@ class _Ctx:
                     for e in self.entities_in(s, people):
                         f.add("participants", e)
                 f.add("participants", eid)
+        if not nominal and subj is not None:  # "A Y and B al-Z met": the parser may split one subject in several
+            for other in tok.children:
+                if other.dep_ == "nsubj" and other.i != subj.i and other.i >= self.body_start:
+                    f.add("participants", self.entity(other, people, modifiers=True))
         objs = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may split one list in two
         for obj in objs:
             found = [h for o in self.expand(obj) for h in (self.role_holders(o) or [self.entity(o, people)])]

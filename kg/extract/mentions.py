@@ -281,7 +281,8 @@ class MentionFinder:
             country = self.res.gazetteer.country(run.text)
             if country is not None and not _is_demonym(run.text, country):
                 claim(run, "Country", None, country=country)  # "Nigeria has sent ...", unlabelled
-            elif run.start > span.start and (self._place_frame(run) or _after_place_noun(run)):
+            elif self._place_frame(run) or run.start > span.start and _after_place_noun(run):
+                # (a sentence's first word too: "X was captured last week")
                 claim(run, "Location", None, place=None, guessed=True)
         found.sort(key=lambda m: m.start)
         return found
@@ -345,6 +346,10 @@ class MentionFinder:
             elif unknown and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("district", "province", "governorate",
                                                                                       "county", "region", "oblast"):
                 claim(_with_place_suffix(ent, res), "Location", None, place=None)  # "the X district of Y"
+        elif label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
+            # the small model calls some unfamiliar towns a work of art: a place where only a place fits
+            if len(ent) <= 3 and (self._place_frame(ent) or _after_place_noun(ent)):
+                claim(ent, "Location", None, place=None, guessed=True)
         elif label in ("LOC", "FAC"):
             if _modifies_combatants(ent, res):
                 return
