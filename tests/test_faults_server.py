@@ -9,12 +9,13 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from server_helpers import REPO, KgServe
+from server_helpers import EVENTS_OF_TYPE_RQ, REPO, KgServe
 
 from kg.server import worker as worker_mod
 
@@ -30,8 +31,10 @@ def store(built_store, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(store) -> Iterator[KgServe]:
-    with KgServe(store, ["--timeout", "3", "--workers", "2"]) as s:
+def server(store, tmp_path_factory) -> Iterator[KgServe]:
+    queries = tmp_path_factory.mktemp("faults-queries")
+    (queries / "events-of-type.rq").write_text(EVENTS_OF_TYPE_RQ, encoding="utf-8")
+    with KgServe(store, ["--timeout", "3", "--workers", "2", "--queries-dir", str(queries)]) as s:
         yield s
 
 
@@ -146,3 +149,36 @@ def test_reopen_time_is_not_counted_against_the_limit(store) -> None:
             await pool.close()
 
     assert asyncio.run(go())["kind"] == "ask"
+
+
+# --------------------------------------------------------------- nesting and length before parsing
+
+DEEP = "SELECT * WHERE " + "{" * 4000 + "}" * 4000  # 8 KB; Oxigraph's parser overflowed on it
+
+
+def test_deep_nesting_is_refused_before_parsing(server) -> None:
+    for r in (server.query(DEEP),
+              server.get("/sparql?query=" + urllib.parse.quote("ASK " + "{" * 65 + "}" * 65)),
+              server.request("POST", "/sparql", DEEP.encode(),
+                             {"Content-Type": "application/sparql-query"})):
+        assert r.status == 400, r.body[:200]
+        assert "query nested too deeply (limit 64)" in _message(r)
+    # 64 deep is fine, and brackets inside strings, IRIs and comments do not count
+    assert server.query("ASK " + "{" * 64 + "}" * 64).status == 200
+    assert server.query('ASK { FILTER("' + "(" * 500 + '" != "") } # ' + "{" * 500).status == 200
+    assert server.query(LIGHT).status == 200  # no worker crashed
+
+
+def test_a_long_query_is_refused_with_its_length(server) -> None:
+    r = server.query("ASK {} #" + "x" * 100_000)
+    assert r.status == 413 and "limit of 100,000" in _message(r)
+
+
+def test_a_parameter_over_its_limit_names_the_parameter(server) -> None:
+    for size in (5_000, 100_000):  # 100 KB: once "the query is 302,952 characters long"
+        r = server.get("/api/queries/events-of-type?" + urllib.parse.urlencode(
+            {"typeName": "x" * size}))
+        assert r.status == 400, r.body[:200]
+        assert _message(r) == (f"parameter 'typeName' of query 'events-of-type' is {size:,} "
+                               "characters long (limit 1,000)")
+    assert server.get("/api/queries/events-of-type?typeName=Attack").status == 200

@@ -51,6 +51,15 @@ class CannedQueryError(ValueError):
     """A malformed .rq file or a bad parameter value; the message says which and why."""
 
 
+class ParamTooLongError(CannedQueryError):
+    """A parameter value over ``MAX_PARAM_CHARS``."""
+
+
+#: Characters in one parameter value, at most: names, aliases, dates and IRIs are far shorter,
+#: and the value is bound once per WHERE clause, so a long one would multiply the query's size.
+MAX_PARAM_CHARS = 1_000
+
+
 @dataclass(frozen=True)
 class Param:
     """One declared parameter; ``default`` is the raw text, "" meaning unbound, None required.
@@ -288,6 +297,9 @@ def bind(query: CannedQuery, values: Mapping[str, str]) -> str:
                                    f"'{p.name}'{hint}")
         if raw == "":
             continue  # unbound: the query's own OPTIONAL/FILTER logic decides
+        if len(raw) > MAX_PARAM_CHARS:
+            raise ParamTooLongError(f"parameter '{p.name}' of query '{query.name}' is "
+                                    f"{len(raw):,} characters long (limit {MAX_PARAM_CHARS:,})")
         clauses.append(f"VALUES ?{p.name} {{ {to_ntriples(to_term(query, p, raw))} }}")
     if not clauses:
         return query.sparql

@@ -16,7 +16,9 @@ from kg.server.settings import ServerSettings
 from kg.server.worker import Cell
 from kg.store.sparql import (
     KNOWN_PREFIXES,
+    QueryLimitError,
     UpdateNotAllowedError,
+    check_query_limits,
     check_readonly,
     mask_sparql,
     query_form,
@@ -83,6 +85,7 @@ class QueryService:
         if len(query) > self.settings.max_query_chars:
             raise HttpError(413, f"the query is {len(query):,} characters long, over the "
                                  f"server's limit of {self.settings.max_query_chars:,}", "too-long")
+        self._check_nesting(query)
         try:
             check_readonly(query)
         except UpdateNotAllowedError:
@@ -98,6 +101,14 @@ class QueryService:
                                  "make the server contact other hosts (start it with "
                                  "--allow-service to enable it)", "service-refused")
         return form
+
+    @staticmethod
+    def _check_nesting(text: str) -> None:
+        """Brackets nested too deeply would overflow the parser's stack (a crashed worker)."""
+        try:
+            check_query_limits(text, max_chars=len(text))  # the length is checked by the caller
+        except QueryLimitError as e:
+            raise HttpError(400, str(e), "too-deep") from None
 
     def _syntax(self, query: str, exc: BaseException) -> None:
         raise HttpError(400, str(syntax_error(query, exc)), "syntax")
@@ -168,6 +179,7 @@ class QueryService:
         if len(update) > s.max_query_chars:
             raise HttpError(413, f"the update is {len(update):,} characters long, over the "
                                  f"server's limit of {s.max_query_chars:,}", "too-long")
+        self._check_nesting(update)
         if not s.allow_service and _SERVICE.search(mask_sparql(update)):
             raise HttpError(403, "SERVICE (federated query) is disabled on this server",
                             "service-refused")

@@ -38,6 +38,7 @@ from kg.store.core import GRAPH_BASE, KGStore
 from kg.store.sparql import (
     KNOWN_PREFIXES,
     StoreError,
+    check_query_limits,
     from_ox,
     mask_sparql,
     query_form,
@@ -536,6 +537,7 @@ def pull_graph_iri(endpoint: str, query: str, name: Optional[str] = None) -> URI
 def _check_construct(query: str) -> None:
     from rdflib.plugins.sparql.parser import parseQuery
 
+    check_query_limits(query)  # before any parser: too long or nested too deeply
     form = query_form(query)
     if form not in ("CONSTRUCT", "DESCRIBE"):
         raise RemoteError(f"kg pull needs a CONSTRUCT or DESCRIBE query (it loads a graph), got {form or 'no query'}")

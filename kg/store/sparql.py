@@ -62,6 +62,19 @@ class UpdateNotAllowedError(StoreError):
     """A SPARQL Update was given where only read-only queries are accepted."""
 
 
+class QueryLimitError(StoreError):
+    """The query is refused before parsing: too long, or nested too deeply."""
+
+
+#: Brackets ({, (, [) open at once, at most. The shipped queries nest at most 10 deep and
+#: hand-written ones rarely pass 20; Oxigraph's recursive parser overflows the stack (a
+#: segmentation fault, no exception) near 4,000 and rdflib's (used for error positions) raises
+#: RecursionError from about 50. 64 leaves 3x room over real queries and stays far from both.
+MAX_NESTING = 64
+#: Characters in one query, at most (``kg query``; ``kg serve`` has its own --max-query-chars).
+MAX_QUERY_CHARS = 1_000_000
+
+
 Row = list[Optional[Node]]
 
 
@@ -145,6 +158,7 @@ def to_ntriples(term: Node) -> str:
 # --- lexical helpers -------------------------------------------------------------------------
 
 _IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_MASK_NEXT = re.compile("[#\"'<]")
 
 
 def mask_sparql(query: str) -> str:
@@ -178,9 +192,36 @@ def mask_sparql(query: str) -> str:
         elif c == "<" and (m := _IRIREF.match(query, i)):
             out[i + 1:m.end() - 1] = " " * (m.end() - i - 2)
             i = m.end()
-        else:
-            i += 1
+        else:  # jump to the next character that may open a comment, string or IRI
+            m = _MASK_NEXT.search(query, i + 1)
+            i = m.start() if m else n
     return "".join(out)
+
+
+_BRACKETS = re.compile(r"[{}()\[\]]")
+
+
+def check_query_limits(query: str, *, max_chars: int = MAX_QUERY_CHARS,
+                       max_nesting: int = MAX_NESTING) -> None:
+    """Refuse a query too long or nested too deeply, before any parser sees it.
+
+    Counts ``{``, ``(`` and ``[`` open at once outside strings, IRIs and comments; cheap
+    (one pass), so every path that parses SPARQL calls it first.
+    """
+    if len(query) > max_chars:
+        raise QueryLimitError(f"query too long: {len(query):,} characters (limit {max_chars:,})")
+    depth = 0
+    masked = mask_sparql(query)
+    for m in _BRACKETS.finditer(masked):
+        if m.group(0) in "{([":
+            depth += 1
+            if depth > max_nesting:
+                line, col = _line_col(query, m.start())
+                raise QueryLimitError(f"query nested too deeply (limit {max_nesting}): more than "
+                                      f"{max_nesting} brackets ({{, ( or [) open at line {line}, "
+                                      f"column {col}")
+        else:
+            depth = max(depth - 1, 0)
 
 
 _PROLOGUE = re.compile(
@@ -337,6 +378,7 @@ def execute(store: ox.Store, query: str, *, timeout_s: Optional[float] = None,
     QueryTimeoutError at once, result reading stops at the next row batch, but a query still
     inside the engine (e.g. computing a GROUP BY) keeps one core busy until it finishes.
     """
+    check_query_limits(query)
     check_readonly(query)
     if timeout_s is None:
         return _run(store, query, prefixes, None)
