@@ -141,3 +141,30 @@ def test_a_town_named_first_in_a_passive_capture_is_a_place(extractor):
     f = extract(extractor, "Towns fall\n\nRebels captured the town of Mayom on Monday. Bentiu was captured "
                            "last week by rebel forces.")
     assert sorted(n for v in asserted(f, "Capture") for n in names(f, v, "place")) == ["Bentiu", "Mayom"]
+
+
+# ----- bylines and bodies
+
+
+def test_a_byline_names_the_reporter_and_the_news_outlet_apart(extractor):
+    f = extract(extractor, "Town retaken\n\nBy Jane Roe XYZ News, Defense Media Activity\n\n"
+                           "Government forces retook the town of Tarimo on Monday, officials said.")
+    types = entity_types(f)
+    assert types.get("Jane Roe") == "Person"
+    assert types.get("XYZ News") == "Organization" and types.get("Defense Media Activity") == "Organization"
+
+
+def test_a_government_seat_is_a_place_where_people_meet_and_a_body_when_it_speaks(extractor):
+    f = extract(extractor, "Talks\n\nDefense Secretary John Doe met Defense Minister Ivan Roe at the "
+                           "Pentagon on Monday.")
+    assert entity_types(f).get("Pentagon") == "Location"
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "location") == ["Pentagon"]
+    f = extract(extractor, "Statement\n\nThe Pentagon said on Monday that 500 troops would be sent to Kuwait.")
+    assert entity_types(f).get("Pentagon") == "Organization"
+
+
+def test_an_operations_command_is_a_body_not_a_person(extractor):
+    f = extract(extractor, "Briefing\n\nBrig. Gen. John Doe, spokesman for the Joint Operations Command, "
+                           "said the town of Tarimo was retaken on Monday.")
+    assert entity_types(f).get("Joint Operations Command") == "Organization"

@@ -87,6 +87,7 @@ class Resources:
     place_nouns_on: frozenset[str] = frozenset()
     title_complements: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
+    seats: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -109,6 +110,7 @@ class Resources:
             place_nouns_on=frozenset(data["place_nouns_on"]),
             title_complements=frozenset(data["title_complements"]),
             unit_heads=frozenset(data["unit_heads"]),
+            seats=frozenset(n.lower() for n in data.get("seats", [])),
         )
 
     @cached_property
@@ -260,7 +262,11 @@ class MentionFinder:
 
         # 0. A byline ("By Jane Doe and John Roe"): its names are people, whatever NER says.
         for name in _byline_names(span):
-            claim(name, "Person", None, byline=True)
+            person, org = _byline_split(name, self.res.org_heads)
+            if person is not None:
+                claim(person, "Person", None, byline=True)
+            if org is not None:
+                claim(org, "Organization", None)  # "By Jane Roe, XYZ News, Defense Media Activity"
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
@@ -387,6 +393,9 @@ class MentionFinder:
         entry = res.lexicon.match(text)
         if entry is not None:
             _claim_entry(ent, entry, claim)
+            return
+        if text.lower() in res.seats and _after_locative(ent):  # "met at the Pentagon": the building
+            claim(ent, "Location", "Facility", place=None)  # ("the Pentagon said": the body)
             return
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
             ent = ent[:-1]  # "X National Guard Soldiers": the unit
@@ -744,6 +753,29 @@ def _byline_names(sent: Span) -> list[Span]:
                 break  # what follows is the publisher or the place
             start = t.i + 1
     return names
+
+
+def _after_locative(ent: Span) -> bool:
+    """"at the X", "in X": the name follows a locative preposition."""
+    i = ent.start - 1
+    if i >= 0 and ent.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and ent.doc[i].lower_ in LOCATIVE_PREPS
+
+
+def _byline_split(name: Span, org_heads) -> tuple[Optional[Span], Optional[Span]]:
+    """A byline piece is a person, an organisation ("VOA News", "Defense Media Activity"), or a
+    person run into the organisation ("Jane Roe XYZ News"): the organisation starts at the
+    acronym ("XYZ", "DoD") before its organisation word."""
+    heads = [i for i, w in enumerate(name) if w.lower_ in org_heads]
+    if not heads:
+        return name, None
+    start = heads[0]
+    while start > 0 and sum(ch.isupper() for ch in name[start - 1].text) >= 2:
+        start -= 1  # "DoD News", "VOA News"
+    if start == heads[0]:
+        return None, name  # no acronym to split at: "Defense Media Activity" is all one body
+    return (name[:start] if start >= 2 else None), name[start:]
 
 
 def _with_place_suffix(ent: Span, res: Resources) -> Span:
