@@ -394,8 +394,8 @@ class MentionFinder:
         if entry is not None:
             _claim_entry(ent, entry, claim)
             return
-        if text.lower() in res.seats and _after_locative(ent):  # "met at the Pentagon": the building
-            claim(ent, "Location", "Facility", place=None)  # ("the Pentagon said": the body)
+        if text.lower() in res.seats and _after_locative(ent):  # "met at the X": the building
+            claim(ent, "Location", "Facility", place=None)  # ("the X said": the body)
             return
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
             ent = ent[:-1]  # "X National Guard Soldiers": the unit
@@ -756,7 +756,7 @@ def _byline_names(sent: Span) -> list[Span]:
 
 
 def _after_locative(ent: Span) -> bool:
-    """"at the X", "in X": the name follows a locative preposition."""
+    """"at the X", "in Y": the name follows a locative preposition."""
     i = ent.start - 1
     if i >= 0 and ent.doc[i].lower_ == "the":
         i -= 1
