@@ -168,3 +168,11 @@ def test_an_operations_command_is_a_body_not_a_person(extractor):
     f = extract(extractor, "Briefing\n\nBrig. Gen. John Doe, spokesman for the Joint Operations Command, "
                            "said the town of Tarimo was retaken on Monday.")
     assert entity_types(f).get("Joint Operations Command") == "Organization"
+
+
+def test_the_strikes_took_place_in_a_town_places_the_drone_strikes_told_before(extractor):
+    f = extract(extractor, "Drone strikes\n\nOfficials say four U.S. drone strikes have killed at least 15 people in "
+                           "the country's northwest. Authorities say the strikes took place in the town of Tarimo.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Tarimo"] and names(f, v, "perpetrator") == ["United States"]
+    assert v.quantities["fatalities"].value == 15

@@ -567,8 +567,11 @@ class _Ctx:
                 light = self.light_verb(tok)
                 if "on" not in self.preps(tok) and "against" not in self.preps(tok) and not (
                         light is not None and self.finder.t.base(light) in ("carry", "conduct", "launch")) \
-                        and self.outcome_verb(tok) is None:  # "the strike killed 30": no labour strike
+                        and self.outcome_verb(tok) is None and not (
+                        tok.dep_ == "nsubj" and self.tells_setting(tok.head) and any(
+                            g.type == "Attack" and g.trigger.lemma_.lower() in ("strike", "airstrike") for g in self.told)):
                     return None, True  # "a strike" alone may be a labour strike; "carried out the strike" is not
+                    # (nor "the strikes took place in X" after "drone strikes killed 15")
             return etype, True
         return None, False
 
@@ -742,13 +745,14 @@ class _Ctx:
                     continue  # "blamed the attack on X": X made it
                 for obj in preps.get(p, []):
                     self.target_or_place(f, obj)
-            for c in tok.lefts:
-                if c.dep_ in ("compound", "nmod", "amod"):
-                    eid = self.res.entity_at(c)
-                    if eid and self.kind(eid) == "Country" and not f.filled("perpetrator"):
-                        f.add("perpetrator", eid)  # "US airstrikes"
-                    elif eid and self.kind(eid) == "Location":
-                        f.add("location", eid)  # "a Kabul bombing"
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")]
+            mods += [g for c in mods if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("compound", "nmod", "amod")]
+            for c in mods:  # "US airstrikes", "US drone strikes"
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) == "Country" and not f.filled("perpetrator"):
+                    f.add("perpetrator", eid)  # "US airstrikes"
+                elif eid and self.kind(eid) == "Location":
+                    f.add("location", eid)  # "a Kabul bombing"
         else:
             subj = self.subject(tok)
             for sj in self.expand(subj) if subj is not None else []:
