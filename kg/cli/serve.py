@@ -51,8 +51,7 @@ def serve(
     store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Serve the store over HTTP: SPARQL at /sparql, linked data at /id/..., API, web page at /."""
-    import uvicorn
-
+    from kg.server import http
     from kg.server.app import create_app
     from kg.server.settings import ServerSettings
 
@@ -77,5 +76,5 @@ def serve(
     typer.echo(f"kg serve: http://{host}:{port}/ (SPARQL at /sparql) on {store}"
                f"{' [updates allowed]' if allow_update else ' [read-only]'}"
                f"{' [CORS]' if cors else ''}", err=True)
-    uvicorn.run(application, host=host, port=port, log_level=os.environ.get("KG_LOG_LEVEL", "warning"),
-                access_log=False, server_header=False)
+    # uvicorn with 413 / 414 answers every client can read (kg.server.http)
+    http.run(application, host=host, port=port, log_level=os.environ.get("KG_LOG_LEVEL", "warning"))
