@@ -41,7 +41,8 @@ def shipped_dir(kind: str) -> Path:
     if packaged.is_dir():
         if isinstance(packaged, Path):
             return packaged
-        # Imported from a zip: unpack the folder once for the life of the process.
+        # Imported from a zip (not how pip installs a wheel): unpack the folder once for the
+        # life of the process (as_file takes folders from Python 3.12).
         stack = contextlib.ExitStack()
         atexit.register(stack.close)
         return Path(stack.enter_context(resources.as_file(packaged)))
