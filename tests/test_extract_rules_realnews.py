@@ -176,3 +176,29 @@ def test_the_strikes_took_place_in_a_town_places_the_drone_strikes_told_before(e
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Tarimo"] and names(f, v, "perpetrator") == ["United States"]
     assert v.quantities["fatalities"].value == 15
+
+
+def test_a_town_that_fell_to_a_group_is_a_place_even_first_in_its_sentence(extractor):
+    f = extract(extractor, "Town falls\n\nTarimo fell to Islamic State militants on Sunday after Iraqi forces withdrew.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Tarimo"] and names(f, v, "captor") == ["Islamic State"]
+
+
+def test_troops_moved_or_landed_somewhere_are_deployed_there(extractor):
+    f = extract(extractor, "Buildup\n\nRussia has moved about 100,000 troops to the border with Ukraine.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "agent") == ["Russia"] and v.quantities["troops"].value == 100000
+    f = extract(extractor, "Marines land\n\nSome 200 U.S. Marines landed in Monrovia on Thursday.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Monrovia"] and v.quantities["troops"].value == 200
+
+
+def test_moving_or_bringing_anything_but_troops_deploys_no_one(extractor):
+    f = extract(extractor, "Gains\n\nThe offensive has brought the rebels a string of gains. Russia moved to block "
+                           "the resolution, and the leaders did not say whether Chad would contribute soldiers.")
+    assert not [v for v in f.events if v.type == "Deployment"]
+
+
+def test_an_embassy_is_never_a_person(extractor):
+    f = extract(extractor, "Mortars\n\nInsurgents fired mortars at the U.S. Embassy in Baghdad on Sunday.")
+    assert entity_types(f).get("U.S. Embassy") == "Location"

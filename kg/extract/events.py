@@ -70,6 +70,10 @@ GOVERNMENT_BODIES = frozenset(["ministry", "government", "administration", "offi
 # Head nouns of a state's forces ("its troops", "Russia's army").
 FORCE_HEADS = frozenset(["troop", "force", "soldier", "army", "military", "unit", "commando", "marine"])
 # Verbs that tell an attack's toll ("an airstrike killed 20", "... in an attack").
+# Objects that make a verb of moving or giving a deployment ("contributed 6,000 troops to X").
+TROOP_OBJECTS = frozenset(["troop", "soldier", "marine", "paratrooper", "peacekeeper", "force", "personnel", "unit",
+                           "battalion", "brigade", "contingent", "reinforcement", "adviser", "advisor", "commando",
+                           "serviceman", "servicemember", "sailor", "airman", "police", "policeman", "officer"])
 # Verbs whose object is a deployment their subject orders ("X approved the deployment of ...").
 SANCTION_VERBS = frozenset(["approve", "announce", "order", "authorize", "authorise", "confirm", "complete", "finish",
                             "begin", "start", "sanction", "endorse", "agree"])
@@ -140,6 +144,7 @@ class Triggers:
     expel_verbs: frozenset[str] = frozenset()  # captures told as "drove X out of Y"
     movement_verbs: frozenset[str] = frozenset()  # deployments only with a state's forces as subject
     toll_nouns: frozenset[str] = frozenset()  # fighting that is one attack only with a toll and a place
+    troop_verbs: frozenset[str] = frozenset()  # deployments only with troops as object ("moved 100 troops to X")
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -163,13 +168,16 @@ class Triggers:
         movement = frozenset(data["Deployment"].get("movement_verbs", []))
         for v in movement:
             verbs.setdefault(v, "Deployment")
+        troop_verbs = frozenset(data["Deployment"].get("troop_verbs", []))
+        for v in troop_verbs:
+            verbs.setdefault(v, "Deployment")
         named = set(verbs) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"]) | expel
         forms = {f: v for v in sorted(named) if " " not in v for f in inflections(v)}
         for base, irregular in (data.get("irregular") or {}).items():
             forms.update({f: base for f in irregular})
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
                    frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel,
-                   movement, frozenset(data["Attack"].get("toll_nouns", [])))
+                   movement, frozenset(data["Attack"].get("toll_nouns", [])), troop_verbs)
 
 
 @dataclass
@@ -235,7 +243,11 @@ class EventFinder:
         """The event type a word may trigger; such words carry their own times ("the capture
         of X in May")."""
         if tok.pos_ == "VERB":
-            return self.t.verbs.get(self.t.base(tok))
+            base = self.t.base(tok)
+            if base in self.t.troop_verbs and not any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in TROOP_OBJECTS for c in tok.children):
+                return None  # "brought the group gains": no event, no times of its own
+            return self.t.verbs.get(base)
         return self.t.nouns.get(tok.lemma_.lower())
 
 
@@ -544,6 +556,9 @@ class _Ctx:
                 return "Capture", False
             if lemma == "clear" and self.cleared_of(tok) is not None:
                 return "Capture", False  # "cleared the town of X fighters"
+            if lemma in self.finder.t.troop_verbs and not any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in TROOP_OBJECTS for c in tok.children):
+                return None, False  # "brought the group gains", "moved to block": no troops moved
             if lemma in self.finder.t.verbs:
                 return self.finder.t.verbs[lemma], False
         if tok.pos_ == "VERB" and lemma in self.finder.t.nouns and lemma not in self.finder.t.verbs \
@@ -606,6 +621,9 @@ class _Ctx:
         if not nominal and self.finder.t.base(tok) in self.finder.t.movement_verbs:
             yield from self.movement(f, tok, subj)
             return
+        if not nominal and self.finder.t.base(tok) in self.finder.t.troop_verbs and not (
+                patient is not None and patient.lemma_.lower() in TROOP_OBJECTS):
+            return  # "moved 100,000 troops to the border", not "moved to block a resolution"
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             if subj is None or not (f.filled("agent") and self.kind(f.roles["agent"][0]) in ARMED
                                     or subj.lemma_.lower() in ARMED_NOUNS):
@@ -658,6 +676,8 @@ class _Ctx:
             self.infer_destination(f, tok)
         if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:
             f.add("agent", self.announcer(tok))  # "The ministry announced that 2,500 troops would be sent"
+        if self.finder.t.base(tok) in self.finder.t.troop_verbs and not (f.filled("destination") or f.quantities):
+            return  # "whether X would contribute soldiers": no place, no number, no deployment
         if f.filled("agent", "destination") or f.quantities:
             yield self.finish(f)
 

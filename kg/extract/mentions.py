@@ -399,6 +399,12 @@ class MentionFinder:
             return
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
             ent = ent[:-1]  # "X National Guard Soldiers": the unit
+        if len(ent) > 1 and ent[-1].lower_ in _BUILDING_HEADS:  # "the X Embassy", "the Y Hotel": no person
+            if label == "PERSON" or _after_locative(ent):
+                claim(ent, "Location", "Facility", place=None)  # "fired at the X Embassy"
+            else:
+                claim(ent, "Organization", None)  # "the X Embassy said"
+            return
         if len(ent) > 1 and ent[0].lower_ in ("camp", "fort") and label in ("ORG", "PERSON"):
             claim(ent, "Location", "MilitaryBase", base_name=ent[1:].text)  # "Camp X", "Fort Y"
             return
@@ -463,6 +469,9 @@ class MentionFinder:
         root = ent.root
         if root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i < ent.start:
             return True  # "the rebels' headquarters town, X"
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() == "fall" and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "into") for c in root.head.children):
+            return True  # "X fell to the rebels"
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in res.place_verbs and not any(
                 c.lower_ in NOT_SEIZED for c in root.head.children):
             return True  # "overran X", "X was seized" (not "X was taken to hospital")
@@ -753,6 +762,10 @@ def _byline_names(sent: Span) -> list[Span]:
                 break  # what follows is the publisher or the place
             start = t.i + 1
     return names
+
+
+_BUILDING_HEADS = frozenset(["embassy", "hotel", "mosque", "church", "temple", "shrine", "market", "hospital",
+                             "palace", "prison", "stadium", "airport", "school", "cathedral", "mall", "consulate"])
 
 
 def _after_locative(ent: Span) -> bool:
