@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import signal
 import sys
 import time
@@ -498,6 +499,14 @@ class _LazyIndex:
         return self._fuser.index(self._store).plan(doc_id, reports)
 
 
+def _has_incidents(store: Any) -> bool:
+    if not _can_fuse(store):
+        return False
+    from kg.fuse.index import has_incidents
+
+    return has_incidents(store)
+
+
 def _can_fuse(store: Any) -> bool:
     return callable(getattr(store, "write_with", None)) and callable(getattr(store, "query", None))
 
@@ -521,7 +530,7 @@ def build(
     jobs: int = 1,
     progress: Optional[ProgressFn] = None,
     generated_at: Optional[datetime] = None,
-    fuse: bool = True,
+    fuse: Optional[bool] = None,
 ) -> BuildReport:
     """Read, extract, map and store every document under ``paths``; never raises for one file.
 
@@ -563,6 +572,8 @@ def build(
             progress(done, len(files), item.path)
 
     results = read_all(files, **_read_kwargs(overrides, max_bytes, max_chars))
+    if fuse is None:  # opt-in for now (docs/fusion.md): KG_FUSE=1, or a store that has incidents
+        fuse = os.environ.get("KG_FUSE", "") not in ("", "0") or _has_incidents(store)
     fuser = _Fuser() if fuse and _can_fuse(store) else None  # kg.fuse: incidents, same transaction
     # The worker processes start before the writer thread (a fork copies only this thread).
     with _frozen_heap(), _worker_pool(extractor, min(jobs, len(files))) as workers, \

@@ -272,7 +272,7 @@ def run_fusion_set(name: str, extractor, scorer) -> dict:
 
     folder, tuning = FUSION_SETS[name]
     store = KGStore.open(None)
-    report = pipeline.build([folder / "articles"], store, extractor=extractor)
+    report = pipeline.build([folder / "articles"], store, extractor=extractor, fuse=True)
     rows = store.query("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#> "
                        "SELECT ?i ?r WHERE { ?i ckg:report ?r }").rows
     incident_of = {str(r): str(i) for i, r in rows}

@@ -104,8 +104,8 @@ def test_build_query_remove_end_to_end(articles, tmp_path, extractor):
 
     files = sorted(articles.glob("*.md"))
     with KGStore.open(tmp_path / "s1") as s1, KGStore.open(tmp_path / "s2") as s2:
-        pipeline.build(files, s1, extractor=extractor)
-        pipeline.build(list(reversed(files)), s2, extractor=extractor)
+        pipeline.build(files, s1, extractor=extractor, fuse=True)
+        pipeline.build(list(reversed(files)), s2, extractor=extractor, fuse=True)
         assert incident_graphs(s1) == incident_graphs(s2)  # any order, same incidents and IRIs
         rows = s1.query("""PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
             SELECT ?i (COUNT(?r) AS ?n) WHERE { ?i a ckg:Incident ; ckg:report ?r ;
@@ -127,6 +127,8 @@ def test_kg_query_incidents(articles, tmp_path, cli_runner):
 
     store = str(tmp_path / "s")
     r = cli_runner.invoke(app, ["build", str(articles), "--store", store])
+    assert r.exit_code == 0, r.output
+    r = cli_runner.invoke(app, ["fuse", "--store", store])  # fusion is opt-in for now
     assert r.exit_code == 0, r.output
     r = cli_runner.invoke(app, ["query", "incidents", "--store", store, "-p", "type=attack", "-f", "csv"])
     assert r.exit_code == 0, r.output

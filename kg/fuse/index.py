@@ -161,11 +161,20 @@ def store_reports(store: Any) -> dict[str, list[Report]]:
     return out
 
 
+def has_incidents(store: Any) -> bool:
+    """Whether the store has been fused (it holds at least one incident graph)."""
+    return any(str(g).startswith(INCIDENT_BASE) for g in store.graphs())
+
+
 def remove_document(store: Any, doc_id: str) -> bool:
-    """Remove a document graph and update the incidents it was part of, in one transaction."""
+    """Remove a document graph and, in a fused store, update the incidents it was part of,
+    in one transaction."""
     graph = GRAPH_BASE_DOCS + doc_id
     if graph not in {str(g) for g in store.graphs()}:
         return False
+    if not has_incidents(store):
+        store.replace_graphs({graph: []})
+        return True
     plan = FusionIndex.from_store(store).plan(doc_id, None)
     store.replace_graphs({graph: [], **plan.graphs})
     plan.apply()
@@ -189,4 +198,4 @@ def fuse_store(store: Any, cfg: Optional[FusionConfig] = None) -> list[Group]:
     return groups
 
 
-__all__ = ["FusionIndex", "Plan", "fuse_store", "incident_graphs", "incident_iri", "remove_document", "store_reports"]
+__all__ = ["FusionIndex", "Plan", "fuse_store", "has_incidents", "incident_graphs", "incident_iri", "remove_document", "store_reports"]
