@@ -104,6 +104,7 @@ class BuildReport:
     triples: int = 0
     doc_ids: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    empty: list[Path] = field(default_factory=list)  # folders given that held no article
 
     @property
     def ok(self) -> bool:
@@ -120,6 +121,7 @@ class ExtractReport:
     entities: int = 0
     events: int = 0
     seconds: float = 0.0
+    empty: list[Path] = field(default_factory=list)  # folders given that held no article
 
     @property
     def documents(self) -> int:
@@ -405,6 +407,17 @@ def _files(paths: Sequence[Path | str]) -> tuple[list[Path], list[Failure]]:
     return list(files), missing
 
 
+def _empty_folders(paths: Sequence[Path | str], done: set[Path]) -> list[Path]:
+    """The folders among ``paths`` from which no article was read (none there, or none
+    readable); ``done``: the files that gave a document."""
+    empty = []
+    for raw in paths:
+        folder = Path(raw)
+        if folder.is_dir() and not any(folder in p.parents for p in done):
+            empty.append(folder)
+    return empty
+
+
 def _reason(path: Path, message: str) -> str:
     """Read errors name their file; the report names it once, so drop the repeat."""
     prefix = f"{path}: "
@@ -549,6 +562,7 @@ def build(
     if progress is not None:
         progress(0, len(files), None)
     seen: dict[str, Path] = {}
+    landed: set[Path] = set()
     done = 0
     pending: deque[tuple[_Extracted, Optional[Future[tuple[int, Optional[Failure]]]]]] = deque()
 
@@ -560,6 +574,7 @@ def build(
             triples, failure = stored.result()
             if failure is None:
                 _note_duplicate(seen, item.facts, item.path, report.warnings)
+                landed.add(item.path)
                 report.documents += 1
                 report.doc_ids.append(item.facts.document.id)
                 report.entities += len(item.facts.entities)
@@ -588,6 +603,7 @@ def build(
                 settle(*pending.popleft())
         while pending:
             settle(*pending.popleft())
+    report.empty = _empty_folders(paths, landed)
     report.seconds = time.perf_counter() - start
     return report
 
@@ -611,19 +627,23 @@ def extract_to_dir(
     start = time.perf_counter()
     files, missing = _files(paths)
     report = ExtractReport(failed=missing)
+    landed: set[Path] = set()
     if progress is not None:
         progress(0, len(files), None)
     results = read_all(files, **_read_kwargs(overrides, max_bytes, max_chars))
     with _frozen_heap(), _worker_pool(extractor, min(jobs, len(files))) as workers:
         for done, item in enumerate(_extract_stream(results, extractor, workers), start=1):
-            _write_facts(report, item, out_dir)
+            if _write_facts(report, item, out_dir):
+                landed.add(item.path)
             if progress is not None:
                 progress(done, len(files), item.path)
+    report.empty = _empty_folders(paths, landed)
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _write_facts(report: ExtractReport, item: _Extracted, out_dir: Path) -> None:
+def _write_facts(report: ExtractReport, item: _Extracted, out_dir: Path) -> bool:
+    """Write one document's facts (or record its failure); True when written."""
     report.warnings.extend((item.path, w) for w in item.warnings)
     failure = item.failure
     if item.facts is not None:
@@ -635,3 +655,4 @@ def _write_facts(report: ExtractReport, item: _Extracted, out_dir: Path) -> None
             failure = Failure(item.path, "write", _describe(exc), exc)
     if failure is not None:
         report.failed.append(failure)
+    return failure is None and item.facts is not None

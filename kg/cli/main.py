@@ -55,6 +55,7 @@ from kg.graph.iris import graph_iri as doc_graph_iri
 from kg.graph.vocab import CKG, ENTITY_CLASSES, EVENT_CLASSES
 from kg.query import canned, formats
 from kg.store.core import GRAPH_BASE, KGStore
+from kg.read.reader import FORMATS
 from kg.store.sparql import QueryLimitError, QueryResult, check_query_limits
 
 # ----------------------------------------------------------------------------- build / extract
@@ -102,7 +103,8 @@ def build(
         stdout().print(_summary_table(report))
         ontology_ok = cli_ontology.after_build(target, store, reason, changed=report.documents > 0)
     report_problems(report.failed, report.warnings)
-    if report.failed or not ontology_ok:
+    _warn_empty(report.empty, report.failed)
+    if report.failed or report.empty or not ontology_ok:
         raise typer.Exit(1)
 
 
@@ -133,8 +135,17 @@ def extract(
     for path in report.written:
         typer.echo(str(path))
     report_problems(report.failed, report.warnings)
-    if report.failed:
+    _warn_empty(report.empty, report.failed)
+    if report.failed or report.empty:
         raise typer.Exit(1)
+
+
+def _warn_empty(folders: list[Path], failed: list[pipeline.Failure]) -> None:
+    """A folder given with no article in it (or none readable): a warning, then exit 1."""
+    for folder in folders:
+        why = ("none of its files could be read" if any(folder in f.path.parents for f in failed)
+               else f"article files end in {', '.join(FORMATS)}")
+        typer.echo(f"warning: no articles in {folder} ({why})", err=True)
 
 _NAME = re.compile(r"[A-Za-z_][\w-]*")  # what a canned query name looks like (SPARQL never does)
 

@@ -215,8 +215,8 @@ def _add_article(g: TripleList, facts: Facts, article: URIRef) -> None:
     g.add((article, DCTERMS.identifier, Literal(meta.id)))
     g.add((article, DCTERMS.language, Literal(meta.language)))
     optional: list[tuple[URIRef, Optional[Literal]]] = [
-        (DCTERMS.title, Literal(meta.title) if meta.title is not None else None),
-        (DCTERMS.publisher, Literal(meta.publisher) if meta.publisher is not None else None),
+        (DCTERMS.title, _label(meta.title) if meta.title is not None else None),
+        (DCTERMS.publisher, _label(meta.publisher) if meta.publisher is not None else None),
         (DCTERMS.issued, Literal(meta.published, datatype=XSD.date) if meta.published else None),
         (SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI) if meta.url is not None else None),
         (CKG.sha256, Literal(meta.sha256) if meta.sha256 else None),
@@ -265,17 +265,33 @@ def _add_ordering(g: TripleList, subject: URIRef, prop: URIRef, seq: URIRef, ite
         g.add((seq, RDF[f"_{i}"], item))
 
 
+#: No label (an entity's name or alias, an article's title or publisher) is longer: the reader
+#: cuts over-long metadata with a warning (kg.read.reader.MAX_META_CHARS); this is the last guard
+#: for facts from elsewhere (kg-facts JSON).
+MAX_LABEL_CHARS = 300
+
+
+def _label(text: str) -> Literal:
+    """``text`` as a literal, cut at a word boundary with "…" past ``MAX_LABEL_CHARS``."""
+    if len(text) > MAX_LABEL_CHARS:
+        head = text[:MAX_LABEL_CHARS]
+        space = head.rfind(" ")
+        kept = head[:space] if space > MAX_LABEL_CHARS // 2 else head[:MAX_LABEL_CHARS - 1]
+        text = kept.rstrip(" ,;:-–—") + "…"
+    return Literal(text)
+
+
 def _add_entity(
     g: TripleList, e: Entity, entity_iris: dict[str, URIRef], doc_id: str, article: URIRef
 ) -> None:
     node = entity_iris[e.id]
     g.add((node, RDF.type, ENTITY_CLASSES[e.type]))
     g.add((node, CKG.localId, Literal(e.id)))
-    g.add((node, RDFS.label, Literal(e.name)))
+    g.add((node, RDFS.label, _label(e.name)))
     if e.subtype is not None:
         g.add((node, CKG.subtype, Literal(e.subtype)))
 
-    aliases = [Literal(a) for a in e.aliases]
+    aliases = [_label(a) for a in e.aliases]
     for alias in aliases:
         g.add((node, SKOS.altLabel, alias))
     if len(aliases) > 1:

@@ -18,6 +18,7 @@ pipeline warns after extraction, with what was found).
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
@@ -76,6 +77,9 @@ _META_ALIASES: Final[Mapping[str, str]] = MappingProxyType(
 _SIDECAR_SUFFIXES: Final = (".meta.yaml", ".meta.yml", ".meta.json")
 _SIDECAR_MAX_BYTES: Final = 1024 * 1024
 _SLUG_MAX: Final = 60
+#: Titles and publishers longer than this are cut (at a word boundary, with "…"), with a warning:
+#: they become labels on every page, table and graph node. Real headlines are under ~200.
+MAX_META_CHARS: Final = 300
 _HASH_CHARS: Final = 10
 
 
@@ -708,6 +712,29 @@ def _headline_present(paragraphs: list[str], headings: list[str], title: str) ->
     return any(_same_text(p, title) for p in paragraphs[:3])
 
 
+def shorten(text: str, limit: int = MAX_META_CHARS) -> str:
+    """``text`` if it fits in ``limit`` characters, else cut at the last word boundary that
+    leaves room for "…" (mid-word only when the first word alone is too long)."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]  # the character after the cut tells whether a word ends there
+    space = head.rfind(" ")
+    kept = head[:space] if space > limit // 2 else head[:limit - 1]
+    return kept.rstrip(" ,;:-–—") + "…"
+
+
+def _cut_long_meta(meta: dict[str, str]) -> list[str]:
+    """Cut an over-long title or publisher in place; one warning per field cut."""
+    warnings = []
+    for name in ("title", "publisher"):
+        value = meta.get(name)
+        if value is not None and len(value) > MAX_META_CHARS:
+            meta[name] = shorten(value)
+            warnings.append(f"{name} is {len(value):,} characters long, over the limit of "
+                            f"{MAX_META_CHARS}: cut to {len(meta[name])}")
+    return warnings
+
+
 def _build(
     raw: str,
     fmt: str,
@@ -726,6 +753,7 @@ def _build(
     meta: dict[str, str] = {}
     for layer in (*found.layers, *layers):
         meta.update(layer)
+    cut_warnings = _cut_long_meta(meta)
     paragraphs = list(found.paragraphs)
     title = meta.get("title")
     if title is None and _looks_like_headline(paragraphs[0]):
@@ -735,7 +763,8 @@ def _build(
     text = "\n\n".join(paragraphs)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc_id = _document_id(title, sha)
-    warnings = [*found.warnings, *([] if title else [f"no title found; id falls back to {doc_id}"])]
+    warnings = [*found.warnings, *cut_warnings,
+                *([] if title else [f"no title found; id falls back to {doc_id}"])]
     if max_chars is not None:
         text, cut = truncate(text, max_chars)
         warnings.extend([cut] if cut else [])
@@ -887,6 +916,8 @@ def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, str]:
     except PermissionError as exc:
         raise ReadError("permission denied", path) from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError(_SYMLINK_LOOP, path) from exc
         raise ReadError(f"cannot read: {exc.strerror or exc}", path) from exc
     if len(data) > max_bytes:
         raise ReadError(f"file is over the {_megabytes(max_bytes)} limit "
@@ -933,6 +964,18 @@ def read_file(
                       _check_positive("max_chars", max_chars))[0]
 
 
+_SYMLINK_LOOP: Final = "symlink loop (the link leads back to itself)"
+
+
+def _is_symlink_loop(path: Path) -> bool:
+    """A symbolic link that never reaches a file (ELOOP), not merely a missing target."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def _is_sidecar(path: Path) -> bool:
     return path.name.lower().endswith(_SIDECAR_SUFFIXES)
 
@@ -940,7 +983,8 @@ def _is_sidecar(path: Path) -> bool:
 def _walk(root: Path) -> list[Path]:
     """Article files under ``root``: recursive, sorted, hidden entries pruned.
 
-    Symlinked directories are not followed (no loops); symlinked files are read.
+    Symlinked directories are not followed (no loops); symlinked files are read. A symlink loop
+    is kept whatever its name, so that reading it reports it ("symlink loop").
     """
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
@@ -949,7 +993,7 @@ def _walk(root: Path) -> list[Path]:
             path = Path(folder, name)
             if name.startswith(".") or _is_sidecar(path):
                 continue
-            if path.suffix.lower() in FORMATS:
+            if path.suffix.lower() in FORMATS or (path.is_symlink() and _is_symlink_loop(path)):
                 found.append(path)
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
@@ -964,7 +1008,8 @@ def _expand(path: Path) -> list[Path]:
     if path.is_dir():
         return _walk(path)
     if not path.exists():
-        raise ReadError("no such file or directory", path)
+        raise ReadError(_SYMLINK_LOOP if _is_symlink_loop(path) else "no such file or directory",
+                        path)
     return [] if _is_sidecar(path) else [path]
 
 
@@ -984,6 +1029,10 @@ def _result(path: Path, overrides: Mapping[str, str], max_bytes: int, max_chars:
     try:
         document, warnings = _read_file(path, overrides, max_bytes, max_chars)
     except ReadError as exc:
+        if exc.path is not None and exc.path != path and exc.path.parent == path.parent:
+            # the article's sidecar: name it beside the article, not with its folder again
+            where = exc.path.name + (f":{exc.line}" if exc.line is not None else "")
+            return ReadResult(path, None, f"{path}: {where}: {exc.message}")
         return ReadResult(path, None, str(exc))
     except Exception as exc:  # a bug must not sink the batch; report it against the file
         return ReadResult(path, None, f"{path}: internal error while reading "
