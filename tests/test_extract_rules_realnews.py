@@ -202,3 +202,17 @@ def test_moving_or_bringing_anything_but_troops_deploys_no_one(extractor):
 def test_an_embassy_is_never_a_person(extractor):
     f = extract(extractor, "Mortars\n\nInsurgents fired mortars at the U.S. Embassy in Baghdad on Sunday.")
     assert entity_types(f).get("U.S. Embassy") == "Location"
+
+
+def test_on_the_verge_of_gaining_control_is_no_capture_yet(extractor):
+    f = extract(extractor, "Airport\n\nThe rebels said they are on the verge of gaining full control of the "
+                           "Tarimo airport. The insurgency has kept the government from gaining control of Doruma.")
+    assert not asserted(f, "Capture")
+
+
+def test_a_deployment_told_again_without_place_or_number_is_the_one_told_before(extractor):
+    f = extract(extractor, "Peacekeepers move\n\nPakistani peacekeepers deployed to the town of Tarimo on Saturday. "
+                           "Rebels shook hands with the peacekeepers as they deployed. Saturday's deployment comes "
+                           "two days after a standoff.")
+    deps = [v for v in f.events if v.type == "Deployment"]
+    assert len(deps) == 1 and names(f, deps[0], "destination") == ["Tarimo"]

@@ -600,6 +600,9 @@ class _Ctx:
     def new(self, etype: str, tok: Token, nominal: bool) -> Frame:
         f = Frame(type=etype, trigger=tok, sentence=self.sent, nominal=nominal)
         f.modality = self.finder.modality.of(tok)
+        if f.modality == "asserted" and not nominal and tok.tag_ == "VBG" and tok.dep_ == "pcomp" \
+                and tok.head.lower_ in ("from", "of", "toward", "towards"):
+            f.modality = "hypothetical"  # "kept X from gaining control of Y", "on the verge of seizing Y"
         return f
 
     def finish(self, f: Frame) -> Frame:
@@ -1556,6 +1559,7 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
             _set_place(told, f, res)
         else:
             out.append(f)
+    out = _fold_bare_deployments(out)
     _chain_holders(out)
     _former_from_adversaries(out, res)
     for f in out:
@@ -1684,6 +1688,24 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
             if f.date and (target.date is None or f.date_strength > target.date_strength):  # unless weaker
                 target.date, target.date_strength = f.date, f.date_strength
         _absorb(target, f)
+    return out
+
+
+def _fold_bare_deployments(frames: list[Frame]) -> list[Frame]:
+    """"Saturday's deployment comes after ...", "as they deployed", "the division's deployment":
+    a deployment told with neither a destination nor a number, after one told with them, is that
+    one told again (it adds only a sender the first one lacked)."""
+    out: list[Frame] = []
+    for f in frames:
+        bare = f.type == "Deployment" and not f.filled("destination") and not f.quantities
+        told = next((g for g in reversed(out) if g.type == "Deployment" and g.sentence.index < f.sentence.index
+                     and (g.filled("destination") or g.quantities)), None) if bare else None
+        if told is None:
+            out.append(f)
+            continue
+        if not told.filled("agent"):
+            for eid in f.roles.get("agent", []):
+                told.add("agent", eid)
     return out
 
 
