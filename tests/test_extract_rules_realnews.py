@@ -216,3 +216,12 @@ def test_a_deployment_told_again_without_place_or_number_is_the_one_told_before(
                            "two days after a standoff.")
     deps = [v for v in f.events if v.type == "Deployment"]
     assert len(deps) == 1 and names(f, deps[0], "destination") == ["Tarimo"]
+
+
+def test_a_state_named_only_as_a_modifier_is_no_entity_unless_an_event_names_it(extractor):
+    f = extract(extractor, "Support\n\nThe minister pledged continued U.S. support to the army of Doruma. Rebels "
+                           "captured the town of Tarimo on Monday.")
+    assert "United States" not in entity_types(f)
+    f = extract(extractor, "Drone strike\n\nA U.S. drone strike killed four militants in the town of Tarimo on Monday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["United States"]

@@ -62,6 +62,7 @@ class Extractor:
         published = _date(doc.meta.published)
         events = self.events.find(parsed, resolution, published)
         entities, events = merge_same_iri(resolution.entities, events)
+        entities = drop_adjectival_states(entities, events, parsed)
         return Facts(document=doc.meta, entities=entities, events=events,
                      extractor=self.version, text=doc.text)
 
@@ -92,6 +93,34 @@ def merge_same_iri(entities: list[Entity], events: list[Event]) -> tuple[list[En
             if val in renamed:
                 e.attributes[k] = renamed[val]
     return kept, events
+
+
+def drop_adjectival_states(entities: list[Entity], events: list[Event], parsed: ParsedDoc) -> list[Entity]:
+    """A state named only as a modifier ("X support", "X officials said", "backed by X airstrikes")
+    is used as an adjective, like "American": it is no entity of the report unless an event names it
+    (a perpetrator, a sender) or another entity refers to it."""
+    used = {i for v in events for role, ids in v.roles.items() if role != "about" for i in ids}
+    used |= {val for e in entities for val in e.attributes.values() if isinstance(val, str)}
+    dropped = {e.id for e in entities if e.type == "Country" and e.id not in used and e.mentions
+               and all(_modifier(parsed, m) for m in e.mentions)}
+    if not dropped:
+        return entities
+    for v in events:  # a statement was not about an adjective
+        if "about" in v.roles:
+            v.roles["about"] = [i for i in v.roles["about"] if i not in dropped]
+    return [e for e in entities if e.id not in dropped]
+
+
+def _modifier(parsed: ParsedDoc, m) -> bool:
+    if not 0 <= m.sentence < len(parsed.sentences):
+        return False
+    sent = parsed.sentences[m.sentence]
+    span = sent.span.doc.char_span(m.start - sent.offset, m.end - sent.offset, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i > span.end - 1 and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.ent_type_ not in ("GPE", "LOC")
 
 
 def _date(value: Optional[str]) -> Optional[dt.date]:
