@@ -225,3 +225,15 @@ def test_a_state_named_only_as_a_modifier_is_no_entity_unless_an_event_names_it(
     f = extract(extractor, "Drone strike\n\nA U.S. drone strike killed four militants in the town of Tarimo on Monday.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "perpetrator") == ["United States"]
+
+
+def test_a_department_named_before_a_spokesman_is_a_body(extractor):
+    f = extract(extractor, "Concern\n\nState Department spokeswoman Jane Roe said Wednesday that officials are concerned.")
+    types = entity_types(f)
+    assert types.get("State Department") == "Organization" and types.get("Jane Roe") == "Person"
+
+
+def test_a_credit_line_names_the_outlet_the_tagger_reads_as_common_nouns(extractor):
+    f = extract(extractor, "Talks in the capital\n\nXYZ News, Defense Media Activity\n\nDefense Secretary John Doe "
+                           "met Defense Minister Ivan Roe in Kyiv on Monday.")
+    assert entity_types(f).get("Defense Media Activity") == "Organization"

@@ -290,6 +290,17 @@ class MentionFinder:
             elif self._place_frame(run) or run.start > span.start and _after_place_noun(run):
                 # (a sentence's first word too: "X was captured last week")
                 claim(run, "Location", None, place=None, guessed=True)
+        # 6. Capitalised names that end in an organisation word the tagger read as a common noun
+        #    ("Defense Media Activity"): a body.
+        i = span.start
+        while i < span.end:
+            j = i
+            while j < span.end and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].ent_type_ and j not in taken:
+                j += 1
+            if j - i >= 2 and doc[j - 1].lower_ in self.res.org_heads and doc[j - 1].pos_ == "NOUN" \
+                    and not _is_headline(sent):
+                claim(doc[i:j], "Organization", None)
+            i = max(j, i + 1)
         found.sort(key=lambda m: m.start)
         return found
 
@@ -723,6 +734,10 @@ def _strip_possessive(text: str) -> str:
 def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
     while len(ent) and (ent[0].text in res.honorifics or ent[0].text.lower().strip(".") in res.title_words
                         or ent[0].text in ("By", "BY")):  # a byline NER ran into the name
+        if len(ent) >= 2 and ent[1].lower_ in res.org_heads and ent[0].text not in res.honorifics and not (
+                ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("'s", "’s")):
+            break  # "State Department", "Defense Ministry": a body, not a title (but "X's Defence
+            # Ministry" is the body of the state X, told with it)
         ent = ent[1:]
     if len(ent) > 2 and ent[0].lower_ in ("for", "of"):
         # "[Under Secretary] of State for Political Affairs Jane Roe": the title goes on to its
