@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 
 # Debian packages the tests need: Chromium for the browser tests (Playwright drives
 # /usr/bin/chromium; it never downloads a browser of its own); Java for the HermiT reasoner (kg reason).
-APT_PACKAGES ?= chromium default-jre-headless
+APT_PACKAGES ?= chromium default-jre-headless virtuoso-opensource
 
 .PHONY: venv demo test eval bench sysdeps clean distclean docs
 

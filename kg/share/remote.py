@@ -63,6 +63,7 @@ __all__ = [
     "pulled_triples",
     "push",
     "remote_graph_counts",
+    "staging_graph",
     "with_known_prefixes",
 ]
 
@@ -88,25 +89,36 @@ class Endpoints:
 
     @classmethod
     def resolve(cls, base: Optional[str] = None, *, query: Optional[str] = None,
-                update: Optional[str] = None, gsp: Optional[str] = None) -> "Endpoints":
-        """Explicit URLs win; the rest comes from an Oxigraph-style base (/query, /update, /store).
+                update: Optional[str] = None, gsp: Optional[str] = None,
+                layout: str = "oxigraph") -> "Endpoints":
+        """Explicit URLs win; the rest comes from the base URL and the server's ``layout``.
 
-        A base given as its ``/query`` URL is taken as the base too.
+        ``oxigraph``: /query, /update, /store. ``virtuoso``: /sparql, /sparql-auth (SPARQL
+        Update, digest auth) and /sparql-graph-crud-auth (Graph Store Protocol, digest auth).
+        A base given as its ``/query`` or ``/sparql`` URL is taken as the base too.
         """
+        if layout not in _LAYOUTS:
+            raise RemoteError(f"unknown server layout {layout!r}: use {' or '.join(_LAYOUTS)}")
+        paths = _LAYOUTS[layout]
         root: Optional[str] = None
         if base is not None:
             root = _check_url(base, "endpoint").rstrip("/")
             for suffix in ("/query", "/sparql"):
                 if root.endswith(suffix):
                     root = root[: -len(suffix)]
-        chosen_query = query or (root + "/query" if root else None)
+        chosen_query = query or (root + paths[0] if root else None)
         if chosen_query is None:
             raise RemoteError("give the store's base URL or --query-endpoint")
         return cls(
             query=_check_url(chosen_query, "query endpoint"),
-            update=_check_url(update, "update endpoint") if update else (root + "/update" if root else None),
-            gsp=_check_url(gsp, "graph store endpoint") if gsp else (root + "/store" if root else None),
+            update=_check_url(update, "update endpoint") if update else (root + paths[1] if root else None),
+            gsp=_check_url(gsp, "graph store endpoint") if gsp else (root + paths[2] if root else None),
         )
+
+
+# query, update, graph store paths under a server's base URL
+_LAYOUTS = {"oxigraph": ("/query", "/update", "/store"),
+            "virtuoso": ("/sparql", "/sparql-auth", "/sparql-graph-crud-auth")}
 
 
 def _check_url(url: str, what: str) -> str:
@@ -142,11 +154,121 @@ class Auth:
 
 @dataclass(frozen=True)
 class Remote:
-    """A remote store: its endpoints, credentials and the time limit of one request."""
+    """A remote store: its endpoints, credentials and the time limit of one request.
+
+    With ``--user``/``--password``, a store that asks for HTTP Digest (Virtuoso's ``-auth``
+    endpoints) gets it: the first request to each endpoint is a bodiless probe that learns the
+    challenge, later requests answer it directly (``_digest`` keeps it, per endpoint URL).
+    """
 
     endpoints: Endpoints
     auth: Auth = field(default_factory=Auth)
     timeout_s: float = 60.0
+    _digest: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+# ----------------------------------------------------------------------------- HTTP Digest (RFC 7616, MD5)
+
+
+@dataclass
+class _Challenge:
+    realm: str
+    nonce: str
+    opaque: Optional[str]
+    qop: Optional[str]
+    algorithm: str
+    count: int = 0
+
+
+def _parse_digest(header: Optional[str]) -> Optional[_Challenge]:
+    """The Digest challenge of a WWW-Authenticate header (None when it offers no Digest)."""
+    if not header or not header.strip().lower().startswith("digest"):
+        return None
+    params = {k.lower(): v1 if v1 else v2
+              for k, v1, v2 in re.findall(r'(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]+))', header.strip()[6:])}
+    if "nonce" not in params:
+        return None
+    qops = [q.strip() for q in params.get("qop", "").split(",") if q.strip()]
+    return _Challenge(realm=params.get("realm", ""), nonce=params["nonce"], opaque=params.get("opaque"),
+                      qop="auth" if "auth" in qops else None, algorithm=params.get("algorithm", "MD5"))
+
+
+def _digest_header(auth: Auth, challenge: _Challenge, method: str, url: str) -> str:
+    import secrets
+
+    if challenge.algorithm.upper() not in ("MD5", "MD5-SESS"):
+        raise RemoteError(f"the store wants digest algorithm {challenge.algorithm}; only MD5 is supported")
+    parts = urllib.parse.urlsplit(url)
+    uri = parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def h(text: str) -> str:
+        return hashlib.md5(text.encode("utf-8")).hexdigest()  # noqa: S324 - the protocol's hash
+
+    challenge.count += 1
+    nc, cnonce = f"{challenge.count:08x}", secrets.token_hex(8)
+    ha1 = h(f"{auth.user}:{challenge.realm}:{auth.password}")
+    if challenge.algorithm.upper() == "MD5-SESS":
+        ha1 = h(f"{ha1}:{challenge.nonce}:{cnonce}")
+    ha2 = h(f"{method}:{uri}")
+    if challenge.qop:
+        response = h(f"{ha1}:{challenge.nonce}:{nc}:{cnonce}:{challenge.qop}:{ha2}")
+    else:
+        response = h(f"{ha1}:{challenge.nonce}:{ha2}")
+    fields = [f'username="{auth.user}"', f'realm="{challenge.realm}"', f'nonce="{challenge.nonce}"',
+              f'uri="{uri}"', f'response="{response}"', f"algorithm={challenge.algorithm}"]
+    if challenge.opaque is not None:
+        fields.append(f'opaque="{challenge.opaque}"')
+    if challenge.qop:
+        fields += [f"qop={challenge.qop}", f"nc={nc}", f'cnonce="{cnonce}"']
+    return "Digest " + ", ".join(fields)
+
+
+def _endpoint_key(url: str) -> str:
+    return url.split("?", 1)[0]
+
+
+def _authorization(remote: Remote, method: str, url: str) -> Optional[str]:
+    """The Authorization header for one request: digest once the endpoint asked for it."""
+    challenge = remote._digest.get(_endpoint_key(url))
+    if challenge is not None:
+        return _digest_header(remote.auth, challenge, method, url)
+    return remote.auth.header()
+
+
+def _learn(remote: Remote, url: str, www_authenticate: Optional[str]) -> bool:
+    """Keep a digest challenge from a 401; True when there is a new one to answer."""
+    if remote.auth.user is None or remote.auth.password is None:
+        return False
+    challenge = _parse_digest(www_authenticate)
+    if challenge is None:
+        return False
+    key = _endpoint_key(url)
+    old = remote._digest.get(key)
+    if old is not None and old.nonce == challenge.nonce and "stale=true" not in (www_authenticate or "").lower():
+        return False  # our answer to this very challenge was refused: wrong user or password
+    remote._digest[key] = challenge
+    return True
+
+
+def _probe(remote: Remote, url: str) -> None:
+    """Before the first request to an endpoint with user and password: a bodiless HEAD without
+    credentials, so that a store wanting Digest says so before we send a big body (once per
+    endpoint; the password never goes out as Basic to a store that asks for Digest)."""
+    key = _endpoint_key(url)
+    if remote.auth.user is None or key in remote._digest:
+        return
+    remote._digest[key] = None
+    request = urllib.request.Request(key, method="HEAD")  # no credentials: Virtuoso only
+    try:  # challenges a request without any (to Basic ones it answers a bare 401)
+        with urllib.request.urlopen(request, timeout=remote.timeout_s):
+            pass
+    except urllib.error.HTTPError as exc:
+        if exc.code == 401:
+            challenge = _parse_digest(exc.headers.get("WWW-Authenticate"))
+            if challenge is not None:
+                remote._digest[key] = challenge
+    except (urllib.error.URLError, OSError, http.client.HTTPException):
+        pass  # the real request will say what is wrong
 
 
 # ----------------------------------------------------------------------------- HTTP plumbing
@@ -186,23 +308,31 @@ def _short(body: bytes, limit: int = 200) -> str:
 def _http(remote: Remote, method: str, url: str, *, body: Optional[bytes] = None,
           content_type: Optional[str] = None, accept: Optional[str] = None) -> bytes:
     """One HTTP request (proxies from the environment apply, as they do for SPARQLWrapper)."""
-    request = urllib.request.Request(url, data=body, method=method)
-    if content_type:
-        request.add_header("Content-Type", content_type)
-    if accept:
-        request.add_header("Accept", accept)
-    header = remote.auth.header()
-    if header:
-        request.add_header("Authorization", header)
-    try:
-        with urllib.request.urlopen(request, timeout=remote.timeout_s) as response:
-            return response.read()
-    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-        raise RemoteError(_describe_failure(url, exc, remote.auth, remote.timeout_s)) from None
+    _probe(remote, url)
+    for attempt in (1, 2):
+        request = urllib.request.Request(url, data=body, method=method)
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        if accept:
+            request.add_header("Accept", accept)
+        header = _authorization(remote, method, url)
+        if header:
+            request.add_header("Authorization", header)
+        try:
+            with urllib.request.urlopen(request, timeout=remote.timeout_s) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            if exc.code == 401 and attempt == 1 and _learn(remote, url, exc.headers.get("WWW-Authenticate")):
+                exc.close()
+                continue  # a store that wants digest, or a new nonce: answer it once
+            raise RemoteError(_describe_failure(url, exc, remote.auth, remote.timeout_s)) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            raise RemoteError(_describe_failure(url, exc, remote.auth, remote.timeout_s)) from None
+    raise AssertionError("unreachable")
 
 
 def _sparql_wrapper(remote: Remote, *, update: bool = False):  # -> SPARQLWrapper
-    from SPARQLWrapper import POST, POSTDIRECTLY, SPARQLWrapper
+    from SPARQLWrapper import POST, POSTDIRECTLY, URLENCODED, SPARQLWrapper
 
     endpoints = remote.endpoints
     if update and not endpoints.update:
@@ -210,32 +340,54 @@ def _sparql_wrapper(remote: Remote, *, update: bool = False):  # -> SPARQLWrappe
     sw = SPARQLWrapper(endpoints.query, updateEndpoint=endpoints.update)
     sw.setTimeout(int(max(1, round(remote.timeout_s))))
     sw.setMethod(POST)
-    sw.setRequestMethod(POSTDIRECTLY)  # the body is the request: no form encoding of big updates
-    if remote.auth.header():
-        sw.addCustomHttpHeader("Authorization", remote.auth.header())
+    # Updates: the body is the request (no form encoding of big batches). Queries: a form, as
+    # Virtuoso 7.2 never answers a POSTed application/sparql-query body.
+    sw.setRequestMethod(POSTDIRECTLY if update else URLENCODED)
+    url = (endpoints.update if update else endpoints.query) or ""
+    _probe(remote, url)
+    header = _authorization(remote, "POST", url)
+    if header:
+        sw.addCustomHttpHeader("Authorization", header)
     return sw
 
 
 def _run_sparql(remote: Remote, text: str, *, update: bool = False,
                 return_format: Optional[str] = None) -> bytes:
     """Send a query (or an update) through SPARQLWrapper; returns the raw response body."""
+    url = (remote.endpoints.update if update else remote.endpoints.query) or ""
+    for attempt in (1, 2):
+        sw = _sparql_wrapper(remote, update=update)
+        if return_format:
+            sw.setReturnFormat(return_format)
+        if update:
+            # SPARQLWrapper finds the request type with regexes over the whole text: seconds for
+            # a batch of triples. Let it read a stub of the same form, then give it the text.
+            sw.setQuery(text[: text.index("{") + 1] + "}" if "{" in text else text)
+            sw.queryString = text
+        else:
+            sw.setQuery(text)
+        try:
+            return _sparql_answer(remote, sw, url)
+        except _Stale:
+            if attempt == 2:
+                break
+            remote._digest.pop(_endpoint_key(url), None)  # probe again for a fresh nonce
+    raise RemoteError(f"{url} answered 401 Unauthorized{_auth_hint(remote.auth)}")
+
+
+class _Stale(Exception):
+    """A digest answer refused: maybe only its nonce expired."""
+
+
+def _sparql_answer(remote: Remote, sw, url: str) -> bytes:  # sw: SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-    sw = _sparql_wrapper(remote, update=update)
-    url = (remote.endpoints.update if update else remote.endpoints.query) or ""
-    if return_format:
-        sw.setReturnFormat(return_format)
-    if update:
-        # SPARQLWrapper finds the request type with regexes over the whole text: seconds for
-        # a batch of triples. Let it read a stub of the same form, then give it the text.
-        sw.setQuery(text[: text.index("{") + 1] + "}" if "{" in text else text)
-        sw.queryString = text
-    else:
-        sw.setQuery(text)
     try:
         response = sw.query().response
         return response.read()
     except SPARQLWrapperException as exc:
+        if type(exc).__name__ == "Unauthorized" and remote._digest.get(_endpoint_key(url)) is not None:
+            raise _Stale() from None
         status = {"QueryBadFormed": "400 Bad Request", "Unauthorized": "401 Unauthorized",
                   "EndPointNotFound": "404 Not Found", "URITooLong": "414 URI Too Long",
                   "EndPointInternalError": "500 Internal Server Error"}.get(type(exc).__name__, "an error")
@@ -411,12 +563,30 @@ def _remote_hash(remote: Remote, graph: str) -> str:
 
 @dataclass(frozen=True)
 class _Piece:
-    """Part of one graph for one request: N-Triples text; ``first`` replaces the graph."""
+    """Part of one graph for one request: N-Triples text; ``first`` replaces the graph.
+
+    ``target`` is where the piece is written: the graph itself, or its staging graph when the
+    graph takes several requests (``last`` then also moves the staging graph onto it).
+    """
 
     graph: str
     body: bytes
     triples: int
     first: bool
+    target: str = ""
+    last: bool = True
+
+    @property
+    def staged(self) -> bool:
+        return self.target != self.graph
+
+
+def staging_graph(graph: str) -> str:
+    """Where a graph too big for one request is loaded before it replaces the real one.
+
+    Fixed per graph, so that pushing again after a failure overwrites a leftover.
+    """
+    return graph + "#kg-push-staging"
 
 
 def _has_bnode(line: bytes) -> bool:
@@ -428,11 +598,12 @@ def _has_bnode(line: bytes) -> bool:
     return line.startswith(b"_:") or line.rsplit(b" ", 2)[-2].startswith(b"_:")
 
 
-def _pieces(store: KGStore, graph: str, size: int) -> Iterator[_Piece]:
+def _pieces(store: KGStore, graph: str, size: int, atomic: bool) -> Iterator[_Piece]:
     """A graph in pieces of ``size`` triples (Oxigraph writes the N-Triples), blank nodes first.
 
     Blank node labels only hold within one request, so every triple with one goes in the first
-    piece, which may then be bigger than ``size``.
+    piece, which may then be bigger than ``size``. With ``atomic``, a graph of several pieces is
+    written to its staging graph (:func:`staging_graph`), the last piece moving it into place.
     """
     lines = store.ox_store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)).splitlines()
     first = size
@@ -441,19 +612,23 @@ def _pieces(store: KGStore, graph: str, size: int) -> Iterator[_Piece]:
         if with_bnodes:
             lines = with_bnodes + [line for line in lines if not _has_bnode(line)]
             first = max(size, len(with_bnodes))
-    yield _Piece(graph, b"\n".join(lines[:first]) + b"\n", len(lines[:first]), True)
+    target = staging_graph(graph) if atomic and len(lines) > first else graph
+    yield _Piece(graph, b"\n".join(lines[:first]) + b"\n", len(lines[:first]), True, target,
+                 last=len(lines) <= first)
     for start in range(first, len(lines), size):
         chunk = lines[start:start + size]
-        yield _Piece(graph, b"\n".join(chunk) + b"\n", len(chunk), False)
+        yield _Piece(graph, b"\n".join(chunk) + b"\n", len(chunk), False, target,
+                     last=start + size >= len(lines))
 
 
-def _requests(store: KGStore, graphs: Iterable[str], size: int, method: Method) -> Iterator[list[_Piece]]:
+def _requests(store: KGStore, graphs: Iterable[str], size: int, method: Method,
+              atomic: bool) -> Iterator[list[_Piece]]:
     """Pieces grouped into requests: one per piece for the GSP (a request names one graph);
     SPARQL Update packs small graphs together up to ``size`` triples per request."""
     pending: list[_Piece] = []
     count = 0
     for graph in graphs:
-        for piece in _pieces(store, graph, size):
+        for piece in _pieces(store, graph, size, atomic):
             if method == "gsp":
                 yield [piece]
                 continue
@@ -466,56 +641,99 @@ def _requests(store: KGStore, graphs: Iterable[str], size: int, method: Method) 
         yield pending
 
 
+_INSERT_OPS = 200  # triples per INSERT DATA operation (several operations make one request)
+
+
+def _move(source: str, target: str) -> str:
+    """SPARQL Update that puts ``source`` in the place of ``target`` in one request."""
+    return f"MOVE SILENT GRAPH <{source}> TO GRAPH <{target}>"
+
+
 def _send(remote: Remote, method: Method, pieces: list[_Piece]) -> None:
     if method == "gsp":
         [piece] = pieces
         if not remote.endpoints.gsp:
             raise RemoteError("no graph store endpoint: give the base URL or --gsp-endpoint, "
                               "or push with --method update")
-        url = remote.endpoints.gsp + "?" + urllib.parse.urlencode({"graph": piece.graph})
+        url = remote.endpoints.gsp + "?" + urllib.parse.urlencode({"graph": piece.target})
         _http(remote, "PUT" if piece.first else "POST", url, body=piece.body, content_type=_NT)
+        if piece.staged and piece.last:
+            _run_sparql(remote, _move(piece.target, piece.graph), update=True)
         return
     ops = []
     for piece in pieces:
         if piece.first:
-            ops.append(f"DROP SILENT GRAPH <{piece.graph}>")
-        if piece.triples:
-            ops.append(f"INSERT DATA {{ GRAPH <{piece.graph}> {{\n{piece.body.decode('utf-8')}}} }}")
+            ops.append(f"DROP SILENT GRAPH <{piece.target}>")
+        lines = piece.body.decode("utf-8").splitlines(keepends=True)
+        for start in range(0, len(lines), _INSERT_OPS):  # Virtuoso: at most ~10,000 lines of SQL an operation
+            chunk = "".join(lines[start:start + _INSERT_OPS])
+            ops.append(f"INSERT DATA {{ GRAPH <{piece.target}> {{\n{chunk}}} }}")
+        if piece.staged and piece.last:
+            ops.append(_move(piece.target, piece.graph))
     _run_sparql(remote, " ;\n".join(ops), update=True)
 
 
 def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: int = DEFAULT_BATCH,
-         graphs: Optional[Sequence[str]] = None, progress: Optional[ProgressFn] = None) -> PushReport:
+         graphs: Optional[Sequence[str]] = None, progress: Optional[ProgressFn] = None,
+         atomic: Optional[bool] = None) -> PushReport:
     """Replace each local named graph (all, or the given graph IRIs / document ids) on the remote.
 
+    A graph that takes more than one request is loaded into its staging graph and then moved
+    onto the real one in one SPARQL Update (``MOVE``), so readers never see half of it
+    (``atomic``; the default when the remote has an update endpoint, which MOVE needs).
     Raises PushError, carrying the report so far, when the remote fails part way.
     """
     if batch_size < 1:
         raise RemoteError(f"batch size must be at least 1, got {batch_size}")
     if method not in ("gsp", "update"):
         raise RemoteError(f"unknown push method {method!r}: use gsp or update")
+    if atomic is None:
+        atomic = remote.endpoints.update is not None
+    elif atomic and remote.endpoints.update is None:
+        raise RemoteError("an atomic replace moves a staging graph with SPARQL Update: give --update-endpoint")
     chosen = _select_graphs(store, graphs)
     report = PushReport(method=method, planned_graphs=len(chosen))
-    sent: dict[str, int] = {}
+    sent: dict[str, int] = {}  # what the real graphs hold (staged triples count once moved)
+    staged: dict[str, int] = {}
     total = sum(chosen.values())
     started = time.perf_counter()
 
     def so_far() -> list[PushedGraph]:
         return [PushedGraph(g, n, chosen[g]) for g, n in sent.items()]
 
-    for request in _requests(store, chosen, batch_size, method):
+    for request in _requests(store, chosen, batch_size, method, atomic):
         try:
             _send(remote, method, request)
         except RemoteError as exc:
             report.graphs, report.seconds = so_far(), time.perf_counter() - started
-            raise PushError(str(exc), report) from None
+            raise PushError(str(exc) + _staging_note(remote, request), report) from None
         for piece in request:
-            sent[piece.graph] = sent.get(piece.graph, 0) + piece.triples
+            if piece.staged:
+                staged[piece.graph] = staged.get(piece.graph, 0) + piece.triples
+                if piece.last:
+                    sent[piece.graph] = staged.pop(piece.graph)
+            else:
+                sent[piece.graph] = sent.get(piece.graph, 0) + piece.triples
         if progress is not None:
             complete = sum(1 for g, n in sent.items() if n == chosen[g])
-            progress(PushProgress(request[-1].graph, complete, len(chosen), sum(sent.values()), total))
+            progress(PushProgress(request[-1].graph, complete, len(chosen),
+                                  sum(sent.values()) + sum(staged.values()), total))
     report.graphs, report.seconds = so_far(), time.perf_counter() - started
     return report
+
+
+def _staging_note(remote: Remote, request: list[_Piece]) -> str:
+    """After a failure inside a staged graph: drop the staging graph (if the store still
+    answers) and say that the real graph was left as it was."""
+    piece = next((p for p in reversed(request) if p.staged), None)
+    if piece is None:
+        return ""
+    try:
+        _run_sparql(remote, f"DROP SILENT GRAPH <{piece.target}>", update=True)
+        leftover = ""
+    except RemoteError:
+        leftover = f"; its staging graph <{piece.target}> may remain (pushing again replaces it)"
+    return f" (while loading {piece.graph}: the store keeps its earlier version of it{leftover})"
 
 
 # ----------------------------------------------------------------------------- pull

@@ -1,0 +1,185 @@
+"""A real Virtuoso Open Source 7 server for tests (and benchmarks): own ini, free ports, stopped by PID.
+
+Debian's ``virtuoso-opensource`` package provides ``/usr/bin/virtuoso-t``; its system service is
+never used. The server runs in the foreground in a folder of its own (database, log, ini),
+listens on 127.0.0.1 only (HTTP and the ISQL port), and its ``dba`` password is set with isql
+once it is up::
+
+    with VirtuosoServer(tmp_path / "virtuoso", password="s3cret") as v:
+        v.base       # http://127.0.0.1:PORT: /sparql, /sparql-auth, /sparql-graph-crud-auth
+        v.endpoints  # kg.share.remote.Endpoints for that layout
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Optional
+
+from oxigraph_server import free_port
+
+VIRTUOSO = Path(os.environ.get("KG_VIRTUOSO", "/usr/bin/virtuoso-t"))
+ISQL = Path(os.environ.get("KG_VIRTUOSO_ISQL", "/usr/bin/isql-vt"))
+PACKAGE = "virtuoso-opensource"
+
+# Adapted from /etc/virtuoso-opensource-7/virtuoso.ini: only what a small test server needs.
+INI = """\
+[Database]
+DatabaseFile       = {dir}/virtuoso.db
+ErrorLogFile       = {dir}/virtuoso.log
+LockFile           = {dir}/virtuoso.lck
+TransactionFile    = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+ErrorLogLevel      = 7
+FileExtend         = 200
+MaxCheckpointRemap = 2000
+Striping           = 0
+TempStorage        = TempDatabase
+
+[TempDatabase]
+DatabaseFile       = {dir}/virtuoso-temp.db
+TransactionFile    = {dir}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping           = 0
+
+[Parameters]
+ServerPort         = 127.0.0.1:{isql_port}
+DisableUnixSocket  = 1
+DisableTcpSocket   = 0
+CheckpointInterval = 60
+CaseMode           = 2
+DirsAllowed        = ., {dir}
+NumberOfBuffers    = {buffers}
+MaxDirtyBuffers    = {dirty}
+MaxQueryMem        = 500M
+AsyncQueueMaxThreads = 4
+ThreadsPerQuery    = 2
+
+[HTTPServer]
+ServerPort           = 127.0.0.1:{http_port}
+ServerRoot           = {dir}/vsp
+MaxClientConnections = 10
+ServerThreads        = 10
+MaxKeepAlives        = 10
+KeepAliveTimeout     = 10
+Charset              = UTF-8
+EnabledGzipContent   = 0
+
+[SPARQL]
+ResultSetMaxRows           = 1000000
+MaxQueryCostEstimationTime = 400
+MaxQueryExecutionTime      = 120
+"""
+
+
+def missing_message() -> Optional[str]:
+    """Why Virtuoso cannot run here, naming the Debian package; None when it can."""
+    for binary in (VIRTUOSO, ISQL):
+        if not binary.exists():
+            return f"{binary} not found (Debian package '{PACKAGE}'; `make test` installs it)"
+    return None
+
+
+class VirtuosoServer:
+    """``virtuoso-t +foreground +configfile DIR/virtuoso.ini`` as a context manager."""
+
+    def __init__(self, location: Path, *, password: str = "dba", buffers: int = 20000) -> None:
+        self.location = Path(location)
+        self.password = password
+        self.http_port = free_port()
+        self.isql_port = free_port()
+        while self.isql_port == self.http_port:
+            self.isql_port = free_port()
+        self.base = f"http://127.0.0.1:{self.http_port}"
+        self.buffers = buffers
+        self.process: Optional[subprocess.Popen[bytes]] = None
+        self._log = self.location / "stdout.log"
+
+    @property
+    def endpoints(self):  # -> kg.share.remote.Endpoints
+        from kg.share.remote import Endpoints
+
+        return Endpoints.resolve(self.base, layout="virtuoso")
+
+    def start(self, timeout_s: float = 60.0) -> "VirtuosoServer":
+        message = missing_message()
+        if message:
+            raise RuntimeError(message)
+        self.location.mkdir(parents=True, exist_ok=True)
+        (self.location / "vsp").mkdir(exist_ok=True)
+        ini = self.location / "virtuoso.ini"
+        ini.write_text(INI.format(dir=self.location, isql_port=self.isql_port, http_port=self.http_port,
+                                  buffers=self.buffers, dirty=self.buffers * 3 // 4), encoding="utf-8")
+        with self._log.open("wb") as log:
+            self.process = subprocess.Popen([str(VIRTUOSO), "+foreground", "+configfile", str(ini)],
+                                            cwd=self.location, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            self._wait(timeout_s)
+            if self.password != "dba":
+                quoted = '"' + self.password.replace('"', '""') + '"'
+                self.isql(f"set password \"dba\" {quoted};", password="dba")
+        except BaseException:
+            self.kill()
+            raise
+        return self
+
+    def _wait(self, timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        assert self.process is not None
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"virtuoso-t exited ({self.process.returncode}): {self.log_tail()}")
+            try:
+                with urllib.request.urlopen(self.base + "/sparql?query=ASK%7B%7D", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.2)
+        raise RuntimeError(f"virtuoso-t did not answer on {self.base} within {timeout_s:g} s: {self.log_tail()}")
+
+    def isql(self, sql: str, *, password: Optional[str] = None) -> str:
+        """Run SQL through isql-vt on the server's ISQL port; returns its output."""
+        result = subprocess.run([str(ISQL), f"127.0.0.1:{self.isql_port}", "dba", password or self.password,
+                                 f"exec={sql}"], capture_output=True, text=True, timeout=60)
+        if result.returncode != 0 or "*** Error" in result.stdout + result.stderr:
+            raise RuntimeError(f"isql failed on {sql!r}: {result.stdout}{result.stderr}")
+        return result.stdout
+
+    def log_tail(self, lines: int = 20) -> str:
+        texts = []
+        for path in (self._log, self.location / "virtuoso.log"):
+            if path.exists():
+                texts.append("\n".join(path.read_text(errors="replace").splitlines()[-lines:]))
+        return "\n".join(texts)
+
+    def kill(self) -> None:
+        """Stop it hard, now (SIGKILL by PID)."""
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        """SIGTERM by PID (Virtuoso checkpoints and exits), SIGKILL after 20 s."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.kill(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def __enter__(self) -> "VirtuosoServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.location, ignore_errors=True)
