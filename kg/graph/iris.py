@@ -144,3 +144,11 @@ def trigger_iri(event: URIRef) -> URIRef:
 
 def event_order_iri(event: URIRef, role: str) -> URIRef:
     return URIRef(f"{event}/order/{role}")
+
+
+def admin1_iri(country_code: str, admin1_code: str, geonames_id: str = "") -> URIRef:
+    """A first-level administrative division: ``place/geonames-<id>`` like every place with a
+    GeoNames id, else ``place/admin1-<iso>-<code>`` from its GeoNames admin-1 code."""
+    if geonames_id.strip().isdigit():
+        return CKGD[f"place/geonames-{geonames_id.strip()}"]
+    return CKGD[f"place/admin1-{country_code.strip().lower()}-{slugify(admin1_code)}"]

@@ -11,7 +11,8 @@ Design points (see ontology/conflict.ttl for the terms):
   ``ckg:ordering`` rdf:Seq nodes; entities and events come back in local-id order (E1, E2...).
 * Entity attributes and links are kept verbatim as ``ckg:Attribute`` records; the typed
   properties derived from them (ckg:title, ckg:affiliation, ckg:country, owl:sameAs) are for
-  queries and are not read back.
+  queries and are not read back; nor is the place hierarchy (kg.graph.hierarchy: ckg:within a
+  place's admin-1 division and country, and the division's description).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
 from kg.graph import iris, vocab
+from kg.graph.hierarchy import HierarchyWriter
 from kg.graph.vocab import (
     AFFILIATION_ATTRIBUTE,
     COUNTRY_ATTRIBUTE,
@@ -170,8 +172,9 @@ def facts_to_triples(
 
     _add_article(g, facts, article)
     _add_provenance(g, facts, graph_iri, article, generated_at)
+    hierarchy = HierarchyWriter(set(entity_iris.values()))
     for entity in facts.entities:
-        _add_entity(g, entity, entity_iris, doc_id, article)
+        _add_entity(g, entity, entity_iris, doc_id, article, hierarchy)
     event_iris = iris.event_iris(doc_id, facts.events)
     for event in facts.events:
         _add_event(g, event, event_iris[event.id], entity_iris, article)
@@ -282,7 +285,8 @@ def _label(text: str) -> Literal:
 
 
 def _add_entity(
-    g: TripleList, e: Entity, entity_iris: dict[str, URIRef], doc_id: str, article: URIRef
+    g: TripleList, e: Entity, entity_iris: dict[str, URIRef], doc_id: str, article: URIRef,
+    hierarchy: Optional[HierarchyWriter] = None,
 ) -> None:
     node = entity_iris[e.id]
     g.add((node, RDF.type, ENTITY_CLASSES[e.type]))
@@ -315,8 +319,14 @@ def _add_entity(
         same_as = _link_target(key, value)
         if same_as is not None:
             g.add((node, OWL.sameAs, same_as))
+    country: Optional[URIRef] = None
     for p, o in _derived_attributes(e, entity_iris):
         g.add((node, p, o))
+        if p == CKG.country:
+            country = o
+    if hierarchy is not None:  # the place hierarchy (kg.graph.hierarchy): ckg:within, not read back
+        for triple in hierarchy.place_triples(e, node, country):
+            g.add(triple)
 
     if e.geo is not None:
         geometry = iris.geometry_iri(node)
