@@ -109,7 +109,7 @@ def test_build_query_remove_end_to_end(articles, tmp_path, extractor):
         assert incident_graphs(s1) == incident_graphs(s2)  # any order, same incidents and IRIs
         rows = s1.query("""PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
             SELECT ?i (COUNT(?r) AS ?n) WHERE { ?i a ckg:Incident ; ckg:report ?r ;
-            ckg:incidentType <https://w3id.org/conflict-kg/event-type/Attack> } GROUP BY ?i ORDER BY DESC(?n)""").rows
+            a ckg:Attack } GROUP BY ?i ORDER BY DESC(?n)""").rows
         assert int(rows[0][1]) == 3 and len(rows) == 2
         from kg.query import canned
 
@@ -141,3 +141,39 @@ def test_kg_query_incidents(articles, tmp_path, cli_runner):
     assert "fatalities 14" in top["figures"] and "(12-20)" in top["figures"]
     r = cli_runner.invoke(app, ["fuse", "--store", store])
     assert r.exit_code == 0, r.output
+
+
+def test_an_incident_is_typed_with_its_class_and_the_report_roles_and_validates():
+    """The issue's RDF: ``a ckg:Attack, ckg:Incident`` with the report role properties, its
+    graph conforms to the shapes on its own, and the report shapes do not apply to it."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDF
+
+    from kg.fuse.cluster import Group
+    from kg.fuse.rdf import incident_graph, incident_triples
+    from kg.graph.vocab import CKG
+    from kg.store.validate import validate_graph
+
+    isf = ActorInfo("https://w3id.org/conflict-kg/id/force/isf", "ISF", frozenset(), str(CKG.ArmedForce))
+    mosul = PlaceInfo("https://w3id.org/conflict-kg/id/place/mosul", "Mosul", IQ, 36.34, 43.13, "P",
+                      frozenset({IQ}))
+    a = rep("https://w3id.org/conflict-kg/id/event/a/attack-1", "a", places=(mosul,),
+            actors={"perpetrator": (isf,)}, q={"fatalities": (5.0, "exact")})
+    b = rep("https://w3id.org/conflict-kg/id/event/b/attack-1", "b", places=(mosul,),
+            q={"fatalities": (6.0, "exact")})
+    inc, triples = incident_triples(Group((a, b)), CFG)
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    assert {CKG.Attack, CKG.Incident} <= set(g.objects(inc, RDF.type))
+    assert g.value(inc, CKG.location) == URIRef(mosul.iri)
+    assert g.value(inc, CKG.perpetrator) == URIRef(isf.iri)
+    assert set(g.objects(inc, CKG.report)) == {URIRef(a.iri), URIRef(b.iri)}
+    assert (inc, CKG.quantity, None) not in g and (inc, CKG.evidence, None) not in g
+    report = validate_graph(g, incident_graph(inc))
+    assert report.conforms, [v.one_line() for v in report.violations]
+    g.remove((inc, CKG.report, None))
+    g.add((inc, CKG.perpetrator, URIRef(mosul.iri)))  # a place as perpetrator
+    report = validate_graph(g, incident_graph(inc))
+    assert not report.conforms
+    assert {"ckg:report", "ckg:perpetrator"} <= {v.path for v in report.violations}

@@ -154,7 +154,9 @@ def test_any_named_graph_can_be_validated(tmp_path, built_store, cli_runner) -> 
     assert only.exit_code == 1
     body = json.loads(only.stdout)
     assert [g["graph"] for g in body["graphs"]] == [str(incident)]
-    assert {r["path"] for r in body["results"]} >= {"ckg:evidence", "ckg:location", "ckg:modality"}
+    assert {r["path"] for r in body["results"]} >= {"ckg:location", "ckg:modality"}
+    # neither a report (no article, evidence...) nor a ckg:Incident (kg/fuse)
+    assert any(r["path"] is None and "reported in an article" in r["message"] for r in body["results"])
     assert all(r["document"] is None for r in body["results"])
     everything = json.loads(kg("validate", "--format", "json").stdout)
     assert len(everything["graphs"]) == 2  # the seed document and the incident graph
@@ -222,4 +224,10 @@ def test_validate_graph_on_plain_triples() -> None:
     event = URIRef(str(CKGD) + "event/x")
     report = validate_graph([(event, RDF.type, CKG.Visit)], URIRef(str(CKGD) + "graph/x"))
     assert not report.conforms and report.doc_id == "x"
+    assert {v.path for v in report.violations} >= {"ckg:modality", None}
+    assert any("reported in an article" in v.message for v in report.violations)
+    # once it names its article, the report shape asks for the rest
+    article = URIRef(str(CKGD) + "doc/x")
+    report = validate_graph([(event, RDF.type, CKG.Visit), (event, CKG.reportedIn, article)],
+                            URIRef(str(CKGD) + "graph/x"))
     assert {v.path for v in report.violations} >= {"ckg:evidence", "ckg:trigger", "ckg:reportedIn"}

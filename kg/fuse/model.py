@@ -47,6 +47,7 @@ PRECISION = {C + "DayPrecision": "day", C + "MonthPrecision": "month", C + "Year
 QUALIFIER = {C + "Exact": "exact", C + "Approximate": "approximate", C + "AtLeast": "at least",
              C + "AtMost": "at most"}
 ACTOR_CLASSES = {C + n for n in ("Actor", "Person", "State", "ArmedForce", "ArmedGroup", "Organization")}
+_ACTOR_PRIORITY = [C + n for n in ("Person", "ArmedForce", "ArmedGroup", "Organization", "State", "Actor")]
 _WKT = re.compile(r"POINT\s*\(\s*(\S+)\s+(\S+)\s*\)", re.IGNORECASE)
 # What the reader keeps; the text spans' offsets and the ordering sequences are not needed.
 _SKIP = {C + p for p in ("startOffset", "endOffset", "sentenceIndex", "inArticle", "mention",
@@ -84,6 +85,7 @@ class ActorInfo:
     iri: str
     label: str
     keys: frozenset[str]  # its IRI, every normalised name, the IRIs it speaks for
+    cls: str = C + "Actor"  # its most specific ckg: class IRI (written on the incident's fillers)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Report:
     evidence: str = ""
     fingerprint: frozenset[int] = field(default=frozenset(), hash=False, compare=False)
     subtype: Optional[str] = None
+    origins: tuple[PlaceInfo, ...] = ()  # where a deployment starts from (not where it happens)
 
     @property
     def sort_key(self) -> str:
@@ -200,7 +203,9 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             keys.update(norm_name(n) for n in o.get(LABEL, ()))
             todo.extend(o.get(C + "affiliation", ()))
         keys.discard("")
-        info = ActorInfo(iri, _first(node.get(LABEL)) or iri, frozenset(keys))
+        types = set(node.get(TYPE, ()))
+        cls = next((c for c in _ACTOR_PRIORITY if c in types), C + "Actor")
+        info = ActorInfo(iri, _first(node.get(LABEL)) or iri, frozenset(keys), cls)
         actors[iri] = info
         return info
 
@@ -219,6 +224,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
         if article not in prints:
             prints[article] = fingerprint(_first(art.get(_SCHEMA + "articleBody")) or "")
         where: list[PlaceInfo] = []
+        origins: list[PlaceInfo] = []
         roles: dict[str, list[ActorInfo]] = defaultdict(list)
         for p, objs in node.items():
             role = ROLE_OF.get(p)
@@ -226,10 +232,9 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
                 continue
             for o in sorted(objs):
                 if role in PLACE_ROLES:
-                    if role != "origin":
-                        pl = place(o)
-                        if pl is not None:
-                            where.append(pl)
+                    pl = place(o)
+                    if pl is not None:
+                        (origins if role == "origin" else where).append(pl)
                 elif role in ACTOR_ROLES or role in OPEN_ROLES:
                     a = actor(o)
                     if a is not None and not (role in OPEN_ROLES and place(o) is not None and
@@ -259,6 +264,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             evidence=evidence,
             fingerprint=prints[article],
             subtype=_first(node.get(C + "subtype")),
+            origins=tuple(sorted(set(origins), key=lambda x: x.iri)),
         ))
     out.sort(key=lambda r: r.iri)
     return out

@@ -6,13 +6,16 @@ Why these choices:
   whatever the build order, and an incident keeps its IRI while reports join it.
 * The graph is ``<incident>/graph``, outside ``…/id/graph/`` (which holds document graphs), so
   ``kg docs`` and the document tools do not take incidents for articles.
-* The incident is a ``ckg:Incident`` (a sub-class of ``ckg:Event``) with ``ckg:incidentType``
-  naming its event-type concept (evt:Attack...). It is deliberately **not** asserted to be a
-  ``ckg:Attack`` and its actors are not written with the report role properties
-  (``ckg:perpetrator``...): the report-level queries (attacks, actors-by-events,
-  disputed-figures...) match those and would count each incident once more. Roles are
-  ``ckg:incidentRole`` nodes (``ckg:roleName``, ``ckg:filler``); figures are ``ckg:figure``
-  nodes, not ``ckg:quantity``.
+* The incident is typed with its event class and ``ckg:Incident`` (``a ckg:Attack,
+  ckg:Incident``) and carries its actors with the role properties its reports use
+  (``ckg:perpetrator``, ``ckg:agent``...: every filler any report names for a role of the
+  class), its most specific agreed place with the class's place property (``ckg:location``,
+  ``ckg:destination`` or ``ckg:place``), the date at its precision: any query over events can
+  ask the same of incidents. Report-level queries tell the two apart by ``ckg:Incident`` (an
+  incident has no ``ckg:evidence`` nor ``ckg:reportedIn``). Each filler is typed in the
+  incident graph too, so that the graph validates on its own like a document graph.
+* Figures are ``ckg:figure`` nodes, not ``ckg:quantity``: each reconciles the reported values
+  (``ckg:reportedFigure``, in the document graphs) into a median, a range and a flag.
 * The document graphs are never touched: ``ckg:report`` links to each report event.
 """
 
@@ -31,7 +34,9 @@ from kg.fuse.cluster import Group
 from kg.fuse.compat import _LEVEL, copies, figures_agree
 from kg.fuse.config import FusionConfig
 from kg.fuse.model import PlaceInfo, Report
-from kg.graph.vocab import CKG, CKGD, DATE_DATATYPES, EVENT_TYPE_CONCEPTS, MODALITY_INDIVIDUALS, PRECISION_INDIVIDUALS
+from kg.graph.vocab import (CKG, CKGD, DATE_DATATYPES, EVENT_CLASSES, MODALITY_INDIVIDUALS, PLACE_ROLES,
+                            PRECISION_INDIVIDUALS, ROLE_PROPERTIES)
+from kg.models import EVENT_ROLES
 
 DCT_SOURCE = URIRef("http://purl.org/dc/terms/source")
 PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
@@ -120,41 +125,55 @@ def _num(v: float) -> Literal:
     return Literal(str(int(v)) if float(v).is_integer() else repr(float(v)), datatype=XSD.decimal)
 
 
+def place_property(cls: str) -> Optional[URIRef]:
+    """The role property that says where an event of class ``cls`` happens (the one its reports
+    use: location, destination or place), None for a class without one (Statement)."""
+    for role in EVENT_ROLES.get(cls, ()):
+        if role in PLACE_ROLES and role != "origin":
+            return ROLE_PROPERTIES[role]
+    return None
+
+
 def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tuple]]:
     """The incident's IRI and the triples of its graph."""
     reports = group.reports
     inc = incident_iri(reports[0].iri)
     t: list[tuple] = []
     add = t.append
-    add((inc, RDF.type, CKG.Incident))
     fam = family(reports[0].cls)
-    concept = EVENT_TYPE_CONCEPTS.get(fam) or EVENT_TYPE_CONCEPTS.get(reports[0].cls)
-    if concept is not None:
-        add((inc, CKG.incidentType, concept))
+    cls = fam if fam in EVENT_CLASSES else reports[0].cls
+    add((inc, RDF.type, EVENT_CLASSES[cls]))
+    add((inc, RDF.type, CKG.Incident))
     add((inc, RDFS.label, Literal(_label(reports, fam))))
     add((inc, CKG.modality, MODALITY_INDIVIDUALS[reports[0].modality]))
     date, precision = canonical_date(reports)
     if date is not None and len(date) in DATE_DATATYPES:
         add((inc, CKG.date, Literal(date, datatype=DATE_DATATYPES[len(date)])))
         add((inc, CKG.datePrecision, PRECISION_INDIVIDUALS[precision]))
+    fillers: dict[str, URIRef] = {}  # filler IRI -> its class, typed in this graph too (SHACL)
     place = canonical_place(reports)
-    if place is not None:
-        add((inc, CKG.incidentPlace, URIRef(place.iri)))
+    prop = place_property(cls)
+    if place is not None and prop is not None:
+        add((inc, prop, URIRef(place.iri)))
+        fillers[place.iri] = CKG.State if place.kind == "S" else CKG.Place
+    if "origin" in EVENT_ROLES.get(cls, ()):
+        for p in sorted({o.iri: o for r in reports for o in r.origins}.values(), key=lambda x: x.iri):
+            add((inc, ROLE_PROPERTIES["origin"], URIRef(p.iri)))
+            fillers[p.iri] = CKG.State if p.kind == "S" else CKG.Place
     for r in reports:
         add((inc, CKG.report, URIRef(r.iri)))
-    roles: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, dict[str, str]] = defaultdict(dict)
     for r in reports:
         for role, actors in r.actors.items():
-            roles[role].update(a.iri for a in actors)
-        for p in r.places:
-            roles["place"].add(p.iri)
+            if role in EVENT_ROLES.get(cls, ()):
+                for a in actors:
+                    roles[role][a.iri] = a.cls
     for role in sorted(roles):
         for filler in sorted(roles[role]):
-            node = URIRef(f"{inc}/role/{role}/{hashlib.sha256(filler.encode()).hexdigest()[:10]}")
-            add((inc, CKG.incidentRole, node))
-            add((node, RDF.type, CKG.RoleAssignment))
-            add((node, CKG.roleName, Literal(role)))
-            add((node, CKG.filler, URIRef(filler)))
+            add((inc, ROLE_PROPERTIES[role], URIRef(filler)))
+            fillers.setdefault(filler, URIRef(roles[role][filler]))
+    for filler, filler_cls in sorted(fillers.items()):
+        add((URIRef(filler), RDF.type, filler_cls))
     disputed = False
     for kind, f in figure_summary(reports, cfg).items():
         node = URIRef(f"{inc}/figure/{kind}")

@@ -124,6 +124,7 @@ Q_EVENTS = _PREFIXES + f"""SELECT ?e ?type (MIN(?d) AS ?date) (MIN(?m) AS ?modal
        (MIN(?st) AS ?subtype) (MIN(?tr) AS ?trigger) (MIN(?q) AS ?quote) WHERE {{
   VALUES ?type {{ {_EVENT_VALUES} }}
   ?e a ?type .
+  FILTER NOT EXISTS {{ ?e a ckg:Incident }}  # reports only, for now: an incident would count them again
   OPTIONAL {{ ?e ckg:date ?d }} OPTIONAL {{ ?e ckg:modality ?m }}
   OPTIONAL {{ ?e ckg:confidence ?c }} OPTIONAL {{ ?e ckg:evidence/ckg:text ?ev }}
   OPTIONAL {{ ?e ckg:reportedIn ?doc }} OPTIONAL {{ ?e ckg:subtype ?st }}
