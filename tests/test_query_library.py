@@ -135,7 +135,10 @@ def test_deployments_by_country_place_and_period(seed: KGStore, queries: dict[st
     assert got(to="2016-04-30") == both
     assert got(to="2016-03-31") == {("Qayara air base", 560.0, "2016")}
     assert got(**{"from": "2017-01-01"}) == set()
-    assert got(country="Iraq", place="Iraq", to="2016-04-01") == {("Iraq", 200.0, "2016-04")}
+    # place= takes the place and every place within it (the place hierarchy): Qayara air base lies
+    # in Nineveh governorate, in Iraq
+    assert got(country="Iraq", place="Iraq", to="2016-04-01") == both
+    assert got(place="Nineveh") == {("Qayara air base", 560.0, "2016")}
 
 
 # ----------------------------------------------------------------------------- attacks
