@@ -237,3 +237,16 @@ def test_a_credit_line_names_the_outlet_the_tagger_reads_as_common_nouns(extract
     f = extract(extractor, "Talks in the capital\n\nXYZ News, Defense Media Activity\n\nDefense Secretary John Doe "
                            "met Defense Minister Ivan Roe in Kyiv on Monday.")
     assert entity_types(f).get("Defense Media Activity") == "Organization"
+
+
+def test_a_vehicle_that_hit_a_bomb_was_the_target_not_the_attacker(extractor):
+    f = extract(extractor, "Bomb\n\nThree British soldiers were killed on Tuesday when their vehicle hit a roadside "
+                           "bomb in Helmand province.")
+    [v] = asserted(f, "Attack")
+    assert not names(f, v, "perpetrator") and v.quantities["fatalities"].value == 3
+
+
+def test_lost_their_lives_in_an_attack_is_its_toll(extractor):
+    f = extract(extractor, "Base attacked\n\nTwelve soldiers lost their lives in an attack on a base in Tarimo on Monday.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 12

@@ -77,7 +77,7 @@ TROOP_OBJECTS = frozenset(["troop", "soldier", "marine", "paratrooper", "peaceke
 # Verbs whose object is a deployment their subject orders ("X approved the deployment of ...").
 SANCTION_VERBS = frozenset(["approve", "announce", "order", "authorize", "authorise", "confirm", "complete", "finish",
                             "begin", "start", "sanction", "endorse", "agree"])
-OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim", "result", "cause"])
+OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim", "result", "cause", "lose"])
 # Combatants a nationality adjective does not make a state's forces ("Somali militants").
 NON_STATE_NOUNS = frozenset(["group", "militant", "jihadist", "insurgent", "rebel", "militia", "militiaman",
                              "gunman", "gunmen", "bandit", "terrorist", "extremist", "faction", "cell"])
@@ -778,6 +778,10 @@ class _Ctx:
                     f.add("location", eid)  # "a Kabul bombing"
         else:
             subj = self.subject(tok)
+            struck = self.child(tok, "dobj")
+            if subj is not None and struck is not None and self.finder.t.base(tok) in ("hit", "strike") \
+                    and struck.lemma_.lower() in ("bomb", "mine", "landmine", "ied", "explosive", "device"):
+                subj = None  # "their vehicle hit a roadside bomb": the subject was the victim
             for sj in self.expand(subj) if subj is not None else []:
                 f.add("perpetrator", self.entity(sj, ARMED + ("Person",), modifiers=True))
             if self.finder.t.base(tok) in self.finder.t.actor_verbs and subj is not None \
