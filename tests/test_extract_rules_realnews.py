@@ -250,3 +250,25 @@ def test_lost_their_lives_in_an_attack_is_its_toll(extractor):
     f = extract(extractor, "Base attacked\n\nTwelve soldiers lost their lives in an attack on a base in Tarimo on Monday.")
     [v] = asserted(f, "Attack")
     assert v.quantities["fatalities"].value == 12
+
+
+def test_the_military_named_before_the_one_force_of_the_report_is_that_force(extractor):
+    f = extract(extractor, "Town retaken\n\nDays after the military took control of Tarimo, reporters visited the "
+                           "town. The Pakistani army said the town was calm.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "captor") == ["Pakistani forces"]
+
+
+def test_fighters_loyal_to_a_group_act_for_it_and_after_taking_shares_its_subject(extractor):
+    f = extract(extractor, "Advance\n\nIn Somalia, fighters loyal to the Islamic Courts have captured the town of "
+                           "Jowhar, one week after taking control of the capital Mogadishu.")
+    caps = asserted(f, "Capture")
+    assert sorted(n for v in caps for n in names(f, v, "place")) == ["Jowhar", "Mogadishu"]
+    assert all(names(f, v, "captor") == ["Islamic Courts Union"] for v in caps)
+
+
+def test_the_terrorists_point_back_to_the_group_named_before(extractor):
+    f = extract(extractor, "Losses\n\nAl-Shabab fighters attacked the town of Doruma on Monday. Officials said the "
+                           "terrorists also lost control of Tarimo last week.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "former") == ["al-Shabaab"]

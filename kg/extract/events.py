@@ -301,6 +301,13 @@ class _Ctx:
                 eid = self.entity(p, tuple(k for k in kinds if k not in PLACES), modifiers=modifiers, depth=depth + 1)
                 if eid:
                     return eid  # "fighters from the X group", "a unit of the X"
+        if any(k not in PLACES for k in kinds) and (tok.lemma_.lower() in MEMBER_NOUNS or tok.lemma_.lower() in FORCE_HEADS):
+            for adj in tok.children:  # "fighters loyal to the X", "forces loyal to the Y group"
+                if adj.dep_ == "amod" and adj.lower_ == "loyal":
+                    for p in self.preps(adj).get("to", []):
+                        eid = self.res.entity_at(p)
+                        if eid and self.kind(eid) in ("ArmedGroup", "ArmedForce") and self.kind(eid) in kinds:
+                            return eid
         if tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PART_WORDS:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -514,6 +521,11 @@ class _Ctx:
             if v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
                 v = v.head
                 continue
+            if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in ("after", "before", "since", "while", "by"):
+                up = next((a for a in v.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if up is not None:  # "X captured Y, a week after taking Z": X took Z
+                    v = up
+                    continue
             break
         return None
 

@@ -230,8 +230,9 @@ class Resolver:
             before = [x.start for x in c.mentions if x.start < m.start and x.kind != "Description"]
             if before and (best is None or max(before) > best[0]):
                 best = (max(before), c)
-        if best is None and target == "ArmedGroup":
-            groups = [c for c in ordered if c.kind == "ArmedGroup"]
+        if best is None and target in ("ArmedGroup", "ArmedForce"):
+            # "the military took X ... the X army said": the one force (or group) of the article
+            groups = [c for c in ordered if c.kind == target and self._fits_subtype(c, m.subtype)]
             if len(groups) == 1:
                 return groups[0]
         return best[1] if best else None
