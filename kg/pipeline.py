@@ -460,7 +460,7 @@ def _write_prepared(store: StoreLike, prepared: Any, path: Path,
             return store.write(prepared), None
         index, doc_id, reports = fusion
         plan = index.plan(doc_id, reports)
-        triples = store.write_with(prepared, plan.graphs)  # type: ignore[attr-defined]
+        triples = _fusion_store(store).write_with(prepared, plan.graphs)  # type: ignore[union-attr]
         plan.apply()
         return triples, None
     except Exception as exc:  # noqa: BLE001
@@ -499,7 +499,7 @@ class _Fuser:
         from kg.fuse.model import reports_from_triples
 
         reports = reports_from_triples(getattr(prepared, "triples", prepared), facts.document.id)
-        return _LazyIndex(self, store), facts.document.id, reports
+        return _LazyIndex(self, _fusion_store(store)), facts.document.id, reports
 
 
 class _LazyIndex:
@@ -512,16 +512,17 @@ class _LazyIndex:
         return self._fuser.index(self._store).plan(doc_id, reports)
 
 
-def _has_incidents(store: Any) -> bool:
-    if not _can_fuse(store):
-        return False
-    from kg.fuse.index import has_incidents
-
-    return has_incidents(store)
+def _fusion_store(store: Any) -> Any:
+    """The store fusion reads and writes through: ``store``, or the store a wrapper such as
+    kg.store.validate.ValidatingStore (``kg build --validate``) writes to; None if neither can."""
+    for candidate in (store, getattr(store, "store", None)):
+        if callable(getattr(candidate, "write_with", None)) and callable(getattr(candidate, "query", None)):
+            return candidate
+    return None
 
 
 def _can_fuse(store: Any) -> bool:
-    return callable(getattr(store, "write_with", None)) and callable(getattr(store, "query", None))
+    return _fusion_store(store) is not None
 
 
 def _note_duplicate(seen: dict[str, Path], facts: Facts, path: Path, warnings: list[tuple[Path, str]]) -> None:
@@ -555,6 +556,10 @@ def build(
 
     ``generated_at`` is recorded as the extraction time in each graph's provenance; without it
     the graphs depend on the articles alone (reproducible builds).
+
+    ``fuse`` (default: on, unless ``KG_FUSE=0``): fuse the reports into incidents (kg.fuse),
+    each document's changed incident graphs written in the same transaction as its graph.
+    ``fuse=False`` (``kg build --no-fuse``) writes document graphs only.
     """
     start = time.perf_counter()
     files, missing = _files(paths)
@@ -587,8 +592,8 @@ def build(
             progress(done, len(files), item.path)
 
     results = read_all(files, **_read_kwargs(overrides, max_bytes, max_chars))
-    if fuse is None:  # opt-in for now (docs/fusion.md): KG_FUSE=1, or a store that has incidents
-        fuse = os.environ.get("KG_FUSE", "") not in ("", "0") or _has_incidents(store)
+    if fuse is None:  # on by default (docs/fusion.md); kg build --no-fuse or KG_FUSE=0 turn it off
+        fuse = os.environ.get("KG_FUSE", "1").strip().lower() not in ("0", "false", "no", "off")
     fuser = _Fuser() if fuse and _can_fuse(store) else None  # kg.fuse: incidents, same transaction
     # The worker processes start before the writer thread (a fork copies only this thread).
     with _frozen_heap(), _worker_pool(extractor, min(jobs, len(files))) as workers, \

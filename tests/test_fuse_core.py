@@ -128,8 +128,17 @@ def test_kg_query_incidents(articles, tmp_path, cli_runner):
     store = str(tmp_path / "s")
     r = cli_runner.invoke(app, ["build", str(articles), "--store", store])
     assert r.exit_code == 0, r.output
-    r = cli_runner.invoke(app, ["fuse", "--store", store])  # fusion is opt-in for now
+    from kg.fuse.index import incident_graphs
+    from kg.store.core import KGStore
+
+    with KGStore.open(store, read_only=True) as s:  # kg build fuses by default
+        assert len(incident_graphs(s)) == 2 and len(s.documents()) == 4
+    r = cli_runner.invoke(app, ["docs", "--store", store])  # documents only, no incident graphs
+    assert r.exit_code == 0 and "incident" not in r.stdout and r.stdout.count("Outlet") == 4
+    r = cli_runner.invoke(app, ["fuse", "--store", store])  # re-fusing gives the same
     assert r.exit_code == 0, r.output
+    with KGStore.open(store, read_only=True) as s:
+        assert len(incident_graphs(s)) == 2
     r = cli_runner.invoke(app, ["query", "incidents", "--store", store, "-p", "type=attack", "-f", "csv"])
     assert r.exit_code == 0, r.output
     import csv
@@ -177,3 +186,15 @@ def test_an_incident_is_typed_with_its_class_and_the_report_roles_and_validates(
     report = validate_graph(g, incident_graph(inc))
     assert not report.conforms
     assert {"ckg:report", "ckg:perpetrator"} <= {v.path for v in report.violations}
+
+
+def test_build_no_fuse_writes_documents_only(articles, tmp_path, cli_runner):
+    from kg.cli import app
+    from kg.fuse.index import incident_graphs
+    from kg.store.core import KGStore
+
+    store = str(tmp_path / "s")
+    r = cli_runner.invoke(app, ["build", str(articles), "--store", store, "--no-fuse"])
+    assert r.exit_code == 0, r.output
+    with KGStore.open(store, read_only=True) as s:
+        assert incident_graphs(s) == [] and len(s.graphs()) == 4

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import BuiltStore, Kg
 from oxigraph_server import GuardProxy, OxigraphServer, SilentServer
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 from SPARQLWrapper import JSON, SPARQLWrapper
 
@@ -43,12 +43,18 @@ def store_copy(built_store: BuiltStore, tmp_path: Path) -> Path:
 def many_docs(built_store: BuiltStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed plus four more documents (its graph under other names, one literal changed).
 
-    Shared by the module's tests: copy it before changing it.
+    Document graphs only: the seed's incident graphs (kg build fuses) are dropped, since the
+    copies are not fused; pushing incidents is covered with the seed store itself
+    (test_bearer_token, test_push_carries_the_incident_graphs). Shared by the module's tests:
+    copy it before changing it.
     """
+    from kg.fuse.index import incident_graphs
+
     path = tmp_path_factory.mktemp("many") / "local"
     shutil.copytree(built_store.path, path)
     with KGStore.open(path) as store:
-        seed = store.graph(store.graphs()[0])
+        store.replace_graphs({g: [] for g in incident_graphs(store)})
+        seed = store.graph(URIRef(GRAPH_BASE + built_store.doc_id))
         for i in range(4):
             store.replace_graph(f"{GRAPH_BASE}copy-{i}",
                                 list(seed) + [(seed.identifier, RDFS.comment, Literal(f"copy {i}"))])
@@ -120,6 +126,21 @@ def test_push_replaces_a_changed_graph_and_keeps_remote_only_graphs(
     counts = remote_counts(server.base)
     assert counts[str(g)] == len(smaller)
     assert counts[other] == 1  # pushes touch only the graphs they send
+
+
+def test_push_carries_the_incident_graphs(kg: Kg, built_store: BuiltStore, server: OxigraphServer) -> None:
+    """A fused store (kg build fuses) pushes its incident graphs beside the document's."""
+    from kg.fuse.index import incident_graphs
+
+    with KGStore.open(built_store.path, read_only=True) as store:
+        incidents = incident_graphs(store)
+    assert incidents
+    assert kg("push", server.base).exit_code == 0
+    counts = remote_counts(server.base)
+    assert counts == local_counts(built_store.path)
+    assert set(incidents) <= set(counts) and GRAPH_BASE + built_store.doc_id in counts
+    assert remote_value(server.base, "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#> "
+                        "SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { GRAPH ?g { ?i a ckg:Incident } }") == len(incidents)
 
 
 def test_push_one_document(kg: Kg, many_docs: Path, server: OxigraphServer) -> None:
@@ -289,7 +310,8 @@ def test_bearer_token(kg: Kg, built_store: BuiltStore, server: OxigraphServer, m
                                            "(wrong --user/--password or --token?)")
     assert right.exit_code == 0, right.output
     assert remote_counts(server.base) == local_counts(built_store.path)
-    assert [auth for _, _, auth in proxy.seen] == [None, "Bearer nope", "Bearer s3cret"]
+    seen = [auth for _, _, auth in proxy.seen]  # the document and its incidents: one request each with gsp
+    assert seen[:2] == [None, "Bearer nope"] and seen[2:] and set(seen[2:]) == {"Bearer s3cret"}
 
 
 def test_basic_auth_for_push_dry_run_and_pull(kg: Kg, built_store: BuiltStore, server: OxigraphServer,

@@ -54,7 +54,11 @@ def test_reason_adds_the_class_hierarchy(reasoned: Kg) -> None:
     assert attacks > 0
     assert _count(reasoned.store, "?x a ckg:Attack , sem:Event , schema:Event , ckg:Event") == attacks
     events = _count(reasoned.store, "SELECT DISTINCT ?x WHERE { ?x ckg:evidence ?e }")
-    assert _count(reasoned.store, "SELECT DISTINCT ?x WHERE { ?x a sem:Event }") == events
+    incidents = _count(reasoned.store, "SELECT DISTINCT ?x WHERE { ?x a ckg:Incident }")
+    assert 0 < incidents <= events  # kg build fuses the reports into incidents (kg/fuse)
+    # every report and every incident is an event, and an incident keeps its class
+    assert _count(reasoned.store, "SELECT DISTINCT ?x WHERE { ?x a sem:Event }") == events + incidents
+    assert _count(reasoned.store, "?x a ckg:Incident , ckg:Event , sem:Event") == incidents
     # a state is an actor and a place; a person an actor
     assert _count(reasoned.store, f"<{IRAQ}> a ckg:Actor , ckg:Place , sem:Place , sem:Actor") == 1
     assert _count(reasoned.store, f"<{CARTER}> a sem:Actor , schema:Person") == 1
@@ -88,11 +92,13 @@ def test_inferred_triples_live_in_their_own_graph_with_provenance(reasoned: Kg, 
     assert (ACTIVITY, PROV.used, graph_iri(built_store.doc_id)) in inferred
     assert (ACTIVITY, PROV.used, URIRef("https://w3id.org/conflict-kg/ontology/0.1.0")) in inferred
     assert inferred.value(INFERRED_GRAPH, PROV.generatedAtTime) is not None
-    # nothing but the asserted document is listed, validated or re-reasoned
+    # nothing but the asserted graphs (the document, its incidents) is listed, validated or re-reasoned
     docs = reasoned("docs")
     assert "inferred" not in docs.stdout
     body = json.loads(reasoned("validate", "--format", "json").stdout)
-    assert [g["document"] for g in body["graphs"]] == [built_store.doc_id]
+    assert [g["document"] for g in body["graphs"] if g["document"]] == [built_store.doc_id]
+    others = [g["graph"] for g in body["graphs"] if not g["document"]]
+    assert others and all(g.startswith(str(CKGD) + "incident/") for g in others)
 
 
 def test_a_second_run_replaces_the_graph_and_drop_removes_it(reasoned: Kg) -> None:

@@ -46,10 +46,20 @@ def _broken_store(tmp_path: Path, built_store, break_it) -> tuple[Path, dict]:
     return path, notes
 
 
-def test_seed_store_conforms(kg: Kg) -> None:
+def _incident_graphs(store_path: Path) -> list[str]:
+    from kg.fuse.index import incident_graphs
+
+    with KGStore.open(store_path, read_only=True) as store:
+        return incident_graphs(store)
+
+
+def test_seed_store_conforms(kg: Kg, built_store) -> None:
+    """The seed's document graph and the incident graphs kg build fused from it (kg/fuse)."""
+    incidents = _incident_graphs(built_store.path)
+    assert incidents  # kg build fuses by default
     result = kg("validate")
     assert result.exit_code == 0, result.output
-    assert "all 1 graphs conform to the shapes" in result.output
+    assert f"all {1 + len(incidents)} graphs conform to the shapes" in result.output
 
 
 def test_seed_store_json_and_turtle_reports_conform(kg: Kg, built_store) -> None:
@@ -115,7 +125,8 @@ def test_broken_graph_fails_with_the_expected_shape(tmp_path, built_store, cli_r
     table = kg("validate")
     assert table.exit_code == 1
     assert path in table.stdout and built_store.doc_id[:20] in table.stdout
-    assert "1 of 1 graphs violate the shapes" in table.stderr
+    # only the broken document graph fails; its incident graphs still conform
+    assert f"1 of {1 + len(_incident_graphs(store))} graphs violate the shapes" in table.stderr
 
 
 def test_table_gives_focus_label_and_evidence_sentence(tmp_path, built_store, cli_runner) -> None:
@@ -159,7 +170,8 @@ def test_any_named_graph_can_be_validated(tmp_path, built_store, cli_runner) -> 
     assert any(r["path"] is None and "reported in an article" in r["message"] for r in body["results"])
     assert all(r["document"] is None for r in body["results"])
     everything = json.loads(kg("validate", "--format", "json").stdout)
-    assert len(everything["graphs"]) == 2  # the seed document and the incident graph
+    # the seed document, the incidents kg build fused from it and the hand-made graph
+    assert len(everything["graphs"]) == 2 + len(_incident_graphs(built_store.path))
 
 
 def test_unknown_document_or_format_is_one_line(kg: Kg) -> None:

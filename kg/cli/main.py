@@ -86,8 +86,10 @@ def build(
     memory: bool = typer.Option(False, "--memory", help="Dry run: build into a throwaway in-memory store."),
     validate: bool = typer.Option(False, "--validate", help="Refuse documents whose graph violates ontology/shapes.ttl."),
     reason: bool = typer.Option(False, "--reason", help="Then run the OWL reasoner over the store (as `kg reason`)."),
+    fuse: bool = typer.Option(True, "--fuse/--no-fuse", help="Fuse the reports of one event into incidents (default; docs/fusion.md)."),
 ) -> None:
-    """Read, extract and map articles, and store each as its own named graph (replacing older ones)."""
+    """Read, extract and map articles, and store each as its own named graph (replacing older ones);
+    then fuse the reports of one real-world event into incidents (--no-fuse: document graphs only)."""
     from kg.cli import ontology as cli_ontology
 
     overrides = read_overrides(title=title, publisher=publisher, published=published, url=url, language=language)
@@ -99,7 +101,8 @@ def build(
         with progress_bar("Building") as progress:
             report = pipeline.build(paths, target, extractor=extractor, overrides=overrides,
                                     max_bytes=max_bytes, max_chars=max_chars, jobs=jobs,
-                                    progress=progress, generated_at=datetime.now(timezone.utc))
+                                    progress=progress, generated_at=datetime.now(timezone.utc),
+                                    fuse=None if fuse else False)
         stdout().print(_summary_table(report))
         ontology_ok = cli_ontology.after_build(target, store, reason, changed=report.documents > 0)
     report_problems(report.failed, report.warnings)
