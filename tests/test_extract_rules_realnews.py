@@ -272,3 +272,23 @@ def test_the_terrorists_point_back_to_the_group_named_before(extractor):
                            "terrorists also lost control of Tarimo last week.")
     [v] = asserted(f, "Capture")
     assert names(f, v, "former") == ["al-Shabaab"]
+
+
+def test_a_surname_joins_a_full_name_ending_in_jr(extractor):
+    f = extract(extractor, "Visit\n\nNavy Adm. John Q. Roe Jr. met Philippine President Jose Cruz in Manila on Monday. "
+                           "Roe later toured a base.")
+    assert "Roe" not in entity_types(f) and entity_types(f).get("John Q. Roe Jr.") == "Person"
+
+
+def test_pieces_of_titles_are_no_organisations(extractor):
+    f = extract(extractor, "Talks\n\nJohn Roe met Philippine Defense Secretary Jose Cruz and Foreign Affairs Secretary "
+                           "Ana Reyes in Manila on Monday.")
+    types = entity_types(f)
+    assert "Affairs" not in types and "Philippine Defense" not in types
+
+
+def test_a_meeting_takes_the_town_not_the_monument_of_the_sentence_before(extractor):
+    f = extract(extractor, "Visit\n\nJohn Roe laid a wreath at the Heroes Cemetery on Monday. He also met with "
+                           "Defense Secretary Jose Cruz.")
+    [v] = asserted(f, "Meeting")
+    assert not names(f, v, "location")

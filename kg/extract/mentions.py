@@ -857,6 +857,13 @@ def _junk_org(ent: Span, res: Resources) -> bool:
     words = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "'s")]
     if not words:
         return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.text.lower().strip(".") in res.title_words and after.text[:1].isupper() and all(
+            w.lower_ in res.title_complements or w.lower_.strip(".") in res.title_words or res.gazetteer.country(w.text)
+            for w in words):
+        return True  # "Philippine Defense" before "Secretary": part of a title
+    if len(words) == 1 and words[0].lower_ in res.title_complements:
+        return True  # "Affairs" cut from "Foreign Affairs Secretary"
     if len(words) == 1 and (words[0].lower_.strip(".") in res.title_words or words[0].lower_ in (
             "defense", "defence", "interior", "state", "ministry", "army", "government", "police", "navy",
             "command") or words[0].lower_ in res.org_heads):

@@ -177,10 +177,16 @@ def _town_before(f: FrameLike, by_index: dict[int, Sentence], res: Resolution, t
         sent = by_index.get(f.sentence.index - back)
         if sent is None:
             return None
-        towns = [e for e, _ in places_in(sent, res) if e not in taken and specificity(e, res) == SPECIFIC]
+        towns = [e for e, _ in places_in(sent, res) if e not in taken and specificity(e, res) == SPECIFIC
+                 and _populated(e, res)]  # a town, not a cemetery or a palace visited before
         if towns:
             return towns[0]
     return None
+
+
+def _populated(eid: str, res: Resolution) -> bool:
+    ent = next((e for e in res.entities if e.id == eid), None)
+    return ent is not None and ent.attributes.get("feature_class") == "P"
 
 
 def _own_or_before(f: FrameLike, by_index: dict[int, Sentence], res: Resolution,

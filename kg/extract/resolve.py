@@ -85,8 +85,13 @@ def _bare_admin_aliases(entities: list[Entity]) -> None:
                     taken.add(norm(bare))
 
 
+_NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
 def _surname_key(name: str) -> str:
     words = norm(name).split()
+    while len(words) >= 2 and words[-1] in _NAME_SUFFIXES:
+        words = words[:-1]  # "Jane Q. Roe Jr." is "Roe"
     if len(words) >= 2 and words[-2] in ("al", "el", "ash", "as", "ad", "ar", "an", "at", "az", "bin", "ibn", "abu", "van", "von", "de", "di", "da"):
         return words[-1]
     return words[-1] if words else ""
