@@ -292,3 +292,13 @@ def test_a_meeting_takes_the_town_not_the_monument_of_the_sentence_before(extrac
                            "Defense Secretary Jose Cruz.")
     [v] = asserted(f, "Meeting")
     assert not names(f, v, "location")
+
+
+def test_a_byline_drops_ranks_and_splits_off_the_unit(extractor):
+    body = "\n\nSoldiers of the guard visited Camp Tarimo in Kosovo on Monday."
+    types = entity_types(extract(extractor, "Visit\n\nBy Sgt. 1st Class Jane Roe North Dakota National Guard" + body))
+    assert types.get("Jane Roe") == "Person" and types.get("North Dakota National Guard") == "ArmedForce"
+    types = entity_types(extract(extractor, "Visit\n\nBy Capt. John Doe U.S. Army" + body))
+    assert types.get("John Doe") == "Person" and types.get("U.S. Army") == "ArmedForce"
+    types = entity_types(extract(extractor, "Visit\n\nBy Mr. John Q Doe Sr. (News Releases)March 15, 2016" + body))
+    assert types.get("John Q Doe Sr.") == "Person"

@@ -262,11 +262,15 @@ class MentionFinder:
 
         # 0. A byline ("By Jane Doe and John Roe"): its names are people, whatever NER says.
         for name in _byline_names(span):
-            person, org = _byline_split(name, self.res.org_heads)
+            name = _strip_titles(name, self.res) or name  # "By Sgt. 1st Class Jane Roe"
+            while len(name) > 2 and re.fullmatch(r"\d+(?:st|nd|rd|th)|Class", name[0].text):
+                name = name[1:]
+            person, org = _byline_split(name, self.res.org_heads | self.res.unit_heads)
             if person is not None:
                 claim(person, "Person", None, byline=True)
             if org is not None:
-                claim(org, "Organization", None)  # "By Jane Roe, XYZ News, Defense Media Activity"
+                unit = org[-1].lower_ in self.res.unit_heads and org[-1].lower_ not in self.res.org_heads
+                claim(org, "ArmedForce" if unit else "Organization", None, **({"unit": True} if unit else {}))
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
@@ -767,13 +771,14 @@ def _byline_names(sent: Span) -> list[Span]:
     names: list[Span] = []
     start = sent.start + 1
     for t in list(sent[1:]) + [None]:
-        if t is None or t.lower_ in ("and", "&") or t.text in (",", "|", "/", "-", "—", "in", "for"):
+        if t is None or t.lower_ in ("and", "&") or t.text in (",", "|", "/", "-", "—", "in", "for", "("):
             end = t.i if t is not None else sent.end
             name = sent.doc[start:end]
-            if len(name) >= 2 and all(w.text[:1].isupper() or w.lower_ in _NAME_PARTICLES for w in name) \
+            if len(name) >= 2 and all(w.text[:1].isupper() or w.lower_ in _NAME_PARTICLES
+                                      or re.fullmatch(r"\d+(?:st|nd|rd|th)", w.text) for w in name) \
                     and not any(w.lower_ in _BYLINE_ROLES for w in name):
                 names.append(name)  # not "By Staff Writer", "By Our Correspondent"
-            if t is None or t.text in ("|", "/", "-", "—", "in", "for"):
+            if t is None or t.text in ("|", "/", "-", "—", "in", "for", "("):
                 break  # what follows is the publisher or the place
             start = t.i + 1
     return names
@@ -801,7 +806,15 @@ def _byline_split(name: Span, org_heads) -> tuple[Optional[Span], Optional[Span]
     start = heads[0]
     while start > 0 and sum(ch.isupper() for ch in name[start - 1].text) >= 2:
         start -= 1  # "DoD News", "VOA News"
-    if start == heads[0]:
+    if start == heads[0] and heads[0] >= 3:
+        # "Jane Roe North Dakota National Guard": a person's name is two words, or three with
+        # an initial or a suffix ("Jane Q. Roe", "John Roe Jr.")
+        start = 2
+        while start < heads[0] and (len(name[start - 1].text.rstrip(".")) == 1 or name[start].lower_.strip(".") in ("jr", "sr")):
+            start += 1
+        if start >= heads[0]:
+            return None, name
+    elif start == heads[0]:
         return None, name  # no acronym to split at: "Defense Media Activity" is all one body
     return (name[:start] if start >= 2 else None), name[start:]
 
