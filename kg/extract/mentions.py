@@ -807,7 +807,7 @@ def _byline_split(name: Span, org_heads) -> tuple[Optional[Span], Optional[Span]
     while start > 0 and sum(ch.isupper() for ch in name[start - 1].text) >= 2:
         start -= 1  # "DoD News", "VOA News"
     if start == heads[0] and heads[0] >= 3:
-        # "Jane Roe North Dakota National Guard": a person's name is two words, or three with
+        # "Jane Roe X State National Guard": a person's name is two words, or three with
         # an initial or a suffix ("Jane Q. Roe", "John Roe Jr.")
         start = 2
         while start < heads[0] and (len(name[start - 1].text.rstrip(".")) == 1 or name[start].lower_.strip(".") in ("jr", "sr")):
