@@ -145,10 +145,16 @@ def test_deployments_by_country_place_and_period(seed: KGStore, queries: dict[st
 
 def test_deadly_attacks_threshold_country_and_period(seed: KGStore, queries: dict[str, CannedQuery]) -> None:
     # "a bombing in Baghdad last week that killed nearly 300 people"
-    found = rows(seed, queries, "deadly-attacks")
+    found = rows(seed, queries, "deadly-attacks")  # the incident: its reconciled toll, its report's sentence
     assert pick(found, "locationLabel", "perpetrators", "fatalitiesQualifier", "date", "modality") == [
-        ("Baghdad", "Islamic State", "approximate", "2016-07", "asserted")]
+        ("Baghdad", "Islamic State", "median", "2016-07", "asserted")]
     assert num(found[0]["fatalities"]) == 300 and "killed nearly 300 people" in found[0]["evidence"]
+    assert found[0]["event"].startswith(ID + "incident/")
+    told = rows(seed, queries, "deadly-attacks", level="reports")  # the article's report, as told
+    assert pick(told, "locationLabel", "perpetrators", "fatalitiesQualifier", "date", "modality") == [
+        ("Baghdad", "Islamic State", "approximate", "2016-07", "asserted")]
+    assert told[0]["event"].startswith(ID + "event/") and told[0]["evidence"] == found[0]["evidence"]
+    assert told[0]["document"] == found[0]["document"]
     assert len(rows(seed, queries, "deadly-attacks", min="300")) == 1
     assert rows(seed, queries, "deadly-attacks", min="301") == []
     assert len(rows(seed, queries, "deadly-attacks", country="Iraq")) == 1
@@ -157,12 +163,18 @@ def test_deadly_attacks_threshold_country_and_period(seed: KGStore, queries: dic
 
 
 def test_deadly_attacks_on_two_reports(reports: KGStore, queries: dict[str, CannedQuery]) -> None:
+    # two wires on one attack: one incident by default, the median of 14 and 21 (within 25%: not disputed)
     found = rows(reports, queries, "deadly-attacks")
+    assert [(num(r["fatalities"]), r["fatalitiesQualifier"], num(r["injuries"])) for r in found] == [
+        (17.5, "median", 20.0)]
+    assert [num(r["fatalities"]) for r in rows(reports, queries, "deadly-attacks", min="18")] == []
+    # each wire's report with level=reports: counted twice
+    found = rows(reports, queries, "deadly-attacks", level="reports")
     assert [(num(r["fatalities"]), r["fatalitiesQualifier"], num(r["injuries"])) for r in found] == [
         (21.0, "at least", None), (14.0, "exact", 20.0)]  # deadliest first; only the first wire has the wounded
     assert {r["locationLabel"] for r in found} == {"Monguno base"}
     assert {r["date"] for r in found} == {"2021-03-03"}
-    assert [num(r["fatalities"]) for r in rows(reports, queries, "deadly-attacks", min="15")] == [21.0]
+    assert [num(r["fatalities"]) for r in rows(reports, queries, "deadly-attacks", min="15", level="reports")] == [21.0]
 
 
 def test_places_by_attacks(seed: KGStore, reports: KGStore, queries: dict[str, CannedQuery]) -> None:
@@ -170,11 +182,17 @@ def test_places_by_attacks(seed: KGStore, reports: KGStore, queries: dict[str, C
                 "fatalities", "first") == [("Baghdad", "Iraq", "1", "300", "2016-07")]
     assert rows(seed, queries, "places-by-attacks", country="Syria") == []
     assert rows(seed, queries, "places-by-attacks", min="2") == []
-    # each wire's report counts: two attacks, 14 + 21 dead
+    # two wires on one attack: one incident, its reconciled toll (the median of 14 and 21)
     got = rows(reports, queries, "places-by-attacks", country="Nigeria")
     assert pick(got, "placeLabel", "attacks", "fatalities", "first", "last") == [
-        ("Monguno base", "2", "35", "2021-03-03", "2021-03-03")]
+        ("Monguno base", "1", "17.5", "2021-03-03", "2021-03-03")]
     assert got[0]["placeCountry"] == ID + "state/ng"
+    assert rows(reports, queries, "places-by-attacks", min="2") == []
+    # level=reports: each wire's report counts, two attacks, 14 + 21 dead
+    got = rows(reports, queries, "places-by-attacks", country="Nigeria", level="reports")
+    assert pick(got, "placeLabel", "attacks", "fatalities", "first", "last") == [
+        ("Monguno base", "2", "35", "2021-03-03", "2021-03-03")]
+    assert len(rows(reports, queries, "places-by-attacks", min="2", level="reports")) == 1
 
 
 def test_disputed_figures(seed: KGStore, reports: KGStore, queries: dict[str, CannedQuery]) -> None:
@@ -191,6 +209,13 @@ def test_disputed_figures(seed: KGStore, reports: KGStore, queries: dict[str, Ca
     assert len(rows(reports, queries, "disputed-figures", kind="fatalities", type="attack")) == 1
     assert rows(reports, queries, "disputed-figures", kind="injuries") == []
     assert rows(reports, queries, "disputed-figures", type="deployment") == []
+    # by default the pair is read from the incident's figure: its reconciled value and flag
+    assert r["incident"].startswith(ID + "incident/") and num(r["reconciled"]) == 17.5
+    assert r["disputed"] == "false"  # 14 and 21 are within 25% of 17.5
+    # level=reports pairs reports by type, place and date, as before fusion: the same pair
+    old = rows(reports, queries, "disputed-figures", level="reports")
+    assert [(o["event1"], o["event2"], o["difference"]) for o in old] == [(r["event1"], r["event2"], r["difference"])]
+    assert old[0]["incident"] is None
 
 
 # ----------------------------------------------------------------------------- control of places
@@ -289,11 +314,17 @@ def test_documents_mentioning(seed: KGStore, reports: KGStore, queries: dict[str
     assert rows(seed, queries, "documents-mentioning", entity="Narnia") == []
 
 
-def test_actors_by_events_is_ranked(seed: KGStore, queries: dict[str, CannedQuery]) -> None:
+def test_actors_by_events_is_ranked(seed: KGStore, reports: KGStore, queries: dict[str, CannedQuery]) -> None:
     found = rows(seed, queries, "actors-by-events")
     counts = [int(r["events"]) for r in found]
     assert counts == sorted(counts, reverse=True)
     assert found[0]["actorLabel"] in {"Ash Carter", "Islamic State"}
+    # two wires on one attack: its actors take part in one incident, in two reports
+    incidents = {r["actorLabel"]: int(r["events"]) for r in rows(reports, queries, "actors-by-events")}
+    told = {r["actorLabel"]: int(r["events"]) for r in rows(reports, queries, "actors-by-events", level="reports")}
+    both = [a for a in incidents if incidents[a] == 1 and told.get(a) == 2]
+    assert both, (incidents, told)
+    assert all(incidents[a] <= told[a] for a in incidents)
 
 
 # ----------------------------------------------------------------------------- space and time
