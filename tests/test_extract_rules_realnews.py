@@ -302,3 +302,13 @@ def test_a_byline_drops_ranks_and_splits_off_the_unit(extractor):
     assert types.get("John Doe") == "Person" and types.get("U.S. Army") == "ArmedForce"
     types = entity_types(extract(extractor, "Visit\n\nBy Mr. John Q Doe Sr. (News Releases)March 15, 2016" + body))
     assert types.get("John Q Doe Sr.") == "Person"
+
+
+def test_an_ordinal_and_a_unit_word_name_a_unit(extractor):
+    f = extract(extractor, "Rotation\n\nThe Army will send the 2nd Brigade to South Korea next summer.")
+    types = entity_types(f)
+    assert types.get("2nd Brigade") == "ArmedForce" and "Brigade" not in types
+    f = extract(extractor, "Rotation\n\nAbout 3,500 soldiers from the 3rd Armored Brigade Combat Team arrived in "
+                           "Tarimo this week. By Sgt. John Doe, 4th Infantry Brigade Public Affairs")
+    types = entity_types(f)
+    assert types.get("3rd Armored Brigade Combat Team") == "ArmedForce" and "4th Infantry Brigade" not in types

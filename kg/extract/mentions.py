@@ -141,6 +141,7 @@ class MentionFinder:
         self.matcher = Matcher(nlp.vocab)
         self._add_force_patterns(nlp)
         self._add_facility_patterns()
+        self._add_unit_patterns()
 
     # ----- patterns
     def _country_words(self, nlp: Language) -> tuple[set[str], list[list[str]]]:
@@ -204,6 +205,18 @@ class MentionFinder:
             if t.lower_ in self.res.government_heads:
                 out.extend(("GOV_FORCE", t.i, end) for end in self._tail_ends(doc, t.i + 1))
         return out
+
+    def _add_unit_patterns(self) -> None:
+        """"the 2nd Brigade", "1st Battalion", "82nd Airborne Division": an ordinal, capitalised
+        words and a unit word name a military unit, whatever NER makes of the pieces."""
+        heads = sorted(h for h in self.res.unit_heads if h not in ("army", "navy", "guard", "guards", "marines"))
+        self.matcher.add("UNIT", [
+            [{"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}}, {"IS_TITLE": True, "OP": "*"},
+             {"LOWER": {"IN": heads}, "IS_TITLE": True}],
+            [{"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}}, {"IS_TITLE": True, "OP": "*"},
+             {"LOWER": {"IN": heads}, "IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"},
+             {"LOWER": {"IN": ["team", "group", "force"]}, "IS_TITLE": True}],  # "X Brigade Combat Team"
+        ])
 
     def _add_facility_patterns(self) -> None:
         heads = [h for h in FACILITY_HEADS if " " not in h]
@@ -309,6 +322,11 @@ class MentionFinder:
         return found
 
     def _claim_pattern(self, label: str, s: Span, claim) -> None:
+        if label == "UNIT":
+            nxt = s.doc[s.end] if s.end < len(s.doc) else None
+            if nxt is None or not (nxt.is_title and nxt.is_alpha):  # not "X Brigade Public Affairs", a body
+                claim(s, "ArmedForce", None, unit=True)
+            return
         if label == "FACILITY":
             name = s[:-1] if s[-1].lower_ in FACILITY_HEADS else s
             while len(name) and name[-1].lower_ in ("air", "naval", "military", "army", "marine"):
