@@ -11,6 +11,7 @@ import re
 import pytest
 from conftest import REPO
 
+from kg.graph.vocab import CKG
 from kg.store.core import KGStore
 
 NOTEBOOK = REPO / "notebooks" / "01-build-and-query.ipynb"
@@ -58,6 +59,8 @@ def test_builds_into_the_store_it_was_given(executed) -> None:
         stats = kg.stats()
     assert int(triples) == doc.triples
     assert int(entities) == sum(stats.entities.values()) and int(events) == sum(stats.events.values())
+    # kg build fused the reports into incidents, counted apart (not again as events)
+    assert 0 < stats.types["Incident"] <= int(events) and stats.graphs == 1 + stats.types["Incident"]
     assert doc.title in shown(nb, "documents").replace("\n", " ") or doc.doc_id in shown(nb, "documents")
 
 
@@ -78,12 +81,25 @@ def test_canned_queries_show_captures_and_deployments(executed) -> None:
 def test_ad_hoc_sparql_and_export(executed) -> None:
     nb, store = executed
     types = {(r[1], r[2]): int(r[3]) for r in rows(shown(nb, "event-types"))}
-    assert types[("Capture", "asserted")] == 4 and types[("Capture", "planned")] == 1
+    with KGStore.open(store, read_only=True) as kg:
+        fused = {(str(c), str(m)): int(n) for c, m, n in kg.query(
+            "SELECT ?c ?m (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i a ckg:Incident, ?c ; ckg:modality ?m } GROUP BY ?c ?m").rows}
+        incident_triples = int(kg.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                                        "FILTER(CONTAINS(STR(?g), '/id/incident/')) }").rows[0][0])
+        union = int(kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
+    # every event node: the article's 4 asserted and 1 planned capture reports, and their incidents
+    capture_incidents = fused.get((str(CKG.Capture), str(CKG.Asserted)), 0)
+    assert 0 < capture_incidents <= 4
+    assert types[("Capture", "asserted")] == 4 + capture_incidents
+    assert types[("Capture", "planned")] == 1 + fused.get((str(CKG.Capture), str(CKG.Planned)), 0)
+    assert types[("Incident", "asserted")] == sum(n for (c, m), n in fused.items()
+                                                   if c == str(CKG.Incident) and m == str(CKG.Asserted))
     construct = shown(nb, "construct")
     assert re.match(r"4 triples\n", construct) and "ckg:took" in construct
     [void] = rows(shown(nb, "void"))
     [build] = rows(shown(nb, "build"))
-    assert void[1] == build[5]  # VoID triples == what the build stored
+    assert int(void[1]) == union  # VoID triples: the union of the document and incident graphs
     written = re.search(r"exported (\d+) quads", shown(nb, "export"))
-    assert written is not None and int(written.group(1)) == int(build[5])
+    # the document's graph (what the build reports) and the incident graphs it fused
+    assert written is not None and int(written.group(1)) == int(build[5]) + incident_triples
     assert (store.parent / "graph.nq").stat().st_size > 0

@@ -4,7 +4,7 @@ Convention (README.md): commands are shown in ```console blocks, each after a ``
 the lines after a command, up to the next prompt, are its output. The test copies ``seeds/``
 into a temporary folder and runs every ``kg ...`` command there, in the README's order, with
 the project's Python (``python -m kg``), so the default store ``.kg-store`` lands in that
-folder. Each must exit 0, and every output line the README shows must be a line of the real
+folder (with ``tests/data/fusion/``, which the fusion example builds). Each must exit 0, and every output line the README shows must be a line of the real
 output (stdout and stderr), compared with spaces collapsed and durations ("0.2 s") masked; a
 line ``...`` stands for lines left out.
 
@@ -102,6 +102,8 @@ def results(tmp_path_factory) -> dict[int, subprocess.CompletedProcess]:
     """Every runnable command, in the README's order, in one folder holding a copy of seeds/."""
     work = tmp_path_factory.mktemp("readme")
     shutil.copytree(ROOT / "seeds", work / "seeds")
+    # the fusion example builds three articles of the fusion test set
+    shutil.copytree(ROOT / "tests" / "data" / "fusion", work / "tests" / "data" / "fusion")
     env = {k: v for k, v in os.environ.items() if k not in ("KG_STORE", "KG_DEBUG")}
     env["COLUMNS"] = ENV_WIDTH
     done = {}

@@ -522,10 +522,14 @@ class KGStore:
         return docs
 
     def stats(self) -> StoreStats:
-        """Triples in the union, graph and document counts, instances per ckg: class."""
+        """Triples in the union, graph and document counts, instances per ckg: class.
+
+        An incident (kg.fuse) is counted as an ``Incident`` only, not again under its event
+        class (it is also a ckg:Attack...): the event counts are the articles' reports."""
         rows = self._select(f"""
             SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{
-                ?s a ?c FILTER(STRSTARTS(STR(?c), "{CKG}")) }} GROUP BY ?c""")
+                ?s a ?c FILTER(STRSTARTS(STR(?c), "{CKG}"))
+                FILTER(?c = <{CKG}Incident> || NOT EXISTS {{ ?s a <{CKG}Incident> }}) }} GROUP BY ?c""")
         types = {str(c)[len(CKG):]: int(n) for c, n in rows}  # type: ignore[arg-type]
         return StoreStats(triples=self._count_union(), graphs=len(self.graphs()),
                           documents=len(self.documents()), types=dict(sorted(types.items())))
