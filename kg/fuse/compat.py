@@ -13,7 +13,7 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   country): the same place, or one inside the other (``ckg:within``, ``ckg:country``, or a
   town within an area's radius when the hierarchy is not in the graph), or two points closer
   than ``same_point_km``. Different countries or distinct towns veto;
-* **actors**, per role both name: a role agrees when two fillers share a name, an alias, or a
+* **actors**, per role both name: two fillers agree when they share a name, an alias, or a
   state or organisation they speak for (a defence secretary and his ministry speak for their
   state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
   fill with no agreement costs ``actor_conflict`` but never vetoes (outlets attribute an
@@ -114,7 +114,10 @@ def dates_score(a: Report, b: Report, cfg: FusionConfig) -> Optional[float]:
     ia, ib = interval(a, cfg), interval(b, cfg)
     if ia is None or ib is None:
         return 0.0
-    tol = cfg.tolerance_days
+    # "reported the next day" is a cross-outlet tolerance: within one article every relative
+    # date resolves against one publication date, so two day-precise dates that differ there
+    # tell two events (a meeting "on Monday" and the one "on Sunday" it follows up)
+    tol = 0 if a.doc_id == b.doc_id else cfg.tolerance_days
     from datetime import timedelta
 
     if ia[0] - timedelta(days=tol) > ib[1] or ib[0] - timedelta(days=tol) > ia[1]:
@@ -127,13 +130,18 @@ def dates_score(a: Report, b: Report, cfg: FusionConfig) -> Optional[float]:
 
 
 def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
+    """``actor_agrees`` per actor both name in one role (the two participants of a meeting
+    count twice, a perpetrator and a target too), at most ``actor_max``; ``actor_conflict`` per
+    role both fill with no agreement."""
     agree = conflict = 0
     for role in set(a.actors) & set(b.actors):
         xa, xb = a.actors[role], b.actors[role]
         if not xa or not xb:
             continue
-        if any(x.keys & y.keys for x in xa for y in xb):
-            agree += 1
+        shared = min(sum(any(x.keys & y.keys for y in xb) for x in xa),
+                     sum(any(x.keys & y.keys for x in xa) for y in xb))
+        if shared:
+            agree += shared
         else:
             conflict += 1
     return min(agree * cfg.score("actor_agrees"), cfg.score("actor_max")) + conflict * cfg.score("actor_conflict")
