@@ -146,3 +146,49 @@ def synthetic_network(nodes: int, *, seed: int = 7) -> Any:
         g.add_edge(e, b, role=roles[1])
         g.add_edge(e, rnd.choice(places), role="place" if kind == "Capture" else "location")
     return g
+
+
+# ----------------------------------------------------------------------------- incidents
+
+#: Invented articles for the incident tests (issue 11): three outlets tell one car bombing in
+#: Kirkuk on 5 March 2017 (Islamic State on Iraqi police; 12, 20 and 14 dead: a disputed
+#: figure), the third also a threat against Mosul (hypothetical: a report in no incident); a
+#: fourth outlet an attack in Basra three days later (an incident of its own).
+INCIDENT_ARTICLES = (
+    ("kirkuk-a", "Car bomb kills 12 in Kirkuk", "Outlet A", "2017-03-06",
+     "Islamic State militants attacked Iraqi police in Kirkuk on Sunday with a car bomb, killing 12 "
+     "people, the police said in a statement."),
+    ("kirkuk-b", "Kirkuk blast toll rises to 20", "Outlet B", "2017-03-06",
+     "Islamic State fighters attacked Iraqi police in Kirkuk on Sunday, killing 20 people, officials "
+     "said on Monday. It was the worst attack in the city this year."),
+    ("kirkuk-c", "Checkpoint bombing in Kirkuk", "Outlet C", "2017-03-07",
+     "A car bomb attack by Islamic State on Iraqi police killed 14 people in Kirkuk on 5 March, a "
+     "police officer said.\n\nIslamic State could attack Mosul next week, a commander warned on "
+     "Tuesday."),
+    ("basra-d", "Gunmen attack Basra checkpoint", "Outlet D", "2017-03-09",
+     "Gunmen attacked a checkpoint in Basra on Wednesday, killing three soldiers, the army said in "
+     "a statement."),
+)
+KIRKUK_SENTENCES = ("killing 12 people", "killing 20 people", "killed 14 people")
+
+
+def write_incident_articles(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for name, title, publisher, published, body in INCIDENT_ARTICLES:
+        path = folder / f"{name}.md"
+        path.write_text(f"---\ntitle: {title}\npublisher: {publisher}\npublished: {published}\n---\n{body}\n",
+                        encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def build_incident_store(path: Path, extractor: Any) -> Path:
+    """The incident articles built with fusion on (kg build's default) into a store at ``path``."""
+    from kg import pipeline
+
+    files = write_incident_articles(path.parent / f"{path.name}-articles")
+    with KGStore.open(path) as store:
+        report = pipeline.build(files, store, extractor=extractor, fuse=True)
+        assert report.documents == len(files) and not report.failed
+    return path

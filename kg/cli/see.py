@@ -2,6 +2,8 @@
 
 Both read the store read-only, turn it into the typed network of kg.see.network and take the same
 subgraph options (kg.see.subgraph): --ego/--hops, --from/--to, --construct, --query/--param.
+An event node is an incident (the reports of one event fused, kg.fuse) by default;
+``--reports`` (or ``--level reports``) draws and counts each article's report instead.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from kg.see import analyze as an
 from kg.see import subgraph
 from kg.see.network import (
     ACTOR,
+    LEVELS,
     PLACE,
     NetworkError,
     find_entity,
@@ -79,6 +82,10 @@ QueryOpt = typer.Option(None, "--query", "-q", help="Only what this canned query
 ParamOpt = typer.Option([], "--param", "-p", help="key=value for --query (repeatable).")
 QueriesDirOpt = typer.Option(None, "--queries-dir", help="Canned queries (default: ./queries, else the shipped ones).")
 FormatOpt = typer.Option("table", "--format", "-f", help="table|json")
+LevelOpt = typer.Option("incidents", "--level",
+                        help="incidents (an event node per incident: the reports of one event fused; "
+                             "reports in no incident as they are) | reports (one per article's report)")
+ReportsOpt = typer.Option(False, "--reports", help="Same as --level reports: each article's report, not incidents.")
 
 
 def _spec(ego: Optional[str], hops: int, start: Optional[str], end: Optional[str],
@@ -88,10 +95,19 @@ def _spec(ego: Optional[str], hops: int, start: Optional[str], end: Optional[str
                                  query=query, params=parse_params(param), queries_dir=queries_dir)
 
 
-def _network(ctx: typer.Context, store_dir: Optional[Path], spec: subgraph.SubgraphSpec) -> nx.DiGraph:
+def _level(level: str, reports: bool) -> str:
+    """--level and its shorthand --reports -> 'incidents' or 'reports'."""
+    level = level.strip().lower()
+    if level not in LEVELS:
+        fail(f"unknown --level {level!r}: use one of {', '.join(LEVELS)}")
+    return "reports" if reports else level
+
+
+def _network(ctx: typer.Context, store_dir: Optional[Path], spec: subgraph.SubgraphSpec,
+             level: str = "incidents") -> nx.DiGraph:
     path = store_path(ctx, store_dir)
     with open_store(path, read_only=True) as store:
-        g = load_network(store)
+        g = load_network(store, level=level)
         require_events(g, f"the store at {path}")
         return subgraph.choose(store, g, spec, default_queries_dir())
 
@@ -145,6 +161,7 @@ def viz(
     view: str = typer.Option("events", "--view",
                              help="events (the event-entity network) | map | actors (actor network) "
                                   "| timeline | all (map, timeline and actors in one page)"),
+    level: str = LevelOpt, reports: bool = ReportsOpt,
     store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Write an interactive, offline HTML view: the event network, a map, a timeline or the actor network."""
@@ -157,7 +174,8 @@ def viz(
         fail(f"unknown --layout {layout!r}: use one of {', '.join(limits)}")
     if out.is_dir():
         fail(f"--out {out} is a folder; give a file name such as {out / 'graph.html'}")
-    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir),
+                 _level(level, reports))
     if view != "events":
         from kg.see import views_data
 
@@ -187,13 +205,15 @@ def centrality_cmd(
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
     param: list[str] = ParamOpt, queries_dir: Optional[Path] = QueriesDirOpt,
+    level: str = LevelOpt, reports: bool = ReportsOpt,
     store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Rank actors: events taken part in, partners, degree/betweenness/closeness on the co-participation network."""
     fmt = _check_format(fmt)
     if by not in an.CENTRALITY_MEASURES:
         fail(f"unknown --by {by!r}: use one of {', '.join(an.CENTRALITY_MEASURES)}")
-    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir),
+                 _level(level, reports))
     rows = an.as_dicts(an.centrality(g, by=by, top=top or None))
     _emit(rows, fmt, ["rank", "label", "cls", "events", "partners", "degree", "betweenness", "closeness"],
           f"actors by {by}")
@@ -211,13 +231,15 @@ def communities_cmd(
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
     param: list[str] = ParamOpt, queries_dir: Optional[Path] = QueriesDirOpt,
+    level: str = LevelOpt, reports: bool = ReportsOpt,
     store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Communities of actors that act together (modularity on the co-participation network)."""
     fmt = _check_format(fmt)
     if method not in an.COMMUNITY_METHODS:
         fail(f"unknown --method {method!r}: use one of {', '.join(an.COMMUNITY_METHODS)}")
-    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir),
+                 _level(level, reports))
     found, modularity = an.communities(g, method=method, min_size=min_size)
     _emit(an.as_dicts(found), fmt, ["community", "size", "shared_events", "members"],
           f"communities ({method}, modularity {modularity:.3f})", extra={"modularity": modularity})
@@ -232,11 +254,13 @@ def path_cmd(
     target: str = typer.Argument(..., metavar="OTHER", help="IRI or name."),
     fmt: str = FormatOpt,
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    level: str = LevelOpt, reports: bool = ReportsOpt,
     store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Shortest chain of shared events between two actors."""
     fmt = _check_format(fmt)
-    g = _network(ctx, store_dir, _spec(None, 1, start, end, None, None, [], None))
+    g = _network(ctx, store_dir, _spec(None, 1, start, end, None, None, [], None),
+                 _level(level, reports))
     a, b = find_entity(g, source), find_entity(g, target)
     _emit(an.as_dicts(an.shortest_path(g, a, b)), fmt,
           ["step", "actor", "role", "event", "other_role", "other", "evidence"],
@@ -255,11 +279,13 @@ def coparticipation_cmd(
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
     param: list[str] = ParamOpt, queries_dir: Optional[Path] = QueriesDirOpt,
+    level: str = LevelOpt, reports: bool = ReportsOpt,
     store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Pairs of actors that take part in the same events, most shared first."""
     fmt = _check_format(fmt)
-    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir),
+                 _level(level, reports))
     _emit(an.as_dicts(an.pairs(g, min_shared=min_shared, top=top or None)), fmt,
           ["actor", "other", "shared_events", "event_types", "first", "last"], "co-participation")
 
@@ -272,11 +298,13 @@ def control_cmd(
     place: str = typer.Argument(..., metavar="PLACE", help="IRI or name of a place."),
     fmt: str = FormatOpt,
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    level: str = LevelOpt, reports: bool = ReportsOpt,
     store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """A place's control timeline: its captures in date order (captor, former holder, support)."""
     fmt = _check_format(fmt)
-    g = _network(ctx, store_dir, _spec(None, 1, start, end, None, None, [], None))
+    g = _network(ctx, store_dir, _spec(None, 1, start, end, None, None, [], None),
+                 _level(level, reports))
     node = find_entity(g, place, kinds=(PLACE, ACTOR), what="place")
     rows = an.as_dicts(an.control_timeline(g, node))
     if not rows and fmt == "table":
@@ -299,6 +327,7 @@ def export_cmd(
     start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     construct: Optional[str] = ConstructOpt, query: Optional[str] = QueryOpt,
     param: list[str] = ParamOpt, queries_dir: Optional[Path] = QueriesDirOpt,
+    level: str = LevelOpt, reports: bool = ReportsOpt,
     store_dir: Optional[Path] = StoreOpt,
 ) -> None:
     """Export the (sub)graph as GraphML or GEXF, for Gephi, Cytoscape or networkx."""
@@ -309,7 +338,8 @@ def export_cmd(
         fail(f"unknown --network {network!r}: use roles or coparticipation")
     if out.is_dir():
         fail(f"--out {out} is a folder; give a file name")
-    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir))
+    g = _network(ctx, store_dir, _spec(ego, hops, start, end, construct, query, param, queries_dir),
+                 _level(level, reports))
     graph: nx.Graph = an.coparticipation(g) if network == "coparticipation" else g
     nodes, edges = an.export(graph, chosen, out)
     typer.echo(f"wrote {out} ({nodes} nodes, {edges} edges, {chosen})", err=True)

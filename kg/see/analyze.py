@@ -240,6 +240,7 @@ def _rgb(colour: str) -> dict[str, int]:
 def for_export(g: nx.Graph) -> nx.Graph:
     """A copy whose attributes are all scalars (lists joined with '; '), as GraphML/GEXF need."""
     out = g.copy()
+    out.graph = {k: v for k, v in out.graph.items() if isinstance(v, (str, int, float, bool))}
     for _, data in list(out.nodes(data=True)) + [(None, d) for *_, d in out.edges(data=True)]:
         for key, value in list(data.items()):
             if isinstance(value, (list, tuple, set)):

@@ -5,6 +5,15 @@ Events are nodes (not edges) because an event has many participants in different
 scalars (strings and numbers, never None) so the graph exports to GraphML and GEXF as it is, and
 they carry what a reader needs to judge a fact: its evidence sentence and source document.
 
+Two levels (issue 11): by default an event node is an **incident** (kg.fuse: the reports of one
+real-world event fused, in a named graph of its own), drawn with the role edges of the incident,
+its date, its number of independent sources, its reconciled figures and the disputed flag; the
+sentence and source shown for it are those of one of its reports, and ``reports`` /
+``documents`` say how many articles and which. A report that belongs to no incident (a store
+built with ``--no-fuse``, a hypothetical or denied report) is drawn as it is. ``level="reports"``
+draws every report event instead and no incident, as before fusion. ``g.graph["incident_of"]``
+maps each report IRI to its incident, so report IRIs a query returns find their incident.
+
 Subgraphs (an actor's neighbourhood, a period, the resources a query names) are functions from
 a graph to a smaller graph, so viz, analyze and export share them.
 """
@@ -31,6 +40,9 @@ from kg.graph.vocab import (
 from kg.store.core import KGStore
 
 ACTOR, PLACE, EVENT = "actor", "place", "event"
+#: what an event node is: an incident (reports fused, the default) or one article's report
+INCIDENTS, REPORTS = "incidents", "reports"
+LEVELS = (INCIDENTS, REPORTS)
 #: ontology class local name -> node kind; a State is an actor (it also fills place roles).
 CLASS_KINDS = {"Person": ACTOR, "ArmedForce": ACTOR, "ArmedGroup": ACTOR, "Organization": ACTOR,
                "State": ACTOR, "Place": PLACE, **{t: EVENT for t in EVENT_CLASSES}}
@@ -124,7 +136,7 @@ Q_EVENTS = _PREFIXES + f"""SELECT ?e ?type (MIN(?d) AS ?date) (MIN(?m) AS ?modal
        (MIN(?st) AS ?subtype) (MIN(?tr) AS ?trigger) (MIN(?q) AS ?quote) WHERE {{
   VALUES ?type {{ {_EVENT_VALUES} }}
   ?e a ?type .
-  FILTER NOT EXISTS {{ ?e a ckg:Incident }}  # reports only, for now: an incident would count them again
+  FILTER NOT EXISTS {{ ?e a ckg:Incident }}  # reports; incidents come from Q_INCIDENTS
   OPTIONAL {{ ?e ckg:date ?d }} OPTIONAL {{ ?e ckg:modality ?m }}
   OPTIONAL {{ ?e ckg:confidence ?c }} OPTIONAL {{ ?e ckg:evidence/ckg:text ?ev }}
   OPTIONAL {{ ?e ckg:reportedIn ?doc }} OPTIONAL {{ ?e ckg:subtype ?st }}
@@ -141,12 +153,27 @@ Q_DOCUMENTS = _PREFIXES + """SELECT ?doc (MIN(?i) AS ?id) (MIN(?t) AS ?title) (M
   OPTIONAL { ?doc schema:url ?u }
 } GROUP BY ?doc"""
 
+#: incidents (kg.fuse): class, date, modality, sources, disputed flag
+Q_INCIDENTS = _PREFIXES + f"""SELECT ?e ?type (MIN(?d) AS ?date) (MIN(?m) AS ?modality)
+       (SAMPLE(?s) AS ?sources) (SAMPLE(?dis) AS ?disputed) WHERE {{
+  VALUES ?type {{ {_EVENT_VALUES} }}
+  ?e a ckg:Incident , ?type .
+  OPTIONAL {{ ?e ckg:date ?d }} OPTIONAL {{ ?e ckg:modality ?m }}
+  OPTIONAL {{ ?e ckg:sources ?s }} OPTIONAL {{ ?e ckg:disputed ?dis }}
+}} GROUP BY ?e ?type"""
+#: which reports each incident fuses
+Q_INCIDENT_REPORTS = _PREFIXES + "SELECT ?i ?r WHERE { ?i a ckg:Incident ; ckg:report ?r }"
+#: an incident's reconciled figures: median, range, disputed
+Q_FIGURES = _PREFIXES + """SELECT ?e ?k ?v ?lo ?hi ?dis WHERE {
+  ?e a ckg:Incident ; ckg:figure ?f . ?f ckg:quantityKind ?k ; rdf:value ?v .
+  OPTIONAL { ?f ckg:minValue ?lo } OPTIONAL { ?f ckg:maxValue ?hi } OPTIONAL { ?f ckg:disputed ?dis } }"""
+
 #: coordinates of places (and states) from their GeoSPARQL point, for the map view
 Q_GEO = _PREFIXES + """PREFIX geo: <http://www.opengis.net/ont/geosparql#>
 SELECT ?x (MIN(?w) AS ?wkt) WHERE { ?x geo:hasGeometry/geo:asWKT ?w } GROUP BY ?x"""
 #: every query load_network runs (kg serve runs them through its worker pool first)
 NETWORK_QUERIES = ("Q_ENTITIES", "Q_ALIASES", "Q_DOCUMENTS", "Q_QUANTITIES", "Q_EVENTS", "Q_ROLES",
-                   "Q_GEO")
+                   "Q_GEO", "Q_INCIDENTS", "Q_INCIDENT_REPORTS", "Q_FIGURES")
 _POINT = re.compile(r"^\s*POINT\s*\(\s*(-?[\d.]+(?:[eE]-?\d+)?)\s+(-?[\d.]+(?:[eE]-?\d+)?)\s*\)\s*$",
                     re.IGNORECASE)
 
@@ -162,18 +189,26 @@ def _number(term: Optional[Node]) -> str:
     return str(int(value)) if value.is_integer() else text
 
 
-def load_network(store: KGStore) -> nx.DiGraph:
-    """Every actor, place and event of the store (union of documents) with their role edges."""
+def load_network(store: KGStore, level: str = INCIDENTS) -> nx.DiGraph:
+    """Every actor, place and event of the store (union of documents) with their role edges.
+
+    ``level="incidents"`` (the default): an event node per incident, plus the reports that
+    belong to no incident; ``level="reports"``: an event node per report, no incident.
+    """
+    if level not in LEVELS:
+        raise NetworkError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
     g = nx.DiGraph()
+    g.graph["level"] = level
     _add_entities(g, store)
     documents = {str(r["doc"]): r for r in store.query(Q_DOCUMENTS).bindings()}
     quantities = _quantities(store)
+    reports: dict[str, dict[str, str]] = {}
     for row in store.query(Q_EVENTS).bindings():
         iri = str(row["e"])
         doc = documents.get(_text(row.get("document")), {})
         cls = _local(row["type"])
-        attrs = {
-            "kind": EVENT, "cls": cls, "iri": iri, "date": _text(row.get("date")),
+        reports[iri] = {
+            "kind": EVENT, "level": "report", "cls": cls, "iri": iri, "date": _text(row.get("date")),
             "modality": _local(row["modality"]).lower() if "modality" in row else "",
             "confidence": float(_text(row.get("confidence")) or 0.0),
             "evidence": _text(row.get("evidence")), "trigger": _text(row.get("trigger")),
@@ -183,6 +218,28 @@ def load_network(store: KGStore) -> nx.DiGraph:
             "publisher": _text(doc.get("publisher")), "published": _text(doc.get("published")),
             "url": _text(doc.get("url")),
         }
+    incident_of: dict[str, str] = {}
+    events: dict[str, dict] = {}
+    if level == INCIDENTS:
+        members: dict[str, list[str]] = defaultdict(list)
+        for row in store.query(Q_INCIDENT_REPORTS).bindings():
+            members[str(row["i"])].append(str(row["r"]))
+        figures = _figures(store)
+        for row in store.query(Q_INCIDENTS).bindings():
+            iri = str(row["e"])
+            if iri in events:  # typed with two event classes: the first (sorted) wins
+                continue
+            mine = sorted(r for r in members.get(iri, []) if r in reports)
+            for r in members.get(iri, []):
+                incident_of[r] = iri
+            events[iri] = _incident_attrs(row, iri, [reports[r] for r in mine], figures.get(iri, []))
+        for iri, attrs in reports.items():
+            if iri not in incident_of:
+                events[iri] = attrs
+    else:
+        events = dict(reports)
+    g.graph["incident_of"] = incident_of
+    for iri, attrs in events.items():
         if g.has_node(iri):  # an IRI typed both as entity and event: the event wins
             g.nodes[iri].clear()
         g.add_node(iri, **{k: v for k, v in attrs.items() if v != ""})
@@ -198,6 +255,41 @@ def load_network(store: KGStore) -> nx.DiGraph:
             g.nodes[node]["label"] = event_label(g, node)
     _add_coordinates(g, store)
     return g
+
+
+def _incident_attrs(row: dict, iri: str, reports: list[dict], figures: list[str]) -> dict:
+    """An incident's node: its own class, date, modality, sources, figures and disputed flag;
+    the sentence and source of its first report (by IRI, the one its IRI is made from), and
+    how many reports and which articles tell it."""
+    first = reports[0] if reports else {}
+    titles = sorted({r["source"] for r in reports if r.get("source")})
+    publishers = sorted({r["publisher"] for r in reports if r.get("publisher")})
+    return {
+        "kind": EVENT, "level": "incident", "cls": _local(row["type"]), "iri": iri,
+        "date": _text(row.get("date")),
+        "modality": _local(row["modality"]).lower() if "modality" in row else "",
+        "sources": int(float(_text(row.get("sources")) or len(publishers) or 0)),
+        "reports": len(reports),
+        "disputed": _text(row.get("disputed")).lower() in ("true", "1"),
+        "quantities": "; ".join(figures),
+        "evidence": first.get("evidence", ""), "trigger": first.get("trigger", ""),
+        "doc": first.get("doc", ""), "source": first.get("source", ""),
+        "publisher": "; ".join(publishers), "published": first.get("published", ""),
+        "url": first.get("url", ""), "documents": "; ".join(titles),
+        "report_iris": "; ".join(r["iri"] for r in reports),
+    }
+
+
+def _figures(store: KGStore) -> dict[str, list[str]]:
+    """Incident -> 'fatalities: 14 (12-20, disputed)' per figure kind."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for row in store.query(Q_FIGURES).bindings():
+        value, lo, hi = _number(row["v"]), _number(row.get("lo")), _number(row.get("hi"))
+        notes = [f"{lo}-{hi}"] if lo and hi and lo != hi else []
+        if _text(row.get("dis")).lower() in ("true", "1"):
+            notes.append("disputed")
+        out[str(row["e"])].append(f"{row['k']}: {value}" + (f" ({', '.join(notes)})" if notes else ""))
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def _add_coordinates(g: nx.DiGraph, store: KGStore) -> None:
@@ -330,16 +422,28 @@ def ego(g: nx.DiGraph, actor: str, hops: int) -> nx.DiGraph:
     return with_entities_of(g, events, extra=[actor])
 
 
+def _in_graph(g: nx.DiGraph):
+    """IRI -> the node that stands for it: a report drawn as its incident is that incident."""
+    incident_of = g.graph.get("incident_of", {})
+
+    def node(term: Node) -> str:
+        iri = str(term)
+        return iri if iri in g else incident_of.get(iri, iri)
+
+    return node
+
+
 def mentioned(g: nx.DiGraph, rdf: Graph) -> nx.DiGraph:
     """The part of ``g`` a CONSTRUCT result names: its resources, and the role edges it states
     (or, when it states none, every role edge among those resources)."""
-    nodes = {str(t) for triple in rdf for t in (triple[0], triple[2]) if isinstance(t, URIRef)} & set(g)
+    node = _in_graph(g)
+    nodes = {node(t) for triple in rdf for t in (triple[0], triple[2]) if isinstance(t, URIRef)} & set(g)
     sub = g.subgraph(nodes).copy()
     stated: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s, p, o in rdf:
         role = _ROLE_BY_PROPERTY.get(str(p))
-        if role is not None and sub.has_edge(str(s), str(o)):
-            stated[(str(s), str(o))].add(role)
+        if role is not None and sub.has_edge(node(s), node(o)):
+            stated[(node(s), node(o))].add(role)
     if stated:
         for a, b in list(sub.edges()):
             if (a, b) in stated:
@@ -352,6 +456,7 @@ def mentioned(g: nx.DiGraph, rdf: Graph) -> nx.DiGraph:
 def selected(g: nx.DiGraph, rows: Iterable[Iterable[Optional[Node]]]) -> nx.DiGraph:
     """The part of ``g`` a SELECT result names: its events with all their participants, plus its
     actors and places."""
-    named = {str(t) for row in rows for t in row if isinstance(t, URIRef) and str(t) in g}
+    node = _in_graph(g)
+    named = {node(t) for row in rows for t in row if isinstance(t, URIRef)} & set(g)
     events = [n for n in named if g.nodes[n].get("kind") == EVENT]
     return with_entities_of(g, events, extra=named)

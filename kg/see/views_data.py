@@ -1,6 +1,7 @@
 """What the map, timeline and actor-network views draw, built from the network graph.
 
-One record per event (type, date, point, size, actors, sentence, source) and one per actor
+One record per event (type, date, point, size, actors, sentence, source; for an incident also its
+independent sources, reports and disputed flag) and one per actor
 (label, class, precomputed position). The pages filter these records in the browser (type,
 actor, place, period) and count the actor pairs of the events left, so a filter or the
 timeline's brush re-weights the network without asking the server again.
@@ -150,6 +151,9 @@ def build(g: nx.DiGraph) -> dict[str, Any]:
             "source": data.get("source", ""), "publisher": data.get("publisher", ""),
             "url": data.get("url", ""), "modality": data.get("modality", ""),
             "quantities": data.get("quantities", ""),
+            "level": data.get("level", "report"), "sources": data.get("sources", 1),
+            "reports": data.get("reports", 1), "disputed": bool(data.get("disputed", False)),
+            "documents": data.get("documents", ""),
             "size": amounts.get(size_kind, 0.0), "sizeKind": size_kind,
             "actors": [], "links": [], "places": [],
         }

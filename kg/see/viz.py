@@ -48,11 +48,14 @@ STYLES: Mapping[str, tuple[str, str]] = {
 _FALLBACK_STYLE = ("dot", "#aaaaaa")
 _VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 _FACT_FIELDS = (  # node attribute -> tooltip line name, in display order
-    ("cls", "class"), ("date", "date"), ("modality", "modality"), ("confidence", "confidence"),
+    ("level", "drawn as"), ("cls", "class"), ("date", "date"), ("modality", "modality"),
+    ("sources", "independent sources"), ("reports", "reports"), ("disputed", "figures disputed"),
+    ("confidence", "confidence"),
     ("subtype", "subtype"), ("quantities", "quantities"), ("title", "title"),
     ("affiliation", "affiliation"), ("code", "country code"), ("aliases", "also called"),
     ("trigger", "trigger"), ("quote", "quote"), ("evidence", "evidence"),
-    ("source", "source"), ("publisher", "publisher"), ("published", "published"),
+    ("source", "source"), ("documents", "reported in"), ("publisher", "publisher"),
+    ("published", "published"),
     ("url", "url"), ("iri", "IRI"),
 )
 
@@ -152,6 +155,8 @@ def _facts(data: Mapping[str, Any]) -> list[list[str]]:
     facts = []
     for key, name in _FACT_FIELDS:
         value = data.get(key)
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
         if value not in (None, ""):
             facts.append([name, str(value)])
     return facts

@@ -32,12 +32,14 @@ def describe_query(iri: str) -> str:
 
 
 def page_kind(path: str) -> str:
-    """Which page an ``/id/`` path gets: entity, event, document or resource."""
+    """Which page an ``/id/`` path gets: entity, event, incident, document or resource."""
     parts = path.split("/")
     if parts[0] in _ENTITY_KINDS and len(parts) == 2:
         return "entity"
     if parts[0] == "event" and len(parts) == 3:
         return "event"
+    if parts[0] == "incident" and len(parts) == 2:
+        return "incident"
     if parts[0] == "doc" and len(parts) == 2:
         return "document"
     return "resource"
@@ -73,6 +75,9 @@ def router(service: QueryService) -> APIRouter:
         if kind == "event":
             data = await views.event(iri)
             return pages.render("event.html", title=data.resource.label, page=data, path=path)
+        if kind == "incident":
+            data = await views.incident(iri)
+            return pages.render("incident.html", title=data.resource.label, page=data, path=path)
         if kind == "document":
             data = await views.document(iri, pages.parse_mark(request.query_params.get("mark")))
             return pages.render("document.html", title=data.title, page=data, path=path)

@@ -1,6 +1,9 @@
 """What the HTML pages show, gathered with SPARQL through the QueryService into dataclasses.
 
 Templates get only these plain values (Jinja autoescapes them); nothing here builds HTML.
+An entity's page lists the incidents it takes part in (kg.fuse: the reports of one event
+fused), each with every report under it (article, outlet, evidence sentence), and its reports
+on a timeline; an incident's own page shows the same card.
 The article text is stored in the graph (``schema:articleBody`` of each ``ckg:Article``), and
 mentions, triggers and evidence carry character offsets into it, so an evidence sentence is
 shown inside its paragraph of the real article, and a document page can mark every mention.
@@ -30,6 +33,8 @@ _ROLES = " ".join(f"<{p}>" for p in ROLE_PROPERTIES.values())
 _ROLE_NAMES = {str(p): name for name, p in ROLE_PROPERTIES.items()}
 _KIND_OF_CLASS = {str(c): ENTITY_KINDS[t] for t, c in ENTITY_CLASSES.items()}
 MAX_EVENTS = 300  # events shown on one entity page
+MAX_INCIDENTS = 300  # incidents shown on one entity page
+_PLACE_PROPERTIES = " ".join(f"<{ROLE_PROPERTIES[r]}>" for r in ("location", "destination", "place"))
 
 
 def href(iri: str) -> Optional[str]:
@@ -112,6 +117,48 @@ class EventCard:
     anchor: str = ""
 
 
+@dataclass(frozen=True)
+class Figure:
+    """An incident's reconciled figure: median of independent sources, range, disputed flag."""
+
+    kind: str
+    value: str
+    low: str
+    high: str
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    """One article's report of an incident: its event, article, outlet and evidence sentence."""
+
+    event: Value
+    doc: Value
+    publisher: str
+    published: str
+    date: str
+    evidence: str
+    doc_href: Optional[str]  # the article with the sentence marked
+
+
+@dataclass
+class IncidentCard:
+    """An incident (kg.fuse): the reports of one real-world event fused, with all its reports."""
+
+    incident: Value
+    type: str
+    role: str  # the entity's role in it (entity pages)
+    date: str
+    modality: str
+    place: Optional[Value]
+    figures: list[Figure]
+    sources: int
+    disputed: bool
+    participants: list[tuple[str, Value]] = field(default_factory=list)
+    reports: list[ReportItem] = field(default_factory=list)
+    anchor: str = ""
+
+
 @dataclass
 class Resource:
     """Any node: its label, types and facts, incoming links too."""
@@ -131,6 +178,14 @@ class EntityPage:
     undated: list[EventCard]
     truncated: bool
     years: list[tuple[float, str]]  # timeline ticks (x 0..1, label)
+    incidents: list[IncidentCard] = field(default_factory=list)
+    incidents_truncated: bool = False
+
+
+@dataclass
+class IncidentPage:
+    resource: Resource
+    card: IncidentCard
 
 
 @dataclass
@@ -138,6 +193,7 @@ class EventPage:
     resource: Resource
     card: EventCard
     quantities: list[tuple[str, str, str]]
+    incident: Optional[Value] = None  # the incident this report is part of (kg.fuse)
 
 
 @dataclass
@@ -197,6 +253,16 @@ def _int(c: Cell) -> int:
 
 def _str(c: Cell) -> str:
     return c[1] if c is not None else ""
+
+
+def _num(c: Cell) -> str:
+    """A number for reading: 14.0 -> '14', 13.5 stays."""
+    text = _str(c)
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    return str(int(value)) if value.is_integer() else text
 
 
 def _local(iri: str) -> str:
@@ -314,6 +380,85 @@ class Views:
               OPTIONAL {{ ?event ckg:date ?date }} OPTIONAL {{ ?event ckg:modality ?modality }}
               OPTIONAL {{ ?doc dcterms:title ?docTitle }}"""
 
+    # --- incidents (kg.fuse) ----------------------------------------------------------------
+
+    async def _incident_cards(self, rows: list[dict[str, Cell]]) -> list[IncidentCard]:
+        """Cards for incident rows (``?inc ?type ?date ?modality ?sources ?disputed``, optional
+        ``?role``): place, figures, participants and every report with its sentence."""
+        incs = [r["inc"][1] for r in rows]
+        if not incs:
+            return []
+        values = " ".join(iri_term(i) for i in incs)
+        places = {r["inc"][1]: Value.of(r["place"], r.get("label")) for r in (await self.q.rows(f"""
+            SELECT ?inc ?place (MIN(?l) AS ?label) WHERE {{ VALUES ?inc {{ {values} }}
+              VALUES ?pp {{ {_PLACE_PROPERTIES} }} ?inc ?pp ?place
+              OPTIONAL {{ ?place <{_RDFS_LABEL}> ?l }} }} GROUP BY ?inc ?place ORDER BY ?inc ?place""")).dicts()}
+        figures: dict[str, list[Figure]] = {}
+        for r in (await self.q.rows(f"""
+            SELECT ?inc ?kind ?value ?lo ?hi ?dis WHERE {{ VALUES ?inc {{ {values} }}
+              ?inc ckg:figure ?f . ?f ckg:quantityKind ?kind ; rdf:value ?value .
+              OPTIONAL {{ ?f ckg:minValue ?lo }} OPTIONAL {{ ?f ckg:maxValue ?hi }}
+              OPTIONAL {{ ?f ckg:disputed ?dis }} }} ORDER BY ?inc ?kind""")).dicts():
+            figures.setdefault(r["inc"][1], []).append(Figure(
+                _str(r["kind"]), _num(r["value"]), _num(r.get("lo")), _num(r.get("hi")),
+                _str(r.get("dis")) in ("true", "1")))
+        reports: dict[str, list[ReportItem]] = {}
+        for r in (await self.q.rows(f"""
+            SELECT ?inc ?r ?doc ?docTitle ?publisher ?published ?date ?evText ?evStart ?evEnd WHERE {{
+              VALUES ?inc {{ {values} }} ?inc ckg:report ?r . ?r ckg:reportedIn ?doc .
+              OPTIONAL {{ ?r ckg:evidence ?ev . ?ev ckg:text ?evText
+                         OPTIONAL {{ ?ev ckg:startOffset ?evStart ; ckg:endOffset ?evEnd }} }}
+              OPTIONAL {{ ?r ckg:date ?date }}
+              OPTIONAL {{ ?doc dcterms:title ?docTitle }} OPTIONAL {{ ?doc dcterms:publisher ?publisher }}
+              OPTIONAL {{ ?doc dcterms:issued ?published }} }}
+            ORDER BY ?inc ?published ?docTitle ?r""")).dicts():
+            doc = Value.of(r["doc"], r.get("docTitle"))
+            start, end = _int(r.get("evStart")), _int(r.get("evEnd"))
+            doc_href = f"{doc.href}?mark={start}-{end}#mark" if doc.href and end > start else doc.href
+            item = ReportItem(Value.of(r["r"]), doc, _str(r.get("publisher")), _str(r.get("published")),
+                              _str(r.get("date")), _str(r.get("evText")), doc_href)
+            mine = reports.setdefault(r["inc"][1], [])
+            if all(x.event.iri != item.event.iri for x in mine):
+                mine.append(item)
+        parts = await self._participants(incs)
+        cards = []
+        for i, r in enumerate(rows):
+            inc = r["inc"][1]
+            cards.append(IncidentCard(
+                incident=Value.of(r["inc"], r.get("label")), type=_local(_str(r.get("type"))),
+                role=" ".join(sorted({_ROLE_NAMES.get(x, _local(x)) for x in _str(r.get("roles")).split()})),
+                date=_str(r.get("date")), modality=_local(_str(r.get("modality"))).lower(),
+                place=places.get(inc), figures=figures.get(inc, []), sources=_int(r.get("sources")),
+                disputed=_str(r.get("disputed")) in ("true", "1"), participants=parts.get(inc, []),
+                reports=reports.get(inc, []), anchor=f"inc-{i}"))
+        return cards
+
+    _INCIDENT_FIELDS = f"""?inc a <{CKG}Incident> , ?ty . VALUES ?ty {{ {_EVENT_TYPES} }}
+              OPTIONAL {{ ?inc ckg:date ?d }} OPTIONAL {{ ?inc ckg:modality ?m }}
+              OPTIONAL {{ ?inc ckg:sources ?s }} OPTIONAL {{ ?inc ckg:disputed ?dis }}
+              OPTIONAL {{ ?inc <{_RDFS_LABEL}> ?l }}"""
+    _INCIDENT_SELECT = """?inc (MIN(?ty) AS ?type) (MIN(?d) AS ?date) (MIN(?m) AS ?modality)
+              (MAX(?s) AS ?sources) (MAX(STR(?dis)) AS ?disputed) (MIN(?l) AS ?label)"""
+
+    async def _entity_incidents(self, iri: str) -> list[dict[str, Cell]]:
+        t = iri_term(iri)
+        return (await self.q.rows(f"""
+            SELECT {self._INCIDENT_SELECT} (GROUP_CONCAT(DISTINCT STR(?role); separator=" ") AS ?roles)
+            WHERE {{ VALUES ?role {{ {_ROLES} }} ?inc ?role {t} . {self._INCIDENT_FIELDS} }}
+            GROUP BY ?inc ORDER BY ?date ?inc LIMIT {MAX_INCIDENTS + 1}""")).dicts()
+
+    async def incident(self, iri: str) -> IncidentPage:
+        res = await self.resource(iri)
+        t = iri_term(iri)
+        rows = (await self.q.rows(f"""
+            SELECT {self._INCIDENT_SELECT} WHERE {{ VALUES ?inc {{ {t} }} {self._INCIDENT_FIELDS} }}
+            GROUP BY ?inc""")).dicts()
+        rows = [r for r in rows if r.get("inc") is not None]
+        cards = await self._incident_cards(rows)
+        card = cards[0] if cards else IncidentCard(Value.of(("uri", iri, "", "")), "", "", "", "", None,
+                                                   [], 0, False)
+        return IncidentPage(res, card)
+
     async def entity(self, iri: str) -> EntityPage:
         res = await self.resource(iri)
         t = iri_term(iri)
@@ -337,7 +482,10 @@ class Views:
             step = max(1, span // 8)
             years = [(0.02 + 0.96 * (y - lo_y) / span, str(y)) for y in range(lo_y, hi_y + 1, step)]
         kind = next((_KIND_OF_CLASS[v.iri] for v in res.types if v.iri in _KIND_OF_CLASS), "")
-        return EntityPage(res, kind, [c for _, c in dated], undated, truncated, years)
+        inc_rows = await self._entity_incidents(iri)
+        incidents = await self._incident_cards(inc_rows[:MAX_INCIDENTS])
+        return EntityPage(res, kind, [c for _, c in dated], undated, truncated, years,
+                          incidents, len(inc_rows) > MAX_INCIDENTS)
 
     async def event(self, iri: str) -> EventPage:
         res = await self.resource(iri)
@@ -350,7 +498,11 @@ class Views:
             SELECT ?kind ?value ?qual WHERE {{ {t} ckg:quantity ?q . ?q ckg:quantityKind ?kind ;
               rdf:value ?value OPTIONAL {{ ?q ckg:qualifier ?qual }} }} ORDER BY ?kind""")).dicts()
         quantities = [(_str(r["kind"]), _str(r["value"]), _local(_str(r.get("qual")))) for r in qrows]
-        return EventPage(res, card, quantities)
+        irows = (await self.q.rows(f"""
+            SELECT ?inc (MIN(?l) AS ?label) WHERE {{ ?inc ckg:report {t} ; a <{CKG}Incident>
+              OPTIONAL {{ ?inc <{_RDFS_LABEL}> ?l }} }} GROUP BY ?inc ORDER BY ?inc LIMIT 1""")).dicts()
+        incident = Value.of(irows[0]["inc"], irows[0].get("label")) if irows and irows[0].get("inc") else None
+        return EventPage(res, card, quantities, incident)
 
     async def document(self, iri: str, highlight: Optional[tuple[int, int]]) -> DocumentPage:
         res = await self.resource(iri)

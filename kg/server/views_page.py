@@ -4,7 +4,8 @@ The page is the one ``kg viz --view ...`` writes (kg.see.viz.render_views), but 
 scripts from this server (``/vendor/`` for Leaflet, topojson-client and the Natural Earth
 outlines, ``/vendor-vis/`` for vis-network from the pyvis package, ``/static/`` for its own)
 and links actors and events to their ``/id/`` pages. Its data come from the same queries as
-kg.see.network.load_network, run through the worker pool like every query of the server.
+kg.see.network.load_network, run through the worker pool like every query of the server: an
+event is an incident by default, each article's report with ``?level=reports``.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class _Prefetched:
         return _Rows(self.results[sparql])
 
 
-async def payload(service: QueryService) -> dict[str, Any]:
+async def payload(service: QueryService, level: str = network.INCIDENTS) -> dict[str, Any]:
     results: dict[str, list[dict[str, str]]] = {}
     for name in network.NETWORK_QUERIES:
         sparql = getattr(network, name)
@@ -54,7 +55,7 @@ async def payload(service: QueryService) -> dict[str, Any]:
         results[sparql] = [{k: c[1] for k, c in row.items() if c is not None} for row in rows.dicts()]
 
     def build() -> dict[str, Any]:
-        return views_data.build(network.load_network(_Prefetched(results)))  # type: ignore[arg-type]
+        return views_data.build(network.load_network(_Prefetched(results), level))  # type: ignore[arg-type]
 
     return await asyncio.to_thread(build)
 
@@ -63,10 +64,12 @@ def router(service: QueryService) -> APIRouter:
     r = APIRouter(include_in_schema=False)
 
     @r.get("/views")
-    async def views(view: str = Query("all")) -> HTMLResponse:
+    async def views(view: str = Query("all"), level: str = Query(network.INCIDENTS)) -> HTMLResponse:
         if view not in VIEWS:
             raise HttpError(400, f"unknown view {view!r}: use one of {', '.join(VIEWS)}", "view")
-        data = await payload(service)
+        if level not in network.LEVELS:
+            raise HttpError(400, f"unknown level {level!r}: use one of {', '.join(network.LEVELS)}", "level")
+        data = await payload(service, level)
         html = render_views(data, view=view, title=VIEW_TITLES[view], inline=False, link_base="/id/")
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 

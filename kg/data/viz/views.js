@@ -104,6 +104,11 @@
     row("date", ev.date || "undated");
     row("place", ev.place || (ev.places || []).join(", "));
     row("quantities", ev.quantities);
+    if (ev.level === "incident") {
+      row("sources", ev.sources + " independent source" + (ev.sources === 1 ? "" : "s") + ", " +
+          ev.reports + " report" + (ev.reports === 1 ? "" : "s") + (ev.disputed ? " · figures disputed" : ""));
+      row("reported in", ev.documents);
+    }
     if (ev.actors.length) {
       var ul = el("ul", { class: "kv-actors" });
       ev.actors.forEach(function (pair) {
