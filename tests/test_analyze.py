@@ -204,3 +204,31 @@ def test_cli_errors_for_missing_and_empty_stores(cli_runner, tmp_path):
     assert "no events in the store" in _error(empty("analyze", "centrality"))
     assert "no events in the store" in _error(empty("viz", "-o", str(tmp_path / "g.html")))
     shutil.rmtree(empty_path)
+
+
+# ----------------------------------------------------------------------------- incidents
+
+@pytest.fixture(scope="module")
+def incident_store(tmp_path_factory, extractor) -> Path:
+    from tests.see_helpers import build_incident_store
+
+    return build_incident_store(tmp_path_factory.mktemp("incidents") / "kg-store", extractor)
+
+
+def test_analytics_run_on_incidents_by_default(cli_runner, incident_store):
+    """Three reports of one bombing: one shared event for its two actors, three with --reports."""
+    from tests.conftest import Kg  # noqa: PLC0415
+
+    kg = Kg(cli_runner, incident_store)
+
+    def centrality(*extra: str) -> dict[str, int]:
+        r = kg("analyze", "centrality", "-f", "json", *extra)
+        assert r.exit_code == 0, r.output
+        return {row["label"]: row["events"] for row in json.loads(r.stdout)}
+
+    assert centrality()["Iraqi forces"] == 1 and centrality("--reports")["Iraqi forces"] == 3
+    assert centrality("--level", "reports") == centrality("--reports")
+    pairs = json.loads(kg("analyze", "coparticipation", "-f", "json").stdout)
+    assert [(p["actor"], p["other"], p["shared_events"]) for p in pairs] == [("Iraqi forces", "Islamic State", 1)]
+    path = json.loads(kg("analyze", "path", "Islamic State", "Iraqi forces", "-f", "json").stdout)
+    assert len(path) == 1 and "/incident/" in path[0]["event_iri"] and path[0]["evidence"]

@@ -25,11 +25,13 @@ from tests.conftest import Kg
 from tests.see_helpers import wait_for
 
 EVENT_TYPES = "ckg:Attack ckg:Capture ckg:Deployment ckg:Meeting ckg:Statement ckg:Visit"
-#: events with a participant in a map role that has a WKT point (kg/data/views.yaml map_roles)
+#: events with a participant in a map role that has a WKT point (kg/data/views.yaml map_roles);
+#: by default an event is an incident, or a report that belongs to no incident (kg.fuse)
 POINTS_QUERY = f"""PREFIX geo: <http://www.opengis.net/ont/geosparql#>
 SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{
   VALUES ?type {{ {EVENT_TYPES} }}
   ?e a ?type .
+  FILTER NOT EXISTS {{ ?i a ckg:Incident ; ckg:report ?e }}
   FILTER EXISTS {{ VALUES ?p {{ ckg:location ckg:place ckg:destination ckg:target ckg:origin }}
                   ?e ?p ?x . ?x geo:hasGeometry/geo:asWKT ?w }}
 }} GROUP BY ?type"""
@@ -111,6 +113,19 @@ def test_kg_viz_map_file_offline(browser, cli_runner, built_store, tmp_path, art
     assert result.exit_code == 0, result.output
     expected = _expected_points(built_store.path)
     assert f"{sum(expected.values())} on the map" in result.stderr
+    # --reports: every article's report is a point, as before fusion
+    reports = Kg(cli_runner, built_store.path)("viz", "--view", "map", "--reports", "-o", str(tmp_path / "r.html"))
+    assert reports.exit_code == 0, reports.output
+    report_points = POINTS_QUERY.replace("FILTER NOT EXISTS { ?i a ckg:Incident ; ckg:report ?e }",
+                                         "?e ckg:reportedIn ?doc .")
+    assert report_points != POINTS_QUERY
+    from kg.store.core import KGStore
+
+    with KGStore.open(built_store.path, read_only=True) as store:
+        n_reports = sum(int(r[1]) for r in store.query(report_points).rows)
+    assert f"{n_reports} on the map" in reports.stderr and n_reports >= sum(expected.values())
+    drawn = [int(r.stderr.split(" events,")[0].rsplit("(", 1)[1]) for r in (result, reports)]
+    assert drawn[0] < drawn[1] == 20  # the seed's 20 reports tell fewer incidents
     html = out.read_text(encoding="utf-8")
     assert "://" not in html  # no URL a browser could load
     context, page, log = _open(browser, out.as_uri())
@@ -254,3 +269,36 @@ def test_views_page_of_kg_serve(browser, server, artifacts_dir) -> None:
     assert log["console"] == [] and set(log["hosts"]) == {"127.0.0.1"}
     r = server.get("/views?view=globe")
     assert r.status == 400 and "globe" in r.json()["message"]
+
+
+# --- incidents (issue 11) ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def incident_store(tmp_path_factory, extractor) -> Path:
+    from tests.see_helpers import build_incident_store
+
+    return build_incident_store(tmp_path_factory.mktemp("incidents") / "kg-store", extractor)
+
+
+def test_map_and_timeline_draw_one_point_per_incident(browser, cli_runner, incident_store, tmp_path) -> None:
+    """Three reports of one bombing in Kirkuk: one point by default, three with --reports;
+    the point's details say how many sources and that the figures are disputed."""
+    points = {}
+    for level, extra in (("incidents", ()), ("reports", ("--reports",))):
+        out = tmp_path / f"{level}.html"
+        result = Kg(cli_runner, incident_store)("viz", "--view", "all", "-o", str(out), *extra)
+        assert result.exit_code == 0, result.output
+        context, page, log = _open(browser, out.as_uri())
+        try:
+            points[level] = page.evaluate("kgViews.counts()")["points"]
+            if level == "incidents":
+                _click_point(page, 35.46806, 44.39222)  # Kirkuk (GeoNames 94787)
+                details = page.locator("#kv-details")
+                details.locator(".kv-sentence").wait_for()
+                text = details.inner_text()
+                assert "3 independent sources, 3 reports · figures disputed" in text
+                assert "Outlet A" in text and "Kirkuk blast toll rises to 20" in text
+        finally:
+            context.close()
+        assert log["console"] == [] and set(log["hosts"]) <= {"file"}
+    assert points["reports"] == points["incidents"] + 2  # Kirkuk: one incident, three reports

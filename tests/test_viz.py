@@ -206,3 +206,40 @@ def test_5000_nodes_open_and_respond(browser, tmp_path, artifacts_dir):
 def test_render_rejects_an_unknown_size():
     with pytest.raises(ValueError, match="unknown --size"):
         render_html(nx.DiGraph(), VizOptions(size_by="pagerank"))
+
+
+# --- incidents (issue 11) ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def incident_store(tmp_path_factory, extractor) -> Path:
+    from tests.see_helpers import build_incident_store
+
+    return build_incident_store(tmp_path_factory.mktemp("incidents") / "kg-store", extractor)
+
+
+def test_page_draws_one_node_per_incident(browser, cli_runner, incident_store, tmp_path):
+    """Three reports of one bombing: one event node by default, three with --reports."""
+    with KGStore.open(incident_store, read_only=True) as store:
+        graphs = {"incidents": load_network(store), "reports": load_network(store, "reports")}
+    drawn = {}
+    for level, extra in (("incidents", ()), ("reports", ("--reports",))):
+        out = tmp_path / f"{level}.html"
+        result = Kg(cli_runner, incident_store)("viz", "-o", str(out), *extra)
+        assert result.exit_code == 0, result.output
+        context, page, log = open_page(browser, out)
+        try:
+            assert log["console"] == []
+            g = graphs[level]
+            assert _visible(page) == {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+            drawn[level] = page.evaluate(
+                "JSON.parse(document.getElementById('kg-data').textContent).nodes"
+                ".filter(n => n.kind === 'event' && n.label.startsWith('Attack Kirkuk')).length")
+            assert page.evaluate("kgView.nodes.length") == g.number_of_nodes()
+            if level == "incidents":
+                facts = page.evaluate("Object.fromEntries(JSON.parse(document.getElementById('kg-data')"
+                                      ".textContent).nodes.find(n => n.label.startsWith('Attack Kirkuk')).facts)")
+                assert facts["drawn as"] == "incident" and facts["independent sources"] == "3"
+                assert facts["figures disputed"] == "yes" and "disputed" in facts["quantities"]
+        finally:
+            context.close()
+    assert drawn == {"incidents": 1, "reports": 3}
