@@ -88,6 +88,14 @@ def test_canned_query_entity_page_evidence(page, server, artifacts_dir) -> None:
     page.wait_for_selector("h1")
     assert page.locator("h1").inner_text() == "Baghdad"
     assert page.locator("svg.timeline circle.dot").count() >= 1
+    # the incidents it takes part in (the seed is fused by kg build), each with its reports
+    incidents = page.locator("section.incidents-section article.incident-card")
+    assert incidents.count() >= 1
+    for i in range(incidents.count()):
+        reports = incidents.nth(i).locator("li.report")
+        assert reports.count() >= 1
+        assert reports.locator("blockquote.report-sentence mark.evidence").count() == reports.count()
+        assert "independent source" in incidents.nth(i).locator(".sources").inner_text()
     marks = page.locator("blockquote.excerpt mark.evidence")
     assert marks.count() >= 1
     self_mentions = page.locator("blockquote.excerpt a.mention.self")
