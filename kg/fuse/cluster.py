@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, block_keys, family, fusable, interval
 from kg.fuse.compat import actors_score, compare, places_relation
@@ -61,15 +61,23 @@ def candidate_pairs(reports: list[Report], cfg: FusionConfig) -> set[tuple[int, 
     return pairs
 
 
-def cluster(reports: Iterable[Report], cfg: FusionConfig) -> list[Group]:
-    """The incidents of a set of reports (hypothetical and denied reports are left out)."""
+Scorer = Callable[[Report, Report], Optional[float]]
+
+
+def cluster(reports: Iterable[Report], cfg: FusionConfig, scorer: Optional[Scorer] = None) -> list[Group]:
+    """The incidents of a set of reports (hypothetical and denied reports are left out).
+
+    ``scorer(a, b)`` (``a.iri < b.iri``) stands in for ``compare(a, b, cfg)``: kg.fuse.index
+    passes one that remembers the scores of reports it already compared in earlier plans.
+    """
     rs = sorted({r.iri: r for r in reports if fusable(r)}.values(), key=lambda r: r.iri)
     memo: dict[tuple[int, int], Optional[float]] = {}
+    pair_score: Scorer = scorer or (lambda a, b: compare(a, b, cfg))
 
     def score(i: int, j: int) -> Optional[float]:
         k = (i, j) if i < j else (j, i)
         if k not in memo:
-            memo[k] = compare(rs[k[0]], rs[k[1]], cfg)
+            memo[k] = pair_score(rs[k[0]], rs[k[1]])
         return memo[k]
 
     edges = []

@@ -20,6 +20,7 @@ from typing import Any, Callable, Optional
 
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, block_keys, fusable
 from kg.fuse.cluster import Group, cluster
+from kg.fuse.compat import compare
 from kg.fuse.config import FusionConfig, load_config
 from kg.fuse.model import Report, reports_from_triples
 from kg.fuse.rdf import INCIDENT_BASE, incident_graph, incident_iri, incident_triples
@@ -45,6 +46,12 @@ class FusionIndex:
         self.by_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
         self.doc_reports: dict[str, set[str]] = defaultdict(set)
         self.incident_of: dict[str, str] = {}  # report IRI -> incident IRI
+        # incident IRI -> (member report IRIs, IRI of the incident it fulfils): what its graph
+        # was written from, so that a plan rewrites only the incidents that change
+        self.incidents: dict[str, tuple[frozenset[str], Optional[str]]] = {}
+        # compare() of two indexed reports, both ways round (a report's entries go when it
+        # does): a component is re-clustered for every document, its pairs scored once
+        self.scores: dict[str, dict[str, Optional[float]]] = {}
 
     # --- loading -----------------------------------------------------------------------------
     @classmethod
@@ -54,9 +61,15 @@ class FusionIndex:
             index._add(doc_id, reports)
         if with_incidents:
             rows = store.query(f"""PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
-                SELECT ?i ?r WHERE {{ ?i a ckg:Incident ; ckg:report ?r }}""").rows
-            for i, r in rows:
+                SELECT ?i ?r ?f WHERE {{ ?i a ckg:Incident ; ckg:report ?r
+                OPTIONAL {{ ?i ckg:fulfils ?f }} }}""").rows
+            members: dict[str, set[str]] = defaultdict(set)
+            fulfils: dict[str, Optional[str]] = {}
+            for i, r, f in rows:
                 index.incident_of[str(r)] = str(i)
+                members[str(i)].add(str(r))
+                fulfils[str(i)] = str(f) if f is not None else None
+            index.incidents = {i: (frozenset(m), fulfils[i]) for i, m in members.items()}
         return index
 
     def _add(self, doc_id: str, reports: list[Report]) -> None:
@@ -80,6 +93,8 @@ class FusionIndex:
                     del self.blocks[k]
                     self.by_fm[(k[0], k[2])].discard(k)
             self.incident_of.pop(iri, None)
+            for other in self.scores.pop(iri, {}):
+                self.scores.get(other, {}).pop(iri, None)
 
     # --- components --------------------------------------------------------------------------
     def component(self, seeds: set[BlockKey], extra: dict[str, Report], gone: set[str]) -> dict[str, Report]:
@@ -113,8 +128,33 @@ class FusionIndex:
         return out
 
     # --- planning a change -------------------------------------------------------------------
+    def _scorer(self, dirty: set[str]) -> tuple[Any, dict[tuple[str, str], Optional[float]]]:
+        """compare() through the index's memory of scores; pairs with a ``dirty`` report (new
+        content, not yet indexed) are scored afresh and kept apart until the plan is applied."""
+        scores, cfg = self.scores, self.cfg
+        fresh: dict[tuple[str, str], Optional[float]] = {}
+
+        def score(a: Report, b: Report) -> Optional[float]:
+            if a.iri in dirty or b.iri in dirty:
+                key = (a.iri, b.iri)
+                if key not in fresh:
+                    fresh[key] = compare(a, b, cfg)
+                return fresh[key]
+            row = scores.get(a.iri)
+            if row is not None and b.iri in row:
+                return row[b.iri]
+            s = compare(a, b, cfg)
+            scores.setdefault(a.iri, {})[b.iri] = s
+            scores.setdefault(b.iri, {})[a.iri] = s
+            return s
+
+        return score, fresh
+
     def plan(self, doc_id: str, new_reports: Optional[list[Report]]) -> Plan:
-        """The incident graphs to write when ``doc_id`` gets ``new_reports`` (None: removed)."""
+        """The incident graphs to write when ``doc_id`` gets ``new_reports`` (None: removed).
+
+        Only the incidents whose members (or whose members' content, or the incident they
+        fulfil) change are written; the others of the component keep their graphs."""
         new = {r.iri: r for r in (new_reports or []) if fusable(r)}
         old = set(self.doc_reports.get(doc_id, set()))
         seeds: set[BlockKey] = set()
@@ -123,16 +163,28 @@ class FusionIndex:
         for r in new.values():
             seeds |= block_keys(r, self.cfg)
         comp = self.component(seeds, new, old - set(new))
-        groups = cluster(comp.values(), self.cfg)
+        dirty = set(new) | old
+        scorer, fresh = self._scorer(dirty)
+        groups = cluster(comp.values(), self.cfg, scorer)
         graphs: dict[str, list[tuple]] = {}
         new_incident_of: dict[str, str] = {}
+        written: dict[str, tuple[frozenset[str], Optional[str]]] = {}
+        kept: set[str] = set()
         for g in groups:
-            inc, triples = incident_triples(g, self.cfg)
-            graphs[str(incident_graph(inc))] = triples
+            inc = str(incident_iri(g.reports[0].iri))
+            members = frozenset(r.iri for r in g.reports)
+            signature = (members, str(incident_iri(g.fulfils[0])) if g.fulfils else None)
             for r in g.reports:
-                new_incident_of[r.iri] = str(inc)
+                new_incident_of[r.iri] = inc
+            if self.incidents.get(inc) == signature and not members & dirty:
+                kept.add(inc)  # same reports, same content: its graph stays as it is
+                continue
+            iri, triples = incident_triples(g, self.cfg)
+            graphs[str(incident_graph(iri))] = triples
+            written[inc] = signature
         stale = {self.incident_of[i] for i in set(comp) | old if i in self.incident_of}
-        for inc in stale:
+        dropped = stale - kept - set(written)
+        for inc in dropped:
             graphs.setdefault(str(incident_graph(inc)), [])
 
         def apply() -> None:
@@ -142,6 +194,13 @@ class FusionIndex:
             for iri in comp:
                 self.incident_of.pop(iri, None)
             self.incident_of.update(new_incident_of)
+            for inc in dropped:
+                self.incidents.pop(inc, None)
+            self.incidents.update(written)
+            for (a, b), s in fresh.items():
+                if a in self.reports and b in self.reports:
+                    self.scores.setdefault(a, {})[b] = s
+                    self.scores.setdefault(b, {})[a] = s
 
         return Plan(graphs, apply, len(graphs))
 
