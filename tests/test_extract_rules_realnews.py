@@ -312,3 +312,11 @@ def test_an_ordinal_and_a_unit_word_name_a_unit(extractor):
                            "Tarimo this week. By Sgt. John Doe, 4th Infantry Brigade Public Affairs")
     types = entity_types(f)
     assert types.get("3rd Armored Brigade Combat Team") == "ArmedForce" and "4th Infantry Brigade" not in types
+
+
+def test_a_time_in_a_relative_clause_after_the_place_does_not_date_the_capture(extractor):
+    f = extract(extractor, "Rebels seize Tarimo\n\nThe group said on Saturday that it had seized the town of Tarimo."
+                           "\n\nThe fall of Tarimo extends a campaign the group launched in October last year.",
+                "2024-08-05")
+    caps = [v for v in f.events if v.type == "Capture"]
+    assert [v.date.value for v in caps] == ["2024-08-03"]

@@ -333,8 +333,11 @@ class SentenceTimes:
                     and p.host.lemma_.lower() in _OUTCOME_VERBS and self._usable(p, True):
                 return p.value, Strength.ATTACHED
         if anchor_offset is not None:  # the trigger's own times, or times of no other event
+            on_path = {t.i for t in path}
             after = [p for p in self.points() if 0 <= p.mention.start - anchor_offset <= _ANCHOR_WINDOW
-                     and (p.host is None or p.host.i == trigger.i or self.event_type(p.host) is None)]
+                     and (p.host is None or p.host.i == trigger.i or self.event_type(p.host) is None
+                          and not (p.host.dep_ in ("relcl", "acl") and p.host.i not in on_path))]
+            # (not a relative clause's: "the fall of X extends a campaign the group launched in May")
             if after:
                 return after[0].value, Strength.ATTACHED
         for depth, tok in enumerate(path):
