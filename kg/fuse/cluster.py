@@ -13,8 +13,10 @@ whose places and actors agree (``ckg:fulfils``); they stay two incidents.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Callable, Iterable, Optional
 
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, block_keys, family, fusable, interval
@@ -35,30 +37,61 @@ class Group:
         return self.reports[0].iri
 
 
-def candidate_pairs(reports: list[Report], cfg: FusionConfig) -> set[tuple[int, int]]:
-    """Index pairs (i < j) of reports sharing a block key ('*' country meets every country)."""
+Span = Optional[tuple[date, date]]
+
+
+def apart(a: Span, b: Span, tol: timedelta) -> bool:
+    """The two date spans lie more than ``tol`` apart: compare() vetoes such a pair
+    (dates_score, whose tolerance is at most ``tolerance_days``), so it is never scored."""
+    return a is not None and b is not None and (a[0] - tol > b[1] or b[0] - tol > a[1])
+
+
+def candidate_pairs(reports: list[Report], cfg: FusionConfig,
+                    spans: Optional[list[Span]] = None) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of reports sharing a block key ('*' country meets every country)
+    whose dates may tell one day (pairs :func:`apart` are vetoed anyway: leaving them out
+    changes no result and keeps a month's block of hundreds of reports from being quadratic)."""
+    if spans is None:
+        spans = [interval(r, cfg) for r in reports]
+    tol = timedelta(days=cfg.tolerance_days)
     blocks: dict[BlockKey, list[int]] = defaultdict(list)
     wild: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_fm: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_fm: dict[tuple[str, str], dict[int, None]] = defaultdict(dict)
     for i, r in enumerate(reports):
         for key in block_keys(r, cfg):
             blocks[key].append(i)
-            by_fm[(key[0], key[2])].append(i)
+            by_fm[(key[0], key[2])][i] = None
             if key[1] == ANY_COUNTRY:
                 wild[(key[0], key[2])].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                a, b = members[x], members[y]
-                if a != b:
-                    pairs.add((min(a, b), max(a, b)))
+        _near_pairs(members, spans, tol, pairs)
     for fm, ws in wild.items():
-        for a in ws:
-            for b in by_fm[fm]:
-                if a != b:
-                    pairs.add((min(a, b), max(a, b)))
+        _near_pairs(list(by_fm[fm]), spans, tol, pairs, set(ws))
     return pairs
+
+
+def _near_pairs(members: list[int], spans: list[Span], tol: timedelta, pairs: set[tuple[int, int]],
+                need: Optional[set[int]] = None) -> None:
+    """Add the pairs of ``members`` not :func:`apart` (with one side in ``need`` if given):
+    a sweep over the spans sorted by start, so the cost follows the pairs found."""
+    def add(a: int, b: int) -> None:
+        if a != b and (need is None or a in need or b in need):
+            pairs.add((a, b) if a < b else (b, a))
+
+    dated = sorted((i for i in members if spans[i] is not None), key=lambda i: spans[i][0])  # type: ignore[index]
+    for u in members:
+        if spans[u] is None:  # no clue to its date: a candidate of every member
+            for m in members:
+                add(u, m)
+    active: list[tuple[date, int]] = []  # heap of (end, index) of the spans still open
+    for b in dated:
+        start, end = spans[b]  # type: ignore[misc]
+        while active and active[0][0] + tol < start:
+            heapq.heappop(active)
+        for _, a in active:
+            add(a, b)
+        heapq.heappush(active, (end, b))
 
 
 Scorer = Callable[[Report, Report], Optional[float]]
@@ -73,15 +106,17 @@ def cluster(reports: Iterable[Report], cfg: FusionConfig, scorer: Optional[Score
     rs = sorted({r.iri: r for r in reports if fusable(r)}.values(), key=lambda r: r.iri)
     memo: dict[tuple[int, int], Optional[float]] = {}
     pair_score: Scorer = scorer or (lambda a, b: compare(a, b, cfg))
+    spans = [interval(r, cfg) for r in rs]
+    tol = timedelta(days=cfg.tolerance_days)
 
     def score(i: int, j: int) -> Optional[float]:
         k = (i, j) if i < j else (j, i)
         if k not in memo:
-            memo[k] = pair_score(rs[k[0]], rs[k[1]])
+            memo[k] = None if apart(spans[i], spans[j], tol) else pair_score(rs[k[0]], rs[k[1]])
         return memo[k]
 
     edges = []
-    for i, j in candidate_pairs(rs, cfg):
+    for i, j in candidate_pairs(rs, cfg, spans):
         s = score(i, j)
         if s is not None and s >= cfg.threshold:
             edges.append((-s, rs[i].iri, rs[j].iri, i, j))

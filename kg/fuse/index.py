@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, block_keys, fusable
 from kg.fuse.cluster import Group, cluster
@@ -155,8 +155,17 @@ class FusionIndex:
 
         Only the incidents whose members (or whose members' content, or the incident they
         fulfil) change are written; the others of the component keep their graphs."""
-        new = {r.iri: r for r in (new_reports or []) if fusable(r)}
-        old = set(self.doc_reports.get(doc_id, set()))
+        return self.plan_many({doc_id: new_reports})
+
+    def plan_many(self, changes: Mapping[str, Optional[list[Report]]]) -> Plan:
+        """:meth:`plan` for several documents at once (``kg build`` writes a batch of documents
+        and their incidents in one transaction): one clustering of the components they touch,
+        each incident written once, the same incidents as planning them one after the other."""
+        new: dict[str, Report] = {}
+        old: set[str] = set()
+        for doc_id, new_reports in changes.items():
+            new.update((r.iri, r) for r in (new_reports or []) if fusable(r))
+            old |= self.doc_reports.get(doc_id, set())
         seeds: set[BlockKey] = set()
         for iri in old:
             seeds |= self.keys.get(iri, frozenset())
@@ -188,9 +197,10 @@ class FusionIndex:
             graphs.setdefault(str(incident_graph(inc)), [])
 
         def apply() -> None:
-            self._remove(doc_id)
-            if new_reports is not None:
-                self._add(doc_id, list(new.values()))
+            for doc_id, new_reports in changes.items():
+                self._remove(doc_id)
+                if new_reports is not None:
+                    self._add(doc_id, [r for r in new_reports if fusable(r)])
             for iri in comp:
                 self.incident_of.pop(iri, None)
             self.incident_of.update(new_incident_of)

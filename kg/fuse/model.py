@@ -20,6 +20,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
@@ -61,8 +62,11 @@ def term_value(term: Any) -> str:
     return value if isinstance(value, str) else str(term)
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_name(name: str) -> str:
-    """Names compared as the scorer compares them: ASCII, lower case, no 'the', no punctuation."""
+    """Names compared as the scorer compares them: ASCII, lower case, no 'the', no punctuation.
+
+    Memoised: fusion compares each report's evidence sentence and places with many others."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = s.replace("u.s.", "us").replace("u.k.", "uk")
     s = re.sub(r"[^a-z0-9]+", " ", s).strip()
