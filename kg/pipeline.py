@@ -48,8 +48,12 @@ from kg.read.reader import (
 # parses their paragraphs in one stream (batched, ~10% faster than one call per document);
 # small enough to bound memory.
 BATCH_SIZE = 32
+# Documents written (and fused) in one transaction by the store thread: one clustering and
+# one rewrite of each incident they change per batch instead of per document (a document is
+# still all-or-nothing; a batch that fails is written again one document at a time).
+WRITE_BATCH = 16
 # Documents mapped and waiting for the store thread before extraction waits for it.
-_MAX_PENDING_WRITES = 8
+_MAX_PENDING_WRITES = 2 * WRITE_BATCH
 # With jobs > 1: documents per task sent to a worker process (small enough for a smooth
 # progress bar, large enough for spaCy's batching), and tasks in flight per worker.
 CHUNK_SIZE = 4
@@ -468,17 +472,89 @@ def _write_prepared(store: StoreLike, prepared: Any, path: Path,
 
 
 def _store_facts(
-    writer: ThreadPoolExecutor, store: StoreLike, facts: Facts, path: Path,
+    batcher: "_Batcher", store: StoreLike, facts: Facts, path: Path,
     generated_at: Optional[datetime], fuser: Optional["_Fuser"] = None,
 ) -> Future[tuple[int, Optional[Failure]]]:
-    """Prepare here, write on ``writer``; the future gives (triples, failure)."""
+    """Prepare here, write in a batch on the store thread; the future gives (triples, failure)."""
     prepared, failure = _prepare_facts(store, facts, path, generated_at)
     if failure is not None:
         done: Future[tuple[int, Optional[Failure]]] = Future()
         done.set_result((0, failure))
         return done
     fusion = fuser.work(store, facts, prepared) if fuser is not None else None
-    return writer.submit(_write_prepared, store, prepared, path, fusion)
+    return batcher.add(prepared, path, fusion)
+
+
+_Item = tuple[Any, Path, Optional[tuple[Any, str, list]], "Future[tuple[int, Optional[Failure]]]"]
+
+
+class _Batcher:
+    """Collects prepared documents and hands them to the store thread ``WRITE_BATCH`` at a
+    time, each batch one transaction (``KGStore.write_many``) with the incidents it changes
+    planned once (``FusionIndex.plan_many``). Stores without ``write_many`` (a stand-in)
+    get one ``write`` per document."""
+
+    def __init__(self, writer: ThreadPoolExecutor, store: StoreLike, size: int = WRITE_BATCH) -> None:
+        self.writer, self.store = writer, store
+        self.target = _batch_store(store)
+        self.size = size if self.target is not None else 1
+        self.items: list[_Item] = []
+
+    def add(self, prepared: Any, path: Path, fusion: Optional[tuple[Any, str, list]]) -> Future[tuple[int, Optional[Failure]]]:
+        graph = getattr(prepared, "graph", None)
+        if graph is not None and any(getattr(i[0], "graph", None) == graph for i in self.items):
+            self.flush()  # the same document twice: the later one replaces the earlier, in order
+        future: Future[tuple[int, Optional[Failure]]] = Future()
+        self.items.append((prepared, path, fusion, future))
+        if len(self.items) >= self.size:
+            self.flush()
+        return future
+
+    def flush(self) -> None:
+        if self.items:
+            items, self.items = self.items, []
+            self.writer.submit(_write_batch, self.store, self.target, items)
+
+    def holds(self, future: Optional[Future[Any]]) -> bool:
+        return future is not None and any(i[3] is future for i in self.items)
+
+
+def _batch_store(store: Any) -> Any:
+    """The store a batch is written to: ``store`` or the store a wrapper such as
+    kg.store.validate.ValidatingStore writes to (it validates in ``prepare``); None if neither
+    has ``write_many``."""
+    for candidate in (store, getattr(store, "store", None)):
+        if callable(getattr(candidate, "write_many", None)):
+            return candidate
+    return None
+
+
+def _write_batch(store: StoreLike, target: Any, items: list[_Item]) -> None:
+    """On the store thread: the batch in one transaction, or, if that fails, each document on
+    its own (so one bad document fails alone and leaves the store as it was)."""
+    if len(items) > 1:
+        try:
+            fused = [i for i in items if i[2] is not None]
+            plan = None
+            if fused:
+                index = fused[0][2][0]
+                plan = index.plan_many({doc_id: reports for _, _, (_, doc_id, reports), _ in fused})  # type: ignore[misc]
+            counts = target.write_many([i[0] for i in items], plan.graphs if plan is not None else None)
+            if plan is not None:
+                plan.apply()
+        except Exception:  # noqa: BLE001 - find the culprit: one transaction per document
+            pass
+        else:
+            for item, triples in zip(items, counts):
+                item[3].set_result((triples, None))
+            return
+    try:
+        for prepared, path, fusion, future in items:
+            future.set_result(_write_prepared(store, prepared, path, fusion))
+    finally:  # never leave the build waiting on a document that was not written
+        for item in items:
+            if not item[3].done():
+                item[3].set_exception(RuntimeError("the store thread stopped"))
 
 
 class _Fuser:
@@ -510,6 +586,9 @@ class _LazyIndex:
 
     def plan(self, doc_id: str, reports: list) -> Any:
         return self._fuser.index(self._store).plan(doc_id, reports)
+
+    def plan_many(self, changes: dict[str, list]) -> Any:
+        return self._fuser.index(self._store).plan_many(changes)
 
 
 def _fusion_store(store: Any) -> Any:
@@ -598,14 +677,18 @@ def build(
     # The worker processes start before the writer thread (a fork copies only this thread).
     with _frozen_heap(), _worker_pool(extractor, min(jobs, len(files))) as workers, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
+        batcher = _Batcher(writer, store)
         for item in _extract_stream(results, extractor, workers):
             stored = None
             if item.facts is not None:
-                stored = _store_facts(writer, store, item.facts, item.path, generated_at, fuser)
+                stored = _store_facts(batcher, store, item.facts, item.path, generated_at, fuser)
             pending.append((item, stored))
             # Report what has landed, in order; bound the queue so memory stays flat.
             while pending and (len(pending) > _MAX_PENDING_WRITES or _landed(pending[0][1])):
+                if batcher.holds(pending[0][1]):
+                    batcher.flush()
                 settle(*pending.popleft())
+        batcher.flush()
         while pending:
             settle(*pending.popleft())
     report.empty = _empty_folders(paths, landed)
