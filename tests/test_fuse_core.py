@@ -198,3 +198,19 @@ def test_build_no_fuse_writes_documents_only(articles, tmp_path, cli_runner):
     assert r.exit_code == 0, r.output
     with KGStore.open(store, read_only=True) as s:
         assert incident_graphs(s) == [] and len(s.graphs()) == 4
+
+
+def test_one_article_two_days_is_two_events_and_shared_participants_count_each():
+    """Within one article dates resolve against one publication date: no next-day tolerance.
+    Two shared participants of a meeting are stronger evidence than one."""
+    a = rep("e:1", "a", date="2017-03-05")
+    b = rep("e:2", "a", date="2017-03-06")
+    assert compare(a, b, CFG) is None
+    assert compare(a, rep("e:3", "b", date="2017-03-06"), CFG) is not None  # two outlets: tolerated
+    x = ActorInfo("a:x", "X", frozenset({"a:x", "x"}))
+    y = ActorInfo("a:y", "Y", frozenset({"a:y", "y"}))
+    one = compare(rep("e:1", "a", cls="Meeting", actors={"participants": (x,)}),
+                  rep("e:2", "b", cls="Meeting", actors={"participants": (x, y)}), CFG)
+    two = compare(rep("e:1", "a", cls="Meeting", actors={"participants": (x, y)}),
+                  rep("e:2", "b", cls="Meeting", actors={"participants": (y, x)}), CFG)
+    assert two == one + CFG.score("actor_agrees")

@@ -195,6 +195,23 @@ def test_places_by_attacks(seed: KGStore, reports: KGStore, queries: dict[str, C
     assert len(rows(reports, queries, "places-by-attacks", min="2", level="reports")) == 1
 
 
+def test_counting_queries_on_a_store_without_incidents(reports: KGStore, queries: dict[str, CannedQuery]) -> None:
+    """A store with no incidents (kg build --no-fuse, or older stores) answers at the report
+    level by default; asking for incidents explicitly finds none."""
+    bare = KGStore.open(None)
+    for g in reports.graphs():
+        if str(g).startswith(ID + "graph/"):
+            bare.replace_graph(g, reports.graph(g))
+    got = rows(bare, queries, "places-by-attacks", country="Nigeria")
+    assert pick(got, "placeLabel", "attacks", "fatalities") == [("Monguno base", "2", "35")]
+    assert len(rows(bare, queries, "deadly-attacks")) == 2
+    assert len(rows(bare, queries, "disputed-figures")) == 1
+    assert rows(bare, queries, "places-by-attacks", level="incidents") == []
+    assert rows(bare, queries, "actors-by-events", level="incidents") == []
+    assert rows(bare, queries, "actors-by-events") == rows(reports, queries, "actors-by-events", level="reports")
+    bare.close()
+
+
 def test_disputed_figures(seed: KGStore, reports: KGStore, queries: dict[str, CannedQuery]) -> None:
     assert rows(seed, queries, "disputed-figures") == []  # one article cannot disagree with another
     found = rows(reports, queries, "disputed-figures")
