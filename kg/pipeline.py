@@ -50,10 +50,13 @@ from kg.read.reader import (
 BATCH_SIZE = 32
 # Documents written (and fused) in one transaction by the store thread: one clustering and
 # one rewrite of each incident they change per batch instead of per document (a document is
-# still all-or-nothing; a batch that fails is written again one document at a time).
+# still all-or-nothing; a batch that fails is written again one document at a time). A batch
+# goes at WRITE_BATCH documents if the store thread is free, else it grows up to
+# MAX_WRITE_BATCH while the thread is busy (fusion's cost per batch grows with the store).
 WRITE_BATCH = 16
+MAX_WRITE_BATCH = 64
 # Documents mapped and waiting for the store thread before extraction waits for it.
-_MAX_PENDING_WRITES = 2 * WRITE_BATCH
+_MAX_PENDING_WRITES = 2 * MAX_WRITE_BATCH
 # With jobs > 1: documents per task sent to a worker process (small enough for a smooth
 # progress bar, large enough for spaCy's batching), and tasks in flight per worker.
 CHUNK_SIZE = 4
@@ -498,7 +501,9 @@ class _Batcher:
         self.writer, self.store = writer, store
         self.target = _batch_store(store)
         self.size = size if self.target is not None else 1
+        self.max_size = max(self.size, MAX_WRITE_BATCH) if self.target is not None else 1
         self.items: list[_Item] = []
+        self.last: Optional[Future[None]] = None  # the batch submitted last
 
     def add(self, prepared: Any, path: Path, fusion: Optional[tuple[Any, str, list]]) -> Future[tuple[int, Optional[Failure]]]:
         graph = getattr(prepared, "graph", None)
@@ -506,14 +511,15 @@ class _Batcher:
             self.flush()  # the same document twice: the later one replaces the earlier, in order
         future: Future[tuple[int, Optional[Failure]]] = Future()
         self.items.append((prepared, path, fusion, future))
-        if len(self.items) >= self.size:
+        busy = self.last is not None and not self.last.done()
+        if len(self.items) >= (self.max_size if busy else self.size):
             self.flush()
         return future
 
     def flush(self) -> None:
         if self.items:
             items, self.items = self.items, []
-            self.writer.submit(_write_batch, self.store, self.target, items)
+            self.last = self.writer.submit(_write_batch, self.store, self.target, items)
 
     def holds(self, future: Optional[Future[Any]]) -> bool:
         return future is not None and any(i[3] is future for i in self.items)
