@@ -497,10 +497,10 @@ class _Batcher:
     planned once (``FusionIndex.plan_many``). Stores without ``write_many`` (a stand-in)
     get one ``write`` per document."""
 
-    def __init__(self, writer: ThreadPoolExecutor, store: StoreLike, size: int = WRITE_BATCH) -> None:
+    def __init__(self, writer: ThreadPoolExecutor, store: StoreLike, size: Optional[int] = None) -> None:
         self.writer, self.store = writer, store
         self.target = _batch_store(store)
-        self.size = size if self.target is not None else 1
+        self.size = (size or WRITE_BATCH) if self.target is not None else 1
         self.max_size = max(self.size, MAX_WRITE_BATCH) if self.target is not None else 1
         self.items: list[_Item] = []
         self.last: Optional[Future[None]] = None  # the batch submitted last

@@ -1,0 +1,77 @@
+"""kg build writes documents in batches, one transaction each (issue 14, build speed): a batch
+that fails is written again one document at a time, so one document whose write fails is
+reported alone and leaves the store as it was, and the others land with their incidents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+ARTICLE = """---
+title: {title}
+publisher: {publisher}
+published: 2017-03-0{day}
+---
+{body}
+"""
+
+TEXTS = [
+    ("Bomb kills 12 in Kirkuk", "Outlet A", 6, "A car bomb exploded in Kirkuk on Sunday, killing 12 people, police said."),
+    ("Kirkuk blast toll rises", "Outlet B", 6, "A car bomb killed 20 people in Kirkuk on Sunday, officials said."),
+    ("Car bomb in Kirkuk", "Outlet C", 7, "A car bomb killed 14 people in Kirkuk on 5 March, a police officer said."),
+    ("Attack in Basra", "Outlet D", 9, "Gunmen attacked a checkpoint in Basra on Wednesday, killing three soldiers."),
+]
+
+
+class _FailsFor:
+    """Proxy for the pyoxigraph store whose writes fail when they touch one graph."""
+
+    def __init__(self, real: ox.Store, graph: str) -> None:
+        self._real, self._graph = real, graph
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+    def update(self, text: str, **kw: object) -> None:
+        if self._graph in text:
+            raise OSError("disk full")
+        self._real.update(text, **kw)
+
+    def extend(self, quads: list) -> None:
+        quads = list(quads)
+        if any(str(getattr(q.graph_name, "value", "")) == self._graph for q in quads):
+            raise OSError("disk full")
+        self._real.extend(quads)
+
+
+def _graphs(store) -> dict[str, set]:
+    return {str(g): {(str(s), str(p), str(o)) for s, p, o in store.graph(g)} for g in store.graphs()}
+
+
+@pytest.mark.parametrize("batch", [1, 16])
+def test_a_failed_document_in_a_batch_fails_alone(tmp_path: Path, extractor, monkeypatch, batch: int) -> None:
+    from kg import pipeline
+    from kg.fuse.index import fuse_store
+    from kg.store.core import GRAPH_BASE, KGStore
+
+    monkeypatch.setattr(pipeline, "WRITE_BATCH", batch)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, (title, pub, day, body) in enumerate(TEXTS):
+        (docs / f"a{i}.md").write_text(ARTICLE.format(title=title, publisher=pub, day=day, body=body), "utf-8")
+    with KGStore.open(tmp_path / "ref") as ref:  # every document, for the ids
+        pipeline.build([docs], ref, extractor=extractor)
+        ids = sorted(d.doc_id for d in ref.documents())
+    bad = next(i for i in ids if i.startswith("kirkuk-blast"))
+    with KGStore.open(tmp_path / "store") as store:
+        monkeypatch.setattr(store, "_ox", _FailsFor(store.ox_store, GRAPH_BASE + bad))
+        report = pipeline.build([docs], store, extractor=extractor)
+        monkeypatch.setattr(store, "_ox", store._ox._real)
+        assert report.documents == 3 and [f.stage for f in report.failed] == ["store"]
+        assert bad not in {d.doc_id for d in store.documents()}
+        assert sorted(d.doc_id for d in store.documents()) == [i for i in ids if i != bad]
+        after = _graphs(store)
+        fuse_store(store)  # the incidents written with the batches are those of the documents stored
+        assert _graphs(store) == after
