@@ -96,11 +96,12 @@ def test_analytics_tables_agree_with_the_store(executed):
     found, modularity = an.communities(g)
     assert f"modularity {modularity:.3f}" in shown(nb, "communities")
     path = rows(shown(nb, "path"))
-    # a shortest path (several tie at two steps; the one analyze picks on the same network)
+    # a shortest path: several tie at two steps, and which one is picked may change between
+    # processes (the notebook's kernel is another one), so check it is one of them
     label = {d.get("label"): n for n, d in g.nodes(data=True) if d.get("kind") != "event"}
     steps = an.shortest_path(g, label["Ash Carter"], label["Islamic State"])
-    assert [r[2] for r in path] == [s["actor"] for s in an.as_dicts(steps)]
-    assert len(path) == 2 and path[0][2] == "Ash Carter" and path[-1][-1] == "Islamic State"
+    assert len(path) == len(steps) == 2
+    assert path[0][2] == "Ash Carter" and path[-1][-1] == "Islamic State"
     assert path[1][2] in {"Iraqi forces", "United States"}
     control = {r[2]: r for r in rows(shown(nb, "control"))}
     assert control["Qayara air base"][3:] == ["Iraqi forces", "Islamic State", "United States", "asserted"]
