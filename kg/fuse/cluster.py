@@ -123,9 +123,17 @@ def cluster(reports: Iterable[Report], cfg: FusionConfig, scorer: Optional[Score
     edges.sort()
     owner = list(range(len(rs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(rs))}
+    # Two groups that were not merged stay unmerged until one of them grows: their decision is
+    # kept, so the many edges between two large groups (40 copies of one report each) do not
+    # each sum all their pairs again.
+    grown = [0] * len(rs)
+    refused: set[tuple[int, int, int, int]] = set()
     for _, _, _, i, j in edges:
         ci, cj = owner[i], owner[j]
         if ci == cj:
+            continue
+        decision = (ci, grown[ci], cj, grown[cj])
+        if decision in refused:
             continue
         total, ok = 0.0, True
         for x in members[ci]:
@@ -138,8 +146,10 @@ def cluster(reports: Iterable[Report], cfg: FusionConfig, scorer: Optional[Score
             if not ok:
                 break
         if not ok or total / (len(members[ci]) * len(members[cj])) < cfg.threshold:
+            refused.add(decision)
             continue
         keep, gone = min(ci, cj), max(ci, cj)
+        grown[keep] += 1
         for x in members[gone]:
             owner[x] = keep
         members[keep].extend(members.pop(gone))
