@@ -1,8 +1,10 @@
 """Orchestration of the stages: read -> extract -> map -> store (or -> facts files).
 
 Each document goes through the stages on its own, so one bad document is reported and skipped
-while the others still land; the store is only touched by one atomic ``replace_graph`` per
-document, so a document that fails at any stage leaves its previous graph (if any) as it was.
+while the others still land; the store is only touched by atomic writes of whole documents
+(a batch of documents and the incidents they change in one transaction; if that fails, each
+document alone), so a document that fails at any stage leaves its previous graph (if any) as
+it was.
 Progress is reported through a callback so that the CLI (or anything else) can draw it.
 
 With ``jobs > 1`` extraction runs in a pool of worker processes, each with its own extractor
@@ -636,7 +638,8 @@ def build(
     Mapping and storing run on one background thread while the next documents are extracted
     (in this process, or with ``jobs > 1`` in worker processes): Oxigraph's writes release the
     GIL, so the store's share of the time partly overlaps spaCy's. Results are still taken in
-    input order, one atomic write per document. A document with no facts is stored (its
+    input order; documents are written in batches (``WRITE_BATCH``), one transaction each, a
+    failed batch again one document at a time. A document with no facts is stored (its
     metadata) with a warning; texts over ``max_chars`` are cut (see ``kg.read.reader.truncate``).
 
     ``generated_at`` is recorded as the extraction time in each graph's provenance; without it
