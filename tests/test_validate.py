@@ -243,3 +243,19 @@ def test_validate_graph_on_plain_triples() -> None:
     report = validate_graph([(event, RDF.type, CKG.Visit), (event, CKG.reportedIn, article)],
                             URIRef(str(CKGD) + "graph/x"))
     assert {v.path for v in report.violations} >= {"ckg:evidence", "ckg:trigger", "ckg:reportedIn"}
+
+
+def test_validating_leaves_the_shared_shapes_graph_as_the_file_says(tmp_path: Path) -> None:
+    """pyshacl adds triples to the shapes graph it gets; the cached one (which kg.graph.ontodoc
+    serialises as shapes.rdf / shapes.nt) must not change, whatever ran before."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg.graph import ontology_files
+    from kg.store.validate import validate_graph
+
+    shared = ontology_files.load(ontology_files.SHAPES)
+    report = validate_graph(Graph(), URIRef("https://w3id.org/conflict-kg/id/graph/empty"))
+    assert report.conforms
+    assert ontology_files.load(ontology_files.SHAPES) is shared
+    assert isomorphic(shared, Graph().parse(ontology_files.find(ontology_files.SHAPES)))

@@ -111,6 +111,26 @@ class GraphReport:
 
 # ----------------------------------------------------------------------------- validating
 
+_SHAPES_COPY: dict[int, Graph] = {}
+
+
+def _default_shapes() -> Graph:
+    """A private copy of the shipped shapes for pyshacl, which adds triples to the shapes graph
+    it is given (``owl:Class rdfs:subClassOf rdfs:Class``...): the graph ``ontology_files.load``
+    caches is shared (``kg.graph.ontodoc`` serialises it), so it must stay as the file says."""
+    shared = ontology_files.load(ontology_files.SHAPES)
+    copy = _SHAPES_COPY.get(id(shared))
+    if copy is None:
+        copy = Graph()
+        for prefix, ns in shared.namespaces():
+            copy.bind(prefix, ns)
+        for triple in shared:
+            copy.add(triple)
+        _SHAPES_COPY.clear()
+        _SHAPES_COPY[id(shared)] = copy
+    return copy
+
+
 def validate_graph(data: Graph | Iterable[tuple[Node, Node, Node]], graph_iri: URIRef, *,
                    shapes: Optional[Graph] = None) -> GraphReport:
     """Validate one graph's triples against the shapes (default: ontology/shapes.ttl)."""
@@ -119,7 +139,7 @@ def validate_graph(data: Graph | Iterable[tuple[Node, Node, Node]], graph_iri: U
         for triple in data:
             g.add(triple)
         data = g
-    shapes_graph = shapes if shapes is not None else ontology_files.load(ontology_files.SHAPES)
+    shapes_graph = shapes if shapes is not None else _default_shapes()
     conforms, results, _text_report = shacl_validate(
         data, shacl_graph=shapes_graph, inference="none", advanced=False, allow_warnings=True)
     assert isinstance(results, Graph)
@@ -149,7 +169,7 @@ def validate_store(store: KGStore, graph_iris: Optional[Sequence[URIRef]] = None
         if missing:
             raise StoreError(f"no graph {missing[0]} in the store (see `kg docs`)")
         chosen = [URIRef(str(g)) for g in graph_iris]
-    shapes_graph = shapes if shapes is not None else ontology_files.load(ontology_files.SHAPES)
+    shapes_graph = shapes if shapes is not None else _default_shapes()
     return [validate_graph(store.graph(g), g, shapes=shapes_graph) for g in chosen]
 
 
@@ -291,7 +311,7 @@ class ValidatingStore:
 
     def __init__(self, store: Any, *, shapes: Optional[Graph] = None) -> None:
         self.store = store
-        self.shapes = shapes if shapes is not None else ontology_files.load(ontology_files.SHAPES)
+        self.shapes = shapes if shapes is not None else _default_shapes()
         self.rejected: list[GraphReport] = []
 
     def prepare(self, graph_iri: Any, triples: Any) -> Any:
