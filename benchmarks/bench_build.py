@@ -9,8 +9,8 @@ other in this process:
   extractor splits them, same model (``kg.extract.nlp.load_model()``), 1 process (the
   baseline) and ``n_process=2`` (the like-for-like baseline for two processes);
 * extraction alone: ``Extractor.extract_many`` (spaCy + the rule stages, no store), 1 process;
-* ``kg build``: ``kg.pipeline.build`` (read, extract, map, store) into a fresh on-disk store,
-  once per ``--jobs`` value.
+* ``kg build``: ``kg.pipeline.build`` (read, extract, map, fuse (on by default since issue 11),
+  store) into a fresh on-disk store, once per ``--jobs`` value.
 
 Words are whitespace-separated tokens of the document texts. Not part of the test suite.
 
@@ -150,7 +150,7 @@ def main() -> None:
             measure("extraction only (Extractor.extract_many), 1 process", "extract", 1,
                     lambda: list(extractor.extract_many(docs)))
         for jobs in args.jobs:
-            measure(f"kg build --jobs {jobs} (read, extract, map, on-disk store)", "build", jobs,
+            measure(f"kg build --jobs {jobs} (read, extract, map, fuse, on-disk store)", "build", jobs,
                     lambda jobs=jobs: build_once(src, work, extractor, jobs, len(docs)))
 
     print_table(runs, len(docs), n_words)
