@@ -320,3 +320,32 @@ def test_a_time_in_a_relative_clause_after_the_place_does_not_date_the_capture(e
                 "2024-08-05")
     caps = [v for v in f.events if v.type == "Capture"]
     assert [v.date.value for v in caps] == ["2024-08-03"]
+
+
+# ----- one attack told several times (issue 10, third round)
+
+
+def test_an_attack_placed_in_a_region_and_then_in_a_town_is_one_attack(extractor):
+    f = extract(extractor, "Barracks attacked\n\nMilitants attacked an army barracks on Friday in northern Mali, "
+                           "killing at least 12 soldiers, officials said. About 40 gunmen stormed the army post in "
+                           "Belaro, a town near the border with Niger.\n\nAlso on Friday, militants attacked a police "
+                           "post near the town of Kelbaro, officials said.")
+    attacks = asserted(f, "Attack")
+    assert sorted((names(f, v, "location"), v.quantities.get("fatalities") and v.quantities["fatalities"].value)
+                  for v in attacks) == [(["Belaro"], 12.0), (["Kelbaro"], None)]
+
+
+def test_a_strike_in_a_region_of_a_state_happened_in_the_province_the_next_sentence_names(extractor):
+    f = extract(extractor, "Strike\n\nAt least 20 people died in an airstrike in northwestern Yemen on Monday. "
+                           "Officials said the strike hit a market in Saada province.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Saada province"] and v.quantities["fatalities"].value == 20
+
+
+def test_a_town_in_a_named_region_is_not_a_namesake_abroad(extractor):
+    f = extract(extractor, "Base attacked\n\nMilitants attacked a base on Friday in southwestern Somalia, killing "
+                           "30 soldiers. Friday's attack in the town of Dusar in Gedo region began with a suicide bombing.")
+    town = next(e for e in f.entities if e.name == "Dusar")
+    assert town.attributes.get("country_code") == "SO"
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Dusar"]

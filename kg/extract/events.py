@@ -31,7 +31,7 @@ from kg.extract.dating import (
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
-from kg.extract.places import body_start, fill_places, refine_places, specificity
+from kg.extract.places import AREA, COUNTRY, REGION, SPECIFIC, body_start, fill_places, refine_places, specificity
 from kg.extract.quantities import find_quantities, is_order_of_magnitude, quantity_kind
 from kg.extract.resolve import Resolution
 from kg.extract.timex import TimeMention, find_times
@@ -109,6 +109,8 @@ SUMMARY_WORDS = frozenset(["multiple", "several", "separate", "various", "numero
                            "frequent", "sporadic", "daily"])
 # Words that open a new incident, not a re-telling: "In a separate incident", "In another attack".
 # ("another" alone is no cue: "killing two and wounding another five" tells the same attack.)
+# A sentence opening "Also ..." or "Meanwhile, ..." tells the next item of a round-up.
+ANOTHER_ITEM = re.compile(r"\s*(?:also|meanwhile|in other violence)\b", re.IGNORECASE)
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|in a similar|in another (?:attack|incident|raid|strike))\b",
                       re.IGNORECASE)
 TOLL_CLAUSE = re.compile(r"\b(?:in which|which|that)\b(?:\s+(?:have|has|had|also|reportedly|killed|left|"
@@ -236,6 +238,7 @@ class EventFinder:
         fill_places(frames, parsed.sentences, res)
         merged = _merge(frames, res)
         refine_places(merged, parsed.sentences, res)
+        merged = _fold_placed_attacks(merged, res)
         date_untimed(merged, published)
         return _to_events(merged)
 
@@ -1830,6 +1833,62 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
     if a.type == "Visit":
         return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
     return False
+
+
+def _fold_placed_attacks(frames: list[Frame], res: Resolution) -> list[Frame]:
+    """Once places are refined, one attack told twice is recognised by its place: "attacked a
+    barracks in X (a state or a region), killing 12 ... gunmen stormed the post in Y (a town of
+    X)", or two tellings that now share a town. The later telling folds into the earlier one
+    when their tolls, attackers and dates agree; the finer place wins."""
+    out: list[Frame] = []
+    for f in frames:
+        target = None
+        if f.type == "Attack" and f.modality == "asserted" and not f.distinct:
+            target = next((g for g in out if _told_again(g, f, res)), None)
+        if target is None:
+            out.append(f)
+            continue
+        places = list(dict.fromkeys(target.roles.get("location", []) + f.roles.get("location", [])))
+        _absorb(target, f)
+        finest = max(specificity(e, res) for e in places)
+        target.roles["location"] = [e for e in places if specificity(e, res) == finest]
+    for f in out:
+        if f.type == "Attack":
+            _drop_coarse_locations(f, res)
+    return out
+
+
+def _told_again(a: Frame, b: Frame, res: Resolution) -> bool:
+    """b, told just after a, is a again: no toll, attacker or date differs, one of them gives
+    the toll (or b is a noun telling it again), and b's place is a's or a town within a's state
+    or region."""
+    if a.type != "Attack" or a.modality != b.modality or not 0 < b.sentence.index - a.sentence.index <= 2:
+        return False  # told again within the next two sentences, or another story of the report
+    if ANOTHER_ITEM.match(b.sentence.text):
+        return False  # "Also on Wednesday, militants attacked ...": the next item of a round-up
+    if not (_compatible_counts(a, b) and _same_side(a, b, res) and _dates_agree(a, b)):
+        return False
+    la, lb = a.roles.get("location", []), b.roles.get("location", [])
+    if not la or not lb:
+        return False
+    # one telling gives the toll, or the later one is a noun ("Friday's attack in Y")
+    one_toll = bool(a.quantities) != bool(b.quantities) or b.nominal
+    if set(la) & set(lb):
+        return one_toll
+    level = max(specificity(e, res) for e in la)
+    within = {res.countries.get(e) for e in la} - {None}
+    # a finer place of that state (or a town the gazetteer does not know, named in a report on it)
+    return level < SPECIFIC and bool(within) and one_toll and all(
+        specificity(e, res) > level and res.countries.get(e) in within | {None} for e in lb)
+
+
+def _drop_coarse_locations(f: Frame, res: Resolution) -> None:
+    """An attack "in X" (a state, or "northwestern X") and in a town of X happened in the town."""
+    locs = f.roles.get("location", [])
+    if len(locs) < 2:
+        return
+    finer = {res.countries.get(e) for e in locs if specificity(e, res) >= REGION}
+    f.roles["location"] = [e for e in locs if not (specificity(e, res) in (COUNTRY, AREA) and res.countries.get(e) in finer)]
 
 
 def _most_specific_destination(f: Frame, res: Resolution) -> None:

@@ -147,6 +147,9 @@ class Resolver:
             local = _local_country_hint(m, self.gaz)
             hints = ([local] if local else []) + context
             place = self.gaz.lookup(name, countries=hints)
+            within = _within(m, self.gaz)
+            if within is not None and (place is None or place.country_code != within.country_code):
+                place = _unlisted_town(m.text, within)  # "the town of X in Y region": a town of Y's state
             m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
 
     def _area_of_state(self, m: RawMention) -> Optional[Place]:
@@ -420,6 +423,32 @@ def _clean_surface(text: str) -> str:
     t = re.sub(r"^(?:the|The)\s+", "", text.strip())
     t = re.sub(r"(?:'s|’s|')$", "", t).strip()
     return re.sub(r"\s+", " ", t)
+
+
+def _within(m: RawMention, gaz: Gazetteer) -> Optional[Place]:
+    """"X in Y region", "X in Y province": the curated region a place is said to lie in. A
+    gazetteer town of X's name in another state is then a namesake, not this place."""
+    doc = m.span.doc
+    i = m.span.end
+    if i >= len(doc) - 1 or doc[i].lower_ != "in":
+        return None
+    words = []
+    for t in doc[i + 1:i + 5]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+            break
+        words.append(t.text)
+    while words:
+        region = gaz.region(" ".join(words))
+        if region is not None and region.country_code and region.feature_class == "A":
+            return region
+        words.pop()
+    return None
+
+
+def _unlisted_town(name: str, region: Place) -> Place:
+    """A town the gazetteer does not list in the region the text puts it in, placed there."""
+    return Place(geonames_id="", name=name, lat=region.lat, lon=region.lon, country_code=region.country_code,
+                 feature_class="P", feature_code=None, population=0)
 
 
 def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:
