@@ -110,14 +110,16 @@ def _finest(places: tuple[PlaceInfo, ...]) -> list[PlaceInfo]:
     return [p for p in located if _LEVEL[p.kind] == level] + [p for p in places if p.kind == "?"]
 
 
-def dates_score(a: Report, b: Report, cfg: FusionConfig) -> Optional[float]:
+def dates_score(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = None) -> Optional[float]:
     ia, ib = interval(a, cfg), interval(b, cfg)
+    if same_doc is None:
+        same_doc = a.doc_id == b.doc_id
     if ia is None or ib is None:
         return 0.0
     # "reported the next day" is a cross-outlet tolerance: within one article every relative
     # date resolves against one publication date, so two day-precise dates that differ there
     # tell two events (a meeting "on Monday" and the one "on Sunday" it follows up)
-    tol = 0 if a.doc_id == b.doc_id else cfg.tolerance_days
+    tol = 0 if same_doc else cfg.tolerance_days
     from datetime import timedelta
 
     if ia[0] - timedelta(days=tol) > ib[1] or ib[0] - timedelta(days=tol) > ia[1]:
@@ -158,11 +160,17 @@ def figures_score(a: Report, b: Report, cfg: FusionConfig) -> float:
     return 0.0
 
 
-def compare(a: Report, b: Report, cfg: FusionConfig) -> Optional[float]:
-    """The evidence that ``a`` and ``b`` tell one incident, or None if a rule forbids it."""
+def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = None) -> Optional[float]:
+    """The evidence that ``a`` and ``b`` tell one incident, or None if a rule forbids it.
+
+    The document ids matter only through whether they are equal (``same_doc``, which a caller
+    may give: kg.fuse.cluster scores two *kinds* of report once for every pair of documents,
+    see :func:`kg.fuse.cluster.signature`)."""
     if family(a.cls) != family(b.cls) or a.modality != b.modality:
         return None
-    ds = dates_score(a, b, cfg)
+    if same_doc is None:
+        same_doc = a.doc_id == b.doc_id
+    ds = dates_score(a, b, cfg, same_doc)
     if ds is None:
         return None
     rel = places_relation(a, b, cfg)
@@ -172,9 +180,9 @@ def compare(a: Report, b: Report, cfg: FusionConfig) -> Optional[float]:
                   "country": cfg.score("same_country_only"), "unknown": 0.0,
                   "unrelated": cfg.score("unrelated_places")}[rel]
     score += actors_score(a, b, cfg) + figures_score(a, b, cfg)
-    if a.evidence and norm_name(a.evidence) == norm_name(b.evidence) and a.doc_id != b.doc_id:
+    if a.evidence and norm_name(a.evidence) == norm_name(b.evidence) and not same_doc:
         score += cfg.score("same_text")
-    if a.doc_id == b.doc_id:
+    if same_doc:
         score += cfg.score("same_document")
     return score
 

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional
 
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, block_keys, fusable
-from kg.fuse.cluster import Group, cluster
-from kg.fuse.compat import compare
+from kg.fuse.cluster import Group, Scores, cluster
 from kg.fuse.config import FusionConfig, load_config
 from kg.fuse.model import Report, reports_from_triples
 from kg.fuse.rdf import INCIDENT_BASE, incident_graph, incident_iri, incident_triples
@@ -49,9 +48,10 @@ class FusionIndex:
         # incident IRI -> (member report IRIs, IRI of the incident it fulfils): what its graph
         # was written from, so that a plan rewrites only the incidents that change
         self.incidents: dict[str, tuple[frozenset[str], Optional[str]]] = {}
-        # compare() of two indexed reports, both ways round (a report's entries go when it
-        # does): a component is re-clustered for every document, its pairs scored once
-        self.scores: dict[str, dict[str, Optional[float]]] = {}
+        # compare() by kinds of report (kg.fuse.cluster.Scores) and each indexed report's kind:
+        # a component is re-clustered for every batch, each pair of kinds scored once
+        self.scores = Scores(self.cfg)
+        self.kind: dict[str, int] = {}
 
     # --- loading -----------------------------------------------------------------------------
     @classmethod
@@ -77,6 +77,7 @@ class FusionIndex:
             if not fusable(r):
                 continue
             self.reports[r.iri] = r
+            self.kind[r.iri] = self.scores.kind(r)
             keys = block_keys(r, self.cfg)
             self.keys[r.iri] = keys
             for k in keys:
@@ -87,14 +88,13 @@ class FusionIndex:
     def _remove(self, doc_id: str) -> None:
         for iri in self.doc_reports.pop(doc_id, set()):
             self.reports.pop(iri, None)
+            self.kind.pop(iri, None)
             for k in self.keys.pop(iri, frozenset()):
                 self.blocks[k].discard(iri)
                 if not self.blocks[k]:
                     del self.blocks[k]
                     self.by_fm[(k[0], k[2])].discard(k)
             self.incident_of.pop(iri, None)
-            for other in self.scores.pop(iri, {}):
-                self.scores.get(other, {}).pop(iri, None)
 
     # --- components --------------------------------------------------------------------------
     def component(self, seeds: set[BlockKey], extra: dict[str, Report], gone: set[str]) -> dict[str, Report]:
@@ -128,28 +128,6 @@ class FusionIndex:
         return out
 
     # --- planning a change -------------------------------------------------------------------
-    def _scorer(self, dirty: set[str]) -> tuple[Any, dict[tuple[str, str], Optional[float]]]:
-        """compare() through the index's memory of scores; pairs with a ``dirty`` report (new
-        content, not yet indexed) are scored afresh and kept apart until the plan is applied."""
-        scores, cfg = self.scores, self.cfg
-        fresh: dict[tuple[str, str], Optional[float]] = {}
-
-        def score(a: Report, b: Report) -> Optional[float]:
-            if a.iri in dirty or b.iri in dirty:
-                key = (a.iri, b.iri)
-                if key not in fresh:
-                    fresh[key] = compare(a, b, cfg)
-                return fresh[key]
-            row = scores.get(a.iri)
-            if row is not None and b.iri in row:
-                return row[b.iri]
-            s = compare(a, b, cfg)
-            scores.setdefault(a.iri, {})[b.iri] = s
-            scores.setdefault(b.iri, {})[a.iri] = s
-            return s
-
-        return score, fresh
-
     def plan(self, doc_id: str, new_reports: Optional[list[Report]]) -> Plan:
         """The incident graphs to write when ``doc_id`` gets ``new_reports`` (None: removed).
 
@@ -173,8 +151,14 @@ class FusionIndex:
             seeds |= block_keys(r, self.cfg)
         comp = self.component(seeds, new, old - set(new))
         dirty = set(new) | old
-        scorer, fresh = self._scorer(dirty)
-        groups = cluster(comp.values(), self.cfg, scorer)
+        new_kind = {iri: self.scores.kind(r) for iri, r in new.items()}
+        kind = self.kind
+
+        def kind_of(r: Report) -> int:
+            k = new_kind.get(r.iri)
+            return kind[r.iri] if k is None else k
+
+        groups = cluster(comp.values(), self.cfg, self.scores, kind_of)
         graphs: dict[str, list[tuple]] = {}
         new_incident_of: dict[str, str] = {}
         written: dict[str, tuple[frozenset[str], Optional[str]]] = {}
@@ -207,10 +191,6 @@ class FusionIndex:
             for inc in dropped:
                 self.incidents.pop(inc, None)
             self.incidents.update(written)
-            for (a, b), s in fresh.items():
-                if a in self.reports and b in self.reports:
-                    self.scores.setdefault(a, {})[b] = s
-                    self.scores.setdefault(b, {})[a] = s
 
         return Plan(graphs, apply, len(graphs))
 

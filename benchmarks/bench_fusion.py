@@ -1,0 +1,170 @@
+"""Benchmark: fusion alone, driven the way ``kg build`` drives it (issue 11 / issue 14).
+
+The corpus is bench_build's (``make_corpus``: the 24 reports of tests/data/corpus and the seed
+copied to N files, each copy its own document id, same dates), so a (family, country, month)
+block holds up to 920 reports and one incident ~40. It is extracted and mapped **once** (the
+slow part, a few minutes for 1,000 documents) and cached as N-Triples in a pickle under the
+temp folder (read back as the pyoxigraph terms the build's prepared graphs hold); the timed part then runs, per document count, what the build's store
+thread runs for fusion:
+
+* ``reports_from_triples`` of each document's mapped triples (on the build's extracting thread);
+* ``FusionIndex.plan_many`` for each write batch (``--batch`` documents, in file order as
+  ``kg build`` writes them) and ``Plan.apply`` after the write;
+* with ``--write``, the incident graphs of each plan written to an in-memory KGStore
+  (``replace_graphs``; the build writes them in the documents' transaction).
+
+Printed: CPU seconds of this process (``--wall``: wall-clock seconds), ms per document, and the share of a build whose time without fusion is
+``--build-ms`` per document (145 ms: ``kg build --jobs 1`` at 1,000 documents, docs/speed.md),
+i.e. fusion / (build + fusion). ``--check`` also compares the incidents the batches left with
+one clustering of all reports at once (they must be equal: fusion is order-independent).
+
+    python benchmarks/bench_fusion.py [--docs 200 1000] [--batch 16] [--write] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from kg.fuse.cluster import cluster  # noqa: E402
+from kg.fuse.config import load_config  # noqa: E402
+from kg.fuse.index import FusionIndex  # noqa: E402
+from kg.fuse.model import reports_from_triples  # noqa: E402
+
+CACHE = Path(tempfile.gettempdir()) / "kg-bench-fusion"
+# CPU time of this process (all its threads): the machine is shared, and wall time there
+# measures the neighbours as much as fusion. --wall switches to wall time.
+CLOCK = time.process_time
+
+Triples = list[tuple]
+
+
+def corpus_triples(n: int, refresh: bool = False) -> list[tuple[str, Triples]]:
+    """(document id, mapped triples as pyoxigraph terms) of the first ``n`` bench_build documents,
+    extracted once and cached (a prefix of a larger cached corpus is reused: make_corpus names
+    and titles file i the same whatever the total)."""
+    CACHE.mkdir(exist_ok=True)
+    cached = sorted((int(p.stem.split("-")[1]), p) for p in CACHE.glob("ntriples-*.pkl"))
+    docs = None
+    if not refresh:
+        for size, path in cached:
+            if size >= n:
+                with path.open("rb") as fh:
+                    docs = pickle.load(fh)[:n]
+                break
+    if docs is None:
+        docs = _extract(n)
+        with (CACHE / f"ntriples-{n}.pkl").open("wb") as fh:
+            pickle.dump(docs, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    import pyoxigraph as ox
+
+    return [(doc_id, [(t.subject, t.predicate, t.object) for t in ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES)])
+            for doc_id, text in docs]
+
+
+def _extract(n: int) -> list[tuple[str, str]]:
+    """Read, extract and map ``n`` bench_build documents (kg build's steps before the store)."""
+    from bench_build import documents, make_corpus
+
+    from kg.extract import Extractor
+    from kg.graph import mapping
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-fusion-") as tmp:
+        src = Path(tmp)
+        make_corpus(src, n)
+        docs = documents(src)  # sorted by file name, as kg build reads them
+    print(f"extracting {len(docs)} documents once (cached in {CACHE}) ...", file=sys.stderr)
+    out = []
+    start = CLOCK()
+    for facts in Extractor().extract_many(docs):
+        _, graph = mapping.facts_to_triples(facts)
+        out.append((facts.document.id, "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in graph)))
+    print(f"  {CLOCK() - start:.0f} s", file=sys.stderr)
+    return out
+
+
+def run(docs: list[tuple[str, Triples]], batch: int, write: bool, check: bool) -> dict:
+    """Fusion over ``docs`` as kg build drives it; timings in seconds."""
+    cfg = load_config()
+    t0 = CLOCK()
+    reports = [(doc_id, reports_from_triples(triples, doc_id)) for doc_id, triples in docs]
+    parse = CLOCK() - t0
+    index = FusionIndex(cfg)
+    store = None
+    if write:
+        from kg.store.core import KGStore
+
+        store = KGStore.open(None)
+    plan_s = apply_s = write_s = 0.0
+    graphs_written = 0
+    worst = 0.0
+    for start in range(0, len(reports), batch):
+        changes = dict(reports[start:start + batch])
+        t0 = CLOCK()
+        plan = index.plan_many(changes)
+        t1 = CLOCK()
+        if store is not None:
+            store.replace_graphs(plan.graphs)
+        t2 = CLOCK()
+        plan.apply()
+        t3 = CLOCK()
+        plan_s += t1 - t0
+        write_s += t2 - t1
+        apply_s += t3 - t2
+        worst = max(worst, t1 - t0)
+        graphs_written += len(plan.graphs)
+    result = {"docs": len(docs), "reports": sum(len(r) for _, r in reports), "parse": parse,
+              "plan": plan_s, "apply": apply_s, "write": write_s, "worst_batch": worst,
+              "graphs": graphs_written, "incidents": len(set(index.incident_of.values()))}
+    if check:
+        whole = {frozenset(r.iri for r in g.reports) for g in cluster([r for _, rs in reports for r in rs], cfg)}
+        incremental: dict[str, set[str]] = {}
+        for rep, inc in index.incident_of.items():
+            incremental.setdefault(inc, set()).add(rep)
+        result["same_as_whole"] = whole == {frozenset(m) for m in incremental.values()}
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, nargs="+", default=[200, 1000], help="document counts (default 200 1000)")
+    ap.add_argument("--batch", type=int, default=16, help="documents per write batch (kg build: 16 to 64)")
+    ap.add_argument("--build-ms", type=float, default=145.0,
+                    help="ms per document of kg build without fusion, for the share (default 145)")
+    ap.add_argument("--write", action="store_true", help="also write the incident graphs to an in-memory store")
+    ap.add_argument("--check", action="store_true", help="compare with one clustering of all reports")
+    ap.add_argument("--wall", action="store_true", help="wall-clock time instead of this process's CPU time")
+    ap.add_argument("--refresh", action="store_true", help="extract again instead of using the cache")
+    args = ap.parse_args()
+    if args.wall:
+        global CLOCK
+        CLOCK = time.perf_counter
+    corpus = corpus_triples(max(args.docs), args.refresh)
+    print(f"{os.cpu_count()} CPUs; {'wall' if args.wall else 'CPU'} seconds; batches of {args.batch}; share = fusion / (fusion + {args.build_ms:.0f} ms/doc)")
+    header = ("docs", "reports", "incidents", "parse s", "plan s", "apply s", "write s", "worst batch s",
+              "fusion ms/doc", "share of build")
+    print(" | ".join(header))
+    for n in args.docs:
+        r = run(corpus[:n], args.batch, args.write, args.check)
+        total = r["parse"] + r["plan"] + r["apply"] + r["write"]
+        per_doc = 1000 * total / r["docs"]
+        share = per_doc / (per_doc + args.build_ms)
+        row = [str(r["docs"]), str(r["reports"]), str(r["incidents"]), f"{r['parse']:.2f}", f"{r['plan']:.2f}",
+               f"{r['apply']:.2f}", f"{r['write']:.2f}", f"{r['worst_batch']:.2f}", f"{per_doc:.1f}",
+               f"{100 * share:.1f}%"]
+        if "same_as_whole" in r:
+            row.append("same as one clustering" if r["same_as_whole"] else "DIFFERS from one clustering")
+        print(" | ".join(row), flush=True)
+
+
+if __name__ == "__main__":
+    main()
