@@ -4,12 +4,14 @@ The graph is made of real extractions: the development corpus, the seed and the 
 reports are extracted once, then each article is copied many times under new document ids,
 its event dates moved by a random number of days (kept at their precision) and its figures
 varied. One copy in four re-reports an earlier copy's events on the same days with other
-numbers, as a second source would, so ``disputed-figures`` has pairs to find. Each query runs
+numbers, as a second source would, so ``disputed-figures`` has pairs to find. The reports are
+then fused into incidents (kg.fuse.fuse_store, what ``kg build`` does as it writes; ``--no-fuse``
+leaves them out), so ``incidents`` and the incident-level counts have their data. Each query runs
 with example parameters; the figure is the median of 3 runs after one warm-up, and the ratio
 is against ``SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }`` (one pass over every triple) in
 the same run. Not part of the test suite.
 
-    python benchmarks/bench_queries.py [--triples 1000000] [--store DIR]
+    python benchmarks/bench_queries.py [--triples 1000000] [--store DIR] [--no-fuse] [--only NAME ...]
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "deployments": {"country": "Iraq", "from": "2016-01-01"},
     "deadly-attacks": {"min": "10"},
     "events-in-period": {"from": "2018-07-01", "to": "2018-07-31"},
+    "incidents": {"country": "Iraq"},
 }
 
 
@@ -94,6 +97,15 @@ def build_graph(store: KGStore, target: int, seed: int = 7) -> tuple[int, int, f
     return n, store.stats().triples, time.perf_counter() - started
 
 
+def fuse(store: KGStore) -> tuple[int, int, float]:
+    """Group the stored reports into incidents, as ``kg build`` does; (reports, incidents, s)."""
+    from kg.fuse.index import fuse_store
+
+    started = time.perf_counter()
+    groups = fuse_store(store)
+    return sum(len(g.reports) for g in groups), len(groups), time.perf_counter() - started
+
+
 def timed(store: KGStore, text: str, runs: int = 3) -> tuple[float, int]:
     store.query(text)  # warm-up
     times, rows = [], 0
@@ -109,6 +121,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--store", type=Path, help="reuse (or keep) the store in this folder")
+    parser.add_argument("--no-fuse", action="store_true", help="leave the reports unfused (no incidents)")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="time only these canned queries")
     args = parser.parse_args()
     console = Console()
     with tempfile.TemporaryDirectory(prefix="kg-bench-q-") as tmp:
@@ -118,6 +132,10 @@ def main() -> None:
             if fresh:
                 docs, triples, seconds = build_graph(store, args.triples)
                 console.print(f"built {docs} documents, {triples:,} triples in {seconds:.0f} s")
+                if not args.no_fuse:
+                    reports, incidents, seconds = fuse(store)
+                    console.print(f"fused {reports:,} reports into {incidents:,} incidents in "
+                                  f"{seconds:.0f} s: {store.stats().triples:,} triples")
             else:
                 console.print(f"reusing {path}: {store.stats().triples:,} triples")
             base, _ = timed(store, BASELINE)
@@ -125,6 +143,8 @@ def main() -> None:
             for col in ("query", "params", "rows", "ms", "ratio to full scan"):
                 table.add_column(col, justify="left" if col in ("query", "params") else "right")
             for name, q in load_queries(ROOT / "queries").items():
+                if args.only and name not in args.only:
+                    continue
                 params = EXAMPLES.get(name, {})
                 seconds, rows = timed(store, bind(q, params))
                 table.add_row(name, " ".join(f"{k}={v}" for k, v in params.items()), f"{rows:,}",

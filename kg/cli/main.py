@@ -53,7 +53,7 @@ from kg.cli.common import (
 from kg.graph import ontology_files
 from kg.graph.iris import graph_iri as doc_graph_iri
 from kg.graph.vocab import CKG, ENTITY_CLASSES, EVENT_CLASSES
-from kg.query import canned, formats
+from kg.query import canned, formats, paging
 from kg.store.core import GRAPH_BASE, KGStore
 from kg.read.reader import FORMATS
 from kg.store.sparql import QueryLimitError, QueryResult, check_query_limits
@@ -159,25 +159,52 @@ _NAME = re.compile(r"[A-Za-z_][\w-]*")  # what a canned query name looks like (S
 
 
 
-def _resolve_query(arg: str, params: dict[str, str], queries_dir: Optional[Path]) -> str:
-    """NAME of a canned query -> its bound text; *.rq -> the file (bound too); else SPARQL text."""
+def _resolve_query(arg: str, params: dict[str, str], queries_dir: Optional[Path]) -> tuple[str, bool]:
+    """NAME of a canned query -> its bound text; *.rq -> the file (bound too); else SPARQL text.
+
+    The flag says whether it was a canned query or .rq file (paged by default) or SPARQL text.
+    """
     folder = queries_dir or default_queries_dir()
     # A folder the user named must exist (load_queries says so); the default one may be absent.
     queries = canned.load_queries(folder) if queries_dir is not None or folder.is_dir() else {}
     if arg in queries:
-        return canned.bind(queries[arg], params)
+        return canned.bind(queries[arg], params), True
     if arg.endswith(".rq"):
         path = Path(arg)
         if not path.is_file():
             fail(f"no such query file: {path}")
         text = path.read_text(encoding="utf-8")
-        return canned.bind(canned.parse_query(text, path.stem, path), params)
+        return canned.bind(canned.parse_query(text, path.stem, path), params), True
     if _NAME.fullmatch(arg.strip()):
         known = ", ".join(sorted(queries)) or "none"
         fail(f"no canned query named {arg.strip()!r} in {folder} (known: {known}; see `kg queries`)")
     if params:
         fail("--param works with canned queries and .rq files, not with SPARQL text")
-    return arg
+    return arg, False
+
+
+def _page(text: str, is_canned: bool, limit: Optional[str], offset: Optional[str],
+          every: bool) -> Optional[paging.Page]:
+    """The page to show, or None for the query as written.
+
+    Canned queries and .rq files show the first ``paging.DEFAULT_LIMIT`` rows unless told
+    otherwise (a listing on a large store has thousands); SPARQL text is paged only when
+    --limit/--offset ask for it. A bad value is a usage error (exit 2).
+    """
+    asked = limit is not None or offset is not None
+    if every and limit is not None:
+        fail("--all and --limit contradict each other: give one of them", 2)
+    if not paging.pageable(text):
+        if asked:
+            fail("--limit/--offset page the rows of a SELECT query; this query has none", 2)
+        return None
+    if not (asked or every or is_canned):
+        return None
+    try:
+        page = paging.parse_page(limit, offset)
+    except paging.PageError as exc:
+        fail(f"--{exc}", 2)
+    return paging.Page(None, page.offset) if every else page
 
 
 @app.command()
@@ -193,21 +220,50 @@ def query(
     queries_dir: Optional[Path] = typer.Option(None, "--queries-dir",
                                                help="Canned queries (default: ./queries, else the shipped ones)."),
     timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up after S seconds."),
+    limit: Optional[str] = typer.Option(
+        None, "--limit", metavar="N",
+        help=f"Rows to show (default {paging.DEFAULT_LIMIT} for canned queries and .rq files; "
+             f"at most {paging.MAX_LIMIT:,})."),
+    offset: Optional[str] = typer.Option(None, "--offset", metavar="N",
+                                         help="Rows to skip before the first one shown."),
+    every: bool = typer.Option(False, "--all", help="Show every row (no page)."),
     store_dir: Optional[Path] = StoreOpt,
 ) -> None:
-    """Run a SPARQL query over all documents (the union of their graphs)."""
+    """Run a SPARQL query over all documents (the union of their graphs).
+
+    Canned queries show one page of rows (--limit, --offset, --all); when rows are left out,
+    a line on stderr says which are shown and how many there are.
+    """
     if fmt is not None and fmt.lower() not in TABLE_FORMATS + RDF_FORMATS:
         fail(f"unknown --format {fmt!r}: use one of {', '.join(TABLE_FORMATS + RDF_FORMATS)}")
     if timeout is not None and timeout <= 0:
         fail(f"--timeout must be a positive number of seconds, got {timeout:g}")
     try:  # refused before any parser sees it: a usage error, like a syntax error
-        text = _resolve_query(query_arg, parse_params(param), queries_dir)
+        text, is_canned = _resolve_query(query_arg, parse_params(param), queries_dir)
         check_query_limits(text)
     except (QueryLimitError, canned.ParamTooLongError) as exc:
         fail(str(exc), 2)
+    page = _page(text, is_canned, limit, offset, every)
     with open_store(store_path(ctx, store_dir), read_only=True) as store:
-        result = store.query(text, timeout_s=timeout)
+        if page is None:
+            result = store.query(text, timeout_s=timeout)
+        else:
+            result = store.query(paging.page_query(text, page), timeout_s=timeout)
+            total = paging.total_from_page(page, len(result.rows))
+            if total is None:
+                counted = store.query(paging.count_query(text), timeout_s=timeout)
+                total = int(counted.rows[0][0]) if counted.rows else 0
+            if page.offset or len(result.rows) < total:
+                typer.echo(_page_note(page, len(result.rows), total), err=True)
     _print_result(result, fmt)
+
+
+def _page_note(page: paging.Page, shown: int, total: int) -> str:
+    """"showing rows 1-100 of 2,345", with how to see the rest."""
+    note = paging.summary(page, shown, total)
+    if page.offset + shown < total:
+        note += f" (--offset {page.offset + shown} for the next page, --all for every row)"
+    return note
 
 
 def _print_result(result: QueryResult, fmt: Optional[str]) -> None:

@@ -1,0 +1,254 @@
+"""Pages of a SELECT query's rows: ``limit`` / ``offset``, a stable order, and the total count.
+
+A canned listing (``attacks``, ``captures``...) can return tens of thousands of rows on a large
+store; the HTTP API, the web page and ``kg query`` show one page of them and say how many there
+are. Rather than editing every ``queries/*.rq``, a page is made from the query text:
+
+* :func:`page_query` appends ``LIMIT``/``OFFSET`` to the query's own solution modifiers, and
+  adds tie-breakers to its ``ORDER BY`` (its ``GROUP BY`` keys, else its projected variables):
+  two rows that tie on the query's own order would otherwise come out in whatever order the
+  engine's hash tables give, which can differ between two requests, so pages could overlap
+  or skip rows. A query that already has a ``LIMIT``/``OFFSET`` keeps its window; the page is
+  cut out of it.
+* :func:`count_query` wraps the query (without its ``ORDER BY``: counting needs no order) as a
+  sub-select of ``SELECT (COUNT(*) AS ?...)``, so the total is counted inside the engine
+  instead of by turning every row into Python terms.
+* :func:`total_from_page` avoids the count when the page itself tells the total (a short page).
+
+Parameter values are checked by :func:`parse_page`; a bad one raises :class:`PageError` (a
+:class:`~kg.query.canned.CannedQueryError`, so callers already turning those into a 400 or
+an ``error:`` line do the same here).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from kg.query.canned import CannedQueryError
+from kg.store.sparql import mask_sparql
+
+#: Rows on a page when the caller names no limit (the API, the web page and ``kg query NAME``).
+DEFAULT_LIMIT = 100
+#: The largest page: the server's default row limit; ``kg query --all`` is the way to more.
+MAX_LIMIT = 10_000
+#: The largest offset accepted: far beyond any store this project builds, small enough that a
+#: typo of many digits is reported rather than sent to the engine.
+MAX_OFFSET = 1_000_000_000
+#: The variable the count query binds (not one a canned query uses).
+TOTAL_VAR = "kgPageTotal"
+
+_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_CLAUSE = re.compile(r"\b(GROUP\s+BY|HAVING|ORDER\s+BY|LIMIT|OFFSET|VALUES)\b", re.IGNORECASE)
+_VAR = re.compile(r"[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)")
+_INTEGER = re.compile(r"\s*[+-]?\d+\s*")
+
+
+class PageError(CannedQueryError):
+    """A bad ``limit`` or ``offset`` value, or paging asked of a query that has no rows."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which rows to return: ``limit`` rows (None: all of them) after skipping ``offset``."""
+
+    limit: Optional[int] = DEFAULT_LIMIT
+    offset: int = 0
+
+    @property
+    def end(self) -> Optional[int]:
+        return None if self.limit is None else self.offset + self.limit
+
+
+ALL = Page(limit=None, offset=0)
+
+
+def _integer(name: str, value: Union[str, int, None], low: int, high: int) -> Optional[int]:
+    """``value`` as an int within [low, high]; None when not given (None or "")."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not (isinstance(value, int) or _INTEGER.fullmatch(str(value))):
+        raise PageError(f"{name} must be a whole number from {low:,} to {high:,}, got {value!r}")
+    number = int(value)
+    if not low <= number <= high:
+        raise PageError(f"{name} must be from {low:,} to {high:,}, got {number:,}")
+    return number
+
+
+def parse_page(limit: Union[str, int, None] = None, offset: Union[str, int, None] = None, *,
+               default_limit: Optional[int] = DEFAULT_LIMIT, max_limit: int = MAX_LIMIT) -> Page:
+    """A checked :class:`Page` from raw values (query-string text or ints); None/"" = default.
+
+    ``limit`` is 1..``max_limit`` (the server passes its row limit); ``offset`` 0..MAX_OFFSET.
+    """
+    lim = _integer("limit", limit, 1, max_limit)
+    off = _integer("offset", offset, 0, MAX_OFFSET)
+    return Page(limit=default_limit if lim is None else lim, offset=off or 0)
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """A SELECT query cut at its outer WHERE group: ``head`` (prologue up to the group's closing
+    brace), ``select_at`` (offset of SELECT) and the solution modifiers by clause name."""
+
+    head: str
+    select_at: int
+    clauses: dict[str, str]
+    order: list[str]  # clause names in the order they appear
+
+
+def _closing_brace(masked: str, opening: int) -> int:
+    """Offset of the ``}`` that closes the ``{`` at ``opening``."""
+    depth = 0
+    for i in range(opening, len(masked)):
+        if masked[i] == "{":
+            depth += 1
+        elif masked[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise PageError("the query's braces do not balance: it cannot be paged")
+
+
+def _split(text: str) -> _Parts:
+    """Cut a SELECT query into its head and its solution modifiers (strings and comments are
+    masked first, so a keyword or brace inside them is not mistaken for syntax)."""
+    masked = mask_sparql(text)
+    form = _FORM.search(masked)
+    if form is None or form.group(1).upper() != "SELECT":
+        raise PageError("only SELECT queries have rows to page (limit/offset)")
+    where = _WHERE_BRACE.search(masked, form.end())
+    opening = where.end() - 1 if where else masked.find("{", form.end())
+    if opening < 0:
+        raise PageError("the query has no WHERE group: it cannot be paged")
+    close = _closing_brace(masked, opening)
+    tail_masked, tail = masked[close + 1:], text[close + 1:]
+    marks = list(_CLAUSE.finditer(tail_masked))
+    clauses: dict[str, str] = {}
+    order: list[str] = []
+    for i, m in enumerate(marks):
+        name = re.sub(r"\s+", " ", m.group(1).upper())
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(tail)
+        clauses[name] = tail[m.start():end].rstrip()
+        order.append(name)
+    return _Parts(text[:close + 1], form.start(), clauses, order)
+
+
+def _depth0_vars(clause: str) -> list[str]:
+    """Variables named at the top level of a clause, plus ``AS ?alias`` names: the keys a
+    GROUP BY groups on, or the columns a SELECT projects."""
+    masked = mask_sparql(clause)
+    found: list[str] = []
+    depth = 0
+    for i, ch in enumerate(masked):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch in "?$":
+            m = _VAR.match(masked, i)
+            if m and (depth == 0 or re.search(r"\bAS\s*$", masked[:i], re.IGNORECASE)):
+                if m.group(1) not in found:
+                    found.append(m.group(1))
+    return found
+
+
+def _tie_breakers(parts: _Parts, text: str) -> list[str]:
+    """Variables that make the order total: the GROUP BY keys (one row per group), else the
+    projected variables (none for ``SELECT *``: the query's own order is then all we have)."""
+    if "GROUP BY" in parts.clauses:
+        return _depth0_vars(parts.clauses["GROUP BY"][len("GROUP BY"):])
+    masked = mask_sparql(parts.head)
+    where = _WHERE_BRACE.search(masked, parts.select_at)
+    projection = parts.head[parts.select_at:where.start() if where else masked.find("{", parts.select_at)]
+    projection = re.sub(r"^\s*SELECT\s+(DISTINCT|REDUCED)?", "", projection, flags=re.IGNORECASE)
+    return [] if projection.strip() == "*" else _depth0_vars(projection)
+
+
+def _ordered(parts: _Parts, text: str) -> str:
+    """The query's ORDER BY with tie-breakers appended (a new ORDER BY if it had none)."""
+    own = parts.clauses.get("ORDER BY", "")
+    already = set(_depth0_vars(own[len("ORDER BY"):])) if own else set()
+    extra = [v for v in _tie_breakers(parts, text) if v not in already]
+    if not extra:
+        return own
+    return (own or "ORDER BY") + " " + " ".join(f"?{v}" for v in extra)
+
+
+def _own_window(parts: _Parts) -> tuple[Optional[int], int]:
+    """The query's own LIMIT and OFFSET (None, 0 when absent)."""
+    lim = parts.clauses.get("LIMIT")
+    off = parts.clauses.get("OFFSET")
+    return (int(lim.split()[1]) if lim else None), (int(off.split()[1]) if off else 0)
+
+
+def page_query(text: str, page: Page) -> str:
+    """The SELECT ``text`` returning only ``page``'s rows, in a total order.
+
+    With ``Page(limit=None, offset=0)`` only the tie-breakers are added, so an unpaged answer
+    comes in the same order as its pages.
+    """
+    parts = _split(text)
+    own_limit, own_offset = _own_window(parts)
+    offset = own_offset + page.offset
+    limit = page.limit
+    if own_limit is not None:
+        left = max(0, own_limit - page.offset)
+        limit = left if limit is None else min(limit, left)
+    pieces = [parts.head]
+    for name in ("GROUP BY", "HAVING"):
+        if name in parts.clauses:
+            pieces.append(parts.clauses[name])
+    ordered = _ordered(parts, text)
+    if ordered:
+        pieces.append(ordered)
+    if limit is not None:
+        pieces.append(f"LIMIT {limit}")
+    if offset:
+        pieces.append(f"OFFSET {offset}")
+    if "VALUES" in parts.clauses:
+        pieces.append(parts.clauses["VALUES"])
+    return "\n".join(pieces) + "\n"
+
+
+def count_query(text: str) -> str:
+    """A query counting the rows of the SELECT ``text`` (one row, one column ``TOTAL_VAR``)."""
+    parts = _split(text)
+    body = [parts.head[parts.select_at:]]
+    for name in ("GROUP BY", "HAVING", "LIMIT", "OFFSET", "VALUES"):
+        if name in parts.clauses:
+            body.append(parts.clauses[name])
+    prologue = parts.head[:parts.select_at]
+    inner = "\n".join(body)
+    return f"{prologue}SELECT (COUNT(*) AS ?{TOTAL_VAR}) WHERE {{\n{{\n{inner}\n}}\n}}\n"
+
+
+def total_from_page(page: Page, rows_on_page: int) -> Optional[int]:
+    """The total when the page shows it (a page shorter than its limit ends the result), else
+    None: a full page, or an empty one past the start (the rows may end before the offset)."""
+    if page.limit is None:
+        return page.offset + rows_on_page if (rows_on_page or not page.offset) else None
+    if rows_on_page < page.limit and (rows_on_page or not page.offset):
+        return page.offset + rows_on_page
+    return None
+
+
+def pageable(text: str) -> bool:
+    """Whether ``text`` is a SELECT query that :func:`page_query` can page."""
+    try:
+        _split(text)
+    except PageError:
+        return False
+    return True
+
+
+def summary(page: Page, shown: int, total: int) -> str:
+    """The line telling which rows are shown: "showing rows 101-200 of 2,345"."""
+    if shown == 0:
+        return (f"no rows at offset {page.offset:,}: the answer has {total:,} row"
+                f"{'' if total == 1 else 's'}")
+    first, last = page.offset + 1, page.offset + shown
+    return f"showing rows {first:,}-{last:,} of {total:,}"

@@ -1,0 +1,365 @@
+"""Pages of the canned listings: kg.query.paging, ``kg query --limit/--offset/--all`` and the
+HTTP API's ``limit``/``offset``, on a real store of 130 invented attack reports (more than one
+default page), mapped by kg.graph.mapping and fused by kg.fuse like ``kg build`` does.
+
+Many reports share a date, and some name two perpetrators, so the queries' own ORDER BY has
+ties: the pages must still neither overlap nor skip a row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from server_helpers import REPO, KgServe
+
+from kg.models import DateValue, DocumentMeta, Entity, Event, Evidence, Facts, Mention, Quantity
+from kg.query import canned, paging
+
+REPORTS = 130
+CKG = "https://w3id.org/conflict-kg/ontology#"
+#: A GeoNames city record (in Iraq's Nineveh province): the hamlet that carries it gets
+#: ckg:within its province and its state from kg.graph.hierarchy, but no ckg:country.
+IRAQI_CITY_GEONAMES = "99072"
+HAMLET = "Ashgrove Hamlet"
+
+
+def _report(i: int) -> Facts:
+    """Invented report ``i``: an attack by one or two groups on a village, on one of 7 days."""
+    group = f"Red Ridge Brigade {i % 5}"
+    second = f"Blue Hollow Front {i % 3}" if i % 4 == 0 else None
+    place = HAMLET if i % 10 == 0 else f"Millbrook Village {i % 20}"
+    killed = 3 + i % 17
+    actors = group if second is None else f"{group} and {second}"
+    state, code = ("Iraq", "IQ") if place == HAMLET else ("Nigeria", "NG")
+    sentence = f"Fighters of {actors} attacked {place} in {state}, killing {killed} guards."
+    title = f"Attack on a village, report {i}"
+    text = f"{title}\n\n{sentence}"
+    at = text.index(sentence)
+
+    def mention(needle: str) -> Mention:
+        start = text.index(needle, at)
+        return Mention(start, start + len(needle), needle, 1)
+
+    entities = [Entity(id="E1", type="ArmedGroup", name=group, mentions=[mention(group)])]
+    perpetrators = ["E1"]
+    if second is not None:
+        entities.append(Entity(id="E3", type="ArmedGroup", name=second, mentions=[mention(second)]))
+        perpetrators.append("E3")
+    if place == HAMLET:
+        where = Entity(id="E2", type="Location", name=place, mentions=[mention(place)],
+                       links={"geonames": IRAQI_CITY_GEONAMES})
+    else:
+        where = Entity(id="E2", type="Location", name=place, mentions=[mention(place)],
+                       attributes={"country": "NG"})
+    entities.append(where)
+    entities.append(Entity(id="E4", type="Country", name=state, mentions=[mention(state)],
+                           attributes={"country_code": code}))
+    day = f"2023-03-{1 + i % 7:02d}"
+    attack = Event(id="V1", type="Attack", trigger=mention("attacked"),
+                   evidence=Evidence(1, at, at + len(sentence), sentence),
+                   roles={"perpetrator": perpetrators, "location": ["E2"]},
+                   quantities={"fatalities": Quantity(killed, "exact", str(killed))},
+                   date=DateValue(day, "day", "on the day"), confidence=0.8)
+    meta = DocumentMeta(id=f"attack-on-a-village-report-{i}-{i:010d}", title=title,
+                        publisher="Invented Wire", published=day, sha256=f"{i:064d}")
+    return Facts(document=meta, entities=entities, events=[attack], extractor="test-pages/1",
+                 text=text)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the invented reports, fused into incidents (what ``kg build`` writes)."""
+    from kg.fuse.index import fuse_store
+    from kg.graph.mapping import facts_to_graph
+    from kg.store.core import KGStore
+
+    path = tmp_path_factory.mktemp("pages") / "store"
+    with KGStore.open(path) as store:
+        for i in range(REPORTS):
+            graph_iri, graph = facts_to_graph(_report(i))
+            store.replace_graph(graph_iri, graph)
+        fuse_store(store)
+    return path
+
+
+@pytest.fixture(scope="module")
+def queries() -> dict[str, canned.CannedQuery]:
+    return canned.load_queries(REPO / "queries")
+
+
+def _rows(store_path: Path, text: str) -> list[tuple[str, ...]]:
+    from kg.store.core import KGStore
+
+    with KGStore.open(store_path, read_only=True) as store:
+        return [tuple("" if c is None else str(c) for c in row) for row in store.query(text).rows]
+
+
+#: Listings with example parameters that give each one many rows on the invented store.
+LISTINGS = {
+    "attacks": {},
+    "events-in-period": {"from": "2023-03-01", "to": "2023-03-31"},
+    "deadly-attacks": {"min": "1", "level": "reports"},
+    "incidents": {},
+    "places-by-attacks": {"level": "reports"},
+    "actors-by-events": {"level": "reports"},
+    "recent-documents": {},
+    "unresolved-entities": {},
+    "documents-mentioning": {"entity": "Red Ridge Brigade 1"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(LISTINGS))
+def test_pages_together_are_the_unpaged_answer(store_path, queries, name) -> None:
+    text = canned.bind(queries[name], LISTINGS[name])
+    unpaged = _rows(store_path, text)
+    assert len(unpaged) > 7, "the example must give more than one page"
+    size, pages = 7, []
+    for offset in range(0, len(unpaged) + size, size):
+        page = _rows(store_path, paging.page_query(text, paging.Page(size, offset)))
+        assert len(page) == min(size, max(0, len(unpaged) - offset))
+        pages += page
+    assert len(pages) == len(set(pages)) == len(unpaged)  # no row twice, none left out
+    assert sorted(pages) == sorted(unpaged)
+    # the order of the pages is the order of the whole answer (tie-breakers included)
+    assert pages == _rows(store_path, paging.page_query(text, paging.ALL))
+    counted = _rows(store_path, paging.count_query(text))
+    assert counted == [(str(len(unpaged)),)]
+
+
+def test_ties_in_the_queries_order_are_broken_by_its_group_keys(queries) -> None:
+    text = canned.bind(queries["incidents"], {})
+    paged = paging.page_query(text, paging.Page(10, 20))
+    order = [line for line in paged.splitlines() if line.startswith("ORDER BY")]
+    assert order == ["ORDER BY DESC(?date) ?incident ?date ?place ?sources ?disputed"]
+    assert paged.rstrip().endswith("LIMIT 10\nOFFSET 20")
+
+
+def test_a_query_with_its_own_limit_keeps_its_window(store_path) -> None:
+    text = ("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
+            "SELECT ?e WHERE { ?e a ckg:Attack } ORDER BY ?e LIMIT 25 OFFSET 5")
+    window = _rows(store_path, text)
+    assert len(window) == 25
+    pages = [row for off in range(0, 30, 10)
+             for row in _rows(store_path, paging.page_query(text, paging.Page(10, off)))]
+    assert pages == window
+    assert _rows(store_path, paging.count_query(text)) == [("25",)]
+
+
+def test_total_from_a_short_page_needs_no_count() -> None:
+    assert paging.total_from_page(paging.Page(100, 0), 42) == 42
+    assert paging.total_from_page(paging.Page(100, 200), 3) == 203
+    assert paging.total_from_page(paging.Page(100, 0), 100) is None  # a full page: count
+    assert paging.total_from_page(paging.Page(100, 500), 0) is None  # past the end: count
+    assert paging.total_from_page(paging.Page(100, 0), 0) == 0
+
+
+@pytest.mark.parametrize("limit, offset, message", [
+    ("-1", None, "limit must be from 1 to 10,000, got -1"),
+    ("0", None, "limit must be from 1 to 10,000, got 0"),
+    ("ten", None, "limit must be a whole number from 1 to 10,000, got 'ten'"),
+    ("2.5", None, "limit must be a whole number"),
+    ("10001", None, "limit must be from 1 to 10,000, got 10,001"),
+    (None, "-5", "offset must be from 0 to 1,000,000,000, got -5"),
+    (None, "1e3", "offset must be a whole number"),
+    (None, "99999999999", "offset must be from 0 to 1,000,000,000"),
+])
+def test_bad_page_values_are_refused(limit, offset, message) -> None:
+    with pytest.raises(paging.PageError, match=message.replace("(", r"\(").replace(".", r"\.")):
+        paging.parse_page(limit, offset)
+
+
+def test_page_defaults() -> None:
+    assert paging.parse_page() == paging.Page(paging.DEFAULT_LIMIT, 0)
+    assert paging.parse_page("", "") == paging.Page(100, 0)
+    assert paging.parse_page(" 25 ", "50") == paging.Page(25, 50)
+    assert paging.parse_page(500, 0, max_limit=500) == paging.Page(500, 0)
+
+
+def test_only_select_queries_are_paged() -> None:
+    for text in ("ASK { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"):
+        assert not paging.pageable(text)
+        with pytest.raises(paging.PageError, match="only SELECT queries"):
+            paging.page_query(text, paging.Page(5, 0))
+    # a brace or keyword inside a string or comment is not syntax
+    text = 'SELECT ?s WHERE { ?s ?p "} LIMIT 3" } # ORDER BY ?x\n'
+    assert paging.page_query(text, paging.Page(5, 0)).endswith('"} LIMIT 3" }\nORDER BY ?s\nLIMIT 5\n')
+
+
+# ----------------------------------------------------------------------------- place hierarchy
+
+def test_the_hamlet_lies_in_its_country_only_through_within(store_path) -> None:
+    """The premise of the next test: the hamlet has no ckg:country, only ckg:within."""
+    rows = _rows(store_path, f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?p ?link WHERE {{ ?place rdfs:label "{HAMLET}" ; ?p ?o .
+          FILTER(?p IN (<{CKG}country>, <{CKG}within>)) BIND(STR(?o) AS ?link) }}""")
+    assert (f"{CKG}within", "https://w3id.org/conflict-kg/id/state/iq") in rows
+    assert not [r for r in rows if r[0] == f"{CKG}country"]
+
+
+@pytest.mark.parametrize("name, params, column", [
+    ("places-by-attacks", {"country": "Iraq"}, "placeLabel"),
+    ("places-by-attacks", {"country": "IQ", "level": "reports"}, "placeLabel"),
+    ("deadly-attacks", {"country": "Iraq", "min": "1"}, "locationLabel"),
+    ("deadly-attacks", {"country": "iq", "min": "1", "level": "reports"}, "locationLabel"),
+    ("incidents", {"country": "Iraq"}, "placeLabel"),
+])
+def test_country_finds_places_within_it(store_path, queries, name, params, column) -> None:
+    from kg.store.core import KGStore
+
+    with KGStore.open(store_path, read_only=True) as store:
+        result = store.query(canned.bind(queries[name], params))
+    labels = {str(row[result.vars.index(column)]) for row in result.rows}
+    assert labels == {HAMLET}
+    nigeria = {**params, "country": "Nigeria"}
+    with KGStore.open(store_path, read_only=True) as store:
+        result = store.query(canned.bind(queries[name], nigeria))
+    labels = {str(row[result.vars.index(column)]) for row in result.rows}
+    assert labels and HAMLET not in labels
+    assert all(label.startswith("Millbrook Village") for label in labels)
+
+
+# ----------------------------------------------------------------------------- kg query
+
+def _csv(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _invoke(cli_runner, store_path: Path, *args: str):
+    from kg.cli.common import app
+
+    return cli_runner.invoke(app, ["--store", str(store_path), "query", *args],
+                             env={"KG_STORE": None, "COLUMNS": None})
+
+
+def test_cli_shows_the_first_page_and_says_how_many(cli_runner, store_path) -> None:
+    everything = _invoke(cli_runner, store_path, "attacks", "--all", "-f", "csv")
+    assert everything.exit_code == 0 and everything.stderr == ""
+    rows = _csv(everything.stdout)[1:]
+    assert len(rows) > 130  # two perpetrators: two rows
+    first = _invoke(cli_runner, store_path, "attacks", "-f", "csv")
+    assert first.exit_code == 0
+    assert _csv(first.stdout)[1:] == rows[:100]
+    assert first.stderr.strip() == (f"showing rows 1-100 of {len(rows)} (--offset 100 for the "
+                                    "next page, --all for every row)")
+    rest = _invoke(cli_runner, store_path, "attacks", "-f", "csv", "--offset", "100",
+                   "--limit", "1000")
+    assert _csv(rest.stdout)[1:] == rows[100:]
+    assert rest.stderr.strip() == f"showing rows 101-{len(rows)} of {len(rows)}"
+    beyond = _invoke(cli_runner, store_path, "attacks", "-f", "csv", "--offset", "5000")
+    assert beyond.exit_code == 0 and _csv(beyond.stdout)[1:] == []
+    assert beyond.stderr.strip() == f"no rows at offset 5,000: the answer has {len(rows)} rows"
+
+
+def test_cli_all_rows_of_a_short_answer_say_nothing(cli_runner, store_path) -> None:
+    result = _invoke(cli_runner, store_path, "places-by-attacks", "-f", "csv")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert len(_csv(result.stdout)) > 2
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--limit", "-3"], "error: --limit must be from 1 to 10,000, got -3"),
+    (["--limit", "many"], "error: --limit must be a whole number from 1 to 10,000, got 'many'"),
+    (["--limit", "100000"], "error: --limit must be from 1 to 10,000, got 100,000"),
+    (["--offset", "-1"], "error: --offset must be from 0 to 1,000,000,000, got -1"),
+    (["--all", "--limit", "5"], "error: --all and --limit contradict each other: give one of them"),
+])
+def test_cli_refuses_bad_page_values(cli_runner, store_path, args, message) -> None:
+    result = _invoke(cli_runner, store_path, "attacks", *args)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == message
+
+
+def test_cli_pages_sparql_text_only_when_asked(cli_runner, store_path) -> None:
+    text = f"SELECT ?e WHERE {{ ?e a <{CKG}Attack> ; <{CKG}reportedIn> ?document }}"  # reports
+    whole = _invoke(cli_runner, store_path, text, "-f", "csv")
+    assert len(_csv(whole.stdout)) == REPORTS + 1 and whole.stderr == ""
+    page = _invoke(cli_runner, store_path, text, "-f", "csv", "--limit", "30", "--offset", "120")
+    assert len(_csv(page.stdout)) == 11
+    assert page.stderr.strip() == f"showing rows 121-{REPORTS} of {REPORTS}"
+    ask = _invoke(cli_runner, store_path, "ASK { ?s ?p ?o }", "--limit", "3")
+    assert ask.exit_code == 2 and "page the rows of a SELECT query" in ask.stderr
+
+
+# ----------------------------------------------------------------------------- HTTP API
+
+@pytest.fixture(scope="module")
+def server(store_path, tmp_path_factory) -> Iterator[KgServe]:
+    copy = tmp_path_factory.mktemp("pages-api") / "store"
+    shutil.copytree(store_path, copy)
+    with KgServe(copy, ["--queries-dir", str(REPO / "queries")]) as s:
+        yield s
+
+
+def test_api_first_page_total_and_links(server, store_path, queries) -> None:
+    expected = len(_rows(store_path, canned.bind(queries["attacks"], {})))
+    r = server.get("/api/queries/attacks")
+    assert r.status == 200
+    body = r.json()
+    assert (body["total"], body["limit"], body["offset"], len(body["rows"])) == (expected, 100, 0, 100)
+    assert body["prev"] is None
+    assert body["next"] == "/api/queries/attacks?limit=100&offset=100"
+    assert r.headers["x-total-count"] == str(expected)
+    assert r.headers["link"] == '</api/queries/attacks?limit=100&offset=100>; rel="next"'
+    last = server.get(body["next"]).json()
+    assert len(last["rows"]) == expected - 100 and last["next"] is None
+    assert last["prev"] == "/api/queries/attacks?limit=100&offset=0"
+
+
+def test_api_pages_followed_by_next_are_the_whole_answer(server) -> None:
+    query = urllib.parse.urlencode({"from": "2023-03-02", "to": "2023-03-05"})
+    whole = server.get(f"/api/queries/events-in-period?{query}&limit=10000").json()
+    assert whole["next"] is None and whole["total"] == len(whole["rows"]) > 40
+    url, rows, seen = f"/api/queries/events-in-period?{query}&limit=15", [], 0
+    while url:
+        page = server.get(url).json()
+        assert page["total"] == whole["total"] and page["params"] == {"from": "2023-03-02",
+                                                                      "to": "2023-03-05"}
+        rows += page["rows"]
+        url, seen = page["next"], seen + 1
+    assert rows == whole["rows"] and seen == -(-whole["total"] // 15)
+
+
+def test_api_csv_and_sparql_json_carry_the_total(server) -> None:
+    csv_page = server.get("/api/queries/attacks?format=csv&limit=5&offset=10")
+    assert csv_page.status == 200 and len(_csv(csv_page.text)) == 6
+    total = int(csv_page.headers["x-total-count"])
+    assert total > 130
+    assert csv_page.headers["link"] == (
+        '</api/queries/attacks?format=csv&limit=5&offset=15>; rel="next", '
+        '</api/queries/attacks?format=csv&limit=5&offset=5>; rel="prev"')
+    srj = server.get("/api/queries/attacks?limit=3", accept="application/sparql-results+json")
+    assert len(srj.json()["results"]["bindings"]) == 3
+    assert srj.headers["x-total-count"] == str(total)
+
+
+def test_api_offset_past_the_end_is_an_empty_page(server) -> None:
+    body = server.get("/api/queries/recent-documents?offset=1000").json()
+    assert body["rows"] == [] and body["total"] == REPORTS and body["next"] is None
+    assert body["prev"] == "/api/queries/recent-documents?limit=100&offset=900"
+
+
+@pytest.mark.parametrize("query, message", [
+    ("limit=-1", "limit must be from 1 to 10,000, got -1"),
+    ("limit=0", "limit must be from 1 to 10,000, got 0"),
+    ("limit=lots", "limit must be a whole number from 1 to 10,000, got 'lots'"),
+    ("limit=10001", "limit must be from 1 to 10,000, got 10,001"),
+    ("offset=-2", "offset must be from 0 to 1,000,000,000, got -2"),
+    ("offset=1.5", "offset must be a whole number"),
+])
+def test_api_refuses_bad_page_values(server, query, message) -> None:
+    r = server.get(f"/api/queries/attacks?{query}")
+    assert r.status == 400
+    assert message in r.text
+
+
+def test_openapi_documents_limit_and_offset(server) -> None:
+    doc = server.get("/openapi.json").json()
+    params = {p["name"]: p for p in doc["paths"]["/api/queries/attacks"]["get"]["parameters"]}
+    assert params["limit"]["schema"] == {"type": "integer", "minimum": 1, "default": 100}
+    assert params["offset"]["schema"]["minimum"] == 0
