@@ -349,3 +349,53 @@ def test_a_town_in_a_named_region_is_not_a_namesake_abroad(extractor):
     assert town.attributes.get("country_code") == "SO"
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Dusar"]
+
+
+def test_a_capture_told_as_a_result_and_then_dated_is_one_capture(extractor):
+    f = extract(extractor, "Port falls\n\nInsurgents have taken control of the port town of Dorana in southern "
+                           "Somalia.\n\nAfter two days of clashes with a clan militia, al-Shabab took control of the "
+                           "town on Friday, residents said.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Dorana"] and names(f, v, "captor") == ["al-Shabaab"]
+    assert v.date.value == "2024-03-08" and not v.roles.get("former")
+
+
+# ----- meetings told by roles and lists
+
+
+def test_a_list_set_off_by_semicolons_is_one_meeting_each(extractor):
+    f = extract(extractor, "Admiral visits\n\nAdm. Jon Breck Jr. met with President Tomas Vell at the palace on "
+                           "Monday.\n\nBreck laid a wreath at a memorial.\n\nHe also met with Defense Secretary Ana "
+                           "Lorin; Gen. Pedro Sanz, chief of staff of the armed forces; and Foreign Secretary Luis Mora.")
+    met = sorted(tuple(names(f, v, "participants")) for v in asserted(f, "Meeting"))
+    assert met == [("Ana Lorin", "Jon Breck Jr."), ("Jon Breck Jr.", "Luis Mora"), ("Jon Breck Jr.", "Pedro Sanz"),
+                   ("Jon Breck Jr.", "Tomas Vell")]
+
+
+def test_the_admiral_is_the_one_admiral_named_before(extractor):
+    f = extract(extractor, "Admiral visits\n\nNavy Adm. Jon Breck visited the country on Monday. The admiral met "
+                           "with Defense Minister Ana Lorin and army chief Gen. Pedro Sanz in the capital.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Ana Lorin", "Jon Breck", "Pedro Sanz"]
+    f = extract(extractor, "Admirals visit\n\nNavy Adm. Jon Breck and Adm. Tim Olo visited the country on Monday. "
+                           "The admiral met with Defense Minister Ana Lorin.")
+    assert not asserted(f, "Meeting")  # two admirals: the role names no one
+
+
+def test_a_trip_to_meet_a_named_person_is_a_meeting_that_took_place(extractor):
+    f = extract(extractor, "Admiral visits\n\nNavy Adm. Jon Breck visited the country on Monday. The admiral "
+                           "traveled to Davao to meet Lt. Gen. Pedro Sanz, commander of the southern command.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Jon Breck", "Pedro Sanz"] and names(f, v, "location") == ["Davao"]
+    f = extract(extractor, "Admiral visits\n\nNavy Adm. Jon Breck visited Peru on Monday to meet with military "
+                           "leaders.")
+    assert not asserted(f, "Meeting")
+
+
+def test_a_refused_meeting_is_denied_and_apart_from_the_one_held_later(extractor):
+    f = extract(extractor, "Envoy waits\n\nU.S. Assistant Secretary of State Mary Jones extended her stay in Lima "
+                           "after President Tomas Vell refused to meet her for several days.\n\nMr. Vell finally met "
+                           "with Jones on Tuesday.", "2024-03-14")
+    [v] = asserted(f, "Meeting")
+    assert v.trigger.text == "met" and v.date.value == "2024-03-12"
+    assert names(f, v, "participants") == ["Mary Jones", "Tomas Vell"]

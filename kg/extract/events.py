@@ -102,6 +102,12 @@ CROWD_WORDS = frozenset(["hundreds", "dozens", "thousands", "scores", "tens", "s
 # Titles by which a report names a person it names elsewhere ("Y's defense minister").
 ROLE_NOUNS = frozenset(["minister", "president", "secretary", "premier", "chancellor", "envoy", "ambassador",
                         "commander", "chief", "leader", "king", "emir", "counterpart"])
+# "the admiral", "the general": a role noun and the title words (or abbreviations) that hold it.
+TITLE_WORDS = {"admiral": ("adm.", "admiral"), "general": ("gen.", "general"), "colonel": ("col.", "colonel"),
+               "ambassador": ("amb.", "ambassador"), "envoy": ("envoy",), "secretary": ("secretary",),
+               "minister": ("minister",), "president": ("president",), "commander": ("commander",)}
+# Verbs of a trip whose purpose clause ("traveled to X to meet Y") tells what was done there.
+TRIP_VERBS = frozenset(["travel", "fly", "go", "come", "head", "stop", "journey", "arrive"])
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 # Adjectives that make plural attacks a summary of several ("multiple attacks across X").
@@ -296,7 +302,7 @@ class _Ctx:
                 if eid and self.kind(eid) in kinds:
                     return eid
         if "Person" in kinds and tok.pos_ == "NOUN":
-            eid = self.name_after_comma(tok)  # the same, when the parser loses the apposition
+            eid = self.name_after_comma(tok) or self.titled_person(tok)  # the same, when the parser loses the apposition
             if eid:
                 return eid
         if (tok.lemma_.lower() in MEMBER_NOUNS or tok.lower_ in CROWD_WORDS or tok.like_num) and any(k not in PLACES for k in kinds):
@@ -335,6 +341,18 @@ class _Ctx:
                     return self.forces_of(best) or best  # "its troops", "Russia's army": its forces
                 return best
         return None
+
+    def titled_person(self, noun: Token) -> Optional[str]:
+        """"the admiral", "the general": the one person named before with that title ("Navy Adm.
+        X Y ... the admiral met with Z"). A role of several people, or of nobody named, is no one."""
+        words = TITLE_WORDS.get(noun.lower_)
+        if words is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                or any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in noun.children):
+            return None
+        start = self.sent.char(noun)
+        holders = [e.id for e in self.res.entities if e.type == "Person" and e.mentions and e.mentions[0].start < start
+                   and any(w in words for w in e.attributes.get("title", "").lower().split())]
+        return holders[0] if len(holders) == 1 else None
 
     def leaders_forces(self, pronoun: Token) -> Optional[str]:
         """"his forces" of a head of state or minister: that state's forces (or the state)."""
@@ -1332,13 +1350,65 @@ class _Ctx:
         if not f.filled("location") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Visit":
             visited = self.child(tok.head, "dobj")  # "visited X in March and met Y": in X
             f.add("location", self.entity(visited, PLACES) if visited is not None else None)
+        listed = self.semicolon_list(tok) if not nominal and subj is not None else []
+        if len(listed) >= 2:
+            yield from self.one_meeting_each(tok, subj, listed, f)
+            return
         if not nominal and len(f.roles.get("participants", [])) < 2:
             for eid in self.met_after(tok):  # the parse lost the object: "met with Somali President X"
                 f.add("participants", eid)
         if not nominal:
             yield from self.later_meetings(tok, f)
+        if self.trip_to_meet(tok, f):
+            f.modality = "asserted"
         if len(f.roles.get("participants", [])) >= 2:
             yield self.finish(f)
+
+    def trip_to_meet(self, verb: Token, f: Frame) -> bool:
+        """"traveled to X to meet Gen. Y": a trip told as done, and its purpose a meeting with a
+        person named, is a meeting that took place (not "visited X to meet its leaders", a plan)."""
+        if f.modality != "planned" or f.nominal or verb.dep_ != "advcl" or verb.head.lemma_.lower() not in TRIP_VERBS \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        people = [e for e in f.roles.get("participants", []) if self.kind(e) == "Person"]
+        return len(people) >= 2 and len(people) == len(f.roles["participants"]) \
+            and self.finder.modality.of(verb.head) == "asserted"
+
+    def semicolon_list(self, verb: Token) -> list[str]:
+        """"met with A, title; B, title of X; and C": the people heading the items of a list
+        set off by semicolons after a meeting verb (the parser scatters such lists)."""
+        doc = self.sent.span.doc
+        items: list[list[Token]] = [[]]
+        for t in doc[verb.i + 1:self.sent.span.end]:
+            if t.text == ";":
+                items.append([])
+            else:
+                items[-1].append(t)
+        if len(items) < 2:
+            return []
+        out = []
+        for item in items:
+            eid = next((e for e in map(self.res.entity_at, item) if e and self.kind(e) == "Person"), None)
+            if eid is not None and eid not in out:
+                out.append(eid)
+        return out
+
+    def one_meeting_each(self, verb: Token, subj: Token, listed: list[str], f: Frame) -> Iterable[Frame]:
+        """"He also met with A; B; and C": the subject met each of them, one meeting each."""
+        people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
+        if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
+            who = self.antecedent(subj, ("Person",))  # the parser may hang an item on the pronoun
+        else:
+            who = self.entity(subj, people, modifiers=True)
+        if who is None or who in listed:
+            return
+        for eid in listed:
+            one = self.new("Meeting", verb, False)
+            one.add("participants", who)
+            one.add("participants", eid)
+            for place in f.roles.get("location", []):
+                one.add("location", place)
+            yield self.finish(one)
 
     def role_holders(self, noun: Token) -> list[str]:
         """"Y's defense minister", "the foreign ministers of X and Y", "his Indian counterpart": the
@@ -1826,6 +1896,8 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
         return a.roles.get("place") == b.roles.get("place") and a.modality == b.modality and (
             not ca or not cb or ca == cb)
     if a.type == "Meeting":
+        if "negated" in (a.modality, b.modality) and a.modality != b.modality:
+            return False  # "refused to meet her" and, days later, "finally met"
         la, lb = set(a.roles.get("location", [])), set(b.roles.get("location", []))
         if la and lb and not la & lb:
             return False  # the same parties meeting again elsewhere
@@ -1845,8 +1917,14 @@ def _fold_placed_attacks(frames: list[Frame], res: Resolution) -> list[Frame]:
         target = None
         if f.type == "Attack" and f.modality == "asserted" and not f.distinct:
             target = next((g for g in out if _told_again(g, f, res)), None)
+        elif f.type == "Capture" and f.modality == "asserted":
+            target = next((g for g in out if _capture_told_again(g, f)), None)
         if target is None:
             out.append(f)
+            continue
+        if f.type == "Capture":
+            _absorb(target, f)  # a holder guessed for one telling is not the captor the other names
+            target.roles["former"] = [e for e in target.roles.get("former", []) if e not in target.roles.get("captor", [])]
             continue
         places = list(dict.fromkeys(target.roles.get("location", []) + f.roles.get("location", [])))
         _absorb(target, f)
@@ -1880,6 +1958,26 @@ def _told_again(a: Frame, b: Frame, res: Resolution) -> bool:
     # a finer place of that state (or a town the gazetteer does not know, named in a report on it)
     return level < SPECIFIC and bool(within) and one_toll and all(
         specificity(e, res) > level and res.countries.get(e) in within | {None} for e in lb)
+
+
+def _capture_told_again(a: Frame, b: Frame) -> bool:
+    """"Insurgents have taken control of X" (the news, dated by the report) and "Y took control
+    of the city on Friday", or "rebels have retaken X" and "have taken back X": one capture when
+    the place, the hands (a re-taking or not) and any captors agree and one telling is only
+    reported as a result, with no time of its own."""
+    if a.type != "Capture" or a.modality != b.modality or a.roles.get("place") != b.roles.get("place") \
+            or not a.roles.get("place") or _retaking(a) != _retaking(b):
+        return False
+    ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
+    if ca and cb and ca != cb:
+        return False
+    return _result_only(a) or _result_only(b)
+
+
+def _result_only(f: Frame) -> bool:
+    """A capture told in the present perfect ("have taken") with no time hanging on it."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in f.trigger.children)
+    return not f.nominal and perfect and f.date_strength < Strength.ATTACHED
 
 
 def _drop_coarse_locations(f: Frame, res: Resolution) -> None:

@@ -593,6 +593,9 @@ def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMe
     return out
 
 
+NAME_SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+
+
 def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
     """A name found once is the same name where NER missed it in another sentence ("to the
     Upper X" unlabelled, "in the Upper X" labelled): claim each exact repeat of a place or
@@ -604,8 +607,9 @@ def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
             names[m.text] = m
     surnames: dict[str, RawMention] = {}  # "Jane Roe ... met with Roe": NER misses the bare surname
     for m in found:
-        last = m.span[-1]
-        if m.kind == "Person" and len(m.span) >= 2 and len(last.text) > 2 and last.text[:1].isupper() \
+        words = [t for t in m.span if t.text not in NAME_SUFFIXES]  # "X Y Jr." is called "Y"
+        last = words[-1] if words else m.span[-1]
+        if m.kind == "Person" and len(words) >= 2 and len(last.text) > 2 and last.text[:1].isupper() \
                 and last.text.isalpha() and last.text not in names:
             surnames.setdefault(last.text, m)
     if not names and not surnames:
