@@ -45,6 +45,11 @@ class _FailsFor:
             raise OSError("disk full")
         self._real.extend(quads)
 
+    def load(self, data: bytes, **kw: object) -> None:
+        if f"<{self._graph}>".encode() in bytes(data):
+            raise OSError("disk full")
+        self._real.load(data, **kw)
+
 
 def _graphs(store) -> dict[str, set]:
     return {str(g): {(str(s), str(p), str(o)) for s, p, o in store.graph(g)} for g in store.graphs()}

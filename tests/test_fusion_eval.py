@@ -95,6 +95,9 @@ class _FailingWrites:
 
         self._real.extend(half())
 
+    def load(self, data: bytes, **kw: object) -> None:
+        raise OSError("disk full")
+
 
 def _graphs(store) -> dict[str, set]:
     return {str(g): {(str(s), str(p), str(o)) for s, p, o in store.graph(g)} for g in store.graphs()}

@@ -175,6 +175,25 @@ class _FailingUpdates:
 
         self._real.extend(half())
 
+    def load(self, data: bytes, **kw: object) -> None:
+        # The disk fills up half-way through the input: nothing of it may be left behind.
+        class HalfFile(io.RawIOBase):
+            def __init__(self) -> None:
+                self.pos = 0
+
+            def readable(self) -> bool:
+                return True
+
+            def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+                if self.pos >= len(data) // 2:
+                    raise OSError("disk full")
+                n = min(len(buffer), 4096, len(data) // 2 - self.pos)
+                buffer[:n] = data[self.pos:self.pos + n]
+                self.pos += n
+                return n
+
+        self._real.load(io.BufferedReader(HalfFile(), 4096), **kw)
+
 
 def test_engine_failure_mid_transaction_rolls_back(store: KGStore, monkeypatch: pytest.MonkeyPatch) -> None:
     gi, g = doc_graph(1)
@@ -185,7 +204,7 @@ def test_engine_failure_mid_transaction_rolls_back(store: KGStore, monkeypatch: 
         store.replace_graph(gi, new)
     with pytest.raises(StoreError, match="nothing was changed"):
         store.remove_graph(gi)
-    g2, other = doc_graph(2)  # a new graph goes through Store.extend
+    g2, other = doc_graph(2)  # a new graph goes through Store.load
     with pytest.raises(StoreError, match="nothing was changed"):
         store.replace_graph(g2, other)
     monkeypatch.undo()
