@@ -399,3 +399,17 @@ def test_a_refused_meeting_is_denied_and_apart_from_the_one_held_later(extractor
     [v] = asserted(f, "Meeting")
     assert v.trigger.text == "met" and v.date.value == "2024-03-12"
     assert names(f, v, "participants") == ["Mary Jones", "Tomas Vell"]
+
+
+# ----- places given by a description
+
+
+def test_the_capital_of_a_state_named_by_its_adjective_is_its_capital_city(extractor):
+    f = extract(extractor, "Talks\n\nChadian Defense Minister Ali Doumbe met with Nigerien Defense Minister "
+                           "Moussa Kane in the Malian capital on Saturday.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "location") == ["Bamako"]
+    place = next(e for e in f.entities if e.name == "Bamako")
+    assert place.attributes.get("country_code") == "ML" and "Malian capital" in place.aliases
+    f = extract(extractor, "Talks\n\nThe ministers met in the Yemeni capital Sanaa on Saturday.")
+    assert [e.name for e in f.entities if e.type == "Location"] == ["Sanaa"]

