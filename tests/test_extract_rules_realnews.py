@@ -413,3 +413,24 @@ def test_the_capital_of_a_state_named_by_its_adjective_is_its_capital_city(extra
     assert place.attributes.get("country_code") == "ML" and "Malian capital" in place.aliases
     f = extract(extractor, "Talks\n\nThe ministers met in the Yemeni capital Sanaa on Saturday.")
     assert [e.name for e in f.entities if e.type == "Location"] == ["Sanaa"]
+
+
+# ----- actors named by allegiance to a person
+
+
+def test_forces_loyal_to_a_general_are_the_army_the_report_calls_his(extractor):
+    f = extract(extractor, "Town falls\n\nForces loyal to General Omar Dabo say they have captured the town of "
+                           "Kelbaro.\n\nA spokesman for Dabo's Northern Liberation Army said the town fell within hours.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "captor") == ["Dabo's Northern Liberation Army"]
+
+
+def test_troops_loyal_to_the_president_are_his_states_forces_even_when_the_verb_is_mistagged(extractor):
+    f = extract(extractor, "Town taken\n\nA monitoring group said troops loyal to President Tomas Vell secured "
+                           "control of Kelbaro on Monday. Peruvian troops have fought rebels in the north for months.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Kelbaro"] and names(f, v, "captor") == ["Peruvian forces"]
+    f = extract(extractor, "Town taken\n\nRebels loyal to former president Tomas Vell captured the town of Kelbaro "
+                           "on Monday. Peruvian troops have fought rebels in the north for months.")
+    [v] = asserted(f, "Capture")
+    assert not v.roles.get("captor")  # a former president's followers are not the state's forces

@@ -292,6 +292,9 @@ class _Ctx:
         eid = self.res.entity_at(tok)
         if eid and self.kind(eid) in kinds:
             return eid
+        if eid and self.kind(eid) == "Person" and any(w.lower_ == "loyal" for w in tok.doc[max(tok.i - 6, 0):tok.i]):
+            eid = self.loyal_to(eid, tok)  # "troops loyal to President X": the name stands for X's forces
+            return eid if eid and self.kind(eid) in kinds else None
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
             return self.entity(tok.head.head, kinds, modifiers=modifiers, depth=depth + 1)
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
@@ -315,6 +318,8 @@ class _Ctx:
                 if adj.dep_ == "amod" and adj.lower_ == "loyal":
                     for p in self.preps(adj).get("to", []):
                         eid = self.res.entity_at(p)
+                        if eid and self.kind(eid) == "Person":
+                            eid = self.loyal_to(eid, p)  # "forces loyal to General X": X's forces
                         if eid and self.kind(eid) in ("ArmedGroup", "ArmedForce") and self.kind(eid) in kinds:
                             return eid
         if tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PART_WORDS:
@@ -341,6 +346,23 @@ class _Ctx:
                     return self.forces_of(best) or best  # "its troops", "Russia's army": its forces
                 return best
         return None
+
+    def loyal_to(self, person: str, tok: Token) -> Optional[str]:
+        """"forces loyal to General X": the armed group the report calls X's ("X's National Army");
+        "troops loyal to President Y": the one force of Y's state (not of a former president)."""
+        ent = self.res.entities[int(person[1:]) - 1]
+        surname = ent.name.split()[-1]
+        owned = [e.id for e in self.res.entities if e.type in ("ArmedGroup", "ArmedForce")
+                 and any(n.startswith((surname + "'s ", surname + "’s ")) for n in [e.name, *e.aliases])]
+        if len(owned) == 1:
+            return owned[0]
+        title = ent.attributes.get("title", "").lower()
+        if not any(w in title.split() for w in ("president", "king", "emir")) \
+                or any(c.lower_ in ("former", "ousted", "exiled") for c in tok.doc[max(tok.i - 4, 0):tok.i]):
+            return None
+        code = self.res.countries.get(person) or self.res.dominant_country
+        forces = [e.id for e in self.res.entities if e.type == "ArmedForce" and code and self.res.countries.get(e.id) == code]
+        return forces[0] if len(forces) == 1 else None
 
     def titled_person(self, noun: Token) -> Optional[str]:
         """"the admiral", "the general": the one person named before with that title ("Navy Adm.
@@ -604,6 +626,8 @@ class _Ctx:
             return "Attack", True  # "came under fire"
         if tok.pos_ == "VERB" and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return "Attack", False  # "gunmen opened fire on a bus"
+        if self.mistagged_control_verb(tok) is not None:
+            return "Capture", True  # "troops loyal to X secured control of Y", "secured" tagged as an adjective
         if tok.lemma_.lower() == "control" and tok.head.lower_ == "under" and tok.head.head.lemma_ == "be" \
                 and "since" in self.preps(tok.head.head):
             return "Capture", True  # "X has been under the control of Y since 2014": Y took X then
@@ -622,6 +646,27 @@ class _Ctx:
                     # (nor "the strikes took place in X" after "drone strikes killed 15")
             return etype, True
         return None, False
+
+    def mistagged_control_verb(self, tok: Token) -> Optional[Token]:
+        """The small model may tag "secured" in "troops loyal to X secured control of Y" as an
+        adjective of "control": that word, when it is a verb of taking control."""
+        if tok.lemma_.lower() != "control" or tok.pos_ != "NOUN" or "of" not in self.preps(tok):
+            return None
+        return next((c for c in tok.children if c.dep_ == "amod" and c.i == tok.i - 1 and c.tag_ in ("JJ", "VBD", "VBN")
+                     and self.finder.t.base(c) in CONTROL_VERBS | {"secured", "seized", "gained", "took", "regained"}), None)
+
+    def actor_before(self, word: Token) -> Optional[Token]:
+        """The actor named last before a mistagged verb in its clause: the subject the parse lost;
+        "troops loyal to President X" are the president's forces."""
+        for t in reversed(self.sent.span.doc[self.body_start:word.i]):
+            if t.text in (";", ":") or t.lower_ in ("said", "says", "that"):
+                return None
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) in ("ArmedGroup", "ArmedForce"):
+                return t
+            if eid and self.kind(eid) == "Person" and any(w.lower_ == "loyal" for w in t.doc[max(t.i - 6, 0):t.i]):
+                return t
+        return None
 
     def participle_as_noun(self, tok: Token) -> bool:
         """"X was overrun" tagged as "was" + a noun: a passive participle all the same."""
@@ -1077,6 +1122,9 @@ class _Ctx:
             place_toks = [self.expelled_from(tok)]
             ousted = self.child(tok, "dobj", "nsubjpass")
             expelled = self.expand(ousted) if ousted is not None else []
+        elif nominal and self.mistagged_control_verb(tok) is not None:
+            captor_tok = self.actor_before(self.mistagged_control_verb(tok))
+            place_toks = list(preps.get("of", []))
         elif nominal and lemma == "control":  # "X has been under (Y) control (of Y) since T"
             verb = tok.head.head
             captor_tok = (preps.get("of") or [c for c in tok.children if c.dep_ in ("compound", "amod")] or [None])[0]
