@@ -14,15 +14,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Optional
 
-from oxigraph_server import free_port
+from server_process import ServerProcess, free_port
 
 VIRTUOSO = Path(os.environ.get("KG_VIRTUOSO", "/usr/bin/virtuoso-t"))
 ISQL = Path(os.environ.get("KG_VIRTUOSO_ISQL", "/usr/bin/isql-vt"))
@@ -53,6 +49,7 @@ ServerPort         = 127.0.0.1:{isql_port}
 DisableUnixSocket  = 1
 DisableTcpSocket   = 0
 CheckpointInterval = 60
+TransactionAfterImageLimit = {after_image}
 CaseMode           = 2
 DirsAllowed        = ., {dir}
 NumberOfBuffers    = {buffers}
@@ -72,9 +69,9 @@ Charset              = UTF-8
 EnabledGzipContent   = 0
 
 [SPARQL]
-ResultSetMaxRows           = 1000000
+ResultSetMaxRows           = {max_rows}
 MaxQueryCostEstimationTime = 400
-MaxQueryExecutionTime      = 120
+MaxQueryExecutionTime      = {max_seconds}
 """
 
 
@@ -86,10 +83,20 @@ def missing_message() -> Optional[str]:
     return None
 
 
-class VirtuosoServer:
-    """``virtuoso-t +foreground +configfile DIR/virtuoso.ini`` as a context manager."""
+class VirtuosoServer(ServerProcess):
+    """``virtuoso-t +foreground +configfile DIR/virtuoso.ini`` as a context manager.
 
-    def __init__(self, location: Path, *, password: str = "dba", buffers: int = 20000) -> None:
+    ``max_rows`` is the ini's ResultSetMaxRows (Debian ships 10,000: a test lowers it to check
+    that counts stay exact); ``after_image`` is TransactionAfterImageLimit in bytes (Virtuoso's
+    default, 50 MB, is what one transaction may change). Starting again on a folder that holds a
+    database reopens it (Virtuoso replays its transaction log): pass ``password`` as set then.
+    """
+
+    name = "virtuoso-t"
+    stop_grace_s = 20.0  # Virtuoso checkpoints before it exits
+
+    def __init__(self, location: Path, *, password: str = "dba", buffers: int = 20000,
+                 max_rows: int = 1_000_000, max_seconds: int = 120, after_image: int = 50_000_000) -> None:
         self.location = Path(location)
         self.password = password
         self.http_port = free_port()
@@ -98,8 +105,8 @@ class VirtuosoServer:
             self.isql_port = free_port()
         self.base = f"http://127.0.0.1:{self.http_port}"
         self.buffers = buffers
-        self.process: Optional[subprocess.Popen[bytes]] = None
-        self._log = self.location / "stdout.log"
+        self.max_rows, self.max_seconds, self.after_image = max_rows, max_seconds, after_image
+        super().__init__(self.location / "stdout.log")
 
     @property
     def endpoints(self):  # -> kg.share.remote.Endpoints
@@ -113,35 +120,21 @@ class VirtuosoServer:
             raise RuntimeError(message)
         self.location.mkdir(parents=True, exist_ok=True)
         (self.location / "vsp").mkdir(exist_ok=True)
+        existing = (self.location / "virtuoso.db").exists()
         ini = self.location / "virtuoso.ini"
         ini.write_text(INI.format(dir=self.location, isql_port=self.isql_port, http_port=self.http_port,
-                                  buffers=self.buffers, dirty=self.buffers * 3 // 4), encoding="utf-8")
-        with self._log.open("wb") as log:
-            self.process = subprocess.Popen([str(VIRTUOSO), "+foreground", "+configfile", str(ini)],
-                                            cwd=self.location, stdout=log, stderr=subprocess.STDOUT)
+                                  buffers=self.buffers, dirty=self.buffers * 3 // 4, max_rows=self.max_rows,
+                                  max_seconds=self.max_seconds, after_image=self.after_image), encoding="utf-8")
+        self.launch([VIRTUOSO, "+foreground", "+configfile", ini], cwd=self.location)
         try:
-            self._wait(timeout_s)
-            if self.password != "dba":
+            self.wait_for(self.base + "/sparql?query=ASK%7B%7D", timeout_s)
+            if self.password != "dba" and not existing:
                 quoted = '"' + self.password.replace('"', '""') + '"'
                 self.isql(f"set password \"dba\" {quoted};", password="dba")
         except BaseException:
             self.kill()
             raise
         return self
-
-    def _wait(self, timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        assert self.process is not None
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"virtuoso-t exited ({self.process.returncode}): {self.log_tail()}")
-            try:
-                with urllib.request.urlopen(self.base + "/sparql?query=ASK%7B%7D", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.2)
-        raise RuntimeError(f"virtuoso-t did not answer on {self.base} within {timeout_s:g} s: {self.log_tail()}")
 
     def isql(self, sql: str, *, password: Optional[str] = None) -> str:
         """Run SQL through isql-vt on the server's ISQL port; returns its output."""
@@ -152,33 +145,11 @@ class VirtuosoServer:
         return result.stdout
 
     def log_tail(self, lines: int = 20) -> str:
-        texts = []
-        for path in (self._log, self.location / "virtuoso.log"):
-            if path.exists():
-                texts.append("\n".join(path.read_text(errors="replace").splitlines()[-lines:]))
-        return "\n".join(texts)
-
-    def kill(self) -> None:
-        """Stop it hard, now (SIGKILL by PID)."""
-        if self.process is not None and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        """SIGTERM by PID (Virtuoso checkpoints and exits), SIGKILL after 20 s."""
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.kill(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.kill()
-
-    def __enter__(self) -> "VirtuosoServer":
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        texts = [super().log_tail(lines)]
+        db_log = self.location / "virtuoso.log"
+        if db_log.exists():
+            texts.append("\n".join(db_log.read_text(errors="replace").splitlines()[-lines:]))
+        return "\n".join(t for t in texts if t)
 
     def remove(self) -> None:
         self.stop()
