@@ -434,3 +434,20 @@ def test_troops_loyal_to_the_president_are_his_states_forces_even_when_the_verb_
                            "on Monday. Peruvian troops have fought rebels in the north for months.")
     [v] = asserted(f, "Capture")
     assert not v.roles.get("captor")  # a former president's followers are not the state's forces
+
+
+# ----- deployments told without a sender
+
+
+def test_troops_deployed_in_a_reduced_relative_clause_go_to_each_place_of_their_exercise(extractor):
+    f = extract(extractor, "Paratroopers arrive\n\nAbout 400 paratroopers, from the 82nd Airborne Brigade, deployed "
+                           "for training rotations in Estonia, Latvia and Poland, May 3-9, to reassure allies.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Estonia", "Latvia", "Poland"] and v.quantities["troops"].value == 400
+
+
+def test_two_states_that_plan_to_deploy_troops_each_send_their_own(extractor):
+    f = extract(extractor, "Troops\n\nFrance and South Africa say they plan to deploy more troops to Chad.")
+    deps = [v for v in f.events if v.type == "Deployment"]
+    assert sorted(n for v in deps for n in names(f, v, "agent")) == ["France", "South Africa"]
+    assert all(names(f, v, "destination") == ["Chad"] and v.modality == "planned" for v in deps)

@@ -738,8 +738,12 @@ class _Ctx:
                 for o in self.expand(obj):  # "to the X front", "to the airport in X"
                     f.add("destination", self.entity(o, PLACES, modifiers=True) or self.place_in(o))
         in_verbs = ("deploy", "station", "position") + tuple(self.finder.t.actor_verbs)
+        if self.finder.t.base(tok) in in_verbs:
+            for o in preps.get("for", []):  # "deployed for exercises in X, Y and Z"
+                preps.setdefault("in", []).extend(self.preps(o).get("in", []))
         for obj in preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []:
-            f.add("destination", self.entity(obj, PLACES))
+            for o in self.expand(obj):
+                f.add("destination", self.entity(o, PLACES))
         if not f.filled("destination"):
             for c in tok.children:  # "sent to protect X", "deployed to secure X"
                 if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUARD_VERBS:
@@ -748,7 +752,8 @@ class _Ctx:
                         f.add("destination", self.entity(obj, PLACES))
         for obj in preps.get("from", []):
             f.add("origin", self.entity(obj, PLACES))
-        self.quantities(f, tok, patient)
+        troops_told = not nominal and tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOP_OBJECTS
+        self.quantities(f, tok.head if troops_told else tok, patient)  # "600 paratroopers ... deployed to X"
         if not f.filled("destination") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Deployment":
             for obj in self.preps(tok.head).get("to", []):  # "A sent X to P, and B sent a contingent"
                 for o in self.expand(obj):
@@ -760,7 +765,29 @@ class _Ctx:
         if self.finder.t.base(tok) in self.finder.t.troop_verbs and not (f.filled("destination") or f.quantities):
             return  # "whether X would contribute soldiers": no place, no number, no deployment
         if f.filled("agent", "destination") or f.quantities:
+            others = self.other_senders(subj, f) if subj is not None else []
             yield self.finish(f)
+            for state in others:  # "France and South Africa say they plan to deploy troops to X"
+                g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
+                g.roles["agent"] = [state]
+                yield self.finish(g)
+
+    def other_senders(self, subj: Token, f: Frame) -> list[str]:
+        """States conjoined with the sender ("A and B will send troops", "A and B say they plan to
+        deploy"): each sends its own, so each gets a deployment (without the first one's number)."""
+        head = subj
+        if subj.lower_ == "they" and subj.pos_ == "PRON":
+            t = subj
+            for _ in range(4):  # the subject of the clause the pronoun's clause hangs on
+                if t.head.i == t.i:
+                    break
+                t = t.head
+                outer = self.child(t, "nsubj") if t.pos_ in ("VERB", "AUX") else None
+                if outer is not None and outer.i < subj.i and outer.conjuncts:
+                    head = outer
+                    break
+        states = [e for o in self.expand(head)[1:] for e in [self.entity(o, ("Country",))] if e]
+        return [e for e in dict.fromkeys(states) if e not in f.roles.get("agent", [])]
 
     def announcer(self, verb: Token) -> Optional[str]:
         """The state or body whose announcement tells a passive deployment ("The X ministry said
