@@ -3,7 +3,7 @@
 The corpus is bench_build's (``make_corpus``: the 24 reports of tests/data/corpus and the seed
 copied to N files, each copy its own document id, same dates), so a (family, country, month)
 block holds up to 920 reports and one incident ~40. It is extracted and mapped **once** (the
-slow part, a few minutes for 1,000 documents) and cached as N-Triples in a pickle under the
+slow part, a few minutes for 1,000 documents) and cached as N-Triples lines (Turtle for multi-line literals) in a pickle under the
 temp folder (read back as the pyoxigraph terms the build's prepared graphs hold); the timed part then runs, per document count, what the build's store
 thread runs for fusion:
 
@@ -67,7 +67,7 @@ def corpus_triples(n: int, refresh: bool = False) -> list[tuple[str, Triples]]:
             pickle.dump(docs, fh, protocol=pickle.HIGHEST_PROTOCOL)
     import pyoxigraph as ox
 
-    return [(doc_id, [(t.subject, t.predicate, t.object) for t in ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES)])
+    return [(doc_id, [(t.subject, t.predicate, t.object) for t in ox.parse(text.encode("utf-8"), ox.RdfFormat.TURTLE)])
             for doc_id, text in docs]
 
 

@@ -14,11 +14,11 @@ after the store write succeeded (``Plan.apply``), so a failed write leaves both 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional
 
-from kg.fuse.blocking import ANY_COUNTRY, BlockKey, block_keys, fusable
+from kg.fuse.blocking import ANY_COUNTRY, BlockKey, fusable
 from kg.fuse.cluster import Group, Scores, cluster
 from kg.fuse.config import FusionConfig, load_config
 from kg.fuse.model import Report, reports_from_triples
@@ -43,6 +43,8 @@ class FusionIndex:
         self.keys: dict[str, frozenset[BlockKey]] = {}
         self.blocks: dict[BlockKey, set[str]] = defaultdict(set)
         self.by_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
+        # block -> the other blocks its reports are also in (how many reports link the two)
+        self.links: dict[BlockKey, Counter[BlockKey]] = defaultdict(Counter)
         self.doc_reports: dict[str, set[str]] = defaultdict(set)
         self.incident_of: dict[str, str] = {}  # report IRI -> incident IRI
         # incident IRI -> (member report IRIs, IRI of the incident it fulfils): what its graph
@@ -77,55 +79,76 @@ class FusionIndex:
             if not fusable(r):
                 continue
             self.reports[r.iri] = r
-            self.kind[r.iri] = self.scores.kind(r)
-            keys = block_keys(r, self.cfg)
-            self.keys[r.iri] = keys
+            kind = self.kind[r.iri] = self.scores.kind(r)
+            keys = self.keys[r.iri] = self.scores.keys[kind]
             for k in keys:
                 self.blocks[k].add(r.iri)
                 self.by_fm[(k[0], k[2])].add(k)
+                if len(keys) > 1:
+                    self.links[k].update(x for x in keys if x != k)
             self.doc_reports[doc_id].add(r.iri)
 
     def _remove(self, doc_id: str) -> None:
         for iri in self.doc_reports.pop(doc_id, set()):
             self.reports.pop(iri, None)
             self.kind.pop(iri, None)
-            for k in self.keys.pop(iri, frozenset()):
+            keys = self.keys.pop(iri, frozenset())
+            for k in keys:
                 self.blocks[k].discard(iri)
+                if len(keys) > 1:
+                    self.links[k].subtract(x for x in keys if x != k)
+                    self.links[k] = +self.links[k]
+                    if not self.links[k]:
+                        del self.links[k]
                 if not self.blocks[k]:
                     del self.blocks[k]
                     self.by_fm[(k[0], k[2])].discard(k)
             self.incident_of.pop(iri, None)
 
     # --- components --------------------------------------------------------------------------
-    def component(self, seeds: set[BlockKey], extra: dict[str, Report], gone: set[str]) -> dict[str, Report]:
-        """Reports (those of the index minus ``gone`` plus ``extra``) reachable from ``seeds``."""
-        extra_keys = {iri: block_keys(r, self.cfg) for iri, r in extra.items() if fusable(r)}
+    def component(self, seeds: set[BlockKey], extra: dict[str, Report], gone: set[str],
+                  extra_kind: Optional[dict[str, int]] = None) -> dict[str, Report]:
+        """Reports (those of the index minus ``gone`` plus ``extra``) reachable from ``seeds``.
+
+        Walks the blocks, not the reports: two blocks are linked when a report is in both
+        (``links``, kept up to date by _add/_remove) or when one is a no-country block of the
+        other's family and month. The gone reports' links may still join blocks: a larger
+        component clusters the same (clustering never crosses components), at a little cost."""
+        kinds = extra_kind if extra_kind is not None else {}
+        extra_keys = {iri: self.scores.keys[kinds[iri] if iri in kinds else self.scores.kind(r)]
+                      for iri, r in extra.items() if fusable(r)}
         extra_blocks: dict[BlockKey, set[str]] = defaultdict(set)
         extra_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
+        extra_links: dict[BlockKey, set[BlockKey]] = defaultdict(set)
         for iri, ks in extra_keys.items():
             for k in ks:
                 extra_blocks[k].add(iri)
                 extra_fm[(k[0], k[2])].add(k)
-        seen_keys: set[BlockKey] = set()
-        out: dict[str, Report] = {}
+                extra_links[k].update(ks)
+        seen: set[BlockKey] = set()
         todo = list(seeds)
+        empty: frozenset = frozenset()
         while todo:
             k = todo.pop()
-            if k in seen_keys:
+            if k in seen:
                 continue
-            seen_keys.add(k)
+            seen.add(k)
             fm = (k[0], k[2])
             # a report naming no country meets every country's block of its family and month
-            linked = self.by_fm.get(fm, set()) | extra_fm.get(fm, set()) if k[1] == ANY_COUNTRY \
-                else {(k[0], ANY_COUNTRY, k[2])}
-            todo.extend(x for x in linked if x not in seen_keys)
-            for iri in self.blocks.get(k, set()) | extra_blocks.get(k, set()):
-                if iri in gone or iri in out:
-                    continue
-                r = extra.get(iri) or self.reports[iri]
-                out[iri] = r
-                todo.extend(x for x in (extra_keys.get(iri) or self.keys[iri]) if x not in seen_keys)
-        return out
+            if k[1] == ANY_COUNTRY:
+                todo.extend(self.by_fm.get(fm, empty))
+                todo.extend(extra_fm.get(fm, empty))
+            else:
+                todo.append((k[0], ANY_COUNTRY, k[2]))
+            todo.extend(self.links.get(k, empty))
+            todo.extend(extra_links.get(k, empty))
+        ids: set[str] = set()
+        for k in seen:
+            ids.update(self.blocks.get(k, empty))
+            ids.update(extra_blocks.get(k, empty))
+        ids -= gone
+        reports = self.reports
+        return {iri: extra[iri] if iri in extra else reports[iri] for iri in ids}
 
     # --- planning a change -------------------------------------------------------------------
     def plan(self, doc_id: str, new_reports: Optional[list[Report]]) -> Plan:
@@ -144,14 +167,14 @@ class FusionIndex:
         for doc_id, new_reports in changes.items():
             new.update((r.iri, r) for r in (new_reports or []) if fusable(r))
             old |= self.doc_reports.get(doc_id, set())
+        new_kind = {iri: self.scores.kind(r) for iri, r in new.items()}
         seeds: set[BlockKey] = set()
         for iri in old:
             seeds |= self.keys.get(iri, frozenset())
-        for r in new.values():
-            seeds |= block_keys(r, self.cfg)
-        comp = self.component(seeds, new, old - set(new))
+        for k in set(new_kind.values()):
+            seeds |= self.scores.keys[k]
+        comp = self.component(seeds, new, old - set(new), new_kind)
         dirty = set(new) | old
-        new_kind = {iri: self.scores.kind(r) for iri, r in new.items()}
         kind = self.kind
 
         def kind_of(r: Report) -> int:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import statistics
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Optional
 
 from rdflib import Literal, URIRef
@@ -43,6 +44,39 @@ PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 INCIDENT_BASE = str(CKGD) + "incident/"
 
 
+class _T:
+    """The terms incident_triples writes, made once (rdflib makes and checks a new URIRef on
+    every namespace attribute access, and incidents are rewritten as reports join them)."""
+
+    Figure = CKG.Figure
+    Incident = CKG.Incident
+    Place = CKG.Place
+    State = CKG.State
+    date = CKG.date
+    datePrecision = CKG.datePrecision
+    disputed = CKG.disputed
+    figure = CKG.figure
+    fulfils = CKG.fulfils
+    maxValue = CKG.maxValue
+    minValue = CKG.minValue
+    modality = CKG.modality
+    quantityKind = CKG.quantityKind
+    report = CKG.report
+    reportedFigure = CKG.reportedFigure
+    sources = CKG.sources
+    rdf_type = RDF.type
+    rdf_value = RDF.value
+    label = RDFS.label
+    decimal = XSD.decimal
+
+
+@lru_cache(maxsize=1 << 17)
+def _iri(value: str) -> URIRef:
+    """A URIRef for a report (or its quantity) IRI, made once: an incident of 40 reports is
+    rewritten each time one joins, and rdflib checks every IRI it makes."""
+    return URIRef(value)
+
+
 def incident_iri(smallest_report: str) -> URIRef:
     return URIRef(INCIDENT_BASE + hashlib.sha256(smallest_report.encode("utf-8")).hexdigest()[:16])
 
@@ -52,25 +86,41 @@ def incident_graph(incident: URIRef | str) -> URIRef:
 
 
 def sources(reports: tuple[Report, ...]) -> list[list[Report]]:
-    """Independent sources: reports grouped by outlet, syndicated copies of one text merged."""
+    """Independent sources: reports grouped by outlet, syndicated copies of one text merged.
+
+    The documents of one publisher are one source at once; the text fingerprints are compared
+    only between documents not already in one source (with 40 copies from one outlet, no
+    comparison at all), so an incident of many reports is cheap to rewrite."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(a: str, b: str) -> None:
+        pa, pb = find(a), find(b)
+        if pa != pb:
+            parent[max(pa, pb)] = min(pa, pb)
 
     by_doc: dict[str, Report] = {}
     for r in reports:
         by_doc.setdefault(r.doc_id, r)
     docs = sorted(by_doc)
-    for i, a in enumerate(docs):
-        for b in docs[i + 1:]:
-            ra, rb = by_doc[a], by_doc[b]
-            if (ra.publisher and ra.publisher == rb.publisher) or copies(ra, rb):
-                pa, pb = find(a), find(b)
-                if pa != pb:
-                    parent[max(pa, pb)] = min(pa, pb)
+    outlet: dict[str, str] = {}
+    for d in docs:
+        parent[d] = d
+        pub = by_doc[d].publisher
+        if pub:
+            union(d, outlet.setdefault(pub, d))
+    if len({find(d) for d in docs}) > 1:
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                if find(a) != find(b) and copies(by_doc[a], by_doc[b]):
+                    union(a, b)
     groups: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
         groups[find(r.doc_id)].append(r)
@@ -92,19 +142,21 @@ def canonical_place(reports: tuple[Report, ...]) -> Optional[PlaceInfo]:
     counts: Counter[str] = Counter()
     info: dict[str, PlaceInfo] = {}
     for r in reports:
-        for p in set(r.places):
-            counts[p.iri] += 1
-            info[p.iri] = p
+        for iri, p in {p.iri: p for p in r.places}.items():
+            counts[iri] += 1
+            info[iri] = p
     if not counts:
         return None
     located = [i for i in counts if info[i].kind != "?"] or list(counts)
     return info[sorted(located, key=lambda i: (_LEVEL[info[i].kind], -counts[i], i))[0]]
 
 
-def figure_summary(reports: tuple[Report, ...], cfg: FusionConfig) -> dict[str, dict]:
-    """Per kind: every reported value, the median over independent sources, range, disputed."""
+def figure_summary(reports: tuple[Report, ...], cfg: FusionConfig,
+                   groups: Optional[list[list[Report]]] = None) -> dict[str, dict]:
+    """Per kind: every reported value, the median over independent sources, range, disputed
+    (``groups``: the reports' :func:`sources`, if the caller has them already)."""
     out: dict[str, dict] = {}
-    groups = sources(reports)
+    groups = sources(reports) if groups is None else groups
     kinds = sorted({k for r in reports for k in r.quantities})
     for kind in kinds:
         per_source = []
@@ -122,7 +174,7 @@ def figure_summary(reports: tuple[Report, ...], cfg: FusionConfig) -> dict[str, 
 
 
 def _num(v: float) -> Literal:
-    return Literal(str(int(v)) if float(v).is_integer() else repr(float(v)), datatype=XSD.decimal)
+    return Literal(str(int(v)) if float(v).is_integer() else repr(float(v)), datatype=_T.decimal)
 
 
 def place_property(cls: str) -> Optional[URIRef]:
@@ -142,26 +194,26 @@ def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tupl
     add = t.append
     fam = family(reports[0].cls)
     cls = fam if fam in EVENT_CLASSES else reports[0].cls
-    add((inc, RDF.type, EVENT_CLASSES[cls]))
-    add((inc, RDF.type, CKG.Incident))
-    add((inc, RDFS.label, Literal(_label(reports, fam))))
-    add((inc, CKG.modality, MODALITY_INDIVIDUALS[reports[0].modality]))
+    add((inc, _T.rdf_type, EVENT_CLASSES[cls]))
+    add((inc, _T.rdf_type, _T.Incident))
     date, precision = canonical_date(reports)
-    if date is not None and len(date) in DATE_DATATYPES:
-        add((inc, CKG.date, Literal(date, datatype=DATE_DATATYPES[len(date)])))
-        add((inc, CKG.datePrecision, PRECISION_INDIVIDUALS[precision]))
-    fillers: dict[str, URIRef] = {}  # filler IRI -> its class, typed in this graph too (SHACL)
     place = canonical_place(reports)
+    add((inc, _T.label, Literal(_label(reports, fam, place, date))))
+    add((inc, _T.modality, MODALITY_INDIVIDUALS[reports[0].modality]))
+    if date is not None and len(date) in DATE_DATATYPES:
+        add((inc, _T.date, Literal(date, datatype=DATE_DATATYPES[len(date)])))
+        add((inc, _T.datePrecision, PRECISION_INDIVIDUALS[precision]))
+    fillers: dict[str, URIRef] = {}  # filler IRI -> its class, typed in this graph too (SHACL)
     prop = place_property(cls)
     if place is not None and prop is not None:
-        add((inc, prop, URIRef(place.iri)))
-        fillers[place.iri] = CKG.State if place.kind == "S" else CKG.Place
+        add((inc, prop, _iri(place.iri)))
+        fillers[place.iri] = _T.State if place.kind == "S" else _T.Place
     if "origin" in EVENT_ROLES.get(cls, ()):
         for p in sorted({o.iri: o for r in reports for o in r.origins}.values(), key=lambda x: x.iri):
-            add((inc, ROLE_PROPERTIES["origin"], URIRef(p.iri)))
-            fillers[p.iri] = CKG.State if p.kind == "S" else CKG.Place
+            add((inc, ROLE_PROPERTIES["origin"], _iri(p.iri)))
+            fillers[p.iri] = _T.State if p.kind == "S" else _T.Place
     for r in reports:
-        add((inc, CKG.report, URIRef(r.iri)))
+        add((inc, _T.report, _iri(r.iri)))
     roles: dict[str, dict[str, str]] = defaultdict(dict)
     for r in reports:
         for role, actors in r.actors.items():
@@ -170,35 +222,34 @@ def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tupl
                     roles[role][a.iri] = a.cls
     for role in sorted(roles):
         for filler in sorted(roles[role]):
-            add((inc, ROLE_PROPERTIES[role], URIRef(filler)))
+            add((inc, ROLE_PROPERTIES[role], _iri(filler)))
             fillers.setdefault(filler, URIRef(roles[role][filler]))
     for filler, filler_cls in sorted(fillers.items()):
-        add((URIRef(filler), RDF.type, filler_cls))
+        add((_iri(filler), _T.rdf_type, filler_cls))
     disputed = False
-    for kind, f in figure_summary(reports, cfg).items():
+    independent = sources(reports)
+    for kind, f in figure_summary(reports, cfg, independent).items():
         node = URIRef(f"{inc}/figure/{kind}")
-        add((inc, CKG.figure, node))
-        add((node, RDF.type, CKG.Figure))
-        add((node, CKG.quantityKind, Literal(kind)))
-        add((node, RDF.value, _num(f["value"])))
-        add((node, CKG.minValue, _num(f["min"])))
-        add((node, CKG.maxValue, _num(f["max"])))
-        add((node, CKG.disputed, Literal(f["disputed"])))
-        add((node, CKG.sources, Literal(f["sources"])))
+        add((inc, _T.figure, node))
+        add((node, _T.rdf_type, _T.Figure))
+        add((node, _T.quantityKind, Literal(kind)))
+        add((node, _T.rdf_value, _num(f["value"])))
+        add((node, _T.minValue, _num(f["min"])))
+        add((node, _T.maxValue, _num(f["max"])))
+        add((node, _T.disputed, Literal(f["disputed"])))
+        add((node, _T.sources, Literal(f["sources"])))
         disputed = disputed or f["disputed"]
         for r, (value, _qualifier) in f["reported"]:
-            q = URIRef(f"{r.iri}/quantity/{kind}")  # the report's quantity node (kg.graph.iris)
-            add((node, CKG.reportedFigure, q))
-    add((inc, CKG.disputed, Literal(disputed)))
-    add((inc, CKG.sources, Literal(len(sources(reports)))))
+            q = _iri(f"{r.iri}/quantity/{kind}")  # the report's quantity node (kg.graph.iris)
+            add((node, _T.reportedFigure, q))
+    add((inc, _T.disputed, Literal(disputed)))
+    add((inc, _T.sources, Literal(len(independent))))
     if group.fulfils:
-        add((inc, CKG.fulfils, incident_iri(group.fulfils[0])))
+        add((inc, _T.fulfils, incident_iri(group.fulfils[0])))
     return inc, t
 
 
-def _label(reports: tuple[Report, ...], fam: str) -> str:
-    place = canonical_place(reports)
-    date, _ = canonical_date(reports)
+def _label(reports: tuple[Report, ...], fam: str, place: Optional[PlaceInfo], date: Optional[str]) -> str:
     bits = [fam.lower()]
     if place is not None:
         bits.append(f"in {place.label}")
