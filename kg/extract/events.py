@@ -767,7 +767,7 @@ class _Ctx:
         if f.filled("agent", "destination") or f.quantities:
             others = self.other_senders(subj, f) if subj is not None else []
             yield self.finish(f)
-            for state in others:  # "France and South Africa say they plan to deploy troops to X"
+            for state in others:  # "A and B say they plan to deploy troops to X"
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)

@@ -583,7 +583,7 @@ class Gazetteer:
         return self._countries[code] if code else None
 
     def capital(self, code: str) -> Place | None:
-        """The capital city of a state ("the Sri Lankan capital"), from GeoNames' country table."""
+        """The capital city of a state ("the Xian capital"), from GeoNames' country table."""
         name = _capitals().get(code.upper())
         if not name:
             return None

@@ -540,7 +540,7 @@ class MentionFinder:
         return False
 
     def _claim_capital(self, chunk: Span, claim) -> bool:
-        """"met in the Sri Lankan capital": a state's capital city, when no name follows to say
+        """"met in the Xian capital": a state's capital city, when no name follows to say
         which ("the Yemeni capital X" names it)."""
         root = chunk.root
         if root.lemma_.lower() != "capital" or root.i + 1 < len(root.doc) and (
