@@ -63,6 +63,8 @@ _MAX_PENDING_WRITES = 2 * MAX_WRITE_BATCH
 # progress bar, large enough for spaCy's batching), and tasks in flight per worker.
 CHUNK_SIZE = 4
 _TASKS_PER_WORKER = 2
+# kg build --jobs 1 extracts in a worker process from this many documents (see _extract_apart).
+EXTRACT_APART_MIN_FILES = 64
 #: Warning for a document from which nothing was extracted (it is still stored / written).
 NO_FACTS = "no actors, places or events found (is it a conflict report?)"
 
@@ -357,9 +359,10 @@ class _Workers:
 
 
 @contextmanager
-def _worker_pool(extractor: ExtractorLike, jobs: int) -> Iterator[Optional[_Workers]]:
-    """Worker processes for ``jobs > 1`` (None for one job: extraction stays in this process)."""
-    if jobs <= 1:
+def _worker_pool(extractor: ExtractorLike, jobs: int, *, one_in_worker: bool = False) -> Iterator[Optional[_Workers]]:
+    """Worker processes for ``jobs > 1``; for one job, None (extraction stays in this
+    process) unless ``one_in_worker`` (see :func:`_extract_apart`)."""
+    if jobs < 1 or (jobs == 1 and not one_in_worker):
         yield None
         return
     workers = _Workers(extractor, jobs)
@@ -384,6 +387,18 @@ def _extract_parallel(results: Iterable[ReadResult], workers: _Workers) -> Itera
             yield from collect(*window.popleft())
     while window:
         yield from collect(*window.popleft())
+
+
+def _extract_apart(jobs: int, files: int) -> bool:
+    """Whether ``kg build --jobs 1`` extracts in a worker process rather than in this one.
+
+    Why: this process also maps, fuses and stores. In one process those stages take turns
+    with spaCy and the rules for the interpreter lock (measured at 1,000 documents: mapping,
+    conversion and fusion planning took ~25% of the build on top of extraction). With a
+    worker, extraction has a core of its own and the rest overlaps it, which needs a second
+    core and enough documents to pay for starting the worker (a fork of the loaded model).
+    """
+    return jobs == 1 and files >= EXTRACT_APART_MIN_FILES and (os.cpu_count() or 1) > 1
 
 
 @contextmanager
@@ -635,11 +650,12 @@ def build(
 ) -> BuildReport:
     """Read, extract, map and store every document under ``paths``; never raises for one file.
 
-    Mapping and storing run on one background thread while the next documents are extracted
-    (in this process, or with ``jobs > 1`` in worker processes): Oxigraph's writes release the
-    GIL, so the store's share of the time partly overlaps spaCy's. Results are still taken in
-    input order; documents are written in batches (``WRITE_BATCH``), one transaction each, a
-    failed batch again one document at a time. A document with no facts is stored (its
+    Storing runs on a background thread while the next documents are extracted: in worker
+    processes (``jobs`` of them; one worker for ``jobs=1`` from ``EXTRACT_APART_MIN_FILES``
+    documents on a machine with two cores or more), else in this process, where Oxigraph's
+    writes release the GIL so the store's share of the time partly overlaps spaCy's. Results
+    are still taken in input order; documents are written in batches (``WRITE_BATCH``), one
+    transaction each, a failed batch again one document at a time. A document with no facts is stored (its
     metadata) with a warning; texts over ``max_chars`` are cut (see ``kg.read.reader.truncate``).
 
     ``generated_at`` is recorded as the extraction time in each graph's provenance; without it
@@ -684,7 +700,8 @@ def build(
         fuse = os.environ.get("KG_FUSE", "1").strip().lower() not in ("0", "false", "no", "off")
     fuser = _Fuser() if fuse and _can_fuse(store) else None  # kg.fuse: incidents, same transaction
     # The worker processes start before the writer thread (a fork copies only this thread).
-    with _frozen_heap(), _worker_pool(extractor, min(jobs, len(files))) as workers, \
+    n_jobs = min(jobs, len(files))
+    with _frozen_heap(), _worker_pool(extractor, n_jobs, one_in_worker=_extract_apart(n_jobs, len(files))) as workers, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
         batcher = _Batcher(writer, store)
         for item in _extract_stream(results, extractor, workers):

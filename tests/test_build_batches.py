@@ -4,6 +4,7 @@ reported alone and leaves the store as it was, and the others land with their in
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -80,3 +81,47 @@ def test_a_failed_document_in_a_batch_fails_alone(tmp_path: Path, extractor, mon
         after = _graphs(store)
         fuse_store(store)  # the incidents written with the batches are those of the documents stored
         assert _graphs(store) == after
+
+
+class _PidExtractor:
+    """Stands in for the extractor: records the process that extracted each document."""
+
+    def extract(self, doc):
+        from kg.models import Facts
+
+        return Facts(document=doc.meta, extractor=f"pid-{os.getpid()}", text=doc.text)
+
+    def extract_many(self, docs, *, n_process: int = 1):
+        for doc in docs:
+            yield self.extract(doc)
+
+
+@pytest.mark.parametrize("files", [3, 70])
+def test_one_job_extracts_in_a_worker_for_many_documents(tmp_path: Path, files: int, monkeypatch) -> None:
+    """kg build --jobs 1 extracts in one worker process from EXTRACT_APART_MIN_FILES documents
+    (with two cores), in this process below it; the result is the same."""
+    from kg import pipeline
+    from kg.store.core import KGStore
+
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    for i in range(files):
+        (tmp_path / f"{i:03d}.txt").write_text(f"Headline {i}\n\nText {i}.", encoding="utf-8")
+    extractors: list[str] = []
+    original = pipeline._prepare_facts
+
+    def spy(store, facts, path, generated_at):
+        extractors.append(facts.extractor)
+        return original(store, facts, path, generated_at)
+
+    monkeypatch.setattr(pipeline, "_prepare_facts", spy)
+    with KGStore.open(None) as store:
+        report = pipeline.build([tmp_path], store, extractor=_PidExtractor(), jobs=1, fuse=False)
+        titles = sorted(d.title for d in store.documents())
+    assert report.ok and report.documents == files
+    assert titles == sorted(f"Headline {i}" for i in range(files))
+    here = f"pid-{os.getpid()}"
+    assert len(extractors) == files
+    if files >= pipeline.EXTRACT_APART_MIN_FILES:
+        assert here not in extractors and len(set(extractors)) == 1  # one worker, not this process
+    else:
+        assert set(extractors) == {here}
