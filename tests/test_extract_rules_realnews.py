@@ -451,3 +451,17 @@ def test_two_states_that_plan_to_deploy_troops_each_send_their_own(extractor):
     deps = [v for v in f.events if v.type == "Deployment"]
     assert sorted(n for v in deps for n in names(f, v, "agent")) == ["France", "South Africa"]
     assert all(names(f, v, "destination") == ["Chad"] and v.modality == "planned" for v in deps)
+
+
+# ----- dates of events told relative to others
+
+
+def test_a_time_counted_back_from_a_capture_dates_the_earlier_one_not_the_capture(extractor):
+    f = extract(extractor, "Town falls\n\nIn Somalia, fighters loyal to al-Shabab have captured the town of Kelbaro, "
+                           "one week after taking control of the port of Dorana.")
+    dates = {names(f, v, "place")[0]: v.date.value for v in asserted(f, "Capture")}
+    assert dates == {"Kelbaro": "2024-03-12", "Dorana": "2024-03"}
+    f = extract(extractor, "Port seized\n\nRebels have taken control of the army headquarters in the port of Dorana, "
+                           "a day after the government signed a truce.", "2024-03-14")
+    [v] = asserted(f, "Capture")
+    assert v.date.value == "2024-03-14"  # the report's day: "a day after" dates the signing

@@ -129,6 +129,23 @@ def _host(tokens: tuple[Token, ...], event_type: Callable[[Token], Optional[str]
     return None
 
 
+def _counted_from_a_clause(p: Placed) -> bool:
+    """"a day after X signed a treaty": a time counted from a clause dates the event it introduces,
+    never the argument it follows ("took control of Y, a day after ...": not Y's capture)."""
+    return p.mention.shift is not None and p.mention.shift.anchor == "clause"
+
+
+def _counts_from_host(p: Placed) -> bool:
+    """"X captured Y, one week after taking Z": the shifted time counts back from the capture to
+    date the taking; it says nothing of the capture's own time."""
+    if p.mention.shift is None or p.mention.shift.anchor != "clause" or p.host is None:
+        return False
+    # "one week after taking Z": "after" a preposition of the host, the taking its object; in
+    # "three days after the rebels seized it" "after" marks the seizure, which is the host
+    return any(t.lower_ in ("after", "before") and t.dep_ == "prep" and t.head.i == p.host.i
+               for t in p.host.children)
+
+
 _BACKGROUND_MARKS = frozenset({"since", "until", "till", "before"})
 
 
@@ -335,13 +352,14 @@ class SentenceTimes:
         if anchor_offset is not None:  # the trigger's own times, or times of no other event
             on_path = {t.i for t in path}
             after = [p for p in self.points() if 0 <= p.mention.start - anchor_offset <= _ANCHOR_WINDOW
-                     and (p.host is None or p.host.i == trigger.i or self.event_type(p.host) is None
+                     and not _counted_from_a_clause(p) and (p.host is None or p.host.i == trigger.i or self.event_type(p.host) is None
                           and not (p.host.dep_ in ("relcl", "acl") and p.host.i not in on_path))]
             # (not a relative clause's: "the fall of X extends a campaign the group launched in May")
             if after:
                 return after[0].value, Strength.ATTACHED
         for depth, tok in enumerate(path):
-            hosted = [p for p in self.placed if _same_token(p.host, tok) and self._usable(p, depth == 0)]
+            hosted = [p for p in self.placed if _same_token(p.host, tok) and self._usable(p, depth == 0)
+                      and not (depth == 0 and _counts_from_host(p))]
             if hosted and depth and path[depth - 1].dep_ in _CLAUSE_DEPS and _subordinate_background(tok):
                 continue  # "[X retook Y] since the war began in April last year": the beginning's time
             if not hosted:
@@ -396,8 +414,8 @@ class SentenceTimes:
         best: Optional[tuple[int, int, int, Placed]] = None
         for i, p in enumerate(self.points()):
             steps = _in_main_clause(p.host) if p.host is not None else None
-            if steps is None or _not_factual(p.host) or self._after_publication(p.value):
-                continue
+            if steps is None or _not_factual(p.host) or self._after_publication(p.value) or _counts_from_host(p):
+                continue  # (a time counted back from the main clause dates another event, not the sentence)
             if clauses_only and (p.host.pos_ not in ("VERB", "AUX") or self.event_type(p.host) == "Statement"):
                 continue
             key = (_PRECISION_RANK.get(p.value.precision, 3), steps, i)
