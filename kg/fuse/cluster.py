@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 from datetime import date, timedelta
 from typing import Callable, Iterable, Optional
 
@@ -149,14 +150,30 @@ def cluster(reports: Iterable[Report], cfg: FusionConfig, scores: Optional[Score
     """
     scores = scores or Scores(cfg)
     kind_of = kind_of or scores.kind
-    rs = sorted({r.iri: r for r in reports if fusable(r)}.values(), key=lambda r: r.iri)
-    by_kind: dict[int, list[int]] = {}
-    for i, r in enumerate(rs):
-        by_kind.setdefault(kind_of(r), []).append(i)
-    units = sorted(by_kind.items(), key=lambda kv: kv[1][0])  # by smallest IRI: rs is sorted
+    by_kind: dict[int, dict[str, Report]] = defaultdict(dict)
+    for r in reports:
+        if fusable(r):
+            by_kind[kind_of(r)][r.iri] = r
+    iris = [iri for unit in by_kind.values() for iri in unit]
+    if len(iris) != len(set(iris)):  # one IRI given twice with other content: the last wins
+        last = {r.iri: r for r in reports if fusable(r)}
+        by_kind = defaultdict(dict)
+        for r in last.values():
+            by_kind[kind_of(r)][r.iri] = r
+    return cluster_units([(k, sorted(unit.values(), key=_IRI)) for k, unit in by_kind.items()], cfg, scores)
+
+
+_IRI = attrgetter("iri")
+_DOC = attrgetter("doc_id")
+
+
+def cluster_units(given: list[tuple[int, list[Report]]], cfg: FusionConfig, scores: Scores) -> list[Group]:
+    """:func:`cluster` of reports already grouped by kind: ``(kind, its reports sorted by IRI)``
+    (kg.fuse.index keeps them so, a plan then costs little per report)."""
+    units = sorted((u for u in given if u[1]), key=lambda u: u[1][0].iri)  # by smallest IRI
     kinds = [k for k, _ in units]
-    reps = [rs[m[0]] for _, m in units]
-    docs: list[Counter[str]] = [Counter(rs[i].doc_id for i in m) for _, m in units]
+    reps = [m[0] for _, m in units]
+    docs: list[Counter[str]] = [Counter(map(_DOC, m)) for _, m in units]
     size = [len(m) for _, m in units]
     spans = [scores.spans[k] for k in kinds]
     tol = timedelta(days=cfg.tolerance_days)
@@ -170,8 +187,8 @@ def cluster(reports: Iterable[Report], cfg: FusionConfig, scores: Optional[Score
             return memo[k]
         out: Optional[tuple[float, float]] = None
         if not apart(spans[u], spans[v], tol):
-            small, big = sorted((docs[u], docs[v]), key=len)
-            n_same = sum(c * big.get(d, 0) for d, c in small.items())
+            du, dv = docs[u], docs[v]
+            n_same = sum(du[d] * dv[d] for d in du.keys() & dv.keys())
             n_all = size[u] * size[v]
             total, best = 0.0, float("-inf")
             for same, n in ((False, n_all - n_same), (True, n_same)):
@@ -226,9 +243,8 @@ def cluster(reports: Iterable[Report], cfg: FusionConfig, scores: Optional[Score
         members[keep].extend(members.pop(gone))
     groups = []
     for m in members.values():
-        idx = sorted(i for u in m for i in units[u][1])
-        groups.append((tuple(rs[i] for i in idx), [reps[u] for u in sorted(m)],
-                       tuple(sorted(kinds[u] for u in m))))
+        rs = units[m[0]][1] if len(m) == 1 else sorted((r for u in m for r in units[u][1]), key=_IRI)
+        groups.append((tuple(rs), [reps[u] for u in sorted(m)], tuple(sorted(kinds[u] for u in m))))
     groups.sort(key=lambda g: g[0][0].iri)
     return _link_plans(groups, cfg, scores)
 

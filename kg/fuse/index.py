@@ -15,16 +15,18 @@ after the store write succeeded (``Plan.apply``), so a failed write leaves both 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional
 
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, fusable
-from kg.fuse.cluster import Group, Scores, cluster
+from kg.fuse.cluster import Group, Scores, cluster, cluster_units
 from kg.fuse.config import FusionConfig, load_config
 from kg.fuse.model import Report, reports_from_triples
 from kg.fuse.rdf import INCIDENT_BASE, incident_graph, incident_iri, incident_triples
 
 GRAPH_BASE_DOCS = "https://w3id.org/conflict-kg/id/graph/"
+_IRI = attrgetter("iri")
 
 
 @dataclass
@@ -41,7 +43,8 @@ class FusionIndex:
         self.cfg = cfg or load_config()
         self.reports: dict[str, Report] = {}
         self.keys: dict[str, frozenset[BlockKey]] = {}
-        self.blocks: dict[BlockKey, set[str]] = defaultdict(set)
+        # block -> how many reports of each kind it holds (kinds: kg.fuse.cluster.Scores.kind)
+        self.blocks: dict[BlockKey, Counter[int]] = defaultdict(Counter)
         self.by_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
         # block -> the other blocks its reports are also in (how many reports link the two)
         self.links: dict[BlockKey, Counter[BlockKey]] = defaultdict(Counter)
@@ -54,6 +57,10 @@ class FusionIndex:
         # a component is re-clustered for every batch, each pair of kinds scored once
         self.scores = Scores(self.cfg)
         self.kind: dict[str, int] = {}
+        # kind -> its reports (a *unit* of the clustering), and the same sorted by IRI (dropped
+        # when the unit changes): a plan hands whole units to cluster_units
+        self.units: dict[int, dict[str, Report]] = defaultdict(dict)
+        self._sorted: dict[int, list[Report]] = {}
 
     # --- loading -----------------------------------------------------------------------------
     @classmethod
@@ -80,9 +87,11 @@ class FusionIndex:
                 continue
             self.reports[r.iri] = r
             kind = self.kind[r.iri] = self.scores.kind(r)
+            self.units[kind][r.iri] = r
+            self._sorted.pop(kind, None)
             keys = self.keys[r.iri] = self.scores.keys[kind]
             for k in keys:
-                self.blocks[k].add(r.iri)
+                self.blocks[k][kind] += 1
                 self.by_fm[(k[0], k[2])].add(k)
                 if len(keys) > 1:
                     self.links[k].update(x for x in keys if x != k)
@@ -91,10 +100,17 @@ class FusionIndex:
     def _remove(self, doc_id: str) -> None:
         for iri in self.doc_reports.pop(doc_id, set()):
             self.reports.pop(iri, None)
-            self.kind.pop(iri, None)
+            kind = self.kind.pop(iri, None)
+            if kind is not None:
+                self.units[kind].pop(iri, None)
+                if not self.units[kind]:
+                    del self.units[kind]
+                self._sorted.pop(kind, None)
             keys = self.keys.pop(iri, frozenset())
             for k in keys:
-                self.blocks[k].discard(iri)
+                self.blocks[k][kind] -= 1
+                if not self.blocks[k][kind]:
+                    del self.blocks[k][kind]
                 if len(keys) > 1:
                     self.links[k].subtract(x for x in keys if x != k)
                     self.links[k] = +self.links[k]
@@ -106,23 +122,20 @@ class FusionIndex:
             self.incident_of.pop(iri, None)
 
     # --- components --------------------------------------------------------------------------
-    def component(self, seeds: set[BlockKey], extra: dict[str, Report], gone: set[str],
-                  extra_kind: Optional[dict[str, int]] = None) -> dict[str, Report]:
-        """Reports (those of the index minus ``gone`` plus ``extra``) reachable from ``seeds``.
+    def component(self, seeds: set[BlockKey], extra_keys: dict[int, frozenset[BlockKey]]) -> set[int]:
+        """The kinds of report (those of the index plus the ``extra_keys`` ones, with their
+        block keys) reachable from the blocks ``seeds``.
 
         Walks the blocks, not the reports: two blocks are linked when a report is in both
         (``links``, kept up to date by _add/_remove) or when one is a no-country block of the
-        other's family and month. The gone reports' links may still join blocks: a larger
+        other's family and month. Reports a plan removes may still join blocks: a larger
         component clusters the same (clustering never crosses components), at a little cost."""
-        kinds = extra_kind if extra_kind is not None else {}
-        extra_keys = {iri: self.scores.keys[kinds[iri] if iri in kinds else self.scores.kind(r)]
-                      for iri, r in extra.items() if fusable(r)}
-        extra_blocks: dict[BlockKey, set[str]] = defaultdict(set)
+        extra_blocks: dict[BlockKey, set[int]] = defaultdict(set)
         extra_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
         extra_links: dict[BlockKey, set[BlockKey]] = defaultdict(set)
-        for iri, ks in extra_keys.items():
+        for kind, ks in extra_keys.items():
             for k in ks:
-                extra_blocks[k].add(iri)
+                extra_blocks[k].add(kind)
                 extra_fm[(k[0], k[2])].add(k)
                 extra_links[k].update(ks)
         seen: set[BlockKey] = set()
@@ -142,13 +155,18 @@ class FusionIndex:
                 todo.append((k[0], ANY_COUNTRY, k[2]))
             todo.extend(self.links.get(k, empty))
             todo.extend(extra_links.get(k, empty))
-        ids: set[str] = set()
+        kinds: set[int] = set()
         for k in seen:
-            ids.update(self.blocks.get(k, empty))
-            ids.update(extra_blocks.get(k, empty))
-        ids -= gone
-        reports = self.reports
-        return {iri: extra[iri] if iri in extra else reports[iri] for iri in ids}
+            kinds.update(self.blocks.get(k, empty))
+            kinds.update(extra_blocks.get(k, empty))
+        return kinds
+
+    def _unit(self, kind: int) -> list[Report]:
+        """The index's reports of one kind, sorted by IRI (remembered until the unit changes)."""
+        rs = self._sorted.get(kind)
+        if rs is None:
+            rs = self._sorted[kind] = sorted(self.units.get(kind, {}).values(), key=lambda r: r.iri)
+        return rs
 
     # --- planning a change -------------------------------------------------------------------
     def plan(self, doc_id: str, new_reports: Optional[list[Report]]) -> Plan:
@@ -169,36 +187,46 @@ class FusionIndex:
             old |= self.doc_reports.get(doc_id, set())
         new_kind = {iri: self.scores.kind(r) for iri, r in new.items()}
         seeds: set[BlockKey] = set()
+        changed: set[int] = set(new_kind.values())  # kinds that gain or lose reports
         for iri in old:
             seeds |= self.keys.get(iri, frozenset())
-        for k in set(new_kind.values()):
-            seeds |= self.scores.keys[k]
-        comp = self.component(seeds, new, old - set(new), new_kind)
+            if iri in self.kind:
+                changed.add(self.kind[iri])
+        extra_keys = {k: self.scores.keys[k] for k in set(new_kind.values())}
+        for keys in extra_keys.values():
+            seeds |= keys
+        new_by_kind: dict[int, list[Report]] = defaultdict(list)
+        for iri, k in new_kind.items():
+            new_by_kind[k].append(new[iri])
+        units: list[tuple[int, list[Report]]] = []
+        for kind in self.component(seeds, extra_keys):
+            if kind in changed:
+                members = {iri: r for iri, r in self.units.get(kind, {}).items() if iri not in old}
+                members.update((r.iri, r) for r in new_by_kind.get(kind, ()))
+                units.append((kind, sorted(members.values(), key=lambda r: r.iri)))
+            else:
+                units.append((kind, self._unit(kind)))
+        comp = [r.iri for _, rs in units for r in rs]
         dirty = set(new) | old
-        kind = self.kind
-
-        def kind_of(r: Report) -> int:
-            k = new_kind.get(r.iri)
-            return kind[r.iri] if k is None else k
-
-        groups = cluster(comp.values(), self.cfg, self.scores, kind_of)
+        groups = cluster_units(units, self.cfg, self.scores)
         graphs: dict[str, list[tuple]] = {}
         new_incident_of: dict[str, str] = {}
         written: dict[str, tuple[frozenset[str], Optional[str]]] = {}
         kept: set[str] = set()
         for g in groups:
             inc = str(incident_iri(g.reports[0].iri))
-            members = frozenset(r.iri for r in g.reports)
+            iris = list(map(_IRI, g.reports))
+            members = frozenset(iris)
             signature = (members, str(incident_iri(g.fulfils[0])) if g.fulfils else None)
-            for r in g.reports:
-                new_incident_of[r.iri] = inc
+            new_incident_of.update(dict.fromkeys(iris, inc))
             if self.incidents.get(inc) == signature and not members & dirty:
                 kept.add(inc)  # same reports, same content: its graph stays as it is
                 continue
             iri, triples = incident_triples(g, self.cfg)
             graphs[str(incident_graph(iri))] = triples
             written[inc] = signature
-        stale = {self.incident_of[i] for i in set(comp) | old if i in self.incident_of}
+        stale = set(map(self.incident_of.get, [*comp, *old]))
+        stale.discard(None)  # type: ignore[arg-type]
         dropped = stale - kept - set(written)
         for inc in dropped:
             graphs.setdefault(str(incident_graph(inc)), [])
