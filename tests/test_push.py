@@ -419,3 +419,98 @@ def test_update_packs_small_graphs_and_a_failed_request_lands_nothing(
         rm.push(store, rm.Remote(rm.Endpoints.resolve(server.base)), method="update", progress=seen.append)
     assert len(seen) == 1 and seen[0].graphs_done == 5  # all five in one request
     assert remote_counts(server.base) == counts
+
+
+# ----------------------------------------------------------------------------- atomic replace of a large graph
+
+BIG = f"{GRAPH_BASE}big"
+
+
+def big_version(path: Path, n: int, tag: str) -> None:
+    """Give the store at ``path`` the graph BIG: ``n`` triples whose literals say ``tag``."""
+    ex = "http://example.org/big/"
+    with KGStore.open(path) as store:
+        store.replace_graph(BIG, [(URIRef(f"{ex}s{i}"), URIRef(f"{ex}p{i % 7}"), Literal(f"v{i} {tag}"))
+                                  for i in range(n)])
+
+
+def tags(base: str, graph: str) -> dict[str, int]:
+    """How many literals of ``graph`` on the server carry each version's tag."""
+    sw = SPARQLWrapper(base + "/query")
+    sw.setQuery(f"""SELECT ?t (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}
+                    BIND(REPLACE(STR(?o), "^v[0-9]+ ", "") AS ?t) }} GROUP BY ?t""")
+    sw.setReturnFormat(JSON)
+    rows = sw.query().convert()["results"]["bindings"]  # type: ignore[index]
+    return {r["t"]["value"]: int(r["n"]["value"]) for r in rows}
+
+
+@pytest.mark.parametrize("method", ["gsp", "update"])
+def test_a_graph_of_thousands_of_triples_is_replaced_atomically(server: OxigraphServer, tmp_path: Path,
+                                                                method: str) -> None:
+    """5,000 triples in batches of 1,000 go to the staging graph; one DELETE/INSERT swaps them
+    in: a reader between the requests sees the whole old version; the counts agree at the end."""
+    path = tmp_path / "big"
+    big_version(path, 5000, "old")
+    remote = rm.Remote(rm.Endpoints.resolve(server.base))
+    with KGStore.open(path, read_only=True) as store:
+        rm.push(store, remote, method=method, batch_size=1000)
+    big_version(path, 5300, "new")
+    seen: list[tuple[dict[str, int], dict[str, int]]] = []
+    with KGStore.open(path, read_only=True) as store:
+        rm.push(store, remote, method=method, batch_size=1000,
+                progress=lambda p: seen.append((tags(server.base, BIG), remote_counts(server.base))))
+        assert rm.count_mismatches(store, remote) == []
+    assert len(seen) == 6  # 5,300 triples in requests of 1,000
+    for i, (versions, counts) in enumerate(seen[:-1]):
+        assert versions == {"old": 5000}
+        assert counts[rm.staging_graph(BIG)] == 1000 * (i + 1)
+    assert seen[-1] == ({"new": 5300}, {BIG: 5300})
+
+
+def test_server_killed_mid_push_restarts_with_the_old_graph(server: OxigraphServer, tmp_path: Path) -> None:
+    """Oxigraph killed by PID while the new version is staged, restarted on its folder: the old
+    version is whole; pushing again puts the new one in place and empties the staging graph."""
+    path = tmp_path / "big"
+    big_version(path, 5000, "old")
+    remote = rm.Remote(rm.Endpoints.resolve(server.base), timeout_s=10)
+    with KGStore.open(path, read_only=True) as store:
+        rm.push(store, remote, batch_size=1000)
+    big_version(path, 5000, "new")
+
+    def kill_after_three(p: rm.PushProgress) -> None:
+        if p.triples_done >= 3000:
+            server.kill()
+
+    with KGStore.open(path, read_only=True) as store, pytest.raises(rm.PushError, match="connection refused"):
+        rm.push(store, remote, batch_size=1000, progress=kill_after_three)
+    with OxigraphServer(server.location) as again:
+        assert tags(again.base, BIG) == {"old": 5000}
+        assert remote_counts(again.base)[rm.staging_graph(BIG)] == 3000
+        remote = rm.Remote(rm.Endpoints.resolve(again.base))
+        with KGStore.open(path, read_only=True) as store:
+            rm.push(store, remote, batch_size=1000)
+        assert tags(again.base, BIG) == {"new": 5000}
+        assert remote_counts(again.base) == {BIG: 5000}
+
+
+def test_counts_are_read_in_pages(many_docs: Path, server: OxigraphServer) -> None:
+    """remote_graph_counts pages by graph IRI: pages of two give what one query gives."""
+    remote = rm.Remote(rm.Endpoints.resolve(server.base))
+    with KGStore.open(many_docs, read_only=True) as store:
+        rm.push(store, remote)
+    assert rm.remote_graph_counts(remote, page=2) == rm.remote_graph_counts(remote) == local_counts(many_docs)
+
+
+def test_verify_and_in_place(kg: Kg, many_docs: Path, server: OxigraphServer) -> None:
+    cli = kg_at(kg, many_docs)
+    result = cli("push", server.base, "--verify", "--batch-size", "500")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == "verified: the store holds 5 graphs with the local triple counts"
+    # in place: a store that stops mid-graph keeps the part it got (the atomic default would not)
+    counts = local_counts(many_docs)
+    first = sorted(counts)[0]
+    rm._run_sparql(rm.Remote(rm.Endpoints.resolve(server.base)), f"DROP GRAPH <{first}>", update=True)
+    with GuardProxy(server.base, serve=1) as proxy:
+        partial = cli("push", proxy.base, "--in-place", "--batch-size", "500", "--doc", first)
+    assert partial.exit_code == 1
+    assert remote_counts(server.base)[first] == 500

@@ -15,6 +15,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Optional
 
 import pytest
 from conftest import BuiltStore, Kg
@@ -113,9 +114,11 @@ def test_push_one_document_then_the_whole_store(kg: Kg, many_docs: Path, clean: 
     assert one.exit_code == 0, one.output
     expected = local_counts(many_docs)
     assert ours(clean) == {f"{GRAPH_BASE}copy-2": expected[f"{GRAPH_BASE}copy-2"]}
-    whole = cli("push", *endpoint_args(clean), "--method", method, "--batch-size", "700", env=env)
+    whole = cli("push", clean.base, "--layout", "virtuoso", "--user", "dba", "--method", method,
+                "--batch-size", "700", "--verify", env=env)
     assert whole.exit_code == 0, whole.output
     assert ours(clean) == expected  # per document graph, no staging graph left
+    assert "verified: the store holds" in whole.stderr
     assert str(sum(expected.values())) in whole.stdout
     dry = cli("push", *endpoint_args(clean), "--dry-run", env=env)
     assert dry.exit_code == 0, dry.output
@@ -200,3 +203,107 @@ def test_server_down(kg: Kg) -> None:
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"error: cannot connect to {base}/sparql-graph-crud-auth: connection refused "
                                      "(is the store running?); nothing was pushed")
+
+
+# ----------------------------------------------------------------------------- large graphs, failures, row caps
+
+BIG = f"{GRAPH_BASE}big"
+
+
+def big_version(path: Path, n: int, tag: str, bad_at: Optional[int] = None) -> None:
+    """Give the store at ``path`` the graph BIG: ``n`` triples whose literals say ``tag``;
+    ``bad_at``: that triple's object is "x"^^xsd:integer, which Virtuoso's SPARQL Update refuses."""
+    from rdflib import URIRef
+    from rdflib.namespace import XSD
+
+    ex = "http://example.org/big/"
+    triples = [(URIRef(f"{ex}s{i}"), URIRef(f"{ex}p{i % 7}"),
+                Literal("x", datatype=XSD.integer) if i == bad_at else Literal(f"v{i} {tag}")) for i in range(n)]
+    with KGStore.open(path) as store:
+        store.replace_graph(BIG, triples)
+
+
+def tags(v: VirtuosoServer, graph: str) -> dict[str, int]:
+    """How many literals of ``graph`` on the server end in each tag (old/new version)."""
+    sw = SPARQLWrapper(v.base + "/sparql")
+    sw.setQuery(f"""SELECT ?t (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}
+                    BIND(REPLACE(STR(?o), "^v[0-9]+ ", "") AS ?t) }} GROUP BY ?t""")
+    sw.setReturnFormat(JSON)
+    rows = sw.query().convert()["results"]["bindings"]  # type: ignore[index]
+    return {r["t"]["value"]: int(r["n"]["value"]) for r in rows}
+
+
+@pytest.mark.parametrize("method", ["gsp", "update"])
+def test_a_graph_of_thousands_of_triples_is_replaced_atomically(clean: VirtuosoServer, tmp_path: Path,
+                                                                method: str) -> None:
+    """3,000 triples in batches of 1,000: staged, then swapped in by one operation; a reader
+    between the requests sees the old version whole, and the counts agree at the end."""
+    path = tmp_path / "big"
+    big_version(path, 3000, "old")
+    r = remote(clean)
+    with KGStore.open(path, read_only=True) as store:
+        rm.push(store, r, method=method, batch_size=1000)
+    big_version(path, 3100, "new")
+    seen: list[dict[str, int]] = []
+    with KGStore.open(path, read_only=True) as store:
+        rm.push(store, r, method=method, batch_size=1000, progress=lambda p: seen.append(tags(clean, BIG)))
+        assert rm.count_mismatches(store, r) == []
+    assert len(seen) == 4  # 3,100 triples in requests of 1,000
+    assert all(s == {"old": 3000} for s in seen[:-1]) and seen[-1] == {"new": 3100}
+    assert ours(clean) == {BIG: 3100}  # the staging graph is gone
+
+
+def test_a_refused_chunk_leaves_the_graph_as_it_was(clean: VirtuosoServer, tmp_path: Path) -> None:
+    """Virtuoso refuses "x"^^xsd:integer in INSERT DATA: the push fails while the new version is
+    being staged, and the server still has the whole earlier version."""
+    path = tmp_path / "big"
+    big_version(path, 3000, "old")
+    r = remote(clean)
+    with KGStore.open(path, read_only=True) as store:
+        rm.push(store, r, method="update", batch_size=1000)
+    big_version(path, 3000, "new", bad_at=2999)
+    with KGStore.open(path, read_only=True) as store:
+        lines = store.ox_store.dump(format=rm.ox.RdfFormat.N_TRIPLES, from_graph=rm.ox.NamedNode(BIG)).splitlines()
+        bad_piece = next(i for i, line in enumerate(lines) if b"XMLSchema#integer" in line) // 1000
+        with pytest.raises(rm.PushError, match="Invalid integer value") as caught:
+            rm.push(store, r, method="update", batch_size=1000)
+    assert caught.value.report.graphs == []
+    assert f"while loading {BIG}: the store keeps its earlier version of it)" in str(caught.value) or bad_piece == 0
+    assert tags(clean, BIG) == {"old": 3000}
+    assert ours(clean) == {BIG: 3000}  # and the staging graph was emptied
+
+
+def test_killed_mid_push_then_restarted_the_graph_is_as_it_was(many_docs: Path, tmp_path: Path) -> None:
+    """Virtuoso killed (SIGKILL by PID) while the new version is being staged, then restarted
+    on its database: the old version is there whole; the next push puts the new one in place.
+    The server caps results at 3 rows (ResultSetMaxRows): the per-graph counts stay exact."""
+    if missing_message():
+        pytest.skip(missing_message())
+    path = Path(shutil.copytree(many_docs, tmp_path / "local"))
+    big_version(path, 3000, "old")
+    server = VirtuosoServer(tmp_path / "db", password=PASSWORD, max_rows=3).start()
+    try:
+        r = remote(server)
+        with KGStore.open(path, read_only=True) as store:
+            rm.push(store, r, batch_size=1000)
+            assert len(rm.remote_graph_counts(r)) > 3 and rm.count_mismatches(store, r) == []
+        big_version(path, 3000, "new")
+
+        def kill_after_two(p: rm.PushProgress) -> None:
+            if p.graph == BIG and p.triples_done - before >= 2000:
+                server.kill()
+
+        with KGStore.open(path, read_only=True) as store:
+            before = sum(n for g, n in local_counts(path).items() if g < BIG)
+            with pytest.raises(rm.PushError, match="connection refused|closed the connection"):
+                rm.push(store, r, batch_size=1000, progress=kill_after_two)
+        server = VirtuosoServer(tmp_path / "db", password=PASSWORD, max_rows=3).start()  # same database
+        assert tags(server, BIG) == {"old": 3000}
+        r = remote(server)
+        with KGStore.open(path, read_only=True) as store:
+            rm.push(store, r, batch_size=1000)
+            assert rm.count_mismatches(store, r) == []
+        assert tags(server, BIG) == {"new": 3000}
+        assert not [g for g in rm.remote_graph_counts(r) if g.endswith("#kg-push-staging")]
+    finally:
+        server.stop()

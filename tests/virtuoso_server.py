@@ -131,6 +131,7 @@ class VirtuosoServer(ServerProcess):
             if self.password != "dba" and not existing:
                 quoted = '"' + self.password.replace('"', '""') + '"'
                 self.isql(f"set password \"dba\" {quoted};", password="dba")
+                self.isql("checkpoint;")  # durable: a server killed later reopens with it
         except BaseException:
             self.kill()
             raise

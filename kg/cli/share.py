@@ -60,14 +60,17 @@ PasswordOpt = typer.Option(None, "--password", envvar="KG_REMOTE_PASSWORD",
                            help="HTTP Basic password (or KG_REMOTE_PASSWORD).")
 TokenOpt = typer.Option(None, "--token", envvar="KG_REMOTE_TOKEN", help="Bearer token (or KG_REMOTE_TOKEN).")
 TimeoutOpt = typer.Option(60.0, "--timeout", help="Give up on a request after S seconds.")
+LayoutOpt = typer.Option("oxigraph", "--layout",
+                         help="The server's URLs under ENDPOINT: oxigraph (/query, /update, /store) or "
+                              "virtuoso (/sparql, /sparql-auth, /sparql-graph-crud-auth; digest auth).")
 
 
 def _remote(endpoint: Optional[str], query_ep: Optional[str], update_ep: Optional[str],
             gsp_ep: Optional[str], user: Optional[str], password: Optional[str],
-            token: Optional[str], timeout: float) -> rm.Remote:
+            token: Optional[str], timeout: float, layout: str = "oxigraph") -> rm.Remote:
     if timeout <= 0:
         fail(f"--timeout must be a positive number of seconds, got {timeout:g}")
-    endpoints = rm.Endpoints.resolve(endpoint, query=query_ep, update=update_ep, gsp=gsp_ep)
+    endpoints = rm.Endpoints.resolve(endpoint, query=query_ep, update=update_ep, gsp=gsp_ep, layout=layout)
     return rm.Remote(endpoints, rm.Auth(user=user, password=password, token=token), timeout)
 
 
@@ -128,6 +131,12 @@ def push(
     doc: list[str] = typer.Option([], "--doc", help="Push only this document id or graph IRI (repeatable)."),
     batch_size: int = typer.Option(rm.DEFAULT_BATCH, "--batch-size", min=1, help="Triples per request."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only say which graphs are new, replaced or unchanged."),
+    atomic: bool = typer.Option(True, "--atomic/--in-place",
+                                help="Load each graph into a staging graph, then swap it in with one SPARQL "
+                                     "Update operation (needs the update endpoint), or write it in place."),
+    verify: bool = typer.Option(False, "--verify", help="After the push, compare each graph's triple count "
+                                                        "on the store with the local one."),
+    layout: str = LayoutOpt,
     user: Optional[str] = UserOpt,
     password: Optional[str] = PasswordOpt,
     token: Optional[str] = TokenOpt,
@@ -137,7 +146,8 @@ def push(
     """Load the graph into a SPARQL 1.1 store, one named graph per document (pushing again replaces)."""
     if method not in ("gsp", "update"):
         fail(f"unknown --method {method!r}: use gsp or update")
-    remote = _remote(endpoint, query_endpoint, update_endpoint, gsp_endpoint, user, password, token, timeout)
+    remote = _remote(endpoint, query_endpoint, update_endpoint, gsp_endpoint, user, password, token, timeout,
+                     layout)
     only = doc or None
     path = store_path(ctx, store_dir)
     with open_store(path, read_only=True) as store:
@@ -157,7 +167,8 @@ def push(
         try:
             with _push_bar() as progress:
                 report = rm.push(store, remote, method=method, batch_size=batch_size,  # type: ignore[arg-type]
-                                 graphs=only, progress=progress)
+                                 graphs=only, progress=progress,
+                                 atomic=None if atomic else False)
         except rm.PushError as exc:
             done = exc.report
             complete = len(done.complete_graphs)
@@ -168,12 +179,19 @@ def push(
             for line in _pushed_lines(done):
                 typer.echo(line, err=True)
             raise typer.Exit(1) from None
+        wrong = rm.count_mismatches(store, remote, only) if verify else []
+    if wrong:
+        fail("the store's triple counts differ from the local ones after the push: " +
+             ", ".join(f"{_short(g)} {there:,} (local {n:,})" for g, n, there in wrong[:5]) +
+             (f" and {len(wrong) - 5} more" if len(wrong) > 5 else ""))
     table = Table(title="kg push", show_header=True, header_style="bold", title_justify="left")
     for name in ("graphs", "triples", "method", "time", "triples/s"):
         table.add_column(name, justify="right")
     rate = report.triples / report.seconds if report.seconds > 0 else 0.0
     table.add_row(str(len(report.graphs)), str(report.triples), method, f"{report.seconds:.1f} s", f"{rate:,.0f}")
     stdout().print(table)
+    if verify:
+        typer.echo(f"verified: the store holds {len(report.graphs)} graphs with the local triple counts", err=True)
 
 
 # ----------------------------------------------------------------------------- pull
@@ -197,6 +215,7 @@ def pull(
     name: Optional[str] = typer.Option(None, "--name",
                                        help="Local graph name (graph/pull-NAME); default: a digest of endpoint and query."),
     query_endpoint: Optional[str] = QueryEndpointOpt,
+    layout: str = LayoutOpt,
     user: Optional[str] = UserOpt,
     password: Optional[str] = PasswordOpt,
     token: Optional[str] = TokenOpt,
@@ -208,7 +227,7 @@ def pull(
         endpoint, query_arg = None, endpoint
     if query_arg is None:
         fail("give the store's base URL (or --query-endpoint) and a CONSTRUCT query")
-    remote = _remote(endpoint, query_endpoint, None, None, user, password, token, timeout)
+    remote = _remote(endpoint, query_endpoint, None, None, user, password, token, timeout, layout)
     query = _query_text(query_arg)
     graph = rm.pull_graph_iri(remote.endpoints.query, query, name)
     triples = rm.pull(remote, query)  # before opening the store: a failed pull changes nothing

@@ -87,6 +87,11 @@ class Endpoints:
     query: str
     update: Optional[str] = None
     gsp: Optional[str] = None
+    # True when one request is one transaction (a Graph Store PUT, a multi-operation update), as
+    # on Oxigraph: then a graph that fits in one request needs no staging. Virtuoso 7 keeps the
+    # part of a refused PUT it had read and the operations before a failing one; unknown stores
+    # are taken to be like it.
+    atomic_requests: bool = False
 
     @classmethod
     def resolve(cls, base: Optional[str] = None, *, query: Optional[str] = None,
@@ -96,7 +101,8 @@ class Endpoints:
 
         ``oxigraph``: /query, /update, /store. ``virtuoso``: /sparql, /sparql-auth (SPARQL
         Update, digest auth) and /sparql-graph-crud-auth (Graph Store Protocol, digest auth).
-        A base given as its ``/query`` or ``/sparql`` URL is taken as the base too.
+        A base given as its ``/query`` or ``/sparql`` URL is taken as the base too. Only an
+        Oxigraph base URL without explicit URLs counts as ``atomic_requests``.
         """
         if layout not in _LAYOUTS:
             raise RemoteError(f"unknown server layout {layout!r}: use {' or '.join(_LAYOUTS)}")
@@ -111,6 +117,7 @@ class Endpoints:
         if chosen_query is None:
             raise RemoteError("give the store's base URL or --query-endpoint")
         return cls(
+            atomic_requests=layout == "oxigraph" and root is not None and not (query or update or gsp),
             query=_check_url(chosen_query, "query endpoint"),
             update=_check_url(update, "update endpoint") if update else (root + paths[1] if root else None),
             gsp=_check_url(gsp, "graph store endpoint") if gsp else (root + paths[2] if root else None),
@@ -663,12 +670,13 @@ def _has_bnode(line: bytes) -> bool:
     return line.startswith(b"_:") or line.rsplit(b" ", 2)[-2].startswith(b"_:")
 
 
-def _pieces(store: KGStore, graph: str, size: int, atomic: bool) -> Iterator[_Piece]:
+def _pieces(store: KGStore, graph: str, size: int, atomic: bool, whole_atomic: bool) -> Iterator[_Piece]:
     """A graph in pieces of ``size`` triples (Oxigraph writes the N-Triples), blank nodes first.
 
     Blank node labels only hold within one request, so every triple with one goes in the first
     piece, which may then be bigger than ``size``. With ``atomic``, the pieces go to the graph's
-    staging graph (:func:`staging_graph`) and the last one swaps it into place.
+    staging graph (:func:`staging_graph`) and the last one swaps it into place, unless the graph
+    fits in one request and the store makes a request one transaction (``whole_atomic``).
     """
     lines = store.ox_store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)).splitlines()
     first = size
@@ -677,7 +685,7 @@ def _pieces(store: KGStore, graph: str, size: int, atomic: bool) -> Iterator[_Pi
         if with_bnodes:
             lines = with_bnodes + [line for line in lines if not _has_bnode(line)]
             first = max(size, len(with_bnodes))
-    target = staging_graph(graph) if atomic else graph
+    target = staging_graph(graph) if atomic and (len(lines) > first or not whole_atomic) else graph
     yield _Piece(graph, b"\n".join(lines[:first]) + b"\n", len(lines[:first]), True, target,
                  last=len(lines) <= first)
     for start in range(first, len(lines), size):
@@ -687,13 +695,13 @@ def _pieces(store: KGStore, graph: str, size: int, atomic: bool) -> Iterator[_Pi
 
 
 def _requests(store: KGStore, graphs: Iterable[str], size: int, method: Method,
-              atomic: bool) -> Iterator[list[_Piece]]:
+              atomic: bool, whole_atomic: bool) -> Iterator[list[_Piece]]:
     """Pieces grouped into requests: one per piece for the GSP (a request names one graph);
     SPARQL Update packs small graphs together up to ``size`` triples per request."""
     pending: list[_Piece] = []
     count = 0
     for graph in graphs:
-        for piece in _pieces(store, graph, size, atomic):
+        for piece in _pieces(store, graph, size, atomic, whole_atomic):
             if method == "gsp":
                 yield [piece]
                 continue
@@ -759,9 +767,10 @@ def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: 
     ``atomic`` (the default when the remote has an update endpoint): each graph is loaded into
     its staging graph, then one SPARQL Update operation swaps it into place (:func:`_swap`), so
     readers see the old graph or the new one, never half, and a push that fails part way leaves
-    the graph as it was. Every graph is staged, not only those of several requests, because a
-    Graph Store PUT is not atomic everywhere: Virtuoso 7 keeps the part of a refused body it
-    had read, in place of the old graph. Without it, graphs are written in place.
+    the graph as it was. A graph that fits in one request skips the staging only on a store
+    whose requests are transactions (``Endpoints.atomic_requests``, Oxigraph): a Graph Store PUT
+    is not atomic everywhere (Virtuoso 7 keeps the part of a refused body it had read, in place
+    of the old graph). Without ``atomic``, graphs are written in place.
     Raises PushError, carrying the report so far, when the remote fails part way.
     """
     if batch_size < 1:
@@ -782,7 +791,7 @@ def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: 
     def so_far() -> list[PushedGraph]:
         return [PushedGraph(g, n, chosen[g]) for g, n in sent.items()]
 
-    for request in _requests(store, chosen, batch_size, method, atomic):
+    for request in _requests(store, chosen, batch_size, method, atomic, remote.endpoints.atomic_requests):
         try:
             _send(remote, method, request)
         except RemoteError as exc:
