@@ -1,11 +1,16 @@
 """Push the store to an external SPARQL 1.1 triple store, and pull CONSTRUCT results from one.
 
-Push sends one named graph per document, by the Graph Store HTTP Protocol (a PUT replaces the
-graph, so pushing twice duplicates nothing) or, for stores without it, by SPARQL Update (DROP
-SILENT GRAPH, then INSERT DATA in batches, through SPARQLWrapper). A big graph goes in batches:
-the first replaces the graph (PUT, or DROP + INSERT in one request) and the next ones add to it
-(POST, or INSERT DATA). Blank nodes are scoped to one request, so every triple that has one
-travels in the first batch of its graph.
+Push sends one named graph per document, by the Graph Store HTTP Protocol (PUT, then POSTs for
+the next batches) or, for stores without it, by SPARQL Update (INSERT DATA in operations of 200
+triples, small graphs packed several to a request, through SPARQLWrapper). Blank nodes are
+scoped to one request, so every triple that has one travels in the first batch of its graph.
+
+A push is atomic per graph when the store has an update endpoint: the graph is loaded into its
+staging graph (``<graph>#kg-push-staging``), then one SPARQL Update operation, a DELETE/INSERT,
+swaps that content in (:func:`_swap`). One operation is one transaction on Oxigraph and on
+Virtuoso 7; a multi-operation request, a Graph Store PUT and MOVE are not on Virtuoso (see
+docs/sharing.md for what was measured). Counts of the remote are read in pages, so a store
+that caps result rows (Virtuoso's ResultSetMaxRows) still gives every graph.
 
 Every failure of the remote (refused, down, 401, 5xx, timeout) is a :class:`RemoteError` with
 one line of text; during a push it is a :class:`PushError` that also carries what had already
