@@ -465,3 +465,29 @@ def test_a_time_counted_back_from_a_capture_dates_the_earlier_one_not_the_captur
                            "a day after the government signed a truce.", "2024-03-14")
     [v] = asserted(f, "Capture")
     assert v.date.value == "2024-03-14"  # the report's day: "a day after" dates the signing
+
+
+# ----- names and their types (third round)
+
+
+def test_a_seat_someone_meets_at_is_a_place_in_every_mention(extractor):
+    f = extract(extractor, "Talks\n\nDefense Secretary John Roe met with Defense Minister Ana Lorin at the Pentagon "
+                           "on Monday, the Pentagon spokesperson said.")
+    assert [(e.type, e.name) for e in f.entities if e.name == "Pentagon"] == [("Location", "Pentagon")]
+    f = extract(extractor, "Talks\n\nThe Pentagon spokesperson said the minister would visit in May.")
+    assert [(e.type, e.name) for e in f.entities if e.name == "Pentagon"] == [("Organization", "Pentagon")]
+
+
+def test_combatant_commands_and_battle_groups_are_armed_forces(extractor):
+    f = extract(extractor, "Visit\n\nAdm. Jon Breck of U.S. Pacific Command and Gen. Tim Olo of the Multinational "
+                           "Battle Group-East met in Lima on Monday.")
+    types = entity_types(f)
+    assert types.get("United States Indo-Pacific Command") == "ArmedForce"
+    assert types.get("Multinational Battle Group-East") == "ArmedForce"
+
+
+def test_a_headline_meeting_of_a_role_is_the_meeting_the_body_tells(extractor):
+    f = extract(extractor, "PACOM Commander Meets With Peruvian President\n\nAdm. Jon Breck met with Peruvian "
+                           "President Tomas Vell at the palace in Lima on Monday.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Jon Breck", "Tomas Vell"]

@@ -1836,6 +1836,10 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
     ("stormed a base ... in the attack"): fold such partial frames into a compatible one."""
     out: list[Frame] = []
     for f in frames:
+        told = next((g for g in out if _headline_meeting(g, f)), None)
+        if told is not None:  # "Commander Meets With President" and the body's "X met with President Y"
+            out[out.index(told)] = f
+            continue
         target = next((g for g in out if g.type == f.type and g.type in ("Attack", "Capture", "Deployment")
                        and (g.sentence.index == f.sentence.index or _is_headline(g))
                        and (_compatible(g, f) or _is_headline(g) and _same_toll(g, f) or _argument_of(g, f))), None)
@@ -1853,6 +1857,14 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
                 target.date, target.date_strength = f.date, f.date_strength
         _absorb(target, f)
     return out
+
+
+def _headline_meeting(headline: Frame, f: Frame) -> bool:
+    """A headline's meeting told in the body with a participant in common: the body names the
+    people (the headline often gives only a role: "Commander Meets With President")."""
+    return headline.type == f.type == "Meeting" and _is_headline(headline) and not _is_headline(f) \
+        and headline.modality == f.modality and bool(
+            set(headline.roles.get("participants", [])) & set(f.roles.get("participants", [])))
 
 
 def _fold_bare_deployments(frames: list[Frame]) -> list[Frame]:

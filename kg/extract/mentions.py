@@ -250,7 +250,8 @@ class MentionFinder:
                 [(label, s, e) for label, s, e in patterns if lo <= s and e <= hi],
             ))
         out = _confirmed_in_body(parsed, out)
-        return sorted(out + _repeats(parsed, out), key=lambda m: m.start)
+        out = sorted(out + _repeats(parsed, out), key=lambda m: m.start)
+        return _one_seat_one_type(out, self.res.seats)
 
     def _in_sentence(self, sent: Sentence, matches: list[tuple[int, int]],
                      pats: list[tuple[str, int, int]]) -> list[RawMention]:
@@ -442,7 +443,8 @@ class MentionFinder:
             claim(ent, "Location", "MilitaryBase", base_name=ent[1:].text)  # "Camp X", "Fort Y"
             return
         if len(ent) > 1 and (ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads or ent[-1].lower_ in (
-                "team", "unit", "group", "force") and any(t.lower_ in res.unit_heads for t in ent[:-1])):  # "X Brigade Combat Team"
+                "team", "unit", "group", "force") and any(t.lower_ in res.unit_heads for t in ent[:-1])
+                or _battle_group(ent)):  # "X Brigade Combat Team", "Multinational Battle Group East"
             start = ent.start  # "1st Armored Division", "III Corps", "U.S. Army"
             if start > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVX]+", ent.doc[start - 1].text):
                 start -= 1  # NER leaves the ordinal out
@@ -669,6 +671,22 @@ def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Itera
             i = j + 1
             continue
         i += 1
+
+
+def _one_seat_one_type(found: list[RawMention], seats: frozenset[str]) -> list[RawMention]:
+    """A government seat the report puts someone in ("met at the X") is that building in all its
+    mentions ("the X's spokesperson" too): one name, one type. Named only as a voice, it stays a body."""
+    buildings = {m.text.lower() for m in found if m.kind == "Location" and m.text.lower() in seats}
+    for m in found:
+        if m.kind == "Organization" and m.text.lower() in buildings:
+            m.kind, m.subtype, m.hint = "Location", "Facility", {"place": None}
+    return found
+
+
+def _battle_group(ent: Span) -> bool:
+    """"Multinational Battle Group East", "a NATO Battle Group": a unit of troops, whatever
+    follows the two words."""
+    return any(a.lower_ == "battle" and b.lower_ == "group" for a, b in zip(ent, ent[1:]))
 
 
 def _after_place_noun(run: Span) -> bool:
