@@ -152,11 +152,13 @@ def _first(values: Optional[list[str]]) -> Optional[str]:
 def reports_from_triples(triples: Iterable[tuple[Any, Any, Any]], doc_id: Optional[str] = None) -> list[Report]:
     """The reports of one document graph (or of several: each event names its article)."""
     by: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    ox_terms = _OX_TERMS  # term_value inlined for the build's pyoxigraph terms (hot loop)
     for s, p, o in triples:
-        pv = term_value(p)
+        pv = p.value if type(p) in ox_terms else term_value(p)
         if pv in _SKIP:
             continue
-        by[term_value(s)][pv].append(term_value(o))
+        sv = s.value if type(s) in ox_terms else term_value(s)
+        by[sv][pv].append(o.value if type(o) in ox_terms else term_value(o))
     return reports_from_index(by, doc_id)
 
 

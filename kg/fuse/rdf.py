@@ -212,12 +212,13 @@ def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tupl
         for p in sorted({o.iri: o for r in reports for o in r.origins}.values(), key=lambda x: x.iri):
             add((inc, ROLE_PROPERTIES["origin"], _iri(p.iri)))
             fillers[p.iri] = _T.State if p.kind == "S" else _T.Place
-    for r in reports:
-        add((inc, _T.report, _iri(r.iri)))
+    report_p = _T.report
+    t.extend([(inc, report_p, _iri(r.iri)) for r in reports])
     roles: dict[str, dict[str, str]] = defaultdict(dict)
+    allowed = EVENT_ROLES.get(cls, ())
     for r in reports:
         for role, actors in r.actors.items():
-            if role in EVENT_ROLES.get(cls, ()):
+            if role in allowed:
                 for a in actors:
                     roles[role][a.iri] = a.cls
     for role in sorted(roles):
