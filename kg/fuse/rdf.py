@@ -77,6 +77,17 @@ def _iri(value: str) -> URIRef:
     return URIRef(value)
 
 
+def _literal(value: object, datatype: Optional[URIRef] = None) -> Literal:
+    """A Literal made once per value: rdflib's constructor converts and checks each time, and an
+    incident graph is rebuilt every time a report joins. (Keyed by type too: 1 is not True.)"""
+    return _cached_literal(type(value), value, datatype)
+
+
+@lru_cache(maxsize=1 << 14)
+def _cached_literal(_type: type, value: object, datatype: Optional[URIRef]) -> Literal:
+    return Literal(value, datatype=datatype)
+
+
 def incident_iri(smallest_report: str) -> URIRef:
     return URIRef(INCIDENT_BASE + hashlib.sha256(smallest_report.encode("utf-8")).hexdigest()[:16])
 
@@ -174,7 +185,7 @@ def figure_summary(reports: tuple[Report, ...], cfg: FusionConfig,
 
 
 def _num(v: float) -> Literal:
-    return Literal(str(int(v)) if float(v).is_integer() else repr(float(v)), datatype=_T.decimal)
+    return _literal(str(int(v)) if float(v).is_integer() else repr(float(v)), _T.decimal)
 
 
 def place_property(cls: str) -> Optional[URIRef]:
@@ -201,7 +212,7 @@ def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tupl
     add((inc, _T.label, Literal(_label(reports, fam, place, date))))
     add((inc, _T.modality, MODALITY_INDIVIDUALS[reports[0].modality]))
     if date is not None and len(date) in DATE_DATATYPES:
-        add((inc, _T.date, Literal(date, datatype=DATE_DATATYPES[len(date)])))
+        add((inc, _T.date, _literal(date, DATE_DATATYPES[len(date)])))
         add((inc, _T.datePrecision, PRECISION_INDIVIDUALS[precision]))
     fillers: dict[str, URIRef] = {}  # filler IRI -> its class, typed in this graph too (SHACL)
     prop = place_property(cls)
@@ -233,18 +244,18 @@ def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tupl
         node = URIRef(f"{inc}/figure/{kind}")
         add((inc, _T.figure, node))
         add((node, _T.rdf_type, _T.Figure))
-        add((node, _T.quantityKind, Literal(kind)))
+        add((node, _T.quantityKind, _literal(kind)))
         add((node, _T.rdf_value, _num(f["value"])))
         add((node, _T.minValue, _num(f["min"])))
         add((node, _T.maxValue, _num(f["max"])))
-        add((node, _T.disputed, Literal(f["disputed"])))
-        add((node, _T.sources, Literal(f["sources"])))
+        add((node, _T.disputed, _literal(f["disputed"])))
+        add((node, _T.sources, _literal(f["sources"])))
         disputed = disputed or f["disputed"]
         for r, (value, _qualifier) in f["reported"]:
             q = _iri(f"{r.iri}/quantity/{kind}")  # the report's quantity node (kg.graph.iris)
             add((node, _T.reportedFigure, q))
-    add((inc, _T.disputed, Literal(disputed)))
-    add((inc, _T.sources, Literal(len(independent))))
+    add((inc, _T.disputed, _literal(disputed)))
+    add((inc, _T.sources, _literal(len(independent))))
     if group.fulfils:
         add((inc, _T.fulfils, incident_iri(group.fulfils[0])))
     return inc, t
