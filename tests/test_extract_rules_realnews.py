@@ -491,3 +491,11 @@ def test_a_headline_meeting_of_a_role_is_the_meeting_the_body_tells(extractor):
                            "President Tomas Vell at the palace in Lima on Monday.")
     [v] = asserted(f, "Meeting")
     assert names(f, v, "participants") == ["Jon Breck", "Tomas Vell"]
+
+
+def test_an_outlets_service_is_the_outlet_called_by_the_services_name(extractor):
+    f = extract(extractor, "Clashes\n\nA reporter for VOA Deewa said the army shelled the town of Miran on Monday. "
+                           "VOA Correspondent Jane Roe said ten people died. An official told VOA the town was calm.")
+    outlets = [e for e in f.entities if e.type == "Organization"]
+    assert [(e.name, sorted(e.aliases)) for e in outlets] == [("Voice of America", ["VOA", "VOA Deewa"])]
+    assert entity_types(f).get("Jane Roe") == "Person"

@@ -290,6 +290,10 @@ class MentionFinder:
             entry = self.res.lexicon.match(doc[s:e].text)
             if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 continue  # "pro-Russian forces" are not Russia's forces
+            service = _media_service(doc[s:e], entry, span.end)
+            if service is not None:  # "VOA News", "VOA Hausa Service": the outlet, by its service's name
+                claim(service, "Organization", entry.subtype, entry=entry)
+                continue
             _claim_entry(doc[s:e], entry, claim)
         # 2. Forces and facilities from token patterns (longest first).
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
@@ -738,6 +742,27 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+_MEDIA = ("broadcaster", "news", "newspaper", "wire")
+# Capitalised words after an outlet's name that start a role or a place, not the service's name.
+_NOT_SERVICE = frozenset(["correspondent", "reporter", "bureau", "editor", "producer", "white", "chief", "senior",
+                          "staff", "contributor", "anchor", "host"])
+
+
+def _media_service(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
+    """A broadcaster or agency's name followed by capitalised words ("VOA News", "VOA Deewa",
+    "VOA French to Africa"): the service named, which reports call by that whole name."""
+    if entry.type != "Organization" or not (entry.subtype or "").startswith(_MEDIA):
+        return None
+    doc, j = span.doc, span.end
+    while j < end and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in _NOT_SERVICE and (
+            doc[j].text[:1].isupper() and doc[j].is_alpha
+            or doc[j].lower_ in ("to", "of") and j + 1 < end and doc[j + 1].text[:1].isupper()):
+        j += 1
+    while j > span.end and not doc[j - 1].text[:1].isupper():
+        j -= 1
+    return doc[span.start:j] if j > span.end else None
 
 
 def _claim_entry(span: Span, entry: ActorEntry, claim) -> None:
