@@ -752,7 +752,7 @@ _NOT_SERVICE = frozenset(["correspondent", "reporter", "bureau", "editor", "prod
 
 def _media_service(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
     """A broadcaster or agency's name followed by capitalised words ("VOA News", "VOA Deewa",
-    "VOA French to Africa"): the service named, which reports call by that whole name."""
+    "VOA French Service"): the service named, which reports call by that whole name."""
     if entry.type != "Organization" or not (entry.subtype or "").startswith(_MEDIA):
         return None
     doc, j = span.doc, span.end
