@@ -499,3 +499,20 @@ def test_an_outlets_service_is_the_outlet_called_by_the_services_name(extractor)
     outlets = [e for e in f.entities if e.type == "Organization"]
     assert [(e.name, sorted(e.aliases)) for e in outlets] == [("Voice of America", ["VOA", "VOA Deewa"])]
     assert entity_types(f).get("Jane Roe") == "Person"
+
+
+# ----- who held a captured place
+
+
+def test_a_ruler_forced_to_flee_held_the_captured_capital(extractor):
+    f = extract(extractor, "Rebels take capital\n\nRebels of the Red Hand seized control of the capital, Dorana, on "
+                           "Sunday, forcing President Tomas Vell to flee.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Dorana"] and names(f, v, "former") == ["Tomas Vell"]
+
+
+def test_a_capture_naming_no_holder_took_the_place_from_the_group_every_other_one_was_taken_from(extractor):
+    f = extract(extractor, "Town retaken\n\nThe retaking of Dorana by Iraqi forces on Monday was a blow to the Islamic "
+                           "State, officials said. The Islamic State lost control of Kelbaro and Miran last year.")
+    caps = {names(f, v, "place")[0]: names(f, v, "former") for v in asserted(f, "Capture")}
+    assert caps.get("Dorana") == ["Islamic State"], caps

@@ -1304,7 +1304,7 @@ class _Ctx:
         return out
 
     def former_in_sentence(self) -> list[str]:
-        """Who lost the ground: 'X lost its grip on ...', 'under X control'."""
+        """Who lost the ground: 'X lost its grip on ...', 'under X control', 'forcing X to flee'."""
         out: list[str] = []
         for t in self.sent.span:
             if t.pos_ == "VERB" and self.finder.t.base(t) in self.finder.t.loss_verbs:
@@ -1322,6 +1322,11 @@ class _Ctx:
                         eid = self.entity(o, ARMED, modifiers=True)
                         if eid:
                             out.append(eid)
+            if t.pos_ == "VERB" and t.lemma_.lower() == "flee" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
+                ousted = self.child(t.head, "dobj")  # "seized the capital, forcing President X to flee"
+                eid = self.entity(ousted, ARMED + ("Person",), modifiers=True) if ousted is not None else None
+                if eid:
+                    out.append(eid)
             if t.lemma_ == "control" and t.head.lower_ in ("under", "from"):
                 for c in t.lefts:
                     eid = self.res.entity_at(c)
@@ -1783,6 +1788,24 @@ def _former_from_adversaries(frames: list[Frame], res: Resolution) -> None:
         candidates = home or candidates  # a town of X taken from X's forces, not from a foe fought elsewhere
         if candidates:
             f.add("former", max(candidates, key=lambda x: (len(res.entities[int(x[1:]) - 1].mentions), x)))
+    _former_of_the_campaign(frames, res)
+
+
+def _former_of_the_campaign(frames: list[Frame], res: Resolution) -> None:
+    """"The retaking of X by A", with "Y and Z, lost by the group in 2015 ...": when every other
+    capture of the report was taken from one armed group, a capture naming no former holder
+    took its place from that group too (unless that group is its captor or supporter)."""
+    held = [f for f in frames if f.type == "Capture" and f.modality == "asserted"]
+    formers = {e for f in held for e in f.roles.get("former", [])}
+    if len(formers) != 1:
+        return
+    group = formers.pop()
+    if res.kinds.get(group) not in ("ArmedGroup", "ArmedForce"):
+        return
+    for f in held:
+        if not f.filled("former") and f.filled("captor") and group not in f.roles["captor"] \
+                and group not in f.roles.get("supporter", []):
+            f.add("former", group)
 
 
 def _resolve_anaphoric(frames: list[Frame], res: Resolution) -> list[Frame]:
