@@ -516,3 +516,10 @@ def test_a_capture_naming_no_holder_took_the_place_from_the_group_every_other_on
                            "State, officials said. The Islamic State lost control of Kelbaro and Miran last year.")
     caps = {names(f, v, "place")[0]: names(f, v, "former") for v in asserted(f, "Capture")}
     assert caps.get("Dorana") == ["Islamic State"], caps
+
+
+def test_whoever_reports_an_attack_is_not_its_attacker(extractor):
+    f = extract(extractor, "Raid\n\nThe Peruvian army says at least 60 heavily armed insurgents attacked a base early "
+                           "Wednesday in the town of Kelbaro.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Kelbaro"] and not v.roles.get("perpetrator")

@@ -108,6 +108,8 @@ TITLE_WORDS = {"admiral": ("adm.", "admiral"), "general": ("gen.", "general"), "
                "minister": ("minister",), "president": ("president",), "commander": ("commander",)}
 # Verbs of a trip whose purpose clause ("traveled to X to meet Y") tells what was done there.
 TRIP_VERBS = frozenset(["travel", "fly", "go", "come", "head", "stop", "journey", "arrive"])
+# Verbs of reporting: their subject tells of an event ("the army says insurgents attacked").
+SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "confirm", "according"])
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 # Adjectives that make plural attacks a summary of several ("multiple attacks across X").
@@ -1012,10 +1014,21 @@ class _Ctx:
         if tok.head.dep_ == "agent" or tok.head.lower_ in ("by", "with"):
             return None  # "X, backed by airstrikes": the attack supports X, X does not make it
         found = {self.res.entity_at(t) for t in self.sent.span.doc[self.body_start:tok.i]
-                 if not self.victim(t)}
+                 if not self.victim(t) and not self.speaker(t)}
         armed = {e for e in found if e and self.kind(e) in ("ArmedGroup", "ArmedForce")}
         armed -= set(f.roles.get("target", []))
         return armed.pop() if len(armed) == 1 else None
+
+    def speaker(self, tok: Token) -> bool:
+        """"The X army says ...", "X police said": whoever reports an attack is not its agent."""
+        t = tok
+        for _ in range(3):
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEAKING:
+                return True
+            if t.head.i == t.i or t.dep_ not in ("compound", "amod", "poss", "nmod", "nsubj"):
+                return False
+            t = t.head
+        return False
 
     def armed_victim(self, tok: Token, f: Frame) -> Optional[str]:
         """"Three X soldiers died and eleven were wounded when ... were attacked": the one armed
