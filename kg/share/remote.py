@@ -53,6 +53,7 @@ from kg.store.sparql import (
 __all__ = [
     "Auth",
     "DEFAULT_BATCH",
+    "VIRTUOSO_UPDATE_LIMIT",
     "Endpoints",
     "GraphPlan",
     "PushError",
@@ -74,6 +75,7 @@ __all__ = [
 ]
 
 DEFAULT_BATCH = 50_000  # triples per request: ~5-8 MB of N-Triples
+VIRTUOSO_UPDATE_LIMIT = 500  # triples per SPARQL Update request to Virtuoso (Endpoints.update_limit)
 Method = TypingLiteral["gsp", "update"]
 _NT = "application/n-triples"
 
@@ -97,6 +99,10 @@ class Endpoints:
     # part of a refused PUT it had read and the operations before a failing one; unknown stores
     # are taken to be like it.
     atomic_requests: bool = False
+    # Most triples one SPARQL Update request may carry (None: no limit known). Virtuoso 7
+    # compiles a request into one code vector of at most 32 KB: 50 INSERT DATA operations
+    # (10,000 triples) overflowed it ~9 times (SQ199); 1,000 triples fit, 500 were as fast.
+    update_limit: Optional[int] = None
 
     @classmethod
     def resolve(cls, base: Optional[str] = None, *, query: Optional[str] = None,
@@ -123,6 +129,7 @@ class Endpoints:
             raise RemoteError("give the store's base URL or --query-endpoint")
         return cls(
             atomic_requests=layout == "oxigraph" and root is not None and not (query or update or gsp),
+            update_limit=VIRTUOSO_UPDATE_LIMIT if layout == "virtuoso" else None,
             query=_check_url(chosen_query, "query endpoint"),
             update=_check_url(update, "update endpoint") if update else (root + paths[1] if root else None),
             gsp=_check_url(gsp, "graph store endpoint") if gsp else (root + paths[2] if root else None),
@@ -776,6 +783,7 @@ def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: 
     whose requests are transactions (``Endpoints.atomic_requests``, Oxigraph): a Graph Store PUT
     is not atomic everywhere (Virtuoso 7 keeps the part of a refused body it had read, in place
     of the old graph). Without ``atomic``, graphs are written in place.
+    With ``method="update"``, ``batch_size`` is capped at the store's ``update_limit``.
     Raises PushError, carrying the report so far, when the remote fails part way.
     """
     if batch_size < 1:
@@ -786,6 +794,8 @@ def push(store: KGStore, remote: Remote, *, method: Method = "gsp", batch_size: 
         atomic = remote.endpoints.update is not None
     elif atomic and remote.endpoints.update is None:
         raise RemoteError("an atomic replace swaps a staging graph in with SPARQL Update: give --update-endpoint")
+    if method == "update" and remote.endpoints.update_limit:
+        batch_size = min(batch_size, remote.endpoints.update_limit)
     chosen = _select_graphs(store, graphs)
     report = PushReport(method=method, planned_graphs=len(chosen))
     sent: dict[str, int] = {}  # what the real graphs hold (staged triples count once swapped in)
