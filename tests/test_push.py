@@ -197,7 +197,7 @@ def test_store_stopping_mid_push_gives_an_error_and_the_pushed_part(
     a store that stops part way through one leaves that graph as it was."""
     counts = local_counts(many_docs)
     per_graph = max(counts.values())
-    requests = -(-per_graph // 1000) + 1  # the seed's graphs take this many requests each, with the MOVE
+    requests = -(-per_graph // 1000) + 1  # the seed's graphs take this many requests each, with the swap
     with GuardProxy(server.base, serve=requests * 2 + 1) as proxy:
         result = kg_at(kg, many_docs)("push", proxy.base, "--batch-size", "1000")
     assert result.exit_code == 1

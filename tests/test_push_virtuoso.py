@@ -158,7 +158,7 @@ def test_blank_nodes_survive_batches(many_docs: Path, clean: VirtuosoServer, tmp
 @pytest.mark.parametrize("method", ["gsp", "update"])
 def test_replacing_a_graph_bigger_than_a_batch_is_atomic(many_docs: Path, clean: VirtuosoServer,
                                                          tmp_path: Path, method: str) -> None:
-    """The new version is loaded into a staging graph, then MOVEd: readers see old or new, never half."""
+    """The new version is loaded into a staging graph, then swapped in: readers see old or new, never half."""
     path = Path(shutil.copytree(many_docs, tmp_path / "changed"))
     graph = f"{GRAPH_BASE}copy-1"
     r = remote(clean)

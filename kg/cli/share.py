@@ -51,10 +51,10 @@ _RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "tr
 EndpointArg = typer.Argument(None, metavar="ENDPOINT",
                              help="Base URL of the store (Oxigraph: http://host:7878, which has "
                                   "/query, /update and /store).", show_default=False)
-QueryEndpointOpt = typer.Option(None, "--query-endpoint", help="SPARQL query URL (default: ENDPOINT/query).")
-UpdateEndpointOpt = typer.Option(None, "--update-endpoint", help="SPARQL Update URL (default: ENDPOINT/update).")
+QueryEndpointOpt = typer.Option(None, "--query-endpoint", help="SPARQL query URL (default: from ENDPOINT and --layout).")
+UpdateEndpointOpt = typer.Option(None, "--update-endpoint", help="SPARQL Update URL (default: from ENDPOINT and --layout).")
 GspEndpointOpt = typer.Option(None, "--gsp-endpoint",
-                              help="Graph Store Protocol URL (default: ENDPOINT/store).")
+                              help="Graph Store Protocol URL (default: from ENDPOINT and --layout).")
 UserOpt = typer.Option(None, "--user", help="HTTP Basic user.")
 PasswordOpt = typer.Option(None, "--password", envvar="KG_REMOTE_PASSWORD",
                            help="HTTP Basic password (or KG_REMOTE_PASSWORD).")

@@ -8,8 +8,8 @@ scoped to one request, so every triple that has one travels in the first batch o
 A push is atomic per graph when the store has an update endpoint: the graph is loaded into its
 staging graph (``<graph>#kg-push-staging``), then one SPARQL Update operation, a DELETE/INSERT,
 swaps that content in (:func:`_swap`). One operation is one transaction on Oxigraph and on
-Virtuoso 7; a multi-operation request, a Graph Store PUT and MOVE are not on Virtuoso (see
-docs/sharing.md for what was measured). Counts of the remote are read in pages, so a store
+Virtuoso 7; a multi-operation request and a Graph Store PUT are not on Virtuoso, and its MOVE
+is slow (see docs/sharing.md for what was measured). Counts of the remote are read in pages, so a store
 that caps result rows (Virtuoso's ResultSetMaxRows) still gives every graph.
 
 Every failure of the remote (refused, down, 401, 5xx, timeout) is a :class:`RemoteError` with
