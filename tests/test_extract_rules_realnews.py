@@ -523,3 +523,10 @@ def test_whoever_reports_an_attack_is_not_its_attacker(extractor):
                            "Wednesday in the town of Kelbaro.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Kelbaro"] and not v.roles.get("perpetrator")
+
+
+def test_a_bare_number_wounded_after_a_toll_counts_the_injured(extractor):
+    f = extract(extractor, "Ambush\n\nThree soldiers died and eleven were wounded when their patrol was attacked on "
+                           "Wednesday near the village of Kelbaro.")
+    [v] = asserted(f, "Attack")
+    assert {k: q.value for k, q in v.quantities.items()} == {"fatalities": 3.0, "injuries": 11.0}

@@ -278,6 +278,8 @@ _DEPLOY_CUE = re.compile(
 _SERVICE_MEMBERS = re.compile(r"(?i)\bservice\s+members?\b")
 _OUTCOME_VERB_BEFORE = re.compile(r"(?i)\b(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:another\s+|an?\s+other\s+)?$")
 _NEXT_CLAUSE = re.compile(r"\band\b|,|;")
+# A bare number whose noun is the count's before it: "N soldiers died and M were wounded".
+_ELLIPTIC_OUTCOME = re.compile(r"(?i)\s+(?:others?\s+)?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<v>wounded|injured|hurt|killed)\b")
 _TROOP_CUE_WINDOW = 25  # chars: an outcome verb must be this close to re-label troops
 # After the noun an outcome verb is the noun's own fate only in the passive ("were killed",
 # "killed in the attack"), not when it has an object ("troops captured the town").
@@ -466,6 +468,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
         verb = _OUTCOME_VERB_BEFORE.search(text, 0, m.start()) if found is None else None
         if verb is not None:  # "killing 11 people and wounding 23": people understood
             found = ("killed" if verb["v"].lower().startswith("kill") else "wounded", m.end())
+        elliptic = _ELLIPTIC_OUTCOME.match(text, m.end()) if found is None and out else None
+        if elliptic is not None and out[-1].noun in _COUNT_NOUNS:  # "three soldiers died and eleven were wounded"
+            found = ("killed" if elliptic["v"].lower() == "killed" else "wounded", m.end())
         if found is None:
             continue
         noun, end = found
