@@ -155,3 +155,47 @@ def test_scores_are_kept_by_kind_not_by_report():
     before = dict(scores.memo)
     cluster([r for rs in docs.values() for r in rs] + [rep("e:late/0", "late", **_story(10)[0])], CFG, scores)
     assert scores.memo == before
+
+
+def _distinct(n_docs: int, seed: int = 5) -> dict[str, list[Report]]:
+    """Documents of distinct reports (no copies), all in one block: many small incidents."""
+    rnd = random.Random(seed)
+    docs = {}
+    for d in range(n_docs):
+        doc = f"x{d:03d}"
+        docs[doc] = [rep(f"e:{doc}/{i}", doc, "2017-03" if rnd.random() < 0.33 else f"2017-03-{rnd.randint(1, 28):02d}",
+                         TOWNS[rnd.randrange(len(TOWNS))],
+                         {"perpetrator": (rnd.choice([IS, PMF]),)} if rnd.random() < 0.7 else {},
+                         evidence=f"s {doc} {i}") for i in range(6)]
+    return docs
+
+
+def test_a_plan_regroups_only_what_strong_pairs_reach_and_agrees_with_one_clustering():
+    """Distinct reports in one block: each batch re-clusters only the kinds its changes reach
+    through strong pairs, and the incidents still equal one clustering of everything, also for
+    an index read back as from a store (its kinds not yet linked) and after a removal."""
+    docs = _distinct(40)
+    items = list(docs.items())
+    expected = _members(cluster([r for rs in docs.values() for r in rs], CFG))
+    assert len(expected) > 20 and any(len(m) > 1 for m in expected)
+    index = FusionIndex(CFG)
+    for k in range(0, 20, 4):
+        index.plan_many(dict(items[k:k + 4])).apply()
+    # a second index that knows the first half as from_store knows a store: reports and
+    # incidents, no strong pairs checked yet
+    loaded = FusionIndex(CFG)
+    for doc, rs in items[:20]:
+        loaded._add(doc, rs)
+    loaded.incident_of = dict(index.incident_of)
+    loaded.incidents = dict(index.incidents)
+    for ix in (index, loaded):
+        sizes = []
+        for k in range(20, 40, 4):
+            plan = ix.plan_many(dict(items[k:k + 4]))
+            sizes.append(plan.touched)
+            plan.apply()
+        assert _index_members(ix) == expected
+        assert min(sizes) < len(expected)  # not every incident rewritten by every batch
+    gone = items[3][0]
+    index.plan(gone, None).apply()
+    assert _index_members(index) == _members(cluster([r for d, rs in docs.items() if d != gone for r in rs], CFG))

@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from operator import attrgetter
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, Callable, Mapping, Optional
 
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, fusable
-from kg.fuse.cluster import Group, Scores, cluster, cluster_units
+from kg.fuse.cluster import Group, Scores, apart, cluster, cluster_units
 from kg.fuse.config import FusionConfig, load_config
 from kg.fuse.model import Report, reports_from_triples
 from kg.fuse.rdf import INCIDENT_BASE, incident_graph, incident_iri, incident_triples
@@ -61,6 +62,10 @@ class FusionIndex:
         # when the unit changes): a plan hands whole units to cluster_units
         self.units: dict[int, dict[str, Report]] = defaultdict(dict)
         self._sorted: dict[int, list[Report]] = {}
+        # kind -> the kinds it forms a strong pair with (see _region), and the pairs checked
+        self.strong: dict[int, set[int]] = defaultdict(set)
+        self.checked: set[tuple[int, int]] = set()
+        self.linked: set[int] = set()  # kinds checked against every kind present with them
 
     # --- loading -----------------------------------------------------------------------------
     @classmethod
@@ -161,6 +166,68 @@ class FusionIndex:
             kinds.update(extra_blocks.get(k, empty))
         return kinds
 
+    def _region(self, units: list[tuple[int, list[Report]]], changed: set[int], old: set[str]) -> list[tuple[int, list[Report]]]:
+        """The units of the component that a change can regroup: those linked to a changed kind
+        (or to a kind of an incident that loses a report) by a chain of *strong* kind pairs.
+
+        Two groups merge only along a pair scoring at least the threshold, so groups never
+        cross the parts of the component that no strong pair joins: the other parts keep their
+        incidents. A kind pair is strong when the two share a block, their dates meet and their
+        score (as reports of two documents) is at least the threshold less the same-document
+        score: no pair of their reports can score more. The relation depends on the two kinds
+        only, so it is remembered for the build (``strong``; pairs checked in ``checked``; kinds
+        checked against all others present in ``linked``: a kind read from the store is checked
+        the first time a change reaches its component).
+        The plan links (``ckg:fulfils``) are chosen among every plan of a component: a component
+        that holds a planned report is regrouped whole."""
+        present = {k: rs for k, rs in units if rs}
+        if any(rs[0].modality == "planned" for rs in present.values()):
+            return units
+        cfg, scores = self.cfg, self.scores
+        bar = cfg.threshold - max(0.0, cfg.score("same_document"))
+        tol = timedelta(days=cfg.tolerance_days)
+        local: dict[BlockKey, list[int]] = defaultdict(list)
+        local_fm: dict[tuple[str, str], list[BlockKey]] = defaultdict(list)
+        for k in present:
+            for key in scores.keys[k]:
+                if not local[key]:
+                    local_fm[(key[0], key[2])].append(key)
+                local[key].append(k)
+        # every kind that changes, and every kind never linked yet (read from the store), is
+        # checked against the kinds present: each present pair is then checked by one side
+        for a in [k for k in present if k in changed or k not in self.linked]:
+            self.linked.add(a)
+            rep_a, span_a = present[a][0], scores.spans[a]
+            for key in scores.keys[a]:
+                f, c, m = key
+                near = [x for x in local_fm.get((f, m), ())] if c == ANY_COUNTRY else [key, (f, ANY_COUNTRY, m)]
+                for block in near:
+                    for b in local.get(block, ()):
+                        pair = (a, b) if a < b else (b, a)
+                        if a == b or pair in self.checked:
+                            continue
+                        self.checked.add(pair)
+                        if apart(span_a, scores.spans[b], tol):
+                            continue
+                        sc = scores.score(rep_a, a, present[b][0], b, False)
+                        if sc is not None and sc >= bar:
+                            self.strong[a].add(b)
+                            self.strong[b].add(a)
+        seeds = {k for k in changed if k in present}
+        for iri in old:
+            inc = self.incident_of.get(iri)
+            if inc is not None and inc in self.incidents:
+                seeds.update(self.kind[m] for m in self.incidents[inc][0] if m in self.kind)
+        region: set[int] = set()
+        todo = [k for k in seeds if k in present]
+        while todo:
+            k = todo.pop()
+            if k in region:
+                continue
+            region.add(k)
+            todo.extend(x for x in self.strong.get(k, ()) if x in present and x not in region)
+        return [(k, rs) for k, rs in units if k in region]
+
     def _unit(self, kind: int) -> list[Report]:
         """The index's reports of one kind, sorted by IRI (remembered until the unit changes)."""
         rs = self._sorted.get(kind)
@@ -206,6 +273,7 @@ class FusionIndex:
                 units.append((kind, sorted(members.values(), key=lambda r: r.iri)))
             else:
                 units.append((kind, self._unit(kind)))
+        units = self._region(units, changed, old)
         comp = [r.iri for _, rs in units for r in rs]
         dirty = set(new) | old
         groups = cluster_units(units, self.cfg, self.scores)
