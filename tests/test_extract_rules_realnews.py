@@ -530,3 +530,16 @@ def test_a_bare_number_wounded_after_a_toll_counts_the_injured(extractor):
                            "Wednesday near the village of Kelbaro.")
     [v] = asserted(f, "Attack")
     assert {k: q.value for k, q in v.quantities.items()} == {"fatalities": 3.0, "injuries": 11.0}
+
+
+def test_a_claim_for_an_attack_it_names_is_not_credited_to_the_attack_before(extractor):
+    f = extract(extractor, "Strikes\n\nA bomb exploded in the town of Kelbaro on Thursday, wounding three people. The "
+                           "next day, al-Shabab claimed responsibility for a drone attack on a pipeline near Miran.")
+    by_place = {names(f, v, "location")[0]: names(f, v, "perpetrator") for v in asserted(f, "Attack")}
+    assert by_place == {"Kelbaro": [], "Miran": ["al-Shabaab"]}
+
+
+def test_a_series_of_bombings_across_a_state_is_no_one_attack(extractor):
+    f = extract(extractor, "Strikes\n\nAirstrikes hit the city of Kelbaro in Peru on Thursday, killing six people. "
+                           "Officials said the raids followed a series of militant bombings in the country.")
+    assert [names(f, v, "location") for v in asserted(f, "Attack")] == [["Kelbaro"]]

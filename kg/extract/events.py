@@ -1699,6 +1699,8 @@ def _credit_blame(frames: list[Frame], blamed: list[str], index: int) -> None:
             for eid in blamed:
                 f.add("perpetrator", eid)
             return
+        if f.type == "Attack" and f.modality == "asserted" and f.sentence.index == index:
+            return  # "X claimed responsibility for drone attacks on Y": the attack it names, not one before
 
 
 def _mentioned(sent: Sentence, res: Resolution) -> list[str]:
@@ -2056,7 +2058,18 @@ def _fold_placed_attacks(frames: list[Frame], res: Resolution) -> list[Frame]:
     for f in out:
         if f.type == "Attack":
             _drop_coarse_locations(f, res)
-    return out
+    return [f for f in out if not _series_in_a_state(f, res)]
+
+
+def _series_in_a_state(f: Frame, res: Resolution) -> bool:
+    """"comes after a series of militant bombings in the country": a run of attacks across a
+    whole state with no toll sums up others, it is no one attack ("a series of airstrikes on X
+    that killed six" is)."""
+    t = f.trigger
+    if f.type != "Attack" or not f.nominal or f.quantities or t.tag_ != "NNS" or t.dep_ != "pobj" \
+            or t.head.lower_ != "of" or t.head.head.lemma_.lower() not in ("series", "spate", "string", "wave"):
+        return False
+    return all(res.kinds.get(e) == "Country" for e in f.roles.get("location", []))
 
 
 def _told_again(a: Frame, b: Frame, res: Resolution) -> bool:
