@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # /usr/bin/chromium; it never downloads a browser of its own); Java for the HermiT reasoner (kg reason).
 APT_PACKAGES ?= chromium default-jre-headless virtuoso-opensource
 
-.PHONY: venv demo test eval bench sysdeps clean distclean docs
+.PHONY: venv demo test eval bench bench-scale sysdeps clean distclean docs
 
 venv: $(STAMP)
 
@@ -54,6 +54,12 @@ BENCH_DOCS ?= 1000
 bench: venv
 	$(BIN)/python benchmarks/bench_build.py --docs $(BENCH_DOCS) --jobs 1 2
 	$(BIN)/python benchmarks/bench_store.py
+
+# Issue 14 at scale (docs/speed.md, "10,000 documents"): corpus, kg build --jobs 2, every canned
+# query, kg serve under 8 clients. Hours at 10,000 on 2 cores; SCALE_DOCS=500 for a quick run.
+SCALE_DOCS ?= 10000
+bench-scale: venv
+	$(BIN)/python benchmarks/bench_scale.py --docs $(SCALE_DOCS)
 
 clean:
 	rm -rf .kg-store out .pytest_cache build

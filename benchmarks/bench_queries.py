@@ -51,7 +51,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "deployments": {"country": "Iraq", "from": "2016-01-01"},
     "deadly-attacks": {"min": "10"},
     "events-in-period": {"from": "2018-07-01", "to": "2018-07-31"},
-    "incidents": {"country": "Iraq"},
+    "incidents": {},
 }
 
 
