@@ -27,6 +27,7 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Optional
 
 from kg.fuse.blocking import family, interval, parse_day
@@ -35,14 +36,21 @@ from kg.fuse.model import PlaceInfo, Report, norm_name
 
 AREA_WORDS = {"district", "province", "region", "governorate", "oblast", "state", "county",
               "area", "valley", "prefecture", "department", "raion", "municipality"}
+
 _LEVEL = {"P": 0, "?": 0, "A": 1, "L": 2, "S": 3}
 
 
 def km(a: PlaceInfo, b: PlaceInfo) -> Optional[float]:
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    return _km(a.lat, a.lon, b.lat, b.lon)
+
+
+@lru_cache(maxsize=1 << 16)
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance, remembered (the same few places are compared again and again)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -102,12 +110,15 @@ def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
     return "unrelated" if best == "unknown" else best
 
 
-def _finest(places: tuple[PlaceInfo, ...]) -> list[PlaceInfo]:
+@lru_cache(maxsize=1 << 14)
+def _finest(places: tuple[PlaceInfo, ...]) -> tuple[PlaceInfo, ...]:
+    """The places at the report's finest level (plus the unresolved ones); remembered, as every
+    compare() asks it for both reports."""
     located = [p for p in places if p.kind != "?"]
     if not located:
-        return list(places)
+        return tuple(places)
     level = min(_LEVEL[p.kind] for p in located)
-    return [p for p in located if _LEVEL[p.kind] == level] + [p for p in places if p.kind == "?"]
+    return tuple([p for p in located if _LEVEL[p.kind] == level] + [p for p in places if p.kind == "?"])
 
 
 def dates_score(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = None) -> Optional[float]:
