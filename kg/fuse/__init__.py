@@ -11,10 +11,11 @@ Stages, one small module each, joined by the typed ``Report`` of :mod:`kg.fuse.m
   the pipeline's freshly mapped triples, the store, tests);
 * ``blocking``: candidate groups by (type family, country, month), never all pairs;
 * ``compat``: the rules that say whether two reports can tell one incident, and how strongly;
-* ``cluster``: deterministic average-linkage clustering inside the connected blocks;
+* ``cluster``: deterministic average-linkage clustering inside the connected blocks, on *kinds*
+  of report (copies of one wire story are one unit, scored once per pair of kinds);
 * ``rdf``: the incident graphs (IRIs, reconciled figures, disputed flags, independent sources);
 * ``index``: the incremental state of a store (which reports and incidents each block holds),
-  used by ``kg build``/``kg remove`` to re-fuse only the blocks a document touches, and by
+  used by ``kg build``/``kg remove`` to re-fuse only what a document's changes reach, and by
   ``kg fuse`` to re-fuse everything.
 
 Settings are data: ``kg/data/fusion.yaml`` (:mod:`kg.fuse.config`). See docs/fusion.md.

@@ -6,6 +6,10 @@ groups merge only if **no** pair across them is vetoed and their **average** pai
 the threshold: a chain a~b~c where a and c are incompatible (same town, a week apart) stays
 split, which single linkage would not do. The same reports in any order give the same groups.
 
+The work is done on *kinds* of report (:func:`signature`): copies of one wire story are one
+unit from the start, and a pair of kinds is scored once (:class:`Scores`), however many
+copies carry them; the average over reports stays exact (see :func:`cluster`).
+
 A planned incident may be *fulfilled* by a happened one (the deployment that was announced):
 after clustering, each planned group is linked to the best later happened group of its family
 whose places and actors agree (``ckg:fulfils``); they stay two incidents.

@@ -1,12 +1,14 @@
 """The fusion state of a store, and the incremental and whole-store fusion built on it.
 
 Why an index: ``kg build`` must re-fuse only what a document touches, in the same transaction
-as the document's graph. The index keeps every report with its block keys, which reports each
-block holds and which incident each report belongs to. For a changed document it finds the
-*connected component* of blocks its old and new reports reach (reports sharing a key, keys of
-those reports, and so on), clusters that component from scratch and returns the incident graphs
-to replace or drop. Since clustering never crosses components, this gives exactly what fusing
-the whole store would: the same documents in any order give the same incidents and IRIs.
+as the document's graph. The index keeps every report with its kind (kg.fuse.cluster.signature)
+and block keys, the kinds each block holds and which incident each report belongs to. For a
+batch of changed documents it finds the *connected component* of blocks their old and new
+reports reach (blocks sharing a report, and so on), within it the *region* that strong kind
+pairs join to the changed kinds (:meth:`FusionIndex._region`), clusters that region from
+scratch and returns the incident graphs to replace or drop. Since clustering never crosses a
+component nor a region, this gives exactly what fusing the whole store would: the same
+documents in any order give the same incidents and IRIs.
 
 The index is loaded from the store once (one pass over the document graphs) and updated only
 after the store write succeeded (``Plan.apply``), so a failed write leaves both as they were.
