@@ -543,3 +543,11 @@ def test_a_series_of_bombings_across_a_state_is_no_one_attack(extractor):
     f = extract(extractor, "Strikes\n\nAirstrikes hit the city of Kelbaro in Peru on Thursday, killing six people. "
                            "Officials said the raids followed a series of militant bombings in the country.")
     assert [names(f, v, "location") for v in asserted(f, "Attack")] == [["Kelbaro"]]
+
+
+def test_words_of_a_longer_title_are_no_organisation(extractor):
+    f = extract(extractor, "Talks\n\nInternal Security Minister John Roe said on Monday that U.S. Permanent "
+                           "Representative Jane Doe had met him in Lima.")
+    types = entity_types(f)
+    assert "Internal Security" not in types and "U.S. Permanent" not in types
+    assert types.get("John Roe") == "Person" and types.get("Jane Doe") == "Person"
