@@ -551,3 +551,11 @@ def test_words_of_a_longer_title_are_no_organisation(extractor):
     types = entity_types(f)
     assert "Internal Security" not in types and "U.S. Permanent" not in types
     assert types.get("John Roe") == "Person" and types.get("Jane Doe") == "Person"
+
+
+def test_the_capture_of_a_described_stronghold_is_the_capture_told_before(extractor):
+    f = extract(extractor, "Town falls\n\nGovernment troops have taken control of the rebel headquarters town, Kelbaro, "
+                           "the president said on Friday. A bomb then exploded in the town of Miran, killing three "
+                           "people. In a televised address, the president described the capture of the rebel "
+                           "stronghold as a great victory.")
+    assert [names(f, v, "place") for v in asserted(f, "Capture")] == [["Kelbaro"]]

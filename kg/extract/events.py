@@ -1208,6 +1208,8 @@ class _Ctx:
         for pt in place_toks:
             for t in self.expand(pt):
                 eid = self.entity(t, ("Location",))
+                if nominal and self.described(t):
+                    eid = self.captured_before() or eid  # "described the capture of the rebel stronghold as ..."
                 if eid is None and t.lemma_.lower() in HOLDINGS:
                     eid = self.holding_place(t)  # "seized a prosecutor's office in X"
                 if eid:
@@ -1250,6 +1252,21 @@ class _Ctx:
                 since = [t for t in find_times(self.sent.text, self.published) if t.relation == "after"]
                 f.date = since[0].value if since else f.date
             yield f
+
+    @staticmethod
+    def described(tok: Token) -> bool:
+        """"the rebel stronghold", "the town": a place given by a definite description, not a name."""
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+    def captured_before(self) -> Optional[str]:
+        """The place of the latest capture told as done before this sentence: "the capture of the
+        stronghold" tells that capture again."""
+        for f in reversed(self.told):
+            if f.type == "Capture" and f.modality == "asserted" and f.roles.get("place") \
+                    and f.sentence.index < self.sent.index:
+                return f.roles["place"][0]
+        return None
 
     def place_told_before(self, tok: Token) -> Optional[str]:
         """The place named last before a definite "the building", "the base" in its sentence."""
