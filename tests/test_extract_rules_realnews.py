@@ -559,3 +559,11 @@ def test_the_capture_of_a_described_stronghold_is_the_capture_told_before(extrac
                            "people. In a televised address, the president described the capture of the rebel "
                            "stronghold as a great victory.")
     assert [names(f, v, "place") for v in asserted(f, "Capture")] == [["Kelbaro"]]
+
+
+def test_an_attack_joined_to_a_seizure_happened_where_the_seized_building_stands(extractor):
+    f = extract(extractor, "Buildings seized\n\nHundreds of separatists overran more government buildings near the "
+                           "border on Tuesday, seizing a prosecutor's office in Kelbaro and attacking a police station "
+                           "with clubs and automatic weapons.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Kelbaro"]

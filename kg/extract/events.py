@@ -955,6 +955,10 @@ class _Ctx:
             for p in ("in", "at", "near", "into", "through"):
                 for obj in self.preps(tok.head).get(p, []):
                     f.add("location", self.place_in(obj))
+            held = self.child(tok.head, "dobj") if tok.dep_ == "conj" else None
+            if not f.filled("location") and held is not None and self.trigger_type(tok.head)[0] == "Capture":
+                for obj in self.preps(held).get("in", []):  # "seizing an office in X and attacking a police station"
+                    f.add("location", self.place_in(obj))
         if not f.filled("location"):  # "an ambush on a convoy ... near <town>"
             scope = tok if nominal else self.child(tok, "dobj", "nsubjpass")
             for t in scope.subtree if scope is not None else []:
