@@ -586,13 +586,23 @@ class _Fuser:
 
     def __init__(self) -> None:
         self._index: Any = None
+        self._unfused: dict[str, list] = {}  # documents an interrupted build left unfused
 
     def index(self, store: Any) -> Any:
         if self._index is None:
             from kg.fuse.index import FusionIndex
 
             self._index = FusionIndex.from_store(store)
+            self._unfused = self._index.unfused()
         return self._index
+
+    def plan_many(self, store: Any, changes: dict[str, list]) -> Any:
+        """The batch's plan; the first one also re-fuses documents left without incidents."""
+        index = self.index(store)
+        if self._unfused:
+            changes = {**self._unfused, **changes}
+            self._unfused = {}
+        return index.plan_many(changes)
 
     def work(self, store: Any, facts: Facts, prepared: Any) -> Optional[tuple[Any, str, list]]:
         from kg.fuse.model import reports_from_triples
@@ -608,10 +618,10 @@ class _LazyIndex:
         self._fuser, self._store = fuser, store
 
     def plan(self, doc_id: str, reports: list) -> Any:
-        return self._fuser.index(self._store).plan(doc_id, reports)
+        return self._fuser.plan_many(self._store, {doc_id: reports})
 
     def plan_many(self, changes: dict[str, list]) -> Any:
-        return self._fuser.index(self._store).plan_many(changes)
+        return self._fuser.plan_many(self._store, changes)
 
 
 def _fusion_store(store: Any) -> Any:

@@ -125,3 +125,29 @@ def test_one_job_extracts_in_a_worker_for_many_documents(tmp_path: Path, files: 
         assert here not in extractors and len(set(extractors)) == 1  # one worker, not this process
     else:
         assert set(extractors) == {here}
+
+
+def test_a_build_refuses_documents_left_without_incidents(tmp_path: Path, extractor) -> None:
+    """Documents stored without their incidents (a build killed between the two steps of a
+    write, or built with --no-fuse) are fused by the next build, as if built with it."""
+    from kg import pipeline
+    from kg.fuse.index import fuse_store
+    from kg.store.core import KGStore
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for i, (title, pub, day, body) in enumerate(TEXTS):
+        folder = first if i < 3 else second
+        (folder / f"a{i}.md").write_text(ARTICLE.format(title=title, publisher=pub, day=day, body=body), "utf-8")
+    with KGStore.open(tmp_path / "ref") as ref:
+        pipeline.build([first, second], ref, extractor=extractor)
+        expected = _graphs(ref)
+    with KGStore.open(tmp_path / "store") as store:
+        pipeline.build([first], store, extractor=extractor, fuse=False)
+        unfused = _graphs(store)
+        assert not any("/incident/" in g for g in unfused)
+        pipeline.build([second], store, extractor=extractor)
+        assert _graphs(store) == expected
+        fuse_store(store)
+        assert _graphs(store) == expected

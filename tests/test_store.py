@@ -405,3 +405,118 @@ def test_load_file_replaces_graphs(store: KGStore, tmp_path: Path) -> None:
     assert store.load_file(nq) == len(other)
     assert store.graphs() == sorted([gi, g2])
     assert isomorphic(store_graph(store, g2), other)
+
+
+# ----------------------------------------------------------------------------- two-step writes
+
+def _big_graph(n: int, triples: int) -> tuple[URIRef, Graph]:
+    """A new document graph over the two-step threshold, sharing Ash Carter with doc_graph."""
+    gi, g = doc_graph(n)
+    for i in range(triples):
+        g.add((ID[f"doc/{n}/m{i}"], CKG.text, Literal(f"mention {i}")))
+    return gi, g
+
+
+class _FailingNthUpdate:
+    """Proxy for the pyoxigraph store whose updates numbered in ``fail_on`` (1-based) fail
+    after being applied, as in _FailingUpdates; loads go through."""
+
+    def __init__(self, real: ox.Store, fail_on: set[int]) -> None:
+        self._real, self._fail_on, self.updates = real, fail_on, 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+    def update(self, text: str, **kw: object) -> None:
+        self.updates += 1
+        if self.updates in self._fail_on:
+            text += " ;\nDROP GRAPH <urn:kg-test:missing>"
+        self._real.update(text, **kw)
+
+
+def test_two_step_write_replaces_and_adds(store: KGStore) -> None:
+    """Existing graphs replaced with many new triples: a load, then an update; same result as
+    one transaction (named graphs and the union as a set)."""
+    from kg.store import core
+
+    gi, g = doc_graph(1)
+    store.replace_graph(gi, g)
+    _, g1 = doc_graph(1, title="Rewritten")
+    big_i, big = _big_graph(2, core.TWO_STEP_MIN_TRIPLES)
+    store.replace_graphs({gi: g1, big_i: big})
+    assert sorted(store.graphs()) == sorted([gi, big_i])
+    assert isomorphic(store_graph(store, gi), g1) and isomorphic(store_graph(store, big_i), big)
+    union = {t for h in (g1, big) for t in h}
+    assert count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == len(union)
+    assert count(store, 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p "Story 1" }') == 0
+
+
+def test_two_step_write_undone_when_its_update_fails(store: KGStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.store import core
+
+    gi, g = doc_graph(1)
+    store.replace_graph(gi, g)
+    _, g1 = doc_graph(1, title="Never stored")
+    big_i, big = _big_graph(2, core.TWO_STEP_MIN_TRIPLES)
+    proxy = _FailingNthUpdate(store.ox_store, fail_on={1})  # the replacing update; the undo works
+    monkeypatch.setattr(store, "_ox", proxy)
+    with pytest.raises(StoreError, match="nothing was changed"):
+        store.replace_graphs({gi: g1, big_i: big})
+    monkeypatch.undo()
+    assert proxy.updates == 2
+    _assert_unchanged(store, gi, g)
+
+
+def test_two_step_write_that_cannot_be_undone_says_so(store: KGStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.store import core
+
+    gi, g = doc_graph(1)
+    store.replace_graph(gi, g)
+    _, g1 = doc_graph(1, title="Never stored")
+    big_i, big = _big_graph(2, core.TWO_STEP_MIN_TRIPLES)
+    monkeypatch.setattr(store, "_ox", _FailingNthUpdate(store.ox_store, fail_on={1, 2}))
+    with pytest.raises(StoreError, match="could not be undone.*kg fuse"):
+        store.replace_graphs({gi: g1, big_i: big})
+    monkeypatch.undo()
+    assert isomorphic(store_graph(store, gi), g)  # the replaced graph kept its content
+
+
+def test_replacing_a_graph_changes_only_its_difference(store: KGStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An existing graph is rewritten by its difference: the union keeps a dropped triple that
+    another graph still holds and loses one nobody holds; unchanged triples are not touched.
+    (Graphs with blank nodes are replaced whole: the other tests cover that.)"""
+    graphs = dict([doc_graph(1, extra=False), doc_graph(2, extra=False)])
+    for gi, g in graphs.items():
+        store.replace_graph(gi, g)
+    gi1, gi2 = sorted(graphs)
+    g1 = graphs[gi1]
+    shared = next(t for t in g1 if t in graphs[gi2])  # e.g. Ash Carter's label
+    own = next(t for t in g1 if t not in graphs[gi2])
+    new = Graph()
+    for t in g1:
+        if t not in (shared, own):
+            new.add(t)
+    added = (ID["event/1"], CKG.confidence, Literal(0.5))
+    new.add(added)
+    requests: list[str] = []
+    real = store.ox_store
+
+    class Spy:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def update(self, text: str, **kw: object) -> None:
+            requests.append(text)
+            real.update(text, **kw)
+
+    monkeypatch.setattr(store, "_ox", Spy())
+    store.replace_graph(gi1, new)
+    monkeypatch.undo()
+    assert isomorphic(store_graph(store, gi1), new)
+    assert isomorphic(store_graph(store, gi2), graphs[gi2])
+    union = {t for h in (new, graphs[gi2]) for t in h}
+    assert count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == len(union)
+    assert store.query("ASK { %s %s %s }" % tuple(t.n3() for t in shared)).boolean is True
+    assert store.query("ASK { %s %s %s }" % tuple(t.n3() for t in own)).boolean is False
+    assert len(requests) == 1 and "DROP" not in requests[0]  # a difference, not a drop
+    assert '"Story 1"' not in requests[0]  # an unchanged triple is not written again

@@ -238,6 +238,20 @@ class FusionIndex:
         return rs
 
     # --- planning a change -------------------------------------------------------------------
+    def unfused(self) -> dict[str, list[Report]]:
+        """Documents holding a fusable report that belongs to no incident, with their reports.
+
+        Every fusable report of a consistent store is in an incident (alone, if need be); one
+        that is not was written by a build stopped between a document write and the rewrite
+        of its incidents (kg.store's two-step writes). Planning these documents again, as if
+        just built, rewrites the incidents they belong in.
+        """
+        out: dict[str, list[Report]] = {}
+        for doc_id, iris in self.doc_reports.items():
+            if any(iri not in self.incident_of for iri in iris):
+                out[doc_id] = sorted((self.reports[i] for i in iris), key=lambda r: r.iri)
+        return out
+
     def plan(self, doc_id: str, new_reports: Optional[list[Report]]) -> Plan:
         """The incident graphs to write when ``doc_id`` gets ``new_reports`` (None: removed).
 
