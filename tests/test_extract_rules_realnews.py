@@ -567,3 +567,12 @@ def test_an_attack_joined_to_a_seizure_happened_where_the_seized_building_stands
                            "with clubs and automatic weapons.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Kelbaro"]
+
+
+def test_the_troops_of_an_international_body_are_its_force_and_it_sends_them(extractor):
+    f = extract(extractor, "Peacekeepers\n\nUnited Nations peacekeeping troops deployed to the town of Kelbaro on "
+                           "Saturday, the United Nations said. The U.N. troops met rebel leaders there.")
+    force = next(e for e in f.entities if e.type == "ArmedForce")
+    assert force.name == "United Nations peacekeeping troops" and force.aliases == ["U.N. troops"]
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "agent") == ["United Nations"] and names(f, v, "force") == [force.name]

@@ -698,6 +698,10 @@ class _Ctx:
         patient = self.child(tok, "dobj", "nsubjpass")
         if subj is not None:
             agent = self.entity(subj, ACTORS, modifiers=True)
+            body = self.body_of(agent)
+            if body is not None:  # "U.N. peacekeepers deployed": the U.N. sends its force
+                f.add("force", agent)
+                agent = body
             if agent and self.kind(agent) == "ArmedForce":
                 agent = self.res.country_entity(self.res.countries.get(agent)) or agent
             f.add("agent", agent)
@@ -790,6 +794,13 @@ class _Ctx:
                     break
         states = [e for o in self.expand(head)[1:] for e in [self.entity(o, ("Country",))] if e]
         return [e for e in dict.fromkeys(states) if e not in f.roles.get("agent", [])]
+
+    def body_of(self, force: Optional[str]) -> Optional[str]:
+        """The international body whose troops a force is ("U.N. peacekeepers": the U.N.)."""
+        if force is None or self.kind(force) != "ArmedForce" or self.res.countries.get(force):
+            return None
+        owner = self.res.entities[int(force[1:]) - 1].attributes.get("affiliation")
+        return owner if owner and self.kind(owner) == "Organization" else None
 
     def announcer(self, verb: Token) -> Optional[str]:
         """The state or body whose announcement tells a passive deployment ("The X ministry said

@@ -290,6 +290,10 @@ class MentionFinder:
             entry = self.res.lexicon.match(doc[s:e].text)
             if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 continue  # "pro-Russian forces" are not Russia's forces
+            force = _body_force(doc[s:e], entry, span.end)
+            if force is not None:  # "U.N. peacekeepers", "an AU force": the body's troops
+                claim(force, "ArmedForce", None, body=entry.key)
+                continue
             service = _media_service(doc[s:e], entry, span.end)
             if service is not None:  # "VOA News", "VOA Hausa Service": the outlet, by its service's name
                 claim(service, "Organization", entry.subtype, entry=entry)
@@ -742,6 +746,22 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+_BODY_FORCE_NOUNS = frozenset(["troops", "forces", "force", "peacekeepers", "soldiers"])
+
+
+def _body_force(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
+    """"U.N. peacekeepers", "United Nations peacekeeping troops", "an AU force": the
+    troops an international body fields, an armed force of its own (not the body)."""
+    if entry.type != "Organization" or entry.country:
+        return None
+    doc, j = span.doc, span.end
+    if j < end and doc[j].lower_ == "peacekeeping":
+        j += 1
+    if j < end and doc[j].lower_ in _BODY_FORCE_NOUNS:
+        return doc[span.start:j + 1]
+    return None
 
 
 _MEDIA = ("broadcaster", "news", "newspaper", "wire")

@@ -203,6 +203,8 @@ class Resolver:
             if m.hint.get("entry") is not None and not m.hint.get("national"):
                 e = m.hint["entry"]
                 return "actor:" + e.key, e.country
+            if m.hint.get("body"):  # "U.N. troops" and "U.N. peacekeepers": the body's one force
+                return "force:body:" + m.hint["body"], None
             code = dominant if m.hint.get("government") else m.hint.get("country")
             if code is None:
                 return "force:" + norm(m.text), None
@@ -351,7 +353,11 @@ class Resolver:
 
     def _link_affiliations(self, res: Resolution, ordered: list[Cluster]) -> None:
         by_name = {norm(n): e.id for e in res.entities for n in [e.name, *e.aliases]}
+        by_key = {c.key: ent.id for ent, c in zip(res.entities, ordered)}
         for ent, c in zip(res.entities, ordered):
+            if c.key.startswith("force:body:") and by_key.get("actor:" + c.key[len("force:body:"):]):
+                ent.attributes["affiliation"] = by_key["actor:" + c.key[len("force:body:"):]]  # the body's troops
+                continue
             org = c.hints.get("org_text")
             if org and norm(org) in by_name and by_name[norm(org)] != ent.id:
                 ent.attributes["affiliation"] = by_name[norm(org)]
