@@ -498,7 +498,10 @@ def test_counts_are_read_in_pages(many_docs: Path, server: OxigraphServer) -> No
     remote = rm.Remote(rm.Endpoints.resolve(server.base))
     with KGStore.open(many_docs, read_only=True) as store:
         rm.push(store, remote)
-    assert rm.remote_graph_counts(remote, page=2) == rm.remote_graph_counts(remote) == local_counts(many_docs)
+    counts = local_counts(many_docs)
+    assert rm.remote_graph_counts(remote, page=2) == rm.remote_graph_counts(remote) == counts
+    first = sorted(counts)[0]
+    assert len(set(rm._remote_graph_paged(remote, first, page=300))) == counts[first]
 
 
 def test_verify_and_in_place(kg: Kg, many_docs: Path, server: OxigraphServer) -> None:

@@ -278,6 +278,8 @@ def test_a_refused_chunk_leaves_the_graph_as_it_was(clean: VirtuosoServer, tmp_p
     assert f"while loading {BIG}: the store keeps its earlier version of it)" in str(caught.value) or bad_piece == 0
     assert tags(clean, BIG) == {"old": 3000}
     assert ours(clean) == {BIG: 3000}  # and the staging graph was emptied
+    # the dry run's download of a graph cut by a row cap, in pages of a sorted subquery
+    assert len(set(rm._remote_graph_paged(r, BIG, page=700))) == 3000
 
 
 def test_killed_mid_push_then_restarted_the_graph_is_as_it_was(many_docs: Path, tmp_path: Path) -> None:
