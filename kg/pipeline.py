@@ -63,6 +63,9 @@ _MAX_PENDING_WRITES = 2 * MAX_WRITE_BATCH
 # progress bar, large enough for spaCy's batching), and tasks in flight per worker.
 CHUNK_SIZE = 4
 _TASKS_PER_WORKER = 2
+# The store thread flushes the store's memory tables to disk after about this many triples
+# (KGStore.flush: bounds a long build's memory and write-ahead log).
+FLUSH_EVERY_TRIPLES = 75_000
 # kg build --jobs 1 extracts in a worker process from this many documents (see _extract_apart).
 EXTRACT_APART_MIN_FILES = 64
 #: Warning for a document from which nothing was extracted (it is still stored / written).
@@ -521,6 +524,7 @@ class _Batcher:
         self.max_size = max(self.size, MAX_WRITE_BATCH) if self.target is not None else 1
         self.items: list[_Item] = []
         self.last: Optional[Future[None]] = None  # the batch submitted last
+        self.unflushed = 0  # triples written since the store was last flushed (store thread)
 
     def add(self, prepared: Any, path: Path, fusion: Optional[tuple[Any, str, list]]) -> Future[tuple[int, Optional[Failure]]]:
         graph = getattr(prepared, "graph", None)
@@ -536,7 +540,20 @@ class _Batcher:
     def flush(self) -> None:
         if self.items:
             items, self.items = self.items, []
-            self.last = self.writer.submit(_write_batch, self.store, self.target, items)
+            self.last = self.writer.submit(self._write, items)
+
+    def _write(self, items: list[_Item]) -> None:
+        """On the store thread: write the batch, then flush the store's memory tables every
+        ``FLUSH_EVERY_TRIPLES`` (``KGStore.flush``)."""
+        _write_batch(self.store, self.target, items)
+        self.unflushed += sum(len(getattr(i[0], "triples", ())) for i in items)
+        flush = getattr(self.target, "flush", None)
+        if self.unflushed >= FLUSH_EVERY_TRIPLES and callable(flush):
+            self.unflushed = 0
+            try:
+                flush()
+            except Exception:  # noqa: BLE001 - nothing is lost: the data is in the log
+                pass
 
     def holds(self, future: Optional[Future[Any]]) -> bool:
         return future is not None and any(i[3] is future for i in self.items)

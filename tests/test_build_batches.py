@@ -151,3 +151,38 @@ def test_a_build_refuses_documents_left_without_incidents(tmp_path: Path, extrac
         assert _graphs(store) == expected
         fuse_store(store)
         assert _graphs(store) == expected
+
+
+def test_a_long_build_flushes_the_store_as_it_goes(tmp_path: Path, extractor, monkeypatch) -> None:
+    """The store thread flushes the store every FLUSH_EVERY_TRIPLES triples (bounded memory and
+    log in long builds), and the graphs are those of a build that never flushes."""
+    from kg import pipeline
+    from kg.store.core import KGStore
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, (title, pub, day, body) in enumerate(TEXTS):
+        (docs / f"a{i}.md").write_text(ARTICLE.format(title=title, publisher=pub, day=day, body=body), "utf-8")
+    monkeypatch.setattr(pipeline, "WRITE_BATCH", 1)
+    with KGStore.open(tmp_path / "ref") as ref:
+        pipeline.build([docs], ref, extractor=extractor)
+        expected = _graphs(ref)
+    monkeypatch.setattr(pipeline, "FLUSH_EVERY_TRIPLES", 1)
+    monkeypatch.setattr(pipeline, "MAX_WRITE_BATCH", 1)
+    flushes: list[int] = []
+    with KGStore.open(tmp_path / "store") as store:
+        real = store.flush
+        monkeypatch.setattr(store, "flush", lambda: (flushes.append(1), real())[1])
+        report = pipeline.build([docs], store, extractor=extractor)
+        assert report.ok and _graphs(store) == expected
+    assert len(flushes) == len(TEXTS)  # one per batch of one document
+
+
+def test_flush_of_a_read_only_store_is_refused(tmp_path: Path) -> None:
+    from kg.store.core import KGStore, StoreError
+
+    with KGStore.open(tmp_path / "s") as store:
+        store.flush()  # a writable store flushes
+    with KGStore.open(tmp_path / "s", read_only=True) as store:
+        with pytest.raises(StoreError, match="read-only"):
+            store.flush()

@@ -262,6 +262,20 @@ class KGStore:
                 time.sleep(0.05 * (attempt + 1))
         raise StoreError(f"cannot open store at {path} read-only: {last}")
 
+    def flush(self) -> None:
+        """Write what the store holds in memory to its files on disk.
+
+        Why: RocksDB keeps recent writes in memory tables backed by a write-ahead log until it
+        flushes them; during a long build both grew with the store (measured at 400 documents:
+        1.3 GB resident and a 1 GB folder, of which 400 MB log; flushing every ~75,000
+        triples: 0.7 GB and 0.45 GB). ``kg build`` calls this as it goes.
+        """
+        with self._write_lock:
+            try:
+                self._writable().flush()
+            except (OSError, RuntimeError) as e:
+                raise StoreError(f"cannot flush the store: {e}") from None
+
     def close(self) -> None:
         """Flush and release the store (and its directory lock, once no view refers to it)."""
         if self._ox is None:
