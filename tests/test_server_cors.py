@@ -26,7 +26,8 @@ PAGE = "<!doctype html><title>dashboard</title><p>another origin</p>"
 FETCH = """async ([url, init]) => {
   try {
     const r = await fetch(url, init);
-    return {status: r.status, body: await r.text()};
+    return {status: r.status, body: await r.text(), total: r.headers.get("X-Total-Count"),
+            link: r.headers.get("Link")};
   } catch (e) { return {error: String(e)}; }
 }"""
 ASK = "ASK { ?s ?p ?o }"
@@ -92,6 +93,10 @@ def test_cors_from_another_origin_in_chromium(browser, servers, other_origin) ->
 
         canned = _fetch(page, open_.base + "/api/queries", headers={"Accept": "application/json"})
         assert canned["status"] == 200 and canned["body"].startswith("[")
+        # a listing's page: the page on the other origin may read its paging headers
+        listing = _fetch(page, open_.base + "/api/queries/events-in-period?limit=1", headers=json_accept)
+        assert listing["status"] == 200 and int(listing["total"]) > 1
+        assert 'rel="next"' in listing["link"]
 
         # an update with a token: the preflight refuses the Authorization header
         update = _fetch(page, open_.base + "/sparql", method="POST", headers={

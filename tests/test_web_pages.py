@@ -36,6 +36,7 @@ def server(built_store, tmp_path_factory) -> Iterator[KgServe]:
     queries.mkdir()
     (queries / "events-of-type.rq").write_text(EVENTS_OF_TYPE_RQ, encoding="utf-8")
     shutil.copy(REPO / "queries" / "attacks.rq", queries)
+    shutil.copy(REPO / "queries" / "events-in-period.rq", queries)
     with KgServe(store, ["--queries-dir", str(queries)]) as s:
         yield s
 
@@ -170,3 +171,39 @@ def test_html_names_render_as_text_everywhere(page, server, artifacts_dir) -> No
     page.goto(server.base + "/id/person/%3Cscript%3Ealert(1)%3C%2Fscript%3E")
     assert page.locator("main script").count() == 0
     page.watch.errors.clear()  # the 404 itself is logged by Chromium
+
+
+def test_a_long_listing_is_read_page_by_page(page, server, artifacts_dir) -> None:
+    """The canned form asks for a page (rows per page) and shows 'rows A–B of N' with previous
+    and next; the pages together are the whole answer, none twice; the CSV link has every row."""
+    import json
+    import re
+
+    from playwright.sync_api import expect
+
+    whole = json.loads(server.get("/api/queries/events-in-period?limit=1000", accept="application/json").body)
+    n = whole["total"]
+    assert n >= 5 and len(whole["rows"]) == n
+    page.goto(server.base + "/")
+    page.click("button.canned-item[data-name='events-in-period']")
+    page.eval_on_selector("#page-size", "s => s.add(new Option('2', '2', true, true))")
+    page.click("#run-canned")
+    seen: list[str] = []
+    for first in range(1, n + 1, 2):
+        last = min(first + 1, n)
+        expect(page.locator("#status")).to_have_text(re.compile(rf"^rows {first}–{last} of {n} in "))
+        assert page.locator("#pager").is_visible()
+        assert page.locator("#page-prev").is_disabled() == (first == 1)
+        assert page.locator("#page-next").is_disabled() == (last == n)
+        column = page.locator("#results thead th").all_inner_texts().index("event") + 1
+        seen += page.locator(f"#results tbody tr td:nth-child({column}) a").evaluate_all(
+            "links => links.map(a => a.title)")
+        if last < n:
+            page.click("#page-next")
+    page.screenshot(path=str(artifacts_dir / "web-query-pages.png"), full_page=True)
+    assert len(seen) == n and len(set(seen)) == n  # every event once
+    assert set(seen) == {str(row["event"]) for row in whole["rows"]}
+    page.click("#page-prev")
+    before_last = n - 2 if n % 2 == 0 else n - 1  # the first row of the page before the last
+    expect(page.locator("#status")).to_have_text(re.compile(rf"^rows {before_last - 1}–{before_last} of {n} "))
+    assert "limit=10000" in (page.get_attribute("#canned-csv", "href") or "")

@@ -19,6 +19,8 @@ ALLOWED_METHODS = "GET, POST, OPTIONS"
 #: request headers a page may send: form and query bodies, content negotiation
 ALLOWED_HEADERS = {"accept", "content-type", "accept-language"}
 MAX_AGE = "600"
+#: response headers a page may read besides the safelisted ones: the canned listings' paging
+EXPOSED_HEADERS = "X-Total-Count, Link"
 
 
 def _covered(path: str) -> bool:
@@ -57,5 +59,6 @@ def install(app: FastAPI) -> None:
         if "authorization" in request.headers or "update=" in request.url.query:
             return response  # an update attempt: never readable from another origin
         response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
         response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Origin"]))
         return response

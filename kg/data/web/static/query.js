@@ -109,15 +109,45 @@
   function updateCsvLink() {
     const params = cannedParams();
     params.set("format", "csv");
+    params.set("limit", $("param-form").dataset.maxRows || "10000");  // the whole answer
     $("canned-csv").setAttribute("href", "/api/queries/" + encodeURIComponent($("param-form").dataset.name) + "?" + params.toString());
+  }
+
+  // A canned listing is read a page at a time: the API answers `limit` rows from `offset`
+  // and gives the number of rows of the whole answer in X-Total-Count.
+  let pageOffset = 0;
+
+  function pageSize() {
+    return parseInt($("page-size").value, 10) || 100;
   }
 
   async function runCanned(event) {
     event.preventDefault();
+    pageOffset = 0;
+    await runCannedPage();
+  }
+
+  async function runCannedPage() {
     const name = $("param-form").dataset.name;
     updateCsvLink();
-    const url = "/api/queries/" + encodeURIComponent(name) + "?" + cannedParams().toString();
-    await run(name, () => fetch(url, { headers: { Accept: "application/sparql-results+json" } }));
+    const params = cannedParams();
+    params.set("limit", String(pageSize()));
+    params.set("offset", String(pageOffset));
+    const url = "/api/queries/" + encodeURIComponent(name) + "?" + params.toString();
+    await run(name, () => fetch(url, { headers: { Accept: "application/sparql-results+json" } }),
+              pageOffset);
+  }
+
+  function turnPage(step) {
+    pageOffset = Math.max(0, pageOffset + step * pageSize());
+    runCannedPage();
+  }
+
+  function showPager(offset, shown, total) {
+    const pager = $("pager");
+    pager.hidden = !(total > shown);
+    $("page-prev").disabled = offset <= 0;
+    $("page-next").disabled = offset + shown >= total;
   }
 
   // --- SPARQL ----------------------------------------------------------------------------
@@ -133,8 +163,9 @@
     }));
   }
 
-  async function run(what, request) {
+  async function run(what, request, offset) {
     status("Running " + what + "…");
+    $("pager").hidden = true;
     const t0 = performance.now();
     let response;
     try {
@@ -151,7 +182,15 @@
     const data = await response.json();
     const result = type.includes("ld+json") ? fromJsonLd(data) : fromSparqlJson(data);
     const ms = Math.round(performance.now() - t0);
-    status(result.rows.length + " row" + (result.rows.length === 1 ? "" : "s") + " in " + ms + " ms");
+    const total = parseInt(response.headers.get("X-Total-Count") || "", 10);
+    const n = result.rows.length;
+    if (offset !== undefined && total > n) {
+      const fmt = (x) => x.toLocaleString("en");
+      status("rows " + fmt(offset + 1) + "–" + fmt(offset + n) + " of " + fmt(total) + " in " + ms + " ms");
+      showPager(offset, n, total);
+    } else {
+      status(n + " row" + (n === 1 ? "" : "s") + " in " + ms + " ms");
+    }
     lastResult = result;
     $("tabs").hidden = false;
     renderTable(result);
@@ -241,6 +280,8 @@
     $("param-form").addEventListener("submit", runCanned);
     $("param-form").addEventListener("input", updateCsvLink);
     $("sparql-form").addEventListener("submit", runSparql);
+    $("page-prev").addEventListener("click", () => turnPage(-1));
+    $("page-next").addEventListener("click", () => turnPage(1));
     document.querySelectorAll(".tab").forEach((t) => t.addEventListener("click", () => showTab(t.dataset.tab)));
     loadCanned().catch((e) => status("Cannot load the canned queries: " + e, true));
   });
