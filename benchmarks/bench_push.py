@@ -29,8 +29,6 @@ Not part of the test suite.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -48,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from machine import machine  # noqa: E402
 from oxigraph_server import OxigraphServer  # noqa: E402
 from virtuoso_server import VirtuosoServer, missing_message  # noqa: E402
 
@@ -124,19 +123,6 @@ def timed_push(store: KGStore, remote: rm.Remote, method: str, batch: int) -> fl
     if leftovers:
         raise SystemExit(f"{method} push left staging graphs: {leftovers[:5]}")
     return seconds
-
-
-def machine() -> str:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GB RAM, Python {platform.python_version()}"
 
 
 def main() -> None:
