@@ -94,3 +94,16 @@ class ServerProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def version_tags(query_url: str, graph: str) -> dict[str, int]:
+    """How many literals of ``graph`` on a SPARQL server carry each version's tag: the atomic
+    replace tests write "vN old" / "vN new" literals and check that a reader sees one version."""
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    sw = SPARQLWrapper(query_url)
+    sw.setQuery(f"""SELECT ?t (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}
+                    BIND(REPLACE(STR(?o), "^v[0-9]+ ", "") AS ?t) }} GROUP BY ?t""")
+    sw.setReturnFormat(JSON)
+    rows = sw.query().convert()["results"]["bindings"]  # type: ignore[index]
+    return {r["t"]["value"]: int(r["n"]["value"]) for r in rows}

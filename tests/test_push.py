@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import BuiltStore, Kg
 from oxigraph_server import GuardProxy, OxigraphServer, SilentServer
+from server_process import version_tags
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 from SPARQLWrapper import JSON, SPARQLWrapper
@@ -436,12 +437,7 @@ def big_version(path: Path, n: int, tag: str) -> None:
 
 def tags(base: str, graph: str) -> dict[str, int]:
     """How many literals of ``graph`` on the server carry each version's tag."""
-    sw = SPARQLWrapper(base + "/query")
-    sw.setQuery(f"""SELECT ?t (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}
-                    BIND(REPLACE(STR(?o), "^v[0-9]+ ", "") AS ?t) }} GROUP BY ?t""")
-    sw.setReturnFormat(JSON)
-    rows = sw.query().convert()["results"]["bindings"]  # type: ignore[index]
-    return {r["t"]["value"]: int(r["n"]["value"]) for r in rows}
+    return version_tags(base + "/query", graph)
 
 
 @pytest.mark.parametrize("method", ["gsp", "update"])

@@ -23,6 +23,7 @@ from oxigraph_server import free_port
 from rdflib import Literal
 from rdflib.namespace import RDFS
 from SPARQLWrapper import JSON, SPARQLWrapper
+from server_process import version_tags
 from virtuoso_server import VirtuosoServer, missing_message
 
 from kg.share import remote as rm
@@ -231,13 +232,8 @@ def big_version(path: Path, n: int, tag: str, bad_at: Optional[int] = None) -> N
 
 
 def tags(v: VirtuosoServer, graph: str) -> dict[str, int]:
-    """How many literals of ``graph`` on the server end in each tag (old/new version)."""
-    sw = SPARQLWrapper(v.base + "/sparql")
-    sw.setQuery(f"""SELECT ?t (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}
-                    BIND(REPLACE(STR(?o), "^v[0-9]+ ", "") AS ?t) }} GROUP BY ?t""")
-    sw.setReturnFormat(JSON)
-    rows = sw.query().convert()["results"]["bindings"]  # type: ignore[index]
-    return {r["t"]["value"]: int(r["n"]["value"]) for r in rows}
+    """How many literals of ``graph`` on the server carry each version's tag."""
+    return version_tags(v.base + "/sparql", graph)
 
 
 @pytest.mark.parametrize("method", ["gsp", "update"])
