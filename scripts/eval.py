@@ -26,6 +26,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -129,6 +130,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--set", action="append", choices=sorted([*SETS, *FUSION_SETS]), dest="sets")
     ap.add_argument("--misses", action="store_true", help="missed and predicted events (dev sets only)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--diagnose", action="store_true",
+                    help="fusion dev sets: every gold pair left in two incidents, and why")
     ap.add_argument("--out", type=Path, default=ROOT / "out" / "eval")
     args = ap.parse_args(argv)
     names = args.sets or list(DEFAULT_SETS)
@@ -140,9 +143,11 @@ def main(argv: list[str]) -> int:
     fusion_results = {}
     for name in names:
         if name in FUSION_SETS:
-            fusion_results[name] = run_fusion_set(name, extractor, scorer)
+            fusion_results[name] = run_fusion_set(name, extractor, scorer, args.diagnose)
             if not args.json:
                 print(_fusion_row(name, fusion_results[name]))
+                for sp in fusion_results[name].get("split_pairs", []):
+                    print(f"    split {sp['incident']}: {sp['a']} / {sp['b']}: {sp['cause']}")
             continue
         es = SETS[name]()
         results[name] = run_set(es, extractor, scorer, args.out / name)
@@ -227,8 +232,17 @@ def _align(gold: dict, facts: dict, scorer) -> dict[int, int]:
     def args_of(ev):
         return {(r, v) for r, vs in ev["roles"].items() for v in vs} | {(k, ("n", v)) for k, v in ev["q"].items()}
 
-    cands = sorted(((len(args_of(g) & args_of(p)), gi, pi) for gi, g in enumerate(gevs)
+    def same_date(g, p):
+        """The report's date is one the gold accepts (the scorer's date rule)."""
+        return bool(p["date"]) and any(str(p["date"]).startswith(d) for d in g["date"])
+
+    # Most shared arguments first, as the scorer; among equals, the gold event whose date the
+    # report gives. Without that, a report of "met again in Doha on Sunday" could take the
+    # article's back-reference to the first Doha meeting (same participants and place, a month
+    # earlier), putting the report in the wrong gold incident: a split (or merge) fusion did not make.
+    cands = sorted(((len(args_of(g) & args_of(p)), same_date(g, p), -gi, -pi) for gi, g in enumerate(gevs)
                     for pi, p in pevs.items() if ok(g, p)), reverse=True)
+    cands = [(n, -gi, -pi) for n, _, gi, pi in cands]
     out, used = {}, set()
     for _, gi, pi in cands:
         if gi not in out and pi not in used:
@@ -263,9 +277,10 @@ def _bcubed_pairwise(items: list[tuple[str, str]]) -> dict:
                          "tp": tp, "fp": fp, "fn": fn}}
 
 
-def run_fusion_set(name: str, extractor, scorer) -> dict:
+def run_fusion_set(name: str, extractor, scorer, diagnose: bool = False) -> dict:
     """Build the set's articles into an in-memory store (real extractor, fusion on), align the
-    stored report events with gold events per document, score the incidents."""
+    stored report events with gold events per document, score the incidents. With ``diagnose``
+    (tuning sets only) the result also lists every gold pair fusion leaves split, and why."""
     from kg import pipeline
     from kg.graph import iris, mapping
     from kg.store.core import KGStore, graph_iri_for
@@ -279,6 +294,7 @@ def run_fusion_set(name: str, extractor, scorer) -> dict:
     # A plan and the incident that carries it out are two incidents, in the gold too (the
     # "-plan" ids, tests/data/fusion/README.md): ckg:fulfils links them, and is not scored.
     items, unmatched, total = [], 0, 0
+    where: list[tuple[str, int, Optional[str]]] = []  # per item: article, gold index, report IRI
     for gold_path in sorted((folder / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text("utf-8"))
         doc_ids = [read_file(folder / "articles" / f"{gold['id']}.txt").meta.id]
@@ -302,9 +318,39 @@ def run_fusion_set(name: str, extractor, scorer) -> dict:
                 unmatched += pi is None
                 inc = f"single:{gold['id']}:{gi}"
             items.append((ev.get("incident") or f"gold-single:{gold['id']}:{gi}", inc))
+            iri = str(event_iris[facts.events[pi].id]) if pi is not None else None
+            where.append((gold["id"], gi, iri))
     out = _bcubed_pairwise(items)
+    if diagnose and tuning:
+        out["split_pairs"] = _split_pairs(items, where, store)
     out.update({"gold_events": total, "unmatched_gold_events": unmatched if tuning else None,
                 "documents": report.documents})
+    return out
+
+
+def _split_pairs(items: list[tuple[str, str]], where: list, store) -> list[dict]:
+    """Every pair of gold events of one gold incident that the fused store puts in two
+    incidents, with its cause: an extraction miss (a gold event without a report) or the
+    fusion rule that kept the two reports apart (kg.fuse.compat.explain)."""
+    from itertools import combinations
+
+    from kg.fuse.compat import explain
+    from kg.fuse.config import load_config
+    from kg.fuse.index import store_reports
+
+    cfg = load_config()
+    reports = {r.iri: r for rs in store_reports(store).values() for r in rs}
+    out = []
+    for (a, wa), (b, wb) in combinations(list(zip(items, where)), 2):
+        if a[0] != b[0] or a[1] == b[1]:
+            continue
+        if wa[2] is None or wb[2] is None:
+            cause = "extraction miss"
+        else:
+            ra, rb = reports[wa[2]], reports[wb[2]]
+            cause = explain(ra, rb, cfg)
+        out.append({"incident": a[0], "a": f"{wa[0]}#{wa[1]}", "b": f"{wb[0]}#{wb[1]}",
+                    "reports": [wa[2], wb[2]], "cause": cause})
     return out
 
 

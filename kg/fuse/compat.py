@@ -198,6 +198,28 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     return score
 
 
+def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = None) -> str:
+    """Why compare() gives what it gives, for a person reading a fusion miss (scripts/eval.py
+    --diagnose): the veto, or each rule's part of the score."""
+    if same_doc is None:
+        same_doc = a.doc_id == b.doc_id
+    if family(a.cls) != family(b.cls):
+        return f"veto: type {a.cls} / {b.cls}"
+    if a.modality != b.modality:
+        return f"veto: modality {a.modality} / {b.modality}"
+    ds = dates_score(a, b, cfg, same_doc)
+    if ds is None:
+        return f"veto: dates {a.date} ({a.precision}) / {b.date} ({b.precision})"
+    rel = places_relation(a, b, cfg)
+    if rel == "conflict":
+        return ("veto: places " + ",".join(p.label for p in a.places) + " / "
+                + ",".join(p.label for p in b.places))
+    total = compare(a, b, cfg, same_doc)
+    return (f"score {total:.2f} (threshold {cfg.threshold}): dates {ds:+.1f}, places {rel}, "
+            f"actors {actors_score(a, b, cfg):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
+            + (", same document" if same_doc else ""))
+
+
 def copies(a: Report, b: Report, threshold: float = 0.5) -> bool:
     """The two reports' articles are copies of one text (Jaccard of their fingerprints)."""
     if a.doc_id == b.doc_id:
@@ -208,4 +230,4 @@ def copies(a: Report, b: Report, threshold: float = 0.5) -> bool:
     return len(fa & fb) / len(fa | fb) >= threshold
 
 
-__all__ = ["compare", "copies", "figures_agree", "place_relation", "places_relation", "parse_day"]
+__all__ = ["compare", "copies", "explain", "figures_agree", "place_relation", "places_relation", "parse_day"]
