@@ -334,12 +334,19 @@ def _split_pairs(items: list[tuple[str, str]], where: list, store) -> list[dict]
     fusion rule that kept the two reports apart (kg.fuse.compat.explain)."""
     from itertools import combinations
 
-    from kg.fuse.compat import explain
+    from collections import defaultdict
+
+    from kg.fuse.compat import compare, explain
     from kg.fuse.config import load_config
     from kg.fuse.index import store_reports
 
     cfg = load_config()
     reports = {r.iri: r for rs in store_reports(store).values() for r in rs}
+    rows = store.query("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#> "
+                       "SELECT ?i ?r WHERE { ?i ckg:report ?r }").rows
+    members: dict[str, list] = defaultdict(list)
+    for i, r in rows:
+        members[str(i)].append(reports[str(r)])
     out = []
     for (a, wa), (b, wb) in combinations(list(zip(items, where)), 2):
         if a[0] != b[0] or a[1] == b[1]:
@@ -349,9 +356,26 @@ def _split_pairs(items: list[tuple[str, str]], where: list, store) -> list[dict]
         else:
             ra, rb = reports[wa[2]], reports[wb[2]]
             cause = explain(ra, rb, cfg)
+            if not cause.startswith("veto") and (compare(ra, rb, cfg) or 0.0) >= cfg.threshold:
+                cause += "; " + _linkage(members[a[1]], members[b[1]], cfg)
         out.append({"incident": a[0], "a": f"{wa[0]}#{wa[1]}", "b": f"{wb[0]}#{wb[1]}",
                     "reports": [wa[2], wb[2]], "cause": cause})
     return out
+
+
+def _linkage(xs: list, ys: list, cfg) -> str:
+    """Why two incidents whose given reports pass stay two: average linkage (kg.fuse.cluster)
+    joins groups only when no pair across them is vetoed and their mean score is enough."""
+    from kg.fuse.compat import compare, explain
+
+    scores = []
+    for x in xs:
+        for y in ys:
+            s = compare(x, y, cfg)
+            if s is None:
+                return f"linkage: vetoed by {x.doc_id[:30]} / {y.doc_id[:30]} ({explain(x, y, cfg)})"
+            scores.append(s)
+    return f"linkage: mean {sum(scores) / len(scores):.2f} over {len(scores)} pairs"
 
 
 def _fusion_row(name: str, r: dict) -> str:

@@ -70,7 +70,11 @@ def parse_day(value: str) -> Optional[date]:
 
 
 def interval(r: Report, cfg: FusionConfig) -> Optional[tuple[date, date]]:
-    """The days the report's event may have happened on (None: no clue at all)."""
+    """The days the report's event may have happened on (None: no clue at all). An untimed
+    report (dated on its publication day for want of a time in the text, Report.untimed) may
+    tell an event of the ``untimed_lookback_days`` before it."""
+    if r.untimed:
+        return _interval(None, None, r.published, cfg.untimed_lookback_days)
     return _interval(r.date, r.precision, r.published, cfg.undated_lateness_days)
 
 

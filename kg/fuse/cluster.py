@@ -120,7 +120,7 @@ class Scores:
         if k is None:
             k = self.ids[sig] = len(self.ids)
             self.keys.append(block_keys(r, self.cfg))
-            self.spans.append(sig[3])
+            self.spans.append(sig[4])  # its interval
         return k
 
     def score(self, a: Report, ka: int, b: Report, kb: int, same_doc: bool) -> Optional[float]:
@@ -136,7 +136,7 @@ def signature(r: Report, cfg: FusionConfig) -> tuple:
     """Everything compare(), the blocking and the plan links read of a report, its document
     aside: reports with one signature (syndicated copies of one wire story) are one *kind*,
     interchangeable for every score, and always one incident (no rule can tell them apart)."""
-    return (r.cls, r.modality, bool(r.date), interval(r, cfg), r.places,
+    return (r.cls, r.modality, bool(r.date), r.untimed, interval(r, cfg), r.places,
             tuple(sorted(r.actors.items())), tuple(sorted(r.quantities.items())),
             bool(r.evidence), norm_name(r.evidence) if r.evidence else "")
 

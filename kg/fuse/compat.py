@@ -8,7 +8,9 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   the other, see :mod:`kg.fuse.cluster`) - else veto;
 * **date**: the two dates' intervals at their precisions must meet, with ``tolerance_days``
   for a day-precise date "reported the next day"; an undated report is placed in the days
-  before its publication - else veto. Same day, near day and same month score less and less;
+  before its publication, an *untimed* one (dated on its publication day only because the text
+  gives no time, e.g. a headline) in the few days before it - else veto. Same day, near day (or
+  an untimed report's days holding the other's day) and same month score less and less;
 * **place**: compared at each report's finest level (a town before its province before its
   country): the same place, or one inside the other (``ckg:within``, ``ckg:country``, or a
   town within an area's radius when the hierarchy is not in the graph), or two points closer
@@ -32,7 +34,7 @@ from typing import Optional
 
 from kg.fuse.blocking import family, interval, parse_day
 from kg.fuse.config import FusionConfig
-from kg.fuse.model import PlaceInfo, Report, norm_name
+from kg.fuse.model import C, ActorInfo, PlaceInfo, Report, norm_name
 
 AREA_WORDS = {"district", "province", "region", "governorate", "oblast", "state", "county",
               "area", "valley", "prefecture", "department", "raion", "municipality"}
@@ -139,13 +141,35 @@ def dates_score(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool
         return 0.0
     if ia[0] == ia[1] and ib[0] == ib[1]:
         return cfg.score("same_day") if ia[0] == ib[0] else cfg.score("near_day")
+    if (a.untimed or ia[0] == ia[1]) and (b.untimed or ib[0] == ib[1]):
+        return cfg.score("near_day")  # an untimed report's few days hold the other's day
     return cfg.score("same_month")
+
+
+_SELF_STANDING = {C + n for n in ("State", "ArmedGroup", "Organization")}
+
+
+@lru_cache(maxsize=1 << 14)
+def _placed(x: ActorInfo) -> bool:
+    """Whether we know whom the actor stands for: a state, a group or an organisation is its
+    own side; a person or an armed force only through an affiliation or country (an IRI among
+    its keys besides its own). "US envoy Khalilzad" with no affiliation read is unplaced."""
+    return x.cls in _SELF_STANDING or any(k != x.iri and ":" in k for k in x.keys)
+
+
+def comparable(x: ActorInfo, y: ActorInfo) -> bool:
+    """Whether two fillers that share no key *disagree*: they are of one class (two persons,
+    two states), or both are placed. An unplaced person against a state ("Khalilzad and
+    Baradar met" / "the United States and the Taliban held talks") is not known to disagree:
+    the other outlet may name the side the person speaks for."""
+    return x.cls == y.cls or (_placed(x) and _placed(y))
 
 
 def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
     """``actor_agrees`` per actor both name in one role (the two participants of a meeting
     count twice, a perpetrator and a target too), at most ``actor_max``; ``actor_conflict`` per
-    role both fill with no agreement."""
+    role both fill with no agreement, unless no filler of one is :func:`comparable` with a
+    filler of the other (nothing known either way)."""
     agree = conflict = 0
     for role in set(a.actors) & set(b.actors):
         xa, xb = a.actors[role], b.actors[role]
@@ -155,7 +179,7 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
                      sum(any(x.keys & y.keys for x in xa) for y in xb))
         if shared:
             agree += shared
-        else:
+        elif any(comparable(x, y) for x in xa for y in xb):
             conflict += 1
     return min(agree * cfg.score("actor_agrees"), cfg.score("actor_max")) + conflict * cfg.score("actor_conflict")
 

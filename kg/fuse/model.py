@@ -53,7 +53,7 @@ _WKT = re.compile(r"POINT\s*\(\s*(\S+)\s+(\S+)\s*\)", re.IGNORECASE)
 # What the reader keeps; the text spans' offsets and the ordering sequences are not needed.
 _SKIP = {C + p for p in ("startOffset", "endOffset", "sentenceIndex", "inArticle", "mention",
                          "ordering", "orderedProperty", "localId", "trigger", "confidence",
-                         "dateText", "link", "eventType")}
+                         "link", "eventType")}
 
 
 _OX_TERMS: tuple[type, ...] = ()
@@ -122,6 +122,10 @@ class Report:
     fingerprint: frozenset[int] = field(default=frozenset(), hash=False, compare=False)
     subtype: Optional[str] = None
     origins: tuple[PlaceInfo, ...] = ()  # where a deployment starts from (not where it happens)
+    # Told as news with no time in the text: the extractor dates such an event on the day of
+    # publication (ckg:date with no ckg:dateText), which says only that it happened by then
+    # (a headline "23 soldiers killed in Damboa base attack" over a body "on Monday night").
+    untimed: bool = False
 
     @property
     def sort_key(self) -> str:
@@ -268,12 +272,17 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             except ValueError:
                 continue
         evidence = _first(by.get(_first(node.get(C + "evidence")) or "", {}).get(C + "text")) or ""
+        date = _first(node.get(C + "date"))
+        precision = PRECISION.get(_first(node.get(C + "datePrecision")) or "")
+        published = _first(art.get(_DCT + "issued"))
+        untimed = bool(date and precision == "day" and not node.get(C + "dateText")
+                       and published and date[:10] == published[:10])
         out.append(Report(
             iri=iri, doc_id=this_doc, cls=sorted(classes)[0],
             modality=MODALITY.get(_first(node.get(C + "modality")) or "", "asserted"),
-            date=_first(node.get(C + "date")),
-            precision=PRECISION.get(_first(node.get(C + "datePrecision")) or ""),
-            published=_first(art.get(_DCT + "issued")),
+            date=date,
+            precision=precision,
+            published=published,
             publisher=_first(art.get(_DCT + "publisher")),
             places=tuple(sorted(set(where), key=lambda x: x.iri)),
             actors={r: tuple(sorted(set(v), key=lambda x: x.iri)) for r, v in sorted(roles.items())},
@@ -282,6 +291,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             fingerprint=prints[article],
             subtype=_first(node.get(C + "subtype")),
             origins=tuple(sorted(set(origins), key=lambda x: x.iri)),
+            untimed=untimed,
         ))
     out.sort(key=lambda r: r.iri)
     return out

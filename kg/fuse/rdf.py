@@ -139,8 +139,11 @@ def sources(reports: tuple[Report, ...]) -> list[list[Report]]:
 
 
 def canonical_date(reports: tuple[Report, ...]) -> tuple[Optional[str], Optional[str]]:
+    """The most precise date the most reports give; a date read from a text before an untimed
+    report's publication day (which only bounds the event)."""
+    timed = [r for r in reports if not r.untimed] or list(reports)
     for precision in ("day", "month", "year"):
-        values = [r.date for r in reports if r.date and r.precision == precision]
+        values = [r.date for r in timed if r.date and r.precision == precision]
         if values:
             counts = Counter(values)
             best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
