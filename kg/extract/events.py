@@ -32,7 +32,7 @@ from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
 from kg.extract.places import AREA, COUNTRY, REGION, SPECIFIC, body_start, fill_places, refine_places, specificity
-from kg.extract.quantities import find_quantities, is_order_of_magnitude, quantity_kind
+from kg.extract.quantities import find_quantities, is_order_of_magnitude, parse_quantity, quantity_kind
 from kg.extract.resolve import Resolution
 from kg.extract.timex import TimeMention, find_times
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
@@ -108,6 +108,12 @@ TITLE_WORDS = {"admiral": ("adm.", "admiral"), "general": ("gen.", "general"), "
                "minister": ("minister",), "president": ("president",), "commander": ("commander",)}
 # Verbs of a trip whose purpose clause ("traveled to X to meet Y") tells what was done there.
 TRIP_VERBS = frozenset(["travel", "fly", "go", "come", "head", "stop", "journey", "arrive"])
+# "after talks with X", "during a meeting", "a day of talks": a meeting that is the setting of a
+# clause was held by the clause's subject.
+SETTING_PREPS = frozenset(["during", "at", "after", "following", "before", "on"])
+SPAN_NOUNS = frozenset(["day", "days", "hour", "hours", "week", "round", "series", "night", "session", "evening"])
+# Verbs that give a toll its new figure ("the death toll has risen to 10", "reached 23").
+TOLL_VERBS = frozenset(["rise", "climb", "reach", "increase", "jump", "stand", "hit", "grow", "mount", "soar"])
 # Verbs of reporting: their subject tells of an event ("the army says insurgents attacked").
 SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "confirm", "according"])
 # "met X and later with Y": a second meeting.
@@ -926,6 +932,8 @@ class _Ctx:
             if verb is not None:       # "carried out an airstrike ... near the town of X"
                 for p, objs in self.preps(verb).items():
                     where.setdefault(p, []).extend(objs)
+        for obj in [one for o in where.get("between", []) for one in self.expand(o)]:
+            f.add("location", self.place_in(obj))  # "the ambush between X and Y": both ends of the road
         for p in ("in", "at", "near", "outside", "across", "through"):
             for obj in where.get(p, []):
                 eid = self.place_in(obj)
@@ -950,6 +958,10 @@ class _Ctx:
         while scope is not None and scope.dep_ == "conj" and scope.head.lemma_.lower() in OUTCOME_VERBS:
             scope = scope.head  # "20 were killed and 45 wounded in bombings": both tolls
         self.quantities(f, tok.head.head if under else scope or tok, None)
+        if nominal and "fatalities" not in f.quantities:
+            risen = self.risen_toll(tok)  # "the death toll from Sunday's bombing has risen to 10"
+            if risen is not None:
+                f.quantities["fatalities"] = risen
         if not f.filled("perpetrator"):
             f.add("perpetrator", self.lone_armed_actor_before(tok, f))
         if not f.filled("target"):
@@ -993,6 +1005,27 @@ class _Ctx:
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
+
+    @staticmethod
+    def risen_toll(noun: Token) -> Optional[Quantity]:
+        """"The death toll from X has risen to 10", "the toll in the attack reached 23", "the death
+        toll of the bombing stands at 12": the latest toll of the attack the noun tells."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("from", "in", "of") or noun.head.head.lemma_.lower() != "toll":
+            return None
+        toll = noun.head.head
+        if any(c.lemma_.lower() in ("injury", "casualty") for c in toll.lefts):
+            return None
+        verb = toll.head if toll.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is None or verb.lemma_.lower() not in TOLL_VERBS:
+            return None
+        nums = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at") for o in c.children
+                if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
+        for n in nums:
+            if n.like_num or n.pos_ == "NUM":
+                q = parse_quantity(noun.doc[n.left_edge.i:n.i + 1].text)
+                if q is not None:
+                    return q
+        return None
 
     def summary(self, noun: Token) -> bool:
         """"multiple attacks across X", "several bombings": several events summed up, each told (or
@@ -1098,6 +1131,10 @@ class _Ctx:
             eid = self.entity(poss, ("Location",)) if poss is not None else None
         if eid is not None or depth >= 2:
             return eid
+        if tok.lemma_.lower() in PLACE_NOUNS:  # "in X village near Y": X, named before the place noun
+            for c in tok.lefts:
+                if c.dep_ == "compound" and self.kind(self.res.entity_at(c)) == "Location":
+                    return self.res.entity_at(c)
         for p, objs in self.preps(tok).items():
             if p in ("in", "at", "near", "on", "outside", "of"):
                 for o in objs:
@@ -1417,9 +1454,8 @@ class _Ctx:
             if subj is not None and subj.lower_ == "their":  # "A and B discussed X during their meeting"
                 verb = self.governing_verb(tok)
                 subj = (self.subject(verb) if verb is not None else None) or subj
-            if subj is None and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "at") \
-                    and tok.head.head.pos_ in ("VERB", "AUX"):
-                subj = self.subject(tok.head.head)  # "During a meeting in X, A and B discussed Y"
+            if subj is None:
+                subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
         else:
             subj = self.subject(tok)
         if subj is not None:
@@ -1455,6 +1491,9 @@ class _Ctx:
         if light is not None:  # "held talks in X with Y": the verb carries the phrases
             for p, objs in self.preps(light).items():
                 preps.setdefault(p, []).extend(objs)
+        if nominal:  # "a day of talks in the capital with X": the parser hangs "with X" on the place
+            for o in list(preps.get("in", [])):
+                preps.setdefault("with", []).extend(self.preps(o).get("with", []))
         for p in ("with", "between"):
             for o in preps.get(p, []):
                 for one in self.expand(o):
@@ -1488,6 +1527,16 @@ class _Ctx:
             f.modality = "asserted"
         if len(f.roles.get("participants", [])) >= 2:
             yield self.finish(f)
+
+    def setting_subject(self, noun: Token) -> Optional[Token]:
+        """"During a meeting in X, A and B ...", "returned home after a day of talks with X",
+        "speaking after talks with X": the one whose clause the meeting is the setting of met."""
+        n = noun
+        if n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in SPAN_NOUNS:
+            n = n.head.head  # "a day of talks", "a second round of talks"
+        if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
+            return self.subject(n.head.head)
+        return None
 
     def trip_to_meet(self, verb: Token, f: Frame) -> bool:
         """"traveled to X to meet Gen. Y": a trip told as done, and its purpose a meeting with a

@@ -98,8 +98,9 @@ class Modality:
         if tok.dep_ == "pcomp" and tok.head.lower_ in ("toward", "towards"):
             return "planned"
         head = tok.head.lemma_.lower()
-        if tok.dep_ in ("xcomp", "acl", "advcl") and (head in self.purpose_verbs or head in self.purpose_nouns):
-            return "planned"
+        if tok.dep_ in ("xcomp", "acl", "advcl") and (head in self.purpose_verbs or head in self.purpose_nouns) \
+                and not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB"):
+            return "planned"  # (not "drove a car into X, killing seven": a participle is no purpose)
         if self._infinitive(tok) and tok.dep_ in ("ROOT", "advcl", "acl"):
             return "planned"
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and head in self.purpose_verbs:

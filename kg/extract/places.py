@@ -66,8 +66,10 @@ def body_start(span: Span) -> int:
     """First token after a dateline ("CITY, Country --"): the dateline names no event's place."""
     for t in span[:12]:
         if t.text in DASHES and t.i > span.start:
+            if t.text == "-" and not t.doc[t.i - 1].whitespace_:
+                continue  # "an explosives-laden car": a hyphen inside a word
             words = [w for w in span[:t.i - span.start] if w.is_alpha]
-            if words and words[0].is_upper:
+            if words and words[0].is_upper and len(words[0]) > 1:  # ("A suicide bomber ..." is no dateline)
                 return t.i + 1
             break
     return span.start
