@@ -29,11 +29,13 @@ ALL_GOLD = GOLD["dev"] + GOLD["test"]
 LICENCES = ("CC BY 2.5", "public domain (US federal government work)")
 MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution", "published", "title"]
 
-# Today's figures (2026-12-06, third round): dev (64 articles) 0.873 / 0.783 / 0.651 / 0.913,
-# test 0.857 / 0.644 / 0.500 / 0.893.
+# Today's figures (2026-12-06, after the sixth batch, manifest.d/F.tsv, added 12 dev and 8 test
+# articles): dev (76 articles) 0.859 / 0.734 / 0.604 / 0.917, test (28) 0.844 / 0.579 / 0.450 / 0.909.
+# (Before the batch: dev (64) 0.873 / 0.783 / 0.651 / 0.913, test (20) 0.857 / 0.644 / 0.500 / 0.893;
+# the floors were lowered because the corpus grew, not because extraction got worse.)
 FLOORS = {
-    "dev": {"entities_typed": 0.86, "events": 0.765, "arguments": 0.635, "dates": 0.895},
-    "test": {"entities_typed": 0.84, "events": 0.63, "arguments": 0.485, "dates": 0.88},
+    "dev": {"entities_typed": 0.845, "events": 0.715, "arguments": 0.585, "dates": 0.895},
+    "test": {"entities_typed": 0.83, "events": 0.56, "arguments": 0.43, "dates": 0.88},
 }
 
 
@@ -58,8 +60,8 @@ def _scorer():
 
 
 def test_the_corpus_is_large_varied_and_split() -> None:
-    assert len(ALL_GOLD) >= 60
-    assert len(GOLD["test"]) >= 20
+    assert len(ALL_GOLD) >= 104
+    assert len(GOLD["dev"]) >= 76 and len(GOLD["test"]) >= 28
     assert not {g.stem for g in GOLD["dev"]} & {g.stem for g in GOLD["test"]}
     countries = {g.stem.split("-")[2] for g in ALL_GOLD}
     assert len(countries) >= 12, countries
