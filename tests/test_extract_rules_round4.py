@@ -99,3 +99,38 @@ def test_a_participle_after_a_verb_of_moving_is_no_purpose(extractor):
 def test_a_drive_to_retake_a_town_is_still_a_goal(extractor):
     f = extract(extractor, "Offensive\n\nThe army launched a drive to retake Kidal on Monday.")
     assert not asserted(f, "Capture")
+
+
+def test_a_passive_toll_in_a_named_town_is_an_attack_there(extractor):
+    f = extract(extractor, "Night raid\n\nWitnesses say gunmen came in the night, setting houses on fire. Officials say "
+                           "at least 14 people were killed in Musaga on Saturday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Musaga"] and v.quantities["fatalities"].value == 14
+
+
+def test_a_passive_toll_of_another_cause_is_no_attack(extractor):
+    f = extract(extractor, "Floods\n\nAt least 14 people were killed in Musaga when floods swept the town on Saturday.")
+    assert not asserted(f, "Attack")
+
+
+def test_witnesses_who_tell_of_a_killing_are_not_its_doers(extractor):
+    f = extract(extractor, "Executions\n\nResidents say that before the Malian army left last week they executed "
+                           "as many as 40 people in Dongo.")
+    [v] = asserted(f, "Attack")
+    assert [f.entity(i).type for i in v.roles["perpetrator"]] == ["ArmedForce"]
+    assert v.quantities["fatalities"].value == 40
+
+
+def test_the_next_sentence_pointing_back_to_the_attack_gives_its_place(extractor):
+    f = extract(extractor, "Convoy ambushed\n\nOfficials say militants ambushed a military convoy on Friday, killing "
+                           "nine soldiers. Officials say the militants fired machine guns at the convoy as it was "
+                           "traveling in southern Abyan province.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Abyan province"]
+
+
+def test_the_next_sentence_about_something_else_gives_no_place(extractor):
+    f = extract(extractor, "Convoy ambushed\n\nOfficials say militants ambushed a military convoy on Friday, killing "
+                           "nine soldiers. Aid agencies have warned of hunger in southern Abyan province.")
+    [v] = asserted(f, "Attack")
+    assert "Abyan province" not in names(f, v, "location")

@@ -112,6 +112,14 @@ TRIP_VERBS = frozenset(["travel", "fly", "go", "come", "head", "stop", "journey"
 # clause was held by the clause's subject.
 SETTING_PREPS = frozenset(["during", "at", "after", "following", "before", "on"])
 SPAN_NOUNS = frozenset(["day", "days", "hour", "hours", "week", "round", "series", "night", "session", "evening"])
+# People who tell of a deed and are not its doers ("residents said they shot ...": "they" is
+# someone else the sentence names).
+WITNESS_NOUNS = frozenset(["civilian", "resident", "witness", "eyewitness", "villager", "survivor", "refugee",
+                           "inhabitant", "local", "relative", "neighbour", "neighbor", "farmer", "trader"])
+# Causes of death that make a passive toll no attack ("12 people were killed in floods in X").
+NON_VIOLENT_CAUSES = frozenset(["flood", "floods", "accident", "crash", "earthquake", "storm", "landslide", "stampede",
+                                "collapse", "disease", "outbreak", "cholera", "fire", "blaze", "cyclone", "drowning",
+                                "heatwave", "mudslide", "avalanche", "hurricane", "typhoon", "lightning", "famine"])
 # Verbs that give a toll its new figure ("the death toll has risen to 10", "reached 23").
 TOLL_VERBS = frozenset(["rise", "climb", "reach", "increase", "jump", "stand", "hit", "grow", "mount", "soar"])
 # Verbs of reporting: their subject tells of an event ("the army says insurgents attacked").
@@ -463,6 +471,8 @@ class _Ctx:
                 break
             t = t.head
             subj = self.child(t, "nsubj") if t.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.lemma_.lower() in WITNESS_NOUNS:
+                continue  # "civilians say that before troops left they executed 40": not the civilians
             if subj is not None and subj.i < tok.i and not (subj.left_edge.i <= tok.i <= subj.right_edge.i):
                 eid = self.res.entity_at(subj)
                 if eid and self.kind(eid) in kinds:
@@ -913,7 +923,8 @@ class _Ctx:
                 return  # "the X attack killed 14": the noun's own frame takes the toll
             weapon = subj is not None and subj.lemma_.lower() in WEAPON_SUBJECTS
             if self.finder.t.base(tok) in self.finder.t.actor_verbs and not (
-                    f.filled("perpetrator") or weapon or subj is not None and subj.lemma_.lower() in ARMED_NOUNS):
+                    f.filled("perpetrator") or weapon or subj is not None and subj.lemma_.lower() in ARMED_NOUNS) \
+                    and not (subj is None and self.placed_toll(tok)):
                 return  # "floods killed 40": no attack
             if weapon and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
                 f.anaphoric = True  # "the blast killed 9": more of a bombing told before
@@ -1005,6 +1016,18 @@ class _Ctx:
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
+
+    def placed_toll(self, verb: Token) -> bool:
+        """"At least 14 people were killed in X": a passive toll of people in a named town, with no
+        agent and no cause of another kind ("in floods", "in a crash"), is an attack there (it folds
+        into the attack on X the report tells near it)."""
+        victims = self.child(verb, "nsubjpass")
+        if victims is None or not any(t.like_num for t in victims.subtree):
+            return False
+        if any(t.lemma_.lower() in NON_VIOLENT_CAUSES for t in self.sent.span):
+            return False
+        return any(self.kind(self.entity(o, PLACES)) == "Location" for p in ("in", "at", "near")
+                   for o in self.preps(verb).get(p, []))
 
     @staticmethod
     def risen_toll(noun: Token) -> Optional[Quantity]:

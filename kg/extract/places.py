@@ -8,7 +8,8 @@ killed when a bomb exploded". The parse of the trigger's clause cannot see that,
 - before tellings are merged (:func:`fill_places`), a toll with no place takes the place its
   report names nearby, so that "killed 16 there" joins the attack on the town told before;
 - after merging (:func:`refine_places`), an attack with no place takes the most specific place
-  of its own sentence, else of the nearest of the two sentences before; a meeting with no place
+  of its own sentence, else of the nearest of the two sentences before, else of the next
+  sentence when it points back to the attack ("the convoy", "the ambush"); a meeting with no place
   takes the most specific place of its sentence ("met ... today in X"), else the town of one of
   the two sentences before; an attack or a capture placed only in a state or a region takes a
   finer place of the same state named in its sentence, or in one of the two after it that tells
@@ -36,6 +37,9 @@ DASHES = ("—", "–", "--", "-")
 SPEECH_VERBS = frozenset(["say", "tell", "report", "announce", "confirm", "claim", "add", "state", "told", "said"])
 ROLE_OF = {"Attack": "location", "Meeting": "location", "Capture": "place"}
 EVENTS_WITH_PLACES = ("Attack", "Capture", "Deployment")
+# Definite nouns by which the next sentence points back to an attack ("the ambush", "the convoy").
+TOLD_AGAIN_NOUNS = frozenset(["attack", "ambush", "assault", "raid", "bombing", "blast", "explosion", "strike",
+                              "airstrike", "shelling", "massacre"])
 
 
 class FrameLike(Protocol):
@@ -155,7 +159,7 @@ def refine_places(frames: list[FrameLike], sentences: list[Sentence], res: Resol
             if place is not None:
                 f.roles[role] = [place]
         elif not current and f.type == "Attack":
-            place = _own_or_before(f, by_index, res, taken)
+            place = _own_or_before(f, by_index, res, taken) or _told_next(f, by_index, busy, res, taken)
             if place is not None:
                 f.roles[role] = [place]
         elif current:
@@ -205,6 +209,26 @@ def _own_or_before(f: FrameLike, by_index: dict[int, Sentence], res: Resolution,
             best = max(specificity(e, res) for e in found)
             return next(e for e in found if specificity(e, res) == best)
     return None
+
+
+def _told_next(f: FrameLike, by_index: dict[int, Sentence], busy: dict[int, int], res: Resolution,
+               taken: set[str]) -> Optional[str]:
+    """"Militants ambushed a convoy, killing nine. They fired at the convoy as it was traveling in
+    X": the next sentence, telling no event of its own, points back to the attack ("the convoy",
+    "the ambush") and names its place."""
+    sent = by_index.get(f.sentence.index + 1)
+    if sent is None or busy.get(sent.index):
+        return None
+    heads = {f.trigger.lemma_.lower()} | TOLD_AGAIN_NOUNS | {
+        c.lemma_.lower() for c in f.trigger.children if c.dep_ in ("dobj", "nsubjpass")}
+    if not any(t.lemma_.lower() in heads and t.pos_ == "NOUN" and any(
+            d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in t.children) for t in sent.span):
+        return None
+    found = [e for e, _ in places_in(sent, res) if e not in taken]
+    if not found:
+        return None
+    best = max(specificity(e, res) for e in found)
+    return next(e for e in found if specificity(e, res) == best)
 
 
 def _finer(f: FrameLike, current: list[str], by_index: dict[int, Sentence], busy: dict[int, int],
