@@ -134,3 +134,56 @@ def test_the_next_sentence_about_something_else_gives_no_place(extractor):
                            "nine soldiers. Aid agencies have warned of hunger in southern Abyan province.")
     [v] = asserted(f, "Attack")
     assert "Abyan province" not in names(f, v, "location")
+
+
+# ----- broadcast scripts ("BYLINE=", "DATELINE=", production cues)
+
+SCRIPT = """KARU REBELS (L)
+
+DATE=9/14/2000
+
+BYLINE=JANE ROEWALD
+
+DATELINE=DONGO, CONGO
+
+INTRO: Rebels in northern Congo have retaken ground. V-O-A's Jane Roewald reports.
+
+TEXT: Rebels continue their push down the Ubangi River.
+
+/// MABOSO ACT, FADE UNDER ///
+
+Ms. Maboso says soldiers started killing civilians."""
+
+
+def test_a_script_header_names_the_reporter_and_the_place_and_nothing_else(extractor):
+    f = extract(extractor, SCRIPT)
+    types = {e.name: e.type for e in f.entities}
+    assert types.get("Jane Roewald") == "Person"
+    assert types.get("Dongo") == "Location"
+    assert not any("DATE" in n or "ACT" in n or "FADE" in n for n in types), types
+    assert types.get("Voice of America") == "Organization"  # "V-O-A"
+
+
+def test_a_full_name_ner_calls_a_body_is_the_person_named_so_elsewhere(extractor):
+    f = extract(extractor, "Fighting\n\nBy Jane Roewald\n\nRebels attacked Kidal on Monday, VOA's Jane Roewald reports.")
+    assert [e.type for e in f.entities if e.name == "Jane Roewald"] == ["Person"]
+
+
+def test_the_capture_whose_effect_is_to_come_has_happened(extractor):
+    f = extract(extractor, "Town taken\n\nA spokesman for the army said on Sunday the capture of Yabroud will allow "
+                           "the government to cut the rebels' supply lines.")
+    [v] = [v for v in f.events if v.type == "Capture"]
+    assert v.modality == "asserted"
+
+
+def test_talks_that_will_take_place_are_still_planned(extractor):
+    f = extract(extractor, "Talks\n\nThe talks between Jan Kowal and Petro Hrytsenko will take place in Kyiv.")
+    assert not asserted(f, "Meeting")
+
+
+def test_losses_inflicted_on_troops_are_an_attack_on_them(extractor):
+    f = extract(extractor, "Losses\n\nRebel commanders say their fighters inflicted heavy losses on Russian troops "
+                           "on Friday along the north bank of the Terek River.")
+    [v] = asserted(f, "Attack")
+    assert [f.entity(i).type for i in v.roles["target"]] == ["ArmedForce"]
+    assert names(f, v, "location") == ["Terek River"]

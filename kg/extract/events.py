@@ -120,6 +120,8 @@ WITNESS_NOUNS = frozenset(["civilian", "resident", "witness", "eyewitness", "vil
 NON_VIOLENT_CAUSES = frozenset(["flood", "floods", "accident", "crash", "earthquake", "storm", "landslide", "stampede",
                                 "collapse", "disease", "outbreak", "cholera", "fire", "blaze", "cyclone", "drowning",
                                 "heatwave", "mudslide", "avalanche", "hurricane", "typhoon", "lightning", "famine"])
+# What an attack inflicts on its target ("inflicted heavy losses on X").
+LOSS_NOUNS = frozenset(["loss", "losses", "casualty", "casualties", "damage", "defeat", "blow", "toll"])
 # Verbs that give a toll its new figure ("the death toll has risen to 10", "reached 23").
 TOLL_VERBS = frozenset(["rise", "climb", "reach", "increase", "jump", "stand", "hit", "grow", "mount", "soar"])
 # Verbs of reporting: their subject tells of an event ("the army says insurgents attacked").
@@ -644,6 +646,10 @@ class _Ctx:
             return "Attack", True  # "came under fire"
         if tok.pos_ == "VERB" and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return "Attack", False  # "gunmen opened fire on a bus"
+        if tok.pos_ == "VERB" and lemma == "inflict" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in LOSS_NOUNS and "on" in {**self.preps(tok), **self.preps(c)}
+                for c in tok.children):
+            return "Attack", False  # "inflicted heavy losses on Russian troops"
         if self.mistagged_control_verb(tok) is not None:
             return "Capture", True  # "troops loyal to X secured control of Y", "secured" tagged as an adjective
         if tok.lemma_.lower() == "control" and tok.head.lower_ == "under" and tok.head.head.lemma_ == "be" \
@@ -929,11 +935,12 @@ class _Ctx:
             if weapon and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
                 f.anaphoric = True  # "the blast killed 9": more of a bombing told before
             obj = self.child(tok, "dobj", "nsubjpass")
-            if obj is not None and not (obj.lower_ == "fire" and self.finder.t.base(tok) == "open"):
+            if obj is not None and not (obj.lower_ == "fire" and self.finder.t.base(tok) == "open" or
+                                        obj.lemma_.lower() in LOSS_NOUNS):
                 self.target_or_place(f, obj)
-            if self.finder.t.base(tok) in ("open", "fire"):  # "opened fire on a bus in X", "fired at Y"
-                for p in ("on", "at"):
-                    for o in preps.get(p, []):
+            if self.finder.t.base(tok) in ("open", "fire", "inflict"):  # "opened fire on a bus in X", "fired at Y"
+                for p in ("on", "at"):  # ("inflicted losses on X": the parser may hang "on X" on the losses)
+                    for o in preps.get(p, []) + (self.preps(obj).get(p, []) if obj is not None else []):
                         self.target_or_place(f, o)
         where = {p: list(objs) for p, objs in preps.items()}
         light = self.light_verb(tok) if nominal else None
@@ -945,7 +952,7 @@ class _Ctx:
                     where.setdefault(p, []).extend(objs)
         for obj in [one for o in where.get("between", []) for one in self.expand(o)]:
             f.add("location", self.place_in(obj))  # "the ambush between X and Y": both ends of the road
-        for p in ("in", "at", "near", "outside", "across", "through"):
+        for p in ("in", "at", "near", "outside", "across", "through", "along"):
             for obj in where.get(p, []):
                 eid = self.place_in(obj)
                 f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)

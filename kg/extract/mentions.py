@@ -276,14 +276,30 @@ class MentionFinder:
             found.append(m)
             return m
 
-        # 0. A byline ("By Jane Doe and John Roe"): its names are people, whatever NER says.
+        # 0. A script header line ("DATE=9/14/2000", "BYLINE=JANE DOE", "DATELINE=CITY, COUNTRY") or
+        #    a production cue ("/// DOE ACT, FADE UNDER ///"): the byline names the reporter, the
+        #    dateline the place; the rest names no one.
+        header = _script_header(span)
+        if header is not None:
+            key, value = header
+            if key == "DATELINE" and len(value):
+                for part in _comma_parts(value):
+                    country = self.res.gazetteer.country(part.text.title())
+                    m = claim(part, "Country", None, country=country) if country is not None else \
+                        claim(part, "Location", None, place=None)
+                    if m is not None and m.text.isupper():
+                        m.text = m.text.title()
+            if key != "BYLINE":
+                return found
         for name in _byline_names(span):
             name = _strip_titles(name, self.res) or name  # "By Sgt. 1st Class Jane Roe"
             while len(name) > 2 and re.fullmatch(r"\d+(?:st|nd|rd|th)|Class", name[0].text):
                 name = name[1:]
             person, org = _byline_split(name, self.res.org_heads | self.res.unit_heads)
             if person is not None:
-                claim(person, "Person", None, byline=True)
+                m = claim(person, "Person", None, byline=True)
+                if m is not None and m.text.isupper():
+                    m.text = m.text.title()  # "BYLINE=JANE DOE"
             if org is not None:
                 unit = org[-1].lower_ in self.res.unit_heads and org[-1].lower_ not in self.res.org_heads
                 claim(org, "ArmedForce" if unit else "Organization", None, **({"unit": True} if unit else {}))
@@ -888,13 +904,51 @@ _BYLINE_ROLES = frozenset(["staff", "writer", "writers", "reporter", "reporters"
                            "correspondents", "newsroom", "desk", "editor", "editors", "agencies", "agency"])
 
 
+_HEADER_KEYS = frozenset(["DATE", "BYLINE", "DATELINE", "NUMBER", "TYPE", "TITLE", "EDITOR", "CONTENT", "SLUG"])
+
+
+def _script_header(sent: Span) -> Optional[tuple[str, Span]]:
+    """A broadcast script's header line, "KEY=value" ("BYLINE=JANE DOE"), as (KEY, value), or a
+    production cue between slashes ("/// X ACT, FADE UNDER ///") as ("CUE", empty)."""
+    if not len(sent):
+        return None
+    first = sent[0].text
+    if first.startswith("///"):
+        return "CUE", sent[0:0]
+    key = first.split("=", 1)[0]
+    if key not in _HEADER_KEYS:
+        return None
+    if "=" in first:
+        return key, sent[1:]
+    if len(sent) >= 2 and sent[1].text == "=":
+        return key, sent[2:]
+    return None
+
+
+def _comma_parts(span: Span) -> list[Span]:
+    parts, start = [], span.start
+    for t in list(span) + [None]:
+        if t is None or t.text == ",":
+            end = t.i if t is not None else span.end
+            if end > start:
+                parts.append(span.doc[start:end])
+            if t is not None:
+                start = t.i + 1
+    return parts
+
+
 def _byline_names(sent: Span) -> list[Span]:
-    """Names in a "By A B and C D" line (at most ~15 tokens), split on "and" and commas."""
-    if len(sent) > 15 or len(sent) < 3 or sent[0].text not in ("By", "BY"):
+    """Names in a "By A B and C D" line (at most ~15 tokens), split on "and" and commas; the
+    same after a script's "BYLINE="."""
+    header = _script_header(sent)
+    skip = 1
+    if header is not None and header[0] == "BYLINE":
+        skip = header[1].start - sent.start
+    elif len(sent) > 15 or len(sent) < 3 or sent[0].text not in ("By", "BY"):
         return []
     names: list[Span] = []
-    start = sent.start + 1
-    for t in list(sent[1:]) + [None]:
+    start = sent.start + skip
+    for t in list(sent[skip:]) + [None]:
         if t is None or t.lower_ in ("and", "&") or t.text in (",", "|", "/", "-", "—", "in", "for", "("):
             end = t.i if t is not None else sent.end
             name = sent.doc[start:end]

@@ -28,6 +28,7 @@ class Modality:
     negation_verbs: frozenset[str]
     request_verbs: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
+    consequence_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Modality":
@@ -35,7 +36,7 @@ class Modality:
         return cls(frozenset(d["future_aux"]), frozenset(d["hypothetical_aux"]),
                    frozenset(d["purpose_nouns"]), frozenset(d["purpose_verbs"]),
                    frozenset(d["negation_verbs"]), frozenset(d.get("request_verbs", [])),
-                   frozenset(d.get("habitual_adverbs", [])))
+                   frozenset(d.get("habitual_adverbs", [])), frozenset(d.get("consequence_verbs", [])))
 
     def habitual(self, verb: Token) -> bool:
         """"has repeatedly attacked", "has killed dozens in X since 2014": a habit or a tally
@@ -54,6 +55,9 @@ class Modality:
                 return verdict
             if tok.dep_ == "advcl" and not self._infinitive(tok):
                 return "asserted"
+            if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in self.consequence_verbs \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                return "asserted"  # "the capture of X will allow ...": the capture is done, its effect to come
             if tok.dep_ not in CLIMB + ("advcl",) or tok.head.i == tok.i:
                 return "asserted"
             tok = tok.head

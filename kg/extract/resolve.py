@@ -410,15 +410,21 @@ def _plausible(name: str, place: Place, hints: list[str]) -> bool:
 def _retype_by_majority(mentions: list[RawMention]) -> None:
     """NER may call one name a person in one sentence and a place in the next: one name, one type.
 
-    A surname of a person named in full stays a person ("Doe said" after "Jane Doe"),
+    A surname of a person named in full stays a person ("Doe said" after "Jane Doe"), and so does
+    the full name where NER calls it an organisation;
     even where the gazetteer knows a town of that name; otherwise a name that is a place in
     one sentence (by its frame, not by a gazetteer guess) is a place in all of them.
     """
     full = [m for m in mentions if m.kind == "Person" and len(norm(m.text).split()) >= 2]
     surnames = {_surname_key(m.text) for m in full} | {norm(m.text).split()[-1] for m in full}
     places = {norm(m.text) for m in mentions if m.kind == "Location" and not m.hint.get("guessed")}
+    full_names = {norm(m.text) for m in full}
     for m in mentions:
         key = norm(m.text)
+        if m.kind == "Organization" and m.hint.get("entry") is None and key in full_names:
+            m.kind = "Person"  # "V-O-A's Jane Roe reports" after "By Jane Roe": the reporter, not a body
+            m.hint = {}
+            continue
         is_surname = len(key.split()) == 1 and (key in surnames or _surname_key(m.text) in surnames)
         # a place frame ("the town of X") sets guessed=False; NER's GPE label alone is no frame
         if is_surname and (m.kind == "Location" and m.hint.get("guessed", True) and "base_name" not in m.hint
