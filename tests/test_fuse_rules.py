@@ -109,3 +109,40 @@ def test_actors_of_one_kind_or_with_a_side_still_disagree():
     xland = rep("e:4", "a", actors={"perpetrator": (state(XX),)})
     assert actors_score(xland, other_side, CFG) == CFG.score("actor_conflict")
     assert actors_score(xland, rep("e:5", "b", actors={"perpetrator": (state(YY),)}), CFG) == CFG.score("actor_conflict")
+
+
+# --- diagnosis and evaluation ---------------------------------------------------------------------
+
+def test_explain_names_the_veto_or_the_parts_of_the_score():
+    from kg.fuse.compat import explain
+
+    assert explain(rep("e:1", "a"), rep("e:2", "b", date="2020-04-20"), CFG).startswith("veto: dates")
+    far = PlaceInfo("p:far", "Far", YY, 40.0, 50.0, "P", frozenset({YY}))
+    assert explain(rep("e:1", "a"), rep("e:2", "b", places=(far,)), CFG) == "veto: places Town / Far"
+    text = explain(rep("e:1", "a"), rep("e:2", "b"), CFG)
+    assert text.startswith(f"score {compare(rep('e:1', 'a'), rep('e:2', 'b'), CFG):.2f}") and "places same" in text
+
+
+def test_the_fusion_scorer_aligns_a_report_with_the_gold_event_of_its_date():
+    """Two gold meetings of one pair at one place, a month apart (the second article's
+    back-reference to the first): the report dated on the second goes to the second, whatever
+    their order in the gold file."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("kg_eval_script", root / "scripts" / "eval.py")
+    ev = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("kg_eval_script", ev)
+    spec.loader.exec_module(ev)
+    scorer = ev.load_scorer()
+    meeting = {"type": "Meeting", "roles": {"participants": ["Ann Envoy", "Bo Leader"], "location": ["Capital"]}}
+    entities = [{"name": n, "type": t, "aliases": []} for n, t in
+                (("Ann Envoy", "Person"), ("Bo Leader", "Person"), ("Capital", "Location"))]
+    pred = {"entities": [{"id": f"E{i}", "name": e["name"], "type": e["type"]} for i, e in enumerate(entities)],
+            "events": [{"type": "Meeting", "roles": {"participants": ["E0", "E1"], "location": ["E2"]},
+                        "date": {"value": "2020-04-05", "precision": "day"}}]}
+    for dates in ((["2020-04-05"], ["2020-03", "2020-03-01"]), (["2020-03", "2020-03-01"], ["2020-04-05"])):
+        gold = {"entities": entities, "events": [{**meeting, "date": d} for d in dates]}
+        assert ev._align(gold, pred, scorer) == {dates.index(["2020-04-05"]): 0}
