@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any, Optional, Protocol
+from typing import Any, Optional, Protocol, Union
 
 from kg.extract import facts as facts_io
 from kg.graph import mapping
@@ -215,7 +215,10 @@ def _extract_stream(
     used: it sends parsed Docs back for this process to unpickle and run every rule stage on
     alone, which measured slower with two processes than with one.)
     """
-    stream = _extract_parallel(results, workers) if workers is not None else _extract_here(results, extractor)
+    if workers is None:
+        stream = _extract_here(results, extractor)
+    else:
+        stream = _extract_parallel(results, workers, extractor if _shares_extraction(workers) else None)
     for item in stream:
         yield _with_content_warnings(item)
 
@@ -375,21 +378,57 @@ def _worker_pool(extractor: ExtractorLike, jobs: int, *, one_in_worker: bool = F
         workers.close()
 
 
-def _extract_parallel(results: Iterable[ReadResult], workers: _Workers) -> Iterator[_Extracted]:
-    """Chunks of documents go to the workers; a bounded window of them is in flight."""
-    window: deque[tuple[list[ReadResult], Optional[Future[list[_Extracted]]]]] = deque()
+def _extract_parallel(results: Iterable[ReadResult], workers: _Workers,
+                      here: Optional[ExtractorLike] = None) -> Iterator[_Extracted]:
+    """Chunks of documents go to the workers; a bounded window of them is in flight.
 
-    def collect(chunk: list[ReadResult], future: Optional[Future[list[_Extracted]]]) -> Iterator[_Extracted]:
-        readable = [r for r in chunk if r.document is not None]
-        return _in_order(chunk, workers.results(readable, future) if future is not None else [])
+    With ``here`` (an extractor in this process), this process extracts a chunk itself
+    whenever it would otherwise sit waiting for the oldest worker result. Why: with one worker
+    on two cores, the worker's extraction is the slowest stage and this process (mapping,
+    fusion, storing) idles part of the time; sharing the extraction balances the two
+    (measured in docs/speed.md). Results still come out in input order.
+    """
+    chunks = _batched(results, CHUNK_SIZE)
+    # Each entry: a chunk and its worker future (None: nothing readable), or its results here.
+    window: deque[tuple[list[ReadResult], Union[Future[list[_Extracted]], list[_Extracted], None]]] = deque()
+    in_flight = 0  # worker futures in the window
+    limit = _TASKS_PER_WORKER * workers.jobs
+    exhausted = False
 
-    for chunk in _batched(results, CHUNK_SIZE):
+    def take() -> Optional[list[ReadResult]]:
+        nonlocal exhausted
+        if exhausted:
+            return None
+        chunk = next(chunks, None)
+        exhausted = chunk is None
+        return chunk
+
+    while True:
+        while in_flight < limit and (chunk := take()) is not None:
+            readable = [r for r in chunk if r.document is not None]
+            window.append((chunk, workers.submit(readable) if readable else None))
+            in_flight += bool(readable)
+        if not window:
+            return
+        chunk, job = window[0]
+        if here is not None and isinstance(job, Future) and not job.done() and (extra := take()) is not None:
+            readable = [r for r in extra if r.document is not None]
+            window.append((extra, list(_extract_readable(here, readable))))
+            continue
+        window.popleft()
         readable = [r for r in chunk if r.document is not None]
-        window.append((chunk, workers.submit(readable) if readable else None))
-        while len(window) > _TASKS_PER_WORKER * workers.jobs:
-            yield from collect(*window.popleft())
-    while window:
-        yield from collect(*window.popleft())
+        if isinstance(job, Future):
+            in_flight -= 1
+            done: Iterable[_Extracted] = workers.results(readable, job)
+        else:
+            done = job or []
+        yield from _in_order(chunk, done)
+
+
+def _shares_extraction(workers: Optional[_Workers]) -> bool:
+    """Whether this process takes a share of the extraction: only when a core is left over
+    for it (one worker on two cores); with a worker per core it would only slow them."""
+    return workers is not None and workers.jobs < (os.cpu_count() or 1)
 
 
 def _extract_apart(jobs: int, files: int) -> bool:

@@ -5,6 +5,7 @@ reported alone and leaves the store as it was, and the others land with their in
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -122,9 +123,57 @@ def test_one_job_extracts_in_a_worker_for_many_documents(tmp_path: Path, files: 
     here = f"pid-{os.getpid()}"
     assert len(extractors) == files
     if files >= pipeline.EXTRACT_APART_MIN_FILES:
-        assert here not in extractors and len(set(extractors)) == 1  # one worker, not this process
+        assert len(set(extractors) - {here}) == 1  # one worker (this process may share the work)
+        assert extractors.count(here) < files
     else:
         assert set(extractors) == {here}
+
+
+class _SlowWorkerExtractor(_PidExtractor):
+    """Slow in a worker process, instant in the test's process: the worker is the bottleneck."""
+
+    def __init__(self) -> None:
+        self.home = os.getpid()
+
+    def extract(self, doc):
+        if os.getpid() != self.home:
+            time.sleep(0.02)
+        return super().extract(doc)
+
+
+@pytest.mark.parametrize("jobs, cores, shared", [(1, 2, True), (2, 2, False)])
+def test_this_process_shares_extraction_only_with_a_core_to_spare(
+        tmp_path: Path, monkeypatch, jobs: int, cores: int, shared: bool) -> None:
+    """With one worker on two cores, the building process extracts chunks itself while it
+    waits for the worker, and every document still lands once, in input order; with a worker
+    per core it leaves extraction to them."""
+    from kg import pipeline
+    from kg.store.core import KGStore
+
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: cores)
+    files = 80
+    for i in range(files):
+        (tmp_path / f"{i:03d}.txt").write_text(f"Headline {i}\n\nText {i}.", encoding="utf-8")
+    seen: list[tuple[str, str]] = []
+    original = pipeline._prepare_facts
+
+    def spy(store, facts, path, generated_at):
+        seen.append((path.name, facts.extractor))
+        return original(store, facts, path, generated_at)
+
+    monkeypatch.setattr(pipeline, "_prepare_facts", spy)
+    with KGStore.open(None) as store:
+        report = pipeline.build([tmp_path], store, extractor=_SlowWorkerExtractor(), jobs=jobs, fuse=False)
+        stored = len(store.documents())
+    assert report.ok and report.documents == files == stored
+    assert [name for name, _ in seen] == [f"{i:03d}.txt" for i in range(files)]  # input order
+    here = f"pid-{os.getpid()}"
+    by_here = sum(1 for _, who in seen if who == here)
+    assert len({who for _, who in seen} - {here}) == jobs
+    if shared:
+        assert 0 < by_here < files
+    else:
+        assert by_here == 0
 
 
 def test_a_build_refuses_documents_left_without_incidents(tmp_path: Path, extractor) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Iterator
 
 import spacy
@@ -32,8 +33,10 @@ class Sentence:
     span: Span
     offset: int  # document offset of the paragraph the span's Doc was made from
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The sentence's text, built once: rules read it many times and spaCy rebuilds it from
+        every token on each read."""
         return self.span.text
 
     def char(self, token: Token) -> int:
