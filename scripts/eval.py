@@ -319,7 +319,7 @@ def run_fusion_set(name: str, extractor, scorer, diagnose: bool = False) -> dict
                 inc = f"single:{gold['id']}:{gi}"
             items.append((ev.get("incident") or f"gold-single:{gold['id']}:{gi}", inc))
             iri = str(event_iris[facts.events[pi].id]) if pi is not None else None
-            where.append((gold["id"], gi, iri))
+            where.append((gold["id"], gi, iri if pi is not None else _near_miss(ev, pred)))
     out = _bcubed_pairwise(items)
     if diagnose and tuning:
         out["split_pairs"] = _split_pairs(items, where, store)
@@ -351,8 +351,9 @@ def _split_pairs(items: list[tuple[str, str]], where: list, store) -> list[dict]
     for (a, wa), (b, wb) in combinations(list(zip(items, where)), 2):
         if a[0] != b[0] or a[1] == b[1]:
             continue
-        if wa[2] is None or wb[2] is None:
-            cause = "extraction miss"
+        if not (wa[2] or "").startswith("http") or not (wb[2] or "").startswith("http"):
+            cause = "extraction miss: " + "; ".join(
+                f"{w[0]}#{w[1]} {w[2]}" for w in (wa, wb) if not (w[2] or "").startswith("http"))
         else:
             ra, rb = reports[wa[2]], reports[wb[2]]
             cause = explain(ra, rb, cfg)
@@ -361,6 +362,21 @@ def _split_pairs(items: list[tuple[str, str]], where: list, store) -> list[dict]
         out.append({"incident": a[0], "a": f"{wa[0]}#{wa[1]}", "b": f"{wb[0]}#{wb[1]}",
                     "reports": [wa[2], wb[2]], "cause": cause})
     return out
+
+
+_ANCHOR = {"Deployment": "destination", "Attack": "location", "Capture": "place", "Meeting": "participants"}
+
+
+def _near_miss(gold_event: dict, pred: dict) -> str:
+    """What the article's reports of a missed gold event's type say in its anchor role (for
+    --diagnose: a report with another anchor is a wrong argument, none of the type a missed event)."""
+    names = {e["id"]: e["name"] for e in pred.get("entities", [])}
+    role = _ANCHOR.get(gold_event["type"], "")
+    seen = sorted({f"{ev.get('modality', 'asserted')} {role} {[names.get(i, i) for i in ev.get('roles', {}).get(role, [])]}"
+                   f" {(ev.get('date') or {}).get('value')}"
+                   for ev in pred.get("events", []) if ev.get("type") == gold_event["type"]})
+    want = f"{gold_event['type']} {role} {gold_event.get('roles', {}).get(role, [])} {gold_event.get('date')}"
+    return f"(gold {want}; " + (f"the article's: {', '.join(seen)})" if seen else "no report of its type)")
 
 
 def _linkage(xs: list, ys: list, cfg) -> str:
