@@ -187,3 +187,33 @@ def test_losses_inflicted_on_troops_are_an_attack_on_them(extractor):
     [v] = asserted(f, "Attack")
     assert [f.entity(i).type for i in v.roles["target"]] == ["ArmedForce"]
     assert names(f, v, "location") == ["Terek River"]
+
+
+# ----- withdrawals and scene-setting areas
+
+
+def test_troops_withdrawing_from_a_town_give_it_up_to_those_pushing_in(extractor):
+    f = extract(extractor, "Pullback\n\nUkrainian units have withdrawn from Ocheretyne, a village in the Pokrovsk "
+                           "district, after Russian troops pushed into its northern streets over the weekend.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Ocheretyne"]
+    assert [f.entity(i).name for i in v.roles["former"]] == ["Ukrainian forces"]
+    assert [f.entity(i).name for i in v.roles["captor"]] == ["Russian forces"]
+
+
+def test_the_village_where_troops_withdrew_changed_hands(extractor):
+    f = extract(extractor, "Rebels advance\n\nThe latest rebel victory came in the village of Dongo, where "
+                           "Malian troops withdrew after five days of heavy fighting.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Dongo"]
+
+
+def test_withdrawing_from_talks_or_from_a_state_takes_no_town(extractor):
+    f = extract(extractor, "Talks\n\nThe rebels withdrew from the talks in Doha. US troops will withdraw from Iraq.")
+    assert not [v for v in f.events if v.type == "Capture"]
+
+
+def test_a_part_of_a_state_named_only_to_set_the_scene_is_no_place(extractor):
+    f = extract(extractor, "Rebels\n\nRebels in northern Congo have retaken ground. Rebels attacked Dongo in "
+                           "eastern Mali on Monday.")
+    assert "northern Congo" not in {e.name for e in f.entities}

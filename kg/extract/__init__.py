@@ -8,6 +8,7 @@ and does the rule stages in this process.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
@@ -63,6 +64,7 @@ class Extractor:
         events = self.events.find(parsed, resolution, published)
         entities, events = merge_same_iri(resolution.entities, events)
         entities = drop_adjectival_states(entities, events, parsed)
+        entities = drop_unused_areas(entities, events, self.gazetteer)
         return Facts(document=doc.meta, entities=entities, events=events,
                      extractor=self.version, text=doc.text)
 
@@ -109,6 +111,24 @@ def drop_adjectival_states(entities: list[Entity], events: list[Event], parsed: 
         if "about" in v.roles:
             v.roles["about"] = [i for i in v.roles["about"] if i not in dropped]
     return [e for e in entities if e.id not in dropped]
+
+
+AREA_OF_STATE = re.compile(r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                           r"(?:ern)?\s+(?P<state>.+)", re.IGNORECASE)
+
+
+def drop_unused_areas(entities: list[Entity], events: list[Event], gazetteer: Gazetteer) -> list[Entity]:
+    """"northern X", "southeastern Y": a part of a state told as a bearing is a place of the report
+    only where an event happened there; named only to set the scene, it is no place the report names."""
+    used = {i for v in events for ids in v.roles.values() for i in ids}
+    used |= {val for e in entities for val in e.attributes.values() if isinstance(val, str)}
+
+    def scene(e: Entity) -> bool:
+        m = AREA_OF_STATE.fullmatch(e.name)
+        return e.type == "Location" and e.id not in used and m is not None and e.name[:1].islower() \
+            and gazetteer.country(m["state"]) is not None
+
+    return [e for e in entities if not scene(e)]
 
 
 def _modifier(parsed: ParsedDoc, m) -> bool:

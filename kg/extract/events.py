@@ -120,6 +120,11 @@ WITNESS_NOUNS = frozenset(["civilian", "resident", "witness", "eyewitness", "vil
 NON_VIOLENT_CAUSES = frozenset(["flood", "floods", "accident", "crash", "earthquake", "storm", "landslide", "stampede",
                                 "collapse", "disease", "outbreak", "cholera", "fire", "blaze", "cyclone", "drowning",
                                 "heatwave", "mudslide", "avalanche", "hurricane", "typhoon", "lightning", "famine"])
+# Verbs of an armed actor leaving a town ("troops withdrew from X"): the town changes hands.
+WITHDRAW_VERBS = frozenset(["withdraw", "retreat", "pull", "abandon", "evacuate"])
+# Verbs of the side that moves in ("after Russian troops pushed into its streets").
+ADVANCE_VERBS = frozenset(["push", "enter", "advance", "move", "storm", "overrun", "break", "close", "seize",
+                           "capture", "take"])
 # What an attack inflicts on its target ("inflicted heavy losses on X").
 LOSS_NOUNS = frozenset(["loss", "losses", "casualty", "casualties", "damage", "defeat", "blow", "toll"])
 # Verbs that give a toll its new figure ("the death toll has risen to 10", "reached 23").
@@ -605,10 +610,48 @@ class _Ctx:
     # ----- frames
     def frames(self) -> Iterable[Frame]:
         for tok in self.sent.span:
+            left = self.withdrawal(tok)
+            if left is not None:
+                yield left
+                continue
             etype, nominal = self.trigger_type(tok)
             if etype is None:
                 continue
             yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
+
+    def withdrawal(self, tok: Token) -> Optional[Frame]:
+        """"Government troops withdrew from X", "X, where the army withdrew", "the rebels abandoned
+        X": an armed actor leaving a town gives it up; the town changes hands (the one who took it
+        is the other armed actor of the sentence pushing in or entering, if any)."""
+        if tok.pos_ != "VERB":
+            return None
+        verb = self.finder.t.base(tok)
+        if verb not in WITHDRAW_VERBS or verb == "pull" and not any(
+                c.dep_ == "prt" and c.lower_ in ("back", "out") for c in tok.children):
+            return None
+        subj = self.subject(tok)
+        former = self.entity(subj, ("ArmedForce", "ArmedGroup"), modifiers=True) if subj is not None else None
+        if former is None:
+            return None
+        preps = self.preps(tok)
+        places = preps.get("from", []) + preps.get("out", [])
+        if verb in ("abandon", "evacuate"):
+            places += [c for c in tok.children if c.dep_ == "dobj"]
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            places.append(tok.head)  # "the village of X, where troops withdrew"
+        place = next((e for o in places for e in [self.entity(o, ("Location",))] if e), None)
+        if place is None:
+            return None
+        f = self.new("Capture", tok, False)
+        f.add("place", place)
+        f.add("former", former)
+        for t in self.sent.span:  # "... after Russian troops pushed into its streets"
+            eid = self.res.entity_at(t)
+            if eid and eid != former and self.kind(eid) in ("ArmedForce", "ArmedGroup") and t.dep_ == "nsubj" \
+                    and self.finder.t.base(t.head) in ADVANCE_VERBS:
+                f.add("captor", eid)
+                break
+        return self.finish(f)
 
     def trigger_type(self, tok: Token) -> tuple[Optional[str], bool]:
         verbal = tok.pos_ == "VERB" or self.participle_as_noun(tok)
