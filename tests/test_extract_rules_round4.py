@@ -217,3 +217,15 @@ def test_a_part_of_a_state_named_only_to_set_the_scene_is_no_place(extractor):
     f = extract(extractor, "Rebels\n\nRebels in northern Congo have retaken ground. Rebels attacked Dongo in "
                            "eastern Mali on Monday.")
     assert "northern Congo" not in {e.name for e in f.entities}
+
+
+def test_a_counterpart_named_after_the_role_noun_was_met(extractor):
+    f = extract(extractor, "Summit\n\nPresident Putin met his Turkish counterpart Recep Tayyip Erdogan in Sochi on Tuesday.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Putin", "Recep Tayyip Erdogan"]
+
+
+def test_an_airstrike_that_killed_someone_somewhere_was_there(extractor):
+    f = extract(extractor, "Strike\n\nAn airstrike killed a Hamas commander in Gaza City on Wednesday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Gaza City"] and names(f, v, "target") == ["Hamas"]

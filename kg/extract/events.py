@@ -943,6 +943,10 @@ class _Ctx:
                 subj = self.subject(outcome)
             if subj is not None:
                 f.add("perpetrator", self.entity(subj, ARMED + ("Person",), modifiers=True))
+            if outcome is not None and tok.dep_ == "nsubj" and tok.head.i == outcome.i:
+                victim = self.child(outcome, "dobj")  # "an airstrike killed a X commander in Y"
+                if victim is not None:
+                    self.target_or_place(f, victim)
         if nominal:
             # "an attack on X", "the shelling of X" (but "an attack of unusual scale" names nothing)
             blamed_on = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in ("blame", "pin")
@@ -1553,7 +1557,10 @@ class _Ctx:
             found = [h for o in self.expand(obj) for h in (self.role_holders(o) or [self.entity(o, people)])]
             if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people) \
                     and len(objs) == 1:
-                return  # "met little resistance", "met the deadline": no one was met
+                named = self.name_after(obj)  # "met his Turkish counterpart X Y": the parser loses the name
+                if named is None:
+                    return  # "met little resistance", "met the deadline": no one was met
+                found = [named]
             for eid in found:
                 f.add("participants", eid)
         preps = self.preps(tok)
@@ -1610,6 +1617,17 @@ class _Ctx:
         if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
             return self.subject(n.head.head)
         return None
+
+    def name_after(self, noun: Token) -> Optional[str]:
+        """The person named right after a role noun ("his counterpart X Y", "the envoy, X Y")."""
+        doc = self.sent.span.doc
+        i = noun.right_edge.i + 1
+        if i < self.sent.span.end and doc[i].text == ",":
+            i += 1
+        if noun.lemma_.lower() not in ROLE_NOUNS or i >= self.sent.span.end:
+            return None
+        eid = self.res.entity_at(doc[i])
+        return eid if eid and self.kind(eid) == "Person" else None
 
     def trip_to_meet(self, verb: Token, f: Frame) -> bool:
         """"traveled to X to meet Gen. Y": a trip told as done, and its purpose a meeting with a
