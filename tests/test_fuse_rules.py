@@ -52,6 +52,17 @@ def test_an_untimed_headline_tells_an_event_of_the_days_before_publication():
     assert compare(rep("e:h", "a", date="2020-05-06"), body, CFG) is None
 
 
+def test_two_untimed_reports_of_one_publication_day_are_that_days_news():
+    """Two reports both dated on one publication day for want of a time (a headline and a lead
+    of one article, or two outlets' the same day) keep the same-day score; with a day read from
+    a text, or an untimed report of another day, an untimed one is only near it."""
+    a = rep("e:1", "a", date="2020-05-06", untimed=True)
+    assert compare(a, rep("e:2", "a", date="2020-05-06", untimed=True), CFG) == CFG.score("same_day") + CFG.score("same_place")
+    assert compare(a, rep("e:3", "b", date="2020-05-06"), CFG) == CFG.score("near_day") + CFG.score("same_place")
+    later = rep("e:4", "b", date="2020-05-07", untimed=True, published="2020-05-07")
+    assert compare(a, later, CFG) == CFG.score("near_day") + CFG.score("same_place")
+
+
 def test_an_untimed_report_does_not_reach_further_back_and_its_day_is_not_the_incidents():
     headline = rep("e:h", "a", date="2020-05-06", untimed=True)
     week_before = rep("e:w", "b", date="2020-04-29")

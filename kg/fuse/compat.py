@@ -141,6 +141,8 @@ def dates_score(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool
         return 0.0
     if ia[0] == ia[1] and ib[0] == ib[1]:
         return cfg.score("same_day") if ia[0] == ib[0] else cfg.score("near_day")
+    if a.untimed and b.untimed and ia == ib:
+        return cfg.score("same_day")  # two untimed reports of one publication day: that day's news
     if (a.untimed or ia[0] == ia[1]) and (b.untimed or ib[0] == ib[1]):
         return cfg.score("near_day")  # an untimed report's few days hold the other's day
     return cfg.score("same_month")
