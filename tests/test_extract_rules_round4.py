@@ -229,3 +229,45 @@ def test_an_airstrike_that_killed_someone_somewhere_was_there(extractor):
     f = extract(extractor, "Strike\n\nAn airstrike killed a Hamas commander in Gaza City on Wednesday.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Gaza City"] and names(f, v, "target") == ["Hamas"]
+
+
+def test_a_town_taken_with_an_irregular_verb_is_a_place(extractor):
+    f = extract(extractor, "Advance\n\nThe push on Rawa began after Iraqi forces retook al-Qaim on Friday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["al-Qaim"]
+    assert {e.name: e.type for e in f.entities}["al-Qaim"] == "Location"
+
+
+def test_a_name_the_parser_loses_before_its_description_is_the_subject(extractor):
+    f = extract(extractor, "Town\n\nKupiansk, a railway hub in the Kharkiv region, was recaptured by Ukrainian "
+                           "forces in September 2022.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Kupiansk"] and v.date.value == "2022-09"
+
+
+def test_an_unlabelled_name_after_a_states_possessive_is_its_official(extractor):
+    f = extract(extractor, "Talks\n\nPolish Defence Minister Jan Kowal held talks with Ukraine's Oleksii Bondar "
+                           "in Kyiv on Thursday.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Jan Kowal", "Oleksii Bondar"]
+
+
+def test_the_two_ministers_who_had_last_met_elsewhere_met_there_before(extractor):
+    f = extract(extractor, "Talks\n\nPolish Defence Minister Jan Kowal held talks with Ukrainian Defence Minister "
+                           "Petro Hrytsenko in Kyiv on Thursday. The two ministers had last met on May 20 in Rzeszow.")
+    meetings = asserted(f, "Meeting")
+    assert sorted(names(f, v, "location")[0] for v in meetings) == ["Kyiv", "Rzeszow"]
+    assert all(names(f, v, "participants") == ["Jan Kowal", "Petro Hrytsenko"] for v in meetings)
+
+
+def test_the_two_men_meeting_privately_is_the_meeting_told_before(extractor):
+    f = extract(extractor, "Talks\n\nPresident Jan Kowal met President Petro Hrytsenko at the White House on "
+                           "Thursday. The two men met privately in the Oval Office.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Jan Kowal", "Petro Hrytsenko"]
+
+
+def test_their_two_prime_ministers_are_other_people(extractor):
+    f = extract(extractor, "Talks\n\nForeign Minister Jan Kowal met Foreign Minister Petro Hrytsenko in Colombo on "
+                           "Thursday. Kowal said their two prime ministers would meet on Saturday.")
+    assert [names(f, v, "participants") for v in f.events if v.type == "Meeting"] == [["Jan Kowal", "Petro Hrytsenko"]]

@@ -93,7 +93,7 @@ CONTROL_VERBS = frozenset(["take", "secure", "gain", "assume", "seize", "establi
                            "grab", "capture"])
 FLAG_VERBS = frozenset(["raise", "hoist", "plant", "fly"])
 # What is seized when a place is: "captured several districts in X", "seized buildings in X".
-HOLDINGS = frozenset(["district", "neighbourhood", "neighborhood", "building", "office", "headquarters", "base",
+HOLDINGS = frozenset(["palace", "parliament", "prison", "bridge", "crossing", "refinery", "district", "neighbourhood", "neighborhood", "building", "office", "headquarters", "base",
                       "area", "part", "village", "town", "city", "position", "checkpoint", "post", "outpost",
                       "quarter", "suburb", "territory", "facility", "compound", "airport", "port", "station",
                       "barracks", "garrison", "hq", "stronghold"])
@@ -131,6 +131,10 @@ LOSS_NOUNS = frozenset(["loss", "losses", "casualty", "casualties", "damage", "d
 TOLL_VERBS = frozenset(["rise", "climb", "reach", "increase", "jump", "stand", "hit", "grow", "mount", "soar"])
 # Verbs of reporting: their subject tells of an event ("the army says insurgents attacked").
 SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "confirm", "according"])
+# Adverbs that make a meeting of the same people another one ("had last met", "met again").
+BACKGROUND_ADVERBS = frozenset(["last", "again", "previously", "earlier", "first", "already", "before", "once"])
+# "the two leaders", "both men": people of a meeting told before.
+PAIR_NOUNS = frozenset(["leader", "man", "woman", "official", "side", "head", "foreign minister", "general"])
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 # Adjectives that make plural attacks a summary of several ("multiple attacks across X").
@@ -351,6 +355,11 @@ class _Ctx:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             return self.entity(pobj, kinds, depth=depth + 1)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            eid = self.fronted_name(tok)  # "X, a railway hub near Y, was recaptured": the parse loses X
+            if eid and self.kind(eid) in kinds:
+                return eid
         if modifiers:
             found = []
             for child in tok.lefts:
@@ -1535,7 +1544,10 @@ class _Ctx:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
         else:
             subj = self.subject(tok)
-        if subj is not None:
+        pair = self.the_two(subj) if subj is not None else []
+        for eid in pair:  # "the two ministers had last met in X": the two who met before
+            f.add("participants", eid)
+        if subj is not None and not pair:
             for s in self.expand(subj):
                 holders = self.role_holders(s)
                 if holders:  # "the foreign ministers of X and Y met": the ministers the report names
@@ -1606,7 +1618,11 @@ class _Ctx:
         if self.trip_to_meet(tok, f):
             f.modality = "asserted"
         if len(f.roles.get("participants", [])) >= 2:
-            yield self.finish(f)
+            f = self.finish(f)
+            if pair and f.date_strength in (Strength.NONE, Strength.INHERITED) and not any(
+                    c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
+                f.roles.pop("location", None)  # "The two men met privately in the X room": the meeting told
+            yield f                            # before, again (not "had last met in X on May 20")
 
     def setting_subject(self, noun: Token) -> Optional[Token]:
         """"During a meeting in X, A and B ...", "returned home after a day of talks with X",
@@ -1617,6 +1633,36 @@ class _Ctx:
         if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
             return self.subject(n.head.head)
         return None
+
+    def the_two(self, noun: Token) -> list[str]:
+        """"The two ministers", "the two leaders", "both men": the two who met in the meeting told
+        last before (in this sentence or an earlier one)."""
+        if noun.tag_ != "NNS" or not (noun.lemma_.lower() in ROLE_NOUNS or noun.lemma_.lower() in PAIR_NOUNS):
+            return []
+        kids = {c.lower_: c.dep_ for c in noun.children}
+        if not (kids.get("the") == "det" and kids.get("two") == "nummod" or kids.get("both") in ("det", "predet")) \
+                or any(c.dep_ == "poss" for c in noun.children):
+            return []  # (not "their two prime ministers": other people)
+        for g in reversed(self.told):
+            people = g.roles.get("participants", []) if g.type == "Meeting" else []
+            if len(people) == 2:
+                return list(people)
+        return []
+
+    def fronted_name(self, noun: Token) -> Optional[str]:
+        """The name a clause opens with when the noun phrase after its comma describes it ("X, a
+        town near Y, was ..."): the name the description stands for."""
+        doc = self.sent.span.doc
+        comma = noun.left_edge.i - 1
+        if comma <= self.body_start or doc[comma].text != ",":
+            return None
+        eid = self.res.entity_at(doc[comma - 1])
+        if eid is None:
+            return None
+        start = comma - 1
+        while start > self.body_start and self.res.entity_at(doc[start - 1]) == eid:
+            start -= 1
+        return eid if start == max(self.sent.span.start, self.body_start) else None
 
     def name_after(self, noun: Token) -> Optional[str]:
         """The person named right after a role noun ("his counterpart X Y", "the envoy, X Y")."""

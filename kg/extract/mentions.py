@@ -334,6 +334,8 @@ class MentionFinder:
             elif self._place_frame(run) or run.start > span.start and _after_place_noun(run):
                 # (a sentence's first word too: "X was captured last week")
                 claim(run, "Location", None, place=None, guessed=True)
+            elif self._state_possessive_person(run):  # "held talks with Y's X Z", unlabelled
+                claim(run, "Person", None, **_person_context(run, sent, self.res))
         # 6. Capitalised names that end in an organisation word the tagger read as a common noun
         #    ("Defense Media Activity"): a body.
         i = span.start
