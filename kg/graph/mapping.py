@@ -178,7 +178,23 @@ def facts_to_triples(
     event_iris = iris.event_iris(doc_id, facts.events)
     for event in facts.events:
         _add_event(g, event, event_iris[event.id], entity_iris, article)
+    _add_name_keys(g)
     return graph_iri, g
+
+
+#: The properties whose values name a node: each value is also written lower-cased as its
+#: ckg:nameKey (see :func:`_add_name_keys`).
+NAMING_PROPERTIES = (RDFS.label, SKOS.altLabel, CKG.countryCode)
+
+
+def _add_name_keys(g: TripleList) -> None:
+    """Each name of a node (label, alias, country code; the place hierarchy's too) also as a
+    lower-cased ``ckg:nameKey``. Why: the canned queries find a thing by a name in any case;
+    comparing ``LCASE(label)`` with the name reads every label in the store, whereas the key
+    is one index look-up. Not read back (:func:`graph_to_facts` ignores it)."""
+    keys = {(s, Literal(str(o).lower())) for s, p, o in g if p in NAMING_PROPERTIES}
+    for s, key in sorted(keys):
+        g.add((s, CKG.nameKey, key))
 
 
 def add_to_dataset(
