@@ -271,3 +271,37 @@ def test_their_two_prime_ministers_are_other_people(extractor):
     f = extract(extractor, "Talks\n\nForeign Minister Jan Kowal met Foreign Minister Petro Hrytsenko in Colombo on "
                            "Thursday. Kowal said their two prime ministers would meet on Saturday.")
     assert [names(f, v, "participants") for v in f.events if v.type == "Meeting"] == [["Jan Kowal", "Petro Hrytsenko"]]
+
+
+# ----- attacks told by their verb alone
+
+
+def test_men_opening_fire_in_the_village_told_before_attacked_it(extractor):
+    f = extract(extractor, "Massacre\n\nMen in uniforms entered the village of Bardari and asked people to gather. "
+                           "When the villagers gathered, the men opened fire.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Bardari"]
+
+
+def test_a_bare_attack_where_another_is_told_is_that_one(extractor):
+    f = extract(extractor, "Raid\n\nGunmen killed 12 people in Bardari on Monday. Witnesses said the gunmen opened fire "
+                           "in Bardari at dawn.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 12
+
+
+def test_an_operation_that_targeted_sites_is_no_bare_attack(extractor):
+    f = extract(extractor, "Strikes\n\nThe spokesman in Sanaa said the operation targeted military sites.")
+    assert not asserted(f, "Attack")
+
+
+def test_no_reports_of_attacks_are_no_attack(extractor):
+    f = extract(extractor, "Calm\n\nThe city of Kismayo has been calm and there have been no reports of people "
+                           "being attacked in their homes.")
+    assert not asserted(f, "Attack")
+
+
+def test_where_attackers_came_from_is_not_where_they_attacked(extractor):
+    f = extract(extractor, "Raid\n\nMilitiamen crossed the border from West Timor and attacked civilians in Oecussi.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Oecussi"]

@@ -232,6 +232,7 @@ class Frame:
     setting: bool = False  # "the assault took place in X": where an attack told before happened
     distinct: bool = False  # "In a separate incident, ...": not a re-telling of an event told before
     toll_only: bool = False  # "killed in the fighting": only the toll of an attack told before
+    bare: bool = False  # "the men opened fire": an attack told by its verb alone, placed by its report or dropped
     date_strength: int = Strength.NONE  # how the date was found; merges keep the strongest
 
     def add(self, role: str, eid: Optional[str]) -> None:
@@ -271,6 +272,7 @@ class EventFinder:
         fill_places(frames, parsed.sentences, res)
         merged = _merge(frames, res)
         refine_places(merged, parsed.sentences, res)
+        merged = _drop_bare_retellings(merged, res)
         merged = _fold_placed_attacks(merged, res)
         date_untimed(merged, published)
         return _to_events(merged)
@@ -1079,6 +1081,21 @@ class _Ctx:
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         if f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
+        elif not nominal and f.modality == "asserted" and self.finder.t.base(tok) not in self.finder.t.actor_verbs \
+                and self.bare_attacker(tok):
+            f.bare = True  # "when the villagers gathered, the men opened fire": the place is told nearby
+            yield self.finish(f)
+
+    def bare_attacker(self, verb: Token) -> bool:
+        """An attack verb with no role of its own tells an attack only when people are its active
+        subject ("the men opened fire", "gunmen attacked"): not "the strikes hit", "a shot fired"."""
+        subj = self.child(verb, "nsubj")
+        if subj is None and self.child(verb, "nsubjpass") is not None:
+            return True
+        if subj is None:
+            return False
+        return subj.lemma_.lower() in ARMED_NOUNS or subj.lemma_.lower() in ("man", "attacker", "assailant") \
+            or subj.lower_ == "they" or self.kind(self.res.entity_at(subj)) in ARMED
 
     def placed_toll(self, verb: Token) -> bool:
         """"At least 14 people were killed in X": a passive toll of people in a named town, with no
@@ -1913,6 +1930,8 @@ def _credit_blame(frames: list[Frame], blamed: list[str], index: int) -> None:
     for f in reversed(frames):
         if f.sentence.index < index - 2:
             return
+        if f.bare:
+            continue  # an attack told by its verb alone may yet be dropped: the one told with more
         if f.type == "Attack" and f.modality == "asserted" and not f.filled("perpetrator"):
             for eid in blamed:
                 f.add("perpetrator", eid)
@@ -1966,7 +1985,7 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
     _former_from_adversaries(out, res)
     for f in out:
         _most_specific_destination(f, res)
-    return [f for f in out if not (f.type == "Attack" and not f.filled("location") and not f.quantities)]
+    return [f for f in out if f.bare or not (f.type == "Attack" and not f.filled("location") and not f.quantities)]
 
 
 RETAKING = ("re", "liberat", "regain", "reclaim", "free")
@@ -2248,6 +2267,25 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
     if a.type == "Visit":
         return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", [])))
     return False
+
+
+def _drop_bare_retellings(frames: list[Frame], res: Resolution) -> list[Frame]:
+    """An attack told by its verb alone ("the men opened fire") stands only where its report
+    places it in a town (not a state) no other attack of the report is placed in: elsewhere it
+    tells again, or sums up, an attack told with more."""
+    placed = {e for f in frames if f.type == "Attack" and not f.bare for e in f.roles.get("location", [])}
+    out = []
+    for f in frames:
+        locs = f.roles.get("location", [])
+        if f.bare and (not locs or set(locs) & placed or any(res.kinds.get(e) != "Location" for e in locs)):
+            continue
+        unplaced = next((g for g in reversed(out) if f.bare and g.type == "Attack" and not g.bare
+                         and not g.filled("location") and 0 < f.sentence.index - g.sentence.index <= 2), None)
+        if unplaced is not None:  # "ambushed a convoy, killing nine. The militants fired at the convoy
+            unplaced.roles["location"] = list(locs)  # as it was traveling in X": the ambush, in X
+            continue
+        out.append(f)
+    return out
 
 
 def _fold_placed_attacks(frames: list[Frame], res: Resolution) -> list[Frame]:

@@ -78,6 +78,8 @@ class Modality:
         children = list(tok.children)
         if any(c.dep_ == "neg" for c in children):
             return "negated"
+        if tok.lemma_.lower() in REPORT_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+            return "negated"  # "there have been no reports of people being attacked"
         if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in self.negation_verbs:
             return "negated"
         if tok.dep_ in ("ccomp", "acl") and self._denied_report(tok.head):

@@ -89,6 +89,16 @@ def _is_bearing(tok: Token) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in BEARINGS
 
 
+def _origin(tok: Token) -> bool:
+    """"crossed the border from Y", "fled from Y", "rockets fired from Y": where someone came from."""
+    t = tok
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "direction":
+        t = t.head.head  # "arrived from the direction of Y"
+    return t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.pos_ == "VERB"
+
+
 def _in_attribution(tok: Token) -> bool:
     """"officials in Y said", "told reporters in Y": where a source spoke, not where it happened."""
     t = tok
@@ -113,7 +123,7 @@ def places_in(sent: Sentence, res: Resolution) -> list[tuple[str, int]]:
     for tok in sent.span[body_start(sent.span) - sent.span.start:]:
         eid = res.entity_at(tok)
         if eid is None or eid in seen or res.kinds.get(eid) not in ("Location", "Country") or _is_bearing(tok) \
-                or _in_attribution(tok) or _modifier(tok, res.kinds.get(eid)):
+                or _in_attribution(tok) or _modifier(tok, res.kinds.get(eid)) or _origin(tok):
             continue
         seen.add(eid)
         out.append((eid, tok.i))
