@@ -305,3 +305,36 @@ def test_where_attackers_came_from_is_not_where_they_attacked(extractor):
     f = extract(extractor, "Raid\n\nMilitiamen crossed the border from West Timor and attacked civilians in Oecussi.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Oecussi"]
+
+
+# ----- deployments told by moving, arriving and serving
+
+
+def test_troops_going_somewhere_are_deployed_there(extractor):
+    f = extract(extractor, "Evacuation\n\nThe Pentagon said a further 1,000 troops would go to Qatar to help.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Qatar"] and v.quantities["troops"].value == 1000
+
+
+def test_soldiers_serving_at_a_base_are_deployed_there(extractor):
+    f = extract(extractor, "Mission\n\nAbout 400 Danish soldiers are serving at Al Asad air base in Iraq.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "destination") == ["Al Asad air base"]
+
+
+def test_marines_arriving_at_an_airport_are_deployed_there(extractor):
+    f = extract(extractor, "Arrival\n\nThe first U.S. Marines arrived at Kabul airport on Friday.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "destination") == ["Kabul airport"]
+
+
+def test_land_forces_entering_a_region_are_a_states_forces(extractor):
+    f = extract(extractor, "War\n\nThe fighting is the heaviest since Russian land forces entered Chechnya last month.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "destination") == ["Chechnya"]
+
+
+def test_battalions_stationed_in_a_state_go_there(extractor):
+    f = extract(extractor, "Alliance\n\nNATO will station four battalions in Poland.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Poland"]

@@ -71,7 +71,7 @@ GOVERNMENT_BODIES = frozenset(["ministry", "government", "administration", "offi
 FORCE_HEADS = frozenset(["troop", "force", "soldier", "army", "military", "unit", "commando", "marine"])
 # Verbs that tell an attack's toll ("an airstrike killed 20", "... in an attack").
 # Objects that make a verb of moving or giving a deployment ("contributed 6,000 troops to X").
-TROOP_OBJECTS = frozenset(["troop", "soldier", "marine", "paratrooper", "peacekeeper", "force", "personnel", "unit",
+TROOP_OBJECTS = frozenset(["troop", "mercenary", "soldier", "marine", "paratrooper", "peacekeeper", "force", "personnel", "unit",
                            "battalion", "brigade", "contingent", "reinforcement", "adviser", "advisor", "commando",
                            "serviceman", "servicemember", "sailor", "airman", "police", "policeman", "officer"])
 # Verbs whose object is a deployment their subject orders ("X approved the deployment of ...").
@@ -823,8 +823,11 @@ class _Ctx:
         if self.finder.t.base(tok) in in_verbs:
             for o in preps.get("for", []):  # "deployed for exercises in X, Y and Z"
                 preps.setdefault("in", []).extend(self.preps(o).get("in", []))
-        for obj in preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []:
-            for o in self.expand(obj):
+        if self.finder.t.base(tok) in in_verbs and patient is not None and not preps.get("in"):
+            preps["in"] = self.preps(patient).get("in", [])  # "will station four battalions in X"
+        at = preps.get("at", []) if self.finder.t.base(tok) in self.finder.t.actor_verbs else []
+        for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
+            for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
         if not f.filled("destination"):
             for c in tok.children:  # "sent to protect X", "deployed to secure X"
