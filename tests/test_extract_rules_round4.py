@@ -338,3 +338,10 @@ def test_battalions_stationed_in_a_state_go_there(extractor):
     f = extract(extractor, "Alliance\n\nNATO will station four battalions in Poland.")
     [v] = [v for v in f.events if v.type == "Deployment"]
     assert names(f, v, "destination") == ["Poland"]
+
+
+def test_a_name_ner_calls_a_body_after_a_base_in_is_a_place(extractor):
+    f = extract(extractor, "Base overrun\n\nAl-Shabab militants stormed an African Union base in El Adde, killing "
+                           "dozens of Kenyan soldiers.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["El Adde"]

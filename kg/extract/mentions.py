@@ -492,7 +492,8 @@ class MentionFinder:
         if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)):
             claim(ent, "Person", None, **_person_context(ent, sent, res))
             return
-        framed = self._place_frame(ent)
+        framed = self._place_frame(ent) or label == "ORG" and len(ent) <= 3 and _after_place_noun(ent)
+        # ("stormed a base in X": a name NER calls a body, after a place noun and "in", is a place)
         if framed and label == "PERSON" and len(ent) >= 3 and self.res.gazetteer.lookup(ent.text) is None:
             framed = False  # "hosted ... Ana Maria Pires in Y": a full name NER calls a person
         if framed or self._gazetteer_place(ent, strict=label == "PERSON"):
