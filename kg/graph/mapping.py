@@ -183,12 +183,13 @@ def facts_to_triples(
 
 
 #: The properties whose values name a node: each value is also written lower-cased as its
-#: ckg:nameKey (see :func:`_add_name_keys`).
-NAMING_PROPERTIES = (RDFS.label, SKOS.altLabel, CKG.countryCode)
+#: ckg:nameKey (see :func:`_add_name_keys`). Not ckg:countryCode: a query that takes a code
+#: looks it up upper-cased, and an actor's name must not match a state's code.
+NAMING_PROPERTIES = (RDFS.label, SKOS.altLabel)
 
 
 def _add_name_keys(g: TripleList) -> None:
-    """Each name of a node (label, alias, country code; the place hierarchy's too) also as a
+    """Each name of a node (label and aliases; the place hierarchy's too) also as a
     lower-cased ``ckg:nameKey``. Why: the canned queries find a thing by a name in any case;
     comparing ``LCASE(label)`` with the name reads every label in the store, whereas the key
     is one index look-up. Not read back (:func:`graph_to_facts` ignores it)."""

@@ -15,6 +15,20 @@ are. Rather than editing every ``queries/*.rq``, a page is made from the query t
   instead of by turning every row into Python terms.
 * :func:`total_from_page` avoids the count when the page itself tells the total (a short page).
 
+A listing that joins details (actors, figures, labels) to many rows is still slow paged from
+outside: the engine groups and sorts every row, details included, before the first page exists
+(``incidents`` at ~1M triples: seconds). Such a query marks the sub-select that chooses its rows
+with a comment line ``# page: ...`` just before that sub-select's ``SELECT``. Then the page is
+cut *inside* it: the sub-select gets the whole query's total order (its ORDER BY with the
+tie-breakers) and the LIMIT/OFFSET, the outer query keeps only the order, and the details are
+looked up for the page's rows alone; the count counts the sub-select's rows, not the joined
+ones. The author's contract (``tests/test_pagination.py`` checks it for every marked query): each
+row of the sub-select gives exactly one row of the whole answer (the outer query only adds
+columns, and groups by the sub-select's columns), and every variable of the outer ORDER BY and
+GROUP BY is one the sub-select projects. When that cannot be seen from the text (a variable the
+sub-select does not project, or a LIMIT/OFFSET of the outer query's own) the page is cut outside,
+as for any query.
+
 Parameter values are checked by :func:`parse_page`; a bad one raises :class:`PageError` (a
 :class:`~kg.query.canned.CannedQueryError`, so callers already turning those into a 400 or
 an ``error:`` line do the same here).
@@ -45,6 +59,8 @@ _WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b(GROUP\s+BY|HAVING|ORDER\s+BY|LIMIT|OFFSET|VALUES)\b", re.IGNORECASE)
 _VAR = re.compile(r"[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)")
 _INTEGER = re.compile(r"\s*[+-]?\d+\s*")
+#: The comment line marking the sub-select that chooses a listing's rows (see above).
+_PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page:.*$", re.MULTILINE)
 
 
 class PageError(CannedQueryError):
@@ -161,11 +177,7 @@ def _tie_breakers(parts: _Parts, text: str) -> list[str]:
     projected variables (none for ``SELECT *``: the query's own order is then all we have)."""
     if "GROUP BY" in parts.clauses:
         return _depth0_vars(parts.clauses["GROUP BY"][len("GROUP BY"):])
-    masked = mask_sparql(parts.head)
-    where = _WHERE_BRACE.search(masked, parts.select_at)
-    projection = parts.head[parts.select_at:where.start() if where else masked.find("{", parts.select_at)]
-    projection = re.sub(r"^\s*SELECT\s+(DISTINCT|REDUCED)?", "", projection, flags=re.IGNORECASE)
-    return [] if projection.strip() == "*" else _depth0_vars(projection)
+    return _projected(parts)
 
 
 def _ordered(parts: _Parts, text: str) -> str:
@@ -185,24 +197,63 @@ def _own_window(parts: _Parts) -> tuple[Optional[int], int]:
     return (int(lim.split()[1]) if lim else None), (int(off.split()[1]) if off else 0)
 
 
-def page_query(text: str, page: Page) -> str:
-    """The SELECT ``text`` returning only ``page``'s rows, in a total order.
+@dataclass(frozen=True)
+class _Inner:
+    """The marked sub-select: ``text[start:end]`` (from its SELECT to just before the ``}`` of
+    the group around it), cut into its parts."""
 
-    With ``Page(limit=None, offset=0)`` only the tie-breakers are added, so an unpaged answer
-    comes in the same order as its pages.
-    """
-    parts = _split(text)
-    own_limit, own_offset = _own_window(parts)
-    offset = own_offset + page.offset
-    limit = page.limit
-    if own_limit is not None:
-        left = max(0, own_limit - page.offset)
-        limit = left if limit is None else min(limit, left)
+    start: int
+    end: int
+    parts: _Parts
+
+
+def _projected(parts: _Parts) -> list[str]:
+    """The variables a SELECT projects (``*``: none known)."""
+    masked = mask_sparql(parts.head)
+    where = _WHERE_BRACE.search(masked, parts.select_at)
+    projection = parts.head[parts.select_at:where.start() if where else masked.find("{", parts.select_at)]
+    projection = re.sub(r"^\s*SELECT\s+(DISTINCT|REDUCED)?", "", projection, flags=re.IGNORECASE)
+    return [] if projection.strip() == "*" else _depth0_vars(projection)
+
+
+def _marked(text: str) -> Optional[_Inner]:
+    """The sub-select after a ``# page:`` comment line, when it is one: the mark must be a real
+    comment (not text in a string), right after the ``{`` of a group and right before a SELECT."""
+    masked = mask_sparql(text)
+    for mark in _PAGE_MARK.finditer(text):
+        if masked[mark.start():mark.end()].strip():
+            continue  # inside a string or IRI, not a comment
+        before = masked[:mark.start()].rstrip()
+        select = _SELECT.search(masked, mark.end())
+        if not before.endswith("{") or select is None or masked[mark.end():select.start()].strip():
+            continue
+        close = _closing_brace(masked, len(before) - 1)
+        return _Inner(select.start(), close, _split(text[select.start():close]))
+    return None
+
+
+def _all_vars(clause: str) -> set[str]:
+    return {m.group(1) for m in _VAR.finditer(mask_sparql(clause))}
+
+
+def _inner_for(text: str, parts: _Parts) -> Optional[_Inner]:
+    """The marked sub-select when the page can be cut inside it (see the module's docstring)."""
+    inner = _marked(text)
+    if inner is None or "LIMIT" in parts.clauses or "OFFSET" in parts.clauses:
+        return None
+    if "LIMIT" in inner.parts.clauses or "OFFSET" in inner.parts.clauses:
+        return None
+    projected = set(_projected(inner.parts))
+    needed = _all_vars(_ordered(parts, text)) | _all_vars(parts.clauses.get("GROUP BY", ""))
+    return inner if projected and needed <= projected else None
+
+
+def _assemble(parts: _Parts, ordered: str, limit: Optional[int], offset: int) -> str:
+    """A SELECT from its head, its GROUP BY/HAVING, ``ordered`` and a window; VALUES last."""
     pieces = [parts.head]
     for name in ("GROUP BY", "HAVING"):
         if name in parts.clauses:
             pieces.append(parts.clauses[name])
-    ordered = _ordered(parts, text)
     if ordered:
         pieces.append(ordered)
     if limit is not None:
@@ -211,19 +262,49 @@ def page_query(text: str, page: Page) -> str:
         pieces.append(f"OFFSET {offset}")
     if "VALUES" in parts.clauses:
         pieces.append(parts.clauses["VALUES"])
-    return "\n".join(pieces) + "\n"
+    return "\n".join(pieces)
+
+
+def page_query(text: str, page: Page) -> str:
+    """The SELECT ``text`` returning only ``page``'s rows, in a total order.
+
+    With ``Page(limit=None, offset=0)`` only the tie-breakers are added, so an unpaged answer
+    comes in the same order as its pages. A query with a marked sub-select (``# page:``) has
+    its window cut in that sub-select, which gets the same total order.
+    """
+    parts = _split(text)
+    inner = _inner_for(text, parts)
+    if inner is not None:
+        if page.limit is None and not page.offset:
+            return _assemble(parts, _ordered(parts, text), None, 0) + "\n"
+        windowed = _assemble(inner.parts, _ordered(parts, text), page.limit, page.offset)
+        text = text[:inner.start] + windowed + "\n" + text[inner.end:]
+        parts = _split(text)
+        return _assemble(parts, _ordered(parts, text), None, 0) + "\n"
+    own_limit, own_offset = _own_window(parts)
+    offset = own_offset + page.offset
+    limit = page.limit
+    if own_limit is not None:
+        left = max(0, own_limit - page.offset)
+        limit = left if limit is None else min(limit, left)
+    return _assemble(parts, _ordered(parts, text), limit, offset) + "\n"
 
 
 def count_query(text: str) -> str:
-    """A query counting the rows of the SELECT ``text`` (one row, one column ``TOTAL_VAR``)."""
+    """A query counting the rows of the SELECT ``text`` (one row, one column ``TOTAL_VAR``);
+    with a marked sub-select, the rows of that sub-select (one per row of the answer), without
+    the details the outer query joins to them."""
     parts = _split(text)
+    prologue = parts.head[:parts.select_at]
+    inner = _inner_for(text, parts)
+    if inner is not None:
+        parts = inner.parts
     body = [parts.head[parts.select_at:]]
     for name in ("GROUP BY", "HAVING", "LIMIT", "OFFSET", "VALUES"):
         if name in parts.clauses:
             body.append(parts.clauses[name])
-    prologue = parts.head[:parts.select_at]
-    inner = "\n".join(body)
-    return f"{prologue}SELECT (COUNT(*) AS ?{TOTAL_VAR}) WHERE {{\n{{\n{inner}\n}}\n}}\n"
+    counted = "\n".join(body)
+    return f"{prologue}SELECT (COUNT(*) AS ?{TOTAL_VAR}) WHERE {{\n{{\n{counted}\n}}\n}}\n"
 
 
 def total_from_page(page: Page, rows_on_page: int) -> Optional[int]:
