@@ -345,3 +345,10 @@ def test_a_name_ner_calls_a_body_after_a_base_in_is_a_place(extractor):
                            "dozens of Kenyan soldiers.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["El Adde"]
+
+
+def test_where_the_wounded_died_in_hospital_is_not_where_the_attack_was(extractor):
+    f = extract(extractor, "Toll rises\n\nThe death toll from Sunday's car bombing at an army checkpoint in the Bay "
+                           "region has risen to 10, after three wounded soldiers died in hospital in Mogadishu.")
+    [v] = asserted(f, "Attack")
+    assert "Mogadishu" not in names(f, v, "location")

@@ -99,6 +99,22 @@ def _origin(tok: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.pos_ == "VERB"
 
 
+CARE_NOUNS = frozenset(["hospital", "clinic", "morgue", "mortuary", "infirmary"])
+
+
+def _care(tok: Token) -> bool:
+    """"died in hospital in Y", "were taken to a clinic in Y": where the wounded were treated."""
+    t = tok
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.dep_ != "prep":
+        return False
+    holder = t.head.head  # "a clinic in Y"; or "died in hospital in Y", both phrases on the verb
+    return holder.lemma_.lower() in CARE_NOUNS or any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in CARE_NOUNS for o in c.children)
+        for c in holder.children)
+
+
 def _in_attribution(tok: Token) -> bool:
     """"officials in Y said", "told reporters in Y": where a source spoke, not where it happened."""
     t = tok
@@ -123,7 +139,7 @@ def places_in(sent: Sentence, res: Resolution) -> list[tuple[str, int]]:
     for tok in sent.span[body_start(sent.span) - sent.span.start:]:
         eid = res.entity_at(tok)
         if eid is None or eid in seen or res.kinds.get(eid) not in ("Location", "Country") or _is_bearing(tok) \
-                or _in_attribution(tok) or _modifier(tok, res.kinds.get(eid)) or _origin(tok):
+                or _in_attribution(tok) or _modifier(tok, res.kinds.get(eid)) or _origin(tok) or _care(tok):
             continue
         seen.add(eid)
         out.append((eid, tok.i))
