@@ -443,6 +443,7 @@ def hostile_store() -> Iterator[KGStore]:
             (ev, RDF.type, CKG.Capture), (ev, CKG.place, place), (ev, CKG.modality, CKG.Asserted),
             (ev, CKG.evidence, evidence), (evidence, CKG.text, Literal(f"{label} fell.")),
             (ev, CKG.reportedIn, doc), (place, RDFS.label, Literal(label)),
+            (place, CKG.nameKey, Literal(label.lower())),  # as kg.graph.mapping writes it
         ])
     yield s
     s.close()
