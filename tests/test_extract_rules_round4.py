@@ -352,3 +352,9 @@ def test_where_the_wounded_died_in_hospital_is_not_where_the_attack_was(extracto
                            "region has risen to 10, after three wounded soldiers died in hospital in Mogadishu.")
     [v] = asserted(f, "Attack")
     assert "Mogadishu" not in names(f, v, "location")
+
+
+def test_the_bases_in_these_towns_are_in_the_towns_listed_before(extractor):
+    f = extract(extractor, "Offensive\n\nThe rebels launched attacks on Alemara, Dukor and Sindar and overran the "
+                           "military bases in these towns.")
+    assert sorted(n for v in asserted(f, "Capture") for n in names(f, v, "place")) == ["Alemara", "Dukor", "Sindar"]

@@ -1370,6 +1370,9 @@ class _Ctx:
                     eid = self.captured_before() or eid  # "described the capture of the rebel stronghold as ..."
                 if eid is None and t.lemma_.lower() in HOLDINGS:
                     eid = self.holding_place(t)  # "seized a prosecutor's office in X"
+                if eid is None:
+                    for town in self.these_places(t):  # "attacks on A, B and C ... overran the bases in these towns"
+                        places.append((town, self.sent.char(t)))
                 if eid:
                     places.append((eid, self.sent.char(t)))
             places += self.listed_places(tok, pt, [p for p, _ in places])
@@ -1410,6 +1413,16 @@ class _Ctx:
                 since = [t for t in find_times(self.sent.text, self.published) if t.relation == "after"]
                 f.date = since[0].value if since else f.date
             yield f
+
+    def these_places(self, noun: Token) -> list[str]:
+        """"these towns", "the bases in these towns": the towns the sentence listed before."""
+        verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun  # (the parse may hang "in ..." on the verb)
+        for t in [noun] + self.preps(noun).get("in", []) + self.preps(verb).get("in", []):
+            if t.tag_ == "NNS" and t.lemma_.lower() in PLACE_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ in ("these", "those") for c in t.children):
+                found = [self.res.entity_at(w) for w in self.sent.span.doc[self.sent.span.start:t.i]]
+                return list(dict.fromkeys(e for e in found if e and self.kind(e) == "Location"))
+        return []
 
     @staticmethod
     def described(tok: Token) -> bool:
