@@ -358,3 +358,11 @@ def test_the_bases_in_these_towns_are_in_the_towns_listed_before(extractor):
     f = extract(extractor, "Offensive\n\nThe rebels launched attacks on Alemara, Dukor and Sindar and overran the "
                            "military bases in these towns.")
     assert sorted(n for v in asserted(f, "Capture") for n in names(f, v, "place")) == ["Alemara", "Dukor", "Sindar"]
+
+
+def test_the_same_province_named_next_was_the_place_of_the_attack_before(extractor):
+    f = extract(extractor, "Attacks\n\nMilitants claimed two car bombings on a military base in southern Yemen on "
+                           "Tuesday that killed seven soldiers. The group ambushed another military facility in the "
+                           "same province of Hadramout late Monday, killing two other soldiers.")
+    attacks = asserted(f, "Attack")
+    assert [names(f, v, "location") for v in attacks] == [["Hadramout"], ["Hadramout"]]

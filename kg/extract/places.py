@@ -278,9 +278,27 @@ def _finer(f: FrameLike, current: list[str], by_index: dict[int, Sentence], busy
         return own[0]
     for ahead in (1, 2):
         sent = by_index.get(f.sentence.index + ahead)
-        if sent is None or busy.get(sent.index):
+        if sent is None:
+            return None
+        same = [e for e in _same_place(sent, res) if e in set(candidates(sent))]
+        if same:
+            return same[0]  # "... in the same province of Y": Y was the place of the event before too
+        if busy.get(sent.index):
             return None  # that sentence tells an event of its own
         found = list(candidates(sent))
         if found:
             return found[0]
     return None
+
+
+def _same_place(sent: Sentence, res: Resolution) -> list[str]:
+    """"in the same province of Y", "the same town, Y": a place the sentence says was also the last one's."""
+    out = []
+    for tok in sent.span:
+        if tok.lower_ == "same" and tok.dep_ == "amod":
+            noun = tok.head
+            for c in noun.children:
+                objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else \
+                    [c] if c.dep_ == "appos" else []
+                out += [e for o in objs for e in [res.entity_at(o)] if e and res.kinds.get(e) == "Location"]
+    return out
