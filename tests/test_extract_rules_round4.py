@@ -366,3 +366,18 @@ def test_the_same_province_named_next_was_the_place_of_the_attack_before(extract
                            "same province of Hadramout late Monday, killing two other soldiers.")
     attacks = asserted(f, "Attack")
     assert [names(f, v, "location") for v in attacks] == [["Hadramout"], ["Hadramout"]]
+
+
+def test_an_offensive_on_the_remote_town_is_an_attack_on_the_town_named_before(extractor):
+    f = extract(extractor, "Rebels seize town\n\nThe rebels entered Kidal on Friday, a day after launching an "
+                           "offensive on the remote town.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Kidal"]
+
+
+def test_an_assault_told_next_leaves_the_key_town_a_capture_took_to_be_named(extractor):
+    f = extract(extractor, "Rebels seize town\n\nWitnesses say rebels have taken control of a key town in "
+                           "northeastern Mali. The rebels entered Kidal on Friday, a day after launching an offensive "
+                           "on the remote town.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Kidal"]

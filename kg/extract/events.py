@@ -133,6 +133,8 @@ TOLL_VERBS = frozenset(["rise", "climb", "reach", "increase", "jump", "stand", "
 SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "confirm", "according"])
 # Adverbs that make a meeting of the same people another one ("had last met", "met again").
 BACKGROUND_ADVERBS = frozenset(["last", "again", "previously", "earlier", "first", "already", "before", "once"])
+# Nouns of an inhabited place that "the X" points back to ("an offensive on the remote town").
+TOWN_NOUNS = frozenset(["town", "city", "village", "settlement", "capital", "hamlet"])
 # "the two leaders", "both men": people of a meeting told before.
 PAIR_NOUNS = frozenset(["leader", "man", "woman", "official", "side", "head", "foreign minister", "general"])
 # "met X and later with Y": a second meeting.
@@ -961,6 +963,9 @@ class _Ctx:
                 victim = self.child(outcome, "dobj")  # "an airstrike killed a X commander in Y"
                 if victim is not None:
                     self.target_or_place(f, victim)
+        light_on = self.light_verb(tok) if nominal else None
+        if light_on is not None and not preps.get("on"):  # "launched an offensive on X": the verb carries "on X"
+            preps["on"] = self.preps(light_on).get("on", [])
         if nominal:
             # "an attack on X", "the shelling of X" (but "an attack of unusual scale" names nothing)
             blamed_on = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in ("blame", "pin")
@@ -969,6 +974,9 @@ class _Ctx:
                     continue  # "blamed the attack on X": X made it
                 for obj in preps.get(p, []):
                     self.target_or_place(f, obj)
+                    if p in ("on", "against") and self.described(obj) and obj.lemma_.lower() in TOWN_NOUNS:
+                        f.add("location", self.place_told_before(tok))  # "entered X, a day after launching
+                        #                                                   an offensive on the remote town"
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")]
             mods += [g for c in mods if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("compound", "nmod", "amod")]
             for c in mods:  # "US airstrikes", "US drone strikes"

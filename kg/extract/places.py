@@ -170,10 +170,11 @@ def fill_places(frames: list[FrameLike], sentences: list[Sentence], res: Resolut
 def refine_places(frames: list[FrameLike], sentences: list[Sentence], res: Resolution) -> None:
     """Give each attack the most specific place its report names nearby."""
     by_index = {s.index: s for s in sentences}
-    busy: dict[int, int] = {}  # sentence index -> frames with a place told there
+    busy: dict = {}  # sentence index (and (index, type)) -> frames with a place told there
     for f in frames:
         if f.type in EVENTS_WITH_PLACES:
             busy[f.sentence.index] = busy.get(f.sentence.index, 0) + 1
+            busy[(f.sentence.index, f.type)] = busy.get((f.sentence.index, f.type), 0) + 1
     for f in frames:
         role = ROLE_OF.get(f.type)
         if role is None:
@@ -283,8 +284,8 @@ def _finer(f: FrameLike, current: list[str], by_index: dict[int, Sentence], busy
         same = [e for e in _same_place(sent, res) if e in set(candidates(sent))]
         if same:
             return same[0]  # "... in the same province of Y": Y was the place of the event before too
-        if busy.get(sent.index):
-            return None  # that sentence tells an event of its own
+        if busy.get((sent.index, f.type)) or f.type != "Capture" and busy.get(sent.index):
+            return None  # that sentence tells an event of its own (an assault on the town a capture took is not)
         found = list(candidates(sent))
         if found:
             return found[0]
