@@ -381,3 +381,9 @@ def test_an_assault_told_next_leaves_the_key_town_a_capture_took_to_be_named(ext
                            "on the remote town.")
     [v] = asserted(f, "Capture")
     assert names(f, v, "place") == ["Kidal"]
+
+
+def test_the_reporter_an_outlet_names_is_a_person(extractor):
+    f = extract(extractor, "Report\n\nVOA's Nico Colombant reports from Dakar. Human Rights Watch reports that 20 died.")
+    types = {e.name: e.type for e in f.entities}
+    assert types["Nico Colombant"] == "Person" and types["Human Rights Watch"] == "Organization"

@@ -1018,8 +1018,13 @@ def _modifies_combatants(ent: Span, res: Resources) -> bool:
 
 
 def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
-    """A role apposition (", a spokesman"), or the speaker of "said" before or after the name."""
+    """A role apposition (", a spokesman"), the speaker of "said" before or after the name, or a
+    full name after an outlet's possessive ("VOA's Jane Roe reports")."""
     doc = ent.doc
+    if len(ent) >= 2 and ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s"):
+        outlet = res.lexicon.match(doc[ent.start - 2].text)
+        if outlet is not None and outlet.type == "Organization":
+            return True
     after = doc[ent.end:min(len(doc), ent.end + 5)]
     if len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("a", "an", "the", "who"):
         if after[1].lower_ == "who" or any(t.lemma_.lower() in res.person_roles for t in after[2:]):
