@@ -123,10 +123,12 @@ def drop_unused_areas(entities: list[Entity], events: list[Event], gazetteer: Ga
     used = {i for v in events for ids in v.roles.values() for i in ids}
     used |= {val for e in entities for val in e.attributes.values() if isinstance(val, str)}
 
-    def scene(e: Entity) -> bool:
+    names = {e.name for e in entities}
+
+    def scene(e: Entity) -> bool:  # (also "northwestern X Valley" beside "X Valley")
         m = AREA_OF_STATE.fullmatch(e.name)
         return e.type == "Location" and e.id not in used and m is not None and e.name[:1].islower() \
-            and gazetteer.country(m["state"]) is not None
+            and (gazetteer.country(m["state"]) is not None or m["state"] in names)
 
     return [e for e in entities if not scene(e)]
 
