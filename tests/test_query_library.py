@@ -540,3 +540,28 @@ def test_cli_parameter_errors_are_one_line(kg, args: list[str], needle: str) -> 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and ERROR_LINE.match(lines[0]) and needle in lines[0], result.stderr
     assert result.stdout == ""
+
+
+def test_disputed_figures_of_an_incident_without_a_place_are_one_row(queries) -> None:
+    """An incident with no place (a statement, an unplaced report): its pair is one row with an
+    empty place, not one row per label in the store (the place label is looked up only for a
+    place that is there)."""
+    s = KGStore.open(None)
+    inc, fig = CKGD["incident/x1"], CKGD["incident/x1/figure/fatalities"]
+    triples = [(inc, RDF.type, CKG.Incident), (inc, RDF.type, CKG.Attack), (inc, CKG.figure, fig),
+               (fig, CKG.quantityKind, Literal("fatalities")), (fig, RDF.value, Literal(15)),
+               (fig, CKG.disputed, Literal(True)),
+               (CKGD["place/elsewhere"], RDFS.label, Literal("Elsewhere")),
+               (CKGD["place/nowhere"], RDFS.label, Literal("Nowhere"))]
+    for n, killed in ((1, 10), (2, 20)):
+        ev, q, doc = CKGD[f"event/d{n}/attack-1"], CKGD[f"event/d{n}/attack-1/q"], CKGD[f"doc/d{n}"]
+        triples += [(fig, CKG.reportedFigure, q), (ev, RDF.type, CKG.Attack), (ev, CKG.quantity, q),
+                    (q, CKG.quantityKind, Literal("fatalities")), (q, RDF.value, Literal(killed)),
+                    (q, CKG.qualifier, CKG.Exact), (ev, CKG.reportedIn, doc)]
+    s.replace_graph(graph_iri_for("x"), triples)
+    found = rows(s, queries, "disputed-figures")
+    s.close()
+    assert len(found) == 1
+    assert found[0]["place"] is None and found[0]["placeLabel"] is None
+    assert (found[0]["value1"], found[0]["value2"], found[0]["difference"]) in (("10", "20", "10"),
+                                                                                 ("20", "10", "10"))
