@@ -399,3 +399,11 @@ def test_a_part_of_a_named_region_set_as_the_scene_is_no_place(extractor):
     f = extract(extractor, "Offensive\n\nThe army fights in northwestern Swat Valley. Troops entered Mingora in the "
                            "Swat Valley on Saturday.")
     assert "northwestern Swat Valley" not in {e.name for e in f.entities}
+
+
+def test_a_title_with_no_name_and_a_capitalised_common_noun_are_no_entities(extractor):
+    f = extract(extractor, "Report\n\nU.S. President George Bush met Sri Lankan President Mahinda Rajapaksa. "
+                           "Rebels attacked Kidal on Monday. The Sri Lankan President spoke.")
+    names_ = {e.name for e in f.entities}
+    assert {"George Bush", "Mahinda Rajapaksa"} <= names_
+    assert not names_ & {"Sri Lankan President", "U.S. President", "Rebels"}, names_

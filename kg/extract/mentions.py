@@ -396,6 +396,10 @@ class MentionFinder:
         res = self.res
         if all(t.text.lower().strip(".") in res.title_words or t.text in res.honorifics for t in ent):
             return  # "Brig. Gen." alone is a title, whatever the model labels it
+        if _only_a_title(ent, res):
+            return  # "U.S. President", "Sri Lankan President", "Foreign Minister" with no name
+        if len(ent) == 1 and ent[0].lower_ in _COMMON_ACTORS:
+            return  # "Rebels attacked ...": a common noun capitalised at the start of a sentence
         if label in ("PERSON", "ORG"):
             self._claim_name(ent, sent, claim)
         elif label == "GPE":
@@ -1017,6 +1021,32 @@ def _modifies_combatants(ent: Span, res: Resources) -> bool:
     noun = head.lower_[:-1] if head.lower_.endswith("s") else head.lower_  # "Rebels" in a headline
     return (root.dep_ in ("compound", "amod", "nmod") and head.i == ent.end and head.i != root.i
             and (head.lower_ in res.force_nouns or head.lemma_.lower() in _COMBATANT_NOUNS or noun in _COMBATANT_NOUNS))
+
+
+_TITLE_MODIFIERS = frozenset(["deputy", "vice", "acting", "former", "interim", "senior", "top", "chief", "assistant"])
+_COMMON_ACTORS = frozenset(["rebels", "militants", "insurgents", "jihadists", "gunmen", "troops", "soldiers",
+                            "forces", "separatists", "fighters", "militias", "terrorists", "extremists", "guerrillas"])
+
+
+def _only_a_title(ent: Span, res: Resources) -> bool:
+    """A span of state names or adjectives and title words only ("U.S. President", "Sri Lankan
+    President", "Deputy Foreign Minister"): a title whose holder is named elsewhere, or not at all."""
+    words = [t for t in ent if t.is_alpha or t.text.endswith(".")]
+    if not words or words[-1].text.lower().strip(".") not in res.title_words:
+        return False
+    prefix = []
+    for t in words:
+        w = t.text.lower().strip(".")
+        if w in res.title_words or w in _TITLE_MODIFIERS:
+            if prefix:
+                break
+            continue
+        prefix.append(t)
+    rest = words[len(prefix):] if prefix and words[0] is prefix[0] else words
+    if not all(t.text.lower().strip(".") in res.title_words or t.text.lower() in _TITLE_MODIFIERS for t in rest):
+        return False
+    text = " ".join(t.text for t in prefix)
+    return not prefix or res.gazetteer.country(text) is not None or res.gazetteer.country(text.replace(".", "")) is not None
 
 
 def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
