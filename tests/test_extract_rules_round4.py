@@ -407,3 +407,9 @@ def test_a_title_with_no_name_and_a_capitalised_common_noun_are_no_entities(extr
     names_ = {e.name for e in f.entities}
     assert {"George Bush", "Mahinda Rajapaksa"} <= names_
     assert not names_ & {"Sri Lankan President", "U.S. President", "Rebels"}, names_
+
+
+def test_a_full_name_before_in_a_place_stays_a_person(extractor):
+    f = extract(extractor, "Deal\n\nThe deal was agreed by Presidents Vladimir Putin and Tayyip Erdogan in the Black "
+                           "Sea resort of Sochi on Tuesday.")
+    assert {e.name: e.type for e in f.entities}["Tayyip Erdogan"] == "Person"

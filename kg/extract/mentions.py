@@ -500,8 +500,9 @@ class MentionFinder:
             return
         framed = self._place_frame(ent) or label == "ORG" and len(ent) <= 3 and _after_place_noun(ent)
         # ("stormed a base in X": a name NER calls a body, after a place noun and "in", is a place)
-        if framed and label == "PERSON" and len(ent) >= 3 and self.res.gazetteer.lookup(ent.text) is None:
-            framed = False  # "hosted ... Ana Maria Pires in Y": a full name NER calls a person
+        if framed and label == "PERSON" and self.res.gazetteer.lookup(ent.text) is None and (
+                len(ent) >= 3 or len(ent) == 2 and _only_in_after(ent)):
+            framed = False  # "hosted ... Ana Maria Pires in Y", "Presidents A B and C D in Y": full names
         if framed or self._gazetteer_place(ent, strict=label == "PERSON"):
             claim(_with_place_suffix(ent, res), "Location", None, place=None, guessed=not framed)
             return
@@ -1026,6 +1027,13 @@ def _modifies_combatants(ent: Span, res: Resources) -> bool:
 _TITLE_MODIFIERS = frozenset(["deputy", "vice", "acting", "former", "interim", "senior", "top", "chief", "assistant"])
 _COMMON_ACTORS = frozenset(["rebels", "militants", "insurgents", "jihadists", "gunmen", "troops", "soldiers",
                             "forces", "separatists", "fighters", "militias", "terrorists", "extremists", "guerrillas"])
+
+
+def _only_in_after(ent: Span) -> bool:
+    """The only place frame of the name is "X in Y" after it (no "the town of X", no "X province")."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    return ent.end < len(doc) and doc[ent.end].lower_ == "in" and before not in ("of", "in", "at", "near", "to", "from")
 
 
 def _only_a_title(ent: Span, res: Resources) -> bool:
