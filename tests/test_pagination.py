@@ -145,7 +145,7 @@ def test_ties_in_the_queries_order_are_broken_by_its_group_keys(queries) -> None
 # ----------------------------------------------------------------------------- a page cut inside
 
 #: Listings whose rows are chosen by a sub-select marked "# page:" (the page is cut there).
-INNER_PAGED = ["disputed-figures", "incidents"]
+INNER_PAGED = ["disputed-figures", "incidents", "recent-documents"]
 
 
 def test_every_marked_query_is_cut_inside_and_checked_here(queries) -> None:
@@ -329,6 +329,38 @@ GROUP BY ?eventType ?kind ?date ?place ?value1 ?qualifier1 ?value2 ?qualifier2 ?
          ?document1 ?evidence1 ?document2 ?evidence2 ?event1 ?event2 ?incident ?reconciled ?disputed
 ORDER BY DESC(?difference) ?kind ?place ?event1 ?event2
 """
+
+
+#: recent-documents.rq as it was before its page was cut inside.
+RECENT_REFERENCE = """PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+SELECT ?extractedAt ?document (MIN(?docTitle) AS ?documentTitle) (MIN(?docPublisher) AS ?publisher)
+       (MIN(?docIssued) AS ?published) (MIN(?agentName) AS ?extractor) (COUNT(DISTINCT ?event) AS ?events)
+       ?graph
+WHERE {
+  ?activity a prov:Activity ;
+            prov:used ?document .
+  OPTIONAL { ?activity prov:endedAtTime ?extractedAt }
+  FILTER(!BOUND(?since) || (BOUND(?extractedAt) && STR(?extractedAt) >= STR(?since)))
+  ?graph prov:wasGeneratedBy ?activity .
+  OPTIONAL { ?activity prov:wasAssociatedWith/rdfs:label ?agentName }
+  OPTIONAL { ?document dcterms:title ?docTitle }
+  OPTIONAL { ?document dcterms:publisher ?docPublisher }
+  OPTIONAL { ?document dcterms:issued ?docIssued }
+  OPTIONAL { ?event ckg:reportedIn ?document }
+}
+GROUP BY ?extractedAt ?document ?graph
+ORDER BY DESC(COALESCE(STR(?extractedAt), "")) ?document
+"""
+
+
+@pytest.mark.parametrize("params", [{}, {"since": "2000-01-01"}, {"since": "2999-01-01"}])
+def test_recent_documents_equal_the_plain_formulation(store_path, queries, params) -> None:
+    _equal_to_reference(store_path, queries["recent-documents"], RECENT_REFERENCE, params,
+                        must_have_rows=not params)
 
 
 @pytest.mark.parametrize("params", [
