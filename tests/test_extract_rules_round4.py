@@ -389,12 +389,6 @@ def test_the_reporter_an_outlet_names_is_a_person(extractor):
     assert types["Nico Colombant"] == "Person" and types["Human Rights Watch"] == "Organization"
 
 
-def test_x_city_in_lower_case_is_the_town_x(extractor):
-    f = extract(extractor, "Town cleared\n\nTroops entered Mingora on Saturday. Almost all of Mingora city is cleared "
-                           "of Taliban, he added.")
-    assert [e.name for e in f.entities if e.type == "Location"] == ["Mingora"]
-
-
 def test_a_part_of_a_named_region_set_as_the_scene_is_no_place(extractor):
     f = extract(extractor, "Offensive\n\nThe army fights in northwestern Swat Valley. Troops entered Mingora in the "
                            "Swat Valley on Saturday.")

@@ -264,8 +264,6 @@ class MentionFinder:
 
         def claim(s: Span, kind: str, subtype: Optional[str] = None, **hint) -> Optional[RawMention]:
             s = _trim(s)
-            if s is not None and kind == "Location" and len(s) > 1 and s[-1].text in ("city", "town", "village"):
-                s = s[:-1]  # "all of X city": the town X (not "X City" with a capital, a name)
             if s is None or any(i in taken for i in range(s.start, s.end)):
                 return None
             if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
