@@ -407,3 +407,27 @@ def test_a_full_name_before_in_a_place_stays_a_person(extractor):
     f = extract(extractor, "Deal\n\nThe deal was agreed by Presidents Vladimir Putin and Tayyip Erdogan in the Black "
                            "Sea resort of Sochi on Tuesday.")
     assert {e.name: e.type for e in f.entities}["Tayyip Erdogan"] == "Person"
+
+
+def test_shells_that_landed_wounding_people_are_an_attack(extractor):
+    f = extract(extractor, "Shelling\n\nHours later, two mortar shells landed near the airport in Mogadishu, wounding "
+                           "three people.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Mogadishu"] and v.quantities["injuries"].value == 3
+
+
+def test_killing_and_wounding_are_one_attack(extractor):
+    f = extract(extractor, "Raid\n\nGunmen raided a cattle camp at Koui on Thursday, killing at least 15 people and "
+                           "wounding eight others.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 15 and v.quantities["injuries"].value == 8
+
+
+def test_floods_that_wounded_people_are_no_attack(extractor):
+    f = extract(extractor, "Floods\n\nFloods wounded 30 people in Kano on Monday.")
+    assert not asserted(f, "Attack")
+
+
+def test_a_town_attacked_is_not_the_town_it_lies_south_of(extractor):
+    f = extract(extractor, "Attack\n\nDamboa, about 90 km south of Maiduguri, was attacked in April.")
+    assert all("Maiduguri" not in names(f, v, "location") for v in f.events if v.type == "Attack")

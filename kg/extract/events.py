@@ -31,7 +31,7 @@ from kg.extract.dating import (
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
-from kg.extract.places import AREA, COUNTRY, REGION, SPECIFIC, body_start, fill_places, refine_places, specificity
+from kg.extract.places import AREA, BEARINGS, COUNTRY, REGION, SPECIFIC, body_start, fill_places, refine_places, specificity
 from kg.extract.quantities import find_quantities, is_order_of_magnitude, parse_quantity, quantity_kind
 from kg.extract.resolve import Resolution
 from kg.extract.timex import TimeMention, find_times
@@ -929,6 +929,10 @@ class _Ctx:
     def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         if nominal and self.comparison(tok) or not nominal and self.finder.modality.habitual(tok):
             return
+        if not nominal and self.finder.t.base(tok) in ("wound", "injure") and (
+                tok.dep_ == "conj" and tok.head.lemma_.lower() in OUTCOME_VERBS
+                or any(c.dep_ == "conj" and c.lemma_.lower() == "kill" for c in tok.children)):
+            return  # "killing nine and wounding 14": the toll of the one attack the killing tells
         if nominal and (self.generic(tok) or self.summary(tok)):
             return
         f = self.new("Attack", tok, nominal)
@@ -1073,6 +1077,8 @@ class _Ctx:
             scope = tok if nominal else self.child(tok, "dobj", "nsubjpass")
             for t in scope.subtree if scope is not None else []:
                 eid = self.res.entity_at(t)
+                if t.i >= 2 and t.doc[t.i - 1].lower_ == "of" and t.doc[t.i - 2].lower_ in BEARINGS:
+                    continue  # "X, 90 km south of Y, was attacked": Y is a bearing
                 if eid and self.kind(eid) == "Location":
                     f.add("location", eid)
                     break
