@@ -431,3 +431,9 @@ def test_floods_that_wounded_people_are_no_attack(extractor):
 def test_a_town_attacked_is_not_the_town_it_lies_south_of(extractor):
     f = extract(extractor, "Attack\n\nDamboa, about 90 km south of Maiduguri, was attacked in April.")
     assert all("Maiduguri" not in names(f, v, "location") for v in f.events if v.type == "Attack")
+
+
+def test_an_invasion_that_was_going_to_occupy_a_town_is_planned(extractor):
+    f = extract(extractor, "Rumours\n\nResidents were told that there was going to be an invasion to occupy that "
+                           "part of Mogadishu.")
+    assert not asserted(f, "Capture")

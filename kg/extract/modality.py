@@ -98,6 +98,8 @@ class Modality:
                     return "hypothetical"
                 if word in self.future:
                     return "planned"
+        if tok.dep_ == "xcomp" and self._infinitive(tok) and tok.head.lower_ == "going":
+            return "planned"  # "there was going to be an invasion to occupy X"
         if tok.dep_ in ("xcomp", "ccomp") and self._infinitive(tok) and tok.head.lemma_ == "be" \
                 and not any(c.dep_ == "expl" for c in tok.head.children):
             return "planned"  # "the prime ministers are to hold talks"
