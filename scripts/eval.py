@@ -11,8 +11,8 @@ Sets (``--set`` picks some; default: seed, realnews-dev, realnews-test):
 - ``written-dev`` / ``written-heldout``: the reports the project wrote itself
   (``tests/data/corpus``, ``tests/data/heldout``), kept to catch regressions.
 
-``--misses`` lists each article's missed gold events and spurious predicted events (dev sets
-only: looking at test misses would tune on test). Predictions are written to ``--out``
+``--misses`` lists each article's missed gold events and its spurious predicted events, those no
+gold event matched (dev sets only: looking at test misses would tune on test). Predictions are written to ``--out``
 (default ``out/eval``) so that a miss can be inspected with the facts file beside it.
 The last lines printed are the summary table, one row per set.
 """
@@ -112,12 +112,18 @@ def _row(name: str, r: dict) -> str:
 HEADER = f"{'article':<52} {'entities':>8} {'events':>7} {'args':>6} {'dates':>6} {'n':>7}"
 
 
-def _predicted(facts: dict, scorer) -> list[str]:
-    """The scored events a prediction asserts, names resolved (for --misses on dev sets)."""
+def _spurious(gold: dict, facts: dict, scorer) -> list[str]:
+    """The scored predicted events no gold event matched, names resolved (for --misses on dev
+    sets). Listing only these (not every prediction) makes the precision errors visible beside
+    the missed gold events; the matching is the scorer's (``_align`` in its order)."""
     names = {e["id"]: e["name"] for e in facts.get("entities", [])}
+    matched = set(_align(gold, facts, scorer, scorer_order=True).values())
     out = []
-    for ev in facts.get("events", []):
-        if ev.get("type") not in scorer.EVENT_TYPES or ev.get("modality", "asserted") == "negated":
+    for pi, ev in enumerate(facts.get("events", [])):
+        t, mod = ev.get("type"), ev.get("modality", "asserted")
+        if t not in scorer.EVENT_TYPES or mod == "negated" or (t in scorer.FACTUAL_ONLY and mod != "asserted"):
+            continue
+        if pi in matched:
             continue
         roles = {r: [names.get(i, i) for i in ids] for r, ids in (ev.get("roles") or {}).items()}
         q = {k: v.get("value") for k, v in (ev.get("quantities") or {}).items()}
@@ -128,7 +134,8 @@ def _predicted(facts: dict, scorer) -> list[str]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", action="append", choices=sorted([*SETS, *FUSION_SETS]), dest="sets")
-    ap.add_argument("--misses", action="store_true", help="missed and predicted events (dev sets only)")
+    ap.add_argument("--misses", action="store_true",
+                    help="missed gold events and spurious (unmatched) predicted events (dev sets only)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--diagnose", action="store_true",
                     help="fusion dev sets: every gold pair left in two incidents, and why")
@@ -160,8 +167,8 @@ def main(argv: list[str]) -> int:
             if args.misses and es.tuning:
                 for miss in r["unmatched_gold_events"]:
                     print(f"    missed: {miss['type']} {miss['roles']} {miss.get('quantities') or ''}")
-                for line in _predicted(results[name]["preds"][doc][1], scorer):
-                    print(f"    predicted: {line}")
+                for line in _spurious(*results[name]["preds"][doc], scorer):
+                    print(f"    spurious: {line}")
         print(_row("TOTAL", results[name]["total"]))
     if args.json:
         out = {n: {"documents": r["documents"], "total": r["total"]} for n, r in results.items()}
@@ -182,9 +189,12 @@ def main(argv: list[str]) -> int:
 
 # ----------------------------------------------------------------------------- fusion sets
 
-def _align(gold: dict, facts: dict, scorer) -> dict[int, int]:
+def _align(gold: dict, facts: dict, scorer, scorer_order: bool = False) -> dict[int, int]:
     """Gold event index -> predicted event index, matched as tests/eval/score.py matches them
-    (same type and anchor role, not dated in another year, most shared arguments first)."""
+    (same type and anchor role, not dated in another year, most shared arguments first).
+    Among equals fusion prefers the gold event whose date the report gives; ``scorer_order``
+    breaks ties exactly as the scorer does instead (last gold and predicted index first), so
+    that --misses lists the same unmatched events the scores count."""
     gents = gold["entities"]
     gnames = [scorer.names_of(e) for e in gents]
 
@@ -240,9 +250,13 @@ def _align(gold: dict, facts: dict, scorer) -> dict[int, int]:
     # report gives. Without that, a report of "met again in Doha on Sunday" could take the
     # article's back-reference to the first Doha meeting (same participants and place, a month
     # earlier), putting the report in the wrong gold incident: a split (or merge) fusion did not make.
-    cands = sorted(((len(args_of(g) & args_of(p)), same_date(g, p), -gi, -pi) for gi, g in enumerate(gevs)
-                    for pi, p in pevs.items() if ok(g, p)), reverse=True)
-    cands = [(n, -gi, -pi) for n, _, gi, pi in cands]
+    if scorer_order:
+        cands = sorted(((len(args_of(g) & args_of(p)), gi, pi) for gi, g in enumerate(gevs)
+                        for pi, p in pevs.items() if ok(g, p)), reverse=True)
+    else:
+        cands = sorted(((len(args_of(g) & args_of(p)), same_date(g, p), -gi, -pi) for gi, g in enumerate(gevs)
+                        for pi, p in pevs.items() if ok(g, p)), reverse=True)
+        cands = [(n, -gi, -pi) for n, _, gi, pi in cands]
     out, used = {}, set()
     for _, gi, pi in cands:
         if gi not in out and pi not in used:
