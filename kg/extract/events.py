@@ -780,8 +780,13 @@ class _Ctx:
             if body is not None:  # "U.N. peacekeepers deployed": the U.N. sends its force
                 f.add("force", agent)
                 agent = body
-            if agent and self.kind(agent) == "ArmedForce":
-                agent = self.res.country_entity(self.res.countries.get(agent)) or agent
+            elif agent and self.kind(agent) == "ArmedForce":
+                # "Ugandan troops arrived in X": their state, when the article names it, sends
+                # them; else the troops are the force deployed (never the agent themselves)
+                state = self.res.country_entity(self.res.countries.get(agent))
+                if state is None:
+                    f.add("force", agent)
+                agent = state
             f.add("agent", agent)
         if not nominal and self.finder.t.base(tok) in self.finder.t.movement_verbs:
             yield from self.movement(f, tok, subj)
@@ -797,8 +802,9 @@ class _Ctx:
             force = self.entity(patient, ("ArmedForce", "ArmedGroup"))
             if force and not f.filled("agent"):
                 f.add("agent", self.res.country_entity(self.res.countries.get(force)) or None)
-            if force and not self.res.entities[int(force[1:]) - 1].name.endswith(" forces"):
-                f.add("force", force)
+            if force and (not self.res.entities[int(force[1:]) - 1].name.endswith(" forces")
+                          or patient.dep_ == "nsubjpass" and not f.filled("agent")):
+                f.add("force", force)  # "Turkish troops are being deployed", Turkey never named: the troops are the force
             if not f.filled("agent") and patient.dep_ == "nsubjpass":  # "US advisers were sent"
                 state = self.entity(patient, ("Country",), modifiers=True)
                 f.add("agent", state)

@@ -1,0 +1,45 @@
+"""The fifth round of rules for real news (issue 10), each on short reports invented for these tests.
+
+The classes come from the real-news dev misses counted by role: the troops a deployment moves
+(the "force", when their state is never named), ...
+"""
+
+from __future__ import annotations
+
+from kg.read.reader import read_text
+
+
+def extract(extractor, text: str, published: str = "2024-03-12"):
+    return extractor.extract(read_text(text, meta={"published": published, "title": text.split("\n")[0]}))
+
+
+def names(facts, event, role):
+    return sorted(facts.entity(i).name for i in event.roles.get(role, []))
+
+
+def asserted(facts, etype):
+    return [v for v in facts.events if v.type == etype and v.modality == "asserted"]
+
+
+# ----- deployments
+
+
+def test_troops_arriving_whose_state_is_never_named_are_the_force(extractor):
+    f = extract(extractor, "Troops arrive\n\nUgandan troops arrived in Kavala on Monday to protect the government.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "force") == ["Ugandan forces"]
+    assert names(f, v, "agent") == []
+    assert names(f, v, "destination") == ["Kavala"]
+
+
+def test_troops_arriving_whose_state_is_named_are_sent_by_it(extractor):
+    f = extract(extractor, "Troops arrive\n\nUganda has promised support. Ugandan troops arrived in Kavala on Monday.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "agent") == ["Uganda"]
+
+
+def test_troops_deployed_in_the_passive_whose_state_is_never_named_are_the_force(extractor):
+    f = extract(extractor, "Troops sent\n\nTurkish troops are being deployed to Kavala, officials said on Monday.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "force") == ["Turkish forces"]
+    assert names(f, v, "destination") == ["Kavala"]
