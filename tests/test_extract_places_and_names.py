@@ -517,8 +517,9 @@ def test_a_combat_team_arriving_is_deployed_and_an_invasion_of_a_state_goes_into
     f = extract(extractor, "Rotation\n\nThe 3rd Armored Brigade Combat Team began arriving in Poland this "
                            "week.\n\nRussia's full-scale invasion of Ukraine began in February 2022.",
                 published="2023-01-10")
-    found = {tuple(names(f, v, "destination")): names(f, v, "agent") for v in deployments(f)}
-    assert found == {("Poland",): ["3rd Armored Brigade Combat Team"], ("Ukraine",): ["Russia"]}
+    found = {tuple(names(f, v, "destination")): (names(f, v, "agent"), names(f, v, "force")) for v in deployments(f)}
+    # the team arriving is the force deployed (its state never named), Russia the invader
+    assert found == {("Poland",): ([], ["3rd Armored Brigade Combat Team"]), ("Ukraine",): (["Russia"], [])}
 
 
 def test_the_body_announcing_a_passive_deployment_sends_the_troops(extractor):

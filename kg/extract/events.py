@@ -795,7 +795,8 @@ class _Ctx:
                 patient is not None and patient.lemma_.lower() in TROOP_OBJECTS):
             return  # "moved 100,000 troops to the border", not "moved to block a resolution"
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
-            if subj is None or not (f.filled("agent") and self.kind(f.roles["agent"][0]) in ARMED
+            sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
+            if subj is None or not (sender and self.kind(sender) in ARMED
                                     or subj.lemma_.lower() in ARMED_NOUNS):
                 return
         if patient is not None:
