@@ -282,14 +282,16 @@ def _link_plans(groups: list[_Clustered], cfg: FusionConfig, scores: Scores) -> 
     """Each planned group (in IRI order) to the best happened group no earlier plan took.
     Scores are remembered by the two groups' kinds (groups rarely change between plans)."""
     planned = [g for g in groups if g[0][0].modality == "planned"]
-    happened = [g for g in groups if g[0][0].modality == "asserted"]
+    # Happened groups by family, in IRI order: a plan is only compared with its own family
+    # (at 10,000 documents a component holds thousands of groups of other families).
+    happened: dict[str, list[_Clustered]] = {}
+    for g in groups:
+        if g[0][0].modality == "asserted":
+            happened.setdefault(family(g[0][0].cls), []).append(g)
     links: dict[str, tuple[str, ...]] = {}
     for plan, plan_reps, plan_kinds in planned:
-        fam = family(plan[0].cls)
         best = None
-        for done, done_reps, done_kinds in happened:
-            if family(done[0].cls) != fam:
-                continue
+        for done, done_reps, done_kinds in happened.get(family(plan[0].cls), ()):
             key = (plan_kinds, done_kinds)
             if key in scores.fulfil:
                 s = scores.fulfil[key]
