@@ -43,3 +43,18 @@ def test_troops_deployed_in_the_passive_whose_state_is_never_named_are_the_force
     [v] = [v for v in f.events if v.type == "Deployment"]
     assert names(f, v, "force") == ["Turkish forces"]
     assert names(f, v, "destination") == ["Kavala"]
+
+
+# ----- meetings
+
+
+def test_briefing_a_named_leader_is_meeting_him(extractor):
+    f = extract(extractor, "Briefing\n\nGeneral John Miller briefed President Tom Ardent in Kabul on Monday.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["John Miller", "Tom Ardent"]
+    assert names(f, v, "location") == ["Kabul"]
+
+
+def test_briefing_reporters_is_no_meeting(extractor):
+    f = extract(extractor, "Briefing\n\nGeneral John Miller briefed reporters in Kabul on Monday about the attack.")
+    assert not [v for v in f.events if v.type == "Meeting"]
