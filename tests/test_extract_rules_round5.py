@@ -58,3 +58,27 @@ def test_briefing_a_named_leader_is_meeting_him(extractor):
 def test_briefing_reporters_is_no_meeting(extractor):
     f = extract(extractor, "Briefing\n\nGeneral John Miller briefed reporters in Kabul on Monday about the attack.")
     assert not [v for v in f.events if v.type == "Meeting"]
+
+
+# ----- attacks
+
+
+def test_an_attack_on_an_army_post_was_on_the_forces_of_the_places_country(extractor):
+    f = extract(extractor, "Base attacked\n\nThai troops patrolled the south. Insurgents attacked a base early "
+                           "Wednesday in Narathiwat province.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "target") == ["Thai forces"]
+
+
+def test_a_post_named_as_a_landmark_is_no_target(extractor):
+    f = extract(extractor, "Market attacked\n\nThai troops patrolled the south. Insurgents attacked a market near "
+                           "the base early Wednesday in Narathiwat province.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "target") == []
+
+
+def test_an_attack_on_a_post_by_the_places_own_forces_has_no_target_from_it(extractor):
+    f = extract(extractor, "Base attacked\n\nThai troops attacked a rebel base in Narathiwat province on Wednesday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Thai forces"]
+    assert names(f, v, "target") == []

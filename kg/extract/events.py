@@ -182,6 +182,7 @@ class Triggers:
     movement_verbs: frozenset[str] = frozenset()  # deployments only with a state's forces as subject
     toll_nouns: frozenset[str] = frozenset()  # fighting that is one attack only with a toll and a place
     troop_verbs: frozenset[str] = frozenset()  # deployments only with troops as object ("moved 100 troops to X")
+    military_posts: frozenset[str] = frozenset()  # "attacked an army checkpoint": the forces holding it the target
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -214,7 +215,8 @@ class Triggers:
             forms.update({f: base for f in irregular})
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
                    frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel,
-                   movement, frozenset(data["Attack"].get("toll_nouns", [])), troop_verbs)
+                   movement, frozenset(data["Attack"].get("toll_nouns", [])), troop_verbs,
+                   frozenset(data["Attack"].get("military_posts", [])))
 
 
 @dataclass
@@ -1063,7 +1065,8 @@ class _Ctx:
         if not f.filled("perpetrator"):
             f.add("perpetrator", self.lone_armed_actor_before(tok, f))
         if not f.filled("target"):
-            f.add("target", self.soldiers_of_the_place(f) or self.armed_victim(tok, f))
+            f.add("target", self.soldiers_of_the_place(f) or self.armed_victim(tok, f)
+                  or self.forces_at_the_post(tok, f, nominal))
         if not f.filled("location") and not nominal:  # "attacked a post and abducted 12 near the town of X"
             for c in tok.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB" and not self.trigger_type(c)[0]:
@@ -1217,6 +1220,20 @@ class _Ctx:
         the article names them and they did not carry it out."""
         if not any(t.lemma_.lower() in SOLDIER_NOUNS and self.victim(t) for t in self.sent.span):
             return None
+        return self.forces_of_the_place(f)
+
+    def forces_at_the_post(self, tok: Token, f: Frame, nominal: bool) -> Optional[str]:
+        """"Militants attacked an army checkpoint / a military convoy / a base in X": the attack
+        was on the forces holding the post (events.yaml military_posts), those of the place's
+        country, when the article names them once and they did not carry it out. Only the
+        attack's own object ("an attack on a base"), so a base named as a landmark is no target."""
+        objs = self.preps(tok).get("on", []) if nominal else [self.child(tok, "dobj")]
+        if not any(o is not None and o.lemma_.lower() in self.finder.t.military_posts for o in objs):
+            return None
+        return self.forces_of_the_place(f)
+
+    def forces_of_the_place(self, f: Frame) -> Optional[str]:
+        """The one armed force of the attack's place's country the article names, not its perpetrator."""
         codes = {self.res.countries.get(e) for e in f.roles.get("location", [])} - {None}
         forces = [e.id for e in self.res.entities if e.type == "ArmedForce" and self.res.countries.get(e.id) in codes
                   and e.id not in f.roles.get("perpetrator", [])]
