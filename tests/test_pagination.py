@@ -146,7 +146,7 @@ def test_ties_in_the_queries_order_are_broken_by_its_group_keys(queries) -> None
 
 #: Listings whose rows are chosen by a sub-select marked "# page:" (the page is cut there).
 INNER_PAGED = ["attacks", "captures", "deadly-attacks", "disputed-figures", "incidents",
-               "recent-documents"]
+               "meetings", "recent-documents"]
 
 
 def test_every_marked_query_is_cut_inside_and_checked_here(queries) -> None:
@@ -192,7 +192,12 @@ def _cells(result, row) -> tuple:
     out = []
     for var, value in zip(result.vars, row):
         text = "" if value is None else str(value)
-        out.append(tuple(sorted(text.split("; "))) if var in ("actors", "figures", "perpetrators", "targets") else text)
+        if var == "participantIris":
+            out.append(tuple(sorted(text.split(" "))))
+        elif var in ("actors", "figures", "perpetrators", "targets", "participants"):
+            out.append(tuple(sorted(text.split("; "))))
+        else:
+            out.append(text)
     return tuple(out)
 
 
@@ -543,6 +548,14 @@ def _capture_report(i: int) -> Facts:
                             quantities={"injuries": Quantity(4, "at_least", "4"),
                                         "fatalities": Quantity(i % 5, "exact", str(i % 5))},
                             date=day, confidence=0.6))
+    if i % 4 == 0:  # a meeting of the captors and the former holder, some with no place or date
+        talkers = roles.get("captor", []) + roles.get("former", [])
+        events.append(Event(id="V3", type="Meeting", trigger=mention("took"),
+                            evidence=Evidence(1, at, at + len(sentence), sentence),
+                            roles={"participants": talkers,
+                                   **({"location": ["P"]} if place and i % 8 else {})},
+                            date=DateValue("2023-04-09", "day", "") if i % 8 else None,
+                            confidence=0.6))
     meta = DocumentMeta(id=f"capture-report-{i}-{i:010d}", title=title, publisher="Invented Wire",
                         published=f"2023-04-{1 + i % 5:02d}", sha256=f"{i + 5000:064d}")
     return Facts(document=meta, entities=entities, events=events, extractor="test-pages/1",
@@ -787,6 +800,47 @@ def test_deadly_attacks_without_a_place_equal_the_plain_formulation(capture_stor
     """Attacks with no place or perpetrator (their names must not be every label's)."""
     _equal_to_reference(capture_store_path, queries["deadly-attacks"], DEADLY_REFERENCE,
                         {"min": "0", "level": "reports"}, must_have_rows=True)
+
+
+#: meetings.rq as it was before its page was cut inside.
+MEETINGS_REFERENCE = """PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+SELECT ?event
+       (GROUP_CONCAT(DISTINCT ?participantLabel; separator="; ") AS ?participants)
+       (GROUP_CONCAT(DISTINCT STR(?participant); separator=" ") AS ?participantIris)
+       (COUNT(DISTINCT ?participant) AS ?participantCount)
+       ?location (MIN(?locationName) AS ?locationLabel)
+       ?date ?modality ?evidence
+       ?document (MIN(?docTitle) AS ?documentTitle)
+WHERE {
+  ?event a ckg:Meeting ;
+         ckg:modality ?modalityIri ;
+         ckg:evidence ?evidenceNode ;
+         ckg:reportedIn ?document .
+  ?evidenceNode ckg:text ?evidence .
+  VALUES (?modalityIri ?modality) {
+    (ckg:Asserted "asserted") (ckg:Planned "planned") (ckg:Hypothetical "hypothetical") (ckg:Negated "negated")
+  }
+  OPTIONAL {
+    { SELECT ?event ?participant (MIN(?name) AS ?participantLabel)
+      WHERE { ?event ckg:participant ?participant . OPTIONAL { ?participant rdfs:label ?name } }
+      GROUP BY ?event ?participant }
+  }
+  OPTIONAL { ?document dcterms:title ?docTitle }
+  OPTIONAL { ?event ckg:location ?location . OPTIONAL { ?location rdfs:label ?locationName } }
+  OPTIONAL { ?event ckg:date ?date }
+}
+GROUP BY ?event ?location ?date ?modality ?evidence ?document
+ORDER BY (COALESCE(STR(?date), "")) ?event ?location
+"""
+
+
+def test_meetings_equal_the_plain_formulation(capture_store_path, queries) -> None:
+    """meetings.rq has no parameters: meetings of two or three, some without place or date."""
+    _equal_to_reference(capture_store_path, queries["meetings"], MEETINGS_REFERENCE, {},
+                        must_have_rows=True)
 
 
 def test_a_query_with_its_own_limit_keeps_its_window(store_path) -> None:
