@@ -82,3 +82,14 @@ def test_an_attack_on_a_post_by_the_places_own_forces_has_no_target_from_it(extr
     [v] = asserted(f, "Attack")
     assert names(f, v, "perpetrator") == ["Thai forces"]
     assert names(f, v, "target") == []
+
+
+# ----- captures
+
+
+def test_an_armed_group_taking_a_town_the_gazetteer_does_not_know_took_it_from_its_own_states_forces(extractor):
+    f = extract(extractor, "Posts overrun\n\nTurkish troops guard the border. PKK fighters overran the army posts "
+                           "in Zorvanik and Hestemal on Monday.")
+    [v] = [v for v in asserted(f, "Capture") if names(f, v, "place") == ["Zorvanik"]]
+    assert names(f, v, "former") == ["Turkish forces"]
+

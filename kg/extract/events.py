@@ -2087,6 +2087,9 @@ def _former_from_adversaries(frames: list[Frame], res: Resolution) -> None:
         candidates = {x for c in captors for x in foes.get(c, ())} - set(captors) - set(f.roles.get("supporter", []))
         candidates = {x for x in candidates if res.kinds.get(x) in armed}
         place_state = res.countries.get((f.roles.get("place") or [None])[0])
+        if place_state is None:  # a town the gazetteer does not know: the captors' one state, if they have one
+            codes = {res.countries.get(c) for c in captors}
+            place_state = codes.pop() if len(codes) == 1 else None
         home = {x for x in candidates if res.countries.get(x) == place_state}
         if not home and place_state and all(res.kinds.get(c) == "ArmedGroup" for c in captors):
             forces = {e.id for e in res.entities if e.type == "ArmedForce" and res.countries.get(e.id) == place_state}
