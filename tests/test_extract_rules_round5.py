@@ -93,3 +93,28 @@ def test_an_armed_group_taking_a_town_the_gazetteer_does_not_know_took_it_from_i
     [v] = [v for v in asserted(f, "Capture") if names(f, v, "place") == ["Zorvanik"]]
     assert names(f, v, "former") == ["Turkish forces"]
 
+
+
+# ----- dates
+
+
+def test_the_day_that_owns_the_attack_dates_it_not_the_report(extractor):
+    f = extract(extractor, "Toll\n\nThe death toll from Sunday's bombing in Kismayo rose to 21 on Tuesday, officials said.",
+                published="2024-03-12")
+    [v] = asserted(f, "Attack")
+    assert v.date.value == "2024-03-10"
+    f = extract(extractor, "Toll\n\nCivilians killed by yesterday's air strike on the market in Kismayo rose to 21, "
+                           "a monitor said.", published="2024-03-12")
+    [v] = asserted(f, "Attack")
+    assert v.date.value == "2024-03-11"
+
+
+def test_a_day_after_a_preposition_without_a_possessive_keeps_its_relation():
+    import datetime as dt
+
+    from kg.extract.timex import find_times
+
+    [m] = find_times("Fighting has continued since Sunday.", dt.date(2024, 3, 12))
+    assert m.relation == "after"
+    [m] = find_times("The toll from Sunday's bombing rose.", dt.date(2024, 3, 12))
+    assert m.relation == "point" and m.value.value == "2024-03-10"

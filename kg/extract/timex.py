@@ -707,6 +707,9 @@ _MAY_HOLD_TIME = re.compile(
 )
 
 
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+
+
 def _candidates(text: str, pub: Optional[dt.date]) -> list[TimeMention]:
     found: list[TimeMention] = []
     if not _MAY_HOLD_TIME.search(text):
@@ -718,6 +721,9 @@ def _candidates(text: str, pub: Optional[dt.date]) -> list[TimeMention]:
                 continue
             start, relation = m.start(), "point"
             rel = _RELATION_BEFORE.search(text[max(0, start - _CONTEXT_WINDOW):start])
+            if rel and _POSSESSIVE_AFTER.match(text, m.end()):
+                rel = None  # "the toll from Sunday's bombing", "killed by yesterday's strike": the
+                # word before governs the event noun the day owns, the day is its point in time
             if rel:
                 start -= len(rel.group())
                 relation = _RELATION_OF[_norm(rel["word"])]
