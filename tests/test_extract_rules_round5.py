@@ -95,6 +95,27 @@ def test_an_armed_group_taking_a_town_the_gazetteer_does_not_know_took_it_from_i
 
 
 
+def test_counts_of_people_joined_by_and_are_one_toll(extractor):
+    f = extract(extractor, "Ambush\n\nRebels ambushed a convoy near Kavala on Monday, killing six soldiers and "
+                           "10 police officers.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 16
+    f = extract(extractor, "Attack\n\nFour soldiers and two civilians were killed when gunmen attacked a market "
+                           "in Kavala on Monday.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 6
+
+
+def test_a_toll_of_dead_and_a_toll_of_wounded_stay_apart(extractor):
+    f = extract(extractor, "Ambush\n\nRebels ambushed a convoy near Kavala on Monday, killing six soldiers and "
+                           "wounding 10 police officers.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 6 and v.quantities["injuries"].value == 10
+    f = extract(extractor, "Attack\n\nThe attack in Kavala on Monday killed 12 people, and 40 were wounded.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 12 and v.quantities["injuries"].value == 40
+
+
 # ----- dates
 
 

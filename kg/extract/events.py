@@ -1921,7 +1921,28 @@ class _Ctx:
             candidates.append((not inside, abs(q.start - (self.sent.char(tok) - self.sent.start)), kind, q))
         for _, _, kind, q in sorted(candidates, key=lambda c: (c[0], c[1])):
             if kind not in f.quantities:
-                f.quantities[kind] = q.quantity
+                f.quantities[kind] = self.joined_toll(q, kind) if kind in ("fatalities", "injuries") else q.quantity
+
+    def joined_toll(self, q, kind: str) -> Quantity:
+        """"killing six soldiers and 10 police officers", "four soldiers and two civilians were
+        killed": counts of people joined by "and" are one toll, their sum (the kind of each is
+        read from its own words, so "six soldiers" may look like troops)."""
+        text = self.sent.text
+        chain = [q]
+        for other in sorted(self.quants, key=lambda m: m.start):
+            last = chain[-1]
+            if other.start > last.end and text[last.end:other.start].strip() == "and":
+                chain.append(other)
+        for other in sorted(self.quants, key=lambda m: -m.start):
+            first = chain[0]
+            if other.end < first.start and text[other.end:first.start].strip() == "and":
+                chain.insert(0, other)
+        people = [m for m in chain if quantity_kind(m.noun, text[max(0, m.start - 40):m.end + 40]) in (
+            "fatalities", "injuries", "troops")]
+        if len(people) < 2 or len(people) != len(chain):
+            return q.quantity
+        total = sum(m.quantity.value for m in people)
+        return dataclasses.replace(q.quantity, value=total, text=text[chain[0].start:chain[-1].end])
 
     def place_after(self, noun: Token) -> Optional[str]:
         """The place of a locative phrase after an event noun, up to the next clause (the parse
