@@ -174,6 +174,13 @@ _DOC = attrgetter("doc_id")
 def cluster_units(given: list[tuple[int, list[Report]]], cfg: FusionConfig, scores: Scores) -> list[Group]:
     """:func:`cluster` of reports already grouped by kind: ``(kind, its reports sorted by IRI)``
     (kg.fuse.index keeps them so, a plan then costs little per report)."""
+    return link_plans(cluster_groups(given, cfg, scores), cfg, scores)
+
+
+def cluster_groups(given: list[tuple[int, list[Report]]], cfg: FusionConfig, scores: Scores) -> list["_Clustered"]:
+    """The groups of :func:`cluster_units` before the plan links (sorted by their first IRI);
+    kg.fuse.index clusters only the region a change reaches and links the plans of the whole
+    component (:func:`link_plans`)."""
     units = sorted((u for u in given if u[1]), key=lambda u: u[1][0].iri)  # by smallest IRI
     kinds = [k for k, _ in units]
     reps = [m[0] for _, m in units]
@@ -250,7 +257,7 @@ def cluster_units(given: list[tuple[int, list[Report]]], cfg: FusionConfig, scor
         rs = units[m[0]][1] if len(m) == 1 else sorted((r for u in m for r in units[u][1]), key=_IRI)
         groups.append((tuple(rs), [reps[u] for u in sorted(m)], tuple(sorted(kinds[u] for u in m))))
     groups.sort(key=lambda g: g[0][0].iri)
-    return _link_plans(groups, cfg, scores)
+    return groups
 
 
 def _fulfil_score(plan: list[Report], done: list[Report], cfg: FusionConfig) -> Optional[float]:
@@ -278,8 +285,57 @@ def _fulfil_score(plan: list[Report], done: list[Report], cfg: FusionConfig) -> 
 _Clustered = tuple[tuple[Report, ...], list[Report], tuple[int, ...]]  # reports, one per kind, kinds
 
 
+def _actor_keys(reps: list[Report]) -> set[tuple[str, str]]:
+    """(role, key) of every actor the reports name: a plan and a happened group can only link
+    when they share one (see :func:`link_plans`)."""
+    return {(role, key) for r in reps for role, xs in r.actors.items() for x in xs for key in x.keys}
+
+
+def link_plans(groups: list[_Clustered], cfg: FusionConfig, scores: Scores) -> list[Group]:
+    """Each planned group (in IRI order) to its best happened group, unless an earlier plan
+    took that one (a plan's best does not depend on the other plans).
+
+    Exactly :func:`_link_plans`, with an index: :func:`_fulfil_score` needs ``actors_score`` >
+    0, and with ``actor_agrees`` > 0 that needs a role both name with a shared key (conflicts
+    only subtract); so a plan is compared only with the happened groups of its family sharing
+    a (role, actor key) with it, not with every group of a component of thousands (issue 14)."""
+    if cfg.score("actor_agrees") <= 0:
+        return _link_plans(groups, cfg, scores)
+    planned = [g for g in groups if g[0][0].modality == "planned"]
+    if not planned:
+        return [Group(g) for g, _, _ in groups]
+    fams = {family(p[0].cls) for p, _, _ in planned}
+    index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for n, (g, reps, _) in enumerate(groups):
+        fam = family(g[0].cls)
+        if g[0].modality == "asserted" and fam in fams:
+            for role, key in _actor_keys(reps):
+                index[(fam, role, key)].append(n)
+    links: dict[str, tuple[str, ...]] = {}
+    for plan, plan_reps, plan_kinds in planned:
+        fam = family(plan[0].cls)
+        candidates: set[int] = set()
+        for role, key in _actor_keys(plan_reps):
+            candidates.update(index.get((fam, role, key), ()))
+        best = None
+        for n in candidates:
+            done, done_reps, done_kinds = groups[n]
+            key2 = (plan_kinds, done_kinds)
+            if key2 in scores.fulfil:
+                s = scores.fulfil[key2]
+            else:
+                s = scores.fulfil[key2] = _fulfil_score(plan_reps, done_reps, cfg)
+            if s is not None and (best is None or (-s, done[0].iri) < best[0]):
+                best = ((-s, done[0].iri), done)
+        if best is not None and best[1][0].iri not in links:
+            links[best[1][0].iri] = tuple(r.iri for r in plan)
+    return [Group(g, links.get(g[0].iri)) for g, _, _ in groups]
+
+
 def _link_plans(groups: list[_Clustered], cfg: FusionConfig, scores: Scores) -> list[Group]:
-    """Each planned group (in IRI order) to the best happened group no earlier plan took.
+    """Each planned group (in IRI order) to the best happened group no earlier plan took, by
+    comparing it with every happened group of its family (the reference :func:`link_plans`
+    is tested against).
     Scores are remembered by the two groups' kinds (groups rarely change between plans)."""
     planned = [g for g in groups if g[0][0].modality == "planned"]
     # Happened groups by family, in IRI order: a plan is only compared with its own family

@@ -23,7 +23,7 @@ from datetime import timedelta
 from typing import Any, Callable, Mapping, Optional
 
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, fusable
-from kg.fuse.cluster import Group, Scores, apart, cluster, cluster_units
+from kg.fuse.cluster import Group, Scores, apart, cluster, cluster_groups, link_plans
 from kg.fuse.config import FusionConfig, load_config
 from kg.fuse.model import Report, reports_from_triples
 from kg.fuse.rdf import INCIDENT_BASE, incident_graph, incident_iri, incident_triples
@@ -180,11 +180,9 @@ class FusionIndex:
         only, so it is remembered for the build (``strong``; pairs checked in ``checked``; kinds
         checked against all others present in ``linked``: a kind read from the store is checked
         the first time a change reaches its component).
-        The plan links (``ckg:fulfils``) are chosen among every plan of a component: a component
-        that holds a planned report is regrouped whole."""
+        The plan links (``ckg:fulfils``) are chosen among every group of a component: plan_many
+        links the region's new groups together with the component's other, kept ones."""
         present = {k: rs for k, rs in units if rs}
-        if any(rs[0].modality == "planned" for rs in present.values()):
-            return units
         cfg, scores = self.cfg, self.scores
         bar = cfg.threshold - max(0.0, cfg.score("same_document"))
         tol = timedelta(days=cfg.tolerance_days)
@@ -229,6 +227,32 @@ class FusionIndex:
             region.add(k)
             todo.extend(x for x in self.strong.get(k, ()) if x in present and x not in region)
         return [(k, rs) for k, rs in units if k in region]
+
+    def _kept_groups(self, units: list[tuple[int, list[Report]]],
+                     region: list[tuple[int, list[Report]]]) -> Optional[list[tuple]]:
+        """The groups of the component outside the region, as they are (their incidents), in
+        the form kg.fuse.cluster.cluster_groups gives: a change cannot regroup them, but a plan
+        may now link to one of them or no more (link_plans runs over the whole component, so
+        a 10,000-document build re-clusters only what a batch reaches, issue 14). None when a
+        report outside has no incident (an index read without its incidents)."""
+        inside = {k for k, _ in region}
+        by_inc: dict[str, list[tuple[int, list[Report]]]] = defaultdict(list)
+        for kind, rs in units:
+            if kind in inside or not rs:
+                continue
+            inc = self.incident_of.get(rs[0].iri)
+            if inc is None:
+                return None
+            by_inc[inc].append((kind, rs))
+        out = []
+        for parts in by_inc.values():
+            if len(parts) == 1:
+                kind, rs = parts[0]
+                out.append((tuple(rs), [rs[0]], (kind,)))
+            else:
+                rs = sorted((r for _, unit in parts for r in unit), key=_IRI)
+                out.append((tuple(rs), [unit[0] for _, unit in parts], tuple(sorted(k for k, _ in parts))))
+        return out
 
     def _unit(self, kind: int) -> list[Report]:
         """The index's reports of one kind, sorted by IRI (remembered until the unit changes)."""
@@ -289,10 +313,15 @@ class FusionIndex:
                 units.append((kind, sorted(members.values(), key=lambda r: r.iri)))
             else:
                 units.append((kind, self._unit(kind)))
-        units = self._region(units, changed, old)
-        comp = [r.iri for _, rs in units for r in rs]
+        region = self._region(units, changed, old)
+        kept_groups = self._kept_groups(units, region)
+        if kept_groups is None:  # the index does not know the incidents outside: cluster all
+            region, kept_groups = units, []
+        comp = [r.iri for _, rs in region for r in rs] + [r.iri for g in kept_groups for r in g[0]]
         dirty = set(new) | old
-        groups = cluster_units(units, self.cfg, self.scores)
+        clustered = cluster_groups(region, self.cfg, self.scores) + kept_groups
+        clustered.sort(key=lambda g: g[0][0].iri)
+        groups = link_plans(clustered, self.cfg, self.scores)
         graphs: dict[str, list[tuple]] = {}
         new_incident_of: dict[str, str] = {}
         written: dict[str, tuple[frozenset[str], Optional[str]]] = {}
