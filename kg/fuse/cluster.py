@@ -112,6 +112,7 @@ class Scores:
         self.keys: list[frozenset[BlockKey]] = []  # per kind: its block keys
         self.spans: list[Span] = []  # per kind: its interval
         self.fulfil: dict[tuple[tuple[int, ...], tuple[int, ...]], Optional[float]] = {}
+        self.actor_keys: dict[tuple[int, ...], frozenset[tuple[str, str]]] = {}  # by a group's kinds
 
     def kind(self, r: Report) -> int:
         """The small number standing for the report's signature (the same for every copy)."""
@@ -285,10 +286,14 @@ def _fulfil_score(plan: list[Report], done: list[Report], cfg: FusionConfig) -> 
 _Clustered = tuple[tuple[Report, ...], list[Report], tuple[int, ...]]  # reports, one per kind, kinds
 
 
-def _actor_keys(reps: list[Report]) -> set[tuple[str, str]]:
-    """(role, key) of every actor the reports name: a plan and a happened group can only link
-    when they share one (see :func:`link_plans`)."""
-    return {(role, key) for r in reps for role, xs in r.actors.items() for x in xs for key in x.keys}
+def _actor_keys(reps: list[Report], kinds: tuple[int, ...], scores: Scores) -> frozenset[tuple[str, str]]:
+    """(role, key) of every actor the reports name (remembered by the group's kinds): a plan
+    and a happened group can only link when they share one (see :func:`link_plans`)."""
+    out = scores.actor_keys.get(kinds)
+    if out is None:
+        out = scores.actor_keys[kinds] = frozenset(
+            (role, key) for r in reps for role, xs in r.actors.items() for x in xs for key in x.keys)
+    return out
 
 
 def link_plans(groups: list[_Clustered], cfg: FusionConfig, scores: Scores) -> list[Group]:
@@ -306,16 +311,18 @@ def link_plans(groups: list[_Clustered], cfg: FusionConfig, scores: Scores) -> l
         return [Group(g) for g, _, _ in groups]
     fams = {family(p[0].cls) for p, _, _ in planned}
     index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for n, (g, reps, _) in enumerate(groups):
+    for n, (g, reps, kinds) in enumerate(groups):
+        if g[0].modality != "asserted":
+            continue
         fam = family(g[0].cls)
-        if g[0].modality == "asserted" and fam in fams:
-            for role, key in _actor_keys(reps):
+        if fam in fams:
+            for role, key in _actor_keys(reps, kinds, scores):
                 index[(fam, role, key)].append(n)
     links: dict[str, tuple[str, ...]] = {}
     for plan, plan_reps, plan_kinds in planned:
         fam = family(plan[0].cls)
         candidates: set[int] = set()
-        for role, key in _actor_keys(plan_reps):
+        for role, key in _actor_keys(plan_reps, plan_kinds, scores):
             candidates.update(index.get((fam, role, key), ()))
         best = None
         for n in candidates:

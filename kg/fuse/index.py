@@ -317,7 +317,9 @@ class FusionIndex:
         kept_groups = self._kept_groups(units, region)
         if kept_groups is None:  # the index does not know the incidents outside: cluster all
             region, kept_groups = units, []
-        comp = [r.iri for _, rs in region for r in rs] + [r.iri for g in kept_groups for r in g[0]]
+        comp = [r.iri for _, rs in region for r in rs]  # the reports whose incident may change
+        # the groups kept as they are: their incident stays, only its ckg:fulfils may change
+        kept_inc = {g[0][0].iri: self.incident_of[g[0][0].iri] for g in kept_groups}
         dirty = set(new) | old
         clustered = cluster_groups(region, self.cfg, self.scores) + kept_groups
         clustered.sort(key=lambda g: g[0][0].iri)
@@ -327,6 +329,16 @@ class FusionIndex:
         written: dict[str, tuple[frozenset[str], Optional[str]]] = {}
         kept: set[str] = set()
         for g in groups:
+            inc = kept_inc.get(g.reports[0].iri)
+            if inc is not None:
+                before = self.incidents.get(inc)
+                fulfils = str(incident_iri(g.fulfils[0])) if g.fulfils else None
+                if before is not None and before[1] == fulfils:
+                    continue  # not in comp: neither dropped nor its reports' incident_of touched
+                iri, triples = incident_triples(g, self.cfg)
+                graphs[str(incident_graph(iri))] = triples
+                written[inc] = (frozenset(map(_IRI, g.reports)), fulfils)
+                continue
             inc = str(incident_iri(g.reports[0].iri))
             iris = list(map(_IRI, g.reports))
             members = frozenset(iris)
