@@ -286,7 +286,7 @@ def _fulfil_score(plan: list[Report], done: list[Report], cfg: FusionConfig) -> 
 _Clustered = tuple[tuple[Report, ...], list[Report], tuple[int, ...]]  # reports, one per kind, kinds
 
 
-def _actor_keys(reps: list[Report], kinds: tuple[int, ...], scores: Scores) -> frozenset[tuple[str, str]]:
+def actor_keys(reps: list[Report], kinds: tuple[int, ...], scores: Scores) -> frozenset[tuple[str, str]]:
     """(role, key) of every actor the reports name (remembered by the group's kinds): a plan
     and a happened group can only link when they share one (see :func:`link_plans`)."""
     out = scores.actor_keys.get(kinds)
@@ -316,13 +316,13 @@ def link_plans(groups: list[_Clustered], cfg: FusionConfig, scores: Scores) -> l
             continue
         fam = family(g[0].cls)
         if fam in fams:
-            for role, key in _actor_keys(reps, kinds, scores):
+            for role, key in actor_keys(reps, kinds, scores):
                 index[(fam, role, key)].append(n)
     links: dict[str, tuple[str, ...]] = {}
     for plan, plan_reps, plan_kinds in planned:
         fam = family(plan[0].cls)
         candidates: set[int] = set()
-        for role, key in _actor_keys(plan_reps, plan_kinds, scores):
+        for role, key in actor_keys(plan_reps, plan_kinds, scores):
             candidates.update(index.get((fam, role, key), ()))
         best = None
         for n in candidates:

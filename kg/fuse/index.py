@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Callable, Mapping, Optional
 
-from kg.fuse.blocking import ANY_COUNTRY, BlockKey, fusable
-from kg.fuse.cluster import Group, Scores, apart, cluster, cluster_groups, link_plans
+from kg.fuse.blocking import ANY_COUNTRY, BlockKey, family, fusable
+from kg.fuse.cluster import Group, Scores, actor_keys, apart, cluster, cluster_groups, link_plans
 from kg.fuse.config import FusionConfig, load_config
 from kg.fuse.model import Report, reports_from_triples
 from kg.fuse.rdf import INCIDENT_BASE, incident_graph, incident_iri, incident_triples
@@ -230,13 +230,22 @@ class FusionIndex:
 
     def _kept_groups(self, units: list[tuple[int, list[Report]]],
                      region: list[tuple[int, list[Report]]]) -> Optional[list[tuple]]:
-        """The groups of the component outside the region, as they are (their incidents), in
-        the form kg.fuse.cluster.cluster_groups gives: a change cannot regroup them, but a plan
-        may now link to one of them or no more (link_plans runs over the whole component, so
-        a 10,000-document build re-clusters only what a batch reaches, issue 14). None when a
-        report outside has no incident (an index read without its incidents)."""
+        """The groups of the component outside the region that the plan links may concern, as
+        they are (their incidents), in the form kg.fuse.cluster.cluster_groups gives.
+
+        A change cannot regroup them, but a plan may now link to one of them or no more
+        (link_plans runs over them and the region's new groups, so a 10,000-document build
+        re-clusters only what a batch reaches, issue 14). Only groups that can take part are
+        given: planned ones, those linked now (their link may go), and happened ones sharing
+        a (family, role, actor key) with a plan of the component (link_plans compares no
+        others). None when a report outside has no incident (an index read without them)."""
         inside = {k for k, _ in region}
+        plan_keys: dict[str, set[tuple[str, str]]] = defaultdict(set)  # family -> (role, key)
+        for kind, rs in units:
+            if rs and rs[0].modality == "planned":
+                plan_keys[family(rs[0].cls)].update(actor_keys([rs[0]], (kind,), self.scores))
         by_inc: dict[str, list[tuple[int, list[Report]]]] = defaultdict(list)
+        wanted: set[str] = set()
         for kind, rs in units:
             if kind in inside or not rs:
                 continue
@@ -244,8 +253,18 @@ class FusionIndex:
             if inc is None:
                 return None
             by_inc[inc].append((kind, rs))
+            if inc in wanted:
+                continue
+            r = rs[0]
+            if r.modality == "planned" or (self.incidents.get(inc) or (None, None))[1] is not None:
+                wanted.add(inc)
+            elif plan_keys:
+                keys = plan_keys.get(family(r.cls))
+                if keys and not keys.isdisjoint(actor_keys([r], (kind,), self.scores)):
+                    wanted.add(inc)
         out = []
-        for parts in by_inc.values():
+        for inc in wanted:
+            parts = by_inc[inc]
             if len(parts) == 1:
                 kind, rs = parts[0]
                 out.append((tuple(rs), [rs[0]], (kind,)))
