@@ -190,6 +190,8 @@ def run(docs: list, batch: int, write: bool, check: bool, parsed: bool = False) 
                                                        str(incident_iri(g.fulfils[0])) if g.fulfils else None)
                  for g in groups}
         result["same_as_whole"] = whole == index.incidents
+        result["same_members"] = {m for m, _ in whole.values()} == {m for m, _ in index.incidents.values()}
+        result["links_differ"] = sum(1 for k, v in whole.items() if index.incidents.get(k) != v)
     return result
 
 
@@ -222,7 +224,9 @@ def main() -> None:
                f"{r['apply']:.2f}", f"{r['write']:.2f}", f"{r['worst_batch']:.2f}", f"{per_doc:.1f}",
                f"{100 * share:.1f}%"]
         if "same_as_whole" in r:
-            row.append("same as one clustering (incidents and links)" if r["same_as_whole"] else "DIFFERS from one clustering")
+            row.append("same as one clustering (incidents and links)" if r["same_as_whole"] else
+                       f"members {'same as' if r['same_members'] else 'DIFFER from'} one clustering, "
+                       f"{r['links_differ']} incidents' ckg:fulfils differ (a link to another component)")
         print(" | ".join(row), flush=True)
 
 
