@@ -103,3 +103,24 @@ def test_the_index_links_plans_as_one_clustering_in_any_order_and_after_removals
         index.plan(doc, None).apply()
         present.pop(doc)
         assert _state(index) == _whole(present), doc
+
+
+def test_a_plan_is_linked_to_a_happened_group_of_another_component():
+    """Announced in January, carried out in December: the two share no block (a plan reaches
+    six months ahead), yet one clustering links them; so does the index, in either order, and
+    the link goes when the happened report's document is removed."""
+    army = {"agent": (ACTORS[0],)}
+    plan = Report(iri="e:p/0", doc_id="p", cls="Deployment", modality="planned", date="2017-01-10", precision="day",
+                  published="2017-01-10", publisher="p", places=(PLACES[0],), actors=army, quantities={}, evidence="plan")
+    done = Report(iri="e:q/0", doc_id="q", cls="Deployment", modality="asserted", date="2017-12-20", precision="day",
+                  published="2017-12-20", publisher="q", places=(PLACES[0],), actors=army, quantities={}, evidence="done")
+    docs = {"p": [plan], "q": [done]}
+    expected = _whole(docs)
+    assert expected[str(incident_iri("e:q/0"))][1] == str(incident_iri("e:p/0"))
+    for order in (["p", "q"], ["q", "p"]):
+        index = FusionIndex(CFG)
+        for doc in order:
+            index.plan_many({doc: docs[doc]}).apply()
+        assert _state(index) == expected, order
+    index.plan("p", None).apply()
+    assert _state(index) == _whole({"q": [done]})

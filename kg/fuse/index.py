@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Callable, Mapping, Optional
 
-from kg.fuse.blocking import ANY_COUNTRY, BlockKey, family, fusable
-from kg.fuse.cluster import Group, Scores, actor_keys, apart, cluster, cluster_groups, link_plans
+from kg.fuse.blocking import ANY_COUNTRY, BlockKey, fusable
+from kg.fuse.cluster import Group, Scores, apart, cluster, cluster_groups
+from kg.fuse.links import PlanLinks
 from kg.fuse.config import FusionConfig, load_config
 from kg.fuse.model import Report, reports_from_triples
 from kg.fuse.rdf import INCIDENT_BASE, incident_graph, incident_iri, incident_triples
@@ -68,6 +69,9 @@ class FusionIndex:
         self.strong: dict[int, set[int]] = defaultdict(set)
         self.checked: set[tuple[int, int]] = set()
         self.linked: set[int] = set()  # kinds checked against every kind present with them
+        # the plan links of the whole store, and how many incidents they were built for
+        self.plan_links = PlanLinks(self.cfg, self.scores)
+        self._links_n = 0
 
     # --- loading -----------------------------------------------------------------------------
     @classmethod
@@ -228,50 +232,24 @@ class FusionIndex:
             todo.extend(x for x in self.strong.get(k, ()) if x in present and x not in region)
         return [(k, rs) for k, rs in units if k in region]
 
-    def _kept_groups(self, units: list[tuple[int, list[Report]]],
-                     region: list[tuple[int, list[Report]]]) -> Optional[list[tuple]]:
-        """The groups of the component outside the region that the plan links may concern, as
-        they are (their incidents), in the form kg.fuse.cluster.cluster_groups gives.
-
-        A change cannot regroup them, but a plan may now link to one of them or no more
-        (link_plans runs over them and the region's new groups, so a 10,000-document build
-        re-clusters only what a batch reaches, issue 14). Only groups that can take part are
-        given: planned ones, those linked now (their link may go), and happened ones sharing
-        a (family, role, actor key) with a plan of the component (link_plans compares no
-        others). None when a report outside has no incident (an index read without them)."""
-        inside = {k for k, _ in region}
-        plan_keys: dict[str, set[tuple[str, str]]] = defaultdict(set)  # family -> (role, key)
-        for kind, rs in units:
-            if rs and rs[0].modality == "planned":
-                plan_keys[family(rs[0].cls)].update(actor_keys([rs[0]], (kind,), self.scores))
-        by_inc: dict[str, list[tuple[int, list[Report]]]] = defaultdict(list)
-        wanted: set[str] = set()
-        for kind, rs in units:
-            if kind in inside or not rs:
+    def _ensure_links(self) -> None:
+        """The plan links of the whole store (kg.fuse.links), built from the incidents the first
+        time a plan needs them (an index read from a store, or given its incidents)."""
+        if self._links_n == len(self.incidents) and (self.plan_links.groups or not self.incidents):
+            return
+        self.plan_links = PlanLinks(self.cfg, self.scores)
+        groups = {}
+        for inc, (members, _) in self.incidents.items():
+            rs = sorted((self.reports[i] for i in members if i in self.reports), key=_IRI)
+            if not rs:
                 continue
-            inc = self.incident_of.get(rs[0].iri)
-            if inc is None:
-                return None
-            by_inc[inc].append((kind, rs))
-            if inc in wanted:
-                continue
-            r = rs[0]
-            if r.modality == "planned" or (self.incidents.get(inc) or (None, None))[1] is not None:
-                wanted.add(inc)
-            elif plan_keys:
-                keys = plan_keys.get(family(r.cls))
-                if keys and not keys.isdisjoint(actor_keys([r], (kind,), self.scores)):
-                    wanted.add(inc)
-        out = []
-        for inc in wanted:
-            parts = by_inc[inc]
-            if len(parts) == 1:
-                kind, rs = parts[0]
-                out.append((tuple(rs), [rs[0]], (kind,)))
-            else:
-                rs = sorted((r for _, unit in parts for r in unit), key=_IRI)
-                out.append((tuple(rs), [unit[0] for _, unit in parts], tuple(sorted(k for k, _ in parts))))
-        return out
+            first: dict[int, Report] = {}
+            for r in rs:
+                first.setdefault(self.kind[r.iri], r)
+            kinds = tuple(sorted(first))
+            groups[inc] = (tuple(rs), [first[k] for k in kinds], kinds)
+        self.plan_links.relink(groups, set())[1]()
+        self._links_n = len(self.incidents)
 
     def _unit(self, kind: int) -> list[Report]:
         """The index's reports of one kind, sorted by IRI (remembered until the unit changes)."""
@@ -333,44 +311,44 @@ class FusionIndex:
             else:
                 units.append((kind, self._unit(kind)))
         region = self._region(units, changed, old)
-        kept_groups = self._kept_groups(units, region)
-        if kept_groups is None:  # the index does not know the incidents outside: cluster all
-            region, kept_groups = units, []
-        comp = [r.iri for _, rs in region for r in rs]  # the reports whose incident may change
-        # the groups kept as they are: their incident stays, only its ckg:fulfils may change
-        kept_inc = {g[0][0].iri: self.incident_of[g[0][0].iri] for g in kept_groups}
+        self._ensure_links()
+        comp = [r.iri for _, rs in region for r in rs]
         dirty = set(new) | old
-        clustered = cluster_groups(region, self.cfg, self.scores) + kept_groups
-        clustered.sort(key=lambda g: g[0][0].iri)
-        groups = link_plans(clustered, self.cfg, self.scores)
+        stale = set(map(self.incident_of.get, [*comp, *old]))
+        stale.discard(None)  # type: ignore[arg-type]
+        added = {str(incident_iri(g[0][0].iri)): g for g in cluster_groups(region, self.cfg, self.scores)}
+        # the plan links of the whole store after the change (kg.fuse.links), for the added
+        # happened groups and every other one whose link may change
+        link_of, links_apply = self.plan_links.relink(added, stale)
+
+        def plan_members(p: Optional[str]) -> Optional[tuple[str, ...]]:
+            if p is None:
+                return None
+            return tuple(map(_IRI, (added.get(p) or self.plan_links.groups[p])[0]))
+
         graphs: dict[str, list[tuple]] = {}
         new_incident_of: dict[str, str] = {}
         written: dict[str, tuple[frozenset[str], Optional[str]]] = {}
         kept: set[str] = set()
-        for g in groups:
-            inc = kept_inc.get(g.reports[0].iri)
-            if inc is not None:
-                before = self.incidents.get(inc)
-                fulfils = str(incident_iri(g.fulfils[0])) if g.fulfils else None
-                if before is not None and before[1] == fulfils:
-                    continue  # not in comp: neither dropped nor its reports' incident_of touched
-                iri, triples = incident_triples(g, self.cfg)
-                graphs[str(incident_graph(iri))] = triples
-                written[inc] = (frozenset(map(_IRI, g.reports)), fulfils)
-                continue
-            inc = str(incident_iri(g.reports[0].iri))
-            iris = list(map(_IRI, g.reports))
+        for inc, (reports, _, _) in added.items():
+            iris = list(map(_IRI, reports))
             members = frozenset(iris)
-            signature = (members, str(incident_iri(g.fulfils[0])) if g.fulfils else None)
+            fulfils = link_of.get(inc)
+            signature = (members, fulfils)
             new_incident_of.update(dict.fromkeys(iris, inc))
             if self.incidents.get(inc) == signature and not members & dirty:
                 kept.add(inc)  # same reports, same content: its graph stays as it is
                 continue
-            iri, triples = incident_triples(g, self.cfg)
+            iri, triples = incident_triples(Group(reports, plan_members(fulfils)), self.cfg)
             graphs[str(incident_graph(iri))] = triples
             written[inc] = signature
-        stale = set(map(self.incident_of.get, [*comp, *old]))
-        stale.discard(None)  # type: ignore[arg-type]
+        for inc, fulfils in link_of.items():  # an incident kept as it is whose link changes
+            before = self.incidents.get(inc)
+            if inc in added or before is None or before[1] == fulfils:
+                continue
+            iri, triples = incident_triples(Group(self.plan_links.groups[inc][0], plan_members(fulfils)), self.cfg)
+            graphs[str(incident_graph(iri))] = triples
+            written[inc] = (before[0], fulfils)
         dropped = stale - kept - set(written)
         for inc in dropped:
             graphs.setdefault(str(incident_graph(inc)), [])
@@ -386,6 +364,8 @@ class FusionIndex:
             for inc in dropped:
                 self.incidents.pop(inc, None)
             self.incidents.update(written)
+            links_apply()
+            self._links_n = len(self.incidents)
 
         return Plan(graphs, apply, len(graphs))
 
