@@ -69,6 +69,7 @@ class FusionIndex:
         self.strong: dict[int, set[int]] = defaultdict(set)
         self.checked: set[tuple[int, int]] = set()
         self.linked: set[int] = set()  # kinds checked against every kind present with them
+        self.unlinked: set[int] = set()  # kinds of the index not checked yet (read from a store)
         # the plan links of the whole store, and how many incidents they were built for
         self.plan_links = PlanLinks(self.cfg, self.scores)
         self._links_n = 0
@@ -98,6 +99,8 @@ class FusionIndex:
                 continue
             self.reports[r.iri] = r
             kind = self.kind[r.iri] = self.scores.kind(r)
+            if kind not in self.linked:
+                self.unlinked.add(kind)
             self.units[kind][r.iri] = r
             self._sorted.pop(kind, None)
             keys = self.keys[r.iri] = self.scores.keys[kind]
@@ -116,6 +119,7 @@ class FusionIndex:
                 self.units[kind].pop(iri, None)
                 if not self.units[kind]:
                     del self.units[kind]
+                    self.unlinked.discard(kind)
                 self._sorted.pop(kind, None)
             keys = self.keys.pop(iri, frozenset())
             for k in keys:
@@ -201,6 +205,7 @@ class FusionIndex:
         # checked against the kinds present: each present pair is then checked by one side
         for a in [k for k in present if k in changed or k not in self.linked]:
             self.linked.add(a)
+            self.unlinked.discard(a)
             rep_a, span_a = present[a][0], scores.spans[a]
             for key in scores.keys[a]:
                 f, c, m = key
@@ -231,6 +236,76 @@ class FusionIndex:
             region.add(k)
             todo.extend(x for x in self.strong.get(k, ()) if x in present and x not in region)
         return [(k, rs) for k, rs in units if k in region]
+
+    def _reach(self, changed: set[int], old: set[str], new_by_kind: Mapping[int, list[Report]],
+               extra_keys: dict[int, frozenset[BlockKey]]) -> set[int]:
+        """The region of :meth:`_region` found from the changed kinds alone, without listing the
+        component (at 10,000 documents a component holds most of a family: listing it for
+        every batch made a batch's cost grow with the store, issue 14). Valid when every kind
+        of the index has been checked against its neighbours (no ``unlinked`` kind): then the
+        strong pairs of the unchanged kinds are known, and those of the changed kinds are
+        checked here against the kinds of their blocks (and the no-country block of their
+        family and month, or every country's block for a no-country one), as _region does."""
+        cfg, scores = self.cfg, self.scores
+        bar = cfg.threshold - max(0.0, cfg.score("same_document"))
+        tol = timedelta(days=cfg.tolerance_days)
+        extra_blocks: dict[BlockKey, set[int]] = defaultdict(set)
+        extra_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
+        for kind, ks in extra_keys.items():
+            for k in ks:
+                extra_blocks[k].add(kind)
+                extra_fm[(k[0], k[2])].add(k)
+        known: dict[int, Optional[Report]] = {}
+
+        def rep(k: int) -> Optional[Report]:
+            """A report the kind keeps after the change (None: it keeps none)."""
+            if k not in known:
+                r = next(iter(new_by_kind.get(k, ())), None)
+                if r is None:
+                    r = next((x for iri, x in self.units.get(k, {}).items() if iri not in old), None)
+                known[k] = r
+            return known[k]
+
+        empty: frozenset = frozenset()
+        for a in changed:
+            rep_a = rep(a)
+            if rep_a is None:
+                continue
+            self.linked.add(a)
+            span_a = scores.spans[a]
+            for key in scores.keys[a]:
+                f, c, m = key
+                near = (self.by_fm.get((f, m), empty) | extra_fm.get((f, m), empty)) if c == ANY_COUNTRY \
+                    else (key, (f, ANY_COUNTRY, m))
+                for block in near:
+                    for b in [*self.blocks.get(block, ()), *extra_blocks.get(block, ())]:
+                        pair = (a, b) if a < b else (b, a)
+                        if a == b or pair in self.checked:
+                            continue
+                        rep_b = rep(b)
+                        if rep_b is None:
+                            continue
+                        self.checked.add(pair)
+                        if apart(span_a, scores.spans[b], tol):
+                            continue
+                        sc = scores.score(rep_a, a, rep_b, b, False)
+                        if sc is not None and sc >= bar:
+                            self.strong[a].add(b)
+                            self.strong[b].add(a)
+        seeds = set(changed)
+        for iri in old:
+            inc = self.incident_of.get(iri)
+            if inc is not None and inc in self.incidents:
+                seeds.update(self.kind[m] for m in self.incidents[inc][0] if m in self.kind)
+        region: set[int] = set()
+        todo = [k for k in seeds if rep(k) is not None]
+        while todo:
+            k = todo.pop()
+            if k in region:
+                continue
+            region.add(k)
+            todo.extend(x for x in self.strong.get(k, ()) if x not in region and rep(x) is not None)
+        return region
 
     def _ensure_links(self) -> None:
         """The plan links of the whole store (kg.fuse.links), built from the incidents the first
@@ -302,15 +377,18 @@ class FusionIndex:
         new_by_kind: dict[int, list[Report]] = defaultdict(list)
         for iri, k in new_kind.items():
             new_by_kind[k].append(new[iri])
-        units: list[tuple[int, list[Report]]] = []
-        for kind in self.component(seeds, extra_keys):
-            if kind in changed:
-                members = {iri: r for iri, r in self.units.get(kind, {}).items() if iri not in old}
-                members.update((r.iri, r) for r in new_by_kind.get(kind, ()))
-                units.append((kind, sorted(members.values(), key=lambda r: r.iri)))
-            else:
-                units.append((kind, self._unit(kind)))
-        region = self._region(units, changed, old)
+        def unit(kind: int) -> list[Report]:
+            if kind not in changed:
+                return self._unit(kind)
+            members = {iri: r for iri, r in self.units.get(kind, {}).items() if iri not in old}
+            members.update((r.iri, r) for r in new_by_kind.get(kind, ()))
+            return sorted(members.values(), key=lambda r: r.iri)
+
+        if self.unlinked:  # kinds read from the store: walk their component (see _region)
+            units = [(kind, unit(kind)) for kind in self.component(seeds, extra_keys)]
+            region = self._region(units, changed, old)
+        else:
+            region = [(kind, unit(kind)) for kind in self._reach(changed, old, new_by_kind, extra_keys)]
         self._ensure_links()
         comp = [r.iri for _, rs in region for r in rs]
         dirty = set(new) | old
