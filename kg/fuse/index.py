@@ -6,7 +6,9 @@ and block keys, the kinds each block holds and which incident each report belong
 batch of changed documents it finds the *connected component* of blocks their old and new
 reports reach (blocks sharing a report, and so on), within it the *region* that strong kind
 pairs join to the changed kinds (:meth:`FusionIndex._region`), clusters that region from
-scratch and returns the incident graphs to replace or drop. Since clustering never crosses a
+scratch (once every kind has been checked, the region is found from the changed kinds alone,
+:meth:`FusionIndex._reach`), updates the plan links of the whole store (kg.fuse.links) and
+returns the incident graphs to replace or drop. Since clustering never crosses a
 component nor a region, this gives exactly what fusing the whole store would: the same
 documents in any order give the same incidents and IRIs.
 
@@ -188,8 +190,8 @@ class FusionIndex:
         only, so it is remembered for the build (``strong``; pairs checked in ``checked``; kinds
         checked against all others present in ``linked``: a kind read from the store is checked
         the first time a change reaches its component).
-        The plan links (``ckg:fulfils``) are chosen among every group of a component: plan_many
-        links the region's new groups together with the component's other, kept ones."""
+        The plan links (``ckg:fulfils``) are kept for the whole store (kg.fuse.links), so a
+        planned report no longer makes its component one region."""
         present = {k: rs for k, rs in units if rs}
         cfg, scores = self.cfg, self.scores
         bar = cfg.threshold - max(0.0, cfg.score("same_document"))

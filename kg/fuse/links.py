@@ -99,13 +99,16 @@ class PlanLinks:
             for b in (self.best.get(p), new_best.get(p)):
                 if b is not None:
                     concerned.add(b[2])
+        now_chosen: dict[str, set[str]] = defaultdict(set)
+        for p, b in new_best.items():
+            if b is not None:
+                now_chosen[b[2]].add(p)
         new_chosen: dict[str, set[str]] = {}
         links: dict[str, Optional[str]] = {}
         for d in concerned:
             if group(d) is None:
                 continue
-            keep = {p for p in self.chosen.get(d, ()) if p not in moved}
-            keep |= {p for p, b in new_best.items() if b is not None and b[2] == d}
+            keep = {p for p in self.chosen.get(d, ()) if p not in moved} | now_chosen.get(d, set())
             new_chosen[d] = keep
             links[d] = min(keep, key=lambda p: group(p)[0][0].iri) if keep else None  # type: ignore[index]
 
