@@ -6,23 +6,11 @@ Case, and give people long titles and units long names; each test names one such
 
 from __future__ import annotations
 
-from kg.read.reader import read_text
-
-
-def extract(extractor, text: str, published: str = "2024-03-12"):
-    return extractor.extract(read_text(text, meta={"published": published, "title": text.split("\n")[0]}))
-
-
-def names(facts, event, role):
-    return sorted(facts.entity(i).name for i in event.roles.get(role, []))
+from rule_helpers import entity_types, extract, names
 
 
 def attacks(facts):
     return [v for v in facts.events if v.type == "Attack" and v.modality == "asserted"]
-
-
-def entity_types(facts):
-    return {e.name: e.type for e in facts.entities}
 
 
 def test_a_title_case_headline_keeps_only_names_the_body_confirms(extractor):

@@ -6,16 +6,9 @@ Each test names one behaviour the rules must show on text they were not tuned on
 from __future__ import annotations
 
 import pytest
+from rule_helpers import extract, names
 
 from kg.read.reader import read_text
-
-
-def extract(extractor, text: str, published: str = "2024-03-12"):
-    return extractor.extract(read_text(text, meta={"published": published, "title": text.split("\n")[0]}))
-
-
-def names(facts, event, role):
-    return sorted(facts.entity(i).name for i in event.roles.get(role, []))
 
 
 def only(facts, etype, modality="asserted"):

@@ -6,24 +6,7 @@ or splits, lists of towns, events told as nouns, tolls told in passives and clau
 
 from __future__ import annotations
 
-from kg.read.reader import read_text
-
-
-def extract(extractor, text: str, published: str = "2024-03-12"):
-    return extractor.extract(read_text(text, meta={"published": published, "title": text.split("\n")[0]}))
-
-
-def names(facts, event, role):
-    return sorted(facts.entity(i).name for i in event.roles.get(role, []))
-
-
-def asserted(facts, etype):
-    return [v for v in facts.events if v.type == etype and v.modality == "asserted"]
-
-
-def entity_types(facts):
-    return {e.name: e.type for e in facts.entities}
-
+from rule_helpers import asserted, entity_types, extract, names
 
 # ----- names
 

@@ -8,20 +8,7 @@ participles that are no purpose.
 
 from __future__ import annotations
 
-from kg.read.reader import read_text
-
-
-def extract(extractor, text: str, published: str = "2024-03-12"):
-    return extractor.extract(read_text(text, meta={"published": published, "title": text.split("\n")[0]}))
-
-
-def names(facts, event, role):
-    return sorted(facts.entity(i).name for i in event.roles.get(role, []))
-
-
-def asserted(facts, etype):
-    return [v for v in facts.events if v.type == etype and v.modality == "asserted"]
-
+from rule_helpers import asserted, extract, names
 
 # ----- meetings
 
