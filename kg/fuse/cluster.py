@@ -324,18 +324,9 @@ def link_plans(groups: list[_Clustered], cfg: FusionConfig, scores: Scores) -> l
         candidates: set[int] = set()
         for role, key in actor_keys(plan_reps, plan_kinds, scores):
             candidates.update(index.get((fam, role, key), ()))
-        best = None
-        for n in candidates:
-            done, done_reps, done_kinds = groups[n]
-            key2 = (plan_kinds, done_kinds)
-            if key2 in scores.fulfil:
-                s = scores.fulfil[key2]
-            else:
-                s = scores.fulfil[key2] = _fulfil_score(plan_reps, done_reps, cfg)
-            if s is not None and (best is None or (-s, done[0].iri) < best[0]):
-                best = ((-s, done[0].iri), done)
-        if best is not None and best[1][0].iri not in links:
-            links[best[1][0].iri] = tuple(r.iri for r in plan)
+        done = _best_done(plan_reps, plan_kinds, (groups[n] for n in candidates), cfg, scores)
+        if done is not None and done[0].iri not in links:
+            links[done[0].iri] = tuple(r.iri for r in plan)
     return [Group(g, links.get(g[0].iri)) for g, _, _ in groups]
 
 
@@ -353,15 +344,24 @@ def _link_plans(groups: list[_Clustered], cfg: FusionConfig, scores: Scores) -> 
             happened.setdefault(family(g[0][0].cls), []).append(g)
     links: dict[str, tuple[str, ...]] = {}
     for plan, plan_reps, plan_kinds in planned:
-        best = None
-        for done, done_reps, done_kinds in happened.get(family(plan[0].cls), ()):
-            key = (plan_kinds, done_kinds)
-            if key in scores.fulfil:
-                s = scores.fulfil[key]
-            else:
-                s = scores.fulfil[key] = _fulfil_score(plan_reps, done_reps, cfg)
-            if s is not None and (best is None or (-s, done[0].iri) < best[0]):
-                best = ((-s, done[0].iri), done)
-        if best is not None and best[1][0].iri not in links:
-            links[best[1][0].iri] = tuple(r.iri for r in plan)
+        done = _best_done(plan_reps, plan_kinds, happened.get(family(plan[0].cls), ()), cfg, scores)
+        if done is not None and done[0].iri not in links:
+            links[done[0].iri] = tuple(r.iri for r in plan)
     return [Group(g, links.get(g[0].iri)) for g, _, _ in groups]
+
+
+def _best_done(plan_reps: list[Report], plan_kinds: tuple[int, ...], candidates: Iterable[_Clustered],
+               cfg: FusionConfig, scores: Scores) -> Optional[tuple[Report, ...]]:
+    """The reports of the candidate happened group that best carries out the plan (highest
+    score, then smallest IRI, so the answer does not depend on the candidates' order).
+    Scores are remembered by the two groups' kinds (groups rarely change between plans)."""
+    best = None
+    for done, done_reps, done_kinds in candidates:
+        key = (plan_kinds, done_kinds)
+        if key in scores.fulfil:
+            s = scores.fulfil[key]
+        else:
+            s = scores.fulfil[key] = _fulfil_score(plan_reps, done_reps, cfg)
+        if s is not None and (best is None or (-s, done[0].iri) < best[0]):
+            best = ((-s, done[0].iri), done)
+    return None if best is None else best[1]
