@@ -45,7 +45,7 @@ def test_load_model_runs_the_lookup_in_place_of_the_ruler():
     nlp = load_model()
     assert "attribute_ruler" not in nlp.pipe_names
     names = nlp.pipe_names
-    assert names.index("parser") < names.index(COMPONENT) < names.index("lemmatizer")
+    assert names.index("parser") < names.index(COMPONENT) < names.index("kg_lemma_lookup")
 
 
 def test_same_annotations_as_the_ruler_on_real_text(stock):

