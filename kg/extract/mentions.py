@@ -38,7 +38,16 @@ DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", 
 # Plural people nouns NER runs into a unit's name ("X National Guard Soldiers").
 _TRAILING_PEOPLE = frozenset(["soldiers", "troops", "airmen", "sailors", "marines", "members", "personnel"])
 _PRO_GROUP_NOUNS = frozenset(["separatists", "rebels", "militants", "fighters", "gunmen", "militias",
-                              "insurgents", "activists", "paramilitaries", "groups", "factions"])
+                              "insurgents", "activists", "paramilitaries", "groups", "factions", "militiamen"])
+# Plural nouns that, after a people's name, make an armed group of it ("Karen rebels"); after a
+# group of the lexicon they are that group's fighters ("Houthi rebels", "Taliban militants").
+_GROUP_PEOPLE_NOUNS = frozenset(["rebels", "separatists", "militiamen", "guerrillas", "guerillas", "insurgents",
+                                 "militia", "militias"])
+_MEMBERS_OF_GROUP = _GROUP_PEOPLE_NOUNS | frozenset(["militants", "fighters", "jihadists", "militia", "militias"])
+# Words of faith or creed before "rebels" name a cause, not a group ("Muslim rebels", "Islamist insurgents").
+_CREED_WORDS = frozenset(["muslim", "islamic", "islamist", "christian", "sunni", "shiite", "shia", "shi'ite", "jihadist",
+                          "catholic", "protestant", "buddhist", "hindu", "sikh", "jewish", "communist", "maoist",
+                          "marxist", "leftist", "rightist", "anti", "opposition", "rebel"])
 _COMBATANT_NOUNS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia",
                               "separatist", "gunman", "raider", "herder", "vigilante",
                               # people and their days named by an ethnic or religious word ("the X
@@ -196,6 +205,8 @@ class MentionFinder:
                 starts = [j] + ([j + 1] if j < n and doc[j].text in self.single_state_words else [])
                 for k in starts:
                     out.extend(("BACKED_FORCE", s, end) for end in self._tail_ends(doc, k))
+                if j < n and doc[j].lower_ in _PRO_GROUP_NOUNS and doc[j].lower_ not in self.tail_nouns:
+                    out.append(("BACKED_GROUP", s, j + 1))  # "Russia-backed separatists": no state's forces
             # "pro-X separatists", "Pro-X forces": an armed group named by its patron.
             if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 j = e
@@ -262,9 +273,10 @@ class MentionFinder:
         found: list[RawMention] = []
         taken: set[int] = set()
 
-        def claim(s: Span, kind: str, subtype: Optional[str] = None, **hint) -> Optional[RawMention]:
-            s = _trim(s)
-            if s is None or any(i in taken for i in range(s.start, s.end)):
+        def claim(s: Span, kind: str, subtype: Optional[str] = None, *, inside: bool = False,
+                  **hint) -> Optional[RawMention]:
+            s = _trim(s)  # (inside: a name within a mention already claimed, "pro-X militia")
+            if s is None or not inside and any(i in taken for i in range(s.start, s.end)):
                 return None
             if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
                     and not any(i in taken for i in range(s.start - 1, s.start)):
@@ -316,7 +328,11 @@ class MentionFinder:
             if service is not None:  # "VOA News", "VOA Hausa Service": the outlet, by its service's name
                 claim(service, "Organization", entry.subtype, entry=entry)
                 continue
-            _claim_entry(doc[s:e], entry, claim)
+            _claim_entry(_with_group_noun(doc[s:e], entry, span.end), entry, claim, bare=doc[s:e].text)
+        # 1b. A people's name before a rebel noun ("Karen rebels", "X separatists"): an armed
+        #     group named by who its fighters are (a state's demonym or a faith names no group).
+        for s in _people_named_groups(span, self.res):
+            claim(s, "ArmedGroup", None, people=s[0].text)
         # 2. Forces and facilities from token patterns (longest first).
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
             self._claim_pattern(label, doc[s:e], claim)
@@ -364,8 +380,14 @@ class MentionFinder:
                 return
             claim(s, "Location", "MilitaryBase", base_name=name.text)
             return
-        if label == "PRO_GROUP":
-            claim(s, "ArmedGroup", None, backer=_state_word(s[2:], self.res))
+        if label in ("PRO_GROUP", "BACKED_GROUP"):  # "pro-X militia", "X-backed separatists"
+            words = s[2:] if label == "PRO_GROUP" else s
+            patron = _state_word(words, self.res)
+            if claim(s, "ArmedGroup", None, backer=patron) is not None and patron is not None:
+                country = self.res.gazetteer.country(patron)
+                if country is not None and not _is_demonym(patron, country):  # the patron state is named too
+                    claim(words[:len(patron.split())] if " " in patron else words[:1], "Country", None, inside=True,
+                          country=country)
             return
         if _adjectival(s):
             return
@@ -833,12 +855,44 @@ def _media_service(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
     return doc[span.start:j] if j > span.end else None
 
 
-def _claim_entry(span: Span, entry: ActorEntry, claim) -> None:
+def _with_group_noun(span: Span, entry: ActorEntry, end: int) -> Span:
+    """"Houthi rebels", "Taliban militants": a group of the lexicon and its fighters' noun are one
+    mention, so the report's way of naming the group ("Houthi rebels") is one of its names."""
+    if entry.type == "ArmedGroup" and span.end < end and span.doc[span.end].lower_ in _MEMBERS_OF_GROUP:
+        return span.doc[span.start:span.end + 1]
+    return span
+
+
+def _people_named_groups(sent: Span, res: Resources) -> Iterator[Span]:
+    """"Karen rebels", "X separatists", "X Rebels": one capitalised people's name (NER's NORP or a
+    proper noun) before a rebel noun. Not a state's name or demonym ("Libyan rebels" are
+    rebels of a state, no group's name), a faith ("Muslim rebels"), nor "pro-X" / "X-backed"
+    (the patterns of a group named by its patron)."""
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ not in _GROUP_PEOPLE_NOUNS or t.i - 1 < sent.start:
+            continue
+        name = doc[t.i - 1]
+        # NER's word that it is a name (often PERSON: "Karen rebels"), or a proper noun inside the sentence
+        named = name.ent_type_ in ("NORP", "PERSON", "ORG") or name.pos_ == "PROPN" and name.i > sent.start
+        if not (name.is_alpha and name.text[:1].isupper()) or not named or name.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        if name.lower_ in _CREED_WORDS or res.gazetteer.country(name.text) is not None \
+                or res.lexicon.match(name.text) is not None or name.lower_ in res.title_words:
+            continue
+        if name.i - 1 >= sent.start and (doc[name.i - 1].text == "-" or doc[name.i - 1].text[:1].isupper()
+                                         and doc[name.i - 1].is_alpha and doc[name.i - 1].i > sent.start):
+            continue  # "pro-X rebels", "X Tiger rebels": a longer name, not this rule's
+        yield doc[name.i:t.i + 1]
+
+
+def _claim_entry(span: Span, entry: ActorEntry, claim, bare: Optional[str] = None) -> None:
+    extra = {"bare": bare} if bare and bare != span.text else {}  # the name without "rebels"
     if entry.type == "ArmedForce" and entry.country and (entry.subtype or "").startswith("national"):
         # A state's national forces are the same thing as "Iraqi forces": one entity.
-        claim(span, "ArmedForce", None, entry=entry, country=entry.country, national=True)
+        claim(span, "ArmedForce", None, entry=entry, country=entry.country, national=True, **extra)
     else:
-        claim(span, entry.type, entry.subtype, entry=entry)
+        claim(span, entry.type, entry.subtype, entry=entry, **extra)
 
 
 def _adjectival(s: Span) -> bool:

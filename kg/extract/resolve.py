@@ -117,6 +117,7 @@ class Resolver:
             for k, v in m.hint.items():
                 c.hints.setdefault(k, v)
         self._merge_short_forms(clusters)
+        _merge_people_into_groups(clusters)
         _merge_bases_and_towns(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
@@ -213,6 +214,13 @@ class Resolver:
         entry = m.hint.get("entry")
         if entry is not None:
             return "actor:" + entry.key, entry.country
+        if m.kind == "ArmedGroup" and m.hint.get("backer"):
+            # "pro-X militia" and "pro-X militiamen", "X-backed separatists" and "pro-X separatists":
+            # one group, that X backs, named by the same noun ("pro-X forces" beside them stay apart)
+            patron = self.gaz.country(m.hint["backer"])
+            if patron is not None:
+                noun = re.sub(r"(?:men|s)$", "", m.span[-1].lower_)
+                return f"group:backed:{patron.code}:{noun}", None
         return "org:" + norm(m.text), None
 
     def _merge_short_forms(self, clusters: dict[str, Cluster]) -> None:
@@ -273,9 +281,9 @@ class Resolver:
             for m in sorted(c.mentions, key=lambda m: m.start):
                 if m.kind == "Description":
                     continue
-                s = _clean_surface(m.text)
-                if s and s != name and s not in surfaces:
-                    surfaces.append(s)
+                for s in (_clean_surface(m.text), m.hint.get("bare")):  # "Houthi rebels" and "Houthi"
+                    if s and s != name and s not in surfaces:
+                        surfaces.append(s)
             if c.place is not None and c.place.name not in surfaces and c.place.name != name and c.kind == "Location" \
                     and c.subtype not in ("MilitaryBase", "Facility"):  # "X airport" is not the town X
                 surfaces.append(c.place.name)
@@ -367,8 +375,27 @@ class Resolver:
                     ent.attributes["affiliation"] = cid
             backer = c.hints.get("backer")
             if backer:
+                state = self.gaz.country(backer) if len(backer) != 2 else None  # "pro-X": a name, not a code
+                backer = state.code if state is not None else backer
                 cid = res.country_entity(backer)
                 ent.attributes["backed_by"] = cid or backer
+
+
+def _merge_people_into_groups(clusters: dict[str, "Cluster"]) -> None:
+    """"X rebels" beside a group of the lexicon: a group named by its people is the one armed group
+    of the lexicon in the article that the lexicon says is of that people (its subtype, name or an
+    alias names them: subtype "X rebel", alias "X Tigers"); with none, or several, it stays its own."""
+    listed = [c for c in clusters.values() if c.kind == "ArmedGroup" and c.entry is not None]
+    for c in [c for c in clusters.values() if c.kind == "ArmedGroup" and c.entry is None and c.hints.get("people")]:
+        word = re.compile(rf"\b{re.escape(c.hints['people'].lower())}\b")
+        of_people = [g for g in listed if any(word.search(t.lower()) for t in (*_entry_names(g.entry), g.entry.subtype or ""))]
+        if len(of_people) == 1:
+            of_people[0].mentions.extend(c.mentions)
+            del clusters[c.key]
+
+
+def _entry_names(entry) -> tuple[str, ...]:
+    return (entry.name, *entry.aliases)
 
 
 _TOWN_FRAME = re.compile(r"(?i)\b(?:city|town|village|capital|outskirts|centre|center)\s+of\s+(?:the\s+)?$")
