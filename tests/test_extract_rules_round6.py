@@ -65,3 +65,59 @@ def test_a_siege_with_a_toll_and_a_place_is_an_attack(extractor):
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Tarvella"]
     assert v.quantities["fatalities"].value == 40
+
+
+# ----- spurious events: planned, prevented, failed, ongoing, not a force
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kivu's president promised to send 300 troops to Tarvella.",
+    "Kivu is considering sending 500 troops to Tarvella.",
+    "The parliament voted to send 200 soldiers to Tarvella.",
+])
+def test_a_promised_or_considered_deployment_is_planned(extractor, sentence):
+    f = extract(extractor, "Troops\n\n" + sentence)
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert v.modality == "planned"
+
+
+def test_sending_an_envoy_or_aid_deploys_no_one(extractor):
+    f = extract(extractor, "Envoy\n\nKivu sent an envoy to Tarvella on Monday and dispatched aid to Orvanne.")
+    assert not [v for v in f.events if v.type == "Deployment"]
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    ("Police foiled an attack on a church in Tarvella on Monday.", "Attack"),
+    ("Soldiers thwarted a raid on the barracks in Tarvella on Monday.", "Attack"),
+    ("The rebels failed to capture Tarvella on Monday.", "Capture"),
+])
+def test_a_foiled_or_failed_event_did_not_happen(extractor, sentence, etype):
+    f = extract(extractor, "News\n\n" + sentence)
+    assert not asserted(f, etype)
+    assert [v.modality for v in f.events if v.type == etype] == ["negated"]
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    ("The army continued its offensive in Tarvella on Monday.", "Attack"),
+    ("The militants have stepped up attacks in the region of Tarvella.", "Attack"),
+    ("Kivu continues to send troops to the front in Tarvella.", "Deployment"),
+])
+def test_a_campaign_kept_going_is_no_one_event(extractor, sentence, etype):
+    f = extract(extractor, "News\n\n" + sentence)
+    assert not [v for v in f.events if v.type == etype]
+
+
+def test_a_campaign_verb_leaves_the_events_told_beside_it(extractor):
+    f = extract(extractor, "News\n\nThe army continued its offensive in the north. "
+                           "On Monday, gunmen attacked a market in Tarvella, killing six people.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Tarvella"] and v.quantities["fatalities"].value == 6
+
+
+def test_an_accused_deed_is_told_as_done(extractor):
+    f = extract(extractor, "Accusation\n\nThe government accused rebels of attacking the border town of Tarvella "
+                           "on Monday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Tarvella"]
+    f = extract(extractor, "Verge\n\nThe rebels are on the verge of capturing the town of Tarvella.")
+    assert not asserted(f, "Capture")

@@ -183,6 +183,7 @@ class Triggers:
     toll_nouns: frozenset[str] = frozenset()  # fighting that is one attack only with a toll and a place
     troop_verbs: frozenset[str] = frozenset()  # deployments only with troops as object ("moved 100 troops to X")
     military_posts: frozenset[str] = frozenset()  # "attacked an army checkpoint": the forces holding it the target
+    not_forces: frozenset[str] = frozenset()  # "sent an envoy", "dispatched aid": sent, but no force
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -216,7 +217,8 @@ class Triggers:
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
                    frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel,
                    movement, frozenset(data["Attack"].get("toll_nouns", [])), troop_verbs,
-                   frozenset(data["Attack"].get("military_posts", [])))
+                   frozenset(data["Attack"].get("military_posts", [])),
+                   frozenset(data["Deployment"].get("not_forces", [])))
 
 
 @dataclass
@@ -632,6 +634,8 @@ class _Ctx:
             etype, nominal = self.trigger_type(tok)
             if etype is None:
                 continue
+            if etype in ("Attack", "Deployment") and self.finder.modality.ongoing(tok):
+                continue  # "continued its offensive", "continues to send troops": a campaign, no one event
             yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
 
     def withdrawal(self, tok: Token) -> Optional[Frame]:
@@ -761,7 +765,7 @@ class _Ctx:
         f = Frame(type=etype, trigger=tok, sentence=self.sent, nominal=nominal)
         f.modality = self.finder.modality.of(tok)
         if f.modality == "asserted" and not nominal and tok.tag_ == "VBG" and tok.dep_ == "pcomp" \
-                and tok.head.lower_ in ("from", "of", "toward", "towards"):
+                and tok.head.lower_ in ("from", "of", "toward", "towards") and not self.finder.modality.accused(tok):
             f.modality = "hypothetical"  # "kept X from gaining control of Y", "on the verge of seizing Y"
         return f
 
@@ -796,6 +800,8 @@ class _Ctx:
         if not nominal and self.finder.t.base(tok) in self.finder.t.troop_verbs and not (
                 patient is not None and patient.lemma_.lower() in TROOP_OBJECTS):
             return  # "moved 100,000 troops to the border", not "moved to block a resolution"
+        if patient is not None and patient.lemma_.lower() in self.finder.t.not_forces:
+            return  # "promised to send an envoy to X", "dispatched aid": no force sent
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
             if subj is None or not (sender and self.kind(sender) in ARMED

@@ -29,6 +29,9 @@ class Modality:
     request_verbs: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
     consequence_verbs: frozenset[str] = frozenset()
+    prevention_verbs: frozenset[str] = frozenset()
+    ongoing_verbs: frozenset[str] = frozenset()
+    accusing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Modality":
@@ -36,7 +39,32 @@ class Modality:
         return cls(frozenset(d["future_aux"]), frozenset(d["hypothetical_aux"]),
                    frozenset(d["purpose_nouns"]), frozenset(d["purpose_verbs"]),
                    frozenset(d["negation_verbs"]), frozenset(d.get("request_verbs", [])),
-                   frozenset(d.get("habitual_adverbs", [])), frozenset(d.get("consequence_verbs", [])))
+                   frozenset(d.get("habitual_adverbs", [])), frozenset(d.get("consequence_verbs", [])),
+                   frozenset(d.get("prevention_verbs", [])), frozenset(d.get("ongoing_verbs", [])),
+                   frozenset(d.get("accusing_verbs", [])))
+
+    def _verb_is(self, verb: Token, words: frozenset[str]) -> bool:
+        """The verb is one of ``words``, a phrasal one ("step up") with its particle."""
+        lemma = verb.lemma_.lower()
+        if lemma in words:
+            return True
+        return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in words for c in verb.children)
+
+    def ongoing(self, trigger: Token) -> bool:
+        """"continued its offensive", "has stepped up attacks", "continues to send troops", "the
+        offensive continued": a campaign kept going, told as background, not one event (news tells
+        the campaign's events each on its own, with their place and toll)."""
+        if trigger.dep_ in ("xcomp", "dobj", "nsubj") and trigger.head.pos_ in ("VERB", "AUX"):
+            return self._verb_is(trigger.head, self.ongoing_verbs)
+        return False
+
+    def accused(self, trigger: Token) -> bool:
+        """"accused X of attacking Y": the deed is told as done, the accuser's report of it."""
+        prep = trigger.head
+        if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ != "of":
+            return False
+        accuser = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "of" hung on the accused
+        return accuser.lemma_.lower() in self.accusing_verbs
 
     def habitual(self, verb: Token) -> bool:
         """"has repeatedly attacked", "has killed dozens in X since 2014": a habit or a tally
@@ -84,6 +112,8 @@ class Modality:
             return "negated"
         if tok.dep_ in ("ccomp", "acl") and self._denied_report(tok.head):
             return "negated"
+        if tok.dep_ in ("dobj", "nsubjpass") and self._verb_is(tok.head, self.prevention_verbs):
+            return "negated"  # "police foiled an attack", "the attack was thwarted"
         if any(c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                for c in children):
             return "negated"  # "no troops would be sent", "sent no reinforcements"
