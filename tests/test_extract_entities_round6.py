@@ -72,3 +72,51 @@ def test_pro_state_militia_and_militiamen_are_one_group(extractor):
     assert len(groups) == 1 and sorted([groups[0].name, *groups[0].aliases]) == [
         "Pro-Indonesia militiamen", "pro-Indonesia militia"]
     assert entity_types(f).get("Indonesia") == "Country"
+
+
+# ----- definite descriptions of actors (coreference)
+
+
+def test_the_troops_point_back_to_the_force_named_before(extractor):
+    f = extract(extractor, "Town retaken\n\nKenyan troops reached the town of Lakora on Monday. On Tuesday the troops "
+                           "attacked the town, killing 11 militants.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Kenyan forces"]
+
+
+def test_the_soldiers_point_back_to_the_force_named_before(extractor):
+    f = extract(extractor, "Ambush\n\nNigerien soldiers patrolled near the village of Lakora. Gunmen ambushed "
+                           "the soldiers on Friday, killing four.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "target") == ["Nigerien forces"]
+
+
+def test_a_description_with_a_word_of_no_actor_points_nowhere(extractor):
+    # "the regional group" is a bloc, not the armed group named before
+    f = extract(extractor, "Talks\n\nAl-Shabaab fighters attacked the town of Lakora on Monday. The regional "
+                           "group held an emergency meeting in Nairobi.")
+    group = next(e for e in f.entities if e.type == "ArmedGroup")
+    assert all("regional" not in m.text for m in group.mentions)
+
+
+def test_troops_whose_phrase_names_their_side_are_no_description(extractor):
+    f = extract(extractor, "Fighting\n\nKenyan troops reached the town of Lakora on Monday. The forces loyal to "
+                           "the warlord attacked the town on Tuesday, killing 11.")
+    kenyan = next(e for e in f.entities if e.name == "Kenyan forces")
+    assert all("loyal" not in m.text and m.text != "forces" for m in kenyan.mentions)
+
+
+def test_the_troops_after_two_forces_in_one_sentence_are_neither(extractor):
+    f = extract(extractor, "Clashes\n\nKenyan troops and Ugandan troops entered the town of Lakora on Monday. The troops "
+                           "attacked a militant camp on Tuesday, killing 11.")
+    forces = [e for e in f.entities if e.type == "ArmedForce"]
+    assert forces and all(all(m.text != "troops" for m in e.mentions) for e in forces)
+
+
+def test_the_ministry_points_back_to_a_ministry_not_to_any_body(extractor):
+    f = extract(extractor, "Statement\n\nThe Kenyan Defence Ministry and the Red Cross spoke on Monday. The ministry "
+                           "said troops would stay.")
+    ministry = next(e for e in f.entities if "Ministry" in e.name)
+    assert len(ministry.mentions) == 2
+    red_cross = next(e for e in f.entities if "Red Cross" in e.name)
+    assert len(red_cross.mentions) == 1

@@ -98,6 +98,7 @@ class Resources:
     title_complements: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()
+    description_modifiers: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -122,6 +123,7 @@ class Resources:
             title_complements=frozenset(data["title_complements"]),
             unit_heads=frozenset(data["unit_heads"]),
             seats=frozenset(n.lower() for n in data.get("seats", [])),
+            description_modifiers=frozenset(data.get("description_modifiers", [])),
         )
 
     @cached_property
@@ -654,11 +656,27 @@ class MentionFinder:
             for h in heads:
                 if (" " + words).endswith(" " + h) or (" " + lemma).endswith(" " + h):  # whole words: not "capacity"
                     kind, _, subtype = target.partition("/")
-                    claim(chunk, "Description", subtype or None, target=kind)
+                    if kind in _ACTOR_TARGETS and not self._actor_description(chunk, len(h.split())):
+                        return
+                    claim(chunk, "Description", subtype or None, target=kind, head=h.split()[-1])
                     return
+
+    def _actor_description(self, chunk: Span, head_words: int) -> bool:
+        """"the rebels", "the troops", "the same group" point back to an actor; "the regional group",
+        "the aid group" (a word that is no actor's), "the forces loyal to X", "the troops of Y" and
+        "the soldiers from Z" (whose actor the phrase itself names) do not."""
+        words = [t for t in chunk[1:] if t.pos_ not in ("PUNCT", "PART", "DET")]
+        before = words[:len(words) - head_words]
+        if any(t.lower_ not in self.res.description_modifiers for t in before):
+            return False
+        root = chunk.root
+        return not any(c.dep_ == "prep" and c.lower_ in ("of", "from") or c.dep_ == "amod" and c.lower_ == "loyal"
+                       for c in root.rights)
 
 
 # ----- small span helpers
+
+_ACTOR_TARGETS = frozenset(["ArmedGroup", "ArmedForce", "Organization"])
 
 # Words after "take" that mean something other than seizing a place ("taken to hospital",
 # "took part", "took hostages"); the event rules read the same list.

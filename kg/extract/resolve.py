@@ -85,6 +85,7 @@ def _bare_admin_aliases(entities: list[Entity]) -> None:
                     taken.add(norm(bare))
 
 
+_ACTORS = frozenset(["ArmedGroup", "ArmedForce", "Organization"])
 _NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
@@ -243,17 +244,33 @@ class Resolver:
         target = m.hint.get("target")
         best: Optional[tuple[int, Cluster]] = None
         for c in ordered:
-            if c.kind != target or not self._fits_subtype(c, m.subtype):
+            if not self._compatible(c, m):
                 continue
             before = [x.start for x in c.mentions if x.start < m.start and x.kind != "Description"]
             if before and (best is None or max(before) > best[0]):
                 best = (max(before), c)
+        if best is not None and target in _ACTORS and self._rival(m, best, ordered):
+            return None  # "Ethiopian and Somali troops ... the troops": either, or both; no guess
         if best is None and target in ("ArmedGroup", "ArmedForce"):
             # "the military took X ... the X army said": the one force (or group) of the article
             groups = [c for c in ordered if c.kind == target and self._fits_subtype(c, m.subtype)]
             if len(groups) == 1:
                 return groups[0]
         return best[1] if best else None
+
+    def _rival(self, m: RawMention, best: tuple[int, Cluster], ordered: list[Cluster]) -> bool:
+        """Another actor of the description's kind named in the sentence of its nearest antecedent."""
+        at = next(x.sentence.index for x in best[1].mentions if x.start == best[0])
+        return any(c is not best[1] and self._compatible(c, m)
+                   and any(x.sentence.index == at and x.start < m.start and x.kind != "Description" for x in c.mentions)
+                   for c in ordered)
+
+    def _compatible(self, c: Cluster, m: RawMention) -> bool:
+        """A cluster the description may stand for: its kind and subtype; "the ministry" only a
+        body whose name says ministry, not any organisation."""
+        if c.kind != m.hint.get("target") or not self._fits_subtype(c, m.subtype):
+            return False
+        return c.kind != "Organization" or m.hint.get("head") in norm(c.mentions[0].text).split()
 
     @staticmethod
     def _fits_subtype(c: Cluster, subtype: Optional[str]) -> bool:
