@@ -121,3 +121,29 @@ def test_an_accused_deed_is_told_as_done(extractor):
     assert names(f, v, "location") == ["Tarvella"]
     f = extract(extractor, "Verge\n\nThe rebels are on the verge of capturing the town of Tarvella.")
     assert not asserted(f, "Capture")
+
+
+# ----- attacks told by their landing or by a firefight
+
+
+@pytest.mark.parametrize("sentence", [
+    "A wave of rocket and mortar attacks struck the town of Tarvella on Thursday.",
+    "Rocket attacks hit the town of Tarvella on Thursday.",
+])
+def test_attacks_that_struck_a_place_happened_there(extractor, sentence):
+    f = extract(extractor, "News\n\n" + sentence)
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Tarvella"]
+
+
+def test_exchanging_fire_with_a_group_is_an_attack_on_it(extractor):
+    f = extract(extractor, "News\n\nPeacekeepers exchanged fire with the Kivu Liberation Front in the town of "
+                           "Tarvella on Monday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "target") == ["Kivu Liberation Front"]
+    assert names(f, v, "location") == ["Tarvella"]
+
+
+def test_exchanging_words_is_no_attack(extractor):
+    f = extract(extractor, "News\n\nThe two ministers exchanged views in the town of Tarvella on Monday.")
+    assert not asserted(f, "Attack")

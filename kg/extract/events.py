@@ -77,6 +77,10 @@ TROOP_OBJECTS = frozenset(["troop", "mercenary", "soldier", "marine", "paratroop
 # Verbs whose object is a deployment their subject orders ("X approved the deployment of ...").
 SANCTION_VERBS = frozenset(["approve", "announce", "order", "authorize", "authorise", "confirm", "complete", "finish",
                             "begin", "start", "sanction", "endorse", "agree"])
+# What two sides exchange in a firefight ("exchanged fire with X", "traded gunfire with Y").
+EXCHANGED_FIRE = frozenset(["fire", "gunfire", "shot", "shots", "artillery", "rocket", "salvo"])
+# Verbs of an attack landing on what it struck ("rocket attacks hit X", "a wave of airstrikes struck Y").
+LANDING_VERBS = frozenset(["hit", "strike", "rock", "pound", "slam", "target", "shake", "rain", "batter", "pummel"])
 OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim", "result", "cause", "lose"])
 # Combatants a nationality adjective does not make a state's forces ("Somali militants").
 NON_STATE_NOUNS = frozenset(["group", "militant", "jihadist", "insurgent", "rebel", "militia", "militiaman",
@@ -708,6 +712,9 @@ class _Ctx:
             return "Attack", True  # "came under fire"
         if tok.pos_ == "VERB" and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return "Attack", False  # "gunmen opened fire on a bus"
+        if tok.pos_ == "VERB" and lemma in ("exchange", "trade") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_FIRE for c in tok.children):
+            return "Attack", False  # "peacekeepers exchanged fire with militiamen near X"
         if tok.pos_ == "VERB" and lemma == "inflict" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in LOSS_NOUNS and "on" in {**self.preps(tok), **self.preps(c)}
                 for c in tok.children):
@@ -982,6 +989,11 @@ class _Ctx:
                 victim = self.child(outcome, "dobj")  # "an airstrike killed a X commander in Y"
                 if victim is not None:
                     self.target_or_place(f, victim)
+            landed = self.landing_verb(tok)
+            if landed is not None:  # "a wave of rocket attacks struck X", "airstrikes hit a school in Y"
+                struck = self.child(landed, "dobj")
+                if struck is not None:
+                    self.target_or_place(f, struck)
         light_on = self.light_verb(tok) if nominal else None
         if light_on is not None and not preps.get("on"):  # "launched an offensive on X": the verb carries "on X"
             preps["on"] = self.preps(light_on).get("on", [])
@@ -1024,8 +1036,11 @@ class _Ctx:
                 f.anaphoric = True  # "the blast killed 9": more of a bombing told before
             obj = self.child(tok, "dobj", "nsubjpass")
             if obj is not None and not (obj.lower_ == "fire" and self.finder.t.base(tok) == "open" or
-                                        obj.lemma_.lower() in LOSS_NOUNS):
+                                        obj.lemma_.lower() in LOSS_NOUNS or obj.lemma_.lower() in EXCHANGED_FIRE):
                 self.target_or_place(f, obj)
+            if obj is not None and obj.lemma_.lower() in EXCHANGED_FIRE:  # "exchanged fire with X": X the other side
+                for o in preps.get("with", []) + self.preps(obj).get("with", []):
+                    self.target_or_place(f, o)
             if self.finder.t.base(tok) in ("open", "fire", "inflict"):  # "opened fire on a bus in X", "fired at Y"
                 for p in ("on", "at"):  # ("inflicted losses on X": the parser may hang "on X" on the losses)
                     for o in preps.get(p, []) + (self.preps(obj).get(p, []) if obj is not None else []):
@@ -1320,6 +1335,16 @@ class _Ctx:
         for c in carrier.children if carrier is not None else []:
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in OUTCOME_VERBS:
                 return c
+        return None
+
+    def landing_verb(self, noun: Token) -> Optional[Token]:
+        """The verb of an attack noun's landing, whose object is what it struck ("rocket attacks hit
+        X", "a wave of airstrikes struck Y": through a quantity noun of which the attacks are)."""
+        subj = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            subj = noun.head.head  # "a wave of attacks", "a barrage of rockets"
+        if subj.dep_ == "nsubj" and subj.head.pos_ == "VERB" and subj.head.lemma_.lower() in LANDING_VERBS:
+            return subj.head
         return None
 
     def light_verb_subject(self, noun: Token) -> Optional[Token]:
