@@ -120,3 +120,22 @@ def test_the_ministry_points_back_to_a_ministry_not_to_any_body(extractor):
     assert len(ministry.mentions) == 2
     red_cross = next(e for e in f.entities if "Red Cross" in e.name)
     assert len(red_cross.mentions) == 1
+
+
+# ----- a state's forces by its possessive; a force phrase describing a name
+
+
+def test_a_states_possessive_army_is_its_forces_and_names_the_state(extractor):
+    f = extract(extractor, "Border attack\n\nSudan's army attacked the town of Lakora on Monday, killing 12 people.")
+    force = next(e for e in f.entities if e.type == "ArmedForce")
+    assert force.name == "Sudanese forces" and force.aliases == ["Sudan's army"]
+    assert entity_types(f).get("Sudan") == "Country"
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Sudanese forces"]
+
+
+def test_an_indefinite_force_phrase_in_apposition_to_a_name_is_no_states_force(extractor):
+    f = extract(extractor, "Raid\n\nThe attack by Hezbollah, a Lebanese militia, near the village of Lakora killed "
+                           "three soldiers on Monday.")
+    assert not any(e.type == "ArmedForce" and e.name.startswith("Lebanese") for e in f.entities)
+    assert entity_types(f).get("Hezbollah") == "ArmedGroup"

@@ -201,6 +201,8 @@ class MentionFinder:
         n = len(doc)
         for _, s, e in self.state_words(doc):
             out.extend(("FORCE", s, end) for end in self._tail_ends(doc, e))
+            if e + 1 < n and doc[e].text in ("'s", "’s"):  # "X's army", "Y's armed forces": the state's forces
+                out.extend(("FORCE", s, end) for end in self._tail_ends(doc, e + 1))
             # "US-backed Syrian forces": a force named by who backs it.
             if e + 1 < n and doc[e].text == "-" and doc[e + 1].lower_ in _BACKING_WORDS:
                 j = e + 2
@@ -400,7 +402,7 @@ class MentionFinder:
             claim(s, "ArmedForce", None, government=True)
             return
         head = _state_word(s, self.res)
-        if head is None:
+        if head is None or _describes_a_name(s):
             return
         country = self.res.gazetteer.country(head)
         if country is None:
@@ -410,8 +412,9 @@ class MentionFinder:
             if backed is None or backed.code == country.code:
                 return
             claim(s, "ArmedForce", None, country=backed.code, backer=country.code)
-        else:
-            claim(s, "ArmedForce", None, country=country.code)
+        elif claim(s, "ArmedForce", None, country=country.code) is not None and len(s) > 2 \
+                and s[len(head.split())].text in ("'s", "’s") and not _is_demonym(head, country):
+            claim(s[:len(head.split())], "Country", None, inside=True, country=country)  # "X's army" names X too
 
     def _claim_ent(self, ent: Span, sent: Sentence, claim) -> None:
         label = ent.label_
@@ -871,6 +874,14 @@ def _media_service(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
     while j > span.end and not doc[j - 1].text[:1].isupper():
         j -= 1
     return doc[span.start:j] if j > span.end else None
+
+
+def _describes_a_name(s: Span) -> bool:
+    """"X, a Lebanese militia": an indefinite force phrase in apposition to a name says what that
+    named actor is; it is no state's forces."""
+    root = s.root
+    return root.dep_ == "appos" and root.head.pos_ == "PROPN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
 
 
 def _with_group_noun(span: Span, entry: ActorEntry, end: int) -> Span:

@@ -335,7 +335,8 @@ class Resolver:
         if c.key.startswith("force:") and c.country and not c.hints.get("backer"):
             country = self.gaz.country_by_code(c.country)
             adjective = next((m.span[0].text for m in named if not m.hint.get("government")
-                              and self.gaz.country(m.span[0].text) is not None), None)
+                              and self.gaz.country(m.span[0].text) is not None
+                              and not (len(m.span) > 1 and m.span[1].text in ("'s", "’s"))), None)  # not "X's army"
             if adjective is None and country is not None:
                 adjective = country.demonyms[0] if country.demonyms else country.name
             return f"{adjective} forces"
