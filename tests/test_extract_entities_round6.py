@@ -139,3 +139,23 @@ def test_an_indefinite_force_phrase_in_apposition_to_a_name_is_no_states_force(e
                            "three soldiers on Monday.")
     assert not any(e.type == "ArmedForce" and e.name.startswith("Lebanese") for e in f.entities)
     assert entity_types(f).get("Hezbollah") == "ArmedGroup"
+
+
+# ----- titles are no names; an outlet's service keeps the outlet's short name
+
+
+def test_a_title_alone_is_no_person_or_place_whatever_finds_it(extractor):
+    f = extract(extractor, "Talks\n\nJohn Roe, Utopia's Prime Minister, blamed the attack on the rebels. It was all "
+                           "smiles as Kenya Foreign Minister Jane Doe and Mary Major emerged. Doe and Indian Foreign "
+                           "Minister Sam Poe talked.")
+    names_ = {e.name for e in f.entities}
+    assert "Prime Minister" not in names_ and "Foreign Minister" not in names_
+    assert {"John Roe", "Jane Doe", "Sam Poe"} <= names_
+
+
+def test_an_outlets_service_keeps_the_outlets_own_short_name_and_a_day_is_no_service(extractor):
+    f = extract(extractor, "News\n\nA rebel fighter told VOA Sunday that the town of Lakora fell. VOA Deewa said "
+                           "the town was calm.")
+    [outlet] = [e for e in f.entities if e.type == "Organization"]
+    assert "VOA" in outlet.aliases and "VOA Deewa" in outlet.aliases
+    assert not any("Sunday" in a for a in [outlet.name, *outlet.aliases])

@@ -282,6 +282,8 @@ class MentionFinder:
             s = _trim(s)  # (inside: a name within a mention already claimed, "pro-X militia")
             if s is None or not inside and any(i in taken for i in range(s.start, s.end)):
                 return None
+            if kind in ("Person", "Location", "Organization") and "entry" not in hint and _only_a_title(s, self.res):
+                return None  # "Israel's Prime Minister", "as X Foreign Minister Y": a title, whatever found it
             if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
                     and not any(i in taken for i in range(s.start - 1, s.start)):
                 # "southern X", "eastern Y": a region of the state, not the state
@@ -330,7 +332,7 @@ class MentionFinder:
                 continue
             service = _media_service(doc[s:e], entry, span.end)
             if service is not None:  # "VOA News", "VOA Hausa Service": the outlet, by its service's name
-                claim(service, "Organization", entry.subtype, entry=entry)
+                claim(service, "Organization", entry.subtype, entry=entry, bare=doc[s:e].text)  # and "VOA"
                 continue
             _claim_entry(_with_group_noun(doc[s:e], entry, span.end), entry, claim, bare=doc[s:e].text)
         # 1b. A people's name before a rebel noun ("Karen rebels", "X separatists"): an armed
@@ -867,7 +869,7 @@ def _media_service(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
     if entry.type != "Organization" or not (entry.subtype or "").startswith(_MEDIA):
         return None
     doc, j = span.doc, span.end
-    while j < end and doc[j].ent_type_ != "PERSON" and doc[j].lower_ not in _NOT_SERVICE and (
+    while j < end and doc[j].ent_type_ not in ("PERSON", "DATE", "TIME") and doc[j].lower_ not in _NOT_SERVICE and (
             doc[j].text[:1].isupper() and doc[j].is_alpha
             or doc[j].lower_ in ("to", "of") and j + 1 < end and doc[j + 1].text[:1].isupper()):
         j += 1
