@@ -147,3 +147,24 @@ def test_exchanging_fire_with_a_group_is_an_attack_on_it(extractor):
 def test_exchanging_words_is_no_attack(extractor):
     f = extract(extractor, "News\n\nThe two ministers exchanged views in the town of Tarvella on Monday.")
     assert not asserted(f, "Attack")
+
+
+# ----- tolls
+
+
+def test_a_count_after_including_is_a_part_of_the_toll(extractor):
+    f = extract(extractor, "News\n\nAt least 20 people, including five children, were killed when a bomb exploded "
+                           "in the town of Tarvella on Friday.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 20
+
+
+def test_a_risen_toll_naming_no_event_is_the_toll_of_the_attack_told_before(extractor):
+    f = extract(extractor, "News\n\nA bomb exploded in the town of Tarvella on Friday, killing 20 people. "
+                           "The death toll has risen to 25.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 25
+    f = extract(extractor, "News\n\nA bomb exploded in the town of Tarvella on Friday, killing 20 people. "
+                           "The injury toll has risen to 45.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 20

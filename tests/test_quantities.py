@@ -363,3 +363,12 @@ def test_wounded_another_ten_counts_the_wounded():
     text = "A bomb killed three pilgrims and wounded another 10."
     found = {quantity_kind(q.noun, text): q.quantity.value for q in find_quantities(text)}
     assert found == {"fatalities": 3.0, "injuries": 10.0}
+
+
+def test_a_count_after_including_or_among_them_is_a_part():
+    from kg.extract.quantities import is_part_count
+
+    text = "At least 20 people, including five children, were killed; among them at least 3 women."
+    assert not is_part_count(text, text.index("20"))
+    assert is_part_count(text, text.index("five"))
+    assert is_part_count(text, text.index("3 women"))

@@ -32,7 +32,13 @@ from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
 from kg.extract.places import AREA, BEARINGS, COUNTRY, REGION, SPECIFIC, body_start, fill_places, refine_places, specificity
-from kg.extract.quantities import find_quantities, is_order_of_magnitude, parse_quantity, quantity_kind
+from kg.extract.quantities import (
+    find_quantities,
+    is_order_of_magnitude,
+    is_part_count,
+    parse_quantity,
+    quantity_kind,
+)
 from kg.extract.resolve import Resolution
 from kg.extract.timex import TimeMention, find_times
 from kg.models import DateValue, Event, Evidence, Mention, Quantity
@@ -277,6 +283,7 @@ class EventFinder:
             found = list(ctx.frames())
             frames.extend(found)
             _credit_blame(frames, ctx.blamed(), sent.index)
+            _credit_toll(frames, ctx.bare_toll(), sent.index)
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
         fill_places(frames, parsed.sentences, res)
@@ -1157,6 +1164,27 @@ class _Ctx:
         return any(self.kind(self.entity(o, PLACES)) == "Location" for p in ("in", "at", "near")
                    for o in self.preps(verb).get(p, []))
 
+    def bare_toll(self) -> Optional[Quantity]:
+        """"The death toll has risen to 25", "the toll stood at 12 on Sunday": a toll naming no
+        event of its own is the latest toll of the attack told just before (see _credit_toll)."""
+        for tok in self.sent.span:
+            if tok.lemma_.lower() != "toll" or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if any(c.lemma_.lower() in ("injury", "casualty") for c in tok.lefts) or any(
+                    c.dep_ == "prep" and c.lower_ in ("from", "in", "of") for c in tok.children):
+                continue  # an injury toll, or "the toll from X" (X's own frame takes it)
+            verb = tok.head
+            if verb.lemma_.lower() not in TOLL_VERBS or self.finder.modality.of(verb) != "asserted":
+                continue
+            nums = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at") for o in c.children
+                    if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
+            for n in nums:
+                if n.like_num or n.pos_ == "NUM":
+                    q = parse_quantity(n.doc[n.left_edge.i:n.i + 1].text)
+                    if q is not None:
+                        return q
+        return None
+
     @staticmethod
     def risen_toll(noun: Token) -> Optional[Quantity]:
         """"The death toll from X has risen to 10", "the toll in the attack reached 23", "the death
@@ -1944,8 +1972,8 @@ class _Ctx:
         candidates = []
         for q in self.quants:
             kind = quantity_kind(q.noun, self.sent.text[max(0, q.start - 40):q.end + 40])
-            if kind not in kinds or is_order_of_magnitude(q.quantity.text):
-                continue
+            if kind not in kinds or is_order_of_magnitude(q.quantity.text) or is_part_count(self.sent.text, q.start):
+                continue  # (not "..., including five children": a part of the toll)
             inside = span_lo <= q.start < span_hi or f.nominal and self.toll_clause_after(tok, q.start)
             if (f.nominal or f.type == "Deployment") and not inside:
                 continue  # "X sent 300 ..., and Y sent a contingent": Y's has no number
@@ -2026,6 +2054,20 @@ class _Ctx:
             value, strength = inherited, Strength.INHERITED
         f.date_strength = strength
         return value
+
+
+def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int) -> None:
+    """"A bomb exploded in X on Friday. The death toll has risen to 25": the latest attack told
+    in this or the two sentences before takes the toll, unless it already has a higher one."""
+    if toll is None:
+        return
+    latest = next((f for f in reversed(frames) if f.sentence.index >= index - 2 and f.type == "Attack"
+                   and f.modality == "asserted" and not f.bare), None)
+    for f in frames if latest is not None else []:  # each telling of it in its sentence ("a bomb exploded")
+        if f.sentence.index == latest.sentence.index and f.type == "Attack" and f.modality == "asserted":
+            told = f.quantities.get("fatalities")
+            if told is None or told.value < toll.value:
+                f.quantities["fatalities"] = toll
 
 
 def _credit_blame(frames: list[Frame], blamed: list[str], index: int) -> None:

@@ -39,7 +39,7 @@ from typing import Mapping, Optional
 
 from kg.models import Quantity
 
-__all__ = ["QuantityMention", "find_quantities", "parse_number", "parse_quantity", "quantity_kind"]
+__all__ = ["QuantityMention", "find_quantities", "is_part_count", "parse_number", "parse_quantity", "quantity_kind"]
 
 
 @dataclass(frozen=True)
@@ -348,6 +348,16 @@ def parse_number(text: str) -> Optional[float]:
         scale = m["scale"]
         return value * (100 if scale == "hundred" else _SCALES[scale] if scale else 1)
     return _parse_words(s.replace("-", " ").split())
+
+
+_PART_OF = re.compile(r"\b(?:including|among\s+(?:them|whom|those|the\s+dead|the\s+victims))[\s,:]*"
+                      r"(?:(?:at\s+least|about|some|nearly|more\s+than)\s+)?$", re.IGNORECASE)
+
+
+def is_part_count(text: str, start: int) -> bool:
+    """"At least 20 people, including five children, were killed": a count after "including" or
+    "among them" is a part of the toll told before it, never the toll itself."""
+    return _PART_OF.search(text[max(0, start - 40):start]) is not None
 
 
 def is_order_of_magnitude(number_text: str) -> bool:
