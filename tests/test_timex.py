@@ -647,3 +647,18 @@ def test_anchored_mentions_keep_offsets_and_do_not_overlap() -> None:
     for m in mentions:
         assert text[m.start:m.end] == m.text == m.value.text
     assert [m.text for m in mentions] == ["Monday", "the next day", "two days later", "a day earlier"]
+
+
+@pytest.mark.parametrize(
+    "expression, value",
+    [
+        ("last Tuesday", "2023-10-17"),  # the week before: the day before would be "Tuesday"
+        ("Tuesday", "2023-10-24"),
+        ("past Tuesday", "2023-10-24"),
+        ("last Thursday", "2023-10-19"),
+        ("last Wednesday", "2023-10-18"),
+    ],
+)
+def test_last_weekday_is_that_day_of_the_week_before(expression: str, value: str) -> None:
+    wednesday = dt.date(2023, 10, 25)
+    assert _value(expression, wednesday) == (value, "day")

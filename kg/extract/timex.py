@@ -10,9 +10,11 @@ Conventions (news is written in the past tense, so the past is the default):
   Monday" in a Monday article is that day, "in July" in a July article is that July).
 * Only explicitly future wording goes forward: "next Tuesday", "next month", "later this year",
   "in the coming weeks", "tomorrow".
-* "last <weekday|month|season>" is the most recent one strictly before the publication
-  day/month/season; "next"/"coming" the first one strictly after; "this <weekday>" is that day in
-  the publication's Monday-Sunday week; "this <month|season>" is in the publication year.
+* "last <month|season>" and "past <weekday>" are the most recent one strictly before the
+  publication month/season/day; "last <weekday>" is that day of the Monday-Sunday week before the
+  publication's ("last Tuesday" in a Wednesday report is eight days back: the day before is
+  "Tuesday" or "yesterday"), as "this <weekday>" is that day in the publication's week;
+  "next"/"coming" the first one strictly after; "this <month|season>" is in the publication year.
 * A :class:`DateValue` cannot hold a week, so weeks resolve to a month: "last/this/next week" is
   the month containing published -7/0/+7 days (precision month); "the weekend" is the month of
   the most recent Saturday.
@@ -462,7 +464,9 @@ def _weekday(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_R
     if _preceded_by(_TITLE_BEFORE, text, m.start()) and _TITLE_AFTER.match(text, m.end()):
         return None
     target, rel = _WEEKDAY_NUMBERS[m["weekday"].lower()], (m["rel"] or "").lower()
-    if rel in ("last", "past"):
+    if rel == "last":  # that day of the Monday-Sunday week before ("last Tuesday" in a Wednesday
+        d = pub - dt.timedelta(days=pub.weekday() - target + 7)  # report is 8 days back, as "this" is this week)
+    elif rel == "past":
         d = pub - dt.timedelta(days=(pub.weekday() - target) % 7 or 7)
     elif rel in ("next", "coming"):
         d = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
