@@ -159,3 +159,39 @@ def test_an_outlets_service_keeps_the_outlets_own_short_name_and_a_day_is_no_ser
     [outlet] = [e for e in f.entities if e.type == "Organization"]
     assert "VOA" in outlet.aliases and "VOA Deewa" in outlet.aliases
     assert not any("Sunday" in a for a in [outlet.name, *outlet.aliases])
+
+
+# ----- short forms of names
+
+
+def test_a_given_or_middle_name_alone_is_the_one_person_named_in_full_with_it(extractor):
+    f = extract(extractor, "Fighting\n\nRebel commander John Marak Deng said his men took the town of Lakora. "
+                           "Marak said the army fled. Abebe Kebede, a spokesman, said the attack failed. Abebe "
+                           "added that 30 died.")
+    people = {e.name: e.aliases for e in f.entities if e.type == "Person"}
+    assert people == {"John Marak Deng": ["Marak"], "Abebe Kebede": ["Abebe"]}
+
+
+def test_a_surname_with_its_particle_is_the_person_named_in_full(extractor):
+    f = extract(extractor, "Toll\n\nRami Abd al-Haddad of the observatory said 20 died. Al-Haddad said more would die.")
+    people = [e for e in f.entities if e.type == "Person"]
+    assert [(p.name, p.aliases) for p in people] == [("Rami Abd al-Haddad", ["Al-Haddad"])]
+
+
+def test_a_name_two_people_share_stays_apart(extractor):
+    f = extract(extractor, "Talks\n\nJohn Marak Deng met Peter Marak Lual on Monday in the town of Lakora. "
+                           "Marak said the talks went well.")
+    assert not any(e.type == "Person" and "Marak" in e.aliases for e in f.entities)
+
+
+def test_a_department_of_a_service_is_a_body_not_a_unit(extractor):
+    f = extract(extractor, "Rotation\n\nThe Department of the Army announced on Monday that the 3rd Brigade will "
+                           "deploy to Kuwait.")
+    types = entity_types(f)
+    assert types.get("Department of the Army") == "Organization" and types.get("3rd Brigade") == "ArmedForce"
+
+
+def test_a_town_named_with_its_settlement_word_is_the_town(extractor):
+    f = extract(extractor, "Shelling\n\nThe army shelled Lakora city on Monday. Residents of Lakora fled the city.")
+    towns = [e for e in f.entities if e.type == "Location"]
+    assert len(towns) == 1

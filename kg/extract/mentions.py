@@ -506,6 +506,10 @@ class MentionFinder:
         if len(ent) > 1 and ent[0].lower_ in ("camp", "fort") and label in ("ORG", "PERSON"):
             claim(ent, "Location", "MilitaryBase", base_name=ent[1:].text)  # "Camp X", "Fort Y"
             return
+        if len(ent) > 2 and ent[0].lower_ in res.org_heads and ent[0].lower_ not in res.unit_heads \
+                and any(t.lower_ == "of" for t in ent[1:-1]):
+            claim(ent, "Organization", None)  # "Department of the Army", "Ministry of the X": a body, not a unit
+            return
         if len(ent) > 1 and (ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads or ent[-1].lower_ in (
                 "team", "unit", "group", "force") and any(t.lower_ in res.unit_heads for t in ent[:-1])
                 or _battle_group(ent)):  # "X Brigade Combat Team", "Multinational Battle Group East"

@@ -70,6 +70,24 @@ _ADMIN_SUFFIXES = frozenset(["district", "province", "region", "state", "departm
                              "oblast", "prefecture", "municipality", "division", "area"])
 
 
+# "X city", "X village": the settlement X itself (unlike "X province" beside the town X).
+_SETTLEMENT_SUFFIXES = frozenset(["city", "town", "village"])
+
+
+def _merge_settlement_names(clusters: dict[str, "Cluster"]) -> None:
+    """"Mingora city" beside "Mingora": one place. A base keeps its own name ("X air base")."""
+    by_name = {norm(c.mentions[0].text): c for c in clusters.values() if c.kind == "Location"}
+    for c in [c for c in clusters.values() if c.kind == "Location" and c.subtype != "MilitaryBase"]:
+        words = norm(c.mentions[0].text).split()
+        if len(words) < 2 or words[-1] not in _SETTLEMENT_SUFFIXES:
+            continue
+        town = by_name.get(" ".join(words[:-1]))
+        if town is not None and town is not c and town.subtype != "MilitaryBase" and town.key in clusters:
+            town.mentions.extend(c.mentions)
+            town.place = town.place or c.place
+            del clusters[c.key]
+
+
 def _bare_admin_aliases(entities: list[Entity]) -> None:
     """"X district" is also "X", unless another entity of the article is called "X" (the town)."""
     taken = {norm(n) for e in entities for n in [e.name, *e.aliases]}
@@ -78,7 +96,7 @@ def _bare_admin_aliases(entities: list[Entity]) -> None:
             continue
         for form in [e.name, *e.aliases]:
             words = form.split()
-            if len(words) > 1 and words[-1].lower() in _ADMIN_SUFFIXES:
+            if len(words) > 1 and words[-1].lower() in _ADMIN_SUFFIXES | _SETTLEMENT_SUFFIXES:
                 bare = " ".join(words[:-1])
                 if norm(bare) not in taken:
                     e.aliases.append(bare)
@@ -87,13 +105,21 @@ def _bare_admin_aliases(entities: list[Entity]) -> None:
 
 _ACTORS = frozenset(["ArmedGroup", "ArmedForce", "Organization"])
 _NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_PARTICLES = frozenset(["al", "el", "ash", "as", "ad", "ar", "an", "at", "az", "bin", "ibn", "abu", "van", "von", "de",
+                        "di", "da"])
+
+
+def _short_name(text: str) -> bool:
+    """One word ("Doe"), or a surname with its particle ("Al-X", "van Y"): a short form of a full name."""
+    words = norm(text).split()
+    return len(words) < 2 or len(words) == 2 and words[0] in _PARTICLES
 
 
 def _surname_key(name: str) -> str:
     words = norm(name).split()
     while len(words) >= 2 and words[-1] in _NAME_SUFFIXES:
         words = words[:-1]  # "Jane Q. Roe Jr." is "Roe"
-    if len(words) >= 2 and words[-2] in ("al", "el", "ash", "as", "ad", "ar", "an", "at", "az", "bin", "ibn", "abu", "van", "von", "de", "di", "da"):
+    if len(words) >= 2 and words[-2] in _PARTICLES:
         return words[-1]
     return words[-1] if words else ""
 
@@ -108,7 +134,7 @@ class Resolver:
         self._geocode(named)
         dominant = self._dominant_country(named)
         clusters: dict[str, Cluster] = {}
-        for m in sorted(named, key=lambda m: (m.kind != "Person" or len(m.text.split()) < 2, m.start)):
+        for m in sorted(named, key=lambda m: (m.kind != "Person" or _short_name(m.text), m.start)):
             key, country = self._key(m, clusters, dominant)
             c = clusters.setdefault(key, Cluster(key=key, kind=m.kind, country=country))
             c.mentions.append(m)
@@ -119,6 +145,7 @@ class Resolver:
                 c.hints.setdefault(k, v)
         self._merge_short_forms(clusters)
         _merge_people_into_groups(clusters)
+        _merge_settlement_names(clusters)
         _merge_bases_and_towns(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
@@ -183,11 +210,16 @@ class Resolver:
     def _key(self, m: RawMention, clusters: dict[str, Cluster], dominant: Optional[str]) -> tuple[str, Optional[str]]:
         if m.kind == "Person":
             full = norm(m.text)
-            if len(full.split()) < 2:
+            if _short_name(m.text):
                 sk = _surname_key(m.text)
                 for key, c in clusters.items():
                     if c.kind == "Person" and _surname_key(c.mentions[0].text) == sk:
                         return key, c.country
+                # "X" after "X Y" or "Z X Y": a given or middle name of one person named in full
+                holders = [key for key, c in clusters.items() if c.kind == "Person" and len(full) > 2
+                           and full in norm(c.mentions[0].text).split()[:-1]]
+                if len(holders) == 1 and len(full.split()) == 1:
+                    return holders[0], clusters[holders[0]].country
             return "person:" + full, m.hint.get("country")
         if m.kind == "Country":
             code = m.hint["country"].code
@@ -462,6 +494,9 @@ def _retype_by_majority(mentions: list[RawMention]) -> None:
     """
     full = [m for m in mentions if m.kind == "Person" and len(norm(m.text).split()) >= 2]
     surnames = {_surname_key(m.text) for m in full} | {norm(m.text).split()[-1] for m in full}
+    # a given or middle name of one person only ("X" of "X Y", "Z X Y"), said alone, is that person
+    given = Counter(w for n in {norm(m.text) for m in full} for w in set(n.split()[:-1]) if len(w) > 2)
+    surnames |= {w for w, n in given.items() if n == 1}
     places = {norm(m.text) for m in mentions if m.kind == "Location" and not m.hint.get("guessed")}
     full_names = {norm(m.text) for m in full}
     for m in mentions:
