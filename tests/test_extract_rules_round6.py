@@ -168,3 +168,29 @@ def test_a_risen_toll_naming_no_event_is_the_toll_of_the_attack_told_before(extr
                            "The injury toll has risen to 45.")
     [v] = asserted(f, "Attack")
     assert v.quantities["fatalities"].value == 20
+
+
+# ----- meetings told by what they agreed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya and Somalia signed a security agreement in Nairobi on Tuesday.",
+    "Kenya signed a deal with Somalia in Nairobi on Tuesday.",
+])
+def test_signing_an_agreement_is_a_meeting_of_the_signatories(extractor, sentence):
+    f = extract(extractor, "Deal\n\n" + sentence)
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Kenya", "Somalia"]
+    assert names(f, v, "location") == ["Nairobi"]
+
+
+def test_a_deal_agreed_by_two_presidents_is_their_meeting(extractor):
+    f = extract(extractor, "Deal\n\nThe deal was agreed by Presidents John Okello and Tom Ruto in the lakeside "
+                           "resort of Tarvella on Tuesday.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["John Okello", "Tom Ruto"]
+
+
+def test_agreeing_to_a_ceasefire_alone_is_no_meeting(extractor):
+    f = extract(extractor, "Truce\n\nThe rebels agreed to a ceasefire on Tuesday. Kenya signed the treaty.")
+    assert not asserted(f, "Meeting")

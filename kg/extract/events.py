@@ -85,6 +85,10 @@ SANCTION_VERBS = frozenset(["approve", "announce", "order", "authorize", "author
                             "begin", "start", "sanction", "endorse", "agree"])
 # What two sides exchange in a firefight ("exchanged fire with X", "traded gunfire with Y").
 EXCHANGED_FIRE = frozenset(["fire", "gunfire", "shot", "shots", "artillery", "rocket", "salvo"])
+# Signing an agreement is a meeting of its signatories ("A and B signed an accord in X").
+SIGNING_VERBS = frozenset(["sign", "agree", "conclude", "seal", "ink", "initial"])
+AGREEMENT_NOUNS = frozenset(["agreement", "deal", "accord", "memorandum", "treaty", "pact", "ceasefire", "truce",
+                             "declaration", "protocol", "communique"])
 # Verbs of an attack landing on what it struck ("rocket attacks hit X", "a wave of airstrikes struck Y").
 LANDING_VERBS = frozenset(["hit", "strike", "rock", "pound", "slam", "target", "shake", "rain", "batter", "pummel"])
 OUTCOME_VERBS = frozenset(["kill", "wound", "injure", "die", "leave", "hurt", "claim", "result", "cause", "lose"])
@@ -717,6 +721,8 @@ class _Ctx:
             return "Attack", False  # "launched drones at X"
         if tok.lower_ == "fire" and tok.head.lower_ == "under":
             return "Attack", True  # "came under fire"
+        if tok.pos_ == "VERB" and self.signed(tok) is not None:
+            return "Meeting", False  # "A and B signed an agreement in X", "the deal was agreed by A and B"
         if tok.pos_ == "VERB" and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return "Attack", False  # "gunmen opened fire on a bus"
         if tok.pos_ == "VERB" and lemma in ("exchange", "trade") and any(
@@ -1661,7 +1667,37 @@ class _Ctx:
         return out
 
     # Meeting ------------------------------------------------------------------
+    def signed(self, verb: Token) -> Optional[Token]:
+        """The agreement a verb of signing has as object ("signed an accord", "the deal was agreed")."""
+        if verb.lemma_.lower() not in SIGNING_VERBS:
+            return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in AGREEMENT_NOUNS:
+            return verb.head  # "the memorandum signed in X by A and B"
+        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                     and c.lemma_.lower() in AGREEMENT_NOUNS), None)
+
+    def _signing(self, tok: Token) -> Iterable[Frame]:
+        """"Kenya and Somalia signed a security agreement in Nairobi", "the deal was agreed by
+        Presidents A and B in X": the signatories met there (two of them at least, named)."""
+        f = self.new("Meeting", tok, False)
+        people = ("Person", "Country", "Organization")
+        subj = self.subject(tok)
+        sides = (self.expand(subj) if subj is not None else []) + [
+            o for one in self.preps(tok).get("with", []) for o in self.expand(one)]
+        for s in sides:
+            eid = self.entity(s, people, modifiers=True)
+            for e in [eid] + self.entities_in(s, ("Person",)):  # "by Presidents A and B": both
+                f.add("participants", e)
+        for p in ("in", "at"):
+            for o in self.preps(tok).get(p, []):
+                f.add("location", self.place_in(o))
+        if len(f.roles.get("participants", [])) >= 2:
+            yield self.finish(f)
+
     def _meeting(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        if not nominal and self.signed(tok) is not None:
+            yield from self._signing(tok)
+            return
         f = self.new("Meeting", tok, nominal)
         people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
         light = self.light_verb(tok) if nominal else None
