@@ -195,3 +195,27 @@ def test_a_town_named_with_its_settlement_word_is_the_town(extractor):
     f = extract(extractor, "Shelling\n\nThe army shelled Lakora city on Monday. Residents of Lakora fled the city.")
     towns = [e for e in f.entities if e.type == "Location"]
     assert len(towns) == 1
+
+
+# ----- a name the text calls armed, a name in apposition to a role
+
+
+def test_a_body_the_text_calls_rebel_is_an_armed_group(extractor):
+    f = extract(extractor, "Offensive\n\nThe offensive drove into territory controlled by the rebel Movement for "
+                           "the Redemption of Kivu on Monday.")
+    assert entity_types(f).get("Movement for the Redemption of Kivu") == "ArmedGroup"
+
+
+def test_a_name_described_as_a_militia_is_an_armed_group_but_not_a_rebel_commander(extractor):
+    f = extract(extractor, "Advance\n\nAn official with Ras Lakora – a militia allied with the government – said "
+                           "troops were near. Jane Roe, a rebel commander, spoke. Kivu Front, an armed group, attacked "
+                           "the town of Merovo.")
+    types = entity_types(f)
+    assert types.get("Ras Lakora") == "ArmedGroup" and types.get("Kivu Front") == "ArmedGroup"
+    assert types.get("Jane Roe") == "Person"
+
+
+def test_a_full_name_after_the_head_of_a_body_is_a_person(extractor):
+    f = extract(extractor, "Bombing\n\nA suicide bomber killed the head of the provincial council, Rasoul Mohsen, "
+                           "in the town of Lakora on Monday.")
+    assert entity_types(f).get("Rasoul Mohsen") == "Person"

@@ -492,6 +492,9 @@ class MentionFinder:
         if entry is not None:
             _claim_entry(ent, entry, claim)
             return
+        if _armed_description(ent, before=label == "ORG"):  # (a person is never "a militia")
+            claim(ent, "ArmedGroup", None)  # "the rebel X Movement", "X, a militia allied with Y"
+            return
         if text.lower() in res.seats and _after_locative(ent):  # "met at the X": the building
             claim(ent, "Location", "Facility", place=None)  # ("the X said": the body)
             return
@@ -882,6 +885,33 @@ def _media_service(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
     return doc[span.start:j] if j > span.end else None
 
 
+_ARMED_WORDS = frozenset(["rebel", "rebels", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "militia",
+                          "paramilitary"])
+
+
+def _armed_description(ent: Span, before: bool = True) -> bool:
+    """A body's name the text itself calls armed: "the rebel X Movement" (a lower-case armed word right
+    before it), or "X, a militia allied with Y" / "X - an armed group" (an indefinite armed
+    description right after it)."""
+    doc = ent.doc
+    if before and ent.start > 0 and doc[ent.start - 1].lower_ in _ARMED_WORDS and doc[ent.start - 1].is_lower:
+        return True
+    j = ent.end
+    while j < len(doc) and doc[j].text in (",", "-", "–", "—"):
+        j += 1
+    if j == ent.end or j >= len(doc) or doc[j].lower_ not in ("a", "an"):
+        return False
+    run = []  # the description's words up to its head noun: "a militia", "an armed group", not "a rebel commander"
+    for t in doc[j + 1:j + 5]:
+        if not (t.pos_ in ("ADJ", "NOUN", "PROPN") or t.pos_ == "VERB" and t.dep_ == "amod") or t.is_punct:
+            break  # ("an armed group": "armed" may be tagged a verb; "a militia allied with": the head is before)
+        run.append(t.lower_)
+    if not run:
+        return False
+    return run[-1] in _ARMED_WORDS or run[-1] in ("group", "groups", "faction", "movement") and any(
+        w in _ARMED_WORDS or w == "armed" for w in run[:-1])
+
+
 def _describes_a_name(s: Span) -> bool:
     """"X, a Lebanese militia": an indefinite force phrase in apposition to a name says what that
     named actor is; it is no state's forces."""
@@ -1158,6 +1188,10 @@ def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
             return True
     if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in res.person_roles:
         return True  # "the chief negotiator, X"
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and len(ent) >= 2 and head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and head.head.head.lemma_.lower() in res.person_roles and head.head.head.i < head.i < ent.start:
+        return True  # "the head of the provincial council, X Y": the parse hangs X Y on the council
     if len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in res.person_roles \
             and doc[ent.start - 1].is_lower:
         return True  # "rebel leader X Y", "army spokesman X Y": a role noun right before a full name
