@@ -194,3 +194,21 @@ def test_a_deal_agreed_by_two_presidents_is_their_meeting(extractor):
 def test_agreeing_to_a_ceasefire_alone_is_no_meeting(extractor):
     f = extract(extractor, "Truce\n\nThe rebels agreed to a ceasefire on Tuesday. Kenya signed the treaty.")
     assert not asserted(f, "Meeting")
+
+
+# ----- tallies told again
+
+
+def test_an_unplaced_tally_of_an_attacker_placed_elsewhere_is_no_attack_of_its_own(extractor):
+    text = ("Airstrikes\n\nThe Kenyan army launched airstrikes on al-Shabaab camps in the town of Tarvella on "
+            "Monday. Residents fled to the hills. Aid groups warned of hunger. Markets were closed. "
+            "The Kenyan army says it has killed at least 60 militants.")
+    f = extract(extractor, text)
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Tarvella"]
+
+
+def test_an_unplaced_attack_by_an_attacker_placed_nowhere_stays(extractor):
+    f = extract(extractor, "Raid\n\nThe Kenyan army killed 12 militants in a raid on Monday, officials said.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 12

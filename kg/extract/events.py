@@ -295,6 +295,7 @@ class EventFinder:
         refine_places(merged, parsed.sentences, res)
         merged = _drop_bare_retellings(merged, res)
         merged = _fold_placed_attacks(merged, res)
+        merged = _drop_unplaced_tallies(merged)
         date_untimed(merged, published)
         return _to_events(merged)
 
@@ -2502,6 +2503,16 @@ def _fold_placed_attacks(frames: list[Frame], res: Resolution) -> list[Frame]:
         if f.type == "Attack":
             _drop_coarse_locations(f, res)
     return [f for f in out if not _series_in_a_state(f, res)]
+
+
+def _drop_unplaced_tallies(frames: list[Frame]) -> list[Frame]:
+    """"Pakistan's army says it has killed up to 30 insurgents": an attack placed nowhere, even
+    after the places of the sentences around it were tried, by an attacker whose attacks the
+    report places elsewhere, is the tally of that campaign told again, no attack of its own."""
+    placed = {e for f in frames if f.type == "Attack" and f.modality == "asserted" and f.filled("location")
+              for e in f.roles.get("perpetrator", [])}
+    return [f for f in frames if not (f.type == "Attack" and f.modality == "asserted" and not f.filled("location")
+                                      and set(f.roles.get("perpetrator", [])) & placed)]
 
 
 def _series_in_a_state(f: Frame, res: Resolution) -> bool:
