@@ -219,3 +219,16 @@ def test_a_full_name_after_the_head_of_a_body_is_a_person(extractor):
     f = extract(extractor, "Bombing\n\nA suicide bomber killed the head of the provincial council, Rasoul Mohsen, "
                            "in the town of Lakora on Monday.")
     assert entity_types(f).get("Rasoul Mohsen") == "Person"
+
+
+def test_the_x_region_beside_x_is_one_place(extractor):
+    f = extract(extractor, "Tensions\n\nTroops moved into the Lakora region on Monday. Fighting in Lakora has "
+                           "killed thousands since 1989.")
+    places = [e for e in f.entities if e.type == "Location"]
+    assert len(places) == 1
+
+
+def test_a_district_of_a_named_state_is_no_district_of_that_name(extractor):
+    f = extract(extractor, "Attacks\n\nGunmen attacked villages in Lakora State. A senator representing a southern "
+                           "Lakora district says the militants took control of several towns.")
+    assert not any(e.name == "Lakora district" for e in f.entities)

@@ -1127,8 +1127,9 @@ def _byline_split(name: Span, org_heads) -> tuple[Optional[Span], Optional[Span]
 def _with_place_suffix(ent: Span, res: Resources) -> Span:
     """"X province", "the X river": the generic word after a place name is part of it."""
     doc = ent.doc
-    if ent.end < len(doc) and doc[ent.end].lower_ in res.place_suffixes:
-        return doc[ent.start:ent.end + 1]
+    if ent.end < len(doc) and doc[ent.end].lower_ in res.place_suffixes and not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in doc[ent.end].children):
+        return doc[ent.start:ent.end + 1]  # (not "a southern X district": some district of X)
     return ent
 
 

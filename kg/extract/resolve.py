@@ -70,16 +70,18 @@ _ADMIN_SUFFIXES = frozenset(["district", "province", "region", "state", "departm
                              "oblast", "prefecture", "municipality", "division", "area"])
 
 
-# "X city", "X village": the settlement X itself (unlike "X province" beside the town X).
+# "X city", "X village": the settlement X itself (unlike "X province" beside the town X); "the X
+# region", "the X area" beside "X": the X the report names both ways.
 _SETTLEMENT_SUFFIXES = frozenset(["city", "town", "village"])
+_LOOSE_SUFFIXES = frozenset(["region", "area"])
 
 
 def _merge_settlement_names(clusters: dict[str, "Cluster"]) -> None:
-    """"Mingora city" beside "Mingora": one place. A base keeps its own name ("X air base")."""
+    """"X city" or "X region" beside "X": one place. A base keeps its own name ("X air base")."""
     by_name = {norm(c.mentions[0].text): c for c in clusters.values() if c.kind == "Location"}
     for c in [c for c in clusters.values() if c.kind == "Location" and c.subtype != "MilitaryBase"]:
         words = norm(c.mentions[0].text).split()
-        if len(words) < 2 or words[-1] not in _SETTLEMENT_SUFFIXES:
+        if len(words) < 2 or words[-1] not in _SETTLEMENT_SUFFIXES | _LOOSE_SUFFIXES:
             continue
         town = by_name.get(" ".join(words[:-1]))
         if town is not None and town is not c and town.subtype != "MilitaryBase" and town.key in clusters:
