@@ -232,3 +232,10 @@ def test_a_district_of_a_named_state_is_no_district_of_that_name(extractor):
     f = extract(extractor, "Attacks\n\nGunmen attacked villages in Lakora State. A senator representing a southern "
                            "Lakora district says the militants took control of several towns.")
     assert not any(e.name == "Lakora district" for e in f.entities)
+
+
+def test_a_name_ner_leaves_unlabelled_in_the_x_region_is_a_place_not_a_description(extractor):
+    f = extract(extractor, "Fighting\n\nSoldiers took control of the rebels' last stronghold in the Qarmoun region "
+                           "on Sunday. Militants attacked villages in the nearby Gwaza district.")
+    places = {e.name: e.aliases for e in f.entities if e.type == "Location"}
+    assert places.get("Qarmoun region") == ["Qarmoun"] and places.get("Gwaza district") == ["Gwaza"]

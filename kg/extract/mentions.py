@@ -659,6 +659,14 @@ class MentionFinder:
         if self._claim_capital(chunk, claim) or any(t.ent_type_ for t in chunk):
             return
         doc = chunk.doc
+        names = [t for t in chunk[1:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i < chunk.root.i]
+        if names:  # "the X region", "the nearby Y district": a name NER left unlabelled, not a description
+            root = chunk.root
+            if root.lemma_.lower() in PLACE_NOUNS and all(t.i + 1 == n.i for t, n in zip(names, names[1:])) \
+                    and names[-1].i + 1 == root.i:
+                end = root.i + 1 if root.lower_ in self.res.place_suffixes else root.i
+                claim(doc[names[0].i:end], "Location", None, place=None)
+            return
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in chunk.root.children) or (
                 chunk.end + 1 < len(doc) and doc[chunk.end].text == "," and doc[chunk.end + 1].pos_ == "PROPN"):
             return  # "the capital, X": the name that follows says which; no pointing back
