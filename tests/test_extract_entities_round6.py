@@ -239,3 +239,12 @@ def test_a_name_ner_leaves_unlabelled_in_the_x_region_is_a_place_not_a_descripti
                            "on Sunday. Militants attacked villages in the nearby Gwaza district.")
     places = {e.name: e.aliases for e in f.entities if e.type == "Location"}
     assert places.get("Qarmoun region") == ["Qarmoun"] and places.get("Gwaza district") == ["Gwaza"]
+
+
+def test_a_region_of_a_state_names_the_state_too_but_its_words_stay_the_region(extractor):
+    f = extract(extractor, "Incursion\n\nIsrael has launched an incursion into southern Lebanon. Israeli troops "
+                           "entered southern Lebanon on Wednesday.")
+    types = entity_types(f)
+    assert types.get("Lebanon") == "Country" and types.get("southern Lebanon") == "Location"
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["southern Lebanon"]

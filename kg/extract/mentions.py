@@ -286,9 +286,14 @@ class MentionFinder:
                 return None  # "Israel's Prime Minister", "as X Foreign Minister Y": a title, whatever found it
             if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
                     and not any(i in taken for i in range(s.start - 1, s.start)):
-                # "southern X", "eastern Y": a region of the state, not the state
+                # "southern X", "eastern Y": a region of the state, and the state named too
+                state = RawMention(span=s, sentence=sent, kind=kind, text=s.text, start=sent.char(s[0]),
+                                   end=sent.char(s[-1]) + len(s[-1].text), hint={**hint, "inside": True})
+                found.append(state)
                 s, kind, hint = doc[s.start - 1:s.end], "Location", {"region_of": hint.get("country")}
             taken.update(range(s.start, s.end))
+            if inside:
+                hint = {**hint, "inside": True}  # its tokens stand for the mention around it (Resolver)
             m = RawMention(span=s, sentence=sent, kind=kind, text=s.text, start=sent.char(s[0]),
                            end=sent.char(s[-1]) + len(s[-1].text), subtype=subtype, hint=dict(hint))
             found.append(m)

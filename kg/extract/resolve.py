@@ -353,8 +353,15 @@ class Resolver:
             subtypes[eid] = c.subtype
             countries[eid] = c.country
             for m in c.mentions:
+                if m.hint.get("inside"):
+                    continue
                 for t in m.span:
                     by_token[(id(t.doc), t.i)] = eid
+        for ent, c in zip(entities, ordered):  # a name inside another mention ("X" of "eastern X", "X's army",
+            for m in c.mentions:                # "pro-X militia"): its tokens stand for the mention around it
+                if m.hint.get("inside"):
+                    for t in m.span:
+                        by_token.setdefault((id(t.doc), t.i), ent.id)
         _bare_admin_aliases(entities)
         res = Resolution(entities, by_token, kinds, subtypes, countries, dominant)
         self._link_affiliations(res, ordered)
