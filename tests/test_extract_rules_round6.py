@@ -212,20 +212,3 @@ def test_an_unplaced_attack_by_an_attacker_placed_nowhere_stays(extractor):
     f = extract(extractor, "Raid\n\nThe Kenyan army killed 12 militants in a raid on Monday, officials said.")
     [v] = asserted(f, "Attack")
     assert v.quantities["fatalities"].value == 12
-
-
-# ----- deployments told by where troops are stationed
-
-
-def test_troops_stationed_at_a_base_are_deployed_there(extractor):
-    f = extract(extractor, "Troops\n\nAbout 400 Kenyan troops are stationed at Camp Tarvella in Somalia.")
-    [v] = [v for v in f.events if v.type == "Deployment"]
-    assert names(f, v, "destination") == ["Camp Tarvella"]
-    assert v.quantities["troops"].value == 400
-
-
-def test_a_units_home_station_is_no_destination(extractor):
-    f = extract(extractor, "Rotation\n\nThe Army announced today that the 2nd Brigade, stationed at Fort Tarvella, "
-                           "will deploy to Kuwait in the fall.")
-    [v] = [v for v in f.events if v.type == "Deployment"]
-    assert names(f, v, "destination") == ["Kuwait"]

@@ -863,9 +863,7 @@ class _Ctx:
                 preps.setdefault("in", []).extend(self.preps(o).get("in", []))
         if self.finder.t.base(tok) in in_verbs and patient is not None and not preps.get("in"):
             preps["in"] = self.preps(patient).get("in", [])  # "will station four battalions in X"
-        at = preps.get("at", []) if self.finder.t.base(tok) in self.finder.t.actor_verbs or (
-            self.finder.t.base(tok) in in_verbs and tok.dep_ != "acl") else []  # "are stationed at X air base"
-        #   (not "the 2nd Brigade, stationed at Fort X, will deploy to Y": the unit's home station)
+        at = preps.get("at", []) if self.finder.t.base(tok) in self.finder.t.actor_verbs else []
         for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
             for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
