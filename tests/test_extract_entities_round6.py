@@ -248,3 +248,22 @@ def test_a_region_of_a_state_names_the_state_too_but_its_words_stay_the_region(e
     assert types.get("Lebanon") == "Country" and types.get("southern Lebanon") == "Location"
     [v] = [v for v in f.events if v.type == "Deployment"]
     assert names(f, v, "destination") == ["southern Lebanon"]
+
+
+# ----- a people's name is no place, person or group
+
+
+def test_a_peoples_name_after_ethnic_or_minority_or_before_a_word_for_people_names_nothing(extractor):
+    f = extract(extractor, "Tensions\n\nEthnic Bakor form the majority of the population, but the minority Lusi "
+                           "have held most of the power. A car was damaged outside a house belonging to a Houthi man "
+                           "in Sanaa. Moussa is said to be close to a Tamasheq militant chief. Pentagon spokesman "
+                           "Jim Roe said 12 died, and a Kabul police chief agreed.")
+    names_ = {e.name for e in f.entities}
+    assert not names_ & {"Bakor", "Ethnic Bakor", "Lusi", "Houthis", "Tamasheq"}
+    assert {"Sanaa", "Pentagon", "Kabul"} <= names_
+
+
+def test_a_peoples_militias_are_an_armed_group_however_the_parse_hangs_them(extractor):
+    f = extract(extractor, "Attack\n\nLakora is close to the border - where extremist Hutu militias from Rwanda "
+                           "are based.")
+    assert entity_types(f).get("Hutu militias") == "ArmedGroup"

@@ -55,6 +55,9 @@ _COMBATANT_NOUNS = frozenset(["rebel", "fighter", "militant", "insurgent", "jiha
                               "minority", "majority", "tribe", "clan", "community", "pilgrim", "population",
                               "holiday", "festival", "muslim", "christian", "villager", "refugee",
                               "rebellion", "uprising", "insurgency", "language", "militiamen"])
+# Words for people that a people's name may modify ("a X man", "X villagers"): the name is no place.
+_PEOPLE_NOUNS = frozenset(["man", "men", "woman", "women", "boy", "girl", "people", "family", "families", "civilian",
+                           "civilians", "villager", "villagers", "tribesman", "tribesmen", "household"])
 _BACKING_WORDS = frozenset(["backed", "led", "allied", "trained", "supported"])
 FACILITY_HEADS = ["base", "airbase", "airfield", "airport", "barracks", "camp", "garrison",
                   "outpost", "air base"]
@@ -331,6 +334,9 @@ class MentionFinder:
             entry = self.res.lexicon.match(doc[s:e].text)
             if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 continue  # "pro-Russian forces" are not Russia's forces
+            if e - s == 1 and doc[s].head.i > s and doc[s].head.lemma_.lower() in _PEOPLE_NOUNS \
+                    and doc[s].dep_ in ("compound", "amod", "nmod"):
+                continue  # "a X man": a group's name as a people's adjective names no actor
             force = _body_force(doc[s:e], entry, span.end)
             if force is not None:  # "U.N. peacekeepers", "an AU force": the body's troops
                 claim(force, "ArmedForce", None, body=entry.key)
@@ -432,6 +438,8 @@ class MentionFinder:
             return  # "U.S. President", "Sri Lankan President", "Foreign Minister" with no name
         if len(ent) == 1 and ent[0].lower_ in _COMMON_ACTORS:
             return  # "Rebels attacked ...": a common noun capitalised at the start of a sentence
+        if self._people_word(ent):
+            return  # "ethnic X", "the minority Y", "a Z man": a people, no place, person or body
         if label in ("PERSON", "ORG"):
             self._claim_name(ent, sent, claim)
         elif label == "GPE":
@@ -468,6 +476,27 @@ class MentionFinder:
                 return
             ent = _with_place_suffix(_extend_direction(ent), res)
             claim(ent, "Location", "Facility" if label == "FAC" else None)
+
+    def _people_word(self, ent: Span) -> bool:
+        """A name the sentence uses for a people: one word after "ethnic" or "the minority" ("ethnic
+        X form the majority"), or the modifier of a word for people or of a fighter's role ("a X
+        man", "a Y militant chief"; not "a Z spokesman"), unless the gazetteer has a place of
+        exactly that name ("Kabul villagers")."""
+        words = [t for t in ent if t.lower_ != "ethnic"]
+        if not words or not words[0].text[:1].isupper():
+            return False
+        doc, word = ent.doc, words[-1]
+        if len(words) == 1 and word.i > 0 and doc[word.i - 1].lower_ in ("ethnic", "minority", "majority"):
+            return True
+        head = word.head
+        if word.dep_ not in ("compound", "amod", "nmod") or not word.i < head.i <= word.i + 3:
+            return False
+        between = {t.lower_ for t in doc[word.i + 1:head.i]}
+        if not (head.lemma_.lower() in _PEOPLE_NOUNS or head.lemma_.lower() in self.res.person_roles
+                and between & _COMBATANT_NOUNS):  # "a X man", "a Y militant chief" (not "a Z spokesman")
+            return False
+        place = self.res.gazetteer.lookup(ent.text)
+        return place is None or light(normalize(place.name)) != light(normalize(ent.text))
 
     def _claim_name(self, ent: Span, sent: Sentence, claim) -> None:
         """PERSON and ORG spans: spaCy's label is a guess; the name's words and context decide.
@@ -953,8 +982,9 @@ def _people_named_groups(sent: Span, res: Resources) -> Iterator[Span]:
         name = doc[t.i - 1]
         # NER's word that it is a name (often PERSON: "Karen rebels"), or a proper noun inside the sentence
         named = name.ent_type_ in ("NORP", "PERSON", "ORG") or name.pos_ == "PROPN" and name.i > sent.start
-        if not (name.is_alpha and name.text[:1].isupper()) or not named or name.dep_ not in ("compound", "amod", "nmod"):
-            continue
+        if not (name.is_alpha and name.text[:1].isupper()) or not named or not (
+                name.dep_ in ("compound", "amod", "nmod") or name.head.i == t.i):
+            continue  # (the parse may hang the name on the noun any way: "X militias" read as a verb)
         if name.lower_ in _CREED_WORDS or res.gazetteer.country(name.text) is not None \
                 or res.lexicon.match(name.text) is not None or name.lower_ in res.title_words:
             continue
