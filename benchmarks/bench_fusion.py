@@ -25,7 +25,12 @@ reports are theirs with the dates and publication dates shifted as the text woul
 approximation of extracting the shifted text: the same places, actors and sentences).
 ``--check`` then also compares the ckg:fulfils links.
 
-    python benchmarks/bench_fusion.py [--docs 200 1000] [--batch 16] [--write] [--check] [--scale]
+``--memory`` prints, after each run, the bytes each structure of the index holds (deep
+``sys.getsizeof``, every object counted once, in the structure that reaches it first: the
+reports first, so the rest is what the index adds to them) per document, and the process's
+resident memory (issue 14: fusion's memory must grow at most linearly with the reports).
+
+    python benchmarks/bench_fusion.py [--docs 200 1000] [--batch 16] [--write] [--check] [--scale] [--memory]
 """
 
 from __future__ import annotations
@@ -148,7 +153,49 @@ def scale_reports(n: int) -> list[tuple[str, list]]:
     return out
 
 
-def run(docs: list, batch: int, write: bool, check: bool, parsed: bool = False) -> dict:
+def deep_size(obj: object, seen: set[int]) -> int:
+    """Bytes of ``obj`` and of everything it holds not in ``seen`` (which it fills)."""
+    size, todo = 0, [obj]
+    while todo:
+        o = todo.pop()
+        if id(o) in seen or o is None or isinstance(o, (bool, type)):
+            continue
+        seen.add(id(o))
+        size += sys.getsizeof(o)
+        if isinstance(o, dict):
+            todo.extend(o.keys())
+            todo.extend(o.values())
+        elif isinstance(o, (list, tuple, set, frozenset)):
+            todo.extend(o)
+        elif dataclasses.is_dataclass(o):
+            todo.extend(getattr(o, f.name) for f in dataclasses.fields(o))
+        elif hasattr(type(o), "__slots__"):  # kg.fuse.memo.Memo
+            todo.extend(getattr(o, n) for n in type(o).__slots__ if hasattr(o, n))
+    return size
+
+
+def memory(index: FusionIndex) -> dict[str, int]:
+    """Bytes per structure of a FusionIndex (see --memory), the reports first."""
+    seen: set[int] = set()
+    out = {"reports": deep_size(index.reports, seen)}
+    parts = {name: getattr(index, name) for name in vars(index) if name not in ("reports", "cfg", "scores", "plan_links")}
+    parts.update({f"scores.{n}": v for n, v in vars(index.scores).items() if n != "cfg"})
+    parts.update({f"plan_links.{n}": v for n, v in vars(index.plan_links).items() if n not in ("cfg", "scores")})
+    for name, value in parts.items():
+        out[name] = deep_size(value, seen)
+    return out
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now, MB (Linux)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except OSError:
+        return float("nan")
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def run(docs: list, batch: int, write: bool, check: bool, parsed: bool = False, mem: bool = False) -> dict:
     """Fusion over ``docs`` as kg build drives it; timings in seconds (``parsed``: the docs
     are (id, reports) already)."""
     cfg = load_config()
@@ -182,6 +229,9 @@ def run(docs: list, batch: int, write: bool, check: bool, parsed: bool = False) 
     result = {"docs": len(docs), "reports": sum(len(r) for _, r in reports), "parse": parse,
               "plan": plan_s, "apply": apply_s, "write": write_s, "worst_batch": worst,
               "graphs": graphs_written, "incidents": len(set(index.incident_of.values()))}
+    if mem:
+        result["memory"] = memory(index)
+        result["rss_mb"] = rss_mb()
     if check:
         from kg.fuse.rdf import incident_iri
 
@@ -206,6 +256,7 @@ def main() -> None:
     ap.add_argument("--wall", action="store_true", help="wall-clock time instead of this process's CPU time")
     ap.add_argument("--refresh", action="store_true", help="extract again instead of using the cache")
     ap.add_argument("--scale", action="store_true", help="bench_scale's corpus (shifted copies: distinct events)")
+    ap.add_argument("--memory", action="store_true", help="bytes per document of each index structure, and RSS")
     args = ap.parse_args()
     if args.wall:
         global CLOCK
@@ -216,7 +267,7 @@ def main() -> None:
               "fusion ms/doc", "share of build")
     print(" | ".join(header))
     for n in args.docs:
-        r = run(corpus[:n], args.batch, args.write, args.check, parsed=args.scale)
+        r = run(corpus[:n], args.batch, args.write, args.check, parsed=args.scale, mem=args.memory)
         total = r["parse"] + r["plan"] + r["apply"] + r["write"]
         per_doc = 1000 * total / r["docs"]
         share = per_doc / (per_doc + args.build_ms)
@@ -228,6 +279,12 @@ def main() -> None:
                        f"members {'same as' if r['same_members'] else 'DIFFER from'} one clustering, "
                        f"{r['links_differ']} incidents' ckg:fulfils differ (a link to another component)")
         print(" | ".join(row), flush=True)
+        if "memory" in r:
+            total_b = sum(r["memory"].values())
+            print(f"  memory after {n} documents: RSS {r['rss_mb']:.0f} MB; index {total_b / 1e6:.1f} MB "
+                  f"({total_b / n:.0f} B/doc); bytes per document by structure:")
+            for name, b in sorted(r["memory"].items(), key=lambda x: -x[1]):
+                print(f"    {name:26s} {b / n:10.0f}  ({b / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -126,9 +126,18 @@ def months(r: Report, cfg: FusionConfig) -> list[str]:
 
 
 def block_keys(r: Report, cfg: FusionConfig) -> frozenset[BlockKey]:
+    """The report's block keys, one shared object for every equal set (kg.fuse.cluster.Scores
+    keeps one per kind of report for a whole build: the keys of 170,000 kinds are a few
+    thousand distinct sets, issue 14)."""
     fam = family(r.cls)
     countries = sorted(r.countries) or [ANY_COUNTRY]
-    return frozenset((fam, c, m) for c in countries for m in months(r, cfg))
+    keys = frozenset((fam, c, m) for c in countries for m in months(r, cfg))
+    return _KEY_SETS.setdefault(keys, keys)
+
+
+# Every distinct set of block keys seen (a few per family, country and month): grows with the
+# blocks, not with the reports.
+_KEY_SETS: dict[frozenset[BlockKey], frozenset[BlockKey]] = {}
 
 
 def fusable(r: Report) -> bool:

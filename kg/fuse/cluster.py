@@ -27,6 +27,7 @@ from typing import Callable, Iterable, Optional
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, block_keys, family, fusable, interval
 from kg.fuse.compat import actors_score, compare, places_relation
 from kg.fuse.config import FusionConfig
+from kg.fuse.memo import MISSING, Memo
 from kg.fuse.model import Report, norm_name
 
 
@@ -102,17 +103,21 @@ def _near_pairs(members: list[int], spans: list[Span], tol: timedelta, pairs: se
 class Scores:
     """compare() by report *kind*, remembered: two reports of one kind (:func:`signature`)
     score alike against any third report, so a pair of kinds is scored at most twice (two
-    documents, or one), whichever reports and documents carry them. kg.fuse.index keeps one
-    for the life of a build; the memory holds no report IRIs, so it is never stale."""
+    documents, or one), whichever reports and documents carry them, while the bounded memory
+    (``score_memo`` of fusion.yaml) keeps it. kg.fuse.index keeps one for the life of a build;
+    the memory holds no report IRIs, so it is never stale."""
 
     def __init__(self, cfg: FusionConfig) -> None:
         self.cfg = cfg
         self.ids: dict[tuple, int] = {}
-        self.memo: dict[tuple[int, int, bool], Optional[float]] = {}
+        # compare() of two kinds by (kind, kind, same document) packed in one int (a tuple
+        # costs twice as much), bounded (kg.fuse.memo: it grows with the pairs compared)
+        self.memo = Memo(cfg.score_memo)
         self.keys: list[frozenset[BlockKey]] = []  # per kind: its block keys
         self.spans: list[Span] = []  # per kind: its interval
-        self.fulfil: dict[tuple[tuple[int, ...], tuple[int, ...]], Optional[float]] = {}
-        self.actor_keys: dict[tuple[int, ...], frozenset[tuple[str, str]]] = {}  # by a group's kinds
+        # by a plan's and a happened group's kinds, and by a group's kinds (kg.fuse.links)
+        self.fulfil = Memo(cfg.group_memo)
+        self.actor_keys = Memo(cfg.group_memo)
 
     def kind(self, r: Report) -> int:
         """The small number standing for the report's signature (the same for every copy)."""
@@ -125,12 +130,21 @@ class Scores:
         return k
 
     def score(self, a: Report, ka: int, b: Report, kb: int, same_doc: bool) -> Optional[float]:
-        key = (ka, kb, same_doc) if ka <= kb else (kb, ka, same_doc)
+        key = (((ka << 32) | kb) if ka <= kb else ((kb << 32) | ka)) << 1 | same_doc
+        memo = self.memo
         try:
-            return self.memo[key]
+            return memo.new[key]
         except KeyError:
-            s = self.memo[key] = compare(a, b, self.cfg, same_doc)
+            s = memo.get(key)
+            if s is MISSING:
+                s = compare(a, b, self.cfg, same_doc)
+                if s is not None:  # one float object per distinct score (a few dozen)
+                    s = _FLOATS.setdefault(s, s)
+                memo.put(key, s)
             return s
+
+
+_FLOATS: dict[float, float] = {}
 
 
 def signature(r: Report, cfg: FusionConfig) -> tuple:
@@ -290,9 +304,9 @@ def actor_keys(reps: list[Report], kinds: tuple[int, ...], scores: Scores) -> fr
     """(role, key) of every actor the reports name (remembered by the group's kinds): a plan
     and a happened group can only link when they share one (see :func:`link_plans`)."""
     out = scores.actor_keys.get(kinds)
-    if out is None:
-        out = scores.actor_keys[kinds] = frozenset(
-            (role, key) for r in reps for role, xs in r.actors.items() for x in xs for key in x.keys)
+    if out is MISSING:
+        out = frozenset((role, key) for r in reps for role, xs in r.actors.items() for x in xs for key in x.keys)
+        scores.actor_keys.put(kinds, out)
     return out
 
 
@@ -358,10 +372,10 @@ def _best_done(plan_reps: list[Report], plan_kinds: tuple[int, ...], candidates:
     best = None
     for done, done_reps, done_kinds in candidates:
         key = (plan_kinds, done_kinds)
-        if key in scores.fulfil:
-            s = scores.fulfil[key]
-        else:
-            s = scores.fulfil[key] = _fulfil_score(plan_reps, done_reps, cfg)
+        s = scores.fulfil.get(key)
+        if s is MISSING:
+            s = _fulfil_score(plan_reps, done_reps, cfg)
+            scores.fulfil.put(key, s)
         if s is not None and (best is None or (-s, done[0].iri) < best[0]):
             best = ((-s, done[0].iri), done)
     return None if best is None else best[1]

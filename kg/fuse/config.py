@@ -27,6 +27,10 @@ class FusionConfig:
     absolute_tolerance: float = 2.0
     scores: dict[str, float] = field(default_factory=dict)
     threshold: float = 3.0
+    # bounds on what fusion remembers for a build (kg.fuse.memo): they change how often a value
+    # is computed again, never a result, so key() leaves them out
+    score_memo: int = 200_000
+    group_memo: int = 20_000
 
     def score(self, name: str) -> float:
         return float(self.scores.get(name, 0.0))
@@ -41,7 +45,7 @@ class FusionConfig:
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
-    b, d, p, f = (data.get(k) or {} for k in ("blocking", "dates", "places", "figures"))
+    b, d, p, f, m = (data.get(k) or {} for k in ("blocking", "dates", "places", "figures", "memory"))
     return FusionConfig(
         edge_days=int(b.get("edge_days", 3)),
         undated_lookback_days=int(b.get("undated_lookback_days", 10)),
@@ -55,6 +59,8 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         absolute_tolerance=float(f.get("absolute_tolerance", 2)),
         scores={str(k): float(v) for k, v in (data.get("scores") or {}).items()},
         threshold=float(data.get("threshold", 3.0)),
+        score_memo=int(m.get("score_memo", 200_000)),
+        group_memo=int(m.get("group_memo", 20_000)),
     )
 
 

@@ -48,12 +48,9 @@ class FusionIndex:
     def __init__(self, cfg: Optional[FusionConfig] = None) -> None:
         self.cfg = cfg or load_config()
         self.reports: dict[str, Report] = {}
-        self.keys: dict[str, frozenset[BlockKey]] = {}
         # block -> how many reports of each kind it holds (kinds: kg.fuse.cluster.Scores.kind)
         self.blocks: dict[BlockKey, Counter[int]] = defaultdict(Counter)
         self.by_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
-        # block -> the other blocks its reports are also in (how many reports link the two)
-        self.links: dict[BlockKey, Counter[BlockKey]] = defaultdict(Counter)
         self.doc_reports: dict[str, set[str]] = defaultdict(set)
         self.incident_of: dict[str, str] = {}  # report IRI -> incident IRI
         # incident IRI -> (member report IRIs, IRI of the incident it fulfils): what its graph
@@ -67,10 +64,12 @@ class FusionIndex:
         # when the unit changes): a plan hands whole units to cluster_units
         self.units: dict[int, dict[str, Report]] = defaultdict(dict)
         self._sorted: dict[int, list[Report]] = {}
-        # kind -> the kinds it forms a strong pair with (see _region), and the pairs checked
+        # kind -> the kinds it forms a strong pair with (see _region)
         self.strong: dict[int, set[int]] = defaultdict(set)
-        self.checked: set[tuple[int, int]] = set()
-        self.linked: set[int] = set()  # kinds checked against every kind present with them
+        # kinds checked against every kind present with them, and present ever since (a kind
+        # that loses its last report leaves it): any two linked kinds have been checked, so no
+        # set of checked pairs is kept (it grew with the pairs compared, issue 14)
+        self.linked: set[int] = set()
         self.unlinked: set[int] = set()  # kinds of the index not checked yet (read from a store)
         # the plan links of the whole store, and how many incidents they were built for
         self.plan_links = PlanLinks(self.cfg, self.scores)
@@ -105,15 +104,15 @@ class FusionIndex:
                 self.unlinked.add(kind)
             self.units[kind][r.iri] = r
             self._sorted.pop(kind, None)
-            keys = self.keys[r.iri] = self.scores.keys[kind]
+            keys = self.scores.keys[kind]
             for k in keys:
                 self.blocks[k][kind] += 1
                 self.by_fm[(k[0], k[2])].add(k)
-                if len(keys) > 1:
-                    self.links[k].update(x for x in keys if x != k)
             self.doc_reports[doc_id].add(r.iri)
 
-    def _remove(self, doc_id: str) -> None:
+    def _remove(self, doc_id: str) -> set[int]:
+        """Forget the document's reports; the kinds left with no report."""
+        emptied: set[int] = set()
         for iri in self.doc_reports.pop(doc_id, set()):
             self.reports.pop(iri, None)
             kind = self.kind.pop(iri, None)
@@ -122,30 +121,29 @@ class FusionIndex:
                 if not self.units[kind]:
                     del self.units[kind]
                     self.unlinked.discard(kind)
+                    emptied.add(kind)
                 self._sorted.pop(kind, None)
-            keys = self.keys.pop(iri, frozenset())
+            keys = self.scores.keys[kind] if kind is not None else frozenset()
             for k in keys:
                 self.blocks[k][kind] -= 1
                 if not self.blocks[k][kind]:
                     del self.blocks[k][kind]
-                if len(keys) > 1:
-                    self.links[k].subtract(x for x in keys if x != k)
-                    self.links[k] = +self.links[k]
-                    if not self.links[k]:
-                        del self.links[k]
                 if not self.blocks[k]:
                     del self.blocks[k]
                     self.by_fm[(k[0], k[2])].discard(k)
             self.incident_of.pop(iri, None)
+        return emptied
 
     # --- components --------------------------------------------------------------------------
     def component(self, seeds: set[BlockKey], extra_keys: dict[int, frozenset[BlockKey]]) -> set[int]:
         """The kinds of report (those of the index plus the ``extra_keys`` ones, with their
         block keys) reachable from the blocks ``seeds``.
 
-        Walks the blocks, not the reports: two blocks are linked when a report is in both
-        (``links``, kept up to date by _add/_remove) or when one is a no-country block of the
-        other's family and month. Reports a plan removes may still join blocks: a larger
+        Walks the blocks and their kinds: two blocks are linked when a kind of report is in
+        both (the kinds of a block, and each kind's block keys) or when one is a no-country
+        block of the other's family and month. (A map of the blocks linked to each block cost
+        memory in every build for this walk, needed only while an index read from a store has
+        kinds not yet linked, issue 14.) Reports a plan removes may still join blocks: a larger
         component clusters the same (clustering never crosses components), at a little cost."""
         extra_blocks: dict[BlockKey, set[int]] = defaultdict(set)
         extra_fm: dict[tuple[str, str], set[BlockKey]] = defaultdict(set)
@@ -156,6 +154,8 @@ class FusionIndex:
                 extra_fm[(k[0], k[2])].add(k)
                 extra_links[k].update(ks)
         seen: set[BlockKey] = set()
+        walked: set[int] = set()  # kinds whose blocks are in todo
+        keys = self.scores.keys
         todo = list(seeds)
         empty: frozenset = frozenset()
         while todo:
@@ -170,7 +170,11 @@ class FusionIndex:
                 todo.extend(extra_fm.get(fm, empty))
             else:
                 todo.append((k[0], ANY_COUNTRY, k[2]))
-            todo.extend(self.links.get(k, empty))
+            for kind in self.blocks.get(k, empty):
+                if kind not in walked:
+                    walked.add(kind)
+                    if len(keys[kind]) > 1:
+                        todo.extend(keys[kind])
             todo.extend(extra_links.get(k, empty))
         kinds: set[int] = set()
         for k in seen:
@@ -178,7 +182,8 @@ class FusionIndex:
             kinds.update(extra_blocks.get(k, empty))
         return kinds
 
-    def _region(self, units: list[tuple[int, list[Report]]], changed: set[int], old: set[str]) -> list[tuple[int, list[Report]]]:
+    def _region(self, units: list[tuple[int, list[Report]]], changed: set[int], old: set[str],
+                checked: set[int]) -> list[tuple[int, list[Report]]]:
         """The units of the component that a change can regroup: those linked to a changed kind
         (or to a kind of an incident that loses a report) by a chain of *strong* kind pairs.
 
@@ -187,9 +192,10 @@ class FusionIndex:
         incidents. A kind pair is strong when the two share a block, their dates meet and their
         score (as reports of two documents) is at least the threshold less the same-document
         score: no pair of their reports can score more. The relation depends on the two kinds
-        only, so it is remembered for the build (``strong``; pairs checked in ``checked``; kinds
-        checked against all others present in ``linked``: a kind read from the store is checked
-        the first time a change reaches its component).
+        only, so it is remembered for the build (``strong``; kinds checked against all others
+        present in ``linked``: a kind read from the store, or new, is checked the first time a
+        change reaches its component). The kinds checked here are added to ``checked``, and
+        become linked when the plan is applied.
         The plan links (``ckg:fulfils``) are kept for the whole store (kg.fuse.links), so a
         planned report no longer makes its component one region."""
         present = {k: rs for k, rs in units if rs}
@@ -203,27 +209,24 @@ class FusionIndex:
                 if not local[key]:
                     local_fm[(key[0], key[2])].append(key)
                 local[key].append(k)
-        # every kind that changes, and every kind never linked yet (read from the store), is
-        # checked against the kinds present: each present pair is then checked by one side
-        for a in [k for k in present if k in changed or k not in self.linked]:
-            self.linked.add(a)
-            self.unlinked.discard(a)
+        # every kind not linked yet (new, or read from the store) is checked against the kinds
+        # present; a pair of two such kinds is checked by the first (``checked``)
+        for a in [k for k in present if k not in self.linked]:
             rep_a, span_a = present[a][0], scores.spans[a]
             for key in scores.keys[a]:
                 f, c, m = key
                 near = [x for x in local_fm.get((f, m), ())] if c == ANY_COUNTRY else [key, (f, ANY_COUNTRY, m)]
                 for block in near:
                     for b in local.get(block, ()):
-                        pair = (a, b) if a < b else (b, a)
-                        if a == b or pair in self.checked:
+                        if a == b or b in checked:
                             continue
-                        self.checked.add(pair)
                         if apart(span_a, scores.spans[b], tol):
                             continue
                         sc = scores.score(rep_a, a, present[b][0], b, False)
                         if sc is not None and sc >= bar:
                             self.strong[a].add(b)
                             self.strong[b].add(a)
+            checked.add(a)
         seeds = {k for k in changed if k in present}
         for iri in old:
             inc = self.incident_of.get(iri)
@@ -240,14 +243,16 @@ class FusionIndex:
         return [(k, rs) for k, rs in units if k in region]
 
     def _reach(self, changed: set[int], old: set[str], new_by_kind: Mapping[int, list[Report]],
-               extra_keys: dict[int, frozenset[BlockKey]]) -> set[int]:
+               extra_keys: dict[int, frozenset[BlockKey]], checked: set[int]) -> set[int]:
         """The region of :meth:`_region` found from the changed kinds alone, without listing the
         component (at 10,000 documents a component holds most of a family: listing it for
         every batch made a batch's cost grow with the store, issue 14). Valid when every kind
         of the index has been checked against its neighbours (no ``unlinked`` kind): then the
         strong pairs of the unchanged kinds are known, and those of the changed kinds are
         checked here against the kinds of their blocks (and the no-country block of their
-        family and month, or every country's block for a no-country one), as _region does."""
+        family and month, or every country's block for a no-country one), as _region does:
+        those not linked yet (a linked kind was checked against every kind present with it, and
+        each kind that came since checked itself against it); they are added to ``checked``."""
         cfg, scores = self.cfg, self.scores
         bar = cfg.threshold - max(0.0, cfg.score("same_document"))
         tol = timedelta(days=cfg.tolerance_days)
@@ -270,10 +275,11 @@ class FusionIndex:
 
         empty: frozenset = frozenset()
         for a in changed:
+            if a in self.linked:
+                continue
             rep_a = rep(a)
             if rep_a is None:
                 continue
-            self.linked.add(a)
             span_a = scores.spans[a]
             for key in scores.keys[a]:
                 f, c, m = key
@@ -281,19 +287,18 @@ class FusionIndex:
                     else (key, (f, ANY_COUNTRY, m))
                 for block in near:
                     for b in [*self.blocks.get(block, ()), *extra_blocks.get(block, ())]:
-                        pair = (a, b) if a < b else (b, a)
-                        if a == b or pair in self.checked:
+                        if a == b or b in checked:  # a kind checked before in this loop met a
+                            continue
+                        if apart(span_a, scores.spans[b], tol):
                             continue
                         rep_b = rep(b)
                         if rep_b is None:
-                            continue
-                        self.checked.add(pair)
-                        if apart(span_a, scores.spans[b], tol):
                             continue
                         sc = scores.score(rep_a, a, rep_b, b, False)
                         if sc is not None and sc >= bar:
                             self.strong[a].add(b)
                             self.strong[b].add(a)
+            checked.add(a)
         seeds = set(changed)
         for iri in old:
             inc = self.incident_of.get(iri)
@@ -370,9 +375,9 @@ class FusionIndex:
         seeds: set[BlockKey] = set()
         changed: set[int] = set(new_kind.values())  # kinds that gain or lose reports
         for iri in old:
-            seeds |= self.keys.get(iri, frozenset())
             if iri in self.kind:
                 changed.add(self.kind[iri])
+                seeds |= self.scores.keys[self.kind[iri]]
         extra_keys = {k: self.scores.keys[k] for k in set(new_kind.values())}
         for keys in extra_keys.values():
             seeds |= keys
@@ -386,11 +391,12 @@ class FusionIndex:
             members.update((r.iri, r) for r in new_by_kind.get(kind, ()))
             return sorted(members.values(), key=lambda r: r.iri)
 
+        checked: set[int] = set()  # kinds checked against their neighbours: linked once applied
         if self.unlinked:  # kinds read from the store: walk their component (see _region)
             units = [(kind, unit(kind)) for kind in self.component(seeds, extra_keys)]
-            region = self._region(units, changed, old)
+            region = self._region(units, changed, old, checked)
         else:
-            region = [(kind, unit(kind)) for kind in self._reach(changed, old, new_by_kind, extra_keys)]
+            region = [(kind, unit(kind)) for kind in self._reach(changed, old, new_by_kind, extra_keys, checked)]
         self._ensure_links()
         comp = [r.iri for _, rs in region for r in rs]
         dirty = set(new) | old
@@ -434,10 +440,16 @@ class FusionIndex:
             graphs.setdefault(str(incident_graph(inc)), [])
 
         def apply() -> None:
+            # linked: the kinds checked by this plan, and those linked before it (one that
+            # left and came back within the batch was present for every check of the plan);
+            # not a kind the batch leaves with no report
+            self.linked |= checked
+            emptied: set[int] = set()
             for doc_id, new_reports in changes.items():
-                self._remove(doc_id)
+                emptied |= self._remove(doc_id)
                 if new_reports is not None:
                     self._add(doc_id, [r for r in new_reports if fusable(r)])
+            self.linked.difference_update([k for k in emptied if k not in self.units])
             for iri in comp:
                 self.incident_of.pop(iri, None)
             self.incident_of.update(new_incident_of)

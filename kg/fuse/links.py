@@ -20,6 +20,7 @@ from typing import Callable, Optional
 from kg.fuse.blocking import family
 from kg.fuse.cluster import Scores, _Clustered, _fulfil_score, actor_keys
 from kg.fuse.config import FusionConfig
+from kg.fuse.memo import MISSING
 
 Best = Optional[tuple[float, str, str]]  # (-score, happened group's first IRI, its incident)
 
@@ -39,10 +40,10 @@ class PlanLinks:
 
     def _score(self, plan: _Clustered, done: _Clustered) -> Optional[float]:
         key = (plan[2], done[2])
-        fulfil = self.scores.fulfil
-        if key in fulfil:
-            return fulfil[key]
-        s = fulfil[key] = _fulfil_score(plan[1], done[1], self.cfg)
+        s = self.scores.fulfil.get(key)
+        if s is MISSING:
+            s = _fulfil_score(plan[1], done[1], self.cfg)
+            self.scores.fulfil.put(key, s)
         return s
 
     def relink(self, added: dict[str, _Clustered], removed: set[str]) -> tuple[dict[str, Optional[str]], Callable[[], None]]:
