@@ -212,3 +212,36 @@ def test_an_unplaced_attack_by_an_attacker_placed_nowhere_stays(extractor):
     f = extract(extractor, "Raid\n\nThe Kenyan army killed 12 militants in a raid on Monday, officials said.")
     [v] = asserted(f, "Attack")
     assert v.quantities["fatalities"].value == 12
+
+
+# ----- modality: possible, feared, asked for, ready, ruled out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials warned of possible attacks on the town of Tarvella.",
+    "There are fears of an attack on the town of Tarvella.",
+    "Residents braced for an imminent offensive on the town of Tarvella.",
+])
+def test_a_possible_or_feared_attack_did_not_happen(extractor, sentence):
+    f = extract(extractor, "Warning\n\n" + sentence)
+    assert not asserted(f, "Attack")
+    assert [v.modality for v in f.events if v.type == "Attack"] == ["hypothetical"]
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("Kenya is ready to deploy 500 troops to Somalia.", "planned"),
+    ("Kenya is due to send 500 troops to Somalia next month.", "planned"),
+    ("The council called for the deployment of 500 troops to Somalia.", "hypothetical"),
+    ("Kenya ruled out sending troops to Somalia.", "negated"),
+    ("Kenya has no plans to send troops to Somalia.", "negated"),
+])
+def test_deployments_made_ready_asked_for_or_ruled_out(extractor, sentence, modality):
+    f = extract(extractor, "Troops\n\n" + sentence)
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert v.modality == modality
+
+
+def test_being_able_to_retake_a_town_is_retaking_it(extractor):
+    f = extract(extractor, "Retaken\n\nGovernment troops were able to retake the town of Tarvella on Monday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Tarvella"]

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 REPORT_NOUNS = frozenset(["report", "claim", "allegation", "rumour", "rumor", "suggestion", "account", "assertion"])
+PLAN_ADJECTIVES = frozenset(["planned", "proposed", "future", "expected", "prospective"])
 CLIMB = ("xcomp", "conj", "pcomp", "pobj", "dobj", "prep", "nsubj", "nsubjpass", "appos", "attr")
 
 
@@ -32,6 +33,9 @@ class Modality:
     prevention_verbs: frozenset[str] = frozenset()
     ongoing_verbs: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()
+    possibility_adjectives: frozenset[str] = frozenset()
+    fear_words: frozenset[str] = frozenset()
+    readiness_adjectives: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Modality":
@@ -41,7 +45,8 @@ class Modality:
                    frozenset(d["negation_verbs"]), frozenset(d.get("request_verbs", [])),
                    frozenset(d.get("habitual_adverbs", [])), frozenset(d.get("consequence_verbs", [])),
                    frozenset(d.get("prevention_verbs", [])), frozenset(d.get("ongoing_verbs", [])),
-                   frozenset(d.get("accusing_verbs", [])))
+                   frozenset(d.get("accusing_verbs", [])), frozenset(d.get("possibility_adjectives", [])),
+                   frozenset(d.get("fear_words", [])), frozenset(d.get("readiness_adjectives", [])))
 
     def _verb_is(self, verb: Token, words: frozenset[str]) -> bool:
         """The verb is one of ``words``, a phrasal one ("step up") with its particle."""
@@ -108,8 +113,22 @@ class Modality:
             return "negated"
         if tok.lemma_.lower() in REPORT_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
             return "negated"  # "there have been no reports of people being attacked"
-        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in self.negation_verbs:
-            return "negated"
+        if tok.dep_ in ("ccomp", "xcomp") and self._verb_is(tok.head, self.negation_verbs):
+            return "negated"  # "denied that ...", "ruled out sending troops"
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in self.purpose_nouns | {"plan", "intention"} and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in tok.head.children):
+            return "negated"  # "has no plans to send troops"
+        told = next((c.lower_ for c in children if c.dep_ == "amod" and c.lower_ in self.possibility_adjectives), None)
+        if tok.pos_ == "NOUN" and told:  # "possible attacks on X", "an imminent offensive", "a planned deployment"
+            return "planned" if told in PLAN_ADJECTIVES else "hypothetical"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.fear_words:
+            return "hypothetical"  # "fears of an attack", "warned of attacks on X"
+        if tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.request_verbs or
+                                   tok.dep_ == "pobj" and tok.head.lower_ == "for"
+                                   and tok.head.head.lemma_.lower() in self.request_verbs):
+            return "hypothetical"  # "called for the deployment of troops", "demanded talks"
+        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lower_ in self.readiness_adjectives:
+            return "planned"  # "is ready to deploy", "is due to send"
         if tok.dep_ in ("ccomp", "acl") and self._denied_report(tok.head):
             return "negated"
         if tok.dep_ in ("dobj", "nsubjpass") and self._verb_is(tok.head, self.prevention_verbs):
