@@ -34,7 +34,7 @@ from typing import Optional
 
 from kg.fuse.blocking import family, interval, parse_day
 from kg.fuse.config import FusionConfig
-from kg.fuse.model import C, ActorInfo, PlaceInfo, Report, norm_name
+from kg.fuse.model import C, ActorInfo, PlaceInfo, Report, fingerprint_hashes, norm_name
 
 AREA_WORDS = {"district", "province", "region", "governorate", "oblast", "state", "county",
               "area", "valley", "prefecture", "department", "raion", "municipality"}
@@ -250,7 +250,7 @@ def copies(a: Report, b: Report, threshold: float = 0.5) -> bool:
     """The two reports' articles are copies of one text (Jaccard of their fingerprints)."""
     if a.doc_id == b.doc_id:
         return True
-    fa, fb = a.fingerprint, b.fingerprint
+    fa, fb = fingerprint_hashes(a.fingerprint), fingerprint_hashes(b.fingerprint)
     if not fa or not fb:
         return False
     return len(fa & fb) / len(fa | fb) >= threshold

@@ -19,11 +19,13 @@ from __future__ import annotations
 import zlib
 import re
 import unicodedata
+from array import array
 from collections import defaultdict
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
+from kg.fuse.memo import MISSING, Memo
 from kg.graph.vocab import ACTOR_ROLES, CKG, CKGD, EVENT_CLASSES, OPEN_ROLES, PLACE_ROLES, ROLE_PROPERTIES
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -119,7 +121,8 @@ class Report:
     actors: dict[str, tuple[ActorInfo, ...]] = field(hash=False, compare=False)
     quantities: dict[str, tuple[float, str]] = field(hash=False, compare=False)
     evidence: str = ""
-    fingerprint: frozenset[int] = field(default=frozenset(), hash=False, compare=False)
+    # the article's :func:`fingerprint` (packed bytes; a frozenset of hashes is read the same)
+    fingerprint: bytes | frozenset[int] = field(default=frozenset(), hash=False, compare=False)
     subtype: Optional[str] = None
     origins: tuple[PlaceInfo, ...] = ()  # where a deployment starts from (not where it happens)
     # Told as news with no time in the text: the extractor dates such an event on the day of
@@ -136,17 +139,59 @@ class Report:
         return frozenset(p.country for p in self.places if p.country)
 
 
-def fingerprint(text: str, every: int = 4) -> frozenset[int]:
+def fingerprint(text: str, every: int = 4) -> bytes:
     """A sample of the hashed word 5-grams of a text (those whose hash is divisible by
     ``every``): two copies of one wire story share almost all of them whatever the headline,
-    and the Jaccard index of two samples estimates that of the full shingle sets."""
+    and the Jaccard index of two samples estimates that of the full shingle sets.
+
+    Packed as sorted 32-bit values (:func:`fingerprint_hashes` reads them back): a build keeps
+    every report for its whole length, and as a frozenset of ints one article's sample took
+    ~12 KB, the largest part of a report's memory, as bytes under 1 KB (issue 14)."""
     words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).lower())
     out = set()
     for i in range(max(0, len(words) - 4)):
         h = zlib.crc32(" ".join(words[i:i + 5]).encode())  # stable across runs, unlike hash()
         if h % every == 0:
             out.add(h)
-    return frozenset(out)
+    return array(_TYPECODE, sorted(out)).tobytes()
+
+
+_TYPECODE = "I" if array("I").itemsize >= 4 else "L"  # unsigned, at least 32 bits
+
+
+@lru_cache(maxsize=256)
+def _unpack(packed: bytes) -> frozenset[int]:
+    return frozenset(array(_TYPECODE, packed))
+
+
+def fingerprint_hashes(fp: bytes | frozenset[int]) -> frozenset[int]:
+    """The hashes of a :func:`fingerprint` (remembered for the last few hundred articles: an
+    incident's graph compares its documents pairwise)."""
+    return _unpack(fp) if isinstance(fp, bytes) else frozenset(fp)
+
+
+# One shared object per distinct place or actor read (a place or an actor is named by many
+# articles, and each document graph is read on its own), bounded (kg.fuse.memo).
+_INFOS = Memo(1 << 15)
+
+
+def _intern(info: Any) -> Any:
+    known = _INFOS.get(info)
+    if known is MISSING:
+        _INFOS.put(info, info)
+        return info
+    return known
+
+
+def _shared_dict(items: tuple) -> dict:
+    """One dict object for every report with these (key, value) items (read-only: a Report's
+    actors and figures are never changed; most reports name the same few, or none)."""
+    key = ("dict", items)
+    known = _INFOS.get(key)
+    if known is MISSING:
+        known = dict(items)
+        _INFOS.put(key, known)
+    return known
 
 
 def _first(values: Optional[list[str]]) -> Optional[str]:
@@ -198,7 +243,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             info = PlaceInfo(iri, _first(node.get(LABEL)) or iri, country, lat, lon, kind, frozenset(within))
         else:
             return None
-        places[iri] = info
+        info = places[iri] = _intern(info)
         return info
 
     def actor(iri: str) -> Optional[ActorInfo]:
@@ -226,8 +271,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
         keys.discard("")
         types = set(node.get(TYPE, ()))
         cls = next((c for c in _ACTOR_PRIORITY if c in types), C + "Actor")
-        info = ActorInfo(iri, _first(node.get(LABEL)) or iri, frozenset(keys), cls)
-        actors[iri] = info
+        info = actors[iri] = _intern(ActorInfo(iri, _first(node.get(LABEL)) or iri, frozenset(keys), cls))
         return info
 
     out: list[Report] = []
@@ -285,8 +329,8 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             published=published,
             publisher=_first(art.get(_DCT + "publisher")),
             places=tuple(sorted(set(where), key=lambda x: x.iri)),
-            actors={r: tuple(sorted(set(v), key=lambda x: x.iri)) for r, v in sorted(roles.items())},
-            quantities=dict(sorted(quantities.items())),
+            actors=_shared_dict(tuple((r, tuple(sorted(set(v), key=lambda x: x.iri))) for r, v in sorted(roles.items()))),
+            quantities=_shared_dict(tuple(sorted(quantities.items()))),
             evidence=evidence,
             fingerprint=prints[article],
             subtype=_first(node.get(C + "subtype")),
