@@ -245,3 +245,15 @@ def test_being_able_to_retake_a_town_is_retaking_it(extractor):
     f = extract(extractor, "Retaken\n\nGovernment troops were able to retake the town of Tarvella on Monday.")
     [v] = asserted(f, "Capture")
     assert names(f, v, "place") == ["Tarvella"]
+
+
+# ----- summaries
+
+
+def test_plural_attacks_that_took_place_near_a_town_before_any_is_told_sum_them_up(extractor):
+    text = ("Attacks\n\nSeparate attacks in the north have killed four soldiers. The deadly attacks all took place "
+            "near the town of Tarvella. On Friday, a roadside bomb killed two soldiers in the village of Orvanne.")
+    f = extract(extractor, text)
+    located = sorted(n for v in asserted(f, "Attack") for n in names(f, v, "location"))
+    assert "Tarvella" not in located
+    assert "Orvanne" in located

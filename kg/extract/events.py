@@ -2163,8 +2163,8 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
                      and g.sentence.index < f.sentence.index and _same_side(g, f, res) and _compatible_counts(g, f)), None)
         if told is not None:
             _set_place(told, f, res)
-        else:
-            out.append(f)
+        elif f.trigger.tag_ != "NNS":  # "the deadly attacks all took place near X", told of no attack
+            out.append(f)              # before, sums up the attacks the report tells one by one
     out = _fold_bare_deployments(out)
     _chain_holders(out)
     _former_from_adversaries(out, res)
