@@ -1678,7 +1678,7 @@ class _Ctx:
                      and c.lemma_.lower() in AGREEMENT_NOUNS), None)
 
     def _signing(self, tok: Token) -> Iterable[Frame]:
-        """"Kenya and Somalia signed a security agreement in Nairobi", "the deal was agreed by
+        """"A and B signed a security agreement in X", "the deal was agreed by
         Presidents A and B in X": the signatories met there (two of them at least, named)."""
         f = self.new("Meeting", tok, False)
         people = ("Person", "Country", "Organization")
