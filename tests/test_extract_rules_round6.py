@@ -257,3 +257,22 @@ def test_plural_attacks_that_took_place_near_a_town_before_any_is_told_sum_them_
     located = sorted(n for v in asserted(f, "Attack") for n in names(f, v, "location"))
     assert "Tarvella" not in located
     assert "Orvanne" in located
+
+
+# ----- idioms of capture verbs
+
+
+@pytest.mark.parametrize("sentence", [
+    "The militants took advantage of a coup in the town of Tarvella to regroup.",
+    "The rebels seized the initiative near the town of Tarvella on Monday.",
+    "The army took the lead in the talks in the town of Tarvella.",
+])
+def test_a_capture_verb_with_an_idiom_object_takes_no_place(extractor, sentence):
+    f = extract(extractor, "News\n\n" + sentence)
+    assert not asserted(f, "Capture")
+
+
+def test_a_capture_verb_with_a_place_object_still_takes_it(extractor):
+    f = extract(extractor, "News\n\nThe rebels took the town of Tarvella on Monday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Tarvella"]

@@ -198,6 +198,7 @@ class Triggers:
     troop_verbs: frozenset[str] = frozenset()  # deployments only with troops as object ("moved 100 troops to X")
     military_posts: frozenset[str] = frozenset()  # "attacked an army checkpoint": the forces holding it the target
     not_forces: frozenset[str] = frozenset()  # "sent an envoy", "dispatched aid": sent, but no force
+    idiom_objects: frozenset[str] = frozenset()  # "took advantage of", "seized the opportunity": no capture
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -232,7 +233,8 @@ class Triggers:
                    frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel,
                    movement, frozenset(data["Attack"].get("toll_nouns", [])), troop_verbs,
                    frozenset(data["Attack"].get("military_posts", [])),
-                   frozenset(data["Deployment"].get("not_forces", [])))
+                   frozenset(data["Deployment"].get("not_forces", [])),
+                   frozenset(data["Capture"].get("idiom_objects", [])))
 
 
 @dataclass
@@ -1458,6 +1460,8 @@ class _Ctx:
                 return  # "taken to hospital", "took part", "took hostages"
             captor_tok = self.subject(tok)
             obj = self.child(tok, "dobj", "nsubjpass")
+            if obj is not None and obj.lemma_.lower() in self.finder.t.idiom_objects:
+                return  # "took advantage of a coup in X", "seized the initiative": no place taken
             if obj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
                 obj = self.child(tok.head, "nsubjpass")  # "X was captured by A ... and retaken by B"
             if obj is None and tok.dep_ in ("attr", "acomp"):
