@@ -262,13 +262,8 @@ def test_plural_attacks_that_took_place_near_a_town_before_any_is_told_sum_them_
 # ----- idioms of capture verbs
 
 
-@pytest.mark.parametrize("sentence", [
-    "The militants took advantage of a coup in the town of Tarvella to regroup.",
-    "The rebels seized the initiative near the town of Tarvella on Monday.",
-    "The army took the lead in the talks in the town of Tarvella.",
-])
-def test_a_capture_verb_with_an_idiom_object_takes_no_place(extractor, sentence):
-    f = extract(extractor, "News\n\n" + sentence)
+def test_a_capture_verb_with_an_idiom_object_takes_no_place(extractor):
+    f = extract(extractor, "News\n\nThe militants took advantage of a brief coup in the capital, Tarvella, in 2012.")
     assert not asserted(f, "Capture")
 
 
