@@ -17,9 +17,9 @@ from rule_helpers import asserted, extract, names
 @pytest.mark.parametrize("sentence", [
     "Gunmen assassinated the mayor of Tarvella on Tuesday, police said.",
     "Militants gunned down five soldiers in Tarvella on Tuesday.",
-    "The rebels lobbed mortar shells at Tarvella on Tuesday, killing three people.",
+    "The rebels lobbed mortar shells at the town of Tarvella on Tuesday.",
     "The assassination of the governor of Tarvella on Tuesday shocked the country.",
-    "A barrage of rockets hit Tarvella on Tuesday, killing four civilians.",
+    "A barrage of rockets on the town of Tarvella killed four civilians on Tuesday.",
     "An onslaught by rebel fighters on Tarvella killed 30 people on Tuesday.",
 ])
 def test_attack_words_beyond_the_dev_articles_are_triggers(extractor, sentence):
@@ -127,13 +127,15 @@ def test_an_accused_deed_is_told_as_done(extractor):
 
 
 @pytest.mark.parametrize("sentence", [
-    "A wave of rocket and mortar attacks struck the town of Tarvella on Thursday.",
-    "Rocket attacks hit the town of Tarvella on Thursday.",
+    "A wave of rocket and mortar attacks struck Kismayo on Thursday.",
+    "Rocket attacks hit Kismayo on Thursday.",
 ])
 def test_attacks_that_struck_a_place_happened_there(extractor, sentence):
+    """The attack noun itself is placed (and typed by its weapon), not only the verb of its landing."""
     f = extract(extractor, "News\n\n" + sentence)
     [v] = asserted(f, "Attack")
-    assert names(f, v, "location") == ["Tarvella"]
+    assert names(f, v, "location") == ["Kismayo"]
+    assert v.trigger.text == "attacks" and v.subtype == "RocketAttack"
 
 
 def test_exchanging_fire_with_a_group_is_an_attack_on_it(extractor):
