@@ -273,3 +273,16 @@ def test_a_capture_verb_with_a_place_object_still_takes_it(extractor):
     f = extract(extractor, "News\n\nThe rebels took the town of Tarvella on Monday.")
     [v] = asserted(f, "Capture")
     assert names(f, v, "place") == ["Tarvella"]
+
+
+# ----- a deployment announced before it is told with its place
+
+
+def test_a_deployment_announced_before_its_place_is_told_is_that_deployment(extractor):
+    text = ("Kenya announces upcoming deployment\n\nThe Kenyan defence ministry announced today that the 3rd "
+            "Brigade will deploy about 4,000 soldiers to Somalia in the spring.")
+    f = extract(extractor, text)
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Somalia"]
+    assert names(f, v, "agent") == ["Kenya"]  # the headline's sender, on the deployment the body tells
+    assert v.quantities["troops"].value == 4000

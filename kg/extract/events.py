@@ -2349,7 +2349,19 @@ def _fold_bare_deployments(frames: list[Frame]) -> list[Frame]:
         if not told.filled("agent"):
             for eid in f.roles.get("agent", []):
                 told.add("agent", eid)
-    return out
+    # "X announces upcoming deployment" (a headline, a lead) before the deployment told with its
+    # place or number: the later telling is the same deployment
+    kept: list[Frame] = []
+    for f in out:
+        bare = f.type == "Deployment" and not f.filled("destination") and not f.quantities
+        later = next((g for g in out if g.type == "Deployment" and g.sentence.index > f.sentence.index
+                      and (g.filled("destination") or g.quantities)), None) if bare else None
+        if later is None:
+            kept.append(f)
+        elif not later.filled("agent"):
+            for eid in f.roles.get("agent", []):
+                later.add("agent", eid)
+    return kept
 
 
 def _argument_of(a: Frame, b: Frame) -> bool:
