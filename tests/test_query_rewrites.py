@@ -151,6 +151,313 @@ ORDER BY (COALESCE(STR(?date), "")) ?document ?start ?event ?role
 """
 
 
+#: queries/actor-profile.rq with the name found by a UNION of the key and the IRI look-ups.
+ACTOR_PROFILE_BEFORE = r"""# title: Actor profile
+# description: Everything one actor takes part in: one row per event and role (agent, force, perpetrator, target, captor, former controller, supporter, participant, speaker, visitor, or "about" for statements about it), with the event's places, the other actors in it and their roles, the date and the source sentence; oldest first.
+# param: actor: string -- the actor: name, alias or IRI; case does not matter
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+# Speed: the actor's events are found first (sub-select), then every other value is a
+# one-pattern OPTIONAL, which Oxigraph evaluates once per row instead of over the whole graph.
+SELECT ?actorIri (MIN(?actorName) AS ?actorLabel) ?role ?eventType ?date ?modality
+       (GROUP_CONCAT(DISTINCT ?placeName; separator="; ") AS ?places)
+       (GROUP_CONCAT(DISTINCT ?coParticipant; separator="; ") AS ?coParticipants)
+       ?event ?evidence ?document (MIN(?docTitle) AS ?documentTitle)
+WHERE {
+  {
+    SELECT DISTINCT ?actorIri ?event ?roleIri WHERE {
+      {
+        SELECT DISTINCT ?actorIri WHERE {
+          {
+            # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping)
+            SELECT ?actorIri WHERE {
+              BIND(LCASE(?actor) AS ?actorKey)
+              ?actorIri ckg:nameKey ?actorKey .
+              FILTER(BOUND(?actor))
+            }
+          } UNION {
+            # the IRI of a named thing
+            SELECT DISTINCT ?actorIri WHERE { ?actorIri ckg:nameKey ?anyKey . FILTER(STR(?actorIri) = ?actor) }
+          }
+        }
+      }
+      ?event ?roleIri ?actorIri .
+      FILTER NOT EXISTS { ?event a ckg:Incident }  # reports; incidents: queries/incidents.rq
+      FILTER(?roleIri IN (ckg:agent, ckg:force, ckg:perpetrator, ckg:target, ckg:captor, ckg:former,
+                          ckg:supporter, ckg:participant, ckg:speaker, ckg:visitor, ckg:about))
+    }
+  }
+  BIND(IF(?roleIri = ckg:former, "former controller", STRAFTER(STR(?roleIri), "#")) AS ?role)
+  OPTIONAL { ?event a ?class }
+  BIND(LCASE(STRAFTER(STR(?class), "#")) AS ?eventType)
+  OPTIONAL { ?event ckg:modality ?modalityIri }
+  BIND(LCASE(STRAFTER(STR(?modalityIri), "#")) AS ?modality)
+  OPTIONAL { ?event ckg:evidence/ckg:text ?evidence }
+  OPTIONAL { ?event ckg:reportedIn ?document }
+  OPTIONAL { ?event ckg:reportedIn/dcterms:title ?docTitle }
+  OPTIONAL { ?actorIri rdfs:label ?actorName }
+  OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event (ckg:location|ckg:destination|ckg:place|ckg:origin)/rdfs:label ?placeName }
+  OPTIONAL {
+    ?event ?otherRoleIri ?other .
+    FILTER(?other != ?actorIri && ?otherRoleIri IN (ckg:agent, ckg:force, ckg:perpetrator, ckg:target,
+           ckg:captor, ckg:former, ckg:supporter, ckg:participant, ckg:speaker, ckg:visitor))
+    OPTIONAL { ?other rdfs:label ?otherName }
+  }
+  BIND(CONCAT(?otherName, " (", IF(?otherRoleIri = ckg:former, "former controller",
+                                   STRAFTER(STR(?otherRoleIri), "#")), ")") AS ?coParticipant)
+}
+GROUP BY ?actorIri ?role ?eventType ?date ?modality ?event ?evidence ?document
+ORDER BY (COALESCE(STR(?date), "")) ?event ?role ?actorIri
+"""
+
+#: queries/control-timeline.rq with the name found by a UNION of the key and the IRI look-ups.
+CONTROL_TIMELINE_BEFORE = r"""# title: Who controlled a place over time
+# description: The changes of control of one place (captures), oldest first: who took it, from whom, with whose support, when, and the source sentence. Captures that were only planned, hypothetical or denied are left out unless `all` is true.
+# param: place: string -- the place: name, alias or IRI; case does not matter
+# param: all: boolean = false -- also list planned, hypothetical and denied captures
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+# Speed: the place is found first, its captures by one pattern, and every other value by a
+# one-pattern OPTIONAL (looked up per row, not joined over the whole graph).
+SELECT ?date ?placeIri (MIN(?placeName) AS ?placeLabel)
+       ?captor (MIN(?captorName) AS ?captorLabel)
+       ?former (MIN(?formerName) AS ?formerLabel)
+       (GROUP_CONCAT(DISTINCT ?supporterName; separator="; ") AS ?supporters)
+       ?modality ?event ?evidence ?document (MIN(?docTitle) AS ?documentTitle)
+WHERE {
+  {
+    SELECT DISTINCT ?placeIri ?event WHERE {
+      {
+        SELECT DISTINCT ?placeIri WHERE {
+          {
+            # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping)
+            SELECT ?placeIri WHERE {
+              BIND(LCASE(?place) AS ?placeKey)
+              ?placeIri ckg:nameKey ?placeKey .
+              FILTER(BOUND(?place))
+            }
+          } UNION {
+            # the IRI of a named thing
+            SELECT DISTINCT ?placeIri WHERE { ?placeIri ckg:nameKey ?anyKey . FILTER(STR(?placeIri) = ?place) }
+          }
+        }
+      }
+      ?event ckg:place ?placeIri .
+      FILTER NOT EXISTS { ?event a ckg:Incident }  # reports; incidents: queries/incidents.rq
+    }
+  }
+  FILTER EXISTS { ?event a ckg:Capture }
+  OPTIONAL { ?event ckg:modality ?modalityIri }
+  BIND(LCASE(STRAFTER(STR(?modalityIri), "#")) AS ?modality)
+  FILTER(?all || ?modality = "asserted")
+  OPTIONAL { ?event ckg:evidence/ckg:text ?evidence }
+  OPTIONAL { ?event ckg:reportedIn ?document }
+  OPTIONAL { ?event ckg:reportedIn/dcterms:title ?docTitle }
+  OPTIONAL { ?placeIri rdfs:label ?placeName }
+  OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event ckg:captor ?captor . OPTIONAL { ?captor rdfs:label ?captorName } }
+  OPTIONAL { ?event ckg:former ?former . OPTIONAL { ?former rdfs:label ?formerName } }
+  OPTIONAL { ?event ckg:supporter/rdfs:label ?supporterName }
+}
+GROUP BY ?date ?placeIri ?captor ?former ?modality ?event ?evidence ?document
+ORDER BY (COALESCE(STR(?date), "")) ?event ?captor ?former
+"""
+
+#: queries/documents-mentioning.rq before the mentions' articles and the events' documents were found in the sub-selects.
+DOCUMENTS_MENTIONING_BEFORE = r"""# title: Documents mentioning an entity
+# description: The articles that name an actor or place, newest first, with how often each names it, the words used and the number of events it takes part in there.
+# param: entity: string -- the actor or place: name, alias or IRI; case does not matter
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+# Speed: each part starts from the entity (a sub-select) and follows one triple pattern per
+# step (Oxigraph then looks each row up instead of scanning the whole graph).
+SELECT ?published ?document (MIN(?docTitle) AS ?documentTitle) (MIN(?docPublisher) AS ?publisher)
+       ?entityIri (MIN(?entityName) AS ?entityLabel)
+       (COUNT(DISTINCT ?mention) AS ?mentions)
+       (GROUP_CONCAT(DISTINCT ?mentionText; separator="; ") AS ?mentionedAs)
+       (COALESCE(MIN(?eventCount), 0) AS ?events)
+WHERE {
+  {
+    SELECT DISTINCT ?entityIri ?mention WHERE {
+      {
+        SELECT DISTINCT ?entityIri WHERE {
+          {
+            # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping)
+            SELECT ?entityIri WHERE {
+              BIND(LCASE(?entity) AS ?entityKey)
+              ?entityIri ckg:nameKey ?entityKey .
+              FILTER(BOUND(?entity))
+            }
+          } UNION {
+            # the IRI of a named thing
+            SELECT DISTINCT ?entityIri WHERE { ?entityIri ckg:nameKey ?anyKey . FILTER(STR(?entityIri) = ?entity) }
+          }
+        }
+      }
+      ?entityIri ckg:mention ?mention .
+    }
+  }
+  ?mention ckg:inArticle ?document .  # every mention is in its article: ?document is bound
+  OPTIONAL { ?mention ckg:text ?mentionText }
+  OPTIONAL {
+    SELECT ?entityIri ?document (COUNT(DISTINCT ?event) AS ?eventCount) WHERE {
+      {
+        SELECT DISTINCT ?entityIri ?event WHERE {
+          {
+            SELECT DISTINCT ?entityIri WHERE {
+              {
+                # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping)
+                SELECT ?entityIri WHERE {
+                  BIND(LCASE(?entity) AS ?entityKey)
+                  ?entityIri ckg:nameKey ?entityKey .
+                  FILTER(BOUND(?entity))
+                }
+              } UNION {
+                # the IRI of a named thing
+                SELECT DISTINCT ?entityIri WHERE { ?entityIri ckg:nameKey ?anyKey . FILTER(STR(?entityIri) = ?entity) }
+              }
+            }
+          }
+          ?event ?role ?entityIri .
+        }
+      }
+      OPTIONAL { ?event ckg:reportedIn ?document }
+      FILTER(BOUND(?document))
+    }
+    GROUP BY ?entityIri ?document
+  }
+  OPTIONAL { ?entityIri rdfs:label ?entityName }
+  OPTIONAL { ?document dcterms:issued ?published }
+  OPTIONAL { ?document dcterms:title ?docTitle }
+  OPTIONAL { ?document dcterms:publisher ?docPublisher }
+}
+GROUP BY ?published ?document ?entityIri
+ORDER BY DESC(COALESCE(STR(?published), "")) ?document ?entityIri
+"""
+
+#: queries/meetings-between.rq before: a UNION for the name, `a ckg:Meeting` and a modality table among the patterns.
+MEETINGS_BETWEEN_BEFORE = r"""# title: Meetings between two actors
+# description: Meetings in which both actors took part, oldest first, with place, date, everyone present and the source sentence. Without `other`, every meeting of `actor`, one row per person or body met.
+# param: actor: string -- one participant: name, alias or IRI; case does not matter
+# param: other: string = "" -- the other participant: name, alias or IRI (optional)
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+SELECT ?date ?actorIri (MIN(?actorName) AS ?actorLabel) ?otherIri (MIN(?otherName) AS ?otherLabel)
+       (GROUP_CONCAT(DISTINCT ?participantName; separator="; ") AS ?participants)
+       ?location (MIN(?locationName) AS ?locationLabel)
+       ?modality ?event ?evidence ?document (MIN(?docTitle) AS ?documentTitle)
+WHERE {
+  {
+    SELECT DISTINCT ?actorIri WHERE {
+      {
+        # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping)
+        SELECT ?actorIri WHERE {
+          BIND(LCASE(?actor) AS ?actorKey)
+          ?actorIri ckg:nameKey ?actorKey .
+          FILTER(BOUND(?actor))
+        }
+      } UNION {
+        # the IRI of a named thing
+        SELECT DISTINCT ?actorIri WHERE { ?actorIri ckg:nameKey ?anyKey . FILTER(STR(?actorIri) = ?actor) }
+      }
+    }
+  }
+  ?event ckg:participant ?actorIri ;
+         a ckg:Meeting ;
+         ckg:participant ?otherIri ;
+         ckg:modality ?modalityIri ;
+         ckg:evidence ?evidenceNode ;
+         ckg:reportedIn ?document .
+  FILTER(?otherIri != ?actorIri)
+  FILTER(!BOUND(?other) || STR(?otherIri) = ?other || EXISTS {
+    ?otherIri ckg:nameKey ?otherKey . FILTER(?otherKey = LCASE(?other)) })
+  VALUES (?modalityIri ?modality) {
+    (ckg:Asserted "asserted") (ckg:Planned "planned") (ckg:Hypothetical "hypothetical") (ckg:Negated "negated")
+  }
+  ?evidenceNode ckg:text ?evidence .
+  ?actorIri rdfs:label ?actorName .
+  OPTIONAL { ?otherIri rdfs:label ?otherName }
+  OPTIONAL { ?event ckg:participant ?participant . ?participant rdfs:label ?participantName }
+  OPTIONAL { ?event ckg:date ?date }
+  OPTIONAL { ?event ckg:location ?location . OPTIONAL { ?location rdfs:label ?locationName } }
+  OPTIONAL { ?document dcterms:title ?docTitle }
+}
+GROUP BY ?date ?actorIri ?otherIri ?location ?modality ?event ?evidence ?document
+ORDER BY (COALESCE(STR(?date), "")) ?event ?otherIri
+"""
+
+#: queries/statements-by.rq with the speaker found by a UNION of the key and the IRI look-ups.
+STATEMENTS_BY_BEFORE = r"""# title: Statements by an actor
+# description: What an actor said (statements, claims, announcements), oldest first, with the quote, what it was about, the date and the source sentence. Without `actor`, every statement; `about` keeps statements about one actor or place.
+# param: actor: string = "" -- the speaker: name, alias or IRI; case does not matter
+# param: about: string = "" -- only statements about this actor or place: name, alias or IRI
+# param: from: date = "" -- earliest date, YYYY-MM-DD (a month or year that overlaps counts)
+# param: to: date = "" -- latest date, YYYY-MM-DD
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+# Speed: the speakers are found first (all of them without `actor`), their statements by one
+# pattern each, and every other value by a one-pattern OPTIONAL (looked up per row).
+SELECT ?date ?speaker (MIN(?speakerName) AS ?speakerLabel) ?quote
+       (GROUP_CONCAT(DISTINCT ?aboutName; separator="; ") AS ?aboutLabels)
+       ?modality ?event ?evidence ?document (MIN(?docTitle) AS ?documentTitle)
+WHERE {
+  {
+    SELECT DISTINCT ?speaker ?event WHERE {
+      {
+        SELECT DISTINCT ?speaker WHERE {
+          {
+            # a name or alias in any case: its lower-cased key, one index look-up
+            # (kg.graph.mapping); without an actor the key is unbound: every named speaker
+            SELECT ?speaker WHERE {
+              BIND(LCASE(?actor) AS ?actorKey)
+              ?speaker ckg:nameKey ?actorKey .
+            }
+          } UNION {
+            # the IRI of a named thing
+            SELECT DISTINCT ?speaker WHERE { ?speaker ckg:nameKey ?anyKey . FILTER(STR(?speaker) = ?actor) }
+          }
+        }
+      }
+      ?event ckg:speaker ?speaker .
+      FILTER NOT EXISTS { ?event a ckg:Incident }  # reports; incidents: queries/incidents.rq
+    }
+  }
+  OPTIONAL { ?event ckg:date ?date }
+  FILTER(!BOUND(?from) || (BOUND(?date) && CONCAT(STR(?date), "~") >= STR(?from)))
+  FILTER(!BOUND(?to) || (BOUND(?date) && STR(?date) <= STR(?to)))
+  FILTER(!BOUND(?about)
+         || EXISTS { ?event ckg:about ?topic . FILTER(STR(?topic) = ?about) }
+         || EXISTS { ?event ckg:about/ckg:nameKey ?topicKey . FILTER(?topicKey = LCASE(?about)) })
+  OPTIONAL { ?event ckg:modality ?modalityIri }
+  BIND(LCASE(STRAFTER(STR(?modalityIri), "#")) AS ?modality)
+  OPTIONAL { ?event ckg:evidence/ckg:text ?evidence }
+  OPTIONAL { ?event ckg:reportedIn ?document }
+  OPTIONAL { ?event ckg:reportedIn/dcterms:title ?docTitle }
+  OPTIONAL { ?speaker rdfs:label ?speakerName }
+  OPTIONAL { ?event ckg:quote ?quote }
+  OPTIONAL { ?event ckg:about/rdfs:label ?aboutName }
+}
+GROUP BY ?date ?speaker ?quote ?modality ?event ?evidence ?document
+ORDER BY (COALESCE(STR(?date), "")) ?event ?speaker
+"""
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
     """The articles of SOURCES built (and fused) once, with a fixed extraction time."""
@@ -233,3 +540,64 @@ def test_evidence_answers_as_before(store, queries) -> None:
     event = store.query("SELECT ?e WHERE { ?e <https://w3id.org/conflict-kg/ontology#evidence> ?n } "
                         "ORDER BY ?e LIMIT 1").rows[0][0]
     assert assert_same_answer(store, queries["evidence"], EVIDENCE_BEFORE, {"subject": str(event)}) == 1
+
+
+#: Names of the built store (labels in other cases, an alias, IRIs, and names found nowhere).
+ACTORS = ["Ash Carter", "ash carter", "ISLAMIC STATE", "Iraqi forces", "Haider al-Abadi",
+          "https://w3id.org/conflict-kg/id/person/ash-carter", "https://w3id.org/conflict-kg/id/person/nobody",
+          "Atlantis", "x\" } UNION { ?s ?p ?o } #", "urn:x:not-a-name"]
+PLACES = ["Qayara", "qayara air base", "Damasak", "Mosul", "Monguno", "Atlantis"]
+
+
+def _named_iris(store: KGStore, limit: int) -> list[str]:
+    """Some IRIs of named things that take part in events (one of every few, by IRI)."""
+    rows = store.query("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
+                       "SELECT DISTINCT ?x WHERE { ?x ckg:nameKey ?k . ?e ?r ?x . ?e ckg:evidence ?n } "
+                       "ORDER BY ?x").rows
+    iris = [str(r[0]) for r in rows]
+    return iris[::max(1, len(iris) // limit)]
+
+
+@pytest.mark.parametrize(("name", "before", "param"), [
+    ("actor-profile", ACTOR_PROFILE_BEFORE, "actor"),
+    ("statements-by", STATEMENTS_BY_BEFORE, "actor"),
+    ("meetings-between", MEETINGS_BETWEEN_BEFORE, "actor"),
+    ("documents-mentioning", DOCUMENTS_MENTIONING_BEFORE, "entity"),
+    ("control-timeline", CONTROL_TIMELINE_BEFORE, "place"),
+])
+def test_name_lookups_answer_as_before(store, queries, name, before, param) -> None:
+    """The one-pattern name look-up finds what the UNION of the two found: names in any case,
+    IRIs, nothing for unknown names and for text that parses as an IRI of nothing."""
+    values = (PLACES if param == "place" else ACTORS) + _named_iris(store, 8)
+    found = [assert_same_answer(store, queries[name], before, {param: v}) for v in values]
+    assert sum(1 for n in found if n) >= 3, found
+
+
+def test_statements_by_answers_as_before(store, queries) -> None:
+    some = 0
+    for params in [{}, {"about": "Islamic State"}, {"from": "2016-01-01", "to": "2016-12-31"},
+                   {"actor": "Ash Carter", "from": "2016-04-01"}, {"to": "2015-01-01"}]:
+        some += bool(assert_same_answer(store, queries["statements-by"], STATEMENTS_BY_BEFORE, params))
+    assert some >= 3
+
+
+def test_meetings_between_answers_as_before(store, queries) -> None:
+    pairs = [{"actor": "Ash Carter", "other": "Haider al-Abadi"},
+             {"actor": "ash carter", "other": "HAIDER AL-ABADI"},
+             {"actor": "Haider al-Abadi", "other": "https://w3id.org/conflict-kg/id/person/ash-carter"},
+             {"actor": "Ash Carter", "other": "Atlantis"}]
+    found = [assert_same_answer(store, queries["meetings-between"], MEETINGS_BETWEEN_BEFORE, p)
+             for p in pairs]
+    assert found[0] and found[0] == found[1] == found[2] and not found[3]
+    participants = [str(r[0]) for r in store.query(
+        "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
+        "SELECT DISTINCT ?p WHERE { ?m a ckg:Meeting ; ckg:participant ?p } ORDER BY ?p").rows]
+    assert len(participants) >= 4
+    for iri in participants:
+        assert_same_answer(store, queries["meetings-between"], MEETINGS_BETWEEN_BEFORE, {"actor": iri})
+
+
+def test_control_timeline_answers_as_before(store, queries) -> None:
+    for place in PLACES:
+        assert_same_answer(store, queries["control-timeline"], CONTROL_TIMELINE_BEFORE,
+                           {"place": place, "all": "true"})
