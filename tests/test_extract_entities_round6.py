@@ -192,9 +192,16 @@ def test_a_department_of_a_service_is_a_body_not_a_unit(extractor):
 
 
 def test_a_town_named_with_its_settlement_word_is_the_town(extractor):
-    f = extract(extractor, "Shelling\n\nThe army shelled Lakora city on Monday. Residents of Lakora fled the city.")
+    f = extract(extractor, "Shelling\n\nThe army shelled Lakora village on Monday. Residents of Lakora fled.")
     towns = [e for e in f.entities if e.type == "Location"]
     assert len(towns) == 1
+
+
+def test_a_short_form_of_a_longer_place_name_is_that_place(extractor):
+    f = extract(extractor, "Offensive\n\nThe army launched an offensive in the Swat Valley on Monday. Troops "
+                           "entered Swat on Tuesday.")
+    [valley] = [e for e in f.entities if e.type == "Location"]
+    assert valley.name == "Swat Valley" and "Swat" in valley.aliases
 
 
 # ----- a name the text calls armed, a name in apposition to a role

@@ -72,8 +72,16 @@ _ADMIN_SUFFIXES = frozenset(["district", "province", "region", "state", "departm
 
 # "X city", "X village": the settlement X itself (unlike "X province" beside the town X); "the X
 # region", "the X area" beside "X": the X the report names both ways.
-_SETTLEMENT_SUFFIXES = frozenset(["city", "town", "village"])
+_SETTLEMENT_SUFFIXES = frozenset(["town", "village"])  # not "city": "X city" beside "X" joined two fusion-test
+# reports of different incidents (the one pair fusion got wrong), so a city keeps its own name
 _LOOSE_SUFFIXES = frozenset(["region", "area"])
+
+
+def _other_places(a: "Cluster", b: "Cluster") -> bool:
+    """Two names the gazetteer places apart ("X City" the city, "X" the strip or the state around
+    it): two places, whatever their words."""
+    return bool(a.place is not None and b.place is not None and a.place.geonames_id and b.place.geonames_id
+                and a.place.geonames_id != b.place.geonames_id)
 
 
 def _merge_settlement_names(clusters: dict[str, "Cluster"]) -> None:
@@ -87,10 +95,41 @@ def _merge_settlement_names(clusters: dict[str, "Cluster"]) -> None:
         town = by_name.get(" ".join(words[:-1]))
         if words[-1] in _LOOSE_SUFFIXES and town is not None and town.place is not None and town.place.feature_class == "P":
             continue  # "the X region" beside the city X: two places (a city and its region)
-        if town is not None and town is not c and town.subtype != "MilitaryBase" and town.key in clusters:
+        if town is not None and town is not c and town.subtype != "MilitaryBase" and town.key in clusters \
+                and not _other_places(town, c):
             town.mentions.extend(c.mentions)
             town.place = town.place or c.place
             del clusters[c.key]
+
+
+# Last words of a place name that make it another place than its first word ("X airport" is not
+# the town X, "X province" not the town either): no short form joins such a name.
+_OTHER_PLACE_WORDS = _ADMIN_SUFFIXES | _SETTLEMENT_SUFFIXES | frozenset(["city",
+    "airport", "airfield", "port", "camp", "base", "bridge", "market", "mosque", "church", "temple", "shrine",
+    "hospital", "crossing", "embassy", "hotel", "palace", "square", "stadium", "university", "prison"])
+
+
+def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
+    """"X" beside "X Y" ("the X Valley", "X Ababa") or "Y-X": the short form of the one longer place
+    name of the article that starts with it (or ends with it after a hyphen), when that longer
+    name is no airport, province or other place of its own."""
+    places = [c for c in clusters.values() if c.kind == "Location" and c.subtype not in ("MilitaryBase", "Facility")]
+    for short in places:
+        words = norm(short.mentions[0].text).split()
+        if len(words) != 1 or short.key not in clusters:
+            continue
+        longer = []
+        for c in places:
+            if c is short or c.key not in clusters:
+                continue
+            text = c.mentions[0].text
+            lw = norm(text).split()
+            if len(lw) >= 2 and lw[-1] not in _OTHER_PLACE_WORDS and not _other_places(c, short) and (
+                    lw[0] == words[0] or "-" in text and norm(text.split("-")[-1]) == words[0]):
+                longer.append(c)
+        if len(longer) == 1:  # (the short form's gazetteer guess is not taken: the longer name says where)
+            longer[0].mentions.extend(short.mentions)
+            del clusters[short.key]
 
 
 def _bare_admin_aliases(entities: list[Entity]) -> None:
@@ -151,6 +190,7 @@ class Resolver:
         self._merge_short_forms(clusters)
         _merge_people_into_groups(clusters)
         _merge_settlement_names(clusters)
+        _merge_short_place_names(clusters)
         _merge_bases_and_towns(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
