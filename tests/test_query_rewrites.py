@@ -511,6 +511,52 @@ ORDER BY (STR(?date)) ?event
 """
 
 
+#: queries/unresolved-entities.rq before the entities with a problem were found first (every mention's article was read, then tested by FILTER NOT EXISTS).
+UNRESOLVED_BEFORE = r"""# title: Entities with no place or country resolved
+# description: Data quality: places with no coordinates (not found in the gazetteer), places with no country, armed forces with no state, and attacks, captures, deployments, meetings and visits with no place at all; each with the number of documents that name it (or report it) and one of them.
+# param: problem: enum(no-coordinates|no-country|no-state|no-place) = "" -- only this problem
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+
+SELECT ?problem ?entity (MIN(?name) AS ?label) ?kind
+       (COUNT(DISTINCT ?document) AS ?documents) (MIN(STR(?document)) AS ?exampleDocument)
+WHERE {
+  {
+    ?entity a ckg:Place .
+    FILTER NOT EXISTS { ?entity geo:hasGeometry ?geometry }
+    BIND("no-coordinates" AS ?problem)
+    BIND("place" AS ?kind)
+    ?entity ckg:mention/ckg:inArticle ?document .
+  } UNION {
+    ?entity a ckg:Place .
+    FILTER NOT EXISTS { ?entity ckg:country ?state }
+    BIND("no-country" AS ?problem)
+    BIND("place" AS ?kind)
+    ?entity ckg:mention/ckg:inArticle ?document .
+  } UNION {
+    ?entity a ckg:ArmedForce .
+    FILTER NOT EXISTS { ?entity ckg:affiliation ?owner }
+    BIND("no-state" AS ?problem)
+    BIND("armed force" AS ?kind)
+    ?entity ckg:mention/ckg:inArticle ?document .
+  } UNION {
+    VALUES (?class ?kind) {
+      (ckg:Attack "attack") (ckg:Capture "capture") (ckg:Deployment "deployment")
+      (ckg:Meeting "meeting") (ckg:Visit "visit")
+    }
+    ?entity a ?class .
+    FILTER NOT EXISTS { ?entity ckg:location|ckg:destination|ckg:place|ckg:origin ?where }
+    BIND("no-place" AS ?problem)
+    ?entity ckg:reportedIn ?document .
+  }
+  OPTIONAL { ?entity rdfs:label|ckg:evidence/ckg:text ?name }
+}
+GROUP BY ?problem ?entity ?kind
+ORDER BY ?problem DESC(?documents) ?label ?entity
+"""
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
     """The articles of SOURCES built (and fused) once, with a fixed extraction time."""
@@ -671,3 +717,10 @@ def test_events_in_period_answers_as_before(store, queries, params, some) -> Non
     found = assert_same_answer(store, queries["events-in-period"], EVENTS_IN_PERIOD_BEFORE, params)
     if some:
         assert found, "the example must find events"
+
+
+@pytest.mark.parametrize("problem", ["", "no-coordinates", "no-country", "no-state", "no-place"])
+def test_unresolved_entities_answers_as_before(store, queries, problem) -> None:
+    params = {"problem": problem} if problem else {}
+    found = assert_same_answer(store, queries["unresolved-entities"], UNRESOLVED_BEFORE, params)
+    assert found or problem == "no-state"
