@@ -288,3 +288,12 @@ def test_the_rebel_before_a_movements_name_makes_it_an_armed_group_but_not_befor
     types = entity_types(f)
     assert types.get("Movement for the Liberation of Lakora") == "ArmedGroup"
     assert types.get("Lakora Broadcasting Corporation") != "ArmedGroup"
+
+
+def test_the_outlets_own_bureau_or_service_is_no_actor(extractor):
+    f = extract(extractor, "Report\n\nVOA Correspondent Jane Roe has the latest from our East Africa Bureau in "
+                           "Nairobi. A reporter for VOA's Deewa service said the military targeted hideouts. Security "
+                           "Council members met in New York.")
+    names_ = {e.name for e in f.entities}
+    assert not any("Bureau" in n or n == "Deewa" for n in names_)
+    assert {"Jane Roe", "Nairobi", "United Nations Security Council"} <= names_

@@ -475,6 +475,19 @@ class MentionFinder:
             ent = _with_place_suffix(_extend_direction(ent), res)
             claim(ent, "Location", "Facility" if label == "FAC" else None)
 
+    def _outlets_desk(self, ent: Span) -> bool:
+        """A bureau or service of the reporting outlet: "from our X Bureau in Y", "VOA's X service"."""
+        doc = ent.doc
+        desk = ent[-1].lower_ in _DESK_WORDS or ent.end < len(doc) and doc[ent.end].lower_ in _DESK_WORDS
+        if not desk or ent.start == 0:
+            return False
+        if doc[ent.start - 1].lower_ == "our":
+            return True
+        if ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s"):
+            outlet = self.res.lexicon.match(doc[ent.start - 2].text)
+            return outlet is not None and outlet.type == "Organization"
+        return False
+
     def _people_word(self, ent: Span) -> bool:
         """A name the sentence uses for a people: one word after "ethnic" or "the minority" ("ethnic
         X form the majority"), or the modifier of a word for people or of a fighter's role ("a X
@@ -505,6 +518,8 @@ class MentionFinder:
         """
         res = self.res
         label = ent.label_
+        if self._outlets_desk(ent):
+            return  # "our East Africa Bureau", "VOA's X service": the outlet's own desk, no actor of the report
         titled = _strip_titles(ent, res)
         if titled is None:
             return
@@ -925,6 +940,7 @@ def _media_service(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
     return doc[span.start:j] if j > span.end else None
 
 
+_DESK_WORDS = frozenset(["bureau", "service", "desk", "newsroom"])
 _MOVEMENT_WORDS = frozenset(["movement", "front", "army", "alliance", "forces", "brigade", "brigades", "coalition"])
 _ARMED_WORDS = frozenset(["rebel", "rebels", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "militia",
                           "paramilitary"])
