@@ -557,6 +557,34 @@ ORDER BY ?problem DESC(?documents) ?label ?entity
 """
 
 
+#: queries/actors-by-events.rq before the events were counted per actor from the role triples joined to the incidents as one table.
+ACTORS_BY_EVENTS_BEFORE = r"""# title: Actors by number of events
+# description: Actors (persons, states, armed forces, armed groups, organisations) ranked by how many events they take part in as agent, force, perpetrator, target, captor, former controller, supporter, participant, speaker or visitor. By default each incident counts once (an actor any of its reports names); with level=reports each article's report counts.
+# param: level: enum(incidents|reports) = "" -- incidents: each real-world event once (kg/fuse; docs/fusion.md); reports: each article's report of it; default: incidents when the store has any (kg build fuses), else reports
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+SELECT ?actor (MIN(?name) AS ?actorLabel) ?type ?typeLabel (COUNT(DISTINCT ?event) AS ?events)
+WHERE {
+  VALUES ?role {
+    ckg:agent ckg:force ckg:perpetrator ckg:target ckg:captor ckg:former ckg:supporter
+    ckg:participant ckg:speaker ckg:visitor
+  }
+  VALUES (?type ?typeLabel) {
+    (ckg:Person "person") (ckg:State "state") (ckg:ArmedForce "armed force")
+    (ckg:ArmedGroup "armed group") (ckg:Organization "organisation")
+  }
+  ?event ?role ?actor .
+  FILTER(IF(COALESCE(?level, IF(EXISTS { ?fused a ckg:Incident }, "incidents", "reports")) = "reports",
+            NOT EXISTS { ?event a ckg:Incident }, EXISTS { ?event a ckg:Incident }))
+  ?actor a ?type .
+  OPTIONAL { ?actor rdfs:label ?name }
+}
+GROUP BY ?actor ?type ?typeLabel
+ORDER BY DESC(?events) ?actorLabel ?actor
+"""
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
     """The articles of SOURCES built (and fused) once, with a fixed extraction time."""
@@ -724,3 +752,21 @@ def test_unresolved_entities_answers_as_before(store, queries, problem) -> None:
     params = {"problem": problem} if problem else {}
     found = assert_same_answer(store, queries["unresolved-entities"], UNRESOLVED_BEFORE, params)
     assert found or problem == "no-state"
+
+
+@pytest.mark.parametrize("level", ["", "incidents", "reports"])
+def test_actors_by_events_answers_as_before(store, queries, level) -> None:
+    params = {"level": level} if level else {}
+    assert assert_same_answer(store, queries["actors-by-events"], ACTORS_BY_EVENTS_BEFORE, params) > 10
+
+
+def test_actors_by_events_answers_as_before_without_incidents(tmp_path, extractor, queries) -> None:
+    """A store built without fusion: reports by default, nothing at the incident level."""
+    path = tmp_path / "kg-store"
+    with KGStore.open(path) as built:
+        pipeline.build([ROOT / "tests" / "data" / "queries", ROOT / "seeds"], built,
+                       extractor=extractor, generated_at=BUILT_AT, fuse=False)
+    with KGStore.open(path, read_only=True) as unfused:
+        assert assert_same_answer(unfused, queries["actors-by-events"], ACTORS_BY_EVENTS_BEFORE, {}) > 5
+        assert assert_same_answer(unfused, queries["actors-by-events"], ACTORS_BY_EVENTS_BEFORE,
+                                  {"level": "incidents"}) == 0
