@@ -519,7 +519,7 @@ class MentionFinder:
         res = self.res
         label = ent.label_
         if self._outlets_desk(ent):
-            return  # "our East Africa Bureau", "VOA's X service": the outlet's own desk, no actor of the report
+            return  # "our X Bureau", "the outlet's Y service": the outlet's own desk, no actor of the report
         titled = _strip_titles(ent, res)
         if titled is None:
             return
