@@ -198,10 +198,10 @@ def test_a_town_named_with_its_settlement_word_is_the_town(extractor):
 
 
 def test_a_short_form_of_a_longer_place_name_is_that_place(extractor):
-    f = extract(extractor, "Offensive\n\nThe army launched an offensive in the Swat Valley on Monday. Troops "
-                           "entered Swat on Tuesday.")
+    f = extract(extractor, "Offensive\n\nThe army launched an offensive in the Tirah Valley on Monday. Troops "
+                           "entered Tirah on Tuesday.")
     [valley] = [e for e in f.entities if e.type == "Location"]
-    assert valley.name == "Swat Valley" and "Swat" in valley.aliases
+    assert valley.name == "Tirah Valley" and "Tirah" in valley.aliases
 
 
 # ----- a name the text calls armed, a name in apposition to a role
@@ -276,10 +276,10 @@ def test_a_peoples_militias_are_an_armed_group_however_the_parse_hangs_them(extr
 
 
 def test_the_x_region_beside_the_city_x_stays_two_places(extractor):
-    f = extract(extractor, "Counteroffensive\n\nUkrainian forces advanced in the Kharkiv region on Monday. Russian "
-                           "forces shelled Kharkiv, killing one person.")
+    f = extract(extractor, "Counteroffensive\n\nUkrainian forces advanced in the Poltava region on Monday. Russian "
+                           "forces shelled Poltava, killing one person.")
     places = sorted(e.name for e in f.entities if e.type == "Location")
-    assert places == ["Kharkiv", "Kharkiv region"]
+    assert places == ["Poltava", "Poltava region"]
 
 
 def test_the_rebel_before_a_movements_name_makes_it_an_armed_group_but_not_before_any_body(extractor):
