@@ -32,6 +32,7 @@ from kg.extract.mentions import NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
 from kg.extract.places import AREA, BEARINGS, COUNTRY, REGION, SPECIFIC, body_start, fill_places, refine_places, specificity
+from kg.extract.event_places import anchor_places
 from kg.extract.quantities import (
     find_quantities,
     is_order_of_magnitude,
@@ -295,6 +296,7 @@ class EventFinder:
         fill_places(frames, parsed.sentences, res)
         merged = _merge(frames, res)
         refine_places(merged, parsed.sentences, res)
+        anchor_places(merged, parsed.sentences, res)
         merged = _drop_bare_retellings(merged, res)
         merged = _fold_placed_attacks(merged, res)
         merged = _drop_unplaced_tallies(merged)

@@ -1,0 +1,139 @@
+"""The event's most specific place when its own clause names none or only a broader one (round 7).
+
+:mod:`kg.extract.places` gives each event a place from its sentence and the sentences around it.
+Two cues it does not read are the report's own pointers to where an event happened:
+
+- a definite common noun for a place ("seized *the base*", "captured *the village*", "the attack on
+  *the camp*", events.yaml ``place_nouns``) names again a place the report told an earlier attack
+  or capture at, so the event is there, not in the region or city its own sentence mentions;
+- a dateline "PLACE, COUNTRY" written where the reporter stood: when the event is placed only in
+  that country (or a region of it), or in a place its own sentence does not name (borrowed from
+  a neighbour), and the body names the dateline's place again near the event, the event happened
+  there. The filing city alone is never taken: it must be named again in the body beside the event.
+
+Both run after tellings are merged and places refined, on the frames' parses: no text is parsed again.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from kg.extract.nlp import Sentence
+from kg.extract.places import SPECIFIC, body_start, specificity
+from kg.extract.resolve import Resolution
+
+ROLE_OF = {"Attack": "location", "Capture": "place"}
+DEFINITE = frozenset(["the", "this", "that"])
+NEAR = 3  # sentences after the event's within which the body must name the dateline's place again
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "events.yaml").read_text("utf-8"))
+    return frozenset(data.get("place_nouns", []))
+
+
+def anchor_places(frames: list, sentences: list[Sentence], res: Resolution) -> None:
+    """Give each attack and capture the place the report points to (module docstring)."""
+    dateline = _dateline(sentences, res)
+    by_index = {s.index: s for s in sentences}
+    for f in frames:
+        role = ROLE_OF.get(f.type)
+        if role is None:
+            continue
+        told = _place_told_before(f, frames, res)
+        if told is not None:
+            f.roles[role] = [told]
+            continue
+        if dateline is not None:
+            place = _dateline_place(f, role, dateline, by_index, res)
+            if place is not None:
+                f.roles[role] = [place]
+
+
+def _place_noun(f) -> Optional[object]:
+    """The trigger's definite place noun: the verb's object ("seized the base") or the noun's
+    "on"/"of"/"against" object ("the attack on the camp"), with no place name of its own."""
+    t = f.trigger
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
+             for o in p.children if o.dep_ == "pobj"]
+    for o in objs:
+        if o.lemma_.lower() in place_nouns() and o.pos_ == "NOUN" \
+                and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children) \
+                and not any(c.dep_ in ("appos", "compound") and c.ent_type_ or c.dep_ == "prep" and c.lower_ == "of"
+                            for c in o.children):  # "the town of X", "the X camp": a place named here
+            return o
+    return None
+
+
+def _place_told_before(f, before: list, res: Resolution) -> Optional[str]:
+    """"... an attack on an army camp in the village of X. Militants briefly seized the base in
+    the Y region": the base is the camp at X, told at the nearest attack or capture before with a
+    place of its own (a town, a base), in the same country as the broader place named now."""
+    if _place_noun(f) is None:
+        return None
+    current = f.roles.get(ROLE_OF[f.type], [])
+    countries = {res.countries.get(e) for e in current} - {None}
+    for g in sorted(before, key=lambda g: g.sentence.index, reverse=True):
+        if g.sentence.index >= f.sentence.index or g.sentence.index == 0 or g.type not in ROLE_OF:
+            continue
+        fine = [e for e in g.roles.get(ROLE_OF[g.type], []) if specificity(e, res) == SPECIFIC]
+        if fine:
+            place = fine[0]
+            if countries and res.countries.get(place) not in countries | {None}:
+                return None
+            return None if place in current else place
+    return None
+
+
+def _dateline(sentences: list[Sentence], res: Resolution) -> Optional[tuple[str, Optional[str], int]]:
+    """The dateline's place, the country it names (its ISO code, by the text "PLACE, COUNTRY"
+    when it names one), and its sentence: a "DATELINE=" line, or "CITY, Country --" before a lead."""
+    for sent in sentences[:8]:
+        span = sent.span
+        if sent.text.lstrip().upper().startswith("DATELINE"):
+            part = span
+        else:
+            end = body_start(span)
+            if end == span.start:
+                continue
+            part = span[:end - span.start]
+        places = [e for e in dict.fromkeys(res.entity_at(t) for t in part) if e and res.kinds.get(e) in ("Location", "Country")]
+        towns = [e for e in places if res.kinds[e] == "Location" and specificity(e, res) == SPECIFIC]
+        states = [e for e in places if res.kinds[e] == "Country"]
+        if towns:
+            country = res.countries.get(states[0]) if states else res.countries.get(towns[0])
+            return towns[0], country, sent.index
+        return None
+    return None
+
+
+def _dateline_place(f, role: str, dateline: tuple[str, Optional[str], int], by_index: dict[int, Sentence],
+                    res: Resolution) -> Optional[str]:
+    place, country, where = dateline
+    current = f.roles.get(role, [])
+    if not current or place in current or country is None:
+        return None
+    if any(res.countries.get(e) != country for e in current):
+        return None
+    coarse = all(specificity(e, res) < SPECIFIC for e in current)
+    borrowed = not any(res.entity_at(t) in current for t in f.sentence.span)
+    if not (coarse or borrowed):
+        return None
+    if _named_near(place, f, by_index, where, res):
+        return place
+    return None
+
+
+def _named_near(place: str, f, by_index: dict[int, Sentence], dateline_sentence: int, res: Resolution) -> bool:
+    """The dateline's place named again in the body, in the event's sentence or the few after it."""
+    for idx in range(f.sentence.index, f.sentence.index + NEAR + 1):
+        sent = by_index.get(idx)
+        if sent is not None and idx != dateline_sentence and any(res.entity_at(t) == place for t in sent.span):
+            return True
+    return False
