@@ -38,3 +38,27 @@ def test_the_filing_city_named_only_in_the_dateline_is_not_the_place(extractor):
                            "in a year last week, killing 12 people. Residents said the gunmen came at night.")
     [v] = asserted(f, "Attack")
     assert [n.lower() for n in names(f, v, "location")] != ["kigali"]
+
+
+def test_an_unplaced_attack_is_where_a_later_sentence_says_its_target_is(extractor):
+    f = extract(extractor, "Militants repelled\n\nThe army says gunmen in boats attacked troops guarding the "
+                           "country's main oil terminal. The attack was the first in a month.\n\n"
+                           "Port Harcourt, in the south, is home to the oil terminal and a large refinery.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Port Harcourt"]
+
+
+def test_a_later_place_not_home_to_the_target_is_not_the_attacks(extractor):
+    f = extract(extractor, "Militants repelled\n\nThe army says gunmen in boats attacked troops guarding the "
+                           "country's main oil terminal. The attack was the first in a month.\n\n"
+                           "Port Harcourt, in the south, is home to a large university.")
+    assert all(names(f, v, "location") != ["Port Harcourt"] for v in asserted(f, "Attack"))
+
+
+def test_the_village_the_group_had_captured_is_the_capture_told_before(extractor):
+    f = extract(extractor, "Village retaken\n\nSomali troops recaptured Kurtunwarey on Monday after militants briefly "
+                           "took control of the village on Sunday, officials said. The troops counterattacked the "
+                           "militants. The militants said in a statement that they had captured the village in "
+                           "heavy fighting near Baidoa.")
+    caps = asserted(f, "Capture")
+    assert all(names(f, v, "place") == ["Kurtunwarey"] for v in caps) and len(caps) == 2

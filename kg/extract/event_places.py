@@ -37,22 +37,81 @@ def place_nouns() -> frozenset[str]:
     return frozenset(data.get("place_nouns", []))
 
 
-def anchor_places(frames: list, sentences: list[Sentence], res: Resolution) -> None:
-    """Give each attack and capture the place the report points to (module docstring)."""
+def anchor_places(frames: list, sentences: list[Sentence], res: Resolution) -> list:
+    """Give each attack and capture the place the report points to (module docstring); a capture
+    that names again by its noun the place of the same hands' capture told before is that capture."""
     dateline = _dateline(sentences, res)
     by_index = {s.index: s for s in sentences}
+    placed = {f.sentence.index for f in frames if any(f.roles.get(r) for r in ("location", "place", "destination"))}
+    out = []
     for f in frames:
         role = ROLE_OF.get(f.type)
         if role is None:
+            out.append(f)
             continue
         told = _place_told_before(f, frames, res)
         if told is not None:
             f.roles[role] = [told]
+            if _same_capture(f, out):
+                continue
+            out.append(f)
             continue
+        out.append(f)
+        if f.type == "Attack" and not f.roles.get(role):
+            home = _home_of_target(f, by_index, placed, res)
+            if home is not None:
+                f.roles[role] = [home]
+                continue
         if dateline is not None:
             place = _dateline_place(f, role, dateline, by_index, res)
             if place is not None:
                 f.roles[role] = [place]
+    return out
+
+
+def _same_capture(f, before: list) -> bool:
+    """"... militants briefly took control of X. ... the group had captured the village": the
+    capture told before at X, by the same hands (captors and holders that agree)."""
+    if f.type != "Capture":
+        return False
+    for g in reversed(before):  # the nearest telling before
+        if g.type == "Capture" and g.modality == f.modality and g.roles.get("place") == f.roles.get("place") \
+                and all(not g.roles.get(r) or not f.roles.get(r) or set(g.roles[r]) == set(f.roles[r])
+                        for r in ("captor", "former")):
+            for r, ids in f.roles.items():
+                for e in ids:
+                    if e not in g.roles.setdefault(r, []):
+                        g.roles[r].append(e)
+            return True
+    return False
+
+
+HEADS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
+
+
+def _home_of_target(f, by_index: dict[int, Sentence], placed: set[int], res: Resolution) -> Optional[str]:
+    """"Militants attacked troops guarding the country's main export terminal. ... X, in the
+    south, is home to a gas terminal": an attack with no place is where one of the next few
+    sentences (telling no placed event of its own) says the thing attacked is, a town or site
+    that sentence is about (its subject) beside a head noun of the attack's object."""
+    t = f.trigger
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        o for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj"]
+    nouns = {w.lemma_.lower() for o in objs for w in o.subtree if w.pos_ == "NOUN" and w.dep_ in HEADS}
+    if not nouns:
+        return None
+    for ahead in (1, 2, 3):
+        sent = by_index.get(f.sentence.index + ahead)
+        if sent is None or sent.index in placed:
+            return None
+        if not any(w.pos_ == "NOUN" and w.dep_ in HEADS and w.lemma_.lower() in nouns for w in sent.span):
+            continue
+        for tok in sent.span:
+            eid = res.entity_at(tok)
+            if eid and res.kinds.get(eid) == "Location" and specificity(eid, res) == SPECIFIC \
+                    and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("AUX", "VERB"):
+                return eid
+    return None
 
 
 def _place_noun(f) -> Optional[object]:
@@ -87,7 +146,7 @@ def _place_told_before(f, before: list, res: Resolution) -> Optional[str]:
             place = fine[0]
             if countries and res.countries.get(place) not in countries | {None}:
                 return None
-            return None if place in current else place
+            return place
     return None
 
 

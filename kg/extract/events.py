@@ -296,7 +296,7 @@ class EventFinder:
         fill_places(frames, parsed.sentences, res)
         merged = _merge(frames, res)
         refine_places(merged, parsed.sentences, res)
-        anchor_places(merged, parsed.sentences, res)
+        merged = anchor_places(merged, parsed.sentences, res)
         merged = _drop_bare_retellings(merged, res)
         merged = _fold_placed_attacks(merged, res)
         merged = _drop_unplaced_tallies(merged)
