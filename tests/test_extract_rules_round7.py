@@ -62,3 +62,11 @@ def test_the_village_the_group_had_captured_is_the_capture_told_before(extractor
                            "heavy fighting near Baidoa.")
     caps = asserted(f, "Capture")
     assert all(names(f, v, "place") == ["Kurtunwarey"] for v in caps) and len(caps) == 2
+
+
+def test_control_of_the_town_is_the_town_attacked_before(extractor):
+    f = extract(extractor, "Base overrun\n\nMilitants attacked an army base in the town of Luuq on Friday, "
+                           "killing 20 soldiers. The governor of Bakool said at least 40 soldiers died in Luuq and Garbaharey. "
+                           "Residents say the militants have taken control of the town and surrounding areas.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Luuq"]

@@ -1,17 +1,24 @@
 """The event's most specific place when its own clause names none or only a broader one (round 7).
 
 :mod:`kg.extract.places` gives each event a place from its sentence and the sentences around it.
-Two cues it does not read are the report's own pointers to where an event happened:
+Three cues it does not read are the report's own pointers to where an event happened:
 
 - a definite common noun for a place ("seized *the base*", "captured *the village*", "the attack on
   *the camp*", events.yaml ``place_nouns``) names again a place the report told an earlier attack
   or capture at, so the event is there, not in the region or city its own sentence mentions;
+- an attack with no place at all is where one of the next few sentences (telling no placed event
+  of its own) says the thing attacked is: "attacked troops guarding the export terminal ... X, in
+  the south, is home to a gas terminal" (X the subject, beside a head noun of the attack's object);
 - a dateline "PLACE, COUNTRY" written where the reporter stood: when the event is placed only in
   that country (or a region of it), or in a place its own sentence does not name (borrowed from
   a neighbour), and the body names the dateline's place again near the event, the event happened
   there. The filing city alone is never taken: it must be named again in the body beside the event.
 
-Both run after tellings are merged and places refined, on the frames' parses: no text is parsed again.
+A capture placed by its place noun ("the group had captured the village") is marked
+``pointed_back``: the event rules fold it into the capture told before at that place when the
+hands agree (``events._capture_told_again``).
+
+All run after tellings are merged and places refined, on the frames' parses: no text is parsed again.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from kg.extract.resolve import Resolution
 
 ROLE_OF = {"Attack": "location", "Capture": "place"}
 DEFINITE = frozenset(["the", "this", "that"])
+HOLD_NOUNS = frozenset(["control", "part", "parts", "much", "most", "outskirts", "centre", "center"])  # "took control of the town"
 NEAR = 3  # sentences after the event's within which the body must name the dateline's place again
 
 
@@ -37,26 +45,22 @@ def place_nouns() -> frozenset[str]:
     return frozenset(data.get("place_nouns", []))
 
 
-def anchor_places(frames: list, sentences: list[Sentence], res: Resolution) -> list:
-    """Give each attack and capture the place the report points to (module docstring); a capture
-    that names again by its noun the place of the same hands' capture told before is that capture."""
+def anchor_places(frames: list, sentences: list[Sentence], res: Resolution) -> None:
+    """Give each attack and capture the place the report points to (module docstring). A frame
+    placed by a place noun told before is marked ``pointed_back``: a capture so told is the
+    capture told before at that place when the hands agree (the event rules fold the two)."""
     dateline = _dateline(sentences, res)
     by_index = {s.index: s for s in sentences}
     placed = {f.sentence.index for f in frames if any(f.roles.get(r) for r in ("location", "place", "destination"))}
-    out = []
     for f in frames:
         role = ROLE_OF.get(f.type)
         if role is None:
-            out.append(f)
             continue
         told = _place_told_before(f, frames, res)
         if told is not None:
             f.roles[role] = [told]
-            if _same_capture(f, out):
-                continue
-            out.append(f)
+            f.pointed_back = True
             continue
-        out.append(f)
         if f.type == "Attack" and not f.roles.get(role):
             home = _home_of_target(f, by_index, placed, res)
             if home is not None:
@@ -66,24 +70,6 @@ def anchor_places(frames: list, sentences: list[Sentence], res: Resolution) -> l
             place = _dateline_place(f, role, dateline, by_index, res)
             if place is not None:
                 f.roles[role] = [place]
-    return out
-
-
-def _same_capture(f, before: list) -> bool:
-    """"... militants briefly took control of X. ... the group had captured the village": the
-    capture told before at X, by the same hands (captors and holders that agree)."""
-    if f.type != "Capture":
-        return False
-    for g in reversed(before):  # the nearest telling before
-        if g.type == "Capture" and g.modality == f.modality and g.roles.get("place") == f.roles.get("place") \
-                and all(not g.roles.get(r) or not f.roles.get(r) or set(g.roles[r]) == set(f.roles[r])
-                        for r in ("captor", "former")):
-            for r, ids in f.roles.items():
-                for e in ids:
-                    if e not in g.roles.setdefault(r, []):
-                        g.roles[r].append(e)
-            return True
-    return False
 
 
 HEADS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
@@ -115,12 +101,15 @@ def _home_of_target(f, by_index: dict[int, Sentence], placed: set[int], res: Res
 
 
 def _place_noun(f) -> Optional[object]:
-    """The trigger's definite place noun: the verb's object ("seized the base") or the noun's
-    "on"/"of"/"against" object ("the attack on the camp"), with no place name of its own."""
+    """The trigger's definite place noun: the verb's object ("seized the base", "took control of
+    the town") or the noun's "on"/"of"/"against" object ("the attack on the camp"), with no place
+    name of its own."""
     t = f.trigger
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
              for o in p.children if o.dep_ == "pobj"]
+    objs += [o for c in objs if c.lemma_.lower() in HOLD_NOUNS for p in c.children
+             if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     for o in objs:
         if o.lemma_.lower() in place_nouns() and o.pos_ == "NOUN" \
                 and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children) \

@@ -257,6 +257,7 @@ class Frame:
     toll_only: bool = False  # "killed in the fighting": only the toll of an attack told before
     bare: bool = False  # "the men opened fire": an attack told by its verb alone, placed by its report or dropped
     date_strength: int = Strength.NONE  # how the date was found; merges keep the strongest
+    pointed_back: bool = False  # placed by a place noun told before ("captured the village"): event_places
 
     def add(self, role: str, eid: Optional[str]) -> None:
         if eid and eid not in self.roles.setdefault(role, []):
@@ -296,7 +297,7 @@ class EventFinder:
         fill_places(frames, parsed.sentences, res)
         merged = _merge(frames, res)
         refine_places(merged, parsed.sentences, res)
-        merged = anchor_places(merged, parsed.sentences, res)
+        anchor_places(merged, parsed.sentences, res)
         merged = _drop_bare_retellings(merged, res)
         merged = _fold_placed_attacks(merged, res)
         merged = _drop_unplaced_tallies(merged)
@@ -2572,14 +2573,15 @@ def _capture_told_again(a: Frame, b: Frame) -> bool:
     """"Insurgents have taken control of X" (the news, dated by the report) and "Y took control
     of the city on Friday", or "rebels have retaken X" and "have taken back X": one capture when
     the place, the hands (a re-taking or not) and any captors agree and one telling is only
-    reported as a result, with no time of its own."""
+    reported as a result, with no time of its own, or names the place again by a noun ("the
+    group had captured the village")."""
     if a.type != "Capture" or a.modality != b.modality or a.roles.get("place") != b.roles.get("place") \
             or not a.roles.get("place") or _retaking(a) != _retaking(b):
         return False
     ca, cb = set(a.roles.get("captor", [])), set(b.roles.get("captor", []))
     if ca and cb and ca != cb:
         return False
-    return _result_only(a) or _result_only(b)
+    return _result_only(a) or _result_only(b) or b.pointed_back  # ("had captured the village": told before)
 
 
 def _result_only(f: Frame) -> bool:
