@@ -70,3 +70,10 @@ def test_control_of_the_town_is_the_town_attacked_before(extractor):
                            "Residents say the militants have taken control of the town and surrounding areas.")
     [v] = asserted(f, "Capture")
     assert names(f, v, "place") == ["Luuq"]
+
+
+def test_the_base_in_a_named_town_stays_in_that_town(extractor):
+    f = extract(extractor, "Camp attacked\n\nMilitants attacked an army camp in the town of Gao on Sunday, "
+                           "killing 12 soldiers. The militants briefly seized the base in Kidal.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Kidal"]

@@ -100,7 +100,7 @@ def _home_of_target(f, by_index: dict[int, Sentence], placed: set[int], res: Res
     return None
 
 
-def _place_noun(f) -> Optional[object]:
+def _place_noun(f, res: Resolution) -> Optional[object]:
     """The trigger's definite place noun: the verb's object ("seized the base", "took control of
     the town") or the noun's "on"/"of"/"against" object ("the attack on the camp"), with no place
     name of its own."""
@@ -114,16 +114,23 @@ def _place_noun(f) -> Optional[object]:
         if o.lemma_.lower() in place_nouns() and o.pos_ == "NOUN" \
                 and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children) \
                 and not any(c.dep_ in ("appos", "compound") and c.ent_type_ or c.dep_ == "prep" and c.lower_ == "of"
-                            for c in o.children):  # "the town of X", "the X camp": a place named here
+                            for c in o.children) \
+                and not any(_town(w, res) for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                            for w in p.children if w.dep_ == "pobj"):  # "the town of X", "the X camp", "the base in X": a place named here
             return o
     return None
+
+
+def _town(tok, res: Resolution) -> bool:
+    eid = res.entity_at(tok)
+    return eid is not None and res.kinds.get(eid) == "Location" and specificity(eid, res) == SPECIFIC
 
 
 def _place_told_before(f, before: list, res: Resolution) -> Optional[str]:
     """"... an attack on an army camp in the village of X. Militants briefly seized the base in
     the Y region": the base is the camp at X, told at the nearest attack or capture before with a
     place of its own (a town, a base), in the same country as the broader place named now."""
-    if _place_noun(f) is None:
+    if _place_noun(f, res) is None:
         return None
     current = f.roles.get(ROLE_OF[f.type], [])
     countries = {res.countries.get(e) for e in current} - {None}
