@@ -136,3 +136,22 @@ def test_reports_of_two_documents_share_the_place_and_actor_they_both_name():
     assert a.doc_id == "d1" and b.doc_id == "d2" and a.places == b.places and a.places[0].label == "Mosul"
     assert a.places[0] is b.places[0]
     assert a.actors == b.actors and a.actors["agent"][0] is b.actors["agent"][0]
+
+
+def test_kinds_are_told_apart_when_their_signatures_hash_alike(monkeypatch):
+    """Scores keeps a signature's hash, not the signature: with every hash equal, reports of
+    distinct signatures are still distinct kinds, copies still one, and the incidents the same."""
+    import kg.fuse.cluster as cluster_module
+    from kg.fuse.cluster import Scores, cluster
+
+    docs = _docs(7, 30)
+    reports = [r for rs in docs.values() for r in rs]
+    honest = Scores(CFG)
+    kinds = [honest.kind(r) for r in reports]
+    expected = {frozenset(r.iri for r in g.reports) for g in cluster(reports, CFG)}
+    monkeypatch.setattr(cluster_module, "hash", lambda _: 0, raising=False)
+    colliding = Scores(CFG)
+    assert [colliding.kind(r) for r in reports] == kinds and len(colliding.clash) == len(set(kinds)) - 1
+    copy = dataclasses.replace(reports[0], iri="e:copy/0", doc_id="copy")
+    assert colliding.kind(copy) == kinds[0]
+    assert {frozenset(r.iri for r in g.reports) for g in cluster(reports, CFG)} == expected

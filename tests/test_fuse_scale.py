@@ -150,7 +150,7 @@ def test_scores_are_kept_by_kind_not_by_report():
     docs = _copies(10, 30)
     scores = Scores(CFG)
     cluster([r for rs in docs.values() for r in rs], CFG, scores)
-    assert len(scores.ids) == 10
+    assert len(scores.reps) == 10
     assert len(scores.memo) <= 2 * 10 * 11 // 2
     before = dict(scores.memo.items())
     cluster([r for rs in docs.values() for r in rs] + [rep("e:late/0", "late", **_story(10)[0])], CFG, scores)

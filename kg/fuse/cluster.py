@@ -109,7 +109,12 @@ class Scores:
 
     def __init__(self, cfg: FusionConfig) -> None:
         self.cfg = cfg
-        self.ids: dict[tuple, int] = {}
+        # signature's hash -> kind, the signature checked against the kind's first report
+        # (``reps``); a signature of another kind with the same hash goes to ``clash``. Keeping
+        # every kind's signature tuple cost ~0.4 KB a kind, ~5 KB a document (issue 14).
+        self.ids: dict[int, int] = {}
+        self.reps: list[Report] = []
+        self.clash: dict[tuple, int] = {}
         # compare() of two kinds by (kind, kind, same document) packed in one int (a tuple
         # costs twice as much), bounded (kg.fuse.memo: it grows with the pairs compared)
         self.memo = Memo(cfg.score_memo)
@@ -122,11 +127,22 @@ class Scores:
     def kind(self, r: Report) -> int:
         """The small number standing for the report's signature (the same for every copy)."""
         sig = signature(r, self.cfg)
-        k = self.ids.get(sig)
-        if k is None:
-            k = self.ids[sig] = len(self.ids)
-            self.keys.append(block_keys(r, self.cfg))
-            self.spans.append(sig[4])  # its interval
+        h = hash(sig)
+        k = self.ids.get(h)
+        if k is not None:
+            if self.reps[k] is r or signature(self.reps[k], self.cfg) == sig:
+                return k
+            k = self.clash.get(sig)
+            if k is not None:
+                return k
+        k = len(self.reps)
+        if h in self.ids:
+            self.clash[sig] = k
+        else:
+            self.ids[h] = k
+        self.reps.append(r)
+        self.keys.append(block_keys(r, self.cfg))
+        self.spans.append(sig[4])  # its interval
         return k
 
     def score(self, a: Report, ka: int, b: Report, kb: int, same_doc: bool) -> Optional[float]:
