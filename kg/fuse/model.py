@@ -172,7 +172,7 @@ def fingerprint_hashes(fp: bytes | frozenset[int]) -> frozenset[int]:
 
 # One shared object per distinct place or actor read (a place or an actor is named by many
 # articles, and each document graph is read on its own), bounded (kg.fuse.memo).
-_INFOS = Memo(1 << 15)
+_INFOS = Memo(1 << 14)
 
 
 def _intern(info: Any) -> Any:
