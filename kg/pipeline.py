@@ -443,21 +443,33 @@ def _extract_apart(jobs: int, files: int) -> bool:
     return jobs == 1 and files >= EXTRACT_APART_MIN_FILES and (os.cpu_count() or 1) > 1
 
 
+#: Allocations between two collections of the youngest generation during a build (Python: 700).
+GC_YOUNG_THRESHOLD = 20_000
+
+
 @contextmanager
 def _frozen_heap() -> Iterator[None]:
     """Keep what exists before a run (the spaCy model, gazetteer, lexicons: millions of
     objects) out of the garbage collector's full passes, which otherwise rescan it all every
     few documents (measured: ~7 s of a 1,000-document build). Forked workers inherit it.
 
-    A caller that froze the heap itself is left alone.
+    A caller that froze the heap itself is left alone. During the run the youngest generation
+    is collected every ``GC_YOUNG_THRESHOLD`` allocations instead of Python's 700: a build
+    allocates millions of short-lived, acyclic objects (triples, terms, fusion reports), and
+    each young collection also walks what survived into the next generation (measured:
+    fusion's CPU a document at 2,000 documents of bench_scale's corpus 6.8 -> 5.5 ms; a
+    300-document build, with a small fusion index, showed no difference beyond noise).
     """
     if gc.get_freeze_count():
         yield
         return
+    threshold = gc.get_threshold()
     gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *threshold[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 

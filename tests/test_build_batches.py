@@ -235,3 +235,36 @@ def test_flush_of_a_read_only_store_is_refused(tmp_path: Path) -> None:
     with KGStore.open(tmp_path / "s", read_only=True) as store:
         with pytest.raises(StoreError, match="read-only"):
             store.flush()
+
+
+def test_a_build_collects_young_objects_less_often_and_restores_the_collector(
+        tmp_path: Path, extractor, monkeypatch) -> None:
+    """During a build the youngest generation is collected every GC_YOUNG_THRESHOLD
+    allocations and the heap before it is frozen; afterwards the collector is as it was."""
+    import gc
+
+    from kg import pipeline
+    from kg.store.core import KGStore
+
+    seen: list[tuple] = []
+    real_map = pipeline.mapping.facts_to_triples
+
+    def spy(*args, **kwargs):
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+        return real_map(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline.mapping, "facts_to_triples", spy)
+    (tmp_path / "in").mkdir()
+    title, pub, day, body = TEXTS[0]
+    (tmp_path / "in" / "a.md").write_text(ARTICLE.format(title=title, publisher=pub, day=day, body=body), "utf-8")
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        with KGStore.open(tmp_path / "store") as store:
+            report = pipeline.build([tmp_path / "in"], store, extractor=extractor)
+        assert report.ok
+        assert seen and all(s == (pipeline.GC_YOUNG_THRESHOLD, True) for s in seen)
+        assert gc.get_threshold() == (700, 10, 10)
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.set_threshold(*before)
