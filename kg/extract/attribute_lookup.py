@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
@@ -162,21 +162,25 @@ def swap_in(nlp: Language, name: str = "attribute_ruler") -> bool:
     """Replace the pipeline's attribute ruler by an :class:`AttributeLookup` of its patterns."""
     if name not in nlp.pipe_names:
         return False
-    ruler = nlp.get_pipe(name)
-    lookup = AttributeLookup(nlp.vocab, ruler.patterns)
-    nlp.add_pipe(COMPONENT, after=name)
-    nlp.get_pipe(COMPONENT).use(lookup)
-    nlp.remove_pipe(name)
+    put_in_place(nlp, name, COMPONENT, AttributeLookup(nlp.vocab, nlp.get_pipe(name).patterns))
     return True
 
 
-class _Slot:
-    """The registered component: holds the lookup built by :func:`swap_in`."""
+def put_in_place(nlp: Language, name: str, component: str, lookup: Callable[[Doc], Doc]) -> None:
+    """Run ``lookup`` as the registered ``component`` where pipe ``name`` ran, and drop that pipe."""
+    nlp.add_pipe(component, after=name)
+    nlp.get_pipe(component).use(lookup)
+    nlp.remove_pipe(name)
+
+
+class Slot:
+    """A registered component that runs the look-up given to it (by :func:`put_in_place`):
+    spaCy builds components from factories, the look-up needs the pipe it replaces."""
 
     def __init__(self) -> None:
-        self.lookup: Optional[AttributeLookup] = None
+        self.lookup: Optional[Callable[[Doc], Doc]] = None
 
-    def use(self, lookup: AttributeLookup) -> None:
+    def use(self, lookup: Callable[[Doc], Doc]) -> None:
         self.lookup = lookup
 
     def __call__(self, doc: Doc) -> Doc:
@@ -184,5 +188,5 @@ class _Slot:
 
 
 @Language.factory(COMPONENT)
-def _make(nlp: Language, name: str) -> _Slot:
-    return _Slot()
+def _make(nlp: Language, name: str) -> Slot:
+    return Slot()

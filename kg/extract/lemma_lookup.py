@@ -20,6 +20,8 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.attribute_lookup import Slot, put_in_place
+
 COMPONENT = "kg_lemma_lookup"
 _ATTRS = [ORTH, POS, MORPH, LEMMA]
 
@@ -51,31 +53,14 @@ class LemmaLookup:
         return doc
 
 
-
 def swap_in(nlp: Language, name: str = "lemmatizer") -> bool:
     """Replace the pipeline's rule lemmatizer by a :class:`LemmaLookup` around it, in its place."""
     if name not in nlp.pipe_names or getattr(nlp.get_pipe(name), "mode", None) != "rule":
         return False  # a lookup-table lemmatizer is a dictionary look-up already
-    lookup = LemmaLookup(nlp.get_pipe(name))
-    nlp.add_pipe(COMPONENT, after=name)
-    nlp.get_pipe(COMPONENT).use(lookup)
-    nlp.remove_pipe(name)
+    put_in_place(nlp, name, COMPONENT, LemmaLookup(nlp.get_pipe(name)))
     return True
 
 
-class _Slot:
-    """The registered component: holds the look-up built by :func:`swap_in`."""
-
-    def __init__(self) -> None:
-        self.lookup: LemmaLookup | None = None
-
-    def use(self, lookup: LemmaLookup) -> None:
-        self.lookup = lookup
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.lookup(doc) if self.lookup is not None else doc
-
-
 @Language.factory(COMPONENT)
-def _make(nlp: Language, name: str) -> _Slot:
-    return _Slot()
+def _make(nlp: Language, name: str) -> Slot:
+    return Slot()
