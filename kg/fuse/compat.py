@@ -19,7 +19,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   state or organisation they speak for (a defence secretary and his ministry speak for their
   state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
   fill with no agreement costs ``actor_conflict`` but never vetoes (outlets attribute an
-  attack differently);
+  attack differently); so does a meeting whose reports share a host but each name another
+  guest;
 * **figures** never veto: figures that differ make the incident's figures disputed, they do
   not split it; agreeing figures add a little;
 * **text**: the same evidence sentence (a syndicated copy) or another mention in the same
@@ -167,11 +168,23 @@ def comparable(x: ActorInfo, y: ActorInfo) -> bool:
     return x.cls == y.cls or (_placed(x) and _placed(y))
 
 
+def other_filler(xa: tuple[ActorInfo, ...], xb: tuple[ActorInfo, ...]) -> bool:
+    """Each side names a filler the other lacks, and two such are :func:`comparable`: for a
+    role told as a whole (a meeting's participants) that is another event whatever they share.
+    A host receives several guests in a week ("Ruto met Mohamud on Wednesday" / "Ruto met Abiy
+    on Thursday", the same palace); a participant only one report names ("met Lavrov" / "met
+    Lavrov and Wang") or one not known to stand for a side is no conflict."""
+    ua = [x for x in xa if not any(x.keys & y.keys for y in xb)]
+    ub = [y for y in xb if not any(x.keys & y.keys for x in xa)]
+    return any(comparable(x, y) for x in ua for y in ub)
+
+
 def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
     """``actor_agrees`` per actor both name in one role (the two participants of a meeting
     count twice, a perpetrator and a target too), at most ``actor_max``; ``actor_conflict`` per
     role both fill with no agreement, unless no filler of one is :func:`comparable` with a
-    filler of the other (nothing known either way)."""
+    filler of the other (nothing known either way), and per role told as a whole
+    (``whole_roles``) where each names another :func:`other_filler`."""
     agree = conflict = 0
     for role in set(a.actors) & set(b.actors):
         xa, xb = a.actors[role], b.actors[role]
@@ -179,7 +192,9 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
             continue
         shared = min(sum(any(x.keys & y.keys for y in xb) for x in xa),
                      sum(any(x.keys & y.keys for x in xa) for y in xb))
-        if shared:
+        if shared and role in cfg.whole_roles and other_filler(xa, xb):
+            conflict += 1
+        elif shared:
             agree += shared
         elif any(comparable(x, y) for x in xa for y in xb):
             conflict += 1

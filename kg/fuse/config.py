@@ -27,6 +27,9 @@ class FusionConfig:
     absolute_tolerance: float = 2.0
     scores: dict[str, float] = field(default_factory=dict)
     threshold: float = 3.0
+    # roles whose fillers are told as a whole (a meeting's participants): both reports naming a
+    # comparable filler the other lacks tell another meeting (compat.actors_score)
+    whole_roles: tuple[str, ...] = ("participants",)
     # bounds on what fusion remembers for a build (kg.fuse.memo): they change how often a value
     # is computed again, never a result, so key() leaves them out
     score_memo: int = 200_000
@@ -41,11 +44,11 @@ class FusionConfig:
                 self.undated_lateness_days, self.untimed_lookback_days, self.same_point_km,
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
                 self.relative_tolerance, self.absolute_tolerance,
-                tuple(sorted(self.scores.items())), self.threshold)
+                tuple(sorted(self.scores.items())), self.threshold, self.whole_roles)
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
-    b, d, p, f, m = (data.get(k) or {} for k in ("blocking", "dates", "places", "figures", "memory"))
+    b, d, p, f, m, a = (data.get(k) or {} for k in ("blocking", "dates", "places", "figures", "memory", "actors"))
     return FusionConfig(
         edge_days=int(b.get("edge_days", 3)),
         undated_lookback_days=int(b.get("undated_lookback_days", 10)),
@@ -59,6 +62,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         absolute_tolerance=float(f.get("absolute_tolerance", 2)),
         scores={str(k): float(v) for k, v in (data.get("scores") or {}).items()},
         threshold=float(data.get("threshold", 3.0)),
+        whole_roles=tuple(str(r) for r in a.get("whole_roles", ("participants",))),
         score_memo=int(m.get("score_memo", 200_000)),
         group_memo=int(m.get("group_memo", 20_000)),
     )

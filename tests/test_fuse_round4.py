@@ -1,0 +1,74 @@
+"""kg.fuse rules of issue 11's fourth round, on invented reports (never on corpus articles)."""
+
+from __future__ import annotations
+
+from kg.fuse.cluster import cluster
+from kg.fuse.compat import actors_score, compare
+from kg.fuse.config import load_config
+from kg.fuse.model import C, ActorInfo, PlaceInfo, Report
+
+CFG = load_config()
+XX = "https://w3id.org/conflict-kg/id/state/xx"
+YY = "https://w3id.org/conflict-kg/id/state/yy"
+ZZ = "https://w3id.org/conflict-kg/id/state/zz"
+CAPITAL = PlaceInfo("p:capital", "Capital", XX, 11.0, 21.0, "P", frozenset({XX}))
+
+
+def rep(iri, doc, date="2020-05-06", places=(CAPITAL,), cls="Meeting", actors=None, published="2020-05-07"):
+    return Report(iri=iri, doc_id=doc, cls=cls, modality="asserted", date=date,
+                  precision={10: "day", 7: "month"}.get(len(date or ""), None), published=published,
+                  publisher=doc, places=tuple(places), actors=actors or {}, quantities={},
+                  evidence=f"text {iri}")
+
+
+def person(name, *sides):
+    iri = "p:" + name
+    return ActorInfo(iri, name, frozenset({iri, name.lower(), *sides}), C + "Person")
+
+
+def state(iri):
+    return ActorInfo(iri, iri, frozenset({iri, iri.rsplit("/", 1)[-1]}), C + "State")
+
+
+HOST, GUEST, OTHER = person("Hostname", XX), person("Guestname", YY), person("Othername", ZZ)
+
+
+# --- a meeting's participants are told as a whole ---------------------------------------------------
+
+def test_a_host_meeting_another_guest_the_next_day_is_another_meeting():
+    """'the president received Guestname at the palace on Wednesday' and 'the president received
+    Othername at the palace on Thursday': one shared participant does not make them one
+    meeting when each report names a participant the other lacks; with the same two it is."""
+    wed = rep("e:wed", "a", actors={"participants": (HOST, GUEST)})
+    thu = rep("e:thu", "b", date="2020-05-07", actors={"participants": (HOST, OTHER)})
+    same = rep("e:same", "c", date="2020-05-07", actors={"participants": (GUEST, HOST)})
+    assert actors_score(wed, thu, CFG) == CFG.score("actor_conflict")
+    assert compare(wed, thu, CFG) < CFG.threshold
+    assert actors_score(wed, same, CFG) == CFG.score("actor_max")
+    assert compare(wed, same, CFG) >= CFG.threshold
+    groups = sorted(sorted(r.iri for r in g.reports) for g in cluster([wed, thu, same], CFG))
+    assert groups == [["e:same", "e:wed"], ["e:thu"]]
+
+
+def test_a_participant_only_one_report_names_or_an_unplaced_one_is_no_conflict():
+    """'met Guestname' / 'met Guestname and Othername' (one outlet names a third side), and
+    'Hostname met Guestname' / 'Xland and Yland held talks' (the persons speak for the states)
+    agree; a person with no side read against a state is not known to be another guest."""
+    two = rep("e:2", "a", actors={"participants": (HOST, GUEST)})
+    three = rep("e:3", "b", actors={"participants": (HOST, GUEST, OTHER)})
+    assert actors_score(two, three, CFG) == CFG.score("actor_max")
+    states = rep("e:s", "b", actors={"participants": (state(XX), state(YY))})
+    assert actors_score(two, states, CFG) == CFG.score("actor_max")
+    unplaced = rep("e:u", "c", actors={"participants": (HOST, person("Nosidename"))})
+    assert actors_score(unplaced, states, CFG) == CFG.score("actor_agrees")
+
+
+def test_other_roles_are_not_told_as_a_whole():
+    """Attack perpetrators: 'Xland and its allied militia struck' / 'Xland and a foreign
+    contractor struck' still agree on Xland (outlets name a partner differently)."""
+    militia = ActorInfo("g:militia", "Militia", frozenset({"g:militia", "militia"}), C + "ArmedGroup")
+    contractor = ActorInfo("g:contractor", "Contractor", frozenset({"g:contractor", "contractor"}), C + "ArmedGroup")
+    a = rep("e:a", "a", cls="Attack", actors={"perpetrator": (state(XX), militia)})
+    b = rep("e:b", "b", cls="Attack", actors={"perpetrator": (state(XX), contractor)})
+    assert actors_score(a, b, CFG) == CFG.score("actor_agrees")
+    assert "participants" in CFG.whole_roles and "perpetrator" not in CFG.whole_roles
