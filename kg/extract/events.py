@@ -200,6 +200,7 @@ class Triggers:
     military_posts: frozenset[str] = frozenset()  # "attacked an army checkpoint": the forces holding it the target
     not_forces: frozenset[str] = frozenset()  # "sent an envoy", "dispatched aid": sent, but no force
     idiom_objects: frozenset[str] = frozenset()  # "took advantage of", "seized the opportunity": no capture
+    toll_verbs: frozenset[str] = frozenset()  # "A fought B in X": one attack only with a named side and a town
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -226,7 +227,7 @@ class Triggers:
         troop_verbs = frozenset(data["Deployment"].get("troop_verbs", []))
         for v in troop_verbs:
             verbs.setdefault(v, "Deployment")
-        named = set(verbs) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"]) | expel
+        named = set(verbs) | set(data["Attack"].get("toll_verbs", [])) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"]) | expel
         forms = {f: v for v in sorted(named) if " " not in v for f in inflections(v)}
         for base, irregular in (data.get("irregular") or {}).items():
             forms.update({f: base for f in irregular})
@@ -235,7 +236,8 @@ class Triggers:
                    movement, frozenset(data["Attack"].get("toll_nouns", [])), troop_verbs,
                    frozenset(data["Attack"].get("military_posts", [])),
                    frozenset(data["Deployment"].get("not_forces", [])),
-                   frozenset(data["Capture"].get("idiom_objects", [])))
+                   frozenset(data["Capture"].get("idiom_objects", [])),
+                   frozenset(data["Attack"].get("toll_verbs", [])))
 
 
 @dataclass
@@ -719,6 +721,8 @@ class _Ctx:
                 return None, False  # "brought the group gains", "moved to block": no troops moved
             if lemma in self.finder.t.verbs:
                 return self.finder.t.verbs[lemma], False
+            if lemma in self.finder.t.toll_verbs and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+                return "Attack", False  # "A fought B in X", "troops clashed with rebels near Y" (see fought_at)
         if tok.pos_ == "VERB" and lemma in self.finder.t.nouns and lemma not in self.finder.t.verbs \
                 and tok.tag_ in ("VBZ", "NNS", "NN"):
             return self.finder.t.nouns[lemma], True  # "Coalition airstrikes on X killed 17" tagged as a verb
@@ -1060,6 +1064,9 @@ class _Ctx:
             if obj is not None and obj.lemma_.lower() in EXCHANGED_FIRE:  # "exchanged fire with X": X the other side
                 for o in preps.get("with", []) + self.preps(obj).get("with", []):
                     self.target_or_place(f, o)
+            if self.finder.t.base(tok) in self.finder.t.toll_verbs:  # "clashed with X", "fought against Y"
+                for o in preps.get("with", []) + preps.get("against", []):
+                    self.target_or_place(f, o)
             if self.finder.t.base(tok) in ("open", "fire", "inflict"):  # "opened fire on a bus in X", "fired at Y"
                 for p in ("on", "at"):  # ("inflicted losses on X": the parser may hang "on X" on the losses)
                     for o in preps.get(p, []) + (self.preps(obj).get(p, []) if obj is not None else []):
@@ -1138,9 +1145,12 @@ class _Ctx:
         if nominal and not (f.filled("location", "target") or f.quantities) and not (definite and f.filled("perpetrator")):
             return  # "attacks" in general, or "the bombing" pointing back with nothing new: no event
         if nominal and lemma in self.finder.t.toll_nouns and not (f.quantities and f.filled("location")) \
-                and not (definite and not f.filled("location")):
+                and not (definite and not f.filled("location")) and not self.fought_at(tok, f, where):
             return  # "heavy fighting in X", "clashes continued": no one attack ("killed in the fighting"
             #         tells the toll of the attack told just before: see anaphoric below)
+        if not nominal and self.finder.t.base(tok) in self.finder.t.toll_verbs and not (
+                f.quantities and f.filled("location")) and not self.fought_at(tok, f, where):
+            return  # "fought corruption", "the two sides clashed over the budget": no attack
         # "The raid killed seven", "the Taliban assault on Monday killed 30": a definite attack
         # with no place of its own tells more of one told just before.
         f.anaphoric = f.anaphoric or nominal and not f.filled("location") and definite
@@ -1152,6 +1162,19 @@ class _Ctx:
                 and self.bare_attacker(tok):
             f.bare = True  # "when the villagers gathered, the men opened fire": the place is told nearby
             yield self.finish(f)
+
+    def fought_at(self, tok: Token, f: Frame, where: dict[str, list[Token]]) -> bool:
+        """Fighting with no toll is one attack when it is placed in a town or site (not a country or a
+        region) and names an armed side: "clashes between the army and X fighters in Y", "A battled B
+        near the town of Y", "Government forces fought the X group in Y". Fighting with no side named
+        ("heavy fighting in X") stays a setting, as does "fighting" in general."""
+        places = f.roles.get("location", [])
+        if not places or any(specificity(e, self.res) < SPECIFIC for e in places):
+            return False
+        if any(self.kind(e) in ("ArmedGroup", "ArmedForce") for r in ("perpetrator", "target") for e in f.roles.get(r, [])):
+            return True
+        sides = [one for o in where.get("between", []) + where.get("with", []) for one in self.expand(o)]
+        return any(self.kind(self.entity(t, ("ArmedGroup", "ArmedForce"), modifiers=True)) for t in sides)
 
     def bare_attacker(self, verb: Token) -> bool:
         """An attack verb with no role of its own tells an attack only when people are its active
@@ -1233,10 +1256,11 @@ class _Ctx:
 
     @staticmethod
     def tells_setting(verb: Token) -> bool:
-        """"took place", "happened", "occurred": the verb only says where and when."""
+        """"took place", "happened", "occurred", "(fighting) broke out": the verb only says where and when."""
         base = verb.lemma_.lower()
-        return base in ("happen", "occur", "unfold") or base == "take" and any(
-            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+        return base in ("happen", "occur", "unfold", "erupt", "rage") or base == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children) or base == "break" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
     @staticmethod
     def comparison(noun: Token) -> bool:
@@ -1477,6 +1501,8 @@ class _Ctx:
         for pt in place_toks:
             for t in self.expand(pt):
                 eid = self.entity(t, ("Location",))
+                if eid is None and not nominal and t.lower_ == "it" and t.pos_ == "PRON":
+                    eid = self.place_it_points_to()  # "X seized Y in 2014. Z retook it in 2017."
                 if nominal and self.described(t):
                     eid = self.captured_before() or eid  # "described the capture of the rebel stronghold as ..."
                 if eid is None and t.lemma_.lower() in HOLDINGS:
@@ -1549,6 +1575,21 @@ class _Ctx:
                     and f.sentence.index < self.sent.index:
                 return f.roles["place"][0]
         return None
+
+    def place_it_points_to(self) -> Optional[str]:
+        """"it" taken or lost in a sentence that names no place before it: the place of the capture
+        told in the two sentences before ("Rebels captured X on Friday. The army recaptured it two days
+        later."), else the one town or site the sentence before names ("Gunmen attacked the town of X.
+        They held it for a day.")."""
+        for f in reversed(self.told):
+            if f.sentence.index < self.sent.index - 2:
+                break
+            if f.type == "Capture" and f.modality == "asserted" and f.roles.get("place") \
+                    and f.sentence.index < self.sent.index:
+                return f.roles["place"][0]
+        named = [e for e in dict.fromkeys(self.earlier[-1] if self.earlier else [])
+                 if self.kind(e) == "Location" and specificity(e, self.res) >= SPECIFIC]
+        return named[0] if len(named) == 1 else None
 
     def place_told_before(self, tok: Token) -> Optional[str]:
         """The place named last before a definite "the building", "the base" in its sentence."""
@@ -1760,6 +1801,11 @@ class _Ctx:
         if nominal:  # "a day of talks in the capital with X": the parser hangs "with X" on the place
             for o in list(preps.get("in", [])):
                 preps.setdefault("with", []).extend(self.preps(o).get("with", []))
+        if nominal and not preps.get("between") and tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "was discussed at a meeting in X on Friday between A and B": the parser hangs "between"
+            # on the verb the meeting is the setting of
+            preps["between"] = self.preps(tok.head.head).get("between", [])
         for p in ("with", "between"):
             for o in preps.get(p, []):
                 for one in self.expand(o):
