@@ -102,6 +102,8 @@ class Resources:
     unit_heads: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()
     description_modifiers: frozenset[str] = frozenset()
+    government_bodies: frozenset[str] = frozenset()
+    government_modifiers: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -127,6 +129,8 @@ class Resources:
             unit_heads=frozenset(data["unit_heads"]),
             seats=frozenset(n.lower() for n in data.get("seats", [])),
             description_modifiers=frozenset(data.get("description_modifiers", [])),
+            government_bodies=frozenset(data.get("government_bodies", [])),
+            government_modifiers=frozenset(data.get("government_modifiers", [])),
         )
 
     @cached_property
@@ -202,7 +206,9 @@ class MentionFinder:
         """FORCE / BACKED_FORCE / GOV_FORCE spans, every candidate length (claimed longest first)."""
         out: list[tuple[str, int, int]] = []
         n = len(doc)
+        states: dict[int, int] = {}  # start -> end of each state word (the longest)
         for _, s, e in self.state_words(doc):
+            states[s] = max(e, states.get(s, e))
             out.extend(("FORCE", s, end) for end in self._tail_ends(doc, e))
             if e + 1 < n and doc[e].text in ("'s", "’s"):  # "X's army", "Y's armed forces": the state's forces
                 out.extend(("FORCE", s, end) for end in self._tail_ends(doc, e + 1))
@@ -224,6 +230,40 @@ class MentionFinder:
         for t in doc:
             if t.lower_ in self.res.government_heads:
                 out.extend(("GOV_FORCE", t.i, end) for end in self._tail_ends(doc, t.i + 1))
+        out.extend(self._government_matches(doc, states))
+        return out
+
+    def _government_matches(self, doc: Doc, states: dict[int, int]) -> list[tuple[str, int, int]]:
+        """GOVERNMENT spans: a state's word, then a government noun heading its phrase ("the Ivorian
+        government", "Chad's transitional government"), "the government of X", or a leader's name
+        before "administration" ("the X administration"). The body that governs, not the state."""
+        out: list[tuple[str, int, int]] = []
+        n, res = len(doc), self.res
+        for s, e in states.items():
+            j = e + 1 if e < n and doc[e].text in ("'s", "’s") else e
+            while j < n and doc[j].lower_ in res.government_modifiers:
+                j += 1
+            if j < n and doc[j].lower_ in res.government_bodies and _heads_phrase(doc[j]) \
+                    and not (s > 0 and doc[s - 1].text in ("-", "–")) \
+                    and not (doc[j].text[:1].isupper() and j + 2 < n and doc[j + 1].lower_ == "of"
+                             and doc[j + 2].text[:1].isupper()):
+                # (not "anti-X government", nor the start of a name: "X Government of National Unity")
+                out.append(("GOVERNMENT", s, j + 1))
+        for t in doc:
+            if t.lower_ not in res.government_bodies or t.i + 2 >= n:
+                continue
+            if doc[t.i + 1].lower_ == "of" and t.i + 2 in states and t.i > 0 and (
+                    doc[t.i - 1].lower_ == "the" or doc[t.i - 1].is_lower):  # not "Federal Government of X"
+                end = states[t.i + 2]
+                if not (end < n and doc[end].text in ("'s", "’s")):
+                    out.append(("GOVERNMENT", t.i, end))  # "the government of X"
+            if t.lower_ == "administration" and t.i >= 2 and doc[t.i - 1].ent_type_ == "PERSON" \
+                    and doc[t.i - 1].pos_ == "PROPN" and _heads_phrase(t):
+                s = t.i - 1
+                while s > 0 and doc[s - 1].ent_type_ == "PERSON" and doc[s - 1].pos_ == "PROPN":
+                    s -= 1
+                if s > 0 and doc[s - 1].lower_ == "the":
+                    out.append(("GOVERNMENT", s, t.i + 1))  # "the X administration"
         return out
 
     def _add_unit_patterns(self) -> None:
@@ -394,6 +434,17 @@ class MentionFinder:
             if len(name) == 0 or name[0].ent_type_ in ("PERSON",) and name[0].i > 0 and name[0].nbor(-1).lower_ in self.res.honorifics:
                 return
             claim(s, "Location", "MilitaryBase", base_name=name.text)
+            return
+        if label == "GOVERNMENT":  # "the Xian government", "Y's government", "the government of Z"
+            of = s[0].lower_ in self.res.government_bodies  # "the government of Z"
+            state = s[2:].text if of else _state_word(s, self.res)
+            country = self.res.gazetteer.country(state) if state else None
+            named = of or s[len(state.split())].text in ("'s", "’s") if state else False
+            if claim(s, "Organization", "government", government_of=country.code if country else None) is not None \
+                    and country is not None and named and not _is_demonym(state, country):
+                # "X's government", "the government of X" name the state X too ("the X government": X
+                # is a modifier, as before)
+                claim(s[2:] if of else s[:len(state.split())], "Country", None, inside=True, country=country)
             return
         if label in ("PRO_GROUP", "BACKED_GROUP"):  # "pro-X militia", "X-backed separatists"
             words = s[2:] if label == "PRO_GROUP" else s
@@ -749,6 +800,13 @@ _ACTOR_TARGETS = frozenset(["ArmedGroup", "ArmedForce", "Organization"])
 # "took part", "took hostages"); the event rules read the same list.
 NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prisoners", "captive", "away", "part",
                         "place", "office", "power", "refuge", "shelter", "cover"])
+
+
+def _heads_phrase(tok: Token) -> bool:
+    """The noun ends its phrase: no noun or hyphen after it ("the X government said", not "X
+    government forces", "a X government-run camp")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or nxt.text in ("-", "–"))
 
 
 def _is_headline(sent: Sentence) -> bool:

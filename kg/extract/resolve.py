@@ -294,6 +294,8 @@ class Resolver:
         entry = m.hint.get("entry")
         if entry is not None:
             return "actor:" + entry.key, entry.country
+        if m.hint.get("government_of"):  # "the Xian government", "X's government", "the government of X": one body
+            return "government:" + m.hint["government_of"], m.hint["government_of"]
         if m.kind == "ArmedGroup" and m.hint.get("backer"):
             # "pro-X militia" and "pro-X militiamen", "X-backed separatists" and "pro-X separatists":
             # one group, that X backs, named by the same noun ("pro-X forces" beside them stay apart)
@@ -473,7 +475,9 @@ class Resolver:
             org = c.hints.get("org_text")
             if org and norm(org) in by_name and by_name[norm(org)] != ent.id:
                 ent.attributes["affiliation"] = by_name[norm(org)]
-            elif ent.type in ("Person", "ArmedForce", "Organization") and c.country:
+            elif ent.type in ("Person", "ArmedForce", "Organization") and c.country and not c.key.startswith("government:"):
+                # (a state's government keeps its country code only: as its affiliation, a state named
+                # only as a modifier elsewhere would become an entity of the report)
                 cid = res.country_entity(c.country)
                 if cid:
                     ent.attributes["affiliation"] = cid

@@ -1,0 +1,53 @@
+"""The eighth round for real news (issue 10): entities, their types and places, each rule on short
+reports invented for these tests (docs/entities.md, "Round 8").
+
+The classes come from the real-news dev entity errors counted by cause: "the X government" (a
+state's government, a body the gold guidelines count as an organisation), "X state" / "X
+province" (a state's subdivision, not the namesake state), a place named beside its country
+(the look-up stays inside that country), and long office titles.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import entity_types, extract
+
+# ----- a state's government
+
+
+def test_a_states_government_is_one_organisation_whatever_its_form(extractor):
+    f = extract(extractor, "Talks\n\nThe Chadian government said on Monday that rebels had attacked the town of "
+                           "Merovo. Chad's government has asked for help. The government of Chad also "
+                           "closed the border.")
+    govs = [e for e in f.entities if e.type == "Organization"]
+    assert len(govs) == 1
+    assert {govs[0].name, *govs[0].aliases} >= {"Chadian government", "Chad's government", "government of Chad"}
+    assert govs[0].attributes.get("country_code") == "TD"
+    assert entity_types(f).get("Chad") == "Country"  # "Chad's government" names the state too
+
+
+def test_a_government_noun_before_a_noun_is_a_modifier_not_a_body(extractor):
+    f = extract(extractor, "Clashes\n\nSyrian government forces shelled the town of Merovo on Monday. "
+                           "Rebels seized several government buildings.")
+    types = entity_types(f)
+    assert not any(t == "Organization" for t in types.values()), types
+    assert types.get("Syrian forces") == "ArmedForce"
+
+
+def test_a_capitalised_government_name_is_not_cut_into_a_state_and_government(extractor):
+    f = extract(extractor, "Talks\n\nOfficials of the Afghanistan Government of National Unity met in Kabul on Monday.")
+    assert "Afghanistan Government" not in entity_types(f)
+
+
+def test_a_leaders_administration_is_a_body_not_a_place(extractor):
+    f = extract(extractor, "Warships\n\nThe Obama administration has not said whether the Marines will go ashore.")
+    types = entity_types(f)
+    assert types.get("Obama administration") == "Organization"
+    assert "Obama" not in types
+
+
+def test_a_state_named_as_the_modifier_of_its_government_stays_no_entity(extractor):
+    # "the U.S. government's support": the state is a modifier, as "U.S. support" is
+    f = extract(extractor, "Support\n\nThe president reaffirmed the U.S. government's support for the talks on Monday.")
+    types = entity_types(f)
+    assert types.get("U.S. government") == "Organization"
+    assert "United States" not in types
