@@ -72,3 +72,66 @@ def test_other_roles_are_not_told_as_a_whole():
     b = rep("e:b", "b", cls="Attack", actors={"perpetrator": (state(XX), contractor)})
     assert actors_score(a, b, CFG) == CFG.score("actor_agrees")
     assert "participants" in CFG.whole_roles and "perpetrator" not in CFG.whole_roles
+
+
+# --- a named area holds the towns of the administrative division of its name ------------------------
+
+PROVINCE = PlaceInfo("p:province-named", "Northland province", XX, 30.0, 60.0, "A", frozenset({XX}))
+# a town 250 km from the province's centre, written within the division "Northland" (hierarchy)
+FAR_TOWN = PlaceInfo("p:far-town", "Fartown", XX, 30.0, 62.6, "P", frozenset({XX, "p:division-7"}),
+                     frozenset({"northland"}))
+OTHER_DIVISION_TOWN = PlaceInfo("p:south-town", "Southtown", XX, 30.0, 62.6, "P",
+                                frozenset({XX, "p:division-8"}), frozenset({"southland"}))
+
+
+def test_a_province_holds_the_towns_of_its_division_beyond_any_radius():
+    """'an attack in Northland province' and 'an attack in Fartown', the same day: the hierarchy
+    puts Fartown in the division Northland, so the province holds it although its centre is
+    further than area_radius_km (before: two places, a veto)."""
+    from kg.fuse.compat import area_names, place_relation
+
+    assert area_names("Northland province") >= {"northland province", "northland"}
+    assert area_names("the department of Torodi") >= {"torodi"}
+    assert place_relation(PROVINCE, FAR_TOWN, CFG) == "contained"
+    assert place_relation(FAR_TOWN, PROVINCE, CFG) == "contained"
+    a = rep("e:prov", "a", cls="Attack", places=(PROVINCE,))
+    b = rep("e:town", "b", cls="Attack", places=(FAR_TOWN,))
+    assert compare(a, b, CFG) == CFG.score("same_day") + CFG.score("contained_place")
+    # a town of another division that far away is still another place
+    assert place_relation(PROVINCE, OTHER_DIVISION_TOWN, CFG) == "conflict"
+
+
+def test_a_division_name_holds_only_in_its_country_and_an_unresolved_name_must_say_area():
+    from kg.fuse.compat import place_relation
+
+    abroad = PlaceInfo("p:abroad", "Northland", YY, 10.0, 10.0, "A", frozenset({YY}))
+    assert place_relation(abroad, FAR_TOWN, CFG) == "conflict"
+    bare = PlaceInfo("p:bare", "Northland", None, None, None, "?", frozenset())
+    assert place_relation(bare, FAR_TOWN, CFG) != "contained"  # may be a town of that name
+    said = PlaceInfo("p:said", "Northland region", None, None, None, "?", frozenset())
+    assert place_relation(said, FAR_TOWN, CFG) == "contained"
+    assert place_relation(FAR_TOWN, CAPITAL, CFG) == "conflict"  # two towns far apart
+
+
+def test_the_model_reads_the_division_names_a_place_lies_in():
+    """kg.fuse.model: a place ckg:within a ckg:AdministrativeDivision keeps the division's
+    label and alternate names (normalised) in PlaceInfo.areas."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+    from kg.fuse.model import reports_from_triples
+    from kg.graph.vocab import CKG
+
+    ev, art, town, div = (URIRef("https://example.org/" + n) for n in ("event/1", "article/1", "place/town", "place/div"))
+    triples = [
+        (ev, RDF.type, CKG.Attack), (ev, CKG.reportedIn, art), (ev, CKG.location, town),
+        (ev, CKG.date, Literal("2020-05-06")), (ev, CKG.datePrecision, CKG.DayPrecision),
+        (art, DCTERMS.identifier, Literal("doc-1")), (art, DCTERMS.issued, Literal("2020-05-07")),
+        (town, RDF.type, CKG.Place), (town, RDFS.label, Literal("Fartown")), (town, CKG.within, div),
+        (div, RDF.type, CKG.AdministrativeDivision), (div, RDFS.label, Literal("Northland")),
+        (div, SKOS.altLabel, Literal("Nörthland Province")),
+    ]
+    (report,) = reports_from_triples(triples)
+    (place,) = report.places
+    assert place.areas == frozenset({"northland", "northland province"})
+    assert str(div) in place.within

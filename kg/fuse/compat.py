@@ -58,11 +58,43 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=1 << 12)
+def area_names(label: str) -> frozenset[str]:
+    """The names an area goes by: its label, and its label without an area word ("Balochistan
+    province", "the department of Torodi": "balochistan", "torodi")."""
+    n = norm_name(label)
+    out = {n}
+    words = n.split(" ")
+    if len(words) > 1 and words[-1] in AREA_WORDS:
+        out.add(" ".join(words[:-1]))
+    if len(words) > 2 and words[0] in AREA_WORDS and words[1] == "of":
+        out.add(" ".join(words[2:]))
+    return frozenset(out)
+
+
+def in_named_area(place: PlaceInfo, area: PlaceInfo) -> bool:
+    """``place`` lies in an administrative division (kg.graph.hierarchy) that goes by the name of
+    ``area``, an area an article names (a province, a region, or an unresolved name that says it
+    is one: "Bannu district"), in the same country. The hierarchy knows which division a town is
+    in; a large province's centre may lie further from its towns than any radius (Khyber
+    Pakhtunkhwa's from Bannu, ~210 km), which vetoed such a pair as two places."""
+    if not place.areas or area.kind not in ("A", "L", "?"):
+        return False
+    if area.country and place.country and area.country != place.country:
+        return False
+    names = area_names(area.label)
+    if area.kind == "?" and len(names) == 1:  # an unresolved name must say it is an area
+        return False
+    return not names.isdisjoint(place.areas)
+
+
 def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     """same | contained | country | unknown | conflict."""
     if a.iri == b.iri:
         return "same"
     if a.iri in b.within or b.iri in a.within:
+        return "contained"
+    if in_named_area(a, b) or in_named_area(b, a):
         return "contained"
     if a.country and b.country and a.country != b.country:
         return "conflict"

@@ -42,6 +42,7 @@ ALT = _SKOS + "altLabel"
 C = str(CKG)
 STATE = C + "State"
 PLACE_CLASS = C + "Place"
+DIVISION = C + "AdministrativeDivision"
 EVENT_CLASS_IRIS = {str(iri): name for name, iri in EVENT_CLASSES.items()}
 ROLE_OF = {str(p): r for r, p in ROLE_PROPERTIES.items()}
 MODALITY = {C + "Asserted": "asserted", C + "Planned": "planned", C + "Hypothetical": "hypothetical",
@@ -95,6 +96,10 @@ class PlaceInfo:
     lon: Optional[float]
     kind: str  # S state, A administrative area, L region, P point (town, base), ? unknown
     within: frozenset[str] = frozenset()  # every place it lies in (ckg:within closure, country)
+    # the names (normalised) of the administrative divisions it lies in (kg.graph.hierarchy's
+    # ckg:within a ckg:AdministrativeDivision): "Khyber Pakhtunkhwa" named by one article is the
+    # division another article's town lies in, though the two are other nodes (compat)
+    areas: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -240,7 +245,11 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
                 within.add(country)
             kind = attrs.get("feature_class", "")
             kind = kind if kind in ("A", "L", "P") else ("?" if lat is None else "P")
-            info = PlaceInfo(iri, _first(node.get(LABEL)) or iri, country, lat, lon, kind, frozenset(within))
+            areas = {norm_name(n) for w in node.get(C + "within", ()) if DIVISION in by.get(w, {}).get(TYPE, ())
+                     for n in (*by[w].get(LABEL, ()), *by[w].get(ALT, ()), *by[w].get(C + "nameKey", ()))}
+            areas.discard("")
+            info = PlaceInfo(iri, _first(node.get(LABEL)) or iri, country, lat, lon, kind, frozenset(within),
+                             frozenset(areas))
         else:
             return None
         info = places[iri] = _intern(info)
