@@ -51,3 +51,26 @@ def test_a_state_named_as_the_modifier_of_its_government_stays_no_entity(extract
     types = entity_types(f)
     assert types.get("U.S. government") == "Organization"
     assert "United States" not in types
+
+
+# ----- a state's division named with its word
+
+
+def test_a_states_name_before_state_or_province_is_that_division_not_the_state(extractor):
+    f = extract(extractor, "Attack\n\nMilitants attacked an oil facility in Niger state on Monday, killing six "
+                           "soldiers.")
+    places = {e.name: e for e in f.entities if e.type in ("Location", "Country")}
+    assert "Niger" not in places or places["Niger"].type != "Country", places
+    division = next(e for e in f.entities if e.name.lower() == "niger state")
+    assert division.type == "Location" and division.attributes.get("country_code") == "NG"
+
+
+def test_an_unlabelled_name_before_state_keeps_its_division_word(extractor):
+    f = extract(extractor, "Attack\n\nRebels captured another town in oil-producing Unity state, a spokesman said.")
+    assert entity_types(f).get("Unity state") == "Location"
+    assert "Unity" not in entity_types(f)
+
+
+def test_a_state_before_state_media_stays_the_state(extractor):
+    f = extract(extractor, "Toll\n\nSudan state media said 12 people died in the town of Merovo.")
+    assert entity_types(f).get("Sudan") == "Country"

@@ -400,11 +400,14 @@ class MentionFinder:
         # 5. Proper names NER missed, in a frame that only a place fits ("the capture of X").
         for run in _unlabelled_names(span, taken, first=True):
             country = self.res.gazetteer.country(run.text)
-            if country is not None and not _is_demonym(run.text, country):
+            division = _subdivision(run)
+            if division is not None:
+                claim(division, "Location", None, place=None)  # "in X state": the state's division X
+            elif country is not None and not _is_demonym(run.text, country):
                 claim(run, "Country", None, country=country)  # "Nigeria has sent ...", unlabelled
             elif self._place_frame(run) or run.start > span.start and _after_place_noun(run):
-                # (a sentence's first word too: "X was captured last week")
-                claim(run, "Location", None, place=None, guessed=True)
+                # (a sentence's first word too: "X was captured last week"; "X state": with its word)
+                claim(_with_place_suffix(run, self.res), "Location", None, place=None, guessed=True)
             elif self._state_possessive_person(run):  # "held talks with Y's X Z", unlabelled
                 claim(run, "Person", None, **_person_context(run, sent, self.res))
         # 6. Capitalised names that end in an organisation word the tagger read as a common noun
@@ -495,7 +498,10 @@ class MentionFinder:
             country = res.gazetteer.country(_strip_the(ent.text))
             if country is not None and _is_demonym(ent.text, country):
                 return  # "Ukrainian" alone is an adjective, not a place
-            if country is not None:
+            division = _subdivision(ent) if country is not None else None
+            if division is not None:
+                claim(division, "Location", None, place=None)  # "X state", "X province": not the state X
+            elif country is not None:
                 claim(ent, "Country", None, country=country)
             elif not _modifies_combatants(ent, res):
                 claim(_with_place_suffix(ent, res), "Location", None)
@@ -512,7 +518,7 @@ class MentionFinder:
         elif label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
             # the small model calls some unfamiliar towns a work of art: a place where only a place fits
             if len(ent) <= 3 and (self._place_frame(ent) or _after_place_noun(ent)):
-                claim(ent, "Location", None, place=None, guessed=True)
+                claim(_subdivision(ent) or _with_place_suffix(ent, res), "Location", None, place=None, guessed=True)
         elif label in ("LOC", "FAC"):
             if _modifies_combatants(ent, res):
                 return
@@ -520,7 +526,7 @@ class MentionFinder:
                 claim(ent, "Person", None, **_person_context(ent, sent, res))  # "held talks with Y's X Z"
                 return
             country = res.gazetteer.country(_strip_the(ent.text))
-            if country is not None and not _is_demonym(ent.text, country):
+            if country is not None and not _is_demonym(ent.text, country) and _subdivision(ent) is None:
                 claim(ent, "Country", None, country=country)
                 return
             ent = _with_place_suffix(_extend_direction(ent), res)
@@ -800,6 +806,23 @@ _ACTOR_TARGETS = frozenset(["ArmedGroup", "ArmedForce", "Organization"])
 # "took part", "took hostages"); the event rules read the same list.
 NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prisoners", "captive", "away", "part",
                         "place", "office", "power", "refuge", "shelter", "cover"])
+
+
+# Words after a name that make it a division of a state: "X state", "Y province" (a state's name
+# before them names the division, not that state: "Niger state" is in Nigeria).
+_DIVISION_WORDS = frozenset(["state", "province", "region", "district", "governorate", "oblast", "county",
+                             "prefecture"])
+
+
+def _subdivision(ent: Span) -> Optional[Span]:
+    """The name with its division word ("in Niger state", "X Province"), when that word ends the
+    phrase (not "X state media") and no "a" makes it some division of X ("a southern X district")."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in _DIVISION_WORDS or not _heads_phrase(doc[ent.end]):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in doc[ent.end].children):
+        return None
+    return doc[ent.start:ent.end + 1]
 
 
 def _heads_phrase(tok: Token) -> bool:
@@ -1277,6 +1300,8 @@ def _only_a_title(ent: Span, res: Resources) -> bool:
     words = [t for t in ent if t.is_alpha or t.text.endswith(".")]
     if not words or words[-1].text.lower().strip(".") not in res.title_words:
         return False
+    if len(words) >= 2 and words[-1].lower_ in _DIVISION_WORDS and words[-2].lower_.strip(".") not in res.title_words:
+        return False  # "Niger state": a division, not "Secretary of State"
     prefix = []
     for t in words:
         w = t.text.lower().strip(".")
