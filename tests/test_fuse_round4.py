@@ -135,3 +135,23 @@ def test_the_model_reads_the_division_names_a_place_lies_in():
     (place,) = report.places
     assert place.areas == frozenset({"northland", "northland province"})
     assert str(div) in place.within
+
+
+# --- an organisation is no side of its own until an affiliation says whose it is ------------------
+
+def test_an_unaffiliated_organisation_does_not_disagree_with_a_state():
+    """'The Ministry of Defence has deployed 830 personnel to Xland' (no affiliation read) and
+    'about 800 Yland soldiers arrived in Xland': the ministry may be Yland's, so the agents are
+    not in conflict; once its affiliation is read it is Yland's (agree) or another state's
+    (conflict), and two organisations still disagree."""
+    ministry = ActorInfo("o:ministry", "Ministry of Defence", frozenset({"o:ministry", "ministry of defence"}),
+                         C + "Organization")
+    a = rep("e:a", "a", cls="Deployment", actors={"agent": (ministry,)})
+    b = rep("e:b", "b", cls="Deployment", actors={"agent": (state(YY),)})
+    assert actors_score(a, b, CFG) == 0.0
+    theirs = ActorInfo("o:ministry", "Ministry of Defence", ministry.keys | {YY}, C + "Organization")
+    assert actors_score(rep("e:c", "c", cls="Deployment", actors={"agent": (theirs,)}), b, CFG) == CFG.score("actor_agrees")
+    others = ActorInfo("o:ministry", "Ministry of Defence", ministry.keys | {ZZ}, C + "Organization")
+    assert actors_score(rep("e:d", "d", cls="Deployment", actors={"agent": (others,)}), b, CFG) == CFG.score("actor_conflict")
+    alliance = ActorInfo("o:alliance", "Alliance", frozenset({"o:alliance", "alliance"}), C + "Organization")
+    assert actors_score(a, rep("e:e", "e", cls="Deployment", actors={"agent": (alliance,)}), CFG) == CFG.score("actor_conflict")

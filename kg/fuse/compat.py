@@ -12,14 +12,15 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   gives no time, e.g. a headline) in the few days before it - else veto. Same day, near day (or
   an untimed report's days holding the other's day) and same month score less and less;
 * **place**: compared at each report's finest level (a town before its province before its
-  country): the same place, or one inside the other (``ckg:within``, ``ckg:country``, or a
-  town within an area's radius when the hierarchy is not in the graph), or two points closer
+  country): the same place, or one inside the other (``ckg:within``, ``ckg:country``, an area
+  named as the administrative division the hierarchy puts a town in, or a town within an
+  area's radius when the hierarchy says nothing), or two points closer
   than ``same_point_km``. Different countries or distinct towns veto;
 * **actors**, per role both name: two fillers agree when they share a name, an alias, or a
   state or organisation they speak for (a defence secretary and his ministry speak for their
   state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
   fill with no agreement costs ``actor_conflict`` but never vetoes (outlets attribute an
-  attack differently); so does a meeting whose reports share a host but each name another
+  attack differently; fillers not known to stand for sides do not disagree); so does a meeting whose reports share a host but each name another
   guest;
 * **figures** never veto: figures that differ make the incident's figures disputed, they do
   not split it; agreeing figures add a little;
@@ -181,14 +182,17 @@ def dates_score(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool
     return cfg.score("same_month")
 
 
-_SELF_STANDING = {C + n for n in ("State", "ArmedGroup", "Organization")}
+# A state or an armed group is its own side. An organisation is not, until an affiliation says
+# whose it is: a ministry, an agency or an alliance acts for states ("the Ministry of Defence
+# deployed 830 personnel" / "Britain sent 800 troops"; "AU troops" are some state's soldiers).
+_SELF_STANDING = {C + n for n in ("State", "ArmedGroup")}
 
 
 @lru_cache(maxsize=1 << 14)
 def _placed(x: ActorInfo) -> bool:
-    """Whether we know whom the actor stands for: a state, a group or an organisation is its
-    own side; a person or an armed force only through an affiliation or country (an IRI among
-    its keys besides its own). "US envoy Khalilzad" with no affiliation read is unplaced."""
+    """Whether we know whom the actor stands for: a state or an armed group is its own side; a
+    person, an armed force or an organisation only through an affiliation or country (an IRI
+    among its keys besides its own). "US envoy Khalilzad" with no affiliation read is unplaced."""
     return x.cls in _SELF_STANDING or any(k != x.iri and ":" in k for k in x.keys)
 
 
