@@ -74,3 +74,39 @@ def test_an_unlabelled_name_before_state_keeps_its_division_word(extractor):
 def test_a_state_before_state_media_stays_the_state(extractor):
     f = extract(extractor, "Toll\n\nSudan state media said 12 people died in the town of Merovo.")
     assert entity_types(f).get("Sudan") == "Country"
+
+
+# ----- a place named beside its state is looked up inside that state
+
+
+def _place(f, name):
+    return next(e for e in f.entities if e.name == name and e.type == "Location")
+
+
+def test_a_dateline_town_is_placed_in_the_datelines_state_not_in_a_namesake_abroad(extractor):
+    # the gazetteer knows no Rwandan "Tamira"; spelled nearly alike, a town in Israel is a namesake
+    f = extract(extractor, "Attack\n\nDATELINE=TAMIRA, RWANDA\n\nTEXT: Gunmen attacked Tamira on Monday, killing "
+                           "30 people.")
+    town = _place(f, "Tamira")
+    assert town.attributes.get("country_code") == "RW"
+    assert "geonames" not in town.links
+    assert len([e for e in f.entities if e.type == "Location"]) == 1  # the dateline and the body: one town
+
+
+def test_a_town_named_beside_its_state_is_placed_in_that_state(extractor):
+    f = extract(extractor, "Attack\n\nGunmen attacked Kabuga, Rwanda on Monday, killing 12 people.")
+    assert _place(f, "Kabuga").attributes.get("country_code") == "RW"
+    f = extract(extractor, "Attack\n\nGunmen attacked the village of Kabuga in northern Rwanda on Monday.")
+    assert _place(f, "Kabuga").attributes.get("country_code") == "RW"
+
+
+def test_a_list_of_places_and_states_constrains_nothing(extractor):
+    f = extract(extractor, "Attacks\n\nRebels struck Mosul, Syria and Iraq on Monday.")
+    assert _place(f, "Mosul").attributes.get("country_code") == "IQ"
+
+
+def test_a_place_the_gazetteer_knows_in_the_stated_state_keeps_its_record(extractor):
+    f = extract(extractor, "Attack\n\nDATELINE=KIGALI, RWANDA\n\nTEXT: Police in Kigali said on Monday that 12 "
+                           "people died.")
+    town = _place(f, "Kigali")
+    assert town.attributes.get("country_code") == "RW" and town.links.get("geonames")

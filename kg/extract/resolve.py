@@ -208,6 +208,7 @@ class Resolver:
         codes += [m.hint["country"] for m in mentions if m.kind == "ArmedForce" and m.hint.get("country")]
         codes += [m.hint["region_of"].code for m in mentions if m.hint.get("region_of")]  # "northern X"
         context = [c for c, _ in Counter(codes).most_common()]
+        stated = _stated_countries(mentions, self.gaz)
         for m in mentions:
             if m.kind != "Location" or m.hint.get("place") is not None:
                 continue
@@ -220,12 +221,16 @@ class Resolver:
             if region is not None:
                 m.hint["place"] = region
                 continue
-            local = _local_country_hint(m, self.gaz)
+            state = stated.get(_place_key(name)) if m.subtype != "Facility" else None
+            local = state.code if state is not None else _local_country_hint(m, self.gaz)
             hints = ([local] if local else []) + context
             place = self.gaz.lookup(name, countries=hints)
             within = _within(m, self.gaz)
             if within is not None and (place is None or place.country_code != within.country_code):
                 place = _unlisted_town(m.text, within)  # "the town of X in Y region": a town of Y's state
+            elif state is not None and (place is None or place.country_code != state.code):
+                # "X, Rwanda", "X in Rwanda", a dateline "X, RWANDA": a namesake abroad is not X
+                place = _unlisted_town(m.text, self.gaz._country_place(state, 0))
             m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
 
     def _area_of_state(self, m: RawMention) -> Optional[Place]:
@@ -598,6 +603,63 @@ def _within(m: RawMention, gaz: Gazetteer) -> Optional[Place]:
             return region
         words.pop()
     return None
+
+
+def _place_key(name: str) -> str:
+    """A place name compared across its mentions: "X", "the X village" and "X town" are one key."""
+    words = normalize(_clean_surface(name)).split()
+    if len(words) > 1 and words[-1] in _SETTLEMENT_SUFFIXES:
+        words = words[:-1]
+    return light(strip_article(" ".join(words)))
+
+
+def _stated_countries(mentions: list[RawMention], gaz: Gazetteer) -> dict[str, object]:
+    """Place names the text puts in a state in so many words: "X, Rwanda" (a dateline "X, RWANDA"
+    too), "X in Rwanda", "the Rwandan village of X". Every mention of that name in the article is
+    then looked up inside that state (a name the text places twice, in two states, in neither)."""
+    out: dict[str, object] = {}
+    clash: set[str] = set()
+    for m in mentions:
+        if m.kind != "Location" or m.subtype == "Facility":
+            continue
+        state = _state_beside(m, gaz)
+        if state is None:
+            code = _local_country_hint(m, gaz)
+            state = gaz.country_by_code(code) if code else None
+        if state is None:
+            continue
+        key = _place_key(m.hint.get("base_name") or m.text)
+        if out.setdefault(key, state) is not state:
+            clash.add(key)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def _state_beside(m: RawMention, gaz: Gazetteer):
+    """The state right after a place name: "X, Rwanda" (not a list: "X, Syria and Iraq") or "X in
+    (northern) Rwanda"."""
+    doc, i = m.span.doc, m.span.end
+    if i + 1 >= len(doc) or doc[i].text not in (",", "in"):
+        return None
+    j = i + 1
+    if doc[i].text == "in" and j < len(doc) and doc[j].lower_ in _BEARING_WORDS:
+        j += 1
+    for k in (3, 2, 1):
+        if j + k > len(doc):
+            continue
+        text = doc[j:j + k].text
+        state = gaz.country(text)
+        if state is None or _clean_surface(text) in state.demonyms and _clean_surface(text) not in state.aliases:
+            continue  # (a demonym: "X, Rwandan officials said")
+        after = doc[j + k] if j + k < len(doc) else None
+        if after is not None and (after.lower_ in ("and", "or", "'s", "’s") or after.text == "," and j + k + 1 < len(doc)
+                                  and doc[j + k + 1].ent_type_ in ("GPE", "LOC")):
+            return None  # a list of places, or "X, Rwanda's capital"
+        return state
+    return None
+
+
+_BEARING_WORDS = frozenset(["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                            "southeastern", "southwestern"])
 
 
 def _unlisted_town(name: str, region: Place) -> Place:
