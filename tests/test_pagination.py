@@ -133,12 +133,11 @@ def test_pages_together_are_the_unpaged_answer(store_path, queries, name) -> Non
 
 
 def test_ties_in_the_queries_order_are_broken_by_its_group_keys(queries) -> None:
-    text = canned.bind(queries["attacks"], {})
+    text = canned.bind(queries["statements-by"], {})
     paged = paging.page_query(text, paging.Page(10, 20))
     order = [line for line in paged.splitlines() if line.startswith("ORDER BY")]
-    assert order == ['ORDER BY (COALESCE(STR(?date), "")) ?event ?perpetrator ?target ?location '
-                     "?subtype ?fatalities ?fatalitiesQualifier ?injuries ?injuriesQualifier ?date "
-                     "?modality ?evidence ?document"] * 2  # its page's sub-select, the whole
+    assert order == ['ORDER BY (COALESCE(STR(?date), "")) ?event ?speaker '
+                     "?date ?quote ?modality ?evidence ?document"]
     assert paged.count("LIMIT 10\nOFFSET 20") == 1
 
 
@@ -166,9 +165,44 @@ def test_a_marked_query_is_cut_inside_and_counted_there(queries, name) -> None:
     assert "LIMIT" not in paged[paged.rindex("GROUP BY"):]
     # the sub-select has the whole query's order, so its page is the answer's page
     orders = [line for line in paged.splitlines() if line.startswith("ORDER BY")]
-    assert len(orders) == 2 and orders[0] == orders[1]
+    if "# page keys:" in text:  # the keys' order first (below), then the page's and the whole's
+        assert len(orders) == 3 and orders[1].startswith(orders[0]) and orders[1] == orders[2]
+    else:
+        assert len(orders) == 2 and orders[0] == orders[1]
     counted = paging.count_query(text)
     assert "GROUP_CONCAT" not in counted and "LIMIT" not in counted  # the sub-select alone
+
+
+#: Listings whose page's sub-select reads a sort key per event (kg/graph/derived.py) in a
+#: sub-select marked "# page keys:".
+KEY_PAGED = ["attacks"]
+
+
+def test_every_keyed_query_is_listed_here(queries) -> None:
+    assert sorted(n for n, q in queries.items() if "# page keys:" in q.sparql) == KEY_PAGED
+
+
+@pytest.mark.parametrize("name", KEY_PAGED)
+def test_a_keyed_page_reads_the_first_offset_plus_limit_keys(queries, name) -> None:
+    text = canned.bind(queries[name], {})
+    paged = paging.page_query(text, paging.Page(10, 20))
+    keys_at = paged.index("# page keys:")
+    cut = paged.index("ORDER BY ?key ?event\nLIMIT 30\n")  # every row before the page's end
+    assert keys_at < cut < paged.index("LIMIT 10\nOFFSET 20")
+    assert "ORDER BY ?key ?event\n" not in paging.page_query(text, paging.ALL)
+    assert "ORDER BY ?key ?event\n" not in paging.count_query(text)
+
+
+def test_keys_that_do_not_lead_the_order_are_not_cut() -> None:
+    text = ("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
+            "SELECT ?e ?p WHERE {\n  {\n    # page: the rows\n    SELECT ?k ?e ?p WHERE {\n"
+            "      {\n        # page keys: the events\n        SELECT ?k ?e WHERE { ?e ckg:reportKey ?k }\n"
+            "      }\n      OPTIONAL { ?e ckg:perpetrator ?p }\n    }\n  }\n}\nORDER BY {order}")
+    led = paging.page_query(text.replace("{order}", "?k ?e ?p"), paging.Page(5, 0))
+    assert "ORDER BY ?k ?e\nLIMIT 5" in led
+    for order in ("?e ?k ?p", "DESC(?k) ?e ?p", "?p ?k ?e"):
+        paged = paging.page_query(text.replace("{order}", order), paging.Page(5, 0))
+        assert "ORDER BY ?k ?e\n" not in paged, order
 
 
 def test_a_mark_whose_sub_select_lacks_an_order_variable_pages_outside() -> None:

@@ -4,7 +4,7 @@
 registers its commands on it when imported, so importing this package gives the whole CLI.
 """
 
-from kg.cli import fuse, main, ontology, see, serve, share  # noqa: F401  (register their commands)
+from kg.cli import derive, fuse, main, ontology, see, serve, share  # noqa: F401  (register their commands)
 from kg.cli.common import app
 
 __all__ = ["app"]

@@ -35,6 +35,7 @@ from kg.fuse.cluster import Group
 from kg.fuse.compat import _LEVEL, copies, figures_agree
 from kg.fuse.config import FusionConfig
 from kg.fuse.model import PlaceInfo, Report
+from kg.graph import derived
 from kg.graph.vocab import (CKG, CKGD, DATE_DATATYPES, EVENT_CLASSES, MODALITY_INDIVIDUALS, PLACE_ROLES,
                             PRECISION_INDIVIDUALS, ROLE_PROPERTIES)
 from kg.models import EVENT_ROLES
@@ -217,6 +218,8 @@ def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tupl
     if date is not None and len(date) in DATE_DATATYPES:
         add((inc, _T.date, _literal(date, DATE_DATATYPES[len(date)])))
         add((inc, _T.datePrecision, PRECISION_INDIVIDUALS[precision]))
+    # the incidents listing's sort key (kg.graph.derived): the date written above, or none
+    add(derived.incident_triple(inc, date if date is not None and len(date) in DATE_DATATYPES else None))
     fillers: dict[str, URIRef] = {}  # filler IRI -> its class, typed in this graph too (SHACL)
     prop = place_property(cls)
     if place is not None and prop is not None:

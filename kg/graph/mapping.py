@@ -28,7 +28,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
-from kg.graph import iris, vocab
+from kg.graph import derived, iris, vocab
 from kg.graph.hierarchy import HierarchyWriter
 from kg.graph.vocab import (
     AFFILIATION_ATTRIBUTE,
@@ -445,6 +445,8 @@ def _add_event(
         g.add((node, CKG.datePrecision, _lookup(PRECISION_INDIVIDUALS, v.date.precision, "precision", v.id)))
         if v.date.text:
             g.add((node, CKG.dateText, Literal(v.date.text)))
+    # the listings' sort key (kg.graph.derived), in the document's graph: not read back
+    g.add(derived.report_triple(node, v.type, v.date.value if v.date is not None else None))
 
 
 def _lookup(table: Mapping[str, URIRef], key: str, what: str, where: str) -> URIRef:

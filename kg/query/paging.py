@@ -61,6 +61,8 @@ _VAR = re.compile(r"[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)")
 _INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 #: The comment line marking the sub-select that chooses a listing's rows (see above).
 _PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page:.*$", re.MULTILINE)
+#: The comment line marking, inside the page's sub-select, the sub-select of its keys (below).
+_KEYS_MARK = re.compile(r"^[ \t]*#[ \t]*page keys:.*$", re.MULTILINE)
 
 
 class PageError(CannedQueryError):
@@ -216,11 +218,12 @@ def _projected(parts: _Parts) -> list[str]:
     return [] if projection.strip() == "*" else _depth0_vars(projection)
 
 
-def _marked(text: str) -> Optional[_Inner]:
-    """The sub-select after a ``# page:`` comment line, when it is one: the mark must be a real
-    comment (not text in a string), right after the ``{`` of a group and right before a SELECT."""
+def _marked(text: str, pattern: re.Pattern = _PAGE_MARK) -> Optional[_Inner]:
+    """The sub-select after a ``# page:`` comment line (or another ``pattern``), when it is one:
+    the mark must be a real comment (not text in a string), right after the ``{`` of a group and
+    right before a SELECT."""
     masked = mask_sparql(text)
-    for mark in _PAGE_MARK.finditer(text):
+    for mark in pattern.finditer(text):
         if masked[mark.start():mark.end()].strip():
             continue  # inside a string or IRI, not a comment
         before = masked[:mark.start()].rstrip()
@@ -278,6 +281,7 @@ def page_query(text: str, page: Page) -> str:
         if page.limit is None and not page.offset:
             return _assemble(parts, _ordered(parts, text), None, 0) + "\n"
         windowed = _assemble(inner.parts, _ordered(parts, text), page.limit, page.offset)
+        windowed = _cut_keys(windowed, _ordered(parts, text), page)
         text = text[:inner.start] + windowed + "\n" + text[inner.end:]
         parts = _split(text)
         return _assemble(parts, _ordered(parts, text), None, 0) + "\n"
@@ -288,6 +292,29 @@ def page_query(text: str, page: Page) -> str:
         left = max(0, own_limit - page.offset)
         limit = left if limit is None else min(limit, left)
     return _assemble(parts, _ordered(parts, text), limit, offset) + "\n"
+
+
+def _cut_keys(page_select: str, ordered: str, page: Page) -> str:
+    """The page's sub-select with its ``# page keys:`` sub-select cut to the keys of the page's
+    rows: ordered by its projected variables, the first ``offset + limit`` of them.
+
+    Why: a listing whose rows are chosen from one sort key per event (``ckg:reportKey``,
+    kg/graph/derived.py) would otherwise look up every event's role fillers (the rows) before
+    sorting them for one page. The contract (checked on the text where it can be): each key row
+    gives one row of the page's sub-select at least (its other patterns only add to it), and
+    the whole query's order begins with the keys' projected variables, in that order; so the
+    first ``offset + limit`` keys hold the page's rows. Else the text is left as it was."""
+    if page.limit is None:
+        return page_select
+    keys = _marked(page_select, _KEYS_MARK)
+    if keys is None or any(n in keys.parts.clauses for n in ("LIMIT", "OFFSET", "ORDER BY", "GROUP BY")):
+        return page_select
+    projected = _projected(keys.parts)
+    if not projected or _depth0_vars(ordered[len("ORDER BY"):])[:len(projected)] != projected:
+        return page_select
+    order = "ORDER BY " + " ".join(f"?{v}" for v in projected)
+    cut = _assemble(keys.parts, order, page.offset + page.limit, 0)
+    return page_select[:keys.start] + cut + "\n" + page_select[keys.end:]
 
 
 def count_query(text: str) -> str:

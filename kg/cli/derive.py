@@ -1,0 +1,42 @@
+"""``kg derive``: write the listings' sort keys into a store built before them.
+
+``kg build`` (the mapping) and fusion write ``ckg:reportKey`` / ``ckg:incidentKey`` with the
+data they derive from (kg/graph/derived.py); a store built by an older ``kg`` has none, and its
+canned listings then fall back to a slower text key. This command computes every report's and
+incident's key from the store and writes them in one transaction (again, if they are there:
+it is safe to run twice). Run it before building more documents into such a store, so that
+old and new reports are all keyed.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kg.cli.common import StoreOpt, app, boundary, fail, open_store, store_path
+
+
+@app.command()
+@boundary
+def derive(ctx: typer.Context,
+           check: bool = typer.Option(False, "--check", help="Only say whether keys are missing (exit 1 if so)."),
+           store_dir: Optional[Path] = StoreOpt) -> None:
+    """Add the listings' sort keys (ckg:reportKey, ckg:incidentKey) to a store built before them."""
+    from kg.graph import derived
+
+    path = store_path(ctx, store_dir)
+    if path is not None and not path.exists():
+        fail(f"no store at {path}: build one with `kg build PATH...` (or set --store / KG_STORE)")
+    started = time.perf_counter()
+    with open_store(path, read_only=check) as store:
+        if check:
+            if derived.missing(store.ox_store):
+                fail("some reports or incidents have no sort key: run `kg derive` to add them")
+            typer.echo("every report and incident has its sort key", err=True)
+            return
+        reports, incidents = derived.add_to_store(store.ox_store)
+    typer.echo(f"wrote the sort keys of {reports} reports and {incidents} incidents "
+               f"({time.perf_counter() - started:.1f} s)", err=True)

@@ -1,0 +1,181 @@
+"""The listings' sort keys (kg/graph/derived.py): their order, where they are written, how a
+store built before them gets them (``kg derive``), and that they stay right as documents are
+added and removed."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from conftest import Kg
+from rdflib import Literal, URIRef
+
+from kg import pipeline
+from kg.fuse.index import remove_document
+from kg.graph import derived
+from kg.store.core import KGStore
+from kg.store.validate import validate_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILT_AT = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+PREFIX = "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
+
+
+def _dates(rng: random.Random) -> list:
+    out = [None, "1999", "2016", "2016-01", "2016-07", "2016-07-01", "2016-07-09", "2016-12-31", "2017"]
+    out += [f"{rng.randint(1950, 2030)}" + rng.choice(["", f"-{rng.randint(1, 12):02d}",
+                                                     f"-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"])
+            for _ in range(60)]
+    return out
+
+
+def _iris(rng: random.Random, namespace: str) -> list[str]:
+    alphabet = "abcdefz0189-/._~%ABZ"
+    out = [namespace + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(80)]
+    out += [namespace + "abc", namespace + "abc/", namespace + "abcdefgh", namespace + "abcdefgi",
+            "https://example.org/x", "zzz:outside", namespace[:-3]]
+    return out
+
+
+def test_a_report_key_never_contradicts_the_listing_order() -> None:
+    """Sorted by key, the reports of one class come in the order of (the date's text, undated
+    first, then the IRI); a smaller key is never a later report."""
+    rng = random.Random(7)
+    events = [(d, i) for d in _dates(rng) for i in rng.sample(_iris(rng, derived.REPORT_NAMESPACE), 10)]
+    for cls in ("Attack", "Visit"):
+        listed = sorted(events, key=lambda e: (e[0] or "", e[1]))
+        keys = [derived.report_key(cls, d, i) for d, i in listed]
+        assert all(a <= b for a, b in zip(keys, keys[1:]))
+        lo, hi = derived.class_range(cls)
+        assert all(lo <= k < hi for k in keys)
+        assert 0 < max(keys) < 2 ** 63  # an xsd:integer Oxigraph keeps in the index entry
+    # distinct dates never tie
+    dates = _dates(rng)
+    assert len({derived.report_key("Attack", d, "x") for d in dates}) == len(set(dates))
+
+
+def test_an_incident_key_orders_newest_first_undated_last() -> None:
+    rng = random.Random(11)
+    incidents = [(d, i) for d in _dates(rng) for i in rng.sample(_iris(rng, derived.INCIDENT_NAMESPACE), 10)]
+    dated = sorted((e for e in incidents if e[0]), key=lambda e: e[1])
+    dated = sorted(dated, key=lambda e: e[0], reverse=True)  # DESC(?date), then the IRI
+    undated = sorted((e for e in incidents if not e[0]), key=lambda e: e[1])
+    keys = [derived.incident_key(d, i) for d, i in dated + undated]
+    assert all(a <= b for a, b in zip(keys, keys[1:]))
+
+
+def test_the_key_orders_as_the_engine_orders_the_dates() -> None:
+    """The order the .rq files relied on before: ORDER BY on the typed date literals (xsd:date,
+    gYearMonth, gYear mixed), which Oxigraph orders as their text."""
+    import pyoxigraph as ox
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    kinds = {4: "gYear", 7: "gYearMonth", 10: "date"}
+    dates = [d for d in _dates(random.Random(3)) if d]
+    store = ox.Store()
+    store.extend([ox.Quad(ox.NamedNode(f"{derived.REPORT_NAMESPACE}{n:04d}"), ox.NamedNode("http://x/d"),
+                          ox.Literal(d, datatype=ox.NamedNode(xsd + kinds[len(d)])))
+                  for n, d in enumerate(dates)])
+    engine = [(r["d"].value, r["e"].value) for r in store.query(
+        "SELECT ?e ?d WHERE { ?e <http://x/d> ?d } ORDER BY ?d ?e")]
+    by_key = sorted(engine, key=lambda e: derived.report_key("Attack", e[0], e[1]))
+    assert [derived.report_key("Attack", *e) for e in by_key] == [derived.report_key("Attack", *e) for e in engine]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, extractor) -> Path:
+    """The query reports and the seed, built and fused."""
+    path = tmp_path_factory.mktemp("derived") / "kg-store"
+    with KGStore.open(path) as store:
+        pipeline.build([ROOT / "tests" / "data" / "queries", ROOT / "seeds"], store,
+                       extractor=extractor, generated_at=BUILT_AT)
+    return path
+
+
+def _stored(store: KGStore) -> set[tuple[str, str, str, str]]:
+    """Every key triple: (graph or "" for the union, node, predicate, value)."""
+    rows = store.ox_store.query(PREFIX + """SELECT ?g ?e ?p ?k WHERE {
+      { GRAPH ?g { ?e ?p ?k } } UNION { ?e ?p ?k }
+      FILTER(?p IN (ckg:reportKey, ckg:incidentKey)) }""")
+    return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
+
+
+def _expected(store: KGStore) -> set[tuple[str, str, str, str]]:
+    """The keys the store's reports and incidents should have, computed from their dates."""
+    reports, incidents = derived.store_rows(store.ox_store)
+    out = set()
+    for rows, p in ((reports, derived.REPORT_KEY), (incidents, derived.INCIDENT_KEY)):
+        for g, e, k in rows:
+            out |= {(g, e, str(p), str(k)), ("", e, str(p), str(k))}
+    return out
+
+
+def test_a_build_writes_one_key_per_report_and_incident(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        stored = _stored(store)
+        assert stored == _expected(store)
+        assert not derived.missing(store.ox_store)
+        reports = store.query(PREFIX + "SELECT (COUNT(*) AS ?n) WHERE { ?e ckg:evidence ?x }").rows[0][0]
+        incidents = store.query(PREFIX + "SELECT (COUNT(*) AS ?n) WHERE { ?e a ckg:Incident }").rows[0][0]
+        assert int(reports) > 10 and int(incidents) > 5
+        assert len({s for s in stored if s[0]}) == int(reports) + int(incidents)
+
+
+def test_the_keys_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
+                       generated_at=BUILT_AT)
+        assert _stored(store) == _expected(store)
+        docs = sorted(str(g).rsplit("/", 1)[1] for g in store.graphs() if "/id/graph/" in str(g))
+        gone = docs[0]
+        before = {s for s in _stored(store) if s[0].endswith("/" + gone)}
+        assert before
+        assert remove_document(store, gone)
+        after = _stored(store)
+        assert after == _expected(store)
+        assert not {s[1] for s in before} & {s[1] for s in after}  # its reports' keys are gone
+
+
+def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
+        built, tmp_path, cli_runner) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        wanted = _stored(store)
+        store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:reportKey ?k } } ;"
+                              "DELETE WHERE { GRAPH ?g { ?e ckg:incidentKey ?k } } ;"
+                              "DELETE WHERE { ?e ckg:reportKey ?k } ; DELETE WHERE { ?e ckg:incidentKey ?k }")
+        assert not _stored(store)
+    kg = Kg(cli_runner, path)
+    checked = kg("derive", "--check")
+    assert checked.exit_code == 1 and "kg derive" in checked.output
+    for _ in range(2):  # twice: the second run rewrites the same keys
+        result = kg("derive")
+        assert result.exit_code == 0, result.output
+        assert "sort keys of" in result.output
+        with KGStore.open(path, read_only=True) as store:
+            assert _stored(store) == wanted
+    assert kg("derive", "--check").exit_code == 0
+
+
+def test_kg_derive_needs_a_store(tmp_path, cli_runner) -> None:
+    result = Kg(cli_runner, tmp_path / "none")("derive")
+    assert result.exit_code == 1 and "no store" in result.output
+
+
+def test_the_shapes_check_the_keys(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        graph = next(g for g in store.graphs() if "/id/graph/" in str(g))
+        triples = list(store.graph(graph))
+    assert validate_graph(triples, graph).conforms
+    report = next(s for s, p, o in triples if p == derived.REPORT_KEY)
+    for bad in ([(report, derived.REPORT_KEY, Literal(1))],                  # a second key
+                [(report, derived.REPORT_KEY, Literal("1"))],                # not an integer
+                [(report, derived.INCIDENT_KEY, Literal(5))]):               # an incident's key
+        assert not validate_graph(triples + bad, graph).conforms, bad
+    assert isinstance(report, URIRef)
