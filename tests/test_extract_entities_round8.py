@@ -110,3 +110,28 @@ def test_a_place_the_gazetteer_knows_in_the_stated_state_keeps_its_record(extrac
                            "people died.")
     town = _place(f, "Kigali")
     assert town.attributes.get("country_code") == "RW" and town.links.get("geonames")
+
+
+# ----- titles around names
+
+
+def test_a_title_naming_its_body_runs_not_into_the_holders_name(extractor):
+    f = extract(extractor, "Readout\n\nActing Chief Pentagon Spokesperson Jane Q. Roe Jr. provided the following "
+                           "readout on Monday.")
+    people = [e.name for e in f.entities if e.type == "Person"]
+    assert people == ["Jane Q. Roe Jr."]
+
+
+def test_a_title_around_a_place_name_leaves_the_place(extractor):
+    f = extract(extractor, "Toll\n\nDeputy Gedo Governor Ali Hassan Nur told reporters that 40 soldiers died.")
+    types = entity_types(f)
+    assert types.get("Gedo") == "Location"
+    assert not any("Governor" in n for n in types), types
+    f = extract(extractor, "Riots\n\nRioters looted shops in Port-au-Prince on Monday.")
+    assert entity_types(f).get("Port-au-Prince") == "Location"
+
+
+def test_two_states_joined_by_a_hyphen_name_no_place(extractor):
+    f = extract(extractor, "Talks\n\nThe ministers discussed the U.S.-Afghanistan relationship in Kabul on Monday.")
+    types = entity_types(f)
+    assert not any("-" in n and t == "Location" for n, t in types.items()), types

@@ -139,6 +139,11 @@ class Resources:
         return re.compile(rf"(?:^|\s)(?P<title>(?:(?:{alts})\s+)+)$")
 
     @cached_property
+    def title_heads(self) -> frozenset[str]:
+        """One-word titles as written ("Spokesperson", "Governor"): the head of a longer title."""
+        return frozenset(t for t in self.titles if " " not in t)
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         return frozenset(w.lower().strip(".") for t in self.titles for w in t.split())
 
@@ -492,6 +497,17 @@ class MentionFinder:
             return  # "Rebels attacked ...": a common noun capitalised at the start of a sentence
         if self._people_word(ent):
             return  # "ethnic X", "the minority Y", "a Z man": a people, no place, person or body
+        if label in ("GPE", "LOC", "FAC") and len(ent) >= 2 and ent[-1].text in res.title_heads \
+                and ent[-2].whitespace_:  # (not "Port-au-Prince")
+            # "Deputy X Governor": a title around a place's name (NER took the words of the title in)
+            end = ent.end - 1
+            start = ent.start
+            while start < end and (ent.doc[start].text.lower().strip(".") in res.title_words
+                                   or ent.doc[start].lower_ in _TITLE_MODIFIERS):
+                start += 1
+            ent = Span(ent.doc, start, end, label=label)
+        if label in ("GPE", "LOC") and _states_pair(ent, res):
+            return  # "U.S.-X talks": two states as a modifier, no place
         if label in ("PERSON", "ORG"):
             self._claim_name(ent, sent, claim)
         elif label == "GPE":
@@ -1158,10 +1174,41 @@ def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
                 ent.doc[start - 1].lower_ not in res.title_complements and ent.doc[start - 1].lower_ not in res.org_heads:
             start -= 1
         ent = ent.doc[start:ent.end] if start > ent.start and ent.end - start <= 4 else ent
+    ent = _holder_after_office(ent, res) if len(ent) else ent
     ent = _trim(ent) if len(ent) else None
     if ent is None or not any(t.text[:1].isupper() for t in ent):
         return None
     return ent
+
+
+def _holder_after_office(ent: Span, res: Resources) -> Span:
+    """"Acting Chief X Spokesperson Jane Q. Roe", "Deputy Y Governor John Doe": a title that names
+    its office's body or place between its words runs into the holder's name; the name is what
+    follows the title's last head word ("Spokesperson", "Governor"), when only capitalised words
+    stand before that word and a name of one to four capitalised words after it."""
+    heads = res.title_heads
+    last = None
+    for k, t in enumerate(ent[:-1]):
+        if not t.text[:1].isupper():
+            return ent  # "Director of X": a title with its complement is another rule's
+        if t.text in heads:
+            last = k
+    if last is None or last == 0:
+        return ent  # (a title first is stripped by the caller)
+    if not all(_office_word(t, res) for t in ent[:last]):
+        return ent  # "X Sheikh Y": a person's name with a title word inside it
+    name = ent[last + 1:]
+    if not 1 <= len(name) <= 4 or not all(t.text[:1].isupper() for t in name):
+        return ent
+    return name
+
+
+def _office_word(t: Token, res: Resources) -> bool:
+    """A word of an office's title: a title word, "Acting", a seat of government ("Pentagon"), a
+    state or its adjective, a body's word ("Ministry") or an actor of the lexicon ("NATO")."""
+    w = t.text.lower().strip(".")
+    return (w in res.title_words or w in _TITLE_MODIFIERS or w in res.seats or w in res.org_heads
+            or res.gazetteer.country(t.text) is not None or res.lexicon.match(t.text) is not None)
 
 
 _NAME_PARTICLES = frozenset(["al", "al-", "el", "de", "da", "del", "van", "von", "bin", "ibn", "abu", "le", "la", "du", "dos"])
@@ -1371,9 +1418,16 @@ def _junk_org(ent: Span, res: Resources) -> bool:
             "defense", "defence", "interior", "state", "ministry", "army", "government", "police", "navy",
             "command") or words[0].lower_ in res.org_heads):
         return True  # "Department", "Command" alone: the rest of the name was cut off
-    if "-" in ent.text and all(res.gazetteer.country(p.strip()) for p in ent.text.split("-") if p.strip()):
+    if _states_pair(ent, res):
         return True  # "U.S.-Colombia (relationship)": two states as a modifier
     return not any(t.text[:1].isupper() for t in words)
+
+
+def _states_pair(ent: Span, res: Resources) -> bool:
+    """"U.S.-Colombia", "X-Y": states joined by a hyphen, as in "the U.S.-Colombia relationship"."""
+    parts = [p.strip() for p in _strip_the(ent.text).split("-")]
+    return len(parts) >= 2 and all(p and res.gazetteer.country(p) for p in parts) \
+        and res.gazetteer.country(_strip_the(ent.text)) is None  # (not one state's name: "Guinea-Bissau")
 
 
 def _state_word(s: Span, res: Resources) -> Optional[str]:
