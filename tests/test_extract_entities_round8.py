@@ -135,3 +135,14 @@ def test_two_states_joined_by_a_hyphen_name_no_place(extractor):
     f = extract(extractor, "Talks\n\nThe ministers discussed the U.S.-Afghanistan relationship in Kabul on Monday.")
     types = entity_types(f)
     assert not any("-" in n and t == "Location" for n, t in types.items()), types
+
+
+# ----- "eastern X": a region of the state, and the state named
+
+
+def test_a_region_of_a_state_names_the_state_too(extractor):
+    f = extract(extractor, "Ambush\n\nRebels attacked a convoy in remote northeastern Colombia on Monday, killing "
+                           "six soldiers.")
+    types = entity_types(f)
+    assert types.get("Colombia") == "Country"
+    assert types.get("northeastern Colombia") == "Location"

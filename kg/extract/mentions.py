@@ -336,7 +336,11 @@ class MentionFinder:
                     and not any(i in taken for i in range(s.start - 1, s.start)):
                 # "southern X", "eastern Y": a region of the state, not the state (naming the state too
                 # changed the event rules' reading of captures and deployments on the held-out set)
-                s, kind, hint = doc[s.start - 1:s.end], "Location", {"region_of": hint.get("country")}
+                state = hint.get("country")
+                region = claim(doc[s.start - 1:s.end], "Location", None, region_of=state)
+                if region is not None and state is not None:
+                    claim(s, "Country", None, inside=True, country=state)  # the state is named too
+                return region
             taken.update(range(s.start, s.end))
             if inside:
                 hint = {**hint, "inside": True}  # its tokens stand for the mention around it (Resolver)
