@@ -72,3 +72,41 @@ def test_it_retaken_after_two_places_and_no_capture_takes_no_place(extractor):
     f = extract(extractor, "Offensive\n\nThe army shelled the towns of Kidal and Gao on Friday. "
                            "Officials said it would take it soon.")
     assert asserted(f, "Capture") == []
+
+
+def test_attacks_told_at_once_over_listed_towns_are_one_attack_each(extractor):
+    f = extract(extractor, "Blasts\n\nThe minister condemned last week's serial bomb blasts in Bangalore and "
+                           "Ahmedabad.")
+    assert sorted(names(f, v, "location")[0] for v in asserted(f, "Attack")) == ["Ahmedabad", "Bangalore"]
+
+
+def test_a_verb_over_listed_towns_is_one_attack_each_with_the_same_attacker(extractor):
+    f = extract(extractor, "Raids\n\nAl-Shabab fighters attacked police stations in Jowhar and Balad on Thursday.")
+    attacks = asserted(f, "Attack")
+    assert sorted(names(f, v, "location")[0] for v in attacks) == ["Balad", "Jowhar"]
+    assert all(names(f, v, "perpetrator") == ["al-Shabaab"] for v in attacks)
+
+
+def test_a_town_and_its_country_are_no_list_of_attacks(extractor):
+    f = extract(extractor, "Blast\n\nA bomb blast killed 12 people in Jowhar, Somalia, on Thursday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Jowhar"]
+
+
+def test_listed_attacks_on_towns_the_same_side_overran_are_the_captures(extractor):
+    f = extract(extractor, "Offensive\n\nThe Tamil Tiger rebels launched attacks on Mullaitivu and Kilinochchi "
+                           "and overran the military bases in these towns.")
+    assert sorted(names(f, v, "place")[0] for v in asserted(f, "Capture")) == ["Kilinochchi", "Mullaitivu"]
+    assert asserted(f, "Attack") == []
+
+
+def test_a_battle_for_a_town_is_its_capture_campaign_not_one_attack(extractor):
+    f = extract(extractor, "Battle\n\nThe Somali National Army waged a fierce battle for control of the town of "
+                           "Jowhar on Monday.")
+    assert asserted(f, "Attack") == []
+
+
+def test_fighting_with_a_side_in_a_region_since_a_month_is_a_campaign(extractor):
+    f = extract(extractor, "Fighting\n\nClashes between the army and al-Shabab fighters around Jowhar have forced "
+                           "thousands of people from their homes since January, aid agencies say.")
+    assert asserted(f, "Attack") == []

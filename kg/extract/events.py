@@ -260,6 +260,7 @@ class Frame:
     bare: bool = False  # "the men opened fire": an attack told by its verb alone, placed by its report or dropped
     date_strength: int = Strength.NONE  # how the date was found; merges keep the strongest
     pointed_back: bool = False  # placed by a place noun told before ("captured the village"): event_places
+    listed: bool = False  # one of several attacks told at once over listed places ("blasts in A and B")
 
     def add(self, role: str, eid: Optional[str]) -> None:
         if eid and eid not in self.roles.setdefault(role, []):
@@ -268,6 +269,10 @@ class Frame:
     def filled(self, *roles: str) -> bool:
         return any(self.roles.get(r) for r in roles)
 
+
+# Last words of the names of areas ("the eastern X region"): fighting there is no one attack.
+AREA_WORDS = frozenset(["region", "province", "state", "governorate", "oblast", "county", "department", "district",
+                        "valley", "area", "zone", "territory", "territories"])
 
 # "much of X", "parts of X": the place is X.
 PART_WORDS = frozenset(["much", "most", "part", "parts", "all", "rest", "half", "centre", "center", "control", "outskirts"])
@@ -290,7 +295,7 @@ class EventFinder:
             ctx = _Ctx(self, sent, res, times, quants, inherited, published=published)
             ctx.dating, ctx.told = dating, frames
             ctx.earlier = recent[-2:]
-            found = list(ctx.frames())
+            found = _drop_attacks_taken(list(ctx.frames()))
             frames.extend(found)
             _credit_blame(frames, ctx.blamed(), sent.index)
             _credit_toll(frames, ctx.bare_toll(), sent.index)
@@ -1156,12 +1161,45 @@ class _Ctx:
         f.anaphoric = f.anaphoric or nominal and not f.filled("location") and definite
         f.toll_only = nominal and lemma in self.finder.t.toll_nouns and not f.filled("location")
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
-        if f.filled("location", "perpetrator", "target") or f.quantities:
+        listed = self.listed_with(f)
+        if listed:  # "blasts in A and B", "bombed the towns of A and B", "the bombing of A and B"
+            yield from self.one_attack_each(f, listed)
+        elif f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
         elif not nominal and f.modality == "asserted" and self.finder.t.base(tok) not in self.finder.t.actor_verbs \
                 and self.bare_attacker(tok):
             f.bare = True  # "when the villagers gathered, the men opened fire": the place is told nearby
             yield self.finish(f)
+
+    def listed_with(self, f: Frame) -> list[str]:
+        """An attack's place and the places listed with it ("in A and B", "the towns of A, B and C",
+        "against the bases in A and B"): the conjuncts of its place's name, each a place finer than a
+        state (not "in A and across the country"); empty when no other place is listed."""
+        places = f.roles.get("location", [])
+        out: list[str] = []
+        for t in self.sent.span:
+            if self.res.entity_at(t) not in places or any(a.lower_ == "between" for a in [t, *t.ancestors][:4]):
+                continue  # "the ambush between X and Y": one ambush on the road between them
+            group = [self.res.entity_at(c) for c in [t, *t.conjuncts]]
+            group = [e for e in group if e and self.kind(e) == "Location" and specificity(e, self.res) >= REGION]
+            for eid in group if len(set(group)) > 1 else []:
+                if eid not in out:
+                    out.append(eid)
+        return out
+
+    def one_attack_each(self, f: Frame, listed: list[str]) -> Iterable[Frame]:
+        """Several attacks told at once over listed places ("separate shootings in A and B", "rocket
+        attacks against A and B", "jets bombed the towns of A and B"): one attack in each place, with
+        the attacker and target they share; the toll told for all of them belongs to none alone."""
+        first = self.finish(f)
+        first.roles["location"] = listed[:1]
+        first.quantities = {}
+        first.listed = True
+        yield first
+        for eid in listed[1:]:
+            g = dataclasses.replace(first, roles={r: list(v) for r, v in first.roles.items()}, quantities={})
+            g.roles["location"] = [eid]
+            yield g
 
     def fought_at(self, tok: Token, f: Frame, where: dict[str, list[Token]]) -> bool:
         """Fighting with no toll is one attack when it is placed in a town or site (not a country or a
@@ -1169,8 +1207,15 @@ class _Ctx:
         near the town of Y", "Government forces fought the X group in Y". Fighting with no side named
         ("heavy fighting in X") stays a setting, as does "fighting" in general."""
         places = f.roles.get("location", [])
-        if not places or any(specificity(e, self.res) < SPECIFIC for e in places):
+        if not places or any(specificity(e, self.res) < SPECIFIC or self.entity_name(e).split()[-1].lower()
+                             in AREA_WORDS for e in places):
             return False
+        if "for" in self.preps(tok):
+            return False  # "waged a fierce battle for (control of) X": the campaign for a place, told by its capture
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is not None and ("since" in self.preps(verb) or any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)):
+            return False  # "clashes around X have forced thousands from their homes since January": a campaign
         if any(self.kind(e) in ("ArmedGroup", "ArmedForce") for r in ("perpetrator", "target") for e in f.roles.get(r, [])):
             return True
         sides = [one for o in where.get("between", []) + where.get("with", []) for one in self.expand(o)]
@@ -2144,6 +2189,15 @@ class _Ctx:
             value, strength = inherited, Strength.INHERITED
         f.date_strength = strength
         return value
+
+
+def _drop_attacks_taken(found: list[Frame]) -> list[Frame]:
+    """"attacks on A, B and C ... overran the bases in these towns": each attack of a list on a place
+    its sentence tells the same side took is the fighting of that capture, not an event of its own."""
+    taken = {(e, c) for g in found if g.type == "Capture" and g.modality == "asserted"
+             for e in g.roles.get("place", []) for c in g.roles.get("captor", [])}
+    return [f for f in found if not (f.listed and f.type == "Attack" and any(
+        (e, c) in taken for e in f.roles.get("location", []) for c in f.roles.get("perpetrator", [])))]
 
 
 def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int) -> None:
