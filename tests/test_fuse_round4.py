@@ -155,3 +155,20 @@ def test_an_unaffiliated_organisation_does_not_disagree_with_a_state():
     assert actors_score(rep("e:d", "d", cls="Deployment", actors={"agent": (others,)}), b, CFG) == CFG.score("actor_conflict")
     alliance = ActorInfo("o:alliance", "Alliance", frozenset({"o:alliance", "alliance"}), C + "Organization")
     assert actors_score(a, rep("e:e", "e", cls="Deployment", actors={"agent": (alliance,)}), CFG) == CFG.score("actor_conflict")
+
+
+def test_an_unresolved_area_named_after_a_place_in_either_word_order():
+    """'Rawa district' was contained in Rawa; 'the department of Torodi' (a department named
+    after its chief town) now is in Torodi too. Two unresolved names of other shapes, or a town
+    named like another plus a word that is no area word, are not ("Gaza City" / "Gaza")."""
+    from kg.fuse.compat import place_relation
+
+    def unresolved(label):
+        return PlaceInfo("p:" + label, label, None, None, None, "?", frozenset())
+
+    torodi = PlaceInfo("p:torodi", "Torodi", XX, 13.1, 1.8, "P", frozenset({XX}))
+    assert place_relation(unresolved("the department of Torodi"), torodi, CFG) == "contained"
+    assert place_relation(torodi, unresolved("Torodi department"), CFG) == "contained"
+    assert place_relation(unresolved("Rawa district"), unresolved("Rawa"), CFG) == "contained"
+    assert place_relation(unresolved("Gaza City"), unresolved("Gaza"), CFG) != "contained"
+    assert place_relation(unresolved("department of Torodi"), unresolved("Makalondi"), CFG) != "contained"

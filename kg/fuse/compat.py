@@ -105,9 +105,10 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         na, nb = norm_name(a.label), norm_name(b.label)
         if na == nb:
             return "same"
-        # "Rawa district", "Nangarhar province": an unresolved area named after the other place
-        short, long_ = (na, nb) if len(na) < len(nb) else (nb, na)
-        if short and long_.startswith(short + " ") and long_[len(short) + 1:] in AREA_WORDS:
+        # "Rawa district", "Nangarhar province", "the department of Torodi": an unresolved area
+        # named after the other place
+        (short, _), (_, long_label) = sorted(((na, a.label), (nb, b.label)), key=lambda x: len(x[0]))
+        if short and short in area_names(long_label) - {norm_name(long_label)}:
             return "contained"
         return "country" if a.country and a.country == b.country else "unknown"
     d = km(a, b)
