@@ -175,7 +175,7 @@ def test_a_marked_query_is_cut_inside_and_counted_there(queries, name) -> None:
 
 #: Listings whose page's sub-select reads a sort key per event (kg/graph/derived.py) in a
 #: sub-select marked "# page keys:".
-KEY_PAGED = ["attacks"]
+KEY_PAGED = ["attacks", "captures", "meetings"]
 
 
 def test_every_keyed_query_is_listed_here(queries) -> None:
