@@ -146,3 +146,28 @@ def test_a_region_of_a_state_names_the_state_too(extractor):
     types = entity_types(f)
     assert types.get("Colombia") == "Country"
     assert types.get("northeastern Colombia") == "Location"
+
+
+# ----- forces named with their fighters' noun, a body's acronym with dots
+
+
+def test_a_listed_force_with_its_fighters_noun_is_one_mention_with_both_names(extractor):
+    f = extract(extractor, "Victory\n\nThe Iraqi army, the federal police and Peshmerga forces retook the town of "
+                           "Merovo on Monday.")
+    force = next(e for e in f.entities if e.name == "Peshmerga")
+    assert force.type == "ArmedForce" and "Peshmerga forces" in force.aliases
+
+
+def test_a_bodys_acronym_written_with_dots_names_its_force(extractor):
+    f = extract(extractor, "Clashes\n\nUgandan troops are in the city as part of the A.U. peacekeeping force.")
+    assert entity_types(f).get("A.U. peacekeeping force") == "ArmedForce"
+    assert "African Union" not in entity_types(f)
+
+
+def test_a_states_partner_or_peacekeeping_troops_are_its_forces(extractor):
+    f = extract(extractor, "Strike\n\nU.S. forces advised Somali partner forces near the town of Merovo. Nigerian "
+                           "peacekeeping troops arrived on Monday.")
+    somali = next(e for e in f.entities if e.attributes.get("country_code") == "SO" and e.type == "ArmedForce")
+    assert "Somali partner forces" in [somali.name, *somali.aliases]
+    nigerian = next(e for e in f.entities if e.attributes.get("country_code") == "NG" and e.type == "ArmedForce")
+    assert "Nigerian peacekeeping troops" in [nigerian.name, *nigerian.aliases]

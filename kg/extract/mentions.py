@@ -161,7 +161,9 @@ class MentionFinder:
             names.update(entry.aliases)
         short = [n for n in names if len(n) <= 5 and n.upper() == n]
         long = [n for n in names if n not in short]
-        self.phrases_exact.add("ACTOR", [nlp.make_doc(n) for n in short])
+        # "AU" is written "A.U." too (the look-up folds the dots; the phrase matcher needs the spelling)
+        dotted = {".".join(n) + "." for n in short if n.isalpha() and 2 <= len(n) <= 4} - names
+        self.phrases_exact.add("ACTOR", [nlp.make_doc(n) for n in [*short, *sorted(dotted)]])
         self.phrases_lower.add("ACTOR", [nlp.make_doc(n) for n in long])
         self.matcher = Matcher(nlp.vocab)
         self._add_force_patterns(nlp)
@@ -1080,11 +1082,16 @@ def _describes_a_name(s: Span) -> bool:
 
 
 def _with_group_noun(span: Span, entry: ActorEntry, end: int) -> Span:
-    """"Houthi rebels", "Taliban militants": a group of the lexicon and its fighters' noun are one
-    mention, so the report's way of naming the group ("Houthi rebels") is one of its names."""
-    if entry.type == "ArmedGroup" and span.end < end and span.doc[span.end].lower_ in _MEMBERS_OF_GROUP:
+    """"Houthi rebels", "Taliban militants", "Peshmerga forces": a group or force of the lexicon and
+    its fighters' noun are one mention, so the report's way of naming it ("Houthi rebels") is one
+    of its names."""
+    nouns = _MEMBERS_OF_GROUP if entry.type == "ArmedGroup" else _FORCE_MEMBERS if entry.type == "ArmedForce" else ()
+    if span.end < end and span.doc[span.end].lower_ in nouns:
         return span.doc[span.start:span.end + 1]
     return span
+
+
+_FORCE_MEMBERS = frozenset(["forces", "troops", "fighters", "soldiers"])
 
 
 def _people_named_groups(sent: Span, res: Resources) -> Iterator[Span]:
