@@ -26,7 +26,8 @@ SOURCES = [ROOT / "seeds", ROOT / "tests" / "data" / "queries", ROOT / "tests" /
 BUILT_AT = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 #: GROUP_CONCAT cells: their order is not defined, so they are compared as sets of parts.
 CONCATS = {"actors": "; ", "places": "; ", "coParticipants": "; ", "participants": "; ",
-           "aboutLabels": "; ", "mentionedAs": "; ", "supporters": "; ", "participantIris": " "}
+           "aboutLabels": "; ", "mentionedAs": "; ", "supporters": "; ", "participantIris": " ",
+           "figures": "; "}
 
 
 #: queries/events-near.rq before the box's places were chosen first (a VALUES table of roles led the join).
@@ -753,6 +754,111 @@ ORDER BY (COALESCE(STR(?date), "")) ?event ?location
 """
 
 
+#: queries/incidents.rq before its page was chosen from the incidents' sort keys (round 4).
+INCIDENTS_BEFORE = r"""# title: Incidents: real-world events with all their reports
+# description: Incidents fused from event reports (kg build fuses; see docs/fusion.md), newest first: type, canonical date, the most specific agreed place, actors by role, reconciled figures (median of independent sources, with their range), the number of independent sources and whether the sources disagree on a figure. Each report stays reachable through ckg:report.
+# param: type: string = "" -- only this event type: attack, capture, deployment, meeting, statement, visit
+# param: country: string = "" -- only incidents whose place lies in this country (the country, or a place inside it: a town, a village of one of its provinces, following ckg:country and ckg:within): name, alias, ISO code or IRI
+# param: from: date = "" -- earliest date, YYYY-MM-DD (a month or year that overlaps counts)
+# param: to: date = "" -- latest date, YYYY-MM-DD
+# param: min_sources: integer = 1 -- fewest independent sources (syndicated copies count once)
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+# Speed: the incidents are chosen and filtered first, in the sub-select marked "page:", where
+# kg.query.paging cuts a page (docs/queries.md); the details are then looked up for that page's
+# incidents only, each by an OPTIONAL that starts from the incident. An incident has one event
+# class, at most one place and one date, one count of sources and one disputed flag
+# (kg/fuse/rdf.py), so it is one row. A country is found by its lower-cased name key, then the
+# places within it, then the incidents there, instead of testing every incident's places.
+SELECT ?incident (SAMPLE(?typeName) AS ?type) ?date (SAMPLE(?at) AS ?place) (MIN(?placeName) AS ?placeLabel)
+       (GROUP_CONCAT(DISTINCT ?actorText; separator="; ") AS ?actors)
+       (GROUP_CONCAT(DISTINCT ?figureText; separator="; ") AS ?figures)
+       (SAMPLE(?sourceCount) AS ?sources) (SAMPLE(?anyDisputed) AS ?disputed)
+WHERE {
+  {
+    # page: one row per incident
+    SELECT DISTINCT ?incident ?date WHERE {
+      {
+        # every incident, when no country is given
+        SELECT ?incident WHERE { ?incident a ckg:Incident . FILTER(!BOUND(?country)) }
+      } UNION {
+        # the incidents at a place in the country: the areas the parameter names (a name or
+        # alias in any case by its key, an ISO code, the IRI, or the state IRI of an ISO
+        # code), every place within them, the incidents there
+        SELECT DISTINCT ?incident WHERE {
+          {
+            SELECT DISTINCT ?area WHERE {
+              BIND(LCASE(?country) AS ?countryKey)
+              ?area ckg:nameKey ?countryKey .
+              FILTER(BOUND(?country))  # unbound, the key would match every name
+            }
+          } UNION {
+            SELECT ?area WHERE {
+              BIND(UCASE(?country) AS ?code)
+              ?area ckg:countryCode ?code .
+              FILTER(BOUND(?country))
+            }
+          } UNION {
+            SELECT ?area WHERE {
+              BIND(IRI(CONCAT("https://w3id.org/conflict-kg/id/state/", LCASE(?country))) AS ?area)
+              FILTER(isIRI(?area))
+            }
+          } UNION {
+            SELECT ?area WHERE { BIND(IRI(?country) AS ?area) FILTER(isIRI(?area) && STR(?area) = ?country) }
+          }
+          ?place (ckg:country|ckg:within)* ?area .
+          { ?incident ckg:location ?place } UNION { ?incident ckg:destination ?place }
+          UNION { ?incident ckg:place ?place }
+          FILTER EXISTS { ?incident a ckg:Incident }
+        }
+      }
+      FILTER(!BOUND(?type) || EXISTS {
+        ?incident a ?class .
+        FILTER(?class IN (ckg:Attack, ckg:Capture, ckg:Deployment, ckg:Meeting, ckg:Statement, ckg:Visit)
+               && LCASE(STRAFTER(STR(?class), "#")) = LCASE(?type)) })
+      # every incident has one source at least, so the default (1) needs no look-up
+      FILTER(?min_sources <= 1 || EXISTS { ?incident ckg:sources ?count . FILTER(?count >= ?min_sources) })
+      OPTIONAL { ?incident ckg:date ?date }
+      FILTER(!BOUND(?from) || (BOUND(?date) && CONCAT(STR(?date), "~") >= STR(?from)))
+      FILTER(!BOUND(?to) || (BOUND(?date) && STR(?date) <= STR(?to)))
+    }
+  }
+  # Changes no row (the sub-select gives incidents only), but with it Oxigraph 0.5 looks the
+  # details below up per incident; without it, when a country is given, it joined them by
+  # reading every triple of the store (5.5 s instead of 0.5 s at 1M triples, docs/speed.md).
+  ?incident a ckg:Incident .
+  OPTIONAL {
+    ?incident a ?class .
+    FILTER(?class IN (ckg:Attack, ckg:Capture, ckg:Deployment, ckg:Meeting, ckg:Statement, ckg:Visit))
+  }
+  BIND(LCASE(STRAFTER(STR(?class), "#")) AS ?typeName)
+  OPTIONAL { ?incident ckg:sources ?sourceCount }
+  OPTIONAL { ?incident ckg:disputed ?anyDisputed }
+  OPTIONAL { ?incident ckg:location|ckg:destination|ckg:place ?at . OPTIONAL { ?at rdfs:label ?placeName } }
+  OPTIONAL {
+    ?incident ?roleIri ?filler .
+    FILTER(?roleIri IN (ckg:agent, ckg:force, ckg:origin, ckg:purpose, ckg:perpetrator, ckg:target,
+                        ckg:weapon, ckg:captor, ckg:former, ckg:supporter, ckg:participant,
+                        ckg:speaker, ckg:about, ckg:visitor))
+    OPTIONAL { ?filler rdfs:label ?fillerName }
+  }
+  BIND(CONCAT(IF(?roleIri = ckg:participant, "participants", STRAFTER(STR(?roleIri), "#")), ": ",
+              COALESCE(STR(?fillerName), STR(?filler))) AS ?actorText)
+  OPTIONAL {
+    ?incident ckg:figure ?figure .
+    ?figure ckg:quantityKind ?kind ; rdf:value ?value ; ckg:minValue ?lo ; ckg:maxValue ?hi ;
+            ckg:disputed ?figureDisputed .
+  }
+  BIND(CONCAT(?kind, " ", STR(?value), IF(?lo != ?hi, CONCAT(" (", STR(?lo), "-", STR(?hi), ")"), ""),
+              IF(?figureDisputed, " disputed", "")) AS ?figureText)
+}
+GROUP BY ?incident ?date
+ORDER BY DESC(?date) ?incident
+"""
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
     """The articles of SOURCES built (and fused) once, with a fixed extraction time."""
@@ -979,3 +1085,25 @@ def test_keyed_listings_answer_as_before(store, keyless, queries, name, before, 
     """Paged from the reports' sort keys (and, in a store without them, from the text key)."""
     found = assert_same_answer(store if with_keys else keyless, queries[name], before, {})
     assert found > 5
+
+
+@pytest.mark.parametrize("with_keys", [True, False])
+@pytest.mark.parametrize(("params", "some"), [
+    ({}, True),
+    ({"type": "attack"}, True),
+    ({"type": "Capture"}, True),
+    ({"type": "nothing"}, False),
+    ({"country": "Nigeria"}, True),
+    ({"country": "ng"}, True),
+    ({"country": "https://w3id.org/conflict-kg/id/state/iq"}, True),
+    ({"country": "Atlantis"}, False),
+    ({"from": "2016-01-01", "to": "2016-12-31"}, True),
+    ({"from": "2021-03-01"}, True),
+    ({"to": "2015-12-31"}, True),
+    ({"min_sources": "2"}, True),
+    ({"country": "Nigeria", "type": "attack", "from": "2021-01-01", "min_sources": "2"}, True),
+])
+def test_incidents_answers_as_before(store, keyless, queries, params, some, with_keys) -> None:
+    found = assert_same_answer(store if with_keys else keyless, queries["incidents"], INCIDENTS_BEFORE, params)
+    if some:
+        assert found, "the example must find incidents"
