@@ -172,3 +172,30 @@ def test_an_unresolved_area_named_after_a_place_in_either_word_order():
     assert place_relation(unresolved("Rawa district"), unresolved("Rawa"), CFG) == "contained"
     assert place_relation(unresolved("Gaza City"), unresolved("Gaza"), CFG) != "contained"
     assert place_relation(unresolved("department of Torodi"), unresolved("Makalondi"), CFG) != "contained"
+
+
+# --- an armed group's country is where it fights, not whom it speaks for ----------------------------
+
+def test_an_armed_groups_country_is_not_a_side_it_speaks_for():
+    """The lexicon gives an armed group the country it fights in ("country_code"): read as a key,
+    a rebel group agreed with the army of that state ("al-Shabaab briefly took the village" and
+    "government troops recaptured it", the same day: one incident). A force's or a person's
+    country still places it."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS, RDF, RDFS
+
+    from kg.fuse.model import reports_from_triples
+    from kg.graph.vocab import CKG
+
+    def ex(n):
+        return URIRef("https://example.org/" + n)
+
+    triples = [(ex("article/1"), DCTERMS.identifier, Literal("doc-1"))]
+    for i, (name, cls) in enumerate((("Rebels", CKG.ArmedGroup), ("Army", CKG.ArmedForce))):
+        ev, actor, rec = ex(f"event/{i}"), ex(f"actor/{name}"), ex(f"actor/{name}/attr")
+        triples += [(ev, RDF.type, CKG.Capture), (ev, CKG.reportedIn, ex("article/1")), (ev, CKG.captor, actor),
+                    (actor, RDF.type, cls), (actor, RDFS.label, Literal(name)), (actor, CKG.attribute, rec),
+                    (rec, CKG.key, Literal("country_code")), (rec, RDF.value, Literal("XX"))]
+    rebels, army = (r.actors["captor"][0] for r in reports_from_triples(triples))
+    assert XX not in rebels.keys and XX in army.keys
+    assert not rebels.keys & army.keys

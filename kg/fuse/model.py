@@ -51,6 +51,7 @@ PRECISION = {C + "DayPrecision": "day", C + "MonthPrecision": "month", C + "Year
 QUALIFIER = {C + "Exact": "exact", C + "Approximate": "approximate", C + "AtLeast": "at least",
              C + "AtMost": "at most"}
 ACTOR_CLASSES = {C + n for n in ("Actor", "Person", "State", "ArmedForce", "ArmedGroup", "Organization")}
+_SPEAK_FOR_STATE = {C + n for n in ("State", "ArmedForce", "Person", "Organization")}
 _ACTOR_PRIORITY = [C + n for n in ("Person", "ArmedForce", "ArmedGroup", "Organization", "State", "Actor")]
 _WKT = re.compile(r"POINT\s*\(\s*(\S+)\s+(\S+)\s*\)", re.IGNORECASE)
 # What the reader keeps; the text spans' offsets and the ordering sequences are not needed.
@@ -263,10 +264,14 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             return None
         keys = {iri}
         keys.update(norm_name(n) for n in [*node.get(LABEL, ()), *node.get(ALT, ())])
-        # who it speaks for: affiliation chain (a minister -> ministry -> state) and country
+        # who it speaks for: affiliation chain (a minister -> ministry -> state) and country.
+        # An armed group's country is where it fights, not a side it speaks for: keyed by it,
+        # "Boko Haram" agreed with "Nigerian forces" and the Taliban with "the Afghan government"
+        types = set(node.get(TYPE, ()))
         seen, todo = {iri}, list(node.get(C + "affiliation", ()))
         attrs = _attributes(by, node)
-        if re.fullmatch(r"[A-Za-z]{2}", attrs.get("country_code", "")):
+        if re.fullmatch(r"[A-Za-z]{2}", attrs.get("country_code", "")) and not (
+                C + "ArmedGroup" in types and not types & _SPEAK_FOR_STATE):
             todo.append(str(CKGD) + "state/" + attrs["country_code"].lower())
         while todo:
             other = todo.pop()
@@ -278,7 +283,6 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             keys.update(norm_name(n) for n in o.get(LABEL, ()))
             todo.extend(o.get(C + "affiliation", ()))
         keys.discard("")
-        types = set(node.get(TYPE, ()))
         cls = next((c for c in _ACTOR_PRIORITY if c in types), C + "Actor")
         info = actors[iri] = _intern(ActorInfo(iri, _first(node.get(LABEL)) or iri, frozenset(keys), cls))
         return info
