@@ -171,3 +171,25 @@ def test_a_states_partner_or_peacekeeping_troops_are_its_forces(extractor):
     assert "Somali partner forces" in [somali.name, *somali.aliases]
     nigerian = next(e for e in f.entities if e.attributes.get("country_code") == "NG" and e.type == "ArmedForce")
     assert "Nigerian peacekeeping troops" in [nigerian.name, *nigerian.aliases]
+
+
+# ----- bylines on two lines, office words before a title
+
+
+def test_a_byline_and_its_outlet_on_two_lines_are_a_person_and_a_body(extractor):
+    f = extract(extractor, "Strikes send a message\n\nBy Jim Roe\nDOD News\n\nU.S. forces struck two sites in "
+                           "eastern Syria on Monday.")
+    types = entity_types(f)
+    assert types.get("Jim Roe") == "Person" and types.get("DOD News") == "Organization", types
+
+
+def test_a_units_office_in_a_byline_keeps_the_units_number(extractor):
+    f = extract(extractor, "Paratroopers arrive\n\nBy Sgt. Jane Roe, 173rd Airborne Brigade Public Affairs\n"
+                           "May 16, 2014\n\nParatroopers arrived in Latvia on Monday.")
+    assert entity_types(f).get("173rd Airborne Brigade Public Affairs") == "Organization"
+
+
+def test_a_seat_of_government_before_a_title_is_part_of_the_title(extractor):
+    f = extract(extractor, "Troops\n\nPentagon Press Secretary Jane Roe said 3,000 troops would go to Kuwait.")
+    types = entity_types(f)
+    assert "Pentagon Press" not in types and types.get("Jane Roe") == "Person", types

@@ -368,8 +368,9 @@ class MentionFinder:
                 return found
         for name in _byline_names(span):
             name = _strip_titles(name, self.res) or name  # "By Sgt. 1st Class Jane Roe"
-            while len(name) > 2 and re.fullmatch(r"\d+(?:st|nd|rd|th)|Class", name[0].text):
-                name = name[1:]
+            while len(name) > 2 and (name[0].text == "Class" or re.fullmatch(r"\d+(?:st|nd|rd|th)", name[0].text)
+                                     and name[1].text == "Class"):
+                name = name[1:]  # "1st Class" of a rank (not "173rd Airborne Brigade", a unit)
             person, org = _byline_split(name, self.res.org_heads | self.res.unit_heads)
             if person is not None:
                 m = claim(person, "Person", None, byline=True)
@@ -1274,7 +1275,8 @@ def _byline_names(sent: Span) -> list[Span]:
     names: list[Span] = []
     start = sent.start + skip
     for t in list(sent[skip:]) + [None]:
-        if t is None or t.lower_ in ("and", "&") or t.text in (",", "|", "/", "-", "—", "in", "for", "("):
+        if t is None or t.lower_ in ("and", "&") or t.text in (",", "|", "/", "-", "—", "in", "for", "(") \
+                or t.is_space and "\n" in t.text:  # "By Jane Roe\nXYZ News": a line each
             end = t.i if t is not None else sent.end
             name = sent.doc[start:end]
             if len(name) >= 2 and all(w.text[:1].isupper() or w.lower_ in _NAME_PARTICLES
@@ -1420,9 +1422,8 @@ def _junk_org(ent: Span, res: Resources) -> bool:
         return True
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and after.text.lower().strip(".") in res.title_words and after.text[:1].isupper() and all(
-            w.lower_ in res.title_complements or w.lower_.strip(".") in res.title_words or res.gazetteer.country(w.text)
-            for w in words):
-        return True  # "Philippine Defense" before "Secretary": part of a title
+            w.lower_ in res.title_complements or _office_word(w, res) for w in words):
+        return True  # "Philippine Defense" before "Secretary", "X Press" before "Secretary": part of a title
     if len(words) == 1 and words[0].lower_ in res.title_complements:
         return True  # "Affairs" cut from "Foreign Affairs Secretary"
     if len(words) == 1 and (words[0].lower_.strip(".") in res.title_words or words[0].lower_ in (
