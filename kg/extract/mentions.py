@@ -505,7 +505,7 @@ class MentionFinder:
         if self._people_word(ent):
             return  # "ethnic X", "the minority Y", "a Z man": a people, no place, person or body
         if label in ("GPE", "LOC", "FAC") and len(ent) >= 2 and ent[-1].text in res.title_heads \
-                and ent[-2].whitespace_:  # (not "Port-au-Prince")
+                and ent[-2].whitespace_:  # (not a hyphenated name ending in a title word: "X-au-Prince")
             # "Deputy X Governor": a title around a place's name (NER took the words of the title in)
             end = ent.end - 1
             start = ent.start
