@@ -311,7 +311,7 @@ class Resolver:
         return "org:" + norm(m.text), None
 
     def _merge_short_forms(self, clusters: dict[str, Cluster]) -> None:
-        """"Tahrir Institute" joins "Tahrir Institute for Middle East Policy"; acronyms join names."""
+        """"X Institute" joins "X Institute for Y Policy"; acronyms join names."""
         orgs = [c for c in clusters.values() if c.kind in ("Organization", "ArmedGroup") and c.entry is None]
         for short in orgs:
             s = norm(short.mentions[0].text)
