@@ -1216,7 +1216,7 @@ def _holder_after_office(ent: Span, res: Resources) -> Span:
 
 
 def _office_word(t: Token, res: Resources) -> bool:
-    """A word of an office's title: a title word, "Acting", a seat of government ("Pentagon"), a
+    """A word of an office's title: a title word, "Acting", a seat of government (titles.yaml "seats"), a
     state or its adjective, a body's word ("Ministry") or an actor of the lexicon ("NATO")."""
     w = t.text.lower().strip(".")
     return (w in res.title_words or w in _TITLE_MODIFIERS or w in res.seats or w in res.org_heads
