@@ -832,13 +832,13 @@ NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prison
 
 
 # Words after a name that make it a division of a state: "X state", "Y province" (a state's name
-# before them names the division, not that state: "Niger state" is in Nigeria).
+# before them names the division, not that state: "X state" named after the state X lies in another state).
 _DIVISION_WORDS = frozenset(["state", "province", "region", "district", "governorate", "oblast", "county",
                              "prefecture"])
 
 
 def _subdivision(ent: Span) -> Optional[Span]:
-    """The name with its division word ("in Niger state", "X Province"), when that word ends the
+    """The name with its division word ("in X state", "Y Province"), when that word ends the
     phrase (not "X state media") and no "a" makes it some division of X ("a southern X district")."""
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].lower_ not in _DIVISION_WORDS or not _heads_phrase(doc[ent.end]):
@@ -1361,7 +1361,7 @@ def _only_a_title(ent: Span, res: Resources) -> bool:
     if not words or words[-1].text.lower().strip(".") not in res.title_words:
         return False
     if len(words) >= 2 and words[-1].lower_ in _DIVISION_WORDS and words[-2].lower_.strip(".") not in res.title_words:
-        return False  # "Niger state": a division, not "Secretary of State"
+        return False  # "X state": a division, not "Secretary of State"
     prefix = []
     for t in words:
         w = t.text.lower().strip(".")
