@@ -110,3 +110,37 @@ def test_fighting_with_a_side_in_a_region_since_a_month_is_a_campaign(extractor)
     f = extract(extractor, "Fighting\n\nClashes between the army and al-Shabab fighters around Jowhar have forced "
                            "thousands of people from their homes since January, aid agencies say.")
     assert asserted(f, "Attack") == []
+
+
+def test_people_dead_after_an_attack_are_its_toll(extractor):
+    f = extract(extractor, "Raid\n\nGunmen attacked a bus station in the town of Jowhar on Monday. When it was "
+                           "over, 29 civilians were dead and eight were wounded.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 29
+
+
+def test_a_toll_brought_to_a_figure_is_the_attacks_toll(extractor):
+    f = extract(extractor, "Bombing\n\nA car bomb exploded at a market in the town of Jowhar on Monday. Rescuers "
+                           "found more bodies on Tuesday, bringing the death toll to 48.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 48
+
+
+def test_people_dead_with_no_attack_told_make_no_attack(extractor):
+    f = extract(extractor, "Floods\n\nHeavy rain fell on the town of Jowhar on Monday. By the evening, 29 people "
+                           "were dead.")
+    assert asserted(f, "Attack") == []
+
+
+def test_killed_in_a_fight_after_an_attack_is_that_attacks_toll(extractor):
+    f = extract(extractor, "Barracks\n\nRebels attacked an army barracks in the town of Jowhar on Monday. Five "
+                           "soldiers were killed and at least 20 wounded in a fight that began around midnight.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 5
+    assert v.quantities["injuries"].value == 20
+
+
+def test_killed_in_a_fight_with_no_attack_told_is_no_attack(extractor):
+    f = extract(extractor, "Brawl\n\nThe minister spoke in the town of Jowhar on Monday. Later, five people were "
+                           "killed in a fight that began around midnight.")
+    assert asserted(f, "Attack") == []

@@ -144,6 +144,8 @@ ADVANCE_VERBS = frozenset(["push", "enter", "advance", "move", "storm", "overrun
 LOSS_NOUNS = frozenset(["loss", "losses", "casualty", "casualties", "damage", "defeat", "blow", "toll"])
 # Verbs that give a toll its new figure ("the death toll has risen to 10", "reached 23").
 TOLL_VERBS = frozenset(["rise", "climb", "reach", "increase", "jump", "stand", "hit", "grow", "mount", "soar"])
+# Verbs whose object is a toll raised to a figure ("bringing the death toll to 20", "raising the toll to 48").
+RAISING_VERBS = frozenset(["raise", "bring", "push", "take", "put", "lift", "drive"])
 # Verbs of reporting: their subject tells of an event ("the army says insurgents attacked").
 SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "confirm", "according"])
 # Adverbs that make a meeting of the same people another one ("had last met", "met again").
@@ -1149,8 +1151,10 @@ class _Ctx:
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if nominal and not (f.filled("location", "target") or f.quantities) and not (definite and f.filled("perpetrator")):
             return  # "attacks" in general, or "the bombing" pointing back with nothing new: no event
+        told_toll = nominal and lemma in self.finder.t.toll_nouns and "fatalities" in f.quantities \
+            and not f.filled("location") and self.victim_clause(tok)  # "five soldiers were killed in a fight"
         if nominal and lemma in self.finder.t.toll_nouns and not (f.quantities and f.filled("location")) \
-                and not (definite and not f.filled("location")) and not self.fought_at(tok, f, where):
+                and not (definite and not f.filled("location")) and not told_toll and not self.fought_at(tok, f, where):
             return  # "heavy fighting in X", "clashes continued": no one attack ("killed in the fighting"
             #         tells the toll of the attack told just before: see anaphoric below)
         if not nominal and self.finder.t.base(tok) in self.finder.t.toll_verbs and not (
@@ -1158,7 +1162,7 @@ class _Ctx:
             return  # "fought corruption", "the two sides clashed over the budget": no attack
         # "The raid killed seven", "the Taliban assault on Monday killed 30": a definite attack
         # with no place of its own tells more of one told just before.
-        f.anaphoric = f.anaphoric or nominal and not f.filled("location") and definite
+        f.anaphoric = f.anaphoric or nominal and not f.filled("location") and (definite or told_toll)
         f.toll_only = nominal and lemma in self.finder.t.toll_nouns and not f.filled("location")
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         listed = self.listed_with(f)
@@ -1200,6 +1204,17 @@ class _Ctx:
             g = dataclasses.replace(first, roles={r: list(v) for r, v in first.roles.items()}, quantities={})
             g.roles["location"] = [eid]
             yield g
+
+    @staticmethod
+    def victim_clause(noun: Token) -> bool:
+        """"Five soldiers were killed and 20 wounded in a fight that began at midnight": the noun
+        is where people "were killed" or "died", the toll of the attack told just before."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None
+        for v in [verb, verb.head if verb is not None and verb.dep_ == "conj" else None]:
+            if v is not None and (v.lemma_.lower() in ("kill", "wound", "injure") and any(
+                    c.dep_ == "auxpass" for c in v.children) or v.lemma_.lower() in ("die", "perish")):
+                return True
+        return False
 
     def fought_at(self, tok: Token, f: Frame, where: dict[str, list[Token]]) -> bool:
         """Fighting with no toll is one attack when it is placed in a town or site (not a country or a
@@ -1245,46 +1260,62 @@ class _Ctx:
                    for o in self.preps(verb).get(p, []))
 
     def bare_toll(self) -> Optional[Quantity]:
-        """"The death toll has risen to 25", "the toll stood at 12 on Sunday": a toll naming no
-        event of its own is the latest toll of the attack told just before (see _credit_toll)."""
+        """"The death toll has risen to 25", "the toll stood at 12 on Sunday", "bringing the death toll
+        to 48", "29 civilians were dead": a toll naming no event of its own is the latest toll of the
+        attack told just before (see _credit_toll)."""
         for tok in self.sent.span:
-            if tok.lemma_.lower() != "toll" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            if tok.lower_ == "dead" and tok.dep_ == "acomp" and tok.head.lemma_ == "be" \
+                    and self.finder.modality.of(tok.head) == "asserted":
+                dead = self.child(tok.head, "nsubj")  # "When it was over, 29 civilians were dead"
+                num = next((t for t in dead.subtree if t.like_num or t.pos_ == "NUM"), None) if dead is not None else None
+                q = parse_quantity(num.doc[num.left_edge.i:num.i + 1].text) if num is not None else None
+                if q is not None and "of" not in self.preps(dead):
+                    return q
+            if tok.lemma_.lower() != "toll" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
                 continue
             if any(c.lemma_.lower() in ("injury", "casualty") for c in tok.lefts) or any(
                     c.dep_ == "prep" and c.lower_ in ("from", "in", "of") for c in tok.children):
                 continue  # an injury toll, or "the toll from X" (X's own frame takes it)
-            verb = tok.head
-            if verb.lemma_.lower() not in TOLL_VERBS or self.finder.modality.of(verb) != "asserted":
+            verb = self.toll_verb(tok)
+            if verb is None or self.finder.modality.of(verb) != "asserted":
                 continue
-            nums = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at") for o in c.children
-                    if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
-            for n in nums:
-                if n.like_num or n.pos_ == "NUM":
-                    q = parse_quantity(n.doc[n.left_edge.i:n.i + 1].text)
-                    if q is not None:
-                        return q
+            q = self.toll_figure(verb, tok)
+            if q is not None:
+                return q
         return None
 
     @staticmethod
-    def risen_toll(noun: Token) -> Optional[Quantity]:
+    def toll_verb(toll: Token) -> Optional[Token]:
+        """The verb that gives a toll its figure: "the toll rose to 10", "raising the toll to 48"."""
+        verb = toll.head
+        if toll.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in TOLL_VERBS:
+            return verb
+        if toll.dep_ == "dobj" and verb.lemma_.lower() in RAISING_VERBS:
+            return verb
+        return None
+
+    @staticmethod
+    def toll_figure(verb: Token, toll: Token) -> Optional[Quantity]:
+        nums = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at") for o in c.children
+                if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj" and c.i != toll.i]
+        for n in nums:
+            if n.like_num or n.pos_ == "NUM":
+                q = parse_quantity(n.doc[n.left_edge.i:n.i + 1].text)
+                if q is not None:
+                    return q
+        return None
+
+    def risen_toll(self, noun: Token) -> Optional[Quantity]:
         """"The death toll from X has risen to 10", "the toll in the attack reached 23", "the death
-        toll of the bombing stands at 12": the latest toll of the attack the noun tells."""
+        toll of the bombing stands at 12", "raising the death toll in the attack to 48": the latest
+        toll of the attack the noun tells."""
         if noun.dep_ != "pobj" or noun.head.lower_ not in ("from", "in", "of") or noun.head.head.lemma_.lower() != "toll":
             return None
         toll = noun.head.head
         if any(c.lemma_.lower() in ("injury", "casualty") for c in toll.lefts):
             return None
-        verb = toll.head if toll.dep_ in ("nsubj", "nsubjpass") else None
-        if verb is None or verb.lemma_.lower() not in TOLL_VERBS:
-            return None
-        nums = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at") for o in c.children
-                if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
-        for n in nums:
-            if n.like_num or n.pos_ == "NUM":
-                q = parse_quantity(noun.doc[n.left_edge.i:n.i + 1].text)
-                if q is not None:
-                    return q
-        return None
+        verb = self.toll_verb(toll)
+        return self.toll_figure(verb, toll) if verb is not None else None
 
     def summary(self, noun: Token) -> bool:
         """"multiple attacks across X", "several bombings": several events summed up, each told (or
@@ -2205,8 +2236,10 @@ def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int) -> N
     in this or the two sentences before takes the toll, unless it already has a higher one."""
     if toll is None:
         return
-    latest = next((f for f in reversed(frames) if f.sentence.index >= index - 2 and f.type == "Attack"
-                   and f.modality == "asserted" and not f.bare), None)
+    told = [f for f in reversed(frames) if f.sentence.index >= index - 2 and f.type == "Attack"
+            and f.modality == "asserted" and not f.bare]
+    # the latest attack placed or counted: not a deed told inside one ("shot his mother ... killing his wife")
+    latest = next((f for f in told if f.filled("location") or f.quantities), None)
     for f in frames if latest is not None else []:  # each telling of it in its sentence ("a bomb exploded")
         if f.sentence.index == latest.sentence.index and f.type == "Attack" and f.modality == "asserted":
             told = f.quantities.get("fatalities")
