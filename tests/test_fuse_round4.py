@@ -199,3 +199,10 @@ def test_an_armed_groups_country_is_not_a_side_it_speaks_for():
     rebels, army = (r.actors["captor"][0] for r in reports_from_triples(triples))
     assert XX not in rebels.keys and XX in army.keys
     assert not rebels.keys & army.keys
+    # two groups of one country still agree: outlets tell one group's attack as another's
+    other = ActorInfo("g:other", "Other rebels", frozenset({"g:other", "other rebels", *(k for k in rebels.keys if k.startswith("in:"))}),
+                      C + "ArmedGroup")
+    assert rebels.keys & other.keys
+    a = rep("e:a", "a", cls="Attack", actors={"perpetrator": (rebels,)})
+    assert actors_score(a, rep("e:b", "b", cls="Attack", actors={"perpetrator": (other,)}), CFG) == CFG.score("actor_agrees")
+    assert actors_score(a, rep("e:c", "c", cls="Attack", actors={"perpetrator": (army,)}), CFG) == CFG.score("actor_conflict")

@@ -51,6 +51,7 @@ PRECISION = {C + "DayPrecision": "day", C + "MonthPrecision": "month", C + "Year
 QUALIFIER = {C + "Exact": "exact", C + "Approximate": "approximate", C + "AtLeast": "at least",
              C + "AtMost": "at most"}
 ACTOR_CLASSES = {C + n for n in ("Actor", "Person", "State", "ArmedForce", "ArmedGroup", "Organization")}
+FIELD = "in:"  # an armed group's key for the country it fights in (its field, not its side)
 _SPEAK_FOR_STATE = {C + n for n in ("State", "ArmedForce", "Person", "Organization")}
 _ACTOR_PRIORITY = [C + n for n in ("Person", "ArmedForce", "ArmedGroup", "Organization", "State", "Actor")]
 _WKT = re.compile(r"POINT\s*\(\s*(\S+)\s+(\S+)\s*\)", re.IGNORECASE)
@@ -265,14 +266,19 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
         keys = {iri}
         keys.update(norm_name(n) for n in [*node.get(LABEL, ()), *node.get(ALT, ())])
         # who it speaks for: affiliation chain (a minister -> ministry -> state) and country.
-        # An armed group's country is where it fights, not a side it speaks for: keyed by it,
-        # "Boko Haram" agreed with "Nigerian forces" and the Taliban with "the Afghan government"
+        # An armed group's country is where it fights, not a side it speaks for: keyed by the
+        # state, "al-Shabaab took the village" agreed with "Somali troops recaptured it" and the
+        # Taliban with "the Afghan government". It is kept as the group's field ("in:" + state):
+        # two groups of one country still agree (outlets tell "Boko Haram" for ISWAP)
         types = set(node.get(TYPE, ()))
         seen, todo = {iri}, list(node.get(C + "affiliation", ()))
         attrs = _attributes(by, node)
-        if re.fullmatch(r"[A-Za-z]{2}", attrs.get("country_code", "")) and not (
-                C + "ArmedGroup" in types and not types & _SPEAK_FOR_STATE):
-            todo.append(str(CKGD) + "state/" + attrs["country_code"].lower())
+        if re.fullmatch(r"[A-Za-z]{2}", attrs.get("country_code", "")):
+            state = str(CKGD) + "state/" + attrs["country_code"].lower()
+            if C + "ArmedGroup" in types and not types & _SPEAK_FOR_STATE:
+                keys.add(FIELD + state)
+            else:
+                todo.append(state)
         while todo:
             other = todo.pop()
             if other in seen:
