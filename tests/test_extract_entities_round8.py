@@ -193,3 +193,19 @@ def test_a_seat_of_government_before_a_title_is_part_of_the_title(extractor):
     f = extract(extractor, "Troops\n\nPentagon Press Secretary Jane Roe said 3,000 troops would go to Kuwait.")
     types = entity_types(f)
     assert "Pentagon Press" not in types and types.get("Jane Roe") == "Person", types
+
+
+# ----- bearings and texts are no entities
+
+
+def test_a_bare_bearing_is_no_place(extractor):
+    f = extract(extractor, "Fighting\n\nThe rebels control large areas in the North and East. Pictures of the "
+                           "carnage were broadcast in the West.")
+    assert not any(e.type == "Location" for e in f.entities), entity_types(f)
+
+
+def test_the_name_of_an_agreement_or_a_strategy_is_no_actor(extractor):
+    f = extract(extractor, "Talks\n\nThe ministers discussed the Lakora Agreements and the National Defense "
+                           "Strategy in Kyiv on Monday.")
+    types = entity_types(f)
+    assert not any(n.endswith(("Agreements", "Strategy")) for n in types), types

@@ -104,6 +104,7 @@ class Resources:
     description_modifiers: frozenset[str] = frozenset()
     government_bodies: frozenset[str] = frozenset()
     government_modifiers: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -131,6 +132,7 @@ class Resources:
             description_modifiers=frozenset(data.get("description_modifiers", [])),
             government_bodies=frozenset(data.get("government_bodies", [])),
             government_modifiers=frozenset(data.get("government_modifiers", [])),
+            document_heads=frozenset(data.get("document_heads", [])),
         )
 
     @cached_property
@@ -334,6 +336,11 @@ class MentionFinder:
                 return None
             if kind in ("Person", "Location", "Organization") and "entry" not in hint and _only_a_title(s, self.res):
                 return None  # "Israel's Prime Minister", "as X Foreign Minister Y": a title, whatever found it
+            if kind == "Location" and all(t.lower_ in DIRECTIONS or t.lower_ in ("and", "&") for t in s):
+                return None  # "in the North", "the West", "North and East": a bearing, no named place
+            if kind in ("Person", "Organization", "Location") and "entry" not in hint and len(s) >= 2 \
+                    and s[-1].lower_ in self.res.document_heads:
+                return None  # "X Agreements", "the Y Strategy", "Press Release": a text or a plan, no actor
             if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
                     and not any(i in taken for i in range(s.start - 1, s.start)):
                 # "southern X", "eastern Y": a region of the state, not the state (naming the state too
