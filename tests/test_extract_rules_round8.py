@@ -144,3 +144,19 @@ def test_killed_in_a_fight_with_no_attack_told_is_no_attack(extractor):
     f = extract(extractor, "Brawl\n\nThe minister spoke in the town of Jowhar on Monday. Later, five people were "
                            "killed in a fight that began around midnight.")
     assert asserted(f, "Attack") == []
+
+
+def test_the_group_named_in_the_lead_made_the_attack_told_after_without_a_name(extractor):
+    f = extract(extractor, "Village attack\n\nAl-Shabab fighters attacked an army post near the town of Jowhar "
+                           "late on Saturday. On Sunday, at least 14 people were killed in the village of Balad, "
+                           "officials said.")
+    balad = [v for v in asserted(f, "Attack") if names(f, v, "location") == ["Balad"]]
+    assert [names(f, v, "perpetrator") for v in balad] == [["al-Shabaab"]]
+
+
+def test_no_attacker_is_passed_on_when_the_report_names_two(extractor):
+    f = extract(extractor, "Village attack\n\nAl-Shabab fighters attacked an army post near the town of Jowhar "
+                           "late on Saturday. Islamic State fighters attacked the village of Qandala on Sunday. "
+                           "On Monday, at least 14 people were killed in the village of Balad, officials said.")
+    balad = [v for v in asserted(f, "Attack") if names(f, v, "location") == ["Balad"]]
+    assert [names(f, v, "perpetrator") for v in balad] == [[]]

@@ -2306,11 +2306,33 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
         elif f.trigger.tag_ != "NNS":  # "the deadly attacks all took place near X", told of no attack
             out.append(f)              # before, sums up the attacks the report tells one by one
     out = _fold_bare_deployments(out)
+    _attacker_of_the_lead(out, res)
     _chain_holders(out)
     _former_from_adversaries(out, res)
     for f in out:
         _most_specific_destination(f, res)
     return [f for f in out if f.bare or not (f.type == "Attack" and not f.filled("location") and not f.quantities)]
+
+
+def _attacker_of_the_lead(frames: list[Frame], res: Resolution) -> None:
+    """A report that names the group behind the attack it leads with ("a deadly attack late Saturday
+    by X rebels", "X militants stormed ...") and no other group as an attacker tells the rest of
+    that attack, or of its day, without the name again ("at least 14 people were killed in Y", "the
+    men opened fire"): the later attacks naming no attacker, and not X as their target, were X's."""
+    attacks = [f for f in frames if f.type == "Attack" and f.modality == "asserted"]
+    if not attacks:
+        return
+    first = min(attacks, key=lambda f: f.sentence.index)
+    lead = first.roles.get("perpetrator", [])
+    if len(lead) != 1 or res.kinds.get(lead[0]) != "ArmedGroup":
+        return
+    named = {e for f in attacks for e in f.roles.get("perpetrator", []) if res.kinds.get(e) == "ArmedGroup"}
+    if named != set(lead):
+        return
+    for f in attacks:
+        if f is not first and not f.filled("perpetrator") and not f.distinct \
+                and lead[0] not in f.roles.get("target", []) and f.sentence.index > first.sentence.index:
+            f.add("perpetrator", lead[0])
 
 
 RETAKING = ("re", "liberat", "regain", "reclaim", "free")
