@@ -144,7 +144,7 @@ def test_ties_in_the_queries_order_are_broken_by_its_group_keys(queries) -> None
 # ----------------------------------------------------------------------------- a page cut inside
 
 #: Listings whose rows are chosen by a sub-select marked "# page:" (the page is cut there).
-INNER_PAGED = ["attacks", "captures", "deadly-attacks", "disputed-figures", "incidents",
+INNER_PAGED = ["attacks", "captures", "deadly-attacks", "deployments", "disputed-figures", "incidents",
                "meetings", "recent-documents"]
 
 
@@ -175,7 +175,7 @@ def test_a_marked_query_is_cut_inside_and_counted_there(queries, name) -> None:
 
 #: Listings whose page's sub-select reads a sort key per event (kg/graph/derived.py) in a
 #: sub-select marked "# page keys:".
-KEY_PAGED = ["attacks", "captures", "meetings"]
+KEY_PAGED = ["attacks", "captures", "deployments", "meetings"]
 
 
 def test_every_keyed_query_is_listed_here(queries) -> None:

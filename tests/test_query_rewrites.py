@@ -859,6 +859,99 @@ ORDER BY DESC(?date) ?incident
 """
 
 
+#: queries/deployments.rq before its page was chosen from the reports' sort keys (round 4).
+DEPLOYMENTS_BEFORE = r"""# title: Deployments
+# description: Who deployed how many troops where and when, with the source sentence. One row per deployment and agent/force/destination; troops are the quantity of kind "troops".
+# description: Filter by destination country (the country itself, or a destination place inside it: a town, a base, a village of one of its provinces), by destination place (the place itself, or a place inside it, so a province finds its towns), and by period (an event dated only by month or year counts when that month or year overlaps the period). Containment follows ckg:within (the place hierarchy: a place lies within its admin-1 division and its state).
+# param: country: string = "" -- destination country: name, alias, ISO code (IQ) or IRI; case does not matter
+# param: place: string = "" -- destination place: name, alias or IRI; case does not matter
+# param: from: date = "" -- earliest date, YYYY-MM-DD
+# param: to: date = "" -- latest date, YYYY-MM-DD
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+SELECT ?event
+       ?agent (MIN(?agentName) AS ?agentLabel)
+       ?force (MIN(?forceName) AS ?forceLabel)
+       ?destination (MIN(?destinationName) AS ?destinationLabel)
+       ?troops ?qualifier ?date ?modality ?evidence
+       ?document (MIN(?docTitle) AS ?documentTitle)
+WHERE {
+  ?event a ckg:Deployment ;
+         ckg:modality ?modalityIri ;
+         ckg:evidence ?evidenceNode ;
+         ckg:reportedIn ?document .
+  OPTIONAL { ?event ckg:date ?date }
+  FILTER(!BOUND(?from) || (BOUND(?date) && CONCAT(STR(?date), "~") >= STR(?from)))
+  FILTER(!BOUND(?to) || (BOUND(?date) && STR(?date) <= STR(?to)))
+  OPTIONAL {
+    ?event ckg:destination ?destination .
+    OPTIONAL { ?destination rdfs:label ?destinationName }
+  }
+  # the places and states the place/country parameters name, found once (nothing when unbound)
+  OPTIONAL {
+    SELECT DISTINCT ?placeMatch WHERE {
+      BIND(LCASE(?place) AS ?placeKey)
+      ?placeMatch ckg:nameKey ?placeKey .
+      FILTER(BOUND(?place))
+    }
+  }
+  OPTIONAL {
+    SELECT DISTINCT ?countryMatch WHERE {
+      {
+        # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping)
+        SELECT ?countryMatch WHERE {
+          BIND(LCASE(?country) AS ?countryKey)
+          ?countryMatch ckg:nameKey ?countryKey .
+          FILTER(BOUND(?country))
+        }
+      } UNION {
+        SELECT ?countryMatch WHERE {
+          BIND(UCASE(?country) AS ?countryCodeGiven)
+          ?countryMatch ckg:countryCode ?countryCodeGiven .
+          FILTER(BOUND(?country))
+        }
+      }
+      FILTER EXISTS { ?countryMatch a ckg:State }
+    }
+  }
+  FILTER(!BOUND(?place) || STR(?destination) = ?place || ?destination = ?placeMatch
+         || (BOUND(?destination) && EXISTS {
+               ?destination (ckg:country|ckg:within)+ ?placeArea .
+               FILTER(STR(?placeArea) = ?place || ?placeArea = ?placeMatch) }))
+  BIND(IF(BOUND(?country), IRI(CONCAT("https://w3id.org/conflict-kg/id/state/", LCASE(?country))), ?none)
+       AS ?countryByCode)
+  FILTER(!BOUND(?country)
+         || STR(?destination) = ?country || ?destination = ?countryMatch || ?destination = ?countryByCode
+         || (BOUND(?destination) && EXISTS {
+               ?destination (ckg:country|ckg:within)+ ?countryArea .
+               FILTER(STR(?countryArea) = ?country || ?countryArea = ?countryMatch
+                      || ?countryArea = ?countryByCode) }))
+  ?evidenceNode ckg:text ?evidence .
+  VALUES (?modalityIri ?modality) {
+    (ckg:Asserted "asserted") (ckg:Planned "planned") (ckg:Hypothetical "hypothetical") (ckg:Negated "negated")
+  }
+  OPTIONAL { ?document dcterms:title ?docTitle }
+  OPTIONAL { ?event ckg:agent ?agent . OPTIONAL { ?agent rdfs:label ?agentName } }
+  OPTIONAL { ?event ckg:force ?force . OPTIONAL { ?force rdfs:label ?forceName } }
+  OPTIONAL {
+    ?event ckg:quantity ?quantity .
+    ?quantity ckg:quantityKind "troops" ;
+              rdf:value ?troops ;
+              ckg:qualifier ?qualifierIri .
+    VALUES (?qualifierIri ?qualifier) {
+      (ckg:Exact "exact") (ckg:Approximate "approximate") (ckg:AtLeast "at least") (ckg:AtMost "at most")
+    }
+  }
+}
+GROUP BY ?event ?agent ?force ?destination ?troops ?qualifier ?date ?modality ?evidence ?document
+ORDER BY (COALESCE(STR(?date), "")) ?event ?agent ?force ?destination
+"""
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
     """The articles of SOURCES built (and fused) once, with a fixed extraction time."""
@@ -1107,3 +1200,24 @@ def test_incidents_answers_as_before(store, keyless, queries, params, some, with
     found = assert_same_answer(store if with_keys else keyless, queries["incidents"], INCIDENTS_BEFORE, params)
     if some:
         assert found, "the example must find incidents"
+
+
+@pytest.mark.parametrize("with_keys", [True, False])
+@pytest.mark.parametrize(("params", "some"), [
+    ({}, True),
+    ({"country": "Iraq"}, True),
+    ({"country": "iq"}, True),
+    ({"country": "https://w3id.org/conflict-kg/id/state/iq"}, True),
+    ({"country": "Iraq", "from": "2016-01-01"}, True),
+    ({"place": "Qayara"}, True),
+    ({"place": "qayara air base", "country": "IQ"}, True),
+    ({"place": "Qayara", "country": "Nigeria"}, False),
+    ({"from": "2016-07-01", "to": "2016-07-31"}, True),
+    ({"to": "2015-12-31"}, False),
+    ({"place": "Atlantis"}, False),
+    ({"country": "Nigeria"}, False),
+])
+def test_deployments_answers_as_before(store, keyless, queries, params, some, with_keys) -> None:
+    found = assert_same_answer(store if with_keys else keyless, queries["deployments"], DEPLOYMENTS_BEFORE, params)
+    if some:
+        assert found, "the example must find deployments"
