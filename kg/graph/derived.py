@@ -151,24 +151,33 @@ def store_rows(store: ox.Store) -> tuple[list[tuple[str, str, int]], list[tuple[
     return reports, incidents
 
 
+#: Rows written by one Store.load in :func:`add_to_store`: a few MB of N-Quads at a time, so
+#: that a 10,000-document store (~300,000 keys) is not parsed as one 100 MB request.
+CHUNK = 20_000
+
+
 def add_to_store(store: ox.Store) -> tuple[int, int]:
     """Write (again) the keys of every report and incident of a store, in its document and
-    incident graphs and in the union default graph; returns (reports, incidents). Idempotent:
-    the keys already there are deleted first, in the same transaction as the new ones are
-    written (one update)."""
+    incident graphs and in the union default graph; returns (reports, incidents).
+
+    The keys already there are deleted first (one update), then the new ones are loaded in
+    chunks of :data:`CHUNK` (each a transaction). Idempotent: interrupted, it is run again;
+    until it has finished, the listings read the keys that are there."""
     reports, incidents = store_rows(store)
     store.update(_PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:reportKey ?k } } ;\n"
                  "DELETE WHERE { GRAPH ?g { ?e ckg:incidentKey ?k } } ;\n"
                  "DELETE WHERE { ?e ckg:reportKey ?k } ;\n"
-                 "DELETE WHERE { ?e ckg:incidentKey ?k } ;\n"
-                 "INSERT DATA {\n" + _insert_body(reports, incidents) + "}")
+                 "DELETE WHERE { ?e ckg:incidentKey ?k }")
+    rows = [(g, e, k, REPORT_KEY) for g, e, k in reports] + [(g, e, k, INCIDENT_KEY) for g, e, k in incidents]
+    for at in range(0, len(rows), CHUNK):
+        store.load(_nquads(rows[at:at + CHUNK]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     return len(reports), len(incidents)
 
 
-def _insert_body(reports: list[tuple[str, str, int]], incidents: list[tuple[str, str, int]]) -> str:
+def _nquads(rows: list[tuple[str, str, int, URIRef]]) -> str:
+    """Each key in its graph and in the union default graph (kg.store.core)."""
     lines: list[str] = []
-    for rows, predicate in ((reports, REPORT_KEY), (incidents, INCIDENT_KEY)):
-        for graph, node, key in rows:
-            triple = f'<{node}> <{predicate}> "{key}"^^<http://www.w3.org/2001/XMLSchema#integer> .'
-            lines.append(f"GRAPH <{graph}> {{ {triple} }}\n{triple}\n")
+    for graph, node, key, predicate in rows:
+        triple = f'<{node}> <{predicate}> "{key}"^^<http://www.w3.org/2001/XMLSchema#integer>'
+        lines.append(f"{triple} <{graph}> .\n{triple} .\n")
     return "".join(lines)
