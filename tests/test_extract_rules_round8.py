@@ -160,3 +160,25 @@ def test_no_attacker_is_passed_on_when_the_report_names_two(extractor):
                            "On Monday, at least 14 people were killed in the village of Balad, officials said.")
     balad = [v for v in asserted(f, "Attack") if names(f, v, "location") == ["Balad"]]
     assert [names(f, v, "perpetrator") for v in balad] == [[]]
+
+
+def test_counted_troops_present_in_a_named_place_are_a_deployment(extractor):
+    f = extract(extractor, "Violence\n\nThe capital is becoming more violent, despite the presence of 1,500 Ugandan "
+                           "troops in Jowhar as part of the peacekeeping force.")
+    [v] = [e for e in f.events if e.type == "Deployment"]
+    assert names(f, v, "destination") == ["Jowhar"]
+    assert v.quantities["troops"].value == 1500
+
+
+def test_a_state_that_has_troops_in_a_place_deployed_them(extractor):
+    f = extract(extractor, "Troops\n\nThe United States has about 2,500 troops in Iraq, the Pentagon said.")
+    [v] = [e for e in f.events if e.type == "Deployment"]
+    assert names(f, v, "agent") == ["United States"]
+    assert names(f, v, "destination") == ["Iraq"]
+
+
+def test_troops_kept_only_as_a_choice_or_unplaced_are_no_deployment(extractor):
+    f = extract(extractor, "Troops\n\nThe president is weighing whether to keep 5,000 troops in Iraq. The presence "
+                           "of militants in the area worries residents. The mission has about 12,000 troops in the "
+                           "country.")
+    assert [e for e in f.events if e.type == "Deployment"] == []

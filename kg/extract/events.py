@@ -738,6 +738,8 @@ class _Ctx:
             return "Attack", False  # "launched drones at X"
         if tok.lower_ == "fire" and tok.head.lower_ == "under":
             return "Attack", True  # "came under fire"
+        if self.stationed_troops(tok) is not None:
+            return "Deployment", True  # "the presence of 1,500 X troops in Y", "X has 2,500 troops in Y"
         if tok.pos_ == "VERB" and self.signed(tok) is not None:
             return "Meeting", False  # "A and B signed an agreement in X", "the deal was agreed by A and B"
         if tok.pos_ == "VERB" and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
@@ -769,6 +771,21 @@ class _Ctx:
                     # (nor "the strikes took place in X" after "drone strikes killed 15")
             return etype, True
         return None, False
+
+    def stationed_troops(self, tok: Token) -> Optional[Token]:
+        """Troops told as present somewhere, with their number: "the presence of 1,500 X troops in Y",
+        "X has (about) 2,500 troops in Y", "keeps 800 soldiers in Y" (a deployment, undated unless
+        told): the troops' word, when they are counted and placed with "in"."""
+        if tok.lemma_.lower() == "presence" and tok.pos_ == "NOUN":
+            troops = (self.preps(tok).get("of") or [None])[0]
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("have", "keep", "maintain"):
+            troops = self.child(tok, "dobj")
+        else:
+            return None
+        if troops is None or troops.lemma_.lower() not in TROOP_OBJECTS \
+                or not any(c.dep_ == "nummod" or c.like_num for c in troops.children):
+            return None
+        return troops if self.preps(troops).get("in") or self.preps(tok).get("in") else None
 
     def mistagged_control_verb(self, tok: Token) -> Optional[Token]:
         """The small model may tag "secured" in "troops loyal to X secured control of Y" as an
@@ -814,6 +831,10 @@ class _Ctx:
 
     # Deployment ---------------------------------------------------------------
     def _deployment(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        troops = self.stationed_troops(tok)
+        if troops is not None:
+            yield from self._presence(tok, troops)
+            return
         f = self.new("Deployment", tok, nominal)
         subj = (self.poss_or_by(tok) or self.light_verb_subject(tok)) if nominal else self.subject(tok)
         patient = self.child(tok, "dobj", "nsubjpass")
@@ -910,6 +931,27 @@ class _Ctx:
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)
+
+    def _presence(self, tok: Token, troops: Token) -> Iterable[Frame]:
+        """"the presence of 1,500 X troops in Y", "Z has 2,500 troops in Y": Y the destination, the
+        troops' state (or the verb's subject) the sender, the troops the force when no state is named."""
+        f = self.new("Deployment", tok, True)
+        holder = self.subject(tok) if tok.pos_ in ("VERB", "AUX") else self.child(tok, "poss")
+        agent = self.entity(holder, ("Country", "Organization"), modifiers=True) if holder is not None else None
+        force = self.entity(troops, ("ArmedForce",), modifiers=True)
+        if agent is None and force is not None:
+            agent = self.res.country_entity(self.res.countries.get(force))
+            if agent is None:
+                f.add("force", force)
+        f.add("agent", agent)
+        for o in self.preps(troops).get("in", []) + self.preps(tok).get("in", []):
+            for one in self.expand(o):  # a place named, not "in the country"
+                f.add("destination", self.res.entity_at(one) if one.pos_ == "PROPN" and self.kind(self.res.entity_at(one)) in PLACES else None)
+        self.quantities(f, tok, troops)
+        if tok.pos_ in ("VERB", "AUX") and f.modality != "asserted":
+            return  # "weighing whether to keep 5,000 troops in X": a choice, not troops there
+        if f.filled("destination") and f.quantities:
+            yield self.finish(f)
 
     def other_senders(self, subj: Token, f: Frame) -> list[str]:
         """States conjoined with the sender ("A and B will send troops", "A and B say they plan to
