@@ -34,8 +34,8 @@ def test_a_government_noun_before_a_noun_is_a_modifier_not_a_body(extractor):
 
 
 def test_a_capitalised_government_name_is_not_cut_into_a_state_and_government(extractor):
-    f = extract(extractor, "Talks\n\nOfficials of the Afghanistan Government of National Unity met in Kabul on Monday.")
-    assert "Afghanistan Government" not in entity_types(f)
+    f = extract(extractor, "Talks\n\nOfficials of the Somalia Government of National Accord met in Nairobi on Monday.")
+    assert "Somalia Government" not in entity_types(f)
 
 
 def test_a_leaders_administration_is_a_body_not_a_place(extractor):
@@ -57,8 +57,7 @@ def test_a_state_named_as_the_modifier_of_its_government_stays_no_entity(extract
 
 
 def test_a_states_name_before_state_or_province_is_that_division_not_the_state(extractor):
-    f = extract(extractor, "Attack\n\nMilitants attacked an oil facility in Niger state on Monday, killing six "
-                           "soldiers.")
+    f = extract(extractor, "Kidnapping\n\nGunmen kidnapped 20 pupils in Niger state on Monday.")
     places = {e.name: e for e in f.entities if e.type in ("Location", "Country")}
     assert "Niger" not in places or places["Niger"].type != "Country", places
     division = next(e for e in f.entities if e.name.lower() == "niger state")
@@ -66,9 +65,9 @@ def test_a_states_name_before_state_or_province_is_that_division_not_the_state(e
 
 
 def test_an_unlabelled_name_before_state_keeps_its_division_word(extractor):
-    f = extract(extractor, "Attack\n\nRebels captured another town in oil-producing Unity state, a spokesman said.")
-    assert entity_types(f).get("Unity state") == "Location"
-    assert "Unity" not in entity_types(f)
+    f = extract(extractor, "Attack\n\nRebels seized a third village in cattle-raising Lakora state, a spokesman said.")
+    assert entity_types(f).get("Lakora state") == "Location"
+    assert "Lakora" not in entity_types(f)
 
 
 def test_a_state_before_state_media_stays_the_state(extractor):
@@ -84,10 +83,10 @@ def _place(f, name):
 
 
 def test_a_dateline_town_is_placed_in_the_datelines_state_not_in_a_namesake_abroad(extractor):
-    # the gazetteer knows no Rwandan "Tamira"; spelled nearly alike, a town in Israel is a namesake
-    f = extract(extractor, "Attack\n\nDATELINE=TAMIRA, RWANDA\n\nTEXT: Gunmen attacked Tamira on Monday, killing "
+    # the gazetteer knows no Rwandan "Buzet"; a small town in Croatia is a namesake
+    f = extract(extractor, "Attack\n\nDATELINE=BUZET, RWANDA\n\nTEXT: Gunmen attacked Buzet on Monday, killing "
                            "30 people.")
-    town = _place(f, "Tamira")
+    town = _place(f, "Buzet")
     assert town.attributes.get("country_code") == "RW"
     assert "geonames" not in town.links
     assert len([e for e in f.entities if e.type == "Location"]) == 1  # the dateline and the body: one town
@@ -123,9 +122,9 @@ def test_a_title_naming_its_body_runs_not_into_the_holders_name(extractor):
 
 
 def test_a_title_around_a_place_name_leaves_the_place(extractor):
-    f = extract(extractor, "Toll\n\nDeputy Gedo Governor Ali Hassan Nur told reporters that 40 soldiers died.")
+    f = extract(extractor, "Toll\n\nDeputy Sanaag Governor Ali Hassan Nur told reporters that 40 soldiers died.")
     types = entity_types(f)
-    assert types.get("Gedo") == "Location"
+    assert types.get("Sanaag") == "Location"
     assert not any("Governor" in n for n in types), types
     f = extract(extractor, "Riots\n\nRioters looted shops in Port-au-Prince on Monday.")
     assert entity_types(f).get("Port-au-Prince") == "Location"
@@ -152,10 +151,9 @@ def test_a_region_of_a_state_names_the_state_too(extractor):
 
 
 def test_a_listed_force_with_its_fighters_noun_is_one_mention_with_both_names(extractor):
-    f = extract(extractor, "Victory\n\nThe Iraqi army, the federal police and Peshmerga forces retook the town of "
-                           "Merovo on Monday.")
-    force = next(e for e in f.entities if e.name == "Peshmerga")
-    assert force.type == "ArmedForce" and "Peshmerga forces" in force.aliases
+    f = extract(extractor, "Offensive\n\nTatmadaw troops shelled the town of Merovo on Monday.")
+    force = next(e for e in f.entities if e.type == "ArmedForce")
+    assert "Tatmadaw troops" in [force.name, *force.aliases] and "Tatmadaw" in [force.name, *force.aliases]
 
 
 def test_a_bodys_acronym_written_with_dots_names_its_force(extractor):
@@ -209,3 +207,13 @@ def test_the_name_of_an_agreement_or_a_strategy_is_no_actor(extractor):
                            "Strategy in Kyiv on Monday.")
     types = entity_types(f)
     assert not any(n.endswith(("Agreements", "Strategy")) for n in types), types
+
+
+def test_a_small_namesake_in_a_state_the_report_never_names_is_no_match(extractor):
+    # the gazetteer lists a small "Trebnje" in Slovenia and no such town in Burundi
+    f = extract(extractor, "Attack\n\nGunmen raided the village of Trebnje near Bujumbura on Monday, killing 12 "
+                           "people. Burundi's army sent troops.")
+    town = _place(f, "Trebnje")
+    assert town.attributes.get("country_code") != "SI" and "geonames" not in town.links
+    f = extract(extractor, "Talks\n\nThe Ethiopian and Somali ministers met in London on Monday.")
+    assert _place(f, "London").attributes.get("country_code") == "GB"  # a large city abroad stays

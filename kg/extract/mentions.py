@@ -511,14 +511,22 @@ class MentionFinder:
             return  # "Rebels attacked ...": a common noun capitalised at the start of a sentence
         if self._people_word(ent):
             return  # "ethnic X", "the minority Y", "a Z man": a people, no place, person or body
-        if label in ("GPE", "LOC", "FAC") and len(ent) >= 2 and ent[-1].text in res.title_heads \
-                and ent[-2].whitespace_:  # (not a hyphenated name ending in a title word: "X-au-Prince")
-            # "Deputy X Governor": a title around a place's name (NER took the words of the title in)
+        if len(ent) >= 2 and ent[-1].text in res.title_heads and ent[-2].whitespace_ and (
+                label in ("GPE", "LOC", "FAC") or label in ("PERSON", "ORG") and ent.end < len(ent.doc)
+                and ent.doc[ent.end].text[:1].isupper() and ent.doc[ent.end].pos_ == "PROPN"):
+            # "Deputy X Governor (Jane Roe)": a title around a place's name, which NER took in (as a
+            # place, or as a person's name before the holder's); not a hyphenated name ending in a
+            # title word ("X-au-Prince")
             end = ent.end - 1
             start = ent.start
             while start < end and (ent.doc[start].text.lower().strip(".") in res.title_words
                                    or ent.doc[start].lower_ in _TITLE_MODIFIERS):
                 start += 1
+            if label in ("PERSON", "ORG"):
+                place = Span(ent.doc, start, end)
+                if start == end or res.gazetteer.region(place.text) is None and res.gazetteer.country(place.text) is None:
+                    return  # "X Spokesman": the office of a body, no one's name
+                label = "GPE"
             ent = Span(ent.doc, start, end, label=label)
         if label in ("GPE", "LOC") and _states_pair(ent, res):
             return  # "U.S.-X talks": two states as a modifier, no place
@@ -1222,12 +1230,13 @@ def _holder_after_office(ent: Span, res: Resources) -> Span:
     return name
 
 
-def _office_word(t: Token, res: Resources) -> bool:
+def _office_word(t: Token, res: Resources, places: bool = True) -> bool:
     """A word of an office's title: a title word, "Acting", a seat of government (titles.yaml "seats"), a
     state or its adjective, a body's word ("Ministry") or an actor of the lexicon ("NATO")."""
     w = t.text.lower().strip(".")
     return (w in res.title_words or w in _TITLE_MODIFIERS or w in res.seats or w in res.org_heads
-            or res.gazetteer.country(t.text) is not None or res.lexicon.match(t.text) is not None)
+            or res.gazetteer.country(t.text) is not None or res.lexicon.match(t.text) is not None
+            or places and res.gazetteer.region(t.text) is not None)  # ("X Governor Jane Roe": the region's)
 
 
 _NAME_PARTICLES = frozenset(["al", "al-", "el", "de", "da", "del", "van", "von", "bin", "ibn", "abu", "le", "la", "du", "dos"])
@@ -1429,7 +1438,7 @@ def _junk_org(ent: Span, res: Resources) -> bool:
         return True
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and after.text.lower().strip(".") in res.title_words and after.text[:1].isupper() and all(
-            w.lower_ in res.title_complements or _office_word(w, res) for w in words):
+            w.lower_ in res.title_complements or _office_word(w, res, places=False) for w in words):
         return True  # "Philippine Defense" before "Secretary", "X Press" before "Secretary": part of a title
     if len(words) == 1 and words[0].lower_ in res.title_complements:
         return True  # "Affairs" cut from "Foreign Affairs Secretary"

@@ -538,10 +538,19 @@ def _merge_bases_and_towns(clusters: dict[str, "Cluster"]) -> None:
         del clusters[town.key]
 
 
+#: A town outside every state the article names is taken only from this size on (capitals and
+#: cities a report may name in passing); a smaller one is a namesake of a town the gazetteer does not list.
+FOREIGN_TOWN_MIN = 100_000
+
+
 def _plausible(name: str, place: Place, hints: list[str]) -> bool:
-    """A spelling-variant match far from the article's countries is a coincidence, not a place."""
+    """A spelling-variant match far from the article's countries is a coincidence, not a place; so is
+    a small town of the same name in a state the article never names ("X" of a report on Y's war
+    found only as a village in Z)."""
     if place.country_code in hints or not hints or place.feature_class in ("A", "L"):
         return True
+    if place.feature_class == "P" and place.geonames_id and place.population < FOREIGN_TOWN_MIN:
+        return False
     a = light(strip_article(normalize(name)))
     b = light(strip_article(normalize(place.name)))
     return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
