@@ -16,7 +16,11 @@ other in this process:
   documents on a machine with two cores or more) while the main process maps, fuses and
   stores.
 
-Words are whitespace-separated tokens of the document texts. Not part of the test suite.
+Words are whitespace-separated tokens of the document texts. Besides wall-clock seconds, each
+run's CPU seconds (this process and the worker processes it waited for, user + system) are
+reported, and the ratio of raw spaCy's CPU (one process) to the run's: on a shared machine the
+wall-clock ratios move with the other load, the CPU ratios much less (docs/build-speed.md).
+Not part of the test suite.
 
     python benchmarks/bench_build.py [--docs 1000] [--jobs 1 2] [--repeat 1]
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -58,6 +63,7 @@ class Run:
     processes: int
     kind: str  # spacy | extract | build
     note: str = ""
+    cpu: float = 0.0  # CPU seconds of this process and its finished children
 
 
 def make_corpus(folder: Path, n: int) -> int:
@@ -91,12 +97,19 @@ def documents(folder: Path) -> list[Document]:
     return docs
 
 
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and of the children it has waited for."""
+    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def best_of(repeat: int, fn: Callable[[], object]) -> tuple[float, float]:
+    """The fastest of ``repeat`` runs: (wall seconds, CPU seconds)."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append((time.perf_counter() - start, _cpu() - cpu))
     return min(times)
 
 
@@ -137,9 +150,9 @@ def main() -> None:
 
         def measure(name: str, kind: str, processes: int, fn: Callable[[], object]) -> None:
             console.print(f"  {name} ...", end="")
-            seconds = best_of(args.repeat, fn)
-            console.print(f" {seconds:.1f} s")
-            runs.append(Run(name, seconds, processes, kind))
+            seconds, cpu = best_of(args.repeat, fn)
+            console.print(f" {seconds:.1f} s ({cpu:.1f} s CPU)")
+            runs.append(Run(name, seconds, processes, kind, cpu=cpu))
 
         nlp = spacy.load(MODEL)  # the model as shipped: no component of conflict-kg's
         list(nlp.pipe(texts[:200]))  # warm up (lazy initialisation, caches)
@@ -167,15 +180,19 @@ def print_table(runs: list[Run], n_docs: int, n_words: int) -> None:
     spacy = {r.processes: r.seconds for r in runs if r.kind == "spacy"}
     builds = {r.processes: r.seconds for r in runs if r.kind == "build"}
     base = spacy[1]
+    base_cpu = next(r.cpu for r in runs if r.kind == "spacy" and r.processes == 1)
     table = Table(title=f"kg build vs raw spaCy: {n_docs:,} documents, {n_words:,} words")
     for col in ("run", "seconds", "words/s", "ratio to raw spaCy (1 process)",
-                "ratio to raw spaCy (same processes)"):
+                "ratio to raw spaCy (same processes)", "CPU s", "CPU ms/doc",
+                "raw spaCy CPU / run CPU"):
         table.add_column(col, justify="left" if col == "run" else "right")
     for r in runs:
         same = spacy.get(r.processes)
         table.add_row(r.name, f"{r.seconds:.1f}", f"{n_words / r.seconds:,.0f}",
                       f"{base / r.seconds:.2f}x",
-                      f"{same / r.seconds:.2f}x" if same is not None else "")
+                      f"{same / r.seconds:.2f}x" if same is not None else "",
+                      f"{r.cpu:.1f}", f"{1000 * r.cpu / n_docs:.0f}",
+                      f"{base_cpu / r.cpu:.2f}x" if r.cpu else "")
     out = Console(width=None if sys.stdout.isatty() else 160)  # no wrapping when piped to a file
     out.print(table)
     if 1 in builds:
