@@ -217,3 +217,20 @@ def test_a_small_namesake_in_a_state_the_report_never_names_is_no_match(extracto
     assert town.attributes.get("country_code") != "SI" and "geonames" not in town.links
     f = extract(extractor, "Talks\n\nThe Ethiopian and Somali ministers met in London on Monday.")
     assert _place(f, "London").attributes.get("country_code") == "GB"  # a large city abroad stays
+
+
+def test_a_region_named_with_and_without_its_word_is_one_place_but_not_its_parts(extractor):
+    f = extract(extractor, "Attack\n\nGunmen attacked villages in Zamfara state on Monday. Troops were sent to Zamfara on "
+                           "Tuesday.")
+    regions = [e for e in f.entities if e.type == "Location" and e.attributes.get("feature_class") == "A"]
+    assert len(regions) == 1, [e.name for e in f.entities]
+    f = extract(extractor, "Troops\n\nTroops moved from North Waziristan to South Waziristan on Monday.")
+    assert len([e for e in f.entities if e.type == "Location"]) == 2
+
+
+def test_a_division_the_report_names_tells_the_state_of_its_other_places(extractor):
+    # no Nigerian "Plateau" town in the gazetteer; a small US one is a namesake
+    f = extract(extractor, "Attack\n\nGunmen attacked villages in Plateau state on Monday. Troops were sent to "
+                           "Plateau on Tuesday.")
+    bare = _place(f, "Plateau")
+    assert bare.attributes.get("country_code") != "US" and "geonames" not in bare.links

@@ -207,12 +207,10 @@ class Resolver:
         codes = [m.hint["country"].code for m in mentions if m.kind == "Country" and m.hint.get("country")]
         codes += [m.hint["country"] for m in mentions if m.kind == "ArmedForce" and m.hint.get("country")]
         codes += [m.hint["region_of"].code for m in mentions if m.hint.get("region_of")]  # "northern X"
-        context = [c for c, _ in Counter(codes).most_common()]
-        stated = _stated_countries(mentions, self.gaz)
+        pending = []
         for m in mentions:
             if m.kind != "Location" or m.hint.get("place") is not None:
                 continue
-            name = m.hint.get("base_name") or m.text
             area = self._area_of_state(m)
             if area is not None:
                 m.hint["place"] = area
@@ -220,7 +218,14 @@ class Resolver:
             region = self.gaz.region(m.text)
             if region is not None:
                 m.hint["place"] = region
+                if region.country_code and region.feature_class == "A":
+                    codes.append(region.country_code)  # "X state" says which state the article is in
                 continue
+            pending.append(m)
+        context = [c for c, _ in Counter(codes).most_common()]
+        stated = _stated_countries(mentions, self.gaz)
+        for m in pending:
+            name = m.hint.get("base_name") or m.text
             state = stated.get(_place_key(name)) if m.subtype != "Facility" else None
             local = state.code if state is not None else _local_country_hint(m, self.gaz)
             hints = ([local] if local else []) + context
@@ -284,6 +289,11 @@ class Resolver:
                 return "base:" + norm(m.hint.get("base_name") or m.text), place.country_code if place else None
             if place is not None and place.geonames_id:
                 return "place:" + place.geonames_id, place.country_code
+            if place is not None and place.feature_code is not None and \
+                    _bare_division(m.hint.get("base_name") or m.text) == _bare_division(place.name):
+                # a curated region by its name with or without its word ("X" and "X State"): one record
+                # (not by any alias: "North X" may be listed as a name of X, and is a part of it)
+                return f"region:{place.country_code}:{normalize(place.name)}", place.country_code
             return "place:" + norm(m.hint.get("base_name") or m.text), place.country_code if place else None
         if m.kind == "ArmedForce":
             if m.hint.get("entry") is not None and not m.hint.get("national"):
@@ -612,6 +622,14 @@ def _within(m: RawMention, gaz: Gazetteer) -> Optional[Place]:
             return region
         words.pop()
     return None
+
+
+def _bare_division(name: str) -> str:
+    """"X State", "the X region" -> "x": a division's name without its word."""
+    words = normalize(_clean_surface(name)).split()
+    if len(words) > 1 and words[-1] in _ADMIN_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _place_key(name: str) -> str:
