@@ -234,3 +234,12 @@ def test_a_division_the_report_names_tells_the_state_of_its_other_places(extract
                            "Plateau on Tuesday.")
     bare = _place(f, "Plateau")
     assert bare.attributes.get("country_code") != "US" and "geonames" not in bare.links
+
+
+def test_a_bodys_press_office_is_a_body_of_its_own_and_the_body_is_named_too(extractor):
+    f = extract(extractor, "Strike\n\nBy EUCOM Public Affairs\n\nU.S. European Command Public Affairs said on "
+                           "Monday that troops arrived in Riga.")
+    types = entity_types(f)
+    assert types.get("EUCOM Public Affairs") == "Organization", types
+    assert types.get("U.S. European Command Public Affairs") == "Organization", types
+    assert any(t == "ArmedForce" for t in types.values()), types  # the command itself

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -378,7 +378,7 @@ class MentionFinder:
             while len(name) > 2 and (name[0].text == "Class" or re.fullmatch(r"\d+(?:st|nd|rd|th)", name[0].text)
                                      and name[1].text == "Class"):
                 name = name[1:]  # "1st Class" of a rank (not "173rd Airborne Brigade", a unit)
-            person, org = _byline_split(name, self.res.org_heads | self.res.unit_heads)
+            person, org = _byline_split(name, self.res.org_heads | self.res.unit_heads | {"affairs"})  # ("X Public Affairs")
             if person is not None:
                 m = claim(person, "Person", None, byline=True)
                 if m is not None and m.text.isupper():
@@ -401,6 +401,11 @@ class MentionFinder:
             service = _media_service(doc[s:e], entry, span.end)
             if service is not None:  # "VOA News", "VOA Hausa Service": the outlet, by its service's name
                 claim(service, "Organization", entry.subtype, entry=entry, bare=doc[s:e].text)  # and "VOA"
+                continue
+            office = _office_of(doc[s:e], span.end)
+            if office is not None:  # "X Command Public Affairs": the body's press office, a body of its own
+                if claim(office, "Organization", None) is not None:
+                    _claim_entry(doc[s:e], entry, partial(claim, inside=True))
                 continue
             _claim_entry(_with_group_noun(doc[s:e], entry, span.end), entry, claim, bare=doc[s:e].text)
         # 1b. A people's name before a rebel noun ("Karen rebels", "X separatists"): an armed
@@ -1095,6 +1100,20 @@ def _describes_a_name(s: Span) -> bool:
     root = s.root
     return root.dep_ == "appos" and root.head.pos_ == "PROPN" and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
+
+
+# Capitalised words after a body's name that name its press office ("X Public Affairs").
+_OFFICE_WORDS = (("Public", "Affairs", "Office"), ("Public", "Affairs"), ("Press", "Office"), ("Media", "Office"))
+
+
+def _office_of(span: Span, end: int) -> Optional[Span]:
+    """"X Command Public Affairs", "Y Press Office": a body's press office, named by the body."""
+    doc = span.doc
+    for words in _OFFICE_WORDS:
+        stop = span.end + len(words)
+        if stop <= end and tuple(t.text for t in doc[span.end:stop]) == words:
+            return doc[span.start:stop]
+    return None
 
 
 def _with_group_noun(span: Span, entry: ActorEntry, end: int) -> Span:
