@@ -182,3 +182,27 @@ def test_troops_kept_only_as_a_choice_or_unplaced_are_no_deployment(extractor):
                            "of militants in the area worries residents. The mission has about 12,000 troops in the "
                            "country.")
     assert [e for e in f.events if e.type == "Deployment"] == []
+
+
+def test_officials_named_by_nationality_only_meet_as_their_state(extractor):
+    f = extract(extractor, "Visit\n\nGeneral John Smith met the Kenyan defense minister in Nairobi on Monday. "
+                           "Kenya has sent troops to Somalia.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["John Smith", "Kenya"]
+
+
+def test_officials_of_a_state_the_report_never_names_meet_no_one(extractor):
+    f = extract(extractor, "Visit\n\nGeneral John Smith met with Kenyan officials in Nairobi on Monday.")
+    assert asserted(f, "Meeting") == []
+
+
+def test_separate_attacks_in_listed_towns_are_one_each(extractor):
+    f = extract(extractor, "Shootings\n\nTwo people were killed in separate drive-by shootings in the towns of "
+                           "Gwoza and Bama on Monday.")
+    assert sorted(names(f, v, "location")[0] for v in asserted(f, "Attack")) == ["Bama", "Gwoza"]
+
+
+def test_separate_attacks_with_no_places_listed_are_a_summary(extractor):
+    f = extract(extractor, "Shootings\n\nTwo people were killed in separate drive-by shootings in the town of "
+                           "Gwoza on Monday.")
+    assert asserted(f, "Attack") == []

@@ -276,6 +276,10 @@ class Frame:
 AREA_WORDS = frozenset(["region", "province", "state", "governorate", "oblast", "county", "department", "district",
                         "valley", "area", "zone", "territory", "territories"])
 
+# Words for officials named by nationality only ("Kenyan officials met ...", "the Somali delegation").
+OFFICIAL_NOUNS = frozenset(["official", "leader", "delegation", "counterpart", "representative", "diplomat",
+                            "negotiator", "authority", "commander"])
+
 # "much of X", "parts of X": the place is X.
 PART_WORDS = frozenset(["much", "most", "part", "parts", "all", "rest", "half", "centre", "center", "control", "outskirts"])
 
@@ -1027,7 +1031,9 @@ class _Ctx:
                 tok.dep_ == "conj" and tok.head.lemma_.lower() in OUTCOME_VERBS
                 or any(c.dep_ == "conj" and c.lemma_.lower() == "kill" for c in tok.children)):
             return  # "killing nine and wounding 14": the toll of the one attack the killing tells
-        if nominal and (self.generic(tok) or self.summary(tok)):
+        summed = nominal and self.summary(tok)
+        separate = summed and any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)
+        if nominal and (self.generic(tok) or summed and not separate):
             return
         f = self.new("Attack", tok, nominal)
         lemma = tok.lemma_.lower()
@@ -1208,6 +1214,8 @@ class _Ctx:
         f.toll_only = nominal and lemma in self.finder.t.toll_nouns and not f.filled("location")
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         listed = self.listed_with(f)
+        if separate and not listed:
+            return  # "in separate attacks" with no places listed: a summary, no one event
         if listed:  # "blasts in A and B", "bombed the towns of A and B", "the bombing of A and B"
             yield from self.one_attack_each(f, listed)
         elif f.filled("location", "perpetrator", "target") or f.quantities:
@@ -1900,6 +1908,8 @@ class _Ctx:
         objs = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may split one list in two
         for obj in objs:
             found = [h for o in self.expand(obj) for h in (self.role_holders(o) or [self.entity(o, people)])]
+            if not any(found):  # "met the Kenyan defense minister", unnamed: Kenya stands for the minister
+                found = [self.state_of_officials(o) for o in self.expand(obj)]
             if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people) \
                     and len(objs) == 1:
                 named = self.name_after(obj)  # "met his Turkish counterpart X Y": the parser loses the name
@@ -1932,7 +1942,7 @@ class _Ctx:
                         for e in holders:
                             f.add("participants", e)
                         continue
-                    eid = self.entity(one, people)  # "with the X commander, Gen. Y": Y, not X
+                    eid = self.entity(one, people) or self.state_of_officials(one)  # "with the X commander, Gen. Y": Y, not X
                     for e in [eid] + self.entities_in(one, ("Person",)) if eid else self.entities_in(one, people):
                         f.add("participants", e)
         for p in ("in", "at"):
@@ -1961,6 +1971,19 @@ class _Ctx:
                     c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
                 f.roles.pop("location", None)  # "The two men met privately in the X room": the meeting told
             yield f                            # before, again (not "had last met in X on May 20")
+
+    def state_of_officials(self, noun: Token) -> Optional[str]:
+        """Officials named only by a role and their nationality ("the Kenyan defense minister",
+        "Kenyan officials", "the Somali delegation"): the state the report names, which stands for
+        them in a meeting."""
+        if noun.lemma_.lower() not in ROLE_NOUNS | OFFICIAL_NOUNS or self.res.entity_at(noun) is not None:
+            return None
+        for c in noun.lefts:
+            if c.dep_ == "amod" and c.ent_type_ == "NORP" and len(c.text) >= 4:
+                states = [e.id for e in self.res.entities if e.type == "Country"
+                          and e.name.lower().startswith(c.text[:4].lower())]
+                return states[0] if len(states) == 1 else None
+        return None
 
     def setting_subject(self, noun: Token) -> Optional[Token]:
         """"During a meeting in X, A and B ...", "returned home after a day of talks with X",
