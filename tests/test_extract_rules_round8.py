@@ -206,3 +206,15 @@ def test_separate_attacks_with_no_places_listed_are_a_summary(extractor):
     f = extract(extractor, "Shootings\n\nTwo people were killed in separate drive-by shootings in the town of "
                            "Gwoza on Monday.")
     assert asserted(f, "Attack") == []
+
+
+def test_troops_moved_in_a_relative_clause_are_a_deployment(extractor):
+    f = extract(extractor, "Protest\n\nResidents protested the presence of Ethiopian troops, which were brought "
+                           "into Somalia at the end of last year to drive out the Islamic Courts.")
+    [v] = [e for e in f.events if e.type == "Deployment"]
+    assert names(f, v, "destination") == ["Somalia"]
+
+
+def test_a_relative_clause_moving_no_troops_is_no_deployment(extractor):
+    f = extract(extractor, "Aid\n\nResidents welcomed the food aid, which was brought into Somalia last year.")
+    assert [e for e in f.events if e.type == "Deployment"] == []

@@ -323,7 +323,8 @@ class EventFinder:
         if tok.pos_ == "VERB":
             base = self.t.base(tok)
             if base in self.t.troop_verbs and not any(
-                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in TROOP_OBJECTS for c in tok.children):
+                    c.dep_ in ("dobj", "nsubjpass") and _Ctx.relative_head(c).lemma_.lower() in TROOP_OBJECTS
+                    for c in tok.children):
                 return None  # "brought the group gains": no event, no times of its own
             return self.t.verbs.get(base)
         return self.t.nouns.get(tok.lemma_.lower())
@@ -728,8 +729,10 @@ class _Ctx:
             if lemma == "clear" and self.cleared_of(tok) is not None:
                 return "Capture", False  # "cleared the town of X fighters"
             if lemma in self.finder.t.troop_verbs and not any(
-                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in TROOP_OBJECTS for c in tok.children):
+                    c.dep_ in ("dobj", "nsubjpass") and self.relative_head(c).lemma_.lower() in TROOP_OBJECTS
+                    for c in tok.children):
                 return None, False  # "brought the group gains", "moved to block": no troops moved
+                # ("X troops, which were brought into the country": the troops the relative stands for)
             if lemma in self.finder.t.verbs:
                 return self.finder.t.verbs[lemma], False
             if lemma in self.finder.t.toll_verbs and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
@@ -860,7 +863,7 @@ class _Ctx:
             yield from self.movement(f, tok, subj)
             return
         if not nominal and self.finder.t.base(tok) in self.finder.t.troop_verbs and not (
-                patient is not None and patient.lemma_.lower() in TROOP_OBJECTS):
+                patient is not None and self.relative_head(patient).lemma_.lower() in TROOP_OBJECTS):
             return  # "moved 100,000 troops to the border", not "moved to block a resolution"
         if patient is not None and patient.lemma_.lower() in self.finder.t.not_forces:
             return  # "promised to send an envoy to X", "dispatched aid": no force sent
