@@ -243,3 +243,11 @@ def test_a_bodys_press_office_is_a_body_of_its_own_and_the_body_is_named_too(ext
     assert types.get("EUCOM Public Affairs") == "Organization", types
     assert types.get("U.S. European Command Public Affairs") == "Organization", types
     assert any(t == "ArmedForce" for t in types.values()), types  # the command itself
+
+
+def test_a_states_body_named_by_what_it_is_is_an_organisation(extractor):
+    f = extract(extractor, "Denial\n\nA spokesman denied the report, the French news agency said. The Pakistani "
+                           "intelligence service was not involved.")
+    types = entity_types(f)
+    for name in ("French news agency", "Pakistani intelligence service"):
+        assert types.get(name) == "Organization", (name, types)

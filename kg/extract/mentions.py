@@ -105,6 +105,7 @@ class Resources:
     government_bodies: frozenset[str] = frozenset()
     government_modifiers: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
+    state_bodies: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -133,6 +134,7 @@ class Resources:
             government_bodies=frozenset(data.get("government_bodies", [])),
             government_modifiers=frozenset(data.get("government_modifiers", [])),
             document_heads=frozenset(data.get("document_heads", [])),
+            state_bodies=tuple(sorted((tuple(p.split()) for p in data.get("state_bodies", [])), key=len, reverse=True)),
         )
 
     @cached_property
@@ -252,6 +254,11 @@ class MentionFinder:
             j = e + 1 if e < n and doc[e].text in ("'s", "’s") else e
             while j < n and doc[j].lower_ in res.government_modifiers:
                 j += 1
+            k = _body_phrase_end(doc, j, res.state_bodies)
+            if k is not None and (_heads_phrase(doc[k - 1]) or doc[k].lemma_.lower() in res.person_roles):
+                # (also "the Xian defense ministry spokesman": the body is named, its voice after it)
+                if j == e:  # "the Xian news agency", "the Yian defense ministry" ("X's Defense Ministry",
+                    out.append(("STATE_BODY", s, k))  # a name NER finds, stays NER's)
             if j < n and doc[j].lower_ in res.government_bodies and _heads_phrase(doc[j]) \
                     and not (s > 0 and doc[s - 1].text in ("-", "–")) \
                     and not (doc[j].text[:1].isupper() and j + 2 < n and doc[j + 1].lower_ == "of"
@@ -461,6 +468,9 @@ class MentionFinder:
             if len(name) == 0 or name[0].ent_type_ in ("PERSON",) and name[0].i > 0 and name[0].nbor(-1).lower_ in self.res.honorifics:
                 return
             claim(s, "Location", "MilitaryBase", base_name=name.text)
+            return
+        if label == "STATE_BODY":  # "the Xian news agency": a body of that state, named by what it is
+            claim(s, "Organization", None)
             return
         if label == "GOVERNMENT":  # "the Xian government", "Y's government", "the government of Z"
             of = s[0].lower_ in self.res.government_bodies  # "the government of Z"
@@ -866,6 +876,15 @@ def _subdivision(ent: Span) -> Optional[Span]:
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in doc[ent.end].children):
         return None
     return doc[ent.start:ent.end + 1]
+
+
+def _body_phrase_end(doc: Doc, j: int, phrases: tuple[tuple[str, ...], ...]) -> Optional[int]:
+    """The end of the longest of ``phrases`` (lower-case words) starting at token ``j``, if any."""
+    for words in phrases:
+        k = j + len(words)
+        if k <= len(doc) and tuple(t.lower_ for t in doc[j:k]) == words:
+            return k
+    return None
 
 
 def _heads_phrase(tok: Token) -> bool:
