@@ -276,6 +276,10 @@ class Frame:
 AREA_WORDS = frozenset(["region", "province", "state", "governorate", "oblast", "county", "department", "district",
                         "valley", "area", "zone", "territory", "territories"])
 
+# The words that tell troops present ("the presence of 1,500 troops in X", "has 2,500 troops in Y").
+STATION_FORMS = frozenset(["presence", "has", "have", "had", "having", "keep", "keeps", "kept", "keeping",
+                           "maintain", "maintains", "maintained", "maintaining"])
+
 # Words for officials named by nationality only ("Kenyan officials met ...", "the Somali delegation").
 OFFICIAL_NOUNS = frozenset(["official", "leader", "delegation", "counterpart", "representative", "diplomat",
                             "negotiator", "authority", "commander"])
@@ -745,7 +749,7 @@ class _Ctx:
             return "Attack", False  # "launched drones at X"
         if tok.lower_ == "fire" and tok.head.lower_ == "under":
             return "Attack", True  # "came under fire"
-        if self.stationed_troops(tok) is not None:
+        if tok.lower_ in STATION_FORMS and self.stationed_troops(tok) is not None:
             return "Deployment", True  # "the presence of 1,500 X troops in Y", "X has 2,500 troops in Y"
         if tok.pos_ == "VERB" and self.signed(tok) is not None:
             return "Meeting", False  # "A and B signed an agreement in X", "the deal was agreed by A and B"
