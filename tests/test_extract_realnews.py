@@ -29,6 +29,9 @@ ALL_GOLD = GOLD["dev"] + GOLD["test"]
 LICENCES = ("CC BY 2.5", "public domain (US federal government work)")
 MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution", "published", "title"]
 
+# Round 8 (events and their arguments, tests/test_extract_rules_round8.py): dev (98, batch H included)
+# 0.914 / 0.804 / 0.676 / 0.925 -> 0.914 / 0.814 / 0.693 / 0.932 (dev floors just under, with room for the
+# batch H articles still landing).
 # Round 7 (event places, kg/extract/event_places.py, tests/test_extract_rules_round7.py): dev (84)
 # 0.894 / 0.813 / 0.687 / 0.926 -> 0.894 / 0.835 / 0.699 / 0.921; the round's one all-sets run at its end:
 # test (40) 0.863 / 0.536 / 0.418 / 0.955 (floors just under; entities left at 0.855 while the entity
@@ -43,7 +46,7 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # fourth round: dev 0.859 / 0.734 / 0.604 / 0.917, test 0.844 / 0.579 / 0.450 / 0.909; before the batch:
 # dev (64) 0.873 / 0.783 / 0.651 / 0.913, test (20) 0.857 / 0.644 / 0.500 / 0.893.)
 FLOORS = {
-    "dev": {"entities_typed": 0.885, "events": 0.825, "arguments": 0.69, "dates": 0.915},
+    "dev": {"entities_typed": 0.895, "events": 0.80, "arguments": 0.68, "dates": 0.92},
     "test": {"entities_typed": 0.855, "events": 0.53, "arguments": 0.41, "dates": 0.945},
 }
 
