@@ -251,3 +251,9 @@ def test_a_states_body_named_by_what_it_is_is_an_organisation(extractor):
     types = entity_types(f)
     for name in ("French news agency", "Pakistani intelligence service"):
         assert types.get(name) == "Organization", (name, types)
+
+
+def test_a_name_with_a_word_ner_took_for_a_people_goes_on_to_its_surname(extractor):
+    f = extract(extractor, "Attack\n\nPresident Paul Marc Christian Yameogo called the assailants forces of evil.")
+    people = [e.name for e in f.entities if e.type == "Person"]
+    assert people == ["Paul Marc Christian Yameogo"], people

@@ -1040,7 +1040,11 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
                 and ent.label_ in ("GPE", "LOC", "NORP") and len(ent) == 1 and prev[-1].whitespace_ == " " \
                 and ent[0].is_alpha and ent[0].is_title and ent[0].pos_ == "PROPN" \
                 and (is_state is None or not is_state(ent.text)):
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Shah Mahmood" + "Qureshi" (a place?)
+            end = ent.end  # "X Y" + "Z" (a NORP: "Christian") + "W" unlabelled: the name goes on
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].is_alpha \
+                    and not doc[end].ent_type_ and doc[end - 1].whitespace_:
+                end += 1
+            out[-1] = Span(ent.doc, prev.start, end, label="PERSON")  # "Shah Mahmood" + "Qureshi" (a place?)
             continue
         out.append(ent)
     return out
