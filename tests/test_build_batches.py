@@ -28,16 +28,12 @@ TEXTS = [
 
 
 class _FailsFor:
-    """Proxy for the pyoxigraph store whose writes fail when they touch one graph; ``calls``
-    names the write methods used."""
+    """Proxy for the pyoxigraph store whose writes fail when they touch one graph."""
 
     def __init__(self, real: ox.Store, graph: str) -> None:
         self._real, self._graph = real, graph
-        self.calls: list[str] = []
 
     def __getattr__(self, name: str) -> object:
-        if name in ("update", "extend", "load", "bulk_load"):
-            self.calls.append(name)
         return getattr(self._real, name)
 
     def update(self, text: str, **kw: object) -> None:
@@ -52,16 +48,9 @@ class _FailsFor:
         self._real.extend(quads)
 
     def load(self, data: bytes, **kw: object) -> None:
-        self.calls.append("load")
         if f"<{self._graph}>".encode() in bytes(data):
             raise OSError("disk full")
         self._real.load(data, **kw)
-
-    def bulk_load(self, data: bytes, **kw: object) -> None:
-        self.calls.append("bulk_load")
-        if f"<{self._graph}>".encode() in bytes(data):
-            raise OSError("disk full")
-        self._real.bulk_load(data, **kw)
 
 
 def _graphs(store) -> dict[str, set]:
@@ -70,21 +59,17 @@ def _graphs(store) -> dict[str, set]:
 
 def _quads(store) -> set[tuple[str, ...]]:
     """Every quad of the store, the union default graph's too."""
-    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in store.ox_store.quads_for_pattern(None, None, None, None)}
+    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+            for q in store.ox_store.quads_for_pattern(None, None, None, None)}
 
 
-@pytest.mark.parametrize("batch, bulk", [(1, False), (16, False), (1, True), (16, True)])
-def test_a_failed_document_in_a_batch_fails_alone(tmp_path: Path, extractor, monkeypatch, batch: int,
-                                                  bulk: bool) -> None:
-    """Also when new graphs go in by Store.bulk_load (``bulk``: its lower bound set to 0, as a
-    build's batches of real documents reach it)."""
+@pytest.mark.parametrize("batch", [1, 16])
+def test_a_failed_document_in_a_batch_fails_alone(tmp_path: Path, extractor, monkeypatch, batch: int) -> None:
     from kg import pipeline
     from kg.fuse.index import fuse_store
-    from kg.store import core
     from kg.store.core import GRAPH_BASE, KGStore
 
     monkeypatch.setattr(pipeline, "WRITE_BATCH", batch)
-    monkeypatch.setattr(core, "BULK_LOAD_MIN_QUADS", 0 if bulk else 10**9)
     docs = tmp_path / "docs"
     docs.mkdir()
     for i, (title, pub, day, body) in enumerate(TEXTS):
@@ -94,12 +79,9 @@ def test_a_failed_document_in_a_batch_fails_alone(tmp_path: Path, extractor, mon
         ids = sorted(d.doc_id for d in ref.documents())
     bad = next(i for i in ids if i.startswith("kirkuk-blast"))
     with KGStore.open(tmp_path / "store") as store:
-        before = _quads(store)
         monkeypatch.setattr(store, "_ox", _FailsFor(store.ox_store, GRAPH_BASE + bad))
         report = pipeline.build([docs], store, extractor=extractor)
-        calls = store._ox.calls
         monkeypatch.setattr(store, "_ox", store._ox._real)
-        assert ("bulk_load" in calls) == bulk and ("load" in calls) != bulk
         assert report.documents == 3 and [f.stage for f in report.failed] == ["store"]
         assert bad not in {d.doc_id for d in store.documents()}
         assert sorted(d.doc_id for d in store.documents()) == [i for i in ids if i != bad]
@@ -113,38 +95,6 @@ def test_a_failed_document_in_a_batch_fails_alone(tmp_path: Path, extractor, mon
         monkeypatch.setattr(store, "_ox", store._ox._real)
         assert again.documents == 0 and [f.stage for f in again.failed] == ["store"]
         assert _quads(store) == before
-
-
-def test_bulk_loaded_batches_give_the_store_a_transaction_gives(tmp_path: Path, extractor, monkeypatch) -> None:
-    """A build whose new graphs go in by Store.bulk_load (on disk, batches of
-    BULK_LOAD_MIN_QUADS quads or more) stores the same quads, document and incident graphs and
-    the union default graph, as one that loads them in a transaction; so does building the
-    same documents again over it (existing graphs are replaced by an update)."""
-    from kg import pipeline
-    from kg.store import core
-    from kg.store.core import KGStore
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for i, (title, pub, day, body) in enumerate(TEXTS):
-        (docs / f"a{i}.md").write_text(ARTICLE.format(title=title, publisher=pub, day=day, body=body), "utf-8")
-    seed = Path(__file__).resolve().parents[1] / "seeds"
-    monkeypatch.setattr(pipeline, "WRITE_BATCH", 16)
-    monkeypatch.setattr(core, "BULK_LOAD_MIN_QUADS", 10**9)
-    with KGStore.open(tmp_path / "tx") as store:
-        assert pipeline.build([docs, seed], store, extractor=extractor).ok
-        expected = _quads(store)
-    monkeypatch.setattr(core, "BULK_LOAD_MIN_QUADS", 0)
-    with KGStore.open(tmp_path / "bulk") as store:
-        monkeypatch.setattr(store, "_ox", _FailsFor(store.ox_store, "urn:none"))
-        assert pipeline.build([docs, seed], store, extractor=extractor).ok
-        assert "bulk_load" in store._ox.calls and "load" not in store._ox.calls
-        assert _quads(store) == expected
-        assert any(q[3] == "DEFAULT" for q in expected) and any("/incident/" in q[3] for q in expected)
-        assert pipeline.build([docs, seed], store, extractor=extractor).ok
-        assert _quads(store) == expected
-    with KGStore.open(None) as memory:  # an in-memory store has no index files to ingest
-        assert not memory._bulk({ox.NamedNode("urn:g"): [()] * 10}, [ox.NamedNode("urn:g")])
 
 
 class _PidExtractor:

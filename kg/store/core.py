@@ -135,14 +135,6 @@ _IRI_CACHE_SIZE = 100_000
 # done in two steps (KGStore._replace_in_two_steps).
 TWO_STEP_MIN_TRIPLES = 2_000
 OxTriple = tuple[Any, Any, Any]  # (subject, predicate, object) pyoxigraph terms
-# New graphs of one write go in by Store.bulk_load up to this many quads (named + union; see
-# KGStore._load); Oxigraph's bulk loader writes up to 1,000,000 in one step, larger writes
-# would land in several steps, so they go through a transaction (Store.load).
-BULK_LOAD_MAX_QUADS = 500_000
-# ... and from this many: for one document (~3,000 quads) a bulk load costs more CPU than a
-# transaction (measured 65 against 53 ms a document), for 4 documents (~12,000) 38 against 58,
-# for 16 to 64 about half (docs/build-speed.md).
-BULK_LOAD_MIN_QUADS = 10_000
 
 
 def _convert(triples: Iterable[TripleLike], iris: Optional[dict[Any, Any]] = None) -> list[OxTriple]:
@@ -479,40 +471,21 @@ class KGStore:
             existing = [g for g in graphs if store.contains_named_graph(g)]
             fresh = [g for g in graphs if g not in existing and graphs[g]]
             if not existing:
-                self._load(store, [texts.get(g) or _nquads(g, graphs[g]) for g in fresh],
-                           self._bulk(graphs, fresh))
+                self._load(store, [texts.get(g) or _nquads(g, graphs[g]) for g in fresh])
             elif sum(len(graphs[g]) for g in fresh) >= TWO_STEP_MIN_TRIPLES:
                 self._replace_in_two_steps(store, graphs, existing, fresh, texts)
             else:
                 self._update(store, self._replace_ops({g: graphs[g] for g in graphs}, existing))
 
-    def _bulk(self, graphs: Mapping[ox.NamedNode, list[OxTriple]], fresh: list[ox.NamedNode]) -> bool:
-        """Whether new graphs go in by ``Store.bulk_load`` (see :meth:`_load`): on disk, and
-        ``BULK_LOAD_MIN_QUADS`` to ``BULK_LOAD_MAX_QUADS`` quads (named + union)."""
-        quads = 2 * sum(len(graphs[g]) for g in fresh)
-        return self.path is not None and BULK_LOAD_MIN_QUADS <= quads <= BULK_LOAD_MAX_QUADS
-
     @staticmethod
-    def _load(store: ox.Store, texts: list[str], bulk: bool = False) -> None:
-        """New graphs in one load, all-or-nothing; the terms were validated when converted
-        (lenient).
-
-        ``bulk``: by ``Store.bulk_load``, which writes the batch's sorted index files and adds
-        them to the database in one step, instead of a transaction that inserts each quad
-        into ten indexes through RocksDB's write batch: measured 42-52 against 23-25 ms of CPU
-        a document (docs/build-speed.md). It is all-or-nothing as long as the text holds fewer
-        quads than Oxigraph's bulk-load batch (1,000,000): Oxigraph parses the whole text
-        before it writes anything, then ingests all the index files of the batch at once
-        (RocksDB ingests files into several column families atomically); hence
-        ``BULK_LOAD_MAX_QUADS``. Only for graphs that do not exist yet (nothing to remove)
-        and a store on disk (an in-memory store has no such files).
-        """
+    def _load(store: ox.Store, texts: list[str]) -> None:
+        """New graphs in one Store.load: all-or-nothing, and ~3x faster than an INSERT DATA
+        request. The terms were validated when converted (lenient)."""
         data = "".join(texts)
         if not data:
             return
         try:
-            load = store.bulk_load if bulk else store.load
-            load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+            store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
         except (OSError, RuntimeError, ValueError, SyntaxError) as e:
             raise StoreError(f"store write failed (nothing was changed): {e}") from None
 
@@ -580,7 +553,7 @@ class KGStore:
         incidents are not rewritten yet; a process killed there leaves them so, and the
         next ``kg build`` re-fuses them (kg.pipeline: reports that belong to no incident).
         """
-        self._load(store, [texts.get(g) or _nquads(g, graphs[g]) for g in fresh], self._bulk(graphs, fresh))
+        self._load(store, [texts.get(g) or _nquads(g, graphs[g]) for g in fresh])
         try:
             self._update(store, self._replace_ops({g: graphs[g] for g in existing}, existing))
         except StoreError:
