@@ -193,7 +193,7 @@ def print_table(runs: list[Run], n_docs: int, n_words: int) -> None:
                       f"{same / r.seconds:.2f}x" if same is not None else "",
                       f"{r.cpu:.1f}", f"{1000 * r.cpu / n_docs:.0f}",
                       f"{base_cpu / r.cpu:.2f}x" if r.cpu else "")
-    out = Console(width=None if sys.stdout.isatty() else 160)  # no wrapping when piped to a file
+    out = Console(width=None if sys.stdout.isatty() else 230)  # no wrapping when piped to a file
     out.print(table)
     if 1 in builds:
         for jobs, seconds in sorted(builds.items()):
