@@ -952,6 +952,108 @@ ORDER BY (COALESCE(STR(?date), "")) ?event ?agent ?force ?destination
 """
 
 
+#: queries/deadly-attacks.rq before its page was chosen from the attacks with a toll first (round 4).
+DEADLY_ATTACKS_BEFORE = r"""# title: Attacks with at least N fatalities
+# description: Attacks whose death toll is at least `min`, deadliest first, with injuries, place, perpetrator, target, date and the source sentence. By default each incident once, with its reconciled toll (the median of its independent sources; qualifier "median", or "disputed" when the sources disagree), every actor its reports name, and the sentence and article of one of its reports; with level=reports each article's report with the toll it gives. Optionally limited to a period and to places in one country.
+# param: min: integer = 10 -- fewest fatalities to show
+# param: from: date = "" -- earliest date, YYYY-MM-DD (a month or year that overlaps counts)
+# param: to: date = "" -- latest date, YYYY-MM-DD
+# param: country: string = "" -- only attacks located in this country (the country, or a place inside it: a town, a village of one of its provinces, following ckg:country and ckg:within): name, alias, ISO code or IRI
+# param: level: enum(incidents|reports) = "" -- incidents: each real-world event once (kg/fuse; docs/fusion.md); reports: each article's report of it; default: incidents when the store has any (kg build fuses), else reports
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+# Speed: the rows (one per attack, toll, injuries, place, date and modality) are chosen and
+# ordered first, in the sub-select marked "page:" where kg.query.paging cuts a page
+# (docs/queries.md); the names of the place and the actors and the document's title are then
+# looked up for that page's rows only (each through the event, so an unbound ?location gets
+# no label). The sentence and article are those of the event's first report, one per event.
+SELECT ?event ?fatalities ?fatalitiesQualifier ?injuries
+       ?location (MIN(?locationName) AS ?locationLabel)
+       (GROUP_CONCAT(DISTINCT ?perpetratorName; separator="; ") AS ?perpetrators)
+       (GROUP_CONCAT(DISTINCT ?targetName; separator="; ") AS ?targets)
+       ?date ?modality (MIN(?firstSentence) AS ?evidence) (MIN(?firstDocument) AS ?document)
+       (MIN(?docTitle) AS ?documentTitle)
+WHERE {
+  {
+    # page: one row per attack, toll, injuries, place, date and modality
+    SELECT ?event ?fatalities ?fatalitiesQualifier ?injuries ?location ?date ?modality
+           (MIN(?sentence) AS ?firstSentence) (MIN(?doc) AS ?firstDocument) WHERE {
+      ?killed ckg:quantityKind "fatalities" ;
+              rdf:value ?fatalities .
+      FILTER(?fatalities >= ?min)
+      # a report's quantity, or an incident's reconciled figure
+      ?event ckg:quantity|ckg:figure ?killed ;
+             a ckg:Attack ;
+             ckg:modality ?modalityIri .
+      FILTER(IF(COALESCE(?level, IF(EXISTS { ?fused a ckg:Incident }, "incidents", "reports")) = "reports",
+                NOT EXISTS { ?event a ckg:Incident }, EXISTS { ?event a ckg:Incident }))
+      # a report's own sentence and article; an incident's: those of its reports
+      ?event ckg:report? ?told .
+      ?told ckg:evidence ?evidenceNode ;
+            ckg:reportedIn ?doc .
+      FILTER NOT EXISTS { ?event ckg:report ?other . FILTER(STR(?other) < STR(?told)) }  # its first report
+      OPTIONAL { ?event ckg:date ?date }
+      FILTER(!BOUND(?from) || (BOUND(?date) && CONCAT(STR(?date), "~") >= STR(?from)))
+      FILTER(!BOUND(?to) || (BOUND(?date) && STR(?date) <= STR(?to)))
+      OPTIONAL { ?event ckg:location ?location }
+      # the states the country parameter names, found once (nothing when it is unbound): testing
+      # every place's chain against every label would look the labels up once per row
+      OPTIONAL {
+        SELECT DISTINCT ?countryMatch WHERE {
+          {
+            # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping)
+            SELECT ?countryMatch WHERE {
+              BIND(LCASE(?country) AS ?countryKey)
+              ?countryMatch ckg:nameKey ?countryKey .
+              FILTER(BOUND(?country))
+            }
+          } UNION {
+            SELECT ?countryMatch WHERE {
+              BIND(UCASE(?country) AS ?countryCodeGiven)
+              ?countryMatch ckg:countryCode ?countryCodeGiven .
+              FILTER(BOUND(?country))
+            }
+          }
+          FILTER EXISTS { ?countryMatch a ckg:State }
+        }
+      }
+      BIND(IF(BOUND(?country), IRI(CONCAT("https://w3id.org/conflict-kg/id/state/", LCASE(?country))), ?none)
+           AS ?countryByCode)
+      FILTER(!BOUND(?country) || (BOUND(?location) && EXISTS {
+        ?location (ckg:country|ckg:within)* ?area .  # the place itself, or a place it lies within
+        FILTER(STR(?area) = ?country || ?area = ?countryMatch || ?area = ?countryByCode) }))
+      ?evidenceNode ckg:text ?sentence .
+      VALUES (?modalityIri ?modality) {
+        (ckg:Asserted "asserted") (ckg:Planned "planned") (ckg:Hypothetical "hypothetical") (ckg:Negated "negated")
+      }
+      OPTIONAL {
+        ?killed ckg:qualifier ?killedQualifierIri .
+        VALUES (?killedQualifierIri ?fatalitiesQualifier) {
+          (ckg:Exact "exact") (ckg:Approximate "approximate") (ckg:AtLeast "at least") (ckg:AtMost "at most")
+        }
+      }
+      OPTIONAL {
+        ?killed ckg:disputed ?killedDisputed .
+        BIND(IF(?killedDisputed, "disputed", "median") AS ?fatalitiesQualifier)
+      }
+      OPTIONAL { ?event ckg:quantity|ckg:figure ?wounded . ?wounded ckg:quantityKind "injuries" ; rdf:value ?injuries }
+    }
+    GROUP BY ?event ?fatalities ?fatalitiesQualifier ?injuries ?location ?date ?modality
+  }
+  OPTIONAL { ?event ckg:location ?location . ?location rdfs:label ?locationName }
+  OPTIONAL { ?event ckg:perpetrator ?perpetrator . ?perpetrator rdfs:label ?perpetratorName }
+  OPTIONAL { ?event ckg:target ?target . ?target rdfs:label ?targetName }
+  OPTIONAL { ?firstDocument dcterms:title ?docTitle }
+}
+GROUP BY ?event ?fatalities ?fatalitiesQualifier ?injuries ?location ?date ?modality
+ORDER BY DESC(?fatalities) (COALESCE(STR(?date), "")) ?event ?location
+"""
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
     """The articles of SOURCES built (and fused) once, with a fixed extraction time."""
@@ -1221,3 +1323,21 @@ def test_deployments_answers_as_before(store, keyless, queries, params, some, wi
     found = assert_same_answer(store if with_keys else keyless, queries["deployments"], DEPLOYMENTS_BEFORE, params)
     if some:
         assert found, "the example must find deployments"
+
+
+@pytest.mark.parametrize(("params", "some"), [
+    ({}, True),
+    ({"min": "1"}, True),
+    ({"min": "1", "level": "reports"}, True),
+    ({"min": "1", "level": "incidents"}, True),
+    ({"min": "1", "country": "Nigeria"}, True),
+    ({"min": "1", "country": "ng", "level": "reports"}, True),
+    ({"min": "1", "from": "2021-01-01", "to": "2021-12-31"}, True),
+    ({"min": "1", "from": "2021-03-01", "level": "reports"}, True),
+    ({"min": "1", "to": "2015-12-31"}, False),
+    ({"min": "1", "country": "Atlantis"}, False),
+])
+def test_deadly_attacks_answers_as_before(store, queries, params, some) -> None:
+    found = assert_same_answer(store, queries["deadly-attacks"], DEADLY_ATTACKS_BEFORE, params)
+    if some:
+        assert found, "the example must find attacks"

@@ -294,26 +294,57 @@ def page_query(text: str, page: Page) -> str:
     return _assemble(parts, _ordered(parts, text), limit, offset) + "\n"
 
 
+def _order_items(clause: str) -> list[str]:
+    """The items of an ORDER BY clause (``?x``, ``DESC(?x)``, ``(expr)``), split at the spaces
+    outside brackets and strings."""
+    body = clause[len("ORDER BY"):] if clause.upper().startswith("ORDER BY") else clause
+    masked = mask_sparql(body)
+    items: list[str] = []
+    depth, start = 0, None
+    for i, ch in enumerate(masked):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if start is None and not ch.isspace():
+            start = i
+        if start is not None and depth == 0 and (ch.isspace() or i == len(masked) - 1):
+            end = i if ch.isspace() else i + 1
+            if masked[i].isspace() and masked[start:i].upper() in ("ASC", "DESC"):
+                continue  # "DESC (?x)": the keyword and its bracket are one item
+            items.append(body[start:end].strip())
+            start = None
+    return [item for item in items if item]
+
+
 def _cut_keys(page_select: str, ordered: str, page: Page) -> str:
     """The page's sub-select with its ``# page keys:`` sub-select cut to the keys of the page's
-    rows: ordered by its projected variables, the first ``offset + limit`` of them.
+    rows: ordered as the whole query begins its order, the first ``offset + limit`` of them.
 
     Why: a listing whose rows are chosen from one sort key per event (``ckg:reportKey``,
     kg/graph/derived.py) would otherwise look up every event's role fillers (the rows) before
     sorting them for one page. The contract (checked on the text where it can be): each key row
     gives one row of the page's sub-select at least (its other patterns only add to it), and
-    the whole query's order begins with the keys' projected variables, in that order; so the
-    first ``offset + limit`` keys hold the page's rows. Else the text is left as it was."""
+    the whole query's order begins with items (``?key``, ``DESC(?toll)``) that name the keys'
+    projected variables and no other, all of them; so the first ``offset + limit`` keys in that
+    order hold the page's rows. Else the text is left as it was."""
     if page.limit is None:
         return page_select
     keys = _marked(page_select, _KEYS_MARK)
     if keys is None or any(n in keys.parts.clauses for n in ("LIMIT", "OFFSET", "ORDER BY", "GROUP BY")):
         return page_select
     projected = _projected(keys.parts)
-    if not projected or _depth0_vars(ordered[len("ORDER BY"):])[:len(projected)] != projected:
+    leading: list[str] = []
+    named: set[str] = set()
+    for item in _order_items(ordered):
+        item_vars = _all_vars(item)
+        if not item_vars or not item_vars <= set(projected) or named >= set(projected):
+            break
+        leading.append(item)
+        named |= item_vars
+    if not projected or named != set(projected):
         return page_select
-    order = "ORDER BY " + " ".join(f"?{v}" for v in projected)
-    cut = _assemble(keys.parts, order, page.offset + page.limit, 0)
+    cut = _assemble(keys.parts, "ORDER BY " + " ".join(leading), page.offset + page.limit, 0)
     return page_select[:keys.start] + cut + "\n" + page_select[keys.end:]
 
 
