@@ -179,3 +179,30 @@ def test_the_shapes_check_the_keys(built) -> None:
                 [(report, derived.INCIDENT_KEY, Literal(5))]):               # an incident's key
         assert not validate_graph(triples + bad, graph).conforms, bad
     assert isinstance(report, URIRef)
+
+
+def _drop_keys(store: KGStore) -> None:
+    store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:reportKey ?k } } ;"
+                          "DELETE WHERE { GRAPH ?g { ?e ckg:incidentKey ?k } } ;"
+                          "DELETE WHERE { ?e ckg:reportKey ?k } ; DELETE WHERE { ?e ckg:incidentKey ?k }")
+
+
+def test_kg_query_says_when_a_listing_runs_without_keys(built, tmp_path, cli_runner) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    keyed = Kg(cli_runner, path)("query", "attacks", "--format", "csv")
+    assert keyed.exit_code == 0 and "kg derive" not in keyed.stderr
+    with KGStore.open(path) as store:
+        assert not derived.absent(store.ox_store)
+        _drop_keys(store)
+        assert derived.absent(store.ox_store)
+    keyless = Kg(cli_runner, path)("query", "attacks", "--format", "csv")
+    assert keyless.exit_code == 0 and "`kg derive` adds them" in keyless.stderr
+    assert keyless.stdout == keyed.stdout  # the same rows, computed without the keys
+    other = Kg(cli_runner, path)("query", "statements-by", "--format", "csv")  # reads no key
+    assert other.exit_code == 0 and "kg derive" not in other.stderr
+
+
+def test_an_empty_store_lacks_no_keys(tmp_path) -> None:
+    with KGStore.open(tmp_path / "kg-store") as store:
+        assert not derived.absent(store.ox_store)

@@ -50,7 +50,7 @@ from kg.cli.common import (
     stdout,
     store_path,
 )
-from kg.graph import ontology_files
+from kg.graph import derived, ontology_files
 from kg.graph.iris import graph_iri as doc_graph_iri
 from kg.graph.vocab import CKG, ENTITY_CLASSES, EVENT_CLASSES
 from kg.query import canned, formats, paging
@@ -245,6 +245,10 @@ def query(
         fail(str(exc), 2)
     page = _page(text, is_canned, limit, offset, every)
     with open_store(store_path(ctx, store_dir), read_only=True) as store:
+        if is_canned and any(term in text for term in _KEYED) and derived.absent(store.ox_store):
+            typer.echo("note: this store was built before the listings' sort keys, so this "
+                       "query computes them row by row (slower on a large store); "
+                       "`kg derive` adds them once", err=True)
         if page is None:
             result = store.query(text, timeout_s=timeout)
         else:
@@ -256,6 +260,10 @@ def query(
             if page.offset or len(result.rows) < total:
                 typer.echo(_page_note(page, len(result.rows), total), err=True)
     _print_result(result, fmt)
+
+
+#: The canned listings that read the build's sort keys (kg/graph/derived.py) name these terms.
+_KEYED = ("ckg:reportKey", "ckg:incidentKey")
 
 
 def _page_note(page: paging.Page, shown: int, total: int) -> str:

@@ -139,6 +139,15 @@ def missing(store: ox.Store) -> bool:
     return bool(store.query(_MISSING))
 
 
+def absent(store: ox.Store) -> bool:
+    """Whether the store holds reports but no sort key at all: built by a ``kg`` older than
+    the keys. Two index look-ups (not :func:`missing`'s read of every report), so a command
+    can ask it before each query; a store with some keys is kept whole by the build, which adds
+    the keys to a keyless store before writing to it (kg.pipeline)."""
+    return bool(store.query(_PREFIX + "ASK { ?e ckg:evidence ?n }")) and \
+        not store.query(_PREFIX + "ASK { ?e ckg:reportKey ?k }")
+
+
 def store_rows(store: ox.Store) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
     """The keys every report and incident of ``store`` should have: (graph, node, key) rows."""
     reports = [(r["g"].value, r["e"].value,
