@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Optional, Protocol, Union
 
 from kg.extract import facts as facts_io
-from kg.graph import mapping
+from kg.graph import derived, mapping
 from kg.models import Document, Facts
 from kg.read.reader import (
     DEFAULT_MAX_BYTES,
@@ -705,6 +705,18 @@ def _can_fuse(store: Any) -> bool:
     return _fusion_store(store) is not None
 
 
+def _keys_for_an_older_store(store: Any) -> None:
+    """Give a store built by a ``kg`` older than the listings' sort keys those keys before this
+    build adds any (what ``kg derive`` does): a listing reads the keys once any exist, so the
+    older reports would drop out of it. Two index look-ups when nothing is to do."""
+    for candidate in (store, getattr(store, "store", None)):
+        ox_store = getattr(candidate, "ox_store", None)
+        if ox_store is not None:
+            if derived.absent(ox_store):
+                derived.add_to_store(ox_store)
+            return
+
+
 def _note_duplicate(seen: dict[str, Path], facts: Facts, path: Path, warnings: list[tuple[Path, str]]) -> None:
     """Two files with the same document id replace each other's graph: say so."""
     doc_id = facts.document.id
@@ -777,6 +789,7 @@ def build(
     if fuse is None:  # on by default (docs/fusion.md); kg build --no-fuse or KG_FUSE=0 turn it off
         fuse = os.environ.get("KG_FUSE", "1").strip().lower() not in ("0", "false", "no", "off")
     fuser = _Fuser() if fuse and _can_fuse(store) else None  # kg.fuse: incidents, same transaction
+    _keys_for_an_older_store(store)
     # The worker processes start before the writer thread (a fork copies only this thread).
     n_jobs = min(jobs, len(files))
     with _frozen_heap(), _worker_pool(extractor, n_jobs, one_in_worker=_extract_apart(n_jobs, len(files))) as workers, \

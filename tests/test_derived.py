@@ -206,3 +206,17 @@ def test_kg_query_says_when_a_listing_runs_without_keys(built, tmp_path, cli_run
 def test_an_empty_store_lacks_no_keys(tmp_path) -> None:
     with KGStore.open(tmp_path / "kg-store") as store:
         assert not derived.absent(store.ox_store)
+
+
+def test_a_build_into_a_store_without_keys_keys_its_older_reports_too(built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        _drop_keys(store)
+        older = derived.store_rows(store.ox_store)[0]
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
+                       generated_at=BUILT_AT)
+        assert not derived.missing(store.ox_store)
+        assert _stored(store) == _expected(store)
+        keyed = {s[1] for s in _stored(store)}
+        assert {e for _, e, _ in older} <= keyed  # the reports built before the keys are listed
