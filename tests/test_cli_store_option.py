@@ -109,6 +109,7 @@ CASES = {
     "analyze control": Case(("analyze", "control"), ("Mosul", "-f", "json"), check=_json_rows),
     "analyze export": Case(("analyze", "export"), ("-o", "{scratch}/net.graphml"), check=_wrote("net.graphml")),
     "fuse": Case(("fuse",), store="copy", check=_says("fused ")),
+    "derive": Case(("derive",), ("--check",), check=_says("sort key")),
 }
 
 
