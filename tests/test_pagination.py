@@ -175,7 +175,7 @@ def test_a_marked_query_is_cut_inside_and_counted_there(queries, name) -> None:
 
 #: Listings whose page's sub-select reads a sort key per event (kg/graph/derived.py) in a
 #: sub-select marked "# page keys:".
-KEY_PAGED = ["attacks", "captures", "deadly-attacks", "deployments", "meetings"]
+KEY_PAGED = ["attacks", "captures", "deployments", "meetings"]
 
 
 def test_every_keyed_query_is_listed_here(queries) -> None:
@@ -187,7 +187,7 @@ def test_a_keyed_page_reads_the_first_offset_plus_limit_keys(queries, name) -> N
     text = canned.bind(queries[name], {})
     paged = paging.page_query(text, paging.Page(10, 20))
     keys_at = paged.index("# page keys:")
-    order = "ORDER BY DESC(?fatalities) ?dateText ?event\n" if name == "deadly-attacks" else "ORDER BY ?key ?event\n"
+    order = "ORDER BY ?key ?event\n"
     cut = paged.index(order + "LIMIT 30\n")  # every row before the page's end
     assert keys_at < cut < paged.index("LIMIT 10\nOFFSET 20")
     assert order not in paging.page_query(text, paging.ALL)
