@@ -111,7 +111,6 @@ def test_build_query_remove_end_to_end(articles, tmp_path, extractor):
             SELECT ?i (COUNT(?r) AS ?n) WHERE { ?i a ckg:Incident ; ckg:report ?r ;
             a ckg:Attack } GROUP BY ?i ORDER BY DESC(?n)""").rows
         assert int(rows[0][1]) == 3 and len(rows) == 2
-        from kg.query import canned
 
         before = incident_graphs(s1)
         fuse_store(s1)

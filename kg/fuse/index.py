@@ -82,9 +82,9 @@ class FusionIndex:
         for doc_id, reports in store_reports(store).items():
             index._add(doc_id, reports)
         if with_incidents:
-            rows = store.query(f"""PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
-                SELECT ?i ?r ?f WHERE {{ ?i a ckg:Incident ; ckg:report ?r
-                OPTIONAL {{ ?i ckg:fulfils ?f }} }}""").rows
+            rows = store.query("""PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+                SELECT ?i ?r ?f WHERE { ?i a ckg:Incident ; ckg:report ?r
+                OPTIONAL { ?i ckg:fulfils ?f } }""").rows
             members: dict[str, set[str]] = defaultdict(set)
             fulfils: dict[str, Optional[str]] = {}
             for i, r, f in rows:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Optional
+from typing import Optional
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
