@@ -47,7 +47,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -123,28 +123,32 @@ def _shift(value: Optional[str], years: int, months: int) -> Optional[str]:
     return date(y, m, min(int(value[8:10]), 28)).isoformat() + value[10:]
 
 
+def _originals(name: str, convert: Callable[[Any, list], Any]) -> list:
+    """bench_scale's originals, each extracted, mapped and passed to ``convert(facts, triples)``
+    once; the results are cached in ``name`` under the benchmark's cache folder."""
+    path = CACHE / name
+    CACHE.mkdir(exist_ok=True)
+    if path.is_file():
+        return pickle.loads(path.read_bytes())
+    from bench_build import documents
+    from bench_scale import make_corpus, originals
+
+    from kg.extract import Extractor
+    from kg.graph import mapping
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-fusion-") as tmp:
+        make_corpus(Path(tmp), len(originals()))
+        found = documents(Path(tmp))
+    out = [convert(facts, list(mapping.facts_to_triples(facts)[1])) for facts in Extractor().extract_many(found)]
+    path.write_bytes(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
+    return out
+
+
 def scale_triples() -> list[tuple[str, Triples]]:
     """(document id, mapped triples as pyoxigraph terms) of bench_scale's originals, extracted
     once and cached."""
-    path = CACHE / "scale-originals-nt.pkl"
-    CACHE.mkdir(exist_ok=True)
-    if path.is_file():
-        docs = pickle.loads(path.read_bytes())
-    else:
-        from bench_build import documents
-        from bench_scale import make_corpus, originals
-
-        from kg.extract import Extractor
-        from kg.graph import mapping
-
-        with tempfile.TemporaryDirectory(prefix="kg-bench-fusion-") as tmp:
-            make_corpus(Path(tmp), len(originals()))
-            found = documents(Path(tmp))
-        docs = []
-        for facts in Extractor().extract_many(found):
-            _, graph = mapping.facts_to_triples(facts)
-            docs.append((facts.document.id, "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in graph)))
-        path.write_bytes(pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL))
+    docs = _originals("scale-originals-nt.pkl", lambda facts, graph: (
+        facts.document.id, "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in graph)))
     import pyoxigraph as ox
 
     return [(doc_id, [(t.subject, t.predicate, t.object) for t in ox.parse(text.encode("utf-8"), ox.RdfFormat.TURTLE)])
@@ -169,25 +173,8 @@ def scale_reread(n: int) -> list:
 
 def scale_reports(n: int) -> list[tuple[str, list]]:
     """(document id, reports) of the first ``n`` documents of a bench_scale-like corpus."""
-    path = CACHE / "scale-originals.pkl"
-    CACHE.mkdir(exist_ok=True)
-    if path.is_file():
-        orig = pickle.loads(path.read_bytes())
-    else:
-        from bench_build import documents
-        from bench_scale import make_corpus, originals
-
-        from kg.extract import Extractor
-        from kg.graph import mapping
-
-        with tempfile.TemporaryDirectory(prefix="kg-bench-fusion-") as tmp:
-            make_corpus(Path(tmp), len(originals()))
-            docs = documents(Path(tmp))
-        orig = []
-        for facts in Extractor().extract_many(docs):
-            _, graph = mapping.facts_to_triples(facts)
-            orig.append((facts.document.id, reports_from_triples(list(graph), facts.document.id)))
-        path.write_bytes(pickle.dumps(orig, protocol=pickle.HIGHEST_PROTOCOL))
+    orig = _originals("scale-originals.pkl", lambda facts, graph: (
+        facts.document.id, reports_from_triples(graph, facts.document.id)))
     return [_copy(i, *orig[i % len(orig)], len(orig)) for i in range(n)]
 
 
