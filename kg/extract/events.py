@@ -157,6 +157,9 @@ PAIR_NOUNS = frozenset(["leader", "man", "woman", "official", "side", "head", "f
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 # Adjectives that make plural attacks a summary of several ("multiple attacks across X").
+# Nouns of a run of events ("a string of attacks", "a spate of kidnappings"): see _Ctx.series.
+SERIES_WORDS = frozenset(["string", "series", "spate", "spree", "rash", "wave", "succession", "streak", "litany",
+                          "cycle", "campaign"])
 SUMMARY_WORDS = frozenset(["multiple", "several", "separate", "various", "numerous", "recent", "repeated",
                            "frequent", "sporadic", "daily"])
 # Words that open a new incident, not a re-telling: "In a separate incident", "In another attack".
@@ -629,8 +632,10 @@ class _Ctx:
         for _ in range(3):
             subjects = [c for c in v.children if c.dep_ == "nsubj"]
             in_body = [c for c in subjects if c.i >= self.body_start]  # not the dateline's "CITY"
-            s = in_body[0] if in_body else self.child(subjects[0], "appos") if subjects else None
-            # ("CITY — X forces ... retook": X forces, whether parsed as a second subject or an apposition)
+            s = in_body[0] if in_body else next(
+                (c for c in subjects[0].children if c.dep_ == "appos" and c.i >= self.body_start), None) if subjects else None
+            # ("CITY — X forces ... retook": X forces, whether parsed as a second subject or an apposition;
+            # the apposition after the dateline, not its date: "CITY, Feb 20 (Agency) - 800 soldiers arrived")
             if s is not None:
                 return s
             by = self.preps(v).get("by")
@@ -675,6 +680,9 @@ class _Ctx:
                 continue
             if etype in ("Attack", "Deployment") and self.finder.modality.ongoing(tok):
                 continue  # "continued its offensive", "continues to send troops": a campaign, no one event
+            if etype in ("Attack", "Capture", "Meeting") and not nominal and self.sent.index > 0 \
+                    and self.finder.modality.present_habit(tok, self.finder.t.base(tok)):
+                continue  # "the militants often attack convoys" (a headline's present tells the news)
             yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
 
     def withdrawal(self, tok: Token) -> Optional[Frame]:
@@ -1034,6 +1042,9 @@ class _Ctx:
     def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         if nominal and self.comparison(tok) or not nominal and self.finder.modality.habitual(tok):
             return
+        if nominal and tok.tag_ == "NNS" and (self.series(tok) or self.light_verb(tok) is not None
+                                             and self.finder.modality.habitual(self.light_verb(tok))):
+            return  # "has carried out airstrikes in X since 2015", "blamed for a string of attacks" (round 9)
         if not nominal and self.finder.t.base(tok) in ("wound", "injure") and (
                 tok.dep_ == "conj" and tok.head.lemma_.lower() in OUTCOME_VERBS
                 or any(c.dep_ == "conj" and c.lemma_.lower() == "kill" for c in tok.children)):
@@ -1381,10 +1392,23 @@ class _Ctx:
             return False
         return any(c.dep_ == "amod" and c.lower_ in SUMMARY_WORDS for c in noun.children) or "across" in self.preps(noun)
 
+    def series(self, noun: Token) -> bool:
+        """"blamed for a string of attacks in X", "the latest in a series of raids on Y": attacks
+        told as a run, with no toll, time or place of one of them in the sentence, are background
+        (each is told on its own, if at all). "a wave of airstrikes on X, killing nine" is one attack."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.lemma_.lower() not in SERIES_WORDS:
+            return False
+        return not self.times and not self.quants
+
     def generic(self, noun: Token) -> bool:
         """"Militant attacks usually take place in X": attacks in general, no event."""
         verb = noun.head
-        return noun.tag_ == "NNS" and noun.dep_ == "nsubj" and not any(c.dep_ in ("det", "nummod") for c in noun.children) \
+        if noun.tag_ != "NNS" or any(c.dep_ in ("det", "nummod", "poss") for c in noun.children):
+            return False
+        if noun.dep_ in ("nsubj", "dobj") and self.sent.index > 0 \
+                and self.finder.modality.present_habit(verb, self.finder.t.base(verb)):
+            return True  # "attacks on civilians are a crime", "the group carries out attacks in X" (round 9)
+        return noun.dep_ == "nsubj" \
             and any(c.dep_ == "advmod" and c.lower_ in self.finder.modality.habitual_adverbs for c in verb.children)
 
     @staticmethod

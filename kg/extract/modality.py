@@ -36,6 +36,7 @@ class Modality:
     possibility_adjectives: frozenset[str] = frozenset()
     fear_words: frozenset[str] = frozenset()
     readiness_adjectives: frozenset[str] = frozenset()
+    unchanged_past: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Modality":
@@ -46,7 +47,8 @@ class Modality:
                    frozenset(d.get("habitual_adverbs", [])), frozenset(d.get("consequence_verbs", [])),
                    frozenset(d.get("prevention_verbs", [])), frozenset(d.get("ongoing_verbs", [])),
                    frozenset(d.get("accusing_verbs", [])), frozenset(d.get("possibility_adjectives", [])),
-                   frozenset(d.get("fear_words", [])), frozenset(d.get("readiness_adjectives", [])))
+                   frozenset(d.get("fear_words", [])), frozenset(d.get("readiness_adjectives", [])),
+                   frozenset(d.get("unchanged_past", [])))
 
     def _verb_is(self, verb: Token, words: frozenset[str]) -> bool:
         """The verb is one of ``words``, a phrasal one ("step up") with its particle."""
@@ -72,13 +74,31 @@ class Modality:
         return accuser.lemma_.lower() in self.accusing_verbs
 
     def habitual(self, verb: Token) -> bool:
-        """"has repeatedly attacked", "has killed dozens in X since 2014": a habit or a tally
-        over years, not one event."""
+        """"has repeatedly attacked", "has killed dozens in X since 2014", "has struck X dozens of
+        times": a habit or a tally over years, not one event."""
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
         if not perfect:
             return False
         return any(c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs for c in verb.children) or any(
-            c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
+            c.dep_ == "prep" and c.lower_ == "since" for c in verb.children) or any(
+            c.dep_ in ("npadvmod", "dobj", "advmod") and c.right_edge.lower_ == "times" for c in verb.children)
+        # ("has struck X several times", "hundreds of times": round 9)
+
+    def present_habit(self, verb: Token, base: str | None = None) -> bool:
+        """"The militants often attack army posts", "rebels who attack convoys", "the group carries out
+        attacks": news tells a done event in the past tense, so a body sentence's simple present (no
+        auxiliary) tells a habit or a description. Only a verb whose form is surely present counts: not
+        "hit", "cut" (the same in the past), nor a past form the tagger took for a present ("retook")."""
+        if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return False
+        lemma, word = (base or verb.lemma_).lower(), verb.lower_  # ``base``: the rules' own lemma ("retook": retake)
+        if lemma == "be":
+            return word in ("is", "are")  # "attacks on civilians are a crime"
+        if verb.pos_ != "VERB":
+            return False
+        if lemma in self.unchanged_past:
+            return False
+        return word in (lemma, lemma + "s", lemma + "es") or lemma.endswith("y") and word == lemma[:-1] + "ies"
 
     def of(self, trigger: Token) -> str:
         tok = trigger
@@ -138,7 +158,7 @@ class Modality:
             return "negated"  # "no troops would be sent", "sent no reinforcements"
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.request_verbs:
             return "hypothetical"  # "urged the government to send more troops": asked for, not planned
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return "hypothetical"
         for c in children:
             if c.dep_ in ("aux", "auxpass"):

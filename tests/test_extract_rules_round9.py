@@ -1,0 +1,89 @@
+"""The ninth round of rules for real news (issue 10): events that hold on new text.
+
+Most rules of this round take events away that news text states without their having happened as
+one event: a habit told in the simple present ("the militants often attack army posts"), attacks in
+general ("attacks on civilians are a crime"), a run of attacks given as background ("blamed for a
+string of attacks"), a tally of strikes over years ("has carried out airstrikes in X since 2015",
+"has struck X dozens of times"), and a question ("it was not clear whether ..."). Each rule on short
+reports invented for these tests, with a guard for what it must leave alone.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import asserted, extract, names
+
+
+def test_a_habit_told_in_the_present_is_no_event(extractor):
+    f = extract(extractor, "Militants in the north\n\nThe militants often attack army posts in the town of Gao, "
+                           "residents said.")
+    assert asserted(f, "Attack") == []
+
+
+def test_a_relative_clause_in_the_present_describes_the_group(extractor):
+    f = extract(extractor, "Militants in the north\n\nThe militants, who attack army posts near Gao, are linked "
+                           "to al-Qaida.")
+    assert asserted(f, "Attack") == []
+
+
+def test_a_present_until_clause_is_no_capture(extractor):
+    f = extract(extractor, "Rebels vow to fight on\n\nThe rebels have vowed to fight until they capture Bamako.")
+    assert asserted(f, "Capture") == []
+
+
+def test_a_headline_in_the_present_still_tells_the_news(extractor):
+    f = extract(extractor, "Rebels Attack Army Base in Gao\n\nRebels attacked an army base in the town of Gao on "
+                           "Monday, killing four soldiers.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Gao"]
+
+
+def test_a_past_form_like_its_present_is_kept(extractor):
+    f = extract(extractor, "Rockets strike the north\n\nOn Monday, rockets fired by the rebels hit an army base "
+                           "in the town of Gao, killing four soldiers.")
+    assert [names(f, v, "location") for v in asserted(f, "Attack")] == [["Gao"]]
+
+
+def test_attacks_in_general_are_no_event(extractor):
+    f = extract(extractor, "U.N. warns\n\nAttacks on civilians in Gao are a violation of international law, "
+                           "the U.N. said.")
+    assert asserted(f, "Attack") == []
+
+
+def test_a_group_that_carries_out_attacks_tells_no_one_attack(extractor):
+    f = extract(extractor, "The group\n\nThe group carries out attacks on army posts near Gao.")
+    assert asserted(f, "Attack") == []
+
+
+def test_a_run_of_attacks_given_as_background_is_no_event(extractor):
+    f = extract(extractor, "Bombing\n\nThe group is blamed for a string of attacks in the capital, Mogadishu.")
+    assert asserted(f, "Attack") == []
+
+
+def test_a_wave_of_attacks_with_a_toll_is_one_attack(extractor):
+    f = extract(extractor, "Bombing\n\nA wave of airstrikes on the town of Gao on Monday killed nine people.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Gao"]
+
+
+def test_strikes_carried_out_since_a_year_are_a_campaign(extractor):
+    f = extract(extractor, "Strikes\n\nRussia has carried out airstrikes in Syria since 2015 in support of the "
+                           "government.")
+    assert asserted(f, "Attack") == []
+
+
+def test_struck_many_times_is_a_tally(extractor):
+    f = extract(extractor, "Strikes\n\nIsrael has struck Iranian targets in Syria hundreds of times.")
+    assert asserted(f, "Attack") == []
+
+
+def test_an_attack_asked_about_with_whether_did_not_surely_happen(extractor):
+    f = extract(extractor, "Base\n\nIt was not clear whether the militants attacked the army base at Gao.")
+    assert asserted(f, "Attack") == []
+
+
+def test_soldiers_after_a_dateline_are_the_subject(extractor):
+    f = extract(extractor, "Troops land\n\nTALLINN, Feb 20 (Baltic Wire) - About 800 British soldiers arrived "
+                           "in Estonia on Saturday.", published="2022-02-20")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Estonia"]
+    assert v.quantities["troops"].value == 800
