@@ -58,6 +58,8 @@ _COMBATANT_NOUNS = frozenset(["rebel", "fighter", "militant", "insurgent", "jiha
 # Words for people that a people's name may modify ("a X man", "X villagers"): the name is no place.
 _PEOPLE_NOUNS = frozenset(["man", "men", "woman", "women", "boy", "girl", "people", "family", "families", "civilian",
                            "civilians", "villager", "villagers", "tribesman", "tribesmen", "household"])
+#: "X-dominated", "Y-majority": what a people's name is joined to when it describes a group or an area
+_PEOPLE_LED = frozenset(["led", "dominated", "majority", "populated", "inhabited", "speaking", "minority"])
 _BACKING_WORDS = frozenset(["backed", "led", "allied", "trained", "supported"])
 FACILITY_HEADS = ["base", "airbase", "airfield", "airport", "barracks", "camp", "garrison",
                   "outpost", "air base"]
@@ -543,6 +545,9 @@ class MentionFinder:
                     return  # "X Spokesman": the office of a body, no one's name
                 label = "GPE"
             ent = Span(ent.doc, start, end, label=label)
+        if label in ("GPE", "LOC", "FAC") and _body_name(ent, res):
+            self._claim_name(Span(ent.doc, ent.start, ent.end, label="ORG"), sent, claim)
+            return  # "told X Wire", "a researcher at the Y Centre for Z Studies": a body, no place
         if label in ("GPE", "LOC") and _states_pair(ent, res):
             return  # "U.S.-X talks": two states as a modifier, no place
         if label in ("PERSON", "ORG"):
@@ -609,6 +614,9 @@ class MentionFinder:
         doc, word = ent.doc, words[-1]
         if len(words) == 1 and word.i > 0 and doc[word.i - 1].lower_ in ("ethnic", "minority", "majority"):
             return True
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _PEOPLE_LED:
+            text = _strip_the(ent.text)  # "a X-dominated army", "Y-led rebels": a people, not a place
+            return self.res.gazetteer.country(text) is None and self.res.lexicon.match(text) is None
         head = word.head
         if word.dep_ not in ("compound", "amod", "nmod") or not word.i < head.i <= word.i + 3:
             return False
@@ -652,8 +660,11 @@ class MentionFinder:
         if _armed_description(ent, before=label == "ORG"):  # (a person is never "a militia")
             claim(ent, "ArmedGroup", None)  # "the rebel X Movement", "X, a militia allied with Y"
             return
-        if text.lower() in res.seats and _after_locative(ent):  # "met at the X": the building
-            claim(ent, "Location", "Facility", place=None)  # ("the X said": the body)
+        if text.lower() in res.seats:
+            if _after_locative(ent):  # "met at the X": the building
+                claim(ent, "Location", "Facility", place=None)
+            else:  # "the X said": the body that sits there (no fuzzy namesake town in the gazetteer)
+                claim(ent, "Organization", None)
             return
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
             ent = ent[:-1]  # "X National Guard Soldiers": the unit
@@ -745,6 +756,13 @@ class MentionFinder:
             return True  # "the recapture of X", "the outskirts of X"
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and before & res.place_nouns_on:
             return True  # "the raid on X" (actors on the lexicon were claimed before)
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and self._of_a_place_noun(doc, ent.start - 1):
+            return True  # "the seizure of X in May and of Y", "the recapture by the army of Y"
+        if _plural_place_noun_after(ent, res):
+            return True  # "the X and Y provinces": each name is one of the places
+        if ent.start >= 2 and doc[ent.start - 1].lower_ in ("at", "in", "near") \
+                and doc[ent.start - 2].lower_ in FACILITY_HEADS:
+            return True  # "a base at X", "the camp near Y": where a facility stands is a place
         if self._listed_with_place(ent):
             return True  # "captured X, Y and Z", "attacks on X, Y and Z": one list, all places
         end = root.head if root.dep_ == "conj" else root
@@ -771,6 +789,31 @@ class MentionFinder:
                 prev.lower_ == "to" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("according", "told", "said")):
             place = self.res.gazetteer.lookup(ent.text)
             return place is not None
+        return False
+
+    def _of_a_place_noun(self, doc: Doc, of: int) -> bool:
+        """The "of" at ``of`` completes a noun whose "of" names a place, though another phrase stands
+        between them: a second complement ("the seizure of X in May and of Y") or the agent ("the
+        recapture by the army of Y"). Read from the words, as the parse often hangs the second
+        "of" on the date or the agent."""
+        sent_start = doc[of].sent.start
+        nouns = self.res.place_nouns_of | PLACE_NOUNS
+
+        def noun_before(i: int) -> bool:
+            return i >= sent_start and (doc[i].lemma_.lower() in nouns or doc[i].lower_ in nouns)
+
+        if of - 1 >= sent_start and doc[of - 1].lower_ == "and":  # "... and of Y": the last "of" before
+            for j in range(of - 2, max(sent_start, of - 12) - 1, -1):
+                if doc[j].text in (".", ";", ":") or doc[j].lower_ in ("and", "but"):
+                    return False
+                if doc[j].lower_ == "of":
+                    return noun_before(j - 1)
+            return False
+        for j in range(of - 1, max(sent_start, of - 6) - 1, -1):  # "the recapture by the army of Y"
+            if doc[j].is_punct:
+                return False
+            if doc[j].lower_ == "by":
+                return noun_before(j - 1)
         return False
 
     def _listed_with_place(self, ent: Span) -> bool:
@@ -1389,6 +1432,41 @@ def _with_place_suffix(ent: Span, res: Resources) -> Span:
             c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in doc[ent.end].children):
         return doc[ent.start:ent.end + 1]  # (not "a southern X district": some district of X)
     return ent
+
+
+#: the last word of an outlet's name ("X Wire", "the Y Times")
+_OUTLET_HEADS = frozenset(["wire", "dispatch", "frontline", "news", "times", "post", "observer", "chronicle",
+                           "journal", "herald", "tribune", "gazette", "monitor", "daily", "weekly", "magazine",
+                           "radio", "television", "tv", "channel", "media"])
+#: bodies named by what they study or watch: "the X Centre for Y Studies", "the Z Institute of W"
+_STUDY_HEADS = frozenset(["centre", "center", "institute", "institution", "observatory", "foundation", "council"])
+
+
+def _body_name(ent: Span, res: Resources) -> bool:
+    """A name NER calls a place that is built as a body's: an outlet's ("X Wire", "Y Dispatch") or a
+    research body's ("the X Centre for Y Studies"); not a place the gazetteer knows by that name."""
+    if len(ent) < 2:
+        return False
+    words = [t.lower_ for t in ent]
+    outlet = words[-1] in _OUTLET_HEADS and words[-1] not in res.place_suffixes
+    study = any(w in _STUDY_HEADS and nxt in ("for", "of") for w, nxt in zip(words[1:], words[2:]))
+    if not (outlet or study):
+        return False
+    place = res.gazetteer.lookup(ent.text)
+    return place is None or light(normalize(place.name)) != light(normalize(ent.text))
+
+
+def _plural_place_noun_after(ent: Span, res: Resources) -> bool:
+    """"the X and Y provinces", "the X, Y and Z districts": names coordinated before a plural
+    division, town or village noun are each one such place (the parse hangs the first on the noun,
+    the others on the first); not "X and Y shrines" (a people's shrines, no place of that name)."""
+    t = ent.root
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    head = t.head
+    if t.dep_ not in ("nmod", "compound", "amod") or head.i <= ent.end - 1 or head.tag_ != "NNS":
+        return False
+    return head.lemma_.lower() in _DIVISION_WORDS or head.lemma_.lower() in ("town", "city", "village")
 
 
 def _modifies_combatants(ent: Span, res: Resources) -> bool:
