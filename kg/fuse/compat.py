@@ -20,8 +20,11 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   state or organisation they speak for (a defence secretary and his ministry speak for their
   state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
   fill with no agreement costs ``actor_conflict`` but never vetoes (outlets attribute an
-  attack differently; fillers not known to stand for sides do not disagree); so does a meeting whose reports share a host but each name another
-  guest;
+  attack differently; fillers not known to stand for sides do not disagree, nor does a filler
+  the report itself makes doubtful: an actor it reads on both sides, the bare state the event
+  happened in as its perpetrator); so does a meeting whose reports share a host but each name
+  another guest, which within one article vetoes (the article tells its participants
+  consistently);
 * **figures** never veto: figures that differ make the incident's figures disputed, they do
   not split it; agreeing figures add a little;
 * **text**: the same evidence sentence (a syndicated copy) or another mention in the same
@@ -187,6 +190,7 @@ def dates_score(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool
 # whose it is: a ministry, an agency or an alliance acts for states ("the Ministry of Defence
 # deployed 830 personnel" / "Britain sent 800 troops"; "AU troops" are some state's soldiers).
 _SELF_STANDING = {C + n for n in ("State", "ArmedGroup")}
+_STATE = C + "State"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -233,9 +237,52 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
             conflict += 1
         elif shared:
             agree += shared
-        elif any(comparable(x, y) for x in xa for y in xb):
+        elif any(comparable(x, y) for x in _sides(a, role) for y in _sides(b, role)):
             conflict += 1
     return min(agree * cfg.score("actor_agrees"), cfg.score("actor_max")) + conflict * cfg.score("actor_conflict")
+
+
+def another_guest(a: Report, b: Report, cfg: FusionConfig) -> bool:
+    """A role told as a whole where the two reports share a filler and each names another
+    (:func:`other_filler`): "Teodoro hosted Marles at Camp Aguinaldo on
+    Tuesday, a day after his talks with Japan's defence minister" read as two meetings of that
+    Tuesday there, one with Marles, one with Japan."""
+    for role in cfg.whole_roles:
+        xa, xb = a.actors.get(role), b.actors.get(role)
+        if xa and xb and any(x.keys & y.keys for x in xa for y in xb) and other_filler(xa, xb):
+            return True
+    return False
+
+
+def _sides(r: Report, role: str) -> tuple[ActorInfo, ...]:
+    """The fillers of ``role`` that can disagree with another report's: not those the report
+    itself makes doubtful (:func:`doubtful`). They still agree when they match."""
+    fillers = r.actors[role]
+    if not any(doubtful(r, role, x) for x in fillers):
+        return fillers
+    return tuple(x for x in fillers if not doubtful(r, role, x))
+
+
+# The role a place phrase is misread into ("strike in eastern Afghanistan"). Not a deployment's
+# agent nor a capture's captor: "Nigeria deploys troops to Borno", "Somalia retakes Adan Yabaal"
+# name a state acting in its own land as the state.
+_ACTING_ROLES = frozenset({"perpetrator"})
+
+
+def doubtful(r: Report, role: str, x: ActorInfo) -> bool:
+    """Whether the report itself gives reason to doubt that ``x`` fills ``role``, the two
+    misreadings an extractor makes most (fusion cannot tell which reading is wrong, so such a
+    filler never *disagrees*; it still agrees when another report names it too):
+
+    * the same actor fills another role of the report too: the side that struck and the side
+      struck ("Two members of Hezbollah were killed when an Israeli drone hit their car ... a
+      source close to the group told" read Hezbollah as perpetrator and target);
+    * the acting side is the bare state the event happened in: "U.S. strike targets ISIS-K in
+      eastern Afghanistan" read Afghanistan as the perpetrator. A state's own forces are named
+      as forces ("Afghan troops", an ArmedForce with the state's key), not as the state."""
+    if any(other != role and any(y.iri == x.iri for y in ys) for other, ys in r.actors.items()):
+        return True
+    return role in _ACTING_ROLES and x.cls == _STATE and any(p.country == x.iri for p in r.places)
 
 
 def figures_agree(x: float, y: float, cfg: FusionConfig) -> bool:
@@ -261,6 +308,8 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
         same_doc = a.doc_id == b.doc_id
     ds = dates_score(a, b, cfg, same_doc)
     if ds is None:
+        return None
+    if same_doc and another_guest(a, b, cfg):
         return None
     rel = places_relation(a, b, cfg)
     if rel == "conflict":
@@ -288,6 +337,8 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     ds = dates_score(a, b, cfg, same_doc)
     if ds is None:
         return f"veto: dates {a.date} ({a.precision}) / {b.date} ({b.precision})"
+    if same_doc and another_guest(a, b, cfg):
+        return "veto: another guest of one host in one article"
     rel = places_relation(a, b, cfg)
     if rel == "conflict":
         return ("veto: places " + ",".join(p.label for p in a.places) + " / "
