@@ -86,3 +86,35 @@ def test_where_a_base_stands_is_a_place(extractor):
     f = extract(extractor, "Advance\n\nSince the recapture of the insurgents' forest base at Mbeluko earlier "
                            "this month, the militants have fled.")
     assert entity_types(f).get("Mbeluko") == "Location"
+
+
+# ----- datelines, sentence-initial nouns, places cut by NER
+
+
+def test_a_datelines_date_is_not_part_of_the_place(extractor):
+    f = extract(extractor, "Strike\n\nBy Command Public Affairs, Stuttgart, Germany Aug 24, 2020\n\n"
+                           "In a strike, forces killed two militants near Merovo.")
+    assert not any("Aug" in name for name in entity_types(f)), entity_types(f)
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_no_place(extractor):
+    f = extract(extractor, "Advance\n\nRebels in Chad say they are taking more towns in the east of the country.")
+    types = entity_types(f)
+    assert "Rebels" not in types, types
+    assert types.get("Chad") == "Country"
+
+
+def test_a_place_ner_cuts_into_a_word_and_a_person_stays_one_place(extractor):
+    f = extract(extractor, "Advance\n\nRebels said they seized the town of Am Zoel recently, while capturing "
+                           "the chief of the town garrison.\n\nAm Zoel is on the road to the main eastern city "
+                           "of Kavuro.")
+    types = entity_types(f)
+    assert types.get("Am Zoel") == "Location", types
+    assert "Zoel" not in types and "Person" not in types.values(), types
+
+
+def test_a_one_word_person_after_other_words_stays_a_person(extractor):
+    f = extract(extractor, "Talks\n\nThe army retook Bai Lomar on Monday. Officials said Lomar would visit "
+                           "the town.")
+    types = entity_types(f)
+    assert types.get("Bai Lomar") == "Location" and types.get("Lomar") == "Person", types  # not after "Bai"

@@ -432,6 +432,8 @@ class MentionFinder:
             self._claim_description(chunk, claim)
         # 5. Proper names NER missed, in a frame that only a place fits ("the capture of X").
         for run in _unlabelled_names(span, taken, first=True):
+            if run.start == span.start and len(run) == 1 and run[0].lower_ in _COMMON_ACTORS:
+                continue  # "Rebels in X say ...": a common noun capitalised at the start of a sentence
             country = self.res.gazetteer.country(run.text)
             division = _subdivision(run)
             if division is not None:
@@ -520,6 +522,8 @@ class MentionFinder:
     def _claim_ent(self, ent: Span, sent: Sentence, claim) -> None:
         label = ent.label_
         res = self.res
+        if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
+            ent = Span(ent.doc, ent.start, ent.end - 1, label=label)  # "X, Y Aug 24": a dateline's date
         if all(t.text.lower().strip(".") in res.title_words or t.text in res.honorifics for t in ent):
             return  # "Brig. Gen." alone is a title, whatever the model labels it
         if _only_a_title(ent, res):
@@ -1454,6 +1458,18 @@ def _body_name(ent: Span, res: Resources) -> bool:
         return False
     place = res.gazetteer.lookup(ent.text)
     return place is None or light(normalize(place.name)) != light(normalize(ent.text))
+
+
+_MONTH_WORDS = frozenset(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                          "dec", "january", "february", "march", "april", "june", "july", "august",
+                          "september", "october", "november", "december"])
+
+
+def _dated(ent: Span) -> bool:
+    """The span's last word is a month with its day after it ("Y Aug 24"): a dateline's date, run
+    into the place before it by NER."""
+    doc, last = ent.doc, ent[-1]
+    return last.text.rstrip(".").lower() in _MONTH_WORDS and ent.end < len(doc) and doc[ent.end].like_num
 
 
 def _plural_place_noun_after(ent: Span, res: Resources) -> bool:

@@ -581,6 +581,7 @@ def _retype_by_majority(mentions: list[RawMention]) -> None:
     surnames |= {w for w, n in given.items() if n == 1}
     places = {norm(m.text) for m in mentions if m.kind == "Location" and not m.hint.get("guessed")}
     full_names = {norm(m.text) for m in full}
+    _rejoin_place_tails(mentions, surnames)
     for m in mentions:
         key = norm(m.text)
         if m.kind == "Organization" and m.hint.get("entry") is None and key in full_names:
@@ -596,6 +597,33 @@ def _retype_by_majority(mentions: list[RawMention]) -> None:
         elif m.kind == "Person" and key in places and not is_surname and not m.hint.get("byline"):
             m.kind = "Location"
             m.hint = {}
+
+
+def _rejoin_place_tails(mentions: list[RawMention], surnames: set[str]) -> None:
+    """NER may cut a place's first word off a second mention and call the rest a person ("Y Z"
+    named as a place, then "Y" + a person "Z" in "Y Z is on the road"): a one-word person mention
+    right after the words that begin a longer place of the report is that place again (not the
+    surname of a person named in full)."""
+    tails: dict[str, list[list[str]]] = {}
+    for m in mentions:
+        if m.kind == "Location":
+            words = norm(m.text).split()
+            if len(words) >= 2:
+                tails.setdefault(words[-1], []).append(words[:-1])
+    if not tails:
+        return
+    for m in mentions:
+        key = norm(m.text)
+        if m.kind != "Person" or " " in key or key not in tails or key in surnames or m.hint.get("title"):
+            continue
+        doc, start = m.span.doc, m.span.start
+        for before in tails[key]:
+            k = len(before)
+            if start - k >= m.sentence.span.start and norm(doc[start - k:start].text).split() == before:
+                span = doc[start - k:m.span.end]
+                m.span, m.text, m.start = span, span.text, m.sentence.char(span[0])
+                m.kind, m.subtype, m.hint = "Location", None, {"place": None}
+                break
 
 
 def _clean_surface(text: str) -> str:
