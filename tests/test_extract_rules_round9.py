@@ -87,3 +87,40 @@ def test_soldiers_after_a_dateline_are_the_subject(extractor):
     [v] = [v for v in f.events if v.type == "Deployment"]
     assert names(f, v, "destination") == ["Estonia"]
     assert v.quantities["troops"].value == 800
+
+
+def test_a_minister_and_his_counterpart_after_a_dateline_hold_talks(extractor):
+    f = extract(extractor, "Chiefs meet\n\nMANILA, July 8 - Japanese Defence Minister Hiro Tanaka and his Philippine "
+                           "counterpart Jose Ramos held talks in the Philippine capital today, Tanaka told reporters "
+                           "after the meeting.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Hiro Tanaka", "Jose Ramos"]
+
+
+def test_a_meeting_of_their_ministers_is_of_the_two_states(extractor):
+    f = extract(extractor, "Defence ties\n\nKenya and Uganda agreed to expand joint military exercises when their "
+                           "defence ministers met in Nairobi on Monday.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Kenya", "Uganda"]
+    assert names(f, v, "location") == ["Nairobi"]
+
+
+def test_met_here_is_the_datelines_place(extractor):
+    f = extract(extractor, "Defence ties\n\nNAIROBI, July 9 (KNA) - Kenya and Uganda agreed to expand joint military "
+                           "exercises when their defence ministers met here yesterday, the ministry said.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "location") == ["NAIROBI"]
+
+
+def test_an_armed_groups_incursion_is_an_attack(extractor):
+    f = extract(extractor, "Raid\n\nBoko Haram fighters carried out an incursion into the village of Gwoza on "
+                           "Sunday. Nine civilians were killed.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Gwoza"]
+    assert names(f, v, "perpetrator") == ["Boko Haram"]
+    assert [v.type for v in f.events if v.type == "Deployment"] == []
+
+
+def test_a_states_incursion_stays_a_deployment(extractor):
+    f = extract(extractor, "Border\n\nKenyan troops carried out an incursion into Somalia on Sunday, officials said.")
+    assert asserted(f, "Attack") == []

@@ -206,6 +206,7 @@ class Triggers:
     not_forces: frozenset[str] = frozenset()  # "sent an envoy", "dispatched aid": sent, but no force
     idiom_objects: frozenset[str] = frozenset()  # "took advantage of", "seized the opportunity": no capture
     toll_verbs: frozenset[str] = frozenset()  # "A fought B in X": one attack only with a named side and a town
+    raid_nouns: frozenset[str] = frozenset()  # "X rebels made an incursion into Y": an armed group's is an attack
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -242,7 +243,8 @@ class Triggers:
                    frozenset(data["Attack"].get("military_posts", [])),
                    frozenset(data["Deployment"].get("not_forces", [])),
                    frozenset(data["Capture"].get("idiom_objects", [])),
-                   frozenset(data["Attack"].get("toll_verbs", [])))
+                   frozenset(data["Attack"].get("toll_verbs", [])),
+                   frozenset(data["Attack"].get("raid_nouns", [])))
 
 
 @dataclass
@@ -633,9 +635,11 @@ class _Ctx:
             subjects = [c for c in v.children if c.dep_ == "nsubj"]
             in_body = [c for c in subjects if c.i >= self.body_start]  # not the dateline's "CITY"
             s = in_body[0] if in_body else next(
-                (c for c in subjects[0].children if c.dep_ == "appos" and c.i >= self.body_start), None) if subjects else None
+                (c for c in subjects[0].children if c.i >= self.body_start and c.pos_ in ("NOUN", "PROPN")
+                 and c.dep_ not in ("npadvmod", "nummod")), None) if subjects else None
             # ("CITY — X forces ... retook": X forces, whether parsed as a second subject or an apposition;
-            # the apposition after the dateline, not its date: "CITY, Feb 20 (Agency) - 800 soldiers arrived")
+            # the noun after the dateline, not its date: "CITY, Feb 20 (Agency) - 800 soldiers arrived", also
+            # when the parser hangs it on the city in another way)
             if s is not None:
                 return s
             by = self.preps(v).get("by")
@@ -775,6 +779,8 @@ class _Ctx:
         if tok.lemma_.lower() == "control" and tok.head.lower_ == "under" and tok.head.head.lemma_ == "be" \
                 and "since" in self.preps(tok.head.head):
             return "Capture", True  # "X has been under the control of Y since 2014": Y took X then
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.raid_nouns and self.raiding_group(tok):
+            return "Attack", True  # "X militants carried out an incursion into Y" (round 9)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.nouns and self.res.entity_at(tok) is None:
             etype = self.finder.t.nouns[lemma]
             if lemma == "fall" and "of" not in self.preps(tok):
@@ -790,6 +796,11 @@ class _Ctx:
                     # (nor "the strikes took place in X" after "drone strikes killed 15")
             return etype, True
         return None, False
+
+    def raiding_group(self, noun: Token) -> bool:
+        """An incursion made by an armed group (not a state's forces): a raid, so an attack."""
+        subj = self.poss_or_by(noun) or self.light_verb_subject(noun)
+        return subj is not None and self.kind(self.entity(subj, ARMED, modifiers=True)) == "ArmedGroup"
 
     def stationed_troops(self, tok: Token) -> Optional[Token]:
         """Troops told as present somewhere, with their number: "the presence of 1,500 X troops in Y",
@@ -1093,10 +1104,12 @@ class _Ctx:
         light_on = self.light_verb(tok) if nominal else None
         if light_on is not None and not preps.get("on"):  # "launched an offensive on X": the verb carries "on X"
             preps["on"] = self.preps(light_on).get("on", [])
+        if light_on is not None and lemma in self.finder.t.raid_nouns and not preps.get("into"):
+            preps["into"] = self.preps(light_on).get("into", [])  # "carried out an incursion into X"
         if nominal:
             # "an attack on X", "the shelling of X" (but "an attack of unusual scale" names nothing)
             blamed_on = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in ("blame", "pin")
-            for p in ("on", "against", "of"):
+            for p in ("on", "against", "of") + (("into",) if lemma in self.finder.t.raid_nouns else ()):
                 if p == "on" and blamed_on:
                     continue  # "blamed the attack on X": X made it
                 for obj in preps.get(p, []):
@@ -1932,10 +1945,21 @@ class _Ctx:
                     for e in self.entities_in(s, people):
                         f.add("participants", e)
                 f.add("participants", eid)
-        if not nominal and subj is not None:  # "A Y and B al-Z met": the parser may split one subject in several
-            for other in tok.children:
-                if other.dep_ == "nsubj" and other.i != subj.i and other.i >= self.body_start:
+        verb = tok if not nominal else light
+        if verb is not None and subj is not None:  # "A Y and B al-Z met": the parser may split one subject in several
+            for other in verb.children:  # (also "A and his counterpart B held talks", round 9)
+                if other.dep_ != "nsubj" or other.i == subj.i:
+                    continue
+                if other.i >= self.body_start:
                     f.add("participants", self.entity(other, people, modifiers=True))
+                else:  # "CITY, July 8 - Minister A and his counterpart B held talks": A parsed into the dateline
+                    for t in other.subtree:
+                        if t.i >= self.body_start and self.kind(self.res.entity_at(t)) == "Person":
+                            f.add("participants", self.res.entity_at(t))
+        if subj is not None and len(f.roles.get("participants", [])) < 2 and any(
+                c.dep_ == "poss" and c.lower_ == "their" for c in subj.children):
+            for e in self.whose(tok, people):  # "A and B agreed ... when their ministers met" (round 9)
+                f.add("participants", e)
         objs = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may split one list in two
         for obj in objs:
             found = [h for o in self.expand(obj) for h in (self.role_holders(o) or [self.entity(o, people)])]
@@ -1980,6 +2004,8 @@ class _Ctx:
             for o in preps.get(p, []):
                 # "met at the ministry X": a body's seat is where its people meet
                 f.add("location", self.entity(o, PLACES) or self.entity(o, ("Organization",)))
+        if not f.filled("location") and any(c.lower_ == "here" for c in (light or tok).children):
+            f.add("location", self.dateline_place())  # "CITY - ... met here yesterday" (round 9)
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             f.add("location", self.entity(tok.head, PLACES))
         if not f.filled("location") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Visit":
@@ -2002,6 +2028,22 @@ class _Ctx:
                     c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
                 f.roles.pop("location", None)  # "The two men met privately in the X room": the meeting told
             yield f                            # before, again (not "had last met in X on May 20")
+
+    def whose(self, tok: Token, kinds: tuple[str, ...]) -> list[str]:
+        """The sides a "their" stands for: the joined subject ("A and B") of a clause the trigger is under."""
+        for a in tok.ancestors:
+            subj = self.subject(a) if a.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.i < tok.i and subj.conjuncts:
+                return [e for one in self.expand(subj) for e in [self.entity(one, kinds, modifiers=True)] if e]
+        return []
+
+    def dateline_place(self) -> Optional[str]:
+        """The place of the sentence's dateline ("MANILA, July 9 -"): where "here" is."""
+        for t in self.sent.span.doc[self.sent.span.start:self.body_start]:
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) in PLACES:
+                return eid
+        return None
 
     def state_of_officials(self, noun: Token) -> Optional[str]:
         """Officials named only by a role and their nationality ("the Kenyan defense minister",
