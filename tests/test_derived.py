@@ -1,6 +1,7 @@
-"""The listings' sort keys (kg/graph/derived.py): their order, where they are written, how a
-store built before them gets them (``kg derive``), and that they stay right as documents are
-added and removed."""
+"""The canned queries' derived data (kg/graph/derived.py): the listings' sort keys and their
+order, the marks of the figures whose reports differ; where they are written, how a store built
+before them gets them (``kg derive``), and that they stay right as documents are added and
+removed."""
 
 from __future__ import annotations
 
@@ -99,18 +100,32 @@ def _stored(store: KGStore) -> set[tuple[str, str, str, str]]:
     """Every key triple: (graph or "" for the union, node, predicate, value)."""
     rows = store.ox_store.query(PREFIX + """SELECT ?g ?e ?p ?k WHERE {
       { GRAPH ?g { ?e ?p ?k } } UNION { ?e ?p ?k }
-      FILTER(?p IN (ckg:reportKey, ckg:incidentKey)) }""")
+      FILTER(?p IN (ckg:reportKey, ckg:incidentKey, ckg:valuesDiffer)) }""")
     return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
 
 
 def _expected(store: KGStore) -> set[tuple[str, str, str, str]]:
-    """The keys the store's reports and incidents should have, computed from their dates."""
+    """The keys the store's reports and incidents should have, computed from their dates, and
+    the marks of the figures whose reported values differ, from their ranges."""
     reports, incidents = derived.store_rows(store.ox_store)
     out = set()
     for rows, p in ((reports, derived.REPORT_KEY), (incidents, derived.INCIDENT_KEY)):
         for g, e, k in rows:
             out |= {(g, e, str(p), str(k)), ("", e, str(p), str(k))}
+    for g, f in _differing(store):
+        out |= {(g, f, str(derived.VALUES_DIFFER), "true"), ("", f, str(derived.VALUES_DIFFER), "true")}
     return out
+
+
+def _differing(store: KGStore) -> set[tuple[str, str]]:
+    """(incident graph, figure) of every figure whose reports give two different values, read
+    from the reports' own quantities (not from the figure's range, which derived.py reads)."""
+    rows = store.ox_store.query(PREFIX + """SELECT DISTINCT ?g ?f WHERE {
+      GRAPH ?g { ?f ckg:reportedFigure ?q1, ?q2 }
+      ?q1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?v1 .
+      ?q2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?v2 .
+      FILTER(?v1 != ?v2) }""")
+    return {(r["g"].value, r["f"].value) for r in rows}
 
 
 def test_a_build_writes_one_key_per_report_and_incident(built) -> None:
@@ -121,7 +136,9 @@ def test_a_build_writes_one_key_per_report_and_incident(built) -> None:
         reports = store.query(PREFIX + "SELECT (COUNT(*) AS ?n) WHERE { ?e ckg:evidence ?x }").rows[0][0]
         incidents = store.query(PREFIX + "SELECT (COUNT(*) AS ?n) WHERE { ?e a ckg:Incident }").rows[0][0]
         assert int(reports) > 10 and int(incidents) > 5
-        assert len({s for s in stored if s[0]}) == int(reports) + int(incidents)
+        figures = _differing(store)
+        assert figures  # two wire reports of one attack that disagree (tests/data/queries)
+        assert len({s for s in stored if s[0]}) == int(reports) + int(incidents) + len(figures)
 
 
 def test_the_keys_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
@@ -147,9 +164,9 @@ def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
     shutil.copytree(built, path)
     with KGStore.open(path) as store:
         wanted = _stored(store)
-        store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:reportKey ?k } } ;"
-                              "DELETE WHERE { GRAPH ?g { ?e ckg:incidentKey ?k } } ;"
-                              "DELETE WHERE { ?e ckg:reportKey ?k } ; DELETE WHERE { ?e ckg:incidentKey ?k }")
+        figures = len(_differing(store))
+        _drop_keys(store)
+        _drop_marks(store)
         assert not _stored(store)
     kg = Kg(cli_runner, path)
     checked = kg("derive", "--check")
@@ -157,7 +174,7 @@ def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
     for _ in range(2):  # twice: the second run rewrites the same keys
         result = kg("derive")
         assert result.exit_code == 0, result.output
-        assert "sort keys of" in result.output
+        assert "sort keys of" in result.output and f"marks of {figures} figures" in result.output
         with KGStore.open(path, read_only=True) as store:
             assert _stored(store) == wanted
     assert kg("derive", "--check").exit_code == 0
@@ -185,6 +202,11 @@ def _drop_keys(store: KGStore) -> None:
     store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:reportKey ?k } } ;"
                           "DELETE WHERE { GRAPH ?g { ?e ckg:incidentKey ?k } } ;"
                           "DELETE WHERE { ?e ckg:reportKey ?k } ; DELETE WHERE { ?e ckg:incidentKey ?k }")
+
+
+def _drop_marks(store: KGStore) -> None:
+    store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:valuesDiffer ?k } } ;"
+                          "DELETE WHERE { ?e ckg:valuesDiffer ?k }")
 
 
 def test_kg_query_says_when_a_listing_runs_without_keys(built, tmp_path, cli_runner) -> None:
@@ -220,3 +242,51 @@ def test_a_build_into_a_store_without_keys_keys_its_older_reports_too(built, tmp
         assert _stored(store) == _expected(store)
         keyed = {s[1] for s in _stored(store)}
         assert {e for _, e, _ in older} <= keyed  # the reports built before the keys are listed
+
+
+# ------------------------------------------------------------------ the marks of differing figures
+
+def test_a_mark_goes_when_the_reports_stop_differing(built, tmp_path) -> None:
+    """Removing one of two disagreeing reports' documents leaves its incident's figure one
+    value: fusion rewrites the incident graph in the same transaction, without the mark."""
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        (graph, figure), = sorted(_differing(store))[:1]
+        documents = [r[0].value.rsplit("/", 1)[1] for r in store.ox_store.query(PREFIX + f"""
+            SELECT DISTINCT ?g WHERE {{ <{figure}> ckg:reportedFigure ?q . GRAPH ?g {{ ?e ckg:quantity ?q }} }}
+            ORDER BY ?g""")]
+        assert len(documents) >= 2
+        assert remove_document(store, documents[0])
+        assert (graph, figure) not in _differing(store)
+        assert not any(s[1] == figure for s in _stored(store))
+        assert _stored(store) == _expected(store)
+
+
+def test_the_shapes_check_the_marks(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        graph, figure = sorted(_differing(store))[0]
+        triples = list(store.graph(URIRef(graph)))
+    assert validate_graph(triples, URIRef(graph)).conforms
+    node = URIRef(figure)
+    assert (node, derived.VALUES_DIFFER, Literal(True)) in triples
+    for bad in ([(node, derived.VALUES_DIFFER, Literal(False))],    # written only as true
+                [(node, derived.VALUES_DIFFER, Literal("yes"))]):   # not a boolean
+        assert not validate_graph(triples + bad, URIRef(graph)).conforms, bad
+
+
+def test_a_build_into_a_store_without_marks_marks_its_older_figures_too(built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        older = _differing(store)
+        _drop_marks(store)
+        assert derived.absent(store.ox_store) and derived.missing(store.ox_store)
+        one = tmp_path / "one"  # one more article is enough for the build to derive first
+        one.mkdir()
+        for name in ("dev01-nigeria-dikwa-base-attack.txt", "dev01-nigeria-dikwa-base-attack.txt.meta.yaml"):
+            shutil.copy(ROOT / "tests" / "data" / "corpus" / name, one / name)
+        pipeline.build([one], store, extractor=extractor, generated_at=BUILT_AT)
+        assert not derived.absent(store.ox_store) and not derived.missing(store.ox_store)
+        assert _stored(store) == _expected(store)
+        assert older <= {(s[0], s[1]) for s in _stored(store) if s[2] == str(derived.VALUES_DIFFER)}

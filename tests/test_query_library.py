@@ -550,7 +550,8 @@ def test_disputed_figures_of_an_incident_without_a_place_are_one_row(queries) ->
     inc, fig = CKGD["incident/x1"], CKGD["incident/x1/figure/fatalities"]
     triples = [(inc, RDF.type, CKG.Incident), (inc, RDF.type, CKG.Attack), (inc, CKG.figure, fig),
                (fig, CKG.quantityKind, Literal("fatalities")), (fig, RDF.value, Literal(15)),
-               (fig, CKG.disputed, Literal(True)),
+               (fig, CKG.disputed, Literal(True)), (fig, CKG.minValue, Literal(10)), (fig, CKG.maxValue, Literal(20)),
+               (fig, CKG.valuesDiffer, Literal(True)),  # as kg.fuse.rdf writes it (kg/graph/derived.py)
                (CKGD["place/elsewhere"], RDFS.label, Literal("Elsewhere")),
                (CKGD["place/nowhere"], RDFS.label, Literal("Nowhere"))]
     for n, killed in ((1, 10), (2, 20)):

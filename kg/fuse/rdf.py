@@ -56,6 +56,7 @@ class _T:
     date = CKG.date
     datePrecision = CKG.datePrecision
     disputed = CKG.disputed
+    valuesDiffer = CKG.valuesDiffer
     figure = CKG.figure
     fulfils = CKG.fulfils
     maxValue = CKG.maxValue
@@ -256,6 +257,10 @@ def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tupl
         add((node, _T.maxValue, _num(f["max"])))
         add((node, _T.disputed, _literal(f["disputed"])))
         add((node, _T.sources, _literal(f["sources"])))
+        if f["min"] != f["max"]:
+            # derived (kg/graph/derived.py): the few figures whose reports disagree, found by
+            # disputed-figures with one index look-up instead of a read of every figure
+            add((node, _T.valuesDiffer, _literal(True)))
         disputed = disputed or f["disputed"]
         for r, (value, _qualifier) in f["reported"]:
             q = _iri(f"{r.iri}/quantity/{kind}")  # the report's quantity node (kg.graph.iris)
