@@ -124,3 +124,23 @@ def test_an_armed_groups_incursion_is_an_attack(extractor):
 def test_a_states_incursion_stays_a_deployment(extractor):
     f = extract(extractor, "Border\n\nKenyan troops carried out an incursion into Somalia on Sunday, officials said.")
     assert asserted(f, "Attack") == []
+
+
+def test_a_distance_from_a_place_is_no_place_expelled_from(extractor):
+    f = extract(extractor, "Analysis\n\nThe army moved on the central front, pushing the rebels toward the town of "
+                           "Kati, 15 kilometers from Bamako.")
+    assert [v for v in f.events if v.type == "Capture"] == []
+
+
+def test_a_participle_shares_the_modal_of_its_verb(extractor):
+    f = extract(extractor, "Analysis\n\nWith Segou as a base, the army might move on the central front, pushing the "
+                           "rebels out of the town of Kati.")
+    assert asserted(f, "Capture") == []
+    assert [v.modality for v in f.events if v.type == "Capture"] == ["hypothetical"]
+
+
+def test_a_participle_of_a_past_verb_stays_asserted(extractor):
+    f = extract(extractor, "Analysis\n\nThe army moved on the central front on Monday, pushing the rebels out of the "
+                           "town of Kati.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Kati"]

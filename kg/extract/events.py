@@ -1792,7 +1792,8 @@ class _Ctx:
     def expelled_from(self, verb: Token) -> Optional[Token]:
         """The place of "drove X out of <place>" / "expelled X from <place>", if it names one."""
         preps = self.preps(verb)
-        cands = list(preps.get("from", []))
+        cands = [o for o in preps.get("from", []) if not any(d.dep_ == "npadvmod" for d in o.head.children)]
+        # ("pushing them toward X, 50 kilometers from Y": a distance from Y is a bearing, round 9)
         for c in verb.children:
             if c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod"):
                 cands += self.preps(c).get("of", []) + preps.get("of", [])

@@ -107,6 +107,8 @@ class Modality:
             if verdict:
                 return verdict
             if tok.dep_ == "advcl" and not self._infinitive(tok):
+                if tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children):
+                    return self._modal(tok.head) or "asserted"  # "X might move north, pushing them ..." (round 9)
                 return "asserted"
             if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in self.consequence_verbs \
                     and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
@@ -115,6 +117,16 @@ class Modality:
                 return "asserted"
             tok = tok.head
         return "asserted"
+
+    def _modal(self, verb: Token) -> str | None:
+        """The modality a verb's own auxiliary gives ("might move": hypothetical, "will send": planned)."""
+        for c in verb.children:
+            if c.dep_ in ("aux", "auxpass"):
+                if c.lower_ in self.hypothetical:
+                    return "hypothetical"
+                if c.lower_ in self.future:
+                    return "planned"
+        return None
 
     def _denied_report(self, head: Token) -> bool:
         """"denied reports (circulating online) that X had seized Y": the seizure is denied."""
