@@ -144,3 +144,31 @@ def test_a_participle_of_a_past_verb_stays_asserted(extractor):
                            "town of Kati.")
     [v] = asserted(f, "Capture")
     assert names(f, v, "place") == ["Kati"]
+
+
+def test_a_place_told_as_someones_stronghold_was_held_by_them(extractor):
+    f = extract(extractor, "Towns\n\nGovernment forces captured Kismayo and Baidoa, al-Shabab's main strongholds in "
+                           "the south, on Monday.")
+    caps = asserted(f, "Capture")
+    assert sorted(names(f, v, "place")[0] for v in caps) == ["Baidoa", "Kismayo"]
+    assert all(names(f, v, "former") == ["al-Shabaab"] for v in caps)
+
+
+def test_one_of_the_strongholds_of_a_group(extractor):
+    f = extract(extractor, "Towns\n\nGovernment troops captured the town of Kismayo, one of the last strongholds of "
+                           "al-Shabab, on Monday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "former") == ["al-Shabaab"]
+
+
+def test_a_states_town_was_held_by_its_forces(extractor):
+    f = extract(extractor, "Towns\n\nRussian forces captured the Ukrainian town of Avdiivka on Saturday. Ukrainian "
+                           "forces had defended it for months.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "former") == ["Ukrainian forces"]
+
+
+def test_a_states_forces_retaking_its_own_town_are_no_former_holder(extractor):
+    f = extract(extractor, "Towns\n\nUkrainian forces retook the Ukrainian town of Kupiansk on Saturday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "former") == []

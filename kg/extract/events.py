@@ -207,6 +207,7 @@ class Triggers:
     idiom_objects: frozenset[str] = frozenset()  # "took advantage of", "seized the opportunity": no capture
     toll_verbs: frozenset[str] = frozenset()  # "A fought B in X": one attack only with a named side and a town
     raid_nouns: frozenset[str] = frozenset()  # "X rebels made an incursion into Y": an armed group's is an attack
+    stronghold_nouns: frozenset[str] = frozenset()  # "captured Y, X's last stronghold": X held Y
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -244,7 +245,8 @@ class Triggers:
                    frozenset(data["Deployment"].get("not_forces", [])),
                    frozenset(data["Capture"].get("idiom_objects", [])),
                    frozenset(data["Attack"].get("toll_verbs", [])),
-                   frozenset(data["Attack"].get("raid_nouns", [])))
+                   frozenset(data["Attack"].get("raid_nouns", [])),
+                   frozenset(data["Capture"].get("stronghold_nouns", [])))
 
 
 @dataclass
@@ -1702,6 +1704,7 @@ class _Ctx:
                         and self.kind(self.res.entity_at(c)) in ("ArmedGroup", "ArmedForce"):
                     former.append(self.res.entity_at(c))
         former += self.former_in_sentence()
+        former += self.holders_named(place_toks)
         supporters = self.supporters(tok, captor_tok)
         for eid, anchor in places:
             f = self.new("Capture", tok, nominal)
@@ -1720,6 +1723,32 @@ class _Ctx:
                 since = [t for t in find_times(self.sent.text, self.published) if t.relation == "after"]
                 f.date = since[0].value if since else f.date
             yield f
+
+    def holders_named(self, place_toks: list[Token]) -> list[str]:
+        """Who held a captured place, as the capture's own phrase tells it (round 9): "captured A and
+        B, X's main strongholds", "Y, one of the last strongholds of X", "the capital of X" (the
+        holder is the stronghold's owner); "the Eritrean town of Y" (a state's town, held by its
+        forces, when they are the one force of that state the report names, else by the state)."""
+        out: list[str] = []
+        for pt in place_toks:
+            words = [t for w in self.expand(pt) for t in [w, *self.preps(w).get("of", [])]]
+            for w in words:
+                for ap in (c for c in w.children if c.dep_ == "appos"):
+                    held = [ap] + ([o for o in self.preps(ap).get("of", [])] if ap.lower_ == "one" else [])
+                    for h in held:
+                        if h.lemma_.lower() not in self.finder.t.stronghold_nouns:
+                            continue
+                        for owner in [c for c in h.children if c.dep_ == "poss"] + self.preps(h).get("of", []):
+                            eid = self.entity(owner, ARMED + ("Organization",), modifiers=True)
+                            if eid:
+                                out.append(eid)
+            if pt.lemma_.lower() in TOWN_NOUNS and self.preps(pt).get("of"):
+                for c in pt.children:
+                    if c.dep_ == "amod" and c.ent_type_ == "NORP":
+                        eid = self.state_of(c.text)
+                        if eid:
+                            out.append(eid)
+        return out
 
     def these_places(self, noun: Token) -> list[str]:
         """"these towns", "the bases in these towns": the towns the sentence listed before."""
