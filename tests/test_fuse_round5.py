@@ -117,14 +117,31 @@ def test_one_article_naming_one_host_with_two_guests_tells_two_meetings():
     Guestname' read both meetings on the Tuesday at the palace: same day and place (4.0) less one
     conflict (1.0) reached the threshold. Within one article the participants are told
     consistently, so another guest of the same host is another meeting (a veto there); across
-    articles it stays a conflict of the score (round 4)."""
+    articles it is a score (below)."""
     tue = rep("e:tue", "a", cls="Meeting", actors={"participants": (HOST, OTHER)})
     back = rep("e:back", "a", cls="Meeting", actors={"participants": (HOST, GUEST)})
     assert compare(tue, back, CFG) is None
     assert explain(tue, back, CFG) == "veto: another guest of one host in one article"
     assert groups_of([tue, back]) == [["e:back"], ["e:tue"]]
     other_outlet = rep("e:out", "b", cls="Meeting", actors={"participants": (HOST, GUEST)})
-    assert compare(tue, other_outlet, CFG) == 4.0 + CFG.score("actor_conflict")
+    assert compare(tue, other_outlet, CFG) is not None
+
+
+def test_a_host_with_another_guest_the_same_day_at_the_same_place_stays_apart():
+    """'Hostname met Guestname in Capital on Monday' and, in another outlet, 'Hostname met
+    Othername in Capital on Monday': same day and place (4.0) less the role's conflict (1.0)
+    reached the threshold; another guest costs ``another_guest`` besides. A second outlet's
+    'Guestname held talks with Hostname', naming Guestname's head of state too (a placed person
+    of the guest's side), is still the same meeting."""
+    diop = rep("e:diop", "a", cls="Meeting", actors={"participants": (HOST, GUEST)})
+    sonko = rep("e:sonko", "b", cls="Meeting", actors={"participants": (HOST, OTHER)})
+    assert compare(diop, sonko, CFG) == (4.0 + CFG.score("actor_conflict") + CFG.score("another_guest"))
+    assert compare(diop, sonko, CFG) < CFG.threshold
+    assert "another guest" in explain(diop, sonko, CFG)
+    head_of_state = person("Headname", YY)
+    other_outlet = rep("e:talks", "c", cls="Meeting", actors={"participants": (GUEST, HOST, head_of_state)})
+    assert compare(diop, other_outlet, CFG) >= CFG.threshold
+    assert groups_of([diop, sonko, other_outlet]) == [["e:diop", "e:talks"], ["e:sonko"]]
 
 
 def test_one_article_telling_one_meeting_twice_is_still_one():

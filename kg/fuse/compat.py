@@ -244,9 +244,12 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
 
 def another_guest(a: Report, b: Report, cfg: FusionConfig) -> bool:
     """A role told as a whole where the two reports share a filler and each names another
-    (:func:`other_filler`): "Teodoro hosted Marles at Camp Aguinaldo on
-    Tuesday, a day after his talks with Japan's defence minister" read as two meetings of that
-    Tuesday there, one with Marles, one with Japan."""
+    (:func:`other_filler`): a host with two guests. Within one article a veto ("Teodoro hosted
+    Marles at Camp Aguinaldo on Tuesday, a day after his talks with Japan's defence minister"
+    read as two meetings of that Tuesday there); across articles ``another_guest`` more than the
+    role's ``actor_conflict``: a president receives several guests a day at one palace, and same
+    day and place (4.0) less one conflict still reached the threshold ("Ghazouani met Diop in
+    Nouakchott on Monday" / "Ghazouani met Sonko in Nouakchott on Monday")."""
     for role in cfg.whole_roles:
         xa, xb = a.actors.get(role), b.actors.get(role)
         if xa and xb and any(x.keys & y.keys for x in xa for y in xb) and other_filler(xa, xb):
@@ -318,6 +321,8 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                   "country": cfg.score("same_country_only"), "unknown": 0.0,
                   "unrelated": cfg.score("unrelated_places")}[rel]
     score += actors_score(a, b, cfg) + figures_score(a, b, cfg)
+    if another_guest(a, b, cfg):  # across articles (within one it vetoed above)
+        score += cfg.score("another_guest")
     if a.evidence and norm_name(a.evidence) == norm_name(b.evidence) and not same_doc:
         score += cfg.score("same_text")
     if same_doc:
@@ -346,6 +351,7 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     total = compare(a, b, cfg, same_doc)
     return (f"score {total:.2f} (threshold {cfg.threshold}): dates {ds:+.1f}, places {rel}, "
             f"actors {actors_score(a, b, cfg):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
+            + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
             + (", same document" if same_doc else ""))
 
 
