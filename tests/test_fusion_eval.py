@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # Figures (2026-12-06, session 7): dev B-cubed F1 0.914, pairwise P 1.000;
 # test B-cubed F1 0.865, pairwise P 1.000 (none false on either). Round 4 added 20 dev articles
 # (clusters dev-i16..i21): dev 0.916, pairwise P 1.000 on the tree of that day. Round 5 added 20
-# more (dev-i22..i26, written on extraction's typical misreadings; most of their reports are
-# missed or misplaced by the extractor of the day): dev (86 articles) 0.876 on the extraction of
-# 7d8cdfd, 0.886 on that of the round's end, pairwise P 1.000.
+# more and then 3 (dev-i22..i27, written on extraction's typical misreadings; most of their
+# reports are missed or misplaced by the extractor of the day): dev (89 articles) 0.879 on the
+# extraction of 7d8cdfd, 0.888 on that of bf06714, pairwise P 1.000.
 FLOORS = {
     "fusion-dev": {"bcubed_f1": 0.86, "pairwise_precision": 0.95},
     "fusion-test": {"bcubed_f1": 0.85, "pairwise_precision": 0.95},
@@ -50,8 +50,8 @@ def scores(extractor) -> dict[str, dict]:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fusion_floors(scores: dict[str, dict], name: str) -> None:
     r, floor = scores[name], FLOORS[name]
-    assert r["documents"] == {"fusion-dev": 86, "fusion-test": 33}[name]
-    assert r["gold_events"] == {"fusion-dev": 137, "fusion-test": 51}[name]
+    assert r["documents"] == {"fusion-dev": 89, "fusion-test": 33}[name]
+    assert r["gold_events"] == {"fusion-dev": 140, "fusion-test": 51}[name]
     assert r["bcubed"]["f1"] >= floor["bcubed_f1"], r
     assert r["pairwise"]["precision"] >= floor["pairwise_precision"], r
     assert r["bcubed"]["precision"] >= r["pairwise"]["precision"] - 0.05  # no large false merge
