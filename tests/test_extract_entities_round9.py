@@ -118,3 +118,54 @@ def test_a_one_word_person_after_other_words_stays_a_person(extractor):
                            "the town.")
     types = entity_types(f)
     assert types.get("Bai Lomar") == "Location" and types.get("Lomar") == "Person", types  # not after "Bai"
+
+
+# ----- weapons, peoples, outlets, hyphenated names, platforms
+
+
+def test_a_weapons_make_or_model_is_no_actor(extractor):
+    f = extract(extractor, "Strike\n\nResidents said two Varkov jets struck the market in Merovo. The army "
+                           "sent Bastion 2 tanks and M-155 artillery to the front.")
+    types = entity_types(f)
+    assert not any(n.startswith(("Varkov", "Bastion", "M-155")) for n in types), types
+    assert types.get("Merovo") == "Location"
+
+
+def test_a_plural_peoples_name_is_no_place(extractor):
+    f = extract(extractor, "Aid\n\nGeneral Jane Roe said the Danes would join around 300 advisers. Patrols "
+                           "began in the border town known to Kurds as Merovo.")
+    types = entity_types(f)
+    assert "Danes" not in types and "Kurds" not in types, types
+
+
+def test_the_outlet_in_brackets_after_a_datelines_date_is_a_body(extractor):
+    f = extract(extractor, "Attack\n\nBAGHDAD, Sept 15 (Levant Newswire) - Militants killed four soldiers "
+                           "near Merovo.")
+    assert entity_types(f).get("Levant Newswire") == "Organization"
+
+
+def test_an_acronym_inside_a_hyphenated_name_is_no_actor(extractor):
+    f = extract(extractor, "Police\n\nPORT-AU-PRINCE - The first 400 Kenyan police officers landed on Tuesday.")
+    assert "African Union" not in entity_types(f)
+
+
+def test_a_presidential_seat_is_not_cut_to_its_last_word(extractor):
+    f = extract(extractor, "Talks\n\nThe two presidents met at State House in Nairobi on Wednesday.")
+    types = entity_types(f)
+    assert types.get("State House") == "Location", types
+    assert "House" not in types
+
+
+def test_a_hyphenated_place_name_with_a_particle_stays_whole(extractor):
+    f = extract(extractor, "Gangs\n\nGunmen seized the pilgrimage town of Saut-d'Ora in central Haiti on Thursday.")
+    types = entity_types(f)
+    assert types.get("Saut-d'Ora") == "Location", types
+    f = extract(extractor, "Command\n\nThe commander of U.S. Forces Afghanistan-Forward spoke on Monday.")
+    assert "Afghanistan-Forward" not in entity_types(f)  # a state's name keeps its own hyphen
+
+
+def test_platforms_a_report_quotes_are_bodies(extractor):
+    f = extract(extractor, "Claim\n\nThe group said on Telegram that it had attacked Merovo. A video was "
+                           "posted on Facebook.")
+    types = entity_types(f)
+    assert types.get("Telegram") == "Organization" and types.get("Facebook") == "Organization", types

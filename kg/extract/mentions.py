@@ -398,6 +398,8 @@ class MentionFinder:
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
+            if entry is not None and _inside_hyphenated_word(doc, s, e):
+                continue  # "PORT-AU-PRINCE": a piece of a hyphenated name, no acronym
             if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 continue  # "pro-Russian forces" are not Russia's forces
             if e - s == 1 and doc[s].head.i > s and doc[s].head.lemma_.lower() in _PEOPLE_NOUNS \
@@ -530,6 +532,13 @@ class MentionFinder:
             return  # "U.S. President", "Sri Lankan President", "Foreign Minister" with no name
         if len(ent) == 1 and ent[0].lower_ in _COMMON_ACTORS:
             return  # "Rebels attacked ...": a common noun capitalised at the start of a sentence
+        if _weapon_model(ent, res):
+            return  # "two X jets", "Y 2 tanks", "Z-777 artillery": a weapon's make or model, no actor
+        if _plural_people(ent, res):
+            return  # "the Xs would join", "known to Ys as Z": a people, no place, body or person
+        if label in ("PERSON", "GPE", "LOC", "FAC") and _dateline_outlet(ent):
+            claim(ent, "Organization", None)  # "CITY, Sept 15 (X Newswire) -": the outlet
+            return
         if self._people_word(ent):
             return  # "ethnic X", "the minority Y", "a Z man": a people, no place, person or body
         if len(ent) >= 2 and ent[-1].text in res.title_heads and ent[-2].whitespace_ and (
@@ -642,6 +651,12 @@ class MentionFinder:
         label = ent.label_
         if self._outlets_desk(ent):
             return  # "our X Bureau", "the outlet's Y service": the outlet's own desk, no actor of the report
+        if _strip_the(ent.text).lower() in res.seats:  # before titles are cut: "State House" is no title
+            if _after_locative(ent):  # "met at the X": the building
+                claim(ent, "Location", "Facility", place=None)
+            else:  # "the X said": the body that sits there (no fuzzy namesake town in the gazetteer)
+                claim(ent, "Organization", None)
+            return
         titled = _strip_titles(ent, res)
         if titled is None:
             return
@@ -665,10 +680,7 @@ class MentionFinder:
             claim(ent, "ArmedGroup", None)  # "the rebel X Movement", "X, a militia allied with Y"
             return
         if text.lower() in res.seats:
-            if _after_locative(ent):  # "met at the X": the building
-                claim(ent, "Location", "Facility", place=None)
-            else:  # "the X said": the body that sits there (no fuzzy namesake town in the gazetteer)
-                claim(ent, "Organization", None)
+            claim(ent, "Location", "Facility", place=None) if _after_locative(ent) else claim(ent, "Organization", None)
             return
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
             ent = ent[:-1]  # "X National Guard Soldiers": the unit
@@ -706,8 +718,9 @@ class MentionFinder:
             return
         framed = self._place_frame(ent) or label == "ORG" and len(ent) <= 3 and _after_place_noun(ent)
         # ("stormed a base in X": a name NER calls a body, after a place noun and "in", is a place)
+        words = len(ent.text.split())  # ("X-d'Y" is one word of three tokens)
         if framed and label == "PERSON" and self.res.gazetteer.lookup(ent.text) is None and (
-                len(ent) >= 3 or len(ent) == 2 and _only_in_after(ent)):
+                words >= 3 or words == 2 and _only_in_after(ent)):
             framed = False  # "hosted ... Ana Maria Pires in Y", "Presidents A B and C D in Y": full names
         if framed or self._gazetteer_place(ent, strict=label == "PERSON"):
             claim(_with_place_suffix(ent, res), "Location", None, place=None, guessed=not framed)
@@ -1072,6 +1085,11 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
             start -= 1
         while start < ent.start and not doc[start].text[:1].isupper():
             start += 1
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and not doc[end + 1].ent_type_ \
+                and ent.label_ in ("GPE", "LOC", "FAC", "PERSON") and _HYPHEN_TAIL.fullmatch(doc[end + 1].text) \
+                and (is_state is None or not is_state(doc[ent.start:end].text)):  # (not "X Forces State-Forward")
+            end += 2  # "X-d'Y", "X-Y": the rest of a hyphenated place name NER left unlabelled
         if end != ent.end or start != ent.start:
             ent = Span(doc, start, end, label=ent.label_)
         prev = out[-1] if out else None
@@ -1096,6 +1114,9 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
         out.append(ent)
     return out
 
+
+#: the piece after a hyphen that goes on a name: "d'Y", "l'Y" or a capitalised word
+_HYPHEN_TAIL = re.compile(r"(?:[dl]['’][A-Z]\w+|[A-Z][a-z]\w*)")
 
 _BODY_FORCE_NOUNS = frozenset(["troops", "forces", "force", "peacekeepers", "soldiers"])
 
@@ -1458,6 +1479,52 @@ def _body_name(ent: Span, res: Resources) -> bool:
         return False
     place = res.gazetteer.lookup(ent.text)
     return place is None or light(normalize(place.name)) != light(normalize(ent.text))
+
+
+def _inside_hyphenated_word(doc: Doc, s: int, e: int) -> bool:
+    """Tokens s..e are a middle piece of a hyphenated word ("X-AU-Y"): hyphens on both sides, no spaces."""
+    return s >= 2 and e + 1 < len(doc) and doc[s - 1].text == "-" and doc[e].text == "-" \
+        and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and not doc[e - 1].whitespace_ \
+        and not doc[e].whitespace_
+
+
+def _weapon_model(ent: Span, res: Resources) -> bool:
+    """A name before a weapon noun ("two X jets", "Y 2 tanks", "Z-777 artillery") is its make or
+    model; not a state, a listed actor or a force ("X army drones" name the force)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lemma_.lower() not in _WEAPON_MODELS_OF:
+        return False
+    text = _strip_the(ent.text)
+    if res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None:
+        return False
+    return not any(t.lower_ in res.unit_heads or t.lower_ in ("army", "military", "forces", "force") for t in ent)
+
+
+_WEAPON_MODELS_OF = frozenset(["jet", "tank", "helicopter", "howitzer", "artillery", "missile", "rocket",
+                               "drone", "gunship", "warplane", "aircraft", "bomber", "fighter-bomber",
+                               "rifle", "launcher"])
+
+
+def _plural_people(ent: Span, res: Resources) -> bool:
+    """One plural proper noun ("the Xs would join", "known to Ys as Z") names a people: not a
+    state, a listed actor or a sizeable place the gazetteer knows by exactly that name (a village
+    spelled like a people is not the likelier reading)."""
+    if len(ent) != 1 or ent[0].tag_ != "NNPS" or not ent[0].text.endswith("s"):
+        return False
+    text = ent[0].text
+    if res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None:
+        return False
+    place = res.gazetteer.lookup(text)
+    return place is None or light(normalize(place.name)) != light(normalize(text)) or (
+        place.feature_class == "P" and place.population < 50_000)
+
+
+def _dateline_outlet(ent: Span) -> bool:
+    """"CITY, Sept 15 (X) - ...": the name in brackets after a dateline's date is the outlet."""
+    doc = ent.doc
+    if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
+        return False
+    return doc[ent.start - 2].ent_type_ == "DATE" and any(t.text == "," for t in doc[max(0, ent.start - 6):ent.start])
 
 
 _MONTH_WORDS = frozenset(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
