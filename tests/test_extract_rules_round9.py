@@ -172,3 +172,26 @@ def test_a_states_forces_retaking_its_own_town_are_no_former_holder(extractor):
     f = extract(extractor, "Towns\n\nUkrainian forces retook the Ukrainian town of Kupiansk on Saturday.")
     [v] = asserted(f, "Capture")
     assert names(f, v, "former") == []
+
+
+def test_police_officers_of_a_state_named_by_adjective_are_its_deployment(extractor):
+    f = extract(extractor, "Police land\n\nThe first 400 Ghanaian police officers landed in Monrovia on Tuesday. "
+                           "Ghana's Interior Ministry said more would follow.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "agent") == ["Ghana"]
+    assert names(f, v, "destination") == ["Monrovia"]
+    assert v.quantities["troops"].value == 400
+
+
+def test_a_contingent_that_arrived_parsed_as_a_clause_on_its_officers(extractor):
+    f = extract(extractor, "Second contingent\n\nA second contingent of 200 Ghanaian police officers arrived in "
+                           "Monrovia on Tuesday, the mission said. Ghana has pledged 1,000 officers.")
+    [v] = [v for v in f.events if v.type == "Deployment" and v.quantities.get("troops")
+           and v.quantities["troops"].value == 200]
+    assert names(f, v, "agent") == ["Ghana"]
+    assert names(f, v, "destination") == ["Monrovia"]
+
+
+def test_officers_of_no_state_named_send_no_one(extractor):
+    f = extract(extractor, "Police\n\nThe first 400 police officers landed in Monrovia on Tuesday.")
+    assert [names(f, v, "agent") for v in f.events if v.type == "Deployment"] in ([], [[]])

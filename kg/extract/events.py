@@ -869,6 +869,11 @@ class _Ctx:
             return
         f = self.new("Deployment", tok, nominal)
         subj = (self.poss_or_by(tok) or self.light_verb_subject(tok)) if nominal else self.subject(tok)
+        if subj is None and not nominal and tok.dep_ == "acl" and tok.tag_ == "VBD" \
+                and tok.head.lemma_.lower() in TROOP_OBJECTS:  # "a contingent of 200 officers arrived in X"
+            subj = tok.head  # parsed as a clause on the officers (round 9)
+            if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.head.head.lemma_.lower() in TROOP_OBJECTS:
+                subj = subj.head.head
         patient = self.child(tok, "dobj", "nsubjpass")
         if subj is not None:
             agent = self.entity(subj, ACTORS, modifiers=True)
@@ -884,6 +889,8 @@ class _Ctx:
                     f.add("force", agent)
                 agent = state
             f.add("agent", agent)
+            if agent is None:  # "400 Kenyan police officers landed in X": Kenya sends them (round 9)
+                f.add("agent", self.demonym_state(subj))
         if not nominal and self.finder.t.base(tok) in self.finder.t.movement_verbs:
             yield from self.movement(f, tok, subj)
             return
@@ -907,6 +914,8 @@ class _Ctx:
             if not f.filled("agent") and patient.dep_ == "nsubjpass":  # "US advisers were sent"
                 state = self.entity(patient, ("Country",), modifiers=True)
                 f.add("agent", state)
+            if not f.filled("agent") and force is None and patient.dep_ == "nsubjpass":
+                f.add("agent", self.demonym_state(patient))  # "200 Kenyan police officers were sent"
         if nominal and not f.filled("agent") and tok.dep_ in ("dobj", "nsubjpass") \
                 and tok.head.lemma_.lower() in SANCTION_VERBS:
             subj = self.subject(tok.head)  # "X approved the deployment of 500 troops": X sends them
@@ -963,6 +972,20 @@ class _Ctx:
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)
+
+    def demonym_state(self, noun: Token) -> Optional[str]:
+        """"400 Kenyan police officers", "a contingent of 200 Kenyan police": uniformed people told by
+        a nationality adjective are their state's, when the report names that state."""
+        for n in [noun, *self.preps(noun).get("of", [])]:
+            if n.lemma_.lower() not in TROOP_OBJECTS:
+                continue
+            for c in n.children:
+                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and len(c.text) >= 4:
+                    states = [e.id for e in self.res.entities if e.type == "Country"
+                              and e.name.lower().startswith(c.text[:4].lower())]
+                    if len(states) == 1:
+                        return states[0]
+        return None
 
     def _presence(self, tok: Token, troops: Token) -> Iterable[Frame]:
         """"the presence of 1,500 X troops in Y", "Z has 2,500 troops in Y": Y the destination, the

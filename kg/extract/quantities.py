@@ -273,7 +273,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _DEPLOY_CUE = re.compile(
     r"(?i)\b(?:deploy(?:ed|ing|s|ment)?|send(?:s|ing)?|sent|dispatch(?:ed|es|ing)?|station(?:ed|ing)?|"
-    r"reinforce(?:d|ments?)?|mobili[sz](?:ed|ing|e)|arriv(?:ed|e|es|ing))\b"
+    r"reinforce(?:d|ments?)?|mobili[sz](?:ed|ing|e)|arriv(?:ed|e|es|ing)|landed|landing)\b"
 )
 _SERVICE_MEMBERS = re.compile(r"(?i)\bservice\s+members?\b")
 _OUTCOME_VERB_BEFORE = re.compile(r"(?i)\b(?P<v>kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es))\s+(?:another\s+|an?\s+other\s+)?$")
