@@ -195,3 +195,15 @@ def test_a_contingent_that_arrived_parsed_as_a_clause_on_its_officers(extractor)
 def test_officers_of_no_state_named_send_no_one(extractor):
     f = extract(extractor, "Police\n\nThe first 400 police officers landed in Monrovia on Tuesday.")
     assert [names(f, v, "agent") for v in f.events if v.type == "Deployment"] in ([], [[]])
+
+
+def test_fighters_arriving_nowhere_named_are_no_deployment(extractor):
+    f = extract(extractor, "Base attack\n\nBoko Haram insurgents, who arrived in more than a dozen gun trucks, burned "
+                           "two armoured vehicles in the town of Damboa on Monday.")
+    assert [v for v in f.events if v.type == "Deployment"] == []
+
+
+def test_fighters_arriving_in_a_town_still_deploy(extractor):
+    f = extract(extractor, "Reinforcements\n\nHundreds of Wagner fighters arrived in the town of Gao on Monday.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Gao"]

@@ -965,6 +965,9 @@ class _Ctx:
             f.add("agent", self.announcer(tok))  # "The ministry announced that 2,500 troops would be sent"
         if self.finder.t.base(tok) in self.finder.t.troop_verbs and not (f.filled("destination") or f.quantities):
             return  # "whether X would contribute soldiers": no place, no number, no deployment
+        if self.finder.t.base(tok) in self.finder.t.actor_verbs and not f.filled("destination") \
+                and not f.quantities.get("troops"):
+            return  # "the insurgents, who arrived in a dozen gun trucks": coming to a fight, not deployed (round 9)
         if f.filled("agent", "destination") or f.quantities:
             others = self.other_senders(subj, f) if subj is not None else []
             yield self.finish(f)
