@@ -68,6 +68,19 @@ def test_an_actor_read_as_both_sides_of_one_attack_does_not_disagree():
     assert actors_score(plain, wire, CFG) == CFG.score("actor_conflict")
 
 
+
+def test_a_speaker_speaking_about_itself_still_disagrees_with_another_speaker():
+    """Only opposed roles (perpetrator and target, captor and former holder) make a filler
+    doubtful: 'the Militia said its fighters ...' (speaker and about) against Yland's statement
+    is still two sides speaking."""
+    own = rep("e:own", "a", cls="Statement", actors={"speaker": (MILITIA,), "about": (MILITIA,)})
+    yland = rep("e:yl", "b", cls="Statement", actors={"speaker": (YLAND,)})
+    assert actors_score(own, yland, CFG) == CFG.score("actor_conflict")
+    retook = rep("e:retook", "a", cls="Capture", actors={"captor": (MILITIA,), "former": (MILITIA,)})
+    held = rep("e:held", "b", cls="Capture", actors={"captor": (YLAND,)})
+    assert actors_score(retook, held, CFG) == 0.0
+
+
 def test_the_doubted_actor_still_agrees_and_other_towns_still_veto():
     """The doubt only removes a conflict: a report naming the Militia as perpetrator still agrees
     with the double reading, and a same-day attack in another town of the country stays apart."""

@@ -266,6 +266,10 @@ def _sides(r: Report, role: str) -> tuple[ActorInfo, ...]:
     return tuple(x for x in fillers if not doubtful(r, role, x))
 
 
+# Roles that name the two sides of one event: one actor cannot be both. (A statement's speaker
+# may well speak about itself.)
+_OPPOSED = {"perpetrator": "target", "target": "perpetrator", "captor": "former", "former": "captor"}
+
 # The role a place phrase is misread into ("strike in eastern Afghanistan"). Not a deployment's
 # agent nor a capture's captor: "Nigeria deploys troops to Borno", "Somalia retakes Adan Yabaal"
 # name a state acting in its own land as the state.
@@ -277,13 +281,14 @@ def doubtful(r: Report, role: str, x: ActorInfo) -> bool:
     misreadings an extractor makes most (fusion cannot tell which reading is wrong, so such a
     filler never *disagrees*; it still agrees when another report names it too):
 
-    * the same actor fills another role of the report too: the side that struck and the side
+    * the same actor fills the opposed role of the report too: the side that struck and the side
       struck ("Two members of Hezbollah were killed when an Israeli drone hit their car ... a
       source close to the group told" read Hezbollah as perpetrator and target);
     * the acting side is the bare state the event happened in: "U.S. strike targets ISIS-K in
       eastern Afghanistan" read Afghanistan as the perpetrator. A state's own forces are named
       as forces ("Afghan troops", an ArmedForce with the state's key), not as the state."""
-    if any(other != role and any(y.iri == x.iri for y in ys) for other, ys in r.actors.items()):
+    other = _OPPOSED.get(role)
+    if other and any(y.iri == x.iri for y in r.actors.get(other, ())):
         return True
     return role in _ACTING_ROLES and x.cls == _STATE and any(p.country == x.iri for p in r.places)
 
