@@ -23,8 +23,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   attack differently; fillers not known to stand for sides do not disagree, nor does a filler
   the report itself makes doubtful: an actor it reads on both sides, the bare state the event
   happened in as its perpetrator); so does a meeting whose reports share a host but each name
-  another guest, which within one article vetoes (the article tells its participants
-  consistently);
+  another guest, and ``another_guest`` besides; within one article that vetoes (the article
+  tells its participants consistently);
 * **figures** never veto: figures that differ make the incident's figures disputed, they do
   not split it; agreeing figures add a little;
 * **text**: the same evidence sentence (a syndicated copy) or another mention in the same
