@@ -207,3 +207,15 @@ def test_fighters_arriving_in_a_town_still_deploy(extractor):
     f = extract(extractor, "Reinforcements\n\nHundreds of Wagner fighters arrived in the town of Gao on Monday.")
     [v] = [v for v in f.events if v.type == "Deployment"]
     assert names(f, v, "destination") == ["Gao"]
+
+
+def test_a_counted_unit_of_police_arriving_in_a_town_is_a_deployment(extractor):
+    f = extract(extractor, "Police\n\nAbout 300 police officers arrived in Gao on Tuesday to restore order.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Gao"]
+    assert v.quantities["troops"].value == 300
+
+
+def test_two_officers_arriving_are_no_deployment(extractor):
+    f = extract(extractor, "Police\n\nTwo police officers arrived in the village of Gao on Tuesday.")
+    assert [v for v in f.events if v.type == "Deployment"] == []

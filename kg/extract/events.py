@@ -902,7 +902,7 @@ class _Ctx:
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
             if subj is None or not (sender and self.kind(sender) in ARMED
-                                    or subj.lemma_.lower() in ARMED_NOUNS):
+                                    or subj.lemma_.lower() in ARMED_NOUNS or self.counted_unit(subj)):
                 return
         if patient is not None:
             force = self.entity(patient, ("ArmedForce", "ArmedGroup"))
@@ -975,6 +975,20 @@ class _Ctx:
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)
+
+    def counted_unit(self, noun: Token) -> bool:
+        """"200 police officers", "a contingent of 300 soldiers": uniformed people in a number a unit
+        moves in (20 or more), though the report names no state or force for them (round 9)."""
+        for n in [noun, *self.preps(noun).get("of", [])]:
+            if n.lemma_.lower() in TROOP_OBJECTS:
+                for c in n.children:
+                    if c.dep_ == "nummod" and c.like_num:
+                        try:
+                            if float(c.text.replace(",", "")) >= 20:
+                                return True
+                        except ValueError:
+                            continue
+        return False
 
     def demonym_state(self, noun: Token) -> Optional[str]:
         """"400 Kenyan police officers", "a contingent of 200 Kenyan police": uniformed people told by
