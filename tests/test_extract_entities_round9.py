@@ -169,3 +169,37 @@ def test_platforms_a_report_quotes_are_bodies(extractor):
                            "posted on Facebook.")
     types = entity_types(f)
     assert types.get("Telegram") == "Organization" and types.get("Facebook") == "Organization", types
+
+
+# ----- places and forces NER calls persons or bodies
+
+
+def test_an_article_before_a_name_is_no_title(extractor):
+    f = extract(extractor, "Attack\n\nOn 15 July, ten gunmen attempted to enter the Tarnu Cantonment in the north.")
+    assert entity_types(f).get("Tarnu Cantonment") == "Location", entity_types(f)
+
+
+def test_a_name_ending_in_its_division_word_is_a_place(extractor):
+    f = extract(extractor, "Attack\n\nThe soldiers repelled an attack on their location in Kavuro, Berno State.")
+    assert entity_types(f).get("Berno State") == "Location", entity_types(f)
+
+
+def test_names_with_armed_forces_or_task_force_are_forces(extractor):
+    f = extract(extractor, "Attack\n\nA patrol of the National Armed Forces was attacked near Kavuro. A unit of "
+                           "the Armed Forces of Niger escorted the convoy. The Joint Task Force said it repelled it.")
+    types = entity_types(f)
+    assert types.get("National Armed Forces") == "ArmedForce", types
+    assert types.get("Armed Forces of Niger") == "ArmedForce", types
+    assert types.get("Joint Task Force") == "ArmedForce", types
+
+
+def test_where_people_move_to_or_from_is_a_place(extractor):
+    f = extract(extractor, "Return\n\nHundreds of families began returning on Saturday to Adan Merowe, two days "
+                           "after the army took control.")
+    assert entity_types(f).get("Adan Merowe") == "Location", entity_types(f)
+
+
+def test_residents_of_x_and_x_is_a_town_make_x_a_place(extractor):
+    f = extract(extractor, "Flight\n\nHundreds of residents of Anefiso have fled. Anefiso is the first town in "
+                           "the region to fall.")
+    assert entity_types(f).get("Anefiso") == "Location", entity_types(f)

@@ -100,6 +100,7 @@ class Resources:
     place_verbs: frozenset[str] = frozenset()
     place_nouns_on: frozenset[str] = frozenset()
     place_nouns_between: frozenset[str] = frozenset()
+    place_motion_verbs: frozenset[str] = frozenset()
     title_complements: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()
@@ -129,6 +130,7 @@ class Resources:
             place_verbs=frozenset(data["place_verbs"]),
             place_nouns_on=frozenset(data["place_nouns_on"]),
             place_nouns_between=frozenset(data.get("place_nouns_between", [])),
+            place_motion_verbs=frozenset(data.get("place_motion_verbs", [])),
             title_complements=frozenset(data["title_complements"]),
             unit_heads=frozenset(data["unit_heads"]),
             seats=frozenset(n.lower() for n in data.get("seats", [])),
@@ -660,7 +662,8 @@ class MentionFinder:
         titled = _strip_titles(ent, res)
         if titled is None:
             return
-        has_title = titled.start > ent.start or bool(res.title_before.search(
+        bare = _trim(ent)  # ("the X Y": an article is no title)
+        has_title = titled.start > (bare.start if bare is not None else ent.start) or bool(res.title_before.search(
             ent.doc[max(sent.span.start, ent.start - 6):ent.start].text + " "))
         ent = titled
         text = _strip_the(_strip_possessive(ent.text))
@@ -681,6 +684,14 @@ class MentionFinder:
             return
         if text.lower() in res.seats:
             claim(ent, "Location", "Facility", place=None) if _after_locative(ent) else claim(ent, "Organization", None)
+            return
+        if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _NAMED_PLACE_HEADS \
+                and not any(t.lower_ == "of" for t in ent) and not has_title:
+            claim(ent, "Location", None, place=None)  # "X State", "Y Cantonment": a place NER called a person
+            return
+        if any((a.lower_, b.lower_) in (("armed", "forces"), ("task", "force")) and a.text[:1].isupper()
+               for a, b in zip(ent, ent[1:])):
+            claim(ent, "ArmedForce", None)  # "the National Armed Forces", "the Armed Forces of X", "the Y Task Force"
             return
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
             ent = ent[:-1]  # "X National Guard Soldiers": the unit
@@ -777,6 +788,12 @@ class MentionFinder:
             return True  # "the seizure of X in May and of Y", "the recapture by the army of Y"
         if _plural_place_noun_after(ent, res):
             return True  # "the X and Y provinces": each name is one of the places
+        if root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "toward", "towards", "into") \
+                and root.head.head.lemma_.lower() in res.place_motion_verbs:
+            return True  # "fled to X", "withdrew from Y", "returning to Z"
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+                c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in root.head.children):
+            return True  # "X is the first town in ...": the sentence says what X is
         if ent.start >= 2 and doc[ent.start - 1].lower_ in ("at", "in", "near") \
                 and doc[ent.start - 2].lower_ in FACILITY_HEADS:
             return True  # "a base at X", "the camp near Y": where a facility stands is a place
@@ -923,6 +940,9 @@ NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prison
 
 # Words after a name that make it a division of a state: "X state", "Y province" (a state's name
 # before them names the division, not that state: "X state" named after the state X lies in another state).
+#: a place's last word that NER takes for part of a person's or body's name ("X State", "Y Cantonment")
+_NAMED_PLACE_HEADS = frozenset(["state", "province", "region", "district", "governorate", "oblast", "county",
+                                "prefecture", "cantonment"])
 _DIVISION_WORDS = frozenset(["state", "province", "region", "district", "governorate", "oblast", "county",
                              "prefecture"])
 
