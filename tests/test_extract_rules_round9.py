@@ -219,3 +219,30 @@ def test_a_counted_unit_of_police_arriving_in_a_town_is_a_deployment(extractor):
 def test_two_officers_arriving_are_no_deployment(extractor):
     f = extract(extractor, "Police\n\nTwo police officers arrived in the village of Gao on Tuesday.")
     assert [v for v in f.events if v.type == "Deployment"] == []
+
+
+def test_people_killed_in_attacks_this_year_are_a_tally(extractor):
+    f = extract(extractor, "Toll\n\nMore than 2,000 people have been killed in attacks in Mali this year.")
+    assert asserted(f, "Attack") == []
+
+
+def test_people_killed_in_attacks_on_named_bases_are_news(extractor):
+    f = extract(extractor, "Toll\n\nTwelve soldiers have been killed in attacks on two bases near Gao, the army said.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Gao"]
+
+
+def test_dozens_of_attacks_are_summed_up(extractor):
+    f = extract(extractor, "Group\n\nThe group has carried out dozens of attacks on army posts in central Mali.")
+    assert asserted(f, "Attack") == []
+
+
+def test_attacked_across_a_region_in_recent_months_is_a_tally(extractor):
+    f = extract(extractor, "Group\n\nJihadists have attacked army posts across central Mali in recent months.")
+    assert asserted(f, "Attack") == []
+
+
+def test_attacked_this_week_stays_one_attack(extractor):
+    f = extract(extractor, "Base\n\nRebels have attacked the base at Gao this week, officials said.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Gao"]

@@ -157,6 +157,9 @@ PAIR_NOUNS = frozenset(["leader", "man", "woman", "official", "side", "head", "f
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 # Adjectives that make plural attacks a summary of several ("multiple attacks across X").
+# Vague counts of events ("dozens of attacks", "scores of raids"): several events summed up (_Ctx.tallied).
+VAGUE_COUNTS = frozenset(["dozen", "dozens", "hundred", "hundreds", "score", "scores", "thousand", "thousands",
+                          "number", "handful", "couple", "lot", "lots"])
 # Nouns of a run of events ("a string of attacks", "a spate of kidnappings"): see _Ctx.series.
 SERIES_WORDS = frozenset(["string", "series", "spate", "spree", "rash", "wave", "succession", "streak", "litany",
                           "cycle", "campaign"])
@@ -1096,7 +1099,8 @@ class _Ctx:
         if nominal and self.comparison(tok) or not nominal and self.finder.modality.habitual(tok):
             return
         if nominal and tok.tag_ == "NNS" and (self.series(tok) or self.light_verb(tok) is not None
-                                             and self.finder.modality.habitual(self.light_verb(tok))):
+                                             and self.finder.modality.habitual(self.light_verb(tok))
+                                             or self.tallied(tok)):
             return  # "has carried out airstrikes in X since 2015", "blamed for a string of attacks" (round 9)
         if not nominal and self.finder.t.base(tok) in ("wound", "injure") and (
                 tok.dep_ == "conj" and tok.head.lemma_.lower() in OUTCOME_VERBS
@@ -1446,6 +1450,17 @@ class _Ctx:
         if noun.tag_ != "NNS":
             return False
         return any(c.dep_ == "amod" and c.lower_ in SUMMARY_WORDS for c in noun.children) or "across" in self.preps(noun)
+
+    def tallied(self, noun: Token) -> bool:
+        """"More than 2,000 people have been killed in attacks in X this year", "has carried out dozens
+        of attacks": attacks counted up in a perfect-tense tally over a span, or by a vague number, are
+        many events summed, not one (round 9; "12 have been killed in attacks on two bases" is news)."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in VAGUE_COUNTS:
+            return True
+        if any(c.dep_ in ("det", "nummod", "poss") for c in noun.children):
+            return False
+        verb = self.outcome_verb(noun)
+        return verb is not None and self.finder.modality.habitual(verb)  # (perfect, over a span or since)
 
     def series(self, noun: Token) -> bool:
         """"blamed for a string of attacks in X", "the latest in a series of raids on Y": attacks

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 DATA = Path(__file__).resolve().parent.parent / "data"
 REPORT_NOUNS = frozenset(["report", "claim", "allegation", "rumour", "rumor", "suggestion", "account", "assertion"])
 PLAN_ADJECTIVES = frozenset(["planned", "proposed", "future", "expected", "prospective"])
+SPAN_NOUNS = frozenset(["day", "week", "month", "year", "decade"])
 CLIMB = ("xcomp", "conj", "pcomp", "pobj", "dobj", "prep", "nsubj", "nsubjpass", "appos", "attr")
 
 
@@ -81,8 +82,24 @@ class Modality:
             return False
         return any(c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs for c in verb.children) or any(
             c.dep_ == "prep" and c.lower_ == "since" for c in verb.children) or any(
-            c.dep_ in ("npadvmod", "dobj", "advmod") and c.right_edge.lower_ == "times" for c in verb.children)
-        # ("has struck X several times", "hundreds of times": round 9)
+            c.dep_ in ("npadvmod", "dobj", "advmod") and c.right_edge.lower_ == "times" for c in verb.children) \
+            or self._over_a_span(verb)
+        # ("has struck X several times", "hundreds of times", "in recent months", "this year": round 9)
+
+    @staticmethod
+    def _over_a_span(verb: Token) -> bool:
+        """A perfect told over a span of time: "in recent months", "over the past year", "this year",
+        "so far this year", "across central X" (a tally, round 9)."""
+        for c in verb.children:
+            spans = [c] if c.dep_ == "npadvmod" else [o for o in c.children if o.dep_ == "pobj"] \
+                if c.dep_ == "prep" and c.lower_ in ("in", "over", "during", "throughout", "across") else []
+            for o in spans:
+                if c.lower_ == "across":
+                    return True
+                if o.lemma_.lower() in SPAN_NOUNS and (o.tag_ == "NNS" or o.lemma_.lower() in ("year", "decade")) \
+                        and any(d.lower_ in ("recent", "past", "last", "this", "several", "few") for d in o.children):
+                    return True  # (not "this week", "last week": one event may be told so)
+        return False
 
     def present_habit(self, verb: Token, base: str | None = None) -> bool:
         """"The militants often attack army posts", "rebels who attack convoys", "the group carries out
