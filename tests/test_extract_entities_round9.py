@@ -203,3 +203,14 @@ def test_residents_of_x_and_x_is_a_town_make_x_a_place(extractor):
     f = extract(extractor, "Flight\n\nHundreds of residents of Anefiso have fled. Anefiso is the first town in "
                            "the region to fall.")
     assert entity_types(f).get("Anefiso") == "Location", entity_types(f)
+
+
+# ----- "the country"
+
+
+def test_the_country_points_to_a_state_the_report_talks_about_not_an_adjective(extractor):
+    f = extract(extractor, "Visit\n\nGeneral Jane Roe met officials in Chad on Monday. Roe thanked U.S. and "
+                           "partner forces for their work in the country.")
+    by_name = {e.name: e for e in f.entities}
+    assert any(m.text == "country" for m in by_name["Chad"].mentions)
+    assert "United States" not in by_name or not any(m.text == "country" for m in by_name["United States"].mentions)

@@ -342,7 +342,8 @@ class Resolver:
         for c in ordered:
             if not self._compatible(c, m):
                 continue
-            before = [x.start for x in c.mentions if x.start < m.start and x.kind != "Description"]
+            before = [x.start for x in c.mentions if x.start < m.start and x.kind != "Description"
+                      and not (target == "Country" and _adjective_use(x))]
             if before and (best is None or max(before) > best[0]):
                 best = (max(before), c)
         if best is not None and target in _ACTORS and self._rival(m, best, ordered):
@@ -597,6 +598,13 @@ def _retype_by_majority(mentions: list[RawMention]) -> None:
         elif m.kind == "Person" and key in places and not is_surname and not m.hint.get("byline"):
             m.kind = "Location"
             m.hint = {}
+
+
+def _adjective_use(m: RawMention) -> bool:
+    """A state's name used as a modifier ("X troops", "X ships"): no antecedent of "the country",
+    which points back to a state the report talks about, not to the owner of some troops."""
+    root = m.span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= m.span.end and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _rejoin_place_tails(mentions: list[RawMention], surnames: set[str]) -> None:
