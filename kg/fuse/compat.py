@@ -237,8 +237,10 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
             conflict += 1
         elif shared:
             agree += shared
-        elif any(comparable(x, y) for x in _sides(a, role) for y in _sides(b, role)):
-            conflict += 1
+        else:
+            sa, sb = _sides(a, role), _sides(b, role)
+            if any(comparable(x, y) for x in sa for y in sb):
+                conflict += 1
     return min(agree * cfg.score("actor_agrees"), cfg.score("actor_max")) + conflict * cfg.score("actor_conflict")
 
 
@@ -261,6 +263,8 @@ def _sides(r: Report, role: str) -> tuple[ActorInfo, ...]:
     """The fillers of ``role`` that can disagree with another report's: not those the report
     itself makes doubtful (:func:`doubtful`). They still agree when they match."""
     fillers = r.actors[role]
+    if role not in _OPPOSED and role not in _ACTING_ROLES:
+        return fillers
     if not any(doubtful(r, role, x) for x in fillers):
         return fillers
     return tuple(x for x in fillers if not doubtful(r, role, x))
