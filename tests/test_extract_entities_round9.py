@@ -214,3 +214,10 @@ def test_the_country_points_to_a_state_the_report_talks_about_not_an_adjective(e
     by_name = {e.name: e for e in f.entities}
     assert any(m.text == "country" for m in by_name["Chad"].mentions)
     assert "United States" not in by_name or not any(m.text == "country" for m in by_name["United States"].mentions)
+
+
+def test_the_khorasan_branch_spelled_with_a_hyphen_is_the_branch_not_the_parent(extractor):
+    f = extract(extractor, "Strike\n\nForces conducted a strike against ISIS-Khorasan militants in the east.")
+    types = entity_types(f)
+    assert types.get("Islamic State Khorasan Province") == "ArmedGroup", types
+    assert "Islamic State" not in types, types
