@@ -246,3 +246,18 @@ def test_attacked_this_week_stays_one_attack(extractor):
     f = extract(extractor, "Base\n\nRebels have attacked the base at Gao this week, officials said.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Gao"]
+
+
+def test_a_group_withdrawing_from_the_town_attacked_gives_it_to_the_attacker(extractor):
+    f = extract(extractor, "Town\n\nMalian troops shelled the town of Gao on Monday. Al-Shabab fighters withdrew "
+                           "from the town on Tuesday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Gao"]
+    assert names(f, v, "former") == ["al-Shabaab"]
+    assert names(f, v, "captor") == ["Malian forces"]
+
+
+def test_unnamed_fighters_withdrawing_take_nothing(extractor):
+    f = extract(extractor, "Town\n\nThe army shelled the town of Gao on Monday. Rebel fighters withdrew from the town "
+                           "on Tuesday.")
+    assert asserted(f, "Capture") == []

@@ -715,6 +715,9 @@ class _Ctx:
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             places.append(tok.head)  # "the village of X, where troops withdrew"
         place = next((e for o in places for e in [self.entity(o, ("Location",))] if e), None)
+        if place is None and any(o.lemma_.lower() in TOWN_NOUNS and self.child(o, "det") is not None
+                                 and self.child(o, "det").lower_ == "the" for o in places):
+            place = self.town_told_before()  # "rebels retreated from the town" (round 9)
         if place is None:
             return None
         f = self.new("Capture", tok, False)
@@ -726,6 +729,15 @@ class _Ctx:
                     and self.finder.t.base(t.head) in ADVANCE_VERBS:
                 f.add("captor", eid)
                 break
+        if not f.filled("captor"):  # "troops assaulted X. The rebels withdrew from the town": the attacker took it
+            for g in reversed(self.told):
+                if g.sentence.index < self.sent.index - 2:
+                    break
+                if g.type == "Attack" and g.modality == "asserted" and place in g.roles.get("location", []):
+                    for eid in g.roles.get("perpetrator", []):
+                        if eid != former:
+                            f.add("captor", eid)
+                    break
         return self.finish(f)
 
     def trigger_type(self, tok: Token) -> tuple[Optional[str], bool]:
@@ -1841,6 +1853,21 @@ class _Ctx:
             if f.type == "Capture" and f.modality == "asserted" and f.roles.get("place") \
                     and f.sentence.index < self.sent.index:
                 return f.roles["place"][0]
+        named = [e for e in dict.fromkeys(self.earlier[-1] if self.earlier else [])
+                 if self.kind(e) == "Location" and specificity(e, self.res) >= SPECIFIC]
+        return named[0] if len(named) == 1 else None
+
+    def town_told_before(self) -> Optional[str]:
+        """"the town" of a sentence that names none: the town or site of the attack or capture told in
+        this sentence or the two before, else the one town the sentence before names."""
+        for f in reversed(self.told):
+            if f.sentence.index < self.sent.index - 2:
+                break
+            if f.type in ("Attack", "Capture") and f.modality == "asserted":
+                fine = [e for e in f.roles.get("location", []) + f.roles.get("place", [])
+                        if specificity(e, self.res) >= SPECIFIC]
+                if fine:
+                    return fine[0]
         named = [e for e in dict.fromkeys(self.earlier[-1] if self.earlier else [])
                  if self.kind(e) == "Location" and specificity(e, self.res) >= SPECIFIC]
         return named[0] if len(named) == 1 else None
