@@ -1060,6 +1060,73 @@ ORDER BY DESC(?difference) ?kind ?place ?event1 ?event2
 """
 
 
+#: queries/places-by-attacks.rq before a country's places were found first (round 5).
+PLACES_BY_ATTACKS_BEFORE = r"""# title: Places by number of attacks
+# description: Places ranked by how many attacks happened there, with the total of the death tolls (attacks without a toll add nothing to it) and the dates of the first and last attack. By default each incident counts once, two articles on one attack being one incident with its reconciled toll (the median of its sources); with level=reports each article's report counts, as told (hypothetical and denied attacks included).
+# param: from: date = "" -- earliest date, YYYY-MM-DD (a month or year that overlaps counts)
+# param: to: date = "" -- latest date, YYYY-MM-DD
+# param: country: string = "" -- only places in this country (the country, or a place inside it: a town, a village of one of its provinces, following ckg:country and ckg:within): name, alias, ISO code or IRI
+# param: min: integer = 1 -- fewest attacks for a place to be listed
+# param: level: enum(incidents|reports) = "" -- incidents: each real-world event once (kg/fuse; docs/fusion.md); reports: each article's report of it; default: incidents when the store has any (kg build fuses), else reports
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+SELECT ?place (MIN(?placeName) AS ?placeLabel) ?placeCountry (MIN(?countryName) AS ?placeCountryLabel)
+       ?attacks ?fatalities ?first ?last
+WHERE {
+  {
+    SELECT ?place (COUNT(DISTINCT ?event) AS ?attacks) (SUM(COALESCE(?killed, 0)) AS ?fatalities)
+           (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
+    WHERE {
+      ?event a ckg:Attack ;
+             ckg:location ?place .
+      FILTER(IF(COALESCE(?level, IF(EXISTS { ?fused a ckg:Incident }, "incidents", "reports")) = "reports",
+                NOT EXISTS { ?event a ckg:Incident }, EXISTS { ?event a ckg:Incident }))
+      OPTIONAL { ?event ckg:date ?date }
+      FILTER(!BOUND(?from) || (BOUND(?date) && CONCAT(STR(?date), "~") >= STR(?from)))
+      FILTER(!BOUND(?to) || (BOUND(?date) && STR(?date) <= STR(?to)))
+      # a report's quantity, or an incident's reconciled figure
+      OPTIONAL { ?event ckg:quantity|ckg:figure ?q . ?q ckg:quantityKind "fatalities" ; rdf:value ?killed }
+    }
+    GROUP BY ?place
+  }
+  FILTER(?attacks >= ?min)
+  # the states the country parameter names, found once (nothing when it is unbound): testing
+  # every place's chain against every label would look the labels up once per row
+  OPTIONAL {
+    SELECT DISTINCT ?countryMatch WHERE {
+      {
+        # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping)
+        SELECT ?countryMatch WHERE {
+          BIND(LCASE(?country) AS ?countryKey)
+          ?countryMatch ckg:nameKey ?countryKey .
+          FILTER(BOUND(?country))
+        }
+      } UNION {
+        SELECT ?countryMatch WHERE {
+          BIND(UCASE(?country) AS ?countryCodeGiven)
+          ?countryMatch ckg:countryCode ?countryCodeGiven .
+          FILTER(BOUND(?country))
+        }
+      }
+      FILTER EXISTS { ?countryMatch a ckg:State }
+    }
+  }
+  BIND(IF(BOUND(?country), IRI(CONCAT("https://w3id.org/conflict-kg/id/state/", LCASE(?country))), ?none)
+       AS ?countryByCode)
+  FILTER(!BOUND(?country) || EXISTS {
+    ?place (ckg:country|ckg:within)* ?area .  # the place itself, or a place it lies within
+    FILTER(STR(?area) = ?country || ?area = ?countryMatch || ?area = ?countryByCode) })
+  OPTIONAL { ?place rdfs:label ?placeName }
+  OPTIONAL { ?place ckg:country ?placeCountry . OPTIONAL { ?placeCountry rdfs:label ?countryName } }
+}
+GROUP BY ?place ?placeCountry ?attacks ?fatalities ?first ?last
+ORDER BY DESC(?attacks) DESC(?fatalities) ?placeLabel ?place
+"""
+
+
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
@@ -1349,3 +1416,45 @@ def test_deployments_answers_as_before(store, keyless, queries, params, some, wi
 def test_disputed_figures_answers_as_before(store, queries, params, some) -> None:
     found = assert_same_answer(store, queries["disputed-figures"], DISPUTED_FIGURES_BEFORE, params)
     assert bool(found) == some
+
+
+def _attacked_places(store: KGStore) -> list[str]:
+    """IRIs of attacked places and of the areas they lie within, to give as a country."""
+    rows = store.query("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
+                       "SELECT DISTINCT ?a WHERE { ?e a ckg:Attack ; ckg:location ?p . "
+                       "?p (ckg:country|ckg:within)* ?a } ORDER BY ?a").rows
+    return [str(r[0]) for r in rows]
+
+
+@pytest.mark.parametrize(("params", "some"), [
+    ({}, True),
+    ({"level": "reports"}, True),
+    ({"level": "incidents"}, True),
+    ({"country": "Nigeria"}, True),
+    ({"country": "ng", "level": "reports"}, True),
+    ({"country": "NG", "level": "incidents"}, True),
+    ({"country": "https://w3id.org/conflict-kg/id/state/ng"}, True),
+    ({"country": "iraq"}, True),
+    ({"country": "Atlantis"}, False),
+    ({"country": "x\" } UNION { ?s ?p ?o } #"}, False),
+    ({"from": "2021-01-01", "to": "2021-03-31"}, True),
+    ({"country": "Nigeria", "from": "2021-03-01", "level": "reports"}, True),
+    ({"to": "2016-12-31"}, True),
+    ({"min": "2"}, True),
+    ({"min": "1000"}, False),
+])
+def test_places_by_attacks_answers_as_before(store, queries, params, some) -> None:
+    found = assert_same_answer(store, queries["places-by-attacks"], PLACES_BY_ATTACKS_BEFORE, params)
+    assert bool(found) == some
+
+
+def test_places_by_attacks_answers_as_before_for_every_area_iri(store, queries) -> None:
+    """Attacked places, and areas they lie within, given as the country (IRI): six of them,
+    evenly spread over their order (the places themselves, provinces, states)."""
+    areas = _attacked_places(store)
+    assert len(areas) > 10
+    kinds = {a.split("/id/")[1].split("/")[0]: a for a in reversed(areas)}  # the first of each kind
+    assert {"place", "state"} <= set(kinds), kinds
+    for area in sorted(set(areas[::len(areas) // 6][:6]) | set(kinds.values())):
+        assert assert_same_answer(store, queries["places-by-attacks"], PLACES_BY_ATTACKS_BEFORE,
+                                  {"country": area, "level": "reports"}) >= 1
