@@ -221,3 +221,15 @@ def test_the_khorasan_branch_spelled_with_a_hyphen_is_the_branch_not_the_parent(
     types = entity_types(f)
     assert types.get("Islamic State Khorasan Province") == "ArmedGroup", types
     assert "Islamic State" not in types, types
+
+
+# ----- bases named after a designator
+
+
+def test_a_base_named_after_its_designator_is_one_place_not_looked_up_as_a_town(extractor):
+    f = extract(extractor, "Attacks\n\nRockets struck Mission Support Site Harlow and Combat Outpost Kestrel "
+                           "Ridge in the east on Monday.")
+    by_name = {e.name: e for e in f.entities}
+    for name in ("Mission Support Site Harlow", "Combat Outpost Kestrel Ridge"):
+        assert by_name[name].type == "Location", sorted(by_name)
+        assert "country_code" not in by_name[name].attributes  # a code name, no namesake town abroad

@@ -101,6 +101,7 @@ class Resources:
     place_nouns_on: frozenset[str] = frozenset()
     place_nouns_between: frozenset[str] = frozenset()
     place_motion_verbs: frozenset[str] = frozenset()
+    base_designators: tuple[str, ...] = ()
     title_complements: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()
@@ -131,6 +132,7 @@ class Resources:
             place_nouns_on=frozenset(data["place_nouns_on"]),
             place_nouns_between=frozenset(data.get("place_nouns_between", [])),
             place_motion_verbs=frozenset(data.get("place_motion_verbs", [])),
+            base_designators=tuple(data.get("base_designators", [])),
             title_complements=frozenset(data["title_complements"]),
             unit_heads=frozenset(data["unit_heads"]),
             seats=frozenset(n.lower() for n in data.get("seats", [])),
@@ -307,6 +309,10 @@ class MentionFinder:
             [{"TEXT": {"REGEX": r"^[A-Z]+-?\d+$"}}, {"LOWER": {"IN": ["air", "naval", "military", "army", "marine"]}, "OP": "?"},
              {"LOWER": {"IN": heads}}],
         ])
+        # "Forward Operating Base X", "Mission Support Site Y": a designator before the base's name
+        self.matcher.add("NAMED_BASE", [
+            [*({"ORTH": w} for w in d.split()), {"IS_TITLE": True, "IS_ALPHA": True, "OP": "+"}]
+            for d in self.res.base_designators], greedy="LONGEST")
 
     # ----- finding
     def find(self, parsed: ParsedDoc) -> list[RawMention]:
@@ -476,6 +482,12 @@ class MentionFinder:
             if len(name) == 0 or name[0].ent_type_ in ("PERSON",) and name[0].i > 0 and name[0].nbor(-1).lower_ in self.res.honorifics:
                 return
             claim(s, "Location", "MilitaryBase", base_name=name.text)
+            return
+        if label == "NAMED_BASE":  # "Combat Outpost X": the base, by its designator and name
+            designator = next(d for d in sorted(self.res.base_designators, key=len, reverse=True)
+                              if s.text.startswith(d + " "))
+            # (its name is a code word or a fallen soldier's, no town to look up in the gazetteer)
+            claim(s, "Location", "MilitaryBase", named_base=s.text[len(designator) + 1:])
             return
         if label == "STATE_BODY":  # "the Xian news agency": a body of that state, named by what it is
             claim(s, "Organization", None)

@@ -209,8 +209,8 @@ class Resolver:
         codes += [m.hint["region_of"].code for m in mentions if m.hint.get("region_of")]  # "northern X"
         pending = []
         for m in mentions:
-            if m.kind != "Location" or m.hint.get("place") is not None:
-                continue
+            if m.kind != "Location" or m.hint.get("place") is not None or m.hint.get("named_base"):
+                continue  # ("Combat Outpost X": a code name, no town)
             area = self._area_of_state(m)
             if area is not None:
                 m.hint["place"] = area
