@@ -166,3 +166,23 @@ def test_one_article_telling_one_meeting_twice_is_still_one():
     assert compare(head, body, CFG) >= CFG.threshold
     assert compare(head, states, CFG) >= CFG.threshold
     assert groups_of([head, body, states]) == [["e:body", "e:head", "e:states"]]
+
+
+# --- a report naming only the country, beside towns of it the same day -----------------------------
+
+COUNTRY = PlaceInfo(XX, "Xland", XX, None, None, "S", frozenset())
+
+
+def test_a_country_only_report_joins_the_town_whose_reports_agree_more():
+    """'Two Militia members killed in Yland strike in Xland' (only the country) reaches the
+    threshold with both strikes of the day, the one near Town (same target and toll) and the one
+    in Othertown (nothing shared): the better group is merged first, and the two towns veto, so
+    the country-only report is not joined with Othertown's strike."""
+    town_a = rep("e:town-a", "a", actors={"perpetrator": (YLAND,), "target": (MILITIA,)}, figures={"fatalities": (2.0, "exact")})
+    town_b = rep("e:town-b", "b", actors={"perpetrator": (force("Yland air force", YY),)})
+    other = rep("e:other", "a", places=(OTHER_TOWN,), actors={}, figures={"injuries": (6.0, "exact")})
+    country = rep("e:country", "c", places=(COUNTRY,), actors={"perpetrator": (MILITIA,), "target": (MILITIA,)},
+                  figures={"fatalities": (2.0, "exact")})
+    assert compare(country, other, CFG) >= CFG.threshold  # alone it would join (the risk)
+    assert compare(country, town_a, CFG) > compare(country, other, CFG)
+    assert groups_of([town_a, town_b, other, country]) == [["e:country", "e:town-a", "e:town-b"], ["e:other"]]
