@@ -233,3 +233,19 @@ def test_a_base_named_after_its_designator_is_one_place_not_looked_up_as_a_town(
     for name in ("Mission Support Site Harlow", "Combat Outpost Kestrel Ridge"):
         assert by_name[name].type == "Location", sorted(by_name)
         assert "country_code" not in by_name[name].attributes  # a code name, no namesake town abroad
+
+
+# ----- divisions in lower case, peoples' adjectives
+
+
+def test_the_department_of_x_in_lower_case_is_a_place_and_with_a_capital_a_body(extractor):
+    f = extract(extractor, "Ambush\n\nA unit escorting a convoy was attacked in the department of Merovo, in the "
+                           "north. The Department of Defense said it sent help.")
+    types = entity_types(f)
+    assert types.get("Merovo") == "Location", types
+    assert types.get("Department of Defense") == "Organization", types
+
+
+def test_a_peoples_adjective_before_district_names_no_place(extractor):
+    f = extract(extractor, "Fighting\n\nHeavy fighting is reported in a Kurdish district under government control.")
+    assert not any("Kurdish" in n for n in entity_types(f)), entity_types(f)

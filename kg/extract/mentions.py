@@ -597,8 +597,9 @@ class MentionFinder:
             unknown = res.gazetteer.country(text) is None and res.lexicon.match(text) is None
             if not modifier and unknown and self._place_frame(ent):
                 claim(_with_place_suffix(ent, res), "Location", None, place=None)
-            elif unknown and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("district", "province", "governorate",
-                                                                                      "county", "region", "oblast"):
+            elif unknown and ent[-1].tag_ != "JJ" and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in (
+                    "district", "province", "governorate", "county", "region", "oblast"):
+                # (an adjective names whose the area is: "a X-ish district" is some district of that people)
                 claim(_with_place_suffix(ent, res), "Location", None, place=None)  # "the X district of Y"
         elif label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
             # the small model calls some unfamiliar towns a work of art: a place where only a place fits
@@ -783,8 +784,9 @@ class MentionFinder:
         doc = ent.doc
         if ent.end < len(doc) and doc[ent.end].lower_ in self.res.place_suffixes and doc[ent.end].lower_ not in ("airport", "airfield", "camp", "port"):
             return True
-        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
-            return True
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and (
+                doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS or doc[ent.start - 2].text in _LOWER_DIVISIONS):
+            return True  # "the town of X", "the department of Y" (not "the Department of Z", a body)
         root = ent.root
         if root.dep_ == "pobj" and root.head.lower_ == "of" and (
                 root.head.head.lemma_.lower() in PLACE_NOUNS or root.head.head.lemma_.lower() in self.res.place_nouns_of):
@@ -899,7 +901,7 @@ class MentionFinder:
             return
         named = _named_complement(chunk.root)
         if named is not None:
-            if chunk.root.lemma_.lower() in PLACE_NOUNS:
+            if chunk.root.lemma_.lower() in PLACE_NOUNS or chunk.root.lower_ in _LOWER_DIVISIONS:
                 claim(named, "Location", None)  # "the town of X": a place NER missed or called NORP
             return
         if self._claim_capital(chunk, claim) or any(t.ent_type_ for t in chunk):
@@ -952,6 +954,10 @@ NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prison
 
 # Words after a name that make it a division of a state: "X state", "Y province" (a state's name
 # before them names the division, not that state: "X state" named after the state X lies in another state).
+#: divisions named "the X of Y" in lower case ("the department of Y", "the commune of Z"); written
+#: with a capital ("the Department of Z") the same word heads a body's name
+_LOWER_DIVISIONS = frozenset(["department", "commune", "canton", "prefecture", "sub-prefecture", "municipality",
+                              "governorate", "emirate", "cercle"])
 #: a place's last word that NER takes for part of a person's or body's name ("X State", "Y Cantonment")
 _NAMED_PLACE_HEADS = frozenset(["state", "province", "region", "district", "governorate", "oblast", "county",
                                 "prefecture", "cantonment"])
