@@ -597,9 +597,11 @@ class MentionFinder:
             unknown = res.gazetteer.country(text) is None and res.lexicon.match(text) is None
             if not modifier and unknown and self._place_frame(ent):
                 claim(_with_place_suffix(ent, res), "Location", None, place=None)
-            elif unknown and ent[-1].tag_ != "JJ" and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in (
+            elif unknown and not (ent[-1].tag_ == "JJ" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an")) \
+                    and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in (
                     "district", "province", "governorate", "county", "region", "oblast"):
-                # (an adjective names whose the area is: "a X-ish district" is some district of that people)
+                # (an adjective after "a" says whose the area is: "a X-ish district" is some district of that
+                # people; "the Y district of Z" names one)
                 claim(_with_place_suffix(ent, res), "Location", None, place=None)  # "the X district of Y"
         elif label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
             # the small model calls some unfamiliar towns a work of art: a place where only a place fits
