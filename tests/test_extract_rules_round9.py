@@ -261,3 +261,21 @@ def test_unnamed_fighters_withdrawing_take_nothing(extractor):
     f = extract(extractor, "Town\n\nThe army shelled the town of Gao on Monday. Rebel fighters withdrew from the town "
                            "on Tuesday.")
     assert asserted(f, "Capture") == []
+
+
+def test_killed_in_two_named_provinces_in_separate_shootings_is_one_attack_each(extractor):
+    f = extract(extractor, "Violence\n\nTwo people were killed in the northern Kunduz and Baghlan provinces in "
+                           "separate drive-by shootings.")
+    assert sorted(names(f, v, "location")[0] for v in asserted(f, "Attack")) == ["Baghlan", "Kunduz"]
+
+
+def test_near_the_border_of_two_provinces_is_no_place_of_the_attack(extractor):
+    f = extract(extractor, "Violence\n\nGunmen shot dead three workers on Monday. The attack occurred in Sangin, near "
+                           "the border of Kandahar and Helmand provinces.")
+    assert [names(f, v, "location") for v in asserted(f, "Attack")] == [["Sangin"]]
+
+
+def test_a_lead_summing_up_the_attacks_in_the_perfect_is_no_attack(extractor):
+    f = extract(extractor, "Violence\n\nAt least five people have been shot and killed in the country's south. "
+                           "Gunmen shot dead three workers in the town of Sangin on Monday.")
+    assert [names(f, v, "location") for v in asserted(f, "Attack")] == [["Sangin"]]

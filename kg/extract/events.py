@@ -1175,6 +1175,10 @@ class _Ctx:
                     if p in ("on", "against") and self.described(obj) and obj.lemma_.lower() in TOWN_NOUNS:
                         f.add("location", self.place_told_before(tok))  # "entered X, a day after launching
                         #                                                   an offensive on the remote town"
+            where = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+            if where is not None and where.dep_ == "pobj" and where.head.lower_ in ("in", "near", "at") \
+                    and where.lemma_.lower() in PLACE_NOUNS:  # "killed in the A and B provinces in separate
+                f.add("location", self.place_in(where))  # shootings": the parse hangs the attack on the place
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")]
             mods += [g for c in mods if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("compound", "nmod", "amod")]
             for c in mods:  # "US airstrikes", "US drone strikes"
@@ -1599,9 +1603,12 @@ class _Ctx:
             eid = self.entity(poss, ("Location",)) if poss is not None else None
         if eid is not None or depth >= 2:
             return eid
+        bearing = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("border", "boundary", "frontier")
         if tok.lemma_.lower() in PLACE_NOUNS:  # "in X village near Y": X, named before the place noun
-            for c in tok.lefts:
-                if c.dep_ == "compound" and self.kind(self.res.entity_at(c)) == "Location":
+            for c in tok.lefts:  # (also "in the X and Y provinces", X parsed as a modifier: round 9;
+                # not "near the border of X and Y provinces")
+                if (c.dep_ == "compound" or c.dep_ == "nmod" and not bearing) \
+                        and self.kind(self.res.entity_at(c)) == "Location":
                     return self.res.entity_at(c)
         for p, objs in self.preps(tok).items():
             if p in ("in", "at", "near", "on", "outside", "of"):
@@ -2932,11 +2939,22 @@ def _fold_placed_attacks(frames: list[Frame], res: Resolution) -> list[Frame]:
 def _drop_unplaced_tallies(frames: list[Frame]) -> list[Frame]:
     """"Pakistan's army says it has killed up to 30 insurgents": an attack placed nowhere, even
     after the places of the sentences around it were tried, by an attacker whose attacks the
-    report places elsewhere, is the tally of that campaign told again, no attack of its own."""
+    report places elsewhere, is the tally of that campaign told again, no attack of its own; so is
+    an attack placed nowhere, by no one named, told in the present perfect ("five people have been
+    shot and killed in the south") when the report places other attacks (round 9)."""
     placed = {e for f in frames if f.type == "Attack" and f.modality == "asserted" and f.filled("location")
               for e in f.roles.get("perpetrator", [])}
+    any_placed = any(f.type == "Attack" and f.modality == "asserted" and f.filled("location") for f in frames)
     return [f for f in frames if not (f.type == "Attack" and f.modality == "asserted" and not f.filled("location")
-                                      and set(f.roles.get("perpetrator", [])) & placed)]
+                                      and (set(f.roles.get("perpetrator", [])) & placed
+                                           or any_placed and not f.filled("perpetrator") and _perfect(f.trigger)))]
+
+
+def _perfect(verb: Token) -> bool:
+    """"At least five people have been shot and killed in the south": the present perfect of a
+    lead that sums up the attacks the report then tells one by one (round 9)."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                       for c in verb.children)
 
 
 def _series_in_a_state(f: Frame, res: Resolution) -> bool:
