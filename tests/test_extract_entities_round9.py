@@ -249,3 +249,15 @@ def test_the_department_of_x_in_lower_case_is_a_place_and_with_a_capital_a_body(
 def test_a_peoples_adjective_before_district_names_no_place(extractor):
     f = extract(extractor, "Fighting\n\nHeavy fighting is reported in a Kurdish district under government control.")
     assert not any("Kurdish" in n for n in entity_types(f)), entity_types(f)
+
+
+# ----- offices "of" a state
+
+
+def test_an_office_of_a_state_names_the_state_and_its_holder_not_a_body_or_place(extractor):
+    f = extract(extractor, "Talks\n\nOn 20 May, Minister of Defence of Ukraine Olek Varenko held a working "
+                           "meeting with the Minister of National Defence of the Republic of Poland, Mariusz Kowalczyk.")
+    types = entity_types(f)
+    assert types.get("Ukraine") == "Country" and types.get("Poland") == "Country", types
+    assert types.get("Olek Varenko") == "Person" and types.get("Mariusz Kowalczyk") == "Person", types
+    assert set(types.values()) == {"Country", "Person"}, types

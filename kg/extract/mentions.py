@@ -444,6 +444,11 @@ class MentionFinder:
         for run in _unlabelled_names(span, taken, first=True):
             if run.start == span.start and len(run) == 1 and run[0].lower_ in _COMMON_ACTORS:
                 continue  # "Rebels in X say ...": a common noun capitalised at the start of a sentence
+            split = _state_then_name(run, self.res) if len(run) >= 3 else None
+            if split is not None:  # "Minister of Defence of X Jane Roe", unlabelled: the state, the holder
+                claim(split[0], "Country", None, country=self.res.gazetteer.country(split[0].text))
+                claim(split[1], "Person", None, **_person_context(split[1], sent, self.res))
+                continue
             country = self.res.gazetteer.country(run.text)
             division = _subdivision(run)
             if division is not None:
@@ -544,6 +549,10 @@ class MentionFinder:
             return  # "Brig. Gen." alone is a title, whatever the model labels it
         if _only_a_title(ent, res):
             return  # "U.S. President", "Sri Lankan President", "Foreign Minister" with no name
+        office_state = _office_of_state(ent, res)
+        if office_state is not None:  # "Minister of Y of the Republic of X": an office, no body; X is named
+            claim(office_state, "Country", None, country=res.gazetteer.country(_strip_the(office_state.text)))
+            return
         if len(ent) == 1 and ent[0].lower_ in _COMMON_ACTORS:
             return  # "Rebels attacked ...": a common noun capitalised at the start of a sentence
         if _weapon_model(ent, res):
@@ -575,6 +584,13 @@ class MentionFinder:
         if label in ("GPE", "LOC", "FAC") and _body_name(ent, res):
             self._claim_name(Span(ent.doc, ent.start, ent.end, label="ORG"), sent, claim)
             return  # "told X Wire", "a researcher at the Y Centre for Z Studies": a body, no place
+        if label in ("GPE", "LOC") and len(ent) >= 3:
+            split = _state_then_name(ent, res)
+            if split is not None:  # "(Minister of Defence of) X Jane Roe": the state, then the holder
+                state, name = split
+                claim(state, "Country", None, country=res.gazetteer.country(state.text))
+                self._claim_name(Span(ent.doc, name.start, name.end, label="PERSON"), sent, claim)
+                return
         if label in ("GPE", "LOC") and _states_pair(ent, res):
             return  # "U.S.-X talks": two states as a modifier, no place
         if label in ("PERSON", "ORG"):
@@ -1634,6 +1650,38 @@ def _only_a_title(ent: Span, res: Resources) -> bool:
         return False
     text = " ".join(t.text for t in prefix)
     return not prefix or res.gazetteer.country(text) is not None or res.gazetteer.country(text.replace(".", "")) is not None
+
+
+def _office_of_state(ent: Span, res: Resources) -> Optional[Span]:
+    """"Minister of National Defence of the Republic of X": a title followed by "of" names an office,
+    no body; the state at its end (after its last "of") is named. Not "Ministry of X" (a body)."""
+    bare = _trim(ent)
+    words = [t for t in bare if not t.is_punct] if bare is not None else []
+    if len(words) < 4 or words[0].text.lower().strip(".") not in res.title_words or words[1].lower_ != "of" \
+            or words[0].lower_ in res.org_heads:
+        return None
+    last_of = max(i for i, t in enumerate(words) if t.lower_ == "of")
+    tail = ent.doc[words[last_of].i + 1:ent.end]
+    return tail if len(tail) and res.gazetteer.country(_strip_the(tail.text)) is not None else None
+
+
+def _state_then_name(ent: Span, res: Resources) -> Optional[tuple[Span, Span]]:
+    """A place span that opens with a state's name and goes on with a person's full name, right after
+    an office "of" ("Minister of Defence of X Jane Roe"): the state, and the holder's name."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return None
+    for k in (1, 2, 3):
+        if k > len(ent) - 2:
+            break
+        state = Span(doc, ent.start, ent.start + k)
+        country = res.gazetteer.country(state.text)
+        if country is not None and not _is_demonym(state.text, country):
+            name = Span(doc, ent.start + k, ent.end)
+            if all(t.text[:1].isupper() and t.is_alpha for t in name) and res.gazetteer.lookup(name.text) is None:
+                return state, name
+            return None
+    return None
 
 
 def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
