@@ -261,3 +261,14 @@ def test_an_office_of_a_state_names_the_state_and_its_holder_not_a_body_or_place
     assert types.get("Ukraine") == "Country" and types.get("Poland") == "Country", types
     assert types.get("Olek Varenko") == "Person" and types.get("Mariusz Kowalczyk") == "Person", types
     assert set(types.values()) == {"Country", "Person"}, types
+
+
+def test_a_program_is_a_plan_not_a_body(extractor):
+    f = extract(extractor, "Talks\n\nThe minister backed the Mid-Term Defense Program and the Velmar Defense "
+                           "Readiness Program, officials said.")
+    assert not any("Program" in n for n in entity_types(f)), entity_types(f)
+
+
+def test_an_outlets_desk_is_no_actor_in_a_transcript_in_capitals(extractor):
+    f = extract(extractor, "Attack\n\nJane Roe has details from VOA'S East Africa Bureau.")
+    assert "East Africa Bureau" not in entity_types(f), entity_types(f)

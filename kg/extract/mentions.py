@@ -644,7 +644,7 @@ class MentionFinder:
             return False
         if doc[ent.start - 1].lower_ == "our":
             return True
-        if ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s"):
+        if ent.start >= 2 and doc[ent.start - 1].lower_ in ("'s", "’s"):  # (transcripts write "VOA'S")
             outlet = self.res.lexicon.match(doc[ent.start - 2].text)
             return outlet is not None and outlet.type == "Organization"
         return False
