@@ -279,3 +279,16 @@ def test_a_lead_summing_up_the_attacks_in_the_perfect_is_no_attack(extractor):
     f = extract(extractor, "Violence\n\nAt least five people have been shot and killed in the country's south. "
                            "Gunmen shot dead three workers in the town of Sangin on Monday.")
     assert [names(f, v, "location") for v in asserted(f, "Attack")] == [["Sangin"]]
+
+
+def test_officials_of_two_states_named_by_adjective_meet_as_the_states(extractor):
+    f = extract(extractor, "Talks\n\nU.S. and Chinese officials met in Geneva on Monday to discuss trade. The United "
+                           "States and China agreed to meet again.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["China", "United States"]
+    assert names(f, v, "location") == ["Geneva"]
+
+
+def test_officials_of_one_state_meet_no_one(extractor):
+    f = extract(extractor, "Talks\n\nChinese officials met in Geneva on Monday. China said the talks went well.")
+    assert asserted(f, "Meeting") == []

@@ -2058,6 +2058,11 @@ class _Ctx:
                     for e in holders:
                         f.add("participants", e)
                     continue
+                sides = self.states_of_officials(s) if self.res.entity_at(s) is None else []
+                if len(sides) >= 2:
+                    for e in sides:  # "U.S. and Chinese officials met" (round 9)
+                        f.add("participants", e)
+                    continue
                 eid = self.entity(s, people, modifiers=True)
                 if eid is None and self.res.entity_at(s) is None:
                     # "Negotiators for X and Y", "mediators from X, Y and Z": whom they speak for
@@ -2163,6 +2168,30 @@ class _Ctx:
             if eid and self.kind(eid) in PLACES:
                 return eid
         return None
+
+    def states_of_officials(self, noun: Token) -> list[str]:
+        """"Russian and Chechen officials", "U.S. and Chinese negotiators": the sides that joined
+        nationality adjectives stand for, each a state (or else an armed side) the report names."""
+        if noun.lemma_.lower() not in ROLE_NOUNS | OFFICIAL_NOUNS | {"negotiator", "envoy", "mediator"}:
+            return []
+        out: list[str] = []
+        for c in noun.lefts:
+            if c.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for adj in [c, *c.conjuncts]:
+                eid = self.res.entity_at(adj)
+                if eid and self.kind(eid) == "Country" and eid not in out:
+                    out.append(eid)  # "U.S. and Chinese officials"
+                    continue
+                if adj.ent_type_ != "NORP" or len(adj.text) < 4:
+                    continue
+                stem = adj.text[:4].lower()
+                found = [e.id for e in self.res.entities if e.type == "Country" and e.name.lower().startswith(stem)] \
+                    or [e.id for e in self.res.entities if e.type in ("ArmedGroup", "ArmedForce")
+                        and e.name.lower().startswith(stem)]
+                if len(found) == 1 and found[0] not in out:
+                    out.append(found[0])
+        return out
 
     def state_of_officials(self, noun: Token) -> Optional[str]:
         """Officials named only by a role and their nationality ("the Kenyan defense minister",
