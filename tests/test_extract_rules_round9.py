@@ -292,3 +292,24 @@ def test_officials_of_two_states_named_by_adjective_meet_as_the_states(extractor
 def test_officials_of_one_state_meet_no_one(extractor):
     f = extract(extractor, "Talks\n\nChinese officials met in Geneva on Monday. China said the talks went well.")
     assert asserted(f, "Meeting") == []
+
+
+def test_the_suspected_group_is_the_attacker(extractor):
+    f = extract(extractor, "Attack\n\nGunmen attacked an army post in the town of Bannu on Monday, killing eight "
+                           "soldiers. Police suspect the Pakistani Taliban.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_the_group_held_responsible_is_the_attacker(extractor):
+    f = extract(extractor, "Attack\n\nGunmen attacked an army post in the town of Bannu on Monday, killing eight "
+                           "soldiers. The government held the Pakistani Taliban responsible.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_suspecting_where_the_attackers_fled_names_no_attacker(extractor):
+    f = extract(extractor, "Attack\n\nGunmen attacked an army post in the town of Bannu on Monday, killing eight "
+                           "soldiers. Police suspect the attackers fled to Afghanistan.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == []

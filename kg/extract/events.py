@@ -483,7 +483,8 @@ class _Ctx:
 
     def blamed(self) -> list[str]:
         """Who this sentence says was behind an attack: "blamed X", "blamed it on X", "X was
-        blamed", "accused X of", "X claimed responsibility", "attributed it to X"."""
+        blamed", "accused X of", "X claimed responsibility", "attributed it to X", "X claimed the
+        ambush", "police suspect X", "held X responsible"."""
         out: list[str] = []
         for tok in self.sent.span:
             if tok.pos_ != "VERB" or self.finder.modality.of(tok) != "asserted":
@@ -502,8 +503,13 @@ class _Ctx:
                     cands = [dobj]
             elif base == "attribute":
                 cands = self.preps(tok).get("to", [])
-            elif base == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "attack", "bombing")
-                                         for c in tok.children):
+            elif base == "suspect" or base == "hold" and any(
+                    c.dep_ in ("oprd", "acomp", "amod", "advcl", "ccomp") and c.lower_ == "responsible" for c in tok.subtree):
+                dobj = self.child(tok, "dobj", "nsubjpass")  # "police suspect X", "held X responsible" (round 9)
+                cands = [dobj] if dobj is not None else []
+            elif base == "claim" and any(c.dep_ == "dobj" and (c.lemma_.lower() == "responsibility" or
+                                                               self.finder.t.nouns.get(c.lemma_.lower()) == "Attack")
+                                         for c in tok.children):  # ("claimed the ambush", round 9)
                 subj = self.subject(tok)
                 cands = [subj] if subj is not None else []
             for c in cands:
