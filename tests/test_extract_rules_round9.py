@@ -313,3 +313,11 @@ def test_suspecting_where_the_attackers_fled_names_no_attacker(extractor):
                            "soldiers. Police suspect the attackers fled to Afghanistan.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "perpetrator") == []
+
+
+def test_a_deployment_to_reinforce_is_one_deployment(extractor):
+    f = extract(extractor, "Troops\n\nThe United States sent 500 troops to Poland on Monday to reinforce NATO's "
+                           "eastern flank.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert v.modality == "asserted"
+    assert names(f, v, "destination") == ["Poland"]

@@ -884,6 +884,9 @@ class _Ctx:
 
     # Deployment ---------------------------------------------------------------
     def _deployment(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        if not nominal and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and tok.head.pos_ == "VERB" and self.trigger_type(tok.head)[0] == "Deployment":
+            return  # "sent 500 troops to X to reinforce Y", "arrived to reinforce": the purpose of the one deployment
         troops = self.stationed_troops(tok)
         if troops is not None:
             yield from self._presence(tok, troops)
