@@ -272,3 +272,30 @@ def test_a_program_is_a_plan_not_a_body(extractor):
 def test_an_outlets_desk_is_no_actor_in_a_transcript_in_capitals(extractor):
     f = extract(extractor, "Attack\n\nJane Roe has details from VOA'S East Africa Bureau.")
     assert "East Africa Bureau" not in entity_types(f), entity_types(f)
+
+
+# ----- short names of bodies, more place frames
+
+
+def test_the_observatory_is_the_body_named_before_and_alone_it_is_nothing(extractor):
+    f = extract(extractor, "Strikes\n\nAirstrikes killed 17 people, according to the Velmar Observatory for Human "
+                           "Rights, a monitoring group. The Observatory said 100 civilians had been killed.")
+    orgs = [e for e in f.entities if e.type == "Organization"]
+    assert [o.name for o in orgs] == ["Velmar Observatory for Human Rights"], orgs
+    assert "Observatory" in orgs[0].aliases
+    f = extract(extractor, "Inquiry\n\nThe Commission said it would investigate the attack on Merovo.")
+    assert "Commission" not in entity_types(f)
+
+
+def test_a_second_on_complement_of_an_attack_noun_is_a_place(extractor):
+    f = extract(extractor, "Bases\n\nThe group has attacked bases before, including the attacks on El Varo in "
+                           "January and on Dhagaxow in March.")
+    assert entity_types(f).get("Dhagaxow") == "Location", entity_types(f)
+
+
+def test_a_name_told_by_its_distance_from_a_place_is_a_place_in_all_its_mentions(extractor):
+    f = extract(extractor, "Attack\n\nCeel Warsame, about 120 km south-west of Mogadishu, sits on a supply road. "
+                           "An analyst said the Ceel Warsame attack showed the militants' strength.")
+    assert entity_types(f).get("Ceel Warsame") == "Location", entity_types(f)
+    f = extract(extractor, "Visit\n\nJane Roe, 45 miles from home, said she was tired.")
+    assert entity_types(f).get("Jane Roe") == "Person"

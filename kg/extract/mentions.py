@@ -684,6 +684,10 @@ class MentionFinder:
         label = ent.label_
         if self._outlets_desk(ent):
             return  # "our X Bureau", "the outlet's Y service": the outlet's own desk, no actor of the report
+        if len(ent) == 1 and ent[0].lower_ in _STUDY_HEADS | {"ministry", "commission", "committee", "agency"} \
+                and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent[0].text[:1].isupper():
+            claim(ent, "Organization", None, short_head=True)  # "the Observatory said": a body named before
+            return
         if _strip_the(ent.text).lower() in res.seats:  # before titles are cut: "State House" is no title
             if _after_locative(ent):  # "met at the X": the building
                 claim(ent, "Location", "Facility", place=None)
@@ -818,6 +822,10 @@ class MentionFinder:
             return True  # "the raid on X" (actors on the lexicon were claimed before)
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and self._of_a_place_noun(doc, ent.start - 1):
             return True  # "the seizure of X in May and of Y", "the recapture by the army of Y"
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and self._of_a_place_noun(doc, ent.start - 1, "on"):
+            return True  # "the attacks on X in January and on Y"
+        if _distance_from_place(ent):
+            return True  # "X, about 120 km south-west of Y": a place told by its distance from another
         if _plural_place_noun_after(ent, res):
             return True  # "the X and Y provinces": each name is one of the places
         if root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "toward", "towards", "into") \
@@ -857,13 +865,13 @@ class MentionFinder:
             return place is not None
         return False
 
-    def _of_a_place_noun(self, doc: Doc, of: int) -> bool:
+    def _of_a_place_noun(self, doc: Doc, of: int, prep: str = "of") -> bool:
         """The "of" at ``of`` completes a noun whose "of" names a place, though another phrase stands
         between them: a second complement ("the seizure of X in May and of Y") or the agent ("the
         recapture by the army of Y"). Read from the words, as the parse often hangs the second
         "of" on the date or the agent."""
         sent_start = doc[of].sent.start
-        nouns = self.res.place_nouns_of | PLACE_NOUNS
+        nouns = self.res.place_nouns_of | PLACE_NOUNS if prep == "of" else self.res.place_nouns_on
 
         def noun_before(i: int) -> bool:
             return i >= sent_start and (doc[i].lemma_.lower() in nouns or doc[i].lower_ in nouns)
@@ -872,8 +880,10 @@ class MentionFinder:
             for j in range(of - 2, max(sent_start, of - 12) - 1, -1):
                 if doc[j].text in (".", ";", ":") or doc[j].lower_ in ("and", "but"):
                     return False
-                if doc[j].lower_ == "of":
+                if doc[j].lower_ == prep:
                     return noun_before(j - 1)
+            return False
+        if prep != "of":
             return False
         for j in range(of - 1, max(sent_start, of - 6) - 1, -1):  # "the recapture by the army of Y"
             if doc[j].is_punct:
@@ -1593,6 +1603,25 @@ def _dated(ent: Span) -> bool:
     into the place before it by NER."""
     doc, last = ent.doc, ent[-1]
     return last.text.rstrip(".").lower() in _MONTH_WORDS and ent.end < len(doc) and doc[ent.end].like_num
+
+
+_DISTANCE_UNITS = frozenset(["km", "kilometers", "kilometres", "miles", "mi", "kilometer", "kilometre", "mile"])
+
+
+def _distance_from_place(ent: Span) -> bool:
+    """"X, about 120 km south-west of Y", "X, 40 kilometres from Y": a name followed by a distance
+    from somewhere is a place."""
+    doc = ent.doc
+    window = doc[ent.end:min(len(doc), ent.end + 11)]
+    if len(window) < 4 or window[0].text != ",":
+        return False
+    for i, t in enumerate(window[1:], start=1):
+        if t.lower_ in _DISTANCE_UNITS:
+            rest = [w.lower_ for w in window[i + 1:i + 6]]
+            return i >= 2 and window[i - 1].like_num and ("of" in rest or "from" in rest)
+        if t.is_punct:
+            return False
+    return False
 
 
 def _plural_place_noun_after(ent: Span, res: Resources) -> bool:

@@ -321,8 +321,18 @@ class Resolver:
         return "org:" + norm(m.text), None
 
     def _merge_short_forms(self, clusters: dict[str, Cluster]) -> None:
-        """"X Institute" joins "X Institute for Y Policy"; acronyms join names."""
+        """"X Institute" joins "X Institute for Y Policy"; acronyms join names; "the Observatory"
+        joins the one body of the report whose name has that word, and with none or several is
+        dropped (a body the report names only by its kind)."""
         orgs = [c for c in clusters.values() if c.kind in ("Organization", "ArmedGroup") and c.entry is None]
+        for short in [c for c in orgs if c.hints.get("short_head")]:
+            word = norm(short.mentions[0].text)
+            longs = [c for c in clusters.values() if c is not short and c.kind == "Organization"
+                     and word in norm(c.mentions[0].text).split()[1:] and not c.hints.get("short_head")]
+            if len(longs) == 1:
+                longs[0].mentions.extend(short.mentions)
+            del clusters[short.key]
+        orgs = [c for c in orgs if c.key in clusters]
         for short in orgs:
             s = norm(short.mentions[0].text)
             for long in orgs:
@@ -597,6 +607,10 @@ def _retype_by_majority(mentions: list[RawMention]) -> None:
             m.hint = {}
         elif m.kind == "Person" and key in places and not is_surname and not m.hint.get("byline"):
             m.kind = "Location"
+            m.hint = {}
+        elif m.kind == "Organization" and key in places and m.hint.get("entry") is None \
+                and (" " not in m.text.strip() or m.span.root.dep_ == "compound"):
+            m.kind = "Location"  # "the X attack" after "X, 120 km from Y": the place, as a modifier
             m.hint = {}
 
 
