@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from fractions import Fraction
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -100,7 +101,7 @@ def _stored(store: KGStore) -> set[tuple[str, str, str, str]]:
     """Every key triple: (graph or "" for the union, node, predicate, value)."""
     rows = store.ox_store.query(PREFIX + """SELECT ?g ?e ?p ?k WHERE {
       { GRAPH ?g { ?e ?p ?k } } UNION { ?e ?p ?k }
-      FILTER(?p IN (ckg:reportKey, ckg:incidentKey, ckg:valuesDiffer)) }""")
+      FILTER(?p IN (ckg:reportKey, ckg:incidentKey, ckg:valuesDiffer, ckg:tollKey, ckg:tollBucket)) }""")
     return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
 
 
@@ -114,6 +115,8 @@ def _expected(store: KGStore) -> set[tuple[str, str, str, str]]:
             out |= {(g, e, str(p), str(k)), ("", e, str(p), str(k))}
     for g, f in _differing(store):
         out |= {(g, f, str(derived.VALUES_DIFFER), "true"), ("", f, str(derived.VALUES_DIFFER), "true")}
+    for g, e, k, p in derived.toll_rows(store.ox_store):
+        out |= {(g, e, str(p), str(k)), ("", e, str(p), str(k))}
     return out
 
 
@@ -138,7 +141,10 @@ def test_a_build_writes_one_key_per_report_and_incident(built) -> None:
         assert int(reports) > 10 and int(incidents) > 5
         figures = _differing(store)
         assert figures  # two wire reports of one attack that disagree (tests/data/queries)
-        assert len({s for s in stored if s[0]}) == int(reports) + int(incidents) + len(figures)
+        tolls = store.query(PREFIX + """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+            ?e a ckg:Attack ; ckg:quantity|ckg:figure ?q . ?q ckg:quantityKind "fatalities" }""").rows[0][0]
+        assert int(tolls) > 3
+        assert len({s for s in stored if s[0]}) == int(reports) + int(incidents) + len(figures) + int(tolls)
 
 
 def test_the_keys_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
@@ -167,6 +173,7 @@ def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
         figures = len(_differing(store))
         _drop_keys(store)
         _drop_marks(store)
+        _drop_tolls(store)
         assert not _stored(store)
     kg = Kg(cli_runner, path)
     checked = kg("derive", "--check")
@@ -207,6 +214,11 @@ def _drop_keys(store: KGStore) -> None:
 def _drop_marks(store: KGStore) -> None:
     store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:valuesDiffer ?k } } ;"
                           "DELETE WHERE { ?e ckg:valuesDiffer ?k }")
+
+
+def _drop_tolls(store: KGStore) -> None:
+    store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:tollKey ?k } } ;"
+                          "DELETE WHERE { ?e ckg:tollKey ?k }")
 
 
 def test_kg_query_says_when_a_listing_runs_without_keys(built, tmp_path, cli_runner) -> None:
@@ -290,3 +302,46 @@ def test_a_build_into_a_store_without_marks_marks_its_older_figures_too(built, t
         assert not derived.absent(store.ox_store) and not derived.missing(store.ox_store)
         assert _stored(store) == _expected(store)
         assert older <= {(s[0], s[1]) for s in _stored(store) if s[2] == str(derived.VALUES_DIFFER)}
+
+
+# ------------------------------------------------------------------ the toll keys
+
+def test_a_toll_key_never_contradicts_the_deadly_attacks_order() -> None:
+    """Sorted by key, then toll (largest first), date and IRI, the attacks are in the order
+    DESC(toll), date, IRI; a key ties with another only for one exact toll and date, or where
+    the toll cannot be held (a ckg:tollBucket), which the query orders by the toll."""
+    rng = random.Random(5)
+    values = ["0", "1", "2", "2.5", "2.25", "10", "10.1", "10.2", "9.9", "0.3", "-1", "-2.5",
+              "67108863.75", "67108864", "1000000000", "12", "12.75", "150"]
+    dates = _dates(rng)
+    iris = _iris(rng, derived.REPORT_NAMESPACE)
+    for incident in (False, True):
+        rows = [(v, rng.choice(dates), rng.choice(iris)) for v in values * 6]
+        keyed = sorted(rows, key=lambda r: (derived.toll_key(incident, r[0], r[1], r[2]), -Fraction(r[0]),
+                                            r[1] or "", r[2]))
+        wanted = sorted(rows, key=lambda r: (-Fraction(r[0]), r[1] or "", r[2]))
+        assert keyed == wanted
+        lo, hi = derived.toll_range(incident, 10)
+        for v, d, i in rows:
+            key = derived.toll_key(incident, v, d, i)
+            assert lo <= key < lo + (1 << 61)
+            if derived.toll_exact(v):
+                assert (lo <= key < hi) == (Fraction(v) >= 10), v
+            elif Fraction(v) >= 10:
+                assert lo <= key < hi, v   # a bucket may be in the range and below min: tested again
+    assert derived.toll_exact("2.25") and not derived.toll_exact("10.1") and not derived.toll_exact("-1")
+    assert not derived.toll_exact("1000000000")
+
+
+def test_the_shapes_check_the_toll_keys(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        graph = next(g for g in store.graphs() if "/id/graph/" in str(g)
+                     and any(True for _ in store.graph(g).triples((None, derived.TOLL_KEY, None))))
+        triples = list(store.graph(graph))
+    assert validate_graph(triples, graph).conforms
+    attack = next(s for s, p, o in triples if p == derived.TOLL_KEY)
+    for bad in ([(attack, derived.TOLL_KEY, Literal(1))],                   # a second key
+                [(attack, derived.TOLL_KEY, Literal(1 << 62))],             # not the reports' range
+                [(attack, derived.TOLL_KEY, Literal("7"))],                 # not an integer
+                [(URIRef(str(attack) + "-not-an-attack"), derived.TOLL_KEY, Literal(5))]):  # not an attack
+        assert not validate_graph(triples + bad, graph).conforms, bad

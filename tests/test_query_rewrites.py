@@ -27,7 +27,7 @@ BUILT_AT = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 #: GROUP_CONCAT cells: their order is not defined, so they are compared as sets of parts.
 CONCATS = {"actors": "; ", "places": "; ", "coParticipants": "; ", "participants": "; ",
            "aboutLabels": "; ", "mentionedAs": "; ", "supporters": "; ", "participantIris": " ",
-           "figures": "; "}
+           "figures": "; ", "perpetrators": "; ", "targets": "; "}
 
 
 #: queries/events-near.rq before the box's places were chosen first (a VALUES table of roles led the join).
@@ -1127,6 +1127,108 @@ ORDER BY DESC(?attacks) DESC(?fatalities) ?placeLabel ?place
 """
 
 
+#: queries/deadly-attacks.rq before it read the toll keys (round 5; the round-3 text).
+DEADLY_ATTACKS_BEFORE = r"""# title: Attacks with at least N fatalities
+# description: Attacks whose death toll is at least `min`, deadliest first, with injuries, place, perpetrator, target, date and the source sentence. By default each incident once, with its reconciled toll (the median of its independent sources; qualifier "median", or "disputed" when the sources disagree), every actor its reports name, and the sentence and article of one of its reports; with level=reports each article's report with the toll it gives. Optionally limited to a period and to places in one country.
+# param: min: integer = 10 -- fewest fatalities to show
+# param: from: date = "" -- earliest date, YYYY-MM-DD (a month or year that overlaps counts)
+# param: to: date = "" -- latest date, YYYY-MM-DD
+# param: country: string = "" -- only attacks located in this country (the country, or a place inside it: a town, a village of one of its provinces, following ckg:country and ckg:within): name, alias, ISO code or IRI
+# param: level: enum(incidents|reports) = "" -- incidents: each real-world event once (kg/fuse; docs/fusion.md); reports: each article's report of it; default: incidents when the store has any (kg build fuses), else reports
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+# Speed: the rows (one per attack, toll, injuries, place, date and modality) are chosen and
+# ordered first, in the sub-select marked "page:" where kg.query.paging cuts a page
+# (docs/queries.md); the names of the place and the actors and the document's title are then
+# looked up for that page's rows only (each through the event, so an unbound ?location gets
+# no label). The sentence and article are those of the event's first report, one per event.
+SELECT ?event ?fatalities ?fatalitiesQualifier ?injuries
+       ?location (MIN(?locationName) AS ?locationLabel)
+       (GROUP_CONCAT(DISTINCT ?perpetratorName; separator="; ") AS ?perpetrators)
+       (GROUP_CONCAT(DISTINCT ?targetName; separator="; ") AS ?targets)
+       ?date ?modality (MIN(?firstSentence) AS ?evidence) (MIN(?firstDocument) AS ?document)
+       (MIN(?docTitle) AS ?documentTitle)
+WHERE {
+  {
+    # page: one row per attack, toll, injuries, place, date and modality
+    SELECT ?event ?fatalities ?fatalitiesQualifier ?injuries ?location ?date ?modality
+           (MIN(?sentence) AS ?firstSentence) (MIN(?doc) AS ?firstDocument) WHERE {
+      ?killed ckg:quantityKind "fatalities" ;
+              rdf:value ?fatalities .
+      FILTER(?fatalities >= ?min)
+      # a report's quantity, or an incident's reconciled figure
+      ?event ckg:quantity|ckg:figure ?killed ;
+             a ckg:Attack ;
+             ckg:modality ?modalityIri .
+      FILTER(IF(COALESCE(?level, IF(EXISTS { ?fused a ckg:Incident }, "incidents", "reports")) = "reports",
+                NOT EXISTS { ?event a ckg:Incident }, EXISTS { ?event a ckg:Incident }))
+      # a report's own sentence and article; an incident's: those of its reports
+      ?event ckg:report? ?told .
+      ?told ckg:evidence ?evidenceNode ;
+            ckg:reportedIn ?doc .
+      FILTER NOT EXISTS { ?event ckg:report ?other . FILTER(STR(?other) < STR(?told)) }  # its first report
+      OPTIONAL { ?event ckg:date ?date }
+      FILTER(!BOUND(?from) || (BOUND(?date) && CONCAT(STR(?date), "~") >= STR(?from)))
+      FILTER(!BOUND(?to) || (BOUND(?date) && STR(?date) <= STR(?to)))
+      OPTIONAL { ?event ckg:location ?location }
+      # the states the country parameter names, found once (nothing when it is unbound): testing
+      # every place's chain against every label would look the labels up once per row
+      OPTIONAL {
+        SELECT DISTINCT ?countryMatch WHERE {
+          {
+            # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping)
+            SELECT ?countryMatch WHERE {
+              BIND(LCASE(?country) AS ?countryKey)
+              ?countryMatch ckg:nameKey ?countryKey .
+              FILTER(BOUND(?country))
+            }
+          } UNION {
+            SELECT ?countryMatch WHERE {
+              BIND(UCASE(?country) AS ?countryCodeGiven)
+              ?countryMatch ckg:countryCode ?countryCodeGiven .
+              FILTER(BOUND(?country))
+            }
+          }
+          FILTER EXISTS { ?countryMatch a ckg:State }
+        }
+      }
+      BIND(IF(BOUND(?country), IRI(CONCAT("https://w3id.org/conflict-kg/id/state/", LCASE(?country))), ?none)
+           AS ?countryByCode)
+      FILTER(!BOUND(?country) || (BOUND(?location) && EXISTS {
+        ?location (ckg:country|ckg:within)* ?area .  # the place itself, or a place it lies within
+        FILTER(STR(?area) = ?country || ?area = ?countryMatch || ?area = ?countryByCode) }))
+      ?evidenceNode ckg:text ?sentence .
+      VALUES (?modalityIri ?modality) {
+        (ckg:Asserted "asserted") (ckg:Planned "planned") (ckg:Hypothetical "hypothetical") (ckg:Negated "negated")
+      }
+      OPTIONAL {
+        ?killed ckg:qualifier ?killedQualifierIri .
+        VALUES (?killedQualifierIri ?fatalitiesQualifier) {
+          (ckg:Exact "exact") (ckg:Approximate "approximate") (ckg:AtLeast "at least") (ckg:AtMost "at most")
+        }
+      }
+      OPTIONAL {
+        ?killed ckg:disputed ?killedDisputed .
+        BIND(IF(?killedDisputed, "disputed", "median") AS ?fatalitiesQualifier)
+      }
+      OPTIONAL { ?event ckg:quantity|ckg:figure ?wounded . ?wounded ckg:quantityKind "injuries" ; rdf:value ?injuries }
+    }
+    GROUP BY ?event ?fatalities ?fatalitiesQualifier ?injuries ?location ?date ?modality
+  }
+  OPTIONAL { ?event ckg:location ?location . ?location rdfs:label ?locationName }
+  OPTIONAL { ?event ckg:perpetrator ?perpetrator . ?perpetrator rdfs:label ?perpetratorName }
+  OPTIONAL { ?event ckg:target ?target . ?target rdfs:label ?targetName }
+  OPTIONAL { ?firstDocument dcterms:title ?docTitle }
+}
+GROUP BY ?event ?fatalities ?fatalitiesQualifier ?injuries ?location ?date ?modality
+ORDER BY DESC(?fatalities) (COALESCE(STR(?date), "")) ?event ?location
+"""
+
+
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
@@ -1458,3 +1560,63 @@ def test_places_by_attacks_answers_as_before_for_every_area_iri(store, queries) 
     for area in sorted(set(areas[::len(areas) // 6][:6]) | set(kinds.values())):
         assert assert_same_answer(store, queries["places-by-attacks"], PLACES_BY_ATTACKS_BEFORE,
                                   {"country": area, "level": "reports"}) >= 1
+
+
+@pytest.mark.parametrize(("params", "some"), [
+    ({}, True),
+    ({"min": "1"}, True),
+    ({"min": "0", "level": "reports"}, True),
+    ({"min": "-5", "level": "incidents"}, True),
+    ({"min": "21"}, True),
+    ({"min": "100000000"}, False),
+    ({"level": "reports"}, True),
+    ({"min": "1", "country": "Nigeria"}, True),
+    ({"min": "1", "country": "ng", "level": "reports"}, True),
+    ({"min": "1", "country": "https://w3id.org/conflict-kg/id/state/iq"}, True),
+    ({"min": "1", "country": "Atlantis"}, False),
+    ({"min": "1", "from": "2021-03-01", "to": "2021-03-31"}, True),
+    ({"min": "1", "from": "2021-01-01", "country": "NG", "level": "reports"}, True),
+    ({"to": "2015-12-31"}, True),
+    ({"from": "2999-01-01"}, False),
+])
+def test_deadly_attacks_answers_as_before(store, queries, params, some) -> None:
+    found = assert_same_answer(store, queries["deadly-attacks"], DEADLY_ATTACKS_BEFORE, params)
+    assert bool(found) == some
+
+
+def test_deadly_attacks_orders_tolls_the_keys_cannot_hold_as_before(queries) -> None:
+    """Tolls that are not multiples of 1/4, huge or negative get a ckg:tollBucket (their
+    bucket only): the query orders them among the exact keys by their toll and date, as the
+    former text orders them. Attack reports written by hand, each key as the mapping writes it."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF
+
+    from kg.graph.vocab import CKG, CKGD
+    from kg.store.core import graph_iri_for
+
+    tolls = [("10", "2021-03-01"), ("10.1", "2021-01-01"), ("10.2", "2021-02-01"), ("10.2", None),
+             ("10.25", "2020-01-01"), ("9.9", "2021-05-01"), ("10", None), ("0", "2021-01-01"),
+             ("-1", "2021-01-01"), ("1e9", "2019-01-01"), ("300000000", "2018-01-01"), ("12", "2021")]
+    store = KGStore.open(None)
+    for n, (toll, date) in enumerate(tolls):
+        doc = f"d{n:02d}"
+        ev, q, evidence = (URIRef(f"{CKGD}event/{doc}/attack-1"), URIRef(f"{CKGD}event/{doc}/attack-1/quantity/fatalities"),
+                           URIRef(f"{CKGD}event/{doc}/attack-1/evidence"))
+        value = Literal(toll, datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")) \
+            if "e" not in toll else Literal(str(int(float(toll))), datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))
+        triples = [(ev, RDF.type, CKG.Attack), (ev, CKG.modality, CKG.Asserted), (ev, CKG.quantity, q),
+                   (q, CKG.quantityKind, Literal("fatalities")), (q, RDF.value, value),
+                   (ev, CKG.evidence, evidence), (evidence, CKG.text, Literal(f"Sentence {n}.")),
+                   (ev, CKG.reportedIn, URIRef(f"{CKGD}doc/{doc}")),
+                   derived.toll_triple(ev, False, value, date)]
+        if date:
+            dtype = {4: "gYear", 7: "gYearMonth", 10: "date"}[len(date)]
+            triples.append((ev, CKG.date, Literal(date, datatype=URIRef(f"http://www.w3.org/2001/XMLSchema#{dtype}"))))
+        store.replace_graph(graph_iri_for(doc), triples)
+    buckets = store.query("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
+                          "SELECT (COUNT(*) AS ?n) WHERE { ?e ckg:tollBucket ?k }").rows[0][0]
+    assert int(buckets) >= 5  # 10.1, 10.2 (twice), 9.9, -1, 1e9, 300000000
+    for params in ({"min": "-10", "level": "reports"}, {"min": "10", "level": "reports"},
+                   {"min": "11", "level": "reports"}, {"min": "1000000", "level": "reports"}):
+        assert assert_same_answer(store, queries["deadly-attacks"], DEADLY_ATTACKS_BEFORE, params) >= 1
+    store.close()

@@ -247,7 +247,8 @@ def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tupl
         add((_iri(filler), _T.rdf_type, filler_cls))
     disputed = False
     independent = sources(reports)
-    for kind, f in figure_summary(reports, cfg, independent).items():
+    figures = figure_summary(reports, cfg, independent)
+    for kind, f in figures.items():
         node = URIRef(f"{inc}/figure/{kind}")
         add((inc, _T.figure, node))
         add((node, _T.rdf_type, _T.Figure))
@@ -265,6 +266,10 @@ def incident_triples(group: Group, cfg: FusionConfig) -> tuple[URIRef, list[tupl
         for r, (value, _qualifier) in f["reported"]:
             q = _iri(f"{r.iri}/quantity/{kind}")  # the report's quantity node (kg.graph.iris)
             add((node, _T.reportedFigure, q))
+    if cls == "Attack" and figures.get("fatalities") is not None:
+        # deadly-attacks' order (kg.graph.derived): the reconciled toll, the date, the IRI
+        add(derived.toll_triple(inc, True, _num(figures["fatalities"]["value"]),
+                                date if date is not None and len(date) in DATE_DATATYPES else None))
     add((inc, _T.disputed, _literal(disputed)))
     add((inc, _T.sources, _literal(len(independent))))
     if group.fulfils:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from fractions import Fraction
 from typing import Optional
 
 import pyoxigraph as ox
@@ -49,6 +50,10 @@ INCIDENT_KEY = CKG.incidentKey
 #: On an incident's figure whose reports give different values (kg.fuse.rdf writes it, true
 #: only): disputed-figures reads those few figures by one index look-up.
 VALUES_DIFFER = CKG.valuesDiffer
+#: On an attack (report or incident) with a death toll: deadly-attacks' order in one integer.
+TOLL_KEY = CKG.tollKey
+#: The same for a toll the key cannot hold exactly (its bucket only): normally none.
+TOLL_BUCKET = CKG.tollBucket
 
 #: The event class's number in a report key (1-6; the order of kg.models.EVENT_TYPES).
 CLASS_CODES: dict[str, int] = {t: i + 1 for i, t in enumerate(EVENT_TYPES)}
@@ -117,6 +122,67 @@ def class_range(event_type: str) -> tuple[int, int]:
     return code << _CLASS_SHIFT, (code + 1) << _CLASS_SHIFT
 
 
+# ----------------------------------------------------------------------------- toll keys
+
+#: Bit 61 of a toll key: an incident (the incident level's keys are one range, the reports' another).
+TOLL_INCIDENT = 1 << 61
+_TOLL_SHIFT = 33                 # the toll's 28 bits above the 33 low bits
+_TOLL_MAX = (1 << 28) - 1        # four times the toll, clamped: tolls of 2**26 and more share it
+_EXACT = 1 << 32                 # the low bits of an exact toll: this, then its date and IRI
+_LOW_MAX = (1 << 33) - 1
+
+
+def toll_key(incident: bool, toll: str, date: Optional[str], iri: str) -> int:
+    """The toll key of an attack with the death toll ``toll`` (the lexical form of its
+    rdf:value): deadly-attacks' order, the largest toll first, then the date as its text orders
+    it, then the IRI, within the range of its level (reports, then incidents).
+
+    Four times the toll (a median of medians is a multiple of 1/4) is held in 28 bits, the
+    largest first; such a toll is exact (:func:`toll_exact`: a ``ckg:tollKey``), and its date
+    and first IRI character follow it. Any other toll (a fraction of another kind, 2**26 or
+    more, or below zero) cannot be told apart from its neighbours: its number ends with the
+    toll's bucket (a smaller number than the exact tolls of the bucket, which it exceeds; for a
+    negative toll the largest, as it is below zero) and is written as ``ckg:tollBucket``, which
+    the query reads with the toll and date to break its ties. So the number never contradicts
+    the order ``DESC(toll), date, IRI``; two exact keys tie only for one toll and one date."""
+    base = TOLL_INCIDENT if incident else 0
+    value = Fraction(toll)
+    if value < 0:
+        return base | (_TOLL_MAX << _TOLL_SHIFT) | _LOW_MAX
+    quarters = value * 4
+    bucket = min(int(quarters), _TOLL_MAX)   # floor, for a non-negative value
+    position = (_TOLL_MAX - bucket) << _TOLL_SHIFT
+    if quarters.denominator != 1 or bucket == _TOLL_MAX:
+        return base | position
+    return base | position | _EXACT | (date_rank(date) << 6) | (iri_rank(iri, _namespace(iri)) >> 30)
+
+
+def toll_exact(toll: str) -> bool:
+    """Whether :func:`toll_key` holds this toll exactly (a ``ckg:tollKey``, not a bucket)."""
+    value = Fraction(toll)
+    return value >= 0 and (value * 4).denominator == 1 and int(value * 4) < _TOLL_MAX
+
+
+def toll_range(incident: bool, minimum: int) -> tuple[int, int]:
+    """The toll keys of one level whose toll may be at least ``minimum``: ``lo <= key < hi``
+    (what deadly-attacks computes from its parameters; a toll of a shared bucket is tested
+    again by its value)."""
+    lo = TOLL_INCIDENT if incident else 0
+    if minimum <= 0:
+        return lo, lo + TOLL_INCIDENT
+    return lo, lo + (max(_TOLL_MAX - 4 * minimum + 1, 1) << _TOLL_SHIFT)
+
+
+def _namespace(iri: str) -> str:
+    return INCIDENT_NAMESPACE if iri.startswith(INCIDENT_NAMESPACE) else REPORT_NAMESPACE
+
+
+def toll_triple(node: URIRef, incident: bool, toll: Literal, date: Optional[str]) -> tuple[URIRef, URIRef, Literal]:
+    """The ``ckg:tollKey`` (or, for a toll it cannot hold exactly, ``ckg:tollBucket``) of an attack."""
+    return (node, TOLL_KEY if toll_exact(str(toll)) else TOLL_BUCKET,
+            Literal(toll_key(incident, str(toll), date, str(node))))
+
+
 def report_triple(node: URIRef, event_type: str, date: Optional[str]) -> tuple[URIRef, URIRef, Literal]:
     return node, REPORT_KEY, Literal(report_key(event_type, date, str(node)))
 
@@ -140,11 +206,23 @@ _FIGURES = _PREFIX + """SELECT ?g ?f WHERE {
   GRAPH ?g { ?f ckg:minValue ?low ; ckg:maxValue ?high }
   FILTER(?low != ?high)
 }"""
+_TOLLS = _PREFIX + """SELECT ?g ?e ?toll ?date ?incident WHERE {
+  GRAPH ?g {
+    ?e a ckg:Attack ; ckg:quantity|ckg:figure ?q .
+    ?q ckg:quantityKind "fatalities" ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?toll .
+    OPTIONAL { ?e ckg:date ?date }
+  }
+  BIND(EXISTS { GRAPH ?g { ?e a ckg:Incident } } AS ?incident)
+}"""
+#: An attack with a toll, in a store with no toll key at all (asked only when none is found).
+_UNKEYED_TOLL = _PREFIX + """ASK { ?q ckg:quantityKind "fatalities" . ?e ckg:quantity|ckg:figure ?q ; a ckg:Attack }"""
 _MISSING = _PREFIX + """ASK {
   { ?e ckg:evidence ?n . FILTER NOT EXISTS { ?e ckg:reportKey ?k } }
   UNION { ?e a ckg:Incident . FILTER NOT EXISTS { ?e ckg:incidentKey ?k } }
   UNION { ?f ckg:minValue ?low ; ckg:maxValue ?high . FILTER(?low != ?high)
           FILTER NOT EXISTS { ?f ckg:valuesDiffer true } }
+  UNION { ?q ckg:quantityKind "fatalities" . ?e ckg:quantity|ckg:figure ?q ; a ckg:Attack .
+          FILTER NOT EXISTS { ?e ckg:tollKey|ckg:tollBucket ?t } }
 }"""
 #: A figure whose values differ, in a store where none is marked (reads every figure: asked
 #: only when no mark is found by an index look-up).
@@ -168,7 +246,19 @@ def absent(store: ox.Store) -> bool:
         return False
     if not store.query(_PREFIX + "ASK { ?e ckg:reportKey ?k }"):
         return True
+    if not store.query(_PREFIX + "ASK { ?e ckg:tollKey|ckg:tollBucket ?k }") and store.query(_UNKEYED_TOLL):
+        return True
     return not store.query(_PREFIX + "ASK { ?f ckg:valuesDiffer ?d }") and bool(store.query(_UNMARKED))
+
+
+def toll_rows(store: ox.Store) -> list[tuple[str, str, int, URIRef]]:
+    """The toll key every attack with a death toll should have: (graph, node, key, predicate)
+    rows, the predicate ``ckg:tollKey`` or ``ckg:tollBucket``."""
+    return [(r["g"].value, r["e"].value,
+             toll_key(r["incident"].value == "true", r["toll"].value,
+                      r["date"].value if r["date"] else None, r["e"].value),
+             TOLL_KEY if toll_exact(r["toll"].value) else TOLL_BUCKET)
+            for r in store.query(_TOLLS)]
 
 
 def marked_figures(store: ox.Store) -> list[tuple[str, str]]:
@@ -194,7 +284,7 @@ CHUNK = 20_000
 
 
 #: Every derived predicate: what :func:`add_to_store` deletes before it writes them again.
-DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER)
+DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
@@ -202,21 +292,25 @@ _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 def add_to_store(store: ox.Store) -> dict[str, int]:
     """Write (again) every derived triple of a store: the keys of every report and incident and
     the marks of the figures whose values differ, in their document and incident graphs and in
-    the union default graph; returns how many of each ({"reports", "incidents", "figures"}).
+    the union default graph; returns how many of each ({"reports", "incidents", "figures",
+    "tolls"}).
 
     The derived triples already there are deleted first (one update), then the new ones are
     loaded in chunks of :data:`CHUNK` (each a transaction). Idempotent: interrupted, it is run
     again; until it has finished, the queries read what is there."""
     reports, incidents = store_rows(store)
     figures = marked_figures(store)
+    tolls = toll_rows(store)
     store.update(_PREFIX + " ;\n".join(
         f"DELETE WHERE {{ GRAPH ?g {{ ?e <{p}> ?k }} }} ;\nDELETE WHERE {{ ?e <{p}> ?k }}" for p in DERIVED))
     rows = ([(g, e, str(k), _INTEGER, REPORT_KEY) for g, e, k in reports]
             + [(g, e, str(k), _INTEGER, INCIDENT_KEY) for g, e, k in incidents]
-            + [(g, f, "true", _BOOLEAN, VALUES_DIFFER) for g, f in figures])
+            + [(g, f, "true", _BOOLEAN, VALUES_DIFFER) for g, f in figures]
+            + [(g, e, str(k), _INTEGER, p) for g, e, k, p in tolls])
     for at in range(0, len(rows), CHUNK):
         store.load(_nquads(rows[at:at + CHUNK]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    return {"reports": len(reports), "incidents": len(incidents), "figures": len(figures)}
+    return {"reports": len(reports), "incidents": len(incidents), "figures": len(figures),
+            "tolls": len(tolls)}
 
 
 def _nquads(rows: list[tuple[str, str, str, str, URIRef]]) -> str:
