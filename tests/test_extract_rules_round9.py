@@ -321,3 +321,11 @@ def test_a_deployment_to_reinforce_is_one_deployment(extractor):
     [v] = [v for v in f.events if v.type == "Deployment"]
     assert v.modality == "asserted"
     assert names(f, v, "destination") == ["Poland"]
+
+
+def test_an_unplaced_headline_is_the_bodys_placed_event(extractor):
+    f = extract(extractor, "Toll of convoy ambush rises to 23\n\nThe number of soldiers killed in the ambush on a "
+                           "military convoy near Makalondi on Tuesday has risen to 23, a security source said.",
+                published="2024-03-21")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Makalondi"]

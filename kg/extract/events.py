@@ -2762,7 +2762,8 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
             continue
         target = next((g for g in out if g.type == f.type and g.type in ("Attack", "Capture", "Deployment")
                        and (g.sentence.index == f.sentence.index or _is_headline(g))
-                       and (_compatible(g, f) or _is_headline(g) and _same_toll(g, f) or _argument_of(g, f))), None)
+                       and (_compatible(g, f) or _is_headline(g) and _same_toll(g, f) or _argument_of(g, f)
+                            or _unplaced_headline(g, f))), None)
         if target is None:
             out.append(f)
             continue
@@ -2777,6 +2778,16 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
                 target.date, target.date_strength = f.date, f.date_strength
         _absorb(target, f)
     return out
+
+
+def _unplaced_headline(headline: Frame, f: Frame) -> bool:
+    """"Toll of convoy ambush rises to 23" over a body that places the ambush: a headline's event that
+    names no place and has only the publication's date is the first such event of the body (the date
+    the body gives wins; round 9)."""
+    return _is_headline(headline) and not _is_headline(f) and headline.type == f.type \
+        and headline.modality == f.modality and headline.date_strength <= Strength.PUBLISHED \
+        and not any(headline.roles.get(r) for r in ("location", "place", "destination")) \
+        and any(f.roles.get(r) for r in ("location", "place", "destination")) and _compatible_counts(headline, f)
 
 
 def _headline_meeting(headline: Frame, f: Frame) -> bool:
