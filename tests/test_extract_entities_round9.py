@@ -299,3 +299,11 @@ def test_a_name_told_by_its_distance_from_a_place_is_a_place_in_all_its_mentions
     assert entity_types(f).get("Ceel Warsame") == "Location", entity_types(f)
     f = extract(extractor, "Visit\n\nJane Roe, 45 miles from home, said she was tired.")
     assert entity_types(f).get("Jane Roe") == "Person"
+
+
+def test_one_place_spelled_two_ways_in_a_report_is_one_place(extractor):
+    f = extract(extractor, "Advance\n\nRebels overran Kelampiddy on Monday. Troops later retook Kelamiddy.")
+    places = [e for e in f.entities if e.type == "Location"]
+    assert len(places) == 1 and places[0].aliases == ["Kelamiddy"], places
+    f = extract(extractor, "Advance\n\nRebels overran Kellamadu and Kerimadu on Monday.")
+    assert len([e for e in f.entities if e.type == "Location"]) == 2  # two villages, not one

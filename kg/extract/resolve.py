@@ -109,6 +109,26 @@ _OTHER_PLACE_WORDS = _ADMIN_SUFFIXES | _SETTLEMENT_SUFFIXES | frozenset(["city",
     "hospital", "crossing", "embassy", "hotel", "palace", "square", "stadium", "university", "prison"])
 
 
+def _merge_spelling_variants(clusters: dict[str, "Cluster"]) -> None:
+    """One report spelling one place two ways ("X-ii-re" and "X-i-re", a letter dropped): two place
+    names the gazetteer does not know, equal once doubled letters are single, or nearly equal and
+    long, are one place. Not by name shape ("X city" beside "X" stays two): by spelling."""
+    def key(c: "Cluster") -> str:
+        return re.sub(r"(.)\1+", r"\1", light(normalize(c.mentions[0].text)))
+    places = [c for c in clusters.values() if c.kind == "Location" and c.place is None and c.subtype != "MilitaryBase"]
+    for i, a in enumerate(places):
+        for b in places[i + 1:]:
+            if a.key not in clusters or b.key not in clusters:
+                continue
+            ka, kb = key(a), key(b)
+            if ka[:1] != kb[:1] or len(ka.split()) != len(kb.split()):
+                continue
+            if ka == kb or min(len(ka), len(kb)) >= 8 and SequenceMatcher(None, ka, kb).ratio() >= 0.93:
+                first, second = (a, b) if a.first <= b.first else (b, a)
+                first.mentions.extend(second.mentions)
+                del clusters[second.key]
+
+
 def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
     """"X" beside "X Y" ("the X Valley", "X Ababa") or "Y-X": the short form of the one longer place
     name of the article that starts with it (or ends with it after a hyphen), when that longer
@@ -193,6 +213,7 @@ class Resolver:
         _merge_people_into_groups(clusters)
         _merge_settlement_names(clusters)
         _merge_short_place_names(clusters)
+        _merge_spelling_variants(clusters)
         _merge_bases_and_towns(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
