@@ -329,3 +329,18 @@ def test_an_unplaced_headline_is_the_bodys_placed_event(extractor):
                 published="2024-03-21")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Makalondi"]
+
+
+def test_a_claims_own_toll_is_no_second_attack(extractor):
+    f = extract(extractor, "Attack\n\nGunmen ambushed an army convoy near the town of Tera on Tuesday, killing 17 "
+                           "soldiers. Al-Shabab claimed responsibility for the attack, saying it had killed 30 soldiers.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 17
+    assert names(f, v, "perpetrator") == ["al-Shabaab"]
+
+
+def test_a_group_saying_its_fighters_killed_tells_the_attack(extractor):
+    f = extract(extractor, "Attack\n\nAl-Shabab said its fighters had killed 30 soldiers in an attack on a base near "
+                           "the town of Tera on Tuesday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Tera"]

@@ -1119,6 +1119,8 @@ class _Ctx:
     def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         if nominal and self.comparison(tok) or not nominal and self.finder.modality.habitual(tok):
             return
+        if not nominal and self.claimed_toll(tok):
+            return  # "claimed the attack, saying its fighters had killed 30 soldiers": the claim's figure (round 9)
         if nominal and tok.tag_ == "NNS" and (self.series(tok) or self.light_verb(tok) is not None
                                              and self.finder.modality.habitual(self.light_verb(tok))
                                              or self.tallied(tok)):
@@ -1475,6 +1477,20 @@ class _Ctx:
         if noun.tag_ != "NNS":
             return False
         return any(c.dep_ == "amod" and c.lower_ in SUMMARY_WORDS for c in noun.children) or "across" in self.preps(noun)
+
+    def claimed_toll(self, verb: Token) -> bool:
+        """"X claimed (responsibility for) the attack, saying its fighters had killed 30 soldiers": the
+        killing told in what the claimant says is the claimed attack's toll, not another attack."""
+        said = verb.head if verb.dep_ in ("ccomp", "xcomp") else None
+        if said is None or said.lemma_.lower() not in ("say", "add", "claim", "boast") or said.dep_ not in ("advcl", "conj"):
+            return False
+        claim = said.head
+        if self.finder.t.base(claim) != "claim":
+            return False
+        objs = [c for c in claim.children if c.dep_ == "dobj"]
+        objs += [o for c in objs for o in self.preps(c).get("for", [])]
+        return any(o.lemma_.lower() == "responsibility" or self.finder.t.nouns.get(o.lemma_.lower()) == "Attack"
+                   for o in objs)
 
     def tallied(self, noun: Token) -> bool:
         """"More than 2,000 people have been killed in attacks in X this year", "has carried out dozens
