@@ -1491,6 +1491,9 @@ def test_incidents_answers_as_before(store, keyless, queries, params, some, with
     ({"place": "qayara air base", "country": "IQ"}, True),
     ({"place": "Qayara", "country": "Nigeria"}, False),
     ({"from": "2016-07-01", "to": "2016-07-31"}, True),
+    ({"from": "2016-04-15"}, True),        # a deployment dated April 2016 (the month overlaps)
+    ({"to": "2016-04-01", "country": "iq"}, True),
+    ({"from": "2016-12-31", "to": "2016-12-31"}, True),  # dated 2016 (the year overlaps)
     ({"to": "2015-12-31"}, False),
     ({"place": "Atlantis"}, False),
     ({"country": "Nigeria"}, False),
