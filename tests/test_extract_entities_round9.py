@@ -307,3 +307,16 @@ def test_one_place_spelled_two_ways_in_a_report_is_one_place(extractor):
     assert len(places) == 1 and places[0].aliases == ["Kelamiddy"], places
     f = extract(extractor, "Advance\n\nRebels overran Kellamadu and Kerimadu on Monday.")
     assert len([e for e in f.entities if e.type == "Location"]) == 2  # two villages, not one
+
+
+def test_a_dateline_run_into_the_first_words_is_cut_at_the_dash(extractor):
+    f = extract(extractor, "Talks\n\nNOUAKCHOTT - Mauritanian President Jane Roe met Senegal's leader on Monday.")
+    types = entity_types(f)
+    assert types.get("NOUAKCHOTT") == "Location", types
+    assert not any("-" in n for n in types), types
+
+
+def test_the_post_a_detachment_is_named_after_is_a_place(extractor):
+    f = extract(extractor, "Attack\n\nA patrol of the Namsiguia detachment of the National Armed Forces was "
+                           "the target of an attack.")
+    assert entity_types(f).get("Namsiguia") == "Location", entity_types(f)

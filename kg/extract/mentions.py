@@ -545,6 +545,10 @@ class MentionFinder:
         res = self.res
         if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
             ent = Span(ent.doc, ent.start, ent.end - 1, label=label)  # "X, Y Aug 24": a dateline's date
+        dash = next((t.i for t in ent[1:-1] if t.text in ("-", "–", "—") and t.whitespace_
+                     and ent.doc[t.i - 1].whitespace_), None)
+        if dash is not None:  # "CITY - Xian President ...": a dateline run into the sentence's first words
+            ent = Span(ent.doc, ent.start, dash, label="GPE" if ent[0].text.isupper() else label)
         if all(t.text.lower().strip(".") in res.title_words or t.text in res.honorifics for t in ent):
             return  # "Brig. Gen." alone is a title, whatever the model labels it
         if _only_a_title(ent, res):
@@ -719,6 +723,10 @@ class MentionFinder:
             return
         if text.lower() in res.seats:
             claim(ent, "Location", "Facility", place=None) if _after_locative(ent) else claim(ent, "Organization", None)
+            return
+        if len(ent) == 1 and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("detachment", "garrison") \
+                and not has_title:
+            claim(ent, "Location", None, place=None)  # "the X detachment": the post at X
             return
         if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _NAMED_PLACE_HEADS \
                 and not any(t.lower_ == "of" for t in ent) and not has_title:
