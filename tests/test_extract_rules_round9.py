@@ -344,3 +344,15 @@ def test_a_group_saying_its_fighters_killed_tells_the_attack(extractor):
                            "the town of Tera on Tuesday.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Tera"]
+
+
+def test_taking_up_positions_is_no_capture(extractor):
+    f = extract(extractor, "Front\n\nRussian troops shelled the village of Pisky on Sunday. Ukrainian soldiers have "
+                           "taken up new positions west of the settlement, a spokesman said.")
+    assert asserted(f, "Capture") == []
+
+
+def test_an_address_is_no_list_of_places(extractor):
+    f = extract(extractor, "Strike\n\nOn Tuesday, Russian forces launched a missile strike on the city of Kupiansk, "
+                           "Kupiansk district, Kharkiv region.")
+    assert [names(f, v, "location") for v in asserted(f, "Attack")] == [["Kupiansk"]]

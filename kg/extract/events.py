@@ -1338,6 +1338,8 @@ class _Ctx:
         for t in self.sent.span:
             if self.res.entity_at(t) not in places or any(a.lower_ == "between" for a in [t, *t.ancestors][:4]):
                 continue  # "the ambush between X and Y": one ambush on the road between them
+            if not any(c.dep_ == "cc" for w in [t, *t.conjuncts] for c in w.children):
+                continue  # "the city of X, X district, Y region": an address, no list (round 9)
             group = [self.res.entity_at(c) for c in [t, *t.conjuncts]]
             group = [e for e in group if e and self.kind(e) == "Location" and specificity(e, self.res) >= REGION]
             for eid in group if len(set(group)) > 1 else []:
@@ -1754,8 +1756,8 @@ class _Ctx:
                 if t.lower_ == "of" and t.dep_ == "conj":
                     place_toks += [o for o in t.children if o.dep_ == "pobj"]
         else:
-            if lemma == "take" and any(c.lower_ in NOT_SEIZED for c in tok.children):
-                return  # "taken to hospital", "took part", "took hostages"
+            if lemma == "take" and any(c.lower_ in NOT_SEIZED or c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+                return  # "taken to hospital", "took part", "took hostages", "have taken up new positions"
             captor_tok = self.subject(tok)
             obj = self.child(tok, "dobj", "nsubjpass")
             if obj is not None and obj.lemma_.lower() in self.finder.t.idiom_objects:
