@@ -320,3 +320,12 @@ def test_the_post_a_detachment_is_named_after_is_a_place(extractor):
     f = extract(extractor, "Attack\n\nA patrol of the Namsiguia detachment of the National Armed Forces was "
                            "the target of an attack.")
     assert entity_types(f).get("Namsiguia") == "Location", entity_types(f)
+
+
+def test_a_unit_with_the_larger_unit_it_belongs_to_is_one_name(extractor):
+    f = extract(extractor, "Rotation\n\nAbout 4,000 soldiers of the 4th Brigade Combat Team, 2nd Cavalry Division "
+                           "will deploy to Kuwait. The 2nd Cavalry Division is based in Texas.")
+    types = entity_types(f)
+    assert types.get("4th Brigade Combat Team, 2nd Cavalry Division") == "ArmedForce", types
+    assert "4th Brigade Combat Team" not in types, types
+    assert types.get("2nd Cavalry Division") == "ArmedForce", types

@@ -299,6 +299,15 @@ class MentionFinder:
              {"LOWER": {"IN": heads}, "IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"},
              {"LOWER": {"IN": ["team", "group", "force"]}, "IS_TITLE": True}],  # "X Brigade Combat Team"
         ])
+        # "3rd Brigade Combat Team, 1st Armored Division": a unit and the larger unit it belongs to, the
+        # way military releases name a unit (one name)
+        unit = [{"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}}, {"IS_TITLE": True, "OP": "*"},
+                {"LOWER": {"IN": heads}, "IS_TITLE": True}]
+        self.matcher.add("UNIT", [
+            [*unit, {"TEXT": ","}, *unit],
+            [*unit, {"IS_TITLE": True, "OP": "?"}, {"LOWER": {"IN": ["team", "group"]}, "IS_TITLE": True},
+             {"TEXT": ","}, *unit],
+        ], greedy="LONGEST")
 
     def _add_facility_patterns(self) -> None:
         heads = [h for h in FACILITY_HEADS if " " not in h]
