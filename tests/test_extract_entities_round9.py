@@ -329,3 +329,9 @@ def test_a_unit_with_the_larger_unit_it_belongs_to_is_one_name(extractor):
     assert types.get("4th Brigade Combat Team, 2nd Cavalry Division") == "ArmedForce", types
     assert "4th Brigade Combat Team" not in types, types
     assert types.get("2nd Cavalry Division") == "ArmedForce", types
+
+
+def test_a_description_ner_labels_a_place_is_no_name(extractor):
+    f = extract(extractor, "Deployment\n\nAfter recent attacks on the Kingdom of Saudi Arabia, the U.S. said it "
+                           "would deploy two batteries to the kingdom. They will augment the kingdom's air defense.")
+    assert "kingdom" not in entity_types(f), entity_types(f)

@@ -552,6 +552,8 @@ class MentionFinder:
     def _claim_ent(self, ent: Span, sent: Sentence, claim) -> None:
         label = ent.label_
         res = self.res
+        if label in ("GPE", "LOC", "FAC") and not any(t.text[:1].isupper() for t in ent if t.lower_ != "the"):
+            return  # "the kingdom", "the region": a description NER labelled, no name
         if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
             ent = Span(ent.doc, ent.start, ent.end - 1, label=label)  # "X, Y Aug 24": a dateline's date
         dash = next((t.i for t in ent[1:-1] if t.text in ("-", "–", "—") and t.whitespace_
