@@ -356,3 +356,15 @@ def test_an_address_is_no_list_of_places(extractor):
     f = extract(extractor, "Strike\n\nOn Tuesday, Russian forces launched a missile strike on the city of Kupiansk, "
                            "Kupiansk district, Kharkiv region.")
     assert [names(f, v, "location") for v in asserted(f, "Attack")] == [["Kupiansk"]]
+
+
+def test_a_gerund_subject_of_a_modal_is_hypothetical(extractor):
+    f = extract(extractor, "Town\n\nRetaking Tal Afar could cut off a supply route for Islamic State fighters.")
+    assert asserted(f, "Capture") == []
+
+
+def test_arriving_takes_the_place_of_the_clause_it_hangs_on(extractor):
+    f = extract(extractor, "Contingent\n\nNorway's contribution, a force of 120 soldiers, took up its tasks at Erbil "
+                           "Air Base on Tuesday after arriving on several flights from Oslo.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Erbil Air Base"]

@@ -983,6 +983,11 @@ class _Ctx:
             for obj in self.preps(tok.head).get("to", []):  # "A sent X to P, and B sent a contingent"
                 for o in self.expand(obj):
                     f.add("destination", self.entity(o, PLACES, modifiers=True) or self.place_in(o))
+        if not f.filled("destination") and not nominal and tok.dep_ == "pcomp" and tok.head.lower_ in ("after", "upon", "on") \
+                and self.finder.t.base(tok) in self.finder.t.actor_verbs and tok.head.head.pos_ == "VERB":
+            for p in ("at", "in"):  # "took up its tasks at X air base after arriving from Y": at X (round 9)
+                for o in self.preps(tok.head.head).get(p, []):
+                    f.add("destination", self.entity(o, PLACES))
         if not f.filled("destination"):
             self.infer_destination(f, tok)
         if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:

@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 REPORT_NOUNS = frozenset(["report", "claim", "allegation", "rumour", "rumor", "suggestion", "account", "assertion"])
 PLAN_ADJECTIVES = frozenset(["planned", "proposed", "future", "expected", "prospective"])
 SPAN_NOUNS = frozenset(["day", "week", "month", "year", "decade"])
-CLIMB = ("xcomp", "conj", "pcomp", "pobj", "dobj", "prep", "nsubj", "nsubjpass", "appos", "attr")
+CLIMB = ("xcomp", "conj", "pcomp", "pobj", "dobj", "prep", "nsubj", "nsubjpass", "appos", "attr", "csubj")
 
 
 @dataclass(frozen=True)
