@@ -335,3 +335,10 @@ def test_a_description_ner_labels_a_place_is_no_name(extractor):
     f = extract(extractor, "Deployment\n\nAfter recent attacks on the Kingdom of Saudi Arabia, the U.S. said it "
                            "would deploy two batteries to the kingdom. They will augment the kingdom's air defense.")
     assert "kingdom" not in entity_types(f), entity_types(f)
+
+
+def test_one_of_a_people_after_a_is_no_person(extractor):
+    f = extract(extractor, "Claims\n\nRebels blame the government for the killing of the first elected president, "
+                           "a Hutu. Jane Roe said so.")
+    types = entity_types(f)
+    assert "Hutu" not in types and types.get("Jane Roe") == "Person", types

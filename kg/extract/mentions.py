@@ -675,6 +675,9 @@ class MentionFinder:
         doc, word = ent.doc, words[-1]
         if len(words) == 1 and word.i > 0 and doc[word.i - 1].lower_ in ("ethnic", "minority", "majority"):
             return True
+        if len(ent) == 1 and word.i > 0 and doc[word.i - 1].lower_ in ("a", "an") and (
+                word.i + 1 >= len(doc) or not doc[word.i + 1].text[:1].isupper()) and ent.label_ in ("PERSON", "NORP"):
+            return True  # "the president, a X.": one of a people, no one's name
         if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _PEOPLE_LED:
             text = _strip_the(ent.text)  # "a X-dominated army", "Y-led rebels": a people, not a place
             return self.res.gazetteer.country(text) is None and self.res.lexicon.match(text) is None
