@@ -368,3 +368,16 @@ def test_arriving_takes_the_place_of_the_clause_it_hangs_on(extractor):
                            "Air Base on Tuesday after arriving on several flights from Oslo.")
     [v] = [v for v in f.events if v.type == "Deployment"]
     assert names(f, v, "destination") == ["Erbil Air Base"]
+
+
+def test_firing_into_the_air_or_tear_gas_is_no_attack(extractor):
+    for sentence in ("Soldiers fired into the air to disperse protesters in Bamako on Monday.",
+                     "Police fired tear gas at protesters in Bamako on Monday.",
+                     "Troops fired warning shots at a crowd in Bamako on Monday."):
+        assert asserted(extract(extractor, "News\n\n" + sentence), "Attack") == [], sentence
+
+
+def test_firing_rockets_at_a_town_is_an_attack(extractor):
+    f = extract(extractor, "News\n\nMilitants fired rockets at the town of Sderot on Monday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Sderot"]

@@ -211,6 +211,7 @@ class Triggers:
     toll_verbs: frozenset[str] = frozenset()  # "A fought B in X": one attack only with a named side and a town
     raid_nouns: frozenset[str] = frozenset()  # "X rebels made an incursion into Y": an armed group's is an attack
     stronghold_nouns: frozenset[str] = frozenset()  # "captured Y, X's last stronghold": X held Y
+    harmless_fire: frozenset[str] = frozenset()  # "fired tear gas", "fired warning shots": no attack
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -249,7 +250,8 @@ class Triggers:
                    frozenset(data["Capture"].get("idiom_objects", [])),
                    frozenset(data["Attack"].get("toll_verbs", [])),
                    frozenset(data["Attack"].get("raid_nouns", [])),
-                   frozenset(data["Capture"].get("stronghold_nouns", [])))
+                   frozenset(data["Capture"].get("stronghold_nouns", [])),
+                   frozenset(data["Attack"].get("harmless_fire", [])))
 
 
 @dataclass
@@ -1124,6 +1126,8 @@ class _Ctx:
     def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         if nominal and self.comparison(tok) or not nominal and self.finder.modality.habitual(tok):
             return
+        if not nominal and self.finder.t.base(tok) == "fire" and self.fired_harmlessly(tok):
+            return  # "fired into the air", "fired tear gas at protesters", "fired warning shots" (round 9)
         if not nominal and self.claimed_toll(tok):
             return  # "claimed the attack, saying its fighters had killed 30 soldiers": the claim's figure (round 9)
         if nominal and tok.tag_ == "NNS" and (self.series(tok) or self.light_verb(tok) is not None
@@ -1484,6 +1488,16 @@ class _Ctx:
         if noun.tag_ != "NNS":
             return False
         return any(c.dep_ == "amod" and c.lower_ in SUMMARY_WORDS for c in noun.children) or "across" in self.preps(noun)
+
+    def fired_harmlessly(self, verb: Token) -> bool:
+        """Firing that is no attack: into the air, warning shots, tear gas, flares, a salute."""
+        if any(o.lemma_.lower() == "air" for o in self.preps(verb).get("into", [])):
+            return True
+        for o in (c for c in verb.children if c.dep_ == "dobj"):
+            words = {o.lemma_.lower()} | {c.lower_ for c in o.lefts}
+            if words & self.finder.t.harmless_fire:
+                return True
+        return False
 
     def claimed_toll(self, verb: Token) -> bool:
         """"X claimed (responsibility for) the attack, saying its fighters had killed 30 soldiers": the
