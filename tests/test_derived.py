@@ -237,6 +237,20 @@ def test_kg_query_says_when_a_listing_runs_without_keys(built, tmp_path, cli_run
     assert other.exit_code == 0 and "kg derive" not in other.stderr
 
 
+def test_kg_query_says_when_a_query_lacks_its_toll_keys(built, tmp_path, cli_runner) -> None:
+    """Without toll keys deadly-attacks misses rows (it reads nothing else): the note says so."""
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    keyed = Kg(cli_runner, path)("query", "deadly-attacks", "--format", "csv", "--param", "min=1")
+    assert keyed.exit_code == 0 and "kg derive" not in keyed.stderr
+    assert len(keyed.stdout.strip().splitlines()) > 1  # a header and at least one attack
+    with KGStore.open(path) as store:
+        _drop_tolls(store)
+    keyless = Kg(cli_runner, path)("query", "deadly-attacks", "--format", "csv", "--param", "min=1")
+    assert keyless.exit_code == 0
+    assert "miss rows" in keyless.stderr and "`kg derive` adds them" in keyless.stderr
+
+
 def test_an_empty_store_lacks_no_keys(tmp_path) -> None:
     with KGStore.open(tmp_path / "kg-store") as store:
         assert not derived.absent(store.ox_store)

@@ -246,8 +246,9 @@ def query(
     page = _page(text, is_canned, limit, offset, every)
     with open_store(store_path(ctx, store_dir), read_only=True) as store:
         if is_canned and any(term in text for term in _KEYED) and derived.absent(store.ox_store):
-            typer.echo("note: this store was built before the listings' sort keys, so this "
-                       "query computes them row by row (slower on a large store); "
+            typer.echo("note: this store was built by an older kg and lacks derived data this "
+                       "query reads (sort keys, toll keys or figure marks): without them a listing "
+                       "is slower, and deadly-attacks and disputed-figures miss rows; "
                        "`kg derive` adds them once", err=True)
         if page is None:
             result = store.query(text, timeout_s=timeout)
@@ -263,7 +264,7 @@ def query(
 
 
 #: The canned listings that read the build's sort keys (kg/graph/derived.py) name these terms.
-_KEYED = ("ckg:reportKey", "ckg:incidentKey")
+_KEYED = ("ckg:reportKey", "ckg:incidentKey", "ckg:tollKey", "ckg:valuesDiffer")
 
 
 def _page_note(page: paging.Page, shown: int, total: int) -> str:
