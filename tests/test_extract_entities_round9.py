@@ -342,3 +342,15 @@ def test_one_of_a_people_after_a_is_no_person(extractor):
                            "a Hutu. Jane Roe said so.")
     types = entity_types(f)
     assert "Hutu" not in types and types.get("Jane Roe") == "Person", types
+
+
+def test_a_bylines_hyphenated_name_is_not_cut_at_its_hyphen(extractor):
+    f = extract(extractor, "Attack\n\nBy Hana al-Rashidi\n\nRebels seized the town of Merovo on Monday.")
+    types = entity_types(f)
+    assert types.get("Hana al-Rashidi") == "Person", types
+    assert "Hana al" not in types
+
+
+def test_a_presidential_palace_one_meets_in_is_a_building(extractor):
+    f = extract(extractor, "Talks\n\nThe president met the envoy at Villa Somalia, the presidential palace.")
+    assert entity_types(f).get("Villa Somalia") == "Location", entity_types(f)

@@ -1489,6 +1489,8 @@ def _byline_names(sent: Span) -> list[Span]:
     names: list[Span] = []
     start = sent.start + skip
     for t in list(sent[skip:]) + [None]:
+        if t is not None and t.text == "-" and not t.whitespace_ and not sent.doc[t.i - 1].whitespace_:
+            continue  # "X al-Y": a hyphen inside a name, no separator
         if t is None or t.lower_ in ("and", "&") or t.text in (",", "|", "/", "-", "—", "in", "for", "(") \
                 or t.is_space and "\n" in t.text:  # "By Jane Roe\nXYZ News": a line each
             end = t.i if t is not None else sent.end
