@@ -381,3 +381,14 @@ def test_firing_rockets_at_a_town_is_an_attack(extractor):
     f = extract(extractor, "News\n\nMilitants fired rockets at the town of Sderot on Monday.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Sderot"]
+
+
+def test_an_attack_a_purpose_clause_reacts_to_has_happened(extractor):
+    f = extract(extractor, "News\n\nThousands of people marched in Bamako on Monday to protest the attack on Gao.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Gao"]
+
+
+def test_an_offensive_planned_to_be_launched_stays_planned(extractor):
+    f = extract(extractor, "News\n\nThe army plans to launch the offensive on Gao next week.")
+    assert asserted(f, "Attack") == []

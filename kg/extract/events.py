@@ -873,10 +873,23 @@ class _Ctx:
     def new(self, etype: str, tok: Token, nominal: bool) -> Frame:
         f = Frame(type=etype, trigger=tok, sentence=self.sent, nominal=nominal)
         f.modality = self.finder.modality.of(tok)
+        if f.modality == "planned" and nominal and tok.dep_ == "dobj" and self.told_as_done(tok):
+            f.modality = "asserted"  # "marched to protest the attack on X": the attack is done (round 9)
         if f.modality == "asserted" and not nominal and tok.tag_ == "VBG" and tok.dep_ == "pcomp" \
                 and tok.head.lower_ in ("from", "of", "toward", "towards") and not self.finder.modality.accused(tok):
             f.modality = "hypothetical"  # "kept X from gaining control of Y", "on the verge of seizing Y"
         return f
+
+    def told_as_done(self, noun: Token) -> bool:
+        """"to protest the attack", "to avenge Monday's raid", "to investigate the bombing": a definite
+        event noun that a purpose clause reacts to (its verb is no trigger, no light verb like "launch"
+        nor a verb of planning) is an event that has happened."""
+        verb = noun.head
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "last") or c.dep_ == "poss"
+                       for c in noun.children)
+        base = self.finder.t.base(verb)
+        return definite and verb.pos_ == "VERB" and base not in self.finder.t.light_verbs \
+            and base not in self.finder.modality.purpose_verbs and base not in self.finder.t.verbs
 
     def finish(self, f: Frame) -> Frame:
         f.date = self.date_for(f)
