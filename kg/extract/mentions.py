@@ -556,6 +556,15 @@ class MentionFinder:
             return  # "the kingdom", "the region": a description NER labelled, no name
         if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
             ent = Span(ent.doc, ent.start, ent.end - 1, label=label)  # "X, Y Aug 24": a dateline's date
+        conj = next((t.i for t in ent[1:-1] if t.lower_ == "and"), None)
+        if conj is not None and label in ("ORG", "PERSON", "GPE") and ent.start > 0 \
+                and ent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS \
+                and not any(t.lower_ in res.org_heads or t.lower_ in res.unit_heads for t in ent):
+            # "in X and Y": two places NER took for one body's name
+            for part in (Span(ent.doc, ent.start, conj, label="GPE"), Span(ent.doc, conj + 1, ent.end, label="GPE")):
+                if all(t.text[:1].isupper() for t in part):
+                    self._claim_ent(part, sent, claim)
+            return
         dash = next((t.i for t in ent[1:-1] if t.text in ("-", "–", "—") and t.whitespace_
                      and ent.doc[t.i - 1].whitespace_), None)
         if dash is not None:  # "CITY - Xian President ...": a dateline run into the sentence's first words
