@@ -111,6 +111,7 @@ LISTINGS = {
     "recent-documents": {},
     "unresolved-entities": {},
     "documents-mentioning": {"entity": "Red Ridge Brigade 1"},
+    "actor-profile": {"actor": "Red Ridge Brigade 1"},
 }
 
 
@@ -144,7 +145,7 @@ def test_ties_in_the_queries_order_are_broken_by_its_group_keys(queries) -> None
 # ----------------------------------------------------------------------------- a page cut inside
 
 #: Listings whose rows are chosen by a sub-select marked "# page:" (the page is cut there).
-INNER_PAGED = ["attacks", "captures", "deadly-attacks", "deployments", "disputed-figures", "incidents",
+INNER_PAGED = ["actor-profile", "attacks", "captures", "deadly-attacks", "deployments", "disputed-figures", "incidents",
                "meetings", "recent-documents"]
 
 
@@ -155,9 +156,13 @@ def test_every_marked_query_is_cut_inside_and_checked_here(queries) -> None:
     assert marked == INNER_PAGED
 
 
+#: Values for the parameters a marked query cannot do without.
+REQUIRED = {"actor-profile": {"actor": "Red Ridge Brigade 1"}}
+
+
 @pytest.mark.parametrize("name", INNER_PAGED)
 def test_a_marked_query_is_cut_inside_and_counted_there(queries, name) -> None:
-    text = canned.bind(queries[name], {})
+    text = canned.bind(queries[name], REQUIRED.get(name, {}))
     paged = paging.page_query(text, paging.Page(10, 20))
     inner_at = paged.index("# page:")
     window = paged.index("LIMIT 10\nOFFSET 20")
