@@ -392,3 +392,10 @@ def test_an_attack_a_purpose_clause_reacts_to_has_happened(extractor):
 def test_an_offensive_planned_to_be_launched_stays_planned(extractor):
     f = extract(extractor, "News\n\nThe army plans to launch the offensive on Gao next week.")
     assert asserted(f, "Attack") == []
+
+
+def test_the_island_is_the_island_the_report_named(extractor):
+    f = extract(extractor, "Island\n\nRebels attacked a police post on Bougainville Island on Monday. The army sent "
+                           "300 soldiers to the island on Tuesday.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "destination") == ["Bougainville Island"]

@@ -157,6 +157,8 @@ PAIR_NOUNS = frozenset(["leader", "man", "woman", "official", "side", "head", "f
 # "met X and later with Y": a second meeting.
 SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "separately"])
 # Adjectives that make plural attacks a summary of several ("multiple attacks across X").
+# Words by which a report names again a place whose name holds them ("the kingdom", "the island").
+NAMED_BY_KIND = frozenset(["kingdom", "emirate", "island", "enclave", "peninsula", "archipelago", "sultanate"])
 # Vague counts of events ("dozens of attacks", "scores of raids"): several events summed up (_Ctx.tallied).
 VAGUE_COUNTS = frozenset(["dozen", "dozens", "hundred", "hundreds", "score", "scores", "thousand", "thousands",
                           "number", "handful", "couple", "lot", "lots"])
@@ -408,6 +410,11 @@ class _Ctx:
                             eid = self.loyal_to(eid, p)  # "forces loyal to General X": X's forces
                         if eid and self.kind(eid) in ("ArmedGroup", "ArmedForce") and self.kind(eid) in kinds:
                             return eid
+        if tok.lemma_.lower() in NAMED_BY_KIND and any(k in kinds for k in PLACES) and not self.preps(tok).get("of") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            eid = self.named_with(tok.lemma_.lower())  # "the kingdom": the "Kingdom of X" the report named (round 9)
+            if eid and self.kind(eid) in kinds:
+                return eid
         if tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PART_WORDS:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -437,6 +444,12 @@ class _Ctx:
                     return self.forces_of(best) or best  # "its troops", "Russia's army": its forces
                 return best
         return None
+
+    def named_with(self, word: str) -> Optional[str]:
+        """The one place of the report whose name holds ``word`` ("the kingdom": "Kingdom of X")."""
+        found = [e.id for e in self.res.entities if e.type in PLACES
+                 and word in {w.lower() for n in [e.name, *e.aliases] for w in n.split()}]
+        return found[0] if len(found) == 1 else None
 
     def loyal_to(self, person: str, tok: Token) -> Optional[str]:
         """"forces loyal to General X": the armed group the report calls X's ("X's National Army");
