@@ -368,3 +368,9 @@ def test_two_places_ner_runs_into_one_body_name_after_in_are_two_places(extracto
     found = extractor.mentions.find(build_sentences(text, [(0, doc)]))
     assert sorted((m.text, m.kind) for m in found if m.kind == "Location") == [
         ("Apiano", "Location"), ("Tolemira", "Location")], [(m.text, m.kind) for m in found]
+
+
+def test_a_gerund_opening_a_sentence_is_not_part_of_the_name_after_it(extractor):
+    f = extract(extractor, "Offensive\n\nRetaking Tal Merovo could cut off a supply route for the militants.")
+    types = entity_types(f)
+    assert not any(n.startswith("Retaking") for n in types), types

@@ -565,6 +565,8 @@ class MentionFinder:
                 if all(t.text[:1].isupper() for t in part):
                     self._claim_ent(part, sent, claim)
             return
+        if len(ent) > 1 and ent[0].tag_ == "VBG" and ent.start == sent.span.start and label in ("PERSON", "ORG", "GPE"):
+            ent = Span(ent.doc, ent.start + 1, ent.end, label=label)  # "Retaking X could ...": a verb opening the sentence
         dash = next((t.i for t in ent[1:-1] if t.text in ("-", "–", "—") and t.whitespace_
                      and ent.doc[t.i - 1].whitespace_), None)
         if dash is not None:  # "CITY - Xian President ...": a dateline run into the sentence's first words
