@@ -399,3 +399,14 @@ def test_the_island_is_the_island_the_report_named(extractor):
                            "300 soldiers to the island on Tuesday.")
     [v] = [v for v in f.events if v.type == "Deployment"]
     assert names(f, v, "destination") == ["Bougainville Island"]
+
+
+def test_coming_under_fire_over_weeks_is_a_tally(extractor):
+    f = extract(extractor, "N\n\nThe base at Gao has come under repeated rocket fire in recent weeks.")
+    assert asserted(f, "Attack") == []
+
+
+def test_coming_under_shelling_on_a_day_is_an_attack(extractor):
+    f = extract(extractor, "N\n\nThe town of Gao came under heavy shelling on Monday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Gao"]

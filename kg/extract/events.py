@@ -1181,6 +1181,8 @@ class _Ctx:
                     preps.setdefault(p, []).extend(objs)
         outcome = self.outcome_verb(tok) if nominal else None
         under = nominal and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX")
+        if under and self.finder.modality.habitual(tok.head.head):
+            return  # "has come under repeated rocket fire in recent weeks": a tally (round 9)
         if under:  # "their patrol came under fire (from X) near Y": the subject was attacked
             verb = tok.head.head
             victim = self.subject(verb)
