@@ -146,7 +146,7 @@ def test_ties_in_the_queries_order_are_broken_by_its_group_keys(queries) -> None
 
 #: Listings whose rows are chosen by a sub-select marked "# page:" (the page is cut there).
 INNER_PAGED = ["actor-profile", "attacks", "captures", "deadly-attacks", "deployments", "disputed-figures",
-               "documents-mentioning", "incidents",
+               "documents-mentioning", "evidence", "incidents",
                "meetings", "recent-documents"]
 
 
@@ -158,7 +158,8 @@ def test_every_marked_query_is_cut_inside_and_checked_here(queries) -> None:
 
 
 #: Values for the parameters a marked query cannot do without.
-REQUIRED = {"actor-profile": {"actor": "Red Ridge Brigade 1"}, "documents-mentioning": {"entity": "Red Ridge Brigade 1"}}
+REQUIRED = {"actor-profile": {"actor": "Red Ridge Brigade 1"}, "documents-mentioning": {"entity": "Red Ridge Brigade 1"},
+            "evidence": {"subject": "https://w3id.org/conflict-kg/id/person/ash-carter"}}
 
 
 @pytest.mark.parametrize("name", INNER_PAGED)
