@@ -374,3 +374,11 @@ def test_a_gerund_opening_a_sentence_is_not_part_of_the_name_after_it(extractor)
     f = extract(extractor, "Offensive\n\nRetaking Tal Merovo could cut off a supply route for the militants.")
     types = entity_types(f)
     assert not any(n.startswith("Retaking") for n in types), types
+
+
+def test_the_surname_of_a_person_named_in_full_is_that_person_in_a_place_frame_too(extractor):
+    f = extract(extractor, "Envoy holds talks with co-founder Varadin in Doha\n\nThe envoy met Mullah Abdul "
+                           "Karim Varadin, the group's political chief, in Doha on Monday.")
+    types = entity_types(f)
+    assert types.get("Abdul Karim Varadin") == "Person", types
+    assert "Varadin" not in types, types  # the headline's surname is the same person

@@ -196,7 +196,7 @@ class Resolver:
 
     def resolve(self, mentions: list[RawMention]) -> Resolution:
         named = [m for m in mentions if m.kind != "Description"]
-        _retype_by_majority(named)
+        _retype_by_majority(named, self.gaz)
         self._geocode(named)
         dominant = self._dominant_country(named)
         clusters: dict[str, Cluster] = {}
@@ -598,7 +598,7 @@ def _plausible(name: str, place: Place, hints: list[str]) -> bool:
     return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
-def _retype_by_majority(mentions: list[RawMention]) -> None:
+def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = None) -> None:
     """NER may call one name a person in one sentence and a place in the next: one name, one type.
 
     A surname of a person named in full stays a person ("Doe said" after "Jane Doe"), and so does
@@ -622,7 +622,8 @@ def _retype_by_majority(mentions: list[RawMention]) -> None:
             continue
         is_surname = len(key.split()) == 1 and (key in surnames or _surname_key(m.text) in surnames)
         # a place frame ("the town of X") sets guessed=False; NER's GPE label alone is no frame
-        if is_surname and (m.kind == "Location" and m.hint.get("guessed", True) and "base_name" not in m.hint
+        if is_surname and (m.kind == "Location" and "base_name" not in m.hint and (
+                m.hint.get("guessed", True) or gaz is not None and _no_place_named(m.text, gaz))
                            or m.kind == "Organization" and m.hint.get("entry") is None):
             m.kind = "Person"  # "Burhan said": the surname of a person already named
             m.hint = {}
@@ -640,6 +641,13 @@ def _adjective_use(m: RawMention) -> bool:
     which points back to a state the report talks about, not to the owner of some troops."""
     root = m.span.root
     return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= m.span.end and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _no_place_named(text: str, gaz: Gazetteer) -> bool:
+    """No gazetteer place is called exactly ``text``: a surname the frame "X in Y" took for a place
+    ("talks with co-founder X in Y" after "Jane X") is the person's."""
+    place = gaz.lookup(text)
+    return place is None or light(normalize(place.name)) != light(normalize(text))
 
 
 def _rejoin_place_tails(mentions: list[RawMention], surnames: set[str]) -> None:
