@@ -382,3 +382,11 @@ def test_the_surname_of_a_person_named_in_full_is_that_person_in_a_place_frame_t
     types = entity_types(f)
     assert types.get("Abdul Karim Varadin") == "Person", types
     assert "Varadin" not in types, types  # the headline's surname is the same person
+
+
+def test_a_name_like_an_outlets_after_in_is_not_made_a_body(extractor):
+    # "told X Wire": an outlet; "a raid in the X Wire": whatever it is, the rule does not make it one
+    f = extract(extractor, "Raid\n\nThere was a raid in the Horn Africa Wire on Monday.")
+    assert entity_types(f).get("Horn Africa Wire") != "Organization", entity_types(f)
+    f = extract(extractor, "Raid\n\nResidents told the Horn Africa Wire on Monday that the raid was over.")
+    assert entity_types(f).get("Horn Africa Wire") == "Organization", entity_types(f)

@@ -1561,20 +1561,21 @@ def _with_place_suffix(ent: Span, res: Resources) -> Span:
 
 
 #: the last word of an outlet's name ("X Wire", "the Y Times")
-_OUTLET_HEADS = frozenset(["wire", "dispatch", "frontline", "news", "times", "post", "observer", "chronicle",
+_OUTLET_HEADS = frozenset(["wire", "dispatch", "frontline", "news", "times", "observer", "chronicle",
                            "journal", "herald", "tribune", "gazette", "monitor", "daily", "weekly", "magazine",
-                           "radio", "television", "tv", "channel", "media"])
+                           "radio", "television", "tv", "media"])  # (not "post", "channel": places too)
 #: bodies named by what they study or watch: "the X Centre for Y Studies", "the Z Institute of W"
 _STUDY_HEADS = frozenset(["centre", "center", "institute", "institution", "observatory", "foundation", "council"])
 
 
 def _body_name(ent: Span, res: Resources) -> bool:
-    """A name NER calls a place that is built as a body's: an outlet's ("X Wire", "Y Dispatch") or a
-    research body's ("the X Centre for Y Studies"); not a place the gazetteer knows by that name."""
+    """A name NER calls a place that is built as a body's: an outlet's ("X Wire", "Y Dispatch", not
+    after "in" or "at": one is told things by an outlet, not in it) or a research body's ("the X
+    Centre for Y Studies"); not a place the gazetteer knows by that name."""
     if len(ent) < 2:
         return False
     words = [t.lower_ for t in ent]
-    outlet = words[-1] in _OUTLET_HEADS and words[-1] not in res.place_suffixes
+    outlet = words[-1] in _OUTLET_HEADS and words[-1] not in res.place_suffixes and not _after_locative(ent)
     study = any(w in _STUDY_HEADS and nxt in ("for", "of") for w, nxt in zip(words[1:], words[2:]))
     if not (outlet or study):
         return False
