@@ -1,7 +1,7 @@
 """``kg derive``: write the canned queries' derived data into a store built before it.
 
 ``kg build`` (the mapping) and fusion write the derived triples (``ckg:reportKey``,
-``ckg:incidentKey``, ``ckg:tollKey``, ``ckg:valuesDiffer``) with the data they derive from
+``ckg:incidentKey``, ``ckg:tollKey``, ``ckg:valuesDiffer``, ``ckg:documentKey``) with the data they derive from
 (kg/graph/derived.py); a store built by an older ``kg`` lacks them, and its canned queries then
 fall back to slower texts. This command computes them all from the store and writes them
 (again, if they are there: it is safe to run twice). Run it before building more documents
@@ -41,4 +41,5 @@ def derive(ctx: typer.Context,
     typer.echo(f"wrote the sort keys of {n['reports']} reports and {n['incidents']} incidents "
                f"(and the toll keys of {n['tolls']} attacks) "
                f"and the marks of {n['figures']} figures whose reports differ "
+               f"and the keys of {n['documents']} documents "
                f"({time.perf_counter() - started:.1f} s)", err=True)
