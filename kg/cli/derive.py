@@ -24,7 +24,7 @@ from kg.cli.common import StoreOpt, app, boundary, fail, open_store, store_path
 def derive(ctx: typer.Context,
            check: bool = typer.Option(False, "--check", help="Only say whether keys are missing (exit 1 if so)."),
            store_dir: Optional[Path] = StoreOpt) -> None:
-    """Add the canned queries' derived data (sort and toll keys, figure marks) to a store built before it."""
+    """Add the canned queries' derived data (sort, toll and document keys, figure marks) to a store built before it."""
     from kg.graph import derived
 
     path = store_path(ctx, store_dir)
@@ -34,8 +34,9 @@ def derive(ctx: typer.Context,
     with open_store(path, read_only=check) as store:
         if check:
             if derived.missing(store.ox_store):
-                fail("some derived data (sort and toll keys, figure marks) are missing: run `kg derive` to add them")
-            typer.echo("every report and incident has its sort key, every attack with a toll its toll key, every figure its mark", err=True)
+                fail("some derived data (sort, toll and document keys, figure marks) are missing: run `kg derive` to add them")
+            typer.echo("every report and incident has its sort key, every attack with a toll its toll key, "
+                       "every figure its mark, every document its key", err=True)
             return
         n = derived.add_to_store(store.ox_store)
     typer.echo(f"wrote the sort keys of {n['reports']} reports and {n['incidents']} incidents "
