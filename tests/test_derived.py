@@ -102,7 +102,7 @@ def _stored(store: KGStore) -> set[tuple[str, str, str, str]]:
     rows = store.ox_store.query(PREFIX + """SELECT ?g ?e ?p ?k WHERE {
       { GRAPH ?g { ?e ?p ?k } } UNION { ?e ?p ?k }
       FILTER(?p IN (ckg:reportKey, ckg:incidentKey, ckg:valuesDiffer, ckg:tollKey, ckg:tollBucket,
-                    ckg:documentKey)) }""")
+                    ckg:documentKey, ckg:mentionedIn)) }""")
     return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
 
 
@@ -120,7 +120,16 @@ def _expected(store: KGStore) -> set[tuple[str, str, str, str]]:
         out |= {(g, e, str(p), str(k)), ("", e, str(p), str(k))}
     for g, d, k in derived.document_rows(store.ox_store):
         out |= {(g, d, str(derived.DOCUMENT_KEY), str(k)), ("", d, str(derived.DOCUMENT_KEY), str(k))}
+    for g, e, d in _mentioned(store):
+        out |= {(g, e, str(derived.MENTIONED_IN), d), ("", e, str(derived.MENTIONED_IN), d)}
     return out
+
+
+def _mentioned(store: KGStore) -> set[tuple[str, str, str]]:
+    """(graph, entity, article) of every entity with a mention in an article, read from the
+    mentions in Python (not by derived.py's query)."""
+    rows = store.ox_store.query(PREFIX + "SELECT ?g ?e ?m ?d WHERE { GRAPH ?g { ?e ckg:mention ?m . ?m ckg:inArticle ?d } }")
+    return {(r["g"].value, r["e"].value, r["d"].value) for r in rows}
 
 
 def _differing(store: KGStore) -> set[tuple[str, str]]:
@@ -149,8 +158,10 @@ def test_a_build_writes_one_key_per_report_and_incident(built) -> None:
         assert int(tolls) > 3
         documents = store.query(PREFIX + "SELECT (COUNT(*) AS ?n) WHERE { ?d a ckg:Article }").rows[0][0]
         assert int(documents) >= 3
+        links = _mentioned(store)
+        assert len(links) > 20
         assert len({s for s in stored if s[0]}) == (int(reports) + int(incidents) + len(figures) + int(tolls)
-                                                    + int(documents))
+                                                    + int(documents) + len(links))
 
 
 def test_the_keys_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
@@ -167,7 +178,11 @@ def test_the_keys_follow_documents_added_and_removed(built, tmp_path, extractor)
         assert remove_document(store, gone)
         after = _stored(store)
         assert after == _expected(store)
-        assert not {s[1] for s in before} & {s[1] for s in after}  # its reports' keys are gone
+        link = str(derived.MENTIONED_IN)
+        assert not {s[1] for s in before if s[2] != link} & {s[1] for s in after}  # its reports' keys are gone
+        # no entity is linked to its article any more (the entities stay, named by other articles)
+        assert {s[3] for s in before if s[2] == link} and not (
+            {s[3] for s in before if s[2] == link} & {s[3] for s in after if s[2] == link})
 
 
 def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
@@ -181,6 +196,7 @@ def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
         _drop_marks(store)
         _drop_tolls(store)
         _drop_document_keys(store)
+        _drop_links(store)
         assert not _stored(store)
     kg = Kg(cli_runner, path)
     checked = kg("derive", "--check")
@@ -231,6 +247,11 @@ def _drop_tolls(store: KGStore) -> None:
 def _drop_document_keys(store: KGStore) -> None:
     store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:documentKey ?k } } ;"
                           "DELETE WHERE { ?e ckg:documentKey ?k }")
+
+
+def _drop_links(store: KGStore) -> None:
+    store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:mentionedIn ?d } } ;"
+                          "DELETE WHERE { ?e ckg:mentionedIn ?d }")
 
 
 def test_kg_query_says_when_a_listing_runs_without_keys(built, tmp_path, cli_runner) -> None:
@@ -413,3 +434,31 @@ def test_a_build_into_a_store_without_document_keys_keys_its_older_documents_too
         assert not derived.missing(store.ox_store)
         assert _stored(store) == _expected(store)
         assert {d for _, d, _ in older} <= {s[1] for s in _stored(store)}
+
+
+# ------------------------------------------------------------------ the entities' links to articles
+
+def test_the_shapes_check_the_links(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        graph = next(g for g in store.graphs() if "/id/graph/" in str(g))
+        triples = list(store.graph(graph))
+    assert validate_graph(triples, graph).conforms
+    entity, _, article = next(t for t in triples if t[1] == derived.MENTIONED_IN)
+    assert (article, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            URIRef("https://w3id.org/conflict-kg/ontology#Article")) in set(triples)
+    assert not validate_graph(triples + [(entity, derived.MENTIONED_IN, entity)], graph).conforms
+
+
+def test_a_build_into_a_store_without_links_links_its_older_entities_too(built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        _drop_links(store)
+        assert derived.absent(store.ox_store) and derived.missing(store.ox_store)
+        older = _mentioned(store)
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
+                       generated_at=BUILT_AT)
+        assert not derived.missing(store.ox_store)
+        assert _stored(store) == _expected(store)
+        linked = {(s[0], s[1], s[3]) for s in _stored(store) if s[2] == str(derived.MENTIONED_IN)}
+        assert older <= linked

@@ -33,6 +33,11 @@ its extraction time and then its IRI; with the time the same for a whole batch, 
 sort of IRIs, each comparison reading two texts (most of its page's time). Ordered by
 ``?extractedAt``, the key, then the IRI, the engine compares IRIs only where two keys tie.
 
+``ckg:mentionedIn`` links an actor or place to each article that mentions it (written by the
+mapping, in the article's graph, beside the mentions): unresolved-entities counts the articles
+of each problem entity from these ~7,000 links instead of joining its ~19,000 mentions to their
+articles (the 3.2M-triple store: ~0.5 s -> ~0.17 s a page).
+
 The derived triples are written in the same transaction as the data they derive from (the
 document graph, the incident graph), so a rebuilt or removed document keeps them right. A store
 built before them gets them with ``kg derive`` (:func:`add_to_store`).
@@ -64,6 +69,9 @@ TOLL_BUCKET = CKG.tollBucket
 #: On an article: recent-documents' tie-breaker before its IRI (:func:`document_key`).
 DOCUMENT_KEY = CKG.documentKey
 _DOCUMENT_CHARS = 10       # 10 characters of 6 bits: below 2**60
+
+#: From an actor or place to an article that mentions it (:func:`mention_link`).
+MENTIONED_IN = CKG.mentionedIn
 
 #: The event class's number in a report key (1-6; the order of kg.models.EVENT_TYPES).
 CLASS_CODES: dict[str, int] = {t: i + 1 for i, t in enumerate(EVENT_TYPES)}
@@ -209,6 +217,11 @@ def document_triple(article: URIRef) -> tuple[URIRef, URIRef, Literal]:
     return article, DOCUMENT_KEY, Literal(document_key(str(article)))
 
 
+def mention_link(entity: URIRef, article: URIRef) -> tuple[URIRef, URIRef, URIRef]:
+    """The ``ckg:mentionedIn`` link of an entity with at least one mention in ``article``."""
+    return entity, MENTIONED_IN, article
+
+
 def incident_triple(node: URIRef, date: Optional[str]) -> tuple[URIRef, URIRef, Literal]:
     return node, INCIDENT_KEY, Literal(incident_key(date, str(node)))
 
@@ -225,6 +238,7 @@ _INCIDENTS = _PREFIX + """SELECT ?g ?e ?date WHERE {
   GRAPH ?g { ?e a ckg:Incident . OPTIONAL { ?e ckg:date ?date } }
 }"""
 _DOCUMENTS = _PREFIX + """SELECT ?g ?d WHERE { GRAPH ?g { ?d a ckg:Article } }"""
+_LINKS = _PREFIX + """SELECT DISTINCT ?g ?e ?d WHERE { GRAPH ?g { ?e ckg:mention ?m . ?m ckg:inArticle ?d } }"""
 _FIGURES = _PREFIX + """SELECT ?g ?f WHERE {
   GRAPH ?g { ?f ckg:minValue ?low ; ckg:maxValue ?high }
   FILTER(?low != ?high)
@@ -243,6 +257,7 @@ _MISSING = _PREFIX + """ASK {
   { ?e ckg:evidence ?n . FILTER NOT EXISTS { ?e ckg:reportKey ?k } }
   UNION { ?e a ckg:Incident . FILTER NOT EXISTS { ?e ckg:incidentKey ?k } }
   UNION { ?d a ckg:Article . FILTER NOT EXISTS { ?d ckg:documentKey ?k } }
+  UNION { ?e ckg:mention ?m . ?m ckg:inArticle ?d . FILTER NOT EXISTS { ?e ckg:mentionedIn ?d } }
   UNION { ?f ckg:minValue ?low ; ckg:maxValue ?high . FILTER(?low != ?high)
           FILTER NOT EXISTS { ?f ckg:valuesDiffer true } }
   UNION { ?q ckg:quantityKind "fatalities" . ?e ckg:quantity|ckg:figure ?q ; a ckg:Attack .
@@ -272,6 +287,8 @@ def absent(store: ox.Store) -> bool:
         return True
     if not store.query(_PREFIX + "ASK { ?d ckg:documentKey ?k }"):
         return True
+    if not store.query(_PREFIX + "ASK { ?e ckg:mentionedIn ?d }") and store.query(_PREFIX + "ASK { ?m ckg:inArticle ?d }"):
+        return True
     if not store.query(_PREFIX + "ASK { ?e ckg:tollKey|ckg:tollBucket ?k }") and store.query(_UNKEYED_TOLL):
         return True
     return not store.query(_PREFIX + "ASK { ?f ckg:valuesDiffer ?d }") and bool(store.query(_UNMARKED))
@@ -290,6 +307,11 @@ def toll_rows(store: ox.Store) -> list[tuple[str, str, int, URIRef]]:
 def document_rows(store: ox.Store) -> list[tuple[str, str, int]]:
     """The key every article of the store should have: (graph, article, key) rows."""
     return [(r["g"].value, r["d"].value, document_key(r["d"].value)) for r in store.query(_DOCUMENTS)]
+
+
+def link_rows(store: ox.Store) -> list[tuple[str, str, str]]:
+    """The ``ckg:mentionedIn`` links the store should have: (graph, entity, article) rows."""
+    return [(r["g"].value, r["e"].value, r["d"].value) for r in store.query(_LINKS)]
 
 
 def marked_figures(store: ox.Store) -> list[tuple[str, str]]:
@@ -315,16 +337,17 @@ CHUNK = 20_000
 
 
 #: Every derived predicate: what :func:`add_to_store` deletes before it writes them again.
-DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, DOCUMENT_KEY)
+DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, DOCUMENT_KEY, MENTIONED_IN)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_IRI = ""  # the "datatype" of a row whose value is an IRI (a link), not a literal
 
 
 def add_to_store(store: ox.Store) -> dict[str, int]:
     """Write (again) every derived triple of a store: the keys of every report and incident and
     the marks of the figures whose values differ, in their document and incident graphs and in
     the union default graph; returns how many of each ({"reports", "incidents", "figures",
-    "tolls", "documents"}).
+    "tolls", "documents", "links"}).
 
     The derived triples already there are deleted first (one update), then the new ones are
     loaded in chunks of :data:`CHUNK` (each a transaction). Idempotent: interrupted, it is run
@@ -333,23 +356,26 @@ def add_to_store(store: ox.Store) -> dict[str, int]:
     figures = marked_figures(store)
     tolls = toll_rows(store)
     documents = document_rows(store)
+    links = link_rows(store)
     store.update(_PREFIX + " ;\n".join(
         f"DELETE WHERE {{ GRAPH ?g {{ ?e <{p}> ?k }} }} ;\nDELETE WHERE {{ ?e <{p}> ?k }}" for p in DERIVED))
     rows = ([(g, e, str(k), _INTEGER, REPORT_KEY) for g, e, k in reports]
             + [(g, e, str(k), _INTEGER, INCIDENT_KEY) for g, e, k in incidents]
             + [(g, f, "true", _BOOLEAN, VALUES_DIFFER) for g, f in figures]
             + [(g, e, str(k), _INTEGER, p) for g, e, k, p in tolls]
-            + [(g, d, str(k), _INTEGER, DOCUMENT_KEY) for g, d, k in documents])
+            + [(g, d, str(k), _INTEGER, DOCUMENT_KEY) for g, d, k in documents]
+            + [(g, e, d, _IRI, MENTIONED_IN) for g, e, d in links])
     for at in range(0, len(rows), CHUNK):
         store.load(_nquads(rows[at:at + CHUNK]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     return {"reports": len(reports), "incidents": len(incidents), "figures": len(figures),
-            "tolls": len(tolls), "documents": len(documents)}
+            "tolls": len(tolls), "documents": len(documents), "links": len(links)}
 
 
 def _nquads(rows: list[tuple[str, str, str, str, URIRef]]) -> str:
     """Each derived triple in its graph and in the union default graph (kg.store.core)."""
     lines: list[str] = []
     for graph, node, value, datatype, predicate in rows:
-        triple = f'<{node}> <{predicate}> "{value}"^^<{datatype}>'
+        obj = f"<{value}>" if datatype == _IRI else f'"{value}"^^<{datatype}>'
+        triple = f'<{node}> <{predicate}> {obj}'
         lines.append(f"{triple} <{graph}> .\n{triple} .\n")
     return "".join(lines)

@@ -324,6 +324,9 @@ def _add_entity(
     for m_node, m in zip(mentions, e.mentions):
         _add_span(g, m_node, CKG.Mention, m, article)
         g.add((node, CKG.mention, m_node))
+    if mentions:
+        # the entity-to-article link the listings count documents by (kg/graph/derived.py)
+        g.add(derived.mention_link(node, article))
     if len(mentions) > 1:
         _add_ordering(g, node, CKG.mention, iris.entity_order_iri(node, doc_id, "mention"), mentions)
 
