@@ -147,7 +147,7 @@ def test_ties_in_the_queries_order_are_broken_by_its_group_keys(queries) -> None
 
 #: Listings whose rows are chosen by a sub-select marked "# page:" (the page is cut there).
 INNER_PAGED = ["actor-profile", "attacks", "captures", "deadly-attacks", "deployments", "disputed-figures",
-               "documents-mentioning", "evidence", "incidents",
+               "documents-mentioning", "events-in-period", "evidence", "incidents",
                "meetings", "recent-documents", "statements-by"]
 
 
