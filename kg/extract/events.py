@@ -2236,7 +2236,7 @@ class _Ctx:
         return []
 
     def dateline_place(self) -> Optional[str]:
-        """The place of the sentence's dateline ("MANILA, July 9 -"): where "here" is."""
+        """The place of the sentence's dateline ("CITY, July 9 -"): where "here" is."""
         for t in self.sent.span.doc[self.sent.span.start:self.body_start]:
             eid = self.res.entity_at(t)
             if eid and self.kind(eid) in PLACES:
