@@ -416,7 +416,7 @@ class MentionFinder:
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
             if entry is not None and _inside_hyphenated_word(doc, s, e):
-                continue  # "PORT-AU-PRINCE": a piece of a hyphenated name, no acronym
+                continue  # "SAINT-AU-LIEU": a piece of a hyphenated name, no acronym
             if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 continue  # "pro-Russian forces" are not Russia's forces
             if e - s == 1 and doc[s].head.i > s and doc[s].head.lemma_.lower() in _PEOPLE_NOUNS \
