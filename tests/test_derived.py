@@ -102,7 +102,7 @@ def _stored(store: KGStore) -> set[tuple[str, str, str, str]]:
     rows = store.ox_store.query(PREFIX + """SELECT ?g ?e ?p ?k WHERE {
       { GRAPH ?g { ?e ?p ?k } } UNION { ?e ?p ?k }
       FILTER(?p IN (ckg:reportKey, ckg:incidentKey, ckg:valuesDiffer, ckg:tollKey, ckg:tollBucket,
-                    ckg:documentKey, ckg:mentionedIn)) }""")
+                    ckg:mentionedIn)) }""")
     return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
 
 
@@ -118,8 +118,6 @@ def _expected(store: KGStore) -> set[tuple[str, str, str, str]]:
         out |= {(g, f, str(derived.VALUES_DIFFER), "true"), ("", f, str(derived.VALUES_DIFFER), "true")}
     for g, e, k, p in derived.toll_rows(store.ox_store):
         out |= {(g, e, str(p), str(k)), ("", e, str(p), str(k))}
-    for g, d, k in derived.document_rows(store.ox_store):
-        out |= {(g, d, str(derived.DOCUMENT_KEY), str(k)), ("", d, str(derived.DOCUMENT_KEY), str(k))}
     for g, e, d in _mentioned(store):
         out |= {(g, e, str(derived.MENTIONED_IN), d), ("", e, str(derived.MENTIONED_IN), d)}
     return out
@@ -156,12 +154,10 @@ def test_a_build_writes_one_key_per_report_and_incident(built) -> None:
         tolls = store.query(PREFIX + """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
             ?e a ckg:Attack ; ckg:quantity|ckg:figure ?q . ?q ckg:quantityKind "fatalities" }""").rows[0][0]
         assert int(tolls) > 3
-        documents = store.query(PREFIX + "SELECT (COUNT(*) AS ?n) WHERE { ?d a ckg:Article }").rows[0][0]
-        assert int(documents) >= 3
         links = _mentioned(store)
         assert len(links) > 20
         assert len({s for s in stored if s[0]}) == (int(reports) + int(incidents) + len(figures) + int(tolls)
-                                                    + int(documents) + len(links))
+                                                    + len(links))
 
 
 def test_the_keys_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
@@ -195,7 +191,6 @@ def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
         _drop_keys(store)
         _drop_marks(store)
         _drop_tolls(store)
-        _drop_document_keys(store)
         _drop_links(store)
         assert not _stored(store)
     kg = Kg(cli_runner, path)
@@ -242,11 +237,6 @@ def _drop_marks(store: KGStore) -> None:
 def _drop_tolls(store: KGStore) -> None:
     store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:tollKey ?k } } ;"
                           "DELETE WHERE { ?e ckg:tollKey ?k }")
-
-
-def _drop_document_keys(store: KGStore) -> None:
-    store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:documentKey ?k } } ;"
-                          "DELETE WHERE { ?e ckg:documentKey ?k }")
 
 
 def _drop_links(store: KGStore) -> None:
@@ -392,48 +382,6 @@ def test_the_shapes_check_the_toll_keys(built) -> None:
                 [(attack, derived.TOLL_KEY, Literal("7"))],                 # not an integer
                 [(URIRef(str(attack) + "-not-an-attack"), derived.TOLL_KEY, Literal(5))]):  # not an attack
         assert not validate_graph(triples + bad, graph).conforms, bad
-
-
-# ------------------------------------------------------------------ the documents' keys
-
-def test_a_document_key_never_contradicts_the_iri_order() -> None:
-    """Sorted by key, articles come in the order of their IRIs (recent-documents' tie-breaker);
-    IRIs that differ in their first ten characters (of the usual ones) never tie."""
-    rng = random.Random(5)
-    iris = sorted(set(_iris(rng, derived.DOCUMENT_NAMESPACE)))
-    keys = [derived.document_key(i) for i in iris]
-    assert all(a <= b for a, b in zip(keys, keys[1:]))
-    assert 0 <= min(keys) and max(keys) < 2 ** 60
-    plain = sorted({derived.DOCUMENT_NAMESPACE + f"{n}-{w}" for n in range(0, 3000, 7)
-                    for w in ("us-to-deploy", "isis-attack", "al-shabaab")})
-    assert len({derived.document_key(i) for i in plain}) == len(plain)
-
-
-def test_the_shapes_check_the_document_keys(built) -> None:
-    with KGStore.open(built, read_only=True) as store:
-        graph = next(g for g in store.graphs() if "/id/graph/" in str(g))
-        triples = list(store.graph(graph))
-    assert validate_graph(triples, graph).conforms
-    article = next(s for s, p, o in triples if p == derived.DOCUMENT_KEY)
-    for bad in ([(article, derived.DOCUMENT_KEY, Literal(1))],          # a second key
-                [(article, derived.DOCUMENT_KEY, Literal("1"))],        # not an integer
-                [(article, derived.DOCUMENT_KEY, Literal(2 ** 60))]):   # out of range
-        assert not validate_graph(triples + bad, graph).conforms, bad
-
-
-def test_a_build_into_a_store_without_document_keys_keys_its_older_documents_too(
-        built, tmp_path, extractor) -> None:
-    path = tmp_path / "kg-store"
-    shutil.copytree(built, path)
-    with KGStore.open(path) as store:
-        _drop_document_keys(store)
-        assert derived.absent(store.ox_store) and derived.missing(store.ox_store)
-        older = derived.document_rows(store.ox_store)
-        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
-                       generated_at=BUILT_AT)
-        assert not derived.missing(store.ox_store)
-        assert _stored(store) == _expected(store)
-        assert {d for _, d, _ in older} <= {s[1] for s in _stored(store)}
 
 
 # ------------------------------------------------------------------ the entities' links to articles

@@ -1230,48 +1230,6 @@ ORDER BY DESC(?fatalities) (COALESCE(STR(?date), "")) ?event ?location
 
 
 
-#: queries/recent-documents.rq before the documents' keys (round 6): ordered by the extraction
-#: time's text and the document IRI alone.
-RECENT_DOCUMENTS_BEFORE = r"""# title: Recent additions
-# description: Documents by the time they were extracted into the store (the prov:endedAtTime of each document's extraction activity), newest first, with title, publisher, publication date, the extractor and how many events each holds.
-# param: since: date = "" -- only documents extracted on or after this day (UTC), YYYY-MM-DD
-PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-
-# Speed: the documents are chosen and ordered first, in the sub-select marked "page:" where
-# kg.query.paging cuts a page (docs/queries.md); titles, the extractor and the events are
-# then looked up and counted for that page's documents only.
-SELECT ?extractedAt ?document (MIN(?docTitle) AS ?documentTitle) (MIN(?docPublisher) AS ?publisher)
-       (MIN(?docIssued) AS ?published) (MIN(?agentName) AS ?extractor) (COUNT(DISTINCT ?event) AS ?events)
-       ?graph
-WHERE {
-  {
-    # page: one row per document, extraction time and graph
-    SELECT DISTINCT ?extractedAt ?document ?graph WHERE {
-      ?activity a prov:Activity ;
-                prov:used ?document .
-      OPTIONAL { ?activity prov:endedAtTime ?extractedAt }
-      FILTER(!BOUND(?since) || (BOUND(?extractedAt) && STR(?extractedAt) >= STR(?since)))
-      ?graph prov:wasGeneratedBy ?activity .
-    }
-  }
-  OPTIONAL {
-    ?graph prov:wasGeneratedBy ?activity .
-    ?activity prov:used ?document ;
-              prov:wasAssociatedWith/rdfs:label ?agentName .
-  }
-  OPTIONAL { ?document dcterms:title ?docTitle }
-  OPTIONAL { ?document dcterms:publisher ?docPublisher }
-  OPTIONAL { ?document dcterms:issued ?docIssued }
-  OPTIONAL { ?event ckg:reportedIn ?document }
-}
-GROUP BY ?extractedAt ?document ?graph
-ORDER BY DESC(COALESCE(STR(?extractedAt), "")) ?document
-"""
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
     """The articles of SOURCES built (and fused) once, with a fixed extraction time."""
@@ -1303,8 +1261,7 @@ def keyless(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGS
         old.ox_store.update("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
                             "DELETE WHERE { GRAPH ?g { ?e ckg:reportKey ?k } } ;\n"
                             "DELETE WHERE { GRAPH ?g { ?e ckg:incidentKey ?k } } ;\n"
-                            "DELETE WHERE { ?e ckg:reportKey ?k } ; DELETE WHERE { ?e ckg:incidentKey ?k } ;\n"
-                            "DELETE WHERE { GRAPH ?g { ?d ckg:documentKey ?k } } ; DELETE WHERE { ?d ckg:documentKey ?k }")
+                            "DELETE WHERE { ?e ckg:reportKey ?k } ; DELETE WHERE { ?e ckg:incidentKey ?k }")
         assert derived.missing(old.ox_store)
     with KGStore.open(path, read_only=True) as opened:
         yield opened
@@ -1666,22 +1623,3 @@ def test_deadly_attacks_orders_tolls_the_keys_cannot_hold_as_before(queries) -> 
                    {"min": "11", "level": "reports"}, {"min": "1000000", "level": "reports"}):
         assert assert_same_answer(store, queries["deadly-attacks"], DEADLY_ATTACKS_BEFORE, params) >= 1
     store.close()
-
-
-@pytest.mark.parametrize("with_keys", [True, False])
-@pytest.mark.parametrize(("params", "some"), [
-    ({}, True),
-    ({"since": "2026-03-01"}, True),     # the day of the build (BUILT_AT)
-    ({"since": "2026-02-28"}, True),
-    ({"since": "2026-03-02"}, False),
-    ({"since": "1999-12-31"}, True),
-])
-def test_recent_documents_answers_as_before(store, keyless, queries, params, some, with_keys) -> None:
-    """Every document has the same extraction time here: the order is the IRIs', which the
-    documents' keys must give (and the IRIs alone, in a store built before the keys)."""
-    found = assert_same_answer(store if with_keys else keyless, queries["recent-documents"],
-                               RECENT_DOCUMENTS_BEFORE, params)
-    assert bool(found) == some
-    if some:
-        assert found > 20  # more than four pages of 5
-

@@ -265,8 +265,7 @@ def query(
 
 
 #: The canned listings that read the build's sort keys (kg/graph/derived.py) name these terms.
-_KEYED = ("ckg:reportKey", "ckg:incidentKey", "ckg:tollKey", "ckg:valuesDiffer", "ckg:documentKey",
-          "ckg:mentionedIn")
+_KEYED = ("ckg:reportKey", "ckg:incidentKey", "ckg:tollKey", "ckg:valuesDiffer", "ckg:mentionedIn")
 
 
 def _page_note(page: paging.Page, shown: int, total: int) -> str:

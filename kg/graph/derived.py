@@ -27,12 +27,6 @@ disputed-figures pairs the reports of those few figures (64 of 8,199 on the 3.15
 instead of every pair of every figure's reports, which grows with the square of a large
 incident's reports (28 s at 10,000 documents).
 
-``ckg:documentKey`` on an article (written by the mapping in its document graph): the first ten
-characters of its IRI as one integer in their order. recent-documents sorts every document by
-its extraction time and then its IRI; with the time the same for a whole batch, that was a
-sort of IRIs, each comparison reading two texts (most of its page's time). Ordered by
-``?extractedAt``, the key, then the IRI, the engine compares IRIs only where two keys tie.
-
 ``ckg:mentionedIn`` links an actor or place to each article that mentions it (written by the
 mapping, in the article's graph, beside the mentions): unresolved-entities counts the articles
 of each problem entity from these ~7,000 links instead of joining its ~19,000 mentions to their
@@ -66,10 +60,6 @@ TOLL_KEY = CKG.tollKey
 #: The same for a toll the key cannot hold exactly (its bucket only): normally none.
 TOLL_BUCKET = CKG.tollBucket
 
-#: On an article: recent-documents' tie-breaker before its IRI (:func:`document_key`).
-DOCUMENT_KEY = CKG.documentKey
-_DOCUMENT_CHARS = 10       # 10 characters of 6 bits: below 2**60
-
 #: From an actor or place to an article that mentions it (:func:`mention_link`).
 MENTIONED_IN = CKG.mentionedIn
 
@@ -88,7 +78,6 @@ _DATE_MAX = (1 << _DATE_BITS) - 1
 _ALPHABET = sorted("%-./0123456789:_abcdefghijklmnopqrstuvwxyz~")
 REPORT_NAMESPACE = str(CKGD) + "event/"
 INCIDENT_NAMESPACE = str(CKGD) + "incident/"
-DOCUMENT_NAMESPACE = str(CKGD) + "doc/"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -103,16 +92,16 @@ def date_rank(date: Optional[str]) -> int:
     return (year * 13 + month) * 32 + day + 1
 
 
-def iri_rank(iri: str, namespace: str, chars: int = _IRI_CHARS) -> int:
-    """The first ``chars`` characters of ``iri`` after ``namespace`` as a number in their
-    order. An IRI outside the namespace gets 0 (it sorts before it) or the largest value (after
-    it), so the number never contradicts the IRIs' order."""
+def iri_rank(iri: str, namespace: str) -> int:
+    """The first characters of ``iri`` after ``namespace`` as a number in their order. An IRI
+    outside the namespace gets 0 (it sorts before it) or the largest value (after it), so the
+    number never contradicts the IRIs' order."""
     if not iri.startswith(namespace):
-        return 0 if iri < namespace else (1 << (6 * chars)) - 1
+        return 0 if iri < namespace else (1 << (6 * _IRI_CHARS)) - 1
     value = 0
-    rest = iri[len(namespace):len(namespace) + chars]
+    rest = iri[len(namespace):len(namespace) + _IRI_CHARS]
     ended = False
-    for i in range(chars):
+    for i in range(_IRI_CHARS):
         code = 0
         if i < len(rest) and not ended:
             at = bisect.bisect_left(_ALPHABET, rest[i])
@@ -133,13 +122,6 @@ def report_key(event_type: str, date: Optional[str], iri: str) -> int:
 def incident_key(date: Optional[str], iri: str) -> int:
     """The ``ckg:incidentKey`` of an incident: newest first, undated last, then by IRI."""
     return ((_DATE_MAX - date_rank(date)) << _DATE_SHIFT) | iri_rank(iri, INCIDENT_NAMESPACE)
-
-
-def document_key(iri: str) -> int:
-    """The ``ckg:documentKey`` of the article ``iri``: its first ten characters after
-    ``…/id/doc/`` (never contradicting the IRIs' order; two keys tie only for IRIs alike in
-    those characters)."""
-    return iri_rank(iri, DOCUMENT_NAMESPACE, _DOCUMENT_CHARS)
 
 
 def class_range(event_type: str) -> tuple[int, int]:
@@ -213,10 +195,6 @@ def report_triple(node: URIRef, event_type: str, date: Optional[str]) -> tuple[U
     return node, REPORT_KEY, Literal(report_key(event_type, date, str(node)))
 
 
-def document_triple(article: URIRef) -> tuple[URIRef, URIRef, Literal]:
-    return article, DOCUMENT_KEY, Literal(document_key(str(article)))
-
-
 def mention_link(entity: URIRef, article: URIRef) -> tuple[URIRef, URIRef, URIRef]:
     """The ``ckg:mentionedIn`` link of an entity with at least one mention in ``article``."""
     return entity, MENTIONED_IN, article
@@ -237,7 +215,6 @@ _REPORTS = _PREFIX + """SELECT ?g ?e ?class ?date WHERE {
 _INCIDENTS = _PREFIX + """SELECT ?g ?e ?date WHERE {
   GRAPH ?g { ?e a ckg:Incident . OPTIONAL { ?e ckg:date ?date } }
 }"""
-_DOCUMENTS = _PREFIX + """SELECT ?g ?d WHERE { GRAPH ?g { ?d a ckg:Article } }"""
 _LINKS = _PREFIX + """SELECT DISTINCT ?g ?e ?d WHERE { GRAPH ?g { ?e ckg:mention ?m . ?m ckg:inArticle ?d } }"""
 _FIGURES = _PREFIX + """SELECT ?g ?f WHERE {
   GRAPH ?g { ?f ckg:minValue ?low ; ckg:maxValue ?high }
@@ -256,7 +233,6 @@ _UNKEYED_TOLL = _PREFIX + """ASK { ?q ckg:quantityKind "fatalities" . ?e ckg:qua
 _MISSING = _PREFIX + """ASK {
   { ?e ckg:evidence ?n . FILTER NOT EXISTS { ?e ckg:reportKey ?k } }
   UNION { ?e a ckg:Incident . FILTER NOT EXISTS { ?e ckg:incidentKey ?k } }
-  UNION { ?d a ckg:Article . FILTER NOT EXISTS { ?d ckg:documentKey ?k } }
   UNION { ?e ckg:mention ?m . ?m ckg:inArticle ?d . FILTER NOT EXISTS { ?e ckg:mentionedIn ?d } }
   UNION { ?f ckg:minValue ?low ; ckg:maxValue ?high . FILTER(?low != ?high)
           FILTER NOT EXISTS { ?f ckg:valuesDiffer true } }
@@ -285,8 +261,6 @@ def absent(store: ox.Store) -> bool:
         return False
     if not store.query(_PREFIX + "ASK { ?e ckg:reportKey ?k }"):
         return True
-    if not store.query(_PREFIX + "ASK { ?d ckg:documentKey ?k }"):
-        return True
     if not store.query(_PREFIX + "ASK { ?e ckg:mentionedIn ?d }") and store.query(_PREFIX + "ASK { ?m ckg:inArticle ?d }"):
         return True
     if not store.query(_PREFIX + "ASK { ?e ckg:tollKey|ckg:tollBucket ?k }") and store.query(_UNKEYED_TOLL):
@@ -302,11 +276,6 @@ def toll_rows(store: ox.Store) -> list[tuple[str, str, int, URIRef]]:
                       r["date"].value if r["date"] else None, r["e"].value),
              TOLL_KEY if toll_exact(r["toll"].value) else TOLL_BUCKET)
             for r in store.query(_TOLLS)]
-
-
-def document_rows(store: ox.Store) -> list[tuple[str, str, int]]:
-    """The key every article of the store should have: (graph, article, key) rows."""
-    return [(r["g"].value, r["d"].value, document_key(r["d"].value)) for r in store.query(_DOCUMENTS)]
 
 
 def link_rows(store: ox.Store) -> list[tuple[str, str, str]]:
@@ -337,7 +306,7 @@ CHUNK = 20_000
 
 
 #: Every derived predicate: what :func:`add_to_store` deletes before it writes them again.
-DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, DOCUMENT_KEY, MENTIONED_IN)
+DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, MENTIONED_IN)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _IRI = ""  # the "datatype" of a row whose value is an IRI (a link), not a literal
@@ -347,7 +316,7 @@ def add_to_store(store: ox.Store) -> dict[str, int]:
     """Write (again) every derived triple of a store: the keys of every report and incident and
     the marks of the figures whose values differ, in their document and incident graphs and in
     the union default graph; returns how many of each ({"reports", "incidents", "figures",
-    "tolls", "documents", "links"}).
+    "tolls", "links"}).
 
     The derived triples already there are deleted first (one update), then the new ones are
     loaded in chunks of :data:`CHUNK` (each a transaction). Idempotent: interrupted, it is run
@@ -355,7 +324,6 @@ def add_to_store(store: ox.Store) -> dict[str, int]:
     reports, incidents = store_rows(store)
     figures = marked_figures(store)
     tolls = toll_rows(store)
-    documents = document_rows(store)
     links = link_rows(store)
     store.update(_PREFIX + " ;\n".join(
         f"DELETE WHERE {{ GRAPH ?g {{ ?e <{p}> ?k }} }} ;\nDELETE WHERE {{ ?e <{p}> ?k }}" for p in DERIVED))
@@ -363,12 +331,11 @@ def add_to_store(store: ox.Store) -> dict[str, int]:
             + [(g, e, str(k), _INTEGER, INCIDENT_KEY) for g, e, k in incidents]
             + [(g, f, "true", _BOOLEAN, VALUES_DIFFER) for g, f in figures]
             + [(g, e, str(k), _INTEGER, p) for g, e, k, p in tolls]
-            + [(g, d, str(k), _INTEGER, DOCUMENT_KEY) for g, d, k in documents]
             + [(g, e, d, _IRI, MENTIONED_IN) for g, e, d in links])
     for at in range(0, len(rows), CHUNK):
         store.load(_nquads(rows[at:at + CHUNK]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     return {"reports": len(reports), "incidents": len(incidents), "figures": len(figures),
-            "tolls": len(tolls), "documents": len(documents), "links": len(links)}
+            "tolls": len(tolls), "links": len(links)}
 
 
 def _nquads(rows: list[tuple[str, str, str, str, URIRef]]) -> str:

@@ -246,8 +246,6 @@ def _add_article(g: TripleList, facts: Facts, article: URIRef) -> None:
     for p, o in optional:
         if o is not None:
             g.add((article, p, o))
-    # recent-documents' tie-breaker before the IRI (kg/graph/derived.py)
-    g.add(derived.document_triple(article))
 
 
 def _add_provenance(
