@@ -102,7 +102,7 @@ def _stored(store: KGStore) -> set[tuple[str, str, str, str]]:
     rows = store.ox_store.query(PREFIX + """SELECT ?g ?e ?p ?k WHERE {
       { GRAPH ?g { ?e ?p ?k } } UNION { ?e ?p ?k }
       FILTER(?p IN (ckg:reportKey, ckg:incidentKey, ckg:valuesDiffer, ckg:tollKey, ckg:tollBucket,
-                    ckg:mentionedIn)) }""")
+                    ckg:mentionedIn, ckg:dateRank)) }""")
     return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
 
 
@@ -120,7 +120,15 @@ def _expected(store: KGStore) -> set[tuple[str, str, str, str]]:
         out |= {(g, e, str(p), str(k)), ("", e, str(p), str(k))}
     for g, e, d in _mentioned(store):
         out |= {(g, e, str(derived.MENTIONED_IN), d), ("", e, str(derived.MENTIONED_IN), d)}
+    for g, e, k in _dated(store):
+        out |= {(g, e, str(derived.DATE_RANK), str(k)), ("", e, str(derived.DATE_RANK), str(k))}
     return out
+
+
+def _dated(store: KGStore) -> set[tuple[str, str, int]]:
+    """(graph, report, date rank) of every dated report (an event reported in an article)."""
+    rows = store.ox_store.query(PREFIX + "SELECT ?g ?e ?date WHERE { GRAPH ?g { ?e ckg:reportedIn ?d ; ckg:date ?date } }")
+    return {(r["g"].value, r["e"].value, derived.date_rank(r["date"].value)) for r in rows}
 
 
 def _mentioned(store: KGStore) -> set[tuple[str, str, str]]:
@@ -156,8 +164,10 @@ def test_a_build_writes_one_key_per_report_and_incident(built) -> None:
         assert int(tolls) > 3
         links = _mentioned(store)
         assert len(links) > 20
+        dated = _dated(store)
+        assert 10 < len(dated) < int(reports)  # some reports are undated: no rank
         assert len({s for s in stored if s[0]}) == (int(reports) + int(incidents) + len(figures) + int(tolls)
-                                                    + len(links))
+                                                    + len(links) + len(dated))
 
 
 def test_the_keys_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
@@ -192,6 +202,7 @@ def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
         _drop_marks(store)
         _drop_tolls(store)
         _drop_links(store)
+        _drop_ranks(store)
         assert not _stored(store)
     kg = Kg(cli_runner, path)
     checked = kg("derive", "--check")
@@ -237,6 +248,11 @@ def _drop_marks(store: KGStore) -> None:
 def _drop_tolls(store: KGStore) -> None:
     store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:tollKey ?k } } ;"
                           "DELETE WHERE { ?e ckg:tollKey ?k }")
+
+
+def _drop_ranks(store: KGStore) -> None:
+    store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:dateRank ?r } } ;"
+                          "DELETE WHERE { ?e ckg:dateRank ?r }")
 
 
 def _drop_links(store: KGStore) -> None:
@@ -410,3 +426,41 @@ def test_a_build_into_a_store_without_links_links_its_older_entities_too(built, 
         assert _stored(store) == _expected(store)
         linked = {(s[0], s[1], s[3]) for s in _stored(store) if s[2] == str(derived.MENTIONED_IN)}
         assert older <= linked
+
+
+# ------------------------------------------------------------------ the reports' date ranks
+
+def test_a_date_rank_orders_as_the_date_text() -> None:
+    dates = ["2015", "2015-12", "2015-12-01", "2015-12-31", "2016", "2016-01", "2016-01-09",
+             "2016-02", "2016-10", "2016-10-02", "2016-11-30", "2016-12", "2016-12-31", "2017"]
+    assert sorted(dates, key=derived.date_rank) == sorted(dates)
+    assert len({derived.date_rank(d) for d in dates}) == len(dates)
+    assert derived.date_rank("2016-07") == derived.date_rank("2016-07-01") - 1  # as events-in-period reads it
+    assert derived.date_rank("2016") == 2016 * 416 + 1
+
+
+def test_the_shapes_check_the_date_ranks(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        graph = next(g for g in store.graphs() if "/id/graph/" in str(g)
+                     and any(p == derived.DATE_RANK for _, p, _ in store.graph(g)))
+        triples = list(store.graph(graph))
+    assert validate_graph(triples, graph).conforms
+    report = next(s for s, p, o in triples if p == derived.DATE_RANK)
+    for bad in ([(report, derived.DATE_RANK, Literal(12))],      # a second rank
+                [(report, derived.DATE_RANK, Literal("1"))]):    # not an integer
+        assert not validate_graph(triples + bad, graph).conforms, bad
+
+
+def test_a_build_into_a_store_without_ranks_ranks_its_older_reports_too(built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        _drop_ranks(store)
+        assert derived.absent(store.ox_store) and derived.missing(store.ox_store)
+        older = _dated(store)
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
+                       generated_at=BUILT_AT)
+        assert not derived.missing(store.ox_store)
+        assert _stored(store) == _expected(store)
+        ranked = {(s[0], s[1], int(s[3])) for s in _stored(store) if s[2] == str(derived.DATE_RANK)}
+        assert older <= ranked

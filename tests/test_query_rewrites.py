@@ -514,6 +514,75 @@ ORDER BY (STR(?date)) ?event
 """
 
 
+#: queries/events-in-period.rq of round 6 (the period tested on the text of every date, the
+#: incidents taken out by MINUS), before the reports' ckg:dateRank (round 7).
+EVENTS_IN_PERIOD_ROUND6 = r"""# title: Events in a date range
+# description: Every event dated within a period, oldest first: its type, the actors with their roles, the places, the modality and the source sentence. An event dated only by month or year counts when that month or year overlaps the period; undated events are left out when a bound is given.
+# param: from: date = "" -- earliest date, YYYY-MM-DD
+# param: to: date = "" -- latest date, YYYY-MM-DD
+# param: type: enum(attack|capture|deployment|meeting|statement|visit) = "" -- only events of this type
+# param: modality: enum(asserted|planned|hypothetical|negated) = "" -- only events with this modality (asserted: reported as having happened)
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+# Speed: the dated events are filtered first (a sub-select), then the values the rows are
+# grouped and filtered by are one-pattern OPTIONALs (looked up per row), in the sub-select marked
+# "page:", where kg.query.paging cuts the page (docs/queries.md); the actors, places and the
+# article's title are then looked up for the page's rows only, in two steps from the event, and
+# the total counts the sub-select alone.
+SELECT ?date ?eventType
+       (GROUP_CONCAT(DISTINCT ?actorRole; separator="; ") AS ?actors)
+       (GROUP_CONCAT(DISTINCT ?placeName; separator="; ") AS ?places)
+       ?modality ?event ?evidence ?document (MIN(?docTitle) AS ?documentTitle)
+WHERE {
+  {
+    # page: one row per event, with the values the rows are grouped by
+    SELECT DISTINCT ?date ?eventType ?modality ?event ?evidence ?document WHERE {
+      {
+        SELECT ?event ?date WHERE {
+          ?event ckg:date ?date .
+          FILTER(!BOUND(?from) || CONCAT(STR(?date), "~") >= STR(?from))
+          FILTER(!BOUND(?to) || STR(?date) <= STR(?to))
+          # reports; incidents: queries/incidents.rq. MINUS takes the incidents out in one pass;
+          # FILTER NOT EXISTS { ?event a ckg:Incident } took 0.7 s at 3M triples, however few
+          # events the period held
+          MINUS { ?event a ckg:Incident }
+        }
+      }
+      OPTIONAL { ?event a ?class }
+      FILTER(?class IN (ckg:Deployment, ckg:Attack, ckg:Capture, ckg:Meeting, ckg:Statement, ckg:Visit))
+      BIND(LCASE(STRAFTER(STR(?class), "#")) AS ?eventType)
+      FILTER(!BOUND(?type) || ?type = ?eventType)
+      OPTIONAL { ?event ckg:modality ?modalityIri }
+      # a bound ?modality parameter joins with this table: only its row is left
+      VALUES (?modalityIri ?modality) {
+        (ckg:Asserted "asserted") (ckg:Planned "planned") (ckg:Hypothetical "hypothetical") (ckg:Negated "negated")
+      }
+      OPTIONAL { ?event ckg:evidence ?evidenceNode . OPTIONAL { ?evidenceNode ckg:text ?evidence } }
+      OPTIONAL { ?event ckg:reportedIn ?document }
+    }
+  }
+  OPTIONAL { ?event ckg:reportedIn ?titled . OPTIONAL { ?titled dcterms:title ?docTitle } }
+  OPTIONAL {
+    ?event ?roleIri ?actor .
+    FILTER(?roleIri IN (ckg:agent, ckg:force, ckg:perpetrator, ckg:target, ckg:captor, ckg:former,
+                        ckg:supporter, ckg:participant, ckg:speaker, ckg:visitor))
+    OPTIONAL { ?actor rdfs:label ?actorName }
+  }
+  BIND(CONCAT(?actorName, " (", IF(?roleIri = ckg:former, "former controller",
+                                   STRAFTER(STR(?roleIri), "#")), ")") AS ?actorRole)
+  OPTIONAL {
+    ?event ?placeRoleIri ?placeIri .
+    FILTER(?placeRoleIri IN (ckg:location, ckg:destination, ckg:place, ckg:origin))
+    OPTIONAL { ?placeIri rdfs:label ?placeName }
+  }
+}
+GROUP BY ?date ?eventType ?modality ?event ?evidence ?document
+ORDER BY (STR(?date)) ?event
+"""
+
+
 #: queries/unresolved-entities.rq before the entities with a problem were found first (every mention's article was read, then tested by FILTER NOT EXISTS).
 UNRESOLVED_BEFORE = r"""# title: Entities with no place or country resolved
 # description: Data quality: places with no coordinates (not found in the gazetteer), places with no country, armed forces with no state, and attacks, captures, deployments, meetings and visits with no place at all; each with the number of documents that name it (or report it) and one of them.
@@ -1411,9 +1480,18 @@ def test_control_timeline_answers_as_before(store, queries) -> None:
     ({"from": "2016-07-09", "to": "2016-07-09", "modality": "asserted"}, False),
     ({}, True),
     ({"from": "2999-01-01"}, False),
+    # the year and month `from` lies in, a period of one day inside a month, a day's bounds
+    ({"from": "2016-07-15"}, True),
+    ({"to": "2016-07-15"}, True),
+    ({"from": "2016-06-15", "to": "2016-07-15"}, True),
+    ({"from": "2016-01-01", "to": "2016-01-01"}, True),
+    ({"from": "2016-12-31", "to": "2016-12-31"}, True),
+    ({"from": "2015-02-28", "to": "2021-03-03", "type": "capture", "modality": "asserted"}, True),
+    ({"from": "2016-07-31", "to": "2016-07-01"}, False),
 ])
 def test_events_in_period_answers_as_before(store, queries, params, some) -> None:
-    found = assert_same_answer(store, queries["events-in-period"], EVENTS_IN_PERIOD_BEFORE, params)
+    found = assert_same_answer(store, queries["events-in-period"], EVENTS_IN_PERIOD_ROUND6, params)
+    assert assert_same_answer(store, queries["events-in-period"], EVENTS_IN_PERIOD_BEFORE, params) == found
     if some:
         assert found, "the example must find events"
 

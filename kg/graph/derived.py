@@ -62,6 +62,9 @@ TOLL_BUCKET = CKG.tollBucket
 
 #: From an actor or place to an article that mentions it (:func:`mention_link`).
 MENTIONED_IN = CKG.mentionedIn
+#: On a dated report: its date's :func:`date_rank` (events-in-period reads a period as one
+#: range of integers instead of comparing the text of every date, incidents' too).
+DATE_RANK = CKG.dateRank
 
 #: The event class's number in a report key (1-6; the order of kg.models.EVENT_TYPES).
 CLASS_CODES: dict[str, int] = {t: i + 1 for i, t in enumerate(EVENT_TYPES)}
@@ -195,6 +198,11 @@ def report_triple(node: URIRef, event_type: str, date: Optional[str]) -> tuple[U
     return node, REPORT_KEY, Literal(report_key(event_type, date, str(node)))
 
 
+def date_rank_triple(node: URIRef, date: str) -> tuple[URIRef, URIRef, Literal]:
+    """The ``ckg:dateRank`` of a dated report (none for an undated one)."""
+    return node, DATE_RANK, Literal(date_rank(date))
+
+
 def mention_link(entity: URIRef, article: URIRef) -> tuple[URIRef, URIRef, URIRef]:
     """The ``ckg:mentionedIn`` link of an entity with at least one mention in ``article``."""
     return entity, MENTIONED_IN, article
@@ -233,6 +241,7 @@ _UNKEYED_TOLL = _PREFIX + """ASK { ?q ckg:quantityKind "fatalities" . ?e ckg:qua
 _MISSING = _PREFIX + """ASK {
   { ?e ckg:evidence ?n . FILTER NOT EXISTS { ?e ckg:reportKey ?k } }
   UNION { ?e a ckg:Incident . FILTER NOT EXISTS { ?e ckg:incidentKey ?k } }
+  UNION { ?e ckg:evidence ?n ; ckg:date ?d . FILTER NOT EXISTS { ?e ckg:dateRank ?r } }
   UNION { ?e ckg:mention ?m . ?m ckg:inArticle ?d . FILTER NOT EXISTS { ?e ckg:mentionedIn ?d } }
   UNION { ?f ckg:minValue ?low ; ckg:maxValue ?high . FILTER(?low != ?high)
           FILTER NOT EXISTS { ?f ckg:valuesDiffer true } }
@@ -261,6 +270,8 @@ def absent(store: ox.Store) -> bool:
         return False
     if not store.query(_PREFIX + "ASK { ?e ckg:reportKey ?k }"):
         return True
+    if not store.query(_PREFIX + "ASK { ?e ckg:dateRank ?k }") and store.query(_PREFIX + "ASK { ?e ckg:evidence ?n ; ckg:date ?d }"):
+        return True
     if not store.query(_PREFIX + "ASK { ?e ckg:mentionedIn ?d }") and store.query(_PREFIX + "ASK { ?m ckg:inArticle ?d }"):
         return True
     if not store.query(_PREFIX + "ASK { ?e ckg:tollKey|ckg:tollBucket ?k }") and store.query(_UNKEYED_TOLL):
@@ -281,6 +292,16 @@ def toll_rows(store: ox.Store) -> list[tuple[str, str, int, URIRef]]:
 def link_rows(store: ox.Store) -> list[tuple[str, str, str]]:
     """The ``ckg:mentionedIn`` links the store should have: (graph, entity, article) rows."""
     return [(r["g"].value, r["e"].value, r["d"].value) for r in store.query(_LINKS)]
+
+
+_DATED = _PREFIX + """SELECT ?g ?e ?date WHERE {
+  GRAPH ?g { ?e ckg:evidence ?evidence ; ckg:date ?date }
+}"""
+
+
+def rank_rows(store: ox.Store) -> list[tuple[str, str, int]]:
+    """The ``ckg:dateRank`` every dated report should have: (graph, report, rank) rows."""
+    return [(r["g"].value, r["e"].value, date_rank(r["date"].value)) for r in store.query(_DATED)]
 
 
 def marked_figures(store: ox.Store) -> list[tuple[str, str]]:
@@ -306,7 +327,7 @@ CHUNK = 20_000
 
 
 #: Every derived predicate: what :func:`add_to_store` deletes before it writes them again.
-DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, MENTIONED_IN)
+DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, MENTIONED_IN, DATE_RANK)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _IRI = ""  # the "datatype" of a row whose value is an IRI (a link), not a literal
@@ -322,6 +343,7 @@ def add_to_store(store: ox.Store) -> dict[str, int]:
     loaded in chunks of :data:`CHUNK` (each a transaction). Idempotent: interrupted, it is run
     again; until it has finished, the queries read what is there."""
     reports, incidents = store_rows(store)
+    ranks = rank_rows(store)
     figures = marked_figures(store)
     tolls = toll_rows(store)
     links = link_rows(store)
@@ -331,11 +353,12 @@ def add_to_store(store: ox.Store) -> dict[str, int]:
             + [(g, e, str(k), _INTEGER, INCIDENT_KEY) for g, e, k in incidents]
             + [(g, f, "true", _BOOLEAN, VALUES_DIFFER) for g, f in figures]
             + [(g, e, str(k), _INTEGER, p) for g, e, k, p in tolls]
-            + [(g, e, d, _IRI, MENTIONED_IN) for g, e, d in links])
+            + [(g, e, d, _IRI, MENTIONED_IN) for g, e, d in links]
+            + [(g, e, str(k), _INTEGER, DATE_RANK) for g, e, k in ranks])
     for at in range(0, len(rows), CHUNK):
         store.load(_nquads(rows[at:at + CHUNK]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     return {"reports": len(reports), "incidents": len(incidents), "figures": len(figures),
-            "tolls": len(tolls), "links": len(links)}
+            "tolls": len(tolls), "links": len(links), "ranks": len(ranks)}
 
 
 def _nquads(rows: list[tuple[str, str, str, str, URIRef]]) -> str:

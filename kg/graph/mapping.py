@@ -450,6 +450,9 @@ def _add_event(
             g.add((node, CKG.dateText, Literal(v.date.text)))
     # the listings' sort key (kg.graph.derived), in the document's graph: not read back
     g.add(derived.report_triple(node, v.type, v.date.value if v.date is not None else None))
+    if v.date is not None:
+        # events-in-period's period as a range of integers (kg.graph.derived.date_rank)
+        g.add(derived.date_rank_triple(node, v.date.value))
     if v.type == "Attack" and "fatalities" in v.quantities:
         # deadly-attacks' order (kg.graph.derived): the toll as written above, the date, the IRI
         g.add(derived.toll_triple(node, False, _number(v.quantities["fatalities"].value),
