@@ -1684,6 +1684,9 @@ class _Ctx:
                 if (c.dep_ == "compound" or c.dep_ == "nmod" and not bearing) \
                         and self.kind(self.res.entity_at(c)) == "Location":
                     return self.res.entity_at(c)
+            named = self.apposed_name(tok)
+            if named is not None:
+                return named
         for p, objs in self.preps(tok).items():
             if p in ("in", "at", "near", "on", "outside", "of"):
                 for o in objs:
@@ -1691,6 +1694,20 @@ class _Ctx:
                     if eid is not None:
                         return eid
         return None
+
+    def apposed_name(self, noun: Token) -> Optional[str]:
+        """Round 10: "in the north of the capital, X," names the place by its noun and then its name,
+        but the small model often hangs X on the verb (npadvmod) instead of the noun (appos), so the
+        name is read from the words: a place noun, a comma, and a place entity the parse did not
+        attach to the noun (one attached as its appositive is reached through the parse already)."""
+        i = noun.i
+        if i + 2 >= len(noun.doc) or noun.doc[i + 1].text != ",":
+            return None
+        name = noun.doc[i + 2]
+        if name.dep_ not in ("npadvmod", "appos") or name.head == noun:
+            return None
+        eid = self.res.entity_at(name)
+        return eid if self.kind(eid) in PLACES else None
 
     def target_or_place(self, f: Frame, tok: Token) -> None:
         for t in self.expand(tok):
@@ -2122,6 +2139,8 @@ class _Ctx:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
         else:
             subj = self.subject(tok)
+        if subj is not None:
+            subj = self.they_of_the_clause(subj) or subj
         pair = self.the_two(subj) if subj is not None else []
         for eid in pair:  # "the two ministers had last met in X": the two who met before
             f.add("participants", eid)
@@ -2288,6 +2307,23 @@ class _Ctx:
             n = n.head.head  # "a day of talks", "a second round of talks"
         if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
             return self.subject(n.head.head)
+        return None
+
+    def they_of_the_clause(self, pron: Token) -> Optional[Token]:
+        """Round 10: "A and B smiled as they shook hands at the meeting": "they" in a clause under
+        another stands for that clause's subject when it is a list of names ("A and B"); the
+        pronoun rule finds one entity only, and a meeting needs both."""
+        if pron.lower_ != "they" or pron.pos_ != "PRON":
+            return None
+        t = pron.head
+        for _ in range(4):
+            if t.dep_ not in ("advcl", "xcomp", "ccomp", "conj") or t.head.i == t.i:
+                return None
+            t = t.head
+            subj = self.child(t, "nsubj")
+            if subj is not None and subj.i < pron.i and any(c.dep_ == "conj" for c in subj.children) \
+                    and self.res.entity_at(subj) is not None:
+                return subj
         return None
 
     def the_two(self, noun: Token) -> list[str]:

@@ -118,7 +118,7 @@ class Modality:
         return word in (lemma, lemma + "s", lemma + "es") or lemma.endswith("y") and word == lemma[:-1] + "ies"
 
     def of(self, trigger: Token) -> str:
-        tok = trigger
+        tok = self._setting_of_purpose(trigger) or trigger
         for _ in range(6):
             verdict = self._clause(tok)
             if verdict:
@@ -134,6 +134,22 @@ class Modality:
                 return "asserted"
             tok = tok.head
         return "asserted"
+
+    @staticmethod
+    def _setting_of_purpose(trigger: Token) -> Token | None:
+        """Round 10: "A and B leaned across a table to shake hands at the meeting in X": the purpose is
+        the handshake; the meeting, named with "the" as its setting, is told as given. So its
+        modality is that of the clause the purpose belongs to (a past "leaned": it happened), not
+        the purpose's ("to attack the convoy at a checkpoint" stays a goal: "a" is no setting told)."""
+        prep = trigger.head
+        if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in ("at", "during")
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children)):
+            return None
+        verb = prep.head
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and verb.head.pos_ == "VERB":
+            return verb.head
+        return None
 
     def _modal(self, verb: Token) -> str | None:
         """The modality a verb's own auxiliary gives ("might move": hypothetical, "will send": planned)."""
