@@ -1,7 +1,7 @@
 """``kg derive``: write the canned queries' derived data into a store built before it.
 
 ``kg build`` (the mapping) and fusion write the derived triples (``ckg:reportKey``,
-``ckg:incidentKey``, ``ckg:tollKey``, ``ckg:valuesDiffer``, ``ckg:mentionedIn``) with the data they derive from
+``ckg:incidentKey``, ``ckg:tollKey``, ``ckg:valuesDiffer``, ``ckg:mentionedIn``, ``ckg:dateRank``) with the data they derive from
 (kg/graph/derived.py); a store built by an older ``kg`` lacks them, and its canned queries then
 fall back to slower texts. This command computes them all from the store and writes them
 (again, if they are there: it is safe to run twice). Run it before building more documents
@@ -24,7 +24,7 @@ from kg.cli.common import StoreOpt, app, boundary, fail, open_store, store_path
 def derive(ctx: typer.Context,
            check: bool = typer.Option(False, "--check", help="Only say whether keys are missing (exit 1 if so)."),
            store_dir: Optional[Path] = StoreOpt) -> None:
-    """Add the canned queries' derived data (sort and toll keys, figure marks, mention links) to a store built before it."""
+    """Add the canned queries' derived data (sort and toll keys, figure marks, mention links, date ranks) to a store built before it."""
     from kg.graph import derived
 
     path = store_path(ctx, store_dir)
@@ -34,13 +34,14 @@ def derive(ctx: typer.Context,
     with open_store(path, read_only=check) as store:
         if check:
             if derived.missing(store.ox_store):
-                fail("some derived data (sort and toll keys, figure marks, mention links) are missing: run `kg derive` to add them")
+                fail("some derived data (sort and toll keys, figure marks, mention links, date ranks) are missing: run `kg derive` to add them")
             typer.echo("every report and incident has its sort key, every attack with a toll its toll key, "
-                       "every figure its mark, every mentioned entity its links", err=True)
+                       "every figure its mark, every mentioned entity its links, every dated report its date rank", err=True)
             return
         n = derived.add_to_store(store.ox_store)
     typer.echo(f"wrote the sort keys of {n['reports']} reports and {n['incidents']} incidents "
                f"(and the toll keys of {n['tolls']} attacks) "
                f"and the marks of {n['figures']} figures whose reports differ "
                f"and {n['links']} links of an entity to an article that mentions it "
+               f"and the date ranks of {n['ranks']} dated reports "
                f"({time.perf_counter() - started:.1f} s)", err=True)
