@@ -406,6 +406,10 @@ _ACRONYM_ONLY = 3  # all-capital strings this short match acronyms only ("IS", n
 # name outweighs a skeleton match, then class, population and distance break ties.
 _W_HINT = 100.0
 _W_EXACT, _W_BARE, _W_SAME_LIGHT = 40.0, 36.0, 34.0
+# A name GeoNames lists only among a place's alternate names (a former name: a large Russian city
+# once called what a Ukrainian town is called now) ranks below a place of that very name unless
+# it is much larger.
+_W_ALTERNATE = _W_EXACT - 3.0
 _W_SKELETON, _W_SIMILARITY = 10.0, 40.0  # skeleton match: 10 + 40 * (similarity - 0.8)
 _W_CLASS = {"country": 25.0, "region": 30.0, "city": 0.0}
 _W_POP = 4.0  # per decade of population
@@ -491,6 +495,39 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 # --------------------------------------------------------------------------- public API
+
+
+_VOWEL_RUN_RE = re.compile(r"([aeiouy]+)")
+# Vowels that transliterations of one name swap ("Ermal"/"Irmal", "Tovani"/"Tovane", "Tal"/"Tel",
+# "Rusul"/"Rosul", Ukrainian and Russian "Varkiv"/"Varkov"); "y" is read as "i".
+_VOWEL_SWAPS = frozenset({("a", "e"), ("e", "i"), ("o", "u"), ("i", "o")})
+
+
+def _vowel_run(run: str) -> str:
+    return _DOUBLE_RE.sub(r"\1", run.replace("y", "i"))
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """Two light forms with one consonant skeleton that spell one name two ways: the same
+    consonants in the same places, each vowel run the same once "y" is "i" and doubles are one
+    ("Zoriansk"/"Zoryansk", "Beliivka"/"Beliyivka"), or one vowel swapped for a kindred one.
+
+    A skeleton match alone let an unknown word reach a look-alike town abroad, and one
+    village reach another with a vowel added or dropped between its consonants ("Kalesivka"
+    and "Klesivka" have one skeleton): those are two names, not two spellings.
+    """
+    pa, pb = _VOWEL_RUN_RE.split(a), _VOWEL_RUN_RE.split(b)
+    if len(pa) != len(pb):
+        return False
+    for k, (x, y) in enumerate(zip(pa, pb)):
+        if k % 2 == 0:  # consonants between vowel runs
+            if x != y:
+                return False
+            continue
+        x, y = _vowel_run(x), _vowel_run(y)
+        if x != y and not (len(x) == len(y) == 1 and tuple(sorted((x, y))) in _VOWEL_SWAPS):
+            return False
+    return True
 
 
 class Gazetteer:
@@ -669,7 +706,8 @@ class Gazetteer:
     ) -> None:
         idx = self._index
         for i in idx.get(idx.exact, full):
-            cands[i] = _W_EXACT
+            own = normalize(idx.names[i])
+            cands[i] = _W_EXACT if full in (own, strip_article(own)) else _W_ALTERNATE
         for table, key in ((idx.exact, bare), (idx.bare, full), (idx.bare, bare)):
             if key == full and table is idx.exact:
                 continue
@@ -687,7 +725,7 @@ class Gazetteer:
                 if matcher.quick_ratio() < MIN_SIMILARITY:
                     continue
                 sim = matcher.ratio()
-                if sim >= MIN_SIMILARITY:
+                if sim >= MIN_SIMILARITY and (sim == 1.0 or _spelling_variant(lq, lf)):
                     w = (
                         _W_SAME_LIGHT
                         if sim == 1.0

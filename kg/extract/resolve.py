@@ -76,6 +76,9 @@ _SETTLEMENT_SUFFIXES = frozenset(["town", "village"])  # not "city": "X city" be
 # reports of different incidents (the one pair fusion got wrong), so a city keeps its own name
 _LOOSE_SUFFIXES = frozenset(["region", "area"])
 
+_NATURAL_AREA_WORDS = frozenset(["valley", "plain", "plains", "hills", "mountains", "basin", "delta", "desert",
+                                 "peninsula", "highlands", "lowlands"])
+
 
 def _other_places(a: "Cluster", b: "Cluster") -> bool:
     """Two names the gazetteer places apart ("X City" the city, "X" the strip or the state around
@@ -134,7 +137,12 @@ def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
     name of the article that starts with it (or ends with it after a hyphen), when that longer
     name is no airport, province or other place of its own."""
     places = [c for c in clusters.values() if c.kind == "Location" and c.subtype not in ("MilitaryBase", "Facility")]
-    for short in places:
+    # "in X" typed a body beside "the X Valley": X has no lexicon entry and no body word, and the one
+    # longer name is a natural area's, so X is its short form (no longer needing a look-alike town
+    # abroad in the gazetteer to be taken for a place)
+    bodies = [c for c in clusters.values() if c.kind == "Organization" and c.entry is None and not c.subtype
+              and len(norm(c.mentions[0].text).split()) == 1 and c.mentions[0].text[:1].isupper()]
+    for short in places + bodies:
         words = norm(short.mentions[0].text).split()
         if len(words) != 1 or short.key not in clusters:
             continue
@@ -146,6 +154,8 @@ def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
                 continue
             text = c.mentions[0].text
             lw = norm(text).split()
+            if short.kind != "Location" and lw[-1] not in _NATURAL_AREA_WORDS:
+                continue
             if len(lw) >= 2 and lw[-1] not in _OTHER_PLACE_WORDS and not _other_places(c, short) and (
                     lw[0] == words[0] or "-" in text and norm(text.split("-")[-1]) == words[0]):
                 longer.append(c)
@@ -495,7 +505,8 @@ class Resolver:
         if c.place is not None:
             if c.place.geonames_id:
                 ent.links["geonames"] = c.place.geonames_id
-            ent.geo = Geo(lat=round(c.place.lat, 5), lon=round(c.place.lon, 5))
+            if not _unlisted(c.place):
+                ent.geo = Geo(lat=round(c.place.lat, 5), lon=round(c.place.lon, 5))
             ent.attributes["feature_class"] = c.place.feature_class
         if c.kind == "Country":
             country = c.mentions[0].hint["country"]
@@ -769,9 +780,18 @@ _BEARING_WORDS = frozenset(["northern", "southern", "eastern", "western", "centr
 
 
 def _unlisted_town(name: str, region: Place) -> Place:
-    """A town the gazetteer does not list in the region the text puts it in, placed there."""
+    """A town the gazetteer does not list in the region the text puts it in: of that region's
+    state, but with no point of its own (see ``_unlisted``)."""
     return Place(geonames_id="", name=name, lat=region.lat, lon=region.lon, country_code=region.country_code,
                  feature_class="P", feature_code=None, population=0)
+
+
+def _unlisted(place: Place) -> bool:
+    """A town built by ``_unlisted_town``: its coordinates are its region's centre, not its own.
+    Given as a point they would place "X Cantonment" far from the town X, and fusion, which
+    vetoes two places that far apart, would keep their reports apart; no geometry says we do
+    not know where it is."""
+    return place.feature_class == "P" and not place.geonames_id and place.population == 0
 
 
 def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:
