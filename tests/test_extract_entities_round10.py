@@ -104,3 +104,10 @@ def test_a_front_and_a_tribal_agency_in_lower_case_are_places(extractor):
     types = entity_types(f)
     assert types.get("Tarveshi") == "Location" and types.get("Zolvadi") == "Location", types
     assert types.get("Brenzal Front") != "Location"
+
+
+def test_an_unlisted_town_first_named_in_the_headline_still_gets_its_state(extractor):
+    f = extract(extractor, "Attack on Tarveshi Cantonment foiled\n\nOn Monday gunmen attempted to enter the "
+                           "Tarveshi Cantonment in Khyber Pakhtunkhwa.")
+    town = next(e for e in f.entities if e.name == "Tarveshi Cantonment")
+    assert town.geo is None and town.attributes.get("country_code") == "PK", town

@@ -310,3 +310,11 @@ def test_a_skeleton_match_must_be_a_spelling_not_another_name(gaz: Gazetteer) ->
     assert gaz.lookup("Tervoli") is None
     assert gaz.lookup("Kupiansk").country_code == "UA"  # a transliteration still matches
     assert gaz.lookup("Kostiantynivka").name == "Kostyantynivka"
+
+
+def test_an_alternate_spelling_of_a_places_own_name_beats_a_stray_alternate(gaz: Gazetteer) -> None:
+    """GeoNames lists one spelling as an alternate name of two cities of about one size: the one
+    whose own name it spells ("Slovyansk") is meant, not the other (Nikopol)."""
+    found = gaz.lookup("Sloviansk")
+    assert found is not None and found.name == "Slovyansk", found
+    assert gaz.lookup("Odessa").country_code == "UA"

@@ -410,6 +410,10 @@ _W_EXACT, _W_BARE, _W_SAME_LIGHT = 40.0, 36.0, 34.0
 # once called what a Ukrainian town is called now) ranks below a place of that very name unless
 # it is much larger.
 _W_ALTERNATE = _W_EXACT - 3.0
+# An alternate name that spells the place's own name another way ("Sloviansk" for "Slovyansk"):
+# the same place, nearly as sure as its own name (GeoNames also lists such a spelling, wrongly, on
+# a city of about the same size elsewhere).
+_W_SPELLED_AS_OWN = _W_EXACT - 1.0
 _W_SKELETON, _W_SIMILARITY = 10.0, 40.0  # skeleton match: 10 + 40 * (similarity - 0.8)
 _W_CLASS = {"country": 25.0, "region": 30.0, "city": 0.0}
 _W_POP = 4.0  # per decade of population
@@ -705,15 +709,19 @@ class Gazetteer:
         self, full: str, bare: str, cands: dict[int | tuple[str, int], float]
     ) -> None:
         idx = self._index
+        lq = light(bare)
         for i in idx.get(idx.exact, full):
             own = normalize(idx.names[i])
-            cands[i] = _W_EXACT if full in (own, strip_article(own)) else _W_ALTERNATE
+            if full in (own, strip_article(own)):
+                cands[i] = _W_EXACT
+            else:  # an alternate name: its own name spelled another way ranks above a former name
+                lo = light(strip_article(own))
+                cands[i] = _W_SPELLED_AS_OWN if lo == lq or _spelling_variant(lq, lo) else _W_ALTERNATE
         for table, key in ((idx.exact, bare), (idx.bare, full), (idx.bare, bare)):
             if key == full and table is idx.exact:
                 continue
             for i in idx.get(table, key):
                 cands.setdefault(i, _W_BARE)
-        lq = light(bare)
         sk = _skeleton_of_light(lq)
         if len(sk) >= MIN_SKELETON and len(bare) >= 4 and sk in idx.skel:
             matcher = SequenceMatcher(None, autojunk=False)

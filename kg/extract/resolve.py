@@ -502,6 +502,9 @@ class Resolver:
     def _describe(self, ent: Entity, c: Cluster) -> None:
         if c.country:
             ent.attributes["country_code"] = c.country
+        elif c.kind == "Location" and c.place is not None and c.place.country_code:
+            # (a headline's "X Cantonment" opened the cluster before the body said which province it is in)
+            ent.attributes["country_code"] = c.place.country_code
         if c.place is not None:
             if c.place.geonames_id:
                 ent.links["geonames"] = c.place.geonames_id
