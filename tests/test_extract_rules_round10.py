@@ -38,3 +38,17 @@ def test_a_purpose_at_an_indefinite_place_stays_a_goal(extractor):
     f = extract(extractor, "Rebels move north\n\nThe rebels moved north to attack the convoy at a checkpoint "
                            "in Zenda.")
     assert asserted(f, "Attack") == []
+
+
+def test_a_fronted_place_does_not_swallow_the_signatories(extractor):
+    f = extract(extractor, "Rivals sign deal\n\nAnd this week in Niamey, Chad and Niger signed an agreement to "
+                           "stop supporting rebel groups.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Chad", "Niger"]
+    assert names(f, v, "location") == ["Niamey"]
+
+
+def test_a_fronted_place_with_one_signatory_is_no_meeting(extractor):
+    f = extract(extractor, "Minister signs deal\n\nIn Niamey, the minister signed an agreement.")
+    assert asserted(f, "Meeting") == []
+

@@ -2111,7 +2111,7 @@ class _Ctx:
         f = self.new("Meeting", tok, False)
         people = ("Person", "Country", "Organization")
         subj = self.subject(tok)
-        sides = (self.expand(subj) if subj is not None else []) + [
+        sides = (self.expand(subj) if subj is not None else self.fronted_subjects(tok)) + [
             o for one in self.preps(tok).get("with", []) for o in self.expand(one)]
         for s in sides:
             eid = self.entity(s, people, modifiers=True)
@@ -2122,6 +2122,24 @@ class _Ctx:
                 f.add("location", self.place_in(o))
         if len(f.roles.get("participants", [])) >= 2:
             yield self.finish(f)
+
+    def fronted_subjects(self, verb: Token) -> list[Token]:
+        """Round 10: "this week in X, A and B signed an agreement": after a fronted place and a comma
+        the parser often hangs the subject list on the place (as its conjuncts) and leaves the verb
+        with no subject. Those conjuncts before the verb, after the comma, are its subjects."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return []
+        for p in verb.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "at") or p.i > verb.i:
+                continue
+            for place in (c for c in p.children if c.dep_ == "pobj"):
+                if self.kind(self.res.entity_at(place)) not in PLACES:
+                    continue
+                first = next((c for c in place.children if c.dep_ == "conj" and c.i < verb.i), None)
+                if first is None or not any(t.text == "," for t in place.doc[place.i:first.i]):
+                    continue
+                return [t for t in self.expand(first) if t.i < verb.i]
+        return []
 
     def _meeting(self, tok: Token, nominal: bool) -> Iterable[Frame]:
         if not nominal and self.signed(tok) is not None:
