@@ -111,3 +111,18 @@ def test_an_unlisted_town_first_named_in_the_headline_still_gets_its_state(extra
                            "Tarveshi Cantonment in Khyber Pakhtunkhwa.")
     town = next(e for e in f.entities if e.name == "Tarveshi Cantonment")
     assert town.geo is None and town.attributes.get("country_code") == "PK", town
+
+
+def test_a_foreign_town_a_vowel_apart_is_no_place_of_the_report(extractor):
+    """A base's town the gazetteer lacks reached a foreign city (through an alternate name, a vowel
+    apart) in a report on another state: fusion, which blocks by country, then kept it apart."""
+    from kg.extract.resolve import _plausible
+
+    city = extractor.gazetteer.lookup("Amari", countries=["EE"])
+    assert city is not None and city.country_code == "IQ"  # what the gazetteer offers
+    assert not _plausible("Amari", city, ["EE", "GB"])
+    assert _plausible("Amarah", city, ["EE", "GB"])  # its own name, spelled as GeoNames does
+    f = extract(extractor, "Arrival\n\nBritish tanks drove through Estonia yesterday after reinforcements "
+                           "landed at Amari air base.")
+    base = next(e for e in f.entities if e.name.startswith("Amari"))
+    assert base.attributes.get("country_code") != "IQ", base

@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from kg.extract.gazetteer import Gazetteer, Place, light, normalize, strip_article
+from kg.extract.gazetteer import Gazetteer, Place, _spelling_variant, light, normalize, strip_article
 from kg.extract.mentions import RawMention
 from kg.models import Entity, Geo, Mention
 
@@ -600,7 +600,7 @@ FOREIGN_TOWN_MIN = 100_000
 
 
 def _plausible(name: str, place: Place, hints: list[str]) -> bool:
-    """A spelling-variant match far from the article's countries is a coincidence, not a place; so is
+    """A look-alike match far from the article's countries is a coincidence, not a place; so is
     a small town of the same name in a state the article never names ("X" of a report on Y's war
     found only as a village in Z)."""
     if place.country_code in hints or not hints or place.feature_class in ("A", "L"):
@@ -609,7 +609,9 @@ def _plausible(name: str, place: Place, hints: list[str]) -> bool:
         return False
     a = light(strip_article(normalize(name)))
     b = light(strip_article(normalize(place.name)))
-    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+    # (a similar name must also be a spelling of it: "Xamari" reached a foreign "Xamarah" through an
+    # alternate name, a vowel apart, in a report on a state far from it)
+    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8 and _spelling_variant(a, b)
 
 
 def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = None) -> None:
