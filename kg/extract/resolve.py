@@ -146,8 +146,11 @@ def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
         words = norm(short.mentions[0].text).split()
         if len(words) != 1 or short.key not in clusters:
             continue
-        if short.place is not None and light(strip_article(normalize(short.place.name))) == light(normalize(words[0])):
-            continue  # "X" is a place the gazetteer knows by that very name ("the X valley" is a part of it)
+        if short.place is not None and light(normalize(short.place.name)) == light(normalize(words[0])):
+            # "X" is a place the gazetteer knows by that very name ("the X valley" is a part of it); its
+            # name as written, article and all: "Al X", a town abroad, is not what "X" beside "the X
+            # Valley" names
+            continue
         longer = []
         for c in places:
             if c is short or c.key not in clusters:
