@@ -410,7 +410,7 @@ _W_EXACT, _W_BARE, _W_SAME_LIGHT = 40.0, 36.0, 34.0
 # once called what a Ukrainian town is called now) ranks below a place of that very name unless
 # it is much larger.
 _W_ALTERNATE = _W_EXACT - 3.0
-# An alternate name that spells the place's own name another way ("Sloviansk" for "Slovyansk"):
+# An alternate name that spells the place's own name another way ("Zoriansk" for "Zoryansk"):
 # the same place, nearly as sure as its own name (GeoNames also lists such a spelling, wrongly, on
 # a city of about the same size elsewhere).
 _W_SPELLED_AS_OWN = _W_EXACT - 1.0
