@@ -517,7 +517,7 @@ def _spelling_variant(a: str, b: str) -> bool:
     ("Zoriansk"/"Zoryansk", "Beliivka"/"Beliyivka"), or one vowel swapped for a kindred one.
 
     A skeleton match alone let an unknown word reach a look-alike town abroad, and one
-    village reach another with a vowel added or dropped between its consonants ("Kalesivka"
+    village reach another with one vowel more or fewer between its consonants ("Kalesivka"
     and "Klesivka" have one skeleton): those are two names, not two spellings.
     """
     pa, pb = _VOWEL_RUN_RE.split(a), _VOWEL_RUN_RE.split(b)

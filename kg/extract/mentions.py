@@ -864,7 +864,7 @@ class MentionFinder:
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and self._of_a_place_noun(doc, ent.start - 1, "on"):
             return True  # "the attacks on X in January and on Y"
         if _distance_from_place(ent):
-            return True  # "X, about 120 km south-west of Y": a place told by its distance from another
+            return True  # "X, about 120 km north-east of Y": a place told by its distance from another
         if _plural_place_noun_after(ent, res):
             return True  # "the X and Y provinces": each name is one of the places
         if root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "toward", "towards", "into") \
@@ -1676,7 +1676,7 @@ _DISTANCE_UNITS = frozenset(["km", "kilometers", "kilometres", "miles", "mi", "k
 
 
 def _distance_from_place(ent: Span) -> bool:
-    """"X, about 120 km south-west of Y", "X, 40 kilometres from Y": a name followed by a distance
+    """"X, about 120 km north-east of Y", "X, 40 kilometres from Y": a name followed by a distance
     from somewhere is a place."""
     doc = ent.doc
     window = doc[ent.end:min(len(doc), ent.end + 11)]
