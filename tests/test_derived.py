@@ -24,6 +24,7 @@ from kg.store.validate import validate_graph
 ROOT = Path(__file__).resolve().parents[1]
 BUILT_AT = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 PREFIX = "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
+PREFIX_IRI = "https://w3id.org/conflict-kg/ontology#"
 
 
 def _dates(rng: random.Random) -> list:
@@ -102,7 +103,7 @@ def _stored(store: KGStore) -> set[tuple[str, str, str, str]]:
     rows = store.ox_store.query(PREFIX + """SELECT ?g ?e ?p ?k WHERE {
       { GRAPH ?g { ?e ?p ?k } } UNION { ?e ?p ?k }
       FILTER(?p IN (ckg:reportKey, ckg:incidentKey, ckg:valuesDiffer, ckg:tollKey, ckg:tollBucket,
-                    ckg:mentionedIn, ckg:dateRank)) }""")
+                    ckg:mentionedIn, ckg:dateRank, ckg:withoutPlace)) }""")
     return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
 
 
@@ -122,7 +123,25 @@ def _expected(store: KGStore) -> set[tuple[str, str, str, str]]:
         out |= {(g, e, str(derived.MENTIONED_IN), d), ("", e, str(derived.MENTIONED_IN), d)}
     for g, e, k in _dated(store):
         out |= {(g, e, str(derived.DATE_RANK), str(k)), ("", e, str(derived.DATE_RANK), str(k))}
+    for g, e in _placeless(store):
+        out |= {(g, e, str(derived.WITHOUT_PLACE), "true"), ("", e, str(derived.WITHOUT_PLACE), "true")}
     return out
+
+
+def _placeless(store: KGStore) -> set[tuple[str, str]]:
+    """(graph, report) of every report of a class with places that names none, read from each
+    report's properties in Python (not by derived.py's query)."""
+    places = {str(PLACE) for PLACE in derived.PLACE_ROLES}
+    classes = {PREFIX_IRI + t for t in ("Attack", "Capture", "Deployment", "Meeting", "Visit")}
+    rows = store.ox_store.query(PREFIX + "SELECT ?g ?e ?p ?o WHERE { GRAPH ?g { ?e ckg:reportedIn ?d ; ?p ?o } }")
+    kinds: dict[tuple[str, str], set[str]] = {}
+    props: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        key = (r["g"].value, r["e"].value)
+        props.setdefault(key, set()).add(r["p"].value)
+        if r["p"].value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type":
+            kinds.setdefault(key, set()).add(r["o"].value)
+    return {key for key, p in props.items() if kinds.get(key, set()) & classes and not p & places}
 
 
 def _dated(store: KGStore) -> set[tuple[str, str, int]]:
@@ -166,8 +185,10 @@ def test_a_build_writes_one_key_per_report_and_incident(built) -> None:
         assert len(links) > 20
         dated = _dated(store)
         assert 10 < len(dated) < int(reports)  # some reports are undated: no rank
+        placeless = _placeless(store)
+        assert len(placeless) < int(reports)  # the corpus's reports without a place: below
         assert len({s for s in stored if s[0]}) == (int(reports) + int(incidents) + len(figures) + int(tolls)
-                                                    + len(links) + len(dated))
+                                                    + len(links) + len(dated) + len(placeless))
 
 
 def test_the_keys_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
@@ -203,6 +224,7 @@ def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
         _drop_tolls(store)
         _drop_links(store)
         _drop_ranks(store)
+        _drop_placeless(store)
         assert not _stored(store)
     kg = Kg(cli_runner, path)
     checked = kg("derive", "--check")
@@ -248,6 +270,11 @@ def _drop_marks(store: KGStore) -> None:
 def _drop_tolls(store: KGStore) -> None:
     store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:tollKey ?k } } ;"
                           "DELETE WHERE { ?e ckg:tollKey ?k }")
+
+
+def _drop_placeless(store: KGStore) -> None:
+    store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:withoutPlace ?r } } ;"
+                          "DELETE WHERE { ?e ckg:withoutPlace ?r }")
 
 
 def _drop_ranks(store: KGStore) -> None:
@@ -464,3 +491,36 @@ def test_a_build_into_a_store_without_ranks_ranks_its_older_reports_too(built, t
         assert _stored(store) == _expected(store)
         ranked = {(s[0], s[1], int(s[3])) for s in _stored(store) if s[2] == str(derived.DATE_RANK)}
         assert older <= ranked
+
+
+# ------------------------------------------------------------------ the reports without a place
+
+def test_the_shapes_check_the_no_place_marks(built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
+                       generated_at=BUILT_AT)
+        graph = next(g for g in store.graphs() if "/id/graph/" in str(g)
+                     and any(p == derived.WITHOUT_PLACE for _, p, _ in store.graph(g)))
+        triples = list(store.graph(graph))
+    assert validate_graph(triples, graph).conforms
+    report = next(s for s, p, o in triples if p == derived.WITHOUT_PLACE)
+    assert not validate_graph(triples + [(report, derived.WITHOUT_PLACE, Literal(False))], graph).conforms
+
+
+def test_kg_derive_marks_the_reports_without_a_place_of_a_store_built_before_the_marks(
+        built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
+                       generated_at=BUILT_AT)
+        wanted = _placeless(store)
+        assert wanted, "the corpus has reports without a place"
+        assert _stored(store) == _expected(store)
+        _drop_placeless(store)
+        assert derived.absent(store.ox_store) and derived.missing(store.ox_store)
+        assert derived.add_to_store(store.ox_store)["placeless"] == len(wanted)
+        assert not derived.missing(store.ox_store)
+        assert _stored(store) == _expected(store)

@@ -1,7 +1,7 @@
 """``kg derive``: write the canned queries' derived data into a store built before it.
 
 ``kg build`` (the mapping) and fusion write the derived triples (``ckg:reportKey``,
-``ckg:incidentKey``, ``ckg:tollKey``, ``ckg:valuesDiffer``, ``ckg:mentionedIn``, ``ckg:dateRank``) with the data they derive from
+``ckg:incidentKey``, ``ckg:tollKey``, ``ckg:valuesDiffer``, ``ckg:mentionedIn``, ``ckg:dateRank``, ``ckg:withoutPlace``) with the data they derive from
 (kg/graph/derived.py); a store built by an older ``kg`` lacks them, and its canned queries then
 fall back to slower texts. This command computes them all from the store and writes them
 (again, if they are there: it is safe to run twice). Run it before building more documents
@@ -44,4 +44,5 @@ def derive(ctx: typer.Context,
                f"and the marks of {n['figures']} figures whose reports differ "
                f"and {n['links']} links of an entity to an article that mentions it "
                f"and the date ranks of {n['ranks']} dated reports "
+               f"and the marks of {n['placeless']} reports without a place "
                f"({time.perf_counter() - started:.1f} s)", err=True)

@@ -65,6 +65,12 @@ MENTIONED_IN = CKG.mentionedIn
 #: On a dated report: its date's :func:`date_rank` (events-in-period reads a period as one
 #: range of integers instead of comparing the text of every date, incidents' too).
 DATE_RANK = CKG.dateRank
+#: On a report of a class that has a place (attack, capture, deployment, meeting, visit) with no
+#: place role filled, ``true`` only: unresolved-entities reads these few instead of taking every
+#: report's four place properties away from every event.
+WITHOUT_PLACE = CKG.withoutPlace
+PLACED_TYPES = ("Attack", "Capture", "Deployment", "Meeting", "Visit")
+PLACE_ROLES = (CKG.location, CKG.destination, CKG.place, CKG.origin)
 
 #: The event class's number in a report key (1-6; the order of kg.models.EVENT_TYPES).
 CLASS_CODES: dict[str, int] = {t: i + 1 for i, t in enumerate(EVENT_TYPES)}
@@ -203,6 +209,12 @@ def date_rank_triple(node: URIRef, date: str) -> tuple[URIRef, URIRef, Literal]:
     return node, DATE_RANK, Literal(date_rank(date))
 
 
+def without_place(event_type: str, filled: list) -> bool:
+    """Whether a report of ``event_type`` whose filled role properties are ``filled`` gets the
+    ``ckg:withoutPlace`` mark."""
+    return event_type in PLACED_TYPES and not any(p in PLACE_ROLES for p in filled)
+
+
 def mention_link(entity: URIRef, article: URIRef) -> tuple[URIRef, URIRef, URIRef]:
     """The ``ckg:mentionedIn`` link of an entity with at least one mention in ``article``."""
     return entity, MENTIONED_IN, article
@@ -242,6 +254,10 @@ _MISSING = _PREFIX + """ASK {
   { ?e ckg:evidence ?n . FILTER NOT EXISTS { ?e ckg:reportKey ?k } }
   UNION { ?e a ckg:Incident . FILTER NOT EXISTS { ?e ckg:incidentKey ?k } }
   UNION { ?e ckg:evidence ?n ; ckg:date ?d . FILTER NOT EXISTS { ?e ckg:dateRank ?r } }
+  UNION { VALUES ?class { ckg:Attack ckg:Capture ckg:Deployment ckg:Meeting ckg:Visit }
+          ?e ckg:evidence ?n ; a ?class .
+          FILTER NOT EXISTS { ?e ckg:location|ckg:destination|ckg:place|ckg:origin ?w }
+          FILTER NOT EXISTS { ?e ckg:withoutPlace true } }
   UNION { ?e ckg:mention ?m . ?m ckg:inArticle ?d . FILTER NOT EXISTS { ?e ckg:mentionedIn ?d } }
   UNION { ?f ckg:minValue ?low ; ckg:maxValue ?high . FILTER(?low != ?high)
           FILTER NOT EXISTS { ?f ckg:valuesDiffer true } }
@@ -276,6 +292,8 @@ def absent(store: ox.Store) -> bool:
         return True
     if not store.query(_PREFIX + "ASK { ?e ckg:tollKey|ckg:tollBucket ?k }") and store.query(_UNKEYED_TOLL):
         return True
+    if not store.query(_PREFIX + "ASK { ?e ckg:withoutPlace ?d }") and store.query(_UNPLACED):
+        return True
     return not store.query(_PREFIX + "ASK { ?f ckg:valuesDiffer ?d }") and bool(store.query(_UNMARKED))
 
 
@@ -297,6 +315,27 @@ def link_rows(store: ox.Store) -> list[tuple[str, str, str]]:
 _DATED = _PREFIX + """SELECT ?g ?e ?date WHERE {
   GRAPH ?g { ?e ckg:evidence ?evidence ; ckg:date ?date }
 }"""
+
+
+_PLACELESS = _PREFIX + """SELECT ?g ?e WHERE {
+  GRAPH ?g {
+    VALUES ?class { ckg:Attack ckg:Capture ckg:Deployment ckg:Meeting ckg:Visit }
+    ?e ckg:evidence ?evidence ; a ?class .
+    FILTER NOT EXISTS { ?e ckg:location|ckg:destination|ckg:place|ckg:origin ?w }
+  }
+}"""
+#: A report without a place, in a store where none is marked (reads every report of the
+#: classes: asked only when no mark is found by an index look-up).
+_UNPLACED = _PREFIX + """ASK {
+  VALUES ?class { ckg:Attack ckg:Capture ckg:Deployment ckg:Meeting ckg:Visit }
+  ?e ckg:evidence ?evidence ; a ?class .
+  FILTER NOT EXISTS { ?e ckg:location|ckg:destination|ckg:place|ckg:origin ?w }
+}"""
+
+
+def placeless_rows(store: ox.Store) -> list[tuple[str, str]]:
+    """The ``ckg:withoutPlace`` marks the store's reports should have: (graph, report) rows."""
+    return [(r["g"].value, r["e"].value) for r in store.query(_PLACELESS)]
 
 
 def rank_rows(store: ox.Store) -> list[tuple[str, str, int]]:
@@ -327,7 +366,8 @@ CHUNK = 20_000
 
 
 #: Every derived predicate: what :func:`add_to_store` deletes before it writes them again.
-DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, MENTIONED_IN, DATE_RANK)
+DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, MENTIONED_IN, DATE_RANK,
+           WITHOUT_PLACE)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _IRI = ""  # the "datatype" of a row whose value is an IRI (a link), not a literal
@@ -344,6 +384,7 @@ def add_to_store(store: ox.Store) -> dict[str, int]:
     again; until it has finished, the queries read what is there."""
     reports, incidents = store_rows(store)
     ranks = rank_rows(store)
+    placeless = placeless_rows(store)
     figures = marked_figures(store)
     tolls = toll_rows(store)
     links = link_rows(store)
@@ -354,11 +395,13 @@ def add_to_store(store: ox.Store) -> dict[str, int]:
             + [(g, f, "true", _BOOLEAN, VALUES_DIFFER) for g, f in figures]
             + [(g, e, str(k), _INTEGER, p) for g, e, k, p in tolls]
             + [(g, e, d, _IRI, MENTIONED_IN) for g, e, d in links]
-            + [(g, e, str(k), _INTEGER, DATE_RANK) for g, e, k in ranks])
+            + [(g, e, str(k), _INTEGER, DATE_RANK) for g, e, k in ranks]
+            + [(g, e, "true", _BOOLEAN, WITHOUT_PLACE) for g, e in placeless])
     for at in range(0, len(rows), CHUNK):
         store.load(_nquads(rows[at:at + CHUNK]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     return {"reports": len(reports), "incidents": len(incidents), "figures": len(figures),
-            "tolls": len(tolls), "links": len(links), "ranks": len(ranks)}
+            "tolls": len(tolls), "links": len(links), "ranks": len(ranks),
+            "placeless": len(placeless)}
 
 
 def _nquads(rows: list[tuple[str, str, str, str, URIRef]]) -> str:

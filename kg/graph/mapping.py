@@ -432,6 +432,9 @@ def _add_event(
             g.add((node, prop, filler))
         if len(fillers) != 1:  # keeps order, repeats, and an empty list as a present key
             _add_ordering(g, node, prop, iris.event_order_iri(node, role), fillers)
+    if derived.without_place(v.type, [ROLE_PROPERTIES[r] for r, ids in v.roles.items() if ids]):
+        # unresolved-entities' no-place reports (kg.graph.derived), in the document's graph
+        g.add((node, derived.WITHOUT_PLACE, Literal(True)))
 
     for kind, q_node in iris.quantity_iris(node, v.quantities).items():
         q = v.quantities[kind]
