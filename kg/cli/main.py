@@ -247,9 +247,9 @@ def query(
     with open_store(store_path(ctx, store_dir), read_only=True) as store:
         if is_canned and any(term in text for term in _KEYED) and derived.absent(store.ox_store):
             typer.echo("note: this store was built by an older kg and lacks derived data this "
-                       "query reads (sort keys, toll keys, figure marks, mention links): without them "
-                       "a listing is slower, and deadly-attacks, disputed-figures and "
-                       "unresolved-entities miss rows; "
+                       "query reads (sort keys, toll keys, figure marks, mention links, date ranks): "
+                       "without them a listing is slower, and deadly-attacks, disputed-figures, "
+                       "events-in-period and unresolved-entities miss rows; "
                        "`kg derive` adds them once", err=True)
         if page is None:
             result = store.query(text, timeout_s=timeout)
@@ -264,8 +264,9 @@ def query(
     _print_result(result, fmt)
 
 
-#: The canned listings that read the build's sort keys (kg/graph/derived.py) name these terms.
-_KEYED = ("ckg:reportKey", "ckg:incidentKey", "ckg:tollKey", "ckg:valuesDiffer", "ckg:mentionedIn")
+#: The canned queries that read data derived at build time (kg/graph/derived.py) name these terms.
+_KEYED = ("ckg:reportKey", "ckg:incidentKey", "ckg:tollKey", "ckg:valuesDiffer", "ckg:mentionedIn",
+          "ckg:dateRank", "ckg:withoutPlace")
 
 
 def _page_note(page: paging.Page, shown: int, total: int) -> str:
