@@ -287,34 +287,3 @@ def test_cache_build_and_rebuild(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     assert cache_path(other, small).is_file()
     assert os.stat(path).st_mtime_ns == before  # the explicit directory wins over the env var
     assert not list(tmp_path.glob("*.tmp")) and not list(other.glob("*.tmp"))
-
-
-def test_a_place_of_that_very_name_beats_a_larger_one_formerly_so_called(gaz: Gazetteer) -> None:
-    """GeoNames keeps former names among alternate names: a large Russian city once called
-    what a Ukrainian town is called now must not take the town's name from it."""
-    found = gaz.lookup("Pokrovsk")
-    assert found is not None and found.name == "Pokrovsk" and found.country_code == "UA", found
-    # a former name alone still reaches the city that bore it
-    assert gaz.lookup("Stalingrad").name == "Volgograd"
-
-
-def test_a_skeleton_match_must_be_a_spelling_not_another_name(gaz: Gazetteer) -> None:
-    """One consonant skeleton is not one name: a vowel added between consonants, or a vowel
-    of another kind, names another place (an unknown word reached a look-alike town abroad)."""
-    from kg.extract.gazetteer import _spelling_variant
-
-    assert _spelling_variant("zoriansk", "zoryansk") and _spelling_variant("beliiwka", "beliyiwka")
-    assert _spelling_variant("ermal", "irmal") and _spelling_variant("rusul", "rosul")
-    assert not _spelling_variant("klisiwka", "kolisiwka")  # a vowel between two consonants
-    assert not _spelling_variant("terwoli", "terwola")  # "i" and "a" are no variants
-    assert gaz.lookup("Tervoli") is None
-    assert gaz.lookup("Kupiansk").country_code == "UA"  # a transliteration still matches
-    assert gaz.lookup("Kostiantynivka").name == "Kostyantynivka"
-
-
-def test_an_alternate_spelling_of_a_places_own_name_beats_a_stray_alternate(gaz: Gazetteer) -> None:
-    """GeoNames lists one spelling as an alternate name of two cities of about one size: the one
-    whose own name it spells ("Slovyansk") is meant, not the other (Nikopol)."""
-    found = gaz.lookup("Sloviansk")
-    assert found is not None and found.name == "Slovyansk", found
-    assert gaz.lookup("Odessa").country_code == "UA"

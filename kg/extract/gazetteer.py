@@ -406,14 +406,6 @@ _ACRONYM_ONLY = 3  # all-capital strings this short match acronyms only ("IS", n
 # name outweighs a skeleton match, then class, population and distance break ties.
 _W_HINT = 100.0
 _W_EXACT, _W_BARE, _W_SAME_LIGHT = 40.0, 36.0, 34.0
-# A name GeoNames lists only among a place's alternate names (a former name: a large Russian city
-# once called what a Ukrainian town is called now) ranks below a place of that very name unless
-# it is much larger.
-_W_ALTERNATE = _W_EXACT - 3.0
-# An alternate name that spells the place's own name another way ("Zoriansk" for "Zoryansk"):
-# the same place, nearly as sure as its own name (GeoNames also lists such a spelling, wrongly, on
-# a city of about the same size elsewhere).
-_W_SPELLED_AS_OWN = _W_EXACT - 1.0
 _W_SKELETON, _W_SIMILARITY = 10.0, 40.0  # skeleton match: 10 + 40 * (similarity - 0.8)
 _W_CLASS = {"country": 25.0, "region": 30.0, "city": 0.0}
 _W_POP = 4.0  # per decade of population
@@ -499,39 +491,6 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 # --------------------------------------------------------------------------- public API
-
-
-_VOWEL_RUN_RE = re.compile(r"([aeiouy]+)")
-# Vowels that transliterations of one name swap ("Ermal"/"Irmal", "Tovani"/"Tovane", "Tal"/"Tel",
-# "Rusul"/"Rosul", Ukrainian and Russian "Varkiv"/"Varkov"); "y" is read as "i".
-_VOWEL_SWAPS = frozenset({("a", "e"), ("e", "i"), ("o", "u"), ("i", "o")})
-
-
-def _vowel_run(run: str) -> str:
-    return _DOUBLE_RE.sub(r"\1", run.replace("y", "i"))
-
-
-def _spelling_variant(a: str, b: str) -> bool:
-    """Two light forms with one consonant skeleton that spell one name two ways: the same
-    consonants in the same places, each vowel run the same once "y" is "i" and doubles are one
-    ("Zoriansk"/"Zoryansk", "Beliivka"/"Beliyivka"), or one vowel swapped for a kindred one.
-
-    A skeleton match alone let an unknown word reach a look-alike town abroad, and one
-    village reach another with one vowel more or fewer between its consonants ("Kalesivka"
-    and "Klesivka" have one skeleton): those are two names, not two spellings.
-    """
-    pa, pb = _VOWEL_RUN_RE.split(a), _VOWEL_RUN_RE.split(b)
-    if len(pa) != len(pb):
-        return False
-    for k, (x, y) in enumerate(zip(pa, pb)):
-        if k % 2 == 0:  # consonants between vowel runs
-            if x != y:
-                return False
-            continue
-        x, y = _vowel_run(x), _vowel_run(y)
-        if x != y and not (len(x) == len(y) == 1 and tuple(sorted((x, y))) in _VOWEL_SWAPS):
-            return False
-    return True
 
 
 class Gazetteer:
@@ -709,19 +668,14 @@ class Gazetteer:
         self, full: str, bare: str, cands: dict[int | tuple[str, int], float]
     ) -> None:
         idx = self._index
-        lq = light(bare)
         for i in idx.get(idx.exact, full):
-            own = normalize(idx.names[i])
-            if full in (own, strip_article(own)):
-                cands[i] = _W_EXACT
-            else:  # an alternate name: its own name spelled another way ranks above a former name
-                lo = light(strip_article(own))
-                cands[i] = _W_SPELLED_AS_OWN if lo == lq or _spelling_variant(lq, lo) else _W_ALTERNATE
+            cands[i] = _W_EXACT
         for table, key in ((idx.exact, bare), (idx.bare, full), (idx.bare, bare)):
             if key == full and table is idx.exact:
                 continue
             for i in idx.get(table, key):
                 cands.setdefault(i, _W_BARE)
+        lq = light(bare)
         sk = _skeleton_of_light(lq)
         if len(sk) >= MIN_SKELETON and len(bare) >= 4 and sk in idx.skel:
             matcher = SequenceMatcher(None, autojunk=False)
@@ -733,7 +687,7 @@ class Gazetteer:
                 if matcher.quick_ratio() < MIN_SIMILARITY:
                     continue
                 sim = matcher.ratio()
-                if sim >= MIN_SIMILARITY and (sim == 1.0 or _spelling_variant(lq, lf)):
+                if sim >= MIN_SIMILARITY:
                     w = (
                         _W_SAME_LIGHT
                         if sim == 1.0

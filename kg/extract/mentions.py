@@ -581,9 +581,6 @@ class MentionFinder:
             return
         if len(ent) == 1 and ent[0].lower_ in _COMMON_ACTORS:
             return  # "Rebels attacked ...": a common noun capitalised at the start of a sentence
-        if _linked_group(ent, res):
-            claim(ent, "ArmedGroup", None)  # "X-linked militants": fighters of the group X, so X is one
-            return
         if _weapon_model(ent, res):
             return  # "two X jets", "Y 2 tanks", "Z-777 artillery": a weapon's make or model, no actor
         if _plural_people(ent, res):
@@ -752,12 +749,9 @@ class MentionFinder:
         if text.lower() in res.seats:
             claim(ent, "Location", "Facility", place=None) if _after_locative(ent) else claim(ent, "Organization", None)
             return
-        if len(ent) == 1 and ent.end < len(ent.doc) and (ent.doc[ent.end].lower_ in ("detachment", "garrison")
-                                                          or ent.doc[ent.end].text == "front") \
+        if len(ent) == 1 and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("detachment", "garrison") \
                 and not has_title:
-            # "the X detachment": the post at X; "the central Y front" (in lower case): the fighting
-            # around Y ("the Z Front" is a body's name)
-            claim(ent, "Location", None, place=None)
+            claim(ent, "Location", None, place=None)  # "the X detachment": the post at X
             return
         if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _NAMED_PLACE_HEADS \
                 and not any(t.lower_ == "of" for t in ent) and not has_title:
@@ -864,7 +858,7 @@ class MentionFinder:
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and self._of_a_place_noun(doc, ent.start - 1, "on"):
             return True  # "the attacks on X in January and on Y"
         if _distance_from_place(ent):
-            return True  # "X, about 120 km north-east of Y": a place told by its distance from another
+            return True  # "X, about 120 km north of Y": a place told by its distance from another
         if _plural_place_noun_after(ent, res):
             return True  # "the X and Y provinces": each name is one of the places
         if root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "toward", "towards", "into") \
@@ -1024,7 +1018,7 @@ NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prison
 #: divisions named "the X of Y" in lower case ("the department of Y", "the commune of Z"); written
 #: with a capital ("the Department of Z") the same word heads a body's name
 _LOWER_DIVISIONS = frozenset(["department", "commune", "canton", "prefecture", "sub-prefecture", "municipality",
-                              "governorate", "emirate", "cercle", "agency"])  # ("the tribal agency of Y")
+                              "governorate", "emirate", "cercle"])
 #: a place's last word that NER takes for part of a person's or body's name ("X State", "Y Cantonment")
 _NAMED_PLACE_HEADS = frozenset(["state", "province", "region", "district", "governorate", "oblast", "county",
                                 "prefecture", "cantonment"])
@@ -1363,12 +1357,8 @@ def _adjectival(s: Span) -> bool:
     last = s[-1]
     return (last.lower_ in ("military", "army", "police", "forces", "navy") and last.i + 1 < len(last.doc)
             and last.nbor(1).pos_ in ("NOUN",) and last.nbor(1).dep_ != "appos" and last.dep_ in ("compound", "amod", "nmod")
-            and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS | _MEMBER_NOUNS)
+            and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS)
 
-
-# "400 Xian police officers arrived", "Y army personnel": the force's own people name the force
-# (a state force of theirs, as "Xian police" does), not a modifier of something else.
-_MEMBER_NOUNS = frozenset(["officer", "agent", "personnel", "constable", "trooper", "recruit", "man"])
 
 # "X army drones struck ...": the force that fires its weapons is named, not used as an adjective.
 _WEAPON_NOUNS = frozenset(["drone", "aircraft", "jet", "warplane", "helicopter", "gunship", "artillery", "tank",
@@ -1617,34 +1607,13 @@ _WEAPON_MODELS_OF = frozenset(["jet", "tank", "helicopter", "howitzer", "artille
                                "rifle", "launcher"])
 
 
-_LINK_WORDS = frozenset(["linked", "affiliated", "allied", "aligned", "inspired"])
-
-
-def _linked_group(ent: Span, res: Resources) -> bool:
-    """"X-linked militants", "Y-affiliated fighters": X names an armed group (NER calls an unknown
-    one a person), whose fighters these are. Not a state ("Xia-linked militants": its backing)
-    nor a listed actor (the lexicon names it already)."""
-    doc, e = ent.doc, ent.end
-    if e + 2 >= len(doc) or doc[e].text not in ("-", "–") or doc[e + 1].lower_ not in _LINK_WORDS:
-        return False
-    if doc[e + 2].lower_ not in _PRO_GROUP_NOUNS or doc[e + 2].lower_ in ("activists", "groups", "factions"):
-        return False
-    text = _strip_the(ent.text)
-    return res.gazetteer.country(text) is None and res.lexicon.match(text) is None
-
-
 def _plural_people(ent: Span, res: Resources) -> bool:
     """One plural proper noun ("the Xs would join", "known to Ys as Z") names a people: not a
     state, a listed actor or a sizeable place the gazetteer knows by exactly that name (a village
     spelled like a people is not the likelier reading)."""
-    if len(ent) != 1 or not ent[0].text.endswith("s"):
+    if len(ent) != 1 or ent[0].tag_ != "NNPS" or not ent[0].text.endswith("s"):
         return False
     text = ent[0].text
-    # (tagged NNPS, or NNP when the report uses the word without its "s" as a people's adjective:
-    # "the Xs fled" beside "X rebels", NER's NORP)
-    if ent[0].tag_ != "NNPS" and not (ent[0].tag_ == "NNP" and len(text) > 4 and any(
-            t.text == text[:-1] and t.ent_type_ == "NORP" for t in ent.doc)):
-        return False
     if res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None:
         return False
     place = res.gazetteer.lookup(text)
@@ -1676,7 +1645,7 @@ _DISTANCE_UNITS = frozenset(["km", "kilometers", "kilometres", "miles", "mi", "k
 
 
 def _distance_from_place(ent: Span) -> bool:
-    """"X, about 120 km north-east of Y", "X, 40 kilometres from Y": a name followed by a distance
+    """"X, about 120 km north of Y", "X, 40 kilometres from Y": a name followed by a distance
     from somewhere is a place."""
     doc = ent.doc
     window = doc[ent.end:min(len(doc), ent.end + 11)]

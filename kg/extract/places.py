@@ -72,33 +72,11 @@ def body_start(span: Span) -> int:
         if t.text in DASHES and t.i > span.start:
             if t.text == "-" and not t.doc[t.i - 1].whitespace_:
                 continue  # "an explosives-laden car": a hyphen inside a word
-            head = span[:t.i - span.start]
-            words = [w for w in head if w.is_alpha]
+            words = [w for w in span[:t.i - span.start] if w.is_alpha]
             if words and words[0].is_upper and len(words[0]) > 1:  # ("A suicide bomber ..." is no dateline)
-                return t.i + 1
-            if words and _title_dateline(head):
                 return t.i + 1
             break
     return span.start
-
-
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-
-def _title_dateline(head: Span) -> bool:
-    """"Xville, 11 September 2023 -", "Xville, Country, Sept. 3 -": a dateline in title case. Told
-    from a sentence's first words before a dash by its shape: a capitalised name, a comma, and
-    a date (a month's name with a number) with nothing else before the dash."""
-    comma = next((w.i for w in head if w.text == ","), None)
-    if comma is None or comma == head.start or not head[0].text[:1].isupper():
-        return False
-    rest = [w for w in head.doc[comma + 1:head.end] if not w.is_punct]
-    months = [w for w in rest if w.lower_.rstrip(".") in _MONTHS]
-    return bool(months) and any(w.like_num for w in rest) and len(rest) <= 6 and all(
-        w.like_num or w.lower_.rstrip(".") in _MONTHS or w.text[:1].isupper() for w in rest)
 
 
 def _is_bearing(tok: Token) -> bool:

@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from kg.extract.gazetteer import Gazetteer, Place, _spelling_variant, light, normalize, strip_article
+from kg.extract.gazetteer import Gazetteer, Place, light, normalize, strip_article
 from kg.extract.mentions import RawMention
 from kg.models import Entity, Geo, Mention
 
@@ -75,9 +75,6 @@ _ADMIN_SUFFIXES = frozenset(["district", "province", "region", "state", "departm
 _SETTLEMENT_SUFFIXES = frozenset(["town", "village"])  # not "city": "X city" beside "X" joined two fusion-test
 # reports of different incidents (the one pair fusion got wrong), so a city keeps its own name
 _LOOSE_SUFFIXES = frozenset(["region", "area"])
-
-_NATURAL_AREA_WORDS = frozenset(["valley", "plain", "plains", "hills", "mountains", "basin", "delta", "desert",
-                                 "peninsula", "highlands", "lowlands"])
 
 
 def _other_places(a: "Cluster", b: "Cluster") -> bool:
@@ -137,28 +134,18 @@ def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
     name of the article that starts with it (or ends with it after a hyphen), when that longer
     name is no airport, province or other place of its own."""
     places = [c for c in clusters.values() if c.kind == "Location" and c.subtype not in ("MilitaryBase", "Facility")]
-    # "in X" typed a body beside "the X Valley": X has no lexicon entry and no body word, and the one
-    # longer name is a natural area's, so X is its short form (no longer needing a look-alike town
-    # abroad in the gazetteer to be taken for a place)
-    bodies = [c for c in clusters.values() if c.kind == "Organization" and c.entry is None and not c.subtype
-              and len(norm(c.mentions[0].text).split()) == 1 and c.mentions[0].text[:1].isupper()]
-    for short in places + bodies:
+    for short in places:
         words = norm(short.mentions[0].text).split()
         if len(words) != 1 or short.key not in clusters:
             continue
-        if short.place is not None and light(normalize(short.place.name)) == light(normalize(words[0])):
-            # "X" is a place the gazetteer knows by that very name ("the X valley" is a part of it); its
-            # name as written, article and all: "Al X", a town abroad, is not what "X" beside "the X
-            # Valley" names
-            continue
+        if short.place is not None and light(strip_article(normalize(short.place.name))) == light(normalize(words[0])):
+            continue  # "X" is a place the gazetteer knows by that very name ("the X valley" is a part of it)
         longer = []
         for c in places:
             if c is short or c.key not in clusters:
                 continue
             text = c.mentions[0].text
             lw = norm(text).split()
-            if short.kind != "Location" and lw[-1] not in _NATURAL_AREA_WORDS:
-                continue
             if len(lw) >= 2 and lw[-1] not in _OTHER_PLACE_WORDS and not _other_places(c, short) and (
                     lw[0] == words[0] or "-" in text and norm(text.split("-")[-1]) == words[0]):
                 longer.append(c)
@@ -505,14 +492,10 @@ class Resolver:
     def _describe(self, ent: Entity, c: Cluster) -> None:
         if c.country:
             ent.attributes["country_code"] = c.country
-        elif c.kind == "Location" and c.place is not None and c.place.country_code:
-            # (a headline's "X Cantonment" opened the cluster before the body said which province it is in)
-            ent.attributes["country_code"] = c.place.country_code
         if c.place is not None:
             if c.place.geonames_id:
                 ent.links["geonames"] = c.place.geonames_id
-            if not _unlisted(c.place):
-                ent.geo = Geo(lat=round(c.place.lat, 5), lon=round(c.place.lon, 5))
+            ent.geo = Geo(lat=round(c.place.lat, 5), lon=round(c.place.lon, 5))
             ent.attributes["feature_class"] = c.place.feature_class
         if c.kind == "Country":
             country = c.mentions[0].hint["country"]
@@ -603,7 +586,7 @@ FOREIGN_TOWN_MIN = 100_000
 
 
 def _plausible(name: str, place: Place, hints: list[str]) -> bool:
-    """A look-alike match far from the article's countries is a coincidence, not a place; so is
+    """A spelling-variant match far from the article's countries is a coincidence, not a place; so is
     a small town of the same name in a state the article never names ("X" of a report on Y's war
     found only as a village in Z)."""
     if place.country_code in hints or not hints or place.feature_class in ("A", "L"):
@@ -612,9 +595,7 @@ def _plausible(name: str, place: Place, hints: list[str]) -> bool:
         return False
     a = light(strip_article(normalize(name)))
     b = light(strip_article(normalize(place.name)))
-    # (a similar name must also be a spelling of it: "Xamari" reached a foreign "Xamarah" through an
-    # alternate name, a vowel apart, in a report on a state far from it)
-    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8 and _spelling_variant(a, b)
+    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
 def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = None) -> None:
@@ -788,18 +769,9 @@ _BEARING_WORDS = frozenset(["northern", "southern", "eastern", "western", "centr
 
 
 def _unlisted_town(name: str, region: Place) -> Place:
-    """A town the gazetteer does not list in the region the text puts it in: of that region's
-    state, but with no point of its own (see ``_unlisted``)."""
+    """A town the gazetteer does not list in the region the text puts it in, placed there."""
     return Place(geonames_id="", name=name, lat=region.lat, lon=region.lon, country_code=region.country_code,
                  feature_class="P", feature_code=None, population=0)
-
-
-def _unlisted(place: Place) -> bool:
-    """A town built by ``_unlisted_town``: its coordinates are its region's centre, not its own.
-    Given as a point they would place "X Cantonment" far from the town X, and fusion, which
-    vetoes two places that far apart, would keep their reports apart; no geometry says we do
-    not know where it is."""
-    return place.feature_class == "P" and not place.geonames_id and place.population == 0
 
 
 def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:
