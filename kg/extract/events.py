@@ -671,8 +671,9 @@ class _Ctx:
             by = self.preps(v).get("by")
             if by and (self.child(v, "auxpass", "nsubjpass") is not None or v.tag_ == "VBN"):
                 return by[0]
-            if self.child(v, "nsubjpass") is not None:
-                return None  # a passive with no by-agent names no agent
+            if self.child(v, "nsubjpass", "auxpass") is not None:
+                return None  # a passive with no by-agent names no agent, also when the parser lost its subject
+                # ("The military says 12 soldiers were killed in the attack", "killed" a conj of "says": round 11)
             if v.dep_ == "xcomp" and v.head.lemma_ == "help":
                 helped = self.child(v.head, "dobj")  # "help Iraqi forces retake X"
                 if helped is not None:
@@ -1665,6 +1666,9 @@ class _Ctx:
                 return True
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in ("die", "perish"):
                 return True  # "Three X soldiers died ... when ...": the dead, not the attackers
+            if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ("kill", "wound", "injure")
+                   for c in t.children):
+                return True  # a headline's "Two X members killed in strike": the dead (round 11)
             if t.dep_ in ("nsubj", "ROOT"):
                 return False
         return False
