@@ -16,6 +16,7 @@ from spacy.language import Language
 from kg import __version__
 from kg.extract.events import EventFinder, Triggers
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.learned import EventFilter
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionFinder, Resources
 from kg.extract.modality import Modality
@@ -36,6 +37,8 @@ class Extractor:
         self.mentions = MentionFinder(self.nlp, Resources.load(self.gazetteer, self.lexicon))
         self.resolver = Resolver(self.gazetteer)
         self.events = EventFinder(Triggers.load(), Modality.load())
+        # the learned event filter (kg/data/learned.yaml, docs/learned.md): None when disabled or absent
+        self.event_filter = EventFilter.load()
         self.version = EXTRACTOR_VERSION
 
     def extract(self, doc: Document) -> Facts:
@@ -65,6 +68,8 @@ class Extractor:
         entities, events = merge_same_iri(resolution.entities, events)
         entities = drop_adjectival_states(entities, events, parsed)
         entities = drop_unused_areas(entities, events, self.gazetteer)
+        if self.event_filter is not None:  # last, so the entities stay those of the rules
+            events = self.event_filter.apply(events, entities, [s.text for s in parsed.sentences], published)
         return Facts(document=doc.meta, entities=entities, events=events,
                      extractor=self.version, text=doc.text)
 

@@ -1,0 +1,267 @@
+"""Train the learned event filter (kg/extract/learned.py) on the dev gold and print its
+cross-validation table (docs/learned.md). ``make train`` runs it.
+
+    .venv/bin/python scripts/train_event_filter.py [--folds 5] [--sets realnews-dev ...]
+                                                    [--out DIR] [--no-save] [--cv-only]
+
+1. The rules (the filter off) extract every article of the dev sets (realnews-dev, written-dev,
+   fusion-dev; never a test or held-out set). Each predicted event the scorer counts is
+   aligned with the gold as tests/eval/score.py aligns them (``scripts/eval.py``'s ``_align``
+   in scorer order): matched = keep, unmatched = spurious (a wrong type, a background or generic
+   event, a plan told as fact, a second report of one event).
+2. Cross-validation by article group (k folds; a fusion cluster's articles stay in one fold):
+   train on k-1 folds, choose the threshold on those folds alone (an inner cross-validation
+   over them, best event F1 by the real scorer), filter the held-out fold, score it. Printed:
+   events and arguments P R F1 per fold and in total, with and without the filter, per set.
+3. Unless ``--cv-only``: the threshold chosen the same way on all dev, the model trained on all
+   dev, written to ``kg/data/models/event_filter`` and the threshold to ``kg/data/learned.yaml``
+   (its ``enabled`` is left as it is).
+
+Deterministic: fixed seeds, folds from sorted ids, so two runs write the same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import eval as kg_eval  # noqa: E402  (scripts/eval.py: the sets, the scorer, the alignment)
+from kg.extract import facts as facts_io  # noqa: E402
+from kg.extract import learned  # noqa: E402
+from kg.extract.nlp import parse  # noqa: E402
+from kg.read.reader import read_file  # noqa: E402
+
+DEV_SETS = ("realnews-dev", "written-dev", "fusion-dev")
+THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 16)]  # 0.05 .. 0.75
+SEED = 0
+
+
+@dataclass
+class Article:
+    """One dev article: its gold, the rules' facts (JSON) and each judged event's features and label."""
+
+    set: str
+    id: str
+    group: str
+    gold: dict
+    facts: dict
+    judged: list[int] = field(default_factory=list)  # indices into facts["events"]
+    features: list[list[str]] = field(default_factory=list)
+    labels: list[bool] = field(default_factory=list)
+
+
+def dev_pairs(name: str) -> list[tuple[Path, Path]]:
+    """(gold, article) of a dev set; fusion-dev's from its folder."""
+    if name == "fusion-dev":
+        folder = kg_eval.FUSION_SETS[name][0]
+        return [(g, folder / "articles" / f"{json.loads(g.read_text('utf-8'))['id']}.txt")
+                for g in sorted((folder / "gold").glob("*.json"))]
+    es = kg_eval.SETS[name]()
+    assert es.tuning, f"{name} is not a tuning set"
+    return es.pairs()
+
+
+def group_of(set_name: str, gid: str) -> str:
+    """Articles of one fusion cluster (and syndicated copies) share a fold: ``i04-a-...`` -> i04."""
+    if set_name == "fusion-dev":
+        return f"{set_name}:{gid.split('-')[0]}"
+    return f"{set_name}:{gid}"
+
+
+def extract_dev(set_names, extractor, limit: int = 0) -> list[tuple]:
+    """(set, gold, rules' Facts, sentence texts, publication date) of every dev article (the
+    first ``limit`` of each set if given)."""
+    out = []
+    for name in set_names:
+        pairs = dev_pairs(name)
+        for gold_path, path in pairs[:limit] if limit else pairs:
+            doc = read_file(path)
+            parsed = parse(extractor.nlp, doc.text)
+            out.append((name, json.loads(gold_path.read_text("utf-8")), extractor._facts(doc, parsed),
+                        [s.text for s in parsed.sentences], _date(doc.meta.published)))
+    return out
+
+
+def label(records: list[tuple], scorer) -> list[Article]:
+    """Each judged event's feature words and label: matched by the scorer's alignment = keep."""
+    out = []
+    for name, gold, facts, sentences, published in records:
+        fj = json.loads(facts_io.dumps(facts))
+        matched = set(kg_eval._align(gold, fj, scorer, scorer_order=True).values())
+        art = Article(name, gold["id"], group_of(name, gold["id"]), gold, fj)
+        by_id = {e.id: e for e in facts.entities}
+        for i, ev in enumerate(facts.events):
+            if learned.scored(ev):
+                art.judged.append(i)
+                art.features.append(learned.event_features(ev, facts.events, by_id, sentences, published))
+                art.labels.append(i in matched)
+        out.append(art)
+    return out
+
+
+def _date(value):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def folds_of(articles: list[Article], k: int) -> list[list[Article]]:
+    """k folds of whole groups, groups dealt round-robin in sorted order (deterministic)."""
+    groups = sorted({a.group for a in articles})
+    fold_of = {g: i % k for i, g in enumerate(groups)}
+    return [[a for a in articles if fold_of[a.group] == f] for f in range(k)]
+
+
+def examples(articles: list[Article]) -> list[tuple[list[str], bool]]:
+    return [(f, y) for a in articles for f, y in zip(a.features, a.labels)]
+
+
+def score_set(articles: list[Article], scorer, probs: dict | None = None, threshold: float = 0.0) -> dict:
+    """The scorer's total over articles, each article's judged events with P(keep) below the
+    threshold removed (``probs``: (article id, event index) -> P(keep); None: the rules' output)."""
+    results = []
+    for a in articles:
+        facts = a.facts
+        if probs is not None:
+            drop = {i for i in a.judged if probs[(a.set, a.id, i)] < threshold}
+            facts = dict(facts, events=[e for i, e in enumerate(facts["events"]) if i not in drop])
+        results.append(scorer.score(a.gold, facts))
+    return scorer.total(results)
+
+
+def predict(nlp, articles: list[Article]) -> dict:
+    probs = {}
+    for a in articles:
+        for i, p in zip(a.judged, learned.keep_scores(nlp, a.features)):
+            probs[(a.set, a.id, i)] = p
+    return probs
+
+
+def oof_probs(articles: list[Article], k: int) -> dict:
+    """Out-of-fold P(keep) of every judged event: each fold scored by a model trained on the others."""
+    probs = {}
+    folds = folds_of(articles, k)
+    for f in range(k):
+        train = [a for g, fold in enumerate(folds) if g != f for a in fold]
+        probs.update(predict(learned.train(examples(train), seed=SEED), folds[f]))
+    return probs
+
+
+def best_threshold(articles: list[Article], probs: dict, scorer) -> float:
+    """The threshold of best event F1 (then argument F1) over these articles; 0 keeps all."""
+    def key(t):
+        s = score_set(articles, scorer, probs, t)
+        return (s["events"]["f1"], s["arguments"]["f1"], -t)
+    return max([0.0, *THRESHOLDS], key=key)
+
+
+def fmt(s: dict) -> str:
+    e, a = s["events"], s["arguments"]
+    return f"{e['precision']:.3f} {e['recall']:.3f} {e['f1']:.3f}   {a['precision']:.3f} {a['recall']:.3f} {a['f1']:.3f}"
+
+
+def cross_validate(articles: list[Article], k: int, scorer, set_names) -> dict:
+    """Nested CV: the outer folds are scored, each with a threshold chosen on its training folds."""
+    folds = folds_of(articles, k)
+    probs, thresholds = {}, []
+    print(f"{'fold':<6} {'thr':>5}  {'set':<13} {'rules: events P R F1   args P R F1':<44} filtered: events P R F1   args P R F1")
+    for f in range(k):
+        train = [a for g, fold in enumerate(folds) if g != f for a in fold]
+        t = best_threshold(train, oof_probs(train, k - 1), scorer)
+        thresholds.append(t)
+        fp = predict(learned.train(examples(train), seed=SEED), folds[f])
+        probs.update({key: p for key, p in fp.items()})
+        for name in set_names:
+            part = [a for a in folds[f] if a.set == name]
+            if part:
+                print(f"{f:<6} {t:>5.2f}  {name:<13} {fmt(score_set(part, scorer)):<44} {fmt(score_set(part, scorer, fp, t))}")
+    # the total: each fold filtered with its own threshold
+    per_fold_t = {(a.set, a.id): thresholds[f] for f, fold in enumerate(folds) for a in fold}
+    totals = {}
+    for name in set_names:
+        part = [a for a in articles if a.set == name]
+        rules = score_set(part, scorer)
+        results = []
+        for a in part:
+            t = per_fold_t[(a.set, a.id)]
+            drop = {i for i in a.judged if probs[(a.set, a.id, i)] < t}
+            results.append(scorer.score(a.gold, dict(a.facts, events=[e for i, e in enumerate(a.facts["events"]) if i not in drop])))
+        filt = scorer.total(results)
+        totals[name] = (rules, filt)
+        print(f"{'TOTAL':<6} {'':>5}  {name:<13} {fmt(rules):<44} {fmt(filt)}")
+    return {"thresholds": thresholds, "totals": totals}
+
+
+def save(nlp, out: Path) -> None:
+    """Write the model (only what loading needs) and report its size."""
+    import shutil
+
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"model written to {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} ({size / 1e6:.2f} MB)")
+
+
+def write_threshold(threshold: float, path: Path = learned.SETTINGS_FILE) -> None:
+    """Set ``threshold:`` in learned.yaml, keeping its comments and ``enabled`` as they are."""
+    text = path.read_text("utf-8")
+    new = re.sub(r"(?m)^(\s+threshold:\s*)[0-9.]+", lambda m: f"{m.group(1)}{threshold:.2f}", text, count=1)
+    path.write_text(new, "utf-8")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--sets", nargs="+", default=list(DEV_SETS), choices=DEV_SETS)
+    ap.add_argument("--out", type=Path, default=learned.MODEL_DIR)
+    ap.add_argument("--cv-only", action="store_true", help="print the CV table; write no model")
+    ap.add_argument("--no-cv", action="store_true", help="train and write the model without the CV table")
+    ap.add_argument("--cache", type=Path, help="keep the rules' output here and reuse it (stale once the rules change)")
+    ap.add_argument("--limit", type=int, default=0, help="the first N articles of each set only (tests)")
+    args = ap.parse_args(argv)
+
+    from kg.extract import Extractor
+
+    started = time.perf_counter()
+    scorer = kg_eval.load_scorer()
+    if args.cache and args.cache.exists():  # (feature work: the rules' output of a previous run)
+        records = pickle.loads(args.cache.read_bytes())
+    else:
+        extractor = Extractor()
+        extractor.event_filter = None  # label the rules' own output
+        records = extract_dev(args.sets, extractor, args.limit)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(records))
+    articles = label([r for r in records if r[0] in args.sets], scorer)
+    n = sum(len(a.labels) for a in articles)
+    print(f"{len(articles)} dev articles, {n} judged events, {sum(sum(a.labels) for a in articles)} "
+          f"matched (keep) ({time.perf_counter() - started:.0f} s to extract)")
+    if not args.no_cv:
+        cross_validate(articles, args.folds, scorer, args.sets)
+    if not args.cv_only:
+        t = best_threshold(articles, oof_probs(articles, args.folds), scorer)
+        save(learned.train(examples(articles), seed=SEED), args.out)
+        if args.out == learned.MODEL_DIR:
+            write_threshold(t)
+        print(f"threshold {t:.2f} (best event F1 of the out-of-fold scores on all dev)")
+    print(f"done in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
