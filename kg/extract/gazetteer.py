@@ -406,6 +406,15 @@ _ACRONYM_ONLY = 3  # all-capital strings this short match acronyms only ("IS", n
 # name outweighs a skeleton match, then class, population and distance break ties.
 _W_HINT = 100.0
 _W_EXACT, _W_BARE, _W_SAME_LIGHT = 40.0, 36.0, 34.0
+# A name GeoNames lists only among a place's alternate names (often a former name: a large city
+# once called what a smaller town elsewhere is called now): a little below a place's own name, and
+# far below it when some other place bears that very name (more than any population gap), so an
+# alternate never beats a primary name elsewhere; a country the text names still outweighs both.
+_W_ALTERNATE, _W_ALTERNATE_BEATEN = _W_EXACT - 3.0, _W_EXACT - 35.0
+# An alternate name that spells the place's own name another way (a transliteration): the same
+# place, nearly as sure as its own name (GeoNames also lists such spellings, wrongly, on a city of
+# about the same size elsewhere).
+_W_SPELLED_AS_OWN = _W_EXACT - 1.0
 _W_SKELETON, _W_SIMILARITY = 10.0, 40.0  # skeleton match: 10 + 40 * (similarity - 0.8)
 _W_CLASS = {"country": 25.0, "region": 30.0, "city": 0.0}
 _W_POP = 4.0  # per decade of population
@@ -491,6 +500,38 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 # --------------------------------------------------------------------------- public API
+
+
+_VOWEL_RUN_RE = re.compile(r"([aeiouy]+)")
+# Vowels that transliterations of one name swap (a/e, e/i, o/u, i/o); "y" is read as "i".
+_VOWEL_SWAPS = frozenset({("a", "e"), ("e", "i"), ("o", "u"), ("i", "o")})
+
+
+def _vowel_run(run: str) -> str:
+    return _DOUBLE_RE.sub(r"\1", run.replace("y", "i"))
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """Two light forms with one consonant skeleton that spell one name two ways: the same
+    consonants in the same places, each vowel run the same once "y" is "i" and doubles are one,
+    or one vowel swapped for a kindred one.
+
+    The skeleton alone is vowel-blind: it let an unknown word reach a look-alike town abroad, and
+    one village reach another with a vowel more or fewer between its consonants ("Kalesivka" and
+    "Klesivka" share one skeleton): those are two names, not two spellings.
+    """
+    pa, pb = _VOWEL_RUN_RE.split(a), _VOWEL_RUN_RE.split(b)
+    if len(pa) != len(pb):
+        return False
+    for k, (x, y) in enumerate(zip(pa, pb)):
+        if k % 2 == 0:  # the consonants between vowel runs
+            if x != y:
+                return False
+            continue
+        x, y = _vowel_run(x), _vowel_run(y)
+        if x != y and not (len(x) == len(y) == 1 and tuple(sorted((x, y))) in _VOWEL_SWAPS):
+            return False
+    return True
 
 
 class Gazetteer:
@@ -668,14 +709,20 @@ class Gazetteer:
         self, full: str, bare: str, cands: dict[int | tuple[str, int], float]
     ) -> None:
         idx = self._index
-        for i in idx.get(idx.exact, full):
-            cands[i] = _W_EXACT
+        lq = light(bare)
+        named = idx.get(idx.exact, full)
+        for i in named:
+            cands[i] = self._exact_weight(i, full, lq)
+        beaten = _W_EXACT in cands.values()
+        if beaten:  # some place's own name: an alternate elsewhere does not beat it
+            for i, w in cands.items():
+                if w == _W_ALTERNATE:
+                    cands[i] = _W_ALTERNATE_BEATEN
         for table, key in ((idx.exact, bare), (idx.bare, full), (idx.bare, bare)):
             if key == full and table is idx.exact:
                 continue
             for i in idx.get(table, key):
                 cands.setdefault(i, _W_BARE)
-        lq = light(bare)
         sk = _skeleton_of_light(lq)
         if len(sk) >= MIN_SKELETON and len(bare) >= 4 and sk in idx.skel:
             matcher = SequenceMatcher(None, autojunk=False)
@@ -687,15 +734,32 @@ class Gazetteer:
                 if matcher.quick_ratio() < MIN_SIMILARITY:
                     continue
                 sim = matcher.ratio()
-                if sim >= MIN_SIMILARITY:
+                if sim >= MIN_SIMILARITY and (sim == 1.0 or _spelling_variant(lq, lf)):
                     w = (
                         _W_SAME_LIGHT
                         if sim == 1.0
                         else _W_SKELETON + _W_SIMILARITY * (sim - MIN_SIMILARITY)
                     )
                     for i in idx.get(idx.light, lf):
-                        if cands.get(i, 0.0) < w:
-                            cands[i] = w
+                        if i in named:
+                            continue  # (a name's own tier stands)
+                        own = light(strip_article(normalize(idx.names[i])))
+                        if beaten and own != lf and not _spelling_variant(lq, own):
+                            w_i = _W_ALTERNATE_BEATEN  # an alternate's spelling, beside a place of that name
+                        else:
+                            w_i = w
+                        if cands.get(i, 0.0) < w_i:
+                            cands[i] = w_i
+
+    def _exact_weight(self, i: int, full: str, lq: str) -> float:
+        """The weight of a city whose names include ``full``: its own name, an alternate that
+        spells its own name another way, or another alternate (often a former name: a city
+        once called what a smaller town elsewhere is called now must not take that name)."""
+        own = normalize(self._index.names[i])
+        if full in (own, strip_article(own)):
+            return _W_EXACT
+        lo = light(strip_article(own))
+        return _W_SPELLED_AS_OWN if lo == lq or _spelling_variant(lq, lo) else _W_ALTERNATE
 
     def _rank(
         self,
@@ -716,6 +780,8 @@ class Gazetteer:
                 cc = idx.cc[2 * cand : 2 * cand + 2]
                 lat, lon, pop, gid = idx.lat[cand], idx.lon[cand], idx.pop[cand], idx.ids[cand]
                 pop = pop or _UNKNOWN_POP
+            if tier < _W_SAME_LIGHT and hint and cc not in hint:
+                continue  # a look-alike spelling abroad, when the text says which states it is about
             score = tier + _W_CLASS[kind] + _W_POP * math.log10(pop + 1)
             if cc in hint:
                 score += _W_HINT

@@ -749,9 +749,12 @@ class MentionFinder:
         if text.lower() in res.seats:
             claim(ent, "Location", "Facility", place=None) if _after_locative(ent) else claim(ent, "Organization", None)
             return
-        if len(ent) == 1 and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("detachment", "garrison") \
+        if len(ent) == 1 and ent.end < len(ent.doc) and (ent.doc[ent.end].lower_ in ("detachment", "garrison")
+                                                          or ent.doc[ent.end].text == "front") \
                 and not has_title:
-            claim(ent, "Location", None, place=None)  # "the X detachment": the post at X
+            # "the X detachment": the post at X; "the central Y front" (in lower case): the fighting
+            # around Y ("the Z Front" is a body's name)
+            claim(ent, "Location", None, place=None)
             return
         if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _NAMED_PLACE_HEADS \
                 and not any(t.lower_ == "of" for t in ent) and not has_title:
@@ -1018,7 +1021,7 @@ NOT_SEIZED = frozenset(["to", "into", "hostage", "hostages", "prisoner", "prison
 #: divisions named "the X of Y" in lower case ("the department of Y", "the commune of Z"); written
 #: with a capital ("the Department of Z") the same word heads a body's name
 _LOWER_DIVISIONS = frozenset(["department", "commune", "canton", "prefecture", "sub-prefecture", "municipality",
-                              "governorate", "emirate", "cercle"])
+                              "governorate", "emirate", "cercle", "agency"])  # ("the tribal agency of Y")
 #: a place's last word that NER takes for part of a person's or body's name ("X State", "Y Cantonment")
 _NAMED_PLACE_HEADS = frozenset(["state", "province", "region", "district", "governorate", "oblast", "county",
                                 "prefecture", "cantonment"])

@@ -76,6 +76,9 @@ _SETTLEMENT_SUFFIXES = frozenset(["town", "village"])  # not "city": "X city" be
 # reports of different incidents (the one pair fusion got wrong), so a city keeps its own name
 _LOOSE_SUFFIXES = frozenset(["region", "area"])
 
+_NATURAL_AREA_WORDS = frozenset(["valley", "plain", "plains", "hills", "mountains", "basin", "delta", "desert",
+                                 "peninsula", "highlands", "lowlands"])
+
 
 def _other_places(a: "Cluster", b: "Cluster") -> bool:
     """Two names the gazetteer places apart ("X City" the city, "X" the strip or the state around
@@ -134,18 +137,28 @@ def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
     name of the article that starts with it (or ends with it after a hyphen), when that longer
     name is no airport, province or other place of its own."""
     places = [c for c in clusters.values() if c.kind == "Location" and c.subtype not in ("MilitaryBase", "Facility")]
-    for short in places:
+    # "in X" typed a body beside "the X Valley": X has no lexicon entry and no body word, and the one
+    # longer name is a natural area's, so X is its short form (not a look-alike town abroad that
+    # the gazetteer's vowel-blind match once offered)
+    bodies = [c for c in clusters.values() if c.kind == "Organization" and c.entry is None and not c.subtype
+              and len(norm(c.mentions[0].text).split()) == 1 and c.mentions[0].text[:1].isupper()]
+    for short in places + bodies:
         words = norm(short.mentions[0].text).split()
         if len(words) != 1 or short.key not in clusters:
             continue
-        if short.place is not None and light(strip_article(normalize(short.place.name))) == light(normalize(words[0])):
-            continue  # "X" is a place the gazetteer knows by that very name ("the X valley" is a part of it)
+        if short.place is not None and light(normalize(short.place.name)) == light(normalize(words[0])):
+            # "X" is a place the gazetteer knows by that very name ("the X valley" is a part of it);
+            # its name as written, article and all ("Al X" abroad is not what "X" beside "the X
+            # Valley" names)
+            continue
         longer = []
         for c in places:
             if c is short or c.key not in clusters:
                 continue
             text = c.mentions[0].text
             lw = norm(text).split()
+            if short.kind != "Location" and lw[-1] not in _NATURAL_AREA_WORDS:
+                continue
             if len(lw) >= 2 and lw[-1] not in _OTHER_PLACE_WORDS and not _other_places(c, short) and (
                     lw[0] == words[0] or "-" in text and norm(text.split("-")[-1]) == words[0]):
                 longer.append(c)
@@ -250,7 +263,10 @@ class Resolver:
             state = stated.get(_place_key(name)) if m.subtype != "Facility" else None
             local = state.code if state is not None else _local_country_hint(m, self.gaz)
             hints = ([local] if local else []) + context
-            place = self.gaz.lookup(name, countries=hints)
+            # a state the text gives for this place ("X, Rwanda", "the Rwandan town of X") constrains
+            # the record: only its towns get the hint, not every state the article names (a report
+            # naming the US too found an American namesake before a Syrian town's older name)
+            place = self.gaz.lookup(name, countries=[local] if local else context)
             within = _within(m, self.gaz)
             if within is not None and (place is None or place.country_code != within.country_code):
                 place = _unlisted_town(m.text, within)  # "the town of X in Y region": a town of Y's state
