@@ -33,3 +33,31 @@ def test_the_dead_of_a_headline_are_no_attacker(extractor):
     assert attacks
     assert all("Hezbollah" not in names(f, v, "perpetrator") for v in attacks)
     assert any("Hezbollah" in names(f, v, "target") for v in attacks)
+
+
+def test_a_title_case_dated_dateline_is_no_subject(extractor):
+    f = extract(extractor, "Raid in the north\n\nMaroua, 4 March 2024 - On the night of Sunday, elements of the Boko "
+                           "Haram group carried out an incursion into the locality of Zelevet.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Boko Haram"]
+
+
+def test_lives_lost_in_the_next_sentence_are_the_toll(extractor):
+    f = extract(extractor, "Raid in the north\n\nBoko Haram fighters carried out an incursion into the village of "
+                           "Zelevet on Sunday. Nine civilians lost their lives.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 9
+
+
+def test_lives_lost_to_a_flood_are_no_toll(extractor):
+    f = extract(extractor, "Raid in the north\n\nBoko Haram fighters carried out an incursion into the village of "
+                           "Zelevet on Sunday. Nine people lost their lives in floods the next day.")
+    [v] = asserted(f, "Attack")
+    assert "fatalities" not in v.quantities
+
+
+def test_a_division_named_beside_the_locality_is_not_the_place(extractor):
+    f = extract(extractor, "Raid in the north\n\nBoko Haram fighters carried out an incursion into the locality of "
+                           "Zelevet, in the Koza-Mora department, on Sunday, killing four.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Zelevet"]

@@ -151,6 +151,9 @@ SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "conf
 # Adverbs that make a meeting of the same people another one ("had last met", "met again").
 BACKGROUND_ADVERBS = frozenset(["last", "again", "previously", "earlier", "first", "already", "before", "once"])
 # Nouns of an inhabited place that "the X" points back to ("an offensive on the remote town").
+MONTH_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                         "sept", "oct", "nov", "dec"])
 TOWN_NOUNS = frozenset(["town", "city", "village", "settlement", "capital", "hamlet"])
 # "the two leaders", "both men": people of a meeting told before.
 PAIR_NOUNS = frozenset(["leader", "man", "woman", "official", "side", "head", "foreign minister", "general"])
@@ -371,7 +374,25 @@ class _Ctx:
     def body_start(self) -> int:
         """First token after a dateline ("CITY, Country —", "CITY, June 3 (Agency) -"), which
         names no role."""
-        return body_start(self.sent.span)
+        return self.dated_dateline_end() or body_start(self.sent.span)
+
+    def dated_dateline_end(self) -> Optional[int]:
+        """"City, 11 September 2023 - elements of X carried out ...": a dateline in Title Case (the
+        places rule reads only "CITY"), a place then a comma and a date only, ending in a dash (round 11)."""
+        span = self.sent.span
+        first = span[0]
+        if self.kind(self.res.entity_at(first)) not in ("Location", "Country") and not (
+                first.pos_ == "PROPN" and first.ent_type_ in ("GPE", "LOC", "")):
+            return None  # (the city of a dateline is no entity: it names no event's place)
+        comma = next((t for t in span[1:5] if t.text == ","), None)
+        if comma is None:
+            return None
+        for t in span[comma.i + 1 - span.start:14]:
+            if t.text in ("—", "–", "--", "-") and t.i > comma.i + 1:
+                return t.i + 1
+            if not (t.like_num or t.ent_type_ == "DATE" or t.lower_ in MONTH_WORDS or t.text in (",", ".")):
+                return None
+        return None
 
     def entity(self, tok: Token, kinds: tuple[str, ...], *, modifiers: bool = False, depth: int = 0) -> Optional[str]:
         """The entity a token stands for, following relatives, pronouns and 'the town of X'."""
@@ -1465,6 +1486,9 @@ class _Ctx:
                 q = parse_quantity(num.doc[num.left_edge.i:num.i + 1].text) if num is not None else None
                 if q is not None and "of" not in self.preps(dead):
                     return q
+            lost = self.lives_lost(tok)
+            if lost is not None:
+                return lost
             if tok.lemma_.lower() != "toll" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
                 continue
             if any(c.lemma_.lower() in ("injury", "casualty") for c in tok.lefts) or any(
@@ -1477,6 +1501,19 @@ class _Ctx:
             if q is not None:
                 return q
         return None
+
+    def lives_lost(self, verb: Token) -> Optional[Quantity]:
+        """"... carried out an incursion into X. Nine civilians lost their lives.": a counted subject
+        losing their lives, told as done and of no other cause, is a toll (round 11)."""
+        if verb.lemma_.lower() != "lose" or not any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+            return None
+        if self.finder.modality.of(verb) != "asserted" or any(t.lemma_.lower() in NON_VIOLENT_CAUSES for t in self.sent.span):
+            return None
+        dead = self.child(verb, "nsubj")
+        num = next((t for t in dead.subtree if t.like_num or t.pos_ == "NUM"), None) if dead is not None else None
+        if num is None or "of" in self.preps(dead):
+            return None
+        return parse_quantity(num.doc[num.left_edge.i:num.i + 1].text)
 
     @staticmethod
     def toll_verb(toll: Token) -> Optional[Token]:
@@ -3192,6 +3229,21 @@ def _drop_coarse_locations(f: Frame, res: Resolution) -> None:
         return
     finer = {res.countries.get(e) for e in locs if specificity(e, res) >= REGION}
     f.roles["location"] = [e for e in locs if not (specificity(e, res) in (COUNTRY, AREA) and res.countries.get(e) in finer)]
+    named = [e for e in f.roles["location"] if _division_by_name(e, res)]
+    if named and len(named) < len(f.roles["location"]):  # "the locality of X, in the Y department": X (round 11)
+        f.roles["location"] = [e for e in f.roles["location"] if e not in named]
+
+
+DIVISION_WORDS = frozenset(["department", "province", "district", "region", "state", "county", "governorate",
+                            "prefecture", "division", "oblast", "municipality"])
+
+
+def _division_by_name(eid: str, res: Resolution) -> bool:
+    """A place the gazetteer does not list whose own name says it is a division ("the Y department"):
+    coarser than a town named beside it for the same event."""
+    ent = res.entities[int(eid[1:]) - 1]
+    words = ent.name.lower().split()
+    return not ent.attributes.get("feature_class") and len(words) > 1 and words[-1] in DIVISION_WORDS
 
 
 def _most_specific_destination(f: Frame, res: Resolution) -> None:
