@@ -61,3 +61,24 @@ def test_a_division_named_beside_the_locality_is_not_the_place(extractor):
                            "Zelevet, in the Koza-Mora department, on Sunday, killing four.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Zelevet"]
+
+
+def test_took_control_of_a_commune_in_a_that_clause(extractor):
+    f = extract(extractor, "Statement on Zelevet\n\nThe police informs the population that armed bandits took control "
+                           "of the commune of Zelevet on Monday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Zelevet"]
+
+
+def test_entered_the_town_and_were_in_control_of_it(extractor):
+    f = extract(extractor, "Residents describe the day\n\nResidents of Zelevet said on Wednesday that gunmen had "
+                           "entered the town before dawn on Monday and were in full control of it by noon.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "place") == ["Zelevet"]
+    assert v.date.value == "2024-03-11"
+
+
+def test_being_in_control_told_alone_is_no_capture(extractor):
+    f = extract(extractor, "Minister speaks\n\nThe minister told reporters that government forces are firmly in "
+                           "control of Zelevet.")
+    assert asserted(f, "Capture") == []

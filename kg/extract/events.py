@@ -839,6 +839,8 @@ class _Ctx:
         if tok.lemma_.lower() == "control" and tok.head.lower_ == "under" and tok.head.head.lemma_ == "be" \
                 and "since" in self.preps(tok.head.head):
             return "Capture", True  # "X has been under the control of Y since 2014": Y took X then
+        if self.came_into_control(tok):
+            return "Capture", True  # "gunmen entered the town and were in full control of it by noon" (round 11)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.raid_nouns and self.raiding_group(tok):
             return "Attack", True  # "X militants carried out an incursion into Y" (round 9)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.nouns and self.res.entity_at(tok) is None:
@@ -856,6 +858,31 @@ class _Ctx:
                     # (nor "the strikes took place in X" after "drone strikes killed 15")
             return etype, True
         return None, False
+
+    def came_into_control(self, noun: Token) -> bool:
+        """"were in (full) control of X" told as a change: after entering or storming it ("entered the
+        town and were in full control of it") or by a time ("by noon"). A state told alone ("forces are
+        firmly in control of X") is a claim about the present, no capture (round 11)."""
+        if noun.lemma_.lower() != "control" or noun.pos_ != "NOUN" or noun.head.lower_ != "in" \
+                or noun.head.head.lemma_ != "be" or "of" not in self.preps(noun):
+            return False
+        verb = noun.head.head
+        entered = verb.dep_ == "conj" and self.finder.t.base(verb.head) in ADVANCE_VERBS
+        by_time = any(o.ent_type_ in ("TIME", "DATE") or o.lemma_.lower() in ("noon", "midday", "nightfall", "dawn",
+                                                                             "evening", "morning", "afternoon")
+                      for o in self.preps(verb).get("by", []))
+        return entered or by_time
+
+    def controlled_place(self, noun: Token) -> list[Token]:
+        """The place of "were in control of it": "it" (or "the town") is the place the clause entered
+        ("entered the town and were in control of it")."""
+        out = []
+        for o in self.preps(noun).get("of", []):
+            verb = noun.head.head
+            if o.pos_ == "PRON" and verb.dep_ == "conj":
+                o = self.child(verb.head, "dobj") or o
+            out.append(o)
+        return out
 
     def raiding_group(self, noun: Token) -> bool:
         """An incursion made by an armed group (not a state's forces): a raid, so an attack."""
@@ -1834,6 +1861,9 @@ class _Ctx:
         elif nominal and self.mistagged_control_verb(tok) is not None:
             captor_tok = self.actor_before(self.mistagged_control_verb(tok))
             place_toks = list(preps.get("of", []))
+        elif nominal and self.came_into_control(tok):  # "entered the town and were in control of it" (round 11)
+            captor_tok = self.subject(tok.head.head)
+            place_toks = self.controlled_place(tok)
         elif nominal and lemma == "control":  # "X has been under (Y) control (of Y) since T"
             verb = tok.head.head
             captor_tok = (preps.get("of") or [c for c in tok.children if c.dep_ in ("compound", "amod")] or [None])[0]
@@ -1872,7 +1902,7 @@ class _Ctx:
             if obj is None and tok.dep_ in ("attr", "acomp"):
                 obj = self.child(tok.head, "nsubj")  # "X was overrun" parsed as a copula
             if lemma in CONTROL_VERBS and obj is not None and obj.lemma_ == "control":
-                obj = (self.preps(obj).get("of") or [None])[0]
+                obj = (self.preps(obj).get("of") or preps.get("of") or [None])[0]  # (the parser may hang "of X" on the verb)
             place_toks = [obj] if obj is not None else []
         places: list[tuple[str, int]] = []
         place_toks = [self.relative_head(p) for p in place_toks if p is not None]
@@ -1891,9 +1921,9 @@ class _Ctx:
                 if eid:
                     places.append((eid, self.sent.char(t)))
             places += self.listed_places(tok, pt, [p for p, _ in places])
-        if not places and not nominal:
+        if not places and (not nominal or self.came_into_control(tok)):
             for pt in place_toks:  # "stormed the city hall in X ..., and police retook the building"
-                if pt.lemma_.lower() in HOLDINGS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                if (pt.lemma_.lower() in HOLDINGS or nominal and pt.lemma_.lower() in TOWN_NOUNS) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                           for c in pt.children):
                     eid = self.place_told_before(tok)
                     if eid:
