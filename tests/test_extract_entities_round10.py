@@ -169,3 +169,41 @@ def test_a_stated_state_finds_its_town_by_an_older_name_before_a_namesake_elsewh
                            "Palmyra had been held by the army.")
     town = next(e for e in f.entities if e.name == "Palmyra")
     assert town.attributes.get("country_code") == "SY" and town.links.get("geonames"), town
+
+
+# ----- datelines in title case
+
+
+def _lead(extractor, text: str) -> str:
+    from kg.extract.nlp import parse
+    from kg.extract.places import body_start
+
+    sent = parse(extractor.nlp, text).sentences[0]
+    return sent.span.doc[body_start(sent.span):sent.span.end].text
+
+
+def test_a_title_case_dateline_is_no_part_of_the_lead(extractor):
+    assert _lead(extractor, "Tarvel, Ukraine — Gunmen attacked a checkpoint.").startswith("Gunmen")
+    assert _lead(extractor, "Tarvel, Ukraine (Zed News) - Gunmen attacked a checkpoint.").startswith("Gunmen")
+    assert _lead(extractor, "Tarvel, 11 September 2023 - Gunmen attacked a checkpoint.").startswith("Gunmen")
+    assert _lead(extractor, "TARVEL, Sept 3 - Gunmen attacked a checkpoint.").startswith("Gunmen")
+
+
+def test_a_sentence_with_dashes_is_no_dateline(extractor):
+    assert _lead(extractor, "A suicide bomber - a teenager - killed ten.").startswith("A suicide")
+    assert _lead(extractor, "Rebels, 300 of them - killed ten people.").startswith("Rebels")
+    assert _lead(extractor, "Tarvel, an old town — and a poor one — fell.").startswith("Tarvel")
+
+
+def test_a_title_case_datelines_city_is_a_place_and_its_state_no_agent(extractor):
+    """NER left the city out and the parse made it the subject, the state in apposition to it the
+    attack's agent."""
+    f = extract(extractor, "Strike\n\nTarvel, Ukraine — Missiles struck the town of Zolvadi on Monday, killing "
+                           "four people.")
+    types = entity_types(f)
+    assert types.get("Tarvel") == "Location" and types.get("Ukraine") == "Country", types
+    assert f.entity(next(e.id for e in f.entities if e.name == "Tarvel")).attributes.get("country_code") == "UA"
+    attack = next(v for v in f.events if v.type == "Attack")
+    assert "Ukraine" not in names(f, attack, "perpetrator")
+    g = extract(extractor, "Attack\n\nTARVEL, Afghanistan (Zed News) - Gunmen attacked a checkpoint on Monday.")
+    assert entity_types(g).get("Tarvel") == "Location", entity_types(g)

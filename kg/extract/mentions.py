@@ -412,6 +412,7 @@ class MentionFinder:
             if org is not None:
                 unit = org[-1].lower_ in self.res.unit_heads and org[-1].lower_ not in self.res.org_heads
                 claim(org, "ArmedForce" if unit else "Organization", None, **({"unit": True} if unit else {}))
+        self._claim_title_dateline(span, claim)
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
@@ -482,6 +483,29 @@ class MentionFinder:
             i = max(j, i + 1)
         found.sort(key=lambda m: m.start)
         return found
+
+    def _claim_title_dateline(self, span: Span, claim) -> None:
+        """"Xville, Country —", "XVILLE, Country (Outlet) -": the dateline's place is a place and
+        its state a state, whatever NER makes of them (it leaves a title-case city out, or calls
+        it a person or a body, the sentence's subject before the dash)."""
+        from kg.extract.places import title_dateline  # (places imports the resolver, which imports this)
+
+        dateline = title_dateline(span)
+        if dateline is None:
+            return
+        place, where, _ = dateline
+        gaz = self.res.gazetteer
+        state = gaz.country(where.text.title() if where.text.isupper() else where.text)
+        if state is None and gaz.region(where.text) is None:
+            return  # a date, or words the shape alone does not make a state or a region
+        if gaz.country(place.text.title() if place.text.isupper() else place.text) is not None \
+                or self.res.lexicon.match(place.text) is not None:
+            return  # (a state or a listed actor first: "Somalia, Kenya —" is no dateline)
+        m = claim(place, "Location", None, place=None)
+        if m is not None and m.text.isupper():
+            m.text = m.text.title()
+        if state is not None:
+            claim(where, "Country", None, country=state)
 
     def _claim_pattern(self, label: str, s: Span, claim) -> None:
         if label == "UNIT":

@@ -76,7 +76,63 @@ def body_start(span: Span) -> int:
             if words and words[0].is_upper and len(words[0]) > 1:  # ("A suicide bomber ..." is no dateline)
                 return t.i + 1
             break
-    return span.start
+    dateline = title_dateline(span)
+    return dateline[2] if dateline is not None else span.start
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_DATELINE_DASHES = ("—", "–", "--")
+
+
+def title_dateline(span: Span) -> Optional[tuple[Span, Span, int]]:
+    """A dateline in title case at the start of ``span``: "Xville, Country —", "Xville, Country
+    (Outlet) -", "Xville, 11 September 2023 -". Returns the place's words, the words after the comma
+    (a state, a region or a date) and the first token of the lead, or None.
+
+    Told from a sentence's first words by its shape alone: one to three capitalised words, a comma,
+    one to four capitalised words or a date's words, an outlet in brackets at most, then a dash
+    (spaced, when it is a hyphen). The ALL-CAPS form is :func:`body_start`'s older rule. Read as a
+    sentence, "Xville, Country — Yian missiles struck ..." made "Xville" the subject and the state
+    in apposition to it an event's agent."""
+    doc, i, end = span.doc, span.start, min(span.end, span.start + 16)
+    j = i
+    while j < end and j - i < 3 and _name_word(doc[j]):
+        j += 1
+    if j == i or j >= end or doc[j].text != ",":
+        return None
+    comma = j
+    k = comma + 1
+    dated = False
+    while k < end and k - comma <= 5 and (_name_word(doc[k]) or _date_word(doc[k])):
+        dated = dated or _date_word(doc[k]) and not doc[k].text[:1].isupper() or doc[k].lower_.rstrip(".") in _MONTHS
+        k += 1
+    if k == comma + 1 or k >= end:
+        return None
+    where_end = k
+    if doc[k].text == "(":  # "(Outlet)"
+        close = next((t.i for t in doc[k + 1:min(end, k + 7)] if t.text == ")"), None)
+        if close is None:
+            return None
+        k = close + 1
+    if k >= end or not (doc[k].text in _DATELINE_DASHES or doc[k].text == "-" and doc[k].whitespace_
+                        and doc[k - 1].whitespace_):
+        return None
+    if dated and not any(t.like_num for t in doc[comma + 1:where_end]):
+        return None  # (a month's name needs its day)
+    return doc[i:comma], doc[comma + 1:where_end], k + 1
+
+
+def _name_word(t: Token) -> bool:
+    """A word of a place's name in title case or capitals ("Xville", "Port-au-X", "St.")."""
+    return t.text[:1].isupper() and (t.is_alpha or t.text.endswith(".") and t.text[:-1].isalpha()) \
+        or t.text in ("-", "'") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _date_word(t: Token) -> bool:
+    return t.like_num or t.lower_.rstrip(".") in _MONTHS or t.text in (",", ".")
 
 
 def _is_bearing(tok: Token) -> bool:
