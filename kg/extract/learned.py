@@ -144,6 +144,7 @@ def event_features(ev: Event, events: Sequence[Event], entities: dict[str, Entit
                 continue
             f.append(f"T={t}|R={role}|E={ent.type}")
             f.append(f"T={t}|R={role}|E={ent.type}|m={_bin(len(ent.mentions), (1, 2, 4, 8))}")
+            f.append(f"T={t}|R={role}|{_where(ev, ent)}")
             if ent.subtype:
                 f.append(f"T={t}|R={role}|sub={ent.subtype}")
     for q, val in sorted(ev.quantities.items()):
@@ -159,6 +160,19 @@ def event_features(ev: Event, events: Sequence[Event], entities: dict[str, Entit
     text = sentences[s] if 0 <= s < len(sentences) else ev.evidence.text
     f += _sentence_features(t, text, ev)
     return f
+
+
+def _where(ev: Event, ent: Entity) -> str:
+    """Where a filler is named against the trigger: in its sentence, before or after it and how
+    far, or only in another sentence (a place taken from the next sentence or the dateline, a
+    perpetrator from the paragraph before), which is where wrong fillers come from."""
+    here = [m for m in ent.mentions if m.sentence == ev.evidence.sentence]
+    if not here:
+        near = min((abs(m.sentence - ev.evidence.sentence) for m in ent.mentions), default=99)
+        return f"away={_bin(near, (1, 2, 5))}"
+    m = min(here, key=lambda m: abs(m.start - ev.trigger.start))
+    side = "before" if m.start < ev.trigger.start else "after"
+    return f"{side}={_bin(abs(m.start - ev.trigger.start), (10, 25, 50, 100))}"
 
 
 def _context_features(ev: Event, events: Sequence[Event], entities: dict[str, Entity]) -> list[str]:
