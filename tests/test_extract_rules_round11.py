@@ -82,3 +82,18 @@ def test_being_in_control_told_alone_is_no_capture(extractor):
     f = extract(extractor, "Minister speaks\n\nThe minister told reporters that government forces are firmly in "
                            "control of Zelevet.")
     assert asserted(f, "Capture") == []
+
+
+def test_a_welcomed_contingent_arrived_where_it_was_welcomed(extractor):
+    f = extract(extractor, "Minister welcomes contingent\n\nPrime Minister Arvid Stenmark yesterday welcomed at Zenda "
+                           "International Airport the first contingent of the support mission, made up of 400 officers.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "destination") == ["Zenda International Airport"]
+    assert v.quantities["troops"].value == 400
+    assert "Arvid Stenmark" not in names(f, v, "agent")
+
+
+def test_a_welcomed_delegation_is_no_deployment(extractor):
+    f = extract(extractor, "Minister welcomes guests\n\nThe prime minister welcomed a delegation of bankers at the "
+                           "airport in Zenda on Monday.")
+    assert asserted(f, "Deployment") == []

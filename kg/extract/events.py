@@ -217,6 +217,7 @@ class Triggers:
     raid_nouns: frozenset[str] = frozenset()  # "X rebels made an incursion into Y": an armed group's is an attack
     stronghold_nouns: frozenset[str] = frozenset()  # "captured Y, X's last stronghold": X held Y
     harmless_fire: frozenset[str] = frozenset()  # "fired tear gas", "fired warning shots": no attack
+    host_verbs: frozenset[str] = frozenset()  # "welcomed the first contingent at X": its arrival there (round 11)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -240,7 +241,8 @@ class Triggers:
         movement = frozenset(data["Deployment"].get("movement_verbs", []))
         for v in movement:
             verbs.setdefault(v, "Deployment")
-        troop_verbs = frozenset(data["Deployment"].get("troop_verbs", []))
+        host_verbs = frozenset(data["Deployment"].get("host_verbs", []))
+        troop_verbs = frozenset(data["Deployment"].get("troop_verbs", [])) | host_verbs
         for v in troop_verbs:
             verbs.setdefault(v, "Deployment")
         named = set(verbs) | set(data["Attack"].get("toll_verbs", [])) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"]) | expel
@@ -256,7 +258,7 @@ class Triggers:
                    frozenset(data["Attack"].get("toll_verbs", [])),
                    frozenset(data["Attack"].get("raid_nouns", [])),
                    frozenset(data["Capture"].get("stronghold_nouns", [])),
-                   frozenset(data["Attack"].get("harmless_fire", [])))
+                   frozenset(data["Attack"].get("harmless_fire", [])), host_verbs)
 
 
 @dataclass
@@ -968,6 +970,9 @@ class _Ctx:
         if troops is not None:
             yield from self._presence(tok, troops)
             return
+        if not nominal and self.finder.t.base(tok) in self.finder.t.host_verbs:
+            yield from self._welcomed(tok)
+            return
         f = self.new("Deployment", tok, nominal)
         subj = (self.poss_or_by(tok) or self.light_verb_subject(tok)) if nominal else self.subject(tok)
         if subj is None and not nominal and tok.dep_ == "acl" and tok.tag_ == "VBD" \
@@ -1081,6 +1086,44 @@ class _Ctx:
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)
+
+    def _welcomed(self, tok: Token) -> Iterable[Frame]:
+        """"The prime minister welcomed at X airport the first contingent of the mission, made up of 400
+        officers of the Kenyan police": the welcomed force arrived where it was welcomed. The host is
+        not its sender: the sender is the state the force's own words name (round 11)."""
+        patient = self.child(tok, "dobj", "nsubjpass")
+        if patient is None:
+            return
+        f = self.new("Deployment", tok, False)
+        for p in ("at", "in"):
+            for o in self.preps(tok).get(p, []):
+                f.add("destination", self.entity(o, PLACES) or self.place_in(o))
+        if not f.filled("destination"):
+            return  # "welcomed the troops' return": nowhere told
+        told = [patient, *[w for c in patient.children if c.dep_ == "acl" for w in c.subtree
+                           if w.lemma_.lower() in TROOP_OBJECTS]]
+        for noun in told:
+            state = self.demonym_state(noun) or self.state_of_force(noun)
+            if state is not None:
+                f.add("agent", state)
+                break
+        self.quantities(f, tok, patient)
+        for q in self.quants if "troops" not in f.quantities else []:  # "..., made up of 400 officers"
+            if any(self.sent.char(w) - self.sent.start == q.start for n in told[1:] for w in n.subtree if w.like_num):
+                f.quantities["troops"] = q.quantity
+                break
+        yield self.finish(f)
+
+    def state_of_force(self, noun: Token) -> Optional[str]:
+        """The state of a force or police service named in the noun's "of" phrase ("officers of the
+        Kenyan police service"), when the report names that state."""
+        for o in self.preps(noun).get("of", []):
+            eid = self.entity(o, ("ArmedForce", "Organization"), modifiers=True)
+            code = self.res.countries.get(eid) if eid else None
+            state = self.res.country_entity(code) if code else None
+            if state is not None:
+                return state
+        return None
 
     def counted_unit(self, noun: Token) -> bool:
         """"200 police officers", "a contingent of 300 soldiers": uniformed people in a number a unit
