@@ -185,9 +185,14 @@ def _context_features(ev: Event, events: Sequence[Event], entities: dict[str, En
     mine = set(ev.roles.get(anchor, [])) if anchor else set()
     dup = [o for o in earlier if mine & set(o.roles.get(anchor, []))]
     in_sentence = [o for o in events if o is not ev and o.evidence.sentence == ev.evidence.sentence]
+    others = {i for o in earlier for r, ids in o.roles.items() if r != anchor for i in ids}
+    mine_other = {i for r, ids in ev.roles.items() if r != anchor for i in ids}
     return [f"T={t}|ntype={_bin(len(same), (1, 2, 3, 5, 8))}",
             f"T={t}|nth={_bin(len(earlier), (0, 1, 2, 4))}",
             f"T={t}|dup={_bin(len(dup), (0, 1, 2))}",
+            f"T={t}|samedate={any(o.date and ev.date and o.date.value == ev.date.value for o in earlier)}",
+            f"T={t}|samefig={any(set(o.quantities.items()) & set(ev.quantities.items()) for o in earlier)}",
+            f"T={t}|sameactor={bool(others & mine_other)}",
             f"T={t}|insent={_bin(len(in_sentence), (0, 1, 2))}",
             *{f"T={t}|with={o.type}" for o in in_sentence}]
 
