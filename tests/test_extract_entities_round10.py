@@ -207,3 +207,31 @@ def test_a_title_case_datelines_city_is_a_place_and_its_state_no_agent(extractor
     assert "Ukraine" not in names(f, attack, "perpetrator")
     g = extract(extractor, "Attack\n\nTARVEL, Afghanistan (Zed News) - Gunmen attacked a checkpoint on Monday.")
     assert entity_types(g).get("Tarvel") == "Location", entity_types(g)
+
+
+# ----- "X-linked" and "X-backed" groups
+
+
+def test_x_linked_militants_name_x_but_x_did_not_act(extractor):
+    """"X-linked militants attacked": X (listed or not; NER calls an unknown one a person) is
+    named, an armed group, but the attack's perpetrator is not X, and the unnamed fighters are
+    no entity (the golds' reading)."""
+    f = extract(extractor, "Attack\n\nVorani-linked militants attacked a checkpoint in Zolvadi on Monday, "
+                           "killing four soldiers.")
+    assert entity_types(f).get("Vorani") == "ArmedGroup", entity_types(f)
+    attack = next(v for v in f.events if v.type == "Attack")
+    assert names(f, attack, "perpetrator") == []
+    g = extract(extractor, "Attack\n\nIslamic State-linked insurgents stormed a village in Zolvadi on Monday.")
+    assert entity_types(g).get("Islamic State") == "ArmedGroup" and not any("linked" in n for n in entity_types(g))
+    assert all("Islamic State" not in names(g, v, "perpetrator") for v in g.events)
+
+
+def test_a_group_named_by_its_patron_is_on_the_patrons_side(extractor):
+    """"Xia-backed militias": an armed group whose affiliation is the patron state (fusion reads
+    the two as one side); "Xia-linked militants" name no group."""
+    f = extract(extractor, "Attack\n\nIran-backed militias fired rockets at a base in Zolvadi on Monday.")
+    group = next(e for e in f.entities if e.name == "Iran-backed militias")
+    iran = next(e for e in f.entities if e.name == "Iran")
+    assert group.type == "ArmedGroup" and group.attributes.get("affiliation") == iran.id, group
+    g = extract(extractor, "Attack\n\nIran-linked militants fired rockets at a base in Zolvadi on Monday.")
+    assert [e.type for e in g.entities if e.type == "ArmedGroup"] == []

@@ -235,8 +235,11 @@ class MentionFinder:
                 starts = [j] + ([j + 1] if j < n and doc[j].text in self.single_state_words else [])
                 for k in starts:
                     out.extend(("BACKED_FORCE", s, end) for end in self._tail_ends(doc, k))
-                if j < n and doc[j].lower_ in _PRO_GROUP_NOUNS and doc[j].lower_ not in self.tail_nouns:
-                    out.append(("BACKED_GROUP", s, j + 1))  # "Russia-backed separatists": no state's forces
+                if j < n and (doc[j].lower_ in _PRO_GROUP_NOUNS and doc[j].lower_ not in self.tail_nouns
+                              or doc[j].lower_ in ("militia", "militias")):
+                    # "Russia-backed separatists", "Xia-backed militias": a group named by its patron, no
+                    # state's forces ("Xia-linked militants" are no named group: the golds leave them out)
+                    out.append(("BACKED_GROUP", s, j + 1))
             # "pro-X separatists", "Pro-X forces": an armed group named by its patron.
             if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 j = e
@@ -413,6 +416,8 @@ class MentionFinder:
                 unit = org[-1].lower_ in self.res.unit_heads and org[-1].lower_ not in self.res.org_heads
                 claim(org, "ArmedForce" if unit else "Organization", None, **({"unit": True} if unit else {}))
         self._claim_title_dateline(span, claim)
+        # 0b. "X-linked militants": a group of its own, X its affiliation (before the lexicon claims X).
+        self._claim_linked_groups(span, matches, claim)
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
@@ -483,6 +488,28 @@ class MentionFinder:
             i = max(j, i + 1)
         found.sort(key=lambda m: m.start)
         return found
+
+    def _claim_linked_groups(self, span: Span, matches: list[tuple[int, int]], claim) -> None:
+        """"X-linked militants", "Y-affiliated fighters", "Z-allied militias": fighters the text ties
+        to X without saying they are X. X is named (an armed group, also when NER calls an unknown X
+        a person) but stands for no actor of their events (``linked_parent``: the resolver maps its
+        tokens to no entity), as the gold's guidelines read it ("X-linked fighters attacked": X is
+        not the perpetrator). The fighters themselves are no entity: both golds (real news and
+        fusion) leave such unnamed groups out. A state before "-linked" is a patron, as in
+        "X-backed separatists" (the force patterns: a group named by its patron)."""
+        doc, res = span.doc, self.res
+        for t in span[1:-2]:
+            if t.text not in ("-", "–") or t.whitespace_ or doc[t.i - 1].whitespace_ \
+                    or doc[t.i + 1].lower_ not in _LINK_WORDS or doc[t.i + 2].lower_ not in _LINKED_GROUP_NOUNS:
+                continue
+            parent = _linked_parent(doc, t.i, span.start, matches, res)
+            if parent is None:
+                continue
+            entry = res.lexicon.match(parent.text)
+            if entry is not None:
+                _claim_entry(parent, entry, partial(claim, linked_parent=True))
+            else:
+                claim(parent, "ArmedGroup", None, linked_parent=True)
 
     def _claim_title_dateline(self, span: Span, claim) -> None:
         """"Xville, Country —", "XVILLE, Country (Outlet) -": the dateline's place is a place and
@@ -1368,6 +1395,35 @@ def _people_named_groups(sent: Span, res: Resources) -> Iterator[Span]:
                                          and doc[name.i - 1].is_alpha and doc[name.i - 1].i > sent.start):
             continue  # "pro-X rebels", "X Tiger rebels": a longer name, not this rule's
         yield doc[name.i:t.i + 1]
+
+
+#: "X-linked militants": the words that tie fighters to a group without making them the group
+_LINK_WORDS = frozenset(["linked", "affiliated", "allied", "aligned", "inspired", "backed"])
+_LINKED_GROUP_NOUNS = frozenset(["militants", "fighters", "gunmen", "militias", "militia", "insurgents", "rebels",
+                                 "separatists", "militiamen", "jihadists", "extremists", "groups", "factions"])
+
+
+def _linked_parent(doc: Doc, hyphen: int, start: int, matches: list[tuple[int, int]], res: "Resources") -> Optional[Span]:
+    """The group named before "-linked" ("Islamic State-linked", "Vorani-linked"): a lexicon actor
+    ending at the hyphen, else a run of capitalised words NER does not call a state or a people;
+    None for a state (a patron: "X-backed separatists") or a people ("X-dominated")."""
+    listed = [(s, e) for s, e in matches if e == hyphen and s >= start]
+    if listed:
+        s, _ = min(listed)
+        span = doc[s:hyphen]
+        entry = res.lexicon.match(span.text)
+        if entry is not None and entry.type in ("ArmedGroup",):
+            return span
+        return None
+    s = hyphen
+    while s > start and hyphen - s < 3 and doc[s - 1].text[:1].isupper() and doc[s - 1].pos_ == "PROPN":
+        s -= 1
+    if s == hyphen:
+        return None
+    span = doc[s:hyphen]
+    if res.gazetteer.country(span.text) is not None or any(t.ent_type_ in ("NORP", "GPE") for t in span):
+        return None
+    return span
 
 
 def _claim_entry(span: Span, entry: ActorEntry, claim, bare: Optional[str] = None) -> None:

@@ -472,6 +472,9 @@ class Resolver:
                 if m.hint.get("inside"):
                     for t in m.span:
                         by_token.setdefault((id(t.doc), t.i), ent.id)
+                elif m.hint.get("linked_parent"):  # "X-linked militants": X is named, but is not who acted
+                    for t in m.span:
+                        by_token.pop((id(t.doc), t.i), None)
         _bare_admin_aliases(entities)
         res = Resolution(entities, by_token, kinds, subtypes, countries, dominant)
         self._link_affiliations(res, ordered)
@@ -550,6 +553,10 @@ class Resolver:
                 backer = state.code if state is not None else backer
                 cid = res.country_entity(backer)
                 ent.attributes["backed_by"] = cid or backer
+                if cid and c.key.startswith("group:backed:") and "affiliation" not in ent.attributes:
+                    # "X-backed militias", "pro-X separatists": a group named only by its patron stands
+                    # on X's side (fusion's actor rule reads the affiliation; "backed_by" is not mapped)
+                    ent.attributes["affiliation"] = cid
 
 
 def _merge_people_into_groups(clusters: dict[str, "Cluster"]) -> None:
