@@ -156,3 +156,16 @@ def test_make_train_is_deterministic_on_a_small_fold(extractor, tmp_path, monkey
         script.save(learned.train(script.examples(articles), seed=script.SEED, epochs=4), tmp_path / out)
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     assert files and all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+
+
+def test_the_extractor_reads_the_setting(extractor, tmp_path, monkeypatch):
+    """The shipped model, the settings file's threshold; ``KG_EVENT_FILTER=off`` wins over it."""
+    path = tmp_path / "learned.yaml"
+    path.write_text(f"event_filter:\n  enabled: true\n  threshold: 0.35\n  model: {learned.MODEL_DIR}\n", "utf-8")
+    monkeypatch.setattr(learned, "SETTINGS_FILE", path)
+    monkeypatch.delenv(learned.ENV, raising=False)
+    parts = dict(nlp=extractor.nlp, gazetteer=extractor.gazetteer, lexicon=extractor.lexicon)
+    on = Extractor(**parts)
+    assert on.event_filter is not None and on.event_filter.threshold == 0.35
+    monkeypatch.setenv(learned.ENV, "off")
+    assert Extractor(**parts).event_filter is None
