@@ -37,6 +37,7 @@ from kg.extract.quantities import (
     find_quantities,
     is_order_of_magnitude,
     is_part_count,
+    parse_number,
     parse_quantity,
     quantity_kind,
 )
@@ -151,9 +152,6 @@ SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "conf
 # Adverbs that make a meeting of the same people another one ("had last met", "met again").
 BACKGROUND_ADVERBS = frozenset(["last", "again", "previously", "earlier", "first", "already", "before", "once"])
 # Nouns of an inhabited place that "the X" points back to ("an offensive on the remote town").
-MONTH_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                         "sept", "oct", "nov", "dec"])
 TOWN_NOUNS = frozenset(["town", "city", "village", "settlement", "capital", "hamlet"])
 # "the two leaders", "both men": people of a meeting told before.
 PAIR_NOUNS = frozenset(["leader", "man", "woman", "official", "side", "head", "foreign minister", "general"])
@@ -282,6 +280,7 @@ class Frame:
     date_strength: int = Strength.NONE  # how the date was found; merges keep the strongest
     pointed_back: bool = False  # placed by a place noun told before ("captured the village"): event_places
     listed: bool = False  # one of several attacks told at once over listed places ("blasts in A and B")
+    counted_back: bool = False  # "a day after his talks with X": an earlier event, dated from its host (round 11)
 
     def add(self, role: str, eid: Optional[str]) -> None:
         if eid and eid not in self.roles.setdefault(role, []):
@@ -325,6 +324,7 @@ class EventFinder:
             ctx.dating, ctx.told = dating, frames
             ctx.earlier = recent[-2:]
             found = _drop_attacks_taken(list(ctx.frames()))
+            _date_counted_back(found)
             frames.extend(found)
             _credit_blame(frames, ctx.blamed(), sent.index)
             _credit_toll(frames, ctx.bare_toll(), sent.index)
@@ -334,6 +334,7 @@ class EventFinder:
         merged = _merge(frames, res)
         refine_places(merged, parsed.sentences, res)
         anchor_places(merged, parsed.sentences, res)
+        _own_places_only(merged, res)
         merged = _drop_bare_retellings(merged, res)
         merged = _fold_placed_attacks(merged, res)
         merged = _drop_unplaced_tallies(merged)
@@ -376,25 +377,7 @@ class _Ctx:
     def body_start(self) -> int:
         """First token after a dateline ("CITY, Country —", "CITY, June 3 (Agency) -"), which
         names no role."""
-        return self.dated_dateline_end() or body_start(self.sent.span)
-
-    def dated_dateline_end(self) -> Optional[int]:
-        """"City, 11 September 2023 - elements of X carried out ...": a dateline in Title Case (the
-        places rule reads only "CITY"), a place then a comma and a date only, ending in a dash (round 11)."""
-        span = self.sent.span
-        first = span[0]
-        if self.kind(self.res.entity_at(first)) not in ("Location", "Country") and not (
-                first.pos_ == "PROPN" and first.ent_type_ in ("GPE", "LOC", "")):
-            return None  # (the city of a dateline is no entity: it names no event's place)
-        comma = next((t for t in span[1:5] if t.text == ","), None)
-        if comma is None:
-            return None
-        for t in span[comma.i + 1 - span.start:14]:
-            if t.text in ("—", "–", "--", "-") and t.i > comma.i + 1:
-                return t.i + 1
-            if not (t.like_num or t.ent_type_ == "DATE" or t.lower_ in MONTH_WORDS or t.text in (",", ".")):
-                return None
-        return None
+        return body_start(self.sent.span)
 
     def entity(self, tok: Token, kinds: tuple[str, ...], *, modifiers: bool = False, depth: int = 0) -> Optional[str]:
         """The entity a token stands for, following relatives, pronouns and 'the town of X'."""
@@ -2757,6 +2740,44 @@ def _drop_attacks_taken(found: list[Frame]) -> list[Frame]:
              for e in g.roles.get("place", []) for c in g.roles.get("captor", [])}
     return [f for f in found if not (f.listed and f.type == "Attack" and any(
         (e, c) in taken for e in f.roles.get("location", []) for c in f.roles.get("perpetrator", [])))]
+
+
+SPAN_UNITS = {"day": 1, "week": 7}
+
+
+def _date_counted_back(found: list[Frame]) -> None:
+    """"X hosted Y on Tuesday, a day after his talks with Z": the event named after "N days after" is
+    another, earlier one, dated N days before the event it hangs from, and placed only by its own
+    phrase (the place of the sentence is the host's: round 11)."""
+    by_trigger = {f.trigger.i: f for f in found}
+    for f in found:
+        t = f.trigger
+        if not f.nominal or t.dep_ != "pobj" or t.head.lower_ not in ("after", "before"):
+            continue
+        span = next((c for c in t.head.children if c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_UNITS), None)
+        host = by_trigger.get(t.head.head.i)
+        if span is None or host is None or host.date is None or host.date.precision != "day":
+            continue
+        count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+        n = 1 if count is not None and count.lower_ in ("a", "an", "one") else parse_number(count.text) if count is not None else None
+        if not n:
+            continue
+        days = int(n) * SPAN_UNITS[span.lemma_.lower()] * (-1 if t.head.lower_ == "after" else 1)
+        day = dt.date.fromisoformat(host.date.value) + dt.timedelta(days=days)
+        f.date = DateValue(value=day.isoformat(), precision="day", text=t.doc[span.left_edge.i:t.head.i + 1].text)
+        f.date_strength = Strength.ATTACHED
+        f.distinct = f.counted_back = True
+
+
+def _own_places_only(frames: list[Frame], res: Resolution) -> None:
+    """An event counted back from another ("a day after his talks with Z") keeps only the places of
+    its own phrase: the sentence's are its host's."""
+    for f in frames:
+        if f.counted_back:
+            own = {res.entity_at(w) for w in f.trigger.subtree}
+            for role in ("location", "place", "destination"):
+                if f.roles.get(role):
+                    f.roles[role] = [e for e in f.roles[role] if e in own]
 
 
 def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int) -> None:

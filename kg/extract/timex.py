@@ -228,8 +228,9 @@ _SPAN_AFTER = re.compile(
     r"|about|around|roughly|some|only|just|barely)\s+)?"
     rf"(?P<n>{_AGO_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+after\b"
     r"(?=\s+(?:(?!(?i:the|a|an|this|that|these|those|its|his|her|their|our|my)\b)[A-Za-z]"
-    # "after the rebels seized it": a determiner, then a clause's past-tense verb within three words
-    r"|(?i:the|its|his|her|their)\s+(?:[\w'\u2019-]+\s+){1,3}?"
+    # "after the rebels seized it", "after a drone hit a car": a determiner, then a clause's past-tense
+    # verb within three words (round 11: "a", "an" too)
+    r"|(?i:the|a|an|its|his|her|their)\s+(?:[\w'\u2019-]+\s+){1,3}?"
     rf"(?:{_PAST_VERB})\b))"
 )
 
