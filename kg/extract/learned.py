@@ -123,7 +123,7 @@ def event_features(ev: Event, events: Sequence[Event], entities: dict[str, Entit
                    sentences: Sequence[str], published: Optional[dt.date]) -> list[str]:
     """The feature words of one event: its type and modality, its filled roles and their
     fillers' types, quantities, trigger, date against publication, place in the document, how
-    many events of its type (and with its anchor) came before, and the words of its sentence.
+    many events of its type (and with its anchor) came before, and the words before its trigger.
     Most are joined with the type, since a word that marks a spurious attack may not mark a
     spurious meeting."""
     t = ev.type
@@ -194,7 +194,7 @@ def _context_features(ev: Event, events: Sequence[Event], entities: dict[str, En
             f"T={t}|samefig={any(set(o.quantities.items()) & set(ev.quantities.items()) for o in earlier)}",
             f"T={t}|sameactor={bool(others & mine_other)}",
             f"T={t}|insent={_bin(len(in_sentence), (0, 1, 2))}",
-            *{f"T={t}|with={o.type}" for o in in_sentence}]
+            *sorted({f"T={t}|with={o.type}" for o in in_sentence})]  # sorted: same words, same order, every run
 
 
 def _sentence_features(t: str, text: str, ev: Event) -> list[str]:
