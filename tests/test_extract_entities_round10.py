@@ -235,3 +235,31 @@ def test_a_group_named_by_its_patron_is_on_the_patrons_side(extractor):
     assert group.type == "ArmedGroup" and group.attributes.get("affiliation") == iran.id, group
     g = extract(extractor, "Attack\n\nIran-linked militants fired rockets at a base in Zolvadi on Monday.")
     assert [e.type for e in g.entities if e.type == "ArmedGroup"] == []
+
+
+# ----- nationality police
+
+
+def test_nationality_and_police_officers_are_a_state_force(extractor):
+    f = extract(extractor, "Deployment\n\nAbout 400 Kenyan police officers arrived in the capital on Monday, "
+                           "a Tanzanian police spokesman said.")
+    forces = {e.attributes.get("country_code"): e for e in f.entities if e.type == "ArmedForce"}
+    assert set(forces) == {"KE", "TZ"}, forces
+    assert "Kenyan police" in [forces["KE"].name, *forces["KE"].aliases]
+    g = extract(extractor, "Talks\n\nA Tanzanian military spokesman said talks began on Monday.")
+    assert not [e for e in g.entities if e.type == "ArmedForce"]  # (a military's speaker: the state's, as before)
+
+
+def test_a_police_forces_name_is_an_armed_force_with_its_acronym(extractor):
+    f = extract(extractor, "Statement\n\nThe National Police of Tanzania (PNT) said gangs attacked a station near "
+                           "the Arusha Police Academy. The PNT said it fought back.")
+    police = next(e for e in f.entities if "National Police of Tanzania" in [e.name, *e.aliases])
+    assert police.type == "ArmedForce" and police.attributes.get("country_code") == "TZ", police
+    assert "PNT" in police.aliases and not [e for e in f.entities if e.name == "PNT"]
+    assert all(e.type != "ArmedForce" for e in f.entities if "Academy" in e.name)
+
+
+def test_an_outlet_in_brackets_after_a_dateline_is_no_acronym_of_the_place(extractor):
+    f = extract(extractor, "Attack\n\nKABUL (AFP) - Gunmen attacked a checkpoint on Monday.")
+    kabul = next(e for e in f.entities if e.type == "Location")
+    assert "AFP" not in kabul.aliases

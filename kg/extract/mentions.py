@@ -815,6 +815,10 @@ class MentionFinder:
                for a, b in zip(ent, ent[1:])):
             claim(ent, "ArmedForce", None)  # "the National Armed Forces", "the Armed Forces of X", "the Y Task Force"
             return
+        police_state = _police_force(ent, res)
+        if police_state is not None:  # "the National Police of X", "the Xian National Police Service": X's police
+            claim(ent, "ArmedForce", None, **({"country": police_state.code} if police_state else {}))
+            return
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
             ent = ent[:-1]  # "X National Guard Soldiers": the unit
         if len(ent) > 1 and ent[-1].lower_ in _BUILDING_HEADS:  # "the X Embassy", "the Y Hotel": no person
@@ -1426,6 +1430,32 @@ def _linked_parent(doc: Doc, hyphen: int, start: int, matches: list[tuple[int, i
     return span
 
 
+#: words after "Police" that make a name a place or a part, not the force ("X Police Station")
+_POLICE_PARTS = frozenset(["station", "stations", "academy", "headquarters", "post", "college", "school", "hospital",
+                           "commissioner", "chief", "spokesman", "ministry"])
+
+
+def _police_force(ent: Span, res: "Resources"):
+    """A capitalised police force's name ("the National Police of X", "the Xian National Police",
+    "X Police Service", "the Federal Police"): an armed state force, as the golds type police,
+    not a body. Returns the state it names (a Country), False when it names none, or None for no
+    police force's name (a station, an academy, a ministry, a title)."""
+    words = [t for t in ent if t.text[:1].isupper() or t.lower_ == "of"]
+    at = next((k for k, t in enumerate(ent) if t.text == "Police"), None)
+    if at is None or len(words) != len(ent) - (ent[0].lower_ == "the") or len(ent) < 2:
+        return None
+    if any(t.lower_ in _POLICE_PARTS or t.lower_ in ("ministry", "department", "minister") for t in ent):
+        return None
+    rest = ent[at + 1:]
+    if len(rest) and not (rest[0].text in ("Service", "Force", "Forces") or rest[0].lower_ == "of"):
+        return None
+    for t in ent:
+        state = res.gazetteer.country(t.text)
+        if state is not None:
+            return state
+    return False
+
+
 def _claim_entry(span: Span, entry: ActorEntry, claim, bare: Optional[str] = None) -> None:
     extra = {"bare": bare} if bare and bare != span.text else {}  # the name without "rebels"
     if entry.type == "ArmedForce" and entry.country and (entry.subtype or "").startswith("national"):
@@ -1440,7 +1470,15 @@ def _adjectival(s: Span) -> bool:
     last = s[-1]
     return (last.lower_ in ("military", "army", "police", "forces", "navy") and last.i + 1 < len(last.doc)
             and last.nbor(1).pos_ in ("NOUN",) and last.nbor(1).dep_ != "appos" and last.dep_ in ("compound", "amod", "nmod")
-            and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS)
+            and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS | _MEMBER_NOUNS
+            and not (last.lower_ == "police" and last.nbor(1).lemma_.lower() in _SPOKESMEN))
+
+
+# "400 Xian police officers arrived", "Y army personnel": the force's own people name the force (a
+# state force, as "Xian police" does), not a modifier of something else; so does "a Xian police
+# spokesman" (not "a Y military spokesman": the military's speakers are read as the state's)
+_MEMBER_NOUNS = frozenset(["officer", "agent", "personnel", "constable", "trooper", "recruit"])
+_SPOKESMEN = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 
 
 # "X army drones struck ...": the force that fires its weapons is named, not used as an adjective.

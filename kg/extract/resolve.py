@@ -223,6 +223,7 @@ class Resolver:
             for k, v in m.hint.items():
                 c.hints.setdefault(k, v)
         self._merge_short_forms(clusters)
+        _merge_bracketed_acronyms(clusters)
         _merge_people_into_groups(clusters)
         _merge_settlement_names(clusters)
         _merge_short_place_names(clusters)
@@ -557,6 +558,30 @@ class Resolver:
                     # "X-backed militias", "pro-X separatists": a group named only by its patron stands
                     # on X's side (fusion's actor rule reads the affiliation; "backed_by" is not mapped)
                     ent.attributes["affiliation"] = cid
+
+
+def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
+    """"the National Police of X (PNX)": an acronym in brackets right after a body's, force's or
+    group's name is that name's, whatever language its letters come from (the initials rule of
+    ``_merge_short_forms`` misses an acronym of the name in another language). Not after a place
+    ("CITY (AFP) -": the outlet) and not a listed actor (the lexicon knows what it names)."""
+    actors = ("Organization", "ArmedGroup", "ArmedForce")
+    by_end = {}
+    for c in clusters.values():
+        if c.kind in actors:
+            for m in c.mentions:
+                by_end[(id(m.span.doc), m.span.end)] = c
+    for short in list(clusters.values()):
+        m = short.mentions[0]
+        doc, i = m.span.doc, m.span.start
+        if short.entry is not None or short.kind not in actors or len(m.span) != 1 or not m.text.isupper() \
+                or i < 2 or doc[i - 1].text != "(" or m.span.end >= len(doc) or doc[m.span.end].text != ")":
+            continue
+        long = by_end.get((id(doc), i - 1))
+        if long is None or long is short or short.key not in clusters or long.key not in clusters:
+            continue
+        long.mentions.extend(short.mentions)
+        del clusters[short.key]
 
 
 def _merge_people_into_groups(clusters: dict[str, "Cluster"]) -> None:
