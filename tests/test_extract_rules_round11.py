@@ -117,3 +117,15 @@ def test_talks_after_with_no_span_keep_the_sentence_date(extractor):
     f = extract(extractor, "Minister hosts guest\n\nDefence Secretary Arvid Stenmark hosted Deputy Prime Minister "
                            "Tomas Kjell in Zenda on Tuesday, after his talks with Japan's defence minister.")
     assert {v.date.value for v in asserted(f, "Meeting")} == {"2024-03-12"}
+
+
+def test_a_landmark_named_in_apposition_after_near_is_not_taken(extractor):
+    f = extract(extractor, "Rebels take town\n\nMilitary officials say government forces have lost control of the "
+                           "strategic town of Zelevet, near the capital, Kravonia City.")
+    assert [names(f, v, "place") for v in asserted(f, "Capture")] == [["Zelevet"]]
+
+
+def test_a_listed_capital_in_apposition_is_still_taken(extractor):
+    f = extract(extractor, "Rebels take towns\n\nRebels captured the town of Zelevet, and the capital, Zenda, on "
+                           "Monday.")
+    assert sorted(n for v in asserted(f, "Capture") for n in names(f, v, "place")) == ["Zelevet", "Zenda"]

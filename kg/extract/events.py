@@ -2126,7 +2126,10 @@ class _Ctx:
             root = t
             while root.head.i != root.i and self.res.entity_at(root.head) == eid:
                 root = root.head
-            if root.head.lower_ in stop and root.dep_ == "pobj" or any(a.dep_ == "appos" for a in root.ancestors
+            named = root
+            while named.dep_ == "appos" and named.head.i != named.i:
+                named = named.head  # "X, near the capital, Y": Y names the capital, a landmark (round 11)
+            if named.head.lower_ in stop and named.dep_ == "pobj" or any(a.dep_ == "appos" for a in root.ancestors
                                                                        if a.i > first.i and a.i in range(trigger.left_edge.i, trigger.right_edge.i + 1)):
                 continue  # "X, a town in Y province": Y is where X lies, not a second place taken
             if prev is not None and prev.lower_ in ("and", ",", "or"):
