@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import Extractor, learned
+from kg.extract.nlp import parse
 from kg.models import DateValue, Entity, Event, Evidence, Mention, Quantity
 from kg.read.reader import read_text
 
@@ -169,3 +170,24 @@ def test_the_extractor_reads_the_setting(extractor, tmp_path, monkeypatch):
     assert on.event_filter is not None and on.event_filter.threshold == 0.35
     monkeypatch.setenv(learned.ENV, "off")
     assert Extractor(**parts).event_filter is None
+
+
+def test_confidence_only_rescores_and_keeps_every_event(extractor, monkeypatch):
+    """``confidence: true`` with ``enabled: false``: the same events, each judged one with the
+    classifier's P(keep) as its confidence, the others with the rules' confidence."""
+    doc = read_text(REPORT, meta={"published": "2024-05-06", "title": "Drone strike hits depot"})
+    monkeypatch.setattr(extractor, "event_filter", None)
+    off = extractor.extract(doc)
+    f = learned.EventFilter.load(learned.FilterSettings(False, 1.01, learned.MODEL_DIR, confidence=True))
+    assert f is not None and not f.drop
+    monkeypatch.setattr(extractor, "event_filter", f)
+    on = extractor.extract(doc)
+    assert _summary(on) == _summary(off)
+    judged = [i for i, v in enumerate(off.events) if learned.scored(v)]
+    by_id = {e.id: e for e in off.entities}
+    sentences = [s.text for s in parse(extractor.nlp, doc.text).sentences]
+    want = learned.keep_scores(f.nlp, [learned.event_features(off.events[i], off.events, by_id, sentences,
+                                                              PUBLISHED) for i in judged])
+    assert [on.events[i].confidence for i in judged] == [round(p, 2) for p in want]
+    assert all(on.events[i].confidence == off.events[i].confidence
+               for i in range(len(off.events)) if i not in judged)

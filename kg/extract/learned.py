@@ -52,9 +52,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 @dataclass(frozen=True)
 class FilterSettings:
-    enabled: bool = False
+    enabled: bool = False  # drop the events scored below the threshold
     threshold: float = 0.5
     model: Path = MODEL_DIR
+    confidence: bool = False  # write each judged event's P(keep) as its confidence
 
 
 def load_settings(path: Optional[Path] = None) -> FilterSettings:
@@ -67,6 +68,7 @@ def load_settings(path: Optional[Path] = None) -> FilterSettings:
     enabled = bool(data.get("enabled", False))
     threshold = float(data.get("threshold", 0.5))
     model = Path(data.get("model") or MODEL_DIR)
+    confidence = bool(data.get("confidence", False))
     if not model.is_absolute():
         model = DATA / model
     override = os.environ.get(ENV, "").strip().lower()
@@ -79,7 +81,7 @@ def load_settings(path: Optional[Path] = None) -> FilterSettings:
             threshold, enabled = float(override), True
         except ValueError:
             log.warning("%s=%r: expected on, off or a threshold", ENV, override)
-    return FilterSettings(enabled, threshold, model)
+    return FilterSettings(enabled, threshold, model, confidence)
 
 
 def scored(ev: Event) -> bool:
@@ -263,18 +265,22 @@ def keep_scores(nlp, feature_lists: Iterable[Sequence[str]]) -> list[float]:
 
 class EventFilter:
     """The trained classifier and its threshold: ``apply`` keeps the events it scores at or
-    above the threshold, and every event it does not judge."""
+    above the threshold (when ``drop``), and every event it does not judge; with
+    ``confidence`` each judged event's confidence becomes its P(keep), which ranks events
+    better than the rules' own confidence (docs/learned.md)."""
 
-    def __init__(self, nlp, threshold: float) -> None:
+    def __init__(self, nlp, threshold: float, *, drop: bool = True, confidence: bool = False) -> None:
         self.nlp = nlp
         self.threshold = threshold
+        self.drop = drop
+        self.confidence = confidence
 
     @classmethod
     def load(cls, settings: Optional[FilterSettings] = None) -> Optional["EventFilter"]:
-        """The filter the settings ask for, or None: disabled, or the model is absent (then a
-        warning, since someone asked for it)."""
+        """The filter the settings ask for, or None: neither dropping nor confidence asked
+        for, or the model is absent (then a warning, since someone asked for it)."""
         settings = settings or load_settings()
-        if not settings.enabled:
+        if not (settings.enabled or settings.confidence):
             return None
         if not (settings.model / "config.cfg").exists():
             log.warning("event filter enabled (kg/data/learned.yaml or $%s) but no model at %s: "
@@ -282,15 +288,19 @@ class EventFilter:
             return None
         import spacy
 
-        return cls(spacy.load(settings.model), settings.threshold)
+        return cls(spacy.load(settings.model), settings.threshold, drop=settings.enabled,
+                   confidence=settings.confidence)
 
     def apply(self, events: list[Event], entities: list[Entity], sentences: Sequence[str],
               published: Optional[dt.date]) -> list[Event]:
-        """The events without those the classifier judges spurious."""
+        """The events without those the classifier judges spurious (and with its confidence)."""
         judged = [ev for ev in events if scored(ev)]
         if not judged:
             return events
         by_id = {e.id: e for e in entities}
-        scores = keep_scores(self.nlp, (event_features(ev, events, by_id, sentences, published) for ev in judged))
-        drop = {id(ev) for ev, p in zip(judged, scores) if p < self.threshold}
+        scores = keep_scores(self.nlp, [event_features(ev, events, by_id, sentences, published) for ev in judged])
+        drop = {id(ev) for ev, p in zip(judged, scores) if self.drop and p < self.threshold}
+        if self.confidence:  # after every feature is read: the rules' confidence is one
+            for ev, p in zip(judged, scores):
+                ev.confidence = round(p, 2)
         return [ev for ev in events if id(ev) not in drop]
