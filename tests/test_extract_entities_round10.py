@@ -263,3 +263,33 @@ def test_an_outlet_in_brackets_after_a_dateline_is_no_acronym_of_the_place(extra
     f = extract(extractor, "Attack\n\nKABUL (AFP) - Gunmen attacked a checkpoint on Monday.")
     kabul = next(e for e in f.entities if e.type == "Location")
     assert "AFP" not in kabul.aliases
+
+
+# ----- a branch of a listed actor
+
+
+def test_a_branch_has_its_parent_as_affiliation(extractor):
+    """"ISIS-K" and the Islamic State named in one report: the branch's affiliation is the parent
+    (fusion's actor rule then reads them as one side); alone, the branch still says whose it is."""
+    f = extract(extractor, "Strike\n\nU.S. forces struck ISIS-K militants in a valley on Monday. The Islamic "
+                           "State said five of its fighters died.")
+    branch = next(e for e in f.entities if e.name == "Islamic State Khorasan Province")
+    parent = next(e for e in f.entities if e.name == "Islamic State")
+    assert branch.attributes.get("affiliation") == parent.id, branch
+    assert "affiliation" not in parent.attributes
+    g = extract(extractor, "Strike\n\nU.S. forces struck ISIS-K militants in a valley on Monday.")
+    alone = next(e for e in g.entities if e.name == "Islamic State Khorasan Province")
+    assert alone.attributes.get("branch_of") == "Islamic State" and "affiliation" not in alone.attributes
+    assert [e.name for e in g.entities if e.type == "ArmedGroup"] == ["Islamic State Khorasan Province"]
+
+
+def test_an_affiliation_in_the_lexicon_must_name_another_actor(tmp_path):
+    from kg.extract.lexicon import Lexicon
+
+    table = tmp_path / "actors.yaml"
+    table.write_text("actors:\n  - key: front-a\n    name: Front A\n    type: ArmedGroup\n    affiliation: front-b\n")
+    with pytest.raises(ValueError, match="affiliation"):
+        Lexicon.load(table)
+    table.write_text("actors:\n  - key: front-a\n    name: Front A\n    type: ArmedGroup\n    affiliation: front-b\n"
+                     "  - key: front-b\n    name: Front B\n    type: ArmedGroup\n")
+    assert Lexicon.load(table).get("front-a").affiliation_name == "Front B"

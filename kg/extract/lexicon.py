@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -45,6 +45,9 @@ class ActorEntry:
     country: str | None
     wikidata: str | None
     subtype: str | None
+    # the key of the actor it is a branch of ("iskp" -> "islamic-state"): the two stand on one side
+    affiliation: str | None = None
+    affiliation_name: str | None = None  # that actor's canonical name (filled in by Lexicon.load)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -101,13 +104,18 @@ class Lexicon:
                 other = table.setdefault(k, e)
                 if other is not e:
                     raise ValueError(f"alias {alias!r} of {e.key} already names {other.key}")
+        for e in self._entries.values():
+            if e.affiliation is not None and (e.affiliation not in self._entries or e.affiliation == e.key):
+                raise ValueError(f"actor {e.key}: affiliation {e.affiliation!r} is no other actor's key")
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Lexicon":
         """Read and validate an actor table (default: the shipped kg/data/actors.yaml)."""
         with (path or ACTORS_FILE).open(encoding="utf-8") as f:
             data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        return cls(_entry(raw) for raw in data["actors"])
+        entries = [_entry(raw) for raw in data["actors"]]
+        names = {e.key: e.name for e in entries}
+        return cls(replace(e, affiliation_name=names.get(e.affiliation)) if e.affiliation else e for e in entries)
 
     def entries(self) -> list[ActorEntry]:
         return list(self._entries.values())
@@ -182,4 +190,5 @@ def _entry(raw: dict) -> ActorEntry:
         country=country,
         wikidata=qid,
         subtype=raw.get("subtype"),
+        affiliation=raw.get("affiliation"),
     )

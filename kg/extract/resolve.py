@@ -539,6 +539,14 @@ class Resolver:
             if c.key.startswith("force:body:") and by_key.get("actor:" + c.key[len("force:body:"):]):
                 ent.attributes["affiliation"] = by_key["actor:" + c.key[len("force:body:"):]]  # the body's troops
                 continue
+            parent = getattr(c.entry, "affiliation", None) if ent.type != "Location" else None
+            if parent:  # a branch of a listed actor ("ISIS-K" of the Islamic State): on its side
+                if getattr(c.entry, "affiliation_name", None):
+                    # (kept when the report does not name the parent, for what reads the attribute)
+                    ent.attributes["branch_of"] = c.entry.affiliation_name
+                if by_key.get("actor:" + parent) not in (None, ent.id):
+                    ent.attributes["affiliation"] = by_key["actor:" + parent]
+                    continue
             org = c.hints.get("org_text")
             if org and norm(org) in by_name and by_name[norm(org)] != ent.id:
                 ent.attributes["affiliation"] = by_name[norm(org)]
