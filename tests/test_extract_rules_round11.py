@@ -129,3 +129,25 @@ def test_a_listed_capital_in_apposition_is_still_taken(extractor):
     f = extract(extractor, "Rebels take towns\n\nRebels captured the town of Zelevet, and the capital, Zenda, on "
                            "Monday.")
     assert sorted(n for v in asserted(f, "Capture") for n in names(f, v, "place")) == ["Zelevet", "Zenda"]
+
+
+def test_soldiers_headed_to_a_place_in_a_reported_clause(extractor):
+    f = extract(extractor, "Troops on their way\n\nUganda's defence minister told reporters on Saturday that 180 "
+                           "Ugandan soldiers are headed to Bunia.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "destination") == ["Bunia"]
+    assert names(f, v, "agent") == ["Uganda"]
+    assert v.quantities["troops"].value == 180
+
+
+def test_troops_sent_to_the_area_went_where_the_deployment_before_went(extractor):
+    f = extract(extractor, "Troops on their way\n\nUganda said on Saturday that 180 Ugandan soldiers are headed to "
+                           "Bunia. There, they will meet about 40 Kenyan troops who were sent to the area on Friday.")
+    sent = [v for v in asserted(f, "Deployment") if v.trigger.text == "sent"]
+    assert [names(f, v, "destination") for v in sent] == [["Bunia"]]
+    assert sent[0].quantities["troops"].value == 40
+
+
+def test_the_area_with_no_deployment_before_names_no_destination(extractor):
+    f = extract(extractor, "Troops sent\n\nAbout 40 Kenyan troops were sent to the area on Friday.")
+    assert all(names(f, v, "destination") == [] for v in f.events if v.type == "Deployment")

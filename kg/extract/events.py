@@ -964,6 +964,9 @@ class _Ctx:
             if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.head.head.lemma_.lower() in TROOP_OBJECTS:
                 subj = subj.head.head
         patient = self.child(tok, "dobj", "nsubjpass")
+        if subj is None and not nominal and self.finder.t.base(tok) in self.finder.t.actor_verbs \
+                and patient is not None and patient.dep_ == "nsubjpass":
+            subj, patient = patient, None  # "241 soldiers are headed to X": going, not sent (round 11)
         if subj is not None:
             agent = self.entity(subj, ACTORS, modifiers=True)
             body = self.body_of(agent)
@@ -1004,7 +1007,8 @@ class _Ctx:
                 state = self.entity(patient, ("Country",), modifiers=True)
                 f.add("agent", state)
             if not f.filled("agent") and force is None and patient.dep_ == "nsubjpass":
-                f.add("agent", self.demonym_state(patient))  # "200 Kenyan police officers were sent"
+                f.add("agent", self.demonym_state(self.relative_head(patient)))  # "200 Kenyan police officers were sent"
+                # ("50 Nigerian troops who were sent": the troops the relative stands for, round 11)
         if nominal and not f.filled("agent") and tok.dep_ in ("dobj", "nsubjpass") \
                 and tok.head.lemma_.lower() in SANCTION_VERBS:
             subj = self.subject(tok.head)  # "X approved the deployment of 500 troops": X sends them
@@ -1042,8 +1046,10 @@ class _Ctx:
                         f.add("destination", self.entity(obj, PLACES))
         for obj in preps.get("from", []):
             f.add("origin", self.entity(obj, PLACES))
-        troops_told = not nominal and tok.dep_ == "acl" and tok.head.lemma_.lower() in TROOP_OBJECTS
+        troops_told = not nominal and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in TROOP_OBJECTS
         self.quantities(f, tok.head if troops_told else tok, patient)  # "600 paratroopers ... deployed to X"
+        if not f.filled("destination"):
+            f.add("destination", self.area_told_before(preps))  # "troops who were sent to the area" (round 11)
         if not f.filled("destination") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Deployment":
             for obj in self.preps(tok.head).get("to", []):  # "A sent X to P, and B sent a contingent"
                 for o in self.expand(obj):
@@ -1106,6 +1112,19 @@ class _Ctx:
             state = self.res.country_entity(code) if code else None
             if state is not None:
                 return state
+        return None
+
+    def area_told_before(self, preps: dict[str, list[Token]]) -> Optional[str]:
+        """"sent to the area", "to the region": a definite area noun with no name of its own is where
+        the deployment told in this sentence or the two before went (round 11)."""
+        if not any(o.lemma_.lower() in ("area", "region") and o.pos_ == "NOUN" and self.res.entity_at(o) is None
+                   and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children) for o in preps.get("to", [])):
+            return None
+        for g in reversed(self.told):
+            if g.sentence.index < self.sent.index - 2:
+                break
+            if g.type == "Deployment" and g.roles.get("destination"):
+                return g.roles["destination"][0]
         return None
 
     def counted_unit(self, noun: Token) -> bool:
