@@ -151,3 +151,10 @@ def test_troops_sent_to_the_area_went_where_the_deployment_before_went(extractor
 def test_the_area_with_no_deployment_before_names_no_destination(extractor):
     f = extract(extractor, "Troops sent\n\nAbout 40 Kenyan troops were sent to the area on Friday.")
     assert all(names(f, v, "destination") == [] for v in f.events if v.type == "Deployment")
+
+
+def test_reinforcing_troops_already_in_a_place_goes_there(extractor):
+    f = extract(extractor, "Tanks move in\n\nIn Moscow, the Russian defence ministry said its tanks are reinforcing "
+                           "Russian troops already in Transnistria.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "destination") == ["Transnistria"]

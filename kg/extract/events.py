@@ -1028,7 +1028,8 @@ class _Ctx:
             for obj in preps.get(p, []):
                 for o in self.expand(obj):  # "to the X front", "to the airport in X"
                     f.add("destination", self.entity(o, PLACES, modifiers=True) or self.place_in(o))
-        in_verbs = ("deploy", "station", "position", "garrison", "redeploy") + tuple(self.finder.t.actor_verbs)
+        in_verbs = ("deploy", "station", "position", "garrison", "redeploy", "reinforce") + tuple(self.finder.t.actor_verbs)
+        # ("reinforcing the peacekeepers already in X": where the reinforced are, round 11)
         if self.finder.t.base(tok) in in_verbs:
             for o in preps.get("for", []):  # "deployed for exercises in X, Y and Z"
                 preps.setdefault("in", []).extend(self.preps(o).get("in", []))
