@@ -293,3 +293,43 @@ def test_an_affiliation_in_the_lexicon_must_name_another_actor(tmp_path):
     table.write_text("actors:\n  - key: front-a\n    name: Front A\n    type: ArmedGroup\n    affiliation: front-b\n"
                      "  - key: front-b\n    name: Front B\n    type: ArmedGroup\n")
     assert Lexicon.load(table).get("front-a").affiliation_name == "Front B"
+
+
+# ----- a town the gazetteer lacks, in the area the text puts it in
+
+
+def test_an_unlisted_town_is_somewhere_in_its_province_not_a_point_at_its_centre(extractor):
+    f = extract(extractor, "Attack\n\nGunmen attacked the Tarveshi Cantonment in Khyber Pakhtunkhwa on Monday.")
+    town = next(e for e in f.entities if e.name == "Tarveshi Cantonment")
+    province = next(e for e in f.entities if e.name == "Khyber Pakhtunkhwa")
+    assert town.attributes.get("feature_class") == province.attributes.get("feature_class") == "A", town
+    assert town.attributes.get("unlisted_in") == "Khyber Pakhtunkhwa" and town.attributes.get("country_code") == "PK"
+    assert not town.links.get("geonames")
+
+
+def test_an_unlisted_town_is_still_the_town(extractor):
+    """"the town" points back to it (a description of a town wanted feature class P), and an
+    attack there is placed in the town, not in its province."""
+    f = extract(extractor, "Capture\n\nMilitants attacked the town of Zolvadi in Khyber Pakhtunkhwa on Monday. "
+                           "They took control of the town after a battle.")
+    town = next(e for e in f.entities if e.name == "Zolvadi")
+    assert town.attributes.get("unlisted_in") == "Khyber Pakhtunkhwa"
+    capture = next(v for v in f.events if v.type == "Capture")
+    assert names(f, capture, "place") == ["Zolvadi"]
+
+
+def test_an_unlisted_town_first_named_in_the_headline_still_gets_its_state(extractor):
+    f = extract(extractor, "Attack on Tarveshi Cantonment foiled\n\nOn Monday gunmen attempted to enter the "
+                           "Tarveshi Cantonment in Khyber Pakhtunkhwa.")
+    town = next(e for e in f.entities if e.name == "Tarveshi Cantonment")
+    assert town.attributes.get("country_code") == "PK", town
+
+
+def test_a_cantonment_lies_at_its_town(extractor):
+    """"Y Cantonment" is the military station of the town Y: placed at Y (fusion compares it with
+    reports of an attack on Y), as "Y base" is."""
+    f = extract(extractor, "Attack\n\nGunmen attacked the Peshawar Cantonment in Khyber Pakhtunkhwa on Monday.")
+    cantonment = next(e for e in f.entities if e.name == "Peshawar Cantonment")
+    city = extractor.gazetteer.lookup("Peshawar", countries=["PK"])
+    assert cantonment.geo is not None and abs(cantonment.geo.lat - city.lat) < 0.01, cantonment
+    assert cantonment.attributes.get("feature_class") == "P" and not cantonment.attributes.get("unlisted_in")

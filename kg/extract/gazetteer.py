@@ -173,6 +173,9 @@ class Place:
     feature_code: str | None
     population: int
     admin1: str | None = None
+    # for a town the gazetteer lacks, placed in the area the text puts it in: that area's name (the
+    # place has the area's centre and feature class, not a point of its own; resolve._unlisted_in_area)
+    area: str | None = None
 
 
 @dataclass(frozen=True)

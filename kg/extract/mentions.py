@@ -809,7 +809,11 @@ class MentionFinder:
             return
         if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _NAMED_PLACE_HEADS \
                 and not any(t.lower_ == "of" for t in ent) and not has_title:
-            claim(ent, "Location", None, place=None)  # "X State", "Y Cantonment": a place NER called a person
+            if ent[-1].lower_ == "cantonment" and len(ent) >= 2:
+                # "Y Cantonment": the military station of the town Y, placed at Y as "Y base" is
+                claim(ent, "Location", "MilitaryBase", base_name=_strip_the(ent[:-1].text))
+                return
+            claim(ent, "Location", None, place=None)  # "X State": a place NER called a person
             return
         if any((a.lower_, b.lower_) in (("armed", "forces"), ("task", "force")) and a.text[:1].isupper()
                for a, b in zip(ent, ent[1:])):

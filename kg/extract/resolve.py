@@ -96,7 +96,7 @@ def _merge_settlement_names(clusters: dict[str, "Cluster"]) -> None:
         if len(words) < 2 or words[-1] not in _SETTLEMENT_SUFFIXES | _LOOSE_SUFFIXES:
             continue
         town = by_name.get(" ".join(words[:-1]))
-        if words[-1] in _LOOSE_SUFFIXES and town is not None and town.place is not None and town.place.feature_class == "P":
+        if words[-1] in _LOOSE_SUFFIXES and town is not None and town.place is not None and (town.place.feature_class == "P" or town.place.area):
             continue  # "the X region" beside the city X: two places (a city and its region)
         if town is not None and town is not c and town.subtype != "MilitaryBase" and town.key in clusters \
                 and not _other_places(town, c):
@@ -270,7 +270,7 @@ class Resolver:
             place = self.gaz.lookup(name, countries=[local] if local else context)
             within = _within(m, self.gaz)
             if within is not None and (place is None or place.country_code != within.country_code):
-                place = _unlisted_town(m.text, within)  # "the town of X in Y region": a town of Y's state
+                place = _unlisted_in_area(m.text, within)  # "the town of X in Y region": somewhere in Y
             elif state is not None and (place is None or place.country_code != state.code):
                 # "X, Rwanda", "X in Rwanda", a dateline "X, RWANDA": a namesake abroad is not X
                 place = _unlisted_town(m.text, self.gaz._country_place(state, 0))
@@ -424,9 +424,10 @@ class Resolver:
         if subtype == "MilitaryBase":
             return c.subtype == "MilitaryBase"
         if subtype == "City":
-            return c.subtype != "MilitaryBase" and (c.place is None or c.place.feature_class == "P")
+            # (a town the gazetteer lacks has its area's class: still a town, "the town")
+            return c.subtype != "MilitaryBase" and (c.place is None or c.place.feature_class == "P" or bool(c.place.area))
         if subtype == "Region":
-            return c.place is not None and c.place.feature_class in ("A", "L")
+            return c.place is not None and c.place.feature_class in ("A", "L") and not c.place.area
         return True
 
     # ----- entities
@@ -512,11 +513,16 @@ class Resolver:
     def _describe(self, ent: Entity, c: Cluster) -> None:
         if c.country:
             ent.attributes["country_code"] = c.country
+        elif c.kind == "Location" and c.place is not None and c.place.country_code:
+            # (a headline's "X Cantonment" opened the cluster before the body said which province it is in)
+            ent.attributes["country_code"] = c.place.country_code
         if c.place is not None:
             if c.place.geonames_id:
                 ent.links["geonames"] = c.place.geonames_id
             ent.geo = Geo(lat=round(c.place.lat, 5), lon=round(c.place.lon, 5))
             ent.attributes["feature_class"] = c.place.feature_class
+            if c.place.area:  # a town the gazetteer lacks, somewhere in this area (its centre is the area's)
+                ent.attributes["unlisted_in"] = c.place.area
         if c.kind == "Country":
             country = c.mentions[0].hint["country"]
             ent.links["geonames"] = country.geonames_id
@@ -828,6 +834,17 @@ def _unlisted_town(name: str, region: Place) -> Place:
     """A town the gazetteer does not list in the region the text puts it in, placed there."""
     return Place(geonames_id="", name=name, lat=region.lat, lon=region.lon, country_code=region.country_code,
                  feature_class="P", feature_code=None, population=0)
+
+
+def _unlisted_in_area(name: str, area: Place) -> Place:
+    """A town the gazetteer does not list, in the administrative area the text puts it in ("X
+    Cantonment in Y province"): somewhere in that area, so it takes the area's feature class and
+    centre, not a point of its own. As a point at the area's centre it was a town 190 km from
+    the real town X, and fusion vetoed the two; as an area fusion reads it as inside Y (compatible
+    with the towns near Y's centre, still apart from towns far off). No geometry at all, taken
+    back last round, made it compatible with every place of the state."""
+    return Place(geonames_id="", name=name, lat=area.lat, lon=area.lon, country_code=area.country_code,
+                 feature_class=area.feature_class, feature_code=None, population=0, area=area.name)
 
 
 def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:
