@@ -158,3 +158,16 @@ def test_reinforcing_troops_already_in_a_place_goes_there(extractor):
                            "Russian troops already in Transnistria.")
     [v] = asserted(f, "Deployment")
     assert names(f, v, "destination") == ["Transnistria"]
+
+
+def test_a_holder_since_a_time_took_the_place_then(extractor):
+    f = extract(extractor, "Army retakes town\n\nThe army says it has recaptured the key town of Zelevet from the "
+                           "rebels who have held it since 2014.")
+    captures = sorted(asserted(f, "Capture"), key=lambda v: v.date.value)
+    assert [(names(f, v, "place"), v.date.value) for v in captures] == [(["Zelevet"], "2014"),
+                                                                        (["Zelevet"], "2024-03-12")]
+
+
+def test_a_holder_since_a_time_told_alone_is_no_capture(extractor):
+    f = extract(extractor, "Army holds town\n\nThe army has held the town of Zelevet since 2014.")
+    assert asserted(f, "Capture") == []

@@ -281,6 +281,7 @@ class Frame:
     pointed_back: bool = False  # placed by a place noun told before ("captured the village"): event_places
     listed: bool = False  # one of several attacks told at once over listed places ("blasts in A and B")
     counted_back: bool = False  # "a day after his talks with X": an earlier event, dated from its host (round 11)
+    background: bool = False  # "from militants who have held it since May": an earlier capture in a clause (round 11)
 
     def add(self, role: str, eid: Optional[str]) -> None:
         if eid and eid not in self.roles.setdefault(role, []):
@@ -826,6 +827,8 @@ class _Ctx:
             return "Capture", True  # "X has been under the control of Y since 2014": Y took X then
         if self.came_into_control(tok):
             return "Capture", True  # "gunmen entered the town and were in full control of it by noon" (round 11)
+        if self.held_since(tok):
+            return "Capture", False  # "from militants who have controlled it since September" (round 11)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.raid_nouns and self.raiding_group(tok):
             return "Attack", True  # "X militants carried out an incursion into Y" (round 9)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.nouns and self.res.entity_at(tok) is None:
@@ -857,6 +860,16 @@ class _Ctx:
                                                                              "evening", "morning", "afternoon")
                       for o in self.preps(verb).get("by", []))
         return entered or by_time
+
+    def held_since(self, verb: Token) -> bool:
+        """"retook X from militants who have controlled it since September": a holder told in a
+        relative clause in the perfect with "since" a time took the place then (as "has been under
+        the control of Y since 2014" does, round 11). Only a relative on the side the place was
+        taken from, so that the background capture is told beside the capture of the place."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in ("control", "hold", "occupy") and verb.dep_ == "relcl" \
+            and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children) \
+            and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "from"
 
     def controlled_place(self, noun: Token) -> list[Token]:
         """The place of "were in control of it": "it" (or "the town") is the place the clause entered
@@ -1907,6 +1920,9 @@ class _Ctx:
         elif nominal and self.mistagged_control_verb(tok) is not None:
             captor_tok = self.actor_before(self.mistagged_control_verb(tok))
             place_toks = list(preps.get("of", []))
+        elif not nominal and self.held_since(tok):  # "from militants who have controlled it since September"
+            captor_tok = tok.head
+            place_toks = [self.child(tok, "dobj")]
         elif nominal and self.came_into_control(tok):  # "entered the town and were in control of it" (round 11)
             captor_tok = self.subject(tok.head.head)
             place_toks = self.controlled_place(tok)
@@ -1956,7 +1972,8 @@ class _Ctx:
             for t in self.expand(pt):
                 eid = self.entity(t, ("Location",))
                 if eid is None and not nominal and t.lower_ == "it" and t.pos_ == "PRON":
-                    eid = self.place_it_points_to()  # "X seized Y in 2014. Z retook it in 2017."
+                    eid = (self.place_told_before(t) if self.held_since(tok)  # "retook Y from X, who had held it since"
+                           else self.place_it_points_to())  # "X seized Y in 2014. Z retook it in 2017."
                 if nominal and self.described(t):
                     eid = self.captured_before() or eid  # "described the capture of the rebel stronghold as ..."
                 if eid is None and t.lemma_.lower() in HOLDINGS:
@@ -2001,9 +2018,10 @@ class _Ctx:
                     f.add("supporter", s)
             f.anchor = anchor
             f = self.finish(f)
-            if nominal and lemma == "control":  # "under Y's control since T": Y took it at T
+            if nominal and lemma == "control" or not nominal and self.held_since(tok):  # "under Y's control since T": Y took it at T
                 since = [t for t in find_times(self.sent.text, self.published) if t.relation == "after"]
                 f.date = since[0].value if since else f.date
+                f.background = not nominal  # (the earlier capture, never the retaking it is told in)
             yield f
 
     def holders_named(self, place_toks: list[Token]) -> list[str]:
@@ -2864,7 +2882,7 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
     out: list[Frame] = []
     settings = [f for f in frames if f.setting]
     for f in _resolve_anaphoric([f for f in frames if not f.setting], res):
-        target = None if f.distinct else next((g for g in out if _same(g, f, res)), None)
+        target = None if f.distinct or f.background else next((g for g in out if not g.background and _same(g, f, res)), None)
         if target is None:
             out.append(f)
             continue
@@ -3038,6 +3056,7 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
             out[out.index(told)] = f
             continue
         target = next((g for g in out if g.type == f.type and g.type in ("Attack", "Capture", "Deployment")
+                       and not (g.background or f.background)
                        and (g.sentence.index == f.sentence.index or _is_headline(g))
                        and (_compatible(g, f) or _is_headline(g) and _same_toll(g, f) or _argument_of(g, f)
                             or _unplaced_headline(g, f))), None)
