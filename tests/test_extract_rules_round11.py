@@ -171,3 +171,17 @@ def test_a_holder_since_a_time_took_the_place_then(extractor):
 def test_a_holder_since_a_time_told_alone_is_no_capture(extractor):
     f = extract(extractor, "Army holds town\n\nThe army has held the town of Zelevet since 2014.")
     assert asserted(f, "Capture") == []
+
+
+def test_a_meeting_that_was_with_someone(extractor):
+    f = extract(extractor, "Minister meets counterparts\n\nArvid Stenmark's first meeting of the day was with Defense "
+                           "Minister Tomas Kjell.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Arvid Stenmark", "Tomas Kjell"]
+
+
+def test_a_meeting_that_was_short_names_no_one_more(extractor):
+    f = extract(extractor, "Minister meets counterparts\n\nArvid Stenmark's meeting with Tomas Kjell was with an "
+                           "interpreter and was short.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Arvid Stenmark", "Tomas Kjell"]

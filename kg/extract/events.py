@@ -2354,6 +2354,8 @@ class _Ctx:
         if light is not None:  # "held talks in X with Y": the verb carries the phrases
             for p, objs in self.preps(light).items():
                 preps.setdefault(p, []).extend(objs)
+        if nominal and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "his first meeting was with X" (round 11)
+            preps.setdefault("with", []).extend(self.preps(tok.head).get("with", []))
         if nominal:  # "a day of talks in the capital with X": the parser hangs "with X" on the place
             for o in list(preps.get("in", [])):
                 preps.setdefault("with", []).extend(self.preps(o).get("with", []))
