@@ -333,3 +333,36 @@ def test_a_cantonment_lies_at_its_town(extractor):
     city = extractor.gazetteer.lookup("Peshawar", countries=["PK"])
     assert cantonment.geo is not None and abs(cantonment.geo.lat - city.lat) < 0.01, cantonment
     assert cantonment.attributes.get("feature_class") == "P" and not cantonment.attributes.get("unlisted_in")
+
+
+# ----- classes found on dev A-H, J after the round's items
+
+
+def test_a_natural_features_name_is_a_place_not_a_person(extractor):
+    f = extract(extractor, "Clashes\n\nTroops fought near Tarvel Pass on Monday. Rebels held Phnom Zolvadi, and "
+                           "boats sank in the Brenzal Straits. Michael Bay and Tom Lake watched.")
+    types = entity_types(f)
+    assert types.get("Tarvel Pass") == "Location" and types.get("Phnom Zolvadi") == "Location", types
+    assert types.get("Michael Bay") == "Person" and types.get("Tom Lake") == "Person", types
+
+
+def test_mister_is_an_honorific(extractor):
+    f = extract(extractor, "Summit\n\nAriel Sharon met Mahmoud Abbas on Monday. Mister Sharon said the talks went "
+                           "well, and Mister Abbas agreed.")
+    assert not [e for e in f.entities if e.name.startswith("Mister")], entity_types(f)
+    sharon = next(e for e in f.entities if e.name == "Ariel Sharon")
+    assert len(sharon.mentions) >= 2
+
+
+def test_maoist_rebels_are_a_group_but_islamist_insurgents_are_not(extractor):
+    f = extract(extractor, "Attack\n\nMaoist rebels attacked an army camp on Monday.")
+    assert entity_types(f).get("Maoist rebels") == "ArmedGroup", entity_types(f)
+    g = extract(extractor, "Attack\n\nIslamist insurgents attacked an army camp on Monday.")
+    assert "Islamist insurgents" not in entity_types(g)
+
+
+def test_a_peoples_plural_name_is_no_body_but_its_rebels_are_a_group(extractor):
+    f = extract(extractor, "Clashes\n\nThe Chechens fled, and Chechen rebels fired at them.")
+    types = entity_types(f)
+    assert "Chechens" not in types, types
+    assert types.get("Chechen rebels") == "ArmedGroup"

@@ -45,8 +45,9 @@ _GROUP_PEOPLE_NOUNS = frozenset(["rebels", "separatists", "militiamen", "guerril
                                  "militia", "militias"])
 _MEMBERS_OF_GROUP = _GROUP_PEOPLE_NOUNS | frozenset(["militants", "fighters", "jihadists", "militia", "militias"])
 # Words of faith or creed before "rebels" name a cause, not a group ("Muslim rebels", "Islamist insurgents").
+# ("Maoist rebels" is not among them: news names each country's one Maoist insurgency so, a group.)
 _CREED_WORDS = frozenset(["muslim", "islamic", "islamist", "christian", "sunni", "shiite", "shia", "shi'ite", "jihadist",
-                          "catholic", "protestant", "buddhist", "hindu", "sikh", "jewish", "communist", "maoist",
+                          "catholic", "protestant", "buddhist", "hindu", "sikh", "jewish", "communist",
                           "marxist", "leftist", "rightist", "anti", "opposition", "rebel"])
 _COMBATANT_NOUNS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia",
                               "separatist", "gunman", "raider", "herder", "vigilante",
@@ -807,6 +808,9 @@ class MentionFinder:
             # around Y ("the Z Front" is a body's name)
             claim(ent, "Location", None, place=None)
             return
+        if label in ("PERSON", "ORG") and _natural_feature(ent, res) and not has_title:
+            claim(ent, "Location", None, place=None)  # "X Pass", "the Y Seas", "Phnom Z": a place NER called a person
+            return
         if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _NAMED_PLACE_HEADS \
                 and not any(t.lower_ == "of" for t in ent) and not has_title:
             if ent[-1].lower_ == "cantonment" and len(ent) >= 2:
@@ -1405,6 +1409,26 @@ def _people_named_groups(sent: Span, res: Resources) -> Iterator[Span]:
         yield doc[name.i:t.i + 1]
 
 
+#: last words of a natural feature's name ("X Pass", "the Y Seas") and first words in other
+#: languages' names of one ("Phnom" a hill, "Nahr" a river, "Wadi" a valley): a place, not the
+#: person or body NER makes of it
+_FEATURE_HEADS = frozenset(["sea", "seas", "pass", "strait", "straits", "gulf", "river", "mountain", "mountains",
+                            "hills", "island", "islands", "peninsula", "desert", "plateau", "canal"])  # (not "bay",
+#                            "lake": surnames too)
+_FEATURE_PREFIXES = frozenset(["mount", "lake", "cape", "wadi", "jebel", "jabal", "nahr", "phnom"])
+
+
+def _natural_feature(ent: Span, res: "Resources") -> bool:
+    """A capitalised name of two or more words that ends in a natural feature's word or opens with
+    one of another language ("Phnom X", "Nahr Y"), with no body's or unit's word in it."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.text in ("-", "el", "al") for t in words):
+        return False
+    if any(t.lower_ in res.org_heads or t.lower_ in res.unit_heads for t in words):
+        return False  # ("the Lake X Commission", "the Y River Brigade")
+    return words[-1].lower_ in _FEATURE_HEADS or words[0].lower_ in _FEATURE_PREFIXES
+
+
 #: "X-linked militants": the words that tie fighters to a group without making them the group
 _LINK_WORDS = frozenset(["linked", "affiliated", "allied", "aligned", "inspired", "backed"])
 _LINKED_GROUP_NOUNS = frozenset(["militants", "fighters", "gunmen", "militias", "militia", "insurgents", "rebels",
@@ -1736,9 +1760,14 @@ def _plural_people(ent: Span, res: Resources) -> bool:
     """One plural proper noun ("the Xs would join", "known to Ys as Z") names a people: not a
     state, a listed actor or a sizeable place the gazetteer knows by exactly that name (a village
     spelled like a people is not the likelier reading)."""
-    if len(ent) != 1 or ent[0].tag_ != "NNPS" or not ent[0].text.endswith("s"):
+    if len(ent) != 1 or not ent[0].text.endswith("s"):
         return False
     text = ent[0].text
+    # (tagged NNPS, or NNP when the report uses the word without its "s" as a people's adjective:
+    # "the Xs fled" beside "X rebels", NER's NORP)
+    if ent[0].tag_ != "NNPS" and not (ent[0].tag_ == "NNP" and len(text) > 4 and any(
+            t.text == text[:-1] and t.ent_type_ == "NORP" for t in ent.doc)):
+        return False
     if res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None:
         return False
     place = res.gazetteer.lookup(text)
