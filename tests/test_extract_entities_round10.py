@@ -366,3 +366,11 @@ def test_a_peoples_plural_name_is_no_body_but_its_rebels_are_a_group(extractor):
     types = entity_types(f)
     assert "Chechens" not in types, types
     assert types.get("Chechen rebels") == "ArmedGroup"
+
+
+def test_a_liberation_front_is_an_armed_group_but_a_liberation_organization_a_body(extractor):
+    f = extract(extractor, "Attack\n\nThe Zolvadi Liberation Front attacked a police station on Monday. The Tarvel "
+                           "Liberation Organization condemned the attack.")
+    types = entity_types(f)
+    assert types.get("Zolvadi Liberation Front") == "ArmedGroup", types
+    assert types.get("Tarvel Liberation Organization") == "Organization", types

@@ -798,6 +798,9 @@ class MentionFinder:
         if _armed_description(ent, before=label == "ORG"):  # (a person is never "a militia")
             claim(ent, "ArmedGroup", None)  # "the rebel X Movement", "X, a militia allied with Y"
             return
+        if label == "ORG" and len(ent) >= 3 and ent[-2].text == "Liberation" and ent[-1].text in _LIBERATION_HEADS:
+            claim(ent, "ArmedGroup", None)  # "the X Liberation Front", "the Y Liberation Army": an insurgency's name
+            return
         if text.lower() in res.seats:
             claim(ent, "Location", "Facility", place=None) if _after_locative(ent) else claim(ent, "Organization", None)
             return
@@ -1321,6 +1324,9 @@ def _media_service(span: Span, entry: ActorEntry, end: int) -> Optional[Span]:
 
 
 _DESK_WORDS = frozenset(["bureau", "service", "desk", "newsroom"])
+#: "X Liberation Front", "Y Liberation Army": the names insurgencies give themselves (not "Organization"
+#: or "Movement": the PLO and a liberation movement turned party are bodies)
+_LIBERATION_HEADS = frozenset(["Front", "Army", "Tigers"])
 _MOVEMENT_WORDS = frozenset(["movement", "front", "army", "alliance", "forces", "brigade", "brigades", "coalition"])
 _ARMED_WORDS = frozenset(["rebel", "rebels", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "militia",
                           "paramilitary"])
