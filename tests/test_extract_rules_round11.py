@@ -185,3 +185,17 @@ def test_a_meeting_that_was_short_names_no_one_more(extractor):
                            "interpreter and was short.")
     [v] = asserted(f, "Meeting")
     assert names(f, v, "participants") == ["Arvid Stenmark", "Tomas Kjell"]
+
+
+def test_killed_there_is_the_toll_of_the_attack_just_told(extractor):
+    f = extract(extractor, "Gunmen storm village\n\nGunmen stormed the village of Zelevet on Monday. Five people were "
+                           "killed there, police said.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 5
+
+
+def test_killed_there_in_a_crash_is_no_toll(extractor):
+    f = extract(extractor, "Gunmen storm village\n\nGunmen stormed the village of Zelevet on Monday. Two days later five "
+                           "people were killed there in a bus crash.")
+    [v] = asserted(f, "Attack")
+    assert "fatalities" not in v.quantities

@@ -1572,7 +1572,7 @@ class _Ctx:
                 q = parse_quantity(num.doc[num.left_edge.i:num.i + 1].text) if num is not None else None
                 if q is not None and "of" not in self.preps(dead):
                     return q
-            lost = self.lives_lost(tok)
+            lost = self.lives_lost(tok) or self.killed_there(tok)
             if lost is not None:
                 return lost
             if tok.lemma_.lower() != "toll" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
@@ -1596,6 +1596,21 @@ class _Ctx:
         if self.finder.modality.of(verb) != "asserted" or any(t.lemma_.lower() in NON_VIOLENT_CAUSES for t in self.sent.span):
             return None
         dead = self.child(verb, "nsubj")
+        num = next((t for t in dead.subtree if t.like_num or t.pos_ == "NUM"), None) if dead is not None else None
+        if num is None or "of" in self.preps(dead):
+            return None
+        return parse_quantity(num.doc[num.left_edge.i:num.i + 1].text)
+
+    def killed_there(self, verb: Token) -> Optional[Quantity]:
+        """"Gunmen stormed the village of X. Five people were killed there": a passive toll pointing back
+        by "there" (no place, no cause of its own) is the toll of the attack just told (round 11)."""
+        if verb.lemma_.lower() != "kill" or verb.tag_ != "VBN" or not any(
+                c.dep_ == "advmod" and c.lower_ == "there" for c in verb.children):
+            return None
+        if self.finder.modality.of(verb) != "asserted" or any(t.lemma_.lower() in NON_VIOLENT_CAUSES for t in self.sent.span) \
+                or any(p in self.preps(verb) for p in ("in", "at", "near", "by")):
+            return None
+        dead = self.child(verb, "nsubjpass")
         num = next((t for t in dead.subtree if t.like_num or t.pos_ == "NUM"), None) if dead is not None else None
         if num is None or "of" in self.preps(dead):
             return None
