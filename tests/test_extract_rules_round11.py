@@ -199,3 +199,16 @@ def test_killed_there_in_a_crash_is_no_toll(extractor):
                            "people were killed there in a bus crash.")
     [v] = asserted(f, "Attack")
     assert "fatalities" not in v.quantities
+
+
+def test_the_groups_fighters_are_the_group_its_spokesman_speaks_for(extractor):
+    f = extract(extractor, "Fighters kill soldiers\n\nA Taliban spokesman said the group's fighters killed 20 Afghan "
+                           "soldiers in Zelevet on Sunday.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Taliban"]
+
+
+def test_the_group_among_two_groups_is_no_one(extractor):
+    f = extract(extractor, "Fighters kill soldiers\n\nA Taliban spokesman said al-Shabaab and the group's fighters "
+                           "killed 20 Afghan soldiers in Zelevet on Sunday.")
+    assert all(names(f, v, "perpetrator") != ["Taliban"] for v in asserted(f, "Attack"))

@@ -152,6 +152,7 @@ SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "conf
 # Adverbs that make a meeting of the same people another one ("had last met", "met again").
 BACKGROUND_ADVERBS = frozenset(["last", "again", "previously", "earlier", "first", "already", "before", "once"])
 # Nouns of an inhabited place that "the X" points back to ("an offensive on the remote town").
+GROUP_NOUNS = frozenset(["group", "militia", "movement", "organisation", "organization", "insurgency"])
 TOWN_NOUNS = frozenset(["town", "city", "village", "settlement", "capital", "hamlet"])
 # "the two leaders", "both men": people of a meeting told before.
 PAIR_NOUNS = frozenset(["leader", "man", "woman", "official", "side", "head", "foreign minister", "general"])
@@ -433,11 +434,15 @@ class _Ctx:
             eid = self.fronted_name(tok)  # "X, a railway hub near Y, was recaptured": the parse loses X
             if eid and self.kind(eid) in kinds:
                 return eid
+        if "ArmedGroup" in kinds and self.the_group(tok):
+            return self.group_told_before(tok)  # "the group claimed the attack" (round 11)
         if modifiers:
             found = []
             for child in tok.lefts:
                 if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
                     eid = self.res.entity_at(child)
+                    if eid is None and child.dep_ == "poss" and "ArmedGroup" in kinds and self.the_group(child):
+                        eid = self.group_told_before(child)  # "the group's fighters killed 20" (round 11)
                     if eid is None and child.lower_ in ("his", "her") and child.dep_ == "poss" \
                             and tok.lemma_.lower() in FORCE_HEADS and "ArmedForce" in kinds:
                         eid = self.leaders_forces(child)  # "President X said his forces ..."
@@ -451,6 +456,21 @@ class _Ctx:
                     return self.forces_of(best) or best  # "its troops", "Russia's army": its forces
                 return best
         return None
+
+    def the_group(self, tok: Token) -> bool:
+        """"the group", "the militia", "the movement": an armed group named again by its kind."""
+        return tok.lemma_.lower() in GROUP_NOUNS and tok.pos_ == "NOUN" and self.res.entity_at(tok) is None \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children)
+
+    def group_told_before(self, tok: Token) -> Optional[str]:
+        """The one armed group named before "the group" in its sentence, else in the sentence before
+        ("A spokesman for X said the group's fighters killed 20 soldiers": X, round 11)."""
+        here = {self.res.entity_at(t) for t in self.sent.span.doc[self.body_start:tok.i]}
+        groups = {e for e in here if e and self.kind(e) == "ArmedGroup"}
+        if not groups and self.earlier:
+            groups = {e for e in self.earlier[-1] if self.kind(e) == "ArmedGroup"}
+        return groups.pop() if len(groups) == 1 else None
 
     def named_with(self, word: str) -> Optional[str]:
         """The one place of the report whose name holds ``word`` ("the kingdom": "Kingdom of X")."""
