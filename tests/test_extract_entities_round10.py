@@ -374,3 +374,13 @@ def test_a_liberation_front_is_an_armed_group_but_a_liberation_organization_a_bo
     types = entity_types(f)
     assert types.get("Zolvadi Liberation Front") == "ArmedGroup", types
     assert types.get("Tarvel Liberation Organization") == "Organization", types
+
+
+def test_a_dated_datelines_city_and_outlet_are_named(extractor):
+    """"CITY, Oct 17 (Outlet) -": NER left the city and the outlet out of some such datelines."""
+    f = extract(extractor, "Strike\n\nTARVEL, Oct 17 (Zedbridge) - A missile struck the town of Zolvadi on Tuesday, "
+                           "killing 12 people.")
+    types = entity_types(f)
+    assert types.get("Tarvel") == "Location" and types.get("Zedbridge") == "Organization", types
+    attack = next(v for v in f.events if v.type == "Attack")
+    assert names(f, attack, "location") == ["Zolvadi"]

@@ -522,10 +522,11 @@ class MentionFinder:
         if dateline is None:
             return
         place, where, _ = dateline
-        gaz = self.res.gazetteer
+        gaz, doc = self.res.gazetteer, span.doc
         state = gaz.country(where.text.title() if where.text.isupper() else where.text)
-        if state is None and gaz.region(where.text) is None:
-            return  # a date, or words the shape alone does not make a state or a region
+        dated = any(t.like_num for t in where)
+        if state is None and gaz.region(where.text) is None and not dated:
+            return  # words the shape alone does not make a state, a region or a date
         if gaz.country(place.text.title() if place.text.isupper() else place.text) is not None \
                 or self.res.lexicon.match(place.text) is not None:
             return  # (a state or a listed actor first: "Somalia, Kenya —" is no dateline)
@@ -534,6 +535,12 @@ class MentionFinder:
             m.text = m.text.title()
         if state is not None:
             claim(where, "Country", None, country=state)
+        if where.end + 2 < len(doc) and doc[where.end].text == "(":  # "CITY, Oct 17 (Outlet) -": the outlet
+            close = next((t.i for t in doc[where.end + 1:where.end + 6] if t.text == ")"), None)
+            outlet = doc[where.end + 1:close] if close is not None else None
+            if outlet is not None and len(outlet) and all(t.text[:1].isupper() for t in outlet):
+                entry = self.res.lexicon.match(outlet.text)
+                _claim_entry(outlet, entry, claim) if entry is not None else claim(outlet, "Organization", None)
 
     def _claim_pattern(self, label: str, s: Span, claim) -> None:
         if label == "UNIT":
