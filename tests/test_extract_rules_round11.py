@@ -212,3 +212,19 @@ def test_the_group_among_two_groups_is_no_one(extractor):
     f = extract(extractor, "Fighters kill soldiers\n\nA Taliban spokesman said al-Shabaab and the group's fighters "
                            "killed 20 Afghan soldiers in Zelevet on Sunday.")
     assert all(names(f, v, "perpetrator") != ["Taliban"] for v in asserted(f, "Attack"))
+
+
+def test_a_body_telling_with_a_place_is_not_bare_after_its_headline(extractor):
+    f = extract(extractor, "Militants attack\n\nMilitants attacked the town of Kidal on Monday. In a separate attack on "
+                           "Wednesday, gunmen killed three soldiers in Kidal.")
+    told = sorted((v.date.value, v.quantities["fatalities"].value if "fatalities" in v.quantities else None)
+                  for v in asserted(f, "Attack"))
+    assert told == [("2024-03-06", 3), ("2024-03-11", None)]
+
+
+def test_in_an_attack_on_a_day_the_verb_is_that_attack(extractor):
+    f = extract(extractor, "Soldiers killed\n\nA convoy was attacked near Gao on Monday. In an attack on Wednesday, "
+                           "gunmen killed three soldiers in Kidal.")
+    [v] = [v for v in asserted(f, "Attack") if "fatalities" in v.quantities]
+    assert v.date.value == "2024-03-06"
+    assert len(asserted(f, "Attack")) == 2

@@ -152,7 +152,7 @@ SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "conf
 # Adverbs that make a meeting of the same people another one ("had last met", "met again").
 BACKGROUND_ADVERBS = frozenset(["last", "again", "previously", "earlier", "first", "already", "before", "once"])
 # Nouns of an inhabited place that "the X" points back to ("an offensive on the remote town").
-GROUP_NOUNS = frozenset(["group", "militia", "movement", "organisation", "organization", "insurgency"])
+GROUP_NOUNS = frozenset(["group", "militia"])
 TOWN_NOUNS = frozenset(["town", "city", "village", "settlement", "capital", "hamlet"])
 # "the two leaders", "both men": people of a meeting told before.
 PAIR_NOUNS = frozenset(["leader", "man", "woman", "official", "side", "head", "foreign minister", "general"])
@@ -434,15 +434,11 @@ class _Ctx:
             eid = self.fronted_name(tok)  # "X, a railway hub near Y, was recaptured": the parse loses X
             if eid and self.kind(eid) in kinds:
                 return eid
-        if "ArmedGroup" in kinds and self.the_group(tok):
-            return self.group_told_before(tok)  # "the group claimed the attack" (round 11)
         if modifiers:
             found = []
             for child in tok.lefts:
                 if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
                     eid = self.res.entity_at(child)
-                    if eid is None and child.dep_ == "poss" and "ArmedGroup" in kinds and self.the_group(child):
-                        eid = self.group_told_before(child)  # "the group's fighters killed 20" (round 11)
                     if eid is None and child.lower_ in ("his", "her") and child.dep_ == "poss" \
                             and tok.lemma_.lower() in FORCE_HEADS and "ArmedForce" in kinds:
                         eid = self.leaders_forces(child)  # "President X said his forces ..."
@@ -457,8 +453,15 @@ class _Ctx:
                 return best
         return None
 
+    def group_of(self, subj: Token) -> Optional[str]:
+        """An attacker told as "the group" or "the group's fighters": the group named just before."""
+        for t in [subj, *[c for c in subj.children if c.dep_ == "poss"]]:
+            if self.the_group(t):
+                return self.group_told_before(t)
+        return None
+
     def the_group(self, tok: Token) -> bool:
-        """"the group", "the militia", "the movement": an armed group named again by its kind."""
+        """"the group", "the militia": an armed group named again by its kind."""
         return tok.lemma_.lower() in GROUP_NOUNS and tok.pos_ == "NOUN" and self.res.entity_at(tok) is None \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
             and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children)
@@ -1371,6 +1374,8 @@ class _Ctx:
                 subj = None  # "their vehicle hit a roadside bomb": the subject was the victim
             for sj in self.expand(subj) if subj is not None else []:
                 f.add("perpetrator", self.entity(sj, ARMED + ("Person",), modifiers=True))
+            if subj is not None and not f.filled("perpetrator"):
+                f.add("perpetrator", self.group_of(subj))  # "the group's fighters killed 20 soldiers" (round 11)
             if self.finder.t.base(tok) in self.finder.t.actor_verbs and subj is not None \
                     and self.trigger_type(subj) == ("Attack", True):
                 return  # "the X attack killed 14": the noun's own frame takes the toll
@@ -3104,6 +3109,7 @@ def _fold_partial(frames: list[Frame]) -> list[Frame]:
             target.date, target.date_strength = f.date, f.date_strength  # "a bomb exploded on Thursday": the verb's
         if _is_headline(target) and not _is_headline(f):
             target.sentence, target.trigger, target.nominal = f.sentence, f.trigger, f.nominal
+            target.bare = target.bare and f.bare  # (the body tells it with more than its verb: round 11)
             for role in ("location", "place", "destination"):  # the body names the place exactly
                 if f.roles.get(role):
                     target.roles[role] = []
@@ -3165,8 +3171,11 @@ def _argument_of(a: Frame, b: Frame) -> bool:
     """"A bomb exploded ...": the event noun is the subject or object of the event verb."""
     if a.sentence.index != b.sentence.index:
         return False
-    return any(n.nominal and not v.nominal and n.trigger.head.i == v.trigger.i
-               and n.trigger.dep_ in ("nsubj", "nsubjpass", "dobj") for n, v in ((a, b), (b, a)))
+    return any(n.nominal and not v.nominal and (
+        n.trigger.head.i == v.trigger.i and n.trigger.dep_ in ("nsubj", "nsubjpass", "dobj")
+        or n.trigger.dep_ == "pobj" and n.trigger.head.lower_ == "in" and n.trigger.head.i < v.trigger.i
+        and n.trigger.head.head.i == v.trigger.i)  # "In a separate attack on Wednesday, gunmen killed three" (round 11)
+        for n, v in ((a, b), (b, a)))
 
 
 def _reported_capture(a: Frame, b: Frame) -> bool:
