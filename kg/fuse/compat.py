@@ -26,7 +26,9 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   another guest, and ``another_guest`` besides; within one article that vetoes (the article
   tells its participants consistently);
 * **figures** never veto: figures that differ make the incident's figures disputed, they do
-  not split it; agreeing figures add a little;
+  not split it; agreeing figures add a little; figures that differ between two days read from
+  the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
+  events of two days;
 * **text**: the same evidence sentence (a syndicated copy) or another mention in the same
   article adds evidence.
 """
@@ -308,6 +310,21 @@ def figures_score(a: Report, b: Report, cfg: FusionConfig) -> float:
     return 0.0
 
 
+def other_day_figures(a: Report, b: Report, cfg: FusionConfig) -> bool:
+    """Two days read from the texts that differ (the next-day tolerance let them meet), and a
+    figure both give that disagrees: one place's two events of two days, not one event told
+    twice. "Al-Shabaab attacked a police station in X on Tuesday, killing four" / "al-Shabaab
+    stormed a base on the edge of X on Wednesday, killing 11" scored 4.5 (near day 1.5, same
+    place 2.0, perpetrator 1.0). Either alone is no evidence: an outlet's "yesterday" is off by
+    a day, a toll rises; an untimed report's day is only its publication's."""
+    if a.untimed or b.untimed or a.precision != "day" or b.precision != "day" or not a.date or not b.date:
+        return False
+    if a.date[:10] == b.date[:10]:
+        return False
+    kinds = set(a.quantities) & set(b.quantities)
+    return any(not figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in kinds)
+
+
 def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = None) -> Optional[float]:
     """The evidence that ``a`` and ``b`` tell one incident, or None if a rule forbids it.
 
@@ -332,6 +349,8 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     score += actors_score(a, b, cfg) + figures_score(a, b, cfg)
     if another_guest(a, b, cfg):  # across articles (within one it vetoed above)
         score += cfg.score("another_guest")
+    if not same_doc and other_day_figures(a, b, cfg):  # (within one article two days vetoed above)
+        score += cfg.score("other_day_figures")
     if a.evidence and norm_name(a.evidence) == norm_name(b.evidence) and not same_doc:
         score += cfg.score("same_text")
     if same_doc:
@@ -361,6 +380,8 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     return (f"score {total:.2f} (threshold {cfg.threshold}): dates {ds:+.1f}, places {rel}, "
             f"actors {actors_score(a, b, cfg):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
+            + (f", other day and figures {cfg.score('other_day_figures'):+.1f}"
+               if not same_doc and other_day_figures(a, b, cfg) else "")
             + (", same document" if same_doc else ""))
 
 

@@ -273,6 +273,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
         types = set(node.get(TYPE, ()))
         seen, todo = {iri}, list(node.get(C + "affiliation", ()))
         attrs = _attributes(by, node)
+        keys.update(branch_keys(attrs))
         if re.fullmatch(r"[A-Za-z]{2}", attrs.get("country_code", "")):
             state = str(CKGD) + "state/" + attrs["country_code"].lower()
             if C + "ArmedGroup" in types and not types & _SPEAK_FOR_STATE:
@@ -358,6 +359,16 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
         ))
     out.sort(key=lambda r: r.iri)
     return out
+
+
+def branch_keys(attrs: dict[str, str]) -> set[str]:
+    """The keys a branch of a group takes from its parent (the extractor's ``branch_of``, the
+    parent's canonical name, written when the article does not name the parent): "ISIS-K
+    claimed the bombing" and "the Islamic State claimed the bombing" name one side. The name is
+    the parent's own label key, so the parent agrees with the branch, and so do two branches of
+    one parent (as two groups of one field already do)."""
+    parent = norm_name(attrs.get("branch_of", ""))
+    return {parent} if parent else set()
 
 
 def _attributes(by: dict[str, dict[str, list[str]]], node: dict[str, list[str]]) -> dict[str, str]:

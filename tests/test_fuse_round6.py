@@ -1,0 +1,114 @@
+"""kg.fuse rules of issue 11's sixth round, on invented reports (never on corpus articles): a
+branch of a group agrees with its parent, and one place's events of two days stay apart when
+their figures disagree (fusion must not rely on a geocoding error to keep them apart)."""
+
+from __future__ import annotations
+
+from kg.fuse.cluster import cluster
+from kg.fuse.compat import actors_score, compare, explain, other_day_figures
+from kg.fuse.config import load_config
+from kg.fuse.model import C, ActorInfo, PlaceInfo, Report
+
+CFG = load_config()
+XX = "https://w3id.org/conflict-kg/id/state/xx"
+TOWN = PlaceInfo("p:town", "Town", XX, 10.0, 20.0, "P", frozenset({XX}))
+
+
+def rep(iri, doc, date="2020-05-04", places=(TOWN,), actors=None, figures=None, untimed=False):
+    return Report(iri=iri, doc_id=doc, cls="Attack", modality="asserted", date=date, precision="day",
+                  published=date, publisher=doc, places=tuple(places), actors=actors or {},
+                  quantities=figures or {}, evidence=f"text {iri}", untimed=untimed)
+
+
+def group(name, field=XX):
+    iri = "g:" + name
+    return ActorInfo(iri, name, frozenset({iri, name.lower(), "in:" + field}), C + "ArmedGroup")
+
+
+def groups_of(reports):
+    return sorted(sorted(r.iri for r in g.reports) for g in cluster(reports, CFG))
+
+
+def _actors_read(names_and_attrs):
+    """The perpetrators of one invented document graph per (name, attributes), read by the model."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS, RDF, RDFS
+
+    from kg.fuse.model import reports_from_triples
+    from kg.graph.vocab import CKG
+
+    def ex(n):
+        return URIRef("https://example.org/" + n)
+
+    out = []
+    for i, (name, attrs) in enumerate(names_and_attrs):
+        art, ev, actor = ex(f"article/{i}"), ex(f"event/{i}"), ex(f"actor/{name}")
+        triples = [(art, DCTERMS.identifier, Literal(f"doc-{i}")), (ev, RDF.type, CKG.Attack),
+                   (ev, CKG.reportedIn, art), (ev, CKG.perpetrator, actor),
+                   (actor, RDF.type, CKG.ArmedGroup), (actor, RDFS.label, Literal(name))]
+        for j, (k, v) in enumerate(attrs.items()):
+            rec = ex(f"actor/{name}/attr{j}")
+            triples += [(actor, CKG.attribute, rec), (rec, CKG.key, Literal(k)), (rec, RDF.value, Literal(v))]
+        (report,) = reports_from_triples(triples)
+        out.append(report.actors["perpetrator"][0])
+    return out
+
+
+# --- a branch named alone agrees with its parent ------------------------------------------------
+
+def test_a_branch_named_alone_agrees_with_its_parent():
+    """The extractor writes ``branch_of`` (the parent's name) on a branch whose article does not
+    name the parent: "Northern Province fighters attacked a checkpoint" and "the Caliphate Front
+    attacked a checkpoint" name one side; another group does not."""
+    branch, parent, other = _actors_read([("Northern Province", {"branch_of": "Caliphate Front", "country_code": "XX"}),
+                                          ("Caliphate Front", {}), ("Valley Brigades", {})])
+    assert branch.keys & parent.keys
+    assert not parent.keys & other.keys and not branch.keys - {"in:" + XX} & other.keys
+    a = rep("e:a", "a", actors={"perpetrator": (branch,)})
+    assert actors_score(a, rep("e:b", "b", actors={"perpetrator": (parent,)}), CFG) == CFG.score("actor_agrees")
+    assert actors_score(a, rep("e:c", "c", actors={"perpetrator": (other,)}), CFG) == CFG.score("actor_conflict")
+
+
+def test_without_branch_of_the_branch_and_the_parent_disagree():
+    """No attribute, no agreement: the rule reads the extractor's attribute, not the names."""
+    branch, parent = _actors_read([("Northern Province", {}), ("Caliphate Front", {})])
+    assert not branch.keys & parent.keys
+    a = rep("e:a", "a", actors={"perpetrator": (branch,)})
+    assert actors_score(a, rep("e:b", "b", actors={"perpetrator": (parent,)}), CFG) == CFG.score("actor_conflict")
+
+
+# --- one place, two days, other figures -----------------------------------------------------------
+
+RAIDERS = group("Raiders")
+
+
+def test_one_towns_attacks_of_two_days_with_other_tolls_stay_apart():
+    """The same group in the same town on Tuesday (4 killed) and on Wednesday (11 killed), told by
+    two outlets: near day + same place + the perpetrator reached the threshold."""
+    tue = rep("e:tue", "a", date="2020-05-05", actors={"perpetrator": (RAIDERS,)}, figures={"fatalities": (4.0, "exact")})
+    wed = rep("e:wed", "b", date="2020-05-06", actors={"perpetrator": (RAIDERS,)}, figures={"fatalities": (11.0, "exact")})
+    assert other_day_figures(tue, wed, CFG)
+    assert compare(tue, wed, CFG) < CFG.threshold
+    assert "other day and figures" in explain(tue, wed, CFG)
+    assert groups_of([tue, wed]) == [["e:tue"], ["e:wed"]]
+
+
+def test_next_day_with_agreeing_or_missing_figures_still_joins():
+    """Either sign alone is no evidence: an outlet's day off by one with the same toll (or none)
+    is still one event; so is a risen toll told for the same day."""
+    tue = rep("e:tue", "a", date="2020-05-05", actors={"perpetrator": (RAIDERS,)}, figures={"fatalities": (10.0, "exact")})
+    wed_same = rep("e:w1", "b", date="2020-05-06", actors={"perpetrator": (RAIDERS,)}, figures={"fatalities": (11.0, "exact")})
+    wed_none = rep("e:w2", "c", date="2020-05-06", actors={"perpetrator": (RAIDERS,)})
+    tue_risen = rep("e:t2", "d", date="2020-05-05", actors={"perpetrator": (RAIDERS,)}, figures={"fatalities": (23.0, "exact")})
+    for other in (wed_same, wed_none, tue_risen):
+        assert not other_day_figures(tue, other, CFG)
+        assert compare(tue, other, CFG) >= CFG.threshold
+
+
+def test_an_untimed_report_is_not_another_day():
+    """An untimed report's day is its publication's, not a day the text gives."""
+    tue = rep("e:tue", "a", date="2020-05-05", actors={"perpetrator": (RAIDERS,)}, figures={"fatalities": (4.0, "exact")})
+    head = rep("e:head", "b", date="2020-05-06", actors={"perpetrator": (RAIDERS,)}, figures={"fatalities": (9.0, "exact")},
+               untimed=True)
+    assert not other_day_figures(tue, head, CFG)
+    assert compare(tue, head, CFG) >= CFG.threshold
