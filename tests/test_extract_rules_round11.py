@@ -228,3 +228,16 @@ def test_in_an_attack_on_a_day_the_verb_is_that_attack(extractor):
     [v] = [v for v in asserted(f, "Attack") if "fatalities" in v.quantities]
     assert v.date.value == "2024-03-06"
     assert len(asserted(f, "Attack")) == 2
+
+
+def test_the_arrival_of_soldiers_in_a_town_is_a_deployment(extractor):
+    f = extract(extractor, "Troops arrive\n\nThe arrival of 300 Kenyan soldiers in Kismayo on Monday was welcomed by "
+                           "residents.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "destination") == ["Kismayo"]
+    assert v.quantities["troops"].value == 300
+
+
+def test_the_arrival_of_a_delegation_is_no_deployment(extractor):
+    f = extract(extractor, "Delegation arrives\n\nThe arrival of the delegation in Gao on Monday was delayed.")
+    assert [v for v in f.events if v.type == "Deployment"] == []

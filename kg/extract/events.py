@@ -217,6 +217,7 @@ class Triggers:
     stronghold_nouns: frozenset[str] = frozenset()  # "captured Y, X's last stronghold": X held Y
     harmless_fire: frozenset[str] = frozenset()  # "fired tear gas", "fired warning shots": no attack
     host_verbs: frozenset[str] = frozenset()  # "welcomed the first contingent at X": its arrival there (round 11)
+    arrival_nouns: frozenset[str] = frozenset()  # "the arrival of 300 soldiers in X": a deployment there (round 11)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -241,6 +242,9 @@ class Triggers:
         for v in movement:
             verbs.setdefault(v, "Deployment")
         host_verbs = frozenset(data["Deployment"].get("host_verbs", []))
+        arrival_nouns = frozenset(data["Deployment"].get("arrival_nouns", []))
+        for n in arrival_nouns:
+            nouns.setdefault(n, "Deployment")
         troop_verbs = frozenset(data["Deployment"].get("troop_verbs", [])) | host_verbs
         for v in troop_verbs:
             verbs.setdefault(v, "Deployment")
@@ -257,7 +261,7 @@ class Triggers:
                    frozenset(data["Attack"].get("toll_verbs", [])),
                    frozenset(data["Attack"].get("raid_nouns", [])),
                    frozenset(data["Capture"].get("stronghold_nouns", [])),
-                   frozenset(data["Attack"].get("harmless_fire", [])), host_verbs)
+                   frozenset(data["Attack"].get("harmless_fire", [])), host_verbs, arrival_nouns)
 
 
 @dataclass
@@ -992,6 +996,9 @@ class _Ctx:
         if not nominal and self.finder.t.base(tok) in self.finder.t.host_verbs:
             yield from self._welcomed(tok)
             return
+        if nominal and tok.lemma_.lower() in self.finder.t.arrival_nouns:
+            yield from self._arrival(tok)
+            return
         f = self.new("Deployment", tok, nominal)
         subj = (self.poss_or_by(tok) or self.light_verb_subject(tok)) if nominal else self.subject(tok)
         if subj is None and not nominal and tok.dep_ == "acl" and tok.tag_ == "VBD" \
@@ -1138,6 +1145,29 @@ class _Ctx:
             if any(self.sent.char(w) - self.sent.start == q.start for n in told[1:] for w in n.subtree if w.like_num):
                 f.quantities["troops"] = q.quantity
                 break
+        yield self.finish(f)
+
+    def _arrival(self, tok: Token) -> Iterable[Frame]:
+        """"The arrival of 300 Kenyan soldiers in X on Monday", "the planned arrival of a force of 1,400":
+        troops (or a counted unit) arriving in or at a place are deployed there, sent by their state.
+        The arrival of anyone else (a delegation, aid, refugees) is no deployment (round 11)."""
+        troops = [o for o in self.preps(tok).get("of", []) if o.lemma_.lower() in TROOP_OBJECTS or self.counted_unit(o)]
+        if not troops:
+            return
+        f = self.new("Deployment", tok, True)
+        for p in ("in", "at", "to"):
+            for o in self.preps(tok).get(p, []) + self.preps(troops[0]).get(p, []):
+                f.add("destination", self.entity(o, PLACES) or self.place_in(o))
+        if not f.filled("destination"):
+            return
+        state = self.demonym_state(troops[0]) or self.state_of_force(troops[0])
+        force = self.entity(troops[0], ("ArmedForce",), modifiers=True)
+        if state is None and force is not None:
+            state = self.res.country_entity(self.res.countries.get(force))
+            if state is None:
+                f.add("force", force)
+        f.add("agent", state)
+        self.quantities(f, tok, None)
         yield self.finish(f)
 
     def state_of_force(self, noun: Token) -> Optional[str]:
