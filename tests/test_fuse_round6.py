@@ -5,7 +5,7 @@ their figures disagree (fusion must not rely on a geocoding error to keep them a
 from __future__ import annotations
 
 from kg.fuse.cluster import cluster
-from kg.fuse.compat import actors_score, compare, explain, other_day_figures
+from kg.fuse.compat import actors_score, compare, explain, other_day_figures, other_means
 from kg.fuse.config import load_config
 from kg.fuse.model import C, ActorInfo, PlaceInfo, Report
 
@@ -112,3 +112,43 @@ def test_an_untimed_report_is_not_another_day():
                untimed=True)
     assert not other_day_figures(tue, head, CFG)
     assert compare(tue, head, CFG) >= CFG.threshold
+
+
+# --- sub-kinds by means that exclude one another ----------------------------------------------------
+
+def _attack(iri, doc, subtype, actors):
+    r = rep(iri, doc, actors=actors)
+    return Report(**{**r.__dict__, "subtype": subtype})
+
+
+def test_an_air_strike_and_an_ambush_near_one_town_the_same_day_stay_apart():
+    """The army's air strike on a group's position and the group's ambush of a convoy, near one town
+    the same day: the group is the one's target and the other's perpetrator (two roles: no
+    conflict), so same day and place alone reached the threshold."""
+    strike = _attack("e:air", "a", "Airstrike", {"target": (RAIDERS,)})
+    ambush = _attack("e:amb", "b", "Ambush", {"perpetrator": (RAIDERS,)})
+    assert other_means(strike, ambush, CFG)
+    assert compare(strike, ambush, CFG) < CFG.threshold
+    assert "other means" in explain(strike, ambush, CFG)
+    assert groups_of([strike, ambush]) == [["e:air"], ["e:amb"]]
+
+
+def test_sub_kinds_outlets_mix_up_or_leave_out_still_join():
+    """A drone strike told as an air strike or a missile strike, an air strike told as a bombing
+    or a massacre, or with no sub-kind, is no other means."""
+    strike = _attack("e:air", "a", "Airstrike", {"target": (RAIDERS,)})
+    for i, sub in enumerate(("DroneStrike", "MissileStrike", "Bombing", "Massacre", None)):
+        other = _attack(f"e:{i}", f"d{i}", sub, {"target": (RAIDERS,)})
+        assert not other_means(strike, other, CFG)
+        assert compare(strike, other, CFG) >= CFG.threshold
+
+
+def test_the_sub_kind_is_part_of_a_reports_kind():
+    """Two reports alike but for their sub-kind are two kinds (the scores of kinds are remembered)."""
+    from kg.fuse.cluster import signature
+
+    a = _attack("e:1", "a", "Airstrike", {})
+    same = Report(**{**a.__dict__, "iri": "e:2", "doc_id": "b"})
+    other = Report(**{**a.__dict__, "iri": "e:3", "doc_id": "c", "subtype": "Ambush"})
+    assert signature(a, CFG) == signature(same, CFG)
+    assert signature(a, CFG) != signature(other, CFG)

@@ -169,7 +169,7 @@ def signature(r: Report, cfg: FusionConfig) -> tuple:
     interchangeable for every score, and always one incident (no rule can tell them apart)."""
     return (r.cls, r.modality, bool(r.date), r.untimed, interval(r, cfg), r.places,
             tuple(sorted(r.actors.items())), tuple(sorted(r.quantities.items())),
-            bool(r.evidence), norm_name(r.evidence) if r.evidence else "")
+            bool(r.evidence), norm_name(r.evidence) if r.evidence else "", r.subtype)
 
 
 def cluster(reports: Iterable[Report], cfg: FusionConfig, scores: Optional[Scores] = None,

@@ -29,6 +29,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   not split it; agreeing figures add a little; figures that differ between two days read from
   the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
   events of two days;
+* **sub-kinds** done by means that exclude one another (an air strike, an ambush:
+  ``subtypes.exclusive_means``) cost ``other_means``;
 * **text**: the same evidence sentence (a syndicated copy) or another mention in the same
   article adds evidence.
 """
@@ -325,6 +327,19 @@ def other_day_figures(a: Report, b: Report, cfg: FusionConfig) -> bool:
     return any(not figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in kinds)
 
 
+def other_means(a: Report, b: Report, cfg: FusionConfig) -> bool:
+    """The two reports' sub-kinds are done by means that exclude one another
+    (``subtypes.exclusive_means``): "an air strike hit a group's position near X on Monday" and
+    "the group ambushed a convoy near X on Monday" scored 4.0 (same day, same place; the group
+    is the one's target and the other's perpetrator, two roles, so no conflict). Sub-kinds
+    outlets mix up for one event (an air strike told as a "bombing" or a "massacre") are in no
+    class, and a report with no sub-kind never differs."""
+    if not a.subtype or not b.subtype or a.subtype == b.subtype:
+        return False
+    ma, mb = cfg.means.get(a.subtype), cfg.means.get(b.subtype)
+    return ma is not None and mb is not None and ma != mb
+
+
 def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = None) -> Optional[float]:
     """The evidence that ``a`` and ``b`` tell one incident, or None if a rule forbids it.
 
@@ -351,6 +366,8 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
         score += cfg.score("another_guest")
     if not same_doc and other_day_figures(a, b, cfg):  # (within one article two days vetoed above)
         score += cfg.score("other_day_figures")
+    if other_means(a, b, cfg):
+        score += cfg.score("other_means")
     if a.evidence and norm_name(a.evidence) == norm_name(b.evidence) and not same_doc:
         score += cfg.score("same_text")
     if same_doc:
@@ -382,6 +399,7 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
             + (f", other day and figures {cfg.score('other_day_figures'):+.1f}"
                if not same_doc and other_day_figures(a, b, cfg) else "")
+            + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")
             + (", same document" if same_doc else ""))
 
 

@@ -30,6 +30,9 @@ class FusionConfig:
     # roles whose fillers are told as a whole (a meeting's participants): both reports naming a
     # comparable filler the other lacks tell another meeting (compat.actors_score)
     whole_roles: tuple[str, ...] = ("participants",)
+    # sub-kinds of one family told by means that exclude one another (an air strike is no
+    # ambush): a sub-kind's class, by sub-kind (compat.other_means)
+    means: dict[str, int] = field(default_factory=dict)
     # bounds on what fusion remembers for a build (kg.fuse.memo): they change how often a value
     # is computed again, never a result, so key() leaves them out
     score_memo: int = 200_000
@@ -44,7 +47,8 @@ class FusionConfig:
                 self.undated_lateness_days, self.untimed_lookback_days, self.same_point_km,
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
                 self.relative_tolerance, self.absolute_tolerance,
-                tuple(sorted(self.scores.items())), self.threshold, self.whole_roles)
+                tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
+                tuple(sorted(self.means.items())))
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
@@ -63,6 +67,8 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         scores={str(k): float(v) for k, v in (data.get("scores") or {}).items()},
         threshold=float(data.get("threshold", 3.0)),
         whole_roles=tuple(str(r) for r in a.get("whole_roles", ("participants",))),
+        means={str(sub): i for i, subs in enumerate((data.get("subtypes") or {}).get("exclusive_means") or [])
+               for sub in subs},
         score_memo=int(m.get("score_memo", 200_000)),
         group_memo=int(m.get("group_memo", 20_000)),
     )
