@@ -241,3 +241,17 @@ def test_the_arrival_of_soldiers_in_a_town_is_a_deployment(extractor):
 def test_the_arrival_of_a_delegation_is_no_deployment(extractor):
     f = extract(extractor, "Delegation arrives\n\nThe arrival of the delegation in Gao on Monday was delayed.")
     assert [v for v in f.events if v.type == "Deployment"] == []
+
+
+def test_the_soldiers_deployed_to_a_town_are_the_numbered_deployment_before(extractor):
+    f = extract(extractor, "Troops deployed\n\nFrance sent 500 troops to Mali in January. The soldiers were deployed "
+                           "to the town of Gao, where they will stay until June.")
+    [v] = asserted(f, "Deployment")
+    assert names(f, v, "destination") == ["Gao"]
+    assert v.quantities["troops"].value == 500
+
+
+def test_the_soldiers_deployed_to_another_country_are_another_deployment(extractor):
+    f = extract(extractor, "Troops deployed\n\nFrance sent 500 troops to Mali in January. The soldiers were later "
+                           "deployed to Niger.")
+    assert len(asserted(f, "Deployment")) == 2
