@@ -255,3 +255,11 @@ def test_the_soldiers_deployed_to_another_country_are_another_deployment(extract
     f = extract(extractor, "Troops deployed\n\nFrance sent 500 troops to Mali in January. The soldiers were later "
                            "deployed to Niger.")
     assert len(asserted(f, "Deployment")) == 2
+
+
+def test_withdrawing_and_leaving_the_town_to_a_group_names_the_captor(extractor):
+    f = extract(extractor, "Army withdraws\n\nMalian troops withdrew from Kidal on Monday, leaving the town to the "
+                           "al-Shabaab militants.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "captor") == ["al-Shabaab"]
+    assert names(f, v, "former") == ["Malian forces"]

@@ -785,6 +785,12 @@ class _Ctx:
                     and self.finder.t.base(t.head) in ADVANCE_VERBS:
                 f.add("captor", eid)
                 break
+        for c in tok.children:  # "withdrew from X, leaving the town to the Y group": Y took it (round 11)
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in ("leave", "hand", "cede") and not f.filled("captor"):
+                for o in self.preps(c).get("to", []):
+                    eid = self.entity(o, ("ArmedForce", "ArmedGroup"), modifiers=True)
+                    if eid and eid != former:
+                        f.add("captor", eid)
         if not f.filled("captor"):  # "troops assaulted X. The rebels withdrew from the town": the attacker took it
             for g in reversed(self.told):
                 if g.sentence.index < self.sent.index - 2:
