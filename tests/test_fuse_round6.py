@@ -152,3 +152,30 @@ def test_the_sub_kind_is_part_of_a_reports_kind():
     other = Report(**{**a.__dict__, "iri": "e:3", "doc_id": "c", "subtype": "Ambush"})
     assert signature(a, CFG) == signature(same, CFG)
     assert signature(a, CFG) != signature(other, CFG)
+
+
+# --- two groups of one field, at places that are not the same --------------------------------------
+
+PROVINCE = PlaceInfo("p:prov", "Province", XX, 10.1, 20.1, "A", frozenset({XX}))
+
+
+def test_two_groups_of_one_field_at_a_town_and_its_province_stay_apart():
+    """One group's attack on the town and another group's raid on a village of the province the
+    same day: agreeing as two groups of one country (their field) beside a province that holds
+    the town scored 4.5, with right geocodes; unresolved, the province kept them apart."""
+    town = rep("e:town", "a", actors={"perpetrator": (RAIDERS,)})
+    prov = rep("e:prov", "b", places=(PROVINCE,), actors={"perpetrator": (group("Valley Front"),)})
+    assert compare(town, prov, CFG) < CFG.threshold
+    assert "groups of one field elsewhere" in explain(town, prov, CFG)
+    assert groups_of([town, prov]) == [["e:prov"], ["e:town"]]
+
+
+def test_two_groups_of_one_field_still_agree_at_one_place_and_one_group_anywhere():
+    """Outlets tell one group's attack as another's at one place ("the insurgents" of one country);
+    and one group named at the town and at its province agrees by its own name."""
+    town = rep("e:town", "a", actors={"perpetrator": (RAIDERS,)})
+    same_place = rep("e:same", "b", actors={"perpetrator": (group("Valley Front"),)})
+    same_group = rep("e:prov", "c", places=(PROVINCE,), actors={"perpetrator": (RAIDERS,)})
+    assert "groups of one field" not in explain(town, same_place, CFG)
+    assert compare(town, same_place, CFG) >= CFG.threshold
+    assert compare(town, same_group, CFG) >= CFG.threshold

@@ -29,6 +29,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   not split it; agreeing figures add a little; figures that differ between two days read from
   the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
   events of two days;
+* two armed groups agreeing only by their field (two groups of one country) agree at one
+  place; at places only contained or unrelated they cost ``field_elsewhere`` (a conflict);
 * **sub-kinds** done by means that exclude one another (an air strike, an ambush:
   ``subtypes.exclusive_means``) cost ``other_means``;
 * **text**: the same evidence sentence (a syndicated copy) or another mention in the same
@@ -43,7 +45,7 @@ from typing import Optional
 
 from kg.fuse.blocking import family, interval, parse_day
 from kg.fuse.config import FusionConfig
-from kg.fuse.model import C, ActorInfo, PlaceInfo, Report, fingerprint_hashes, norm_name
+from kg.fuse.model import FIELD, C, ActorInfo, PlaceInfo, Report, fingerprint_hashes, norm_name
 
 AREA_WORDS = {"district", "province", "region", "governorate", "oblast", "state", "county",
               "area", "valley", "prefecture", "department", "raion", "municipality"}
@@ -327,6 +329,20 @@ def other_day_figures(a: Report, b: Report, cfg: FusionConfig) -> bool:
     return any(not figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in kinds)
 
 
+def field_only(a: Report, b: Report) -> bool:
+    """A role where the two reports' fillers agree only through an armed group's field (two
+    groups of one country, ``in:`` + the state: kg.fuse.model): outlets tell one group's attack
+    as another's at one place ("Boko Haram" for ISWAP), which is why such groups agree; but at
+    a town and the province holding it, or with no common place, it is the weakest actor
+    evidence beside the weakest place evidence (:func:`compare`)."""
+    for role in set(a.actors) & set(b.actors):
+        common = [x.keys & y.keys for x in a.actors[role] for y in b.actors[role]]
+        common = [k for k in common if k]
+        if common and all(k.startswith(FIELD) for ks in common for k in ks):
+            return True
+    return False
+
+
 def other_means(a: Report, b: Report, cfg: FusionConfig) -> bool:
     """The two reports' sub-kinds are done by means that exclude one another
     (``subtypes.exclusive_means``): "an air strike hit a group's position near X on Monday" and
@@ -368,6 +384,8 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
         score += cfg.score("other_day_figures")
     if other_means(a, b, cfg):
         score += cfg.score("other_means")
+    if rel != "same" and field_only(a, b):
+        score += cfg.score("field_elsewhere")
     if a.evidence and norm_name(a.evidence) == norm_name(b.evidence) and not same_doc:
         score += cfg.score("same_text")
     if same_doc:
@@ -400,6 +418,8 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
             + (f", other day and figures {cfg.score('other_day_figures'):+.1f}"
                if not same_doc and other_day_figures(a, b, cfg) else "")
             + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")
+            + (f", groups of one field elsewhere {cfg.score('field_elsewhere'):+.1f}"
+               if rel != "same" and field_only(a, b) else "")
             + (", same document" if same_doc else ""))
 
 
