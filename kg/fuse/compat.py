@@ -377,14 +377,15 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     score = ds + {"same": cfg.score("same_place"), "contained": cfg.score("contained_place"),
                   "country": cfg.score("same_country_only"), "unknown": 0.0,
                   "unrelated": cfg.score("unrelated_places")}[rel]
-    score += actors_score(a, b, cfg) + figures_score(a, b, cfg)
+    actors = actors_score(a, b, cfg)
+    score += actors + figures_score(a, b, cfg)
     if another_guest(a, b, cfg):  # across articles (within one it vetoed above)
         score += cfg.score("another_guest")
-    if not same_doc and other_day_figures(a, b, cfg):  # (within one article two days vetoed above)
-        score += cfg.score("other_day_figures")
-    if other_means(a, b, cfg):
+    if not same_doc and a.quantities and b.quantities and other_day_figures(a, b, cfg):
+        score += cfg.score("other_day_figures")  # (within one article two days vetoed above)
+    if a.subtype and b.subtype and other_means(a, b, cfg):
         score += cfg.score("other_means")
-    if rel != "same" and field_only(a, b):
+    if actors > 0 and rel != "same" and field_only(a, b):  # (a field agreement is an agreement)
         score += cfg.score("field_elsewhere")
     if a.evidence and norm_name(a.evidence) == norm_name(b.evidence) and not same_doc:
         score += cfg.score("same_text")
