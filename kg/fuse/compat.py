@@ -417,10 +417,10 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
             f"actors {actors_score(a, b, cfg):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
             + (f", other day and figures {cfg.score('other_day_figures'):+.1f}"
-               if not same_doc and other_day_figures(a, b, cfg) else "")
+               if not same_doc and a.quantities and b.quantities and other_day_figures(a, b, cfg) else "")
             + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")
             + (f", groups of one field elsewhere {cfg.score('field_elsewhere'):+.1f}"
-               if rel != "same" and field_only(a, b) else "")
+               if actors_score(a, b, cfg) > 0 and rel != "same" and field_only(a, b) else "")
             + (", same document" if same_doc else ""))
 
 
