@@ -263,3 +263,24 @@ def test_withdrawing_and_leaving_the_town_to_a_group_names_the_captor(extractor)
     [v] = asserted(f, "Capture")
     assert names(f, v, "captor") == ["al-Shabaab"]
     assert names(f, v, "former") == ["Malian forces"]
+
+
+def test_the_groups_fighters_took_a_town(extractor):
+    f = extract(extractor, "Town seized\n\nAl-Shabaab fighters seized Kismayo on Monday. The group's fighters also "
+                           "took the nearby town of Afmadow on Tuesday.")
+    taken = {names(f, v, "place")[0]: names(f, v, "captor") for v in asserted(f, "Capture")}
+    assert taken["Afmadow"] == ["al-Shabaab"]
+
+
+def test_a_place_held_by_a_group_in_a_relative_was_taken_from_it(extractor):
+    f = extract(extractor, "Town retaken\n\nKismayo, which had been held by al-Shabaab since 2008, was recaptured by "
+                           "Kenyan troops on Monday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "former") == ["al-Shabaab"]
+
+
+def test_in_control_by_an_evening_is_dated_by_it(extractor):
+    f = extract(extractor, "Town retaken\n\nBy Monday evening, Kenyan troops were in control of Kismayo, residents "
+                           "said.")
+    [v] = asserted(f, "Capture")
+    assert v.date.value == "2024-03-11"

@@ -2071,6 +2071,8 @@ class _Ctx:
             return
         captors = [self.entity(t, ARMED, modifiers=True) for t in self.expand(captor_tok)] if captor_tok is not None else []
         captors = [c for c in dict.fromkeys(captors) if c]
+        if not captors and captor_tok is not None and self.group_of(captor_tok):
+            captors = [self.group_of(captor_tok)]  # "the group's fighters also took Y" (round 11)
         former = [self.entity(o, ARMED + ("Organization",), modifiers=True)
                   for o in (expelled or preps.get("from", []))]
         for pt in place_toks:  # "took the X rebels' headquarters town, Y", "the X security headquarters"
@@ -2098,6 +2100,9 @@ class _Ctx:
                 since = [t for t in find_times(self.sent.text, self.published) if t.relation == "after"]
                 f.date = since[0].value if since else f.date
                 f.background = not nominal  # (the earlier capture, never the retaking it is told in)
+            if nominal and self.came_into_control(tok) and f.date_strength < Strength.ATTACHED:
+                by = [t for t in find_times(self.sent.text, self.published) if t.relation == "before"]
+                f.date = by[0].value if by else f.date  # "by Monday evening they were in control of X" (round 11)
             yield f
 
     def holders_named(self, place_toks: list[Token]) -> list[str]:
@@ -2118,6 +2123,12 @@ class _Ctx:
                             eid = self.entity(owner, ARMED + ("Organization",), modifiers=True)
                             if eid:
                                 out.append(eid)
+            for rel in (c for w in self.expand(pt) for c in w.children if c.dep_ == "relcl"
+                        and c.lemma_.lower() in ("hold", "control", "occupy")):
+                for o in self.preps(rel).get("by", []) + [a for c in rel.children if c.dep_ == "agent" for a in c.children]:
+                    eid = self.entity(o, ARMED, modifiers=True)  # "X, which had been held by Y since 2008" (round 11)
+                    if eid:
+                        out.append(eid)
             if pt.lemma_.lower() in TOWN_NOUNS and self.preps(pt).get("of"):
                 for c in pt.children:
                     if c.dep_ == "amod" and c.ent_type_ == "NORP":
