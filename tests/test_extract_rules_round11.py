@@ -284,3 +284,11 @@ def test_in_control_by_an_evening_is_dated_by_it(extractor):
                            "said.")
     [v] = asserted(f, "Capture")
     assert v.date.value == "2024-03-11"
+
+
+def test_a_host_receiving_a_guest_is_still_a_meeting(extractor):
+    f = extract(extractor, "Leaders meet\n\nKenyan President William Ruto received Somali President Hassan Sheikh "
+                           "Mohamud at State House in Nairobi on Monday.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "participants") == ["Hassan Sheikh Mohamud", "William Ruto"]
+    assert asserted(f, "Deployment") == []

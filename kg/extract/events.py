@@ -245,8 +245,8 @@ class Triggers:
         arrival_nouns = frozenset(data["Deployment"].get("arrival_nouns", []))
         for n in arrival_nouns:
             nouns.setdefault(n, "Deployment")
-        troop_verbs = frozenset(data["Deployment"].get("troop_verbs", [])) | host_verbs
-        for v in troop_verbs:
+        troop_verbs = frozenset(data["Deployment"].get("troop_verbs", []))
+        for v in troop_verbs | host_verbs:
             verbs.setdefault(v, "Deployment")
         named = set(verbs) | set(data["Attack"].get("toll_verbs", [])) | set(data["light_verbs"]) | set(data["loss_verbs"]) | set(data["support_verbs"]) | expel
         forms = {f: v for v in sorted(named) if " " not in v for f in inflections(v)}
@@ -352,9 +352,11 @@ class EventFinder:
         of X in May")."""
         if tok.pos_ == "VERB":
             base = self.t.base(tok)
-            if base in self.t.troop_verbs and not any(
-                    c.dep_ in ("dobj", "nsubjpass") and _Ctx.relative_head(c).lemma_.lower() in TROOP_OBJECTS
-                    for c in tok.children):
+            troops = any(c.dep_ in ("dobj", "nsubjpass") and _Ctx.relative_head(c).lemma_.lower() in TROOP_OBJECTS
+                         for c in tok.children)
+            if base in self.t.host_verbs:
+                return "Deployment" if troops else _not_deployment(self.t.verbs.get(base))
+            if base in self.t.troop_verbs and not troops:
                 return None  # "brought the group gains": no event, no times of its own
             return self.t.verbs.get(base)
         return self.t.nouns.get(tok.lemma_.lower())
@@ -823,6 +825,11 @@ class _Ctx:
                 return "Capture", False
             if lemma == "clear" and self.cleared_of(tok) is not None:
                 return "Capture", False  # "cleared the town of X fighters"
+            if lemma in self.finder.t.host_verbs:  # "received 300 soldiers": a deployment; "received the president": a meeting
+                troops = any(c.dep_ in ("dobj", "nsubjpass") and self.relative_head(c).lemma_.lower() in TROOP_OBJECTS
+                             for c in tok.children)
+                etype = "Deployment" if troops else _not_deployment(self.finder.t.verbs.get(lemma))
+                return etype, False
             if lemma in self.finder.t.troop_verbs and not any(
                     c.dep_ in ("dobj", "nsubjpass") and self.relative_head(c).lemma_.lower() in TROOP_OBJECTS
                     for c in tok.children):
@@ -2861,6 +2868,12 @@ class _Ctx:
             value, strength = inherited, Strength.INHERITED
         f.date_strength = strength
         return value
+
+
+def _not_deployment(etype: Optional[str]) -> Optional[str]:
+    """A host verb with no troops as its object: its own event type unless that is the deployment
+    it tells only with troops ("received the president" a meeting, "welcomed the decision" nothing)."""
+    return None if etype == "Deployment" else etype
 
 
 def _drop_attacks_taken(found: list[Frame]) -> list[Frame]:
