@@ -292,3 +292,16 @@ def test_a_host_receiving_a_guest_is_still_a_meeting(extractor):
     [v] = asserted(f, "Meeting")
     assert names(f, v, "participants") == ["Hassan Sheikh Mohamud", "William Ruto"]
     assert asserted(f, "Deployment") == []
+
+
+def test_asked_to_send_troops_the_one_asked_would_send_them(extractor):
+    f = extract(extractor, "Troops requested\n\nMali asked Chad to send 1,000 troops to Gao on Monday.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "agent") == ["Chad"]
+    assert v.modality != "asserted"
+
+
+def test_agreed_to_send_troops_the_subject_sends_them(extractor):
+    f = extract(extractor, "Troops pledged\n\nChad agreed on Monday to send 1,000 troops to Gao.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "agent") == ["Chad"]

@@ -152,6 +152,9 @@ SPEAKING = frozenset(["say", "tell", "report", "announce", "state", "add", "conf
 # Adverbs that make a meeting of the same people another one ("had last met", "met again").
 BACKGROUND_ADVERBS = frozenset(["last", "again", "previously", "earlier", "first", "already", "before", "once"])
 # Nouns of an inhabited place that "the X" points back to ("an offensive on the remote town").
+# Verbs whose object, not subject, does what the infinitive after them says ("asked Y to send troops").
+OBJECT_CONTROL = frozenset(["ask", "urge", "request", "invite", "persuade", "press", "encourage", "order", "tell",
+                            "allow", "authorize", "authorise", "permit", "force", "pressure", "push", "call"])
 GROUP_NOUNS = frozenset(["group", "militia"])
 TOWN_NOUNS = frozenset(["town", "city", "village", "settlement", "capital", "hamlet"])
 # "the two leaders", "both men": people of a meeting told before.
@@ -714,6 +717,10 @@ class _Ctx:
                 helped = self.child(v.head, "dobj")  # "help Iraqi forces retake X"
                 if helped is not None:
                     return helped
+            if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in OBJECT_CONTROL:
+                asked = self.child(v.head, "dobj")  # "X asked Y to send troops": Y would send them (round 11)
+                if asked is not None:
+                    return asked
             if v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
                 v = v.head
                 continue
