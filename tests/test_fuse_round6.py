@@ -179,3 +179,33 @@ def test_two_groups_of_one_field_still_agree_at_one_place_and_one_group_anywhere
     assert "groups of one field" not in explain(town, same_place, CFG)
     assert compare(town, same_place, CFG) >= CFG.threshold
     assert compare(town, same_group, CFG) >= CFG.threshold
+
+
+# --- two points of other names within a few kilometres ----------------------------------------------
+
+def _town(iri, name, lat, lon):
+    return PlaceInfo(iri, name, XX, lat, lon, "P", frozenset({XX}))
+
+
+def test_two_neighbouring_towns_struck_the_same_day_stay_apart():
+    """Two towns 2-3 km apart, struck the same day by one side with close tolls: right geocodes
+    put them within same_point_km, which made them one place (5.5)."""
+    from kg.fuse.compat import place_relation
+
+    north, south = _town("p:n", "Northfield", 10.0, 20.0), _town("p:s", "Southgate", 10.02, 20.0)
+    assert place_relation(north, south, CFG) == "near"
+    a = rep("e:n", "a", places=(north,), actors={"perpetrator": (RAIDERS,)}, figures={"fatalities": (12.0, "exact")})
+    b = rep("e:s", "b", places=(south,), actors={"perpetrator": (RAIDERS,)}, figures={"fatalities": (14.0, "exact")})
+    assert compare(a, b, CFG) < CFG.threshold
+    assert groups_of([a, b]) == [["e:n"], ["e:s"]]
+
+
+def test_a_town_and_its_base_or_two_records_of_one_town_are_one_place():
+    """Names that hold one another ("X" / "X Cantonment") within same_point_km, and any two
+    points within same_record_km, are still one place; further than same_point_km, two towns."""
+    from kg.fuse.compat import place_relation
+
+    town = _town("p:t", "Riverton", 10.0, 20.0)
+    assert place_relation(town, _town("p:b", "Riverton Cantonment", 10.03, 20.0), CFG) == "same"
+    assert place_relation(town, _town("p:r", "Rivertown", 10.005, 20.0), CFG) == "same"
+    assert place_relation(town, _town("p:f", "Riverton Cantonment", 10.2, 20.0), CFG) == "conflict"

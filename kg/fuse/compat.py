@@ -15,7 +15,9 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   country): the same place, or one inside the other (``ckg:within``, ``ckg:country``, an area
   named as the administrative division the hierarchy puts a town in, or a town within an
   area's radius when the hierarchy says nothing), or two points closer
-  than ``same_point_km``. Different countries or distinct towns veto;
+  than ``same_point_km`` whose names hold one another (a town and its base) or closer than
+  ``same_record_km`` (two records of one town); two other points that close are *near*, two
+  places (``near_places``). Different countries or distinct towns veto;
 * **actors**, per role both name: two fillers agree when they share a name, an alias, or a
   state or organisation they speak for (a defence secretary and his ministry speak for their
   state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
@@ -98,8 +100,19 @@ def in_named_area(place: PlaceInfo, area: PlaceInfo) -> bool:
     return not names.isdisjoint(place.areas)
 
 
+@lru_cache(maxsize=1 << 12)
+def one_name(x: str, y: str) -> bool:
+    """One name holds the other as whole words ("Bannu" / "Bannu Cantonment", "Al Asad Air
+    Base" / "Ain al-Asad air base"): two points of such names within ``same_point_km`` are one
+    place (a town and its base). Two other names so close are two places: a town and its
+    neighbour or a neighbourhood ("Jabalia" / "Beit Lahia", 2.4 km; a city and a quarter of it,
+    7.6 km), which right geocodes put close and wrong ones far apart."""
+    nx, ny = f" {norm_name(x)} ", f" {norm_name(y)} "
+    return nx.strip() != "" and ny.strip() != "" and (nx in ny or ny in nx)
+
+
 def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
-    """same | contained | country | unknown | conflict."""
+    """same | contained | near | country | unknown | conflict."""
     if a.iri == b.iri:
         return "same"
     if a.iri in b.within or b.iri in a.within:
@@ -124,7 +137,9 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     if d is None:
         return "country" if a.country and a.country == b.country else "unknown"
     if a.kind == "P" and b.kind == "P":
-        return "same" if d <= cfg.same_point_km else "conflict"
+        if d > cfg.same_point_km:
+            return "conflict"
+        return "same" if d <= cfg.same_record_km or one_name(a.label, b.label) else "near"
     area = a if _LEVEL[a.kind] >= _LEVEL[b.kind] else b
     radius = cfg.area_radius_km.get(area.kind, cfg.default_area_radius_km)
     if a.kind != "P" and b.kind != "P":  # two areas: one may hold the other
@@ -133,7 +148,7 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     return "contained" if d <= radius else "conflict"
 
 
-_RANK = {"same": 4, "contained": 3, "country": 2, "unknown": 1, "unrelated": 1, "conflict": 0}
+_RANK = {"same": 5, "contained": 4, "near": 3, "country": 2, "unknown": 1, "unrelated": 1, "conflict": 0}
 
 
 def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
@@ -375,6 +390,7 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     if rel == "conflict":
         return None
     score = ds + {"same": cfg.score("same_place"), "contained": cfg.score("contained_place"),
+                  "near": cfg.score("near_places"),
                   "country": cfg.score("same_country_only"), "unknown": 0.0,
                   "unrelated": cfg.score("unrelated_places")}[rel]
     actors = actors_score(a, b, cfg)

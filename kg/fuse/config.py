@@ -21,6 +21,7 @@ class FusionConfig:
     undated_lateness_days: int = 10
     untimed_lookback_days: int = 3
     same_point_km: float = 8.0
+    same_record_km: float = 1.0
     area_radius_km: dict[str, float] = field(default_factory=lambda: {"A": 160.0, "L": 400.0})
     default_area_radius_km: float = 160.0
     relative_tolerance: float = 0.25
@@ -44,7 +45,7 @@ class FusionConfig:
     def key(self) -> tuple:
         """A hashable summary (for caches keyed by configuration)."""
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
-                self.undated_lateness_days, self.untimed_lookback_days, self.same_point_km,
+                self.undated_lateness_days, self.untimed_lookback_days, self.same_point_km, self.same_record_km,
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
                 self.relative_tolerance, self.absolute_tolerance,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
@@ -60,6 +61,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         undated_lateness_days=int(d.get("undated_lateness_days", 10)),
         untimed_lookback_days=int(d.get("untimed_lookback_days", 3)),
         same_point_km=float(p.get("same_point_km", 8)),
+        same_record_km=float(p.get("same_record_km", 1)),
         area_radius_km={str(k): float(v) for k, v in (p.get("area_radius_km") or {}).items()},
         default_area_radius_km=float(p.get("default_area_radius_km", 160)),
         relative_tolerance=float(f.get("relative_tolerance", 0.25)),
