@@ -305,3 +305,10 @@ def test_agreed_to_send_troops_the_subject_sends_them(extractor):
     f = extract(extractor, "Troops pledged\n\nChad agreed on Monday to send 1,000 troops to Gao.")
     [v] = [v for v in f.events if v.type == "Deployment"]
     assert names(f, v, "agent") == ["Chad"]
+
+
+def test_ready_to_deploy_the_subject_would_send_them(extractor):
+    f = extract(extractor, "Troops offered\n\nChad said on Monday it was ready to deploy 1,000 troops to Gao.")
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    assert names(f, v, "agent") == ["Chad"]
+    assert v.modality == "planned"

@@ -724,6 +724,9 @@ class _Ctx:
             if v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
                 v = v.head
                 continue
+            if v.dep_ == "acomp" and v.pos_ == "ADJ" and v.head.i != v.i:
+                v = v.head  # "it was ready (willing, able) to deploy troops": its subject (round 11)
+                continue
             if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in ("after", "before", "since", "while", "by"):
                 up = next((a for a in v.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if up is not None:  # "X captured Y, a week after taking Z": X took Z
