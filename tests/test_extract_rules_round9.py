@@ -109,7 +109,8 @@ def test_met_here_is_the_datelines_place(extractor):
     f = extract(extractor, "Defence ties\n\nNAIROBI, July 9 (KNA) - Kenya and Uganda agreed to expand joint military "
                            "exercises when their defence ministers met here yesterday, the ministry said.")
     [v] = asserted(f, "Meeting")
-    assert names(f, v, "location") == ["NAIROBI"]
+    # (a dateline's capitals are named as the gazetteer spells the city since entities round 10)
+    assert [n.upper() for n in names(f, v, "location")] == ["NAIROBI"]
 
 
 def test_an_armed_groups_incursion_is_an_attack(extractor):

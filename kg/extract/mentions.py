@@ -933,6 +933,8 @@ class MentionFinder:
             return True  # "the seizure of X in May and of Y", "the recapture by the army of Y"
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "on" and self._of_a_place_noun(doc, ent.start - 1, "on"):
             return True  # "the attacks on X in January and on Y"
+        if root.dep_ == "pobj" and root.head.lower_ == "on" and _on_attack_noun(root.head, res.place_nouns_on):
+            return True  # "an onslaught by rebel fighters on X": "on X" hangs on the attack noun
         if _distance_from_place(ent):
             return True  # "X, about 120 km north of Y": a place told by its distance from another
         if _plural_place_noun_after(ent, res):
@@ -971,7 +973,7 @@ class MentionFinder:
         if prev is not None and prev.lower_ in LOCATIVE_PREPS and not (
                 prev.lower_ == "to" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("according", "told", "said")):
             place = self.res.gazetteer.lookup(ent.text)
-            return place is not None
+            return place is not None or _scene_of_violence(ent, prev)
         return False
 
     def _of_a_place_noun(self, doc: Doc, of: int, prep: str = "of") -> bool:
@@ -1914,6 +1916,35 @@ def _state_then_name(ent: Span, res: Resources) -> Optional[tuple[Span, Span]]:
                 return state, name
             return None
     return None
+
+
+#: Verbs whose "in X" / "near X" is where people were killed or a place was hit or taken.
+_SCENE_VERBS = frozenset({"kill", "wound", "injure", "die", "attack", "bomb", "shell", "strike", "ambush",
+                          "raid", "seize", "capture", "storm", "overrun", "explode", "detonate", "massacre"})
+#: Buildings whose "in X" names the town they stand in ("a police station in X").
+_SCENE_BUILDINGS = frozenset({"office", "station", "market", "mosque", "church", "school", "hospital",
+                              "checkpoint", "prison", "headquarters", "compound", "post"})
+
+
+def _on_attack_noun(on: Token, nouns: frozenset[str]) -> bool:
+    """"on" hangs on an attack noun, directly or through its "by" agent, which the parser often
+    takes for the head ("an onslaught by rebel fighters on X")."""
+    head = on.head
+    if head.dep_ == "pobj" and head.head.lower_ == "by":
+        head = head.head.head
+    return head.pos_ == "NOUN" and head.lemma_.lower() in nouns
+
+
+def _scene_of_violence(ent: Span, prep: Token) -> bool:
+    """An unlisted one-word name after "in" or "near" where the phrase hangs on a verb of killing or
+    attack, or on a building ("were killed in X", "an office in X"): the scene of the event, a town
+    the gazetteer lacks. Without this such a name was a place only when a vowel-blind look-alike
+    abroad matched it (a wrong point); now it is a place with no point."""
+    if prep.lower_ not in ("in", "near") or len(ent) != 1 or ent.label_ == "PERSON" or ent.root.pos_ != "PROPN":
+        return False
+    head = prep.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _SCENE_VERBS \
+        or head.pos_ == "NOUN" and head.lemma_.lower() in _SCENE_BUILDINGS
 
 
 def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
