@@ -2713,7 +2713,7 @@ class _Ctx:
 
     def met_after(self, verb: Token) -> list[str]:
         """People named after a meeting verb, up to the end of its clause ("met Thursday at the
-        presidential palace with Sudan's vice president X to discuss ...": X)."""
+        state house with Sudan's vice president X to discuss ...": X)."""
         out: list[str] = []
         for t in self.sent.span.doc[verb.i + 1:self.sent.span.end]:
             if t.text in (";", ":") or t.pos_ == "VERB" and t.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "conj") \
