@@ -760,6 +760,8 @@ class _Ctx:
             if etype in ("Attack", "Capture", "Meeting") and not nominal and self.sent.index > 0 \
                     and self.finder.modality.present_habit(tok, self.finder.t.base(tok)):
                 continue  # "the militants often attack convoys" (a headline's present tells the news)
+            if etype in ("Attack", "Capture") and not nominal and self.finder.modality.campaign(tok):
+                continue  # "has been seizing areas in X": a campaign going on (round 12)
             yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
 
     def withdrawal(self, tok: Token) -> Optional[Frame]:
@@ -2074,6 +2076,8 @@ class _Ctx:
                 if eid is None:
                     for town in self.these_places(t):  # "attacks on A, B and C ... overran the bases in these towns"
                         places.append((town, self.sent.char(t)))
+                if eid is None and not nominal:
+                    places += self.included_places(t)  # "took over four towns including X" (round 12)
                 if eid:
                     places.append((eid, self.sent.char(t)))
             places += self.listed_places(tok, pt, [p for p, _ in places])
@@ -2249,6 +2253,23 @@ class _Ctx:
             if self.kind(self.place_in(c)) == "Location":
                 return c
         return None
+
+    def included_places(self, t: Token) -> list[tuple[str, int]]:
+        """"Took over four towns including X (and Y)": of towns taken, counted or plural, the ones an
+        "including" names are the places known to be taken (the rest are unnamed). Not a holding
+        ("bases including the airport" names no town), nor a list whose names are no places."""
+        if t.tag_ != "NNS" or t.lemma_.lower() not in TOWN_NOUNS:
+            return []
+        out: list[tuple[str, int]] = []
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "including":
+                for o in prep.children:
+                    if o.dep_ == "pobj":
+                        for x in self.expand(o):
+                            eid = self.entity(x, ("Location",))
+                            if eid and eid not in [e for e, _ in out]:
+                                out.append((eid, self.sent.char(x)))
+        return out
 
     def listed_places(self, trigger: Token, first: Token, seen: list[str]) -> list[tuple[str, int]]:
         """Places listed after the first one inside the trigger's phrase ("X in May and Y in June")."""

@@ -87,6 +87,18 @@ class Modality:
         # ("has struck X several times", "hundreds of times", "in recent months", "this year": round 9)
 
     @staticmethod
+    def campaign(verb: Token) -> bool:
+        """"The group has been seizing areas in X", "have been attacking villages": a perfect progressive
+        over a bare plural object tells a campaign going on, not one event (one is told with its
+        place named or counted: "has been shelling the town since dawn" stays an event)."""
+        if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                         for c in verb.children) \
+                or not any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children):
+            return False
+        return any(c.dep_ == "dobj" and c.tag_ == "NNS" and not any(
+            d.dep_ in ("det", "nummod", "poss", "compound") for d in c.children) for c in verb.children)
+
+    @staticmethod
     def _over_a_span(verb: Token) -> bool:
         """A perfect told over a span of time: "in recent months", "over the past year", "this year",
         "so far this year", "across central X" (a tally, round 9)."""
@@ -169,6 +181,16 @@ class Modality:
                 and head.head.lemma_.lower() in self.negation_verbs)
 
     @staticmethod
+    def _named_as(verb: Token) -> bool:
+        """"calling the recapture of X a milestone", "called the attack cowardly": "call" with a
+        predicate of its object names a thing that happened; it asks for nothing (a request verb's
+        object is hypothetical only when asked for, "called for talks", "demanded a ceasefire")."""
+        return verb.lemma_.lower() == "call" and any(
+            c.dep_ in ("oprd", "acomp") or c.dep_ == "dobj" and c.i > min(
+                (d.i for d in verb.children if d.dep_ == "dobj"), default=c.i)
+            for c in verb.children)
+
+    @staticmethod
     def _infinitive(tok: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -188,7 +210,8 @@ class Modality:
             return "planned" if told in PLAN_ADJECTIVES else "hypothetical"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.fear_words:
             return "hypothetical"  # "fears of an attack", "warned of attacks on X"
-        if tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.request_verbs or
+        if tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.request_verbs
+                                   and not self._named_as(tok.head) or
                                    tok.dep_ == "pobj" and tok.head.lower_ == "for"
                                    and tok.head.head.lemma_.lower() in self.request_verbs):
             return "hypothetical"  # "called for the deployment of troops", "demanded talks"

@@ -1,0 +1,49 @@
+"""The twelfth round of rules for real news (issue 10), from batch K's dev articles, by error class.
+
+Each rule on short reports invented for these tests, with a guard for what it must leave alone:
+"calling the recapture of X a milestone" names a done capture (it asks for nothing, as "called for
+talks" does); "has been seizing areas in X" is a campaign going on, no one capture; "took over four
+towns including X" took X.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import asserted, extract, names
+
+
+def test_calling_a_capture_a_milestone_tells_it_done(extractor):
+    f = extract(extractor, "Army back in Dorvana\n\nThe defence minister toured the market of the town of Dorvana on "
+                           "Tuesday, calling the recapture of Dorvana a turning point.")
+    caps = asserted(f, "Capture")
+    assert any(names(f, v, "place") == ["Dorvana"] for v in caps)
+
+
+def test_calling_for_a_deployment_is_still_a_request(extractor):
+    f = extract(extractor, "Call for troops\n\nThe opposition leader on Tuesday called for the deployment of 500 "
+                           "troops to the town of Dorvana.")
+    assert not asserted(f, "Deployment")
+
+
+def test_a_perfect_progressive_over_bare_plurals_is_a_campaign(extractor):
+    f = extract(extractor, "Militants advance\n\nThe militant group Boko Haram has been seizing villages in Borno "
+                           "state for months, residents said.")
+    assert not asserted(f, "Capture")
+
+
+def test_a_perfect_progressive_on_a_named_town_stays_an_event(extractor):
+    f = extract(extractor, "Town shelled\n\nBoko Haram fighters have been attacking the town of Bama, residents "
+                           "said on Sunday.")
+    assert any(names(f, v, "location") == ["Bama"] for v in asserted(f, "Attack"))
+
+
+def test_towns_taken_including_named_ones(extractor):
+    f = extract(extractor, "Towns fall\n\nM23 rebels took over several towns including Goma and Bunia on Sunday, "
+                           "residents said.")
+    caps = asserted(f, "Capture")
+    assert sorted(p for v in caps for p in names(f, v, "place")) == ["Bunia", "Goma"]
+
+
+def test_bases_including_a_town_are_no_town_taken(extractor):
+    f = extract(extractor, "Bases fall\n\nM23 rebels took over several army bases including one near Goma on "
+                           "Sunday, residents said.")
+    assert not any("Goma" in names(f, v, "place") for v in asserted(f, "Capture"))
