@@ -16,8 +16,10 @@ killed when a bomb exploded". The parse of the trigger's clause cannot see that,
   no other event. Deployments keep their stated destination: the sentences after an
   announcement tell where it was made, or what the troops are for.
 
-A place given as a bearing ("50 km north of Y"), in a dateline ("CITY, Country --"), in an
-attribution ("officials in Y said") or as a modifier ("a U.S. soldier") is never the event's place.
+A place given as a bearing ("50 km north of Y") is the event's place only when its sentence names
+no other; a border's neighbours ("near the borders with Y and Z"), a dateline ("CITY, Country --"),
+an attribution ("officials in Y said"), a modifier ("a U.S. soldier") and a destination of travel
+("fled to Y after the attack") never are.
 """
 
 from __future__ import annotations
@@ -140,11 +142,27 @@ def _date_word(t: Token) -> bool:
 def _is_bearing(tok: Token) -> bool:
     """"50 km north of Y", "40 miles from Y", "outside of Y": Y is a reference point."""
     doc = tok.doc
-    if tok.head.lemma_.lower() == "border" or tok.head.lower_ == "with" and tok.head.head.lemma_.lower() == "border":
-        return True  # "a region bordering Y", "near the border with Y"
+    if _on_border(tok):
+        return True  # "a region bordering Y", "near the border with Y", "the borders with Y and Z"
     if tok.i >= 2 and doc[tok.i - 1].lower_ == "from" and doc[tok.i - 2].lower_ in DISTANCES:
         return True  # "40 miles from Y"
     return tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in BEARINGS
+
+
+BORDER_WORDS = frozenset(["border", "frontier", "boundary"])
+
+
+def _on_border(tok: Token) -> bool:
+    """"near the border with Y", "the borders with Y and Z", "bordering Y": a border phrase names
+    the neighbours as bearings, never the event's place. The second of two coordinated states hangs
+    on the first ("with Y and Z"), so a conjunct is read through the name it is coordinated with."""
+    t = tok
+    while t.dep_ in ("compound", "flat", "conj") and t.head.i != t.i:
+        t = t.head
+    head = t.head
+    if head.lemma_.lower() in BORDER_WORDS:  # (also the verb: "bordering Y")
+        return True
+    return t.dep_ == "pobj" and head.lower_ in ("with", "between") and head.head.lemma_.lower() in BORDER_WORDS
 
 
 def _origin(tok: Token) -> bool:
@@ -190,13 +208,16 @@ def _modifier(tok: Token, kind: Optional[str]) -> bool:
     return kind == "Country" and tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
-def places_in(sent: Sentence, res: Resolution) -> list[tuple[str, int]]:
-    """Place entities of a sentence in order (entity id, token index), each once."""
+def places_in(sent: Sentence, res: Resolution, bearings: bool = False) -> list[tuple[str, int]]:
+    """Place entities of a sentence in order (entity id, token index), each once. With
+    ``bearings``, only the reference points of bearings ("30 km south of Y", "north of Y"): the
+    places of last resort (:func:`_bearing_place`)."""
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
     for tok in sent.span[body_start(sent.span) - sent.span.start:]:
         eid = res.entity_at(tok)
-        if eid is None or eid in seen or res.kinds.get(eid) not in ("Location", "Country") or _is_bearing(tok) \
+        if eid is None or eid in seen or res.kinds.get(eid) not in ("Location", "Country") \
+                or _is_bearing(tok) != bearings or bearings and _on_border(tok) \
                 or _in_attribution(tok) or _modifier(tok, res.kinds.get(eid)) or _origin(tok) or _care(tok):
             continue
         seen.add(eid)
@@ -254,12 +275,25 @@ def refine_places(frames: list[FrameLike], sentences: list[Sentence], res: Resol
 
 
 def _own_place(f: FrameLike, res: Resolution, taken: set[str]) -> Optional[str]:
-    """The most specific place of the frame's own sentence (nearest the trigger on a tie)."""
+    """The most specific place of the frame's own sentence (nearest the trigger on a tie); when it
+    names none, the reference point of a bearing in it (:func:`_bearing_place`)."""
     own = [(e, i) for e, i in places_in(f.sentence, res) if e not in taken]
     if not own:
-        return None
+        return _bearing_place(f, res, taken)
     best = max(specificity(e, res) for e, _ in own)
     return min((abs(i - f.trigger.i), e) for e, i in own if specificity(e, res) == best)[1]
+
+
+def _bearing_place(f: FrameLike, res: Resolution, taken: set[str]) -> Optional[str]:
+    """"a village 30 km south of Y was attacked", "fighting north of Y": when the sentence names no
+    other place, the event is placed at Y, the most specific place it names (the annotation
+    guidelines' rule). A country is no reference point ("north of X" for a state is a region the
+    sentence does not name), nor a border ("near the border with Y")."""
+    points = [(e, i) for e, i in places_in(f.sentence, res, bearings=True)
+              if e not in taken and specificity(e, res) > COUNTRY]
+    if not points:
+        return None
+    return min((abs(i - f.trigger.i), e) for e, i in points)[1]
 
 
 def _town_before(f: FrameLike, by_index: dict[int, Sentence], res: Resolution, taken: set[str]) -> Optional[str]:
@@ -328,9 +362,10 @@ def _finer(f: FrameLike, current: list[str], by_index: dict[int, Sentence], busy
         return None
 
     def candidates(sent: Sentence) -> Iterable[str]:
-        for e, _ in places_in(sent, res):
+        for e, i in places_in(sent, res):
             if e not in taken and e not in current and specificity(e, res) > level \
-                    and res.countries.get(e) in countries:
+                    and res.countries.get(e) in countries and _inside(e, current, res) \
+                    and not _destination(sent.span.doc[i]):
                 yield e
 
     own = list(candidates(f.sentence))
@@ -349,6 +384,40 @@ def _finer(f: FrameLike, current: list[str], by_index: dict[int, Sentence], busy
         if found:
             return found[0]
     return None
+
+
+def _inside(eid: str, current: list[str], res: Resolution) -> bool:
+    """The finer place lies inside the coarse one: where the coarse place is a division with an
+    admin-1 code, the finer one must carry the same code (a capital named in the same sentence is
+    no place in a province). A place without a code (an unlisted town, a curated region) is not
+    ruled out: the country has already been checked."""
+    places = getattr(res, "places", {})
+    coarse = {places[e].admin1 for e in current if e in places and places[e].feature_class == "A"
+              and places[e].admin1}
+    fine = places.get(eid)
+    if not coarse or fine is None or not fine.admin1:
+        return True
+    return fine.admin1 in coarse
+
+
+#: Verbs of going somewhere: "fled to Y", "flew back to Y", "returned to Y" name where people went
+#: after the event, not where it happened.
+TRAVEL_VERBS = frozenset(["flee", "fly", "return", "travel", "go", "head", "retreat", "withdraw", "escape",
+                          "move", "evacuate", "relocate", "leave", "come", "arrive", "drive", "sail", "walk",
+                          "rush", "take", "transfer", "send", "airlift", "run"])
+
+
+def _destination(tok: Token) -> bool:
+    """"fled to Y after the attack", "flew back to Y", "were taken to Y": Y is where someone went."""
+    t = tok
+    while t.dep_ in ("compound", "flat", "conj") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ not in ("to", "toward", "towards", "for"):
+        return False
+    verb = t.head.head
+    if verb.pos_ == "ADV" and verb.head.i != verb.i:  # "flew back to Y"
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in TRAVEL_VERBS
 
 
 def _same_place(sent: Sentence, res: Resolution) -> list[str]:

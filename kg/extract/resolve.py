@@ -46,6 +46,8 @@ class Resolution:
     subtypes: dict[str, Optional[str]]
     countries: dict[str, Optional[str]]  # entity id -> ISO code
     dominant_country: Optional[str]
+    # entity id -> its gazetteer place: places.py asks whether a finer place lies inside a coarse one
+    places: dict[str, Place] = field(default_factory=dict)
 
     def entity_at(self, token: Token) -> Optional[str]:
         return self.by_token.get((id(token.doc), token.i))
@@ -437,6 +439,7 @@ class Resolver:
         kinds: dict[str, str] = {}
         subtypes: dict[str, Optional[str]] = {}
         countries: dict[str, Optional[str]] = {}
+        places: dict[str, Place] = {}
         for i, c in enumerate(ordered, start=1):
             eid = f"E{i}"
             name = self._name(c)
@@ -464,6 +467,8 @@ class Resolver:
             kinds[eid] = c.kind
             subtypes[eid] = c.subtype
             countries[eid] = c.country
+            if c.place is not None:
+                places[eid] = c.place
             for m in c.mentions:
                 if m.hint.get("inside"):
                     continue
@@ -478,7 +483,7 @@ class Resolver:
                     for t in m.span:
                         by_token.pop((id(t.doc), t.i), None)
         _bare_admin_aliases(entities)
-        res = Resolution(entities, by_token, kinds, subtypes, countries, dominant)
+        res = Resolution(entities, by_token, kinds, subtypes, countries, dominant, places)
         self._link_affiliations(res, ordered)
         return res
 
@@ -844,7 +849,8 @@ def _unlisted_in_area(name: str, area: Place) -> Place:
     with the towns near Y's centre, still apart from towns far off). No geometry at all, taken
     back last round, made it compatible with every place of the state."""
     return Place(geonames_id="", name=name, lat=area.lat, lon=area.lon, country_code=area.country_code,
-                 feature_class=area.feature_class, feature_code=None, population=0, area=area.name)
+                 feature_class=area.feature_class, feature_code=None, population=0, area=area.name,
+                 admin1=area.admin1)
 
 
 def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:

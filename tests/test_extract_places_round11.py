@@ -1,0 +1,60 @@
+"""Places of events and actors' states, entities round 11 (issue 10).
+
+Each test is an invented report; the rules are general (docs/entities.md, "round 11").
+"""
+
+from __future__ import annotations
+
+import pytest
+from rule_helpers import asserted, extract, names
+
+
+# 1. A finer place must lie inside the coarse one and not be where someone went afterwards.
+
+def test_a_finer_place_outside_the_events_province_is_not_taken(extractor):
+    f = extract(extractor, "Attack\n\nMilitants attacked an army post in Kandahar province on Monday, killing six "
+                           "soldiers. The prime minister flew back to Kabul after the attack.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Kandahar province"]
+
+
+def test_a_place_people_fled_to_is_not_the_events_place(extractor):
+    f = extract(extractor, "Attack\n\nGunmen attacked a village in Borno state on Sunday, killing 20 people. "
+                           "Survivors fled to Maiduguri after the attack.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Borno state"]
+
+
+def test_a_finer_place_inside_the_province_is_still_taken(extractor):
+    f = extract(extractor, "Attack\n\nMilitants attacked an army post in Kandahar province on Monday, killing six "
+                           "soldiers. The post stands on the outskirts of Spin Boldak.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Spin Boldak"]
+
+
+# 2. A border phrase names no place of the event, the second neighbour no more than the first.
+
+def test_neither_neighbour_of_a_border_phrase_is_the_events_place(extractor):
+    f = extract(extractor, "Clashes\n\nMilitants attacked an army patrol near the borders with Niger and "
+                           "Burkina Faso on Tuesday, killing 14 soldiers.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == []
+
+
+# 3. A bearing's reference point places the event when the sentence names no other place.
+
+@pytest.mark.parametrize("text, place", [
+    ("Ambush\n\nFighters ambushed a convoy north of Gao on Friday, killing three soldiers.", "Gao"),
+    ("Attack\n\nGunmen attacked a village 30 km south of Maiduguri on Sunday, killing 20 people.", "Maiduguri"),
+])
+def test_a_bearings_reference_point_places_the_event(extractor, text, place):
+    f = extract(extractor, text)
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == [place]
+
+
+def test_a_named_place_beats_a_bearings_reference_point(extractor):
+    f = extract(extractor, "Attack\n\nGunmen attacked the village of Konduga, 30 km south of Maiduguri, on "
+                           "Sunday, killing 20 people.")
+    [v] = asserted(f, "Attack")
+    assert "Maiduguri" not in names(f, v, "location")
