@@ -462,9 +462,35 @@ def _excluded_after(text: str, end: int) -> bool:
     return _NOT_A_COUNT_AFTER.match(text, end) is not None
 
 
+# Every match of _QUANTITY holds a number: a digit or one of these words (the vague numbers'
+# words contain "dozen", "score", "hundred", "thousand" or "million"). _QUANTITY opens with
+# alternations, so re tries it at every position of the text; a text without any of these need
+# not be scanned at all. Matched in lower case, as _QUANTITY ignores case.
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "dozen", "score",
+)
+_ANY_DIGIT = re.compile(r"\d")  # re's \d: any Unicode digit, as _DIGIT_NUMBER's
+# Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
+# (long s, Kelvin sign, dotted and dotless i): with one in the text, the text is always scanned.
+_CASE_FOLD_ODD = frozenset("\u017f\u212a\u0130\u0131")
+
+
+def _may_hold_number(text: str) -> bool:
+    """Whether ``text`` may hold a number _QUANTITY matches (never False when it does)."""
+    if _ANY_DIGIT.search(text) or not _CASE_FOLD_ODD.isdisjoint(text):
+        return True
+    low = text.lower()
+    return any(word in low for word in _NUMBER_WORDS)
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     """Number expressions that count something named right after them, in text order."""
     out: list[QuantityMention] = []
+    if not _may_hold_number(text):
+        return out
     for m in _QUANTITY.finditer(text):
         number = " ".join(_first_number(m).lower().split())
         number_start = m.start("lo") if m["lo"] else m.start("num") if m["num"] else m.start("single")

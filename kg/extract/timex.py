@@ -663,36 +663,85 @@ def _span_after(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional
     return res._replace(shift=Shift(-n, unit, _count_precision(unit, vague), "clause"))
 
 
-# Order breaks ties between equally long matches: the more specific rule first.
-_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
-    (_ISO_DATE, _iso_date),
-    (_NUMERIC_DATE, _numeric_date),
-    (_MONTH_DAY_YEAR, _full_date),
-    (_DAY_MONTH_YEAR, _full_date),
-    (_MONTH_DAY, _day_month),
-    (_DAY_MONTH, _day_month),
-    (_MONTH_YEAR, _month_year),
-    (_MONTH_REL_YEAR, _month_relative_year),
-    (_REL_MONTH, _relative_month),
-    (_BARE_MONTH, _bare_month),
-    (_SEASON_YEAR, _season_year),
-    (_REL_SEASON, _relative_season),
-    (_BARE_SEASON, _bare_season),
-    (_BARE_YEAR, _bare_year),
-    (_DAY_WORD, _day_word),
-    (_REL_UNIT, _relative_unit),
-    (_MOD_THE_UNIT, _mod_the_unit),
-    (_THE_WEEKEND, _the_weekend),
-    (_VAGUE_PERIOD, _vague_period),
-    (_AGO, _ago),
-    (_SPAN_AFTER, _span_after),
-    (_COUNT_FROM_ANCHOR, _count_from_anchor),
-    (_NEXT_DAY, _next_day),
-    (_DAY_BEFORE, _day_before),
-    (_LATER_THAT, _later_that),
-    (_FOLLOWING_PERIOD, _following_period),
-    (_WEEKDAY_EXPR, _weekday),
+# Order breaks ties between equally long matches: the more specific rule first. The third item
+# names the words (features of :data:`_FEATURES`) a rule cannot match without, all of them.
+_RULES: tuple[tuple[re.Pattern[str], Handler, tuple[str, ...]], ...] = (
+    (_ISO_DATE, _iso_date, ("digit",)),
+    (_NUMERIC_DATE, _numeric_date, ("digit",)),
+    (_MONTH_DAY_YEAR, _full_date, ("month", "digit")),
+    (_DAY_MONTH_YEAR, _full_date, ("month", "digit")),
+    (_MONTH_DAY, _day_month, ("month", "digit")),
+    (_DAY_MONTH, _day_month, ("month", "digit")),
+    (_MONTH_YEAR, _month_year, ("month", "digit")),
+    (_MONTH_REL_YEAR, _month_relative_year, ("month", "unit")),
+    (_REL_MONTH, _relative_month, ("month",)),
+    (_BARE_MONTH, _bare_month, ("month",)),
+    (_SEASON_YEAR, _season_year, ("season", "digit")),
+    (_REL_SEASON, _relative_season, ("season",)),
+    (_BARE_SEASON, _bare_season, ("season",)),
+    (_BARE_YEAR, _bare_year, ("digit",)),
+    (_DAY_WORD, _day_word, ("day_word",)),
+    (_REL_UNIT, _relative_unit, ("unit",)),
+    (_MOD_THE_UNIT, _mod_the_unit, ("unit",)),
+    (_THE_WEEKEND, _the_weekend, ("weekend",)),
+    (_VAGUE_PERIOD, _vague_period, ("units",)),
+    (_AGO, _ago, ("ago",)),
+    (_SPAN_AFTER, _span_after, ("after",)),
+    (_COUNT_FROM_ANCHOR, _count_from_anchor, ("later",)),
+    (_NEXT_DAY, _next_day, ("next",)),
+    (_DAY_BEFORE, _day_before, ("day",)),
+    (_LATER_THAT, _later_that, ("later",)),
+    (_FOLLOWING_PERIOD, _following_period, ("following",)),
+    (_WEEKDAY_EXPR, _weekday, ("weekday",)),
 )
+
+
+# What each rule cannot match without, tested once per text so that a rule whose words are absent
+# is not run at all (most sentences that pass _MAY_HOLD_TIME hold words for a few rules only; each
+# of the 27 patterns costs a scan of the whole text). A feature is present when the text holds one
+# of its words: "cased" words as written (month and weekday names are matched capitalised only),
+# the others in any case. Words only: a feature that is present says nothing about a match, and
+# every rule still runs its own pattern. Word starts suffice ("Jan" for January, "week" for
+# weekend, "later" inside "later that day"); the tests check each rule against its features.
+_CASED_FEATURES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "month": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+        "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    }
+)
+_ANY_CASE_FEATURES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "season": ("spring", "summer", "autumn", "fall", "winter"),
+        "day_word": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"),
+        "unit": ("week", "month", "year"),
+        "weekend": ("weekend",),
+        "units": ("days", "weeks", "months"),
+        "ago": ("ago",),
+        "after": ("after",),
+        "later": ("later", "earlier", "afterward"),
+        "next": ("next", "following", "previous", "preceding", "same"),
+        "day": ("day",),
+        "following": ("following", "subsequent"),
+    }
+)
+_ANY_DIGIT = re.compile(r"\d")  # re's \d: any Unicode digit, as the rules' own \d
+# Characters that re's IGNORECASE matches to an ASCII letter but str.lower() does not turn into
+# it (long s, Kelvin sign, dotted and dotless i): with one of them in the text, every word
+# feature counts as present, so no rule is skipped that re could match.
+_CASE_FOLD_ODD = frozenset("\u017f\u212a\u0130\u0131")
+
+
+def _features(text: str) -> frozenset[str]:
+    """The features of :data:`_RULES` present in ``text`` (a superset: never one too few)."""
+    present = {name for name, words in _CASED_FEATURES.items() if any(w in text for w in words)}
+    if _CASE_FOLD_ODD.isdisjoint(text):
+        low = text.lower()
+        present.update(name for name, words in _ANY_CASE_FEATURES.items() if any(w in low for w in words))
+    else:
+        present.update(_ANY_CASE_FEATURES)
+    if _ANY_DIGIT.search(text):
+        present.add("digit")
+    return frozenset(present)
 
 
 # --------------------------------------------------------------------------- public API
@@ -719,7 +768,10 @@ def _candidates(text: str, pub: Optional[dt.date]) -> list[TimeMention]:
     found: list[TimeMention] = []
     if not _MAY_HOLD_TIME.search(text):
         return found
-    for pattern, handler in _RULES:
+    present = _features(text)
+    for pattern, handler, needs in _RULES:
+        if not present.issuperset(needs):
+            continue  # a word the pattern cannot match without is absent
         for m in pattern.finditer(text):
             res = handler(m, text, pub)
             if res is None:
