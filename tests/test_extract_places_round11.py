@@ -58,3 +58,28 @@ def test_a_named_place_beats_a_bearings_reference_point(extractor):
                            "Sunday, killing 20 people.")
     [v] = asserted(f, "Attack")
     assert "Maiduguri" not in names(f, v, "location")
+
+
+# 4. A nationality adjective on a force noun names that state's force, the state itself unnamed.
+
+@pytest.mark.parametrize("text", [
+    "Deployment\n\nFour hundred Kenyan officers arrived in the capital on Monday to lead the mission.",
+    "Deployment\n\nThe Kenyan contingent arrived in the capital on Monday to lead the mission.",
+])
+def test_a_demonym_on_officers_or_a_contingent_names_the_states_force(extractor, text):
+    f = extract(extractor, text)
+    forces = [e for e in f.entities if e.type == "ArmedForce"]
+    assert [e.attributes.get("country_code") for e in forces] == ["KE"]
+    assert not any(e.type == "Country" for e in f.entities)  # the state is named only as an adjective
+
+
+def test_officers_of_a_state_are_the_target_of_an_attack(extractor):
+    f = extract(extractor, "Attack\n\nGunmen killed two Kenyan officers in an ambush near the town on Monday.")
+    [v] = asserted(f, "Attack")
+    [target] = v.roles["target"]
+    assert f.entity(target).type == "ArmedForce" and f.entity(target).attributes.get("country_code") == "KE"
+
+
+def test_officers_with_no_state_word_name_no_force(extractor):
+    f = extract(extractor, "Attack\n\nGunmen killed two officers in an ambush near the town on Monday.")
+    assert not any(e.type == "ArmedForce" for e in f.entities)
