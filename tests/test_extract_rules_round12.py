@@ -47,3 +47,37 @@ def test_bases_including_a_town_are_no_town_taken(extractor):
     f = extract(extractor, "Bases fall\n\nM23 rebels took over several army bases including one near Goma on "
                            "Sunday, residents said.")
     assert not any("Goma" in names(f, v, "place") for v in asserted(f, "Capture"))
+
+
+_BLAST = ("Blast kills presenter\n\nA roadside bombing in Herat on Thursday killed a television presenter and her "
+          "mother. Her employer said she had worked for the channel for three years. The journalists' union said it "
+          "was deeply saddened. The governor said officials must be held accountable. ")
+
+
+def test_a_definite_blast_of_the_day_told_far_back_is_that_attack(extractor):
+    f = extract(extractor, _BLAST + "The Thursday night blast killed a total of four people and wounded several.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Herat"]
+    assert v.quantities["fatalities"].value == 4
+
+
+def test_a_definite_blast_of_a_day_with_two_attacks_points_at_neither(extractor):
+    f = extract(extractor, "Blasts kill six\n\nA roadside bombing in Herat on Thursday killed a police officer. A "
+                           "suicide bombing in Kandahar on Thursday killed five soldiers. The governor said officials "
+                           "must be held accountable. The union said it was saddened. The Thursday night blast killed "
+                           "a total of four people.")
+    attacks = asserted(f, "Attack")
+    assert not any(v.quantities.get("fatalities") and v.quantities["fatalities"].value == 4
+                   and names(f, v, "location") for v in attacks)
+
+
+def test_a_state_capital_told_by_description_is_the_town_its_sentence_names(extractor):
+    f = extract(extractor, "Army retakes town\n\nThe town of Bor changed hands again on Thursday, as government forces "
+                           "said they recaptured the Jonglei state capital from rebels.")
+    assert any(names(f, v, "place") == ["Bor"] for v in asserted(f, "Capture"))
+
+
+def test_a_state_capital_told_by_description_takes_no_town_of_another_story(extractor):
+    f = extract(extractor, "Army retakes town\n\nRebels attacked the village of Tambura on Monday. Government forces "
+                           "said they recaptured the Upper Nile state capital from rebels on Thursday.")
+    assert not any("Tambura" in names(f, v, "place") for v in asserted(f, "Capture"))

@@ -2078,6 +2078,8 @@ class _Ctx:
                         places.append((town, self.sent.char(t)))
                 if eid is None and not nominal:
                     places += self.included_places(t)  # "took over four towns including X" (round 12)
+                if eid is None and t.i == pt.i:
+                    eid = self.capital_described(t)  # "recaptured the X state capital" (round 12)
                 if eid:
                     places.append((eid, self.sent.char(t)))
             places += self.listed_places(tok, pt, [p for p, _ in places])
@@ -2252,6 +2254,31 @@ class _Ctx:
         for c in cands:
             if self.kind(self.place_in(c)) == "Location":
                 return c
+        return None
+
+    def capital_described(self, noun: Token) -> Optional[str]:
+        """"The town of Y changed hands again as the army said it recaptured the X state capital":
+        a capital told by description (no name of its own) is the one town its sentence names (in
+        that division, when the gazetteer knows both), else the one town the sentence before names
+        that the gazetteer puts in the division. Two towns, or none: no place."""
+        if noun.lemma_.lower() != "capital" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        divisions = {e for m in mods for t in m.subtree for e in [self.res.entity_at(t)]
+                     if e and specificity(e, self.res) == REGION}
+        if not divisions and not any(m.lower_ in ("provincial", "regional", "state", "district") for m in mods):
+            return None  # "the capital" alone is the state's capital: another rule's
+        places = getattr(self.res, "places", {})
+        codes = {places[e].admin1 for e in divisions if e in places and places[e].admin1}
+        own = [self.res.entity_at(t) for t in self.sent.span]
+        before = self.earlier[-1] if self.earlier and codes else []  # (only a town shown to lie in the division)
+        for named in (own, before):
+            towns = {e for e in named if e and self.kind(e) == "Location" and specificity(e, self.res) == SPECIFIC
+                     and (not codes or e in places and places[e].admin1 in codes)}
+            if len(towns) == 1:
+                return towns.pop()
+            if towns:
+                return None
         return None
 
     def included_places(self, t: Token) -> list[tuple[str, int]]:
@@ -3145,10 +3172,28 @@ def _resolve_anaphoric(frames: list[Frame], res: Resolution) -> list[Frame]:
             if target is not None and _compatible_counts(target, f) and _same_side(target, f, res):
                 _absorb(target, f)
                 continue
+            target = _the_day_told_before(out, f, res)
+            if target is not None:
+                _absorb(target, f)
+                continue
             if f.toll_only:
                 continue  # "the fighting" with no attack told just before: fighting in general
         out.append(f)
     return out
+
+
+def _the_day_told_before(out: list[Frame], f: Frame, res: Resolution) -> Optional[Frame]:
+    """"A bombing in X killed a journalist ... (three sentences on) The Thursday night blast killed
+    four": a definite event noun with no place, dated by its own time to the day, further back
+    than two sentences, is the one attack of the report told for that day (round 12). Only one:
+    with two attacks that day, or a toll or side that differs, it points at none."""
+    if not (f.nominal and f.date and f.date.precision == "day" and f.date_strength >= Strength.ATTACHED):
+        return None
+    same_day = [g for g in out if g.type == f.type and g.modality == f.modality and g.date is not None
+                and g.date.value == f.date.value and g.sentence.index < f.sentence.index]
+    if len(same_day) != 1 or not (_compatible_counts(same_day[0], f) and _same_side(same_day[0], f, res)):
+        return None
+    return same_day[0]
 
 
 def _set_place(told: Frame, f: Frame, res: Resolution) -> None:
