@@ -81,3 +81,18 @@ def test_a_state_capital_told_by_description_takes_no_town_of_another_story(extr
     f = extract(extractor, "Army retakes town\n\nRebels attacked the village of Tambura on Monday. Government forces "
                            "said they recaptured the Upper Nile state capital from rebels on Thursday.")
     assert not any("Tambura" in names(f, v, "place") for v in asserted(f, "Capture"))
+
+
+def test_the_home_base_of_a_unit_sent_is_no_deployment_of_its_own(extractor):
+    f = extract(extractor, "Army announces deployment\n\nThe Department of the Army announced today the summer "
+                           "deployment of about 1,500 soldiers from the 3rd Infantry Division, stationed at Fort "
+                           "Stewart, Georgia, to Poland.")
+    [v] = [e for e in f.events if e.type == "Deployment"]
+    assert names(f, v, "destination") == ["Poland"]
+    assert v.quantities["troops"].value == 1500
+
+
+def test_troops_stationed_somewhere_arriving_stay_a_deployment(extractor):
+    f = extract(extractor, "Troops arrive\n\nAbout 300 soldiers stationed at Fort Stewart arrived in Poland on "
+                           "Monday.")
+    assert any(names(f, v, "destination") == ["Poland"] for v in asserted(f, "Deployment"))

@@ -939,6 +939,18 @@ class _Ctx:
         subj = self.poss_or_by(noun) or self.light_verb_subject(noun)
         return subj is not None and self.kind(self.entity(subj, ARMED, modifiers=True)) == "ArmedGroup"
 
+    def home_base(self, tok: Token) -> Optional[Token]:
+        """"The deployment of 3,500 soldiers from the Nth Brigade, stationed at Fort X": a participle
+        of stationing on the unit sent tells where the unit is based, not a deployment of its own
+        (the deployment word it hangs under is the event). Returns that deployment word."""
+        if tok.pos_ != "VERB" or tok.dep_ != "acl" or tok.tag_ != "VBN" \
+                or self.finder.t.base(tok) not in ("station", "base", "garrison", "headquarter"):
+            return None
+        for anc in tok.ancestors:
+            if anc.pos_ == "NOUN" and self.trigger_type(anc) == ("Deployment", True):
+                return anc
+        return None
+
     def stationed_troops(self, tok: Token) -> Optional[Token]:
         """Troops told as present somewhere, with their number: "the presence of 1,500 X troops in Y",
         "X has (about) 2,500 troops in Y", "keeps 800 soldiers in Y" (a deployment, undated unless
@@ -1014,6 +1026,8 @@ class _Ctx:
         if not nominal and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and tok.head.pos_ == "VERB" and self.trigger_type(tok.head)[0] == "Deployment":
             return  # "sent 500 troops to X to reinforce Y", "arrived to reinforce": the purpose of the one deployment
+        if self.home_base(tok) is not None:
+            return  # "the deployment of 3,500 soldiers from the Nth Division, stationed at Fort X, to Y" (round 12)
         troops = self.stationed_troops(tok)
         if troops is not None:
             yield from self._presence(tok, troops)
@@ -1091,6 +1105,9 @@ class _Ctx:
                 for p, objs in self.preps(o).items():
                     if p in ("to", "into") and not preps.get(p):
                         preps.setdefault(p, []).extend(objs)
+            for t in tok.subtree:  # "..., stationed at Fort X, to Y": the parse hangs "to Y" on the home base
+                if t.i != tok.i and self.home_base(t) is not None and not preps.get("to"):
+                    preps["to"] = list(self.preps(t).get("to", []))
         into = ("to", "into", "toward", "towards") + (("of",) if nominal and tok.lemma_.lower() in ("invasion", "incursion") else ())
         for p in into:  # "the invasion of X" is into X
             for obj in preps.get(p, []):
