@@ -83,3 +83,34 @@ def test_officers_of_a_state_are_the_target_of_an_attack(extractor):
 def test_officers_with_no_state_word_name_no_force(extractor):
     f = extract(extractor, "Attack\n\nGunmen killed two officers in an ambush near the town on Monday.")
     assert not any(e.type == "ArmedForce" for e in f.entities)
+
+
+# 5. An unlisted town NER calls a person, in a frame of fighting or attack, is a place.
+
+@pytest.mark.parametrize("text, place", [
+    ("Attack\n\nMilitants attacked Dorvanik on Friday, killing nine people.", "Dorvanik"),
+    ("Clashes\n\nHeavy fighting in Tambrelo killed 12 soldiers on Friday.", "Tambrelo"),
+    ("Clashes\n\nClashes in Verkhalo killed 12 people on Friday.", "Verkhalo"),
+])
+def test_an_unlisted_town_in_a_frame_of_fighting_is_a_place(extractor, text, place):
+    f = extract(extractor, text)
+    entity = next(e for e in f.entities if e.name == place)
+    assert entity.type == "Location"
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == [place]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Attack\n\nAli Mahmoud is a local trader. Militants attacked Mahmoud on Friday, killing his brother.",
+     "Mahmoud", "Person"),
+    ("Attack\n\nMilitants attacked Chevron on Friday, killing nine workers.", "Chevron", "Organization"),
+])
+def test_a_person_or_a_company_attacked_stays_so(extractor, text, name, kind):
+    f = extract(extractor, text)
+    assert all(e.type != "Location" for e in f.entities if name in e.name)
+    assert any(e.type == kind and name in e.name for e in f.entities)
+
+
+def test_a_month_after_clashes_in_is_no_place(extractor):
+    f = extract(extractor, "Clashes\n\nClashes in March killed 12 people, the army said.")
+    assert not any(e.type == "Location" for e in f.entities)

@@ -164,6 +164,7 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, res: Resources) -> None:
         self.res = res
+        self._person_words: Optional[frozenset[str]] = None  # (set per report by find)
         self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         names: set[str] = set()
@@ -332,6 +333,7 @@ class MentionFinder:
         """Matchers run once per paragraph Doc; their matches are then read sentence by sentence."""
         out: list[RawMention] = []
         cache: dict[int, tuple[list[tuple[int, int]], list[tuple[str, int, int]]]] = {}
+        self._person_words = _person_words(parsed)
         for sent in parsed.sentences:
             doc = sent.span.doc
             if id(doc) not in cache:
@@ -950,6 +952,8 @@ class MentionFinder:
             return True  # "a base at X", "the camp near Y": where a facility stands is a place
         if self._listed_with_place(ent):
             return True  # "captured X, Y and Z", "attacks on X, Y and Z": one list, all places
+        if _attacked_place(ent, self._person_words):
+            return True  # "militants attacked X": X a town the gazetteer lacks
         end = root.head if root.dep_ == "conj" else root
         if end.dep_ == "pobj" and end.head.lower_ == "between" and end.head.head.lemma_.lower() in res.place_nouns_between:
             return True  # "the ambush between X and Y", "the road between X and Y"
@@ -973,7 +977,7 @@ class MentionFinder:
         if prev is not None and prev.lower_ in LOCATIVE_PREPS and not (
                 prev.lower_ == "to" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("according", "told", "said")):
             place = self.res.gazetteer.lookup(ent.text)
-            return place is not None or _scene_of_violence(ent, prev)
+            return place is not None or _scene_of_violence(ent, prev, self._person_words)
         return False
 
     def _of_a_place_noun(self, doc: Doc, of: int, prep: str = "of") -> bool:
@@ -1935,16 +1939,62 @@ def _on_attack_noun(on: Token, nouns: frozenset[str]) -> bool:
     return head.pos_ == "NOUN" and head.lemma_.lower() in nouns
 
 
-def _scene_of_violence(ent: Span, prep: Token) -> bool:
+#: Nouns of fighting whose "in X" is where it happened ("clashes in X", "heavy fighting in Y").
+_FIGHTING_NOUNS = frozenset({"fighting", "clash", "clashes", "battle", "violence", "attack", "bombing", "blast",
+                             "explosion", "ambush", "raid", "offensive", "shelling", "airstrike", "strike",
+                             "unrest", "massacre", "skirmish", "gunfight", "firefight", "assault"})
+#: Verbs whose direct object, a one-word name NER calls a person, is a town ("attacked X").
+_ATTACKED_PLACE_VERBS = frozenset({"attack", "bomb", "shell", "raid", "storm", "overrun", "besiege"})
+_NOT_TOWNS = frozenset("january february march april may june july august september october november december "
+                       "ramadan eid christmas easter".split())
+
+
+def _scene_of_violence(ent: Span, prep: Token, person_words: Optional[frozenset[str]] = None) -> bool:
     """An unlisted one-word name after "in" or "near" where the phrase hangs on a verb of killing or
-    attack, or on a building ("were killed in X", "an office in X"): the scene of the event, a town
-    the gazetteer lacks. Without this such a name was a place only when a vowel-blind look-alike
-    abroad matched it (a wrong point); now it is a place with no point."""
-    if prep.lower_ not in ("in", "near") or len(ent) != 1 or ent.label_ == "PERSON" or ent.root.pos_ != "PROPN":
+    attack, on a noun of fighting, or on a building ("were killed in X", "clashes in Y", "an office
+    in Z"): the scene of the event, a town the gazetteer lacks. Without this such a name was a place
+    only when a vowel-blind look-alike abroad matched it (a wrong point); now it is a place with no
+    point. NER's "person" label is overruled only for a name the report never gives a person's full
+    name with (:func:`_lone_name`)."""
+    if prep.lower_ not in ("in", "near") or len(ent) != 1 or ent.root.pos_ != "PROPN" \
+            or not _lone_name(ent, person_words):
         return False
+    if ent.root.dep_ != "pobj" or ent.root.head.i != prep.i:
+        return False  # "killed in X's house": the house's owner
     head = prep.head
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _SCENE_VERBS \
-        or head.pos_ == "NOUN" and head.lemma_.lower() in _SCENE_BUILDINGS
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _SCENE_VERBS:
+        return True
+    if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FIGHTING_NOUNS | {h + "s" for h in _FIGHTING_NOUNS}:
+        return True  # (a sentence's first noun may be tagged a proper noun: "Clashes in X")
+    return ent.label_ != "PERSON" and head.pos_ == "NOUN" and head.lemma_.lower() in _SCENE_BUILDINGS
+
+
+def _person_words(parsed: ParsedDoc) -> frozenset[str]:
+    """The words of every person's name of two words or more NER finds in the report."""
+    docs = {id(s.span.doc): s.span.doc for s in parsed.sentences}
+    return frozenset(t.lower_ for d in docs.values() for e in d.ents if e.label_ == "PERSON" and len(e) >= 2
+                     for t in e)
+
+
+def _lone_name(ent: Span, person_words: Optional[frozenset[str]] = None) -> bool:
+    """A one-word name that is no month or feast, and no part of a longer person's name in the
+    report: "Mahmoud" after "Ali Mahmoud" is that man; "X" named alone after "in" is a town."""
+    word = ent.text.lower()
+    if word in _NOT_TOWNS:
+        return False
+    if person_words is None:
+        person_words = frozenset(t.lower_ for e in ent.doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e)
+    return word not in person_words
+
+
+def _attacked_place(ent: Span, person_words: Optional[frozenset[str]] = None) -> bool:
+    """"Militants attacked X", "shelled Y": the object of a verb of attack on a place, a one-word
+    name NER calls a person and the report names no person by, is a town the gazetteer lacks (a
+    body NER finds, "attacked Z", stays a body: companies and parties are attacked too)."""
+    root = ent.root
+    return len(ent) == 1 and ent.label_ == "PERSON" and root.pos_ == "PROPN" and root.dep_ == "dobj" \
+        and root.head.lemma_.lower() in _ATTACKED_PLACE_VERBS and _lone_name(ent, person_words) \
+        and not (ent.end < len(ent.doc) and ent.doc[ent.end].text in ("'s", "’s"))
 
 
 def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
