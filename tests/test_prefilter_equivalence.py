@@ -40,6 +40,8 @@ _FRAGMENTS = (
     "March 2016", "the end of the week", "three weeks ago", "two days after the rebels seized", "the next day",
     "the following month", "later that day", "the following weeks", "a day earlier", "hours later",
     "October last year", "last March", "next summer", "early 2015", "recent weeks", "the coming days",
+    "hangover", "ba", "x-between", "no fewer than", "close to", "upwards of", "often", "someone",
+    "an estimated", "several hundred", "a few thousand", "\u00a0", "\t", "\n", "from",
     "\u017fub\u017fequent", "wee\u212a", "\u0131n", "thou\u017fand", "Th\u0131rty",
 )
 
@@ -108,6 +110,30 @@ def test_find_quantities_is_what_the_full_scan_gives(monkeypatch):
     monkeypatch.setattr(quantities, "_may_hold_number", lambda text: True)
     assert [quantities.find_quantities(t) for t in TEXTS] == gated
     assert any(gated)
+
+
+def _spans(matches) -> list[tuple[int, int, dict]]:
+    return [(m.start(), m.end(), m.groupdict()) for m in matches]
+
+
+def test_quantity_matches_are_those_of_the_whole_scan():
+    """The scan starts near each number only: the matches are still those of ``finditer``."""
+    found = 0
+    for text in TEXTS:
+        expected = _spans(quantities._QUANTITY.finditer(text))
+        assert _spans(quantities._quantity_matches(text)) == expected, text
+        found += len(expected)
+    assert found > 1000
+
+
+@pytest.mark.parametrize("text", [
+    "The hangover 5 soldiers",  # a qualifier inside the word before the number ("over")
+    "between 3 and 5 tanks, more or less 400 troops and half a dozen drones",
+    "an estimated several hundred fighters, at least\u00a0twenty rebels",
+    "from 20 to 30 people; 1,200-1,500 refugees",
+])
+def test_quantity_matches_of_qualified_numbers(text):
+    assert _spans(quantities._quantity_matches(text)) == _spans(quantities._QUANTITY.finditer(text))
 
 
 def test_a_sentence_without_numbers_is_not_scanned():

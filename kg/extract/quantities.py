@@ -32,10 +32,11 @@ Conventions:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping, Optional
+from typing import Iterator, Mapping, Optional
 
 from kg.models import Quantity
 
@@ -486,12 +487,65 @@ def _may_hold_number(text: str) -> bool:
     return any(word in low for word in _NUMBER_WORDS)
 
 
+# Words that may stand, whole, between the start of a _QUANTITY match and its first digit or
+# number word: the qualifiers' words, "between", and the words that open a number ("a hundred",
+# "half a dozen", "several hundred", "a few thousand", "tens of thousands").
+_LEAD_WORDS = frozenset(
+    " ".join(_QUALIFIERS).split() + ["between", "a", "half", "several", "few", "tens", "hundreds", "of"]
+)
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def _number_cores(low: str) -> list[int]:
+    """Sorted offsets of every digit and every number word (also inside words) of ``low``."""
+    cores = {m.start() for m in _ANY_DIGIT.finditer(low)}
+    for word in _NUMBER_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            cores.add(at)
+            at = low.find(word, at + 1)
+    return sorted(cores)
+
+
+def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_QUANTITY.finditer(text)``, without scanning where none can start.
+
+    A match holds a number, and before its first digit or number word (its core) only whole
+    words of _LEAD_WORDS and whitespace, save for a qualifier that may start inside the word
+    before them ("hangover 5"). So the leftmost match at or after ``pos`` starts no earlier than
+    the word before the _LEAD_WORDS run that ends at the first core from ``pos``, and
+    ``search`` from there finds it (look-behinds still see the text before). Starting earlier
+    is always safe; the tests compare with ``finditer`` over many generated strings.
+    """
+    if not _CASE_FOLD_ODD.isdisjoint(text):
+        yield from _QUANTITY.finditer(text)  # lower() would not show re's case folding
+        return
+    low = text.lower()
+    cores = _number_cores(low)
+    words = [(w.start(), w.group()) for w in _WORD_SPAN.finditer(low)]
+    word_starts = [start for start, _ in words]
+    pos, i = 0, 0
+    while True:
+        i = bisect.bisect_left(cores, pos, i)
+        if i == len(cores):
+            return
+        w = bisect.bisect_right(word_starts, cores[i]) - 1  # the word holding the core
+        while w > 0 and words[w - 1][1] in _LEAD_WORDS:
+            w -= 1
+        start = max(pos, words[w - 1][0] if w > 0 else 0)  # the word before: a qualifier's start
+        m = _QUANTITY.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     """Number expressions that count something named right after them, in text order."""
     out: list[QuantityMention] = []
     if not _may_hold_number(text):
         return out
-    for m in _QUANTITY.finditer(text):
+    for m in _quantity_matches(text):
         number = " ".join(_first_number(m).lower().split())
         number_start = m.start("lo") if m["lo"] else m.start("num") if m["num"] else m.start("single")
         if _excluded_before(text, number_start) or (not m["suffix"] and _excluded_after(text, m.end())):
