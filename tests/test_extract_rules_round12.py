@@ -96,3 +96,20 @@ def test_troops_stationed_somewhere_arriving_stay_a_deployment(extractor):
     f = extract(extractor, "Troops arrive\n\nAbout 300 soldiers stationed at Fort Stewart arrived in Poland on "
                            "Monday.")
     assert any(names(f, v, "destination") == ["Poland"] for v in asserted(f, "Deployment"))
+
+
+def test_a_group_which_has_held_the_city_since_took_the_city_retaken(extractor):
+    f = extract(extractor, "Army retakes city\n\nIraqi forces recaptured the city of Baiji from ISIL on Monday, a "
+                           "spokesman said. Its location on the highway made it an important target in the fight "
+                           "against ISIL, which has held the city since June.")
+    caps = asserted(f, "Capture")
+    held = [v for v in caps if names(f, v, "captor") == ["Islamic State"]]
+    assert [names(f, v, "place") for v in held] == [["Baiji"]]
+    assert held[0].date.value == "2023-06"
+    assert any(names(f, v, "captor") == ["Iraqi forces"] for v in caps)
+
+
+def test_a_group_which_has_held_the_city_since_told_alone_is_no_capture(extractor):
+    f = extract(extractor, "Group holds city\n\nIts location on the highway made Baiji an important target in the "
+                           "fight against ISIL, which has held the city since June.")
+    assert not asserted(f, "Capture")

@@ -921,7 +921,27 @@ class _Ctx:
         return verb.pos_ == "VERB" and verb.lemma_.lower() in ("control", "hold", "occupy") and verb.dep_ == "relcl" \
             and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) \
             and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children) \
-            and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "from"
+            and (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "from" or self.holder_of_the_retaken(verb) is not None)
+
+    def holder_of_the_retaken(self, verb: Token) -> Optional[str]:
+        """"Forces recaptured X from ISIL ... the fight to stop ISIL, which has held the city since
+        May": a relative of the perfect on a named armed actor, holding "the city" ("it"), when a
+        capture of a town was told in this sentence or the two before, tells that actor's earlier
+        capture of that town (round 12; told alone, "X, which has held the city since 2014", it is
+        none). Returns the town."""
+        if self.kind(self.res.entity_at(verb.head)) not in ARMED:
+            return None
+        obj = self.child(verb, "dobj")
+        if obj is None or not (obj.lower_ == "it" or obj.lemma_.lower() in TOWN_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)):
+            return None
+        for f in reversed(self.told):
+            if f.sentence.index < self.sent.index - 2:
+                break
+            fine = [e for e in f.roles.get("place", []) if specificity(e, self.res) >= SPECIFIC]
+            if f.type == "Capture" and f.modality == "asserted" and not f.background and fine:
+                return fine[0]
+        return None
 
     def controlled_place(self, noun: Token) -> list[Token]:
         """The place of "were in control of it": "it" (or "the town") is the place the clause entered
@@ -2083,6 +2103,9 @@ class _Ctx:
         for pt in place_toks:
             for t in self.expand(pt):
                 eid = self.entity(t, ("Location",))
+                if eid is None and not nominal and self.held_since(tok) and self.holder_of_the_retaken(tok) is not None \
+                        and t.i == pt.i:
+                    eid = self.holder_of_the_retaken(tok)  # "ISIL, which has held the city since May" (round 12)
                 if eid is None and not nominal and t.lower_ == "it" and t.pos_ == "PRON":
                     eid = (self.place_told_before(t) if self.held_since(tok)  # "retook Y from X, who had held it since"
                            else self.place_it_points_to())  # "X seized Y in 2014. Z retook it in 2017."
