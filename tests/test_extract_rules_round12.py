@@ -113,3 +113,17 @@ def test_a_group_which_has_held_the_city_since_told_alone_is_no_capture(extracto
     f = extract(extractor, "Group holds city\n\nIts location on the highway made Baiji an important target in the "
                            "fight against ISIL, which has held the city since June.")
     assert not asserted(f, "Capture")
+
+
+def test_a_capture_tried_in_the_past_is_an_attack_on_the_place(extractor):
+    f = extract(extractor, "Militants repelled\n\nBoko Haram militants tried to seize the town of Gwoza on Tuesday, "
+                           "residents said.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Boko Haram"] and names(f, v, "location") == ["Gwoza"]
+    assert not asserted(f, "Capture")
+
+
+def test_a_capture_to_be_tried_stays_a_planned_capture(extractor):
+    f = extract(extractor, "Army may retake town\n\nThe army will try to retake Gwoza next week.")
+    assert not asserted(f, "Attack")
+    assert [v.modality for v in f.events if v.type == "Capture"] == ["planned"]

@@ -2166,7 +2166,35 @@ class _Ctx:
             if nominal and self.came_into_control(tok) and f.date_strength < Strength.ATTACHED:
                 by = [t for t in find_times(self.sent.text, self.published) if t.relation == "before"]
                 f.date = by[0].value if by else f.date  # "by Monday evening they were in control of X" (round 11)
+            tried = self.tried(tok)
+            if tried is not None:
+                f = self.attempt_as_attack(f, tried)  # "militants tried to seize the town of X" (round 12)
             yield f
+
+    def tried(self, verb: Token) -> Optional[Token]:
+        """"Militants tried (attempted) to seize the town of X", in the past: a capture tried and
+        not told as done is an attack on the place (the fighting happened; the taking did not).
+        Returns the verb of trying; none for "will try", "may try" or "tried several times" (a
+        run of attempts, no one event)."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.pos_ != "VERB" or self.finder.t.base(head) not in ("try", "attempt") \
+                or head.tag_ != "VBD" or any(c.dep_ == "neg" for c in head.children):
+            return None
+        if any(c.dep_ in ("npadvmod", "dobj", "advmod") and c.right_edge.lower_ == "times" for c in head.children):
+            return None
+        return head
+
+    def attempt_as_attack(self, f: Frame, tried: Token) -> Frame:
+        """The attack a tried capture tells: the would-be captor attacks, at the place, with the
+        modality and date of the trying."""
+        a = Frame(type="Attack", trigger=f.trigger, sentence=f.sentence, nominal=False)
+        a.modality = self.finder.modality.of(tried)
+        for c in f.roles.get("captor", []):
+            a.add("perpetrator", c)
+        for e in f.roles.get("place", []):
+            a.add("location", e)
+        a.anchor, a.date, a.date_strength, a.distinct = f.anchor, f.date, f.date_strength, f.distinct
+        return a
 
     def holders_named(self, place_toks: list[Token]) -> list[str]:
         """Who held a captured place, as the capture's own phrase tells it (round 9): "captured A and
