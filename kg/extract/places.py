@@ -400,15 +400,15 @@ def _inside(eid: str, current: list[str], res: Resolution) -> bool:
     return fine.admin1 in coarse
 
 
-#: Verbs of going somewhere: "fled to Y", "flew back to Y", "returned to Y" name where people went
-#: after the event, not where it happened.
-TRAVEL_VERBS = frozenset(["flee", "fly", "return", "travel", "go", "head", "retreat", "withdraw", "escape",
-                          "move", "evacuate", "relocate", "leave", "come", "arrive", "drive", "sail", "walk",
-                          "rush", "take", "transfer", "send", "airlift", "run"])
+#: Verbs of leaving for somewhere after the event: "fled to Y", "flew back to Y", "returned to Y"
+#: name where people went, not where it happened. (Not "travelled to Y": a convoy attacked on its
+#: way to Y was attacked near Y, and the annotation places it there.)
+TRAVEL_VERBS = frozenset(["flee", "fly", "return", "hurry", "retreat", "withdraw", "escape", "evacuate",
+                          "relocate", "rush"])
 
 
 def _destination(tok: Token) -> bool:
-    """"fled to Y after the attack", "flew back to Y", "were taken to Y": Y is where someone went."""
+    """"fled to Y after the attack", "flew back to Y", "hurried back to Y": Y is where someone went."""
     t = tok
     while t.dep_ in ("compound", "flat", "conj") and t.head.i != t.i:
         t = t.head
