@@ -127,3 +127,16 @@ def test_a_capture_to_be_tried_stays_a_planned_capture(extractor):
     f = extract(extractor, "Army may retake town\n\nThe army will try to retake Gwoza next week.")
     assert not asserted(f, "Attack")
     assert [v.modality for v in f.events if v.type == "Capture"] == ["planned"]
+
+
+def test_a_standoff_with_a_toll_and_a_place_is_an_attack(extractor):
+    f = extract(extractor, "Rebels clash with army\n\nOfficials say at least six people have been killed in the "
+                           "standoff with rebel fighters in Marawi.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Marawi"] and v.quantities["fatalities"].value == 6
+
+
+def test_a_diplomatic_standoff_is_no_attack(extractor):
+    f = extract(extractor, "Talks stall\n\nThe diplomatic standoff between the two governments continued on Monday "
+                           "in Geneva.")
+    assert not asserted(f, "Attack")
