@@ -91,6 +91,7 @@ def test_officers_with_no_state_word_name_no_force(extractor):
     ("Attack\n\nMilitants attacked Dorvanik on Friday, killing nine people.", "Dorvanik"),
     ("Clashes\n\nHeavy fighting in Tambrelo killed 12 soldiers on Friday.", "Tambrelo"),
     ("Clashes\n\nClashes in Verkhalo killed 12 people on Friday.", "Verkhalo"),
+    ("Clashes\n\nFighting erupted near Tambrelo on Friday, killing nine people.", "Tambrelo"),
 ])
 def test_an_unlisted_town_in_a_frame_of_fighting_is_a_place(extractor, text, place):
     f = extract(extractor, text)

@@ -1922,9 +1922,10 @@ def _state_then_name(ent: Span, res: Resources) -> Optional[tuple[Span, Span]]:
     return None
 
 
-#: Verbs whose "in X" / "near X" is where people were killed or a place was hit or taken.
+#: Verbs whose "in X" / "near X" is where people were killed or fought, or a place was hit or taken.
 _SCENE_VERBS = frozenset({"kill", "wound", "injure", "die", "attack", "bomb", "shell", "strike", "ambush",
-                          "raid", "seize", "capture", "storm", "overrun", "explode", "detonate", "massacre"})
+                          "raid", "seize", "capture", "storm", "overrun", "explode", "detonate", "massacre",
+                          "clash", "fight", "erupt", "rage", "flare"})  # ("fighting erupted near X")
 #: Buildings whose "in X" names the town they stand in ("a police station in X").
 _SCENE_BUILDINGS = frozenset({"office", "station", "market", "mosque", "church", "school", "hospital",
                               "checkpoint", "prison", "headquarters", "compound", "post"})
