@@ -97,13 +97,19 @@ def _same_token(a: Optional[Token], b: Token) -> bool:
     return a is not None and a.i == b.i and a.doc is b.doc
 
 
-def _span_tokens(span: Span, m: TimeMention) -> tuple[Token, ...]:
-    out = []
-    for tok in span:
-        rel = tok.idx - span.start_char
-        if rel < m.end and rel + len(tok.text) > m.start:
-            out.append(tok)
-    return tuple(out)
+def _token_extents(span: Span) -> list[tuple[Token, int, int]]:
+    """Each token of ``span`` with its offset in the span's text and its length.
+
+    Read once per sentence for all its time mentions: spaCy makes a new Token object at each
+    access, so reading the tokens again for each mention cost as much as the rest.
+    """
+    start = span.start_char
+    return [(tok, tok.idx - start, len(tok.text)) for tok in span]
+
+
+def _span_tokens(extents: list[tuple[Token, int, int]], m: TimeMention) -> tuple[Token, ...]:
+    """The tokens a mention overlaps (``extents`` from :func:`_token_extents`)."""
+    return tuple(tok for tok, rel, length in extents if rel < m.end and rel + length > m.start)
 
 
 def _is_host(tok: Token, event_type: Callable[[Token], Optional[str]]) -> bool:
@@ -271,11 +277,15 @@ class SentenceTimes:
         self.paragraph = paragraph  # the narrative time established in this paragraph
         self.event_type = event_type
         self.placed: list[Placed] = []
-        dateline = _DATELINE.match(span.text)
-        for m in sorted(mentions, key=lambda m: m.start):
+        ordered = sorted(mentions, key=lambda m: m.start)
+        # Most sentences hold no time: then neither the text (built from the tokens by spaCy at
+        # each access) nor the tokens are read.
+        dateline = _DATELINE.match(span.text) if ordered else None
+        extents = _token_extents(span) if ordered else []
+        for m in ordered:
             if dateline and m.end <= dateline.end():
                 continue  # "CITY, Nov 26 —": when the report was filed, not an event's time
-            tokens = _span_tokens(span, m)
+            tokens = _span_tokens(extents, m)
             host = _host(tokens, event_type) if tokens else None
             self.placed.append(Placed(m, m.value, tokens, host))
         for i, p in enumerate(self.placed):  # in text order: "the next day" may count from a resolved one
