@@ -140,3 +140,10 @@ def test_a_diplomatic_standoff_is_no_attack(extractor):
     f = extract(extractor, "Talks stall\n\nThe diplomatic standoff between the two governments continued on Monday "
                            "in Geneva.")
     assert not asserted(f, "Attack")
+
+
+def test_a_state_capital_told_by_description_is_not_the_town_of_another_event(extractor):
+    f = extract(extractor, "Army retakes town\n\nRebels shelled the town of Bor on Monday, while government forces "
+                           "said they recaptured the Jonglei state capital from rebels.")
+    assert not any(names(f, v, "captor") == ["South Sudanese forces"] and names(f, v, "place") == ["Bor"]
+                   for v in asserted(f, "Capture"))

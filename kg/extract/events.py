@@ -2338,7 +2338,7 @@ class _Ctx:
             return None  # "the capital" alone is the state's capital: another rule's
         places = getattr(self.res, "places", {})
         codes = {places[e].admin1 for e in divisions if e in places and places[e].admin1}
-        own = [self.res.entity_at(t) for t in self.sent.span]
+        own = [self.res.entity_at(t) for t in self.sent.span if not self.place_of_another_event(t, noun)]
         before = self.earlier[-1] if self.earlier and codes else []  # (only a town shown to lie in the division)
         for named in (own, before):
             towns = {e for e in named if e and self.kind(e) == "Location" and specificity(e, self.res) == SPECIFIC
@@ -2348,6 +2348,14 @@ class _Ctx:
             if towns:
                 return None
         return None
+
+    def place_of_another_event(self, t: Token, noun: Token) -> bool:
+        """"Rebels attacked X and later seized the provincial capital": X is the place of another
+        event of the sentence (the nearest verb above it is an attack or capture verb other than the
+        one the capital hangs on), so it is not the capital described."""
+        own = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+        verb = next((a for a in t.ancestors if a.pos_ == "VERB"), None)
+        return verb is not None and verb is not own and self.trigger_type(verb)[0] in ("Attack", "Capture")
 
     def included_places(self, t: Token) -> list[tuple[str, int]]:
         """"Took over four towns including X (and Y)": of towns taken, counted or plural, the ones an
