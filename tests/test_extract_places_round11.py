@@ -6,7 +6,7 @@ Each test is an invented report; the rules are general (docs/entities.md, "round
 from __future__ import annotations
 
 import pytest
-from rule_helpers import asserted, extract, names
+from rule_helpers import asserted, entity_types, extract, names
 
 
 # 1. A finer place must lie inside the coarse one and not be where someone went afterwards.
@@ -115,3 +115,22 @@ def test_a_person_or_a_company_attacked_stays_so(extractor, text, name, kind):
 def test_a_month_after_clashes_in_is_no_place(extractor):
     f = extract(extractor, "Clashes\n\nClashes in March killed 12 people, the army said.")
     assert not any(e.type == "Location" for e in f.entities)
+
+
+# Names NER calls a place that are a feast, a language, an outlet or an operation.
+
+@pytest.mark.parametrize("text, name", [
+    ("Truce\n\nThe rebels declared a truce over the biggest festival, Dassain.", "Dassain"),
+    ('Group\n\nThe group, whose name means "people of the book" in Kanuri, the main language of the north, '
+     "says it is fighting.", "Kanuri"),
+    ("Exercise\n\nThe battalion will take part in exercises in Poland as part of Operation Steadfast Shield, he "
+     "said.", "Operation Steadfast Shield"),
+])
+def test_a_feast_a_language_or_an_operation_is_no_place(extractor, text, name):
+    f = extract(extractor, text)
+    assert not any(e.type == "Location" and (e.name in name or name in e.name) for e in f.entities)
+
+
+def test_a_name_before_newspaper_is_the_outlet(extractor):
+    f = extract(extractor, "Verdict\n\nEarlier, the Leadership newspaper reported the officers were found guilty.")
+    assert entity_types(f).get("Leadership") == "Organization"

@@ -370,6 +370,8 @@ class MentionFinder:
                 return None  # "Israel's Prime Minister", "as X Foreign Minister Y": a title, whatever found it
             if kind == "Location" and all(t.lower_ in DIRECTIONS or t.lower_ in ("and", "&") for t in s):
                 return None  # "in the North", "the West", "North and East": a bearing, no named place
+            if kind == "Location" and len(s) >= 2 and s[0].text == "Operation":
+                return None  # "part of Operation X": an operation, no place (a force may be called so)
             if kind in ("Person", "Organization", "Location") and "entry" not in hint and len(s) >= 2 \
                     and s[-1].lower_ in self.res.document_heads:
                 return None  # "X Agreements", "the Y Strategy", "Press Release": a text or a plan, no actor
@@ -651,6 +653,11 @@ class MentionFinder:
             return
         if self._people_word(ent):
             return  # "ethnic X", "the minority Y", "a Z man": a people, no place, person or body
+        if _of_a_kind_no_actor(ent):
+            return  # "the biggest festival, X", "in X, the main language": a feast or a language
+        if label in ("GPE", "LOC", "FAC", "PERSON") and _named_outlet(ent):
+            claim(ent, "Organization", None)  # "the X newspaper reported": the outlet, no place
+            return
         if len(ent) >= 2 and ent[-1].text in res.title_heads and ent[-2].whitespace_ and (
                 label in ("GPE", "LOC", "FAC") or label in ("PERSON", "ORG") and ent.end < len(ent.doc)
                 and ent.doc[ent.end].text[:1].isupper() and ent.doc[ent.end].pos_ == "PROPN"):
@@ -1968,6 +1975,37 @@ def _scene_of_violence(ent: Span, prep: Token, person_words: Optional[frozenset[
     if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FIGHTING_NOUNS | {h + "s" for h in _FIGHTING_NOUNS}:
         return True  # (a sentence's first noun may be tagged a proper noun: "Clashes in X")
     return ent.label_ != "PERSON" and head.pos_ == "NOUN" and head.lemma_.lower() in _SCENE_BUILDINGS
+
+
+#: Common nouns a name in apposition with is no place, person or body: "the festival, X".
+_KINDS_NO_ACTOR = frozenset(["festival", "holiday", "feast", "language", "dialect", "tongue", "ceremony"])
+#: Outlet nouns after a name: "the X newspaper", "the Y daily".
+_OUTLET_NOUNS = frozenset(["newspaper", "daily", "weekly", "magazine", "tabloid", "broadcaster", "website"])
+
+
+def _of_a_kind_no_actor(ent: Span) -> bool:
+    """A name in apposition with a feast or a language, on either side ("the kingdom's biggest
+    festival, X"; "in X, the main language of the north"): NER calls it a place."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _KINDS_NO_ACTOR and root.head.i < ent.start:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _KINDS_NO_ACTOR and c.i >= ent.end for c in root.children):
+        return True
+    doc = ent.doc  # (read from the words too: the parse often hangs ", the main language" elsewhere)
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ in ("the", "a", "an"):
+        for t in doc[ent.end + 2:min(len(doc), ent.end + 5)]:
+            if t.pos_ == "NOUN":
+                return t.lemma_.lower() in _KINDS_NO_ACTOR
+            if t.pos_ != "ADJ":
+                return False
+    return False
+
+
+def _named_outlet(ent: Span) -> bool:
+    """"the X newspaper reported": a name between "the" and an outlet noun is the outlet's."""
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].lower_ == "the" and ent.end < len(doc) \
+        and doc[ent.end].lower_ in _OUTLET_NOUNS
 
 
 def _person_words(parsed: ParsedDoc) -> frozenset[str]:
