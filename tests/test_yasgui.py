@@ -41,9 +41,24 @@ def page(browser, server):
     p.goto(server.base + "/yasgui")
     p.wait_for_function("window.kgYasgui && document.querySelector('.CodeMirror')")
     yield p
+    handlers = p.evaluate(_LIVE_INLINE_HANDLERS)
     context.close()
+    # Chromium 156.0.8078.129 (Debian, 2026-12) reports a CSP 'script-src-attr' violation whenever an
+    # inline handler is *parsed*, also into an inert document (DOMParser, <template>) where nothing
+    # runs: YASR's DOMPurify parses the hostile name that way to sanitise it. Those reports are let
+    # through; what must hold is that no element of the live page carries an inline handler, no
+    # dialog opened and nothing else was logged as an error.
+    errors = [e for e in errors if not e.startswith(_CSP_INLINE_HANDLER)]
+    assert handlers == [], handlers
     assert errors == [] and dialogs == [], (errors, dialogs)
     assert hosts == {"127.0.0.1"}, hosts
+
+
+_CSP_INLINE_HANDLER = "Executing inline event handler violates the following Content Security Policy directive"
+#: Every element of the live document with an on* attribute (an inline handler made of data).
+_LIVE_INLINE_HANDLERS = """() => Array.from(document.querySelectorAll('*'))
+    .filter((e) => Array.from(e.attributes).some((a) => a.name.toLowerCase().startsWith('on')))
+    .map((e) => e.outerHTML.slice(0, 120))"""
 
 
 def _set_query(page, text: str) -> None:
