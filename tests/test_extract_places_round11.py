@@ -134,3 +134,17 @@ def test_a_feast_a_language_or_an_operation_is_no_place(extractor, text, name):
 def test_a_name_before_newspaper_is_the_outlet(extractor):
     f = extract(extractor, "Verdict\n\nEarlier, the Leadership newspaper reported the officers were found guilty.")
     assert entity_types(f).get("Leadership") == "Organization"
+
+
+# A people named by its plural or before "ethnic group" is no place and no person.
+
+def test_a_peoples_plural_in_another_paragraph_than_its_adjective_is_no_place(extractor):
+    f = extract(extractor, "Attack\n\nChechen rebels attacked a convoy on Monday.\n\n"
+                           "Yet the attacks show that Chechens remain capable of exacting a toll.")
+    assert "Chechens" not in entity_types(f)
+
+
+def test_a_name_before_ethnic_group_is_a_people(extractor):
+    f = extract(extractor, "Mutiny\n\nTroops belonging to the general's Gbaya ethnic group resisted the attempt "
+                           "to detain him.")
+    assert "Gbaya" not in entity_types(f)

@@ -165,6 +165,7 @@ class MentionFinder:
     def __init__(self, nlp: Language, res: Resources) -> None:
         self.res = res
         self._person_words: Optional[frozenset[str]] = None  # (set per report by find)
+        self._norp_words: frozenset[str] = frozenset()
         self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         names: set[str] = set()
@@ -334,6 +335,8 @@ class MentionFinder:
         out: list[RawMention] = []
         cache: dict[int, tuple[list[tuple[int, int]], list[tuple[str, int, int]]]] = {}
         self._person_words = _person_words(parsed)
+        self._norp_words = frozenset(t.text for d in {id(x.span.doc): x.span.doc for x in parsed.sentences}.values()
+                                     for t in d if t.ent_type_ == "NORP")  # (a people's adjectives in the report)
         for sent in parsed.sentences:
             doc = sent.span.doc
             if id(doc) not in cache:
@@ -646,7 +649,7 @@ class MentionFinder:
             return  # "Rebels attacked ...": a common noun capitalised at the start of a sentence
         if _weapon_model(ent, res):
             return  # "two X jets", "Y 2 tanks", "Z-777 artillery": a weapon's make or model, no actor
-        if _plural_people(ent, res):
+        if _plural_people(ent, res, self._norp_words):
             return  # "the Xs would join", "known to Ys as Z": a people, no place, body or person
         if label in ("PERSON", "GPE", "LOC", "FAC") and _dateline_outlet(ent):
             claim(ent, "Organization", None)  # "CITY, Sept 15 (X Newswire) -": the outlet
@@ -754,6 +757,8 @@ class MentionFinder:
         doc, word = ent.doc, words[-1]
         if len(words) == 1 and word.i > 0 and doc[word.i - 1].lower_ in ("ethnic", "minority", "majority"):
             return True
+        if len(words) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in ("ethnic", "tribe", "clan", "tribal"):
+            return True  # "the general's X ethnic group", "the Y clan": a people
         if len(ent) == 1 and word.i > 0 and doc[word.i - 1].lower_ in ("a", "an") and (
                 word.i + 1 >= len(doc) or not doc[word.i + 1].text[:1].isupper()) and ent.label_ in ("PERSON", "NORP"):
             return True  # "the president, a X.": one of a people, no one's name
@@ -1782,17 +1787,18 @@ _WEAPON_MODELS_OF = frozenset(["jet", "tank", "helicopter", "howitzer", "artille
                                "rifle", "launcher"])
 
 
-def _plural_people(ent: Span, res: Resources) -> bool:
+def _plural_people(ent: Span, res: Resources, norp_words: frozenset[str] = frozenset()) -> bool:
     """One plural proper noun ("the Xs would join", "known to Ys as Z") names a people: not a
     state, a listed actor or a sizeable place the gazetteer knows by exactly that name (a village
-    spelled like a people is not the likelier reading)."""
+    spelled like a people is not the likelier reading). ``norp_words``: the people's adjectives
+    of the whole report ("X rebels" in one paragraph, "the Xs" in another)."""
     if len(ent) != 1 or not ent[0].text.endswith("s"):
         return False
     text = ent[0].text
     # (tagged NNPS, or NNP when the report uses the word without its "s" as a people's adjective:
     # "the Xs fled" beside "X rebels", NER's NORP)
-    if ent[0].tag_ != "NNPS" and not (ent[0].tag_ == "NNP" and len(text) > 4 and any(
-            t.text == text[:-1] and t.ent_type_ == "NORP" for t in ent.doc)):
+    if ent[0].tag_ != "NNPS" and not (ent[0].tag_ == "NNP" and len(text) > 4 and (text[:-1] in norp_words or any(
+            t.text == text[:-1] and t.ent_type_ == "NORP" for t in ent.doc))):
         return False
     if res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None:
         return False
