@@ -141,3 +141,13 @@ def test_a_sentence_without_numbers_is_not_scanned():
     assert quantities._may_hold_number("Rebels killed \u0663 soldiers.")  # an Arabic-Indic digit
     assert quantities._may_hold_number("Dozens of fighters were killed.")
     assert quantities._may_hold_number("Th\u0131rty soldiers were killed.")  # dotless i: always scanned
+
+
+def test_quantity_kind_is_kept_per_noun_and_context():
+    """quantity_kind is cached: a repeated question is answered as the first time, from the cache."""
+    context = "Rebels killed 14 soldiers and wounded 9 others near the camp"
+    first = quantities.quantity_kind("soldiers", context)
+    hits = quantities.quantity_kind.cache_info().hits
+    assert quantities.quantity_kind("soldiers", context) == first == "fatalities"
+    assert quantities.quantity_kind.cache_info().hits == hits + 1
+    assert quantities.quantity_kind("others", context) == quantities.quantity_kind.__wrapped__("others", context)

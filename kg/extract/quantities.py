@@ -33,6 +33,7 @@ Conventions:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -607,6 +608,10 @@ def _nearest_cue(noun: str, context: str) -> Optional[tuple[str, int]]:
     return best
 
 
+# The events' rules ask for the kind of one quantity in one context again and again (once per
+# frame that reads it: about half the calls repeat one before); the answer is a function of
+# the two strings alone, so it is kept.
+@functools.lru_cache(maxsize=4096)
 def quantity_kind(noun: Optional[str], context: str = "") -> Optional[str]:
     """Facts quantity name for a counted noun: troops, fatalities, injuries, displaced, captured, vehicles, aircraft, drones, missiles, rockets; None when unknown.
 
