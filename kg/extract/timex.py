@@ -315,8 +315,21 @@ def _month_of(name: str) -> int:
     return _MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
+# re's IGNORECASE lets these match an ASCII letter; folded so that the matched word is a key of the
+# count and month tables ("\u017feveral days ago" with a long s once crashed extraction).
+_FOLD_ODD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+
+
 def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
+    return " ".join(s.translate(_FOLD_ODD).lower().split())
+
+
+def _number(word: str) -> Optional[int]:
+    """A normalised count word's value: decimal digits or a small number's name; None for what
+    re's \\d took for digits but int() does not read (superscripts), or an unknown word."""
+    if word.isdecimal():
+        return int(word)
+    return _SMALL_NUMBERS.get(word)
 
 
 def _preceded_by(pattern: re.Pattern[str], text: str, start: int) -> bool:
@@ -546,7 +559,9 @@ def _ago(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
         return None
     word, unit = _norm(m["n"]), m["unit"].lower()
     vague = word in _VAGUE_COUNTS
-    n = _VAGUE_COUNT_VALUE if vague else (int(word) if word.isdigit() else _SMALL_NUMBERS[word])
+    n = _VAGUE_COUNT_VALUE if vague else _number(word)
+    if n is None:
+        return None
     if unit in ("minute", "hour"):
         d, precision = pub - dt.timedelta(days=n // 24 if unit == "hour" else 0), "day"
     elif unit == "day":
@@ -561,11 +576,15 @@ def _ago(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
 
 
 def _count(word: str) -> tuple[int, bool]:
-    """A count word's value and whether it is vague ("several")."""
+    """A count word's value and whether it is vague ("several"); KeyError for a word that is
+    no count (``_candidates`` then drops the match)."""
     word = _norm(word)
     if word in _VAGUE_COUNTS:
         return _VAGUE_COUNT_VALUE, True
-    return (int(word) if word.isdigit() else _SMALL_NUMBERS[word]), False
+    n = _number(word)
+    if n is None:
+        raise KeyError(word)
+    return n, False
 
 
 def _count_precision(unit: str, vague: bool) -> str:
@@ -773,7 +792,10 @@ def _candidates(text: str, pub: Optional[dt.date]) -> list[TimeMention]:
         if not present.issuperset(needs):
             continue  # a word the pattern cannot match without is absent
         for m in pattern.finditer(text):
-            res = handler(m, text, pub)
+            try:
+                res = handler(m, text, pub)
+            except (KeyError, ValueError, OverflowError):
+                continue  # a match the rule cannot read (an odd letter, a date out of range): no time, no crash
             if res is None:
                 continue
             start, relation = m.start(), "point"
