@@ -54,8 +54,10 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # I and J) 0.877 / 0.534 / 0.403 / 0.918; floors just under both.
 # Round 10 (batch J tuned on; one all-sets run at its end, 0f8fc4b's extraction with others' uncommitted
 # resolve.py in the tree): dev 0.910 / 0.762 / 0.636 / 0.923, test 0.878 / 0.532 / 0.405 / 0.917; floors kept.
+# Session 11 (rounds 11-12 of events, entities round 10 again and 11; dev 140 with batch K, test 64): dev
+# 0.914 / 0.777 / 0.653 / 0.928, test 0.879 / 0.546 / 0.408 / 0.928; dev floors raised (events 0.745 -> 0.76, arguments 0.62 -> 0.64), test kept.
 FLOORS = {
-    "dev": {"entities_typed": 0.90, "events": 0.745, "arguments": 0.62, "dates": 0.91},
+    "dev": {"entities_typed": 0.90, "events": 0.76, "arguments": 0.64, "dates": 0.91},
     "test": {"entities_typed": 0.87, "events": 0.53, "arguments": 0.40, "dates": 0.91},
 }
 
