@@ -56,6 +56,7 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # resolve.py in the tree): dev 0.910 / 0.762 / 0.636 / 0.923, test 0.878 / 0.532 / 0.405 / 0.917; floors kept.
 # Session 11 (rounds 11-12 of events, entities round 10 again and 11; dev 140 with batch K, test 64): dev
 # 0.914 / 0.777 / 0.653 / 0.928, test 0.879 / 0.546 / 0.408 / 0.928; dev floors raised (events 0.745 -> 0.76, arguments 0.62 -> 0.64), test kept.
+# One test article removed the same session (wire material on its page): test (63) 0.879 / 0.543 / 0.403 / 0.926.
 FLOORS = {
     "dev": {"entities_typed": 0.90, "events": 0.76, "arguments": 0.64, "dates": 0.91},
     "test": {"entities_typed": 0.87, "events": 0.53, "arguments": 0.40, "dates": 0.91},
