@@ -1957,6 +1957,9 @@ def _on_attack_noun(on: Token, nouns: frozenset[str]) -> bool:
 _FIGHTING_NOUNS = frozenset({"fighting", "clash", "clashes", "battle", "violence", "attack", "bombing", "blast",
                              "explosion", "ambush", "raid", "offensive", "shelling", "airstrike", "strike",
                              "unrest", "massacre", "skirmish", "gunfight", "firefight", "assault"})
+#: The same with their plurals: the parser leaves some plurals unlemmatised ("Clashes in X" as a
+#: proper noun at a sentence's start).
+_FIGHTING_WORDS = _FIGHTING_NOUNS | {n + "s" for n in _FIGHTING_NOUNS}
 #: Verbs whose direct object, a one-word name NER calls a person, is a town ("attacked X").
 _ATTACKED_PLACE_VERBS = frozenset({"attack", "bomb", "shell", "raid", "storm", "overrun", "besiege"})
 _NOT_TOWNS = frozenset("january february march april may june july august september october november december "
@@ -1978,7 +1981,7 @@ def _scene_of_violence(ent: Span, prep: Token, person_words: Optional[frozenset[
     head = prep.head
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _SCENE_VERBS:
         return True
-    if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FIGHTING_NOUNS | {h + "s" for h in _FIGHTING_NOUNS}:
+    if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FIGHTING_WORDS:
         return True  # (a sentence's first noun may be tagged a proper noun: "Clashes in X")
     return ent.label_ != "PERSON" and head.pos_ == "NOUN" and head.lemma_.lower() in _SCENE_BUILDINGS
 

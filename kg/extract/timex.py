@@ -317,7 +317,9 @@ def _month_of(name: str) -> int:
 
 # re's IGNORECASE lets these match an ASCII letter; folded so that the matched word is a key of the
 # count and month tables ("\u017feveral days ago" with a long s once crashed extraction).
-_FOLD_ODD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+#: Each such letter and the ASCII letter it stands for (also the prefilter's list, _CASE_FOLD_ODD).
+_ODD_LETTERS = {"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"}
+_FOLD_ODD = str.maketrans(_ODD_LETTERS)
 
 
 def _norm(s: str) -> str:
@@ -747,7 +749,7 @@ _ANY_DIGIT = re.compile(r"\d")  # re's \d: any Unicode digit, as the rules' own 
 # Characters that re's IGNORECASE matches to an ASCII letter but str.lower() does not turn into
 # it (long s, Kelvin sign, dotted and dotless i): with one of them in the text, every word
 # feature counts as present, so no rule is skipped that re could match.
-_CASE_FOLD_ODD = frozenset("\u017f\u212a\u0130\u0131")
+_CASE_FOLD_ODD = frozenset(_ODD_LETTERS)
 
 
 def _features(text: str) -> frozenset[str]:
