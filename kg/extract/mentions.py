@@ -101,6 +101,14 @@ class Resources:
     place_verbs: frozenset[str] = frozenset()
     place_nouns_on: frozenset[str] = frozenset()
     place_nouns_between: frozenset[str] = frozenset()
+    #: verbs whose "in X" / "near X" is the scene of a killing, an attack or fighting
+    scene_verbs: frozenset[str] = frozenset()
+    #: nouns of fighting whose "in X" is where it happened, with their plurals
+    fighting_words: frozenset[str] = frozenset()
+    #: buildings whose "in X" names the town they stand in
+    scene_buildings: frozenset[str] = frozenset()
+    #: verbs whose direct object, a lone name NER calls a person, is a town
+    attacked_place_verbs: frozenset[str] = frozenset()
     place_motion_verbs: frozenset[str] = frozenset()
     base_designators: tuple[str, ...] = ()
     title_complements: frozenset[str] = frozenset()
@@ -129,8 +137,12 @@ class Resources:
             org_heads=frozenset(data["org_heads"]),
             place_suffixes=frozenset(data["place_suffixes"]),
             place_nouns_of=frozenset(data["place_nouns_of"]),
-            place_verbs=frozenset(data["place_verbs"]),
-            place_nouns_on=frozenset(data["place_nouns_on"]),
+            place_verbs=frozenset(data["strike_verbs"]) | frozenset(data["place_verbs"]),
+            place_nouns_on=frozenset(data["attack_nouns"]) | frozenset(data["place_nouns_on"]),
+            scene_verbs=frozenset(data["strike_verbs"]) | frozenset(data["scene_verbs"]),
+            fighting_words=_with_plurals(frozenset(data["attack_nouns"]) | frozenset(data["fighting_nouns"])),
+            scene_buildings=frozenset(data["scene_buildings"]),
+            attacked_place_verbs=frozenset(data["attacked_place_verbs"]),
             place_nouns_between=frozenset(data.get("place_nouns_between", [])),
             place_motion_verbs=frozenset(data.get("place_motion_verbs", [])),
             base_designators=tuple(data.get("base_designators", [])),
@@ -964,7 +976,7 @@ class MentionFinder:
             return True  # "a base at X", "the camp near Y": where a facility stands is a place
         if self._listed_with_place(ent):
             return True  # "captured X, Y and Z", "attacks on X, Y and Z": one list, all places
-        if _attacked_place(ent, self._person_words):
+        if _attacked_place(ent, self.res, self._person_words):
             return True  # "militants attacked X": X a town the gazetteer lacks
         end = root.head if root.dep_ == "conj" else root
         if end.dep_ == "pobj" and end.head.lower_ == "between" and end.head.head.lemma_.lower() in res.place_nouns_between:
@@ -989,7 +1001,7 @@ class MentionFinder:
         if prev is not None and prev.lower_ in LOCATIVE_PREPS and not (
                 prev.lower_ == "to" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("according", "told", "said")):
             place = self.res.gazetteer.lookup(ent.text)
-            return place is not None or _scene_of_violence(ent, prev, self._person_words)
+            return place is not None or _scene_of_violence(ent, prev, self.res, self._person_words)
         return False
 
     def _of_a_place_noun(self, doc: Doc, of: int, prep: str = "of") -> bool:
@@ -1935,15 +1947,6 @@ def _state_then_name(ent: Span, res: Resources) -> Optional[tuple[Span, Span]]:
     return None
 
 
-#: Verbs whose "in X" / "near X" is where people were killed or fought, or a place was hit or taken.
-_SCENE_VERBS = frozenset({"kill", "wound", "injure", "die", "attack", "bomb", "shell", "strike", "ambush",
-                          "raid", "seize", "capture", "storm", "overrun", "explode", "detonate", "massacre",
-                          "clash", "fight", "erupt", "rage", "flare"})  # ("fighting erupted near X")
-#: Buildings whose "in X" names the town they stand in ("a police station in X").
-_SCENE_BUILDINGS = frozenset({"office", "station", "market", "mosque", "church", "school", "hospital",
-                              "checkpoint", "prison", "headquarters", "compound", "post"})
-
-
 def _on_attack_noun(on: Token, nouns: frozenset[str]) -> bool:
     """"on" hangs on an attack noun, directly or through its "by" agent, which the parser often
     takes for the head ("an onslaught by rebel fighters on X")."""
@@ -1953,23 +1956,21 @@ def _on_attack_noun(on: Token, nouns: frozenset[str]) -> bool:
     return head.pos_ == "NOUN" and head.lemma_.lower() in nouns
 
 
-#: Nouns of fighting whose "in X" is where it happened ("clashes in X", "heavy fighting in Y").
-_FIGHTING_NOUNS = frozenset({"fighting", "clash", "clashes", "battle", "violence", "attack", "bombing", "blast",
-                             "explosion", "ambush", "raid", "offensive", "shelling", "airstrike", "strike",
-                             "unrest", "massacre", "skirmish", "gunfight", "firefight", "assault"})
-#: The same with their plurals: the parser leaves some plurals unlemmatised ("Clashes in X" as a
-#: proper noun at a sentence's start).
-_FIGHTING_WORDS = _FIGHTING_NOUNS | {n + "s" for n in _FIGHTING_NOUNS}
-#: Verbs whose direct object, a one-word name NER calls a person, is a town ("attacked X").
-_ATTACKED_PLACE_VERBS = frozenset({"attack", "bomb", "shell", "raid", "storm", "overrun", "besiege"})
+def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """The nouns and their plurals: the parser leaves some plurals unlemmatised ("Clashes in X" as a
+    proper noun at a sentence's start)."""
+    return nouns | {n + "s" for n in nouns}
+
+
 _NOT_TOWNS = frozenset("january february march april may june july august september october november december "
                        "ramadan eid christmas easter".split())
 
 
-def _scene_of_violence(ent: Span, prep: Token, person_words: Optional[frozenset[str]] = None) -> bool:
+def _scene_of_violence(ent: Span, prep: Token, res: Resources, person_words: Optional[frozenset[str]] = None) -> bool:
     """An unlisted one-word name after "in" or "near" where the phrase hangs on a verb of killing or
     attack, on a noun of fighting, or on a building ("were killed in X", "clashes in Y", "an office
-    in Z"): the scene of the event, a town the gazetteer lacks. Without this such a name was a place
+    in Z"; titles.yaml ``strike_verbs`` + ``scene_verbs``, ``attack_nouns`` + ``fighting_nouns``,
+    ``scene_buildings``): the scene of the event, a town the gazetteer lacks. Without this such a name was a place
     only when a vowel-blind look-alike abroad matched it (a wrong point); now it is a place with no
     point. NER's "person" label is overruled only for a name the report never gives a person's full
     name with (:func:`_lone_name`)."""
@@ -1979,11 +1980,11 @@ def _scene_of_violence(ent: Span, prep: Token, person_words: Optional[frozenset[
     if ent.root.dep_ != "pobj" or ent.root.head.i != prep.i:
         return False  # "killed in X's house": the house's owner
     head = prep.head
-    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _SCENE_VERBS:
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in res.scene_verbs:
         return True
-    if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FIGHTING_WORDS:
+    if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in res.fighting_words:
         return True  # (a sentence's first noun may be tagged a proper noun: "Clashes in X")
-    return ent.label_ != "PERSON" and head.pos_ == "NOUN" and head.lemma_.lower() in _SCENE_BUILDINGS
+    return ent.label_ != "PERSON" and head.pos_ == "NOUN" and head.lemma_.lower() in res.scene_buildings
 
 
 #: Common nouns a name in apposition with is no place, person or body: "the festival, X".
@@ -2035,13 +2036,13 @@ def _lone_name(ent: Span, person_words: Optional[frozenset[str]] = None) -> bool
     return word not in person_words
 
 
-def _attacked_place(ent: Span, person_words: Optional[frozenset[str]] = None) -> bool:
+def _attacked_place(ent: Span, res: Resources, person_words: Optional[frozenset[str]] = None) -> bool:
     """"Militants attacked X", "shelled Y": the object of a verb of attack on a place, a one-word
     name NER calls a person and the report names no person by, is a town the gazetteer lacks (a
     body NER finds, "attacked Z", stays a body: companies and parties are attacked too)."""
     root = ent.root
     return len(ent) == 1 and ent.label_ == "PERSON" and root.pos_ == "PROPN" and root.dep_ == "dobj" \
-        and root.head.lemma_.lower() in _ATTACKED_PLACE_VERBS and _lone_name(ent, person_words) \
+        and root.head.lemma_.lower() in res.attacked_place_verbs and _lone_name(ent, person_words) \
         and not (ent.end < len(ent.doc) and ent.doc[ent.end].text in ("'s", "’s"))
 
 
