@@ -221,6 +221,9 @@ class Triggers:
     harmless_fire: frozenset[str] = frozenset()  # "fired tear gas", "fired warning shots": no attack
     host_verbs: frozenset[str] = frozenset()  # "welcomed the first contingent at X": its arrival there (round 11)
     arrival_nouns: frozenset[str] = frozenset()  # "the arrival of 300 soldiers in X": a deployment there (round 11)
+    generic_armed: frozenset[str] = frozenset()  # "rebels", "Islamic militants": the group named before (round 13)
+    state_side: frozenset[str] = frozenset()  # "government fighters", "pro-government militias": no armed group
+    creeds: frozenset[str] = frozenset()  # "Islamic militants": a creed, no side of its own
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -264,7 +267,10 @@ class Triggers:
                    frozenset(data["Attack"].get("toll_verbs", [])),
                    frozenset(data["Attack"].get("raid_nouns", [])),
                    frozenset(data["Capture"].get("stronghold_nouns", [])),
-                   frozenset(data["Attack"].get("harmless_fire", [])), host_verbs, arrival_nouns)
+                   frozenset(data["Attack"].get("harmless_fire", [])), host_verbs, arrival_nouns,
+                   frozenset((data.get("armed_by_kind") or {}).get("nouns", [])),
+                   frozenset((data.get("armed_by_kind") or {}).get("state_side", [])),
+                   frozenset((data.get("armed_by_kind") or {}).get("creeds", [])))
 
 
 @dataclass
@@ -468,6 +474,31 @@ class _Ctx:
             if self.the_group(t):
                 return self.group_told_before(t)
         return None
+
+    def group_by_kind(self, tok: Optional[Token]) -> Optional[str]:
+        """Round 13: armed people told by their kind alone ("seized X from rebels", "from Islamic
+        militants who have held it since May", "the insurgents attacked ...") are the one armed group
+        the report names, when it named it before them (headline included); a report naming two groups
+        leaves them unnamed (either could be meant). Not when the words name a side of their own ("Kurdish
+        rebels", "government fighters", "rebels of the X movement") or a name is theirs."""
+        t = self.finder.t
+        if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in t.generic_armed \
+                or self.res.entity_at(tok) is not None:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "poss", "amod") and (
+                    self.res.entity_at(c) is not None or c.ent_type_ in ("NORP", "GPE", "ORG") and c.lower_ not in t.creeds
+                    or c.lower_ in t.state_side or c.lower_ in PRONOUNS):
+                return None
+            if c.dep_ == "prep" and c.lower_ in ("of", "from") or c.dep_ == "amod" and c.lower_ == "loyal":
+                return None
+            if c.dep_ == "det" and c.lower_ not in ("the", "these", "those"):
+                return None
+        start = self.sent.char(tok)
+        groups = [e for e in self.res.entities if e.type == "ArmedGroup"]
+        if len(groups) != 1 or not any(m.start < start for m in groups[0].mentions):
+            return None  # two groups named: "rebels" may be either (or a third)
+        return groups[0].id
 
     def the_group(self, tok: Token) -> bool:
         """"the group", "the militia": an armed group named again by its kind."""
@@ -1468,6 +1499,8 @@ class _Ctx:
                 f.add("perpetrator", self.entity(sj, ARMED + ("Person",), modifiers=True))
             if subj is not None and not f.filled("perpetrator"):
                 f.add("perpetrator", self.group_of(subj))  # "the group's fighters killed 20 soldiers" (round 11)
+            if subj is not None and not f.filled("perpetrator"):
+                f.add("perpetrator", self.group_by_kind(subj))  # "the rebels attacked ..." (round 13)
             if self.finder.t.base(tok) in self.finder.t.actor_verbs and subj is not None \
                     and self.trigger_type(subj) == ("Attack", True):
                 return  # "the X attack killed 14": the noun's own frame takes the toll
@@ -2136,8 +2169,10 @@ class _Ctx:
         captors = [c for c in dict.fromkeys(captors) if c]
         if not captors and captor_tok is not None and self.group_of(captor_tok):
             captors = [self.group_of(captor_tok)]  # "the group's fighters also took Y" (round 11)
-        former = [self.entity(o, ARMED + ("Organization",), modifiers=True)
-                  for o in (expelled or preps.get("from", []))]
+        if not captors and captor_tok is not None and self.group_by_kind(captor_tok):
+            captors = [self.group_by_kind(captor_tok)]  # "rebels seized X", the group named before (round 13)
+        former = [self.entity(o, ARMED + ("Organization",), modifiers=True) or self.group_by_kind(o)
+                  for o in (expelled or preps.get("from", []))]  # "from rebels": the group named before (round 13)
         for pt in place_toks:  # "took the X rebels' headquarters town, Y", "the X security headquarters"
             for c in pt.children:
                 if (c.dep_ == "poss" or c.dep_ == "compound" and pt.lemma_.lower() in HOLDINGS) \
