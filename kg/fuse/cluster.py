@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Callable, Iterable, Optional
 
 from kg.fuse.blocking import ANY_COUNTRY, BlockKey, block_keys, family, fusable, interval
-from kg.fuse.compat import actors_score, compare, places_relation
+from kg.fuse.compat import actors_score, compare, places_relation, sides_by_role, victim_kind
 from kg.fuse.config import FusionConfig
 from kg.fuse.memo import MISSING, Memo
 from kg.fuse.model import Report, norm_name
@@ -169,7 +169,7 @@ def signature(r: Report, cfg: FusionConfig) -> tuple:
     interchangeable for every score, and always one incident (no rule can tell them apart)."""
     return (r.cls, r.modality, bool(r.date), r.untimed, interval(r, cfg), r.places,
             tuple(sorted(r.actors.items())), tuple(sorted(r.quantities.items())),
-            bool(r.evidence), norm_name(r.evidence) if r.evidence else "", r.subtype)
+            bool(r.evidence), norm_name(r.evidence) if r.evidence else "", r.subtype, victim_kind(r, cfg))
 
 
 def cluster(reports: Iterable[Report], cfg: FusionConfig, scores: Optional[Scores] = None,
@@ -321,7 +321,8 @@ def actor_keys(reps: list[Report], kinds: tuple[int, ...], scores: Scores) -> fr
     and a happened group can only link when they share one (see :func:`link_plans`)."""
     out = scores.actor_keys.get(kinds)
     if out is MISSING:
-        out = frozenset((role, key) for r in reps for role, xs in r.actors.items() for x in xs for key in x.keys)
+        out = frozenset((role, key) for r in reps for role, xs in sides_by_role(r).items()
+                        for x in xs for key in x.keys)
         scores.actor_keys.put(kinds, out)
     return out
 

@@ -42,6 +42,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from functools import lru_cache
 from typing import Optional
 
@@ -50,7 +52,12 @@ from kg.fuse.config import FusionConfig
 from kg.fuse.model import FIELD, C, ActorInfo, PlaceInfo, Report, fingerprint_hashes, norm_name
 
 AREA_WORDS = {"district", "province", "region", "governorate", "oblast", "state", "county",
-              "area", "valley", "prefecture", "department", "raion", "municipality"}
+              "area", "valley", "prefecture", "department", "raion", "municipality", "regency"}
+# a bearing before a name makes it a part of the named area ("south Kashmir", "north-western
+# Pakistan"): the area it names is the one after the bearing
+BEARINGS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+            "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+            "southeastern", "southwestern"}
 
 _LEVEL = {"P": 0, "?": 0, "A": 1, "L": 2, "S": 3}
 
@@ -72,11 +79,15 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @lru_cache(maxsize=1 << 12)
 def area_names(label: str) -> frozenset[str]:
-    """The names an area goes by: its label, and its label without an area word ("Balochistan
-    province", "the department of Torodi": "balochistan", "torodi")."""
+    """The names an area goes by: its label, and its label without a leading bearing or an area
+    word ("Balochistan province", "the department of Torodi", "south Kashmir": "balochistan",
+    "torodi", "kashmir")."""
     n = norm_name(label)
     out = {n}
     words = n.split(" ")
+    while len(words) > 1 and words[0] in BEARINGS:  # "south kashmir", "north western pakistan"
+        words = words[1:]
+        out.add(" ".join(words))
     if len(words) > 1 and words[-1] in AREA_WORDS:
         out.add(" ".join(words[:-1]))
     if len(words) > 2 and words[0] in AREA_WORDS and words[1] == "of":
@@ -132,6 +143,12 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         (short, _), (_, long_label) = sorted(((na, a.label), (nb, b.label)), key=lambda x: len(x[0]))
         if short and short in area_names(long_label) - {norm_name(long_label)}:
             return "contained"
+        # an unresolved area named after a place the other's name holds ("Bannu district" /
+        # "Bannu Cantonment"): the area of that town
+        for area, other in ((a, b), (b, a)):
+            if area.kind == "?" and any(one_name(core, other.label)
+                                        for core in area_names(area.label) - {norm_name(area.label)}):
+                return "contained"
         return "country" if a.country and a.country == b.country else "unknown"
     d = km(a, b)
     if d is None:
@@ -248,8 +265,9 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
     filler of the other (nothing known either way), and per role told as a whole
     (``whole_roles``) where each names another :func:`other_filler`."""
     agree = conflict = 0
-    for role in set(a.actors) & set(b.actors):
-        xa, xb = a.actors[role], b.actors[role]
+    acts_a, acts_b = sides_by_role(a), sides_by_role(b)
+    for role in set(acts_a) & set(acts_b):
+        xa, xb = acts_a[role], acts_b[role]
         if not xa or not xb:
             continue
         shared = min(sum(any(x.keys & y.keys for y in xb) for x in xa),
@@ -259,7 +277,7 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
         elif shared:
             agree += shared
         else:
-            sa, sb = _sides(a, role), _sides(b, role)
+            sa, sb = _sides(a, role, acts_a[role]), _sides(b, role, acts_b[role])
             if any(comparable(x, y) for x in sa for y in sb):
                 conflict += 1
     return min(agree * cfg.score("actor_agrees"), cfg.score("actor_max")) + conflict * cfg.score("actor_conflict")
@@ -280,10 +298,28 @@ def another_guest(a: Report, b: Report, cfg: FusionConfig) -> bool:
     return False
 
 
-def _sides(r: Report, role: str) -> tuple[ActorInfo, ...]:
+# Roles that name one side of an event, compared as one: a deployment's sending state
+# ("agent": "Kenya has deployed 400 police officers") and the troops it sends ("force": "400
+# Kenyan police officers landed") are the same side, told by two outlets in two roles.
+ONE_SIDE = {"force": "agent"}
+
+
+def sides_by_role(r: Report) -> dict[str, tuple[ActorInfo, ...]]:
+    """The report's actors by role, with the roles of :data:`ONE_SIDE` merged into one."""
+    if not any(role in r.actors for role in ONE_SIDE):
+        return r.actors
+    out: dict[str, tuple[ActorInfo, ...]] = {}
+    for role, xs in r.actors.items():
+        key = ONE_SIDE.get(role, role)
+        out[key] = out.get(key, ()) + tuple(x for x in xs if x not in out.get(key, ()))
+    return out
+
+
+def _sides(r: Report, role: str, fillers: Optional[tuple[ActorInfo, ...]] = None) -> tuple[ActorInfo, ...]:
     """The fillers of ``role`` that can disagree with another report's: not those the report
     itself makes doubtful (:func:`doubtful`). They still agree when they match."""
-    fillers = r.actors[role]
+    if fillers is None:
+        fillers = r.actors[role]
     if role not in _OPPOSED and role not in _ACTING_ROLES:
         return fillers
     if not any(doubtful(r, role, x) for x in fillers):
@@ -350,8 +386,9 @@ def field_only(a: Report, b: Report) -> bool:
     as another's at one place ("Boko Haram" for ISWAP), which is why such groups agree; but at
     a town and the province holding it, or with no common place, it is the weakest actor
     evidence beside the weakest place evidence (:func:`compare`)."""
-    for role in set(a.actors) & set(b.actors):
-        common = [x.keys & y.keys for x in a.actors[role] for y in b.actors[role]]
+    acts_a, acts_b = sides_by_role(a), sides_by_role(b)
+    for role in set(acts_a) & set(acts_b):
+        common = [x.keys & y.keys for x in acts_a[role] for y in acts_b[role]]
         common = [k for k in common if k]
         if common and all(k.startswith(FIELD) for ks in common for k in ks):
             return True
@@ -369,6 +406,52 @@ def other_means(a: Report, b: Report, cfg: FusionConfig) -> bool:
         return False
     ma, mb = cfg.means.get(a.subtype), cfg.means.get(b.subtype)
     return ma is not None and mb is not None and ma != mb
+
+
+_CLAUSES = re.compile(r"[,;:()\"]|\s[-\u2013\u2014]+\s")
+_WORDS = re.compile(r"[a-z]+")
+
+
+def victim_kind(r: Report, cfg: FusionConfig) -> Optional[str]:
+    """Who an attack struck as its sentence tells it: the kind (``victims.kinds``: military,
+    police, civilian) of the first victim word, once each clause's speaker ("..., police said",
+    "The army said ...": the words before an ``attribution`` word; "according to ...": the words
+    after it) and the words of the report's own perpetrators are taken out. None for other
+    families, or when no such word is left. Outlets tell who was hit the same way ("17
+    soldiers", "24 soldiers in an attack on an army position"), so that two same-day attacks
+    of one country with no place in common are told apart or together by it."""
+    if not cfg.victims or not r.evidence or family(r.cls) != "Attack":
+        return None
+    perps = tuple(sorted({k for x in r.actors.get("perpetrator", ()) for k in (x.label, *x.keys) if ":" not in k}))
+    return _victim_kind(r.evidence, perps, cfg.victims, cfg.attribution)
+
+
+@lru_cache(maxsize=1 << 14)
+def _victim_kind(evidence: str, perps: tuple[str, ...], victims: tuple[tuple[str, str], ...],
+                 attribution: tuple[str, ...]) -> Optional[str]:
+    kinds = dict(victims)
+    skip = {w for p in perps for w in _WORDS.findall(norm_name(p))}
+    text = unicodedata.normalize("NFKD", evidence).encode("ascii", "ignore").decode().lower()
+    for clause in _CLAUSES.split(text):
+        words = _WORDS.findall(clause)
+        for i, w in enumerate(words):
+            if w in attribution:
+                words = words[:i] if w == "according" else words[i + 1:]
+                break
+        for w in words:
+            if w in kinds and w not in skip:
+                return kinds[w]
+    return None
+
+
+def victims_score(a: Report, b: Report, cfg: FusionConfig) -> float:
+    """``victims_agree`` when both attacks' sentences name one kind of victim, ``other_victims``
+    when they name two (:func:`victim_kind`); nothing when either names none."""
+    ka = victim_kind(a, cfg)
+    kb = victim_kind(b, cfg) if ka else None
+    if not ka or not kb:
+        return 0.0
+    return cfg.score("victims_agree") if ka == kb else cfg.score("other_victims")
 
 
 def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = None) -> Optional[float]:
@@ -394,7 +477,7 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                   "country": cfg.score("same_country_only"), "unknown": 0.0,
                   "unrelated": cfg.score("unrelated_places")}[rel]
     actors = actors_score(a, b, cfg)
-    score += actors + figures_score(a, b, cfg)
+    score += actors + figures_score(a, b, cfg) + victims_score(a, b, cfg)
     if another_guest(a, b, cfg):  # across articles (within one it vetoed above)
         score += cfg.score("another_guest")
     if not same_doc and a.quantities and b.quantities and other_day_figures(a, b, cfg):
@@ -431,6 +514,8 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     total = compare(a, b, cfg, same_doc)
     return (f"score {total:.2f} (threshold {cfg.threshold}): dates {ds:+.1f}, places {rel}, "
             f"actors {actors_score(a, b, cfg):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
+            + (f", victims {victims_score(a, b, cfg):+.1f} ({victim_kind(a, cfg)} / {victim_kind(b, cfg)})"
+               if victims_score(a, b, cfg) else "")
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
             + (f", other day and figures {cfg.score('other_day_figures'):+.1f}"
                if not same_doc and a.quantities and b.quantities and other_day_figures(a, b, cfg) else "")

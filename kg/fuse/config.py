@@ -34,6 +34,10 @@ class FusionConfig:
     # sub-kinds of one family told by means that exclude one another (an air strike is no
     # ambush): a sub-kind's class, by sub-kind (compat.other_means)
     means: dict[str, int] = field(default_factory=dict)
+    # who an attack struck, read from its sentence (compat.victim_kind): the kind of each word
+    # (soldiers, police, civilians), and the words that mark a speaker ("said", "according")
+    victims: tuple[tuple[str, str], ...] = ()
+    attribution: tuple[str, ...] = ()
     # bounds on what fusion remembers for a build (kg.fuse.memo): they change how often a value
     # is computed again, never a result, so key() leaves them out
     score_memo: int = 200_000
@@ -49,11 +53,12 @@ class FusionConfig:
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
                 self.relative_tolerance, self.absolute_tolerance,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
-                tuple(sorted(self.means.items())))
+                tuple(sorted(self.means.items())), self.victims, self.attribution)
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
-    b, d, p, f, m, a = (data.get(k) or {} for k in ("blocking", "dates", "places", "figures", "memory", "actors"))
+    b, d, p, f, m, a, v = (data.get(k) or {} for k in ("blocking", "dates", "places", "figures", "memory", "actors",
+                                                       "victims"))
     return FusionConfig(
         edge_days=int(b.get("edge_days", 3)),
         undated_lookback_days=int(b.get("undated_lookback_days", 10)),
@@ -71,6 +76,9 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         whole_roles=tuple(str(r) for r in a.get("whole_roles", ("participants",))),
         means={str(sub): i for i, subs in enumerate((data.get("subtypes") or {}).get("exclusive_means") or [])
                for sub in subs},
+        victims=tuple(sorted((str(w).lower(), str(kind)) for kind, words in (v.get("kinds") or {}).items()
+                             for w in words or ())),
+        attribution=tuple(str(w).lower() for w in v.get("attribution") or ()),
         score_memo=int(m.get("score_memo", 200_000)),
         group_memo=int(m.get("group_memo", 20_000)),
     )
