@@ -632,6 +632,8 @@ class MentionFinder:
         res = self.res
         if label in ("GPE", "LOC", "FAC") and not any(t.text[:1].isupper() for t in ent if t.lower_ != "the"):
             return  # "the kingdom", "the region": a description NER labelled, no name
+        if len(ent) > 1 and ent[-1].lower_ in ("of", "the", "and", "for") and label in ("GPE", "LOC", "FAC", "ORG"):
+            return  # "Republic of" | "the X" cut by NER: no name ends on such a word (the state after it is found on its own)
         if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
             ent = Span(ent.doc, ent.start, ent.end - 1, label=label)  # "X, Y Aug 24": a dateline's date
         conj = next((t.i for t in ent[1:-1] if t.lower_ == "and"), None)
@@ -702,6 +704,13 @@ class MentionFinder:
                 return
         if label in ("GPE", "LOC") and _states_pair(ent, res):
             return  # "U.S.-X talks": two states as a modifier, no place
+        if label == "PERSON" and len(ent) >= 3 and ent[1].text in ("'s", "’s"):
+            state = res.gazetteer.country(ent[0].text)
+            if state is not None and not _is_demonym(ent[0].text, state):
+                # "X's King Y II": NER ran the state's possessive into the holder's name
+                claim(ent[:1], "Country", None, country=state)
+                self._claim_name(Span(ent.doc, ent.start + 2, ent.end, label="PERSON"), sent, claim)
+                return
         if label in ("PERSON", "ORG"):
             self._claim_name(ent, sent, claim)
         elif label == "GPE":
@@ -798,7 +807,7 @@ class MentionFinder:
         label = ent.label_
         if self._outlets_desk(ent):
             return  # "our X Bureau", "the outlet's Y service": the outlet's own desk, no actor of the report
-        if len(ent) == 1 and ent[0].lower_ in _STUDY_HEADS | {"ministry", "commission", "committee", "agency"} \
+        if len(ent) == 1 and ent[0].lower_ in _STUDY_HEADS | {"ministry", "commission", "committee", "agency", "embassy", "consulate"} \
                 and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent[0].text[:1].isupper():
             claim(ent, "Organization", None, short_head=True)  # "the Observatory said": a body named before
             return
@@ -815,6 +824,8 @@ class MentionFinder:
         has_title = titled.start > (bare.start if bare is not None else ent.start) or bool(res.title_before.search(
             ent.doc[max(sent.span.start, ent.start - 6):ent.start].text + " "))
         ent = titled
+        if ent[-1].text in res.title_heads and all(_office_word(t, res) for t in ent):
+            return  # "Jane Roe, Department Spokesperson": an office's words, no one's name
         text = _strip_the(_strip_possessive(ent.text))
         country = res.gazetteer.country(text)
         if country is not None and not _is_demonym(text, country):
@@ -978,6 +989,8 @@ class MentionFinder:
             return True  # "captured X, Y and Z", "attacks on X, Y and Z": one list, all places
         if _attacked_place(ent, self.res, self._person_words):
             return True  # "militants attacked X": X a town the gazetteer lacks
+        if _among_places(ent):
+            return True  # "four towns including X", "villages such as Y"
         end = root.head if root.dep_ == "conj" else root
         if end.dep_ == "pobj" and end.head.lower_ == "between" and end.head.head.lemma_.lower() in res.place_nouns_between:
             return True  # "the ambush between X and Y", "the road between X and Y"
@@ -2044,6 +2057,24 @@ def _attacked_place(ent: Span, res: Resources, person_words: Optional[frozenset[
     return len(ent) == 1 and ent.label_ == "PERSON" and root.pos_ == "PROPN" and root.dep_ == "dobj" \
         and root.head.lemma_.lower() in res.attacked_place_verbs and _lone_name(ent, person_words) \
         and not (ent.end < len(ent.doc) and ent.doc[ent.end].text in ("'s", "’s"))
+
+
+def _among_places(ent: Span) -> bool:
+    """"took four towns including X", "several villages, such as Y": a name given as one of a plural
+    place noun's members is a place (read from the words: the parse hangs "including" on the verb
+    as often as on the noun). A full name (two words or more NER calls a person) is left alone."""
+    doc, i = ent.doc, ent.start
+    if ent.label_ == "PERSON" and len(ent) > 1:
+        return False
+    if i >= 1 and doc[i - 1].lower_ == "including":
+        j = i - 2
+    elif i >= 2 and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ == "such":
+        j = i - 3
+    else:
+        return False
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    return j >= 0 and doc[j].tag_ == "NNS" and doc[j].lemma_.lower() in PLACE_NOUNS
 
 
 def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:

@@ -62,14 +62,30 @@ TITLE_ABBREVIATIONS = frozenset(
 def _no_break_after_titles(doc: Doc) -> Doc:
     """No sentence starts right after an abbreviated title followed by a capitalised name, nor
     right after a word with no punctuation between (the parser may end a sentence inside a name:
-    "met with Somali President | Sheik X today"); headlines and datelines are paragraphs of their own."""
+    "met with Somali President | Sheik X today"), nor right after a short bracket that follows a word
+    ("the Republic of X (ROX) | President Y"); headlines and datelines are paragraphs of their own."""
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
         if tok.text in TITLE_ABBREVIATIONS and nxt.text[:1].isupper():
             nxt.is_sent_start = False
         elif (tok.is_alpha or tok.like_num) and not nxt.is_punct and not nxt.is_space:
             nxt.is_sent_start = False
+        elif tok.text == ")" and nxt.is_alpha and _inside_a_phrase(doc, tok.i):
+            nxt.is_sent_start = False  # "met with the Republic of X (ROX) | President Y"
     return doc
+
+
+def _inside_a_phrase(doc: Doc, close: int) -> bool:
+    """The brackets closing at ``close`` are short, hold no sentence's end and follow a word: an
+    acronym or a gloss inside a sentence ("the Republic of X (ROX) President Y"), not a sentence's
+    last words."""
+    for j in range(close - 1, max(-1, close - 8), -1):
+        t = doc[j]
+        if t.text == "(":
+            return j >= 1 and j + 1 < close and doc[j - 1].is_alpha
+        if t.text in (".", "!", "?", ")", ";", ":"):
+            return False
+    return False
 
 
 def load_model(exclude: Iterable[str] = ()) -> Language:

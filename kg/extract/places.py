@@ -373,7 +373,7 @@ def _finer(f: FrameLike, current: list[str], by_index: dict[int, Sentence], busy
         return own[0]
     for ahead in (1, 2):
         sent = by_index.get(f.sentence.index + ahead)
-        if sent is None:
+        if sent is None or _new_topic(sent):
             return None
         same = [e for e in _same_place(sent, res) if e in set(candidates(sent))]
         if same:
@@ -384,6 +384,18 @@ def _finer(f: FrameLike, current: list[str], by_index: dict[int, Sentence], busy
         if found:
             return found[0]
     return None
+
+
+#: First words of a sentence that turns to another matter ("Separately, ...", "Elsewhere, ..."):
+#: its places are not those of the event told before.
+NEW_TOPIC_OPENERS = (("separately",), ("elsewhere",), ("meanwhile",), ("in", "a", "separate"), ("in", "another"),
+                     ("in", "other", "news"))
+
+
+def _new_topic(sent: Sentence) -> bool:
+    """The sentence opens on a turn to another matter: "Separately, ...", "In a separate attack, ..."."""
+    words = [t.lower_ for t in sent.span[:3]]
+    return any(tuple(words[:len(o)]) == o for o in NEW_TOPIC_OPENERS)
 
 
 def _inside(eid: str, current: list[str], res: Resolution) -> bool:

@@ -261,6 +261,13 @@ class Resolver:
             pending.append(m)
         context = [c for c, _ in Counter(codes).most_common()]
         stated = _stated_countries(mentions, self.gaz)
+        # "X in Y province", "X, Y": the division the text puts a place in holds for every mention of it
+        areas: dict[str, Optional[Place]] = {}
+        for m in pending:
+            found = _within(m, self.gaz)
+            if found is not None:
+                key = _place_key(m.hint.get("base_name") or m.text)
+                areas[key] = found if areas.setdefault(key, found) is found else None  # (two divisions: neither)
         for m in pending:
             name = m.hint.get("base_name") or m.text
             state = stated.get(_place_key(name)) if m.subtype != "Facility" else None
@@ -270,7 +277,7 @@ class Resolver:
             # the record: only its towns get the hint, not every state the article names (a report
             # naming the US too found an American namesake before a Syrian town's older name)
             place = self.gaz.lookup(name, countries=[local] if local else context)
-            within = _within(m, self.gaz)
+            within = _within(m, self.gaz) or areas.get(_place_key(name))
             if within is not None and (place is None or place.country_code != within.country_code):
                 place = _unlisted_in_area(m.text, within)  # "the town of X in Y region": somewhere in Y
             elif state is not None and (place is None or place.country_code != state.code):
@@ -751,11 +758,11 @@ def _clean_surface(text: str) -> str:
 
 
 def _within(m: RawMention, gaz: Gazetteer) -> Optional[Place]:
-    """"X in Y region", "X in Y province": the curated region a place is said to lie in. A
+    """"X in Y region", "X in Y province", "X, Y" (Y a division): the curated region a place is said to lie in. A
     gazetteer town of X's name in another state is then a namesake, not this place."""
     doc = m.span.doc
     i = m.span.end
-    if i >= len(doc) - 1 or doc[i].lower_ != "in":
+    if i >= len(doc) - 1 or doc[i].lower_ not in ("in", ","):
         return None
     words = []
     for t in doc[i + 1:i + 5]:
@@ -765,6 +772,10 @@ def _within(m: RawMention, gaz: Gazetteer) -> Optional[Place]:
     while words:
         region = gaz.region(" ".join(words))
         if region is not None and region.country_code and region.feature_class == "A":
+            after = i + 1 + len(words)
+            if doc[i].text == "," and after < len(doc) and (doc[after].lower_ in ("and", "or") or doc[after].text == ","
+                                                            and after + 1 < len(doc) and doc[after + 1].ent_type_ in ("GPE", "LOC")):
+                return None  # "X, Y and Z": a list of places, not X in Y
             return region
         words.pop()
     return None
@@ -858,7 +869,10 @@ def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:
     doc = m.span.doc
     i = m.span.start
     if i >= 3 and doc[i - 1].lower_ == "of":
-        c = gaz.country(doc[i - 3].text)
-        if c is not None:
-            return c.code
+        for k in (3, 2, 1):  # the whole name of a state of several words: "the South X town of Y" is not in X
+            if i - 2 - k < 0:
+                continue
+            c = gaz.country(doc[i - 2 - k:i - 2].text)
+            if c is not None:
+                return c.code
     return None

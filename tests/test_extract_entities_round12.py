@@ -1,0 +1,112 @@
+"""Entities and places, round 12 (issue 10): geocodes, frames and names NER cuts.
+
+Each test is an invented report; the rules are general (docs/entities.md, "round 12").
+"""
+
+from __future__ import annotations
+
+import pytest
+from rule_helpers import asserted, entity_types, extract, names
+
+from kg.extract.nlp import _no_break_after_titles, parse
+
+
+def _entity(f, name):
+    return next(e for e in f.entities if e.name == name)
+
+
+# 1. Geocodes: the state or division the text puts a place in.
+
+def test_a_state_of_several_words_before_town_of_is_the_towns_state(extractor):
+    f = extract(extractor, "Fighting\n\nThe South Sudan town of Wau changed hands again on Friday, as government "
+                           "forces said they recaptured it from rebels.")
+    assert _entity(f, "Wau").attributes.get("country_code") == "SS"
+
+
+def test_a_place_followed_by_a_division_is_in_that_division_in_every_mention(extractor):
+    f = extract(extractor, "Attack\n\nThe embassy condemns the attacks in Toledo, Cabo Delgado. Insurgents "
+                           "stormed Toledo on Wednesday.")
+    places = [e for e in f.entities if e.name == "Toledo"]
+    assert len(places) == 1
+    assert places[0].attributes.get("country_code") == "MZ"
+
+
+def test_a_list_of_places_is_not_a_place_in_a_division(extractor):
+    f = extract(extractor, "Attack\n\nInsurgents attacked villages in Toledo, Cabo Delgado and Niassa on Wednesday.")
+    assert all(e.attributes.get("country_code") != "MZ" for e in f.entities if e.name == "Toledo")
+
+
+# 2. One of a plural place noun's members is a place.
+
+@pytest.mark.parametrize("text, place", [
+    ("Seizure\n\nIn Adamawa state, witnesses say militants took over four towns including Dorvaka, killing "
+     "dozens of civilians.", "Dorvaka"),
+    ("Seizure\n\nMilitants overran several villages, such as Kelmaro, on Sunday.", "Kelmaro"),
+])
+def test_a_town_named_among_towns_is_a_place(extractor, text, place):
+    f = extract(extractor, text)
+    assert entity_types(f).get(place) == "Location"
+
+
+def test_a_full_name_after_including_stays_a_person(extractor):
+    f = extract(extractor, "Visit\n\nThe delegation met leaders of several villages, including Tal Boren, on Sunday.")
+    assert entity_types(f).get("Tal Boren") == "Person"
+
+
+# 3. Names NER cuts or runs together.
+
+def test_a_short_bracket_after_a_word_ends_no_sentence(extractor):
+    # the rule runs before the parser: a sentence start it clears, the parser keeps cleared
+    doc = extractor.nlp.make_doc("The minister met with the Republic of Zembla (ROZ) President Tal Boren in Gao. "
+                                 "Fighting broke out in the town (local time). President Tal Boren said so.")
+    for tok in doc[1:]:
+        tok.is_sent_start = True
+    _no_break_after_titles(doc)
+    starts = [t.text for t in doc if t.is_sent_start]
+    after_bracket = [doc[t.i + 1] for t in doc[:-1] if t.text == ")"]
+    assert after_bracket[0].text == "President" and not after_bracket[0].is_sent_start
+    assert after_bracket[1].text == "." and after_bracket[1].is_sent_start  # (another rule's business)
+    assert "Fighting" in starts and starts.count("President") == 1  # the one after a full stop
+
+
+def test_a_short_bracket_inside_a_sentence_keeps_it_whole(extractor):
+    sents = parse(extractor.nlp, "The minister met with the Republic of Zembla (ROZ) President Tal Boren in Gao "
+                                 "on Monday.").sentences
+    assert len(sents) == 1
+
+
+def test_a_state_name_ner_cuts_after_of_is_no_place(extractor):
+    f = extract(extractor, "Talks\n\nThe minister met today with Democratic Republic of the Congo (DRC) "
+                           "President Tal Boren in Kinshasa. He urged the Government of the DRC to act.")
+    types = entity_types(f)
+    assert not any(n.endswith((" of", " the")) for n in types)
+    assert types.get("Tal Boren") == "Person"
+
+
+def test_a_states_possessive_before_a_kings_name_is_the_state(extractor):
+    f = extract(extractor, "Visit\n\nThe deputy minister met with military leaders and Jordan\u2019s King Hamid II "
+                           "here today, and praised the forces.")
+    types = entity_types(f)
+    assert types.get("Jordan") == "Country"
+    people = [n for n, t in types.items() if t == "Person"]
+    assert people and all("Jordan" not in p for p in people)
+
+
+def test_the_embassy_alone_is_no_person(extractor):
+    f = extract(extractor, "Statement\n\nThe United States Embassy in Zembla condemns the attacks. The Embassy "
+                           "is deeply concerned by the violence.")
+    assert entity_types(f).get("Embassy") != "Person"
+
+
+def test_an_offices_words_after_a_name_are_no_person(extractor):
+    f = extract(extractor, "Statement\n\nThe attacks must stop.\n\nTal Boren, Department Spokesperson")
+    assert "Department Spokesperson" not in entity_types(f)
+
+
+# 4. A sentence that turns to another matter gives no finer place.
+
+def test_a_separate_matters_place_is_not_the_events_place(extractor):
+    f = extract(extractor, "Attack\n\nGunmen attacked a village in Borno state on Sunday, killing 20 people. "
+                           "Separately, police arrested two traders in Maiduguri.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Borno state"]
