@@ -263,15 +263,20 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
     count twice, a perpetrator and a target too), at most ``actor_max``; ``actor_conflict`` per
     role both fill with no agreement, unless no filler of one is :func:`comparable` with a
     filler of the other (nothing known either way), and per role told as a whole
-    (``whole_roles``) where each names another :func:`other_filler`."""
+    (``whole_roles``) where each names another :func:`other_filler`. A role bound to another
+    (``bound_roles``: a statement's ``about`` to its ``speaker``) agrees only when that one agrees
+    too: two speakers on one actor the same day are two statements."""
     agree = conflict = 0
     acts_a, acts_b = sides_by_role(a), sides_by_role(b)
+    bound = dict(cfg.bound_roles)
     for role in set(acts_a) & set(acts_b):
         xa, xb = acts_a[role], acts_b[role]
         if not xa or not xb:
             continue
         shared = min(sum(any(x.keys & y.keys for y in xb) for x in xa),
                      sum(any(x.keys & y.keys for x in xa) for y in xb))
+        if shared and role in bound and not _agree(acts_a.get(bound[role]), acts_b.get(bound[role])):
+            continue  # (statements about one actor by two speakers: no agreement, no conflict)
         if shared and role in cfg.whole_roles and other_filler(xa, xb):
             conflict += 1
         elif shared:
@@ -281,6 +286,10 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
             if any(comparable(x, y) for x in sa for y in sb):
                 conflict += 1
     return min(agree * cfg.score("actor_agrees"), cfg.score("actor_max")) + conflict * cfg.score("actor_conflict")
+
+
+def _agree(xa: Optional[tuple[ActorInfo, ...]], xb: Optional[tuple[ActorInfo, ...]]) -> bool:
+    return bool(xa and xb and any(x.keys & y.keys for x in xa for y in xb))
 
 
 def another_guest(a: Report, b: Report, cfg: FusionConfig) -> bool:

@@ -31,6 +31,10 @@ class FusionConfig:
     # roles whose fillers are told as a whole (a meeting's participants): both reports naming a
     # comparable filler the other lacks tell another meeting (compat.actors_score)
     whole_roles: tuple[str, ...] = ("participants",)
+    # roles whose agreement counts only when another role agrees too (role, that role): two
+    # statements about one actor are one statement only if one speaker made them
+    # (compat.actors_score)
+    bound_roles: tuple[tuple[str, str], ...] = (("about", "speaker"),)
     # sub-kinds of one family told by means that exclude one another (an air strike is no
     # ambush): a sub-kind's class, by sub-kind (compat.other_means)
     means: dict[str, int] = field(default_factory=dict)
@@ -53,7 +57,7 @@ class FusionConfig:
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
                 self.relative_tolerance, self.absolute_tolerance,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
-                tuple(sorted(self.means.items())), self.victims, self.attribution)
+                self.bound_roles, tuple(sorted(self.means.items())), self.victims, self.attribution)
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
@@ -74,6 +78,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         scores={str(k): float(v) for k, v in (data.get("scores") or {}).items()},
         threshold=float(data.get("threshold", 3.0)),
         whole_roles=tuple(str(r) for r in a.get("whole_roles", ("participants",))),
+        bound_roles=tuple(sorted((str(k), str(v)) for k, v in (a.get("bound_roles") or {"about": "speaker"}).items())),
         means={str(sub): i for i, subs in enumerate((data.get("subtypes") or {}).get("exclusive_means") or [])
                for sub in subs},
         victims=tuple(sorted((str(w).lower(), str(kind)) for kind, words in (v.get("kinds") or {}).items()
