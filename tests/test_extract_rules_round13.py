@@ -29,3 +29,48 @@ def test_government_fighters_are_no_armed_group(extractor):
                            "Pro-government militants seized Tarmosa on Monday.")
     caps = [v for v in asserted(f, "Capture") if names(f, v, "place") == ["Tarmosa"]]
     assert not any("Valdoran Liberation Front" in names(f, v, "captor") for v in caps)
+
+
+def test_one_person_killed_is_a_toll_of_one(extractor):
+    f = extract(extractor, "Checkpoint attacked\n\nA police officer was killed on Friday when militants attacked a "
+                           "checkpoint in the town of Tarmosa.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 1
+
+
+def test_another_wounded_is_one_wounded(extractor):
+    f = extract(extractor, "Bomb kills two\n\nTwo soldiers were killed and another wounded on Friday when a roadside "
+                           "bomb exploded near their convoy in the town of Tarmosa.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value == 2 and v.quantities["injuries"].value == 1
+
+
+def test_a_killed_animal_is_no_toll(extractor):
+    f = extract(extractor, "Camp attacked\n\nGunmen attacked an army camp in the village of Tarmosa on Sunday, "
+                           "killing a goat.")
+    assert not any("fatalities" in v.quantities for v in asserted(f, "Attack"))
+
+
+def test_a_number_given_is_not_overridden_by_one(extractor):
+    f = extract(extractor, "Camp attacked\n\nGunmen attacked an army camp in the village of Tarmosa on Sunday, "
+                           "killing 12 soldiers and a civilian.")
+    [v] = asserted(f, "Attack")
+    assert v.quantities["fatalities"].value != 1
+
+
+_TOLD_AGAIN = ("Bomb kills two soldiers\n\nTwo soldiers were killed and another wounded on Tuesday when a bomb "
+               "exploded near their patrol in Kirkuk. The deaths raised the toll of the campaign. "
+               "The army gave no further details. ")
+
+
+def test_an_attack_told_again_placed_only_in_its_state_is_one(extractor):
+    f = extract(extractor, _TOLD_AGAIN + "Two soldiers from the 4th Brigade were killed and another was wounded when a "
+                                         "roadside bomb exploded in Iraq as their patrol passed by.")
+    attacks = asserted(f, "Attack")
+    assert len(attacks) == 1 and names(f, attacks[0], "location") == ["Kirkuk"]
+
+
+def test_another_count_placed_in_the_state_is_another_attack(extractor):
+    f = extract(extractor, _TOLD_AGAIN + "Seven soldiers were wounded in Iraq on Tuesday when a roadside bomb exploded "
+                                         "as their patrol passed by.")
+    assert len(asserted(f, "Attack")) == 2

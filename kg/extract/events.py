@@ -198,6 +198,13 @@ def inflections(verb: str) -> set[str]:
     return forms
 
 
+def _plural(noun: str) -> str:
+    """"soldier" -> "soldiers", "man" -> "men": the counted form the quantity kinds are read for."""
+    irregular = {"man": "men", "woman": "women", "person": "people", "child": "children", "policeman": "policemen",
+                 "serviceman": "servicemen", "gunman": "gunmen", "militiaman": "militiamen"}
+    return irregular.get(noun, noun + "s")
+
+
 @dataclass(frozen=True)
 class Triggers:
     verbs: dict[str, str]  # lemma -> event type
@@ -2964,6 +2971,34 @@ class _Ctx:
         for _, _, kind, q in sorted(candidates, key=lambda c: (c[0], c[1])):
             if kind not in f.quantities:
                 f.quantities[kind] = self.joined_toll(q, kind) if kind in ("fatalities", "injuries") else q.quantity
+        if f.type == "Attack":
+            self.lone_victims(f, tok)
+
+    def lone_victims(self, f: Frame, tok: Token) -> None:
+        """Round 13: a toll told of one person with no number ("a police officer was killed when ...",
+        "killing a soldier", "two soldiers were killed and another wounded", "a commander was shot
+        dead"): one dead or one wounded, never over a number given. Read where the numbers are read:
+        an attack noun's own clause, an attack verb's sentence ("A soldier was killed when militants
+        attacked ...")."""
+        words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1] if f.nominal else self.sent.span
+        for t in words:
+            verb = t.head
+            base = self.finder.t.base(verb)
+            if base in ("kill", "die") or base == "shoot" and any(c.lower_ == "dead" for c in verb.children):
+                kind = "fatalities"
+            elif base in ("wound", "injure"):
+                kind = "injuries"
+            else:
+                continue
+            if kind in f.quantities or verb.pos_ != "VERB":
+                continue
+            if t.lower_ == "another" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.dep_ == "conj":
+                pass  # "... were killed and another wounded"
+            elif not (t.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+                      and (t.dep_ == "nsubjpass" or t.dep_ == "dobj" and base != "die" or t.dep_ == "nsubj" and base == "die")
+                      and quantity_kind(_plural(t.lemma_.lower()), self.sent.text) in ("fatalities", "injuries", "troops")):
+                continue
+            f.quantities[kind] = Quantity(value=1, qualifier="exact", text=t.text)
 
     def joined_toll(self, q, kind: str) -> Quantity:
         """"killing six soldiers and 10 police officers", "four soldiers and two civilians were
@@ -3639,7 +3674,12 @@ def _series_in_a_state(f: Frame, res: Resolution) -> bool:
 def _told_again(a: Frame, b: Frame, res: Resolution) -> bool:
     """b, told just after a, is a again: no toll, attacker or date differs, one of them gives
     the toll (or b is a noun telling it again), and b's place is a's or a town within a's state
-    or region."""
+    or region; or b is placed only in the state of a's town and gives no count a does not
+    ("Two soldiers were killed ... north of X" ... "two soldiers were killed and another was
+    wounded", placed in the state: round 13)."""
+    if a.type == "Attack" and a.modality == b.modality and 2 < b.sentence.index - a.sentence.index <= 4 \
+            and _placed_in_its_state(a, b, res):
+        return True  # round 13: told again a little further on, placed only in the state of a's town
     if a.type != "Attack" or a.modality != b.modality or not 0 < b.sentence.index - a.sentence.index <= 2:
         return False  # told again within the next two sentences, or another story of the report
     if ANOTHER_ITEM.match(b.sentence.text):
@@ -3653,11 +3693,28 @@ def _told_again(a: Frame, b: Frame, res: Resolution) -> bool:
     one_toll = bool(a.quantities) != bool(b.quantities) or b.nominal
     if set(la) & set(lb):
         return one_toll
+    if _placed_in_its_state(a, b, res):
+        return True
     level = max(specificity(e, res) for e in la)
     within = {res.countries.get(e) for e in la} - {None}
     # a finer place of that state (or a town the gazetteer does not know, named in a report on it)
     return level < SPECIFIC and bool(within) and one_toll and all(
         specificity(e, res) > level and res.countries.get(e) in within | {None} for e in lb)
+
+
+def _placed_in_its_state(a: Frame, b: Frame, res: Resolution) -> bool:
+    """Round 13: b, an attack placed only in the state of a's town, gives no count a does not give
+    (nor another one), names no other attacker and is dated with it: a told again ("Two soldiers
+    were killed ... north of X" ... "Two soldiers from the Nth Division were killed and another was
+    wounded", the state its only place). Not the next item of a round-up ("Also on Tuesday, ...")."""
+    la, lb = a.roles.get("location", []), b.roles.get("location", [])
+    if not la or not lb or ANOTHER_ITEM.match(b.sentence.text):
+        return False
+    within = {res.countries.get(e) for e in la} - {None}
+    return max(specificity(e, res) for e in la) > COUNTRY and bool(within) \
+        and all(specificity(e, res) == COUNTRY for e in lb) and {res.countries.get(e) for e in lb} <= within \
+        and set(b.quantities) <= set(a.quantities) and _compatible_counts(a, b) and _same_side(a, b, res) \
+        and _dates_agree(a, b)
 
 
 def _capture_told_again(a: Frame, b: Frame) -> bool:
