@@ -110,3 +110,28 @@ def test_a_separate_matters_place_is_not_the_events_place(extractor):
                            "Separately, police arrested two traders in Maiduguri.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "location") == ["Borno state"]
+
+
+# 5. One actor told by a name and an acronym; one person told with an honorific.
+
+def test_a_name_known_by_a_listed_acronym_is_that_actor(extractor):
+    f = extract(extractor, "Talks\n\nThe president met the leader of the rebel National Zembla Forces, known by "
+                           "their French acronym FNL, on Monday. The FNL said the talks went well.")
+    actors = [e for e in f.entities if e.type in ("ArmedGroup", "Organization")]
+    assert len(actors) == 1
+    assert actors[0].type == "ArmedGroup"
+    assert "National Zembla Forces" in [actors[0].name, *actors[0].aliases]
+
+
+def test_a_name_said_with_an_honorific_is_a_person_where_ner_calls_it_a_body(extractor):
+    from kg.extract.mentions import RawMention
+    from kg.extract.resolve import _retype_by_majority
+
+    parsed = parse(extractor.nlp, "Mr. Kelvo says they took his brother away. Kelvo says he went to the house.")
+    s1, s2 = parsed.sentences
+    said_with_mr = RawMention(span=s1.span[1:2], sentence=s1, kind="Person", text="Kelvo", start=4, end=9,
+                              hint={"honorific": True})
+    alone = RawMention(span=s2.span[0:1], sentence=s2, kind="Organization", text="Kelvo",
+                       start=s2.start, end=s2.start + 5)
+    _retype_by_majority([said_with_mr, alone])
+    assert alone.kind == "Person"

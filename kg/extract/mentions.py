@@ -2183,6 +2183,8 @@ def _person_context(ent: Span, sent: Sentence, res: Resources) -> dict:
     if m2 and "title" not in hint:
         hint["title"] = m2.group("title")
         hint["org_text"] = m2.group("org")
+    if ent.start > 0 and doc[ent.start - 1].text in res.honorifics:
+        hint["honorific"] = True  # "Mr. X": a person's name, said alone
     if ent.start > 0 and doc[ent.start - 1].lower_ in ("'s", "’s"):
         j = ent.start - 2
         while j > sent.span.start and doc[j - 1].text[:1].isupper():

@@ -226,6 +226,7 @@ class Resolver:
                 c.hints.setdefault(k, v)
         self._merge_short_forms(clusters)
         _merge_bracketed_acronyms(clusters)
+        _merge_acronyms_told(clusters)
         _merge_people_into_groups(clusters)
         _merge_settlement_names(clusters)
         _merge_short_place_names(clusters)
@@ -610,6 +611,41 @@ def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
         del clusters[short.key]
 
 
+#: Words between "known by/as" and the acronym a name is told by ("known by their French acronym X").
+_ACRONYM_WORDS = frozenset(["its", "their", "the", "acronym", "initials", "abbreviation", "french", "arabic",
+                            "spanish", "portuguese", "local", "english"])
+
+
+def _merge_acronyms_told(clusters: dict[str, "Cluster"]) -> None:
+    """"the National X Forces, known by their French acronym NXF": the acronym is that name's, as a
+    bracketed one is (``_merge_bracketed_acronyms``), and where the lexicon knows the acronym the
+    name (in another language than the lexicon's) joins that actor and takes its type."""
+    actors = ("Organization", "ArmedGroup", "ArmedForce")
+    by_start = {}
+    for c in clusters.values():
+        if c.kind in actors:
+            for m in c.mentions:
+                if len(m.span) == 1 and m.text.isupper():
+                    by_start[(id(m.span.doc), m.span.start)] = c
+    for long in list(clusters.values()):
+        if long.entry is not None or long.kind not in actors or long.key not in clusters:
+            continue
+        for m in long.mentions:
+            doc, j = m.span.doc, m.span.end
+            if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "known" \
+                    or doc[j + 2].lower_ not in ("as", "by"):
+                continue
+            k = j + 3
+            while k < len(doc) and k < j + 7 and doc[k].lower_ in _ACRONYM_WORDS:
+                k += 1
+            short = by_start.get((id(doc), k))
+            if short is None or short is long or short.key not in clusters:
+                continue
+            short.mentions.extend(long.mentions)
+            del clusters[long.key]
+            break
+
+
 def _merge_people_into_groups(clusters: dict[str, "Cluster"]) -> None:
     """"X rebels" beside a group of the lexicon: a group named by its people is the one armed group
     of the lexicon in the article that the lexicon says is of that people (its subtype, name or an
@@ -685,6 +721,9 @@ def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = N
     # a given or middle name of one person only ("X" of "X Y", "Z X Y"), said alone, is that person
     given = Counter(w for n in {norm(m.text) for m in full} for w in set(n.split()[:-1]) if len(w) > 2)
     surnames |= {w for w, n in given.items() if n == 1}
+    # a name said with an honorific or a title ("Mr. X", "General Y") is a person's too
+    surnames |= {norm(m.text) for m in mentions if m.kind == "Person" and len(norm(m.text).split()) == 1
+                 and (m.hint.get("title") or m.hint.get("honorific"))}
     places = {norm(m.text) for m in mentions if m.kind == "Location" and not m.hint.get("guessed")}
     full_names = {norm(m.text) for m in full}
     _rejoin_place_tails(mentions, surnames)
