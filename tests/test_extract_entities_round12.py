@@ -135,3 +135,18 @@ def test_a_name_said_with_an_honorific_is_a_person_where_ner_calls_it_a_body(ext
                        start=s2.start, end=s2.start + 5)
     _retype_by_majority([said_with_mr, alone])
     assert alone.kind == "Person"
+
+
+# 6. Names of forces and states' adjectives the tokenizer or NER cuts.
+
+def test_pro_government_forces_keep_pro_in_their_name(extractor):
+    f = extract(extractor, "Fighting\n\nRebels recaptured the town of Kelmaro on Monday. Officials say "
+                           "pro-government forces have left the town.")
+    forces = [e for e in f.entities if e.type == "ArmedForce"]
+    assert any("pro-government forces" in [e.name, *e.aliases] for e in forces)
+
+
+def test_half_of_a_two_word_state_adjective_is_no_name(extractor):
+    f = extract(extractor, "Fighting\n\nRebels recaptured the town of Kelmaro on Monday.\n\nSierra Leonean "
+                           "military officials say the town fell.")
+    assert "Sierra" not in entity_types(f) and "Leonean" not in entity_types(f)

@@ -264,7 +264,9 @@ class MentionFinder:
                     out.append(("PRO_GROUP", s - 2, j + 1))
         for t in doc:
             if t.lower_ in self.res.government_heads:
-                out.extend(("GOV_FORCE", t.i, end) for end in self._tail_ends(doc, t.i + 1))
+                # "pro-government forces": the tokenizer splits off "pro-", a part of the name
+                start = t.i - 2 if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "pro" else t.i
+                out.extend(("GOV_FORCE", start, end) for end in self._tail_ends(doc, t.i + 1))
         out.extend(self._government_matches(doc, states))
         return out
 
@@ -632,6 +634,8 @@ class MentionFinder:
         res = self.res
         if label in ("GPE", "LOC", "FAC") and not any(t.text[:1].isupper() for t in ent if t.lower_ != "the"):
             return  # "the kingdom", "the region": a description NER labelled, no name
+        if len(ent) == 1 and _half_a_demonym(ent, res):
+            return  # "Sierra" | "Xian": NER cut a state's adjective of two words in two
         if len(ent) > 1 and ent[-1].lower_ in ("of", "the", "and", "for") and label in ("GPE", "LOC", "FAC", "ORG"):
             return  # "Republic of" | "the X" cut by NER: no name ends on such a word (the state after it is found on its own)
         if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
@@ -2057,6 +2061,20 @@ def _attacked_place(ent: Span, res: Resources, person_words: Optional[frozenset[
     return len(ent) == 1 and ent.label_ == "PERSON" and root.pos_ == "PROPN" and root.dep_ == "dobj" \
         and root.head.lemma_.lower() in res.attacked_place_verbs and _lone_name(ent, person_words) \
         and not (ent.end < len(ent.doc) and ent.doc[ent.end].text in ("'s", "’s"))
+
+
+def _half_a_demonym(ent: Span, res: Resources) -> bool:
+    """A one-word name that, with the word before or after it, is a state's adjective of two words
+    ("Sierra" of "South X-ian", "Leonean" of "Sierra Leonean" before "officials")."""
+    doc, i = ent.doc, ent.start
+    for a, b in ((i, i + 2), (i - 1, i + 1)):
+        if a < 0 or b > len(doc) or not all(t.is_alpha and t.text[:1].isupper() for t in doc[a:b]):
+            continue
+        words = doc[a:b].text
+        country = res.gazetteer.country(words)
+        if country is not None and _is_demonym(words, country) and words not in country.aliases:
+            return True
+    return False
 
 
 def _among_places(ent: Span) -> bool:
