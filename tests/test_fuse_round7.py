@@ -66,6 +66,18 @@ def test_the_victims_are_read_without_the_speaker_and_the_attackers():
         assert victim_kind(rep("e:x", "x", text, actors=actors), CFG) == kind, text
 
 
+def test_a_perpetrator_the_report_doubts_does_not_hide_the_victims():
+    """"Jihadists killed 17 Westland soldiers" read the soldiers as perpetrator and target: their
+    words are still the victims (a doubtful perpetrator, compat.doubtful); a perpetrator read
+    once is taken out."""
+    soldiers = ActorInfo("f:ws", "Westland soldiers", frozenset({"f:ws", "westland soldiers", XX}), C + "ArmedForce")
+    text = "Jihadist fighters killed 17 Westland soldiers in an ambush near Harrowgate on Tuesday."
+    both = rep("e:b", "b", text, actors={"perpetrator": (soldiers,), "target": (soldiers,)})
+    once = rep("e:o", "o", text, actors={"perpetrator": (soldiers,)})
+    assert victim_kind(both, CFG) == "military"
+    assert victim_kind(once, CFG) is None
+
+
 def test_only_attacks_have_victims():
     text = "The first 300 soldiers landed in Harrowgate on Tuesday."
     assert victim_kind(rep("e:d", "d", text, cls="Deployment"), CFG) is None

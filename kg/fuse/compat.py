@@ -431,7 +431,8 @@ def victim_kind(r: Report, cfg: FusionConfig) -> Optional[str]:
     of one country with no place in common are told apart or together by it."""
     if not cfg.victims or not r.evidence or family(r.cls) != "Attack":
         return None
-    perps = tuple(sorted({k for x in r.actors.get("perpetrator", ()) for k in (x.label, *x.keys) if ":" not in k}))
+    perps = tuple(sorted({k for x in r.actors.get("perpetrator", ()) if not doubtful(r, "perpetrator", x)
+                          for k in (x.label, *x.keys) if ":" not in k}))
     return _victim_kind(r.evidence, perps, cfg.victims, cfg.attribution)
 
 
