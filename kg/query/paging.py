@@ -63,6 +63,11 @@ _INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 _PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page:.*$", re.MULTILINE)
 #: The comment line marking, inside the page's sub-select, the sub-select of its keys (below).
 _KEYS_MARK = re.compile(r"^[ \t]*#[ \t]*page keys:.*$", re.MULTILINE)
+#: The comment line marking, inside the page's sub-select, a BIND that only orders the rows
+#: (a text key, :func:`_without_order_keys`): the count leaves it out.
+_ORDER_KEY_MARK = re.compile(r"^[ \t]*#[ \t]*page order key:.*$", re.MULTILINE)
+_BIND_OPEN = re.compile(r"\s*BIND\s*\(", re.IGNORECASE)
+_BIND_AS = re.compile(r"\bAS\s*[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)\s*\)$", re.IGNORECASE)
 
 
 class PageError(CannedQueryError):
@@ -348,6 +353,59 @@ def _cut_keys(page_select: str, ordered: str, page: Page) -> str:
     return page_select[:keys.start] + cut + "\n" + page_select[keys.end:]
 
 
+def _closing_paren(masked: str, opening: int) -> int:
+    depth = 0
+    for i in range(opening, len(masked)):
+        if masked[i] == "(":
+            depth += 1
+        elif masked[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _without_order_keys(select: str) -> str:
+    """The page's sub-select ``select`` without the BINDs marked ``# page order key:`` and
+    without their variables in its projection: what the count needs.
+
+    Why: a listing may order its page by a short text key computed from an IRI (a text of up to
+    15 bytes is held in the term itself, so comparing two keys reads no dictionary, where
+    comparing two IRIs reads both texts: queries/recent-documents.rq), but the count would
+    compute the key for every row as well (~5 us a row). The contract: the key is a function of
+    the sub-select's other projected variables (so the distinct rows are as many without it)
+    and nothing else in the sub-select reads it; when the text shows otherwise (the variable is
+    named elsewhere, or the mark is not followed by one BIND) the sub-select is left whole."""
+    masked = mask_sparql(select)
+    cuts: list[tuple[int, int]] = []
+    keys: list[str] = []
+    for mark in _ORDER_KEY_MARK.finditer(select):
+        if masked[mark.start():mark.end()].strip():
+            continue  # inside a string or IRI, not a comment
+        bind = _BIND_OPEN.match(masked, mark.end())
+        close = _closing_paren(masked, bind.end() - 1) if bind else -1
+        named = _BIND_AS.search(masked[:close + 1]) if close >= 0 else None
+        if named is None:
+            return select
+        cuts.append((mark.start(), close + 1))
+        keys.append(named.group(1))
+    if not keys:
+        return select
+    kept = select
+    for start, end in reversed(cuts):
+        kept = kept[:start] + kept[end:]
+    where = _WHERE_BRACE.search(mask_sparql(kept))
+    if where is None:
+        return select
+    projection, body = kept[:where.start()], kept[where.start():]
+    for key in keys:
+        pattern = re.compile(r"[?$]" + re.escape(key) + r"(?![A-Za-z_0-9\u00B7-\uFFFF])")
+        if pattern.search(mask_sparql(body)) or not pattern.search(projection):
+            return select  # read elsewhere, or not projected: not an order key
+        projection = pattern.sub("", projection)
+    return projection + body
+
+
 def count_query(text: str) -> str:
     """A query counting the rows of the SELECT ``text`` (one row, one column ``TOTAL_VAR``);
     with a marked sub-select, the rows of that sub-select (one per row of the answer), without
@@ -356,7 +414,7 @@ def count_query(text: str) -> str:
     prologue = parts.head[:parts.select_at]
     inner = _inner_for(text, parts)
     if inner is not None:
-        parts = inner.parts
+        parts = _split(_without_order_keys(text[inner.start:inner.end]))
     body = [parts.head[parts.select_at:]]
     for name in ("GROUP BY", "HAVING", "LIMIT", "OFFSET", "VALUES"):
         if name in parts.clauses:
