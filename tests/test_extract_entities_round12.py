@@ -150,3 +150,23 @@ def test_half_of_a_two_word_state_adjective_is_no_name(extractor):
     f = extract(extractor, "Fighting\n\nRebels recaptured the town of Kelmaro on Monday.\n\nSierra Leonean "
                            "military officials say the town fell.")
     assert "Sierra" not in entity_types(f) and "Leonean" not in entity_types(f)
+
+
+# 7. Talks, time zones and a common spelling of a listed body.
+
+def test_a_process_of_talks_is_no_actor_or_place(extractor):
+    f = extract(extractor, "Talks\n\nThe envoy urged talks between the government and domestic armed groups "
+                           "through the Arusha Process.")
+    assert not any("Process" in n for n in entity_types(f))
+
+
+def test_a_time_zone_is_no_body(extractor):
+    f = extract(extractor, "Attack\n\nMilitants attacked an army post in Gao at 2 a.m. (UTC+4:30) on Monday.")
+    assert not any(n.startswith("UTC") for n in entity_types(f))
+
+
+def test_a_listed_body_spelt_without_its_hyphen_is_found(extractor):
+    f = extract(extractor, "Talks\n\nObservers of the Organization for Security and Cooperation in Europe "
+                           "arrived in Gao on Monday.")
+    assert entity_types(f).get("OSCE") == "Organization"
+    assert "Europe" not in entity_types(f)

@@ -634,6 +634,8 @@ class MentionFinder:
         res = self.res
         if label in ("GPE", "LOC", "FAC") and not any(t.text[:1].isupper() for t in ent if t.lower_ != "the"):
             return  # "the kingdom", "the region": a description NER labelled, no name
+        if re.match(r"(?:UTC|GMT)\b", ent.text):
+            return  # "UTC+4:30": a time zone NER calls a body
         if len(ent) == 1 and _half_a_demonym(ent, res):
             return  # "Sierra" | "Xian": NER cut a state's adjective of two words in two
         if len(ent) > 1 and ent[-1].lower_ in ("of", "the", "and", "for") and label in ("GPE", "LOC", "FAC", "ORG"):
