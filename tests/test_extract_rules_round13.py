@@ -74,3 +74,20 @@ def test_another_count_placed_in_the_state_is_another_attack(extractor):
     f = extract(extractor, _TOLD_AGAIN + "Seven soldiers were wounded in Iraq on Tuesday when a roadside bomb exploded "
                                          "as their patrol passed by.")
     assert len(asserted(f, "Attack")) == 2
+
+
+def test_troops_moving_to_a_place_are_deployed_there(extractor):
+    f = extract(extractor, "Soldiers to rotate\n\nAbout 600 soldiers from the 3rd Brigade will rotate to Poland next "
+                           "month, an army spokesman said.")
+    deps = [v for v in f.events if v.type == "Deployment"]
+    assert any(names(f, v, "destination") == ["Poland"] and v.quantities["troops"].value == 600 for v in deps)
+
+
+def test_troops_moving_to_do_something_are_no_deployment(extractor):
+    f = extract(extractor, "Road blocked\n\nKessian troops moved to block the main road on Sunday.")
+    assert not [v for v in f.events if v.type == "Deployment"]
+
+
+def test_people_moving_to_a_place_are_no_deployment(extractor):
+    f = extract(extractor, "Family leaves\n\nThe minister's family will relocate to Poland next month, an aide said.")
+    assert not [v for v in f.events if v.type == "Deployment"]

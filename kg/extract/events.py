@@ -205,6 +205,21 @@ def _plural(noun: str) -> str:
     return irregular.get(noun, noun + "s")
 
 
+def troops_moving(verb: Token) -> bool:
+    """Round 13: a verb of moving with troops as its subject and no object, going to a place ("three
+    battalions are preparing to move to X", "the brigade will relocate to Y"): the troops deploy there
+    (as "moved 100 troops to X" sends them); not "troops moved to block the road" (no place)."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(o.dep_ == "pobj" for o in c.children)
+               for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ in ("xcomp", "conj"):
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in TROOP_OBJECTS
+
+
 @dataclass(frozen=True)
 class Triggers:
     verbs: dict[str, str]  # lemma -> event type
@@ -372,7 +387,7 @@ class EventFinder:
                          for c in tok.children)
             if base in self.t.host_verbs:
                 return "Deployment" if troops else _not_deployment(self.t.verbs.get(base))
-            if base in self.t.troop_verbs and not troops:
+            if base in self.t.troop_verbs and not troops and not troops_moving(tok):
                 return None  # "brought the group gains": no event, no times of its own
             return self.t.verbs.get(base)
         return self.t.nouns.get(tok.lemma_.lower())
@@ -882,7 +897,7 @@ class _Ctx:
                 return etype, False
             if lemma in self.finder.t.troop_verbs and not any(
                     c.dep_ in ("dobj", "nsubjpass") and self.relative_head(c).lemma_.lower() in TROOP_OBJECTS
-                    for c in tok.children):
+                    for c in tok.children) and not troops_moving(tok):
                 return None, False  # "brought the group gains", "moved to block": no troops moved
                 # ("X troops, which were brought into the country": the troops the relative stands for)
             if lemma in self.finder.t.verbs:
@@ -1127,7 +1142,8 @@ class _Ctx:
             yield from self.movement(f, tok, subj)
             return
         if not nominal and self.finder.t.base(tok) in self.finder.t.troop_verbs and not (
-                patient is not None and self.relative_head(patient).lemma_.lower() in TROOP_OBJECTS):
+                patient is not None and self.relative_head(patient).lemma_.lower() in TROOP_OBJECTS) \
+                and not (patient is None and troops_moving(tok)):
             return  # "moved 100,000 troops to the border", not "moved to block a resolution"
         if patient is not None and patient.lemma_.lower() in self.finder.t.not_forces:
             return  # "promised to send an envoy to X", "dispatched aid": no force sent
