@@ -170,3 +170,10 @@ def test_a_listed_body_spelt_without_its_hyphen_is_found(extractor):
                            "arrived in Gao on Monday.")
     assert entity_types(f).get("OSCE") == "Organization"
     assert "Europe" not in entity_types(f)
+
+
+def test_a_states_force_named_only_in_the_headline_is_kept(extractor):
+    f = extract(extractor, "Militants Ambush Kills 9 Yemeni Soldiers\n\nYemeni officials say militants ambushed "
+                           "a military convoy in Abyan on Friday, killing nine soldiers.")
+    forces = [e for e in f.entities if e.type == "ArmedForce"]
+    assert any("Yemeni Soldiers" in [e.name, *e.aliases] for e in forces)

@@ -1186,14 +1186,16 @@ def _is_headline(sent: Sentence) -> bool:
 def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
     """A headline in Title Case misleads the tagger ("Bombings Rock Nigerian City", "Meets
     With", "Its People"): keep a headline name only when it is a state, an actor of the
-    lexicon, or written the same way in the body."""
+    lexicon, a state's force ("Xian Soldiers"), or written the same way in the body."""
     if not parsed.sentences or not _is_headline(parsed.sentences[0]):
         return found
     body = " ".join(s.text for s in parsed.sentences[1:])
     out = []
     for m in found:
         base = m.hint.get("base_name") if m.subtype == "MilitaryBase" else None  # "X base": a base in X
-        if m.sentence.index == 0 and not (m.kind == "Country" or m.hint.get("entry") is not None
+        state_force = m.kind == "ArmedForce" and isinstance(m.hint.get("country"), str)  # ("Xian Soldiers": the
+        # state's word and a force noun, found by the force patterns, not by the tagger)
+        if m.sentence.index == 0 and not (m.kind == "Country" or m.hint.get("entry") is not None or state_force
                                           or _strip_the(_strip_possessive(m.text)) in body or base and base in body):
             continue
         out.append(m)
