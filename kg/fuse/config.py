@@ -78,7 +78,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         scores={str(k): float(v) for k, v in (data.get("scores") or {}).items()},
         threshold=float(data.get("threshold", 3.0)),
         whole_roles=tuple(str(r) for r in a.get("whole_roles", ("participants",))),
-        bound_roles=tuple(sorted((str(k), str(v)) for k, v in (a.get("bound_roles") or {"about": "speaker"}).items())),
+        bound_roles=tuple(sorted((str(k), str(v)) for k, v in (a.get("bound_roles", {"about": "speaker"}) or {}).items())),
         means={str(sub): i for i, subs in enumerate((data.get("subtypes") or {}).get("exclusive_means") or [])
                for sub in subs},
         victims=tuple(sorted((str(w).lower(), str(kind)) for kind, words in (v.get("kinds") or {}).items()
