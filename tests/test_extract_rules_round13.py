@@ -11,15 +11,15 @@ from rule_helpers import asserted, extract, names
 
 def test_rebels_by_kind_are_the_one_group_named_before(extractor):
     f = extract(extractor, "Army retakes town\n\nThe Valdoran Liberation Front attacked army positions last week. "
-                           "The government military had seized Tarmosa from rebels earlier this year.")
+                           "In March the army captured Tarmosa from rebels after a week of fighting.")
     caps = [v for v in asserted(f, "Capture") if names(f, v, "place") == ["Tarmosa"]]
     assert caps and names(f, caps[0], "former") == ["Valdoran Liberation Front"]
 
 
 def test_rebels_by_kind_stay_unnamed_when_two_groups_are_named(extractor):
     f = extract(extractor, "Army retakes town\n\nThe Valdoran Liberation Front and the Kessel Liberation Front attacked "
-                           "army positions last week. The government military had seized Tarmosa from rebels earlier "
-                           "this year.")
+                           "army positions last week. In March the army captured Tarmosa from rebels after a week of "
+                           "fighting.")
     caps = [v for v in asserted(f, "Capture") if names(f, v, "place") == ["Tarmosa"]]
     assert caps and not names(f, caps[0], "former")
 
@@ -39,8 +39,8 @@ def test_one_person_killed_is_a_toll_of_one(extractor):
 
 
 def test_another_wounded_is_one_wounded(extractor):
-    f = extract(extractor, "Bomb kills two\n\nTwo soldiers were killed and another wounded on Friday when a roadside "
-                           "bomb exploded near their convoy in the town of Tarmosa.")
+    f = extract(extractor, "Bomb kills two\n\nTwo police officers were killed and another wounded on Friday when a "
+                           "bomb exploded under their truck in the town of Tarmosa.")
     [v] = asserted(f, "Attack")
     assert v.quantities["fatalities"].value == 2 and v.quantities["injuries"].value == 1
 
@@ -91,3 +91,17 @@ def test_troops_moving_to_do_something_are_no_deployment(extractor):
 def test_people_moving_to_a_place_are_no_deployment(extractor):
     f = extract(extractor, "Family leaves\n\nThe minister's family will relocate to Poland next month, an aide said.")
     assert not [v for v in f.events if v.type == "Deployment"]
+
+
+def test_a_capture_told_in_an_after_clause_held_the_place_before_the_retaking(extractor):
+    f = extract(extractor, "Militia takes back village\n\nA day after Malian troops seized the village of Tarmosa in "
+                           "central Mali, militia fighters said they had retaken control of the village.")
+    caps = [v for v in asserted(f, "Capture") if names(f, v, "place") == ["Tarmosa"] and not v.roles.get("captor")]
+    assert caps and names(f, caps[0], "former") == ["Malian forces"]
+
+
+def test_two_captures_of_one_day_with_no_after_are_not_ordered(extractor):
+    f = extract(extractor, "Town changes hands\n\nMalian troops captured the town of Tarmosa on Monday, and on the "
+                           "same day militia fighters retook Tarmosa, witnesses said.")
+    caps = [v for v in asserted(f, "Capture") if names(f, v, "place") == ["Tarmosa"]]
+    assert not any(v.roles.get("former") and set(v.roles["former"]) & set(v.roles.get("captor", [])) for v in caps)

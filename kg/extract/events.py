@@ -376,6 +376,7 @@ class EventFinder:
         merged = _fold_placed_attacks(merged, res)
         merged = _drop_unplaced_tallies(merged)
         date_untimed(merged, published)
+        _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:
@@ -3261,8 +3262,13 @@ def _chain_holders(frames: list[Frame]) -> None:
     for captures in by_place.values():
         captures.sort(key=lambda f: f.date.value)
         for a, b in zip(captures, captures[1:]):
-            if a.date.value.startswith(b.date.value) or not a.filled("captor") and not b.filled("captor"):
-                continue  # same time, or nobody named
+            if a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value):
+                if _told_after(b, a):
+                    a, b = b, a
+                elif not _told_after(a, b):
+                    continue  # same time, with no "after" to order them (round 13)
+            if not a.filled("captor") and not b.filled("captor"):
+                continue  # nobody named
             if not b.filled("former"):
                 for c in a.roles.get("captor", []):
                     if c not in b.roles.get("captor", []):
@@ -3271,6 +3277,20 @@ def _chain_holders(frames: list[Frame]) -> None:
                 for c in b.roles.get("captor", []):
                     if c not in a.roles.get("captor", []):
                         a.add("former", c)
+
+
+def _told_after(a: Frame, b: Frame) -> bool:
+    """Round 13: a is told in an "after" clause of b's sentence ("A day after X captured the town,
+    rebels retook it"), so it came first, whatever the dates the two were given."""
+    if a.sentence.index != b.sentence.index or a.nominal:
+        return False
+    for x in [a.trigger, *a.trigger.ancestors]:
+        if b.trigger.i in {t.i for t in x.subtree}:
+            return False
+        if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in x.children) \
+                or x.dep_ == "pcomp" and x.head.lower_ == "after":
+            return True
+    return False
 
 
 def _former_from_adversaries(frames: list[Frame], res: Resolution) -> None:
