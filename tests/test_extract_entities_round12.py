@@ -177,3 +177,9 @@ def test_a_states_force_named_only_in_the_headline_is_kept(extractor):
                            "a military convoy in Abyan on Friday, killing nine soldiers.")
     forces = [e for e in f.entities if e.type == "ArmedForce"]
     assert any("Yemeni Soldiers" in [e.name, *e.aliases] for e in forces)
+
+
+def test_in_x_town_is_a_place_where_ner_calls_x_a_people(extractor):
+    f = extract(extractor, "Clashes\n\nGeneral Tal Boren, public affairs director for the Defense Ministry, told "
+                           "VOA Burmese that the situation in Lwekkai town was becoming stable.")
+    assert entity_types(f).get("Lwekkai") == "Location"

@@ -743,6 +743,9 @@ class MentionFinder:
                 # (an adjective after "a" says whose the area is: "a X-ish district" is some district of that
                 # people; "the Y district of Z" names one)
                 claim(_with_place_suffix(ent, res), "Location", None, place=None)  # "the X district of Y"
+            elif unknown and ent.start > 0 and ent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS \
+                    and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("town", "village", "city"):
+                claim(ent, "Location", None, place=None)  # "in X town": a town NER calls a people
         elif label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
             # the small model calls some unfamiliar towns a work of art: a place where only a place fits
             if len(ent) <= 3 and (self._place_frame(ent) or _after_place_noun(ent)):
