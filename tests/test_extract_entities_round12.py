@@ -183,3 +183,11 @@ def test_in_x_town_is_a_place_where_ner_calls_x_a_people(extractor):
     f = extract(extractor, "Clashes\n\nGeneral Tal Boren, public affairs director for the Defense Ministry, told "
                            "VOA Burmese that the situation in Lwekkai town was becoming stable.")
     assert entity_types(f).get("Lwekkai") == "Location"
+
+
+def test_a_listed_force_in_apposition_with_its_description_is_one_actor(extractor):
+    f = extract(extractor, "Fighting\n\nThe African Union force in Somalia, AMISOM, confirmed that government troops "
+                           "had retaken the town of Kelmaro. The towns were guarded by African Union troops until May.")
+    [force] = [e for e in f.entities if "AMISOM" in [e.name, *e.aliases]]
+    assert {"African Union force", "African Union troops"} <= set(force.aliases)
+    assert not any(e.name.startswith("African Union") and e is not force and e.type == "ArmedForce" for e in f.entities)

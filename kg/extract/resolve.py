@@ -227,6 +227,7 @@ class Resolver:
         self._merge_short_forms(clusters)
         _merge_bracketed_acronyms(clusters)
         _merge_acronyms_told(clusters)
+        _merge_appositions(clusters)
         _merge_people_into_groups(clusters)
         _merge_settlement_names(clusters)
         _merge_short_place_names(clusters)
@@ -643,6 +644,35 @@ def _merge_acronyms_told(clusters: dict[str, "Cluster"]) -> None:
                 continue
             short.mentions.extend(long.mentions)
             del clusters[long.key]
+            break
+
+
+def _merge_appositions(clusters: dict[str, "Cluster"]) -> None:
+    """"the African-ish force in X, XFOR, confirmed ...": a listed actor in apposition with an actor
+    of its type the lexicon does not know (a description) is that actor, and so is every other
+    mention of the description's cluster ("the ... troops", "... forces")."""
+    actors = ("Organization", "ArmedGroup", "ArmedForce")
+    at = {}
+    for c in clusters.values():
+        if c.kind in actors and c.entry is None:
+            for m in c.mentions:
+                for i in range(m.span.start, m.span.end):
+                    at[(id(m.span.doc), i)] = c
+    for named in list(clusters.values()):
+        if named.entry is None or named.kind not in actors or named.key not in clusters:
+            continue
+        for m in named.mentions:
+            root = m.span.root
+            if root.dep_ != "appos":
+                continue
+            head = root.head
+            other = at.get((id(m.span.doc), head.i))
+            if other is None and head.dep_ == "pobj" and head.head.dep_ == "prep":
+                other = at.get((id(m.span.doc), head.head.head.i))  # "the X force in Y, XFOR": hung on Y
+            if other is None or other is named or other.kind != named.kind or other.key not in clusters:
+                continue
+            named.mentions.extend(other.mentions)
+            del clusters[other.key]
             break
 
 
