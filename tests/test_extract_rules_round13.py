@@ -105,3 +105,21 @@ def test_two_captures_of_one_day_with_no_after_are_not_ordered(extractor):
                            "same day militia fighters retook Tarmosa, witnesses said.")
     caps = [v for v in asserted(f, "Capture") if names(f, v, "place") == ["Tarmosa"]]
     assert not any(v.roles.get("former") and set(v.roles["former"]) & set(v.roles.get("captor", [])) for v in caps)
+
+
+_TOWNS = ("Army retakes towns\n\nKessian officials say their forces have retaken {n} towns that Boko Haram fighters "
+          "briefly captured late Friday. The governor told reporters that army units launched a counterattack on "
+          "Saturday and retook Tarmosa and Velbuk, west of the capital.")
+
+
+def test_towns_a_group_captured_named_in_the_next_sentence(extractor):
+    f = extract(extractor, _TOWNS.format(n="two"))
+    taken = [v for v in asserted(f, "Capture") if names(f, v, "captor") == ["Boko Haram"]]
+    assert sorted(p for v in taken for p in names(f, v, "place")) == ["Tarmosa", "Velbuk"]
+    retaken = [v for v in asserted(f, "Capture") if "Boko Haram" in names(f, v, "former")]
+    assert sorted(p for v in retaken for p in names(f, v, "place")) == ["Tarmosa", "Velbuk"]
+
+
+def test_towns_counted_otherwise_are_not_the_ones_named_next(extractor):
+    f = extract(extractor, _TOWNS.format(n="three"))
+    assert not [v for v in asserted(f, "Capture") if names(f, v, "captor") == ["Boko Haram"]]

@@ -352,7 +352,7 @@ class EventFinder:
         frames: list[Frame] = []
         recent: list[list[str]] = []  # entities named in each sentence so far, for pronouns
         narrative = Narrative()  # the narrative time carried from sentence to sentence
-        for sent in parsed.sentences:
+        for k, sent in enumerate(parsed.sentences):
             inherited = narrative.start(sent.offset)
             dating = narrative.place(sent.span, find_times(sent.text, published), self.event_type, published)
             times = _times(dating)
@@ -360,6 +360,7 @@ class EventFinder:
             ctx = _Ctx(self, sent, res, times, quants, inherited, published=published)
             ctx.dating, ctx.told = dating, frames
             ctx.earlier = recent[-2:]
+            ctx.after = parsed.sentences[k + 1:k + 3]
             found = _drop_attacks_taken(list(ctx.frames()))
             _date_counted_back(found)
             frames.extend(found)
@@ -407,6 +408,7 @@ class _Ctx:
     earlier: list[list[str]] = field(default_factory=list)  # entities of the previous sentences
     dating: Optional[SentenceTimes] = None  # the sentence's times placed in its parse
     told: list = field(default_factory=list)  # the frames of the sentences before
+    after: list = field(default_factory=list)  # the two sentences after this one (round 13)
     published: Optional[dt.date] = None
 
     # ----- entity lookup
@@ -2152,6 +2154,8 @@ class _Ctx:
                 obj = self.child(tok.head, "nsubjpass")  # "X was captured by A ... and retaken by B"
             if obj is None and tok.dep_ in ("attr", "acomp"):
                 obj = self.child(tok.head, "nsubj")  # "X was overrun" parsed as a copula
+            if obj is None and tok.dep_ == "relcl" and tok.head.lemma_.lower() in TOWN_NOUNS:
+                obj = tok.head  # "two towns that X captured": the towns (round 13)
             if lemma in CONTROL_VERBS and obj is not None and obj.lemma_ == "control":
                 obj = (self.preps(obj).get("of") or preps.get("of") or [None])[0]  # (the parser may hang "of X" on the verb)
             place_toks = [obj] if obj is not None else []
@@ -2175,6 +2179,8 @@ class _Ctx:
                         places.append((town, self.sent.char(t)))
                 if eid is None and not nominal:
                     places += self.included_places(t)  # "took over four towns including X" (round 12)
+                if eid is None and not nominal and t.i == pt.i:
+                    places += self.towns_named_next(tok, t)  # "retook two towns that X captured" (round 13)
                 if eid is None and t.i == pt.i:
                     eid = self.capital_described(t)  # "recaptured the X state capital" (round 12)
                 if eid:
@@ -2222,6 +2228,9 @@ class _Ctx:
                 since = [t for t in find_times(self.sent.text, self.published) if t.relation == "after"]
                 f.date = since[0].value if since else f.date
                 f.background = not nominal  # (the earlier capture, never the retaking it is told in)
+            if not nominal and tok.dep_ == "relcl" and tok.head.lemma_.lower() in TOWN_NOUNS \
+                    and self.trigger_type(tok.head.head)[0] == "Capture":
+                f.background = True  # "retook two towns that X captured": X's capture came first (round 13)
             if nominal and self.came_into_control(tok) and f.date_strength < Strength.ATTACHED:
                 by = [t for t in find_times(self.sent.text, self.published) if t.relation == "before"]
                 f.date = by[0].value if by else f.date  # "by Monday evening they were in control of X" (round 11)
@@ -2432,6 +2441,28 @@ class _Ctx:
                             if eid and eid not in [e for e, _ in out]:
                                 out.append((eid, self.sent.char(x)))
         return out
+
+    def towns_named_next(self, verb: Token, towns: Token) -> list[tuple[str, int]]:
+        """Round 13: "forces have retaken two towns that X briefly captured late Friday", the towns
+        named only in the next sentence or the one after ("... retook A and B"): a capture in a relative
+        clause on plural towns that a capture verb of this sentence took took the towns that a capture
+        verb of those sentences names, when it names as many as counted (or, uncounted, two or more)."""
+        if verb.dep_ != "relcl" or verb.head.i != towns.i or towns.tag_ != "NNS" \
+                or towns.lemma_.lower() not in TOWN_NOUNS or self.trigger_type(towns.head)[0] != "Capture":
+            return []
+        counted = next((parse_number(c.text) for c in towns.children if c.dep_ == "nummod"), None)
+        for sent in self.after:
+            for t in sent.span:
+                if t.pos_ != "VERB" or self.finder.t.verbs.get(self.finder.t.base(t)) != "Capture":
+                    continue
+                obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                if obj is None:
+                    continue
+                named = [e for e in dict.fromkeys(self.res.entity_at(x) for x in [obj, *self.expand(obj)])
+                         if e and self.kind(e) == "Location" and specificity(e, self.res) >= SPECIFIC]
+                if len(named) >= 2 and (counted is None or len(named) == counted):
+                    return [(e, self.sent.char(towns)) for e in named]
+        return []
 
     def listed_places(self, trigger: Token, first: Token, seen: list[str]) -> list[tuple[str, int]]:
         """Places listed after the first one inside the trigger's phrase ("X in May and Y in June")."""
@@ -3263,10 +3294,10 @@ def _chain_holders(frames: list[Frame]) -> None:
         captures.sort(key=lambda f: f.date.value)
         for a, b in zip(captures, captures[1:]):
             if a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value):
-                if _told_after(b, a):
+                if _told_after(b, a) or b.background and not a.background:
                     a, b = b, a
-                elif not _told_after(a, b):
-                    continue  # same time, with no "after" to order them (round 13)
+                elif not (_told_after(a, b) or a.background and not b.background):
+                    continue  # same time, with no "after" (or clause of an earlier capture) to order them (round 13)
             if not a.filled("captor") and not b.filled("captor"):
                 continue  # nobody named
             if not b.filled("former"):
