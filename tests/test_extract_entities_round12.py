@@ -191,3 +191,9 @@ def test_a_listed_force_in_apposition_with_its_description_is_one_actor(extracto
     [force] = [e for e in f.entities if "AMISOM" in [e.name, *e.aliases]]
     assert {"African Union force", "African Union troops"} <= set(force.aliases)
     assert not any(e.name.startswith("African Union") and e is not force and e.type == "ArmedForce" for e in f.entities)
+
+
+def test_a_name_in_apposition_after_a_title_is_the_holder(extractor):
+    f = extract(extractor, "Strikes\n\nThese compounds were historically associated with Emirati Taliban Commander, "
+                           "Karimullah, and frequented by senior Taliban commanders.")
+    assert entity_types(f).get("Karimullah") == "Person"

@@ -719,6 +719,8 @@ class MentionFinder:
                 return
         if label in ("PERSON", "ORG"):
             self._claim_name(ent, sent, claim)
+        elif label == "GPE" and _holder_in_apposition(ent, res) and res.gazetteer.lookup(ent.text) is None:
+            claim(ent, "Person", None, **_person_context(ent, sent, res))  # "Commander, X,": no town the gazetteer knows
         elif label == "GPE":
             country = res.gazetteer.country(_strip_the(ent.text))
             if country is not None and _is_demonym(ent.text, country):
@@ -916,6 +918,9 @@ class MentionFinder:
         person = has_title or _person_frame(ent, sent, res)
         if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)):
             claim(ent, "Person", None, **_person_context(ent, sent, res))
+            return
+        if label == "ORG" and _holder_in_apposition(ent, res):
+            claim(ent, "Person", None, **_person_context(ent, sent, res))  # "the group's Commander, X,": the holder
             return
         framed = self._place_frame(ent) or label == "ORG" and len(ent) <= 3 and _after_place_noun(ent)
         # ("stormed a base in X": a name NER calls a body, after a place noun and "in", is a place)
@@ -2068,6 +2073,14 @@ def _attacked_place(ent: Span, res: Resources, person_words: Optional[frozenset[
     return len(ent) == 1 and ent.label_ == "PERSON" and root.pos_ == "PROPN" and root.dep_ == "dobj" \
         and root.head.lemma_.lower() in res.attacked_place_verbs and _lone_name(ent, person_words) \
         and not (ent.end < len(ent.doc) and ent.doc[ent.end].text in ("'s", "’s"))
+
+
+def _holder_in_apposition(ent: Span, res: Resources) -> bool:
+    """A one-word name in apposition after a capitalised title ("Emirati X Commander, Y, and ..."):
+    the title's holder, whatever NER calls the name."""
+    root = ent.root
+    return len(ent) == 1 and ent[0].is_title and root.dep_ == "appos" and root.head.i < ent.start \
+        and root.head.text in res.title_heads and res.gazetteer.country(ent.text) is None
 
 
 def _half_a_demonym(ent: Span, res: Resources) -> bool:
