@@ -123,3 +123,13 @@ def test_towns_a_group_captured_named_in_the_next_sentence(extractor):
 def test_towns_counted_otherwise_are_not_the_ones_named_next(extractor):
     f = extract(extractor, _TOWNS.format(n="three"))
     assert not [v for v in asserted(f, "Capture") if names(f, v, "captor") == ["Boko Haram"]]
+
+
+def test_districts_in_the_capital_named_are_in_that_city(extractor):
+    # "capital" is read by the entity rules as the other city of the headline; the name after it wins
+    f = extract(extractor, "Battles rage in Aleppo, Damascus\n\nFighters rest near a wall in the old city of Aleppo, "
+                           "March 8, 2024.\n\nSyrian troops overran three opposition-held districts in the capital "
+                           "Damascus Friday, as the opposition fighters launched an offensive against army positions in "
+                           "the northern city of Aleppo.")
+    caps = asserted(f, "Capture")
+    assert caps and all(names(f, v, "place") == ["Damascus"] for v in caps)

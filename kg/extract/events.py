@@ -3086,6 +3086,10 @@ class _Ctx:
                 for j in range(i + 1, min(i + 6, end)):
                     eid = self.res.entity_at(doc[j])
                     if eid and self.kind(eid) == "Location":
+                        named = self.res.entity_at(doc[j + 1]) if j + 1 < end else None
+                        if doc[j].pos_ == "NOUN" and doc[j + 1].pos_ == "PROPN" and named not in (None, eid) \
+                                and self.kind(named) == "Location":
+                            return named  # "in the capital X": the name, not what the noun was read as (round 13)
                         return eid
                     if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ";"):
                         break
