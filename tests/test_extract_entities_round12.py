@@ -197,3 +197,10 @@ def test_a_name_in_apposition_after_a_title_is_the_holder(extractor):
     f = extract(extractor, "Strikes\n\nThese compounds were historically associated with Emirati Taliban Commander, "
                            "Karimullah, and frequented by senior Taliban commanders.")
     assert entity_types(f).get("Karimullah") == "Person"
+
+
+def test_a_persons_given_name_spelt_two_ways_is_one_person_not_a_place(extractor):
+    f = extract(extractor, "Bombing\n\nA roadside bomb in Kabul killed television anchor Mina Kelvari on Friday. The "
+                           "channel said: We are deeply saddened by the loss of Mena Kelvari.")
+    [person] = [e for e in f.entities if "Kelvari" in e.name]
+    assert person.type == "Person" and "Mena Kelvari" in [person.name, *person.aliases]

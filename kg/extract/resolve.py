@@ -326,6 +326,14 @@ class Resolver:
                            and full in norm(c.mentions[0].text).split()[:-1]]
                 if len(holders) == 1 and len(full.split()) == 1:
                     return holders[0], clusters[holders[0]].country
+            words = full.split()
+            if len(words) == 2:  # "Mena X" after "Mina X": one person, the given name spelt two ways
+                for key, c in clusters.items():
+                    other = norm(c.mentions[0].text).split()
+                    if c.kind == "Person" and len(other) == 2 and other[1] == words[1] and other[0] != words[0] \
+                            and other[0][:1] == words[0][:1] and len(words[0]) >= 4 \
+                            and SequenceMatcher(None, other[0], words[0]).ratio() >= 0.75:
+                        return key, c.country
             return "person:" + full, m.hint.get("country")
         if m.kind == "Country":
             code = m.hint["country"].code
@@ -769,6 +777,11 @@ def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = N
                 m.hint.get("guessed", True) or gaz is not None and _no_place_named(m.text, gaz))
                            or m.kind == "Organization" and m.hint.get("entry") is None):
             m.kind = "Person"  # "Burhan said": the surname of a person already named
+            m.hint = {}
+        elif m.kind == "Location" and len(key.split()) == 2 and key.split()[-1] in surnames and key not in full_names \
+                and "base_name" not in m.hint and gaz is not None and gaz.lookup(m.text) is None \
+                and any(n.split()[-1] == key.split()[-1] for n in full_names):
+            m.kind = "Person"  # "the loss of Y X" after "Z X": a person of the report's, not a place
             m.hint = {}
         elif m.kind == "Person" and key in places and not is_surname and not m.hint.get("byline"):
             m.kind = "Location"
