@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import shutil
@@ -201,15 +202,17 @@ def disk_size(folder: Path) -> int:
 
 # ----------------------------------------------------------------------------- queries
 
-def _p50(store: KGStore, text: str, runs: int) -> tuple[float, list]:
-    """Median seconds of ``runs`` runs after one warm-up, and the last run's rows."""
+def _p50(store: KGStore, text: str, runs: int) -> tuple[float, list, float]:
+    """Median seconds of ``runs`` runs after one warm-up, the last run's rows, and the median
+    CPU seconds of the process (less sensitive than the wall time to other work on the machine)."""
     rows = store.query(text).rows
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         rows = store.query(text).rows
         times.append(time.perf_counter() - t)
-    return statistics.median(times), rows
+        cpu.append(time.process_time() - c)
+    return statistics.median(times), rows, statistics.median(cpu)
 
 
 def time_queries(store_path: Path, runs: int, only: Optional[set[str]],
@@ -223,15 +226,18 @@ def time_queries(store_path: Path, runs: int, only: Optional[set[str]],
             params = EXAMPLES.get(name, {})
             text = bind(q, params)
             page = paging.Page(paging.DEFAULT_LIMIT, 0)
-            page_s, rows = _p50(store, paging.page_query(text, page), runs)
-            count_s, counted = _p50(store, paging.count_query(text), runs)
+            page_s, rows, page_cpu = _p50(store, paging.page_query(text, page), runs)
+            count_s, counted, count_cpu = _p50(store, paging.count_query(text), runs)
             total = int(counted[0][0]) if counted else 0
             needs_count = paging.total_from_page(page, len(rows)) is None
             out.append({"query": name, "params": params, "light": name in LIGHT,
                         "page_rows": len(rows), "total": total, "page_s": page_s,
-                        "count_s": count_s, "api_s": page_s + (count_s if needs_count else 0.0)})
-            print(f"  {name}: page {page_s * 1000:.0f} ms, count {count_s * 1000:.0f} ms, "
-                  f"{total:,} rows", file=sys.stderr, flush=True)
+                        "count_s": count_s, "api_s": page_s + (count_s if needs_count else 0.0),
+                        "page_cpu_s": page_cpu, "count_cpu_s": count_cpu,
+                        "load_1min": os.getloadavg()[0]})
+            print(f"  {name}: page {page_s * 1000:.0f} ms, count {count_s * 1000:.0f} ms "
+                  f"(CPU {page_cpu * 1000:.0f} / {count_cpu * 1000:.0f} ms), {total:,} rows, "
+                  f"load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
     return out
 
 
