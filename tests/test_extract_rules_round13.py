@@ -133,3 +133,21 @@ def test_districts_in_the_capital_named_are_in_that_city(extractor):
                            "the northern city of Aleppo.")
     caps = asserted(f, "Capture")
     assert caps and all(names(f, v, "place") == ["Damascus"] for v in caps)
+
+
+_LEADER = ("Talks go on\n\nPresident Jean Ndoba met for a second day with the leader of the country's last rebel group, "
+           "the Kessel Liberation Front. Ndoba and Paul Mirego, the head of the Kessel Liberation Front, "
+           "first met in Tarmosa on Monday.{more}")
+
+
+def test_the_leader_of_a_group_is_the_person_named_its_head(extractor):
+    f = extract(extractor, _LEADER.format(more=""))
+    assert any(names(f, v, "participants") == ["Jean Ndoba", "Paul Mirego"] and not names(f, v, "location")
+               for v in asserted(f, "Meeting"))
+
+
+def test_the_leader_of_a_group_with_two_heads_named_stays_the_group(extractor):
+    f = extract(extractor, _LEADER.format(more=" Anna Vessel, another leader of the Kessel Liberation Front, was "
+                                               "also there."))
+    assert not any(names(f, v, "participants") == ["Jean Ndoba", "Paul Mirego"] and not names(f, v, "location")
+                   for v in asserted(f, "Meeting"))

@@ -246,6 +246,7 @@ class Triggers:
     generic_armed: frozenset[str] = frozenset()  # "rebels", "Islamic militants": the group named before (round 13)
     state_side: frozenset[str] = frozenset()  # "government fighters", "pro-government militias": no armed group
     creeds: frozenset[str] = frozenset()  # "Islamic militants": a creed, no side of its own
+    leader_nouns: frozenset[str] = frozenset()  # "met the leader of X": X's leader named elsewhere (round 13)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -292,7 +293,8 @@ class Triggers:
                    frozenset(data["Attack"].get("harmless_fire", [])), host_verbs, arrival_nouns,
                    frozenset((data.get("armed_by_kind") or {}).get("nouns", [])),
                    frozenset((data.get("armed_by_kind") or {}).get("state_side", [])),
-                   frozenset((data.get("armed_by_kind") or {}).get("creeds", [])))
+                   frozenset((data.get("armed_by_kind") or {}).get("creeds", [])),
+                   frozenset(data["Meeting"].get("leader_nouns", [])))
 
 
 @dataclass
@@ -378,6 +380,7 @@ class EventFinder:
         merged = _drop_unplaced_tallies(merged)
         date_untimed(merged, published)
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
+        _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:
@@ -3312,6 +3315,43 @@ def _chain_holders(frames: list[Frame]) -> None:
                 for c in b.roles.get("captor", []):
                     if c not in a.roles.get("captor", []):
                         a.add("former", c)
+
+
+def _leaders_named(frames: list[Frame], sentences: list[Sentence], res: Resolution, leader_nouns: frozenset[str]) -> None:
+    """Round 13: "met for a second day with the leader of X" names a person the report names
+    elsewhere as X's leader ("Y, the head of X, ..."): the meeting's participant is Y, not X. Only
+    when the report gives X one such person, and only for the participant told as "the leader of X"."""
+    leaders: dict[str, set[str]] = {}
+    for sent in sentences:
+        for tok in sent.span:
+            person = res.entity_at(tok)
+            if res.kinds.get(person) != "Person":
+                continue
+            for c in tok.children:
+                if c.dep_ == "appos" and c.lemma_.lower() in leader_nouns:
+                    for o in (w for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.children
+                              if w.dep_ == "pobj"):
+                        group = res.entity_at(o)
+                        if group and group != person:
+                            leaders.setdefault(group, set()).add(person)
+    if not leaders:
+        return
+    for f in frames:
+        if f.type != "Meeting":
+            continue
+        for noun in f.sentence.span:
+            if noun.lemma_.lower() not in leader_nouns or noun.pos_ != "NOUN" \
+                    or not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+                continue
+            end = noun.right_edge.i + 1  # the "of" phrase, and a name set after it by a comma
+            after = end + 1 if end < len(noun.doc) and noun.doc[end].text == "," else end
+            told = {res.entity_at(t) for t in noun.subtree} | {res.entity_at(t) for t in noun.doc[after:after + 6]
+                                                               if after > end}
+            for group in told:
+                if group in f.roles.get("participants", []) and len(leaders.get(group, ())) == 1:
+                    person = next(iter(leaders[group]))
+                    f.roles["participants"] = list(dict.fromkeys(
+                        person if e == group else e for e in f.roles["participants"]))
 
 
 def _told_after(a: Frame, b: Frame) -> bool:
