@@ -204,3 +204,13 @@ def test_a_persons_given_name_spelt_two_ways_is_one_person_not_a_place(extractor
                            "channel said: We are deeply saddened by the loss of Mena Kelvari.")
     [person] = [e for e in f.entities if "Kelvari" in e.name]
     assert person.type == "Person" and "Mena Kelvari" in [person.name, *person.aliases]
+
+
+def test_an_embassy_in_a_state_is_named_with_it_and_an_embassy_stands_abroad(extractor):
+    f = extract(extractor, "Statement\n\nThe United States Embassy in Mozambique strongly condemns the attacks. "
+                           "Helicopters landed at the U.S. Embassy in Monrovia on Wednesday.")
+    types = entity_types(f)
+    assert types.get("United States Embassy in Mozambique") == "Organization"
+    assert types.get("Mozambique") == "Country"
+    embassy = next(e for e in f.entities if e.name == "U.S. Embassy")
+    assert embassy.attributes.get("country_code") != "US"  # not placed in the state it represents

@@ -636,6 +636,12 @@ class MentionFinder:
             return  # "the kingdom", "the region": a description NER labelled, no name
         if re.match(r"(?:UTC|GMT)\b", ent.text):
             return  # "UTC+4:30": a time zone NER calls a body
+        embassy = _embassy_in_state(ent, res)
+        if embassy is not None:  # "the X Embassy in Y" (Y a state): the body's full name, the state named too
+            whole, state_span, state = embassy
+            claim(whole, "Organization", None)
+            claim(state_span, "Country", None, inside=True, country=state)
+            return
         if len(ent) == 1 and _half_a_demonym(ent, res):
             return  # "Sierra" | "Xian": NER cut a state's adjective of two words in two
         if len(ent) > 1 and ent[-1].lower_ in ("of", "the", "and", "for") and label in ("GPE", "LOC", "FAC", "ORG"):
@@ -2073,6 +2079,27 @@ def _attacked_place(ent: Span, res: Resources, person_words: Optional[frozenset[
     return len(ent) == 1 and ent.label_ == "PERSON" and root.pos_ == "PROPN" and root.dep_ == "dobj" \
         and root.head.lemma_.lower() in res.attacked_place_verbs and _lone_name(ent, person_words) \
         and not (ent.end < len(ent.doc) and ent.doc[ent.end].text in ("'s", "’s"))
+
+
+def _embassy_in_state(ent: Span, res: Resources):
+    """"the X Embassy in Y", Y a state ("in the Y" too): an embassy is named by the state it stands in
+    (by a city it is not: "the X Embassy in Z-city" stays the embassy, a place where troops land).
+    Returns the whole name, the state's words and the state, or None."""
+    doc = ent.doc
+    if ent.label_ not in ("ORG", "FAC", "GPE", "LOC") or ent[-1].lower_ not in ("embassy", "consulate"):
+        return None
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "in":
+        return None
+    j = i + 1 + (doc[i + 1].lower_ == "the")
+    for k in (3, 2, 1):
+        if j + k > len(doc):
+            continue
+        words = doc[j:j + k]
+        state = res.gazetteer.country(words.text)
+        if state is not None and not _is_demonym(words.text, state):
+            return Span(doc, ent.start, j + k, label="ORG"), words, state
+    return None
 
 
 def _holder_in_apposition(ent: Span, res: Resources) -> bool:

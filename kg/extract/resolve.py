@@ -292,6 +292,8 @@ class Resolver:
         placed at the state (its country is what events there are counted by)."""
         state = m.hint.get("region_of")
         words = m.text.split()
+        if words and words[-1].lower() in ("embassy", "consulate"):
+            return None  # "the X Embassy" stands abroad, not in X
         if state is None and len(words) >= 2 and self.gaz.lookup(m.text) is None:
             first = self.gaz.country(words[0])  # a demonym: "Xian Y"
             state = first if first is not None and words[0] != first.name else None
