@@ -214,3 +214,11 @@ def test_an_embassy_in_a_state_is_named_with_it_and_an_embassy_stands_abroad(ext
     assert types.get("Mozambique") == "Country"
     embassy = next(e for e in f.entities if e.name == "U.S. Embassy")
     assert embassy.attributes.get("country_code") != "US"  # not placed in the state it represents
+
+
+def test_a_town_named_in_talks_or_a_camps_name_is_a_place(extractor):
+    f = extract(extractor, "Kidnap\n\nTwo aid workers were kidnapped Thursday from the huge Dadaab refugee camp. "
+                           "Officials backed talks with armed groups through the Nairobi Process.")
+    types = entity_types(f)
+    assert types.get("Dadaab") == "Location" and types.get("Nairobi") == "Location"
+    assert "Nairobi Process" not in types

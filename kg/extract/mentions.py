@@ -391,6 +391,9 @@ class MentionFinder:
                 return None  # "part of Operation X": an operation, no place (a force may be called so)
             if kind in ("Person", "Organization", "Location") and "entry" not in hint and len(s) >= 2 \
                     and s[-1].lower_ in self.res.document_heads:
+                named = _trim(s[:-1])  # "the X Process" with X a town the gazetteer knows: X is named
+                if named is not None and kind != "Person" and self._gazetteer_place(named, strict=True):
+                    claim(named, "Location", None)
                 return None  # "X Agreements", "the Y Strategy", "Press Release": a text or a plan, no actor
             if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
                     and not any(i in taken for i in range(s.start - 1, s.start)):
@@ -754,6 +757,9 @@ class MentionFinder:
             elif unknown and ent.start > 0 and ent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS \
                     and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("town", "village", "city"):
                 claim(ent, "Location", None, place=None)  # "in X town": a town NER calls a people
+            elif unknown and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("refugee", "camp", "town", "village") \
+                    and self._gazetteer_place(ent, strict=True):
+                claim(ent, "Location", None)  # "the X refugee camp", X a town the gazetteer knows by that name
         elif label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
             # the small model calls some unfamiliar towns a work of art: a place where only a place fits
             if len(ent) <= 3 and (self._place_frame(ent) or _after_place_noun(ent)):
