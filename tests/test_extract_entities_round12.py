@@ -222,3 +222,10 @@ def test_a_town_named_in_talks_or_a_camps_name_is_a_place(extractor):
     types = entity_types(f)
     assert types.get("Dadaab") == "Location" and types.get("Nairobi") == "Location"
     assert "Nairobi Process" not in types
+
+
+def test_a_state_run_into_its_verb_in_a_headline_is_the_state(extractor):
+    f = extract(extractor, "Zembla's PM Says Kelmaro Retaken; Resistance Remains, US Asserts\n\nGovernment forces "
+                           "retook the city of Kelmaro on Tuesday, officials said.")
+    assert entity_types(f).get("United States") == "Country"
+    assert not any("Asserts" in n for n in entity_types(f))

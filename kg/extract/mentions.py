@@ -639,6 +639,13 @@ class MentionFinder:
             return  # "the kingdom", "the region": a description NER labelled, no name
         if re.match(r"(?:UTC|GMT)\b", ent.text):
             return  # "UTC+4:30": a time zone NER calls a body
+        if label in ("ORG", "PERSON") and len(ent) >= 2 and sent.index == 0 and _is_headline(sent):
+            for k in (3, 2, 1):  # "..., X Asserts": a headline's Title Case runs the state into its verb
+                state = res.gazetteer.country(ent[:k].text) if k < len(ent) else None
+                if state is not None and not _is_demonym(ent[:k].text, state) \
+                        and all(t.pos_ in ("VERB", "AUX") for t in ent[k:]):
+                    claim(ent[:k], "Country", None, country=state)
+                    return
         embassy = _embassy_in_state(ent, res)
         if embassy is not None:  # "the X Embassy in Y" (Y a state): the body's full name, the state named too
             whole, state_span, state = embassy
