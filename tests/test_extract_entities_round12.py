@@ -18,14 +18,14 @@ def _entity(f, name):
 # 1. Geocodes: the state or division the text puts a place in.
 
 def test_a_state_of_several_words_before_town_of_is_the_towns_state(extractor):
-    f = extract(extractor, "Fighting\n\nThe South Sudan town of Wau changed hands again on Friday, as government "
-                           "forces said they recaptured it from rebels.")
+    f = extract(extractor, "Shelling\n\nOfficials said rebels shelled the South Sudan town of Wau overnight, "
+                           "wounding three people.")
     assert _entity(f, "Wau").attributes.get("country_code") == "SS"
 
 
 def test_a_place_followed_by_a_division_is_in_that_division_in_every_mention(extractor):
-    f = extract(extractor, "Attack\n\nThe embassy condemns the attacks in Toledo, Cabo Delgado. Insurgents "
-                           "stormed Toledo on Wednesday.")
+    f = extract(extractor, "Raid\n\nInsurgents raided Toledo, Cabo Delgado, on Wednesday. Residents fled Toledo "
+                           "by boat.")
     places = [e for e in f.entities if e.name == "Toledo"]
     assert len(places) == 1
     assert places[0].attributes.get("country_code") == "MZ"
@@ -39,8 +39,8 @@ def test_a_list_of_places_is_not_a_place_in_a_division(extractor):
 # 2. One of a plural place noun's members is a place.
 
 @pytest.mark.parametrize("text, place", [
-    ("Seizure\n\nIn Adamawa state, witnesses say militants took over four towns including Dorvaka, killing "
-     "dozens of civilians.", "Dorvaka"),
+    ("Seizure\n\nResidents say the insurgents overran three villages including Dorvaka on Sunday and burned "
+     "the market.", "Dorvaka"),
     ("Seizure\n\nMilitants overran several villages, such as Kelmaro, on Sunday.", "Kelmaro"),
 ])
 def test_a_town_named_among_towns_is_a_place(extractor, text, place):
@@ -76,16 +76,17 @@ def test_a_short_bracket_inside_a_sentence_keeps_it_whole(extractor):
 
 
 def test_a_state_name_ner_cuts_after_of_is_no_place(extractor):
-    f = extract(extractor, "Talks\n\nThe minister met today with Democratic Republic of the Congo (DRC) "
-                           "President Tal Boren in Kinshasa. He urged the Government of the DRC to act.")
+    f = extract(extractor, "Talks\n\nThe foreign minister spoke by phone today with Democratic Republic of the "
+                           "Congo (DRC) President Tal Boren about the fighting in the east. She urged the "
+                           "Government of the DRC to protect civilians.")
     types = entity_types(f)
     assert not any(n.endswith((" of", " the")) for n in types)
     assert types.get("Tal Boren") == "Person"
 
 
 def test_a_states_possessive_before_a_kings_name_is_the_state(extractor):
-    f = extract(extractor, "Visit\n\nThe deputy minister met with military leaders and Jordan\u2019s King Hamid II "
-                           "here today, and praised the forces.")
+    f = extract(extractor, "Visit\n\nThe defence chief flew to Amman on Monday and met Jordan\u2019s King Hamid II "
+                           "at the palace.")
     types = entity_types(f)
     assert types.get("Jordan") == "Country"
     people = [n for n, t in types.items() if t == "Person"]
@@ -93,8 +94,8 @@ def test_a_states_possessive_before_a_kings_name_is_the_state(extractor):
 
 
 def test_the_embassy_alone_is_no_person(extractor):
-    f = extract(extractor, "Statement\n\nThe United States Embassy in Zembla condemns the attacks. The Embassy "
-                           "is deeply concerned by the violence.")
+    f = extract(extractor, "Statement\n\nThe Embassy is alarmed by reports of fighting near the port, the "
+                           "statement said.")
     assert entity_types(f).get("Embassy") != "Person"
 
 
@@ -115,8 +116,8 @@ def test_a_separate_matters_place_is_not_the_events_place(extractor):
 # 5. One actor told by a name and an acronym; one person told with an honorific.
 
 def test_a_name_known_by_a_listed_acronym_is_that_actor(extractor):
-    f = extract(extractor, "Talks\n\nThe president met the leader of the rebel National Zembla Forces, known by "
-                           "their French acronym FNL, on Monday. The FNL said the talks went well.")
+    f = extract(extractor, "Talks\n\nNegotiators from the National Zembla Forces, known by its French acronym "
+                           "FNL, arrived for talks on Monday. The FNL said the talks went well.")
     actors = [e for e in f.entities if e.type in ("ArmedGroup", "Organization")]
     assert len(actors) == 1
     assert actors[0].type == "ArmedGroup"
@@ -140,23 +141,22 @@ def test_a_name_said_with_an_honorific_is_a_person_where_ner_calls_it_a_body(ext
 # 6. Names of forces and states' adjectives the tokenizer or NER cuts.
 
 def test_pro_government_forces_keep_pro_in_their_name(extractor):
-    f = extract(extractor, "Fighting\n\nRebels recaptured the town of Kelmaro on Monday. Officials say "
-                           "pro-government forces have left the town.")
+    f = extract(extractor, "Fighting\n\nRebels recaptured the town of Kelmaro on Monday. By nightfall "
+                           "pro-government forces had pulled back from the bridge.")
     forces = [e for e in f.entities if e.type == "ArmedForce"]
     assert any("pro-government forces" in [e.name, *e.aliases] for e in forces)
 
 
 def test_half_of_a_two_word_state_adjective_is_no_name(extractor):
-    f = extract(extractor, "Fighting\n\nRebels recaptured the town of Kelmaro on Monday.\n\nSierra Leonean "
-                           "military officials say the town fell.")
+    f = extract(extractor, "Unrest\n\nSierra Leonean officials say the rebels have left the town of Kelmaro.")
     assert "Sierra" not in entity_types(f) and "Leonean" not in entity_types(f)
 
 
 # 7. Talks, time zones and a common spelling of a listed body.
 
 def test_a_process_of_talks_is_no_actor_or_place(extractor):
-    f = extract(extractor, "Talks\n\nThe envoy urged talks between the government and domestic armed groups "
-                           "through the Arusha Process.")
+    f = extract(extractor, "Talks\n\nDelegates of the armed groups said the Arusha Process would resume in "
+                           "March.")
     assert not any("Process" in n for n in entity_types(f))
 
 
@@ -173,42 +173,42 @@ def test_a_listed_body_spelt_without_its_hyphen_is_found(extractor):
 
 
 def test_a_states_force_named_only_in_the_headline_is_kept(extractor):
-    f = extract(extractor, "Militants Ambush Kills 9 Yemeni Soldiers\n\nYemeni officials say militants ambushed "
-                           "a military convoy in Abyan on Friday, killing nine soldiers.")
+    f = extract(extractor, "Gunmen Kill 4 Malian Soldiers Near Gao\n\nGunmen opened fire on an army patrol "
+                           "outside Gao on Tuesday, killing four soldiers, officials said.")
     forces = [e for e in f.entities if e.type == "ArmedForce"]
-    assert any("Yemeni Soldiers" in [e.name, *e.aliases] for e in forces)
+    assert any("Malian Soldiers" in [e.name, *e.aliases] for e in forces)
 
 
 def test_in_x_town_is_a_place_where_ner_calls_x_a_people(extractor):
-    f = extract(extractor, "Clashes\n\nGeneral Tal Boren, public affairs director for the Defense Ministry, told "
-                           "VOA Burmese that the situation in Lwekkai town was becoming stable.")
+    f = extract(extractor, "Clashes\n\nA ministry official told reporters that calm had returned to Lwekkai town "
+                           "after two days of clashes.")
     assert entity_types(f).get("Lwekkai") == "Location"
 
 
 def test_a_listed_force_in_apposition_with_its_description_is_one_actor(extractor):
-    f = extract(extractor, "Fighting\n\nThe African Union force in Somalia, AMISOM, confirmed that government troops "
-                           "had retaken the town of Kelmaro. The towns were guarded by African Union troops until May.")
+    f = extract(extractor, "Ambush\n\nThe African Union force in Somalia, AMISOM, said on Monday that its convoy "
+                           "was ambushed near Kelmaro. African Union troops later returned fire.")
     [force] = [e for e in f.entities if "AMISOM" in [e.name, *e.aliases]]
     assert {"African Union force", "African Union troops"} <= set(force.aliases)
     assert not any(e.name.startswith("African Union") and e is not force and e.type == "ArmedForce" for e in f.entities)
 
 
 def test_a_name_in_apposition_after_a_title_is_the_holder(extractor):
-    f = extract(extractor, "Strikes\n\nThese compounds were historically associated with Emirati Taliban Commander, "
-                           "Karimullah, and frequented by senior Taliban commanders.")
+    f = extract(extractor, "Strikes\n\nThe raid struck a house long used by the Taliban Commander, Karimullah, "
+                           "and his guards, officials said.")
     assert entity_types(f).get("Karimullah") == "Person"
 
 
 def test_a_persons_given_name_spelt_two_ways_is_one_person_not_a_place(extractor):
-    f = extract(extractor, "Bombing\n\nA roadside bomb in Kabul killed television anchor Mina Kelvari on Friday. The "
-                           "channel said: We are deeply saddened by the loss of Mena Kelvari.")
+    f = extract(extractor, "Bombing\n\nA roadside bomb in Kabul killed television anchor Mina Kelvari on Friday. Her "
+                           "editor called the loss of Mena Kelvari a blow to the whole newsroom.")
     [person] = [e for e in f.entities if "Kelvari" in e.name]
     assert person.type == "Person" and "Mena Kelvari" in [person.name, *person.aliases]
 
 
 def test_an_embassy_in_a_state_is_named_with_it_and_an_embassy_stands_abroad(extractor):
-    f = extract(extractor, "Statement\n\nThe United States Embassy in Mozambique strongly condemns the attacks. "
-                           "Helicopters landed at the U.S. Embassy in Monrovia on Wednesday.")
+    f = extract(extractor, "Evacuation\n\nStaff of the United States Embassy in Mozambique were moved to safety on "
+                           "Friday. Helicopters later landed at the U.S. Embassy in Monrovia.")
     types = entity_types(f)
     assert types.get("United States Embassy in Mozambique") == "Organization"
     assert types.get("Mozambique") == "Country"
@@ -217,15 +217,15 @@ def test_an_embassy_in_a_state_is_named_with_it_and_an_embassy_stands_abroad(ext
 
 
 def test_a_town_named_in_talks_or_a_camps_name_is_a_place(extractor):
-    f = extract(extractor, "Kidnap\n\nTwo aid workers were kidnapped Thursday from the huge Dadaab refugee camp. "
-                           "Officials backed talks with armed groups through the Nairobi Process.")
+    f = extract(extractor, "Aid\n\nAid groups suspended their work at the crowded Dadaab refugee camp on Monday. "
+                           "Envoys said the talks known as the Nairobi Process resume next week.")
     types = entity_types(f)
     assert types.get("Dadaab") == "Location" and types.get("Nairobi") == "Location"
     assert "Nairobi Process" not in types
 
 
 def test_a_state_run_into_its_verb_in_a_headline_is_the_state(extractor):
-    f = extract(extractor, "Zembla's PM Says Kelmaro Retaken; Resistance Remains, US Asserts\n\nGovernment forces "
-                           "retook the city of Kelmaro on Tuesday, officials said.")
+    f = extract(extractor, "Army Says Kelmaro Secured; Clashes Go On, US Asserts\n\nGovernment troops entered the "
+                           "town of Kelmaro on Tuesday after a week of fighting.")
     assert entity_types(f).get("United States") == "Country"
     assert not any("Asserts" in n for n in entity_types(f))

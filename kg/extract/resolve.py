@@ -658,7 +658,7 @@ def _merge_acronyms_told(clusters: dict[str, "Cluster"]) -> None:
 
 
 def _merge_appositions(clusters: dict[str, "Cluster"]) -> None:
-    """"the African-ish force in X, XFOR, confirmed ...": a listed actor in apposition with an actor
+    """"the Xian force in Y, XFOR, confirmed ...": a listed actor in apposition with an actor
     of its type the lexicon does not know (a description) is that actor, and so is every other
     mention of the description's cluster ("the ... troops", "... forces")."""
     actors = ("Organization", "ArmedGroup", "ArmedForce")
