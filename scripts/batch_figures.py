@@ -52,7 +52,9 @@ def main() -> None:
     data = json.loads(args.json.read_text(encoding="utf-8"))
     of_batch = batches()
     for name, result in data.items():
-        docs = result.get("documents", {})
+        docs = result.get("documents")
+        if not isinstance(docs, dict):
+            continue  # a fusion set: its documents are a count, its figures are not per article
         groups: dict[str, dict] = {}
         for doc_id, doc in docs.items():
             batch = of_batch.get(doc_id, "?")

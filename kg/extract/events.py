@@ -28,7 +28,7 @@ from kg.extract.dating import (
     is_definite_mention,
     told_before,
 )
-from kg.extract.mentions import NOT_SEIZED
+from kg.extract.mentions import LINK_WORDS, NOT_SEIZED
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, Sentence
 from kg.extract.places import AREA, BEARINGS, COUNTRY, REGION, SPECIFIC, body_start, fill_places, refine_places, specificity
@@ -508,14 +508,17 @@ class _Ctx:
         militants who have held it since May", "the insurgents attacked ...") are the one armed group
         the report names, when it named it before them (headline included); a report naming two groups
         leaves them unnamed (either could be meant). Not when the words name a side of their own ("Kurdish
-        rebels", "government fighters", "rebels of the X movement") or a name is theirs."""
+        rebels", "government fighters", "rebels of the X movement", "X-linked militants": fighters tied to
+        X are not X) or a name is theirs."""
         t = self.finder.t
         if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in t.generic_armed \
                 or self.res.entity_at(tok) is not None:
             return None
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "poss", "amod") and (
-                    self.res.entity_at(c) is not None or c.ent_type_ in ("NORP", "GPE", "ORG") and c.lower_ not in t.creeds
+                    self.res.entity_at(c) is not None
+                    or c.lower_ in LINK_WORDS and any(d.text in ("-", "–") for d in c.children)  # "X-linked"
+                    or c.ent_type_ in ("NORP", "GPE", "ORG") and c.lower_ not in t.creeds
                     or c.lower_ in t.state_side or c.lower_ in PRONOUNS):
                 return None
             if c.dep_ == "prep" and c.lower_ in ("of", "from") or c.dep_ == "amod" and c.lower_ == "loyal":

@@ -525,7 +525,7 @@ class MentionFinder:
         doc, res = span.doc, self.res
         for t in span[1:-2]:
             if t.text not in ("-", "–") or t.whitespace_ or doc[t.i - 1].whitespace_ \
-                    or doc[t.i + 1].lower_ not in _LINK_WORDS or doc[t.i + 2].lower_ not in _LINKED_GROUP_NOUNS:
+                    or doc[t.i + 1].lower_ not in LINK_WORDS or doc[t.i + 2].lower_ not in _LINKED_GROUP_NOUNS:
                 continue
             parent = _linked_parent(doc, t.i, span.start, matches, res)
             if parent is None:
@@ -1521,7 +1521,7 @@ def _natural_feature(ent: Span, res: "Resources") -> bool:
 
 
 #: "X-linked militants": the words that tie fighters to a group without making them the group
-_LINK_WORDS = frozenset(["linked", "affiliated", "allied", "aligned", "inspired", "backed"])
+LINK_WORDS = frozenset(["linked", "affiliated", "allied", "aligned", "inspired", "backed"])
 _LINKED_GROUP_NOUNS = frozenset(["militants", "fighters", "gunmen", "militias", "militia", "insurgents", "rebels",
                                  "separatists", "militiamen", "jihadists", "extremists", "groups", "factions"])
 
