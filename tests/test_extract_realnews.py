@@ -57,9 +57,14 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # Session 11 (rounds 11-12 of events, entities round 10 again and 11; dev 140 with batch K, test 64): dev
 # 0.914 / 0.777 / 0.653 / 0.928, test 0.879 / 0.546 / 0.408 / 0.928; dev floors raised (events 0.745 -> 0.76, arguments 0.62 -> 0.64), test kept.
 # One test article removed the same session (wire material on its page): test (63) 0.879 / 0.543 / 0.403 / 0.926.
+# Session 12 (batch L: 14 dev and 6 test articles, first run at a44717e L-dev 0.748 / 0.324 / 0.276 /
+# 0.833; three batch-K articles removed in a licence re-check; events round 13, entities round 12):
+# dev (153) 0.906 / 0.771 / 0.655 / 0.923 (A-K 0.921 / 0.798 / 0.676; L-dev 0.751 / 0.324 / 0.273:
+# the session's rules carried nothing to it), test (67) 0.879 / 0.559 / 0.434 / 0.918; test floors
+# raised (events 0.53 -> 0.55, arguments 0.40 -> 0.42).
 FLOORS = {
-    "dev": {"entities_typed": 0.90, "events": 0.76, "arguments": 0.64, "dates": 0.91},
-    "test": {"entities_typed": 0.87, "events": 0.53, "arguments": 0.40, "dates": 0.91},
+    "dev": {"entities_typed": 0.90, "events": 0.76, "arguments": 0.645, "dates": 0.915},
+    "test": {"entities_typed": 0.87, "events": 0.55, "arguments": 0.42, "dates": 0.91},
 }
 
 
