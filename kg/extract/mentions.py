@@ -500,6 +500,10 @@ class MentionFinder:
                 claim(_with_place_suffix(run, self.res), "Location", None, place=None, guessed=True)
             elif self._state_possessive_person(run):  # "held talks with Y's X Z", unlabelled
                 claim(run, "Person", None, **_person_context(run, sent, self.res))
+            else:
+                holder = _holder_after_title(run, sent, self.res)
+                if holder is not None:  # "met with Minister of Defense Jane Roe of X", unlabelled
+                    claim(holder, "Person", None, **_person_context(holder, sent, self.res))
         # 6. Capitalised names that end in an organisation word the tagger read as a common noun
         #    ("Defense Media Activity"): a body.
         i = span.start
@@ -1974,6 +1978,34 @@ def _office_of_state(ent: Span, res: Resources) -> Optional[Span]:
     last_of = max(i for i, t in enumerate(words) if t.lower_ == "of")
     tail = ent.doc[words[last_of].i + 1:ent.end]
     return tail if len(tail) and res.gazetteer.country(_strip_the(tail.text)) is not None else None
+
+
+def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[Span]:
+    """An unlabelled run of two or three capitalised words right after an office's title ("Minister
+    of Defense Jane Roe", the run perhaps holding the title's last word): the holder's full name,
+    when no word of it is a title, organisation or place word and the gazetteer knows no place by it."""
+    doc = run.doc
+    start = run.start
+    while start < run.end and doc[start].text.lower().strip(".") in res.title_words:
+        start += 1
+    name = doc[start:run.end]
+    if not 2 <= len(name) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in name):
+        return None
+    if any(t.lower_ in res.title_words or t.lower_ in res.org_heads or t.lower_ in _NAMED_PLACE_HEADS
+           or t.lower_ in res.unit_heads or t.lower_ in res.person_roles or t.lower_ in _TITLE_MODIFIERS for t in name):
+        return None  # ("Chief Executive Officer": the title's own words)
+    if res.gazetteer.lookup(name.text) is not None or res.gazetteer.country(name.text) is not None \
+            or res.lexicon.match(name.text) is not None:
+        return None
+    i, head = start - 1, False
+    while i >= max(sent.span.start, start - 6) and (
+            doc[i].text[:1].isupper() and (doc[i].text.lower().strip(".") in res.title_words
+                                           or doc[i].lower_ in res.title_complements)
+            or doc[i].lower_ in ("of", "for") and i < start - 1):
+        head = head or doc[i].text in res.title_heads
+        i -= 1
+    # (a lower-case "minister" before a name is a description, not a title)
+    return name if head else None
 
 
 def _state_then_name(ent: Span, res: Resources) -> Optional[tuple[Span, Span]]:

@@ -286,6 +286,7 @@ class Resolver:
                 # "X, Rwanda", "X in Rwanda", a dateline "X, RWANDA": a namesake abroad is not X
                 place = _unlisted_town(m.text, self.gaz._country_place(state, 0))
             m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
+        _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None])
 
     def _area_of_state(self, m: RawMention) -> Optional[Place]:
         """"southern X", "Xian Y": an area of a state the gazetteer does not list,
@@ -928,6 +929,37 @@ def _state_beside(m: RawMention, gaz: Gazetteer):
 
 _BEARING_WORDS = frozenset(["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                             "southeastern", "southwestern"])
+
+
+def _admin1_divisions(pending: list[RawMention], countries: list[str]) -> None:
+    """"the X region", "Y province" that neither regions.yaml nor the city index knows: the first-level
+    division of that name (kg/data/admin1.tsv) in a state the article names. A bare "X" of the same
+    article is that division too, when the gazetteer's X is a town outside it (a namesake far off:
+    "attacked in Z, in the X region" beside a headline's "X"); a town inside it keeps its own point
+    (the city X in the X region are two places)."""
+    from kg.graph.hierarchy import admin1_of_geonames, division_named  # (kg.graph imports kg.extract)
+
+    found: dict[str, Place] = {}
+    for m in pending:
+        words = _clean_surface(m.text).split()
+        if m.hint.get("place") is not None or len(words) < 2 or words[-1].lower() not in _ADMIN_SUFFIXES:
+            continue
+        bare = strip_article(normalize(" ".join(words[:-1])))
+        for code in dict.fromkeys(countries):
+            d = division_named(code, bare) if code else None
+            if d is not None and d.lat is not None:
+                place = Place(geonames_id=d.geonames_id, name=d.label, lat=d.lat, lon=d.lon, country_code=d.country,
+                              feature_class="A", feature_code="ADM1", population=0, admin1=d.code)
+                m.hint["place"] = found.setdefault(bare, place)
+                break
+    for m in pending:
+        place = m.hint.get("place")
+        division = found.get(strip_article(normalize(_clean_surface(m.text))))
+        if division is None or place is None or place.feature_class != "P" or not place.geonames_id:
+            continue
+        inside = admin1_of_geonames(place.geonames_id)
+        if inside is None or (inside.country, inside.code) != (division.country_code, division.admin1):
+            m.hint["place"] = division
 
 
 def _unlisted_town(name: str, region: Place) -> Place:

@@ -1,0 +1,52 @@
+"""Entities and places, round 13 (issues 10 and 11): errors of a fresh batch, read as classes.
+
+Each test is an invented report; the rules are general (docs/entities.md, "round 13").
+"""
+
+from __future__ import annotations
+
+from rule_helpers import asserted, entity_types, extract, names
+
+
+# 1. People's names that NER or a word list missed.
+
+def test_a_surname_that_spells_an_acronym_is_no_body(extractor):
+    f = extract(extractor, "Talks\n\nDefence Secretary Jim Doe and Ruritanian Defense Minister Ngo Van Tam met "
+                           "today in Hanoi.")
+    assert entity_types(f).get("Ngo Van Tam") == "Person"
+    assert not any(e.type == "Organization" for e in f.entities)
+    meeting = asserted(f, "Meeting")
+    assert meeting and names(f, meeting[0], "participants") == ["Jim Doe", "Ngo Van Tam"]
+
+
+def test_an_unlabelled_name_after_an_office_title_is_its_holder(extractor):
+    f = extract(extractor, "Readout\n\nSecretary Jim Doe met with Minister of Defense Batu Ganbold of Mongolia "
+                           "in Ulaanbaatar. Secretary Doe thanked Minister Ganbold.")
+    assert entity_types(f).get("Batu Ganbold") == "Person"
+    meeting = asserted(f, "Meeting")
+    assert meeting and names(f, meeting[0], "participants") == ["Batu Ganbold", "Jim Doe"]
+
+
+def test_the_words_of_a_title_after_a_title_are_no_name(extractor):
+    f = extract(extractor, "Talks\n\nThe envoy met Chief Executive Officer Abdul Karimi in Herat on Monday.")
+    assert "Executive Officer" not in entity_types(f)
+
+
+# 2. A first-level division named "the X region" and the bare "X" beside it.
+
+def test_a_division_named_with_its_word_is_the_division_and_its_bare_name_too(extractor):
+    f = extract(extractor, "Ten policemen killed in attack in Xinjiang, China\n\nTen policemen were killed by "
+                           "gunmen in Hotan, in the mostly rural Xinjiang region of China. Another ten officers "
+                           "were wounded in the attack.")
+    regions = [e for e in f.entities if e.type == "Location" and "Xinjiang" in [e.name, *e.aliases]]
+    assert len(regions) == 1 and regions[0].attributes.get("country_code") == "CN"
+    attacks = asserted(f, "Attack")
+    assert len(attacks) == 1 and names(f, attacks[0], "location") == ["Hotan"]
+
+
+def test_a_city_inside_the_division_of_its_name_stays_a_city(extractor):
+    f = extract(extractor, "Shelling\n\nTroops shelled Kherson on Monday. Officials in the Kherson region of "
+                           "Ukraine said two people were wounded.")
+    city = next(e for e in f.entities if e.name == "Kherson")
+    assert city.attributes.get("country_code") == "UA"
+    assert all("Kherson" not in e.aliases for e in f.entities if e is not city)
