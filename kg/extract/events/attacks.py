@@ -1,0 +1,342 @@
+"""The rules of attacks: the attack frame and when fighting or a bare verb is one attack.
+
+Part of ``ctx._Ctx``; the tolls are in ``tolls``, the attacker and target in ``attack_roles``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from kg.extract.events.frame import Frame
+from kg.extract.events.words import (
+    AREA_WORDS,
+    ARMED,
+    ARMED_NOUNS,
+    COMPOUND_SUBTYPES,
+    EXCHANGED_FIRE,
+    LOSS_NOUNS,
+    NON_STATE_NOUNS,
+    NON_VIOLENT_CAUSES,
+    OUTCOME_VERBS,
+    PLACES,
+    PLACE_NOUNS,
+    SUBTYPES,
+    TOWN_NOUNS,
+    WEAPON_SUBJECTS,
+)
+from kg.extract.places import BEARINGS, REGION, SPECIFIC, specificity
+
+
+class AttackRules:
+    """Attacks: the frame, listed places, fighting placed in a town."""
+
+    # Attack -------------------------------------------------------------------
+    def _attack(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        if nominal and self.comparison(tok) or not nominal and self.finder.modality.habitual(tok):
+            return
+        if not nominal and self.finder.t.base(tok) == "fire" and self.fired_harmlessly(tok):
+            return  # "fired into the air", "fired tear gas at protesters", "fired warning shots" (round 9)
+        if not nominal and self.claimed_toll(tok):
+            return  # "claimed the attack, saying its fighters had killed 30 soldiers": the claim's figure (round 9)
+        if nominal and tok.tag_ == "NNS" and (self.series(tok) or self.light_verb(tok) is not None
+                                             and self.finder.modality.habitual(self.light_verb(tok))
+                                             or self.tallied(tok)):
+            return  # "has carried out airstrikes in X since 2015", "blamed for a string of attacks" (round 9)
+        if not nominal and self.finder.t.base(tok) in ("wound", "injure") and (
+                tok.dep_ == "conj" and tok.head.lemma_.lower() in OUTCOME_VERBS
+                or any(c.dep_ == "conj" and c.lemma_.lower() == "kill" for c in tok.children)):
+            return  # "killing nine and wounding 14": the toll of the one attack the killing tells
+        summed = nominal and self.summary(tok)
+        separate = summed and any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)
+        if nominal and (self.generic(tok) or summed and not separate):
+            return
+        f = self.new("Attack", tok, nominal)
+        lemma = tok.lemma_.lower()
+        f.subtype = SUBTYPES.get(lemma)
+        for c in tok.lefts:
+            if c.lower_ in COMPOUND_SUBTYPES:
+                f.subtype = COMPOUND_SUBTYPES[c.lower_]
+        preps = self.preps(tok)
+        if nominal and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            for p, objs in self.preps(tok.head.head).items():  # "a wave of airstrikes on X"
+                if p != "of":
+                    preps.setdefault(p, []).extend(objs)
+        outcome = self.outcome_verb(tok) if nominal else None
+        under = nominal and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX")
+        if under and self.finder.modality.habitual(tok.head.head):
+            return  # "has come under repeated rocket fire in recent weeks": a tally (round 9)
+        if under:  # "their patrol came under fire (from X) near Y": the subject was attacked
+            verb = tok.head.head
+            victim = self.subject(verb)
+            if victim is not None:
+                self.target_or_place(f, victim)
+            for p, objs in self.preps(verb).items():
+                preps.setdefault(p, []).extend(objs)
+            for o in preps.get("from", []):
+                f.add("perpetrator", self.entity(o, ARMED, modifiers=True))
+        elif nominal:
+            subj = self.poss_or_by(tok) or self.light_verb_subject(tok)
+            if subj is None and outcome is not None:
+                subj = self.subject(outcome)
+            if subj is not None:
+                f.add("perpetrator", self.entity(subj, ARMED + ("Person",), modifiers=True))
+            if outcome is not None and tok.dep_ == "nsubj" and tok.head.i == outcome.i:
+                victim = self.child(outcome, "dobj")  # "an airstrike killed a X commander in Y"
+                if victim is not None:
+                    self.target_or_place(f, victim)
+            landed = self.landing_verb(tok)
+            if landed is not None:  # "a wave of rocket attacks struck X", "airstrikes hit a school in Y"
+                struck = self.child(landed, "dobj")
+                if struck is not None:
+                    self.target_or_place(f, struck)
+        light_on = self.light_verb(tok) if nominal else None
+        if light_on is not None and not preps.get("on"):  # "launched an offensive on X": the verb carries "on X"
+            preps["on"] = self.preps(light_on).get("on", [])
+        if light_on is not None and lemma in self.finder.t.raid_nouns and not preps.get("into"):
+            preps["into"] = self.preps(light_on).get("into", [])  # "carried out an incursion into X"
+        if nominal:
+            # "an attack on X", "the shelling of X" (but "an attack of unusual scale" names nothing)
+            blamed_on = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in ("blame", "pin")
+            for p in ("on", "against", "of") + (("into",) if lemma in self.finder.t.raid_nouns else ()):
+                if p == "on" and blamed_on:
+                    continue  # "blamed the attack on X": X made it
+                for obj in preps.get(p, []):
+                    self.target_or_place(f, obj)
+                    if p in ("on", "against") and self.described(obj) and obj.lemma_.lower() in TOWN_NOUNS:
+                        f.add("location", self.place_told_before(tok))  # "entered X, a day after launching
+                        #                                                   an offensive on the remote town"
+            where = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+            if where is not None and where.dep_ == "pobj" and where.head.lower_ in ("in", "near", "at") \
+                    and where.lemma_.lower() in PLACE_NOUNS:  # "killed in the A and B provinces in separate
+                f.add("location", self.place_in(where))  # shootings": the parse hangs the attack on the place
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")]
+            mods += [g for c in mods if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("compound", "nmod", "amod")]
+            for c in mods:  # "US airstrikes", "US drone strikes"
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) == "Country" and not f.filled("perpetrator"):
+                    f.add("perpetrator", eid)  # "US airstrikes"
+                elif eid and self.kind(eid) == "Location":
+                    f.add("location", eid)  # "a Kabul bombing"
+        else:
+            subj = self.subject(tok)
+            struck = self.child(tok, "dobj")
+            if subj is not None and struck is not None and self.finder.t.base(tok) in ("hit", "strike") \
+                    and struck.lemma_.lower() in ("bomb", "mine", "landmine", "ied", "explosive", "device"):
+                subj = None  # "their vehicle hit a roadside bomb": the subject was the victim
+            for sj in self.expand(subj) if subj is not None else []:
+                f.add("perpetrator", self.entity(sj, ARMED + ("Person",), modifiers=True))
+            if subj is not None and not f.filled("perpetrator"):
+                f.add("perpetrator", self.group_of(subj))  # "the group's fighters killed 20 soldiers" (round 11)
+            if subj is not None and not f.filled("perpetrator"):
+                f.add("perpetrator", self.group_by_kind(subj))  # "the rebels attacked ..." (round 13)
+            if self.finder.t.base(tok) in self.finder.t.actor_verbs and subj is not None \
+                    and self.trigger_type(subj) == ("Attack", True):
+                return  # "the X attack killed 14": the noun's own frame takes the toll
+            weapon = subj is not None and subj.lemma_.lower() in WEAPON_SUBJECTS
+            if self.finder.t.base(tok) in self.finder.t.actor_verbs and not (
+                    f.filled("perpetrator") or weapon or subj is not None and subj.lemma_.lower() in ARMED_NOUNS) \
+                    and not (subj is None and self.placed_toll(tok)):
+                return  # "floods killed 40": no attack
+            if weapon and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
+                f.anaphoric = True  # "the blast killed 9": more of a bombing told before
+            obj = self.child(tok, "dobj", "nsubjpass")
+            if obj is not None and not (obj.lower_ == "fire" and self.finder.t.base(tok) == "open" or
+                                        obj.lemma_.lower() in LOSS_NOUNS or obj.lemma_.lower() in EXCHANGED_FIRE):
+                self.target_or_place(f, obj)
+            if obj is not None and obj.lemma_.lower() in EXCHANGED_FIRE:  # "exchanged fire with X": X the other side
+                for o in preps.get("with", []) + self.preps(obj).get("with", []):
+                    self.target_or_place(f, o)
+            if self.finder.t.base(tok) in self.finder.t.toll_verbs:  # "clashed with X", "fought against Y"
+                for o in preps.get("with", []) + preps.get("against", []):
+                    self.target_or_place(f, o)
+            if self.finder.t.base(tok) in ("open", "fire", "inflict"):  # "opened fire on a bus in X", "fired at Y"
+                for p in ("on", "at"):  # ("inflicted losses on X": the parser may hang "on X" on the losses)
+                    for o in preps.get(p, []) + (self.preps(obj).get(p, []) if obj is not None else []):
+                        self.target_or_place(f, o)
+        where = {p: list(objs) for p, objs in preps.items()}
+        light = self.light_verb(tok) if nominal else None
+        carrier = outcome.head if outcome is not None and outcome.dep_ == "advcl" else None
+        setting = tok.head if nominal and tok.dep_ == "nsubj" and self.tells_setting(tok.head) else None
+        for verb in (outcome, light, carrier, setting):  # "killed 92 soldiers at a base on the X peninsula",
+            if verb is not None:       # "carried out an airstrike ... near the town of X"
+                for p, objs in self.preps(verb).items():
+                    where.setdefault(p, []).extend(objs)
+        for obj in [one for o in where.get("between", []) for one in self.expand(o)]:
+            f.add("location", self.place_in(obj))  # "the ambush between X and Y": both ends of the road
+        for p in ("in", "at", "near", "outside", "across", "through", "along"):
+            for obj in where.get(p, []):
+                eid = self.place_in(obj)
+                f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)
+                if eid and self.kind(eid) == "Location" and self.res.entity_at(obj) == eid:
+                    for o in self.preps(obj).get("in", []):  # "near the X base in <town>": both
+                        inner = self.entity(o, ("Location",))
+                        f.add("location", inner)
+        if nominal and not f.filled("perpetrator"):
+            for c in tok.lefts:  # "a coalition airstrike", "an al-Shabaab attack"
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) in ("ArmedForce", "ArmedGroup"):
+                    f.add("perpetrator", eid)
+        if not f.filled("perpetrator"):  # "an Israeli airstrike", "Israeli artillery shelled"
+            head = tok if nominal else self.subject(tok)
+            if head is not None and head.lemma_.lower() in NON_STATE_NOUNS:
+                head = None  # "the Somali militant group", "Afghan insurgents": not a state's forces
+            for c in head.lefts if head is not None else []:
+                if c.dep_ == "amod" and c.ent_type_ == "NORP":
+                    f.add("perpetrator", self.state_of(c.text))
+        scope = outcome
+        while scope is not None and scope.dep_ == "conj" and scope.head.lemma_.lower() in OUTCOME_VERBS:
+            scope = scope.head  # "20 were killed and 45 wounded in bombings": both tolls
+        self.quantities(f, tok.head.head if under else scope or tok, None)
+        if nominal and "fatalities" not in f.quantities:
+            risen = self.risen_toll(tok)  # "the death toll from Sunday's bombing has risen to 10"
+            if risen is not None:
+                f.quantities["fatalities"] = risen
+        if not f.filled("perpetrator"):
+            f.add("perpetrator", self.lone_armed_actor_before(tok, f))
+        if not f.filled("target"):
+            f.add("target", self.soldiers_of_the_place(f) or self.armed_victim(tok, f)
+                  or self.forces_at_the_post(tok, f, nominal))
+        if not f.filled("location") and not nominal:  # "attacked a post and abducted 12 near the town of X"
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB" and not self.trigger_type(c)[0]:
+                    for t in c.subtree:
+                        if t.lower_ in ("in", "at", "near") and t.dep_ == "prep":
+                            f.add("location", next((self.place_in(o) for o in t.children if o.dep_ == "pobj"), None))
+                            break
+        if not f.filled("location") and not nominal and tok.dep_ in ("conj", "advcl"):
+            # "burst into X in <town> and killed six", "a bomb tore through a van in <town>, killing two"
+            for p in ("in", "at", "near", "into", "through"):
+                for obj in self.preps(tok.head).get(p, []):
+                    f.add("location", self.place_in(obj))
+            held = self.child(tok.head, "dobj") if tok.dep_ == "conj" else None
+            if not f.filled("location") and held is not None and self.trigger_type(tok.head)[0] == "Capture":
+                for obj in self.preps(held).get("in", []):  # "seizing an office in X and attacking a police station"
+                    f.add("location", self.place_in(obj))
+        if not f.filled("location"):  # "an ambush on a convoy ... near <town>"
+            scope = tok if nominal else self.child(tok, "dobj", "nsubjpass")
+            for t in scope.subtree if scope is not None else []:
+                eid = self.res.entity_at(t)
+                if t.i >= 2 and t.doc[t.i - 1].lower_ == "of" and t.doc[t.i - 2].lower_ in BEARINGS:
+                    continue  # "X, 90 km south of Y, was attacked": Y is a bearing
+                if eid and self.kind(eid) == "Location":
+                    f.add("location", eid)
+                    break
+        if nominal and not f.filled("location"):
+            f.add("location", self.place_after(tok))  # "a bomb blast in early July at the embassy in X"
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        if nominal and not (f.filled("location", "target") or f.quantities) and not (definite and f.filled("perpetrator")):
+            return  # "attacks" in general, or "the bombing" pointing back with nothing new: no event
+        told_toll = nominal and lemma in self.finder.t.toll_nouns and "fatalities" in f.quantities \
+            and not f.filled("location") and self.victim_clause(tok)  # "five soldiers were killed in a fight"
+        if nominal and lemma in self.finder.t.toll_nouns and not (f.quantities and f.filled("location")) \
+                and not (definite and not f.filled("location")) and not told_toll and not self.fought_at(tok, f, where):
+            return  # "heavy fighting in X", "clashes continued": no one attack ("killed in the fighting"
+            #         tells the toll of the attack told just before: see anaphoric below)
+        if not nominal and self.finder.t.base(tok) in self.finder.t.toll_verbs and not (
+                f.quantities and f.filled("location")) and not self.fought_at(tok, f, where):
+            return  # "fought corruption", "the two sides clashed over the budget": no attack
+        # "The raid killed seven", "the Taliban assault on Monday killed 30": a definite attack
+        # with no place of its own tells more of one told just before.
+        f.anaphoric = f.anaphoric or nominal and not f.filled("location") and (definite or told_toll)
+        f.toll_only = nominal and lemma in self.finder.t.toll_nouns and not f.filled("location")
+        f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
+        listed = self.listed_with(f)
+        if separate and not listed:
+            return  # "in separate attacks" with no places listed: a summary, no one event
+        if listed:  # "blasts in A and B", "bombed the towns of A and B", "the bombing of A and B"
+            yield from self.one_attack_each(f, listed)
+        elif f.filled("location", "perpetrator", "target") or f.quantities:
+            yield self.finish(f)
+        elif not nominal and f.modality == "asserted" and self.finder.t.base(tok) not in self.finder.t.actor_verbs \
+                and self.bare_attacker(tok):
+            f.bare = True  # "when the villagers gathered, the men opened fire": the place is told nearby
+            yield self.finish(f)
+
+    def listed_with(self, f: Frame) -> list[str]:
+        """An attack's place and the places listed with it ("in A and B", "the towns of A, B and C",
+        "against the bases in A and B"): the conjuncts of its place's name, each a place finer than a
+        state (not "in A and across the country"); empty when no other place is listed."""
+        places = f.roles.get("location", [])
+        out: list[str] = []
+        for t in self.sent.span:
+            if self.res.entity_at(t) not in places or any(a.lower_ == "between" for a in [t, *t.ancestors][:4]):
+                continue  # "the ambush between X and Y": one ambush on the road between them
+            if not any(c.dep_ == "cc" for w in [t, *t.conjuncts] for c in w.children):
+                continue  # "the city of X, X district, Y region": an address, no list (round 9)
+            group = [self.res.entity_at(c) for c in [t, *t.conjuncts]]
+            group = [e for e in group if e and self.kind(e) == "Location" and specificity(e, self.res) >= REGION]
+            for eid in group if len(set(group)) > 1 else []:
+                if eid not in out:
+                    out.append(eid)
+        return out
+
+    def one_attack_each(self, f: Frame, listed: list[str]) -> Iterable[Frame]:
+        """Several attacks told at once over listed places ("separate shootings in A and B", "rocket
+        attacks against A and B", "jets bombed the towns of A and B"): one attack in each place, with
+        the attacker and target they share; the toll told for all of them belongs to none alone."""
+        first = self.finish(f)
+        first.roles["location"] = listed[:1]
+        first.quantities = {}
+        first.listed = True
+        yield first
+        for eid in listed[1:]:
+            g = dataclasses.replace(first, roles={r: list(v) for r, v in first.roles.items()}, quantities={})
+            g.roles["location"] = [eid]
+            yield g
+
+    @staticmethod
+    def victim_clause(noun: Token) -> bool:
+        """"Five soldiers were killed and 20 wounded in a fight that began at midnight": the noun
+        is where people "were killed" or "died", the toll of the attack told just before."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None
+        for v in [verb, verb.head if verb is not None and verb.dep_ == "conj" else None]:
+            if v is not None and (v.lemma_.lower() in ("kill", "wound", "injure") and any(
+                    c.dep_ == "auxpass" for c in v.children) or v.lemma_.lower() in ("die", "perish")):
+                return True
+        return False
+
+    def fought_at(self, tok: Token, f: Frame, where: dict[str, list[Token]]) -> bool:
+        """Fighting with no toll is one attack when it is placed in a town or site (not a country or a
+        region) and names an armed side: "clashes between the army and X fighters in Y", "A battled B
+        near the town of Y", "Government forces fought the X group in Y". Fighting with no side named
+        ("heavy fighting in X") stays a setting, as does "fighting" in general."""
+        places = f.roles.get("location", [])
+        if not places or any(specificity(e, self.res) < SPECIFIC or self.entity_name(e).split()[-1].lower()
+                             in AREA_WORDS for e in places):
+            return False
+        if "for" in self.preps(tok):
+            return False  # "waged a fierce battle for (control of) X": the campaign for a place, told by its capture
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is not None and ("since" in self.preps(verb) or any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)):
+            return False  # "clashes around X have forced thousands from their homes since January": a campaign
+        if any(self.kind(e) in ("ArmedGroup", "ArmedForce") for r in ("perpetrator", "target") for e in f.roles.get(r, [])):
+            return True
+        sides = [one for o in where.get("between", []) + where.get("with", []) for one in self.expand(o)]
+        return any(self.kind(self.entity(t, ("ArmedGroup", "ArmedForce"), modifiers=True)) for t in sides)
+
+    def bare_attacker(self, verb: Token) -> bool:
+        """An attack verb with no role of its own tells an attack only when people are its active
+        subject ("the men opened fire", "gunmen attacked"): not "the strikes hit", "a shot fired"."""
+        subj = self.child(verb, "nsubj")
+        if subj is None and self.child(verb, "nsubjpass") is not None:
+            return True
+        if subj is None:
+            return False
+        return subj.lemma_.lower() in ARMED_NOUNS or subj.lemma_.lower() in ("man", "attacker", "assailant") \
+            or subj.lower_ == "they" or self.kind(self.res.entity_at(subj)) in ARMED
+
+    def placed_toll(self, verb: Token) -> bool:
+        """"At least 14 people were killed in X": a passive toll of people in a named town, with no
+        agent and no cause of another kind ("in floods", "in a crash"), is an attack there (it folds
+        into the attack on X the report tells near it)."""
+        victims = self.child(verb, "nsubjpass")
+        if victims is None or not any(t.like_num for t in victims.subtree):
+            return False
+        if any(t.lemma_.lower() in NON_VIOLENT_CAUSES for t in self.sent.span):
+            return False
+        return any(self.kind(self.entity(o, PLACES)) == "Location" for p in ("in", "at", "near")
+                   for o in self.preps(verb).get(p, []))

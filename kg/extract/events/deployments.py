@@ -1,0 +1,350 @@
+"""The rules of deployments: troops sent, moved, welcomed, arriving or present, and their roles.
+
+Part of ``ctx._Ctx``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from kg.extract.events.frame import Frame
+from kg.extract.events.triggers import troops_moving
+from kg.extract.events.words import ACTORS, ARMED, ARMED_NOUNS, GUARD_VERBS, PLACES, SANCTION_VERBS, TROOP_OBJECTS
+
+
+class DeploymentRules:
+    """Deployments: sender, troops, destination, origin."""
+
+    # Deployment ---------------------------------------------------------------
+    def _deployment(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        if not nominal and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and tok.head.pos_ == "VERB" and self.trigger_type(tok.head)[0] == "Deployment":
+            return  # "sent 500 troops to X to reinforce Y", "arrived to reinforce": the purpose of the one deployment
+        if self.home_base(tok) is not None:
+            return  # "the deployment of 3,500 soldiers from the Nth Division, stationed at Fort X, to Y" (round 12)
+        troops = self.stationed_troops(tok)
+        if troops is not None:
+            yield from self._presence(tok, troops)
+            return
+        if not nominal and self.finder.t.base(tok) in self.finder.t.host_verbs:
+            yield from self._welcomed(tok)
+            return
+        if nominal and tok.lemma_.lower() in self.finder.t.arrival_nouns:
+            yield from self._arrival(tok)
+            return
+        f = self.new("Deployment", tok, nominal)
+        subj = (self.poss_or_by(tok) or self.light_verb_subject(tok)) if nominal else self.subject(tok)
+        if subj is None and not nominal and tok.dep_ == "acl" and tok.tag_ == "VBD" \
+                and tok.head.lemma_.lower() in TROOP_OBJECTS:  # "a contingent of 200 officers arrived in X"
+            subj = tok.head  # parsed as a clause on the officers (round 9)
+            if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.head.head.lemma_.lower() in TROOP_OBJECTS:
+                subj = subj.head.head
+        patient = self.child(tok, "dobj", "nsubjpass")
+        if subj is None and not nominal and self.finder.t.base(tok) in self.finder.t.actor_verbs \
+                and patient is not None and patient.dep_ == "nsubjpass":
+            subj, patient = patient, None  # "241 soldiers are headed to X": going, not sent (round 11)
+        if subj is not None:
+            agent = self.entity(subj, ACTORS, modifiers=True)
+            body = self.body_of(agent)
+            if body is not None:  # "U.N. peacekeepers deployed": the U.N. sends its force
+                f.add("force", agent)
+                agent = body
+            elif agent and self.kind(agent) == "ArmedForce":
+                # "Ugandan troops arrived in X": their state, when the article names it, sends
+                # them; else the troops are the force deployed (never the agent themselves)
+                state = self.res.country_entity(self.res.countries.get(agent))
+                if state is None:
+                    f.add("force", agent)
+                agent = state
+            f.add("agent", agent)
+            if agent is None:  # "400 Kenyan police officers landed in X": Kenya sends them (round 9)
+                f.add("agent", self.demonym_state(subj))
+        if not nominal and self.finder.t.base(tok) in self.finder.t.movement_verbs:
+            yield from self.movement(f, tok, subj)
+            return
+        if not nominal and self.finder.t.base(tok) in self.finder.t.troop_verbs and not (
+                patient is not None and self.relative_head(patient).lemma_.lower() in TROOP_OBJECTS) \
+                and not (patient is None and troops_moving(tok)):
+            return  # "moved 100,000 troops to the border", not "moved to block a resolution"
+        if patient is not None and patient.lemma_.lower() in self.finder.t.not_forces:
+            return  # "promised to send an envoy to X", "dispatched aid": no force sent
+        if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
+            sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
+            if subj is None or not (sender and self.kind(sender) in ARMED
+                                    or subj.lemma_.lower() in ARMED_NOUNS or self.counted_unit(subj)):
+                return
+        if patient is not None:
+            force = self.entity(patient, ("ArmedForce", "ArmedGroup"))
+            if force and not f.filled("agent"):
+                f.add("agent", self.res.country_entity(self.res.countries.get(force)) or None)
+            if force and (not self.res.entities[int(force[1:]) - 1].name.endswith(" forces")
+                          or patient.dep_ == "nsubjpass" and not f.filled("agent")):
+                f.add("force", force)  # "Turkish troops are being deployed", Turkey never named: the troops are the force
+            if not f.filled("agent") and patient.dep_ == "nsubjpass":  # "US advisers were sent"
+                state = self.entity(patient, ("Country",), modifiers=True)
+                f.add("agent", state)
+            if not f.filled("agent") and force is None and patient.dep_ == "nsubjpass":
+                f.add("agent", self.demonym_state(self.relative_head(patient)))  # "200 Kenyan police officers were sent"
+                # ("50 Nigerian troops who were sent": the troops the relative stands for, round 11)
+        if nominal and not f.filled("agent") and tok.dep_ in ("dobj", "nsubjpass") \
+                and tok.head.lemma_.lower() in SANCTION_VERBS:
+            subj = self.subject(tok.head)  # "X approved the deployment of 500 troops": X sends them
+            agent = self.entity(subj, ACTORS, modifiers=True) if subj is not None else None
+            if agent and self.kind(agent) == "ArmedForce":
+                agent = self.res.country_entity(self.res.countries.get(agent)) or agent
+            f.add("agent", agent)
+        preps = self.preps(tok)
+        if nominal:  # "the deployment of 500 troops to X": the parse hangs "to X" on the troops or the verb
+            holders = preps.get("of", []) + ([tok.head] if tok.dep_ == "dobj" and tok.head.lemma_.lower() in SANCTION_VERBS else [])
+            for o in holders:
+                for p, objs in self.preps(o).items():
+                    if p in ("to", "into") and not preps.get(p):
+                        preps.setdefault(p, []).extend(objs)
+            for t in tok.subtree:  # "..., stationed at Fort X, to Y": the parse hangs "to Y" on the home base
+                if t.i != tok.i and self.home_base(t) is not None and not preps.get("to"):
+                    preps["to"] = list(self.preps(t).get("to", []))
+        into = ("to", "into", "toward", "towards") + (("of",) if nominal and tok.lemma_.lower() in ("invasion", "incursion") else ())
+        for p in into:  # "the invasion of X" is into X
+            for obj in preps.get(p, []):
+                for o in self.expand(obj):  # "to the X front", "to the airport in X"
+                    f.add("destination", self.entity(o, PLACES, modifiers=True) or self.place_in(o))
+        in_verbs = ("deploy", "station", "position", "garrison", "redeploy", "reinforce") + tuple(self.finder.t.actor_verbs)
+        # ("reinforcing the peacekeepers already in X": where the reinforced are, round 11)
+        if self.finder.t.base(tok) in in_verbs:
+            for o in preps.get("for", []):  # "deployed for exercises in X, Y and Z"
+                preps.setdefault("in", []).extend(self.preps(o).get("in", []))
+        if self.finder.t.base(tok) in in_verbs and patient is not None and not preps.get("in"):
+            preps["in"] = self.preps(patient).get("in", [])  # "will station four battalions in X"
+        at = preps.get("at", []) if self.finder.t.base(tok) in self.finder.t.actor_verbs else []
+        for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
+            for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
+                f.add("destination", self.entity(o, PLACES))
+        if not f.filled("destination"):
+            for c in tok.children:  # "sent to protect X", "deployed to secure X"
+                if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUARD_VERBS:
+                    obj = self.child(c, "dobj")
+                    if obj is not None:
+                        f.add("destination", self.entity(obj, PLACES))
+        for obj in preps.get("from", []):
+            f.add("origin", self.entity(obj, PLACES))
+        troops_told = not nominal and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in TROOP_OBJECTS
+        self.quantities(f, tok.head if troops_told else tok, patient)  # "600 paratroopers ... deployed to X"
+        if not f.filled("destination"):
+            f.add("destination", self.area_told_before(preps))  # "troops who were sent to the area" (round 11)
+        if not f.filled("destination") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Deployment":
+            for obj in self.preps(tok.head).get("to", []):  # "A sent X to P, and B sent a contingent"
+                for o in self.expand(obj):
+                    f.add("destination", self.entity(o, PLACES, modifiers=True) or self.place_in(o))
+        if not f.filled("destination") and not nominal and tok.dep_ == "pcomp" and tok.head.lower_ in ("after", "upon", "on") \
+                and self.finder.t.base(tok) in self.finder.t.actor_verbs and tok.head.head.pos_ == "VERB":
+            for p in ("at", "in"):  # "took up its tasks at X air base after arriving from Y": at X (round 9)
+                for o in self.preps(tok.head.head).get(p, []):
+                    f.add("destination", self.entity(o, PLACES))
+        if not f.filled("destination"):
+            self.infer_destination(f, tok)
+        if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:
+            f.add("agent", self.announcer(tok))  # "The ministry announced that 2,500 troops would be sent"
+        if self.finder.t.base(tok) in self.finder.t.troop_verbs and not (f.filled("destination") or f.quantities):
+            return  # "whether X would contribute soldiers": no place, no number, no deployment
+        if self.finder.t.base(tok) in self.finder.t.actor_verbs and not f.filled("destination") \
+                and not f.quantities.get("troops"):
+            return  # "the insurgents, who arrived in a dozen gun trucks": coming to a fight, not deployed (round 9)
+        if f.filled("agent", "destination") or f.quantities:
+            others = self.other_senders(subj, f) if subj is not None else []
+            yield self.finish(f)
+            for state in others:  # "A and B say they plan to deploy troops to X"
+                g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
+                g.roles["agent"] = [state]
+                yield self.finish(g)
+
+    def _welcomed(self, tok: Token) -> Iterable[Frame]:
+        """"The prime minister welcomed at X airport the first contingent of the mission, made up of 400
+        officers of the Kenyan police": the welcomed force arrived where it was welcomed. The host is
+        not its sender: the sender is the state the force's own words name (round 11)."""
+        patient = self.child(tok, "dobj", "nsubjpass")
+        if patient is None:
+            return
+        f = self.new("Deployment", tok, False)
+        for p in ("at", "in"):
+            for o in self.preps(tok).get(p, []):
+                f.add("destination", self.entity(o, PLACES) or self.place_in(o))
+        if not f.filled("destination"):
+            return  # "welcomed the troops' return": nowhere told
+        told = [patient, *[w for c in patient.children if c.dep_ == "acl" for w in c.subtree
+                           if w.lemma_.lower() in TROOP_OBJECTS]]
+        for noun in told:
+            state = self.demonym_state(noun) or self.state_of_force(noun)
+            if state is not None:
+                f.add("agent", state)
+                break
+        self.quantities(f, tok, patient)
+        for q in self.quants if "troops" not in f.quantities else []:  # "..., made up of 400 officers"
+            if any(self.sent.char(w) - self.sent.start == q.start for n in told[1:] for w in n.subtree if w.like_num):
+                f.quantities["troops"] = q.quantity
+                break
+        yield self.finish(f)
+
+    def _arrival(self, tok: Token) -> Iterable[Frame]:
+        """"The arrival of 300 Kenyan soldiers in X on Monday", "the planned arrival of a force of 1,400":
+        troops (or a counted unit) arriving in or at a place are deployed there, sent by their state.
+        The arrival of anyone else (a delegation, aid, refugees) is no deployment (round 11)."""
+        troops = [o for o in self.preps(tok).get("of", []) if o.lemma_.lower() in TROOP_OBJECTS or self.counted_unit(o)]
+        if not troops:
+            return
+        f = self.new("Deployment", tok, True)
+        for p in ("in", "at", "to"):
+            for o in self.preps(tok).get(p, []) + self.preps(troops[0]).get(p, []):
+                f.add("destination", self.entity(o, PLACES) or self.place_in(o))
+        if not f.filled("destination"):
+            return
+        state = self.demonym_state(troops[0]) or self.state_of_force(troops[0])
+        force = self.entity(troops[0], ("ArmedForce",), modifiers=True)
+        if state is None and force is not None:
+            state = self.res.country_entity(self.res.countries.get(force))
+            if state is None:
+                f.add("force", force)
+        f.add("agent", state)
+        self.quantities(f, tok, None)
+        yield self.finish(f)
+
+    def state_of_force(self, noun: Token) -> Optional[str]:
+        """The state of a force or police service named in the noun's "of" phrase ("officers of the
+        Kenyan police service"), when the report names that state."""
+        for o in self.preps(noun).get("of", []):
+            eid = self.entity(o, ("ArmedForce", "Organization"), modifiers=True)
+            code = self.res.countries.get(eid) if eid else None
+            state = self.res.country_entity(code) if code else None
+            if state is not None:
+                return state
+        return None
+
+    def area_told_before(self, preps: dict[str, list[Token]]) -> Optional[str]:
+        """"sent to the area", "to the region": a definite area noun with no name of its own is where
+        the deployment told in this sentence or the two before went (round 11)."""
+        if not any(o.lemma_.lower() in ("area", "region") and o.pos_ == "NOUN" and self.res.entity_at(o) is None
+                   and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children) for o in preps.get("to", [])):
+            return None
+        for g in reversed(self.told):
+            if g.sentence.index < self.sent.index - 2:
+                break
+            if g.type == "Deployment" and g.roles.get("destination"):
+                return g.roles["destination"][0]
+        return None
+
+    def counted_unit(self, noun: Token) -> bool:
+        """"200 police officers", "a contingent of 300 soldiers": uniformed people in a number a unit
+        moves in (20 or more), though the report names no state or force for them (round 9)."""
+        for n in [noun, *self.preps(noun).get("of", [])]:
+            if n.lemma_.lower() in TROOP_OBJECTS:
+                for c in n.children:
+                    if c.dep_ == "nummod" and c.like_num:
+                        try:
+                            if float(c.text.replace(",", "")) >= 20:
+                                return True
+                        except ValueError:
+                            continue
+        return False
+
+    def demonym_state(self, noun: Token) -> Optional[str]:
+        """"400 Kenyan police officers", "a contingent of 200 Kenyan police": uniformed people told by
+        a nationality adjective are their state's, when the report names that state."""
+        for n in [noun, *self.preps(noun).get("of", [])]:
+            if n.lemma_.lower() not in TROOP_OBJECTS:
+                continue
+            for c in n.children:
+                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and len(c.text) >= 4:
+                    states = [e.id for e in self.res.entities if e.type == "Country"
+                              and e.name.lower().startswith(c.text[:4].lower())]
+                    if len(states) == 1:
+                        return states[0]
+        return None
+
+    def _presence(self, tok: Token, troops: Token) -> Iterable[Frame]:
+        """"the presence of 1,500 X troops in Y", "Z has 2,500 troops in Y": Y the destination, the
+        troops' state (or the verb's subject) the sender, the troops the force when no state is named."""
+        f = self.new("Deployment", tok, True)
+        holder = self.subject(tok) if tok.pos_ in ("VERB", "AUX") else self.child(tok, "poss")
+        agent = self.entity(holder, ("Country", "Organization"), modifiers=True) if holder is not None else None
+        force = self.entity(troops, ("ArmedForce",), modifiers=True)
+        if agent is None and force is not None:
+            agent = self.res.country_entity(self.res.countries.get(force))
+            if agent is None:
+                f.add("force", force)
+        f.add("agent", agent)
+        for o in self.preps(troops).get("in", []) + self.preps(tok).get("in", []):
+            for one in self.expand(o):  # a place named, not "in the country"
+                f.add("destination", self.res.entity_at(one) if one.pos_ == "PROPN" and self.kind(self.res.entity_at(one)) in PLACES else None)
+        self.quantities(f, tok, troops)
+        if tok.pos_ in ("VERB", "AUX") and f.modality != "asserted":
+            return  # "weighing whether to keep 5,000 troops in X": a choice, not troops there
+        if f.filled("destination") and f.quantities:
+            yield self.finish(f)
+
+    def other_senders(self, subj: Token, f: Frame) -> list[str]:
+        """States conjoined with the sender ("A and B will send troops", "A and B say they plan to
+        deploy"): each sends its own, so each gets a deployment (without the first one's number)."""
+        head = subj
+        if subj.lower_ == "they" and subj.pos_ == "PRON":
+            t = subj
+            for _ in range(4):  # the subject of the clause the pronoun's clause hangs on
+                if t.head.i == t.i:
+                    break
+                t = t.head
+                outer = self.child(t, "nsubj") if t.pos_ in ("VERB", "AUX") else None
+                if outer is not None and outer.i < subj.i and outer.conjuncts:
+                    head = outer
+                    break
+        states = [e for o in self.expand(head)[1:] for e in [self.entity(o, ("Country",))] if e]
+        return [e for e in dict.fromkeys(states) if e not in f.roles.get("agent", [])]
+
+    def body_of(self, force: Optional[str]) -> Optional[str]:
+        """The international body whose troops a force is ("U.N. peacekeepers": the U.N.)."""
+        if force is None or self.kind(force) != "ArmedForce" or self.res.countries.get(force):
+            return None
+        owner = self.res.entities[int(force[1:]) - 1].attributes.get("affiliation")
+        return owner if owner and self.kind(owner) == "Organization" else None
+
+    def announcer(self, verb: Token) -> Optional[str]:
+        """The state or body whose announcement tells a passive deployment ("The X ministry said
+        500 troops would be sent"): it sends them."""
+        t = verb
+        for _ in range(3):
+            if t.dep_ not in ("ccomp", "conj", "xcomp") or t.head.i == t.i:
+                return None
+            t = t.head
+            if t.lemma_.lower() in ("say", "announce", "confirm", "state", "tell", "order", "approve", "decide"):
+                subj = self.subject(t)
+                eid = self.entity(subj, ("Country", "Organization", "ArmedForce"), modifiers=True) if subj is not None else None
+                return eid
+        return None
+
+    def movement(self, f: Frame, tok: Token, subj: Optional[Token]) -> Iterable[Frame]:
+        """"Israeli troops entered southern X", "soldiers crossed the border into Y", "Z invaded W"."""
+        if subj is None:
+            return
+        force = self.entity(subj, ("ArmedForce", "Country"), modifiers=True)
+        if force is None or self.kind(force) == "ArmedForce" and not self.res.countries.get(force):
+            return  # only a state's forces: armed groups entering a town are told as captures
+        f.roles["agent"] = [self.res.country_entity(self.res.countries.get(force)) or force]
+        obj = self.child(tok, "dobj")
+        targets = self.expand(obj) if obj is not None and self.finder.t.base(tok) in ("enter", "invade") else []
+        targets += [o for p in ("into", "to", "in") for o in self.preps(tok).get(p, [])]
+        for o in targets:
+            f.add("destination", self.entity(o, PLACES) or self.place_in(o))
+        self.quantities(f, tok, None)
+        if f.filled("destination"):
+            yield self.finish(f)
+
+    def infer_destination(self, f: Frame, tok: Token) -> None:
+        """No explicit destination: the one country the places in the clause lie in."""
+        codes = {self.res.countries.get(e) for e in self.entities_in(tok, ("Location",))}
+        codes.discard(None)
+        agent_codes = {self.res.countries.get(a) for a in f.roles.get("agent", [])}
+        if len(codes) == 1:
+            code = codes.pop()
+            cid = self.res.country_entity(code)
+            if cid and code not in agent_codes:
+                f.add("destination", cid)

@@ -1,0 +1,114 @@
+"""The pipeline of event extraction for one document.
+
+``EventFinder.find`` builds the frames of each sentence (``ctx._Ctx``), then merges, places,
+folds and dates them and turns them into ``kg.models.Event``s (``_to_events``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from spacy.tokens import Token
+
+from kg.extract.dating import Narrative, date_untimed
+from kg.extract.event_places import anchor_places
+from kg.extract.events.compare import _is_headline
+from kg.extract.events.ctx import _Ctx
+from kg.extract.events.fold import _drop_bare_retellings, _drop_unplaced_tallies, _fold_placed_attacks
+from kg.extract.events.frame import Frame
+from kg.extract.events.merge import _chain_holders, _leaders_named, _merge
+from kg.extract.events.places import _own_places_only
+from kg.extract.events.sentences import (
+    _credit_blame,
+    _credit_toll,
+    _date_counted_back,
+    _drop_attacks_taken,
+    _mentioned,
+    _times,
+)
+from kg.extract.events.triggers import Triggers, _not_deployment, troops_moving
+from kg.extract.events.words import TROOP_OBJECTS
+from kg.extract.modality import Modality
+from kg.extract.nlp import ParsedDoc
+from kg.extract.places import fill_places, refine_places
+from kg.extract.quantities import find_quantities
+from kg.extract.resolve import Resolution
+from kg.extract.timex import find_times
+from kg.models import Event, Evidence, Mention
+
+
+class EventFinder:
+    def __init__(self, triggers: Triggers, modality: Modality) -> None:
+        self.t = triggers
+        self.modality = modality
+
+    def find(self, parsed: ParsedDoc, res: Resolution, published: Optional[dt.date]) -> list[Event]:
+        frames: list[Frame] = []
+        recent: list[list[str]] = []  # entities named in each sentence so far, for pronouns
+        narrative = Narrative()  # the narrative time carried from sentence to sentence
+        for k, sent in enumerate(parsed.sentences):
+            inherited = narrative.start(sent.offset)
+            dating = narrative.place(sent.span, find_times(sent.text, published), self.event_type, published)
+            times = _times(dating)
+            quants = find_quantities(sent.text)
+            ctx = _Ctx(self, sent, res, times, quants, inherited, published=published)
+            ctx.dating, ctx.told = dating, frames
+            ctx.earlier = recent[-2:]
+            ctx.after = parsed.sentences[k + 1:k + 3]
+            found = _drop_attacks_taken(list(ctx.frames()))
+            _date_counted_back(found)
+            frames.extend(found)
+            _credit_blame(frames, ctx.blamed(), sent.index)
+            _credit_toll(frames, ctx.bare_toll(), sent.index)
+            recent.append(_mentioned(sent, res))
+            narrative.end(dating, found, _is_headline)
+        fill_places(frames, parsed.sentences, res)
+        merged = _merge(frames, res)
+        refine_places(merged, parsed.sentences, res)
+        anchor_places(merged, parsed.sentences, res)
+        _own_places_only(merged, res)
+        merged = _drop_bare_retellings(merged, res)
+        merged = _fold_placed_attacks(merged, res)
+        merged = _drop_unplaced_tallies(merged)
+        date_untimed(merged, published)
+        _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
+        _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
+        return _to_events(merged)
+
+    def event_type(self, tok: Token) -> Optional[str]:
+        """The event type a word may trigger; such words carry their own times ("the capture
+        of X in May")."""
+        if tok.pos_ == "VERB":
+            base = self.t.base(tok)
+            troops = any(c.dep_ in ("dobj", "nsubjpass") and _Ctx.relative_head(c).lemma_.lower() in TROOP_OBJECTS
+                         for c in tok.children)
+            if base in self.t.host_verbs:
+                return "Deployment" if troops else _not_deployment(self.t.verbs.get(base))
+            if base in self.t.troop_verbs and not troops and not troops_moving(tok):
+                return None  # "brought the group gains": no event, no times of its own
+            return self.t.verbs.get(base)
+        return self.t.nouns.get(tok.lemma_.lower())
+
+
+def _to_events(frames: list[Frame]) -> list[Event]:
+    events = []
+    for i, f in enumerate(sorted(frames, key=lambda f: f.sentence.char(f.trigger)), start=1):
+        s = f.sentence
+        start = s.char(f.trigger)
+        filled = sum(1 for ids in f.roles.values() if ids) + len(f.quantities)
+        confidence = min(0.95, 0.4 + 0.1 * filled + (0.0 if f.nominal else 0.1))
+        events.append(Event(
+            id=f"V{i}",
+            type=f.type,
+            trigger=Mention(start=start, end=start + len(f.trigger.text), text=f.trigger.text, sentence=s.index),
+            evidence=Evidence(sentence=s.index, start=s.start, end=s.end, text=s.text),
+            roles={r: ids for r, ids in f.roles.items() if ids},
+            quantities=dict(f.quantities),
+            date=f.date,
+            modality=f.modality,
+            confidence=round(confidence, 2),
+            subtype=f.subtype,
+            quote=f.quote,
+        ))
+    return events

@@ -1,0 +1,207 @@
+"""Participants of meetings told by description: settings, "the two leaders", lists, later meetings.
+
+Part of ``ctx._Ctx``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from kg.extract.events.frame import Frame
+from kg.extract.events.words import (
+    PAIR_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SEQUENCE_ADVERBS,
+    SETTING_PREPS,
+    SPAN_NOUNS,
+    TRIP_VERBS,
+)
+
+
+class MeetingRoles:
+    """Who met: people named by role, in lists, after the verb, in a later meeting."""
+
+    def setting_subject(self, noun: Token) -> Optional[Token]:
+        """"During a meeting in X, A and B ...", "returned home after a day of talks with X",
+        "speaking after talks with X": the one whose clause the meeting is the setting of met."""
+        n = noun
+        if n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in SPAN_NOUNS:
+            n = n.head.head  # "a day of talks", "a second round of talks"
+        if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
+            return self.subject(n.head.head)
+        return None
+
+    def they_of_the_clause(self, pron: Token) -> Optional[Token]:
+        """Round 10: "A and B smiled as they shook hands at the meeting": "they" in a clause under
+        another stands for that clause's subject when it is a list of names ("A and B"); the
+        pronoun rule finds one entity only, and a meeting needs both."""
+        if pron.lower_ != "they" or pron.pos_ != "PRON":
+            return None
+        t = pron.head
+        for _ in range(4):
+            if t.dep_ not in ("advcl", "xcomp", "ccomp", "conj") or t.head.i == t.i:
+                return None
+            t = t.head
+            subj = self.child(t, "nsubj")
+            if subj is not None and subj.i < pron.i and any(c.dep_ == "conj" for c in subj.children) \
+                    and self.res.entity_at(subj) is not None:
+                return subj
+        return None
+
+    def the_two(self, noun: Token) -> list[str]:
+        """"The two ministers", "the two leaders", "both men": the two who met in the meeting told
+        last before (in this sentence or an earlier one)."""
+        if noun.tag_ != "NNS" or not (noun.lemma_.lower() in ROLE_NOUNS or noun.lemma_.lower() in PAIR_NOUNS):
+            return []
+        kids = {c.lower_: c.dep_ for c in noun.children}
+        if not (kids.get("the") == "det" and kids.get("two") == "nummod" or kids.get("both") in ("det", "predet")) \
+                or any(c.dep_ == "poss" for c in noun.children):
+            return []  # (not "their two prime ministers": other people)
+        for g in reversed(self.told):
+            people = g.roles.get("participants", []) if g.type == "Meeting" else []
+            if len(people) == 2:
+                return list(people)
+        return []
+
+    def fronted_name(self, noun: Token) -> Optional[str]:
+        """The name a clause opens with when the noun phrase after its comma describes it ("X, a
+        town near Y, was ..."): the name the description stands for."""
+        doc = self.sent.span.doc
+        comma = noun.left_edge.i - 1
+        if comma <= self.body_start or doc[comma].text != ",":
+            return None
+        eid = self.res.entity_at(doc[comma - 1])
+        if eid is None:
+            return None
+        start = comma - 1
+        while start > self.body_start and self.res.entity_at(doc[start - 1]) == eid:
+            start -= 1
+        return eid if start == max(self.sent.span.start, self.body_start) else None
+
+    def name_after(self, noun: Token) -> Optional[str]:
+        """The person named right after a role noun ("his counterpart X Y", "the envoy, X Y")."""
+        doc = self.sent.span.doc
+        i = noun.right_edge.i + 1
+        if i < self.sent.span.end and doc[i].text == ",":
+            i += 1
+        if noun.lemma_.lower() not in ROLE_NOUNS or i >= self.sent.span.end:
+            return None
+        eid = self.res.entity_at(doc[i])
+        return eid if eid and self.kind(eid) == "Person" else None
+
+    def trip_to_meet(self, verb: Token, f: Frame) -> bool:
+        """"traveled to X to meet Gen. Y": a trip told as done, and its purpose a meeting with a
+        person named, is a meeting that took place (not "visited X to meet its leaders", a plan)."""
+        if f.modality != "planned" or f.nominal or verb.dep_ != "advcl" or verb.head.lemma_.lower() not in TRIP_VERBS \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        people = [e for e in f.roles.get("participants", []) if self.kind(e) == "Person"]
+        return len(people) >= 2 and len(people) == len(f.roles["participants"]) \
+            and self.finder.modality.of(verb.head) == "asserted"
+
+    def semicolon_list(self, verb: Token) -> list[str]:
+        """"met with A, title; B, title of X; and C": the people heading the items of a list
+        set off by semicolons after a meeting verb (the parser scatters such lists)."""
+        doc = self.sent.span.doc
+        items: list[list[Token]] = [[]]
+        for t in doc[verb.i + 1:self.sent.span.end]:
+            if t.text == ";":
+                items.append([])
+            else:
+                items[-1].append(t)
+        if len(items) < 2:
+            return []
+        out = []
+        for item in items:
+            eid = next((e for e in map(self.res.entity_at, item) if e and self.kind(e) == "Person"), None)
+            if eid is not None and eid not in out:
+                out.append(eid)
+        return out
+
+    def one_meeting_each(self, verb: Token, subj: Token, listed: list[str], f: Frame) -> Iterable[Frame]:
+        """"He also met with A; B; and C": the subject met each of them, one meeting each."""
+        people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
+        if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
+            who = self.antecedent(subj, ("Person",))  # the parser may hang an item on the pronoun
+        else:
+            who = self.entity(subj, people, modifiers=True)
+        if who is None or who in listed:
+            return
+        for eid in listed:
+            one = self.new("Meeting", verb, False)
+            one.add("participants", who)
+            one.add("participants", eid)
+            for place in f.roles.get("location", []):
+                one.add("location", place)
+            yield self.finish(one)
+
+    def role_holders(self, noun: Token) -> list[str]:
+        """"Y's defense minister", "the foreign ministers of X and Y", "his Indian counterpart": the
+        people of those states whose title the report gives them, when the noun names no one itself."""
+        role = noun.lemma_.lower()
+        if role not in ROLE_NOUNS or self.res.entity_at(noun) is not None:
+            return []
+        codes: list[str] = []
+        words: list[str] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) == "Country":
+                    codes.append(self.res.countries.get(eid))
+                elif c.ent_type_ == "NORP":
+                    state = self.state_of(c.text)
+                    codes.append(self.res.countries.get(state) if state else None)
+                elif c.pos_ in ("ADJ", "NOUN", "PROPN") and c.is_alpha:
+                    words.append(c.lower_)
+        for o in self.preps(noun).get("of", []):
+            for one in self.expand(o):
+                eid = self.res.entity_at(one)
+                if eid and self.kind(eid) == "Country":
+                    codes.append(self.res.countries.get(eid))
+        codes = [c for c in codes if c]
+        if not codes:
+            return []
+        out = []
+        for code in dict.fromkeys(codes):
+            titled = [e for e in self.res.entities if e.type == "Person" and role in e.attributes.get("title", "").lower()
+                      and all(w in e.attributes.get("title", "").lower() for w in words)]
+            people = [e.id for e in titled if e.attributes.get("country_code") == code] or [
+                e.id for e in titled if not e.attributes.get("country_code")]  # "Defense Minister X", state unsaid
+            if len(people) == 1 and people[0] not in out:
+                out.append(people[0])
+        return out
+
+    def met_after(self, verb: Token) -> list[str]:
+        """People named after a meeting verb, up to the end of its clause ("met Thursday at the
+        state house with Sudan's vice president X to discuss ...": X)."""
+        out: list[str] = []
+        for t in self.sent.span.doc[verb.i + 1:self.sent.span.end]:
+            if t.text in (";", ":") or t.pos_ == "VERB" and t.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "conj") \
+                    or t.lower_ in ("who", "which", "where", "after", "before", "because", "but"):
+                break
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) == "Person" and eid not in out:
+                out.append(eid)
+        return out
+
+    def later_meetings(self, verb: Token, first: Frame) -> Iterable[Frame]:
+        """"met with X and later with Y": two meetings, the second with Y alone."""
+        for conj in verb.children:
+            later = conj.dep_ == "prep" and any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in conj.children)
+            if (conj.dep_ == "conj" and conj.pos_ == "ADP" or later) and conj.lower_ == "with":
+                others = [e for o in conj.children if o.dep_ == "pobj" for one in self.expand(o)
+                          for e in [self.entity(one, ("Person", "Country", "Organization"))] if e]
+                if not others:
+                    continue
+                second = self.new("Meeting", verb, False)
+                met = first.roles.get("participants", [])
+                for eid in met[:1] + others:  # the subject met Y (and no longer X and Y at once)
+                    second.add("participants", eid)
+                first.roles["participants"] = [e for e in met if e not in others or e == met[0]]
+                for eid in first.roles.get("location", []):
+                    second.add("location", eid)
+                if len(second.roles.get("participants", [])) >= 2:
+                    yield self.finish(second)

@@ -1,0 +1,250 @@
+"""The rules of meetings: signings and the meeting frame, and sides named by their officials.
+
+Part of ``ctx._Ctx``; the participants told elsewhere are in ``meeting_roles``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from kg.extract.dating import Strength
+from kg.extract.events.frame import Frame
+from kg.extract.events.words import (
+    AGREEMENT_NOUNS,
+    BACKGROUND_ADVERBS,
+    OFFICIAL_NOUNS,
+    PLACES,
+    ROLE_NOUNS,
+    SETTING_PREPS,
+    SIGNING_VERBS,
+)
+
+
+class MeetingRules:
+    """Meetings and signings: the frame and its participants."""
+
+    # Meeting ------------------------------------------------------------------
+    def signed(self, verb: Token) -> Optional[Token]:
+        """The agreement a verb of signing has as object ("signed an accord", "the deal was agreed")."""
+        if verb.lemma_.lower() not in SIGNING_VERBS:
+            return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in AGREEMENT_NOUNS:
+            return verb.head  # "the memorandum signed in X by A and B"
+        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                     and c.lemma_.lower() in AGREEMENT_NOUNS), None)
+
+    def _signing(self, tok: Token) -> Iterable[Frame]:
+        """"A and B signed a security agreement in X", "the deal was agreed by
+        Presidents A and B in X": the signatories met there (two of them at least, named)."""
+        f = self.new("Meeting", tok, False)
+        people = ("Person", "Country", "Organization")
+        subj = self.subject(tok)
+        sides = (self.expand(subj) if subj is not None else self.fronted_subjects(tok)) + [
+            o for one in self.preps(tok).get("with", []) for o in self.expand(one)]
+        for s in sides:
+            eid = self.entity(s, people, modifiers=True)
+            for e in [eid] + self.entities_in(s, ("Person",)):  # "by Presidents A and B": both
+                f.add("participants", e)
+        for p in ("in", "at"):
+            for o in self.preps(tok).get(p, []):
+                f.add("location", self.place_in(o))
+        if len(f.roles.get("participants", [])) >= 2:
+            yield self.finish(f)
+
+    def fronted_subjects(self, verb: Token) -> list[Token]:
+        """Round 10: "this week in X, A and B signed an agreement": after a fronted place and a comma
+        the parser often hangs the subject list on the place (as its conjuncts) and leaves the verb
+        with no subject. Those conjuncts before the verb, after the comma, are its subjects."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return []
+        for p in verb.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "at") or p.i > verb.i:
+                continue
+            for place in (c for c in p.children if c.dep_ == "pobj"):
+                if self.kind(self.res.entity_at(place)) not in PLACES:
+                    continue
+                first = next((c for c in place.children if c.dep_ == "conj" and c.i < verb.i), None)
+                if first is None or not any(t.text == "," for t in place.doc[place.i:first.i]):
+                    continue
+                return [t for t in self.expand(first) if t.i < verb.i]
+        return []
+
+    def _meeting(self, tok: Token, nominal: bool) -> Iterable[Frame]:
+        if not nominal and self.signed(tok) is not None:
+            yield from self._signing(tok)
+            return
+        f = self.new("Meeting", tok, nominal)
+        people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
+        light = self.light_verb(tok) if nominal else None
+        if nominal:
+            subj = (self.subject(light) if light is not None else None) or self.child(tok, "poss")
+            if subj is not None and subj.lower_ == "their":  # "A and B discussed X during their meeting"
+                verb = self.governing_verb(tok)
+                subj = (self.subject(verb) if verb is not None else None) or subj
+            if subj is None:
+                subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
+        else:
+            subj = self.subject(tok)
+        if subj is not None:
+            subj = self.they_of_the_clause(subj) or subj
+        pair = self.the_two(subj) if subj is not None else []
+        for eid in pair:  # "the two ministers had last met in X": the two who met before
+            f.add("participants", eid)
+        if subj is not None and not pair:
+            for s in self.expand(subj):
+                holders = self.role_holders(s)
+                if holders:  # "the foreign ministers of X and Y met": the ministers the report names
+                    for e in holders:
+                        f.add("participants", e)
+                    continue
+                sides = self.states_of_officials(s) if self.res.entity_at(s) is None else []
+                if len(sides) >= 2:
+                    for e in sides:  # "U.S. and Chinese officials met" (round 9)
+                        f.add("participants", e)
+                    continue
+                eid = self.entity(s, people, modifiers=True)
+                if eid is None and self.res.entity_at(s) is None:
+                    # "Negotiators for X and Y", "mediators from X, Y and Z": whom they speak for
+                    for e in self.entities_in(s, people):
+                        f.add("participants", e)
+                f.add("participants", eid)
+        verb = tok if not nominal else light
+        if verb is not None and subj is not None:  # "A Y and B al-Z met": the parser may split one subject in several
+            for other in verb.children:  # (also "A and his counterpart B held talks", round 9)
+                if other.dep_ != "nsubj" or other.i == subj.i:
+                    continue
+                if other.i >= self.body_start:
+                    f.add("participants", self.entity(other, people, modifiers=True))
+                else:  # "CITY, July 8 - Minister A and his counterpart B held talks": A parsed into the dateline
+                    for t in other.subtree:
+                        if t.i >= self.body_start and self.kind(self.res.entity_at(t)) == "Person":
+                            f.add("participants", self.res.entity_at(t))
+        if subj is not None and len(f.roles.get("participants", [])) < 2 and any(
+                c.dep_ == "poss" and c.lower_ == "their" for c in subj.children):
+            for e in self.whose(tok, people):  # "A and B agreed ... when their ministers met" (round 9)
+                f.add("participants", e)
+        objs = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may split one list in two
+        for obj in objs:
+            found = [h for o in self.expand(obj) for h in (self.role_holders(o) or [self.entity(o, people)])]
+            if not any(found):  # "met the Kenyan defense minister", unnamed: Kenya stands for the minister
+                found = [self.state_of_officials(o) for o in self.expand(obj)]
+            if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people) \
+                    and len(objs) == 1:
+                named = self.name_after(obj)  # "met his Turkish counterpart X Y": the parser loses the name
+                if named is None:
+                    return  # "met little resistance", "met the deadline": no one was met
+                found = [named]
+            for eid in found:
+                f.add("participants", eid)
+        preps = self.preps(tok)
+        for obj in objs:  # "met X in Y" parsed with "in Y" on X
+            for o in self.preps(obj).get("in", []) + self.preps(obj).get("at", []):
+                if self.kind(self.entity(o, PLACES)) in ("Location", "Country"):
+                    preps.setdefault("in", []).append(o)
+        if light is not None:  # "held talks in X with Y": the verb carries the phrases
+            for p, objs in self.preps(light).items():
+                preps.setdefault(p, []).extend(objs)
+        if nominal and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "his first meeting was with X" (round 11)
+            preps.setdefault("with", []).extend(self.preps(tok.head).get("with", []))
+        if nominal:  # "a day of talks in the capital with X": the parser hangs "with X" on the place
+            for o in list(preps.get("in", [])):
+                preps.setdefault("with", []).extend(self.preps(o).get("with", []))
+        if nominal and not preps.get("between") and tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "was discussed at a meeting in X on Friday between A and B": the parser hangs "between"
+            # on the verb the meeting is the setting of
+            preps["between"] = self.preps(tok.head.head).get("between", [])
+        for p in ("with", "between"):
+            for o in preps.get(p, []):
+                for one in self.expand(o):
+                    holders = self.role_holders(one)  # "met with Y's defense minister": that minister
+                    if holders:
+                        for e in holders:
+                            f.add("participants", e)
+                        continue
+                    eid = self.entity(one, people) or self.state_of_officials(one)  # "with the X commander, Gen. Y": Y, not X
+                    for e in [eid] + self.entities_in(one, ("Person",)) if eid else self.entities_in(one, people):
+                        f.add("participants", e)
+        for p in ("in", "at"):
+            for o in preps.get(p, []):
+                # "met at the ministry X": a body's seat is where its people meet
+                f.add("location", self.entity(o, PLACES) or self.entity(o, ("Organization",)))
+        if not f.filled("location") and any(c.lower_ == "here" for c in (light or tok).children):
+            f.add("location", self.dateline_place())  # "CITY - ... met here yesterday" (round 9)
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            f.add("location", self.entity(tok.head, PLACES))
+        if not f.filled("location") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Visit":
+            visited = self.child(tok.head, "dobj")  # "visited X in March and met Y": in X
+            f.add("location", self.entity(visited, PLACES) if visited is not None else None)
+        listed = self.semicolon_list(tok) if not nominal and subj is not None else []
+        if len(listed) >= 2:
+            yield from self.one_meeting_each(tok, subj, listed, f)
+            return
+        if not nominal and len(f.roles.get("participants", [])) < 2:
+            for eid in self.met_after(tok):  # the parse lost the object: "met with Somali President X"
+                f.add("participants", eid)
+        if not nominal:
+            yield from self.later_meetings(tok, f)
+        if self.trip_to_meet(tok, f):
+            f.modality = "asserted"
+        if len(f.roles.get("participants", [])) >= 2:
+            f = self.finish(f)
+            if pair and f.date_strength in (Strength.NONE, Strength.INHERITED) and not any(
+                    c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
+                f.roles.pop("location", None)  # "The two men met privately in the X room": the meeting told
+            yield f                            # before, again (not "had last met in X on May 20")
+
+    def whose(self, tok: Token, kinds: tuple[str, ...]) -> list[str]:
+        """The sides a "their" stands for: the joined subject ("A and B") of a clause the trigger is under."""
+        for a in tok.ancestors:
+            subj = self.subject(a) if a.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.i < tok.i and subj.conjuncts:
+                return [e for one in self.expand(subj) for e in [self.entity(one, kinds, modifiers=True)] if e]
+        return []
+
+    def dateline_place(self) -> Optional[str]:
+        """The place of the sentence's dateline ("CITY, July 9 -"): where "here" is."""
+        for t in self.sent.span.doc[self.sent.span.start:self.body_start]:
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) in PLACES:
+                return eid
+        return None
+
+    def states_of_officials(self, noun: Token) -> list[str]:
+        """"Russian and Chechen officials", "U.S. and Chinese negotiators": the sides that joined
+        nationality adjectives stand for, each a state (or else an armed side) the report names."""
+        if noun.lemma_.lower() not in ROLE_NOUNS | OFFICIAL_NOUNS | {"negotiator", "envoy", "mediator"}:
+            return []
+        out: list[str] = []
+        for c in noun.lefts:
+            if c.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for adj in [c, *c.conjuncts]:
+                eid = self.res.entity_at(adj)
+                if eid and self.kind(eid) == "Country" and eid not in out:
+                    out.append(eid)  # "U.S. and Chinese officials"
+                    continue
+                if adj.ent_type_ != "NORP" or len(adj.text) < 4:
+                    continue
+                stem = adj.text[:4].lower()
+                found = [e.id for e in self.res.entities if e.type == "Country" and e.name.lower().startswith(stem)] \
+                    or [e.id for e in self.res.entities if e.type in ("ArmedGroup", "ArmedForce")
+                        and e.name.lower().startswith(stem)]
+                if len(found) == 1 and found[0] not in out:
+                    out.append(found[0])
+        return out
+
+    def state_of_officials(self, noun: Token) -> Optional[str]:
+        """Officials named only by a role and their nationality ("the Kenyan defense minister",
+        "Kenyan officials", "the Somali delegation"): the state the report names, which stands for
+        them in a meeting."""
+        if noun.lemma_.lower() not in ROLE_NOUNS | OFFICIAL_NOUNS or self.res.entity_at(noun) is not None:
+            return None
+        for c in noun.lefts:
+            if c.dep_ == "amod" and c.ent_type_ == "NORP" and len(c.text) >= 4:
+                states = [e.id for e in self.res.entities if e.type == "Country"
+                          and e.name.lower().startswith(c.text[:4].lower())]
+                return states[0] if len(states) == 1 else None
+        return None
