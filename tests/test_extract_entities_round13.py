@@ -50,3 +50,29 @@ def test_a_city_inside_the_division_of_its_name_stays_a_city(extractor):
     city = next(e for e in f.entities if e.name == "Kherson")
     assert city.attributes.get("country_code") == "UA"
     assert all("Kherson" not in e.aliases for e in f.entities if e is not city)
+
+
+# 3. A headline's full name cut at its particle; a building's name in the headline and the body.
+
+def test_a_name_cut_at_its_particle_is_whole_and_its_parts_in_the_body_are_that_person(extractor):
+    f = extract(extractor, "Remarks With Ruritanian Foreign Minister Khalil Al Murri Before Their Meeting\n\n"
+                           "SECRETARY DOE: I welcome the foreign minister here, Dr. Khalil, who has met with me "
+                           "often. Foreign Minister Murri has signaled support.")
+    people = [e for e in f.entities if e.type == "Person" and "Murri" in e.name + " ".join(e.aliases)]
+    assert len(people) == 1 and people[0].name == "Khalil Al Murri"
+    assert "Khalil" in people[0].aliases
+
+
+def test_a_building_after_at_in_the_headline_is_the_attacks_place_in_the_body_too(extractor):
+    f = extract(extractor, "Statement on the Attack at Peru's National Tolmo Museum\n\nWe condemn this "
+                           "terrorist attack, which took the lives of tourists. Their heritage is showcased at the "
+                           "site of this attack, the National Tolmo Museum.")
+    assert entity_types(f).get("National Tolmo Museum") == "Location"
+    assert entity_types(f).get("Peru") == "Country"
+    attacks = asserted(f, "Attack")
+    assert attacks and names(f, attacks[0], "location") == ["National Tolmo Museum"]
+
+
+def test_a_museum_that_speaks_is_a_body(extractor):
+    f = extract(extractor, "Loans\n\nThe National Tolmo Museum said on Monday it would lend two statues to a gallery.")
+    assert entity_types(f).get("National Tolmo Museum") == "Organization"

@@ -658,6 +658,10 @@ class MentionFinder:
             return
         if len(ent) == 1 and _half_a_demonym(ent, res):
             return  # "Sierra" | "Xian": NER cut a state's adjective of two words in two
+        if label == "PERSON" and len(ent) >= 2 and ent[-1].text in _CUT_PARTICLES and ent.end < len(ent.doc) \
+                and ent.doc[ent.end].is_alpha and ent.doc[ent.end].is_title and ent.doc[ent.end].pos_ == "PROPN" \
+                and ent[-1].whitespace_:
+            ent = Span(ent.doc, ent.start, ent.end + 1, label=label)  # "Jane Al | Doe": NER stopped at the particle
         if len(ent) > 1 and ent[-1].lower_ in ("of", "the", "and", "for") and label in ("GPE", "LOC", "FAC", "ORG"):
             return  # "Republic of" | "the X" cut by NER: no name ends on such a word (the state after it is found on its own)
         if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
@@ -911,8 +915,14 @@ class MentionFinder:
         if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
             ent = ent[:-1]  # "X National Guard Soldiers": the unit
         if len(ent) > 1 and ent[-1].lower_ in _BUILDING_HEADS:  # "the X Embassy", "the Y Hotel": no person
-            if label == "PERSON" or _after_locative(ent):
-                claim(ent, "Location", "Facility", place=None)  # "fired at the X Embassy"
+            if len(ent) > 3 and ent[1].text in ("'s", "’s") and res.gazetteer.country(ent[0].text) is not None:
+                state = res.gazetteer.country(ent[0].text)  # "at X's National Y Museum": the state, then the building
+                claim(ent[:1], "Country", None, inside=True, country=state)
+                ent = ent[2:]
+            root = ent.root
+            if label == "PERSON" or _after_locative(ent) or root.dep_ == "appos" and root.head.i < ent.start \
+                    and root.head.lemma_.lower() in PLACE_NOUNS | {"site", "scene"}:
+                claim(ent, "Location", "Facility", place=None)  # "fired at the X Embassy", "the site, the Y Museum"
             else:
                 claim(ent, "Organization", None)  # "the X Embassy said"
             return
@@ -1227,10 +1237,19 @@ def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMe
         state_force = m.kind == "ArmedForce" and isinstance(m.hint.get("country"), str)  # ("Xian Soldiers": the
         # state's word and a force noun, found by the force patterns, not by the tagger)
         if m.sentence.index == 0 and not (m.kind == "Country" or m.hint.get("entry") is not None or state_force
-                                          or _strip_the(_strip_possessive(m.text)) in body or base and base in body):
+                                          or _strip_the(_strip_possessive(m.text)) in body or base and base in body
+                                          or _name_parts_in_body(m, body)):
             continue
         out.append(m)
     return out
+
+
+def _name_parts_in_body(m: RawMention, body: str) -> bool:
+    """A headline's full name of three words or more whose first and last words the body both uses on
+    their own ("Jane Al Roe" in the headline, "Dr. Jane" and "Minister Roe" below): that person."""
+    words = m.text.split()
+    return m.kind == "Person" and len(words) >= 3 and all(
+        re.search(rf"\b{re.escape(w)}\b", body) for w in (words[0], words[-1]))
 
 
 NAME_SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
@@ -1761,7 +1780,8 @@ def _byline_names(sent: Span) -> list[Span]:
 
 
 _BUILDING_HEADS = frozenset(["embassy", "hotel", "mosque", "church", "temple", "shrine", "market", "hospital",
-                             "palace", "prison", "stadium", "airport", "school", "cathedral", "mall", "consulate"])
+                             "palace", "prison", "stadium", "airport", "school", "cathedral", "mall", "consulate",
+                             "museum"])
 
 
 def _after_locative(ent: Span) -> bool:
@@ -1769,6 +1789,11 @@ def _after_locative(ent: Span) -> bool:
     i = ent.start - 1
     if i >= 0 and ent.doc[i].lower_ == "the":
         i -= 1
+    if i >= 1 and ent.doc[i].text in ("'s", "’s"):  # "at X's Y": the possessor's one to three words
+        j = i - 1
+        while j > i - 4 and j >= 0 and ent.doc[j].text[:1].isupper():
+            j -= 1
+        i = j if j < i - 1 else i
     return i >= 0 and ent.doc[i].lower_ in LOCATIVE_PREPS
 
 
@@ -1978,6 +2003,10 @@ def _office_of_state(ent: Span, res: Resources) -> Optional[Span]:
     last_of = max(i for i, t in enumerate(words) if t.lower_ == "of")
     tail = ent.doc[words[last_of].i + 1:ent.end]
     return tail if len(tail) and res.gazetteer.country(_strip_the(tail.text)) is not None else None
+
+
+#: particles that open a surname as written in title case ("Khalil Al Y", "Ana Da Z"): a name ends on none of them
+_CUT_PARTICLES = frozenset(["Al", "El", "Bin", "Ibn", "Abu", "Da", "De", "Del", "Van", "Von", "Dos"])
 
 
 def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[Span]:

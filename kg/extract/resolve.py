@@ -767,6 +767,9 @@ def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = N
                  and (m.hint.get("title") or m.hint.get("honorific"))}
     places = {norm(m.text) for m in mentions if m.kind == "Location" and not m.hint.get("guessed")}
     full_names = {norm(m.text) for m in full}
+    # a building's name said after a locative ("at the Y Museum"): the building in every sentence
+    facilities = {norm(m.text) for m in mentions if m.kind == "Location" and m.subtype == "Facility"
+                  and len(norm(m.text).split()) >= 2}
     _rejoin_place_tails(mentions, surnames)
     for m in mentions:
         key = norm(m.text)
@@ -793,6 +796,9 @@ def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = N
                 and (" " not in m.text.strip() or m.span.root.dep_ == "compound"):
             m.kind = "Location"  # "the X attack" after "X, 120 km from Y": the place, as a modifier
             m.hint = {}
+        elif m.kind == "Organization" and key in facilities and m.hint.get("entry") is None:
+            m.kind, m.subtype = "Location", "Facility"  # "the Y Museum" after "the attack at the Y Museum"
+            m.hint = {"place": None}
 
 
 def _adjective_use(m: RawMention) -> bool:
