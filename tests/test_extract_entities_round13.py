@@ -76,3 +76,30 @@ def test_a_building_after_at_in_the_headline_is_the_attacks_place_in_the_body_to
 def test_a_museum_that_speaks_is_a_body(extractor):
     f = extract(extractor, "Loans\n\nThe National Tolmo Museum said on Monday it would lend two statues to a gallery.")
     assert entity_types(f).get("National Tolmo Museum") == "Organization"
+
+
+# 4. Words that name no actor and no place: postal codes, operations, vehicle models.
+
+def test_a_postal_code_after_a_town_is_no_place(extractor):
+    f = extract(extractor, "Troops arrive\n\nSPRINGFIELD, QZ, Peru – Troops of the 4th Brigade arrived on "
+                           "Monday.\n\nAnnapolis, MD\nMay 1, 2014")
+    assert "QZ" not in entity_types(f) and "MD" not in entity_types(f)
+    assert entity_types(f).get("Annapolis") == "Location"
+
+
+def test_an_operation_and_its_acronym_are_no_body(extractor):
+    f = extract(extractor, "Rotation\n\nThe brigade deployed to Poland as part of Operation Silver Shield (OSS), "
+                           "a Pentagon spokesman said.")
+    assert not any(e.name in ("Operation Silver Shield", "OSS") for e in f.entities)
+
+
+def test_a_task_force_named_for_an_operation_stays_a_force(extractor):
+    f = extract(extractor, "Strikes\n\nCombined Joint Task Force - Operation Silver Shield said its aircraft "
+                           "struck two positions near Tolmo.")
+    assert any(e.type == "ArmedForce" for e in f.entities)
+
+
+def test_a_vehicle_model_is_no_place(extractor):
+    f = extract(extractor, "Deployment\n\nSoldiers arrived at the range with 15 Bradley fighting vehicles "
+                           "and four tanks.")
+    assert "Bradley" not in entity_types(f)

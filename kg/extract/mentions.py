@@ -658,6 +658,13 @@ class MentionFinder:
             return
         if len(ent) == 1 and _half_a_demonym(ent, res):
             return  # "Sierra" | "Xian": NER cut a state's adjective of two words in two
+        if _postal_division(ent, res):
+            return  # "Springfield, XY": the town's division as a postal code, no place of its own
+        if ent[0].text == "Operation" and len(ent) >= 2 and label in ("ORG", "EVENT", "PRODUCT", "WORK_OF_ART") \
+                and not any(t.lower_ in res.unit_heads or t.lower_ in ("force", "forces") for t in ent):
+            return  # "as part of Operation X": a military operation's name, no actor and no place
+        if len(ent) == 1 and ent.text.isupper() and _operation_acronym(ent):
+            return  # "Operation X Y (OXY)": the operation's acronym
         if label == "PERSON" and len(ent) >= 2 and ent[-1].text in _CUT_PARTICLES and ent.end < len(ent.doc) \
                 and ent.doc[ent.end].is_alpha and ent.doc[ent.end].is_title and ent.doc[ent.end].pos_ == "PROPN" \
                 and ent[-1].whitespace_:
@@ -1859,11 +1866,35 @@ def _inside_hyphenated_word(doc: Doc, s: int, e: int) -> bool:
         and not doc[e].whitespace_
 
 
-def _weapon_model(ent: Span, res: Resources) -> bool:
-    """A name before a weapon noun ("two X jets", "Y 2 tanks", "Z-777 artillery") is its make or
-    model; not a state, a listed actor or a force ("X army drones" name the force)."""
+def _operation_acronym(ent: Span) -> bool:
+    """A bracketed acronym right after "Operation X Y" (the title-case run before the bracket)."""
     doc = ent.doc
-    if ent.end >= len(doc) or doc[ent.end].lemma_.lower() not in _WEAPON_MODELS_OF:
+    if ent.start < 3 or doc[ent.start - 1].text != "(":
+        return False
+    i = ent.start - 2
+    while i >= 0 and doc[i].text[:1].isupper() and doc[i].text != "Operation" and ent.start - i < 7:
+        i -= 1
+    return i >= 0 and doc[i].text == "Operation" and i < ent.start - 2
+
+
+def _postal_division(ent: Span, res: Resources) -> bool:
+    """Two capital letters right after "Town," ("Springfield, XY", "CITY, XY, State"): the postal code of
+    the town's division, when no state or listed actor is written so."""
+    doc = ent.doc
+    text = ent.text.replace(".", "")
+    if not re.fullmatch(r"[A-Z]{2}", text) or ent.start < 2 or doc[ent.start - 1].text != "," \
+            or not doc[ent.start - 2].is_alpha or not doc[ent.start - 2].text[:1].isupper():
+        return False
+    return res.gazetteer.country(ent.text) is None and res.lexicon.match(ent.text) is None
+
+
+def _weapon_model(ent: Span, res: Resources) -> bool:
+    """A name before a weapon noun ("two X jets", "Y 2 tanks", "Z-777 artillery", "W fighting vehicles")
+    is its make or model; not a state, a listed actor or a force ("X army drones" name the force)."""
+    doc = ent.doc
+    after = ent.end + 1 if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("fighting", "armored", "armoured") \
+        else ent.end
+    if after >= len(doc) or doc[after].lemma_.lower() not in _WEAPON_MODELS_OF:
         return False
     text = _strip_the(ent.text)
     if res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None:
@@ -1873,7 +1904,7 @@ def _weapon_model(ent: Span, res: Resources) -> bool:
 
 _WEAPON_MODELS_OF = frozenset(["jet", "tank", "helicopter", "howitzer", "artillery", "missile", "rocket",
                                "drone", "gunship", "warplane", "aircraft", "bomber", "fighter-bomber",
-                               "rifle", "launcher"])
+                               "rifle", "launcher", "vehicle"])
 
 
 def _plural_people(ent: Span, res: Resources, norp_words: frozenset[str] = frozenset()) -> bool:
