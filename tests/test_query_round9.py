@@ -62,6 +62,111 @@ GROUP BY ?extractedAt ?document ?graph
 ORDER BY DESC(COALESCE(STR(?extractedAt), "")) ?document
 """
 
+#: queries/documents-mentioning.rq as query round 8 left it (mentions and events counted for every
+#: article that names the entity, in two sub-selects).
+DOCUMENTS_MENTIONING_ROUND8 = r"""# title: Documents mentioning an entity
+# description: The articles that name an actor or place, newest first, with how often each names it, the words used and the number of events it takes part in there.
+# param: entity: string -- the actor or place: name, alias or IRI; case does not matter
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+# Speed: the articles that name the entity are chosen, with their date, in the sub-select
+# marked "page:", where kg.query.paging cuts the page (docs/queries.md), and the total counts
+# those rows alone; the mentions and events are counted per article in two sub-selects that
+# start from the entity (each read once and joined by article: looked up from each article of
+# the page, through an OPTIONAL with two patterns or an EXISTS, they were read from the whole
+# store), and the titles are looked up for the page's articles only.
+SELECT ?published ?document (MIN(?docTitle) AS ?documentTitle) (MIN(?docPublisher) AS ?publisher)
+       ?entityIri (MIN(?entityName) AS ?entityLabel)
+       (MIN(?mentionCount) AS ?mentions) (MIN(?mentionWords) AS ?mentionedAs)
+       (COALESCE(MIN(?eventCount), 0) AS ?events)
+WHERE {
+  {
+    # page: one row per article and entity
+    SELECT DISTINCT ?published ?document ?entityIri WHERE {
+      {
+        SELECT DISTINCT ?entityIri ?document WHERE {
+          {
+            SELECT DISTINCT ?entityIri WHERE {
+              # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping);
+              # a text that parses as an IRI: that named thing (or a name equal to the text), from a
+              # scan of the names. One pattern, not a UNION of the two look-ups, which Oxigraph does
+              # not start the query's join from (docs/queries.md, "Speed")
+              BIND(IRI(?entity) AS ?entityGiven)
+              BIND(IF(BOUND(?entityGiven), ?unbound, LCASE(?entity)) AS ?entityKey)
+              ?entityIri ckg:nameKey ?entityKey .
+              FILTER(BOUND(?entity) && (!BOUND(?entityGiven) || ?entityIri = ?entityGiven || ?entityKey = LCASE(?entity)))
+            }
+          }
+          # every mention is in its article (?document is bound), found in the same block as the
+          # mention: joined outside this sub-select, Oxigraph read every mention's article first
+          ?entityIri ckg:mention ?mention .
+          ?mention ckg:inArticle ?document .
+        }
+      }
+      OPTIONAL { ?document dcterms:issued ?published }
+    }
+  }
+  OPTIONAL {
+    # the entity's mentions and their words, counted per article (one pass, joined by article)
+    SELECT ?entityIri ?document (COUNT(DISTINCT ?mention) AS ?mentionCount)
+           (GROUP_CONCAT(DISTINCT ?mentionText; separator="; ") AS ?mentionWords) WHERE {
+      {
+        SELECT DISTINCT ?entityIri ?mention ?document WHERE {
+          {
+            SELECT DISTINCT ?entityIri WHERE {
+              # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping);
+              # a text that parses as an IRI: that named thing (or a name equal to the text), from a
+              # scan of the names. One pattern, not a UNION of the two look-ups, which Oxigraph does
+              # not start the query's join from (docs/queries.md, "Speed")
+              BIND(IRI(?entity) AS ?entityGiven)
+              BIND(IF(BOUND(?entityGiven), ?unbound, LCASE(?entity)) AS ?entityKey)
+              ?entityIri ckg:nameKey ?entityKey .
+              FILTER(BOUND(?entity) && (!BOUND(?entityGiven) || ?entityIri = ?entityGiven || ?entityKey = LCASE(?entity)))
+            }
+          }
+          ?entityIri ckg:mention ?mention .
+          ?mention ckg:inArticle ?document .
+        }
+      }
+      OPTIONAL { ?mention ckg:text ?mentionText }
+    }
+    GROUP BY ?entityIri ?document
+  }
+  OPTIONAL {
+    # the events it takes part in, counted per article (one pass, joined by article)
+    SELECT ?entityIri ?document (COUNT(DISTINCT ?event) AS ?eventCount) WHERE {
+      {
+        SELECT DISTINCT ?entityIri ?event ?document WHERE {
+          {
+            SELECT DISTINCT ?entityIri WHERE {
+              # a name or alias in any case: its lower-cased key, one index look-up (kg.graph.mapping);
+              # a text that parses as an IRI: that named thing (or a name equal to the text), from a
+              # scan of the names. One pattern, not a UNION of the two look-ups, which Oxigraph does
+              # not start the query's join from (docs/queries.md, "Speed")
+              BIND(IRI(?entity) AS ?entityGiven)
+              BIND(IF(BOUND(?entityGiven), ?unbound, LCASE(?entity)) AS ?entityKey)
+              ?entityIri ckg:nameKey ?entityKey .
+              FILTER(BOUND(?entity) && (!BOUND(?entityGiven) || ?entityIri = ?entityGiven || ?entityKey = LCASE(?entity)))
+            }
+          }
+          ?event ?role ?entityIri .
+          ?event ckg:reportedIn ?document .
+        }
+      }
+    }
+    GROUP BY ?entityIri ?document
+  }
+  OPTIONAL { ?entityIri rdfs:label ?entityName }
+  OPTIONAL { ?document dcterms:title ?docTitle }
+  OPTIONAL { ?document dcterms:publisher ?docPublisher }
+}
+GROUP BY ?published ?document ?entityIri
+ORDER BY DESC(COALESCE(STR(?published), "")) ?document ?entityIri
+"""
+
 #: Document ids of the mapping's namespace: several share their first 12 characters (the key
 #: ties and the IRI decides), one has a character outside ASCII, one is shorter than the key.
 DOC_IDS = ["aaaa-bbbb-cccc-2", "aaaa-bbbb-cccc-10", "aaaa-bbbb-cccc-1", "zulu-report", "mid",
@@ -200,3 +305,17 @@ def test_a_counted_sub_select_without_its_key_counts_the_same(store) -> None:
     total = store.query(paging.count_query(text)).rows[0][0]
     assert str(total) == str(store.query(paging.count_query(with_key)).rows[0][0])
     assert int(str(total)) == len(DOC_IDS) + len(OUTSIDE)
+
+
+@pytest.mark.parametrize(("entity", "articles"), [
+    ("Grey Lantern Brigade", len(DOC_IDS)), ("grey lantern brigade", len(DOC_IDS)),
+    ("Ostwick Village 3", 1), ("https://w3id.org/conflict-kg/id/nobody", 0), ("Atlantis", 0),
+])
+def test_documents_mentioning_answers_as_round_8(store, queries, entity, articles) -> None:
+    """Mentions and events counted for the page's articles only give the counts and words the
+    per-entity sub-selects gave, page by page."""
+    rows = _assert_same(store, queries["documents-mentioning"], DOCUMENTS_MENTIONING_ROUND8,
+                        {"entity": entity})
+    assert len(rows) == articles
+    for row in rows:
+        assert row[6] == "1" and row[8] == "1"  # one mention of it, one attack it takes part in
