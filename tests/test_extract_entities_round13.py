@@ -103,3 +103,27 @@ def test_a_vehicle_model_is_no_place(extractor):
     f = extract(extractor, "Deployment\n\nSoldiers arrived at the range with 15 Bradley fighting vehicles "
                            "and four tanks.")
     assert "Bradley" not in entity_types(f)
+
+
+# 5. Places and people fusion-dev's reports lost.
+
+def test_where_a_military_position_stands_is_a_place(extractor):
+    f = extract(extractor, "Government says 9 soldiers killed in Kortolo attack\n\nThe government said on Monday "
+                           "that nine soldiers were killed when gunmen attacked a position of the defence and "
+                           "security forces at Kortolo on Sunday.")
+    assert entity_types(f).get("Kortolo") == "Location"
+    attacks = asserted(f, "Attack")
+    assert attacks and all(names(f, a, "location") == ["Kortolo"] for a in attacks)
+
+
+def test_the_partner_of_talks_after_a_states_possessive_is_a_person(extractor):
+    f = extract(extractor, "Talks\n\nThe minister said his talks with Armenia's Tolmyan in Almaty yesterday were "
+                           "useful.")
+    assert entity_types(f).get("Tolmyan") == "Person"
+    assert entity_types(f).get("Almaty") == "Location"
+
+
+
+def test_a_lone_name_after_a_states_possessive_outside_talks_is_not_made_a_person_by_this_rule(extractor):
+    f = extract(extractor, "Visit\n\nThe minister travelled with Kenya's Tolmyan delegation to Almaty on Monday.")
+    assert entity_types(f).get("Tolmyan") != "Person"

@@ -119,6 +119,8 @@ class Resources:
     government_modifiers: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
     state_bodies: tuple[tuple[str, ...], ...] = ()
+    #: nouns and verbs of talks: "talks with X's Y" names a person Y
+    talk_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -154,6 +156,7 @@ class Resources:
             government_modifiers=frozenset(data.get("government_modifiers", [])),
             document_heads=frozenset(data.get("document_heads", [])),
             state_bodies=tuple(sorted((tuple(p.split()) for p in data.get("state_bodies", [])), key=len, reverse=True)),
+            talk_words=frozenset(data.get("talk_words", [])),
         )
 
     @cached_property
@@ -658,6 +661,9 @@ class MentionFinder:
             return
         if len(ent) == 1 and _half_a_demonym(ent, res):
             return  # "Sierra" | "Xian": NER cut a state's adjective of two words in two
+        if len(ent) == 1 and label in ("NORP", "GPE", "ORG", "PERSON", "LOC") and _talks_with_states_one(ent, res):
+            claim(ent, "Person", None, **_person_context(ent, sent, res))  # "talks with X's Y": X's envoy Y
+            return
         if _postal_division(ent, res):
             return  # "Springfield, XY": the town's division as a postal code, no place of its own
         if ent[0].text == "Operation" and len(ent) >= 2 and label in ("ORG", "EVENT", "PRODUCT", "WORK_OF_ART") \
@@ -1039,6 +1045,9 @@ class MentionFinder:
         if ent.start >= 2 and doc[ent.start - 1].lower_ in ("at", "in", "near") \
                 and doc[ent.start - 2].lower_ in FACILITY_HEADS:
             return True  # "a base at X", "the camp near Y": where a facility stands is a place
+        if root.dep_ == "pobj" and root.head.lower_ in ("at", "near") and root.head.head.pos_ == "NOUN" \
+                and root.head.head.lemma_.lower() in _POSTS:
+            return True  # "a position of the security forces at X": where the post stands
         if self._listed_with_place(ent):
             return True  # "captured X, Y and Z", "attacks on X, Y and Z": one list, all places
         if _attacked_place(ent, self.res, self._person_words):
@@ -1866,6 +1875,23 @@ def _inside_hyphenated_word(doc: Doc, s: int, e: int) -> bool:
         and not doc[e].whitespace_
 
 
+def _talks_with_states_one(ent: Span, res: Resources) -> bool:
+    """"his talks with X's Y", "met with X's Y": one name after a state's possessive, the partner of
+    talks, is that state's envoy (a place there would be "in X's Y"), when no place, state or listed
+    actor goes by it."""
+    doc = ent.doc
+    if ent.start < 3 or doc[ent.start - 1].text not in ("'s", "’s") or doc[ent.start - 3].lower_ != "with":
+        return False
+    state = res.gazetteer.country(doc[ent.start - 2].text)
+    if state is None or _is_demonym(doc[ent.start - 2].text, state) or not ent[0].is_alpha:
+        return False
+    talk = doc[ent.start - 3].head
+    if talk.lemma_.lower() not in res.talk_words and talk.lower_ not in res.talk_words:
+        return False
+    return res.gazetteer.lookup(ent.text) is None and res.gazetteer.country(ent.text) is None \
+        and res.lexicon.match(ent.text) is None
+
+
 def _operation_acronym(ent: Span) -> bool:
     """A bracketed acronym right after "Operation X Y" (the title-case run before the bracket)."""
     doc = ent.doc
@@ -2035,6 +2061,9 @@ def _office_of_state(ent: Span, res: Resources) -> Optional[Span]:
     tail = ent.doc[words[last_of].i + 1:ent.end]
     return tail if len(tail) and res.gazetteer.country(_strip_the(tail.text)) is not None else None
 
+
+#: military posts, told with where they stand ("a position of the army at X", "a checkpoint near Y")
+_POSTS = frozenset(FACILITY_HEADS) | {"position", "post", "checkpoint", "outpost", "garrison", "barracks"}
 
 #: particles that open a surname as written in title case ("Khalil Al Y", "Ana Da Z"): a name ends on none of them
 _CUT_PARTICLES = frozenset(["Al", "El", "Bin", "Ibn", "Abu", "Da", "De", "Del", "Van", "Von", "Dos"])
