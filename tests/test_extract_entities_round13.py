@@ -127,3 +127,18 @@ def test_the_partner_of_talks_after_a_states_possessive_is_a_person(extractor):
 def test_a_lone_name_after_a_states_possessive_outside_talks_is_not_made_a_person_by_this_rule(extractor):
     f = extract(extractor, "Visit\n\nThe minister travelled with Kenya's Tolmyan delegation to Almaty on Monday.")
     assert entity_types(f).get("Tolmyan") != "Person"
+
+
+# 6. A building named by a common noun phrase, the object of an attack.
+
+def test_the_presidential_palace_attacked_is_a_place(extractor):
+    f = extract(extractor, "Mutiny\n\nMutinous soldiers attacked the presidential palace on Monday, killing two "
+                           "guards.")
+    assert entity_types(f).get("presidential palace") == "Location"
+    attacks = asserted(f, "Attack")
+    assert attacks and names(f, attacks[0], "location") == ["presidential palace"]
+
+
+def test_a_building_of_some_size_is_no_named_place(extractor):
+    f = extract(extractor, "Raid\n\nGunmen attacked the old hotel on Monday, killing two guards.")
+    assert "old hotel" not in entity_types(f)

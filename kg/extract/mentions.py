@@ -482,6 +482,10 @@ class MentionFinder:
             self._claim_ent(ent, sent, claim)
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks:
+            building = _attacked_building(chunk, self.res)
+            if building is not None:  # "attacked the presidential palace": the building, a place
+                claim(building, "Location", "Facility", place=None)
+                continue
             self._claim_description(chunk, claim)
         # 5. Proper names NER missed, in a frame that only a place fits ("the capture of X").
         for run in _unlabelled_names(span, taken, first=True):
@@ -1873,6 +1877,21 @@ def _inside_hyphenated_word(doc: Doc, s: int, e: int) -> bool:
     return s >= 2 and e + 1 < len(doc) and doc[s - 1].text == "-" and doc[e].text == "-" \
         and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and not doc[e - 1].whitespace_ \
         and not doc[e].whitespace_
+
+
+def _attacked_building(chunk: Span, res: Resources) -> Optional[Span]:
+    """"attacked the presidential palace", "soldiers attacking the national assembly building": the
+    object of an attack verb, "the" + one adjective + a building noun in lower case, names one
+    building (an adjective of kind, not of size: "a large hotel" is any hotel)."""
+    if len(chunk) != 3 or chunk[0].lower_ != "the" or chunk[1].tag_ != "JJ" or not chunk[1].is_lower \
+            or chunk[2].lower_ not in _BUILDING_HEADS or not chunk[2].is_lower:
+        return None
+    root = chunk.root
+    if root.dep_ != "dobj" or root.head.lemma_.lower() not in res.attacked_place_verbs:
+        return None
+    if not chunk[1].lower_.endswith(("al", "ial", "ian", "ese", "ish")):
+        return None  # ("presidential", "national", "royal", "federal"; not "old", "main", "large")
+    return chunk[1:]
 
 
 def _talks_with_states_one(ent: Span, res: Resources) -> bool:
