@@ -142,3 +142,9 @@ def test_the_presidential_palace_attacked_is_a_place(extractor):
 def test_a_building_of_some_size_is_no_named_place(extractor):
     f = extract(extractor, "Raid\n\nGunmen attacked the old hotel on Monday, killing two guards.")
     assert "old hotel" not in entity_types(f)
+
+
+def test_a_listed_region_with_its_word_in_lower_case_is_a_place(extractor):
+    f = extract(extractor, "Talks\n\nThe two ministers agreed to keep order in a free and open Indo-Pacific region, "
+                           "the spokesperson said.")
+    assert entity_types(f).get("Indo-Pacific region") == "Location"

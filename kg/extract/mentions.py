@@ -913,6 +913,10 @@ class MentionFinder:
         if label in ("PERSON", "ORG") and _natural_feature(ent, res) and not has_title:
             claim(ent, "Location", None, place=None)  # "X Pass", "the Y Seas", "Phnom Z": a place NER called a person
             return
+        if label == "ORG" and len(ent) >= 2 and ent[-1].is_lower and ent[-1].lower_ in res.place_suffixes \
+                and res.gazetteer.region(ent[:-1].text) is not None and not has_title:
+            claim(ent, "Location", None, place=None)  # "a free and open X region": a region the gazetteer lists
+            return
         if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _NAMED_PLACE_HEADS \
                 and not any(t.lower_ == "of" for t in ent) and not has_title:
             if ent[-1].lower_ == "cantonment" and len(ent) >= 2:
