@@ -148,3 +148,13 @@ def test_a_listed_region_with_its_word_in_lower_case_is_a_place(extractor):
     f = extract(extractor, "Talks\n\nThe two ministers agreed to keep order in a free and open Indo-Pacific region, "
                            "the spokesperson said.")
     assert entity_types(f).get("Indo-Pacific region") == "Location"
+
+
+# 7. A coalition's command is named apart from the coalition.
+
+def test_a_coalitions_joint_command_is_its_own_force(extractor):
+    f = extract(extractor, "Strikes\n\nA spokesman for Combined Joint Task Force Operation Inherent Resolve said the "
+                           "U.S.-led coalition struck two positions near Tolmo.")
+    forces = {e.name for e in f.entities if e.type == "ArmedForce"}
+    assert "Combined Joint Task Force Operation Inherent Resolve" in forces
+    assert len(forces) == 2
