@@ -158,3 +158,23 @@ def test_a_coalitions_joint_command_is_its_own_force(extractor):
     forces = {e.name for e in f.entities if e.type == "ArmedForce"}
     assert "Combined Joint Task Force Operation Inherent Resolve" in forces
     assert len(forces) == 2
+
+
+# 8. A body that holds a press briefing, named in the headline.
+
+def test_a_departments_press_briefing_names_the_department(extractor):
+    f = extract(extractor, "Department of Defense Press Briefing by Press Secretary Jim Doe\n\nJIM DOE: Good "
+                           "afternoon, everybody.")
+    assert entity_types(f).get("Department of Defense") == "Organization"
+
+
+def test_a_conference_named_for_its_subject_keeps_its_word(extractor):
+    f = extract(extractor, "Talks\n\nThe ministers met on the sidelines of the Tolmo Security Conference on "
+                           "Saturday.")
+    assert "Tolmo Security" not in entity_types(f)
+
+
+def test_a_headline_department_that_runs_into_a_verb_is_no_body(extractor):
+    f = extract(extractor, "Department of Army Announces Upcoming Rotation\n\nThe Army will send a brigade to "
+                           "Kuwait this summer.")
+    assert not any(e.name.startswith("Department of Army") for e in f.entities)

@@ -872,6 +872,10 @@ class MentionFinder:
             else:  # "the X said": the body that sits there (no fuzzy namesake town in the gazetteer)
                 claim(ent, "Organization", None)
             return
+        if label == "ORG" and len(ent) >= 4 and ent[-1].lower_ in _MEDIA_EVENTS and (
+                ent[-1].lower_ != "conference" or ent[-2].lower_ in ("press", "news")):  # (not "X Security Conference")
+            k = len(ent) - 1 - (ent[-2].lower_ in ("press", "news"))
+            ent = Span(ent.doc, ent.start, ent.start + k, label=label)  # "X Press Briefing": the body X
         titled = _strip_titles(ent, res)
         if titled is None:
             return
@@ -1262,10 +1266,21 @@ def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMe
         # state's word and a force noun, found by the force patterns, not by the tagger)
         if m.sentence.index == 0 and not (m.kind == "Country" or m.hint.get("entry") is not None or state_force
                                           or _strip_the(_strip_possessive(m.text)) in body or base and base in body
-                                          or _name_parts_in_body(m, body)):
+                                          or _name_parts_in_body(m, body) or _department_of(m)):
             continue
         out.append(m)
     return out
+
+
+#: what a body holds for the press: "X Press Briefing", "Y News Conference" name the body X, Y
+_MEDIA_EVENTS = frozenset(["briefing", "conference", "readout"])
+
+
+def _department_of(m: RawMention) -> bool:
+    """"Department of X", "Ministry of Y" in a headline: a state's body by its formal name, which Title
+    Case does not invent."""
+    return m.kind == "Organization" and re.fullmatch(r"(?:Department|Ministry) of (?:the )?[A-Z]\w+(?: [A-Z]\w+)?", m.text) \
+        is not None and not any(t.pos_ in ("VERB", "AUX") or t.tag_ == "VBZ" for t in m.span)
 
 
 def _name_parts_in_body(m: RawMention, body: str) -> bool:
