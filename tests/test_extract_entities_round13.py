@@ -108,12 +108,12 @@ def test_a_vehicle_model_is_no_place(extractor):
 # 5. Places and people fusion-dev's reports lost.
 
 def test_where_a_military_position_stands_is_a_place(extractor):
-    f = extract(extractor, "Government says 9 soldiers killed in Kortolo attack\n\nThe government said on Monday "
+    f = extract(extractor, "Government says 9 soldiers killed in Tolmaram attack\n\nThe government said on Monday "
                            "that nine soldiers were killed when gunmen attacked a position of the defence and "
-                           "security forces at Kortolo on Sunday.")
-    assert entity_types(f).get("Kortolo") == "Location"
+                           "security forces at Tolmaram on Sunday.")
+    assert entity_types(f).get("Tolmaram") == "Location"
     attacks = asserted(f, "Attack")
-    assert attacks and all(names(f, a, "location") == ["Kortolo"] for a in attacks)
+    assert attacks and all(names(f, a, "location") == ["Tolmaram"] for a in attacks)
 
 
 def test_the_partner_of_talks_after_a_states_possessive_is_a_person(extractor):

@@ -1057,8 +1057,7 @@ class MentionFinder:
         if ent.start >= 2 and doc[ent.start - 1].lower_ in ("at", "in", "near") \
                 and doc[ent.start - 2].lower_ in FACILITY_HEADS:
             return True  # "a base at X", "the camp near Y": where a facility stands is a place
-        if root.dep_ == "pobj" and root.head.lower_ in ("at", "near") and root.head.head.pos_ == "NOUN" \
-                and root.head.head.lemma_.lower() in _POSTS:
+        if root.dep_ == "pobj" and root.head.lower_ in ("at", "near") and _post_noun(root.head.head):
             return True  # "a position of the security forces at X": where the post stands
         if self._listed_with_place(ent):
             return True  # "captured X, Y and Z", "attacks on X, Y and Z": one list, all places
@@ -2102,6 +2101,19 @@ def _office_of_state(ent: Span, res: Resources) -> Optional[Span]:
 
 #: military posts, told with where they stand ("a position of the army at X", "a checkpoint near Y")
 _POSTS = frozenset(FACILITY_HEADS) | {"position", "post", "checkpoint", "outpost", "garrison", "barracks"}
+
+def _post_noun(noun: Token) -> bool:
+    """A military post, or the owner of one the parser hung "at X" on ("a position of the forces at X")."""
+    for _ in range(2):
+        if noun.pos_ != "NOUN":
+            return False
+        if noun.lemma_.lower() in _POSTS:
+            return True
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            return False
+        noun = noun.head.head
+    return False
+
 
 #: particles that open a surname as written in title case ("Khalil Al Y", "Ana Da Z"): a name ends on none of them
 _CUT_PARTICLES = frozenset(["Al", "El", "Bin", "Ibn", "Abu", "Da", "De", "Del", "Van", "Von", "Dos"])
