@@ -483,7 +483,7 @@ class MentionFinder:
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks:
             building = _attacked_building(chunk, self.res)
-            if building is not None:  # "attacked the presidential palace": the building, a place
+            if building is not None:  # "attacked the royal palace": the building, a place
                 claim(building, "Location", "Facility", place=None)
                 continue
             self._claim_description(chunk, claim)
@@ -1898,7 +1898,7 @@ def _inside_hyphenated_word(doc: Doc, s: int, e: int) -> bool:
 
 
 def _attacked_building(chunk: Span, res: Resources) -> Optional[Span]:
-    """"attacked the presidential palace", "soldiers attacking the national assembly building": the
+    """"attacked the royal palace", "gunmen stormed the federal prison": the
     object of an attack verb, "the" + one adjective + a building noun in lower case, names one
     building (an adjective of kind, not of size: "a large hotel" is any hotel)."""
     if len(chunk) != 3 or chunk[0].lower_ != "the" or chunk[1].tag_ != "JJ" or not chunk[1].is_lower \
