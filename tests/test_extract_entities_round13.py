@@ -178,3 +178,14 @@ def test_a_headline_department_that_runs_into_a_verb_is_no_body(extractor):
     f = extract(extractor, "Department of Army Announces Upcoming Rotation\n\nThe Army will send a brigade to "
                            "Kuwait this summer.")
     assert not any(e.name.startswith("Department of Army") for e in f.entities)
+
+
+# 9. Ships and training areas by their words.
+
+def test_a_ship_is_a_force_and_a_training_area_a_place(extractor):
+    f = extract(extractor, "Exercise\n\nThe destroyer USS Tolmo Bay fired two missiles. Marines trained at the "
+                           "Kortava Flats Training Area and at Mount Tolmo Training Area on Monday.")
+    types = entity_types(f)
+    assert types.get("USS Tolmo Bay") == "ArmedForce"
+    assert types.get("Kortava Flats Training Area") == "Location"
+    assert types.get("Mount Tolmo Training Area") == "Location"

@@ -121,6 +121,8 @@ class Resources:
     state_bodies: tuple[tuple[str, ...], ...] = ()
     #: nouns and verbs of talks: "talks with X's Y" names a person Y
     talk_words: frozenset[str] = frozenset()
+    #: "USS X", "HMS Y": a navy's ship, a force
+    ship_prefixes: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -157,6 +159,7 @@ class Resources:
             document_heads=frozenset(data.get("document_heads", [])),
             state_bodies=tuple(sorted((tuple(p.split()) for p in data.get("state_bodies", [])), key=len, reverse=True)),
             talk_words=frozenset(data.get("talk_words", [])),
+            ship_prefixes=frozenset(data.get("ship_prefixes", [])),
         )
 
     @cached_property
@@ -477,6 +480,10 @@ class MentionFinder:
         # 2. Forces and facilities from token patterns (longest first).
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
             self._claim_pattern(label, doc[s:e], claim)
+        # 2b. Ships ("USS X"), a navy's force by the gold's reading, and training areas ("X Training
+        #     Area"), places, whatever NER makes of them.
+        for kind, s in _ships_and_ranges(span, self.res):
+            claim(s, kind, None if kind == "ArmedForce" else "Facility", **({} if kind == "ArmedForce" else {"place": None}))
         # 3. spaCy's entities, corrected by context.
         for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
             self._claim_ent(ent, sent, claim)
@@ -1895,6 +1902,33 @@ def _inside_hyphenated_word(doc: Doc, s: int, e: int) -> bool:
     return s >= 2 and e + 1 < len(doc) and doc[s - 1].text == "-" and doc[e].text == "-" \
         and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and not doc[e - 1].whitespace_ \
         and not doc[e].whitespace_
+
+
+def _ships_and_ranges(span: Span, res: Resources) -> Iterator[tuple[str, Span]]:
+    """"USS Jane Doe" (a ship prefix of titles.yaml, then one to three capitalised words): a force;
+    "X Y Training Area" (one to three capitalised words before it): a place."""
+    doc = span.doc
+    i = span.start
+    while i < span.end:
+        t = doc[i]
+        if t.text in res.ship_prefixes and i + 1 < span.end and doc[i + 1].is_title and doc[i + 1].is_alpha:
+            j = i + 1
+            while j + 1 < span.end and j - i < 3 and doc[j + 1].is_title and doc[j + 1].is_alpha \
+                    and doc[j + 1].pos_ == "PROPN":
+                j += 1
+            yield "ArmedForce", doc[i:j + 1]
+            i = j + 1
+            continue
+        if t.text == "Training" and i + 1 < span.end and doc[i + 1].text == "Area":
+            k = i
+            while k > span.start and i - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha \
+                    and doc[k - 1].lower_ not in ("the", "a", "an"):
+                k -= 1
+            if k < i:
+                yield "Location", doc[k:i + 2]
+            i += 2
+            continue
+        i += 1
 
 
 def _attacked_building(chunk: Span, res: Resources) -> Optional[Span]:
