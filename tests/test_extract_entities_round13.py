@@ -189,3 +189,19 @@ def test_a_ship_is_a_force_and_a_training_area_a_place(extractor):
     assert types.get("USS Tolmo Bay") == "ArmedForce"
     assert types.get("Kortava Flats Training Area") == "Location"
     assert types.get("Mount Tolmo Training Area") == "Location"
+
+
+# 10. Two names of one world region.
+
+def test_two_names_of_one_world_region_are_one_place(extractor):
+    f = extract(extractor, "Talks\n\nThey discussed Mideast peace on Monday. Peace in the Middle East matters, "
+                           "the minister said.")
+    regions = [e for e in f.entities if e.type == "Location"]
+    assert len(regions) == 1 and {"Mideast", "Middle East"} <= {regions[0].name, *regions[0].aliases}
+
+
+def test_a_part_of_one_states_area_stays_apart(extractor):
+    f = extract(extractor, "Strikes\n\nJets struck North Waziristan on Monday. Fighting spread across Waziristan, "
+                           "officials said.")
+    places = [e.name for e in f.entities if e.type == "Location"]
+    assert "North Waziristan" in places and "Waziristan" in places

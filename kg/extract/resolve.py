@@ -233,6 +233,7 @@ class Resolver:
         _merge_short_place_names(clusters)
         _merge_spelling_variants(clusters)
         _merge_bases_and_towns(clusters)
+        _merge_curated_regions(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -935,6 +936,24 @@ def _state_beside(m: RawMention, gaz: Gazetteer):
 
 _BEARING_WORDS = frozenset(["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                             "southeastern", "southwestern"])
+
+
+def _merge_curated_regions(clusters: dict[str, "Cluster"]) -> None:
+    """Two names of one world region or sea of regions.yaml ("the Xlands" and "the X Lands", an alias
+    and the name): one place. Only regions of no one state (an area of one state lists its parts as
+    aliases: "North X" and "X" are two places to the gold), by the entry they found."""
+    seen: dict[tuple, "Cluster"] = {}
+    for c in sorted(clusters.values(), key=lambda c: c.first):
+        p = c.place
+        if c.kind != "Location" or p is None or p.geonames_id or p.feature_class not in ("L", "H") or p.area \
+                or p.country_code \
+                or c.subtype in ("MilitaryBase", "Facility"):
+            continue
+        key = (p.name, p.country_code, p.feature_code, p.lat, p.lon)
+        first = seen.setdefault(key, c)
+        if first is not c and c.key in clusters:
+            first.mentions.extend(c.mentions)
+            del clusters[c.key]
 
 
 def _admin1_divisions(pending: list[RawMention], countries: list[str]) -> None:
