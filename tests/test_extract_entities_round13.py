@@ -205,3 +205,12 @@ def test_a_part_of_one_states_area_stays_apart(extractor):
                            "officials said.")
     places = [e.name for e in f.entities if e.type == "Location"]
     assert "North Waziristan" in places and "Waziristan" in places
+
+
+# 11. Two bodies NER ran into one name across a comma.
+
+def test_two_bodies_across_a_comma_are_two(extractor):
+    f = extract(extractor, "Briefing\n\nGood to see some students here from Bradwell School of Journalism, "
+                           "Northeastern School of Journalism. Welcome.")
+    bodies = {e.name for e in f.entities if e.type == "Organization"}
+    assert bodies == {"Bradwell School of Journalism", "Northeastern School of Journalism"}

@@ -675,6 +675,14 @@ class MentionFinder:
         if len(ent) == 1 and label in ("NORP", "GPE", "ORG", "PERSON", "LOC") and _talks_with_states_one(ent, res):
             claim(ent, "Person", None, **_person_context(ent, sent, res))  # "talks with X's Y": X's envoy Y
             return
+        comma = next((t.i for t in ent[2:-2] if t.text == ","), None)
+        if label == "ORG" and comma is not None:
+            parts = (Span(ent.doc, ent.start, comma, label=label), Span(ent.doc, comma + 1, ent.end, label=label))
+            if all(len(p) >= 3 and p[0].text[:1].isupper() and (any(t.lower_ in res.org_heads for t in p) or any(
+                    t.lower_ == "of" and 0 < t.i - p.start < len(p) - 1 for t in p)) for p in parts):
+                for part in parts:  # "students from the X School of Y, the Z School of W": two bodies
+                    self._claim_name(part, sent, claim)
+                return
         if _postal_division(ent, res):
             return  # "Springfield, XY": the town's division as a postal code, no place of its own
         if ent[0].text == "Operation" and len(ent) >= 2 and label in ("ORG", "EVENT", "PRODUCT", "WORK_OF_ART") \
