@@ -214,3 +214,13 @@ def test_two_bodies_across_a_comma_are_two(extractor):
                            "Northeastern School of Journalism. Welcome.")
     bodies = {e.name for e in f.entities if e.type == "Organization"}
     assert bodies == {"Bradwell School of Journalism", "Northeastern School of Journalism"}
+
+
+# 12. An expeditionary force is a force; "a X Unit" names a kind of unit.
+
+def test_an_expeditionary_force_is_a_force_and_a_kind_of_unit_no_entity(extractor):
+    f = extract(extractor, "Rotation\n\nThe force is similar to the size used for a Marine Expeditionary Unit. It "
+                           "belongs to III Marine Expeditionary Force, based in Okinawa.")
+    types = entity_types(f)
+    assert types.get("III Marine Expeditionary Force") == "ArmedForce"
+    assert "Marine Expeditionary Unit" not in types

@@ -974,8 +974,12 @@ class MentionFinder:
             claim(ent, "Organization", None)  # "Department of the Army", "Ministry of the X": a body, not a unit
             return
         if len(ent) > 1 and (ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads or ent[-1].lower_ in (
-                "team", "unit", "group", "force") and any(t.lower_ in res.unit_heads for t in ent[:-1])
-                or _battle_group(ent)):  # "X Brigade Combat Team", "Multinational Battle Group East"
+                "team", "unit", "group", "force") and any(t.lower_ in res.unit_heads or t.lower_ == "expeditionary"
+                                                          for t in ent[:-1])
+                or _battle_group(ent)):  # "X Brigade Combat Team", "Multinational Battle Group East", "II Y Expeditionary Force"
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an") and not any(
+                    re.fullmatch(r"\d+(?:st|nd|rd|th)?|[IVX]+", t.text) for t in ent):
+                return  # "the size of a Marine Expeditionary Unit": a kind of unit, none named
             start = ent.start  # "1st Armored Division", "III Corps", "U.S. Army"
             if start > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVX]+", ent.doc[start - 1].text):
                 start -= 1  # NER leaves the ordinal out
