@@ -224,3 +224,11 @@ def test_an_expeditionary_force_is_a_force_and_a_kind_of_unit_no_entity(extracto
     types = entity_types(f)
     assert types.get("III Marine Expeditionary Force") == "ArmedForce"
     assert "Marine Expeditionary Unit" not in types
+
+
+# 13. A date NER ran into a name.
+
+def test_a_date_run_into_a_name_is_cut_off(extractor):
+    f = extract(extractor, "Push\n\nThe fighters began their push to liberate Tabqa June 6, a spokesman said.")
+    assert "Tabqa June 6" not in entity_types(f)
+    assert entity_types(f).get("Tabqa") == "Location"

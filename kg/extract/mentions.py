@@ -698,6 +698,10 @@ class MentionFinder:
             return  # "Republic of" | "the X" cut by NER: no name ends on such a word (the state after it is found on its own)
         if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
             ent = Span(ent.doc, ent.start, ent.end - 1, label=label)  # "X, Y Aug 24": a dateline's date
+        if label in ("ORG", "PERSON", "GPE") and len(ent) >= 3 and ent[-1].like_num and ent[-1].text.isdigit() \
+                and int(ent[-1].text) <= 31 and ent[-2].text.rstrip(".").lower() in _MONTH_WORDS:
+            # "to liberate X June 6": a date NER ran into the name before it; the name is read alone
+            ent = Span(ent.doc, ent.start, ent.end - 2, label="GPE" if label == "ORG" and len(ent) == 3 else label)
         conj = next((t.i for t in ent[1:-1] if t.lower_ == "and"), None)
         if conj is not None and label in ("ORG", "PERSON", "GPE") and ent.start > 0 \
                 and ent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS \
