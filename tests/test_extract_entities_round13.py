@@ -232,3 +232,14 @@ def test_a_date_run_into_a_name_is_cut_off(extractor):
     f = extract(extractor, "Push\n\nThe fighters began their push to liberate Tabqa June 6, a spokesman said.")
     assert "Tabqa June 6" not in entity_types(f)
     assert entity_types(f).get("Tabqa") == "Location"
+
+
+# 14. Towns inside the names of embassies' offices and of summits.
+
+def test_the_town_of_an_embassy_office_and_of_a_summit_are_places(extractor):
+    f = extract(extractor, "Statement\n\nPlease contact the U.S. Embassy Lusaka Press Office for details. The leaders "
+                           "agreed on the communique of the Harare Mini-Summit on Peace and Security.")
+    types = entity_types(f)
+    assert types.get("Lusaka") == "Location" and types.get("U.S. Embassy Lusaka Press Office") == "Organization"
+    assert types.get("Harare") == "Location"
+    assert not any("Summit" in n for n in types)

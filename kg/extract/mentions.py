@@ -675,6 +675,16 @@ class MentionFinder:
         if len(ent) == 1 and label in ("NORP", "GPE", "ORG", "PERSON", "LOC") and _talks_with_states_one(ent, res):
             claim(ent, "Person", None, **_person_context(ent, sent, res))  # "talks with X's Y": X's envoy Y
             return
+        if label == "ORG":
+            summit = _summit_town(ent, res)
+            if summit is not None:  # "the X Mini-Summit on Peace": the town X is named, the meeting is no actor
+                claim(summit, "Location", None)
+                return
+            town = _embassy_town(ent, res)
+            if town is not None:  # "the Xian Embassy Y Press Office": the body, and the town it sits in
+                self._claim_name(ent, sent, claim)
+                claim(town, "Location", None, inside=True)
+                return
         comma = next((t.i for t in ent[2:-2] if t.text == ","), None)
         if label == "ORG" and comma is not None:
             parts = (Span(ent.doc, ent.start, comma, label=label), Span(ent.doc, comma + 1, ent.end, label=label))
@@ -1945,6 +1955,31 @@ def _ships_and_ranges(span: Span, res: Resources) -> Iterator[tuple[str, Span]]:
             i += 2
             continue
         i += 1
+
+
+def _town_named(tok: Token, res: Resources) -> bool:
+    """One title-case word the gazetteer knows as a town by that very name (no state)."""
+    if not (tok.is_title and tok.is_alpha) or res.gazetteer.country(tok.text) is not None:
+        return False
+    place = res.gazetteer.lookup(tok.text)
+    return place is not None and place.feature_class == "P" and place.name == tok.text
+
+
+def _embassy_town(ent: Span, res: Resources) -> Optional[Span]:
+    """"Embassy X" inside a body's name ("the Yian Embassy X Press Office"): the town X."""
+    for t in ent[:-1]:
+        if t.text == "Embassy" and _town_named(ent.doc[t.i + 1], res):
+            return ent.doc[t.i + 1:t.i + 2]
+    return None
+
+
+def _summit_town(ent: Span, res: Resources) -> Optional[Span]:
+    """"the X Summit", "the X Mini-Summit on Y": the town X the summit met in."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 2 or not _town_named(words[0], res):
+        return None
+    rest = ent.doc[words[0].i + 1:ent.end].text.lower()
+    return ent.doc[words[0].i:words[0].i + 1] if re.match(r"(?:mini-?\s?)?summit\b", rest) else None
 
 
 def _attacked_building(chunk: Span, res: Resources) -> Optional[Span]:
