@@ -1,0 +1,370 @@
+"""``MentionFinder``: builds spaCy's matchers once, then finds mentions sentence by sentence.
+
+The class is made of one mixin per concern (patterns, NER spans, names, places, groups); this
+module holds the steps of a report (``find``) and of a sentence (``_in_sentence``) and the
+helpers only those steps use (hyphenated names, unlabelled runs, holders after a title).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import Iterator, Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.extract.nlp import ParsedDoc, Sentence
+
+from kg.extract.mentions.raw import RawMention
+from kg.extract.mentions.resources import Resources
+from kg.extract.mentions.common import (
+    DIRECTIONS, _BUILDING_HEADS, _COMMON_ACTORS, _NAMED_PLACE_HEADS, _PEOPLE_NOUNS, _TITLE_MODIFIERS,
+    _adjectival, _after_place_noun, _claim_entry, _is_demonym, _is_headline, _only_a_title, _person_context,
+    _state_then_name, _strip_titles, _subdivision, _trim, _with_place_suffix
+)
+from kg.extract.mentions.bylines import (
+    _NAME_PARTICLES, _byline_names, _byline_split, _comma_parts, _script_header
+)
+from kg.extract.mentions.bodies import (
+    _body_force, _media_service, _office_of, _people_named_groups, _ships_and_ranges, _with_group_noun
+)
+from kg.extract.mentions.report import _confirmed_in_body, _one_seat_one_type, _person_words, _repeats
+from kg.extract.mentions.patterns import PatternsMixin
+from kg.extract.mentions.spans import SpansMixin
+from kg.extract.mentions.names import NamesMixin
+from kg.extract.mentions.places import PlacesMixin
+from kg.extract.mentions.groups import GroupsMixin
+
+
+# Adjectives that make a state's name a region of it ("northern X"); "South Sudan" stays a state.
+REGION_DIRECTIONS = frozenset(["southern", "northern", "eastern", "western", "central", "northeastern",
+                               "northwestern", "southeastern", "southwestern"])
+
+
+class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMixin):
+    """Builds spaCy matchers once, then finds mentions sentence by sentence."""
+
+    def __init__(self, nlp: Language, res: Resources) -> None:
+        self.res = res
+        self._person_words: Optional[frozenset[str]] = None  # (set per report by find)
+        self._norp_words: frozenset[str] = frozenset()
+        self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names: set[str] = set()
+        for entry in res.lexicon.entries():
+            names.add(entry.name)
+            names.update(entry.aliases)
+        short = [n for n in names if len(n) <= 5 and n.upper() == n]
+        long = [n for n in names if n not in short]
+        # "AU" is written "A.U." too (the look-up folds the dots; the phrase matcher needs the spelling)
+        dotted = {".".join(n) + "." for n in short if n.isalpha() and 2 <= len(n) <= 4} - names
+        self.phrases_exact.add("ACTOR", [nlp.make_doc(n) for n in [*short, *sorted(dotted)]])
+        self.phrases_lower.add("ACTOR", [nlp.make_doc(n) for n in long])
+        self.matcher = Matcher(nlp.vocab)
+        self._add_force_patterns(nlp)
+        self._add_facility_patterns()
+        self._add_unit_patterns()
+
+    # ----- finding
+    def find(self, parsed: ParsedDoc) -> list[RawMention]:
+        """Matchers run once per paragraph Doc; their matches are then read sentence by sentence."""
+        out: list[RawMention] = []
+        cache: dict[int, tuple[list[tuple[int, int]], list[tuple[str, int, int]]]] = {}
+        self._person_words = _person_words(parsed)
+        self._norp_words = frozenset(t.text for d in {id(x.span.doc): x.span.doc for x in parsed.sentences}.values()
+                                     for t in d if t.ent_type_ == "NORP")  # (a people's adjectives in the report)
+        for sent in parsed.sentences:
+            doc = sent.span.doc
+            if id(doc) not in cache:
+                cache.clear()  # sentences come paragraph by paragraph
+                phrases = [(s, e) for _, s, e in self.phrases_exact(doc)]
+                phrases += [(s, e) for _, s, e in self.phrases_lower(doc)]
+                patterns = [(self.matcher.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
+                patterns += self._force_matches(doc)
+                cache[id(doc)] = (phrases, patterns)
+            phrases, patterns = cache[id(doc)]
+            lo, hi = sent.span.start, sent.span.end
+            out.extend(self._in_sentence(
+                sent,
+                [(s, e) for s, e in phrases if lo <= s and e <= hi],
+                [(label, s, e) for label, s, e in patterns if lo <= s and e <= hi],
+            ))
+        out = _confirmed_in_body(parsed, out)
+        out = sorted(out + _repeats(parsed, out), key=lambda m: m.start)
+        return _one_seat_one_type(out, self.res.seats)
+
+    def _in_sentence(self, sent: Sentence, matches: list[tuple[int, int]],
+                     pats: list[tuple[str, int, int]]) -> list[RawMention]:
+        span = sent.span
+        doc = span.doc
+        found: list[RawMention] = []
+        taken: set[int] = set()
+
+        def claim(s: Span, kind: str, subtype: Optional[str] = None, *, inside: bool = False,
+                  **hint) -> Optional[RawMention]:
+            s = _trim(s)  # (inside: a name within a mention already claimed, "pro-X militia")
+            if s is None or not inside and any(i in taken for i in range(s.start, s.end)):
+                return None
+            if kind in ("Person", "Location", "Organization") and "entry" not in hint and _only_a_title(s, self.res):
+                return None  # "Israel's Prime Minister", "as X Foreign Minister Y": a title, whatever found it
+            if kind == "Location" and all(t.lower_ in DIRECTIONS or t.lower_ in ("and", "&") for t in s):
+                return None  # "in the North", "the West", "North and East": a bearing, no named place
+            if kind == "Location" and len(s) >= 2 and s[0].text == "Operation":
+                return None  # "part of Operation X": an operation, no place (a force may be called so)
+            if kind in ("Person", "Organization", "Location") and "entry" not in hint and len(s) >= 2 \
+                    and s[-1].lower_ in self.res.document_heads:
+                named = _trim(s[:-1])  # "the X Process" with X a town the gazetteer knows: X is named
+                if named is not None and kind != "Person" and self._gazetteer_place(named, strict=True):
+                    claim(named, "Location", None)
+                return None  # "X Agreements", "the Y Strategy", "Press Release": a text or a plan, no actor
+            if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
+                    and not any(i in taken for i in range(s.start - 1, s.start)):
+                # "southern X", "eastern Y": a region of the state, not the state (naming the state too
+                # changed the event rules' reading of captures and deployments on the held-out set)
+                state = hint.get("country")
+                region = claim(doc[s.start - 1:s.end], "Location", None, region_of=state)
+                if region is not None and state is not None:
+                    claim(s, "Country", None, inside=True, country=state)  # the state is named too
+                return region
+            taken.update(range(s.start, s.end))
+            if inside:
+                hint = {**hint, "inside": True}  # its tokens stand for the mention around it (Resolver)
+            m = RawMention(span=s, sentence=sent, kind=kind, text=s.text, start=sent.char(s[0]),
+                           end=sent.char(s[-1]) + len(s[-1].text), subtype=subtype, hint=dict(hint))
+            found.append(m)
+            return m
+
+        # 0. A script header line ("DATE=9/14/2000", "BYLINE=JANE DOE", "DATELINE=CITY, COUNTRY") or
+        #    a production cue ("/// DOE ACT, FADE UNDER ///"): the byline names the reporter, the
+        #    dateline the place; the rest names no one.
+        header = _script_header(span)
+        if header is not None:
+            key, value = header
+            if key == "DATELINE" and len(value):
+                for part in _comma_parts(value):
+                    country = self.res.gazetteer.country(part.text.title())
+                    m = claim(part, "Country", None, country=country) if country is not None else \
+                        claim(part, "Location", None, place=None)
+                    if m is not None and m.text.isupper():
+                        m.text = m.text.title()
+            if key != "BYLINE":
+                return found
+        for name in _byline_names(span):
+            name = _strip_titles(name, self.res) or name  # "By Sgt. 1st Class Jane Roe"
+            while len(name) > 2 and (name[0].text == "Class" or re.fullmatch(r"\d+(?:st|nd|rd|th)", name[0].text)
+                                     and name[1].text == "Class"):
+                name = name[1:]  # "1st Class" of a rank (not "173rd Airborne Brigade", a unit)
+            person, org = _byline_split(name, self.res.org_heads | self.res.unit_heads | {"affairs"})  # ("X Public Affairs")
+            if person is not None:
+                m = claim(person, "Person", None, byline=True)
+                if m is not None and m.text.isupper():
+                    m.text = m.text.title()  # "BYLINE=JANE DOE"
+            if org is not None:
+                unit = org[-1].lower_ in self.res.unit_heads and org[-1].lower_ not in self.res.org_heads
+                claim(org, "ArmedForce" if unit else "Organization", None, **({"unit": True} if unit else {}))
+        self._claim_title_dateline(span, claim)
+        # 0b. "X-linked militants": a group of its own, X its affiliation (before the lexicon claims X).
+        self._claim_linked_groups(span, matches, claim)
+        # 1. Lexicon actors (longest first).
+        for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+            entry = self.res.lexicon.match(doc[s:e].text)
+            if entry is not None and _inside_hyphenated_word(doc, s, e):
+                continue  # "SAINT-AU-LIEU": a piece of a hyphenated name, no acronym
+            if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
+                continue  # "pro-Russian forces" are not Russia's forces
+            if e - s == 1 and doc[s].head.i > s and doc[s].head.lemma_.lower() in _PEOPLE_NOUNS \
+                    and doc[s].dep_ in ("compound", "amod", "nmod"):
+                continue  # "a X man": a group's name as a people's adjective names no actor
+            force = _body_force(doc[s:e], entry, span.end)
+            if force is not None:  # "U.N. peacekeepers", "an AU force": the body's troops
+                claim(force, "ArmedForce", None, body=entry.key)
+                continue
+            service = _media_service(doc[s:e], entry, span.end)
+            if service is not None:  # "VOA News", "VOA Hausa Service": the outlet, by its service's name
+                claim(service, "Organization", entry.subtype, entry=entry, bare=doc[s:e].text)  # and "VOA"
+                continue
+            office = _office_of(doc[s:e], span.end)
+            if office is not None:  # "X Command Public Affairs": the body's press office, a body of its own
+                if claim(office, "Organization", None) is not None:
+                    _claim_entry(doc[s:e], entry, partial(claim, inside=True))
+                continue
+            _claim_entry(_with_group_noun(doc[s:e], entry, span.end), entry, claim, bare=doc[s:e].text)
+        # 1b. A people's name before a rebel noun ("Karen rebels", "X separatists"): an armed
+        #     group named by who its fighters are (a state's demonym or a faith names no group).
+        for s in _people_named_groups(span, self.res):
+            claim(s, "ArmedGroup", None, people=s[0].text)
+        # 2. Forces and facilities from token patterns (longest first).
+        for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
+            self._claim_pattern(label, doc[s:e], claim)
+        # 2b. Ships ("USS X"), a navy's force by the gold's reading, and training areas ("X Training
+        #     Area"), places, whatever NER makes of them.
+        for kind, s in _ships_and_ranges(span, self.res):
+            claim(s, kind, None if kind == "ArmedForce" else "Facility", **({} if kind == "ArmedForce" else {"place": None}))
+        # 3. spaCy's entities, corrected by context.
+        for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
+            self._claim_ent(ent, sent, claim)
+        # 4. Definite descriptions that point back to a named entity.
+        for chunk in span.noun_chunks:
+            building = _attacked_building(chunk, self.res)
+            if building is not None:  # "attacked the royal palace": the building, a place
+                claim(building, "Location", "Facility", place=None)
+                continue
+            self._claim_description(chunk, claim)
+        # 5. Proper names NER missed, in a frame that only a place fits ("the capture of X").
+        for run in _unlabelled_names(span, taken, first=True):
+            if run.start == span.start and len(run) == 1 and run[0].lower_ in _COMMON_ACTORS:
+                continue  # "Rebels in X say ...": a common noun capitalised at the start of a sentence
+            split = _state_then_name(run, self.res) if len(run) >= 3 else None
+            if split is not None:  # "Minister of Defence of X Jane Roe", unlabelled: the state, the holder
+                claim(split[0], "Country", None, country=self.res.gazetteer.country(split[0].text))
+                claim(split[1], "Person", None, **_person_context(split[1], sent, self.res))
+                continue
+            country = self.res.gazetteer.country(run.text)
+            division = _subdivision(run)
+            if division is not None:
+                claim(division, "Location", None, place=None)  # "in X state": the state's division X
+            elif country is not None and not _is_demonym(run.text, country):
+                claim(run, "Country", None, country=country)  # "Nigeria has sent ...", unlabelled
+            elif self._place_frame(run) or run.start > span.start and _after_place_noun(run):
+                # (a sentence's first word too: "X was captured last week"; "X state": with its word)
+                claim(_with_place_suffix(run, self.res), "Location", None, place=None, guessed=True)
+            elif self._state_possessive_person(run):  # "held talks with Y's X Z", unlabelled
+                claim(run, "Person", None, **_person_context(run, sent, self.res))
+            else:
+                holder = _holder_after_title(run, sent, self.res)
+                if holder is not None:  # "met with Minister of Defense Jane Roe of X", unlabelled
+                    claim(holder, "Person", None, **_person_context(holder, sent, self.res))
+        # 6. Capitalised names that end in an organisation word the tagger read as a common noun
+        #    ("Defense Media Activity"): a body.
+        i = span.start
+        while i < span.end:
+            j = i
+            while j < span.end and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].ent_type_ and j not in taken:
+                j += 1
+            if j - i >= 2 and doc[j - 1].lower_ in self.res.org_heads and doc[j - 1].pos_ == "NOUN" \
+                    and not _is_headline(sent):
+                claim(doc[i:j], "Organization", None)
+            i = max(j, i + 1)
+        found.sort(key=lambda m: m.start)
+        return found
+
+
+def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Iterator[Span]:
+    """Runs of capitalised proper nouns that NER gave no label and no rule claimed (from the
+    sentence's second word unless ``first``: the first word is capitalised anyway)."""
+    doc = span.doc
+    i = span.start + (0 if first else 1)
+    while i < span.end:
+        t = doc[i]
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ and i not in taken:
+            j = i
+            while j + 1 < span.end and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
+                    and not doc[j + 1].ent_type_ and j + 1 not in taken:
+                j += 1
+            yield doc[i:j + 1]
+            i = j + 1
+            continue
+        i += 1
+
+
+def _join_hyphenated(ents, is_state=None) -> list[Span]:
+    """NER splits a hyphenated name ("Abu-Kamal") in two: one name, written without spaces; two
+    person names side by side are one ("Hassan Sheikh" "Mohamud")."""
+    out: list[Span] = []
+    for ent in ents:
+        doc = ent.doc
+        end = ent.end  # "Ras Kamboni" labelled only "Ras": take the noun the label's last word modifies
+        while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+                and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and ent.label_ in ("GPE", "LOC", "FAC", "PERSON"):
+            end += 1
+        start = ent.start  # "Foz do Rio" labelled only "Rio": the words that modify it
+        while start > 0 and doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < end \
+                and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and ent.label_ in ("GPE", "LOC", "FAC", "PERSON") \
+                and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _NAME_PARTICLES):
+            start -= 1
+        while start < ent.start and not doc[start].text[:1].isupper():
+            start += 1
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and not doc[end + 1].ent_type_ \
+                and ent.label_ in ("GPE", "LOC", "FAC", "PERSON") and _HYPHEN_TAIL.fullmatch(doc[end + 1].text) \
+                and (is_state is None or not is_state(doc[ent.start:end].text)):  # (not "X Forces State-Forward")
+            end += 2  # "X-d'Y", "X-Y": the rest of a hyphenated place name NER left unlabelled
+        if end != ent.end or start != ent.start:
+            ent = Span(doc, start, end, label=ent.label_)
+        prev = out[-1] if out else None
+        if prev is not None and ent.start == prev.end + 1 and ent.doc[prev.end].text == "-" \
+                and not prev[-1].whitespace_ and not ent.doc[prev.end].whitespace_:
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label_)
+            continue
+        if prev is not None and ent.start == prev.end and ent.label_ == prev.label_ == "PERSON" \
+                and prev[-1].whitespace_:
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Hassan Sheikh" + "Mohamud"
+            continue
+        if prev is not None and ent.start == prev.end and prev.label_ == "PERSON" and len(prev) >= 2 \
+                and ent.label_ in ("GPE", "LOC", "NORP") and len(ent) == 1 and prev[-1].whitespace_ == " " \
+                and ent[0].is_alpha and ent[0].is_title and ent[0].pos_ == "PROPN" \
+                and (is_state is None or not is_state(ent.text)):
+            end = ent.end  # "X Y" + "Z" (a NORP: "Christian") + "W" unlabelled: the name goes on
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].is_alpha \
+                    and not doc[end].ent_type_ and doc[end - 1].whitespace_:
+                end += 1
+            out[-1] = Span(ent.doc, prev.start, end, label="PERSON")  # "Shah Mahmood" + "Qureshi" (a place?)
+            continue
+        out.append(ent)
+    return out
+
+
+#: the piece after a hyphen that goes on a name: "d'Y", "l'Y" or a capitalised word
+_HYPHEN_TAIL = re.compile(r"(?:[dl]['’][A-Z]\w+|[A-Z][a-z]\w*)")
+
+
+def _inside_hyphenated_word(doc: Doc, s: int, e: int) -> bool:
+    """Tokens s..e are a middle piece of a hyphenated word ("X-AU-Y"): hyphens on both sides, no spaces."""
+    return s >= 2 and e + 1 < len(doc) and doc[s - 1].text == "-" and doc[e].text == "-" \
+        and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and not doc[e - 1].whitespace_ \
+        and not doc[e].whitespace_
+
+
+def _attacked_building(chunk: Span, res: Resources) -> Optional[Span]:
+    """"attacked the royal palace", "gunmen stormed the federal prison": the
+    object of an attack verb, "the" + one adjective + a building noun in lower case, names one
+    building (an adjective of kind, not of size: "a large hotel" is any hotel)."""
+    if len(chunk) != 3 or chunk[0].lower_ != "the" or chunk[1].tag_ != "JJ" or not chunk[1].is_lower \
+            or chunk[2].lower_ not in _BUILDING_HEADS or not chunk[2].is_lower:
+        return None
+    root = chunk.root
+    if root.dep_ != "dobj" or root.head.lemma_.lower() not in res.attacked_place_verbs:
+        return None
+    if not chunk[1].lower_.endswith(("al", "ial", "ian", "ese", "ish")):
+        return None  # ("presidential", "national", "royal", "federal"; not "old", "main", "large")
+    return chunk[1:]
+
+
+def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[Span]:
+    """An unlabelled run of two or three capitalised words right after an office's title ("Minister
+    of Defense Jane Roe", the run perhaps holding the title's last word): the holder's full name,
+    when no word of it is a title, organisation or place word and the gazetteer knows no place by it."""
+    doc = run.doc
+    start = run.start
+    while start < run.end and doc[start].text.lower().strip(".") in res.title_words:
+        start += 1
+    name = doc[start:run.end]
+    if not 2 <= len(name) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in name):
+        return None
+    if any(t.lower_ in res.title_words or t.lower_ in res.org_heads or t.lower_ in _NAMED_PLACE_HEADS
+           or t.lower_ in res.unit_heads or t.lower_ in res.person_roles or t.lower_ in _TITLE_MODIFIERS for t in name):
+        return None  # ("Chief Executive Officer": the title's own words)
+    if res.gazetteer.lookup(name.text) is not None or res.gazetteer.country(name.text) is not None \
+            or res.lexicon.match(name.text) is not None:
+        return None
+    i, head = start - 1, False
+    while i >= max(sent.span.start, start - 6) and (
+            doc[i].text[:1].isupper() and (doc[i].text.lower().strip(".") in res.title_words
+                                           or doc[i].lower_ in res.title_complements)
+            or doc[i].lower_ in ("of", "for") and i < start - 1):
+        head = head or doc[i].text in res.title_heads
+        i -= 1
+    # (a lower-case "minister" before a name is a description, not a title)
+    return name if head else None

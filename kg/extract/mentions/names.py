@@ -1,0 +1,331 @@
+"""PERSON and ORG spans (``NamesMixin``): spaCy's label is a guess; the name's words and its
+context decide whether it is a person, a body, a force or a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from kg.extract.nlp import Sentence
+
+from kg.extract.mentions.resources import Resources
+from kg.extract.mentions.common import (
+    FACILITY_HEADS, PLACE_NOUNS, _BUILDING_HEADS, _NAMED_PLACE_HEADS, _STUDY_HEADS, _after_locative,
+    _after_place_noun, _claim_entry, _holder_in_apposition, _is_demonym, _modifies_combatants, _office_word,
+    _person_context, _states_pair, _strip_possessive, _strip_the, _strip_titles, _trim, _with_place_suffix
+)
+
+
+# Plural people nouns NER runs into a unit's name ("X National Guard Soldiers").
+_TRAILING_PEOPLE = frozenset(["soldiers", "troops", "airmen", "sailors", "marines", "members", "personnel"])
+
+
+class NamesMixin:
+    """PERSON and ORG spans and a state's possessive before a name."""
+
+    def _claim_name(self, ent: Span, sent: Sentence, claim) -> None:
+        """PERSON and ORG spans: spaCy's label is a guess; the name's words and context decide.
+
+        Evidence, strongest first: a state's name; the actor lexicon; organisation words in the
+        name; a title or a role apposition (a person); a place frame ("the town of X", "in X",
+        "X province") or a gazetteer place of that exact name (a place); then spaCy's label.
+        """
+        res = self.res
+        label = ent.label_
+        if self._outlets_desk(ent):
+            return  # "our X Bureau", "the outlet's Y service": the outlet's own desk, no actor of the report
+        if len(ent) == 1 and ent[0].lower_ in _STUDY_HEADS | {"ministry", "commission", "committee", "agency", "embassy", "consulate"} \
+                and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and ent[0].text[:1].isupper():
+            claim(ent, "Organization", None, short_head=True)  # "the Observatory said": a body named before
+            return
+        if _strip_the(ent.text).lower() in res.seats:  # before titles are cut: "State House" is no title
+            if _after_locative(ent):  # "met at the X": the building
+                claim(ent, "Location", "Facility", place=None)
+            else:  # "the X said": the body that sits there (no fuzzy namesake town in the gazetteer)
+                claim(ent, "Organization", None)
+            return
+        if label == "ORG" and len(ent) >= 4 and ent[-1].lower_ in _MEDIA_EVENTS and (
+                ent[-1].lower_ != "conference" or ent[-2].lower_ in ("press", "news")):  # (not "X Security Conference")
+            k = len(ent) - 1 - (ent[-2].lower_ in ("press", "news"))
+            ent = Span(ent.doc, ent.start, ent.start + k, label=label)  # "X Press Briefing": the body X
+        titled = _strip_titles(ent, res)
+        if titled is None:
+            return
+        bare = _trim(ent)  # ("the X Y": an article is no title)
+        has_title = titled.start > (bare.start if bare is not None else ent.start) or bool(res.title_before.search(
+            ent.doc[max(sent.span.start, ent.start - 6):ent.start].text + " "))
+        ent = titled
+        if ent[-1].text in res.title_heads and all(_office_word(t, res) for t in ent):
+            return  # "Jane Roe, Department Spokesperson": an office's words, no one's name
+        text = _strip_the(_strip_possessive(ent.text))
+        country = res.gazetteer.country(text)
+        if country is not None and not _is_demonym(text, country):
+            claim(ent, "Country", None, country=country)
+            return
+        if country is not None or _modifies_combatants(ent, res):
+            return  # "Tuareg rebels", "Malian" alone: an adjective
+        if label == "ORG" and _junk_org(ent, res):
+            return
+        entry = res.lexicon.match(text)
+        if entry is not None:
+            _claim_entry(ent, entry, claim)
+            return
+        if _armed_description(ent, before=label == "ORG"):  # (a person is never "a militia")
+            claim(ent, "ArmedGroup", None)  # "the rebel X Movement", "X, a militia allied with Y"
+            return
+        if label == "ORG" and len(ent) >= 3 and ent[-2].text == "Liberation" and ent[-1].text in _LIBERATION_HEADS:
+            claim(ent, "ArmedGroup", None)  # "the X Liberation Front", "the Y Liberation Army": an insurgency's name
+            return
+        if text.lower() in res.seats:
+            claim(ent, "Location", "Facility", place=None) if _after_locative(ent) else claim(ent, "Organization", None)
+            return
+        if len(ent) == 1 and ent.end < len(ent.doc) and (ent.doc[ent.end].lower_ in ("detachment", "garrison")
+                                                          or ent.doc[ent.end].text == "front") \
+                and not has_title:
+            # "the X detachment": the post at X; "the central Y front" (in lower case): the fighting
+            # around Y ("the Z Front" is a body's name)
+            claim(ent, "Location", None, place=None)
+            return
+        if label in ("PERSON", "ORG") and _natural_feature(ent, res) and not has_title:
+            claim(ent, "Location", None, place=None)  # "X Pass", "the Y Seas", "Phnom Z": a place NER called a person
+            return
+        if label == "ORG" and len(ent) >= 2 and ent[-1].is_lower and ent[-1].lower_ in res.place_suffixes \
+                and res.gazetteer.region(ent[:-1].text) is not None and not has_title:
+            claim(ent, "Location", None, place=None)  # "a free and open X region": a region the gazetteer lists
+            return
+        if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _NAMED_PLACE_HEADS \
+                and not any(t.lower_ == "of" for t in ent) and not has_title:
+            if ent[-1].lower_ == "cantonment" and len(ent) >= 2:
+                # "Y Cantonment": the military station of the town Y, placed at Y as "Y base" is
+                claim(ent, "Location", "MilitaryBase", base_name=_strip_the(ent[:-1].text))
+                return
+            claim(ent, "Location", None, place=None)  # "X State": a place NER called a person
+            return
+        if any((a.lower_, b.lower_) in (("armed", "forces"), ("task", "force")) and a.text[:1].isupper()
+               for a, b in zip(ent, ent[1:])):
+            claim(ent, "ArmedForce", None)  # "the National Armed Forces", "the Armed Forces of X", "the Y Task Force"
+            return
+        police_state = _police_force(ent, res)
+        if police_state is not None:  # "the National Police of X", "the Xian National Police Service": X's police
+            claim(ent, "ArmedForce", None, **({"country": police_state.code} if police_state else {}))
+            return
+        if len(ent) > 2 and ent[-1].lower_ in _TRAILING_PEOPLE:
+            ent = ent[:-1]  # "X National Guard Soldiers": the unit
+        if len(ent) > 1 and ent[-1].lower_ in _BUILDING_HEADS:  # "the X Embassy", "the Y Hotel": no person
+            if len(ent) > 3 and ent[1].text in ("'s", "’s") and res.gazetteer.country(ent[0].text) is not None:
+                state = res.gazetteer.country(ent[0].text)  # "at X's National Y Museum": the state, then the building
+                claim(ent[:1], "Country", None, inside=True, country=state)
+                ent = ent[2:]
+            root = ent.root
+            if label == "PERSON" or _after_locative(ent) or root.dep_ == "appos" and root.head.i < ent.start \
+                    and root.head.lemma_.lower() in PLACE_NOUNS | {"site", "scene"}:
+                claim(ent, "Location", "Facility", place=None)  # "fired at the X Embassy", "the site, the Y Museum"
+            else:
+                claim(ent, "Organization", None)  # "the X Embassy said"
+            return
+        if len(ent) > 1 and ent[0].lower_ in ("camp", "fort") and label in ("ORG", "PERSON"):
+            claim(ent, "Location", "MilitaryBase", base_name=ent[1:].text)  # "Camp X", "Fort Y"
+            return
+        if len(ent) > 2 and ent[0].lower_ in res.org_heads and ent[0].lower_ not in res.unit_heads \
+                and any(t.lower_ == "of" for t in ent[1:-1]):
+            claim(ent, "Organization", None)  # "Department of the Army", "Ministry of the X": a body, not a unit
+            return
+        if len(ent) > 1 and (ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads or ent[-1].lower_ in (
+                "team", "unit", "group", "force") and any(t.lower_ in res.unit_heads or t.lower_ == "expeditionary"
+                                                          for t in ent[:-1])
+                or _battle_group(ent)):  # "X Brigade Combat Team", "Multinational Battle Group East", "II Y Expeditionary Force"
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an") and not any(
+                    re.fullmatch(r"\d+(?:st|nd|rd|th)?|[IVX]+", t.text) for t in ent):
+                return  # "the size of a Marine Expeditionary Unit": a kind of unit, none named
+            start = ent.start  # "1st Armored Division", "III Corps", "U.S. Army"
+            if start > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVX]+", ent.doc[start - 1].text):
+                start -= 1  # NER leaves the ordinal out
+            claim(ent.doc[start:ent.end], "ArmedForce", None, unit=True)
+            return
+        if any(t.lower_ in res.org_heads for t in ent[1:]) or (label == "ORG" and len(ent) > 1 and ent[0].lower_ in res.org_heads):
+            claim(ent, "Organization", None)
+            return
+        root = ent.root
+        if not has_title and root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i < ent.start:
+            claim(ent, "Location", None, place=None)  # "the rebels' headquarters town, X"
+            return
+        person = has_title or _person_frame(ent, sent, res)
+        if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)):
+            claim(ent, "Person", None, **_person_context(ent, sent, res))
+            return
+        if label == "ORG" and _holder_in_apposition(ent, res):
+            claim(ent, "Person", None, **_person_context(ent, sent, res))  # "the group's Commander, X,": the holder
+            return
+        framed = self._place_frame(ent) or label == "ORG" and len(ent) <= 3 and _after_place_noun(ent)
+        # ("stormed a base in X": a name NER calls a body, after a place noun and "in", is a place)
+        words = len(ent.text.split())  # ("X-d'Y" is one word of three tokens)
+        if framed and label == "PERSON" and self.res.gazetteer.lookup(ent.text) is None and (
+                words >= 3 or words == 2 and _only_in_after(ent)):
+            framed = False  # "hosted ... Ana Maria Pires in Y", "Presidents A B and C D in Y": full names
+        if framed or self._gazetteer_place(ent, strict=label == "PERSON"):
+            claim(_with_place_suffix(ent, res), "Location", None, place=None, guessed=not framed)
+            return
+        if label == "PERSON":
+            claim(ent, "Person", None, **_person_context(ent, sent, res))
+        else:
+            claim(ent, "Organization", None)
+
+    def _state_possessive_person(self, ent: Span) -> bool:
+        """"Ukraine's X Y": a state's possessive before a full name the model calls a building is
+        how news names that state's officials (a place would be in the gazetteer or have a place word)."""
+        doc, res = ent.doc, self.res
+        if not 2 <= len(ent) <= 3 or ent.start < 2 or doc[ent.start - 1].text not in ("'s", "’s"):
+            return False
+        state = res.gazetteer.country(doc[ent.start - 2].text)
+        if state is None or _is_demonym(doc[ent.start - 2].text, state):
+            return False
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in ent):
+            return False
+        words = {t.lower_ for t in ent}
+        if words & (set(FACILITY_HEADS) | set(res.place_suffixes) | set(res.org_heads) | set(res.unit_heads)):
+            return False
+        return res.gazetteer.lookup(ent.text) is None and res.lexicon.match(ent.text) is None
+
+
+#: what a body holds for the press: "X Press Briefing", "Y News Conference" name the body X, Y
+_MEDIA_EVENTS = frozenset(["briefing", "conference", "readout"])
+
+
+def _battle_group(ent: Span) -> bool:
+    """"Multinational Battle Group East", "a NATO Battle Group": a unit of troops, whatever
+    follows the two words."""
+    return any(a.lower_ == "battle" and b.lower_ == "group" for a, b in zip(ent, ent[1:]))
+
+
+#: "X Liberation Front", "Y Liberation Army": the names insurgencies give themselves (not "Organization"
+#: or "Movement": the PLO and a liberation movement turned party are bodies)
+_LIBERATION_HEADS = frozenset(["Front", "Army", "Tigers"])
+_MOVEMENT_WORDS = frozenset(["movement", "front", "army", "alliance", "forces", "brigade", "brigades", "coalition"])
+_ARMED_WORDS = frozenset(["rebel", "rebels", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "militia",
+                          "paramilitary"])
+
+
+def _armed_description(ent: Span, before: bool = True) -> bool:
+    """A body's name the text itself calls armed: "the rebel X Movement" (a lower-case armed word right
+    before it), or "X, a militia allied with Y" / "X - an armed group" (an indefinite armed
+    description right after it)."""
+    doc = ent.doc
+    if before and ent.start > 0 and doc[ent.start - 1].lower_ in _ARMED_WORDS and doc[ent.start - 1].is_lower \
+            and any(t.lower_ in _MOVEMENT_WORDS for t in ent):
+        return True  # (a rebel movement's name: "the rebel X Movement", not any body the rebels hold)
+    j = ent.end
+    while j < len(doc) and doc[j].text in (",", "-", "–", "—"):
+        j += 1
+    if j == ent.end or j >= len(doc) or doc[j].lower_ not in ("a", "an"):
+        return False
+    run = []  # the description's words up to its head noun: "a militia", "an armed group", not "a rebel commander"
+    for t in doc[j + 1:j + 5]:
+        if not (t.pos_ in ("ADJ", "NOUN", "PROPN") or t.pos_ == "VERB" and t.dep_ == "amod") or t.is_punct:
+            break  # ("an armed group": "armed" may be tagged a verb; "a militia allied with": the head is before)
+        run.append(t.lower_)
+    if not run:
+        return False
+    return run[-1] in _ARMED_WORDS or run[-1] in ("group", "groups", "faction", "movement") and any(
+        w in _ARMED_WORDS or w == "armed" for w in run[:-1])
+
+
+#: last words of a natural feature's name ("X Pass", "the Y Seas") and first words in other
+#: languages' names of one ("Phnom" a hill, "Nahr" a river, "Wadi" a valley): a place, not the
+#: person or body NER makes of it
+_FEATURE_HEADS = frozenset(["sea", "seas", "pass", "strait", "straits", "gulf", "river", "mountain", "mountains",
+                            "hills", "island", "islands", "peninsula", "desert", "plateau", "canal"])  # (not "bay",
+#                            "lake": surnames too)
+_FEATURE_PREFIXES = frozenset(["mount", "lake", "cape", "wadi", "jebel", "jabal", "nahr", "phnom"])
+
+
+def _natural_feature(ent: Span, res: "Resources") -> bool:
+    """A capitalised name of two or more words that ends in a natural feature's word or opens with
+    one of another language ("Phnom X", "Nahr Y"), with no body's or unit's word in it."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.text in ("-", "el", "al") for t in words):
+        return False
+    if any(t.lower_ in res.org_heads or t.lower_ in res.unit_heads for t in words):
+        return False  # ("the Lake X Commission", "the Y River Brigade")
+    return words[-1].lower_ in _FEATURE_HEADS or words[0].lower_ in _FEATURE_PREFIXES
+
+
+#: words after "Police" that make a name a place or a part, not the force ("X Police Station")
+_POLICE_PARTS = frozenset(["station", "stations", "academy", "headquarters", "post", "college", "school", "hospital",
+                           "commissioner", "chief", "spokesman", "ministry"])
+
+
+def _police_force(ent: Span, res: "Resources"):
+    """A capitalised police force's name ("the National Police of X", "the Xian National Police",
+    "X Police Service", "the Federal Police"): an armed state force, as the golds type police,
+    not a body. Returns the state it names (a Country), False when it names none, or None for no
+    police force's name (a station, an academy, a ministry, a title)."""
+    words = [t for t in ent if t.text[:1].isupper() or t.lower_ == "of"]
+    at = next((k for k, t in enumerate(ent) if t.text == "Police"), None)
+    if at is None or len(words) != len(ent) - (ent[0].lower_ == "the") or len(ent) < 2:
+        return None
+    if any(t.lower_ in _POLICE_PARTS or t.lower_ in ("ministry", "department", "minister") for t in ent):
+        return None
+    rest = ent[at + 1:]
+    if len(rest) and not (rest[0].text in ("Service", "Force", "Forces") or rest[0].lower_ == "of"):
+        return None
+    for t in ent:
+        state = res.gazetteer.country(t.text)
+        if state is not None:
+            return state
+    return False
+
+
+def _only_in_after(ent: Span) -> bool:
+    """The only place frame of the name is "X in Y" after it (no "the town of X", no "X province")."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    return ent.end < len(doc) and doc[ent.end].lower_ == "in" and before not in ("of", "in", "at", "near", "to", "from")
+
+
+def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
+    """A role apposition (", a spokesman"), the speaker of "said" before or after the name, or a
+    full name after an outlet's possessive ("VOA's Jane Roe reports")."""
+    doc = ent.doc
+    if len(ent) >= 2 and ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s"):
+        outlet = res.lexicon.match(doc[ent.start - 2].text)
+        if outlet is not None and outlet.type == "Organization":
+            return True
+    after = doc[ent.end:min(len(doc), ent.end + 5)]
+    if len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("a", "an", "the", "who"):
+        if after[1].lower_ == "who" or any(t.lemma_.lower() in res.person_roles for t in after[2:]):
+            return True
+    if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in res.person_roles:
+        return True  # "the chief negotiator, X"
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and len(ent) >= 2 and head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and head.head.head.lemma_.lower() in res.person_roles and head.head.head.i < head.i < ent.start:
+        return True  # "the head of the provincial council, X Y": the parse hangs X Y on the council
+    if len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in res.person_roles \
+            and doc[ent.start - 1].is_lower:
+        return True  # "rebel leader X Y", "army spokesman X Y": a role noun right before a full name
+    if ent.start > 0 and doc[ent.start - 1].lemma_.lower() in res.speech_verbs and doc[ent.start - 1].lower_ != "says" or (
+            ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in res.speech_verbs):
+        return len(ent) >= 2
+    return False
+
+
+def _junk_org(ent: Span, res: Resources) -> bool:
+    """ORG spans that are titles, departments named by one word, or lowercase phrases."""
+    words = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "'s")]
+    if not words:
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.text.lower().strip(".") in res.title_words and after.text[:1].isupper() and all(
+            w.lower_ in res.title_complements or _office_word(w, res, places=False) for w in words):
+        return True  # "Philippine Defense" before "Secretary", "X Press" before "Secretary": part of a title
+    if len(words) == 1 and words[0].lower_ in res.title_complements:
+        return True  # "Affairs" cut from "Foreign Affairs Secretary"
+    if len(words) == 1 and (words[0].lower_.strip(".") in res.title_words or words[0].lower_ in (
+            "defense", "defence", "interior", "state", "ministry", "army", "government", "police", "navy",
+            "command") or words[0].lower_ in res.org_heads):
+        return True  # "Department", "Command" alone: the rest of the name was cut off
+    if _states_pair(ent, res):
+        return True  # "U.S.-Colombia (relationship)": two states as a modifier
+    return not any(t.text[:1].isupper() for t in words)

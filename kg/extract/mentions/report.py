@@ -1,0 +1,110 @@
+"""Passes over a whole report that ``MentionFinder.find`` runs after the sentences: a headline
+checked against the body, a name found once repeated where NER missed it, one seat one type,
+the words of persons' names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.nlp import ParsedDoc
+
+from kg.extract.mentions.raw import RawMention
+from kg.extract.mentions.common import _is_headline, _strip_possessive, _strip_the
+
+
+def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
+    """A headline in Title Case misleads the tagger ("Bombings Rock Nigerian City", "Meets
+    With", "Its People"): keep a headline name only when it is a state, an actor of the
+    lexicon, a state's force ("Xian Soldiers"), or written the same way in the body."""
+    if not parsed.sentences or not _is_headline(parsed.sentences[0]):
+        return found
+    body = " ".join(s.text for s in parsed.sentences[1:])
+    out = []
+    for m in found:
+        base = m.hint.get("base_name") if m.subtype == "MilitaryBase" else None  # "X base": a base in X
+        state_force = m.kind == "ArmedForce" and isinstance(m.hint.get("country"), str)  # ("Xian Soldiers": the
+        # state's word and a force noun, found by the force patterns, not by the tagger)
+        if m.sentence.index == 0 and not (m.kind == "Country" or m.hint.get("entry") is not None or state_force
+                                          or _strip_the(_strip_possessive(m.text)) in body or base and base in body
+                                          or _name_parts_in_body(m, body) or _department_of(m)):
+            continue
+        out.append(m)
+    return out
+
+
+def _department_of(m: RawMention) -> bool:
+    """"Department of X", "Ministry of Y" in a headline: a state's body by its formal name, which Title
+    Case does not invent."""
+    return m.kind == "Organization" and re.fullmatch(r"(?:Department|Ministry) of (?:the )?[A-Z]\w+(?: [A-Z]\w+)?", m.text) \
+        is not None and not any(t.pos_ in ("VERB", "AUX") or t.tag_ == "VBZ" for t in m.span)
+
+
+def _name_parts_in_body(m: RawMention, body: str) -> bool:
+    """A headline's full name of three words or more whose first and last words the body both uses on
+    their own ("Jane Al Roe" in the headline, "Dr. Jane" and "Minister Roe" below): that person."""
+    words = m.text.split()
+    return m.kind == "Person" and len(words) >= 3 and all(
+        re.search(rf"\b{re.escape(w)}\b", body) for w in (words[0], words[-1]))
+
+
+NAME_SUFFIXES = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
+
+
+def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
+    """A name found once is the same name where NER missed it in another sentence ("to the
+    Upper X" unlabelled, "in the Upper X" labelled): claim each exact repeat of a place or
+    actor name of two words or more, and each bare surname of a person named in full."""
+    names: dict[str, RawMention] = {}
+    for m in found:
+        if m.kind in ("Location", "ArmedGroup", "Organization", "Person") and len(m.span) >= 2 \
+                and m.text[:1].isupper() and m.text not in names:
+            names[m.text] = m
+    surnames: dict[str, RawMention] = {}  # "Jane Roe ... met with Roe": NER misses the bare surname
+    for m in found:
+        words = [t for t in m.span if t.text not in NAME_SUFFIXES]  # "X Y Jr." is called "Y"
+        last = words[-1] if words else m.span[-1]
+        if m.kind == "Person" and len(words) >= 2 and len(last.text) > 2 and last.text[:1].isupper() \
+                and last.text.isalpha() and last.text not in names:
+            surnames.setdefault(last.text, m)
+    if not names and not surnames:
+        return []
+    claimed = {(id(m.span.doc), i) for m in found for i in range(m.span.start, m.span.end)}
+    out: list[RawMention] = []
+    for sent in parsed.sentences:
+        text, base = sent.text, sent.span.start_char
+        for name, m in names.items():
+            at = text.find(name)
+            while at != -1:
+                span = sent.span.doc.char_span(base + at, base + at + len(name))
+                if span is not None and not any((id(span.doc), i) in claimed for i in range(span.start, span.end)):
+                    out.append(RawMention(span=span, sentence=sent, kind=m.kind, text=name, start=sent.char(span[0]),
+                                          end=sent.char(span[-1]) + len(span[-1].text), subtype=m.subtype,
+                                          hint=dict(m.hint)))
+                    claimed.update((id(span.doc), i) for i in range(span.start, span.end))
+                at = text.find(name, at + len(name))
+        for tok in sent.span:
+            m = surnames.get(tok.text)
+            if m is not None and tok.pos_ == "PROPN" and (id(tok.doc), tok.i) not in claimed:
+                span = tok.doc[tok.i:tok.i + 1]
+                out.append(RawMention(span=span, sentence=sent, kind="Person", text=tok.text, start=sent.char(tok),
+                                      end=sent.char(tok) + len(tok.text), hint=dict(m.hint)))
+                claimed.add((id(tok.doc), tok.i))
+    return out
+
+
+def _one_seat_one_type(found: list[RawMention], seats: frozenset[str]) -> list[RawMention]:
+    """A government seat the report puts someone in ("met at the X") is that building in all its
+    mentions ("the X's spokesperson" too): one name, one type. Named only as a voice, it stays a body."""
+    buildings = {m.text.lower() for m in found if m.kind == "Location" and m.text.lower() in seats}
+    for m in found:
+        if m.kind == "Organization" and m.text.lower() in buildings:
+            m.kind, m.subtype, m.hint = "Location", "Facility", {"place": None}
+    return found
+
+
+def _person_words(parsed: ParsedDoc) -> frozenset[str]:
+    """The words of every person's name of two words or more NER finds in the report."""
+    docs = {id(s.span.doc): s.span.doc for s in parsed.sentences}
+    return frozenset(t.lower_ for d in docs.values() for e in d.ents if e.label_ == "PERSON" and len(e) >= 2
+                     for t in e)

@@ -1,0 +1,121 @@
+"""The lexicons the rules read (``Resources``): titles.yaml, the actor lexicon and the gazetteer.
+
+Kept apart from the rules so that loading the data is one step, done once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.lexicon import Lexicon
+
+
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Lexical resources the mention finder needs; loaded once per Extractor."""
+
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    titles: tuple[str, ...]
+    honorifics: frozenset[str]
+    descriptions: dict[str, tuple[str, ...]]  # "Location/MilitaryBase" -> head phrases
+    force_nouns: frozenset[str]
+    force_modifiers: frozenset[str]
+    government_heads: frozenset[str]
+    person_roles: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
+    place_nouns_of: frozenset[str] = frozenset()
+    place_verbs: frozenset[str] = frozenset()
+    place_nouns_on: frozenset[str] = frozenset()
+    place_nouns_between: frozenset[str] = frozenset()
+    #: verbs whose "in X" / "near X" is the scene of a killing, an attack or fighting
+    scene_verbs: frozenset[str] = frozenset()
+    #: nouns of fighting whose "in X" is where it happened, with their plurals
+    fighting_words: frozenset[str] = frozenset()
+    #: buildings whose "in X" names the town they stand in
+    scene_buildings: frozenset[str] = frozenset()
+    #: verbs whose direct object, a lone name NER calls a person, is a town
+    attacked_place_verbs: frozenset[str] = frozenset()
+    place_motion_verbs: frozenset[str] = frozenset()
+    base_designators: tuple[str, ...] = ()
+    title_complements: frozenset[str] = frozenset()
+    unit_heads: frozenset[str] = frozenset()
+    seats: frozenset[str] = frozenset()
+    description_modifiers: frozenset[str] = frozenset()
+    government_bodies: frozenset[str] = frozenset()
+    government_modifiers: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()
+    state_bodies: tuple[tuple[str, ...], ...] = ()
+    #: nouns and verbs of talks: "talks with X's Y" names a person Y
+    talk_words: frozenset[str] = frozenset()
+    #: "USS X", "HMS Y": a navy's ship, a force
+    ship_prefixes: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
+        data = yaml.safe_load((DATA / "titles.yaml").read_text("utf-8"))
+        return cls(
+            gazetteer=gazetteer,
+            lexicon=lexicon,
+            titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+            honorifics=frozenset(data["honorifics"]),
+            descriptions={k: tuple(v) for k, v in data["descriptions"].items()},
+            force_nouns=frozenset(data["force_nouns"]),
+            force_modifiers=frozenset(data["force_modifiers"]),
+            government_heads=frozenset(data["government_force_heads"]),
+            person_roles=frozenset(data["person_roles"]),
+            speech_verbs=frozenset(data["speech_verbs"]),
+            org_heads=frozenset(data["org_heads"]),
+            place_suffixes=frozenset(data["place_suffixes"]),
+            place_nouns_of=frozenset(data["place_nouns_of"]),
+            place_verbs=frozenset(data["strike_verbs"]) | frozenset(data["place_verbs"]),
+            place_nouns_on=frozenset(data["attack_nouns"]) | frozenset(data["place_nouns_on"]),
+            scene_verbs=frozenset(data["strike_verbs"]) | frozenset(data["scene_verbs"]),
+            fighting_words=_with_plurals(frozenset(data["attack_nouns"]) | frozenset(data["fighting_nouns"])),
+            scene_buildings=frozenset(data["scene_buildings"]),
+            attacked_place_verbs=frozenset(data["attacked_place_verbs"]),
+            place_nouns_between=frozenset(data.get("place_nouns_between", [])),
+            place_motion_verbs=frozenset(data.get("place_motion_verbs", [])),
+            base_designators=tuple(data.get("base_designators", [])),
+            title_complements=frozenset(data["title_complements"]),
+            unit_heads=frozenset(data["unit_heads"]),
+            seats=frozenset(n.lower() for n in data.get("seats", [])),
+            description_modifiers=frozenset(data.get("description_modifiers", [])),
+            government_bodies=frozenset(data.get("government_bodies", [])),
+            government_modifiers=frozenset(data.get("government_modifiers", [])),
+            document_heads=frozenset(data.get("document_heads", [])),
+            state_bodies=tuple(sorted((tuple(p.split()) for p in data.get("state_bodies", [])), key=len, reverse=True)),
+            talk_words=frozenset(data.get("talk_words", [])),
+            ship_prefixes=frozenset(data.get("ship_prefixes", [])),
+        )
+
+    @cached_property
+    def title_before(self) -> re.Pattern[str]:
+        alts = "|".join(re.escape(t) for t in self.titles)
+        return re.compile(rf"(?:^|\s)(?P<title>(?:(?:{alts})\s+)+)$")
+
+    @cached_property
+    def title_heads(self) -> frozenset[str]:
+        """One-word titles as written ("Spokesperson", "Governor"): the head of a longer title."""
+        return frozenset(t for t in self.titles if " " not in t)
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(w.lower().strip(".") for t in self.titles for w in t.split())
+
+
+def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """The nouns and their plurals: the parser leaves some plurals unlemmatised ("Clashes in X" as a
+    proper noun at a sentence's start)."""
+    return nouns | {n + "s" for n in nouns}
