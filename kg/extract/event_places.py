@@ -146,6 +146,13 @@ def _place_told_before(f, before: list, res: Resolution) -> Optional[str]:
     return None
 
 
+def dateline_town(sentences: list[Sentence], res: Resolution) -> Optional[str]:
+    """The town of the article's dateline ("CITY, Country, Dec. 3 -"), where the report's "here"
+    is in any later sentence (round 15); None without a dateline naming a town."""
+    dateline = _dateline(sentences, res)
+    return dateline[0] if dateline is not None else None
+
+
 def _dateline(sentences: list[Sentence], res: Resolution) -> Optional[tuple[str, Optional[str], int]]:
     """The dateline's place, the country it names (its ISO code, by the text "PLACE, COUNTRY"
     when it names one), and its sentence: a "DATELINE=" line, or "CITY, Country --" before a lead."""

@@ -64,3 +64,4 @@ class _Ctx(
     told: list = field(default_factory=list)  # the frames of the sentences before
     after: list = field(default_factory=list)  # the two sentences after this one (round 13)
     published: Optional[dt.date] = None
+    dateline: Optional[str] = None  # the town of the article's dateline: where "here" is (round 15)

@@ -15,6 +15,9 @@ from kg.extract.events.triggers import troops_moving
 from kg.extract.events.words import ACTORS, ARMED, ARMED_NOUNS, GUARD_VERBS, PLACES, SANCTION_VERBS, TROOP_OBJECTS
 
 
+AT_VERBS = ("deploy", "station", "redeploy", "position", "garrison")  # "deployed at X" is deployed to X
+
+
 class DeploymentRules:
     """Deployments: sender, troops, destination, origin."""
 
@@ -119,6 +122,8 @@ class DeploymentRules:
         if self.finder.t.base(tok) in in_verbs and patient is not None and not preps.get("in"):
             preps["in"] = self.preps(patient).get("in", [])  # "will station four battalions in X"
         at = preps.get("at", []) if self.finder.t.base(tok) in self.finder.t.actor_verbs else []
+        if not at and not nominal and tok.dep_ != "acl" and self.finder.t.base(tok) in AT_VERBS and not preps.get("to"):
+            at = preps.get("at", [])  # "will be stationed at the X Training Area", not "troops based at X" (round 15)
         for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
             for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
@@ -143,6 +148,9 @@ class DeploymentRules:
             for p in ("at", "in"):  # "took up its tasks at X air base after arriving from Y": at X (round 9)
                 for o in self.preps(tok.head.head).get(p, []):
                     f.add("destination", self.entity(o, PLACES))
+        if not f.filled("destination") and not nominal and tok.dep_ != "acl" and self.finder.t.base(tok) in in_verbs \
+                and any(c.lower_ == "here" and c.dep_ == "advmod" for c in tok.children):
+            f.add("destination", self.dateline_place() or self.dateline)  # "arrived here": the dateline's town (round 15)
         if not f.filled("destination"):
             self.infer_destination(f, tok)
         if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:

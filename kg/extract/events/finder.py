@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from kg.extract.dating import Narrative, date_untimed
-from kg.extract.event_places import anchor_places
+from kg.extract.event_places import anchor_places, dateline_town
 from kg.extract.events.compare import _is_headline
 from kg.extract.events.ctx import _Ctx
 from kg.extract.events.fold import _drop_bare_retellings, _drop_unplaced_tallies, _fold_placed_attacks
@@ -47,12 +47,13 @@ class EventFinder:
         frames: list[Frame] = []
         recent: list[list[str]] = []  # entities named in each sentence so far, for pronouns
         narrative = Narrative()  # the narrative time carried from sentence to sentence
+        here = dateline_town(parsed.sentences, res)
         for k, sent in enumerate(parsed.sentences):
             inherited = narrative.start(sent.offset)
             dating = narrative.place(sent.span, find_times(sent.text, published), self.event_type, published)
             times = _times(dating)
             quants = find_quantities(sent.text)
-            ctx = _Ctx(self, sent, res, times, quants, inherited, published=published)
+            ctx = _Ctx(self, sent, res, times, quants, inherited, published=published, dateline=here)
             ctx.dating, ctx.told = dating, frames
             ctx.earlier = recent[-2:]
             ctx.after = parsed.sentences[k + 1:k + 3]

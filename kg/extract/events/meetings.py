@@ -167,6 +167,12 @@ class MeetingRules:
                     eid = self.entity(one, people) or self.state_of_officials(one)  # "with the X commander, Gen. Y": Y, not X
                     for e in [eid] + self.entities_in(one, ("Person",)) if eid else self.entities_in(one, people):
                         f.add("participants", e)
+        if nominal and subj is not None and subj.lower_ == "their" and len(f.roles.get("participants", [])) < 2:
+            met = self.remarks_with(tok, people)  # "Remarks With X Before Their Meeting" (round 15)
+            for e in met:
+                f.add("participants", e)
+            if met and not preps.get("in") and not preps.get("at"):
+                f.add("location", self.byline_place())
         for p in ("in", "at"):
             for o in preps.get(p, []):
                 # "met at the ministry X": a body's seat is where its people meet
@@ -203,6 +209,35 @@ class MeetingRules:
             if subj is not None and subj.i < tok.i and subj.conjuncts:
                 return [e for one in self.expand(subj) for e in [self.entity(one, kinds, modifiers=True)] if e]
         return []
+
+    def remarks_with(self, tok: Token, kinds: tuple[str, ...]) -> list[str]:
+        """"Remarks With Minister X Before Their Meeting" (a title of government prose): "their" is the
+        remarks' speaker, the person of a byline line just after it, and X. Nothing without such a line."""
+        remarks = tok.head.head if tok.dep_ == "pobj" else None
+        if remarks is None or remarks.pos_ != "NOUN" or remarks.lower_ not in self.finder.t.remarks_nouns:
+            return []
+        withs = [e for o in self.preps(remarks).get("with", []) for one in self.expand(o)
+                 for e in [self.entity(one, kinds)] if e]
+        speaker = None
+        for s in self.after:  # "John Doe" / "Secretary of State" lines under the title
+            if len(s.span) <= 6 or "\n" in s.text.strip():
+                speaker = next((e for t in s.span for e in [self.res.entity_at(t)] if self.kind(e) == "Person"), None)
+                if speaker is not None:
+                    break
+        if not withs or speaker is None or speaker in withs:
+            return []
+        return [speaker, *withs]
+
+    def byline_place(self) -> Optional[str]:
+        """The town of a byline block of lines under a title ("John Doe / Secretary of State / Y, DC /
+        April 11"): where remarks given there were given (round 15)."""
+        for s in self.after:
+            if "\n" in s.text.strip():
+                for t in s.span:
+                    e = self.res.entity_at(t)
+                    if self.kind(e) == "Location":
+                        return e
+        return None
 
     def dateline_place(self) -> Optional[str]:
         """The place of the sentence's dateline ("CITY, July 9 -"): where "here" is."""

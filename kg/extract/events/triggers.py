@@ -84,6 +84,7 @@ class Triggers:
     state_side: frozenset[str] = frozenset()  # "government fighters", "pro-government militias": no armed group
     creeds: frozenset[str] = frozenset()  # "Islamic militants": a creed, no side of its own
     leader_nouns: frozenset[str] = frozenset()  # "met the leader of X": X's leader named elsewhere (round 13)
+    remarks_nouns: frozenset[str] = frozenset()  # "Remarks With X Before Their Meeting" (round 15)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -131,7 +132,8 @@ class Triggers:
                    frozenset((data.get("armed_by_kind") or {}).get("nouns", [])),
                    frozenset((data.get("armed_by_kind") or {}).get("state_side", [])),
                    frozenset((data.get("armed_by_kind") or {}).get("creeds", [])),
-                   frozenset(data["Meeting"].get("leader_nouns", [])))
+                   frozenset(data["Meeting"].get("leader_nouns", [])),
+                   frozenset(data["Meeting"].get("remarks_nouns", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:

@@ -1,0 +1,57 @@
+"""The fifteenth round of rules for real news (issue 10), from batch L's fresh errors.
+
+Each rule on short reports invented for these tests, with a guard for what it must leave alone:
+troops that "arrived here" arrived in the dateline's town; troops "deployed at" or "stationed at"
+a place are deployed there; "Remarks With X Before Their Meeting" over a byline is the byline's
+person meeting X, where the byline is.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import extract, names
+
+
+def _deployments(f):
+    return [v for v in f.events if v.type == "Deployment"]
+
+
+def test_troops_arriving_here_arrived_in_the_datelines_town(extractor):
+    f = extract(extractor, "Camp built\n\nTARMOSA, Kenya, Dec. 3, 2019 - A year ago there was only mud here.\n\n"
+                           "The Kenyan 4th Armored Division arrived here in late December last year.\n\n"
+                           "Its soldiers built a camp.")
+    [v] = _deployments(f)
+    assert names(f, v, "destination") == ["TARMOSA"]
+
+
+def test_forces_stationed_here_tell_no_deployment(extractor):
+    f = extract(extractor, "Minister visits\n\nTARMOSA, Kenya, Dec. 3, 2019 - The defense minister praised the "
+                           "Kenyan forces stationed here during a visit today.")
+    assert not any(names(f, v, "destination") for v in _deployments(f))
+
+
+def test_deployed_at_a_training_area_is_deployed_there(extractor):
+    f = extract(extractor, "Troops arrive\n\nThe Kenyan 4th Armored Brigade will be stationed at the Tarmosa "
+                           "Training Area, the ministry said on Monday.")
+    [v] = _deployments(f)
+    assert names(f, v, "destination") == ["Tarmosa Training Area"]
+
+
+def test_troops_based_at_a_fort_are_not_deployed_there(extractor):
+    f = extract(extractor, "Troops to leave\n\nSoldiers stationed at Fort Tarmosa will deploy to Somalia next "
+                           "month, the ministry said on Monday.")
+    assert not any("Fort Tarmosa" in names(f, v, "destination") for v in _deployments(f))
+
+
+def test_remarks_before_their_meeting_are_the_speaker_and_the_guest_meeting(extractor):
+    f = extract(extractor, "Remarks With Kenyan Foreign Minister Peter Odhiambo Before Their Meeting\n\n"
+                           "Anna Korvin\nSecretary of State\nTarmosa, DC\nMarch 3, 2019\n\n"
+                           "SECRETARY KORVIN: Good afternoon. I welcome Peter Odhiambo here.")
+    [v] = [v for v in f.events if v.type == "Meeting"]
+    assert sorted(names(f, v, "participants")) == ["Anna Korvin", "Peter Odhiambo"]
+    assert names(f, v, "location") == ["Tarmosa"]
+
+
+def test_remarks_with_no_byline_name_no_speaker(extractor):
+    f = extract(extractor, "Remarks With Kenyan Foreign Minister Peter Odhiambo Before Their Meeting\n\n"
+                           "Good afternoon, everybody. I am glad to welcome Peter Odhiambo and Anna Korvin today.")
+    assert not [v for v in f.events if v.type == "Meeting"]
