@@ -8,7 +8,7 @@ person meeting X, where the byline is.
 
 from __future__ import annotations
 
-from rule_helpers import extract, names
+from rule_helpers import asserted, extract, names
 
 
 def _deployments(f):
@@ -55,3 +55,11 @@ def test_remarks_with_no_byline_name_no_speaker(extractor):
     f = extract(extractor, "Remarks With Kenyan Foreign Minister Peter Odhiambo Before Their Meeting\n\n"
                            "Good afternoon, everybody. I am glad to welcome Peter Odhiambo and Anna Korvin today.")
     assert not [v for v in f.events if v.type == "Meeting"]
+
+
+def test_a_participle_on_the_subject_takes_its_clauses_time(extractor):
+    f = extract(extractor, "President killed\n\nThe president was re-elected in 2019 after a long war.\n\n"
+                           "He survived a failed coup attempt in November when soldiers attacking the presidential "
+                           "palace were pushed back by the guards.")
+    [v] = asserted(f, "Attack")
+    assert v.date is not None and v.date.value == "2023-11"

@@ -202,7 +202,9 @@ def _closed_clause(tok: Token) -> bool:
     pluperfect ("X, which they had taken"). A relative clause on another noun tells what
     happened to it then ("pulled out of X on Tuesday, which was taken over by Y")."""
     if tok.dep_ == "acl":
-        return True
+        # (round 15: not a present participle on the subject, "soldiers attacking the palace were
+        # pushed back in November": they attacked when they were pushed back)
+        return not (tok.tag_ == "VBG" and tok.head.dep_ in ("nsubj", "nsubjpass"))
     if tok.dep_ != "relcl":
         return False
     if tok.head.dep_ in ("nsubj", "nsubjpass", "appos") or tok.head.head.dep_ in ("nsubj", "nsubjpass"):
