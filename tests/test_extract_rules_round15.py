@@ -63,3 +63,19 @@ def test_a_participle_on_the_subject_takes_its_clauses_time(extractor):
                            "palace were pushed back by the guards.")
     [v] = asserted(f, "Attack")
     assert v.date is not None and v.date.value == "2023-11"
+
+
+def test_this_attack_is_the_attack_told_before(extractor):
+    f = extract(extractor, "Patrol ambushed\n\nGunmen ambushed an army patrol near the village of Tarmosa, Kenya, on "
+                           "October 4.\n\nThe commander of the force spoke to reporters on Friday. He gave his "
+                           "condolences.\n\nTwo soldiers were also wounded in this attack.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Tarmosa"] and v.quantities["injuries"].value == 2
+
+
+def test_an_attack_with_its_own_place_is_not_folded_by_that(extractor):
+    f = extract(extractor, "Two attacks\n\nGunmen ambushed an army patrol near the village of Tarmosa, Kenya, on "
+                           "October 4.\n\nTwo days later that attack was followed by a bombing in the town of "
+                           "Belvana that killed six police officers.")
+    places = sorted(p for v in asserted(f, "Attack") for p in names(f, v, "location"))
+    assert places == ["Belvana", "Tarmosa"]

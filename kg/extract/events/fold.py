@@ -212,6 +212,33 @@ def _fold_placed_attacks(frames: list[Frame], res: Resolution) -> list[Frame]:
     return [f for f in out if not _series_in_a_state(f, res)]
 
 
+DEMONSTRATIVES = ("this", "that")
+RETOLD_WITHIN = 4  # sentences after the attack told before
+
+
+def _fold_demonstrative(frames: list[Frame]) -> list[Frame]:
+    """Round 15: "Two other soldiers were also wounded in this attack": an attack noun with "this" or
+    "that", placed nowhere and by no one named, is the last attack told before it (a few sentences
+    back); its toll and target go to that attack, where that one has none."""
+    out: list[Frame] = []
+    for f in frames:
+        t = f.trigger
+        if f.type == "Attack" and f.modality == "asserted" and f.nominal and not f.filled("location") \
+                and not f.filled("perpetrator") and t.tag_ == "NN" \
+                and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in t.children):
+            before = next((g for g in reversed(out) if g.type == "Attack" and g.modality == "asserted"
+                           and g.filled("location") and 0 <= f.sentence.index - g.sentence.index <= RETOLD_WITHIN), None)
+            if before is not None:
+                for k, q in f.quantities.items():
+                    before.quantities.setdefault(k, q)
+                if not before.filled("target"):
+                    for eid in f.roles.get("target", []):
+                        before.add("target", eid)
+                continue
+        out.append(f)
+    return out
+
+
 def _drop_unplaced_tallies(frames: list[Frame]) -> list[Frame]:
     """"Pakistan's army says it has killed up to 30 insurgents": an attack placed nowhere, even
     after the places of the sentences around it were tried, by an attacker whose attacks the
