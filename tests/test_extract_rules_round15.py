@@ -79,3 +79,18 @@ def test_an_attack_with_its_own_place_is_not_folded_by_that(extractor):
                            "Belvana that killed six police officers.")
     places = sorted(p for v in asserted(f, "Attack") for p in names(f, v, "location"))
     assert places == ["Belvana", "Tarmosa"]
+
+
+def test_whose_investigation_it_is_reports_the_attack(extractor):
+    f = extract(extractor, "Findings released\n\nWe are here to brief you on the findings of U.S. Africa Command's "
+                           "investigation into the ambush of U.S. and Kenyan soldiers near the village of Tarmosa, "
+                           "Kenya in early October 2017.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "location") == ["Tarmosa"] and not names(f, v, "perpetrator")
+
+
+def test_a_lone_armed_group_named_before_still_made_the_attack(extractor):
+    f = extract(extractor, "Town attacked\n\nFighters of the Valdoran Liberation Front who crossed the river on "
+                           "Monday killed 17 villagers in a raid on the village of Tarmosa, Kenya.")
+    [v] = asserted(f, "Attack")
+    assert names(f, v, "perpetrator") == ["Valdoran Liberation Front"]

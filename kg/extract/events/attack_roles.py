@@ -28,11 +28,14 @@ class AttackRoles:
         return armed.pop() if len(armed) == 1 else None
 
     def speaker(self, tok: Token) -> bool:
-        """"The X army says ...", "X police said": whoever reports an attack is not its agent."""
+        """"The X army says ...", "X police said", "X's investigation into ...": whoever reports an
+        attack is not its agent."""
         t = tok
         for _ in range(3):
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEAKING:
                 return True
+            if t.dep_ == "poss" and t.head.lemma_.lower() in self.finder.t.report_nouns:
+                return True  # "X's investigation into the ambush" (round 15)
             if t.head.i == t.i or t.dep_ not in ("compound", "amod", "poss", "nmod", "nsubj"):
                 return False
             t = t.head
