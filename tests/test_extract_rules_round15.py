@@ -94,3 +94,16 @@ def test_a_lone_armed_group_named_before_still_made_the_attack(extractor):
                            "Monday killed 17 villagers in a raid on the village of Tarmosa, Kenya.")
     [v] = asserted(f, "Attack")
     assert names(f, v, "perpetrator") == ["Valdoran Liberation Front"]
+
+
+def test_to_hung_inside_the_from_phrase_is_where_troops_move(extractor):
+    f = extract(extractor, "Troops move\n\nThree battalions are preparing to move from their locations in the army's "
+                           "area of responsibility to Tarmosa, Kenya, the ministry said on Monday.")
+    [v] = _deployments(f)
+    assert names(f, v, "destination") == ["Tarmosa"]
+
+
+def test_a_range_from_one_number_to_another_moves_no_one(extractor):
+    f = extract(extractor, "Prices rise\n\nThe price of bread moved from two shillings in the markets of Tarmosa to "
+                           "three shillings, the ministry said on Monday.")
+    assert not _deployments(f)

@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from kg.extract.events.frame import Frame
-from kg.extract.events.triggers import troops_moving
+from kg.extract.events.triggers import to_inside_from, troops_moving
 from kg.extract.events.words import ACTORS, ARMED, ARMED_NOUNS, GUARD_VERBS, PLACES, SANCTION_VERBS, TROOP_OBJECTS
 
 
@@ -100,6 +100,10 @@ class DeploymentRules:
                 agent = self.res.country_entity(self.res.countries.get(agent)) or agent
             f.add("agent", agent)
         preps = self.preps(tok)
+        if not nominal and not preps.get("to") and not preps.get("into"):
+            inside = to_inside_from(tok)  # "move from their bases in X's region to Y" (round 15)
+            if inside:
+                preps["to"] = inside
         if nominal:  # "the deployment of 500 troops to X": the parse hangs "to X" on the troops or the verb
             holders = preps.get("of", []) + ([tok.head] if tok.dep_ == "dobj" and tok.head.lemma_.lower() in SANCTION_VERBS else [])
             for o in holders:

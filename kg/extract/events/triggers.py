@@ -42,6 +42,17 @@ def _plural(noun: str) -> str:
     return irregular.get(noun, noun + "s")
 
 
+def to_inside_from(verb: Token) -> list[Token]:
+    """Round 15: "move from their bases in the region of X to Y": the parser hangs "to Y" inside the
+    verb's "from" phrase; the places it names after "to" are where the verb goes."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for t in c.subtree:
+                if t.i > c.i and t.dep_ == "prep" and t.lower_ in ("to", "into") and t.head.pos_ in ("NOUN", "PROPN"):
+                    return [o for o in t.children if o.dep_ == "pobj"]
+    return []
+
+
 def troops_moving(verb: Token) -> bool:
     """Round 13: a verb of moving with troops as its subject and no object, going to a place ("three
     battalions are preparing to move to X", "the brigade will relocate to Y"): the troops deploy there
@@ -49,7 +60,7 @@ def troops_moving(verb: Token) -> bool:
     if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return False
     if not any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(o.dep_ == "pobj" for o in c.children)
-               for c in verb.children):
+               for c in verb.children) and not to_inside_from(verb):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ in ("xcomp", "conj"):
