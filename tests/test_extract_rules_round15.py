@@ -107,3 +107,11 @@ def test_a_range_from_one_number_to_another_moves_no_one(extractor):
     f = extract(extractor, "Prices rise\n\nThe price of bread moved from two shillings in the markets of Tarmosa to "
                            "three shillings, the ministry said on Monday.")
     assert not _deployments(f)
+
+
+def test_a_time_inside_a_clause_on_a_noun_dates_that_clause_only(extractor):
+    f = extract(extractor, "Ministers meet\n\nThe defense ministers of Kenya and Uganda met today in Tarmosa.\n\n"
+                           "At the meeting, the two leaders committed to enhance cooperation based on the plan of "
+                           "action agreed upon in October, a spokesman said.")
+    meetings = asserted(f, "Meeting")
+    assert meetings and all(v.date is None or v.date.value != "2023-10" for v in meetings)

@@ -129,6 +129,8 @@ def _host(tokens: tuple[Token, ...], event_type: Callable[[Token], Optional[str]
         for _ in range(_MAX_STEPS):
             if cur.i not in inside and _is_host(cur, event_type):
                 return cur
+            if cur.i not in inside and cur.dep_ == "acl" and cur.pos_ == "VERB" and cur.tag_ in ("VBN", "VBD"):
+                return cur  # "the plan agreed upon in October": the agreeing's time, no event above's (round 15)
             if cur.head.i == cur.i:
                 break
             cur = cur.head
