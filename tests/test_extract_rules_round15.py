@@ -115,3 +115,17 @@ def test_a_time_inside_a_clause_on_a_noun_dates_that_clause_only(extractor):
                            "action agreed upon in October, a spokesman said.")
     meetings = asserted(f, "Meeting")
     assert meetings and all(v.date is None or v.date.value != "2023-10" for v in meetings)
+
+
+def test_a_plan_to_deploy_to_the_state_of_a_town_arrived_in_is_one_deployment(extractor):
+    f = extract(extractor, "Marines arrive\n\nKenyan marines have begun arriving in Tarmosa, Kenya, for the yearly "
+                           "exercise.\n\nThe exercise is in its eighth year.\n\nMarines from two regiments will "
+                           "deploy to Kenya in the form of a task force.")
+    deps = [v for v in _deployments(f) if v.modality in ("asserted", "planned")]
+    assert [names(f, v, "destination") for v in deps] == [["Tarmosa"]]
+
+
+def test_two_deployments_told_as_done_stay_two(extractor):
+    f = extract(extractor, "Troops arrive\n\nUgandan troops arrived in Tarmosa, Kenya, in May.\n\n"
+                           "In June Ugandan troops were deployed to Kenya again.")
+    assert len([v for v in _deployments(f) if v.modality == "asserted"]) == 2

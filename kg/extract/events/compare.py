@@ -62,6 +62,20 @@ def _absorb(target: Frame, f: Frame) -> None:
     target.quote = target.quote or f.quote
 
 
+def _town_in_state(a: Frame, b: Frame, res: Resolution) -> bool:
+    """Round 15: "Marines have begun arriving in X" ... "Marines will deploy to Y" (X a town of the
+    state Y), neither counted, one told as done and one as planned: one deployment told twice, the
+    town its destination."""
+    if a.quantities.get("troops") or b.quantities.get("troops") or {a.modality, b.modality} != {"asserted", "planned"}:
+        return False
+    for one, other in ((a, b), (b, a)):
+        towns = {res.countries.get(e) for e in one.roles.get("destination", []) if res.kinds.get(e) == "Location"}
+        states = {res.countries.get(e) for e in other.roles.get("destination", []) if res.kinds.get(e) == "Country"}
+        if towns and states and towns & states - {None} and len(other.roles.get("destination", [])) == len(states):
+            return True
+    return False
+
+
 def _same(a: Frame, b: Frame, res: Resolution) -> bool:
     if a.type != b.type or a.type == "Statement":
         return False
@@ -76,8 +90,8 @@ def _same(a: Frame, b: Frame, res: Resolution) -> bool:
             return qa.value == qb.value and bool(agents_ok)
         # "will deploy 300 soldiers to X" ... "the troops being sent to X": a telling without a
         # number adds to the one with it (or to another without) when destination and sender agree.
-        return bool(agents_ok) and a.modality != "negated" and b.modality != "negated" and bool(
-            set(a.roles.get("destination", [])) & set(b.roles.get("destination", [])))
+        return bool(agents_ok) and a.modality != "negated" and b.modality != "negated" and (bool(
+            set(a.roles.get("destination", [])) & set(b.roles.get("destination", []))) or _town_in_state(a, b, res))
     if a.type == "Attack":  # one place, and no toll or attacker that differs
         return bool(set(a.roles.get("location", [])) & set(b.roles.get("location", []))) \
             and _compatible_counts(a, b) and _same_side(a, b, res)
