@@ -129,3 +129,18 @@ def test_two_deployments_told_as_done_stay_two(extractor):
     f = extract(extractor, "Troops arrive\n\nUgandan troops arrived in Tarmosa, Kenya, in May.\n\n"
                            "In June Ugandan troops were deployed to Kenya again.")
     assert len([v for v in _deployments(f) if v.modality == "asserted"]) == 2
+
+
+def test_a_region_named_in_what_was_discussed_is_no_meeting_place(extractor):
+    f = extract(extractor, "Ministers meet\n\nDefense Minister Peter Odhiambo met with Minister of Defense Anna Korvin "
+                           "of Mongolia to discuss their shared commitment to democratic principles and a free and open "
+                           "Indo-Pacific.")
+    [v] = asserted(f, "Meeting")
+    assert not names(f, v, "location")
+
+
+def test_the_place_met_in_stays_beside_a_topic(extractor):
+    f = extract(extractor, "Ministers meet\n\nDefense Minister Peter Odhiambo met with Minister of Defense Anna Korvin "
+                           "in Tarmosa, Kenya, to discuss security in the Middle East.")
+    [v] = asserted(f, "Meeting")
+    assert names(f, v, "location") == ["Tarmosa"]

@@ -18,7 +18,7 @@ from kg.extract.events.ctx import _Ctx
 from kg.extract.events.fold import _drop_bare_retellings, _drop_unplaced_tallies, _fold_demonstrative, _fold_placed_attacks
 from kg.extract.events.frame import Frame
 from kg.extract.events.merge import _chain_holders, _leaders_named, _merge
-from kg.extract.events.places import _own_places_only
+from kg.extract.events.places import _own_places_only, _topic_places_dropped
 from kg.extract.events.sentences import (
     _credit_blame,
     _credit_toll,
@@ -69,6 +69,7 @@ class EventFinder:
         refine_places(merged, parsed.sentences, res)
         anchor_places(merged, parsed.sentences, res)
         _own_places_only(merged, res)
+        _topic_places_dropped(merged, res, self.t.topic_verbs)
         merged = _drop_bare_retellings(merged, res)
         merged = _fold_placed_attacks(merged, res)
         merged = _fold_demonstrative(merged)

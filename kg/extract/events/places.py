@@ -21,6 +21,26 @@ def _own_places_only(frames: list[Frame], res: Resolution) -> None:
                     f.roles[role] = [e for e in f.roles[role] if e in own]
 
 
+def _topic_places_dropped(frames: list[Frame], res: Resolution, topic_verbs: frozenset[str]) -> None:
+    """Round 15: "A met B to discuss their commitment to a free and open Y": a place the meeting's
+    sentence names only inside the clause of what was to be discussed is the topic, not the
+    meeting's place (a place named elsewhere, or borrowed from another sentence, stays; so does a
+    state, often the host: "to discuss ... and reaffirm support to X")."""
+    for f in frames:
+        if f.type != "Meeting" or not f.roles.get("location"):
+            continue
+        topic = {t.i for c in f.trigger.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in topic_verbs
+                 for t in c.subtree}
+        if not topic:
+            continue
+        kept = []
+        for e in f.roles["location"]:
+            at = [t.i for t in f.sentence.span if res.entity_at(t) == e]
+            if res.kinds.get(e) != "Location" or not (at and all(i in topic for i in at)):
+                kept.append(e)
+        f.roles["location"] = kept
+
+
 def _set_place(told: Frame, f: Frame, res: Resolution) -> None:
     """The place a later sentence gives an attack told before replaces a coarser one of the same
     country ("In X region, militants killed 12 ... the assault took place in <town>")."""

@@ -97,6 +97,7 @@ class Triggers:
     leader_nouns: frozenset[str] = frozenset()  # "met the leader of X": X's leader named elsewhere (round 13)
     remarks_nouns: frozenset[str] = frozenset()  # "Remarks With X Before Their Meeting" (round 15)
     report_nouns: frozenset[str] = frozenset()  # "X's investigation into the ambush": X reports it (round 15)
+    topic_verbs: frozenset[str] = frozenset()  # "met to discuss security in Y": Y no meeting place (round 15)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -146,7 +147,8 @@ class Triggers:
                    frozenset((data.get("armed_by_kind") or {}).get("creeds", [])),
                    frozenset(data["Meeting"].get("leader_nouns", [])),
                    frozenset(data["Meeting"].get("remarks_nouns", [])),
-                   frozenset(data.get("report_nouns", [])))
+                   frozenset(data.get("report_nouns", [])),
+                   frozenset(data["Meeting"].get("topic_verbs", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:
