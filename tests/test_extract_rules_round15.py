@@ -144,3 +144,9 @@ def test_the_place_met_in_stays_beside_a_topic(extractor):
                            "in Tarmosa, Kenya, to discuss security in the Middle East.")
     [v] = asserted(f, "Meeting")
     assert names(f, v, "location") == ["Tarmosa"]
+
+
+def test_troops_already_stationed_at_a_base_tell_no_deployment(extractor):
+    f = extract(extractor, "Troops in place\n\nSeveral hundred Kenyan troops are already stationed at the Tarmosa "
+                           "Training Area, the ministry said on Monday.")
+    assert not any(names(f, v, "destination") for v in _deployments(f))

@@ -126,8 +126,10 @@ class DeploymentRules:
         if self.finder.t.base(tok) in in_verbs and patient is not None and not preps.get("in"):
             preps["in"] = self.preps(patient).get("in", [])  # "will station four battalions in X"
         at = preps.get("at", []) if self.finder.t.base(tok) in self.finder.t.actor_verbs else []
-        if not at and not nominal and tok.dep_ != "acl" and self.finder.t.base(tok) in AT_VERBS and not preps.get("to"):
+        if not at and not nominal and tok.dep_ != "acl" and self.finder.t.base(tok) in AT_VERBS and not preps.get("to") \
+                and not any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in tok.children):
             at = preps.get("at", [])  # "will be stationed at the X Training Area", not "troops based at X" (round 15)
+            # (nor "troops are already stationed at X": where they are, told as a state)
         for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
             for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
