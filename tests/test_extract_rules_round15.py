@@ -150,3 +150,16 @@ def test_troops_already_stationed_at_a_base_tell_no_deployment(extractor):
     f = extract(extractor, "Troops in place\n\nSeveral hundred Kenyan troops are already stationed at the Tarmosa "
                            "Training Area, the ministry said on Monday.")
     assert not any(names(f, v, "destination") for v in _deployments(f))
+
+
+def test_a_strength_told_after_the_verb_counts_the_troops(extractor):
+    f = extract(extractor, "Camp built\n\nTARMOSA, Kenya, Dec. 3, 2019 - A year ago there was only mud here.\n\n"
+                           "The Kenyan 4th Armored Division arrived here 20,000-strong in late December last year.")
+    [v] = _deployments(f)
+    assert v.quantities["troops"].value == 20000
+
+
+def test_a_strong_word_with_no_number_counts_no_one(extractor):
+    f = extract(extractor, "Camp built\n\nTARMOSA, Kenya, Dec. 3, 2019 - A year ago there was only mud here.\n\n"
+                           "The Kenyan 4th Armored Division arrived here strong and rested in late December last year.")
+    assert not any("troops" in v.quantities for v in _deployments(f))

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kg.extract.events.frame import Frame
 from kg.extract.events.triggers import to_inside_from, troops_moving
 from kg.extract.events.words import ACTORS, ARMED, ARMED_NOUNS, GUARD_VERBS, PLACES, SANCTION_VERBS, TROOP_OBJECTS
+from kg.models import Quantity
 
 
 AT_VERBS = ("deploy", "station", "redeploy", "position", "garrison")  # "deployed at X" is deployed to X
@@ -143,6 +144,8 @@ class DeploymentRules:
             f.add("origin", self.entity(obj, PLACES))
         troops_told = not nominal and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in TROOP_OBJECTS
         self.quantities(f, tok.head if troops_told else tok, patient)  # "600 paratroopers ... deployed to X"
+        if not nominal and "troops" not in f.quantities:
+            f.quantities.update(self.strength_told(tok))  # "the division arrived here 20,000-strong" (round 15)
         if not f.filled("destination"):
             f.add("destination", self.area_told_before(preps))  # "troops who were sent to the area" (round 11)
         if not f.filled("destination") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Deployment":
@@ -173,6 +176,20 @@ class DeploymentRules:
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)
+
+    def strength_told(self, verb: Token) -> dict[str, Quantity]:
+        """Round 15: "the division arrived here 20,000-strong": a strength told after the verb, with no
+        noun to count (the quantity rules count nouns), is the number of troops deployed."""
+        for c in verb.children:
+            if c.lower_ == "strong" and c.dep_ in ("advmod", "acomp", "dobj", "oprd", "npadvmod", "advcl"):
+                for n in c.children:
+                    if n.tag_ == "CD" and n.i < c.i:
+                        try:
+                            value = float(n.text.replace(",", ""))
+                        except ValueError:
+                            continue
+                        return {"troops": Quantity(value, "exact", n.text)}
+        return {}
 
     def _welcomed(self, tok: Token) -> Iterable[Frame]:
         """"The prime minister welcomed at X airport the first contingent of the mission, made up of 400
