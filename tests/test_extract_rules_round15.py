@@ -163,3 +163,16 @@ def test_a_strong_word_with_no_number_counts_no_one(extractor):
     f = extract(extractor, "Camp built\n\nTARMOSA, Kenya, Dec. 3, 2019 - A year ago there was only mud here.\n\n"
                            "The Kenyan 4th Armored Division arrived here strong and rested in late December last year.")
     assert not any("troops" in v.quantities for v in _deployments(f))
+
+
+def test_forces_entering_the_town_their_side_recaptured_tell_the_capture(extractor):
+    f = extract(extractor, "Town retaken\n\nKenyan forces said they recaptured the town of Tarmosa on Thursday.\n\n"
+                           "\"They entered Tarmosa from the north,\" a Kenyan army spokesman said.")
+    assert not [v for v in _deployments(f) if v.modality == "asserted"]
+    assert [names(f, v, "place") for v in asserted(f, "Capture")] == [["Tarmosa"]]
+
+
+def test_forces_entering_a_town_no_one_captured_are_deployed(extractor):
+    f = extract(extractor, "Troops arrive\n\nKenyan troops entered the town of Tarmosa on Thursday to guard the "
+                           "elections, the army said.")
+    assert [names(f, v, "destination") for v in _deployments(f)] == [["Tarmosa"]]

@@ -15,7 +15,13 @@ from kg.extract.dating import Narrative, date_untimed
 from kg.extract.event_places import anchor_places, dateline_town
 from kg.extract.events.compare import _is_headline
 from kg.extract.events.ctx import _Ctx
-from kg.extract.events.fold import _drop_bare_retellings, _drop_unplaced_tallies, _fold_demonstrative, _fold_placed_attacks
+from kg.extract.events.fold import (
+    _drop_bare_retellings,
+    _drop_unplaced_tallies,
+    _entry_of_a_capture,
+    _fold_demonstrative,
+    _fold_placed_attacks,
+)
 from kg.extract.events.frame import Frame
 from kg.extract.events.merge import _chain_holders, _leaders_named, _merge
 from kg.extract.events.places import _own_places_only, _topic_places_dropped
@@ -73,6 +79,7 @@ class EventFinder:
         merged = _drop_bare_retellings(merged, res)
         merged = _fold_placed_attacks(merged, res)
         merged = _fold_demonstrative(merged)
+        merged = _entry_of_a_capture(merged, res, self.t.base)
         merged = _drop_unplaced_tallies(merged)
         date_untimed(merged, published)
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)

@@ -239,6 +239,26 @@ def _fold_demonstrative(frames: list[Frame]) -> list[Frame]:
     return out
 
 
+ENTRY_VERBS = ("enter", "roll", "pour")  # (not "invade", "cross": an invasion or a border crossing is news of its own)
+
+
+def _entry_of_a_capture(frames: list[Frame], res: Resolution, base) -> list[Frame]:
+    """Round 15: "government forces said they recaptured X ... 'They entered X from the north'": forces
+    entering the place their side is told to have captured, with no number, tell the capture again,
+    no deployment of their own."""
+    taken = [(set(g.roles.get("place", [])), {res.countries.get(e) for e in g.roles.get("captor", [])} - {None})
+             for g in frames if g.type == "Capture" and g.modality == "asserted" and g.filled("place")]
+    out = []
+    for f in frames:
+        if f.type == "Deployment" and f.modality == "asserted" and not f.nominal and not f.quantities \
+                and base(f.trigger) in ENTRY_VERBS and f.filled("destination"):
+            sides = {res.countries.get(e) for r in ("agent", "force") for e in f.roles.get(r, [])} - {None}
+            if any(set(f.roles["destination"]) <= places and (not sides or sides & captors) for places, captors in taken):
+                continue
+        out.append(f)
+    return out
+
+
 def _drop_unplaced_tallies(frames: list[Frame]) -> list[Frame]:
     """"Pakistan's army says it has killed up to 30 insurgents": an attack placed nowhere, even
     after the places of the sentences around it were tried, by an attacker whose attacks the
