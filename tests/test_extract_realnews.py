@@ -64,8 +64,10 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # raised (events 0.53 -> 0.55, arguments 0.40 -> 0.42).
 # Then entities round 13 (LOOK: batch L dev with A-G, I, K; CHECK H+J unchanged): dev (153) 0.919 / 0.784 /
 # 0.667 / 0.925 (L-dev 0.863 / 0.564 / 0.511, now tuned on), test (67) 0.882 / 0.568 / 0.439 / 0.919.
+# Then events round 15 (LOOK: L dev with A-G, I, K; CHECK H+J unchanged): dev 0.919 / 0.802 / 0.679 / 0.935
+# (L-dev 0.863 / 0.811 / 0.703), test 0.882 / 0.568 / 0.440 / 0.919 (unchanged within 0.001).
 FLOORS = {
-    "dev": {"entities_typed": 0.91, "events": 0.775, "arguments": 0.66, "dates": 0.915},
+    "dev": {"entities_typed": 0.91, "events": 0.79, "arguments": 0.67, "dates": 0.925},
     "test": {"entities_typed": 0.875, "events": 0.56, "arguments": 0.43, "dates": 0.91},
 }
 
