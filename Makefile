@@ -43,6 +43,7 @@ test: venv sysdeps
 # (see tests/data/realnews/README.md). EVAL_ARGS="--set written-dev --misses" for other sets.
 eval: venv
 	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
+agreement: venv ; $(BIN)/python scripts/agreement.py --per-article  # inter-annotator agreement on the real-news gold (docs/agreement.md)
 
 # The learned event filter (docs/learned.md): trained on the dev gold, written to
 # kg/data/models/event_filter (and its threshold to kg/data/learned.yaml); prints the
