@@ -75,7 +75,25 @@ def interval(r: Report, cfg: FusionConfig) -> Optional[tuple[date, date]]:
     tell an event of the ``untimed_lookback_days`` before it."""
     if r.untimed:
         return _interval(None, None, r.published, cfg.untimed_lookback_days)
+    if r.date_text and r.published:
+        week = _week(r.date_text, r.published, cfg.week_phrases)
+        if week is not None:
+            return week
     return _interval(r.date, r.precision, r.published, cfg.undated_lateness_days)
+
+
+@lru_cache(maxsize=1 << 12)
+def _week(text: str, published: str, phrases: tuple[tuple[str, int], ...]) -> Optional[tuple[date, date]]:
+    """The days of a date told as a week (``phrases``: the weeks before the publication's week),
+    Monday to Sunday and none after the publication: "last week" in an article of Monday 17
+    February is 10-16 February, "this week" in one of Thursday 6 March is 3-6 March. None for
+    any other text."""
+    weeks_before = next((n for phrase, n in phrases if phrase == text), None)
+    pub = parse_day(published)
+    if weeks_before is None or pub is None:
+        return None
+    start = pub - timedelta(days=pub.weekday() + 7 * weeks_before)
+    return start, min(start + timedelta(days=6), pub)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -221,6 +221,8 @@ def dates_score(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool
         return cfg.score("same_day")  # two untimed reports of one publication day: that day's news
     if (a.untimed or ia[0] == ia[1]) and (b.untimed or ib[0] == ib[1]):
         return cfg.score("near_day")  # an untimed report's few days hold the other's day
+    if (ia[1] - ia[0]).days < 7 and (ib[1] - ib[0]).days < 7:
+        return cfg.score("same_week")  # a date told as a week ("last week"), blocking.interval
     return cfg.score("same_month")
 
 

@@ -20,6 +20,9 @@ class FusionConfig:
     tolerance_days: int = 1
     undated_lateness_days: int = 10
     untimed_lookback_days: int = 3
+    # a date told as a week ("last week", "this week": weeks before the publication's week), which
+    # the extractor gives at month precision: fusion reads it as those seven days (blocking.interval)
+    week_phrases: tuple[tuple[str, int], ...] = (("last week", 1), ("this week", 0))
     same_point_km: float = 8.0
     same_record_km: float = 1.0
     area_radius_km: dict[str, float] = field(default_factory=lambda: {"A": 160.0, "L": 400.0})
@@ -53,7 +56,7 @@ class FusionConfig:
     def key(self) -> tuple:
         """A hashable summary (for caches keyed by configuration)."""
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
-                self.undated_lateness_days, self.untimed_lookback_days, self.same_point_km, self.same_record_km,
+                self.undated_lateness_days, self.untimed_lookback_days, self.week_phrases, self.same_point_km, self.same_record_km,
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
                 self.relative_tolerance, self.absolute_tolerance,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
@@ -69,6 +72,8 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         tolerance_days=int(d.get("tolerance_days", 1)),
         undated_lateness_days=int(d.get("undated_lateness_days", 10)),
         untimed_lookback_days=int(d.get("untimed_lookback_days", 3)),
+        week_phrases=tuple(sorted((" ".join(str(k).lower().split()), int(v))
+                                  for k, v in (d.get("week_phrases", {"last week": 1, "this week": 0}) or {}).items())),
         same_point_km=float(p.get("same_point_km", 8)),
         same_record_km=float(p.get("same_record_km", 1)),
         area_radius_km={str(k): float(v) for k, v in (p.get("area_radius_km") or {}).items()},

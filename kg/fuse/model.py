@@ -136,6 +136,9 @@ class Report:
     # publication (ckg:date with no ckg:dateText), which says only that it happened by then
     # (a headline "23 soldiers killed in Damboa base attack" over a body "on Monday night").
     untimed: bool = False
+    # the text of a date coarser than a day ("last week", "this week"; ckg:dateText), read by
+    # blocking.interval: the extractor gives a week at month precision
+    date_text: Optional[str] = None
 
     @property
     def sort_key(self) -> str:
@@ -341,6 +344,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
         published = _first(art.get(_DCT + "issued"))
         untimed = bool(date and precision == "day" and not node.get(C + "dateText")
                        and published and date[:10] == published[:10])
+        date_text = _first(node.get(C + "dateText")) if precision in ("month", "year") else None
         out.append(Report(
             iri=iri, doc_id=this_doc, cls=sorted(classes)[0],
             modality=MODALITY.get(_first(node.get(C + "modality")) or "", "asserted"),
@@ -356,6 +360,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             subtype=_first(node.get(C + "subtype")),
             origins=tuple(sorted(set(origins), key=lambda x: x.iri)),
             untimed=untimed,
+            date_text=" ".join(date_text.lower().split()) if date_text else None,
         ))
     out.sort(key=lambda r: r.iri)
     return out
