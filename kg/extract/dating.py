@@ -274,8 +274,9 @@ class SentenceTimes:
 
     def __init__(self, span: Span, mentions: Iterable[TimeMention], event_type: Callable[[Token], Optional[str]],
                  reference: Optional[DateValue] = None, inherited: Optional[DateValue] = None,
-                 paragraph: Optional[DateValue] = None, published: Optional[dt.date] = None) -> None:
-        self.span = span
+                 paragraph: Optional[DateValue] = None, published: Optional[dt.date] = None,
+                 text: Optional[str] = None) -> None:
+        self.span = span  # (``text``: the span's text when the caller holds it already)
         self.published = published
         self.inherited = inherited
         self.paragraph = paragraph  # the narrative time established in this paragraph
@@ -284,7 +285,7 @@ class SentenceTimes:
         ordered = sorted(mentions, key=lambda m: m.start)
         # Most sentences hold no time: then neither the text (built from the tokens by spaCy at
         # each access) nor the tokens are read.
-        dateline = _DATELINE.match(span.text) if ordered else None
+        dateline = _DATELINE.match(span.text if text is None else text) if ordered else None
         extents = _token_extents(span) if ordered else []
         for m in ordered:
             if dateline and m.end <= dateline.end():
@@ -535,9 +536,9 @@ class Narrative:
         return self.inherited
 
     def place(self, span: Span, mentions: Iterable[TimeMention], event_type: Callable[[Token], Optional[str]],
-              published: Optional[dt.date] = None) -> SentenceTimes:
+              published: Optional[dt.date] = None, text: Optional[str] = None) -> SentenceTimes:
         return SentenceTimes(span, mentions, event_type, reference=self.inherited or self._reference,
-                             inherited=self.inherited, paragraph=self._paragraph, published=published)
+                             inherited=self.inherited, paragraph=self._paragraph, published=published, text=text)
 
     def end(self, times: SentenceTimes, frames: list[Any], headline: Callable[[Any], bool]) -> None:
         """Close the sentence: ``frames`` are its events (with ``date``/``date_strength``)."""

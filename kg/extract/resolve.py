@@ -59,11 +59,16 @@ class Resolution:
         return None
 
 
+_NORM_THE = re.compile(r"^(the)\s+")
+_NORM_POSSESSIVE = re.compile(r"('s|')$")
+_NORM_OTHER = re.compile(r"[^a-z0-9]+")
+
+
 def norm(text: str) -> str:
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"^(the)\s+", "", s)
-    s = re.sub(r"('s|')$", "", s)
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = _NORM_THE.sub("", s)
+    s = _NORM_POSSESSIVE.sub("", s)
+    return _NORM_OTHER.sub(" ", s).strip()
 
 
 # Words that name the kind of an administrative area ("X district"); the area is also
@@ -843,10 +848,15 @@ def _rejoin_place_tails(mentions: list[RawMention], surnames: set[str]) -> None:
                 break
 
 
+_SURFACE_THE = re.compile(r"^(?:the|The)\s+")
+_SURFACE_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_SURFACE_SPACES = re.compile(r"\s+")
+
+
 def _clean_surface(text: str) -> str:
-    t = re.sub(r"^(?:the|The)\s+", "", text.strip())
-    t = re.sub(r"(?:'s|’s|')$", "", t).strip()
-    return re.sub(r"\s+", " ", t)
+    t = _SURFACE_THE.sub("", text.strip())
+    t = _SURFACE_POSSESSIVE.sub("", t).strip()
+    return _SURFACE_SPACES.sub(" ", t)
 
 
 def _within(m: RawMention, gaz: Gazetteer) -> Optional[Place]:

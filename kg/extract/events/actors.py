@@ -29,6 +29,10 @@ from kg.extract.mentions import LINK_WORDS
 from kg.extract.places import body_start
 
 
+#: the verbs ``blamed`` reads (each has its branch there); any other verb blames no one
+_BLAMING_VERBS = frozenset(["blame", "accuse", "attribute", "suspect", "hold", "claim"])
+
+
 class ActorLookup:
     """Entity lookup: the entity a token stands for, and who the sentence blames."""
 
@@ -221,9 +225,11 @@ class ActorLookup:
         ambush", "police suspect X", "held X responsible"."""
         out: list[str] = []
         for tok in self.sent.span:
-            if tok.pos_ != "VERB" or self.finder.modality.of(tok) != "asserted":
+            if tok.pos_ != "VERB":
                 continue
             base = self.finder.t.base(tok)
+            if base not in _BLAMING_VERBS or self.finder.modality.of(tok) != "asserted":
+                continue  # (the verb first: only these few can blame, and the modality costs more)
             cands: list[Token] = []
             if base in ("blame", "accuse"):
                 preps = self.preps(tok)

@@ -5,6 +5,7 @@ Part of ``ctx._Ctx``.
 
 from __future__ import annotations
 
+from itertools import chain, islice
 from typing import Optional
 
 from spacy.tokens import Token
@@ -21,10 +22,9 @@ class AttackRoles:
         raid"), the one armed actor named before the trigger, and not as its target, is its agent."""
         if tok.head.dep_ == "agent" or tok.head.lower_ in ("by", "with"):
             return None  # "X, backed by airstrikes": the attack supports X, X does not make it
-        found = {self.res.entity_at(t) for t in self.sent.span.doc[self.body_start:tok.i]
-                 if not self.victim(t) and not self.speaker(t)}
-        armed = {e for e in found if e and self.kind(e) in ("ArmedGroup", "ArmedForce")}
-        armed -= set(f.roles.get("target", []))
+        armed = {e for t in self.sent.span.doc[self.body_start:tok.i] for e in [self.res.entity_at(t)]
+                 if e and self.kind(e) in ("ArmedGroup", "ArmedForce") and not self.victim(t) and not self.speaker(t)}
+        armed -= set(f.roles.get("target", []))  # (the entity first: only an armed one's words are read)
         return armed.pop() if len(armed) == 1 else None
 
     def speaker(self, tok: Token) -> bool:
@@ -44,8 +44,12 @@ class AttackRoles:
     def armed_victim(self, tok: Token, f: Frame) -> Optional[str]:
         """"Three X soldiers died and eleven were wounded when ... were attacked": the one armed
         actor the sentence names as the dead or wounded is the target."""
-        found = {self.res.entity_at(t) for t in self.sent.span.doc[self.body_start:self.sent.span.end] if self.victim(t)}
-        armed = {e for e in found if e and self.kind(e) in ("ArmedForce", "ArmedGroup")} - set(f.roles.get("perpetrator", []))
+        found = self.memo.get("armed_victims")
+        if found is None:  # (the same for every attack of the sentence: read once; the entity first)
+            found = {e for t in self.sent.span.doc[self.body_start:self.sent.span.end] for e in [self.res.entity_at(t)]
+                     if e and self.kind(e) in ("ArmedForce", "ArmedGroup") and self.victim(t)}
+            self.memo["armed_victims"] = found
+        armed = found - set(f.roles.get("perpetrator", []))
         return armed.pop() if len(armed) == 1 else None
 
     def soldiers_of_the_place(self, f: Frame) -> Optional[str]:
@@ -87,9 +91,17 @@ class AttackRoles:
 
     def victim(self, tok: Token) -> bool:
         """"Nine soldiers were killed", "ambushed an army truck": a word naming the attacked,
-        not the attacker (the object of any attack verb)."""
+        not the attacker (the object of any attack verb). A function of the token and the
+        lexicon alone: answered once per token of the sentence (``memo``)."""
+        key = ("victim", id(tok.doc), tok.i)
+        known = self.memo.get(key)
+        if known is None:
+            known = self.memo[key] = self._victim(tok)
+        return known
+
+    def _victim(self, tok: Token) -> bool:
         verbs = self.finder.t.verbs
-        for t in [tok, *tok.ancestors][:4]:
+        for t in islice(chain((tok,), tok.ancestors), 4):  # (the ancestors read as far as needed)
             if t.dep_ == "nsubjpass" or t.dep_ == "dobj" and (
                     t.head.lemma_.lower() in ("kill", "wound", "injure")
                     or verbs.get(self.finder.t.base(t.head)) == "Attack"):

@@ -65,3 +65,6 @@ class _Ctx(
     after: list = field(default_factory=list)  # the two sentences after this one (round 13)
     published: Optional[dt.date] = None
     dateline: Optional[str] = None  # the town of the article's dateline: where "here" is (round 15)
+    # answers that depend on a token of this sentence alone, kept for the sentence's other frames
+    # (``AttackRoles.victim``, the armed victims of ``armed_victim``): keys (name, id(doc), i)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)

@@ -56,7 +56,8 @@ class EventFinder:
         here = dateline_town(parsed.sentences, res)
         for k, sent in enumerate(parsed.sentences):
             inherited = narrative.start(sent.offset)
-            dating = narrative.place(sent.span, find_times(sent.text, published), self.event_type, published)
+            dating = narrative.place(sent.span, find_times(sent.text, published), self.event_type, published,
+                                     text=sent.text)
             times = _times(dating)
             quants = find_quantities(sent.text)
             ctx = _Ctx(self, sent, res, times, quants, inherited, published=published, dateline=here)

@@ -106,6 +106,9 @@ class Opening:
     def trigger_type(self, tok: Token) -> tuple[Optional[str], bool]:
         verbal = tok.pos_ == "VERB" or self.participle_as_noun(tok)
         lemma = self.finder.t.base(tok) if verbal else tok.lemma_.lower()
+        if not verbal and lemma not in self.finder.t.nouns and lemma not in self.finder.t.raid_nouns \
+                and lemma != "control" and tok.lower_ != "fire" and tok.lower_ not in STATION_FORMS:
+            return None, False  # (most words: none of the tests below for a word that is no verb can hold)
         if verbal:
             if lemma == "take" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("over", "back") for c in tok.children):
                 return "Capture", False  # "took over X", "have taken back X"

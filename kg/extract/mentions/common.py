@@ -126,12 +126,16 @@ def _trim(s: Span) -> Optional[Span]:
     return s if len(s) else None
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
 def _strip_the(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text).strip()
+    return _LEADING_THE.sub("", text).strip()
 
 
 def _strip_possessive(text: str) -> str:
-    return re.sub(r"(?:'s|’s|')$", "", text).strip()
+    return _TRAILING_POSSESSIVE.sub("", text).strip()
 
 
 def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:

@@ -11,6 +11,8 @@ import re
 from functools import partial
 from typing import Iterator, Optional
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -66,12 +68,22 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         self._add_force_patterns(nlp)
         self._add_facility_patterns()
         self._add_unit_patterns()
+        self._matcher_anchors = _anchor_words(self.matcher, nlp)
+
+    def _may_match(self, doc: Doc) -> bool:
+        """Whether the token matcher can find anything in ``doc``: every one of its patterns has a
+        word it cannot match without (``_anchor_words``); most paragraphs hold none of them."""
+        if self._matcher_anchors is None:
+            return True
+        lower, orth = self._matcher_anchors
+        arr = doc.to_array([LOWER, ORTH])
+        return bool(numpy.isin(arr[:, 0], lower).any() or numpy.isin(arr[:, 1], orth).any())
 
     # ----- finding
     def find(self, parsed: ParsedDoc) -> list[RawMention]:
         """Matchers run once per paragraph Doc; their matches are then read sentence by sentence."""
         out: list[RawMention] = []
-        cache: dict[int, tuple[list[tuple[int, int]], list[tuple[str, int, int]]]] = {}
+        cache: dict[int, tuple[list[tuple[int, int]], list[tuple[str, int, int]], list[Span]]] = {}
         self._person_words = _person_words(parsed)
         self._norp_words = frozenset(t.text for d in {id(x.span.doc): x.span.doc for x in parsed.sentences}.values()
                                      for t in d if t.ent_type_ == "NORP")  # (a people's adjectives in the report)
@@ -81,22 +93,26 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 cache.clear()  # sentences come paragraph by paragraph
                 phrases = [(s, e) for _, s, e in self.phrases_exact(doc)]
                 phrases += [(s, e) for _, s, e in self.phrases_lower(doc)]
-                patterns = [(self.matcher.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
+                patterns = [(self.matcher.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)] \
+                    if self._may_match(doc) else []
                 patterns += self._force_matches(doc)
-                cache[id(doc)] = (phrases, patterns)
-            phrases, patterns = cache[id(doc)]
+                # (a Span's noun_chunks makes those of its whole Doc each time: made once per Doc here)
+                cache[id(doc)] = (phrases, patterns, list(doc.noun_chunks))
+            phrases, patterns, chunks = cache[id(doc)]
             lo, hi = sent.span.start, sent.span.end
             out.extend(self._in_sentence(
                 sent,
                 [(s, e) for s, e in phrases if lo <= s and e <= hi],
                 [(label, s, e) for label, s, e in patterns if lo <= s and e <= hi],
+                [c for c in chunks if c.start >= lo and c.end <= hi],
             ))
         out = _confirmed_in_body(parsed, out)
         out = sorted(out + _repeats(parsed, out), key=lambda m: m.start)
         return _one_seat_one_type(out, self.res.seats)
 
     def _in_sentence(self, sent: Sentence, matches: list[tuple[int, int]],
-                     pats: list[tuple[str, int, int]]) -> list[RawMention]:
+                     pats: list[tuple[str, int, int]], chunks: Optional[list[Span]] = None) -> list[RawMention]:
+        """The mentions of one sentence; ``chunks``: its noun chunks (``sent.span.noun_chunks`` if None)."""
         span = sent.span
         doc = span.doc
         found: list[RawMention] = []
@@ -206,7 +222,7 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
             self._claim_ent(ent, sent, claim)
         # 4. Definite descriptions that point back to a named entity.
-        for chunk in span.noun_chunks:
+        for chunk in span.noun_chunks if chunks is None else chunks:
             building = _attacked_building(chunk, self.res)
             if building is not None:  # "attacked the royal palace": the building, a place
                 claim(building, "Location", "Facility", place=None)
@@ -249,6 +265,31 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
             i = max(j, i + 1)
         found.sort(key=lambda m: m.start)
         return found
+
+
+def _anchor_words(matcher: Matcher, nlp: Language) -> Optional[tuple[numpy.ndarray, numpy.ndarray]]:
+    """For a token matcher, the hashes of the lower-case words and of the exact words of which a
+    text must hold one for any of its patterns to match: from each pattern, its first token that
+    must be there (no "OP", or "+") and names its words (LOWER or ORTH, a string or an "IN" list).
+    None when some pattern has no such token: then every text must be matched."""
+    lower: set[int] = set()
+    orth: set[int] = set()
+    strings = nlp.vocab.strings
+    for key in matcher._patterns:
+        for pattern in matcher.get(key)[1]:
+            for spec in pattern:
+                if spec.get("OP", "1") not in ("1", "+"):
+                    continue
+                attr = next((a for a in ("LOWER", "ORTH") if a in spec), None)
+                value = spec.get(attr) if attr else None
+                words = [value] if isinstance(value, str) else \
+                    value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
+                if words is not None:
+                    (lower if attr == "LOWER" else orth).update(strings.add(w) for w in words)
+                    break
+            else:
+                return None  # a pattern with no word it needs: no shortcut
+    return numpy.array(sorted(lower), dtype=numpy.uint64), numpy.array(sorted(orth), dtype=numpy.uint64)
 
 
 def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Iterator[Span]:

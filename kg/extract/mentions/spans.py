@@ -21,6 +21,8 @@ from kg.extract.mentions.common import (
 )
 
 
+_TIME_ZONE = re.compile(r"(?:UTC|GMT)\b")
+
 #: "X-dominated", "Y-majority": what a people's name is joined to when it describes a group or an area
 _PEOPLE_LED = frozenset(["led", "dominated", "majority", "populated", "inhabited", "speaking", "minority"])
 
@@ -33,7 +35,7 @@ class SpansMixin:
         res = self.res
         if label in ("GPE", "LOC", "FAC") and not any(t.text[:1].isupper() for t in ent if t.lower_ != "the"):
             return  # "the kingdom", "the region": a description NER labelled, no name
-        if re.match(r"(?:UTC|GMT)\b", ent.text):
+        if _TIME_ZONE.match(ent.text):
             return  # "UTC+4:30": a time zone NER calls a body
         if label in ("ORG", "PERSON") and len(ent) >= 2 and sent.index == 0 and _is_headline(sent):
             for k in (3, 2, 1):  # "..., X Asserts": a headline's Title Case runs the state into its verb
@@ -336,12 +338,15 @@ def _operation_acronym(ent: Span) -> bool:
     return i >= 0 and doc[i].text == "Operation" and i < ent.start - 2
 
 
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+
+
 def _postal_division(ent: Span, res: Resources) -> bool:
     """Two capital letters right after "Town," ("Springfield, XY", "CITY, XY, State"): the postal code of
     the town's division, when no state or listed actor is written so."""
     doc = ent.doc
     text = ent.text.replace(".", "")
-    if not re.fullmatch(r"[A-Z]{2}", text) or ent.start < 2 or doc[ent.start - 1].text != "," \
+    if not _TWO_CAPITALS.fullmatch(text) or ent.start < 2 or doc[ent.start - 1].text != "," \
             or not doc[ent.start - 2].is_alpha or not doc[ent.start - 2].text[:1].isupper():
         return False
     return res.gazetteer.country(ent.text) is None and res.lexicon.match(ent.text) is None
