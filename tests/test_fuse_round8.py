@@ -8,7 +8,7 @@ from datetime import date
 
 from kg.fuse.blocking import interval, months
 from kg.fuse.cluster import cluster, signature
-from kg.fuse.compat import compare, dates_score
+from kg.fuse.compat import compare, dates_score, explain
 from kg.fuse.config import load_config
 from kg.fuse.model import C, ActorInfo, PlaceInfo, Report
 
@@ -103,3 +103,25 @@ def test_the_date_text_is_read_from_the_graph_for_a_coarse_date_only():
     assert week.date_text == "last week"
     assert interval(week, CFG) == (date(2031, 3, 10), date(2031, 3, 16))
     assert read("2031-03-14", CKG.DayPrecision, "on Friday").date_text is None
+
+
+# --- a deployment's size tells one contingent from another --------------------------------------
+
+def test_two_sizes_of_a_deployment_are_two_contingents():
+    """Outlets give one deployment's size alike ("about 200" / 210): no cost. "About 200 soldiers
+    ... last week" and a battalion of about 500 that landed in the same country that week are
+    two contingents: other_size keeps them under the threshold (same week 1.0 + same country 2.0
+    reached it). Tolls are no such figure: a toll that rises costs nothing."""
+    sunday = rep("e:bn", "bn", "2031-03-16", published="2031-03-17", cls="Deployment", places=(LAND,),
+                 figures={"troops": (500.0, "approximate")})
+    week = rep("e:lw", "lw", "2031-03", "month", published="2031-03-21", date_text="last week", cls="Deployment",
+               places=(LAND,), figures={"troops": (200.0, "approximate")})
+    alike = rep("e:al", "al", "2031-03-16", published="2031-03-16", cls="Deployment", places=(LAND,),
+                figures={"troops": (210.0, "approximate")})
+    assert compare(sunday, week, CFG) < CFG.threshold
+    assert "other size" in explain(sunday, week, CFG)
+    assert compare(alike, week, CFG) >= CFG.threshold
+    assert groups_of([sunday, week, alike]) == [["e:al", "e:lw"], ["e:bn"]]
+    early = rep("e:t1", "t1", "2031-03-16", figures={"fatalities": (4.0, "exact")})
+    later = rep("e:t2", "t2", "2031-03-16", figures={"fatalities": (11.0, "exact")})
+    assert "other size" not in explain(early, later, CFG)

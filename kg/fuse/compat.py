@@ -30,7 +30,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
 * **figures** never veto: figures that differ make the incident's figures disputed, they do
   not split it; agreeing figures add a little; figures that differ between two days read from
   the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
-  events of two days;
+  events of two days a figure that tells one event from another (a deployment's troops) and
+  differs costs ``other_size`` across articles: another contingent;
 * two armed groups agreeing only by their field (two groups of one country) agree at one
   place; at places only contained or unrelated they cost ``field_elsewhere`` (a conflict);
 * **sub-kinds** done by means that exclude one another (an air strike, an ambush:
@@ -391,6 +392,15 @@ def other_day_figures(a: Report, b: Report, cfg: FusionConfig) -> bool:
     return any(not figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in kinds)
 
 
+def other_size(a: Report, b: Report, cfg: FusionConfig) -> bool:
+    """A figure that tells one event from another (``figures.identity_kinds``: a deployment's
+    troops) disagrees: outlets give one contingent's size alike ("about 800", 830, "roughly
+    800"), while "about 200 British soldiers" and "a Turkish battalion of about 500", landing in
+    one country the same week, are two. Tolls are not such figures: they rise and are disputed."""
+    return any(k in a.quantities and k in b.quantities
+               and not figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in cfg.identity_kinds)
+
+
 def field_only(a: Report, b: Report) -> bool:
     """A role where the two reports' fillers agree only through an armed group's field (two
     groups of one country, ``in:`` + the state: kg.fuse.model): outlets tell one group's attack
@@ -494,6 +504,8 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
         score += cfg.score("another_guest")
     if not same_doc and a.quantities and b.quantities and other_day_figures(a, b, cfg):
         score += cfg.score("other_day_figures")  # (within one article two days vetoed above)
+    if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg):
+        score += cfg.score("other_size")
     if a.subtype and b.subtype and other_means(a, b, cfg):
         score += cfg.score("other_means")
     if actors > 0 and rel != "same" and field_only(a, b):  # (a field agreement is an agreement)
@@ -531,6 +543,8 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
             + (f", other day and figures {cfg.score('other_day_figures'):+.1f}"
                if not same_doc and a.quantities and b.quantities and other_day_figures(a, b, cfg) else "")
+            + (f", other size {cfg.score('other_size'):+.1f}"
+               if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg) else "")
             + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")
             + (f", groups of one field elsewhere {cfg.score('field_elsewhere'):+.1f}"
                if actors_score(a, b, cfg) > 0 and rel != "same" and field_only(a, b) else "")

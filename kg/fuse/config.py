@@ -29,6 +29,9 @@ class FusionConfig:
     default_area_radius_km: float = 160.0
     relative_tolerance: float = 0.25
     absolute_tolerance: float = 2.0
+    # figures that tell one event from another: outlets give one deployment's size alike (about
+    # 800 / 830), while a toll rises or is disputed (compat.other_size)
+    identity_kinds: tuple[str, ...] = ("troops",)
     scores: dict[str, float] = field(default_factory=dict)
     threshold: float = 3.0
     # roles whose fillers are told as a whole (a meeting's participants): both reports naming a
@@ -58,7 +61,7 @@ class FusionConfig:
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
                 self.undated_lateness_days, self.untimed_lookback_days, self.week_phrases, self.same_point_km, self.same_record_km,
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
-                self.relative_tolerance, self.absolute_tolerance,
+                self.relative_tolerance, self.absolute_tolerance, self.identity_kinds,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
                 self.bound_roles, tuple(sorted(self.means.items())), self.victims, self.attribution)
 
@@ -80,6 +83,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         default_area_radius_km=float(p.get("default_area_radius_km", 160)),
         relative_tolerance=float(f.get("relative_tolerance", 0.25)),
         absolute_tolerance=float(f.get("absolute_tolerance", 2)),
+        identity_kinds=tuple(str(k) for k in (f.get("identity_kinds", ["troops"]) or ())),
         scores={str(k): float(v) for k, v in (data.get("scores") or {}).items()},
         threshold=float(data.get("threshold", 3.0)),
         whole_roles=tuple(str(r) for r in a.get("whole_roles", ("participants",))),
