@@ -37,6 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # 0.845, pairwise P 0.889: 8 of 9 joined pairs right (were 10 of 11): the same one false join,
 # two true joins fewer; not attributed between the round's fusion rules and the extraction rounds
 # of the same session (no test runs were spent on it). Floors set under the figures.
+# Session 13: fusion round 8 added fresh material to both parts in one sitting (dev 26 articles, 26
+# gold events: 170 / 223; test 25 articles, 26 gold events: 58 / 77), committed before any run.
+# Dev 0.918, pairwise P 0.990 (the new dev part: first run 0.732, after the round 0.772). The one
+# test run: all 58 B-cubed 0.833, pairwise P 0.941; the new 25 alone 0.772 / P 1.000; the earlier
+# 33 0.861 / P 0.909. The test B-cubed floor (0.84) is not met by the total; the floors are the
+# lead's to set (docs/fusion.md, eighth round).
 FLOORS = {
     "fusion-dev": {"bcubed_f1": 0.90, "pairwise_precision": 0.95},
     "fusion-test": {"bcubed_f1": 0.84, "pairwise_precision": 0.88},
@@ -61,8 +67,8 @@ def scores(extractor) -> dict[str, dict]:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fusion_floors(scores: dict[str, dict], name: str) -> None:
     r, floor = scores[name], FLOORS[name]
-    assert r["documents"] == {"fusion-dev": 144, "fusion-test": 33}[name]
-    assert r["gold_events"] == {"fusion-dev": 197, "fusion-test": 51}[name]
+    assert r["documents"] == {"fusion-dev": 170, "fusion-test": 58}[name]
+    assert r["gold_events"] == {"fusion-dev": 223, "fusion-test": 77}[name]
     assert r["bcubed"]["f1"] >= floor["bcubed_f1"], r
     assert r["pairwise"]["precision"] >= floor["pairwise_precision"], r
     assert r["bcubed"]["precision"] >= r["pairwise"]["precision"] - 0.05  # no large false merge
