@@ -144,14 +144,14 @@ def main() -> None:
         n_words = sum(len(d.text.split()) for d in docs)
         texts = [p for d in docs for _, p in paragraphs(d.text)]
         console.print(f"{len(docs)} documents ({base} distinct reports), {n_words:,} words, "
-                      f"{len(texts):,} paragraphs; {os.cpu_count()} CPUs")
+                      f"{len(texts):,} paragraphs; {os.cpu_count()} CPUs; load average {_load()}")
 
         runs: list[Run] = []
 
         def measure(name: str, kind: str, processes: int, fn: Callable[[], object]) -> None:
             console.print(f"  {name} ...", end="")
             seconds, cpu = best_of(args.repeat, fn)
-            console.print(f" {seconds:.1f} s ({cpu:.1f} s CPU)")
+            console.print(f" {seconds:.1f} s ({cpu:.1f} s CPU; load average {_load()})")
             runs.append(Run(name, seconds, processes, kind, cpu=cpu))
 
         nlp = spacy.load(MODEL)  # the model as shipped: no component of conflict-kg's
@@ -173,7 +173,16 @@ def main() -> None:
             measure(f"kg build --jobs {jobs} (read, extract, {stages}, on-disk store)", "build", jobs,
                     lambda jobs=jobs: build_once(src, work, extractor, jobs, len(docs), not args.no_fuse))
 
+    console.print(f"load average at the end: {_load()}")
     print_table(runs, len(docs), n_words)
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages: how busy the machine was (docs/build-speed.md)."""
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:  # pragma: no cover - not on every platform
+        return "unknown"
 
 
 def print_table(runs: list[Run], n_docs: int, n_words: int) -> None:

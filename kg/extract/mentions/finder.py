@@ -11,10 +11,10 @@ import re
 from functools import partial
 from typing import Iterator, Optional
 
-import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from kg.extract.nlp import ParsedDoc, Sentence
@@ -68,7 +68,7 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         self._add_force_patterns(nlp)
         self._add_facility_patterns()
         self._add_unit_patterns()
-        self._matcher_anchors = _anchor_words(self.matcher, nlp)
+        self._matcher_anchors = _anchor_words(self.matcher)
 
     def _may_match(self, doc: Doc) -> bool:
         """Whether the token matcher can find anything in ``doc``: every one of its patterns has a
@@ -76,8 +76,7 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         if self._matcher_anchors is None:
             return True
         lower, orth = self._matcher_anchors
-        arr = doc.to_array([LOWER, ORTH])
-        return bool(numpy.isin(arr[:, 0], lower).any() or numpy.isin(arr[:, 1], orth).any())
+        return not lower.isdisjoint(doc.to_array(LOWER).tolist()) or not orth.isdisjoint(doc.to_array(ORTH).tolist())
 
     # ----- finding
     def find(self, parsed: ParsedDoc) -> list[RawMention]:
@@ -267,14 +266,13 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         return found
 
 
-def _anchor_words(matcher: Matcher, nlp: Language) -> Optional[tuple[numpy.ndarray, numpy.ndarray]]:
+def _anchor_words(matcher: Matcher) -> Optional[tuple[frozenset[int], frozenset[int]]]:
     """For a token matcher, the hashes of the lower-case words and of the exact words of which a
     text must hold one for any of its patterns to match: from each pattern, its first token that
     must be there (no "OP", or "+") and names its words (LOWER or ORTH, a string or an "IN" list).
     None when some pattern has no such token: then every text must be matched."""
     lower: set[int] = set()
     orth: set[int] = set()
-    strings = nlp.vocab.strings
     for key in matcher._patterns:
         for pattern in matcher.get(key)[1]:
             for spec in pattern:
@@ -285,11 +283,11 @@ def _anchor_words(matcher: Matcher, nlp: Language) -> Optional[tuple[numpy.ndarr
                 words = [value] if isinstance(value, str) else \
                     value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
                 if words is not None:
-                    (lower if attr == "LOWER" else orth).update(strings.add(w) for w in words)
+                    (lower if attr == "LOWER" else orth).update(hash_string(w) for w in words)
                     break
             else:
                 return None  # a pattern with no word it needs: no shortcut
-    return numpy.array(sorted(lower), dtype=numpy.uint64), numpy.array(sorted(orth), dtype=numpy.uint64)
+    return frozenset(lower), frozenset(orth)
 
 
 def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Iterator[Span]:

@@ -62,14 +62,29 @@ class GroupsMixin:
             return  # "the capital, X": the name that follows says which; no pointing back
         words = " ".join(t.lower_ for t in chunk[1:] if t.pos_ not in ("PUNCT", "PART"))
         lemma = " ".join(t.lemma_.lower() for t in chunk[1:] if t.pos_ not in ("PUNCT", "PART"))
-        for target, heads in self.res.descriptions.items():
-            for h in heads:
-                if (" " + words).endswith(" " + h) or (" " + lemma).endswith(" " + h):  # whole words: not "capacity"
-                    kind, _, subtype = target.partition("/")
-                    if kind in _ACTOR_TARGETS and not self._actor_description(chunk, len(h.split())):
-                        return
-                    claim(chunk, "Description", subtype or None, target=kind, head=h.split()[-1])
+        index = self._description_index()
+        last_word, last_lemma = (" " + words).rsplit(" ", 1)[1], (" " + lemma).rsplit(" ", 1)[1]
+        # (only the heads that end in the phrase's last word can end it; tried in the lexicon's order)
+        for _, target, h in sorted({*index.get(last_word, ()), *index.get(last_lemma, ())}):
+            if (" " + words).endswith(" " + h) or (" " + lemma).endswith(" " + h):  # whole words: not "capacity"
+                kind, _, subtype = target.partition("/")
+                if kind in _ACTOR_TARGETS and not self._actor_description(chunk, len(h.split())):
                     return
+                claim(chunk, "Description", subtype or None, target=kind, head=h.split()[-1])
+                return
+
+    def _description_index(self) -> dict[str, list[tuple[int, str, str]]]:
+        """The description heads (``res.descriptions``) by what follows their last space, each with
+        its place in the lexicon's order: a phrase ends in a head only if it ends in that word."""
+        made = self.__dict__.get("_descriptions_by_word")
+        if made is not None and made[0] is self.res.descriptions:
+            return made[1]
+        index: dict[str, list[tuple[int, str, str]]] = {}
+        pairs = ((target, h) for target, heads in self.res.descriptions.items() for h in heads)
+        for n, (target, h) in enumerate(pairs):
+            index.setdefault((" " + h).rsplit(" ", 1)[1], []).append((n, target, h))
+        self.__dict__["_descriptions_by_word"] = (self.res.descriptions, index)
+        return index
 
     def _actor_description(self, chunk: Span, head_words: int) -> bool:
         """"the rebels", "the troops", "the same group" point back to an actor; "the regional group",

@@ -10,7 +10,9 @@ from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions.resources import Resources
 from kg.extract.mentions.common import FACILITY_HEADS, _adjectival, _heads_phrase, _is_demonym
@@ -20,6 +22,16 @@ _PRO_GROUP_NOUNS = frozenset(["separatists", "rebels", "militants", "fighters", 
                               "insurgents", "activists", "paramilitaries", "groups", "factions", "militiamen"])
 
 _BACKING_WORDS = frozenset(["backed", "led", "allied", "trained", "supported"])
+
+
+def _tokens_among(doc: Doc, words: frozenset[str]) -> Iterator[Token]:
+    """The tokens of ``doc`` whose lower case may be one of ``words``, in order: the words are
+    compared by their hashes in the string store, so only these few tokens are made (spaCy makes
+    a Token object at each access); the caller tests the word itself."""
+    wanted = {hash_string(w) for w in words}  # (cheap: a few words)
+    for i, key in enumerate(doc.to_array(LOWER).tolist()):
+        if key in wanted:
+            yield doc[i]
 
 
 class PatternsMixin:
@@ -92,7 +104,7 @@ class PatternsMixin:
                     j += 1
                 if j < n and (doc[j].lower_ in self.tail_nouns or doc[j].lower_ in _PRO_GROUP_NOUNS):
                     out.append(("PRO_GROUP", s - 2, j + 1))
-        for t in doc:
+        for t in _tokens_among(doc, self.res.government_heads):
             if t.lower_ in self.res.government_heads:
                 # "pro-government forces": the tokenizer splits off "pro-", a part of the name
                 start = t.i - 2 if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "pro" else t.i
@@ -121,7 +133,7 @@ class PatternsMixin:
                              and doc[j + 2].text[:1].isupper()):
                 # (not "anti-X government", nor the start of a name: "X Government of National Unity")
                 out.append(("GOVERNMENT", s, j + 1))
-        for t in doc:
+        for t in _tokens_among(doc, res.government_bodies):
             if t.lower_ not in res.government_bodies or t.i + 2 >= n:
                 continue
             if doc[t.i + 1].lower_ == "of" and t.i + 2 in states and t.i > 0 and (

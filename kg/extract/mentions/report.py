@@ -83,7 +83,7 @@ def _repeats(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
                                           hint=dict(m.hint)))
                     claimed.update((id(span.doc), i) for i in range(span.start, span.end))
                 at = text.find(name, at + len(name))
-        for tok in sent.span:
+        for tok in sent.span if any(name in text for name in surnames) else ():  # (a token's text is in its sentence's)
             m = surnames.get(tok.text)
             if m is not None and tok.pos_ == "PROPN" and (id(tok.doc), tok.i) not in claimed:
                 span = tok.doc[tok.i:tok.i + 1]
