@@ -17,6 +17,7 @@ from kg import __version__
 from kg.extract.events import EventFinder, Triggers
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.learned import EventFilter
+from kg.extract.learned_places import AnchorRanker
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionFinder, Resources
 from kg.extract.modality import Modality
@@ -39,6 +40,7 @@ class Extractor:
         self.events = EventFinder(Triggers.load(), Modality.load())
         # the learned event filter (kg/data/learned.yaml, docs/learned.md): None when disabled or absent
         self.event_filter = EventFilter.load()
+        self.anchor_ranker = AnchorRanker.load()  # the learned anchor ranker: None when disabled or absent
         self.version = EXTRACTOR_VERSION
 
     def extract(self, doc: Document) -> Facts:
@@ -68,6 +70,8 @@ class Extractor:
         entities, events = merge_same_iri(resolution.entities, events)
         entities = drop_adjectival_states(entities, events, parsed)
         entities = drop_unused_areas(entities, events, self.gazetteer)
+        if self.anchor_ranker is not None:  # an event's anchor place moved where the ranker says
+            events = self.anchor_ranker.apply(events, entities, parsed.sentences, doc.meta.title)
         if self.event_filter is not None:  # last, so the entities stay those of the rules
             events = self.event_filter.apply(events, entities, [s.text for s in parsed.sentences], published)
         return Facts(document=doc.meta, entities=entities, events=events,
