@@ -145,3 +145,48 @@ def test_the_shipped_settings_parse():
     s = lp.load_settings(lp.SETTINGS_FILE)
     assert {"in", "near", "to", "on"} <= s.prepositions  # YAML would read a bare "on" as true: a string is split
     assert "Capture" not in s.country_roles and s.window >= 1
+
+
+def _train_script():
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "scripts"))
+    spec = importlib.util.spec_from_file_location("train_anchor_ranker", root / "scripts" / "train_anchor_ranker.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_anchor_ranker", mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_make_train_path_is_deterministic_on_three_articles(extractor, tmp_path, monkeypatch):
+    """The script's path (the rules extract, events labelled by the alignment without the anchor,
+    train, save) twice on three dev articles writes byte-identical model files; the events the
+    scorer matches have the rules' place labelled as the gold anchor."""
+    script = _train_script()
+    monkeypatch.setattr(extractor, "anchor_ranker", None)
+    records = script.extract_dev(["written-dev"], extractor, lp.load_settings(), limit=3)
+    articles = script.label(records, script.kg_eval.load_scorer(), script.batch_of())
+    ranked = [r for a in articles for r in a.ranked]
+    assert ranked and all(a.group == "written-dev" for a in articles)
+    right = [r for r in ranked if r.kind == "right"]
+    assert right and all(any(lab and c in r.chosen for c, lab in zip(r.ids, r.labels)) for r in right)
+    for out in ("a", "b"):
+        lp.save(lp.train(script.examples(articles), epochs=50), tmp_path / out, margin=1.0)
+    assert (tmp_path / "a" / lp.MODEL_FILE).read_bytes() == (tmp_path / "b" / lp.MODEL_FILE).read_bytes()
+
+
+def test_the_extractor_reads_the_setting(extractor, tmp_path, monkeypatch):
+    """The shipped model and the settings file's margin; ``KG_ANCHOR_RANKER=off`` wins over them."""
+    from kg.extract import Extractor
+
+    path = tmp_path / "learned.yaml"
+    path.write_text(f"anchor_ranker:\n  enabled: true\n  margin: 1.5\n  model: {lp.MODEL_DIR}\n", "utf-8")
+    monkeypatch.setattr(lp, "SETTINGS_FILE", path)
+    monkeypatch.delenv(lp.ENV, raising=False)
+    parts = dict(nlp=extractor.nlp, gazetteer=extractor.gazetteer, lexicon=extractor.lexicon)
+    on = Extractor(**parts)
+    assert on.anchor_ranker is not None and on.anchor_ranker.settings.margin == 1.5 and on.anchor_ranker.weights
+    monkeypatch.setenv(lp.ENV, "off")
+    assert Extractor(**parts).anchor_ranker is None
