@@ -68,6 +68,9 @@ class EventFinder:
             frames.extend(found)
             _credit_blame(frames, ctx.blamed(), sent.index)
             _credit_toll(frames, ctx.bare_toll(), sent.index)
+            if not any(f.type == "Attack" for f in found):  # round 16: "Six civilians were injured."
+                for kind, toll in ctx.passive_tolls().items():
+                    _credit_toll(frames, toll, sent.index, kind)
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
         fill_places(frames, parsed.sentences, res)
