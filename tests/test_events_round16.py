@@ -58,3 +58,38 @@ def test_a_part_of_people_killed_is_left_alone(extractor):
     f = extract(extractor, "Convoy ambushed\n\nZarkan rebels ambushed a convoy near the town of Belmora on Tuesday. "
                            "Ten of the attackers were killed.")
     assert _count(_attack(f), "fatalities") is None
+
+
+# --- a count of troops told apart from the one deployment of the report
+
+def _deployment(f):
+    [v] = [v for v in f.events if v.type == "Deployment"]
+    return v
+
+
+def test_the_one_count_of_troops_told_elsewhere_is_the_deployments(extractor):
+    f = extract(extractor, "Troops cross border\n\nAn official told reporters that about 400 Ghanaian soldiers crossed "
+                           "the border on Friday.\n\nResidents said the soldiers were near the town of Belmora.\n\n"
+                           "Officials confirm Ghanaian forces have entered Togo.")
+    v = _deployment(f)
+    assert names(f, v, "destination") == ["Togo"]
+    assert _count(v, "troops") == 400
+
+
+def test_a_vague_count_of_troops_is_no_deployments_count(extractor):
+    f = extract(extractor, "Troops cross border\n\nAn official told reporters that several hundred Ghanaian soldiers "
+                           "crossed the border on Friday.\n\nOfficials confirm Ghanaian forces have entered Togo.")
+    assert _count(_deployment(f), "troops") is None
+
+
+def test_troops_told_as_present_there_are_no_deployments_count(extractor):
+    f = extract(extractor, "Troops reach town\n\nGhanaian troops were stationed on Saturday in the town of Belmora in Togo.\n\n"
+                           "More than 7,000 peacekeepers are in the country to monitor a truce.")
+    assert _count(_deployment(f), "troops") is None
+
+
+def test_two_counts_of_troops_give_the_deployment_none(extractor):
+    f = extract(extractor, "Troops cross border\n\nAn official said about 400 Ghanaian soldiers crossed the border on "
+                           "Friday.\n\nAnother official said 600 soldiers had crossed.\n\n"
+                           "Officials confirm Ghanaian forces have entered Togo.")
+    assert _count(_deployment(f), "troops") is None

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from kg.extract.dating import Narrative, date_untimed
 from kg.extract.event_places import anchor_places, dateline_town
 from kg.extract.events.compare import _is_headline
+from kg.extract.events.counts import _lone_troop_count
 from kg.extract.events.ctx import _Ctx
 from kg.extract.events.fold import (
     _drop_bare_retellings,
@@ -87,6 +88,7 @@ class EventFinder:
         date_untimed(merged, published)
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
         _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
+        _lone_troop_count(merged, frames, parsed.sentences)  # round 16
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:
