@@ -93,3 +93,28 @@ def test_two_counts_of_troops_give_the_deployment_none(extractor):
                            "Friday.\n\nAnother official said 600 soldiers had crossed.\n\n"
                            "Officials confirm Ghanaian forces have entered Togo.")
     assert _count(_deployment(f), "troops") is None
+
+
+# --- a re-taking does not say whom the first capture took the place from
+
+def _capture_frames(text: str, dates: tuple[str, str]):
+    from kg.extract.events.frame import Frame
+    from kg.extract.nlp import load_model, parse
+    from kg.models import DateValue
+
+    sents = parse(load_model(), text).sentences
+    out = []
+    for sent, date, verb, captor in zip(sents, dates, ("seized", "retook"), ("E1", "E2")):
+        trigger = next(t for t in sent.span if t.text == verb)
+        out.append(Frame("Capture", trigger, sent, False, roles={"place": ["E3"], "captor": [captor]},
+                         date=DateValue(value=date, precision="month", text=date)))
+    return out
+
+
+def test_a_retaking_names_no_former_holder_of_the_first_capture():
+    from kg.extract.events.merge import _chain_holders
+
+    first, again = _capture_frames("Rebels seized the town in May. Soldiers retook it in June.", ("2023-05", "2023-06"))
+    _chain_holders([first, again])
+    assert again.roles.get("former") == ["E1"]  # whoever took it first held it when it was taken again
+    assert not first.roles.get("former")  # the text does not say whom the rebels took it from
