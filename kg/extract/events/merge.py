@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from kg.extract.dating import Strength
-from kg.extract.events.compare import RETAKING, _absorb, _compatible_counts, _same, _same_side
+from kg.extract.events.compare import _absorb, _compatible_counts, _same, _same_side
 from kg.extract.events.fold import _fold_bare_deployments, _fold_partial, _fold_the_troops
 from kg.extract.events.frame import Frame
 from kg.extract.events.places import _most_specific_destination, _set_place
