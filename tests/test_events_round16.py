@@ -118,3 +118,45 @@ def test_a_retaking_names_no_former_holder_of_the_first_capture():
     _chain_holders([first, again])
     assert again.roles.get("former") == ["E1"]  # whoever took it first held it when it was taken again
     assert not first.roles.get("former")  # the text does not say whom the rebels took it from
+
+
+# --- the former holder told leaving the place captured
+
+def _withdrawals(extractor, text: str):
+    """The report's sentences and resolution, and a capture of its first sentence's town, naming no
+    former holder (as the other rules may leave it), given to ``_former_withdrew``."""
+    from kg.extract.events.frame import Frame
+    from kg.extract.events.withdrawals import _former_withdrew
+    from kg.extract.nlp import parse
+
+    parsed = parse(extractor.nlp, text)
+    res = extractor.resolver.resolve(extractor.mentions.find(parsed))
+    first = parsed.sentences[0]
+    trigger = next(t for t in first.span if t.lemma_ == "capture")
+    town = next(res.entity_at(t) for t in first.span if t.text == "Belmora")
+    f = Frame("Capture", trigger, first, False, roles={"place": [town]})
+    t = extractor.events.t
+    _former_withdrew([f], parsed.sentences, res, t.base, t.loss_verbs, t.loss_nouns)
+    return f, res
+
+
+def _name(res, eid):
+    return next(e.name for e in res.entities if e.id == eid)
+
+
+def test_the_side_seen_fleeing_the_town_held_it(extractor):
+    f, res = _withdrawals(extractor, "Rebels have captured the town of Belmora in Somalia. The town was quiet on "
+                                     "Monday. Residents said they saw al-Shabab fighters fleeing the city.")
+    assert [_name(res, e) for e in f.roles["former"]] == ["al-Shabaab"]
+
+
+def test_the_side_named_by_its_pullout_held_it(extractor):
+    f, res = _withdrawals(extractor, "Rebels have captured the town of Belmora in Somalia after the pullout of "
+                                     "Ethiopian troops early Monday.")
+    assert [_name(res, e) for e in f.roles["former"]] == ["Ethiopian forces"]
+
+
+def test_a_side_fleeing_to_another_named_place_is_not_said_to_leave_this_one(extractor):
+    f, res = _withdrawals(extractor, "Rebels have captured the town of Belmora in Somalia. Residents said "
+                                     "al-Shabab fighters fled from Kismayo on Monday.")
+    assert not f.roles.get("former")
