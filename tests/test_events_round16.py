@@ -160,3 +160,25 @@ def test_a_side_fleeing_to_another_named_place_is_not_said_to_leave_this_one(ext
     f, res = _withdrawals(extractor, "Rebels have captured the town of Belmora in Somalia. Residents said "
                                      "al-Shabab fighters fled from Kismayo on Monday.")
     assert not f.roles.get("former")
+
+
+# --- an attack on a post or convoy was on the place's state's own forces
+
+def test_of_several_forces_placed_in_the_state_the_attacked_post_was_the_states_own(extractor):
+    f = extract(extractor, "Convoy attacked\n\nMilitants attacked a military convoy near Sikasso on Sunday, killing six "
+                           "soldiers. Malian troops and MINUSMA peacekeepers searched the area.")
+    v = _attack(f)
+    assert names(f, v, "location") == ["Sikasso"]
+    assert names(f, v, "target") == ["Malian forces"]
+
+
+def test_a_patrol_told_as_the_subject_of_a_passive_was_the_attacked_post(extractor):
+    f = extract(extractor, "Patrol ambushed\n\nAn army patrol was ambushed near Sikasso on Sunday, officials said. Malian "
+                           "troops and MINUSMA peacekeepers searched the area.")
+    assert names(f, _attack(f), "target") == ["Malian forces"]
+
+
+def test_a_mission_alone_in_the_state_is_not_taken_for_its_forces_when_the_state_has_its_own(extractor):
+    f = extract(extractor, "Convoy attacked\n\nMilitants attacked a market near Sikasso on Sunday, killing six "
+                           "civilians. Malian troops and MINUSMA peacekeepers searched the area.")
+    assert not names(f, _attack(f), "target")
