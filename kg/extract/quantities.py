@@ -370,6 +370,11 @@ def is_order_of_magnitude(number_text: str) -> bool:
                              r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)", s))
 
 
+def is_vague(quantity: Quantity) -> bool:
+    """"several hundred", "thousands", "dozens": a quantity no number was given for (round 16)."""
+    return re.search(_VAGUE_NUMBER, quantity.text, re.IGNORECASE) is not None or "dozen" in quantity.text.lower()
+
+
 def _is_vague(number_text: str) -> bool:
     s = " ".join(number_text.lower().split())
     return s in _VAGUE or "dozen" in s or _FEW_OF.fullmatch(s) is not None

@@ -64,16 +64,20 @@ class AttackRoles:
         was on the forces holding the post (events.yaml military_posts), those of the place's
         country, when the article names them once and they did not carry it out. Only the
         attack's own object ("an attack on a base"), so a base named as a landmark is no target."""
-        objs = self.preps(tok).get("on", []) if nominal else [self.child(tok, "dobj")]
+        objs = self.preps(tok).get("on", []) if nominal else [self.child(tok, "dobj"), self.child(tok, "nsubjpass")]
+        # (round 16: "an army patrol was ambushed", the post told as the subject of a passive)
         if not any(o is not None and o.lemma_.lower() in self.finder.t.military_posts for o in objs):
             return None
         return self.forces_of_the_place(f)
 
     def forces_of_the_place(self, f: Frame) -> Optional[str]:
-        """The one armed force of the attack's place's country the article names, not its perpetrator."""
+        """The one armed force of the attack's place's country the article names, not its perpetrator;
+        of several, the one the resolver names for the state itself, "X forces" (round 16)."""
         codes = {self.res.countries.get(e) for e in f.roles.get("location", [])} - {None}
         forces = [e.id for e in self.res.entities if e.type == "ArmedForce" and self.res.countries.get(e.id) in codes
                   and e.id not in f.roles.get("perpetrator", [])]
+        if len(forces) > 1:  # round 16: the state's own forces ("X forces"), not a mission or agency placed there
+            forces = [e for e in forces if self.res.entities[int(e[1:]) - 1].name.endswith(" forces")]
         return forces[0] if len(forces) == 1 else None
 
     def state_of(self, demonym: str) -> Optional[str]:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from kg.extract.dating import Narrative, date_untimed
 from kg.extract.event_places import anchor_places, dateline_town
 from kg.extract.events.compare import _is_headline
+from kg.extract.events.counts import _lone_troop_count
 from kg.extract.events.ctx import _Ctx
 from kg.extract.events.fold import (
     _drop_bare_retellings,
@@ -34,6 +35,7 @@ from kg.extract.events.sentences import (
     _times,
 )
 from kg.extract.events.triggers import Triggers, _not_deployment, troops_moving
+from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc
@@ -69,6 +71,9 @@ class EventFinder:
             frames.extend(found)
             _credit_blame(frames, ctx.blamed(), sent.index)
             _credit_toll(frames, ctx.bare_toll(), sent.index)
+            if not any(f.type == "Attack" for f in found):  # round 16: "Six civilians were injured."
+                for kind, toll in ctx.passive_tolls().items():
+                    _credit_toll(frames, toll, sent.index, kind)
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
         fill_places(frames, parsed.sentences, res)
@@ -84,7 +89,9 @@ class EventFinder:
         merged = _drop_unplaced_tallies(merged)
         date_untimed(merged, published)
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
+        _former_withdrew(merged, parsed.sentences, res, self.t.base, self.t.loss_verbs, self.t.loss_nouns)  # round 16
         _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
+        _lone_troop_count(merged, frames, parsed.sentences)  # round 16
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from kg.extract.dating import Strength
-from kg.extract.events.compare import RETAKING, _absorb, _compatible_counts, _same, _same_side
+from kg.extract.events.compare import _absorb, _compatible_counts, _same, _same_side
 from kg.extract.events.fold import _fold_bare_deployments, _fold_partial, _fold_the_troops
 from kg.extract.events.frame import Frame
 from kg.extract.events.places import _most_specific_destination, _set_place
@@ -69,8 +69,9 @@ def _attacker_of_the_lead(frames: list[Frame], res: Resolution) -> None:
 
 
 def _chain_holders(frames: list[Frame]) -> None:
-    """A place taken twice: whoever took it first held it when it was taken again, and a
-    re-taking ("retook", "liberated") returns it to whoever held it before the first capture."""
+    """A place taken twice: whoever took it first held it when it was taken again. (Round 16: a
+    re-taking no longer names its captor as the first capture's former holder: "X seized the town
+    in May ... government forces retook it" does not say whom X took it from.)"""
     by_place: dict[str, list[Frame]] = {}
     for f in frames:
         if f.type == "Capture" and f.modality == "asserted" and f.roles.get("place") and f.date is not None:
@@ -89,10 +90,6 @@ def _chain_holders(frames: list[Frame]) -> None:
                 for c in a.roles.get("captor", []):
                     if c not in b.roles.get("captor", []):
                         b.add("former", c)
-            if not a.filled("former") and b.trigger.lemma_.lower().startswith(RETAKING):
-                for c in b.roles.get("captor", []):
-                    if c not in a.roles.get("captor", []):
-                        a.add("former", c)
 
 
 def _leaders_named(frames: list[Frame], sentences: list[Sentence], res: Resolution, leader_nouns: frozenset[str]) -> None:

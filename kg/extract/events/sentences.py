@@ -56,9 +56,10 @@ def _date_counted_back(found: list[Frame]) -> None:
         f.distinct = f.counted_back = True
 
 
-def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int) -> None:
+def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int, kind: str = "fatalities") -> None:
     """"A bomb exploded in X on Friday. The death toll has risen to 25": the latest attack told
-    in this or the two sentences before takes the toll, unless it already has a higher one."""
+    in this or the two sentences before takes the toll, unless it already has a higher one
+    (``kind``: the dead, or the wounded of a passive toll, round 16)."""
     if toll is None:
         return
     told = [f for f in reversed(frames) if f.sentence.index >= index - 2 and f.type == "Attack"
@@ -67,9 +68,9 @@ def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int) -> N
     latest = next((f for f in told if f.filled("location") or f.quantities), None)
     for f in frames if latest is not None else []:  # each telling of it in its sentence ("a bomb exploded")
         if f.sentence.index == latest.sentence.index and f.type == "Attack" and f.modality == "asserted":
-            told = f.quantities.get("fatalities")
+            told = f.quantities.get(kind)
             if told is None or told.value < toll.value:
-                f.quantities["fatalities"] = toll
+                f.quantities[kind] = toll
 
 
 def _credit_blame(frames: list[Frame], blamed: list[str], index: int) -> None:

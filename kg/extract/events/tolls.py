@@ -10,7 +10,9 @@ from typing import Optional
 from spacy.tokens import Token
 
 from kg.extract.events.words import (
+    CAUSE_PREPS,
     NON_VIOLENT_CAUSES,
+    PASSIVE_TOLLS,
     RAISING_VERBS,
     SERIES_WORDS,
     SUMMARY_WORDS,
@@ -51,6 +53,37 @@ class Tolls:
             if q is not None:
                 return q
         return None
+
+    def passive_tolls(self) -> dict[str, Quantity]:
+        """Round 16: "Six civilians were injured." "One person was killed and four were wounded.":
+        counted people killed, wounded or injured in a passive clause with no cause (but the fire of
+        events.yaml toll_instruments), place, time clause or part ("16 of the attackers") of its own,
+        told as done, are a toll: of the attack
+        told just before, when the sentence tells no attack itself (see ``_credit_toll``)."""
+        out: dict[str, Quantity] = {}
+        armed_fire = {t.i for t in self.sent.span if t.dep_ == "pobj" and t.head.dep_ == "agent"
+                      and any(c.dep_ in ("compound", "amod") for c in t.children)}  # "the artillery fire"
+        if any(t.lemma_.lower() in NON_VIOLENT_CAUSES and t.i not in armed_fire for t in self.sent.span):
+            return out
+        for verb in self.sent.span:
+            kind = PASSIVE_TOLLS.get(verb.lemma_.lower())
+            if kind is None or kind in out or verb.tag_ != "VBN" or self.finder.modality.of(verb) != "asserted":
+                continue
+            preps = set(self.preps(verb)) - {p.lower_ for p in verb.children if p.dep_ == "agent"}
+            if any(c.dep_ == "advcl" for c in verb.children) or preps & CAUSE_PREPS:
+                continue  # "were killed in a blast", "when ...": a cause or place of its own
+            agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            if any(o.lemma_.lower() not in self.finder.t.toll_instruments for o in agents):
+                continue  # "by gunmen": another deed; "by the artillery fire": the attack's own
+            subj = self.child(verb, "nsubjpass")
+            if subj is None or "of" in self.preps(subj):
+                continue
+            num = subj if subj.like_num or subj.pos_ == "NUM" else next(
+                (c for c in subj.children if c.dep_ == "nummod"), None)
+            q = parse_quantity(num.doc[num.left_edge.i:num.i + 1].text) if num is not None else None
+            if q is not None:
+                out[kind] = q
+        return out
 
     def lives_lost(self, verb: Token) -> Optional[Quantity]:
         """"... carried out an incursion into X. Nine civilians lost their lives.": a counted subject

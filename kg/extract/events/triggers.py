@@ -97,6 +97,8 @@ class Triggers:
     leader_nouns: frozenset[str] = frozenset()  # "met the leader of X": X's leader named elsewhere (round 13)
     remarks_nouns: frozenset[str] = frozenset()  # "Remarks With X Before Their Meeting" (round 15)
     report_nouns: frozenset[str] = frozenset()  # "X's investigation into the ambush": X reports it (round 15)
+    toll_instruments: frozenset[str] = frozenset()  # "were injured by the artillery fire": no other cause (round 16)
+    loss_nouns: frozenset[str] = frozenset()  # "following the pullout of X troops": X held it (round 16)
     topic_verbs: frozenset[str] = frozenset()  # "met to discuss security in Y": Y no meeting place (round 15)
 
     def base(self, tok: Token) -> str:
@@ -148,6 +150,8 @@ class Triggers:
                    frozenset(data["Meeting"].get("leader_nouns", [])),
                    frozenset(data["Meeting"].get("remarks_nouns", [])),
                    frozenset(data.get("report_nouns", [])),
+                   frozenset(data.get("toll_instruments", [])),
+                   frozenset(data.get("loss_nouns", [])),
                    frozenset(data["Meeting"].get("topic_verbs", [])))
 
 

@@ -106,6 +106,10 @@ ADVANCE_VERBS = frozenset(["push", "enter", "advance", "move", "storm", "overrun
 # What an attack inflicts on its target ("inflicted heavy losses on X").
 LOSS_NOUNS = frozenset(["loss", "losses", "casualty", "casualties", "damage", "defeat", "blow", "toll"])
 # Verbs that give a toll its new figure ("the death toll has risen to 10", "reached 23").
+#: Round 16: a passive toll told apart from its attack ("Six civilians were injured."): the verb's
+#: kind of toll, and the prepositions that give the clause a cause or place of its own.
+PASSIVE_TOLLS = {"kill": "fatalities", "wound": "injuries", "injure": "injuries"}
+CAUSE_PREPS = frozenset(["in", "at", "near", "by", "during", "on", "outside", "after", "from", "as", "inside", "since"])
 TOLL_VERBS = frozenset(["rise", "climb", "reach", "increase", "jump", "stand", "hit", "grow", "mount", "soar"])
 # Verbs whose object is a toll raised to a figure ("bringing the death toll to 20", "raising the toll to 48").
 RAISING_VERBS = frozenset(["raise", "bring", "push", "take", "put", "lift", "drive"])
