@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract.mentions.resources import Resources
-from kg.extract.mentions.common import FACILITY_HEADS, _adjectival, _heads_phrase, _is_demonym
+from kg.extract.mentions.common import DIRECTIONS, FACILITY_HEADS, _adjectival, _heads_phrase, _is_demonym
 
 
 _PRO_GROUP_NOUNS = frozenset(["separatists", "rebels", "militants", "fighters", "gunmen", "militias",
@@ -138,6 +138,20 @@ class PatternsMixin:
                     out.append(("GOVERNMENT", s, t.i + 1))  # "the X administration"
         return out
 
+    def _command_name(self, s: Span) -> Optional[Span]:
+        """"X Army Europe", "X Army South", "X Forces Zland-Forward", "X Forces-Zland": the state's
+        force noun written as a name and followed by an area (a state, a world region, a bearing) or a
+        hyphened capitalised word names a command of its own, not the state's forces at large."""
+        doc, j = s.doc, s.end
+        if not (s[-1].text[:1].isupper() and s[-1].lower_ in self.tail_nouns):
+            return None  # ("X forces Monday": a plain noun, no name)
+        if j < len(doc) and _area_word(doc[j], self.res):
+            j += 1
+        while j + 1 < len(doc) and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_alpha \
+                and doc[j + 1].text[:1].isupper():
+            j += 2
+        return doc[s.start:j] if j > s.end else None
+
     def _add_unit_patterns(self) -> None:
         """"the 2nd Brigade", "1st Battalion", "82nd Airborne Division": an ordinal, capitalised
         words and a unit word name a military unit, whatever NER makes of the pieces."""
@@ -230,6 +244,10 @@ class PatternsMixin:
         country = self.res.gazetteer.country(head)
         if country is None:
             return
+        command = self._command_name(s) if label == "FORCE" else None
+        if command is not None:  # "X Army Europe", "Y Forces-Zland": a command of its own, no state's forces
+            claim(command, "ArmedForce", None, command=True)
+            return
         if label == "BACKED_FORCE":
             backed = _backed_state(s, self.res)
             if backed is None or backed.code == country.code:
@@ -238,6 +256,12 @@ class PatternsMixin:
         elif claim(s, "ArmedForce", None, country=country.code) is not None and len(s) > 2 \
                 and s[len(head.split())].text in ("'s", "’s") and not _is_demonym(head, country):
             claim(s[:len(head.split())], "Country", None, inside=True, country=country)  # "X's army" names X too
+
+
+def _area_word(t, res: Resources) -> bool:
+    """A capitalised word naming an area: a state, a world region or a bearing ("South")."""
+    return t.is_alpha and t.text[:1].isupper() and (
+        t.lower_ in DIRECTIONS or res.gazetteer.country(t.text) is not None or res.gazetteer.region(t.text) is not None)
 
 
 def _body_phrase_end(doc: Doc, j: int, phrases: tuple[tuple[str, ...], ...]) -> Optional[int]:
