@@ -29,3 +29,35 @@ def test_a_force_noun_before_a_title_or_a_day_stays_the_states_forces(extractor)
     assert types.get("U.S. forces") == "ArmedForce"
     assert types.get("Jane Roe") == "Person"
     assert not any(n.startswith("U.S. Army Col") or n.startswith("U.S. forces Monday") for n in types)
+
+
+# 2. A listed actor's name inside a longer body's name is no mention of that actor.
+
+def test_a_council_named_around_a_listed_councils_words_is_another_body(extractor):
+    f = extract(extractor, "Talks\n\nThe statement came from the Zembla Union's Peace and Security Council in "
+                           "Ruritville. The emergency session of the national security council ended on Monday.")
+    types = entity_types(f)
+    assert types.get("Peace and Security Council") == "Organization"
+    assert "United Nations Security Council" not in types
+
+
+def test_a_ministry_named_after_a_listed_force_is_the_ministry(extractor):
+    f = extract(extractor, "Withdrawal\n\nThe Ministry of Peshmerga Affairs accused commanders of leaving "
+                           "their posts.")
+    types = entity_types(f)
+    assert types.get("Ministry of Peshmerga Affairs") == "Organization"
+    assert "Peshmerga" not in types
+
+
+def test_a_command_named_after_a_listed_alliance_is_its_own_body(extractor):
+    f = extract(extractor, "Strikes\n\nNATO Special Operations Component Command-Zembla said the strikes killed "
+                           "20 fighters.")
+    assert any(n.startswith("NATO Special Operations Component Command-Zembla") for n in entity_types(f))
+
+
+def test_the_listed_council_and_the_owner_of_a_council_are_still_named(extractor):
+    f = extract(extractor, "Talks\n\nThe U.N. Security Council met on Monday. NATO's Defence Policy Committee "
+                           "met too.")
+    types = entity_types(f)
+    assert types.get("United Nations Security Council") == "Organization"
+    assert "NATO" in types or "North Atlantic Treaty Organization" in types
