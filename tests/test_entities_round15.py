@@ -6,7 +6,7 @@ Each test is an invented report; the rules are general.
 
 from __future__ import annotations
 
-from rule_helpers import entity_types, extract
+from rule_helpers import entity_types, extract, names
 
 
 # 1. A command named by a state's force noun and an area is a force of its own.
@@ -61,3 +61,37 @@ def test_the_listed_council_and_the_owner_of_a_council_are_still_named(extractor
     types = entity_types(f)
     assert types.get("United Nations Security Council") == "Organization"
     assert "NATO" in types or "North Atlantic Treaty Organization" in types
+
+
+# 3. A state's ministry named with its state is a body, one per state, and the event rules still read
+#    the state in it.
+
+def test_a_ministry_after_a_states_possessive_is_a_body_with_its_telling_as_alias(extractor):
+    f = extract(extractor, "Tanks move\n\nIn Moscow, Russia's Defense Ministry said its tanks are moving. "
+                           "The Defense Ministry said more.")
+    ministry = [e for e in f.entities if e.type == "Organization" and "Ministry" in e.name]
+    assert len(ministry) == 1
+    assert {"Russia's Defense Ministry", "Defense Ministry"} <= {ministry[0].name, *ministry[0].aliases}
+    assert entity_types(f).get("Russia") == "Country"
+
+
+def test_a_states_adjective_and_a_lower_case_ministry_name_a_body(extractor):
+    f = extract(extractor, "Village hit\n\nA Chadian defense ministry spokesman called the reports false.")
+    assert "Chadian defense ministry" in entity_types(f) or any(
+        "Chadian defense ministry" in e.aliases for e in f.entities)
+
+
+def test_two_states_ministries_of_one_name_stay_two(extractor):
+    f = extract(extractor, "Claims\n\nUkraine's Defence Ministry said the town was held. Russia's Defence "
+                           "Ministry denied it.")
+    ministries = [e for e in f.entities if e.type == "Organization" and "Ministry" in e.name]
+    assert len(ministries) == 2
+    told = sorted(a for e in ministries for a in [e.name, *e.aliases] if "'s" in a)
+    assert told == ["Russia's Defence Ministry", "Ukraine's Defence Ministry"]
+
+
+def test_the_event_rules_still_read_the_state_in_its_ministry(extractor):
+    f = extract(extractor, "Troops sent\n\nChad's Defense Ministry sent 500 troops to Abeche on Monday.")
+    assert entity_types(f).get("Chad's Defense Ministry") == "Organization"
+    deployments = [v for v in f.events if v.type == "Deployment"]
+    assert deployments and names(f, deployments[0], "agent") == ["Chad"]

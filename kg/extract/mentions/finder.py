@@ -129,6 +129,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                     claim(s, "Country", None, inside=True, country=state)  # the state is named too
                 return region
             taken.update(range(s.start, s.end))
+            if kind == "Organization" and s[-1].lower_ in self.res.state_body_heads:
+                hint = {**hint, "state_body": True}  # "X's Defence Ministry": one body per state (Resolver)
             if inside:
                 hint = {**hint, "inside": True}  # its tokens stand for the mention around it (Resolver)
             m = RawMention(span=s, sentence=sent, kind=kind, text=s.text, start=sent.char(s[0]),

@@ -111,7 +111,12 @@ class PatternsMixin:
             while j < n and doc[j].lower_ in res.government_modifiers:
                 j += 1
             k = _body_phrase_end(doc, j, res.state_bodies)
-            if k is not None and (_heads_phrase(doc[k - 1]) or doc[k].lemma_.lower() in res.person_roles):
+            if k is None and j == e and j + 1 < n and doc[j].is_lower and doc[j].is_alpha \
+                    and doc[j + 1].lower_ in res.state_body_heads and (
+                        _heads_phrase(doc[j + 1]) or j + 2 < n and doc[j + 2].lemma_.lower() in res.person_roles):
+                out.append(("STATE_VOICE", s, j + 2))  # "a Xian defense ministry spokesman": the state's
+                # ministry (the event rules read the state in it, as before)
+            if k is not None and (_heads_phrase(doc[k - 1]) or k < n and doc[k].lemma_.lower() in res.person_roles):
                 # (also "the Xian defense ministry spokesman": the body is named, its voice after it)
                 if j == e:  # "the Xian news agency", "the Yian defense ministry" ("X's Defense Ministry",
                     out.append(("STATE_BODY", s, k))  # a name NER finds, stays NER's)
@@ -207,8 +212,8 @@ class PatternsMixin:
             # (its name is a code word or a fallen soldier's, no town to look up in the gazetteer)
             claim(s, "Location", "MilitaryBase", named_base=s.text[len(designator) + 1:])
             return
-        if label == "STATE_BODY":  # "the Xian news agency": a body of that state, named by what it is
-            claim(s, "Organization", None)
+        if label in ("STATE_BODY", "STATE_VOICE"):  # "the Xian news agency": a body of that state, named by what it is
+            claim(s, "Organization", None, **({"state_voice": True} if label == "STATE_VOICE" else {}))
             return
         if label == "GOVERNMENT":  # "the Xian government", "Y's government", "the government of Z"
             of = s[0].lower_ in self.res.government_bodies  # "the government of Z"
