@@ -144,7 +144,7 @@ class PatternsMixin:
         return out
 
     def _command_name(self, s: Span) -> Optional[Span]:
-        """"X Army Europe", "X Army South", "X Forces Zland-Forward", "X Forces-Zland": the state's
+        """"X Army Xland", "X Army South", "X Forces Zland-Forward", "X Forces-Zland": the state's
         force noun written as a name and followed by an area (a state, a world region, a bearing) or a
         hyphened capitalised word names a command of its own, not the state's forces at large."""
         doc, j = s.doc, s.end
@@ -250,7 +250,7 @@ class PatternsMixin:
         if country is None:
             return
         command = self._command_name(s) if label == "FORCE" else None
-        if command is not None:  # "X Army Europe", "Y Forces-Zland": a command of its own, no state's forces
+        if command is not None:  # "X Army Xland", "Y Forces-Zland": a command of its own, no state's forces
             claim(command, "ArmedForce", None, command=True)
             return
         if label == "BACKED_FORCE":
