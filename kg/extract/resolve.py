@@ -232,6 +232,7 @@ class Resolver:
         self._merge_short_forms(clusters)
         _merge_bracketed_acronyms(clusters)
         _merge_acronyms_told(clusters)
+        _merge_state_bodies(clusters, self.gaz)
         _merge_appositions(clusters)
         _merge_people_into_groups(clusters)
         _merge_settlement_names(clusters)
@@ -375,6 +376,9 @@ class Resolver:
         entry = m.hint.get("entry")
         if entry is not None:
             return "actor:" + entry.key, entry.country
+        if m.hint.get("state_body") and m.kind == "Organization":  # "X's Defence Ministry": X's body
+            code, core = _state_of_body(m, self.gaz)
+            return f"state-body:{code or ''}:{core}", code
         if m.hint.get("government_of"):  # "the Xian government", "X's government", "the government of X": one body
             return "government:" + m.hint["government_of"], m.hint["government_of"]
         if m.kind == "ArmedGroup" and m.hint.get("backer"):
@@ -496,8 +500,8 @@ class Resolver:
             if c.place is not None:
                 places[eid] = c.place
             for m in c.mentions:
-                if m.hint.get("inside"):
-                    continue
+                if m.hint.get("inside") or m.hint.get("state_voice"):
+                    continue  # ("X's Defence Ministry said its troops ...": the event rules read the state X)
                 for t in m.span:
                     by_token[(id(t.doc), t.i)] = eid
         for ent, c in zip(entities, ordered):  # a name inside another mention ("X" of "eastern X", "X's army",
@@ -527,6 +531,10 @@ class Resolver:
             if adjective is None and country is not None:
                 adjective = country.demonyms[0] if country.demonyms else country.name
             return f"{adjective} forces"
+        if c.key.startswith("state-body:") and not c.key.startswith("state-body::"):
+            # "X's Defence Ministry": called with its state, so that two states' ministries of one name
+            # stay two things (one IRI per name)
+            return max((_clean_surface(t) for m in named for t in (m.text, m.hint.get("bare")) if t), key=len)
         if c.kind == "Location" and c.subtype == "MilitaryBase":
             bases = [m for m in named if m.subtype == "MilitaryBase"]
             return Counter(_clean_surface(m.text) for m in bases).most_common(1)[0][0]
@@ -627,6 +635,47 @@ def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
             continue
         long.mentions.extend(short.mentions)
         del clusters[short.key]
+
+
+def _state_of_body(m: RawMention, gaz: Gazetteer) -> tuple[Optional[str], str]:
+    """The state a body's mention names it with ("the Xian Defence Ministry", "X's Defence Ministry";
+    none in "the Defence Ministry") and the body's words without the state."""
+    span, doc = m.span, m.span.doc
+    for n in (3, 2, 1):
+        if len(span) > n:
+            country = gaz.country(span[:n].text)
+            if country is not None:
+                return country.code, norm(span[n:].text)
+    i = span.start
+    if i >= 2 and doc[i - 1].text in ("'s", "’s"):
+        for n in (3, 2, 1):
+            if i - 1 - n >= 0 and not any(t.is_punct for t in doc[i - 1 - n:i - 1]) \
+                    and gaz.country(doc[i - 1 - n:i - 1].text) is not None:
+                m.hint.setdefault("bare", doc[i - 1 - n:span.end].text)  # "X's Defence Ministry", as told
+                m.hint["state_voice"] = True
+                return gaz.country(doc[i - 1 - n:i - 1].text).code, norm(span.text)
+    return None, norm(span.text)
+
+
+def _merge_state_bodies(clusters: dict[str, "Cluster"], gaz: Gazetteer) -> None:
+    """"the Xian defence ministry", "X's Defence Ministry" and "the Defence Ministry": one body of the
+    state X, however the state is told. A bare name joins only where one state's body has it."""
+    groups: dict[str, dict[Optional[str], list[Cluster]]] = {}
+    for c in sorted(clusters.values(), key=lambda c: c.first):
+        if c.kind != "Organization" or c.entry is not None or not c.key.startswith("state-body:"):
+            continue
+        _, code, core = c.key.split(":", 2)
+        groups.setdefault(core, {}).setdefault(code or None, []).append(c)
+    for by_state in groups.values():
+        states = [code for code in by_state if code is not None]
+        if len(states) == 1 and None in by_state:
+            by_state[states[0]].extend(by_state.pop(None))
+        for members in by_state.values():
+            first, *rest = sorted(members, key=lambda c: c.first)
+            for other in rest:
+                if other.key in clusters and first.key in clusters and other is not first:
+                    first.mentions.extend(other.mentions)
+                    del clusters[other.key]
 
 
 #: Words between "known by/as" and the acronym a name is told by ("known by their French acronym X").

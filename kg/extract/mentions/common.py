@@ -142,9 +142,10 @@ def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
     while len(ent) and (ent[0].text in res.honorifics or ent[0].text.lower().strip(".") in res.title_words
                         or ent[0].text in ("By", "BY")):  # a byline NER ran into the name
         if len(ent) >= 2 and ent[1].lower_ in res.org_heads and ent[0].text not in res.honorifics and not (
-                ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("'s", "’s")):
+                ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("'s", "’s")
+                and ent[1].lower_ not in res.state_body_heads):
             break  # "State Department", "Defense Ministry": a body, not a title (but "X's Defence
-            # Ministry" is the body of the state X, told with it)
+            # Department" is the body of the state X, told with it; "X's Defence Ministry" is a body)
         ent = ent[1:]
     if len(ent) > 2 and ent[0].lower_ in ("for", "of"):
         # "[Under Secretary] of State for Political Affairs Jane Roe": the title goes on to its

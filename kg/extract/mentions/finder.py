@@ -144,6 +144,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                     claim(s, "Country", None, inside=True, country=state)  # the state is named too
                 return region
             taken.update(range(s.start, s.end))
+            if kind == "Organization" and s[-1].lower_ in self.res.state_body_heads:
+                hint = {**hint, "state_body": True}  # "X's Defence Ministry": one body per state (Resolver)
             if inside:
                 hint = {**hint, "inside": True}  # its tokens stand for the mention around it (Resolver)
             m = RawMention(span=s, sentence=sent, kind=kind, text=s.text, start=sent.char(s[0]),
@@ -189,6 +191,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 continue  # "SAINT-AU-LIEU": a piece of a hyphenated name, no acronym
             if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 continue  # "pro-Russian forces" are not Russia's forces
+            if _inside_a_body_name(doc, s, e, self.res):
+                continue  # "the National X Council", "the Ministry of Y": another body, named around X or Y
             if e - s == 1 and doc[s].head.i > s and doc[s].head.lemma_.lower() in _PEOPLE_NOUNS \
                     and doc[s].dep_ in ("compound", "amod", "nmod"):
                 continue  # "a X man": a group's name as a people's adjective names no actor
@@ -288,6 +292,23 @@ def _anchor_words(matcher: Matcher) -> Optional[tuple[frozenset[int], frozenset[
             else:
                 return None  # a pattern with no word it needs: no shortcut
     return frozenset(lower), frozenset(orth)
+
+
+def _inside_a_body_name(doc: Doc, s: int, e: int, res: Resources) -> bool:
+    """A listed actor's name (tokens ``s:e``) inside a longer body's name: NER's ORG span around it
+    holds a body word of its own ("the Ministry of the Y", "Z Special Operations Command-W") or runs
+    on before the actor's own body word ("U.S. National X Council"), or, in lower case, a modifier runs into it ("the national x council").
+    Not the owner of a body ("X's Peace Council": the possessive names X)."""
+    if e < len(doc) and doc[e].text in ("'s", "’s"):
+        return False
+    ent = next((x for x in doc.ents if x.label_ == "ORG" and x.start <= s and e <= x.end and x.end - x.start > e - s), None)
+    if ent is not None and any(t.lower_ in res.body_name_heads for t in ent if not s <= t.i < e):
+        return True
+    if ent is not None and ent.start < s and doc[e - 1].lower_ in res.body_name_heads \
+            and (doc[s - 1].text[:1].isupper() and doc[s - 1].lower_ != "the" or doc[s - 1].lower_ in ("and", "&")):
+        return True  # ("the Peace and X Council", "the National X Council": the name's head is the match's)
+    return e - s >= 2 and s > 0 and all(t.is_lower for t in doc[s:e]) and doc[s - 1].is_lower \
+        and doc[s - 1].pos_ in ("ADJ", "PROPN", "NOUN") and any(t.lower_ in res.body_name_heads for t in doc[s:e])
 
 
 def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Iterator[Span]:

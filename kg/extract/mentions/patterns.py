@@ -15,7 +15,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions.resources import Resources
-from kg.extract.mentions.common import FACILITY_HEADS, _adjectival, _heads_phrase, _is_demonym
+from kg.extract.mentions.common import DIRECTIONS, FACILITY_HEADS, _adjectival, _heads_phrase, _is_demonym
 
 
 _PRO_GROUP_NOUNS = frozenset(["separatists", "rebels", "militants", "fighters", "gunmen", "militias",
@@ -123,7 +123,12 @@ class PatternsMixin:
             while j < n and doc[j].lower_ in res.government_modifiers:
                 j += 1
             k = _body_phrase_end(doc, j, res.state_bodies)
-            if k is not None and (_heads_phrase(doc[k - 1]) or doc[k].lemma_.lower() in res.person_roles):
+            if k is None and j == e and j + 1 < n and doc[j].is_lower and doc[j].is_alpha \
+                    and doc[j + 1].lower_ in res.state_body_heads and (
+                        _heads_phrase(doc[j + 1]) or j + 2 < n and doc[j + 2].lemma_.lower() in res.person_roles):
+                out.append(("STATE_VOICE", s, j + 2))  # "a Xian defense ministry spokesman": the state's
+                # ministry (the event rules read the state in it, as before)
+            if k is not None and (_heads_phrase(doc[k - 1]) or k < n and doc[k].lemma_.lower() in res.person_roles):
                 # (also "the Xian defense ministry spokesman": the body is named, its voice after it)
                 if j == e:  # "the Xian news agency", "the Yian defense ministry" ("X's Defense Ministry",
                     out.append(("STATE_BODY", s, k))  # a name NER finds, stays NER's)
@@ -149,6 +154,20 @@ class PatternsMixin:
                 if s > 0 and doc[s - 1].lower_ == "the":
                     out.append(("GOVERNMENT", s, t.i + 1))  # "the X administration"
         return out
+
+    def _command_name(self, s: Span) -> Optional[Span]:
+        """"X Army Xland", "X Army South", "X Forces Zland-Forward", "X Forces-Zland": the state's
+        force noun written as a name and followed by an area (a state, a world region, a bearing) or a
+        hyphened capitalised word names a command of its own, not the state's forces at large."""
+        doc, j = s.doc, s.end
+        if not (s[-1].text[:1].isupper() and s[-1].lower_ in self.tail_nouns):
+            return None  # ("X forces Monday": a plain noun, no name)
+        if j < len(doc) and _area_word(doc[j], self.res):
+            j += 1
+        while j + 1 < len(doc) and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_alpha \
+                and doc[j + 1].text[:1].isupper():
+            j += 2
+        return doc[s.start:j] if j > s.end else None
 
     def _add_unit_patterns(self) -> None:
         """"the 2nd Brigade", "1st Battalion", "82nd Airborne Division": an ordinal, capitalised
@@ -205,8 +224,8 @@ class PatternsMixin:
             # (its name is a code word or a fallen soldier's, no town to look up in the gazetteer)
             claim(s, "Location", "MilitaryBase", named_base=s.text[len(designator) + 1:])
             return
-        if label == "STATE_BODY":  # "the Xian news agency": a body of that state, named by what it is
-            claim(s, "Organization", None)
+        if label in ("STATE_BODY", "STATE_VOICE"):  # "the Xian news agency": a body of that state, named by what it is
+            claim(s, "Organization", None, **({"state_voice": True} if label == "STATE_VOICE" else {}))
             return
         if label == "GOVERNMENT":  # "the Xian government", "Y's government", "the government of Z"
             of = s[0].lower_ in self.res.government_bodies  # "the government of Z"
@@ -242,6 +261,10 @@ class PatternsMixin:
         country = self.res.gazetteer.country(head)
         if country is None:
             return
+        command = self._command_name(s) if label == "FORCE" else None
+        if command is not None:  # "X Army Xland", "Y Forces-Zland": a command of its own, no state's forces
+            claim(command, "ArmedForce", None, command=True)
+            return
         if label == "BACKED_FORCE":
             backed = _backed_state(s, self.res)
             if backed is None or backed.code == country.code:
@@ -250,6 +273,12 @@ class PatternsMixin:
         elif claim(s, "ArmedForce", None, country=country.code) is not None and len(s) > 2 \
                 and s[len(head.split())].text in ("'s", "’s") and not _is_demonym(head, country):
             claim(s[:len(head.split())], "Country", None, inside=True, country=country)  # "X's army" names X too
+
+
+def _area_word(t, res: Resources) -> bool:
+    """A capitalised word naming an area: a state, a world region or a bearing ("South")."""
+    return t.is_alpha and t.text[:1].isupper() and (
+        t.lower_ in DIRECTIONS or res.gazetteer.country(t.text) is not None or res.gazetteer.region(t.text) is not None)
 
 
 def _body_phrase_end(doc: Doc, j: int, phrases: tuple[tuple[str, ...], ...]) -> Optional[int]:

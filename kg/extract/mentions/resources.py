@@ -61,6 +61,10 @@ class Resources:
     talk_words: frozenset[str] = frozenset()
     #: "USS X", "HMS Y": a navy's ship, a force
     ship_prefixes: frozenset[str] = frozenset()
+    #: "the X Council", "Y Command": a body's name around a listed actor's ("National Z Council")
+    body_name_heads: frozenset[str] = frozenset()
+    #: "the Xian defence ministry", "X's Interior Ministry": a state's body, named with its state
+    state_body_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -98,6 +102,8 @@ class Resources:
             state_bodies=tuple(sorted((tuple(p.split()) for p in data.get("state_bodies", [])), key=len, reverse=True)),
             talk_words=frozenset(data.get("talk_words", [])),
             ship_prefixes=frozenset(data.get("ship_prefixes", [])),
+            body_name_heads=frozenset(data.get("body_name_heads", [])),
+            state_body_heads=frozenset(data.get("state_body_heads", [])),
         )
 
     @cached_property
