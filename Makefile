@@ -49,7 +49,8 @@ agreement: venv ; $(BIN)/python scripts/agreement.py --per-article  # inter-anno
 # kg/data/models/event_filter (and its threshold to kg/data/learned.yaml); prints the
 # cross-validation table. Deterministic; about a minute on 2 cores. Run it again after the rules change.
 # Then the learned anchor ranker (docs/learned.md): kg/data/models/anchor_ranker, its margin in
-# learned.yaml, the cross-validation by batch (about a minute more).
+# learned.yaml, the cross-validation by batch (about two minutes more; ANCHOR_TRAIN_ARGS=--cv-only
+# prints the table and writes nothing).
 train: venv
 	$(BIN)/python scripts/train_event_filter.py $(TRAIN_ARGS)
 	$(BIN)/python scripts/train_anchor_ranker.py $(ANCHOR_TRAIN_ARGS)

@@ -341,6 +341,7 @@ def main(argv: list[str]) -> int:
 
         extractor = Extractor()
         extractor.anchor_ranker = None  # label the rules' own anchors
+        extractor.event_filter = None  # as the ranker sees them: it runs before the event filter
         records = extract_dev(args.sets, extractor, settings, args.limit)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(records))
