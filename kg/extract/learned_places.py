@@ -57,6 +57,7 @@ class RankerSettings:
     country_roles: tuple[str, ...] = ("Deployment", "Attack")  # types whose anchor may be a state
     window: int = 3  # sentences before / after the event's within which a place is a candidate
     prepositions: frozenset[str] = field(default_factory=frozenset)
+    admin_words: frozenset[str] = field(default_factory=frozenset)  # words that name a division ("province")
 
 
 def load_settings(path: Optional[Path] = None) -> RankerSettings:
@@ -83,7 +84,8 @@ def load_settings(path: Optional[Path] = None) -> RankerSettings:
     return RankerSettings(enabled, margin, model,
                           tuple(data.get("country_roles", RankerSettings.country_roles)),
                           int(data.get("window", RankerSettings.window)),
-                          frozenset(str(data.get("prepositions") or "").lower().split()))
+                          frozenset(str(data.get("prepositions") or "").lower().split()),
+                          frozenset(str(data.get("admin_words") or "").lower().split()))
 
 
 def ranked(ev: Event) -> bool:
@@ -132,7 +134,7 @@ def depth(ent: Entity) -> str:
 RANK = {"state": 0, "area": 1, "admin": 2, "town": 3, "facility": 4, "base": 4}
 
 
-def _kind(ent: Entity) -> list[str]:
+def _kind(ent: Entity, admin_words: frozenset[str]) -> list[str]:
     """The candidate's own kind: entity type, subtype, depth, gazetteer class, capital, listed."""
     d = depth(ent)
     out = [f"E={ent.type}", f"d={d}"]
@@ -146,7 +148,7 @@ def _kind(ent: Entity) -> list[str]:
         names = {ent.name.lower(), *(a.lower() for a in ent.aliases)}
         if cc and any((cc, n) in _capitals() for n in names):
             out.append("capital")
-        if re.search(r"\b(province|region|state|district|governorate|oblast|county)\b", ent.name, re.I):
+        if admin_words & set(_WORD.findall(ent.name.lower())):
             out.append("adminword")
     return out
 
@@ -193,11 +195,12 @@ class _Doc:
     """What the features read of one report: its sentences (parsed, by index), title and the
     dateline's sentence; built once per report."""
 
-    def __init__(self, sentences, title: Optional[str], preps: frozenset[str]) -> None:
+    def __init__(self, sentences, title: Optional[str], preps: frozenset[str], admin_words: frozenset[str]) -> None:
         self.sentences = {s.index: s for s in sentences}
         self.order = sorted(self.sentences)
         self.title = (title or "").lower()
         self.preps = preps
+        self.admin_words = admin_words
         self.first_body = self._first_body()
 
     def _first_body(self) -> int:
@@ -346,7 +349,7 @@ def candidate_features(ev: Event, ent: Entity, rules: list[Entity], events: Sequ
     also joined with the event type (a village is a likely attack site, a state a likely
     destination)."""
     t = ev.type
-    base = _kind(ent) + _against_rules(ent, rules) + _mention_features(ev, ent, d)
+    base = _kind(ent, d.admin_words) + _against_rules(ent, rules) + _mention_features(ev, ent, d)
     others = [o for o in events if o is not ev and any(ent.id in o.roles.get(r, []) for r in PLACE_ROLES)]
     base.append(f"oth={_bin(len(others), (0, 1, 3))}")
     if any(o.type == t for o in others):
@@ -370,7 +373,7 @@ def event_candidates(ev: Event, events: Sequence[Event], by_id: dict[str, Entity
 
 
 def document(sentences, title: Optional[str], settings: RankerSettings) -> _Doc:
-    return _Doc(sentences, title, settings.prepositions)
+    return _Doc(sentences, title, settings.prepositions, settings.admin_words)
 
 
 def train(groups: Sequence[tuple[list[list[str]], list[bool]]], *, l2: float = 0.3, epochs: int = 300,
