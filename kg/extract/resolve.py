@@ -525,9 +525,15 @@ class Resolver:
             return named[0].hint["country"].name
         if c.key.startswith("force:") and c.country and not c.hints.get("backer"):
             country = self.gaz.country_by_code(c.country)
-            adjective = next((m.span[0].text for m in named if not m.hint.get("government")
-                              and self.gaz.country(m.span[0].text) is not None
-                              and not (len(m.span) > 1 and m.span[1].text in ("'s", "’s"))), None)  # not "X's army"
+            firsts = [m for m in named if not m.hint.get("government")
+                      and self.gaz.country(m.span[0].text) is not None
+                      and not (len(m.span) > 1 and m.span[1].text in ("'s", "’s"))]  # not "X's army"
+            words = [m.span[0].text for m in firsts]
+            # the text's own form first: "X forces" as written, else the state's adjective ("Xland
+            # Army" and "Xlandi troops" are "Xlandi forces"; "Xland forces" is a name the text never writes)
+            demonyms = {d.lower() for d in country.demonyms} if country is not None else set()
+            adjective = next((m.span[0].text for m in firsts if len(m.span) == 2 and m.span[1].lower_ == "forces"),
+                             next((w for w in words if w.lower() in demonyms), words[0] if words else None))
             if adjective is None and country is not None:
                 adjective = country.demonyms[0] if country.demonyms else country.name
             return f"{adjective} forces"
