@@ -27,3 +27,25 @@ def test_the_forces_keep_x_forces_when_the_text_writes_it(extractor):
     f = extract(extractor, "Town taken\n\nChad forces took the town of Ruritville on Monday. Chadian troops "
                            "held the bridge, residents said.")
     assert _force(f, "TD").name == "Chad forces"
+
+
+# 2. A name the text describes by a kind of thing that is no person is no person.
+
+def test_a_name_after_a_kind_noun_takes_the_kinds_type(extractor):
+    f = extract(extractor, "Rocket strikes town\n\nOne rocket struck a house in Ruritville, wounding two people, "
+                           "according to the emergency service Velan Dorro Amit.")
+    types = entity_types(f)
+    assert types.get("Velan Dorro Amit") == "Organization"
+
+
+def test_a_name_said_to_be_a_mission_is_a_force(extractor):
+    f = extract(extractor, "Mission\n\nEstablished in 2015, Steadfast Resolve (SR) is a NATO-led, non-combat "
+                           "mission to train, advise and assist the forces of Ruritania.")
+    types = entity_types(f)
+    assert types.get("Steadfast Resolve") == "ArmedForce"
+
+
+def test_a_person_with_a_role_stays_a_person(extractor):
+    f = extract(extractor, "Rescue\n\nThe emergency service's spokesman, Jonas Verrick, said two people were "
+                           "wounded. Jonas Verrick is a paramedic.")
+    assert entity_types(f).get("Jonas Verrick") == "Person"

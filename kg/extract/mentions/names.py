@@ -151,6 +151,10 @@ class NamesMixin:
         if not has_title and root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i < ent.start:
             claim(ent, "Location", None, place=None)  # "the rebels' headquarters town, X"
             return
+        kind = None if has_title else _kind_described(ent, res)
+        if kind is not None and label in ("PERSON", "ORG"):
+            claim(ent, kind, None)  # "the emergency service X", "Y, known as Z", "W is a mission": no person
+            return
         person = has_title or _person_frame(ent, sent, res)
         if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)):
             claim(ent, "Person", None, **_person_context(ent, sent, res))
@@ -282,6 +286,35 @@ def _only_in_after(ent: Span) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start else ""
     return ent.end < len(doc) and doc[ent.end].lower_ == "in" and before not in ("of", "in", "at", "near", "to", "from")
+
+
+def _kind_described(ent: Span, res: Resources) -> str | None:
+    """The type a description of the name gives it when the text says what kind of thing it is and
+    that kind is no person: the kind noun right before the name ("the emergency service X"), a
+    noun phrase "known as" the name ("the peace force, known as Y"), or the name as subject of
+    "is/was a ... KIND" ("Z (ZZ) is a non-combat mission")."""
+    doc = ent.doc
+    kinds = dict(res.kind_descriptions)
+    if not kinds:
+        return None
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in kinds and ent.start >= 2 \
+            and any(t.lower_ in ("the", "a", "an") or t.pos_ == "DET"
+                    for t in doc[max(0, ent.start - 4):ent.start - 1]):
+        return kinds[before.lower_]  # "the emergency service X" (not "service X" alone, a verb's object)
+    if ent.start >= 3 and doc[ent.start - 1].lower_ == "as" and doc[ent.start - 2].lower_ == "known":
+        k = ent.start - 3
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k >= 0 and doc[k].is_lower and doc[k].lower_ in kinds:
+            return kinds[doc[k].lower_]  # "the peace force, known as Y"
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        attr = next((c for c in root.head.children if c.dep_ == "attr" and c.i > ent.end), None)
+        if attr is not None and attr.is_lower and attr.lower_ in kinds \
+                and any(c.lower_ in ("a", "an") for c in attr.children if c.dep_ == "det"):
+            return kinds[attr.lower_]  # "Z is a non-combat mission to train ..."
+    return None
 
 
 def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:

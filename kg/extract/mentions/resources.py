@@ -65,6 +65,8 @@ class Resources:
     body_name_heads: frozenset[str] = frozenset()
     #: "the Xian defence ministry", "X's Interior Ministry": a state's body, named with its state
     state_body_heads: frozenset[str] = frozenset()
+    #: "the emergency service X", "Y is a mission": a kind of thing no person is, and its type
+    kind_descriptions: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -104,6 +106,7 @@ class Resources:
             ship_prefixes=frozenset(data.get("ship_prefixes", [])),
             body_name_heads=frozenset(data.get("body_name_heads", [])),
             state_body_heads=frozenset(data.get("state_body_heads", [])),
+            kind_descriptions=tuple(sorted(data.get("kind_descriptions", {}).items())),
         )
 
     @cached_property
