@@ -49,3 +49,25 @@ def test_a_person_with_a_role_stays_a_person(extractor):
     f = extract(extractor, "Rescue\n\nThe emergency service's spokesman, Jonas Verrick, said two people were "
                            "wounded. Jonas Verrick is a paramedic.")
     assert entity_types(f).get("Jonas Verrick") == "Person"
+
+
+# 3. A name NER calls a person, listed only beside things or only beside places, is no person.
+
+def test_a_name_listed_among_things_is_no_person(extractor):
+    f = extract(extractor, "Equipment arrives\n\nThe convoy carried rifles, armored trucks, Varek Launchers, "
+                           "mortars and spare parts to the base at Ruritville, the colonel said.")
+    assert "Varek Launchers" not in entity_types(f)
+
+
+def test_a_name_listed_beside_a_place_is_a_place(extractor):
+    f = extract(extractor, "Oil fields retaken\n\nThe army restored its control over the province's oil fields, "
+                           "including Doru Haskan and Kirkuk, on Monday.")
+    assert entity_types(f).get("Doru Haskan") == "Location"
+
+
+def test_a_name_listed_with_people_stays_a_person(extractor):
+    f = extract(extractor, "Attack\n\nGunmen killed Doru Haskan and his wife in Kirkuk on Monday. Mira Olsk, "
+                           "relatives and neighbours attended the funeral.")
+    types = entity_types(f)
+    assert types.get("Doru Haskan") == "Person"
+    assert types.get("Mira Olsk") == "Person"
