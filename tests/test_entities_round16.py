@@ -71,3 +71,26 @@ def test_a_name_listed_with_people_stays_a_person(extractor):
     types = entity_types(f)
     assert types.get("Doru Haskan") == "Person"
     assert types.get("Mira Olsk") == "Person"
+
+
+# 4. A place the gazetteer does not place takes the state of the place the text puts it in.
+
+def _state_of(facts, name):
+    return next(e.attributes.get("country_code") for e in facts.entities if e.name == name)
+
+
+def test_a_town_in_a_placed_province_takes_its_state(extractor):
+    f = extract(extractor, "Town held\n\nRebels remained in control of Zarvoni, a town in Kasai province, on "
+                           "Tuesday, residents said.")
+    assert _state_of(f, "Zarvoni") == "CD"
+
+
+def test_a_village_of_a_placed_state_takes_its_state(extractor):
+    f = extract(extractor, "Raid\n\nGunmen entered the Borno State village of Kelvadi and killed 20 people.")
+    assert _state_of(f, "Kelvadi") == "NG"
+
+
+def test_a_town_the_text_does_not_put_anywhere_gets_no_state(extractor):
+    f = extract(extractor, "Raid\n\nGunmen entered the village of Kelvadi and killed 20 people, officials in "
+                           "Kenya said.")
+    assert _state_of(f, "Kelvadi") is None
