@@ -174,6 +174,39 @@ def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
             del clusters[short.key]
 
 
+#: "X, a town in Y", "the Y state village of X": nouns of a place that lies inside another
+_SETTLEMENTS = frozenset(["town", "village", "city", "district", "hamlet", "camp", "settlement", "suburb",
+                          "neighbourhood", "neighborhood", "locality", "area"])
+
+
+def _state_from_the_container(entities: list[Entity], ordered: list, by_token: dict, countries: dict) -> None:
+    """A place the gazetteer does not place takes the state of the place the text puts it in:
+    "X, a town in Y province", "X, in Y state", "the Y state village of X" (Y placed)."""
+    for ent, c in zip(entities, ordered):
+        if ent.type != "Location" or countries.get(ent.id) or c.subtype in ("MilitaryBase", "Facility"):
+            continue
+        for m in c.mentions:
+            if m.kind == "Description":
+                continue
+            doc, s, e = m.span.doc, m.span.start, m.span.end
+            spots: list[int] = []
+            if e + 1 < len(doc) and doc[e].text == ",":  # "X, a town in Y", "X, in Y"
+                window = doc[e + 1:min(len(doc), e + 7)]
+                for k, t in enumerate(window):
+                    if t.lower_ in ("in", "of") and all(w.lower_ in _SETTLEMENTS or w.pos_ in ("DET", "ADJ")
+                                                         or w.lower_ in ("a", "an", "the") for w in window[:k]):
+                        spots = list(range(t.i + 1, min(len(doc), t.i + 5)))
+                        break
+            if s >= 3 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _SETTLEMENTS:  # "the Y state village of X"
+                spots += list(range(max(0, s - 6), s - 2))
+            codes = {countries.get(by_token.get((id(doc), i))) for i in spots} - {None}
+            if len(codes) == 1:
+                code = codes.pop()
+                countries[ent.id] = code
+                ent.attributes["country_code"] = code
+                break
+
+
 def _bare_admin_aliases(entities: list[Entity]) -> None:
     """"X district" is also "X", unless another entity of the article is called "X" (the town)."""
     taken = {norm(n) for e in entities for n in [e.name, *e.aliases]}
@@ -513,6 +546,7 @@ class Resolver:
                     for t in m.span:
                         by_token.pop((id(t.doc), t.i), None)
         _bare_admin_aliases(entities)
+        _state_from_the_container(entities, ordered, by_token, countries)
         res = Resolution(entities, by_token, kinds, subtypes, countries, dominant, places)
         self._link_affiliations(res, ordered)
         return res
@@ -525,9 +559,15 @@ class Resolver:
             return named[0].hint["country"].name
         if c.key.startswith("force:") and c.country and not c.hints.get("backer"):
             country = self.gaz.country_by_code(c.country)
-            adjective = next((m.span[0].text for m in named if not m.hint.get("government")
-                              and self.gaz.country(m.span[0].text) is not None
-                              and not (len(m.span) > 1 and m.span[1].text in ("'s", "’s"))), None)  # not "X's army"
+            firsts = [m for m in named if not m.hint.get("government")
+                      and self.gaz.country(m.span[0].text) is not None
+                      and not (len(m.span) > 1 and m.span[1].text in ("'s", "’s"))]  # not "X's army"
+            words = [m.span[0].text for m in firsts]
+            # the text's own form first: "X forces" as written, else the state's adjective ("Xland
+            # Army" and "Xlandi troops" are "Xlandi forces"; "Xland forces" is a name the text never writes)
+            demonyms = {d.lower() for d in country.demonyms} if country is not None else set()
+            adjective = next((m.span[0].text for m in firsts if len(m.span) == 2 and m.span[1].lower_ == "forces"),
+                             next((w for w in words if w.lower() in demonyms), words[0] if words else None))
             if adjective is None and country is not None:
                 adjective = country.demonyms[0] if country.demonyms else country.name
             return f"{adjective} forces"

@@ -151,7 +151,17 @@ class NamesMixin:
         if not has_title and root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i < ent.start:
             claim(ent, "Location", None, place=None)  # "the rebels' headquarters town, X"
             return
+        kind = None if has_title else _kind_described(ent, res)
+        if kind is not None and label in ("PERSON", "ORG"):
+            claim(ent, kind, None)  # "the emergency service X", "Y, known as Z", "W is a mission": no person
+            return
         person = has_title or _person_frame(ent, sent, res)
+        listed = None if person or label != "PERSON" else _listed_with(ent, res)
+        if listed == "thing":
+            return  # "vehicles, carriers, X Tanks and equipment", "exercises A, B and C": no one's name
+        if listed == "place":
+            claim(ent, "Location", None, place=None)  # "the oil fields X and Y": a place listed with a place
+            return
         if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)):
             claim(ent, "Person", None, **_person_context(ent, sent, res))
             return
@@ -282,6 +292,76 @@ def _only_in_after(ent: Span) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start else ""
     return ent.end < len(doc) and doc[ent.end].lower_ == "in" and before not in ("of", "in", "at", "near", "to", "from")
+
+
+def _kind_described(ent: Span, res: Resources) -> str | None:
+    """The type a description of the name gives it when the text says what kind of thing it is and
+    that kind is no person: the kind noun right before the name ("the emergency service X"), a
+    noun phrase "known as" the name ("the peace force, known as Y"), or the name as subject of
+    "is/was a ... KIND" ("Z (ZZ) is a non-combat mission")."""
+    doc = ent.doc
+    kinds = dict(res.kind_descriptions)
+    if not kinds:
+        return None
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in kinds and ent.start >= 2 \
+            and any(t.lower_ in ("the", "a", "an") or t.pos_ == "DET"
+                    for t in doc[max(0, ent.start - 4):ent.start - 1]):
+        return kinds[before.lower_]  # "the emergency service X" (not "service X" alone, a verb's object)
+    if ent.start >= 3 and doc[ent.start - 1].lower_ == "as" and doc[ent.start - 2].lower_ == "known":
+        k = ent.start - 3
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k >= 0 and doc[k].is_lower and doc[k].lower_ in kinds:
+            return kinds[doc[k].lower_]  # "the peace force, known as Y"
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        attr = next((c for c in root.head.children if c.dep_ == "attr" and c.i > ent.end), None)
+        if attr is not None and attr.is_lower and attr.lower_ in kinds \
+                and any(c.lower_ in ("a", "an") for c in attr.children if c.dep_ == "det"):
+            return kinds[attr.lower_]  # "Z is a non-combat mission to train ..."
+    return None
+
+
+def _listed_with(ent: Span, res: Resources) -> str | None:
+    """What a name NER calls a person is listed with ("A, B and C"): "place" when the others are
+    only places the model names, "thing" when they are only things (two or more common nouns that
+    name no people, or a body's or a work's name); None when any is a person, a noun of people or
+    a role ("X and his wife", "X and other officials"), or the name is in no list."""
+    root = ent.root
+    top = root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    group = [top, *[t for t in top.subtree if t.dep_ == "conj" and t.head.i != t.i]]
+    others = [t for t in group if not ent.start <= t.i < ent.end]
+    if not others or len(group) < 2:
+        return None
+    places = things = 0
+    for t in others:
+        label = t.ent_type_
+        if label == "PERSON" and t.ent_iob_ and any(s.label_ == "PERSON" and s.start <= t.i < s.end and
+                                                    len(s) > 1 for s in t.doc.ents):
+            return None  # another full name: a list of people
+        if t.lemma_.lower() in res.person_roles or t.lemma_.lower() in res.people_nouns:
+            return None
+        if t.pos_ == "PRON":
+            return None
+        if label in ("GPE", "LOC", "FAC"):
+            places += 1
+        elif label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART"):
+            things += 1
+        elif t.pos_ == "NOUN" and t.is_lower:
+            things += 1
+        elif label == "PERSON" or t.pos_ == "PROPN":
+            continue  # a one-word name, perhaps of the same kind
+        else:
+            return None
+    if places and not things:
+        return "place"
+    nouns = sum(1 for t in others if t.pos_ == "NOUN" and t.is_lower)
+    if things and not places and nouns >= 2:
+        return "thing"
+    return None
 
 
 def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:

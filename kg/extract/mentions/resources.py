@@ -65,6 +65,10 @@ class Resources:
     body_name_heads: frozenset[str] = frozenset()
     #: "the Xian defence ministry", "X's Interior Ministry": a state's body, named with its state
     state_body_heads: frozenset[str] = frozenset()
+    #: "the emergency service X", "Y is a mission": a kind of thing no person is, and its type
+    kind_descriptions: tuple[tuple[str, str], ...] = ()
+    #: "X and his wife": nouns of people (with person_roles) a person's name may be listed with
+    people_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -104,6 +108,8 @@ class Resources:
             ship_prefixes=frozenset(data.get("ship_prefixes", [])),
             body_name_heads=frozenset(data.get("body_name_heads", [])),
             state_body_heads=frozenset(data.get("state_body_heads", [])),
+            kind_descriptions=tuple(sorted(data.get("kind_descriptions", {}).items())),
+            people_nouns=frozenset(data.get("people_nouns", [])),
         )
 
     @cached_property
