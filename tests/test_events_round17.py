@@ -79,3 +79,24 @@ def test_the_side_of_the_war_the_captor_fights_held_the_town(extractor):
 def test_fighting_between_two_other_sides_names_no_former_holder(extractor):
     assert _fought(extractor, "Somali forces recaptured the town of Belmora on Wednesday after fierce clashes "
                               "between Ethiopian troops and al-Shabab.", "Somali") == []
+
+
+# --- no former holder by default: an armed group's capture in a state is not said to be from its forces
+
+def test_an_armed_groups_capture_names_no_former_holder_the_text_does_not_tell(extractor):
+    from rule_helpers import asserted, extract, names
+
+    f = extract(extractor, "Town seized\n\nAl-Shabab fighters seized the town of Belmora in Somalia on Monday. "
+                           "Somali forces said they were preparing a new offensive in the south.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "captor") == ["al-Shabaab"]
+    assert names(f, v, "former") == []
+
+
+def test_a_side_told_leaving_still_held_the_town(extractor):
+    from rule_helpers import asserted, extract, names
+
+    f = extract(extractor, "Town seized\n\nAl-Shabab fighters seized the town of Belmora in Somalia following the "
+                           "pullout of Ethiopian troops early Monday.")
+    [v] = asserted(f, "Capture")
+    assert names(f, v, "former") == ["Ethiopian forces"]

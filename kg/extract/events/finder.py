@@ -79,7 +79,7 @@ class EventFinder:
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
         fill_places(frames, parsed.sentences, res)
-        merged = _merge(frames, res)
+        merged = _merge(frames, res, self.t.military_posts)
         refine_places(merged, parsed.sentences, res)
         anchor_places(merged, parsed.sentences, res)
         _own_places_only(merged, res)
