@@ -35,6 +35,8 @@ from kg.extract.events.sentences import (
     _times,
 )
 from kg.extract.events.triggers import Triggers, _not_deployment, troops_moving
+from kg.extract.events.adversaries import _former_fought
+from kg.extract.events.backers import _supporter_told_apart
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
@@ -77,7 +79,7 @@ class EventFinder:
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
         fill_places(frames, parsed.sentences, res)
-        merged = _merge(frames, res)
+        merged = _merge(frames, res, self.t.military_posts)
         refine_places(merged, parsed.sentences, res)
         anchor_places(merged, parsed.sentences, res)
         _own_places_only(merged, res)
@@ -90,6 +92,8 @@ class EventFinder:
         date_untimed(merged, published)
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
         _former_withdrew(merged, parsed.sentences, res, self.t.base, self.t.loss_verbs, self.t.loss_nouns)  # round 16
+        _former_fought(merged, parsed.sentences, res, self.t.contest_nouns)  # round 17
+        _supporter_told_apart(merged, parsed.sentences, res, self.t.base, self.t.support_verbs, self.t.support_nouns)  # round 17
         _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
         _lone_troop_count(merged, frames, parsed.sentences)  # round 16
         return _to_events(merged)

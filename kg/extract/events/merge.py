@@ -20,7 +20,7 @@ from kg.extract.resolve import Resolution
 
 # ----- merging and output
 
-def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
+def _merge(frames: list[Frame], res: Resolution, posts: frozenset[str] = frozenset()) -> list[Frame]:
     out: list[Frame] = []
     settings = [f for f in frames if f.setting]
     for f in _resolve_anaphoric([f for f in frames if not f.setting], res):
@@ -41,7 +41,7 @@ def _merge(frames: list[Frame], res: Resolution) -> list[Frame]:
     out = _fold_the_troops(out, res)
     _attacker_of_the_lead(out, res)
     _chain_holders(out)
-    _former_from_adversaries(out, res)
+    _former_from_adversaries(out, res, posts)
     for f in out:
         _most_specific_destination(f, res)
     return [f for f in out if f.bare or not (f.type == "Attack" and not f.filled("location") and not f.quantities)]
@@ -143,9 +143,12 @@ def _told_after(a: Frame, b: Frame) -> bool:
     return False
 
 
-def _former_from_adversaries(frames: list[Frame], res: Resolution) -> None:
+def _former_from_adversaries(frames: list[Frame], res: Resolution, posts: frozenset[str] = frozenset()) -> None:
     """A capture naming no former holder took the place from the captor's adversary in this
-    article: the most-mentioned actor it fights in the other events (attacks, captures)."""
+    article: the most-mentioned actor it fights in the other events (attacks, captures). An
+    armed group that overran posts (events.yaml ``military_posts``: "overran the army posts in X")
+    took them from the one state force of the place's state; a town taken by an armed group is not
+    said to be taken from that state's forces unless the text tells them fighting (round 17)."""
     foes: dict[str, set[str]] = {}
     for f in frames:
         pairs = [("perpetrator", "target"), ("captor", "former")]
@@ -167,13 +170,19 @@ def _former_from_adversaries(frames: list[Frame], res: Resolution) -> None:
             codes = {res.countries.get(c) for c in captors}
             place_state = codes.pop() if len(codes) == 1 else None
         home = {x for x in candidates if res.countries.get(x) == place_state}
-        if not home and place_state and all(res.kinds.get(c) == "ArmedGroup" for c in captors):
+        if not home and place_state and all(res.kinds.get(c) == "ArmedGroup" for c in captors) \
+                and _took_posts(f, posts):
             forces = {e.id for e in res.entities if e.type == "ArmedForce" and res.countries.get(e.id) == place_state}
-            home = forces if len(forces) == 1 else set()  # an armed group took a town of X from X's forces
+            home = forces if len(forces) == 1 else set()  # an armed group overran posts in X: X's forces held them
         candidates = home or candidates  # a town of X taken from X's forces, not from a foe fought elsewhere
         if candidates:
             f.add("former", max(candidates, key=lambda x: (len(res.entities[int(x[1:]) - 1].mentions), x)))
     _former_of_the_campaign(frames, res)
+
+
+def _took_posts(f: Frame, posts: frozenset[str]) -> bool:
+    """The capture's object or passive subject is a military post ("overran the army posts in X")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in posts for c in f.trigger.children)
 
 
 def _former_of_the_campaign(frames: list[Frame], res: Resolution) -> None:

@@ -100,6 +100,7 @@ class Triggers:
     toll_instruments: frozenset[str] = frozenset()  # "were injured by the artillery fire": no other cause (round 16)
     loss_nouns: frozenset[str] = frozenset()  # "following the pullout of X troops": X held it (round 16)
     topic_verbs: frozenset[str] = frozenset()  # "met to discuss security in Y": Y no meeting place (round 15)
+    contest_nouns: frozenset[str] = frozenset()  # "after clashes between A and X": X held what A took (round 17)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -152,7 +153,8 @@ class Triggers:
                    frozenset(data.get("report_nouns", [])),
                    frozenset(data.get("toll_instruments", [])),
                    frozenset(data.get("loss_nouns", [])),
-                   frozenset(data["Meeting"].get("topic_verbs", [])))
+                   frozenset(data["Meeting"].get("topic_verbs", [])),
+                   frozenset(data.get("contest_nouns", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:
