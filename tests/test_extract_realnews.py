@@ -66,9 +66,15 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # 0.667 / 0.925 (L-dev 0.863 / 0.564 / 0.511, now tuned on), test (67) 0.882 / 0.568 / 0.439 / 0.919.
 # Then events round 15 (LOOK: L dev with A-G, I, K; CHECK H+J unchanged): dev 0.919 / 0.802 / 0.679 / 0.935
 # (L-dev 0.863 / 0.811 / 0.703), test 0.882 / 0.568 / 0.440 / 0.919 (unchanged within 0.001).
+# Session 13 (batch M: 10 dev and 10 test articles, first run at 3591fe1 M-dev 0.853 / 0.667 / 0.476 /
+# 1.000, M-test 0.824 / 0.562 / 0.476 / 0.875; the last three unverified batch-K articles removed;
+# events rounds 16-17 and entities rounds 15-16 on LOOK A-G, I, K, L with CHECK H+J+M): dev (161)
+# 0.918 / 0.801 / 0.680 / 0.937 (CHECK H+J+M 0.650 / 0.532 -> 0.675 / 0.544 events / arguments,
+# M-dev unchanged), test (76) 0.876 / 0.571 / 0.448 / 0.912 (0.875 / 0.569 / 0.444 / 0.912 on the
+# session's starting rules with M in). Test floors for entities and dates set under the new set.
 FLOORS = {
     "dev": {"entities_typed": 0.91, "events": 0.79, "arguments": 0.67, "dates": 0.925},
-    "test": {"entities_typed": 0.875, "events": 0.56, "arguments": 0.43, "dates": 0.91},
+    "test": {"entities_typed": 0.87, "events": 0.56, "arguments": 0.44, "dates": 0.90},
 }
 
 
