@@ -1,7 +1,8 @@
 """``kg derive``: write the canned queries' derived data into a store built before it.
 
 ``kg build`` (the mapping) and fusion write the derived triples (``ckg:reportKey``,
-``ckg:incidentKey``, ``ckg:tollKey``, ``ckg:valuesDiffer``, ``ckg:mentionedIn``, ``ckg:dateRank``, ``ckg:withoutPlace``) with the data they derive from
+``ckg:incidentKey``, ``ckg:tollKey``, ``ckg:valuesDiffer``, ``ckg:mentionedIn``, ``ckg:dateRank``, ``ckg:withoutPlace``,
+``ckg:roleKey`` and ``ckg:rowKey``) with the data they derive from
 (kg/graph/derived.py); a store built by an older ``kg`` lacks them, and its canned queries then
 fall back to slower texts. This command computes them all from the store and writes them
 (again, if they are there: it is safe to run twice). Run it before building more documents
@@ -24,7 +25,7 @@ from kg.cli.common import StoreOpt, app, boundary, fail, open_store, store_path
 def derive(ctx: typer.Context,
            check: bool = typer.Option(False, "--check", help="Only say whether keys are missing (exit 1 if so)."),
            store_dir: Optional[Path] = StoreOpt) -> None:
-    """Add the canned queries' derived data (sort and toll keys, figure marks, mention links, date ranks) to a store built before it."""
+    """Add the canned queries' derived data (sort and toll keys, figure marks, mention links, date ranks, row keys) to a store built before it."""
     from kg.graph import derived
 
     path = store_path(ctx, store_dir)
@@ -34,9 +35,10 @@ def derive(ctx: typer.Context,
     with open_store(path, read_only=check) as store:
         if check:
             if derived.missing(store.ox_store):
-                fail("some derived data (sort and toll keys, figure marks, mention links, date ranks) are missing: run `kg derive` to add them")
+                fail("some derived data (sort and toll keys, figure marks, mention links, date ranks, row keys) are missing: run `kg derive` to add them")
             typer.echo("every report and incident has its sort key, every attack with a toll its toll key, "
-                       "every figure its mark, every mentioned entity its links, every dated report its date rank", err=True)
+                       "every figure its mark, every mentioned entity its links, every dated report its date rank, "
+                       "every report its row keys", err=True)
             return
         n = derived.add_to_store(store.ox_store)
     typer.echo(f"wrote the sort keys of {n['reports']} reports and {n['incidents']} incidents "
@@ -45,4 +47,5 @@ def derive(ctx: typer.Context,
                f"and {n['links']} links of an entity to an article that mentions it "
                f"and the date ranks of {n['ranks']} dated reports "
                f"and the marks of {n['placeless']} reports without a place "
+               f"and {n['row_keys'] + n['role_keys']} row keys of the look-ups of one actor or subject "
                f"({time.perf_counter() - started:.1f} s)", err=True)
