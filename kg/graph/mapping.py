@@ -453,6 +453,11 @@ def _add_event(
             g.add((node, CKG.dateText, Literal(v.date.text)))
     # the listings' sort key (kg.graph.derived), in the document's graph: not read back
     g.add(derived.report_triple(node, v.type, v.date.value if v.date is not None else None))
+    # the row keys of the look-ups of one thing (kg.graph.derived.row_triples), in the
+    # document's graph: on the report, on each actor or place filling a role, on each quantity
+    g.extend(derived.row_triples(node, v.date.value if v.date is not None else None,
+                                 [(ROLE_PROPERTIES[r], entity_iris[i]) for r, ids in v.roles.items() for i in ids],
+                                 list(iris.quantity_iris(node, v.quantities).values())))
     if v.date is not None:
         # events-in-period's period as a range of integers (kg.graph.derived.date_rank)
         g.add(derived.date_rank_triple(node, v.date.value))
