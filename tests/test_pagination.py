@@ -137,8 +137,8 @@ def test_ties_in_the_queries_order_are_broken_by_its_group_keys(queries) -> None
     text = canned.bind(queries["statements-by"], {})
     paged = paging.page_query(text, paging.Page(10, 20))
     order = [line for line in paged.splitlines() if line.startswith("ORDER BY")]
-    # the page's sub-select (cut inside, below) and the whole query: the same total order
-    assert order == ['ORDER BY (COALESCE(STR(?date), "")) ?event ?speaker ?date'] * 2
+    # the keys' date ranks (cut at offset + limit), then the page's sub-select and the whole query
+    assert order == ['ORDER BY ?rank'] + ['ORDER BY ?rank ?event ?speaker ?date'] * 2
     assert paged.count("LIMIT 10\nOFFSET 20") == 1
 
 
@@ -187,8 +187,26 @@ def test_a_marked_query_is_cut_inside_and_counted_there(queries, name) -> None:
 KEY_PAGED = ["attacks", "captures", "deployments", "meetings"]
 
 
+#: Look-ups of one thing whose rows are read from its row keys (query round 10,
+#: tests/test_query_round10.py): the keys cut at the first offset + limit date ranks, the count
+#: counting the keys (``# page count:``).
+ROW_KEYED = ["actor-profile", "evidence", "statements-by"]
+
+
 def test_every_keyed_query_is_listed_here(queries) -> None:
-    assert sorted(n for n, q in queries.items() if "# page keys:" in q.sparql) == KEY_PAGED
+    assert sorted(n for n, q in queries.items() if "# page keys:" in q.sparql) == sorted(KEY_PAGED + ROW_KEYED)
+    assert sorted(n for n, q in queries.items() if "# page count:" in q.sparql) == ROW_KEYED
+
+
+@pytest.mark.parametrize("name", ROW_KEYED)
+def test_a_row_keyed_page_reads_the_first_offset_plus_limit_date_ranks(queries, name) -> None:
+    text = canned.bind(queries[name], REQUIRED.get(name, {}))
+    paged = paging.page_query(text, paging.Page(10, 20))
+    cut = paged.index("ORDER BY ?rank\nLIMIT 30\n")
+    assert paged.index("# page keys:") < cut < paged.index("LIMIT 10\nOFFSET 20")
+    assert "ORDER BY ?rank\n" not in paging.page_query(text, paging.ALL)
+    counted = paging.count_query(text)
+    assert "ckg:roleKey" in counted and "ORDER BY" not in counted
 
 
 @pytest.mark.parametrize("name", KEY_PAGED)
