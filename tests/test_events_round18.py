@@ -41,3 +41,20 @@ def test_a_claimed_kill_told_first_is_the_attack(extractor):
                                "in Morvala on Sunday.")
     attacks = asserted(facts, "Attack")
     assert len(attacks) == 1 and attacks[0].quantities["fatalities"].value == 14
+
+
+def test_kills_told_in_the_attacks_told_before_are_their_toll_no_attack(extractor):
+    facts = extract(extractor, "Troops retake towns\nRebels of the Ostmark Liberation Front attacked the town of "
+                               "Morvala on Saturday. Government troops launched counterattacks on Sunday. The "
+                               "governor said government forces have killed more than 20 militants in the "
+                               "counterattacks.")
+    attacks = asserted(facts, "Attack")
+    assert len(attacks) == 1 and names(facts, attacks[0], "location") == ["Morvala"]
+
+
+def test_kills_in_an_attack_of_their_own_stay(extractor):
+    facts = extract(extractor, "Rebels attack town\nRebels of the Ostmark Liberation Front attacked the town of "
+                               "Morvala on Saturday. On Monday, government forces killed 12 militants in an "
+                               "airstrike on the town of Kessa.")
+    places = sorted(n for v in asserted(facts, "Attack") for n in names(facts, v, "location"))
+    assert places == ["Kessa", "Morvala"]

@@ -90,7 +90,8 @@ class EventFinder:
         merged = _fold_demonstrative(merged)
         merged = _entry_of_a_capture(merged, res, self.t.base)
         merged = _drop_unplaced_tallies(merged)
-        merged = _drop_claimed_kills(merged, res, self.t.base, self.t.kill_verbs, self.t.kill_claim_verbs)  # round 18
+        merged = _drop_claimed_kills(merged, res, self.t.base, self.t.kill_verbs, self.t.kill_claim_verbs,
+                                     frozenset(n for n, t in self.t.nouns.items() if t == "Attack"))  # round 18
         date_untimed(merged, published)
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
         _former_withdrew(merged, parsed.sentences, res, self.t.base, self.t.loss_verbs, self.t.loss_nouns)  # round 16

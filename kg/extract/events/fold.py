@@ -274,7 +274,7 @@ def _drop_unplaced_tallies(frames: list[Frame]) -> list[Frame]:
 
 
 def _drop_claimed_kills(frames: list[Frame], res: Resolution, base, kill_verbs: frozenset[str],
-                        claim_verbs: frozenset[str]) -> list[Frame]:
+                        claim_verbs: frozenset[str], attack_nouns: frozenset[str] = frozenset()) -> list[Frame]:
     """"Officials say they killed at least 20 rebels", "X claimed to have killed more than 130
     soldiers": a side's claim of its own kills, told by a killing verb that names no place after
     the report has told an attack, retells that fighting (its toll as one side counts it), no
@@ -283,7 +283,7 @@ def _drop_claimed_kills(frames: list[Frame], res: Resolution, base, kill_verbs: 
     out: list[Frame] = []
     for f in frames:
         if f.type == "Attack" and f.modality == "asserted" and not f.nominal and base(f.trigger) in kill_verbs \
-                and _claimed_by_killer(f.trigger, base, claim_verbs) \
+                and (_claimed_by_killer(f.trigger, base, claim_verbs) or _in_the_attacks_told(f.trigger, attack_nouns)) \
                 and not any(res.kinds.get(res.entity_at(t) or "") == "Location" for t in f.trigger.subtree) \
                 and any(g.type == "Attack" and g.modality == "asserted" and g.sentence.index < f.sentence.index
                         for g in frames if g is not f):
@@ -302,6 +302,14 @@ def _claimed_by_killer(verb: Token, base, claim_verbs: frozenset[str]) -> bool:
         return True
     return verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in ("they", "it", "we")
                                         for c in verb.children)
+
+
+def _in_the_attacks_told(verb: Token, nouns: frozenset[str]) -> bool:
+    """"Government forces have killed more than 20 militants in the counterattacks": killed "in" a
+    definite plural of an attack noun, the attacks the report told before; the kills are their toll."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        o.dep_ == "pobj" and o.tag_ == "NNS" and o.lemma_.lower() in nouns
+        and any(d.lower_ == "the" for d in o.children) for o in c.children) for c in verb.children)
 
 
 def _perfect(verb: Token) -> bool:
