@@ -18,6 +18,7 @@ from kg.extract.events.counts import _lone_troop_count
 from kg.extract.events.ctx import _Ctx
 from kg.extract.events.fold import (
     _drop_bare_retellings,
+    _drop_claimed_kills,
     _drop_unplaced_tallies,
     _entry_of_a_capture,
     _fold_demonstrative,
@@ -89,6 +90,8 @@ class EventFinder:
         merged = _fold_demonstrative(merged)
         merged = _entry_of_a_capture(merged, res, self.t.base)
         merged = _drop_unplaced_tallies(merged)
+        merged = _drop_claimed_kills(merged, res, self.t.base, self.t.kill_verbs, self.t.kill_claim_verbs,
+                                     frozenset(n for n, t in self.t.nouns.items() if t == "Attack"))  # round 18
         date_untimed(merged, published)
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
         _former_withdrew(merged, parsed.sentences, res, self.t.base, self.t.loss_verbs, self.t.loss_nouns)  # round 16

@@ -273,6 +273,45 @@ def _drop_unplaced_tallies(frames: list[Frame]) -> list[Frame]:
                                            or any_placed and not f.filled("perpetrator") and _perfect(f.trigger)))]
 
 
+def _drop_claimed_kills(frames: list[Frame], res: Resolution, base, kill_verbs: frozenset[str],
+                        claim_verbs: frozenset[str], attack_nouns: frozenset[str] = frozenset()) -> list[Frame]:
+    """"Officials say they killed at least 20 rebels", "X claimed to have killed more than 130
+    soldiers": a side's claim of its own kills, told by a killing verb that names no place after
+    the report has told an attack, retells that fighting (its toll as one side counts it), no
+    attack of its own; it is dropped, its figure with it (round 18). Told first, by an attack's
+    own word, or placed ("says it killed 100 militants in the town of Y": another attack), it stays."""
+    out: list[Frame] = []
+    for f in frames:
+        if f.type == "Attack" and f.modality == "asserted" and not f.nominal and base(f.trigger) in kill_verbs \
+                and (_claimed_by_killer(f.trigger, base, claim_verbs) or _in_the_attacks_told(f.trigger, attack_nouns)) \
+                and not any(res.kinds.get(res.entity_at(t) or "") == "Location" for t in f.trigger.subtree) \
+                and any(g.type == "Attack" and g.modality == "asserted" and g.sentence.index < f.sentence.index
+                        for g in frames if g is not f):
+            continue
+        out.append(f)
+    return out
+
+
+def _claimed_by_killer(verb: Token, base, claim_verbs: frozenset[str]) -> bool:
+    """The killing verb is what its killers claim: "X claimed to have killed" (its infinitive, the
+    subject shared) or "X say they killed" (its clause, with a pronoun for the sayer as subject)."""
+    head = verb.head
+    if head is verb or head.pos_ not in ("VERB", "AUX") or base(head) not in claim_verbs:
+        return False
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in ("they", "it", "we")
+                                        for c in verb.children)
+
+
+def _in_the_attacks_told(verb: Token, nouns: frozenset[str]) -> bool:
+    """"Government forces have killed more than 20 militants in the counterattacks": killed "in" a
+    definite plural of an attack noun, the attacks the report told before; the kills are their toll."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        o.dep_ == "pobj" and o.tag_ == "NNS" and o.lemma_.lower() in nouns
+        and any(d.lower_ == "the" for d in o.children) for o in c.children) for c in verb.children)
+
+
 def _perfect(verb: Token) -> bool:
     """"At least five people have been shot and killed in the south": the present perfect of a
     lead that sums up the attacks the report then tells one by one (round 9)."""

@@ -101,6 +101,8 @@ class Triggers:
     loss_nouns: frozenset[str] = frozenset()  # "following the pullout of X troops": X held it (round 16)
     topic_verbs: frozenset[str] = frozenset()  # "met to discuss security in Y": Y no meeting place (round 15)
     contest_nouns: frozenset[str] = frozenset()  # "after clashes between A and X": X held what A took (round 17)
+    kill_verbs: frozenset[str] = frozenset()  # "X killed 20": an attack only with an armed subject (round 18)
+    kill_claim_verbs: frozenset[str] = frozenset()  # "X say they killed 20": a side's claim of its kills (round 18)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -154,7 +156,9 @@ class Triggers:
                    frozenset(data.get("toll_instruments", [])),
                    frozenset(data.get("loss_nouns", [])),
                    frozenset(data["Meeting"].get("topic_verbs", [])),
-                   frozenset(data.get("contest_nouns", [])))
+                   frozenset(data.get("contest_nouns", [])),
+                   frozenset(data["Attack"].get("actor_verbs", [])),
+                   frozenset(data.get("kill_claim_verbs", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:
