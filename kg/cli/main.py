@@ -249,8 +249,8 @@ def query(
             typer.echo("note: this store was built by an older kg and lacks derived data this "
                        "query reads (sort keys, toll keys, figure marks, mention links, date ranks, row keys): "
                        "without them a listing is slower, and deadly-attacks, disputed-figures, "
-                       "events-in-period, unresolved-entities, actor-profile, statements-by and "
-                       "evidence miss rows; "
+                       "events-in-period, unresolved-entities, actor-profile, statements-by, "
+                       "evidence, meetings-between and events-near miss rows; "
                        "`kg derive` adds them once", err=True)
         if page is None:
             result = store.query(text, timeout_s=timeout)
