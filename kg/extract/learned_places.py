@@ -31,6 +31,7 @@ from typing import Optional, Sequence
 
 import yaml
 
+from kg.extract.learned import _bin, scored
 from kg.models import Entity, Event
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,6 @@ FORMAT = "anchor-ranker/1"
 ENV = "KG_ANCHOR_RANKER"
 #: The anchor role of each event type ranked (a meeting's anchor is two participants, no place).
 ANCHOR = {"Attack": "location", "Capture": "place", "Deployment": "destination"}
-FACTUAL_ONLY = ("Attack", "Capture")
 PLACE_ROLES = ("location", "place", "destination", "origin")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -90,18 +90,10 @@ def load_settings(path: Optional[Path] = None) -> RankerSettings:
 
 def ranked(ev: Event) -> bool:
     """An event the scorer counts whose anchor is a place (so the ranker may judge it)."""
-    return ev.type in ANCHOR and ev.modality != "negated" and not (
-        ev.type in FACTUAL_ONLY and ev.modality != "asserted")
+    return ev.type in ANCHOR and scored(ev)
 
 
 # ----------------------------------------------------------------------------- features
-
-def _bin(n: float, edges: Sequence[float]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f">{edges[-1]}"
-
 
 @lru_cache(maxsize=1)
 def _capitals() -> frozenset[tuple[str, str]]:
