@@ -58,29 +58,39 @@ class FilterSettings:
     confidence: bool = False  # write each judged event's P(keep) as its confidence
 
 
+def settings_section(path: Path, section: str, default_model: Path) -> tuple[dict, Path]:
+    """One section of kg/data/learned.yaml (empty when the file or section is absent) and its
+    model directory, relative paths taken under kg/data: shared by every learned component."""
+    data = {}
+    if path.exists():
+        data = (yaml.safe_load(path.read_text("utf-8")) or {}).get(section) or {}
+    model = Path(data.get("model") or default_model)
+    return data, model if model.is_absolute() else DATA / model
+
+
+def env_switch(env: str, enabled: bool, value: float, what: str) -> tuple[bool, float]:
+    """A component's environment override: on / off, or a number (``what``: a threshold, a
+    margin) that also turns it on; anything else is warned about and ignored."""
+    override = os.environ.get(env, "").strip().lower()
+    if override in ("0", "off", "false", "no"):
+        return False, value
+    if override in ("1", "on", "true", "yes"):
+        return True, value
+    if override:
+        try:
+            return True, float(override)
+        except ValueError:
+            log.warning("%s=%r: expected on, off or a %s", env, override, what)
+    return enabled, value
+
+
 def load_settings(path: Optional[Path] = None) -> FilterSettings:
     """``event_filter`` of kg/data/learned.yaml, then the ``KG_EVENT_FILTER`` override (so a
     run can switch the filter on or off without editing the shipped file)."""
-    path = path or SETTINGS_FILE
-    data = {}
-    if path.exists():
-        data = (yaml.safe_load(path.read_text("utf-8")) or {}).get("event_filter") or {}
-    enabled = bool(data.get("enabled", False))
-    threshold = float(data.get("threshold", 0.5))
-    model = Path(data.get("model") or MODEL_DIR)
+    data, model = settings_section(path or SETTINGS_FILE, "event_filter", MODEL_DIR)
+    enabled, threshold = env_switch(ENV, bool(data.get("enabled", False)),
+                                    float(data.get("threshold", 0.5)), "threshold")
     confidence = bool(data.get("confidence", False))
-    if not model.is_absolute():
-        model = DATA / model
-    override = os.environ.get(ENV, "").strip().lower()
-    if override in ("0", "off", "false", "no"):
-        enabled = False
-    elif override in ("1", "on", "true", "yes"):
-        enabled = True
-    elif override:
-        try:
-            threshold, enabled = float(override), True
-        except ValueError:
-            log.warning("%s=%r: expected on, off or a threshold", ENV, override)
     return FilterSettings(enabled, threshold, model, confidence)
 
 

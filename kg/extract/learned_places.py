@@ -22,16 +22,13 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-import yaml
-
-from kg.extract.learned import _bin, scored
+from kg.extract.learned import _bin, env_switch, scored, settings_section
 from kg.models import Entity, Event
 
 log = logging.getLogger(__name__)
@@ -62,25 +59,8 @@ class RankerSettings:
 
 def load_settings(path: Optional[Path] = None) -> RankerSettings:
     """``anchor_ranker`` of kg/data/learned.yaml, then the ``KG_ANCHOR_RANKER`` override."""
-    path = path or SETTINGS_FILE
-    data = {}
-    if path.exists():
-        data = (yaml.safe_load(path.read_text("utf-8")) or {}).get("anchor_ranker") or {}
-    enabled = bool(data.get("enabled", False))
-    margin = float(data.get("margin", 1.0))
-    model = Path(data.get("model") or MODEL_DIR)
-    if not model.is_absolute():
-        model = DATA / model
-    override = os.environ.get(ENV, "").strip().lower()
-    if override in ("0", "off", "false", "no"):
-        enabled = False
-    elif override in ("1", "on", "true", "yes"):
-        enabled = True
-    elif override:
-        try:
-            margin, enabled = float(override), True
-        except ValueError:
-            log.warning("%s=%r: expected on, off or a margin", ENV, override)
+    data, model = settings_section(path or SETTINGS_FILE, "anchor_ranker", MODEL_DIR)
+    enabled, margin = env_switch(ENV, bool(data.get("enabled", False)), float(data.get("margin", 1.0)), "margin")
     return RankerSettings(enabled, margin, model,
                           tuple(data.get("country_roles", RankerSettings.country_roles)),
                           int(data.get("window", RankerSettings.window)),
