@@ -63,6 +63,28 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+#: The query tests' corpus: the seed, tests/data/queries and tests/data/corpus, built at a fixed time.
+QUERY_CORPUS = [REPO / "seeds", REPO / "tests" / "data" / "queries", REPO / "tests" / "data" / "corpus"]
+QUERY_CORPUS_BUILT_AT = "2026-03-01T12:00:00+00:00"
+
+
+@pytest.fixture(scope="session")
+def query_corpus_store(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Path:
+    """QUERY_CORPUS built (and fused) once for the session: the query rewrite tests compare old
+    and new texts on it. Read it only; a test that changes a store copies this one first."""
+    from datetime import datetime
+
+    from kg import pipeline
+    from kg.store.core import KGStore
+
+    path = tmp_path_factory.mktemp("query-corpus") / "kg-store"
+    with KGStore.open(path) as store:
+        report = pipeline.build(QUERY_CORPUS, store, extractor=extractor,
+                                generated_at=datetime.fromisoformat(QUERY_CORPUS_BUILT_AT))
+        assert report.documents > 20 and not report.failed, report
+    return path
+
+
 @pytest.fixture(scope="session")
 def seed_doc_id() -> str:
     from kg.read.reader import read_file

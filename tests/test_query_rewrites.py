@@ -22,7 +22,6 @@ from kg.query import canned, paging
 from kg.store.core import KGStore
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "seeds", ROOT / "tests" / "data" / "queries", ROOT / "tests" / "data" / "corpus"]
 BUILT_AT = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 #: GROUP_CONCAT cells: their order is not defined, so they are compared as sets of parts.
 CONCATS = {"actors": "; ", "places": "; ", "coParticipants": "; ", "participants": "; ",
@@ -1300,32 +1299,19 @@ ORDER BY DESC(?fatalities) (COALESCE(STR(?date), "")) ?event ?location
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
-    """The articles of SOURCES built (and fused) once, with a fixed extraction time."""
-    with KGStore.open(_built(tmp_path_factory, extractor), read_only=True) as opened:
+def store(query_corpus_store: Path) -> Iterator[KGStore]:
+    """The seed, tests/data/queries and tests/data/corpus built (and fused) once for the session,
+    with a fixed extraction time (conftest.py's query_corpus_store)."""
+    with KGStore.open(query_corpus_store, read_only=True) as opened:
         yield opened
 
 
-_BUILT: dict[str, Path] = {}
-
-
-def _built(tmp_path_factory: pytest.TempPathFactory, extractor) -> Path:
-    """The store of SOURCES, built once for the module's fixtures."""
-    if "path" not in _BUILT:
-        path = tmp_path_factory.mktemp("rewrites") / "kg-store"
-        with KGStore.open(path) as built:
-            report = pipeline.build(SOURCES, built, extractor=extractor, generated_at=BUILT_AT)
-            assert report.documents > 20 and not report.failed, report
-        _BUILT["path"] = path
-    return _BUILT["path"]
-
-
 @pytest.fixture(scope="module")
-def keyless(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[KGStore]:
+def keyless(tmp_path_factory: pytest.TempPathFactory, query_corpus_store: Path) -> Iterator[KGStore]:
     """The same store as a store built before the sort keys (kg/graph/derived.py) had them:
     the rewritten listings fall back to a text key there."""
     path = tmp_path_factory.mktemp("keyless") / "kg-store"
-    shutil.copytree(_built(tmp_path_factory, extractor), path)
+    shutil.copytree(query_corpus_store, path)
     with KGStore.open(path) as old:
         old.ox_store.update("PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
                             "DELETE WHERE { GRAPH ?g { ?e ckg:reportKey ?k } } ;\n"

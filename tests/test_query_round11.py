@@ -17,18 +17,14 @@ compared in the same way around every place of the store with a point, in boxes 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from kg import pipeline
 from kg.query import canned, paging
 from kg.store.core import KGStore
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "seeds", ROOT / "tests" / "data" / "queries", ROOT / "tests" / "data" / "corpus"]
-BUILT_AT = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 #: GROUP_CONCAT cells: their order is not defined, so they are compared as sets of parts.
 CONCATS = {"participants": "; "}
 CKG = "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
@@ -190,12 +186,10 @@ ORDER BY (COALESCE(STR(?date), "")) ?event ?otherIri
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, extractor) -> Path:
-    path = tmp_path_factory.mktemp("round11") / "kg-store"
-    with KGStore.open(path) as store:
-        report = pipeline.build(SOURCES, store, extractor=extractor, generated_at=BUILT_AT)
-        assert report.documents > 20 and not report.failed, report
-    return path
+def built(query_corpus_store: Path) -> Path:
+    """The seed, tests/data/queries and tests/data/corpus, built once for the session
+    (conftest.py's query_corpus_store)."""
+    return query_corpus_store
 
 
 @pytest.fixture(scope="module")
