@@ -44,6 +44,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # 33 0.861 / P 0.909 (docs/fusion.md, eighth round). After the session's extraction rounds (one
 # lead run at 7153a88): dev 0.918 / 0.990, test 0.833 / 0.941 (16 of 17 joined pairs right). The
 # test B-cubed floor goes under the larger set's figure (0.84 -> 0.82), pairwise P up (0.88 -> 0.93).
+# Session 14: fusion round 9 added fresh material to both parts in one sitting (dev 26 articles, 26
+# gold events: 196 / 249; test 26 articles, 26 gold events: 84 / 103), committed (8d5d137) before
+# any run; no fusion rule changed (no class of three gold clusters had an allowed fix). Dev 0.903,
+# pairwise P 0.964 (the new dev part's first run 0.809 / P 0.889). The one test run (the tree of
+# 8d5d137): all 84 B-cubed 0.825, pairwise P 0.862 (25 of 29 joined pairs right); the new 26 alone
+# 0.799 / P 0.750; the earlier 58 0.833 / P 0.941 as before. The test pairwise floor (0.93) fails
+# on the larger set; the floors are left to the lead (docs/fusion.md, ninth round).
 FLOORS = {
     "fusion-dev": {"bcubed_f1": 0.90, "pairwise_precision": 0.95},
     "fusion-test": {"bcubed_f1": 0.82, "pairwise_precision": 0.93},
@@ -68,8 +75,8 @@ def scores(extractor) -> dict[str, dict]:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fusion_floors(scores: dict[str, dict], name: str) -> None:
     r, floor = scores[name], FLOORS[name]
-    assert r["documents"] == {"fusion-dev": 170, "fusion-test": 58}[name]
-    assert r["gold_events"] == {"fusion-dev": 223, "fusion-test": 77}[name]
+    assert r["documents"] == {"fusion-dev": 196, "fusion-test": 84}[name]
+    assert r["gold_events"] == {"fusion-dev": 249, "fusion-test": 103}[name]
     assert r["bcubed"]["f1"] >= floor["bcubed_f1"], r
     assert r["pairwise"]["precision"] >= floor["pairwise_precision"], r
     assert r["bcubed"]["precision"] >= r["pairwise"]["precision"] - 0.05  # no large false merge
