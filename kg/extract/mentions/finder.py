@@ -133,6 +133,9 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 named = _trim(s[:-1])  # "the X Process" with X a town the gazetteer knows: X is named
                 if named is not None and kind != "Person" and self._gazetteer_place(named, strict=True):
                     claim(named, "Location", None)
+                told = _acronym_after(s)
+                if told is not None:  # "the X Y Initiative (XYI)": the plan's acronym names no actor either
+                    taken.update(range(told.start, told.end))
                 return None  # "X Agreements", "the Y Strategy", "Press Release": a text or a plan, no actor
             if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
                     and not any(i in taken for i in range(s.start - 1, s.start)):
@@ -292,6 +295,22 @@ def _anchor_words(matcher: Matcher) -> Optional[tuple[frozenset[int], frozenset[
             else:
                 return None  # a pattern with no word it needs: no shortcut
     return frozenset(lower), frozenset(orth)
+
+
+def _acronym_after(s: Span) -> Optional[Span]:
+    """The acronym given right after a name, in brackets or after a dash ("the X Y Initiative (XYI)",
+    "(X Y Initiative - XYI)"), when its letters are the initials of the name's capitalised words."""
+    doc = s.doc
+    i = s.end
+    if i < len(doc) and doc[i].text in ("(", "-", "–", "—"):
+        i += 1
+    if i >= len(doc) or i == s.end:
+        return None
+    word = doc[i].text
+    initials = "".join(t.text[0] for t in s if t.text[:1].isupper() and t.is_alpha)
+    if 2 <= len(word) <= 8 and word.isupper() and word.isalpha() and word == initials:
+        return doc[i:i + 1]
+    return None
 
 
 def _inside_a_body_name(doc: Doc, s: int, e: int, res: Resources) -> bool:

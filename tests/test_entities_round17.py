@@ -1,0 +1,43 @@
+"""Entities, round 17 (issue 10): precision by general cue, classes of error counted over the LOOK
+batches, each seen in at least three of them (docs/entities.md, "Round 17").
+
+Each test is an invented report; the rules are general.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import entity_types, extract
+
+
+def _all_names(facts):
+    return {n for e in facts.entities for n in (e.name, *e.aliases)}
+
+
+# 1. A programme, a review, a named effort or a designation is no actor, and its acronym is none either.
+
+def test_an_initiative_is_no_organization(extractor):
+    f = extract(extractor, "Troops arrive\n\nThe deployment is part of the Northern Shield Initiative, "
+                           "Colonel Jonas Verrick said in Ruritville on Monday.")
+    assert "Northern Shield Initiative" not in _all_names(f)
+    assert entity_types(f).get("Jonas Verrick") == "Person"
+
+
+def test_an_initiatives_acronym_goes_with_it(extractor):
+    f = extract(extractor, "Troops arrive\n\nThe unit is part of the commitment to its allies in NATO "
+                           "(Velan Reassurance Initiative – VRI), the embassy said.")
+    names = _all_names(f)
+    assert "VRI" not in names and "Velan Reassurance Initiative" not in names
+    assert "NATO" in names
+
+
+def test_a_review_and_an_endeavor_are_no_bodies(extractor):
+    f = extract(extractor, "Talks\n\nThe ministers discussed the Ruritania Policy Review and the exercise "
+                           "Coastal Endeavor, the Ruritanian Defence Council said.")
+    names = _all_names(f)
+    assert "Ruritania Policy Review" not in names
+    assert "Coastal Endeavor" not in names
+
+
+def test_a_council_is_still_a_body(extractor):
+    f = extract(extractor, "Talks\n\nThe Velan Security Council met on Monday in Ruritville, officials said.")
+    assert entity_types(f).get("Velan Security Council") == "Organization"
