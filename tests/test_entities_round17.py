@@ -41,3 +41,25 @@ def test_a_review_and_an_endeavor_are_no_bodies(extractor):
 def test_a_council_is_still_a_body(extractor):
     f = extract(extractor, "Talks\n\nThe Velan Security Council met on Monday in Ruritville, officials said.")
     assert entity_types(f).get("Velan Security Council") == "Organization"
+
+
+# 2. A world region written only as a modifier of a noun is an adjective, no place of the report.
+
+def test_a_world_region_as_a_modifier_is_no_place(extractor):
+    f = extract(extractor, "Talks\n\nThe ministers discussed the president's South Asia strategy in Ruritville "
+                           "on Monday. As Jonas Verrick reports from our East Africa bureau, the talks ended late.")
+    names = _all_names(f)
+    assert "South Asia" not in names and "East Africa" not in names
+
+
+def test_a_world_region_as_a_place_stays(extractor):
+    f = extract(extractor, "Talks\n\nThe group wants to attack targets in East Africa and across Asia, "
+                           "Colonel Jonas Verrick said.")
+    types = entity_types(f)
+    assert types.get("East Africa") == "Location" and types.get("Asia") == "Location"
+
+
+def test_a_visit_to_a_world_region_keeps_the_region(extractor):
+    f = extract(extractor, "Visit\n\nThe general met 200 soldiers during a Balkans visit that also included "
+                           "talks in Ruritville.")
+    assert entity_types(f).get("Balkans") == "Location"
