@@ -63,3 +63,35 @@ def test_a_visit_to_a_world_region_keeps_the_region(extractor):
     f = extract(extractor, "Visit\n\nThe general met 200 soldiers during a Balkans visit that also included "
                            "talks in Ruritville.")
     assert entity_types(f).get("Balkans") == "Location"
+
+
+# 3. Places left without a state: a division named bare, and "X district" around a known town.
+
+def _place(facts, name):
+    return next(e for e in facts.entities if e.type == "Location" and e.name == name)
+
+
+def test_a_division_after_a_base_and_a_comma_is_that_division(extractor):
+    f = extract(extractor, "Brigade to deploy\n\nThe 9th Brigade, stationed at Fort Verrick, Texas, will deploy "
+                           "about 4,000 soldiers to Ruritania in the spring.")
+    texas = _place(f, "Texas")
+    assert texas.attributes.get("country_code") == "US"
+    assert texas.attributes.get("feature_class") == "A"
+
+
+def test_a_division_of_a_state_the_report_names_is_placed(extractor):
+    f = extract(extractor, "Visit\n\nThe general met guardsmen from North Dakota and U.S. Army officers in "
+                           "Ruritville on Monday.")
+    assert _place(f, "North Dakota").attributes.get("country_code") == "US"
+
+
+def test_a_district_named_after_a_known_town_takes_its_state(extractor):
+    f = extract(extractor, "Clashes\n\nGunmen killed 20 people in the Gwoza district of Nigeria on Monday, "
+                           "officials said.")
+    assert _place(f, "Gwoza district").attributes.get("country_code") == "NG"
+
+
+def test_a_name_in_a_list_after_a_comma_is_not_read_as_a_division(extractor):
+    f = extract(extractor, "Clashes\n\nFighting spread to Ruritville, Texas and Velanstad, officials said.")
+    texas = next((e for e in f.entities if e.name == "Texas"), None)
+    assert texas is None or texas.attributes.get("feature_class") != "A"
