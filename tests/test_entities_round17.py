@@ -95,3 +95,11 @@ def test_a_name_in_a_list_after_a_comma_is_not_read_as_a_division(extractor):
     f = extract(extractor, "Clashes\n\nFighting spread to Ruritville, Texas and Velanstad, officials said.")
     texas = next((e for e in f.entities if e.name == "Texas"), None)
     assert texas is None or texas.attributes.get("feature_class") != "A"
+
+
+def test_a_base_before_a_division_lies_in_it(extractor):
+    f = extract(extractor, "Brigade to deploy\n\nThe 9th Brigade, stationed at Fort Verrick, Kansas, will deploy "
+                           "to Ruritania in the spring.")
+    base = _place(f, "Fort Verrick")
+    assert base.attributes.get("country_code") == "US"
+    assert _place(f, "Kansas").attributes.get("feature_class") == "A"  # the state, not a hamlet of its name

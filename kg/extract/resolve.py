@@ -1070,10 +1070,10 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
         town = m.hint.get("place")
         if town is not None and words and gaz is not None and _after_place_comma(m) and town.feature_class == "P" \
                 and town.population < FOREIGN_TOWN_MIN:
-            # "Fort X, Texas": the one division of that name in the world, not a hamlet of its name abroad
+            # "Fort X, Texas": the one division of that name in the world, not a hamlet of its name
             named = [d for c in gaz.countries() if (d := division_named(c.code, strip_article(normalize(" ".join(words)))))
                      is not None and d.lat is not None]
-            if len(named) == 1 and named[0].country != town.country_code:
+            if len(named) == 1:
                 m.hint["place"] = None
         if m.hint.get("place") is not None or not words or m.subtype in ("MilitaryBase", "Facility"):
             continue
@@ -1107,6 +1107,17 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
                 m.hint["place"] = Place(geonames_id="", name=_clean_surface(m.text), lat=town.lat, lon=town.lon,
                                         country_code=town.country_code, feature_class="A", feature_code=None,
                                         population=0, admin1=town.admin1)
+    # "Fort X, Y", "the X Barracks, Y": a place of no record, right before a division placed above,
+    # lies in that division (somewhere in it, as a town the text puts in a province does; round 17)
+    by_start = {(id(m.span.doc), m.span.start): m for m in pending}
+    for m in pending:
+        nxt = by_start.get((id(m.span.doc), m.span.end + 1))
+        if m.hint.get("place") is not None or nxt is None or m.span.doc[m.span.end].text != "," \
+                or not _after_place_comma(nxt):
+            continue
+        division = nxt.hint.get("place")
+        if division is not None and division.feature_class == "A" and division.feature_code == "ADM1":
+            m.hint["place"] = _unlisted_in_area(_clean_surface(m.text), division)
     for m in pending:
         place = m.hint.get("place")
         division = found.get(strip_article(normalize(_clean_surface(m.text))))
