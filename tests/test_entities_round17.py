@@ -103,3 +103,21 @@ def test_a_base_before_a_division_lies_in_it(extractor):
     base = _place(f, "Fort Verrick")
     assert base.attributes.get("country_code") == "US"
     assert _place(f, "Kansas").attributes.get("feature_class") == "A"  # the state, not a hamlet of its name
+
+
+# 5. A state named only as a modifier is no entity, even where its forces or people are named.
+
+def test_a_state_named_only_as_a_modifier_is_dropped_beside_its_forces(extractor):
+    f = extract(extractor, "Ambush\n\nThe report looks into the ambush of U.S. and Ruritanian soldiers near the "
+                           "village of Velanstad. U.S. forces later left the area, Colonel Jonas Verrick said.")
+    assert "Country" not in {e.type for e in f.entities if e.attributes.get("country_code") == "US"}
+    force = next(e for e in f.entities if e.type == "ArmedForce" and e.attributes.get("country_code") == "US")
+    assert "affiliation" not in force.attributes
+
+
+def test_a_state_named_as_an_actor_stays_and_its_forces_point_at_it(extractor):
+    f = extract(extractor, "Ambush\n\nThe United States condemned the ambush near Velanstad. U.S. forces later "
+                           "left the area, Colonel Jonas Verrick said.")
+    state = next(e for e in f.entities if e.type == "Country" and e.attributes.get("country_code") == "US")
+    force = next(e for e in f.entities if e.type == "ArmedForce" and e.attributes.get("country_code") == "US")
+    assert force.attributes.get("affiliation") == state.id

@@ -620,6 +620,11 @@ class Resolver:
     def _link_affiliations(self, res: Resolution, ordered: list[Cluster]) -> None:
         by_name = {norm(n): e.id for e in res.entities for n in [e.name, *e.aliases]}
         by_key = {c.key: ent.id for ent, c in zip(res.entities, ordered)}
+        # a state named only as a modifier ("X troops", "X and Y soldiers"): its forces, people and
+        # bodies keep its country code but do not point at it, so it stays no entity of the report
+        # unless an event names it (drop_adjectival_states; round 17)
+        adjectival = {ent.id for ent, c in zip(res.entities, ordered)
+                      if c.kind == "Country" and c.mentions and all(_as_modifier(m) for m in c.mentions)}
         for ent, c in zip(res.entities, ordered):
             if c.key.startswith("force:body:") and by_key.get("actor:" + c.key[len("force:body:"):]):
                 ent.attributes["affiliation"] = by_key["actor:" + c.key[len("force:body:"):]]  # the body's troops
@@ -639,7 +644,7 @@ class Resolver:
                 # (a state's government keeps its country code only: as its affiliation, a state named
                 # only as a modifier elsewhere would become an entity of the report)
                 cid = res.country_entity(c.country)
-                if cid:
+                if cid and cid not in adjectival:
                     ent.attributes["affiliation"] = cid
             backer = c.hints.get("backer")
             if backer:
@@ -651,6 +656,16 @@ class Resolver:
                     # "X-backed militias", "pro-X separatists": a group named only by its patron stands
                     # on X's side (fusion's actor rule reads the affiliation; "backed_by" is not mapped)
                     ent.attributes["affiliation"] = cid
+
+
+def _as_modifier(m: RawMention) -> bool:
+    """A state's name written as a modifier of a noun after it ("X support", "X Defense Secretary",
+    "X and Y soldiers"), as drop_adjectival_states reads it."""
+    if m.span is None:
+        return False
+    root = m.span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i > m.span.end - 1 \
+        and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ not in ("GPE", "LOC")
 
 
 def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
