@@ -194,8 +194,9 @@ def test_a_ship_is_a_force_and_a_training_area_a_place(extractor):
 # 10. Two names of one world region.
 
 def test_two_names_of_one_world_region_are_one_place(extractor):
-    f = extract(extractor, "Talks\n\nThey discussed Mideast peace on Monday. Peace in the Middle East matters, "
-                           "the minister said.")
+    # (round 17: "Mideast peace" is a modifier, no place, so both names are said as places here)
+    f = extract(extractor, "Talks\n\nThey discussed peace in the Mideast on Monday. Peace in the Middle East is "
+                           "vital, the minister said.")
     regions = [e for e in f.entities if e.type == "Location"]
     assert len(regions) == 1 and {"Mideast", "Middle East"} <= {regions[0].name, *regions[0].aliases}
 

@@ -326,7 +326,7 @@ class Resolver:
                 # "X, Rwanda", "X in Rwanda", a dateline "X, RWANDA": a namesake abroad is not X
                 place = _unlisted_town(m.text, self.gaz._country_place(state, 0))
             m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
-        _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None])
+        _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None], self.gaz)
 
     def _area_of_state(self, m: RawMention) -> Optional[Place]:
         """"southern X", "Xian Y": an area of a state the gazetteer does not list,
@@ -620,6 +620,11 @@ class Resolver:
     def _link_affiliations(self, res: Resolution, ordered: list[Cluster]) -> None:
         by_name = {norm(n): e.id for e in res.entities for n in [e.name, *e.aliases]}
         by_key = {c.key: ent.id for ent, c in zip(res.entities, ordered)}
+        # a state named only as a modifier ("X troops", "X and Y soldiers"): its forces, people and
+        # bodies keep its country code but do not point at it, so it stays no entity of the report
+        # unless an event names it (drop_adjectival_states; round 17)
+        adjectival = {ent.id for ent, c in zip(res.entities, ordered)
+                      if c.kind == "Country" and c.mentions and all(_as_modifier(m) for m in c.mentions)}
         for ent, c in zip(res.entities, ordered):
             if c.key.startswith("force:body:") and by_key.get("actor:" + c.key[len("force:body:"):]):
                 ent.attributes["affiliation"] = by_key["actor:" + c.key[len("force:body:"):]]  # the body's troops
@@ -639,7 +644,7 @@ class Resolver:
                 # (a state's government keeps its country code only: as its affiliation, a state named
                 # only as a modifier elsewhere would become an entity of the report)
                 cid = res.country_entity(c.country)
-                if cid:
+                if cid and cid not in adjectival:
                     ent.attributes["affiliation"] = cid
             backer = c.hints.get("backer")
             if backer:
@@ -651,6 +656,16 @@ class Resolver:
                     # "X-backed militias", "pro-X separatists": a group named only by its patron stands
                     # on X's side (fusion's actor rule reads the affiliation; "backed_by" is not mapped)
                     ent.attributes["affiliation"] = cid
+
+
+def _as_modifier(m: RawMention) -> bool:
+    """A state's name written as a modifier of a noun after it ("X support", "X Defense Secretary",
+    "X and Y soldiers"), as drop_adjectival_states reads it."""
+    if m.span is None:
+        return False
+    root = m.span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i > m.span.end - 1 \
+        and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ not in ("GPE", "LOC")
 
 
 def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
@@ -1055,7 +1070,7 @@ def _merge_curated_regions(clusters: dict[str, "Cluster"]) -> None:
             del clusters[c.key]
 
 
-def _admin1_divisions(pending: list[RawMention], countries: list[str]) -> None:
+def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Optional[Gazetteer] = None) -> None:
     """"the X region", "Y province" that neither regions.yaml nor the city index knows: the first-level
     division of that name (kg/data/admin1.tsv) in a state the article names. A bare "X" of the same
     article is that division too, when the gazetteer's X is a town outside it (a namesake far off:
@@ -1064,11 +1079,25 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str]) -> None:
     from kg.graph.hierarchy import admin1_of_geonames, division_named  # (kg.graph imports kg.extract)
 
     found: dict[str, Place] = {}
+    ner_places = {_place_key(m.text) for m in pending if all(t.ent_type_ in ("GPE", "LOC") for t in m.span)}
     for m in pending:
         words = _clean_surface(m.text).split()
-        if m.hint.get("place") is not None or len(words) < 2 or words[-1].lower() not in _ADMIN_SUFFIXES:
+        town = m.hint.get("place")
+        if town is not None and words and gaz is not None and _after_place_comma(m) and town.feature_class == "P" \
+                and town.population < FOREIGN_TOWN_MIN:
+            # "Fort X, Texas": the one division of that name in the world, not a hamlet of its name
+            named = [d for c in gaz.countries() if (d := division_named(c.code, strip_article(normalize(" ".join(words)))))
+                     is not None and d.lat is not None]
+            if len(named) == 1:
+                m.hint["place"] = None
+        if m.hint.get("place") is not None or not words or m.subtype in ("MilitaryBase", "Facility"):
             continue
-        bare = strip_article(normalize(" ".join(words[:-1])))
+        suffixed = len(words) >= 2 and words[-1].lower() in _ADMIN_SUFFIXES
+        if not suffixed and not (all(w[:1].isupper() for w in words) and _place_key(m.text) in ner_places):
+            continue  # (a bare name NER calls a place somewhere: not "Centre" cut from "the Centre for X Studies")
+        # a bare name too ("Fort X, Texas", "the Guard of North Y"): the division of that exact name
+        # in a state the article names, where no town of the gazetteer was found (round 17)
+        bare = strip_article(normalize(" ".join(words[:-1] if suffixed else words)))
         for code in dict.fromkeys(countries):
             d = division_named(code, bare) if code else None
             if d is not None and d.lat is not None:
@@ -1076,6 +1105,34 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str]) -> None:
                               feature_class="A", feature_code="ADM1", population=0, admin1=d.code)
                 m.hint["place"] = found.setdefault(bare, place)
                 break
+        if m.hint.get("place") is None and not suffixed and gaz is not None and _after_place_comma(m):
+            # "Fort X, Texas" in a report that names no state: the one division of that name in the world
+            named = [d for c in gaz.countries() if (d := division_named(c.code, bare)) is not None and d.lat is not None]
+            if len(named) == 1:
+                d = named[0]
+                m.hint["place"] = found.setdefault(bare, Place(
+                    geonames_id=d.geonames_id, name=d.label, lat=d.lat, lon=d.lon, country_code=d.country,
+                    feature_class="A", feature_code="ADM1", population=0, admin1=d.code))
+        if m.hint.get("place") is None and suffixed and gaz is not None:
+            # "the X district", "Y territory": no division of that name, but a town X of a state the
+            # article names: the area around the town, in that town's state (round 17)
+            town = gaz.lookup(" ".join(words[:-1]), countries=list(dict.fromkeys(c for c in countries if c)))
+            if town is not None and town.feature_class == "P" and town.country_code in countries \
+                    and light(strip_article(normalize(town.name))) == light(bare):
+                m.hint["place"] = Place(geonames_id="", name=_clean_surface(m.text), lat=town.lat, lon=town.lon,
+                                        country_code=town.country_code, feature_class="A", feature_code=None,
+                                        population=0, admin1=town.admin1)
+    # "Fort X, Y", "the X Barracks, Y": a place of no record, right before a division placed above,
+    # lies in that division (somewhere in it, as a town the text puts in a province does; round 17)
+    by_start = {(id(m.span.doc), m.span.start): m for m in pending}
+    for m in pending:
+        nxt = by_start.get((id(m.span.doc), m.span.end + 1))
+        if m.hint.get("place") is not None or nxt is None or m.span.doc[m.span.end].text != "," \
+                or not _after_place_comma(nxt):
+            continue
+        division = nxt.hint.get("place")
+        if division is not None and division.feature_class == "A" and division.feature_code == "ADM1":
+            m.hint["place"] = _unlisted_in_area(_clean_surface(m.text), division)
     for m in pending:
         place = m.hint.get("place")
         division = found.get(strip_article(normalize(_clean_surface(m.text))))
@@ -1084,6 +1141,17 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str]) -> None:
         inside = admin1_of_geonames(place.geonames_id)
         if inside is None or (inside.country, inside.code) != (division.country_code, division.admin1):
             m.hint["place"] = division
+
+
+def _after_place_comma(m: RawMention) -> bool:
+    """"Fort X, Y", "the town of X, Y": the name comes right after a capitalised name and a comma (the
+    place it holds), and the sentence does not go on listing ("X, Y and Z")."""
+    doc, i = m.span.doc, m.span.start
+    if i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+        return False
+    after = doc[m.span.end] if m.span.end < len(doc) else None
+    return after is None or after.lower_ not in ("and", "or") and not (after.text == "," and m.span.end + 1 < len(doc)
+                                                                         and doc[m.span.end + 1].text[:1].isupper())
 
 
 def _unlisted_town(name: str, region: Place) -> Place:

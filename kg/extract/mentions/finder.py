@@ -128,11 +128,16 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 return None  # "in the North", "the West", "North and East": a bearing, no named place
             if kind == "Location" and len(s) >= 2 and s[0].text == "Operation":
                 return None  # "part of Operation X": an operation, no place (a force may be called so)
+            if kind == "Location" and _world_region_modifier(s, self.res):
+                return None  # "the X Asia strategy", "VOA's East Y bureau": a world region as an adjective
             if kind in ("Person", "Organization", "Location") and "entry" not in hint and len(s) >= 2 \
                     and s[-1].lower_ in self.res.document_heads:
                 named = _trim(s[:-1])  # "the X Process" with X a town the gazetteer knows: X is named
                 if named is not None and kind != "Person" and self._gazetteer_place(named, strict=True):
                     claim(named, "Location", None)
+                told = _acronym_after(s)
+                if told is not None:  # "the X Y Initiative (XYI)": the plan's acronym names no actor either
+                    taken.update(range(told.start, told.end))
                 return None  # "X Agreements", "the Y Strategy", "Press Release": a text or a plan, no actor
             if kind == "Country" and s.start > span.start and doc[s.start - 1].lower_ in REGION_DIRECTIONS \
                     and not any(i in taken for i in range(s.start - 1, s.start)):
@@ -292,6 +297,42 @@ def _anchor_words(matcher: Matcher) -> Optional[tuple[frozenset[int], frozenset[
             else:
                 return None  # a pattern with no word it needs: no shortcut
     return frozenset(lower), frozenset(orth)
+
+
+#: nouns of a journey: "a X visit" is a visit to X, the region a place of the report
+_TRIP_NOUNS = frozenset(["visit", "trip", "tour", "journey", "stop", "swing"])
+
+
+def _acronym_after(s: Span) -> Optional[Span]:
+    """The acronym given right after a name, in brackets or after a dash ("the X Y Initiative (XYI)",
+    "(X Y Initiative - XYI)"), when its letters are the initials of the name's capitalised words."""
+    doc = s.doc
+    i = s.end
+    if i < len(doc) and doc[i].text in ("(", "-", "–", "—"):
+        i += 1
+    if i >= len(doc) or i == s.end:
+        return None
+    word = doc[i].text
+    initials = "".join(t.text[0] for t in s if t.text[:1].isupper() and t.is_alpha)
+    if 2 <= len(word) <= 8 and word.isupper() and word.isalpha() and word == initials:
+        return doc[i:i + 1]
+    return None
+
+
+def _world_region_modifier(s: Span, res: Resources) -> bool:
+    """A world region or continent of regions.yaml (no state's: it spans several) written as a
+    modifier of a common noun or name ("the South X strategy", "our East Y bureau", "the annual Z
+    security summit", "W peace"): used as an adjective, as "American" is, it names no place of the
+    report (as drop_adjectival_states does for a state named only as a modifier)."""
+    region = res.gazetteer.region(s.text)
+    if region is None or region.country_code is not None or region.feature_class != "L":
+        return False
+    root = s.root
+    head = root.head
+    if head.lemma_.lower() in _TRIP_NOUNS or head.lemma_.lower() in res.talk_words:
+        return False  # "during a Y visit", "the X talks": where something happened, a place of the report
+    return root.dep_ in ("compound", "amod", "nmod") and head.i >= s.end \
+        and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("GPE", "LOC")
 
 
 def _inside_a_body_name(doc: Doc, s: int, e: int, res: Resources) -> bool:
