@@ -30,6 +30,7 @@ from kg.extract.events.places import _own_places_only, _topic_places_dropped
 from kg.extract.events.sentences import (
     _credit_blame,
     _credit_toll,
+    credit_late_blame,
     _date_counted_back,
     _drop_attacks_taken,
     _mentioned,
@@ -57,6 +58,7 @@ class EventFinder:
     def find(self, parsed: ParsedDoc, res: Resolution, published: Optional[dt.date]) -> list[Event]:
         frames: list[Frame] = []
         recent: list[list[str]] = []  # entities named in each sentence so far, for pronouns
+        late_blames: list[tuple[list[str], int]] = []
         narrative = Narrative()  # the narrative time carried from sentence to sentence
         here = dateline_town(parsed.sentences, res)
         for k, sent in enumerate(parsed.sentences):
@@ -72,7 +74,9 @@ class EventFinder:
             found = _drop_attacks_taken(list(ctx.frames()))
             _date_counted_back(found)
             frames.extend(found)
-            _credit_blame(frames, ctx.blamed(), sent.index)
+            blamed = ctx.blamed()
+            if _credit_blame(frames, blamed, sent.index, ctx.memo.get("blamed_attack")):
+                late_blames.append((blamed, sent.index))  # round 19: the attack blamed by its noun, told further back
             _credit_toll(frames, ctx.bare_toll(), sent.index)
             if not any(f.type == "Attack" for f in found):  # round 16: "Six civilians were injured."
                 for kind, toll in ctx.passive_tolls().items():
@@ -92,6 +96,8 @@ class EventFinder:
         merged = _drop_unplaced_tallies(merged)
         merged = _drop_claimed_kills(merged, res, self.t.base, self.t.kill_verbs, self.t.kill_claim_verbs,
                                      frozenset(n for n, t in self.t.nouns.items() if t == "Attack"))  # round 18
+        for blamed, index in late_blames:
+            credit_late_blame(merged, blamed, index)
         date_untimed(merged, published)
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
         _former_withdrew(merged, parsed.sentences, res, self.t.base, self.t.loss_verbs, self.t.loss_nouns)  # round 16
