@@ -54,3 +54,22 @@ def test_a_person_blamed_for_no_attack_is_no_perpetrator(extractor):
     attacks = asserted(facts, "Attack")
     assert len(attacks) == 1
     assert names(facts, attacks[0], "perpetrator") == []
+
+
+# --- rule 2: an attacked post at a place the gazetteer puts in no state was held by the report's one force
+
+def test_an_attacked_post_at_an_unplaced_town_was_held_by_the_reports_one_force(extractor):
+    facts = extract(extractor, "Checkpoint attacked.\nMilitants attacked an army checkpoint in Quellisk on Sunday, "
+                               "killing two soldiers. The Valdoran Armed Forces said the attackers fled.")
+    attacks = asserted(facts, "Attack")
+    assert len(attacks) == 1
+    assert names(facts, attacks[0], "target") == ["Valdoran Armed Forces"]
+
+
+def test_an_attacked_post_at_an_unplaced_town_with_two_forces_named_has_no_target_guessed(extractor):
+    facts = extract(extractor, "Checkpoint attacked.\nMilitants attacked an army checkpoint in Quellisk on Sunday, "
+                               "killing two soldiers. The Valdoran Armed Forces and the Lorvian Armed Forces said "
+                               "the attackers fled.")
+    attacks = asserted(facts, "Attack")
+    assert len(attacks) == 1
+    assert names(facts, attacks[0], "target") == []
