@@ -73,3 +73,32 @@ def test_an_attacked_post_at_an_unplaced_town_with_two_forces_named_has_no_targe
     attacks = asserted(facts, "Attack")
     assert len(attacks) == 1
     assert names(facts, attacks[0], "target") == []
+
+
+# --- rule 3: a deployment told by its unit alone, abroad, was sent by the one other state the report places
+
+def _deployment(facts):
+    found = [v for v in facts.events if v.type == "Deployment" and v.modality in ("asserted", "planned")]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_a_unit_deployed_abroad_was_sent_by_the_one_other_state_the_report_places(extractor):
+    facts = extract(extractor, "Paratroopers arrive\nApproximately 500 paratroopers from the 12th Airborne Brigade "
+                               "deployed for training in Ghana and Togo on Monday. The rotation shows Canada's "
+                               "commitment to its partners, officials in Ottawa said.")
+    assert names(facts, _deployment(facts), "agent") == ["Canada"]
+
+
+def test_a_unit_deployed_abroad_with_two_other_states_placed_has_no_sender_guessed(extractor):
+    facts = extract(extractor, "Paratroopers arrive\nApproximately 500 paratroopers from the 12th Airborne Brigade "
+                               "deployed for training in Ghana and Togo on Monday. The rotation shows the commitment "
+                               "of Canada and Norway to their partners, officials in Ottawa and Oslo said.")
+    assert names(facts, _deployment(facts), "agent") == []
+
+
+def test_a_unit_deployed_beside_the_destinations_own_forces_has_no_sender_guessed(extractor):
+    facts = extract(extractor, "Paratroopers arrive\nApproximately 500 paratroopers from the 12th Airborne Brigade "
+                               "deployed for training in Ghana on Monday, joining Ghanaian forces. The rotation "
+                               "shows Canada's commitment to its partners, officials in Ottawa said.")
+    assert names(facts, _deployment(facts), "agent") == []

@@ -39,6 +39,7 @@ from kg.extract.events.sentences import (
 from kg.extract.events.triggers import Triggers, _not_deployment, troops_moving
 from kg.extract.events.adversaries import _former_fought
 from kg.extract.events.backers import _supporter_told_apart
+from kg.extract.events.senders import _sender_abroad
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
@@ -105,6 +106,7 @@ class EventFinder:
         _supporter_told_apart(merged, parsed.sentences, res, self.t.base, self.t.support_verbs, self.t.support_nouns)  # round 17
         _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
         _lone_troop_count(merged, frames, parsed.sentences)  # round 16
+        _sender_abroad(merged, res)  # round 19
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:
