@@ -31,6 +31,10 @@ from kg.extract.places import body_start
 
 #: the verbs ``blamed`` reads (each has its branch there); any other verb blames no one
 _BLAMING_VERBS = frozenset(["blame", "accuse", "attribute", "suspect", "hold", "claim"])
+#: who may be blamed; an attack blamed by its own noun ("blamed Sunday's attack on X") may also
+#: be laid on a person or a body (round 19: "on a deserter colonel", "on the X intelligence service")
+_BLAMED_KINDS = ("ArmedGroup", "ArmedForce", "Country")
+_BLAMED_BY_NAME = _BLAMED_KINDS + ("Person", "Organization")
 
 
 class ActorLookup:
@@ -231,10 +235,14 @@ class ActorLookup:
             if base not in _BLAMING_VERBS or self.finder.modality.of(tok) != "asserted":
                 continue  # (the verb first: only these few can blame, and the modality costs more)
             cands: list[Token] = []
+            kinds = _BLAMED_KINDS
             if base in ("blame", "accuse"):
                 preps = self.preps(tok)
                 dobj = self.child(tok, "dobj", "nsubjpass")
                 on_obj = self.preps(dobj).get("on") if dobj is not None else None
+                if dobj is not None and self.trigger_type(dobj)[0] == "Attack" and (preps.get("on") or on_obj):
+                    kinds = _BLAMED_BY_NAME  # round 19: "blamed the attack on X", X a person or a body too
+                    self.memo["blamed_attack"] = (tok.i, dobj.i)
                 if preps.get("on"):
                     cands = preps["on"]
                 elif on_obj and self.trigger_type(dobj)[0] == "Attack":
@@ -254,7 +262,7 @@ class ActorLookup:
                 cands = [subj] if subj is not None else []
             for c in cands:
                 for one in self.expand(c):
-                    eid = self.entity(one, ("ArmedGroup", "ArmedForce", "Country"), modifiers=True)
+                    eid = self.entity(one, kinds, modifiers=True)
                     if eid and eid not in out:
                         out.append(eid)
         return out

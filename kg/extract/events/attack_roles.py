@@ -76,6 +76,9 @@ class AttackRoles:
         codes = {self.res.countries.get(e) for e in f.roles.get("location", [])} - {None}
         forces = [e.id for e in self.res.entities if e.type == "ArmedForce" and self.res.countries.get(e.id) in codes
                   and e.id not in f.roles.get("perpetrator", [])]
+        if not codes and f.filled("location"):  # round 19: a place the gazetteer puts in no state
+            forces = [e.id for e in self.res.entities if e.type == "ArmedForce"]  # the report's one force, if one
+            forces = [e for e in forces if e not in f.roles.get("perpetrator", [])] if len(forces) == 1 else []
         if len(forces) > 1:  # round 16: the state's own forces ("X forces"), not a mission or agency placed there
             forces = [e for e in forces if self.res.entities[int(e[1:]) - 1].name.endswith(" forces")]
         return forces[0] if len(forces) == 1 else None

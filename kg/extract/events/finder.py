@@ -30,6 +30,7 @@ from kg.extract.events.places import _own_places_only, _topic_places_dropped
 from kg.extract.events.sentences import (
     _credit_blame,
     _credit_toll,
+    credit_late_blame,
     _date_counted_back,
     _drop_attacks_taken,
     _mentioned,
@@ -38,6 +39,7 @@ from kg.extract.events.sentences import (
 from kg.extract.events.triggers import Triggers, _not_deployment, troops_moving
 from kg.extract.events.adversaries import _former_fought
 from kg.extract.events.backers import _supporter_told_apart
+from kg.extract.events.senders import _sender_abroad
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
@@ -57,6 +59,7 @@ class EventFinder:
     def find(self, parsed: ParsedDoc, res: Resolution, published: Optional[dt.date]) -> list[Event]:
         frames: list[Frame] = []
         recent: list[list[str]] = []  # entities named in each sentence so far, for pronouns
+        late_blames: list[tuple[list[str], int]] = []
         narrative = Narrative()  # the narrative time carried from sentence to sentence
         here = dateline_town(parsed.sentences, res)
         for k, sent in enumerate(parsed.sentences):
@@ -72,7 +75,9 @@ class EventFinder:
             found = _drop_attacks_taken(list(ctx.frames()))
             _date_counted_back(found)
             frames.extend(found)
-            _credit_blame(frames, ctx.blamed(), sent.index)
+            blamed = ctx.blamed()
+            if _credit_blame(frames, blamed, sent.index, ctx.memo.get("blamed_attack")):
+                late_blames.append((blamed, sent.index))  # round 19: the attack blamed by its noun, told further back
             _credit_toll(frames, ctx.bare_toll(), sent.index)
             if not any(f.type == "Attack" for f in found):  # round 16: "Six civilians were injured."
                 for kind, toll in ctx.passive_tolls().items():
@@ -92,6 +97,8 @@ class EventFinder:
         merged = _drop_unplaced_tallies(merged)
         merged = _drop_claimed_kills(merged, res, self.t.base, self.t.kill_verbs, self.t.kill_claim_verbs,
                                      frozenset(n for n, t in self.t.nouns.items() if t == "Attack"))  # round 18
+        for blamed, index in late_blames:
+            credit_late_blame(merged, blamed, index)
         date_untimed(merged, published)
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
         _former_withdrew(merged, parsed.sentences, res, self.t.base, self.t.loss_verbs, self.t.loss_nouns)  # round 16
@@ -99,6 +106,7 @@ class EventFinder:
         _supporter_told_apart(merged, parsed.sentences, res, self.t.base, self.t.support_verbs, self.t.support_nouns)  # round 17
         _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
         _lone_troop_count(merged, frames, parsed.sentences)  # round 16
+        _sender_abroad(merged, res)  # round 19
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:

@@ -73,22 +73,45 @@ def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int, kind
                 f.quantities[kind] = toll
 
 
-def _credit_blame(frames: list[Frame], blamed: list[str], index: int) -> None:
+def _credit_blame(frames: list[Frame], blamed: list[str], index: int,
+                  blamed_attack: Optional[tuple[int, int]] = None) -> bool:
     """"The army blamed X", "X claimed responsibility": the latest attack told in this or the
-    two sentences before, and naming no perpetrator, was X's."""
+    two sentences before, and naming no perpetrator, was X's. When the blaming verb names the
+    attack by its noun ("blamed the attack on X, and media pointed at Y for the blasts in Z":
+    ``blamed_attack``, the verb's and the noun's token), an attack told after the verb in the same
+    sentence is another one, and an attack told further back may be the one blamed: True when
+    the blame is left for ``credit_late_blame`` (round 19)."""
     if not blamed:
-        return
+        return False
+    if blamed_attack is not None and not any(
+            f.type == "Attack" and f.modality == "asserted" and index - 2 <= f.sentence.index
+            and not (f.sentence.index == index and f.trigger.i > blamed_attack[0]) for f in frames):
+        return True
     for f in reversed(frames):
         if f.sentence.index < index - 2:
-            return
+            return False
+        if blamed_attack is not None and f.sentence.index == index and f.trigger.i > blamed_attack[0] \
+                and f.trigger.i != blamed_attack[1]:
+            continue  # told after "blamed the attack on X": not the attack blamed
         if f.bare:
             continue  # an attack told by its verb alone may yet be dropped: the one told with more
         if f.type == "Attack" and f.modality == "asserted" and not f.filled("perpetrator"):
             for eid in blamed:
                 f.add("perpetrator", eid)
-            return
+            return False
         if f.type == "Attack" and f.modality == "asserted" and f.sentence.index == index:
-            return  # "X claimed responsibility for drone attacks on Y": the attack it names, not one before
+            return False  # "X claimed responsibility for drone attacks on Y": the attack it names, not one before
+    return False
+
+
+def credit_late_blame(frames: list[Frame], blamed: list[str], index: int) -> None:
+    """Round 19: "Officials blamed Sunday's attack on X" told more than two sentences after the
+    attack: once tellings are merged, the one attack the report tells before the blame, when it
+    names no perpetrator (with two or more, the blame points at none)."""
+    before = [f for f in frames if f.type == "Attack" and f.modality == "asserted" and f.sentence.index < index]
+    if len(before) == 1 and not before[0].filled("perpetrator"):
+        for eid in blamed:
+            before[0].add("perpetrator", eid)
 
 
 def _mentioned(sent: Sentence, res: Resolution) -> list[str]:
