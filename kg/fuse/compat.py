@@ -261,14 +261,18 @@ def other_filler(xa: tuple[ActorInfo, ...], xb: tuple[ActorInfo, ...]) -> bool:
     return any(comparable(x, y) for x in ua for y in ub)
 
 
-def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
+def actors_score(a: Report, b: Report, cfg: FusionConfig, unrelated: bool = False) -> float:
     """``actor_agrees`` per actor both name in one role (the two participants of a meeting
     count twice, a perpetrator and a target too), at most ``actor_max``; ``actor_conflict`` per
     role both fill with no agreement, unless no filler of one is :func:`comparable` with a
     filler of the other (nothing known either way), and per role told as a whole
     (``whole_roles``) where each names another :func:`other_filler`. A role bound to another
     (``bound_roles``: a statement's ``about`` to its ``speaker``) agrees only when that one agrees
-    too: two speakers on one actor the same day are two statements."""
+    too: two speakers on one actor the same day are two statements. With ``unrelated`` (the two
+    reports' places are not known to relate) a role of ``place_bound_roles`` (an attack's
+    perpetrator) that agrees counts nothing: one group strikes several places a day, so a shared
+    group with nothing to tie the places is no evidence of one event (round 10: JNIM at an army
+    post in one country and at one in the next country the same Thursday)."""
     agree = conflict = 0
     acts_a, acts_b = sides_by_role(a), sides_by_role(b)
     bound = dict(cfg.bound_roles)
@@ -280,6 +284,8 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig) -> float:
                      sum(any(x.keys & y.keys for x in xa) for y in xb))
         if shared and role in bound and not _agree(acts_a.get(bound[role]), acts_b.get(bound[role])):
             continue  # (statements about one actor by two speakers: no agreement, no conflict)
+        if shared and unrelated and role in cfg.place_bound_roles:
+            continue  # (a group's agreement at places not known to relate: neither way)
         if shared and role in cfg.whole_roles and other_filler(xa, xb):
             conflict += 1
         elif shared:
@@ -498,7 +504,7 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                   "near": cfg.score("near_places"),
                   "country": cfg.score("same_country_only"), "unknown": 0.0,
                   "unrelated": cfg.score("unrelated_places")}[rel]
-    actors = actors_score(a, b, cfg)
+    actors = actors_score(a, b, cfg, rel == "unrelated")
     score += actors + figures_score(a, b, cfg) + victims_score(a, b, cfg)
     if another_guest(a, b, cfg):  # across articles (within one it vetoed above)
         score += cfg.score("another_guest")
@@ -537,7 +543,7 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                 + ",".join(p.label for p in b.places))
     total = compare(a, b, cfg, same_doc)
     return (f"score {total:.2f} (threshold {cfg.threshold}): dates {ds:+.1f}, places {rel}, "
-            f"actors {actors_score(a, b, cfg):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
+            f"actors {actors_score(a, b, cfg, rel == 'unrelated'):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
             + (f", victims {victims_score(a, b, cfg):+.1f} ({victim_kind(a, cfg)} / {victim_kind(b, cfg)})"
                if victims_score(a, b, cfg) else "")
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
@@ -547,7 +553,7 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg) else "")
             + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")
             + (f", groups of one field elsewhere {cfg.score('field_elsewhere'):+.1f}"
-               if actors_score(a, b, cfg) > 0 and rel != "same" and field_only(a, b) else "")
+               if actors_score(a, b, cfg, rel == "unrelated") > 0 and rel != "same" and field_only(a, b) else "")
             + (", same document" if same_doc else ""))
 
 

@@ -41,6 +41,9 @@ class FusionConfig:
     # statements about one actor are one statement only if one speaker made them
     # (compat.actors_score)
     bound_roles: tuple[tuple[str, str], ...] = (("about", "speaker"),)
+    # roles whose agreement counts only where the two reports' places are known to relate: a
+    # group strikes several places a day (compat.actors_score, round 10)
+    place_bound_roles: tuple[str, ...] = ("perpetrator",)
     # sub-kinds of one family told by means that exclude one another (an air strike is no
     # ambush): a sub-kind's class, by sub-kind (compat.other_means)
     means: dict[str, int] = field(default_factory=dict)
@@ -63,7 +66,7 @@ class FusionConfig:
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
-                self.bound_roles, tuple(sorted(self.means.items())), self.victims, self.attribution)
+                self.bound_roles, self.place_bound_roles, tuple(sorted(self.means.items())), self.victims, self.attribution)
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
@@ -88,6 +91,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         threshold=float(data.get("threshold", 3.0)),
         whole_roles=tuple(str(r) for r in a.get("whole_roles", ("participants",))),
         bound_roles=tuple(sorted((str(k), str(v)) for k, v in (a.get("bound_roles", {"about": "speaker"}) or {}).items())),
+        place_bound_roles=tuple(str(r) for r in a.get("place_bound_roles", ("perpetrator",)) or ()),
         means={str(sub): i for i, subs in enumerate((data.get("subtypes") or {}).get("exclusive_means") or [])
                for sub in subs},
         victims=tuple(sorted((str(w).lower(), str(kind)) for kind, words in (v.get("kinds") or {}).items()
