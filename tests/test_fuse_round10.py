@@ -78,3 +78,19 @@ def test_a_meeting_s_participants_still_agree_at_unrelated_places():
 
 def test_place_bound_roles_are_data():
     assert CFG.place_bound_roles == ("perpetrator",)
+
+
+def test_within_one_article_the_group_still_counts_at_unrelated_places():
+    """One article's headline and body may name one event's place in two words ('an attack in
+    the Harrow Delta' / 'an attack at a depot in Telmiri'), with its group in both: the rule is
+    for two articles (across articles one group's two attacks of a day are common; an article
+    names its own event's places as it likes). Same day 2.0, unrelated -0.5, the group 1.0."""
+    delta = PlaceInfo("p:harrow-delta", "Harrow Delta", None, None, None, "?")
+    a = attack("e:a", "doc", delta, "Harrow Front says six soldiers were killed in an attack in the Harrow Delta")
+    b = attack("e:b", "doc", POST, "Harrow Front claimed an attack at a depot in Telmiri.")
+    assert places_relation(a, b, CFG) == "unrelated"
+    assert compare(a, b, CFG) == CFG.score("same_day") + CFG.score("unrelated_places") + CFG.score("actor_agrees") \
+        + CFG.score("same_document")
+    # the same two reports from two outlets lose the group
+    b2 = attack("e:b", "other", POST, "Harrow Front claimed an attack at a depot in Telmiri.")
+    assert compare(a, b2, CFG) == CFG.score("same_day") + CFG.score("unrelated_places")

@@ -272,7 +272,8 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig, unrelated: bool = Fals
     reports' places are not known to relate) a role of ``place_bound_roles`` (an attack's
     perpetrator) that agrees counts nothing: one group strikes several places a day, so a shared
     group with nothing to tie the places is no evidence of one event (round 10: JNIM at an army
-    post in one country and at one in the next country the same Thursday)."""
+    post in one country and at one in the next country the same Thursday). compare() asks it
+    across articles only (an article's headline and body may name its event's place in two words)."""
     agree = conflict = 0
     acts_a, acts_b = sides_by_role(a), sides_by_role(b)
     bound = dict(cfg.bound_roles)
@@ -504,7 +505,9 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                   "near": cfg.score("near_places"),
                   "country": cfg.score("same_country_only"), "unknown": 0.0,
                   "unrelated": cfg.score("unrelated_places")}[rel]
-    actors = actors_score(a, b, cfg, rel == "unrelated")
+    # across articles only: one article's headline and body may name one event's place in two
+    # words ("an attack in the X Delta" / "an attack in X state") with its group in both
+    actors = actors_score(a, b, cfg, rel == "unrelated" and not same_doc)
     score += actors + figures_score(a, b, cfg) + victims_score(a, b, cfg)
     if another_guest(a, b, cfg):  # across articles (within one it vetoed above)
         score += cfg.score("another_guest")
@@ -543,7 +546,7 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                 + ",".join(p.label for p in b.places))
     total = compare(a, b, cfg, same_doc)
     return (f"score {total:.2f} (threshold {cfg.threshold}): dates {ds:+.1f}, places {rel}, "
-            f"actors {actors_score(a, b, cfg, rel == 'unrelated'):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
+            f"actors {actors_score(a, b, cfg, rel == 'unrelated' and not same_doc):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
             + (f", victims {victims_score(a, b, cfg):+.1f} ({victim_kind(a, cfg)} / {victim_kind(b, cfg)})"
                if victims_score(a, b, cfg) else "")
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
@@ -553,7 +556,8 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg) else "")
             + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")
             + (f", groups of one field elsewhere {cfg.score('field_elsewhere'):+.1f}"
-               if actors_score(a, b, cfg, rel == "unrelated") > 0 and rel != "same" and field_only(a, b) else "")
+               if actors_score(a, b, cfg, rel == "unrelated" and not same_doc) > 0 and rel != "same"
+               and field_only(a, b) else "")
             + (", same document" if same_doc else ""))
 
 
