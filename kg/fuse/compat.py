@@ -26,7 +26,9 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   the report itself makes doubtful: an actor it reads on both sides, the bare state the event
   happened in as its perpetrator); so does a meeting whose reports share a host but each name
   another guest, and ``another_guest`` besides; within one article that vetoes (the article
-  tells its participants consistently);
+  tells its participants consistently); across articles a perpetrator both name counts nothing
+  where the places are not known to relate (``place_bound_roles``: one group strikes several
+  places a day);
 * **figures** never veto: figures that differ make the incident's figures disputed, they do
   not split it; agreeing figures add a little; figures that differ between two days read from
   the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
