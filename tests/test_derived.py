@@ -103,7 +103,7 @@ def _stored(store: KGStore) -> set[tuple[str, str, str, str]]:
     rows = store.ox_store.query(PREFIX + """SELECT ?g ?e ?p ?k WHERE {
       { GRAPH ?g { ?e ?p ?k } } UNION { ?e ?p ?k }
       FILTER(?p IN (ckg:reportKey, ckg:incidentKey, ckg:valuesDiffer, ckg:tollKey, ckg:tollBucket,
-                    ckg:mentionedIn, ckg:dateRank, ckg:withoutPlace)) }""")
+                    ckg:mentionedIn, ckg:dateRank, ckg:withoutPlace, ckg:monthRank, ckg:monthKey)) }""")
     return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
 
 
@@ -125,6 +125,24 @@ def _expected(store: KGStore) -> set[tuple[str, str, str, str]]:
         out |= {(g, e, str(derived.DATE_RANK), str(k)), ("", e, str(derived.DATE_RANK), str(k))}
     for g, e in _placeless(store):
         out |= {(g, e, str(derived.WITHOUT_PLACE), "true"), ("", e, str(derived.WITHOUT_PLACE), "true")}
+    for g, m, p, v in _months(store):
+        out |= {(g, m, p, v), ("", m, p, v)}
+    return out
+
+
+def _months(store: KGStore) -> set[tuple[str, str, str, str]]:
+    """(graph, month node, predicate, value) of every dated report's month node, from the date's
+    text in Python: ``.../month/2016-03`` (``.../month/2016`` for a year alone) with its number
+    year * 13 + month and the report's own row key (code 15)."""
+    rows = store.ox_store.query(PREFIX + "SELECT ?g ?e ?date WHERE { GRAPH ?g { ?e ckg:reportedIn ?d ; ckg:date ?date } }")
+    out = set()
+    for r in rows:
+        g, e, date = r["g"].value, r["e"].value, r["date"].value
+        parts = date.split("-")
+        month = "https://w3id.org/conflict-kg/id/month/" + "-".join(parts[:2])
+        number = int(parts[0]) * 13 + (int(parts[1]) if len(parts) > 1 else 0)
+        key = (15 << 59) | (derived.date_rank(date) << 36) | derived.iri_hash(e)
+        out |= {(g, month, PREFIX_IRI + "monthRank", str(number)), (g, month, PREFIX_IRI + "monthKey", str(key))}
     return out
 
 
@@ -187,8 +205,10 @@ def test_a_build_writes_one_key_per_report_and_incident(built) -> None:
         assert 10 < len(dated) < int(reports)  # some reports are undated: no rank
         placeless = _placeless(store)
         assert len(placeless) < int(reports)  # the corpus's reports without a place: below
+        months = _months(store)
+        assert len({m[1] for m in months}) > 5 and any(m[1][-5] != "-" for m in months)  # a year alone too
         assert len({s for s in stored if s[0]}) == (int(reports) + int(incidents) + len(figures) + int(tolls)
-                                                    + len(links) + len(dated) + len(placeless))
+                                                    + len(links) + len(dated) + len(placeless) + len(months))
 
 
 def test_the_keys_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
@@ -225,6 +245,7 @@ def test_kg_derive_gives_a_store_built_before_the_keys_the_keys_a_build_writes(
         _drop_links(store)
         _drop_ranks(store)
         _drop_placeless(store)
+        _drop_months(store)
         assert not _stored(store)
     kg = Kg(cli_runner, path)
     checked = kg("derive", "--check")
@@ -280,6 +301,11 @@ def _drop_placeless(store: KGStore) -> None:
 def _drop_ranks(store: KGStore) -> None:
     store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?e ckg:dateRank ?r } } ;"
                           "DELETE WHERE { ?e ckg:dateRank ?r }")
+
+
+def _drop_months(store: KGStore) -> None:
+    store.ox_store.update(PREFIX + "DELETE WHERE { GRAPH ?g { ?m ckg:monthRank ?r } } ; DELETE WHERE { ?m ckg:monthRank ?r } ;"
+                          "DELETE WHERE { GRAPH ?g { ?m ckg:monthKey ?r } } ; DELETE WHERE { ?m ckg:monthKey ?r }")
 
 
 def _drop_links(store: KGStore) -> None:
@@ -525,3 +551,67 @@ def test_kg_derive_marks_the_reports_without_a_place_of_a_store_built_before_the
         assert derived.add_to_store(store.ox_store)["placeless"] == len(wanted)
         assert not derived.missing(store.ox_store)
         assert _stored(store) == _expected(store)
+
+
+# ------------------------------------------------------------------ the month nodes (query round 12)
+
+def test_a_month_node_holds_the_keys_of_its_reports() -> None:
+    node = URIRef("https://w3id.org/conflict-kg/id/event/doc-a/attack-7")
+    assert str(derived.month_iri("2023-02-17")) == "https://w3id.org/conflict-kg/id/month/2023-02"
+    assert derived.month_iri("2023-02") == derived.month_iri("2023-02-01")
+    assert str(derived.month_iri("2023")) == "https://w3id.org/conflict-kg/id/month/2023"
+    assert derived.month_rank("2023") == 2023 * 13 < derived.month_rank("2023-01") < derived.month_rank("2023-12-31")
+    assert derived.month_rank("2023-12") < derived.month_rank("2024")
+    (m1, p1, rank), (m2, p2, key) = derived.month_triples(node, "2023-02-17")
+    assert m1 == m2 == derived.month_iri("2023-02") and (p1, p2) == (derived.MONTH_RANK, derived.MONTH_KEY)
+    assert int(rank) == 2023 * 13 + 2
+    assert int(key) == derived.role_key(derived.SELF_CODE, "2023-02-17", str(node))
+    assert (int(key) >> 36) - (15 << 23) == derived.date_rank("2023-02-17")       # the query's rank
+    assert int(key) & ((1 << 36) - 1) == derived.iri_hash(str(node))               # the hash below it
+    # every date of a month (and the month alone) has its number; the next month another
+    assert derived.month_rank("2023-02") == derived.month_rank("2023-02-28") != derived.month_rank("2023-03-01")
+
+
+def test_kg_derive_missing_writes_the_month_nodes_alone(built, tmp_path, cli_runner) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        wanted = _stored(store)
+        _drop_months(store)
+        _drop_links(store)  # another kind, gone too: --missing leaves it to `kg derive`
+        assert derived.absent_kinds(store.ox_store) == ("months",)
+        assert derived.missing(store.ox_store) and derived.absent(store.ox_store)
+    kg = Kg(cli_runner, path)
+    before = kg("query", "events-in-period", "--format", "csv")
+    assert before.exit_code == 0 and "`kg derive` adds them" in before.stderr
+    assert before.stdout.strip().count("\n") == 0  # the header alone: no month, no row
+    result = kg("derive", "--missing")
+    assert result.exit_code == 0 and "month keys of dated reports" in result.output, result.output
+    with KGStore.open(path, read_only=True) as store:
+        now = _stored(store)
+        links = {s for s in wanted if s[2] == str(derived.MENTIONED_IN)}
+        assert links and now == wanted - links  # the months back, the links not written
+        assert derived.absent_kinds(store.ox_store) == ()
+    after = kg("query", "events-in-period", "--format", "csv", "--all")
+    assert after.exit_code == 0 and after.stdout.strip().count("\n") > 20
+    assert "`kg derive` adds them" in after.stderr  # the links are still missing
+    again = kg("derive", "--missing")
+    assert again.exit_code == 0 and "nothing written" in again.output
+    assert kg("derive").exit_code == 0
+    with KGStore.open(path, read_only=True) as store:
+        assert _stored(store) == wanted
+    assert "kg derive" not in kg("query", "events-in-period", "--format", "csv").stderr
+
+
+def test_the_shapes_check_the_month_nodes(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        graph = next(g for g in store.graphs() if "/id/graph/" in str(g)
+                     and any(p == derived.MONTH_KEY for _, p, _ in store.graph(g)))
+        triples = list(store.graph(graph))
+    assert validate_graph(triples, graph).conforms
+    month = next(s for s, p, o in triples if p == derived.MONTH_KEY)
+    for bad in ([(month, derived.MONTH_RANK, Literal(1))],          # a second rank
+                [(month, derived.MONTH_KEY, Literal(5))],           # not a report's own key
+                [(month, derived.MONTH_KEY, Literal("1"))],         # not an integer
+                [(URIRef(str(month) + "x"), derived.MONTH_KEY, Literal(15 << 59))]):  # no rank
+        assert not validate_graph(triples + bad, graph).conforms, bad

@@ -39,6 +39,12 @@ on the thing (``ckg:roleKey``) and on the report (``ckg:rowKey``). actor-profile
 and evidence read one thing's rows, their order by date and their count from one range of one
 index, and find each row's report by one look-up of the key (:func:`row_triples`).
 
+``ckg:monthRank`` and ``ckg:monthKey`` (query round 12, written by the mapping in the article's
+graph): on a month node (``ckgd:month/2018-07``, ``ckgd:month/2018`` for a year alone) its number
+and the own row key of each report dated in it; events-in-period reads the store's few month nodes,
+keeps those of its period and reads their keys, each report found by its ``ckg:rowKey``
+(:func:`month_triples`), instead of every report's ``ckg:dateRank``.
+
 The derived triples are written in the same transaction as the data they derive from (the
 document graph, the incident graph), so a rebuilt or removed document keeps them right. A store
 built before them gets them with ``kg derive`` (:func:`add_to_store`).
@@ -309,6 +315,41 @@ def row_triples(node: URIRef, date: Optional[str], fillers: list[tuple[URIRef, U
     return out
 
 
+# ----------------------------------------------------------------------------- months
+
+#: On a month node (``ckgd:month/2018-07``; ``ckgd:month/2018`` for the reports dated by their
+#: year alone): its number ``year * 13 + month`` (month 0 for a year alone), so that
+#: events-in-period reads the few month nodes of a store (one per month its reports are dated in)
+#: and keeps those of its period by comparing these integers (query round 12).
+MONTH_RANK = CKG.monthRank
+#: On a month node, one per report dated in that month (or year): the report's own row key
+#: (:func:`role_key` with :data:`SELF_CODE`: its date rank and a hash of its IRI), so that a
+#: period's reports, their order by date and their count are read from the keys of its months
+#: (one range of one index each, the month node's), each report found by its ``ckg:rowKey``.
+MONTH_KEY = CKG.monthKey
+MONTH_NAMESPACE = str(CKGD) + "month/"
+
+
+def month_rank(date: Optional[str]) -> int:
+    """``year * 13 + month`` of a date (month 0 for a year alone; 0 for a date of another form,
+    whose :func:`date_rank` is 0): ``(date_rank(date) - 1) // 32``."""
+    return max(date_rank(date) - 1, 0) // 32
+
+
+def month_iri(date: Optional[str]) -> URIRef:
+    """The month node of a date: ``ckgd:month/YYYY-MM``, ``ckgd:month/YYYY`` for a year alone."""
+    year, month = divmod(month_rank(date), 13)
+    return URIRef(MONTH_NAMESPACE + (f"{year:04d}-{month:02d}" if month else f"{year:04d}"))
+
+
+def month_triples(node: URIRef, date: str) -> list[tuple[URIRef, URIRef, Literal]]:
+    """The month node's triples for the dated report ``node``: its ``ckg:monthRank`` and the
+    report's own row key as a ``ckg:monthKey``."""
+    month = month_iri(date)
+    return [(month, MONTH_RANK, Literal(month_rank(date))),
+            (month, MONTH_KEY, Literal(role_key(SELF_CODE, date, str(node))))]
+
+
 # ----------------------------------------------------------------------------- existing stores
 
 _PREFIX = "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
@@ -340,6 +381,8 @@ _MISSING = _PREFIX + """ASK {
   UNION { ?e a ckg:Incident . FILTER NOT EXISTS { ?e ckg:incidentKey ?k } }
   UNION { ?e ckg:evidence ?n ; ckg:date ?d . FILTER NOT EXISTS { ?e ckg:dateRank ?r } }
   UNION { ?e ckg:evidence ?n . FILTER NOT EXISTS { ?e ckg:rowKey ?r } }
+  UNION { ?e ckg:evidence ?n ; ckg:date ?d ; ckg:rowKey ?r .
+          FILTER(?r >= 8646911284551352320) FILTER NOT EXISTS { ?m ckg:monthKey ?r } }
   UNION { VALUES ?class { ckg:Attack ckg:Capture ckg:Deployment ckg:Meeting ckg:Visit }
           ?e ckg:evidence ?n ; a ?class .
           FILTER NOT EXISTS { ?e ckg:location|ckg:destination|ckg:place|ckg:origin ?w }
@@ -375,6 +418,8 @@ def absent(store: ox.Store) -> bool:
     if not store.query(_PREFIX + "ASK { ?e ckg:dateRank ?k }") and store.query(_PREFIX + "ASK { ?e ckg:evidence ?n ; ckg:date ?d }"):
         return True
     if not store.query(_PREFIX + "ASK { ?e ckg:rowKey ?k }"):
+        return True
+    if absent_kinds(store):
         return True
     if not store.query(_PREFIX + "ASK { ?e ckg:mentionedIn ?d }") and store.query(_PREFIX + "ASK { ?m ckg:inArticle ?d }"):
         return True
@@ -431,6 +476,16 @@ def rank_rows(store: ox.Store) -> list[tuple[str, str, int]]:
     return [(r["g"].value, r["e"].value, date_rank(r["date"].value)) for r in store.query(_DATED)]
 
 
+def month_rows(store: ox.Store) -> list[tuple[str, str, str, URIRef]]:
+    """The month nodes' triples the store's dated reports should have (:func:`month_triples`):
+    (graph, month node, value, predicate) rows."""
+    out: list[tuple[str, str, str, URIRef]] = []
+    for r in store.query(_DATED):
+        for month, predicate, value in month_triples(URIRef(r["e"].value), r["date"].value):
+            out.append((r["g"].value, str(month), str(value), predicate))
+    return out
+
+
 def marked_figures(store: ox.Store) -> list[tuple[str, str]]:
     """The ``ckg:valuesDiffer`` marks the store's figures should have: (graph, figure) rows."""
     return [(r["g"].value, r["f"].value) for r in store.query(_FIGURES)]
@@ -485,44 +540,74 @@ CHUNK = 20_000
 
 #: Every derived predicate: what :func:`add_to_store` deletes before it writes them again.
 DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, MENTIONED_IN, DATE_RANK,
-           WITHOUT_PLACE, ROW_KEY, ROLE_KEY)
+           WITHOUT_PLACE, ROW_KEY, ROLE_KEY, MONTH_RANK, MONTH_KEY)
+#: The kinds of derived data :func:`add_to_store` can write alone (``only``), by their predicates.
+KINDS: dict[str, tuple[URIRef, ...]] = {"months": (MONTH_RANK, MONTH_KEY)}
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _IRI = ""  # the "datatype" of a row whose value is an IRI (a link), not a literal
 
 
-def add_to_store(store: ox.Store) -> dict[str, int]:
+def add_to_store(store: ox.Store, only: Optional[tuple[str, ...]] = None) -> dict[str, int]:
     """Write (again) every derived triple of a store: the keys of every report and incident and
     the marks of the figures whose values differ, in their document and incident graphs and in
     the union default graph; returns how many of each ({"reports", "incidents", "figures",
-    "tolls", "links"}).
+    "tolls", "links", "ranks", "placeless", "row_keys", "role_keys", "months"}).
+
+    ``only`` names kinds of :data:`KINDS` to write alone (their triples deleted and written
+    again, nothing else read or touched; the others' counts are 0): what :func:`absent_kinds`
+    finds missing from a store that has the rest (``kg derive --missing``).
 
     The derived triples already there are deleted first (one update), then the new ones are
     loaded in chunks of :data:`CHUNK` (each a transaction). Idempotent: interrupted, it is run
     again; until it has finished, the queries read what is there."""
-    reports, incidents = store_rows(store)
-    ranks = rank_rows(store)
-    placeless = placeless_rows(store)
-    figures = marked_figures(store)
-    tolls = toll_rows(store)
-    links = link_rows(store)
-    row_keys, role_keys = row_rows(store)
+    unknown = set(only or ()) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds of derived data: {sorted(unknown)}")
+    n = dict.fromkeys(("reports", "incidents", "figures", "tolls", "links", "ranks", "placeless",
+                       "row_keys", "role_keys", "months"), 0)
+    rows: list[tuple[str, str, str, str, URIRef]] = []
+    if only is None:
+        predicates = DERIVED
+        reports, incidents = store_rows(store)
+        ranks = rank_rows(store)
+        placeless = placeless_rows(store)
+        figures = marked_figures(store)
+        tolls = toll_rows(store)
+        links = link_rows(store)
+        row_keys, role_keys = row_rows(store)
+        rows = ([(g, e, str(k), _INTEGER, REPORT_KEY) for g, e, k in reports]
+                + [(g, e, str(k), _INTEGER, INCIDENT_KEY) for g, e, k in incidents]
+                + [(g, f, "true", _BOOLEAN, VALUES_DIFFER) for g, f in figures]
+                + [(g, e, str(k), _INTEGER, p) for g, e, k, p in tolls]
+                + [(g, e, d, _IRI, MENTIONED_IN) for g, e, d in links]
+                + [(g, e, str(k), _INTEGER, DATE_RANK) for g, e, k in ranks]
+                + [(g, e, "true", _BOOLEAN, WITHOUT_PLACE) for g, e in placeless]
+                + [(g, e, str(k), _INTEGER, ROW_KEY) for g, e, k in row_keys]
+                + [(g, e, str(k), _INTEGER, ROLE_KEY) for g, e, k in role_keys])
+        n.update(reports=len(reports), incidents=len(incidents), figures=len(figures),
+                 tolls=len(tolls), links=len(links), ranks=len(ranks), placeless=len(placeless),
+                 row_keys=len(row_keys), role_keys=len(role_keys))
+    else:
+        predicates = tuple(p for kind in only for p in KINDS[kind])
+    if only is None or "months" in only:
+        months = month_rows(store)
+        rows += [(g, m, v, _INTEGER, p) for g, m, v, p in months]
+        n["months"] = sum(1 for *_, p in months if p == MONTH_KEY)
     store.update(_PREFIX + " ;\n".join(
-        f"DELETE WHERE {{ GRAPH ?g {{ ?e <{p}> ?k }} }} ;\nDELETE WHERE {{ ?e <{p}> ?k }}" for p in DERIVED))
-    rows = ([(g, e, str(k), _INTEGER, REPORT_KEY) for g, e, k in reports]
-            + [(g, e, str(k), _INTEGER, INCIDENT_KEY) for g, e, k in incidents]
-            + [(g, f, "true", _BOOLEAN, VALUES_DIFFER) for g, f in figures]
-            + [(g, e, str(k), _INTEGER, p) for g, e, k, p in tolls]
-            + [(g, e, d, _IRI, MENTIONED_IN) for g, e, d in links]
-            + [(g, e, str(k), _INTEGER, DATE_RANK) for g, e, k in ranks]
-            + [(g, e, "true", _BOOLEAN, WITHOUT_PLACE) for g, e in placeless]
-            + [(g, e, str(k), _INTEGER, ROW_KEY) for g, e, k in row_keys]
-            + [(g, e, str(k), _INTEGER, ROLE_KEY) for g, e, k in role_keys])
+        f"DELETE WHERE {{ GRAPH ?g {{ ?e <{p}> ?k }} }} ;\nDELETE WHERE {{ ?e <{p}> ?k }}" for p in predicates))
     for at in range(0, len(rows), CHUNK):
         store.load(_nquads(rows[at:at + CHUNK]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    return {"reports": len(reports), "incidents": len(incidents), "figures": len(figures),
-            "tolls": len(tolls), "links": len(links), "ranks": len(ranks),
-            "placeless": len(placeless), "row_keys": len(row_keys), "role_keys": len(role_keys)}
+    return n
+
+
+def absent_kinds(store: ox.Store) -> tuple[str, ...]:
+    """The kinds of :data:`KINDS` the store lacks altogether (dated reports but no month node),
+    by index look-ups."""
+    if (store.query(_PREFIX + "ASK { ?e ckg:date ?d ; ckg:evidence ?n }")
+            and not store.query(_PREFIX + "ASK { ?m ckg:monthKey ?k }")):
+        return ("months",)
+    return ()
 
 
 def _nquads(rows: list[tuple[str, str, str, str, URIRef]]) -> str:

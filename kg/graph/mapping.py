@@ -461,6 +461,9 @@ def _add_event(
     if v.date is not None:
         # events-in-period's period as a range of integers (kg.graph.derived.date_rank)
         g.add(derived.date_rank_triple(node, v.date.value))
+        # events-in-period's months (query round 12): the month node's number and this
+        # report's own row key on it (kg.graph.derived.month_triples)
+        g.extend(derived.month_triples(node, v.date.value))
     if v.type == "Attack" and "fatalities" in v.quantities:
         # deadly-attacks' order (kg.graph.derived): the toll as written above, the date, the IRI
         g.add(derived.toll_triple(node, False, _number(v.quantities["fatalities"].value),
