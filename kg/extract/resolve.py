@@ -326,7 +326,8 @@ class Resolver:
                 # "X, Rwanda", "X in Rwanda", a dateline "X, RWANDA": a namesake abroad is not X
                 place = _unlisted_town(m.text, self.gaz._country_place(state, 0))
             m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
-        _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None], self.gaz)
+        _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None]
+                          + _demonym_bodies(mentions, self.gaz), self.gaz)
 
     def _area_of_state(self, m: RawMention) -> Optional[Place]:
         """"southern X", "Xian Y": an area of a state the gazetteer does not list,
@@ -1122,6 +1123,18 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
                 m.hint["place"] = Place(geonames_id="", name=_clean_surface(m.text), lat=town.lat, lon=town.lon,
                                         country_code=town.country_code, feature_class="A", feature_code=None,
                                         population=0, admin1=town.admin1)
+        if m.hint.get("place") is None and suffixed and gaz is not None:
+            # "the X region" in a report that names no state it fits: the one division in the world of
+            # that name with that word ("X Region" among its names; round 20): "the Y department"
+            # where no other state has a division so called
+            whole = normalize(" ".join(words))
+            named = [d for c in gaz.countries() if (d := division_named(c.code, whole)) is not None
+                     and d.lat is not None]
+            if len(named) == 1:
+                d = named[0]
+                m.hint["place"] = found.setdefault(bare, Place(
+                    geonames_id=d.geonames_id, name=d.label, lat=d.lat, lon=d.lon, country_code=d.country,
+                    feature_class="A", feature_code="ADM1", population=0, admin1=d.code))
     # "Fort X, Y", "the X Barracks, Y": a place of no record, right before a division placed above,
     # lies in that division (somewhere in it, as a town the text puts in a province does; round 17)
     by_start = {(id(m.span.doc), m.span.start): m for m in pending}
@@ -1141,6 +1154,21 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
         inside = admin1_of_geonames(place.geonames_id)
         if inside is None or (inside.country, inside.code) != (division.country_code, division.admin1):
             m.hint["place"] = division
+
+
+def _demonym_bodies(mentions: list[RawMention], gaz: Gazetteer) -> list[str]:
+    """The states an article names by the adjective of a body of theirs ("the Xian government",
+    "the Xian army" read as an organisation): a division of that name is looked for in them too
+    (round 20: "the Y region" named by two states' divisions, the article naming one of them)."""
+    codes = []
+    for m in mentions:
+        if m.kind != "Organization":
+            continue
+        words = _clean_surface(m.text).split()
+        country = gaz.country(words[0]) if words else None
+        if country is not None and words[0] in country.demonyms:
+            codes.append(country.code)
+    return codes
 
 
 def _after_place_comma(m: RawMention) -> bool:
