@@ -44,3 +44,33 @@ def test_a_bare_name_is_not_taken_for_a_division_of_another_word(extractor):
     f = extract(extractor, "Toll rises\n\nGunmen attacked a police post in Borgou district on Tuesday, "
                            "killing four officers, a spokesman said.")
     assert not _place(f, "Borgou district").attributes.get("country_code")
+
+
+# ----- rule 2: "X said yesterday's talks with Y ...": X and Y met
+
+
+def _meetings(f):
+    return [v for v in f.events if v.type == "Meeting"]
+
+
+def test_talks_with_someone_in_the_speakers_words_are_a_meeting_of_the_speaker(extractor):
+    f = extract(extractor, "Border deal\n\nPresident Michael Turner said yesterday's talks with Borland leader "
+                           "David Morgan had closed a painful chapter.")
+    (meeting,) = _meetings(f)
+    assert names(f, meeting, "participants") == ["David Morgan", "Michael Turner"]
+    assert meeting.date is not None and meeting.date.value == "2024-03-11"
+    assert meeting.modality == "asserted"
+
+
+def test_talks_the_speaker_took_part_in_told_as_the_setting_of_his_words(extractor):
+    f = extract(extractor, "Border row\n\nPrime Minister Michael Turner said on Friday that he had made clear in "
+                           "yesterday's talks with David Morgan that the valley was not for sale.")
+    (meeting,) = _meetings(f)
+    assert names(f, meeting, "participants") == ["David Morgan", "Michael Turner"]
+    assert meeting.date.value == "2024-03-11"
+
+
+def test_talks_with_someone_not_in_anyones_words_take_no_speaker(extractor):
+    """No verb of saying above the talks: no one is added (one side only: no meeting)."""
+    f = extract(extractor, "Border row\n\nYesterday's talks with David Morgan closed a painful chapter.")
+    assert not _meetings(f)
