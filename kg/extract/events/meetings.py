@@ -211,7 +211,10 @@ class MeetingRules:
         or None."""
         for a in tok.ancestors:
             if a.pos_ in ("VERB", "AUX") and self.trigger_type(a)[0] == "Statement":
-                return self.subject(a)
+                said = self.subject(a)
+                if said is None or said.i == tok.i or tok in said.subtree:
+                    return None  # ("after talks with X, Y said": the talks are no speaker)
+                return said
         return None
 
     def whose(self, tok: Token, kinds: tuple[str, ...]) -> list[str]:
