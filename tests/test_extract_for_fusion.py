@@ -74,3 +74,48 @@ def test_talks_with_someone_not_in_anyones_words_take_no_speaker(extractor):
     """No verb of saying above the talks: no one is added (one side only: no meeting)."""
     f = extract(extractor, "Border row\n\nYesterday's talks with David Morgan closed a painful chapter.")
     assert not _meetings(f)
+
+
+# ----- rule 3: a town the gazetteer lacks, in the state the text puts it in: no point of its own
+
+
+def test_an_unlisted_place_in_a_part_of_a_state_has_its_country_and_no_point(extractor):
+    """Before round 20 "X in northern Y" was a point at Y's centre, and fusion vetoed it against
+    the province it lies in (200 km from that centre)."""
+    f = extract(extractor, "Soldiers killed\n\nGunmen attacked two army posts in the Zarvoune Game Reserve in "
+                           "northern Benin on Thursday, killing nine soldiers.")
+    place = _place(f, "Zarvoune Game Reserve")
+    assert place.attributes.get("country_code") == "BJ"
+    assert place.geo is None
+
+
+def test_a_town_the_gazetteer_lists_keeps_its_point(extractor):
+    f = extract(extractor, "Soldiers killed\n\nGunmen attacked an army post in Kandi in northern Benin on Thursday.")
+    place = _place(f, "Kandi")
+    assert place.attributes.get("country_code") == "BJ" and place.geo is not None
+
+
+def test_a_division_of_the_state_named_keeps_its_record(extractor):
+    """"the X region of Y" with X a division of Y is that division, not a place of no point."""
+    f = extract(extractor, "Unrest\n\nPolice were attacked in Aksu, in the Xinjiang region of China, on Monday.")
+    region = _place(f, "Xinjiang region")
+    assert region.attributes.get("country_code") == "CN" and region.geo is not None
+
+
+# ----- rule 4: "X, in the Z prefecture of northern Y": X and Z lie in Y
+
+
+def test_a_place_in_a_division_of_a_state_named_after_of_lies_in_that_state(extractor):
+    f = extract(extractor, "Post attacked\n\nFighters attacked an army post at Vorlakandi, in the Mardjal prefecture "
+                           "of northern Togo, on Thursday, killing 12 soldiers.")
+    assert _place(f, "Vorlakandi").attributes.get("country_code") == "TG"
+    prefecture = _place(f, "Mardjal prefecture")
+    assert prefecture.attributes.get("country_code") == "TG"
+    assert prefecture.attributes.get("feature_class") == "A"
+
+
+def test_of_after_a_plain_name_says_nothing_of_its_state(extractor):
+    """Only a division word before "of" ("the Mardjal prefecture of Togo"), not "the people of Togo"."""
+    f = extract(extractor, "Post attacked\n\nFighters attacked an army post at Vorlakandi, near the hills of "
+                           "northern Togo, on Thursday, killing 12 soldiers.")
+    assert not _place(f, "Vorlakandi").attributes.get("country_code")
