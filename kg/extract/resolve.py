@@ -324,9 +324,11 @@ class Resolver:
                 place = _unlisted_in_area(m.text, within)  # "the town of X in Y region": somewhere in Y
             elif state is not None and (place is None or place.country_code != state.code):
                 # "X, Rwanda", "X in Rwanda", a dateline "X, RWANDA": a namesake abroad is not X
-                place = _unlisted_town(m.text, self.gaz._country_place(state, 0))
+                place = None if _a_division_of(name, state.code) else _unlisted_town(m.text, self.gaz._country_place(state, 0))
+                # (a division of that state the text names, "the X region of Y": placed below, round 20)
             m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
-        _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None], self.gaz)
+        _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None]
+                          + _demonym_bodies(mentions, self.gaz), self.gaz)
 
     def _area_of_state(self, m: RawMention) -> Optional[Place]:
         """"southern X", "Xian Y": an area of a state the gazetteer does not list,
@@ -598,7 +600,8 @@ class Resolver:
         if c.place is not None:
             if c.place.geonames_id:
                 ent.links["geonames"] = c.place.geonames_id
-            ent.geo = Geo(lat=round(c.place.lat, 5), lon=round(c.place.lon, 5))
+            if c.place.lat is not None:  # (a town the text puts in a state: no point, round 20)
+                ent.geo = Geo(lat=round(c.place.lat, 5), lon=round(c.place.lon, 5))
             ent.attributes["feature_class"] = c.place.feature_class
             if c.place.area:  # a town the gazetteer lacks, somewhere in this area (its centre is the area's)
                 ent.attributes["unlisted_in"] = c.place.area
@@ -1028,8 +1031,13 @@ def _state_beside(m: RawMention, gaz: Gazetteer):
     """The state right after a place name: "X, Rwanda" (not a list: "X, Syria and Iraq") or "X in
     (northern) Rwanda"."""
     doc, i = m.span.doc, m.span.end
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and m.text.split()[-1].lower() in _ADMIN_SUFFIXES:
+        return _state_at(doc, i + 1, gaz)  # "the X prefecture of (northern) Y" (round 20)
     if i + 1 >= len(doc) or doc[i].text not in (",", "in"):
         return None
+    division = _division_of_state(doc, i)
+    if division is not None:
+        return _state_at(doc, division, gaz)  # "X, in the Z prefecture of northern Y" (round 20)
     j = i + 1
     if doc[i].text == "in" and j < len(doc) and doc[j].lower_ in _BEARING_WORDS:
         j += 1
@@ -1044,6 +1052,50 @@ def _state_beside(m: RawMention, gaz: Gazetteer):
         if after is not None and (after.lower_ in ("and", "or", "'s", "’s") or after.text == "," and j + k + 1 < len(doc)
                                   and doc[j + k + 1].ent_type_ in ("GPE", "LOC")):
             return None  # a list of places, or "X, Rwanda's capital"
+        return state
+    return None
+
+
+def _a_division_of(name: str, code: str) -> bool:
+    """"the X region" where ``code``'s state has a first-level division X (kg/data/admin1.tsv)."""
+    from kg.graph.hierarchy import division_named  # (kg.graph imports kg.extract)
+
+    words = normalize(_clean_surface(name)).split()
+    return len(words) > 1 and words[-1] in _ADMIN_SUFFIXES and division_named(code, _bare_division(name)) is not None
+
+
+def _division_of_state(doc, i: int) -> Optional[int]:
+    """"X, in the Z prefecture of northern Y", "X in the Z district of Y": the index of the words
+    after "of" when a division of a state follows the place (the division word within a few
+    capitalised words), else None."""
+    j = i + 1 if doc[i].text == "," else i
+    if j >= len(doc) or doc[j].lower_ != "in":
+        return None
+    j += 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    for k in range(j, min(len(doc) - 2, j + 4)):
+        if doc[k].lower_ in _ADMIN_SUFFIXES and k > j and doc[k + 1].lower_ == "of":
+            return k + 2 if all(t.text[:1].isupper() for t in doc[j:k]) else None
+        if not doc[k].text[:1].isupper():
+            return None
+    return None
+
+
+def _state_at(doc, j: int, gaz: Gazetteer):
+    """The state named at ``j`` ("(northern) Y"), not a list of places nor a possessive."""
+    if j < len(doc) and doc[j].lower_ in _BEARING_WORDS:
+        j += 1
+    for k in (3, 2, 1):
+        if j + k > len(doc):
+            continue
+        text = doc[j:j + k].text
+        state = gaz.country(text)
+        if state is None or _clean_surface(text) in state.demonyms and _clean_surface(text) not in state.aliases:
+            continue
+        after = doc[j + k] if j + k < len(doc) else None
+        if after is not None and (after.lower_ in ("and", "or", "'s", "’s")):
+            return None
         return state
     return None
 
@@ -1122,6 +1174,18 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
                 m.hint["place"] = Place(geonames_id="", name=_clean_surface(m.text), lat=town.lat, lon=town.lon,
                                         country_code=town.country_code, feature_class="A", feature_code=None,
                                         population=0, admin1=town.admin1)
+        if m.hint.get("place") is None and suffixed and gaz is not None:
+            # "the X region" in a report that names no state it fits: the one division in the world of
+            # that name with that word ("X Region" among its names; round 20): "the Y department"
+            # where no other state has a division so called
+            whole = normalize(" ".join(words))
+            named = [d for c in gaz.countries() if (d := division_named(c.code, whole)) is not None
+                     and d.lat is not None]
+            if len(named) == 1:
+                d = named[0]
+                m.hint["place"] = found.setdefault(bare, Place(
+                    geonames_id=d.geonames_id, name=d.label, lat=d.lat, lon=d.lon, country_code=d.country,
+                    feature_class="A", feature_code="ADM1", population=0, admin1=d.code))
     # "Fort X, Y", "the X Barracks, Y": a place of no record, right before a division placed above,
     # lies in that division (somewhere in it, as a town the text puts in a province does; round 17)
     by_start = {(id(m.span.doc), m.span.start): m for m in pending}
@@ -1143,6 +1207,21 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
             m.hint["place"] = division
 
 
+def _demonym_bodies(mentions: list[RawMention], gaz: Gazetteer) -> list[str]:
+    """The states an article names by the adjective of a body of theirs ("the Xian government",
+    "the Xian army" read as an organisation): a division of that name is looked for in them too
+    (round 20: "the Y region" named by two states' divisions, the article naming one of them)."""
+    codes = []
+    for m in mentions:
+        if m.kind != "Organization":
+            continue
+        words = _clean_surface(m.text).split()
+        country = gaz.country(words[0]) if words else None
+        if country is not None and words[0] in country.demonyms:
+            codes.append(country.code)
+    return codes
+
+
 def _after_place_comma(m: RawMention) -> bool:
     """"Fort X, Y", "the town of X, Y": the name comes right after a capitalised name and a comma (the
     place it holds), and the sentence does not go on listing ("X, Y and Z")."""
@@ -1155,9 +1234,13 @@ def _after_place_comma(m: RawMention) -> bool:
 
 
 def _unlisted_town(name: str, region: Place) -> Place:
-    """A town the gazetteer does not list in the region the text puts it in, placed there."""
-    return Place(geonames_id="", name=name, lat=region.lat, lon=region.lon, country_code=region.country_code,
-                 feature_class="P", feature_code=None, population=0)
+    """A town the gazetteer does not list in the state the text puts it in ("X, Rwanda", "X in
+    northern Rwanda"): in that state, with no point of its own (round 20: a point at the state's
+    centre was a town there, which fusion vetoed against the province the place lies in, 200 km off)."""
+    words = name.split()
+    area = len(words) > 1 and words[-1].lower() in _ADMIN_SUFFIXES  # "the X prefecture of Y": an area of Y
+    return Place(geonames_id="", name=name, lat=None, lon=None, country_code=region.country_code,  # type: ignore[arg-type]
+                 feature_class="A" if area else "P", feature_code=None, population=0)
 
 
 def _unlisted_in_area(name: str, area: Place) -> Place:

@@ -85,6 +85,10 @@ class MeetingRules:
                 subj = (self.subject(verb) if verb is not None else None) or subj
             if subj is None:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
+            if self.preps(tok).get("with") and (subj is None or self.entity(subj, people, modifiers=True) is None):
+                # "X said yesterday's talks with Y had ...", "X said he had made clear in yesterday's talks
+                # with Y ...": the one whose words tell the talks held them (round 20)
+                subj = self.speaker_of(tok) or subj
         else:
             subj = self.subject(tok)
         if subj is not None:
@@ -201,6 +205,17 @@ class MeetingRules:
                     c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
                 f.roles.pop("location", None)  # "The two men met privately in the X room": the meeting told
             yield f                            # before, again (not "had last met in X on May 20")
+
+    def speaker_of(self, tok: Token) -> Optional[Token]:
+        """The subject of the verb of saying whose words hold ``tok`` ("X said (that) ... tok ..."),
+        or None."""
+        for a in tok.ancestors:
+            if a.pos_ in ("VERB", "AUX") and self.trigger_type(a)[0] == "Statement":
+                said = self.subject(a)
+                if said is None or said.i == tok.i or tok in said.subtree:
+                    return None  # ("after talks with X, Y said": the talks are no speaker)
+                return said
+        return None
 
     def whose(self, tok: Token, kinds: tuple[str, ...]) -> list[str]:
         """The sides a "their" stands for: the joined subject ("A and B") of a clause the trigger is under."""
