@@ -33,6 +33,8 @@ nearest the root of the parse that is not inside a relative clause, an appositio
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import re
 import unicodedata
@@ -569,3 +571,55 @@ def date_untimed(frames: Iterable[Any], published: Optional[dt.date]) -> None:
     for f in frames:
         if f.date is None and not in_quotation(f.sentence.text, f.sentence.char(f.trigger) - f.sentence.start):
             f.date, f.date_strength = published_date(published), Strength.PUBLISHED
+
+
+# Round 21: a month named with no year ("in April", "on May 5th") in a passage that named another,
+# earlier year ("On May 6th, 2001, ... On October 1st, ..."): the passage's year, not the report's.
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_NOT_RUNNING = re.compile(r"(?i)\b(?:last|this|next|past|coming|ago|monday|tuesday|wednesday|thursday|friday|"
+                          r"saturday|sunday)\b")
+_EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+class RunningYear:
+    """The year a paragraph is telling: the last explicit year it named (round 21).
+
+    A month or a day of a month named with no year of its own, no weekday and no relative word
+    resolves against the publication date ("in April" = the last April); told after a date of an
+    earlier year in its paragraph ("On May 6th, 2001, ... On October 1st, ...") or after a year
+    earlier in its own sentence ("In 2001, ... including suicide bombings in June"), it is that
+    year's. A bare year of a sentence before ("which broke away in 2016. ... the fall of X in
+    January") is background and sets nothing.
+    """
+
+    def __init__(self) -> None:
+        self._offset: Optional[int] = None
+        self._year: Optional[int] = None
+
+    def apply(self, paragraph_offset: int, mentions: list[TimeMention],
+              published: Optional[dt.date]) -> list[TimeMention]:
+        if paragraph_offset != self._offset:
+            self._offset, self._year = paragraph_offset, None
+        out = []
+        sentence_year: Optional[int] = None
+        for m in sorted(mentions, key=lambda m: m.start):
+            explicit = _EXPLICIT_YEAR.search(m.text)
+            year = sentence_year or self._year
+            if explicit and m.relation == "point" and m.shift is None:
+                if any(w in m.text.lower() for w in _MONTH_WORDS):
+                    self._year = int(explicit.group(0))  # "on May 6th, 2001", "in March 2001"
+                sentence_year = int(explicit.group(0))
+            elif (year is not None and published is not None and year < published.year
+                  and m.relation == "point" and m.shift is None and m.value.precision in ("month", "day")
+                  and any(w in m.text.lower() for w in _MONTH_WORDS) and not _NOT_RUNNING.search(m.text)
+                  and m.value.value[:4] != str(year)):
+                value = f"{year:04d}{m.value.value[4:]}"
+                try:
+                    dt.date.fromisoformat(value if len(value) == 10 else value[:7] + "-01")
+                except ValueError:
+                    out.append(m)
+                    continue
+                m = dataclasses.replace(m, value=dataclasses.replace(m.value, value=value))
+            out.append(m)
+        return out

@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from kg.extract.dating import Narrative, date_untimed
+from kg.extract.dating import Narrative, RunningYear, date_untimed
 from kg.extract.event_places import anchor_places, dateline_town
 from kg.extract.events.compare import _is_headline
 from kg.extract.events.counts import _lone_troop_count
@@ -61,11 +61,12 @@ class EventFinder:
         recent: list[list[str]] = []  # entities named in each sentence so far, for pronouns
         late_blames: list[tuple[list[str], int]] = []
         narrative = Narrative()  # the narrative time carried from sentence to sentence
+        running = RunningYear()  # the year a paragraph tells, for months named with none (round 21)
         here = dateline_town(parsed.sentences, res)
         for k, sent in enumerate(parsed.sentences):
             inherited = narrative.start(sent.offset)
-            dating = narrative.place(sent.span, find_times(sent.text, published), self.event_type, published,
-                                     text=sent.text)
+            dating = narrative.place(sent.span, running.apply(sent.offset, find_times(sent.text, published), published),
+                                     self.event_type, published, text=sent.text)
             times = _times(dating)
             quants = find_quantities(sent.text)
             ctx = _Ctx(self, sent, res, times, quants, inherited, published=published, dateline=here)
