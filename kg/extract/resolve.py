@@ -1122,6 +1122,24 @@ def _merge_curated_regions(clusters: dict[str, "Cluster"]) -> None:
             del clusters[c.key]
 
 
+_DIVISIONS_BY_KEY: dict[str, dict[str, object]] = {}  # normalised name -> {country: its one division of that name}
+
+
+def _divisions_in_world(gaz: Gazetteer, name: str) -> list:
+    """The divisions named ``name`` that have a point, one per state of the gazetteer in its order:
+    ``[d for c in gaz.countries() if (d := division_named(c.code, name)) is not None and d.lat is not None]``,
+    with the name normalised once and looked up in an index by name rather than once per state."""
+    from kg.graph.hierarchy import _key, _names_by_country  # (kg.graph imports kg.extract)
+
+    if not _DIVISIONS_BY_KEY:
+        for (country, key), division in _names_by_country().items():
+            _DIVISIONS_BY_KEY.setdefault(key, {})[country] = division
+    by_state = _DIVISIONS_BY_KEY.get(_key(name))
+    if not by_state:
+        return []
+    return [d for c in gaz.countries() if (d := by_state.get(c.code.upper())) is not None and d.lat is not None]
+
+
 def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Optional[Gazetteer] = None) -> None:
     """"the X region", "Y province" that neither regions.yaml nor the city index knows: the first-level
     division of that name (kg/data/admin1.tsv) in a state the article names. A bare "X" of the same
@@ -1138,8 +1156,7 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
         if town is not None and words and gaz is not None and _after_place_comma(m) and town.feature_class == "P" \
                 and town.population < FOREIGN_TOWN_MIN:
             # "Fort X, Texas": the one division of that name in the world, not a hamlet of its name
-            named = [d for c in gaz.countries() if (d := division_named(c.code, strip_article(normalize(" ".join(words)))))
-                     is not None and d.lat is not None]
+            named = _divisions_in_world(gaz, strip_article(normalize(" ".join(words))))
             if len(named) == 1:
                 m.hint["place"] = None
         if m.hint.get("place") is not None or not words or m.subtype in ("MilitaryBase", "Facility"):
@@ -1159,7 +1176,7 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
                 break
         if m.hint.get("place") is None and not suffixed and gaz is not None and _after_place_comma(m):
             # "Fort X, Texas" in a report that names no state: the one division of that name in the world
-            named = [d for c in gaz.countries() if (d := division_named(c.code, bare)) is not None and d.lat is not None]
+            named = _divisions_in_world(gaz, bare)
             if len(named) == 1:
                 d = named[0]
                 m.hint["place"] = found.setdefault(bare, Place(
@@ -1179,8 +1196,7 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
             # that name with that word ("X Region" among its names; round 20): "the Y department"
             # where no other state has a division so called
             whole = normalize(" ".join(words))
-            named = [d for c in gaz.countries() if (d := division_named(c.code, whole)) is not None
-                     and d.lat is not None]
+            named = _divisions_in_world(gaz, whole)
             if len(named) == 1:
                 d = named[0]
                 m.hint["place"] = found.setdefault(bare, Place(

@@ -53,13 +53,20 @@ def _placed_in(noun: Token, res: Resolution, places: set[str]) -> bool:
     return any(res.entity_at(o) in places for o in _objects(noun, ("in", "for", "over")))
 
 
+def _open(f: Frame) -> bool:
+    """An asserted capture with a place and no former holder: the one kind of frame this rule fills."""
+    return f.type == "Capture" and f.modality == "asserted" and not f.filled("former") and f.filled("place")
+
+
 def _former_fought(frames: list[Frame], sentences: list[Sentence], res: Resolution,
                    contest_nouns: frozenset[str]) -> None:
+    if not any(_open(f) for f in frames):
+        return  # (no capture to name a former holder of: the report's words need not be read)
     nouns = [(s.index, t) for s in sentences for t in s.span if t.pos_ == "NOUN" and t.lemma_.lower() in contest_nouns]
     if not nouns:
         return
     for f in frames:
-        if f.type != "Capture" or f.modality != "asserted" or f.filled("former") or not f.filled("place"):
+        if not _open(f):
             continue
         places = set(f.roles["place"])
         captors = set(f.roles.get("captor", []))

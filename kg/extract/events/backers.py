@@ -109,6 +109,8 @@ def _pairs(tok: Token, res: Resolution, base, verbs: frozenset[str], nouns: froz
                 while up.pos_ != "VERB" and up.head.i != up.i:
                     up = up.head
                 backed = [c for c in up.children if c.dep_ == "nsubj"]  # "X tried ... until receiving help from Y"
+    if not backers or not backed:
+        return []  # (no pair without both sides)
     out = []
     for b in _conj(backers):
         be = _actor(b, res)
@@ -121,8 +123,15 @@ def _pairs(tok: Token, res: Resolution, base, verbs: frozenset[str], nouns: froz
     return out
 
 
+def _open(f: Frame) -> bool:
+    """An asserted capture with a captor and no supporter: the one kind of frame this rule fills."""
+    return f.type == "Capture" and f.modality == "asserted" and not f.filled("supporter") and f.filled("captor")
+
+
 def _supporter_told_apart(frames: list[Frame], sentences: list[Sentence], res: Resolution,
                           base, support_verbs: frozenset[str], support_nouns: frozenset[str]) -> None:
+    if not any(_open(f) for f in frames):
+        return  # (no capture to name a supporter of: the report's words need not be read)
     told: list[tuple[str, str]] = []
     for sent in sentences:
         for tok in sent.span:
@@ -135,7 +144,7 @@ def _supporter_told_apart(frames: list[Frame], sentences: list[Sentence], res: R
             for b in f.roles.get("target", []) + f.roles.get("former", []):
                 enemies.add(frozenset((a, b)))
     for f in frames:
-        if f.type != "Capture" or f.modality != "asserted" or f.filled("supporter") or not f.filled("captor"):
+        if not _open(f):
             continue
         captors = set(f.roles["captor"])
         others = captors | set(f.roles.get("former", []))
