@@ -708,11 +708,19 @@ def _can_fuse(store: Any) -> bool:
 def _keys_for_an_older_store(store: Any) -> None:
     """Give a store built by a ``kg`` older than the listings' sort keys those keys before this
     build adds any (what ``kg derive`` does): a listing reads the keys once any exist, so the
-    older reports would drop out of it. Two index look-ups when nothing is to do. The store is
-    the one fusion writes through (a wrapper's own store)."""
+    older reports would drop out of it. Two index look-ups when nothing is to do. A store that
+    lacks only a kind :func:`derived.absent_kinds` names (the month keys) gets that kind alone,
+    as ``kg derive --missing`` does. The store is the one fusion writes through (a wrapper's own
+    store)."""
     ox_store = getattr(_fusion_store(store), "ox_store", None)
-    if ox_store is not None and derived.absent(ox_store):
-        derived.add_to_store(ox_store)
+    if ox_store is None or not derived.absent(ox_store):
+        return
+    kinds = derived.absent_kinds(ox_store)
+    if kinds:  # only the kinds a store lacks altogether first: seconds, not a full derive
+        derived.add_to_store(ox_store, only=kinds)
+        if not derived.absent(ox_store):
+            return
+    derived.add_to_store(ox_store)
 
 
 def _note_duplicate(seen: dict[str, Path], facts: Facts, path: Path, warnings: list[tuple[Path, str]]) -> None:

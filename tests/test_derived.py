@@ -603,6 +603,40 @@ def test_kg_derive_missing_writes_the_month_nodes_alone(built, tmp_path, cli_run
     assert "kg derive" not in kg("query", "events-in-period", "--format", "csv").stderr
 
 
+def test_a_build_into_a_store_without_months_writes_the_months_alone(built, tmp_path, extractor) -> None:
+    """A store that lacks only the month nodes gets them alone before a build writes to it (not a
+    full derive: minutes at 10,000 documents): a link deleted on purpose stays deleted."""
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        _drop_months(store)
+        one = store.ox_store.query(PREFIX + "SELECT ?e ?d WHERE { ?e ckg:mentionedIn ?d } LIMIT 1")
+        (row,) = list(one)
+        e, d = row["e"], row["d"]
+        store.ox_store.update(PREFIX + f"DELETE WHERE {{ GRAPH ?g {{ <{e.value}> ckg:mentionedIn <{d.value}> }} }} ;"
+                              f"DELETE WHERE {{ <{e.value}> ckg:mentionedIn <{d.value}> }}")
+        assert derived.absent_kinds(store.ox_store) == ("months",)
+        older = {m for m in _months(store)}
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
+                       generated_at=BUILT_AT)
+        assert derived.absent_kinds(store.ox_store) == () and not derived.absent(store.ox_store)
+        stored = _stored(store)
+        assert older and {(g, m, p, v) for g, m, p, v in older} <= stored  # the older reports' months
+        assert not store.ox_store.query(PREFIX + f"ASK {{ <{e.value}> ckg:mentionedIn <{d.value}> }}")
+
+
+def test_a_build_into_a_store_without_months_and_links_derives_it_whole(built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        _drop_months(store)
+        _drop_links(store)
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
+                       generated_at=BUILT_AT)
+        assert not derived.absent(store.ox_store)
+        assert _stored(store) == _expected(store)
+
+
 def test_the_shapes_check_the_month_nodes(built) -> None:
     with KGStore.open(built, read_only=True) as store:
         graph = next(g for g in store.graphs() if "/id/graph/" in str(g)
