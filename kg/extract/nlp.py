@@ -40,6 +40,12 @@ class Sentence:
         every token on each read."""
         return self.span.text
 
+    @cached_property
+    def lemmas(self) -> frozenset[str]:
+        """The lower-cased lemmas of its words, read once: a rule that can only act on one of a few
+        words asks this before it reads every word of the sentence."""
+        return frozenset(t.lemma_.lower() for t in self.span)
+
     def char(self, token: Token) -> int:
         return self.offset + token.idx
 

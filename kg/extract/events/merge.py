@@ -96,12 +96,18 @@ def _leaders_named(frames: list[Frame], sentences: list[Sentence], res: Resoluti
     """Round 13: "met for a second day with the leader of X" names a person the report names
     elsewhere as X's leader ("Y, the head of X, ..."): the meeting's participant is Y, not X. Only
     when the report gives X one such person, and only for the participant told as "the leader of X"."""
+    if not any(f.type == "Meeting" for f in frames):
+        return  # (only a meeting's participants change)
     leaders: dict[str, set[str]] = {}
     for sent in sentences:
-        for tok in sent.span:
-            person = res.entity_at(tok)
+        span = sent.span
+        doc = span.doc
+        key = id(doc)
+        for i in range(span.start, span.end):  # (res.entity_at of each word, without making the words that name none)
+            person = res.by_token.get((key, i))
             if res.kinds.get(person) != "Person":
                 continue
+            tok = doc[i]
             for c in tok.children:
                 if c.dep_ == "appos" and c.lemma_.lower() in leader_nouns:
                     for o in (w for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.children

@@ -119,12 +119,19 @@ def _mentioned(sent: Sentence, res: Resolution) -> list[str]:
     sentence most often continues the subject ("X, which is linked to Y, said ... Its fighters")."""
     out: list[str] = []
     subject: Optional[str] = None
-    for tok in sent.span:
-        eid = res.entity_at(tok)
-        if eid and (not out or out[-1] != eid):
+    span = sent.span
+    doc, by_token = span.doc, res.by_token
+    key = id(doc)
+    for i in range(span.start, span.end):  # (res.entity_at of each word, without making the words that name none)
+        eid = by_token.get((key, i))
+        if not eid:
+            continue
+        if not out or out[-1] != eid:
             out.append(eid)
-        if eid and subject is None and tok.head.dep_ == "ROOT" and tok.dep_ in ("nsubj", "nsubjpass"):
-            subject = eid
+        if subject is None:
+            tok = doc[i]
+            if tok.head.dep_ == "ROOT" and tok.dep_ in ("nsubj", "nsubjpass"):
+                subject = eid
     if subject is not None:
         out = [e for e in out if e != subject] + [subject]
     return out

@@ -23,6 +23,11 @@ from kg.extract.quantities import parse_quantity
 from kg.models import Quantity
 
 
+#: the lemmas (lower-cased) of which ``bare_toll`` needs one, when the sentence has no word "dead":
+#: "lose" (``lives_lost``), "kill" (``killed_there``), "toll"
+_BARE_TOLL_LEMMAS = frozenset(["lose", "kill", "toll"])
+
+
 class Tolls:
     """Tolls (risen, claimed, lives lost) and summaries, series, tallies, generic attacks."""
 
@@ -30,6 +35,8 @@ class Tolls:
         """"The death toll has risen to 25", "the toll stood at 12 on Sunday", "bringing the death toll
         to 48", "29 civilians were dead": a toll naming no event of its own is the latest toll of the
         attack told just before (see _credit_toll)."""
+        if self.sent.lemmas.isdisjoint(_BARE_TOLL_LEMMAS) and "dead" not in self.sent.text.lower():
+            return None  # (every test below needs "dead", a form of "lose" or "kill", or "toll")
         for tok in self.sent.span:
             if tok.lower_ == "dead" and tok.dep_ == "acomp" and tok.head.lemma_ == "be" \
                     and self.finder.modality.of(tok.head) == "asserted":
@@ -61,6 +68,8 @@ class Tolls:
         told as done, are a toll: of the attack
         told just before, when the sentence tells no attack itself (see ``_credit_toll``)."""
         out: dict[str, Quantity] = {}
+        if self.sent.lemmas.isdisjoint(PASSIVE_TOLLS):
+            return out  # (no verb of a passive toll: nothing below can be found)
         armed_fire = {t.i for t in self.sent.span if t.dep_ == "pobj" and t.head.dep_ == "agent"
                       and any(c.dep_ in ("compound", "amod") for c in t.children)}  # "the artillery fire"
         if any(t.lemma_.lower() in NON_VIOLENT_CAUSES and t.i not in armed_fire for t in self.sent.span):

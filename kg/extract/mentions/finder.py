@@ -265,7 +265,10 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         i = span.start
         while i < span.end:
             j = i
-            while j < span.end and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].ent_type_ and j not in taken:
+            while j < span.end:
+                t = doc[j]  # (each word made once)
+                if not (t.is_alpha and t.text[:1].isupper() and not t.ent_type_ and j not in taken):
+                    break
                 j += 1
             if j - i >= 2 and doc[j - 1].lower_ in self.res.org_heads and doc[j - 1].pos_ == "NOUN" \
                     and not _is_headline(sent):
