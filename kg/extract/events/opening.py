@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import hash_string
+from spacy.symbols import VERB
 from spacy.tokens import Token
 
 from kg.extract.events.frame import Frame
@@ -34,7 +37,7 @@ class Opening:
 
     # ----- frames
     def frames(self) -> Iterable[Frame]:
-        for tok in self.sent.span:
+        for tok in self.frame_words():
             left = self.withdrawal(tok)
             if left is not None:
                 yield left
@@ -50,6 +53,33 @@ class Opening:
             if etype in ("Attack", "Capture") and not nominal and self.finder.modality.campaign(tok):
                 continue  # "has been seizing areas in X": a campaign going on (round 12)
             yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
+
+    def frame_words(self) -> list[Token]:
+        """The words of the sentence that may open a frame, in order: a verb, a form of a verb the
+        rules name (a participle read as a noun), a word whose lemma is a trigger or raid noun or
+        "control", "fire" or a stationing form. For any other word ``withdrawal`` gives None (no
+        verb) and ``trigger_type`` (None, False) before its first rule, so ``frames`` skips it; read
+        from the sentence's arrays of ints, without making a Token of each word."""
+        cache = getattr(self.finder, "_frame_word_cache", None)
+        if cache is None:  # (the finder's trigger words do not change: hashed once)
+            t = self.finder.t
+            lowers = frozenset(hash_string(w) for w in (*t.forms, "fire", *STATION_FORMS))
+            cache = (lowers, frozenset((*t.nouns, *t.raid_nouns, "control")), {})
+            self.finder._frame_word_cache = cache
+        lowers, lemma_words, lemma_ok = cache
+        span = self.sent.span
+        doc = span.doc
+        strings = doc.vocab.strings
+        out: list[Token] = []
+        for i, (pos, lower, lemma) in enumerate(span.to_array([POS, LOWER, LEMMA]).tolist(), start=span.start):
+            if pos != VERB and lower not in lowers:
+                ok = lemma_ok.get(lemma)
+                if ok is None:  # (tok.lemma_.lower() of a lemma, asked once per lemma)
+                    ok = lemma_ok[lemma] = strings[lemma].lower() in lemma_words
+                if not ok:
+                    continue
+            out.append(doc[i])
+        return out
 
     def withdrawal(self, tok: Token) -> Optional[Frame]:
         """"Government troops withdrew from X", "X, where the army withdrew", "the rebels abandoned
