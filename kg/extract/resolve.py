@@ -273,6 +273,7 @@ class Resolver:
         _merge_spelling_variants(clusters)
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)
+        _drop_coordinated_modifier_states(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -669,6 +670,47 @@ def _as_modifier(m: RawMention) -> bool:
     root = m.span.root
     return root.dep_ in ("compound", "amod", "nmod") and root.head.i > m.span.end - 1 \
         and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ not in ("GPE", "LOC")
+
+
+def _coordinated_modifier(m: RawMention) -> bool:
+    """A state written as one conjunct of a modifier ("A and X cooperation", "B, X and Y forces"): the
+    coordination it is part of runs right up to a noun that is no place, a date or a name. The parse
+    often hangs such a conjunct on the first one, not on the noun, so ``_as_modifier`` misses it."""
+    if m.span is None:
+        return False
+    root = m.span.root
+    top = root
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head
+    group, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        group.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    if len(group) < 2 or root not in group:
+        return False
+    last = max(t.i for t in group)
+    doc = root.doc
+    if last + 1 >= len(doc) or m.span.end < len(doc) and doc[m.span.end].tag_ == "POS":
+        return False
+    after = doc[last + 1]
+    return after.pos_ in ("NOUN", "PROPN") and after.ent_type_ in ("", "ORG", "NORP") \
+        and after.dep_ != "conj" and after not in group
+
+
+def _drop_coordinated_modifier_states(clusters: dict[str, "Cluster"]) -> None:
+    """A state named only as a modifier, once at least in a coordination ("A and X cooperation"),
+    is used as an adjective: drop_adjectival_states reads a plain modifier but not a conjunct, so
+    the conjunct mentions go here; a cluster left with no mention is no entity (round 18)."""
+    for key, c in list(clusters.items()):
+        if c.kind != "Country" or not c.mentions:
+            continue
+        coord = [m for m in c.mentions if not _as_modifier(m) and _coordinated_modifier(m)]
+        if not coord or not all(_as_modifier(m) or m in coord for m in c.mentions):
+            continue
+        c.mentions = [m for m in c.mentions if m not in coord]
+        if not c.mentions:
+            del clusters[key]
 
 
 def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
