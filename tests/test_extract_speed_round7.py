@@ -1,0 +1,116 @@
+"""Speed round 7 (docs/build-speed.md): each shortcut skips only work whose result could not be used,
+so it gives what the full walk gives, on short sentences invented for these tests."""
+
+from __future__ import annotations
+
+from kg.extract.events.ctx import _Ctx
+from kg.extract.events.sentences import _mentioned
+from kg.extract.nlp import parse
+from kg.extract.resolve import _divisions_in_world
+
+TEXTS = [
+    "Tarvelian rebels withdrew from the town of Orvano on Monday after army troops pushed into its streets.",
+    "The garrison at Kesto was overrun overnight, and the rebels abandoned the base at dawn.",
+    "Gunmen opened fire on a bus near Dalvi, and the death toll has risen to 12, police said.",
+    "The presence of 1,500 Tarvelian troops in Orvano angered the rebels, who fired rockets at the base.",
+    "The town came under fire on Tuesday. Six civilians were killed and four were wounded.",
+    "Militants carried out an incursion into Kesto, and nine villagers lost their lives.",
+    "Orvano has been under the control of the Dalvi Front since 2014, a spokesman for the army said.",
+    "When it was over, 29 villagers were dead. Five people were killed there, the governor said.",
+    "The Tarvelian president met the leader of the Dalvi Front in Kesto to sign a truce.",
+    "The weather was calm and the market reopened; traders sold grain to buyers from the coast.",
+]
+
+
+def _contexts(extractor, text):
+    """A sentence context per sentence of ``text``, as EventFinder.find makes it (no times, no figures)."""
+    parsed = parse(extractor.nlp, text)
+    res = extractor.resolver.resolve(extractor.mentions.find(parsed))
+    return parsed, res, [_Ctx(extractor.events, sent, res, [], [], None) for sent in parsed.sentences]
+
+
+def test_a_word_left_out_of_frame_words_opens_no_frame(extractor):
+    kept = skipped = 0
+    for text in TEXTS:
+        _, _, contexts = _contexts(extractor, text)
+        for ctx in contexts:
+            words = {t.i for t in ctx.frame_words()}
+            assert [t.i for t in ctx.frame_words()] == sorted(words)  # in the sentence's order
+            for tok in ctx.sent.span:
+                if tok.i in words:
+                    kept += 1
+                    continue
+                skipped += 1
+                assert tok.pos_ != "VERB", tok.text
+                assert ctx.withdrawal(tok) is None, tok.text
+                assert ctx.trigger_type(tok) == (None, False), tok.text
+    assert kept and skipped > kept  # most words are skipped, and some are read
+
+
+def test_frame_words_keep_every_trigger_and_withdrawal(extractor):
+    opened = 0
+    for text in TEXTS:
+        _, _, contexts = _contexts(extractor, text)
+        for ctx in contexts:
+            words = {t.i for t in ctx.frame_words()}
+            for tok in ctx.sent.span:
+                if ctx.trigger_type(tok)[0] is not None or tok.pos_ == "VERB" and ctx.withdrawal(tok) is not None:
+                    opened += 1
+                    assert tok.i in words, tok.text
+    assert opened >= 8
+
+
+def test_the_toll_shortcuts_give_what_reading_every_word_gives(extractor):
+    found = 0
+    for text in TEXTS:
+        _, _, contexts = _contexts(extractor, text)
+        for ctx in contexts:
+            bare, passive = ctx.bare_toll(), ctx.passive_tolls()
+            # the same sentence, told that it holds every word the shortcuts look for: the full walk
+            full = _Ctx(ctx.finder, ctx.sent, ctx.res, [], [], None)
+            lemmas = ctx.sent.lemmas
+            ctx.sent.__dict__["lemmas"] = lemmas | {"lose", "kill", "toll", "wound", "injure"}
+            try:
+                assert full.bare_toll() == bare, ctx.sent.text
+                assert full.passive_tolls() == passive, ctx.sent.text
+            finally:
+                ctx.sent.__dict__["lemmas"] = lemmas
+            found += (bare is not None) + len(passive)
+    assert found >= 3  # the risen toll, the lives lost, the dead, the passive killed and wounded
+
+
+def test_sentence_lemmas_are_its_words_lemmas_in_lower_case(extractor):
+    parsed = parse(extractor.nlp, "Rebels Killed TWO soldiers and were Fighting on.")
+    sent = parsed.sentences[0]
+    assert sent.lemmas == {t.lemma_.lower() for t in sent.span}
+    assert "kill" in sent.lemmas
+
+
+def test_mentioned_reads_the_entities_word_by_word_with_the_subject_last(extractor):
+    for text in TEXTS:
+        parsed, res, _ = _contexts(extractor, text)
+        for sent in parsed.sentences:
+            out, subject = [], None
+            for tok in sent.span:  # the walk over every word, as before the shortcut
+                eid = res.entity_at(tok)
+                if eid and (not out or out[-1] != eid):
+                    out.append(eid)
+                if eid and subject is None and tok.head.dep_ == "ROOT" and tok.dep_ in ("nsubj", "nsubjpass"):
+                    subject = eid
+            if subject is not None:
+                out = [e for e in out if e != subject] + [subject]
+            assert _mentioned(sent, res) == out
+
+
+def test_divisions_in_world_are_those_division_named_finds_state_by_state(extractor):
+    from kg.graph.hierarchy import _names_by_country, division_named
+
+    gaz = extractor.gazetteer
+    table = sorted(_names_by_country())
+    names = {key for _, key in table[::40]} | {"no such division anywhere"}
+    shared = 0
+    for name in sorted(names):
+        want = [d for c in gaz.countries() if (d := division_named(c.code, name)) is not None and d.lat is not None]
+        assert _divisions_in_world(gaz, name) == want, name
+        shared += len(want) > 1
+    assert len(names) > 20
