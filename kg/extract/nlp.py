@@ -146,17 +146,13 @@ def build_sentences(text: str, docs: Iterable[tuple[int, Doc]]) -> ParsedDoc:
     sentences: list[Sentence] = []
     for offset, doc in docs:
         for span in doc.sents:
-            if not span.text.strip():
+            text = span.text
+            if not text.strip():
                 continue
-            sentences.append(
-                Sentence(
-                    index=len(sentences),
-                    start=offset + span.start_char,
-                    end=offset + span.end_char,
-                    span=span,
-                    offset=offset,
-                )
-            )
+            sentence = Sentence(index=len(sentences), start=offset + span.start_char, end=offset + span.end_char,
+                                span=span, offset=offset)
+            sentence.__dict__["text"] = text  # (Sentence.text, already built here)
+            sentences.append(sentence)
     return ParsedDoc(text=text, sentences=sentences)
 
 

@@ -30,7 +30,7 @@ from kg.extract.mentions.bylines import (
     _NAME_PARTICLES, _byline_names, _byline_split, _comma_parts, _script_header
 )
 from kg.extract.mentions.bodies import (
-    _body_force, _media_service, _office_of, _people_named_groups, _ships_and_ranges, _with_group_noun
+    _GROUP_PEOPLE_NOUNS, _body_force, _media_service, _office_of, _people_named_groups, _ships_and_ranges, _with_group_noun
 )
 from kg.extract.mentions.report import _confirmed_in_body, _one_seat_one_type, _person_words, _repeats
 from kg.extract.mentions.patterns import PatternsMixin
@@ -188,7 +188,9 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 claim(org, "ArmedForce" if unit else "Organization", None, **({"unit": True} if unit else {}))
         self._claim_title_dateline(span, claim)
         # 0b. "X-linked militants": a group of its own, X its affiliation (before the lexicon claims X).
-        self._claim_linked_groups(span, matches, claim)
+        text = sent.text  # (each rule below needs a word of its own: a sentence without one is not read)
+        if "-" in text or "\u2013" in text:  # (a hyphen or an en dash joined to "linked", "backed", ...)
+            self._claim_linked_groups(span, matches, claim)
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
@@ -217,14 +219,16 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
             _claim_entry(_with_group_noun(doc[s:e], entry, span.end), entry, claim, bare=doc[s:e].text)
         # 1b. A people's name before a rebel noun ("Karen rebels", "X separatists"): an armed
         #     group named by who its fighters are (a state's demonym or a faith names no group).
-        for s in _people_named_groups(span, self.res):
+        lowered = text.lower()
+        for s in _people_named_groups(span, self.res) if any(w in lowered for w in _GROUP_PEOPLE_NOUNS) else ():
             claim(s, "ArmedGroup", None, people=s[0].text)
         # 2. Forces and facilities from token patterns (longest first).
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
             self._claim_pattern(label, doc[s:e], claim)
         # 2b. Ships ("USS X"), a navy's force by the gold's reading, and training areas ("X Training
         #     Area"), places, whatever NER makes of them.
-        for kind, s in _ships_and_ranges(span, self.res):
+        for kind, s in _ships_and_ranges(span, self.res) if "Training" in text or any(
+                p in text for p in self.res.ship_prefixes) else ():
             claim(s, kind, None if kind == "ArmedForce" else "Facility", **({} if kind == "ArmedForce" else {"place": None}))
         # 3. spaCy's entities, corrected by context.
         for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
