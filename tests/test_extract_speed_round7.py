@@ -114,3 +114,34 @@ def test_divisions_in_world_are_those_division_named_finds_state_by_state(extrac
         assert _divisions_in_world(gaz, name) == want, name
         shared += len(want) > 1
     assert len(names) > 20
+
+
+MENTION_TEXTS = TEXTS + [
+    "The USS Quill Harbor sailed past the Kesto Training Area at dawn.",
+    "Orvano-linked militants and Dalvi rebels shelled the town.",
+    "Tarvel\u2013backed fighters crossed the river, the army said.",
+]
+
+
+def test_the_mention_rules_gated_by_a_word_find_nothing_without_it(extractor):
+    from kg.extract.mentions.bodies import _GROUP_PEOPLE_NOUNS, _people_named_groups, _ships_and_ranges
+
+    finder = extractor.mentions
+    found = {"groups": 0, "ships": 0, "linked": 0}
+    for text in MENTION_TEXTS:
+        for sent in parse(extractor.nlp, text).sentences:
+            span, low = sent.span, sent.text.lower()
+            groups = list(_people_named_groups(span, finder.res))
+            ships = list(_ships_and_ranges(span, finder.res))
+            linked: list = []
+            finder._claim_linked_groups(span, [], lambda s, *a, **k: linked.append(s))
+            if not any(w in low for w in _GROUP_PEOPLE_NOUNS):
+                assert groups == [], sent.text
+            if "Training" not in sent.text and not any(p in sent.text for p in finder.res.ship_prefixes):
+                assert ships == [], sent.text
+            if "-" not in sent.text and "\u2013" not in sent.text:
+                assert linked == [], sent.text
+            found["groups"] += len(groups)
+            found["ships"] += len(ships)
+            found["linked"] += len(linked)
+    assert found["groups"] and found["ships"] >= 2 and found["linked"], found
