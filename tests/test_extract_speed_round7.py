@@ -18,6 +18,7 @@ TEXTS = [
     "Orvano has been under the control of the Dalvi Front since 2014, a spokesman for the army said.",
     "When it was over, 29 villagers were dead. Five people were killed there, the governor said.",
     "The Tarvelian president met the leader of the Dalvi Front in Kesto to sign a truce.",
+    "The army blamed the Dalvi Front for the ambush, and police suspect the Kesto Brigade.",
     "The weather was calm and the market reopened; traders sold grain to buyers from the coast.",
 ]
 
@@ -60,8 +61,8 @@ def test_frame_words_keep_every_trigger_and_withdrawal(extractor):
     assert opened >= 8
 
 
-def test_the_toll_shortcuts_give_what_reading_every_word_gives(extractor):
-    found = 0
+def test_the_toll_and_blame_shortcuts_give_what_reading_every_word_gives(extractor):
+    found = blames = 0
     for text in TEXTS:
         _, _, contexts = _contexts(extractor, text)
         for ctx in contexts:
@@ -69,21 +70,26 @@ def test_the_toll_shortcuts_give_what_reading_every_word_gives(extractor):
             # the same sentence, told that it holds every word the shortcuts look for: the full walk
             full = _Ctx(ctx.finder, ctx.sent, ctx.res, [], [], None)
             lemmas = ctx.sent.lemmas
-            ctx.sent.__dict__["lemmas"] = lemmas | {"lose", "kill", "toll", "wound", "injure"}
+            blamed = ctx.blamed()
+            ctx.sent.__dict__["lemmas"] = lemmas | {"lose", "kill", "toll", "wound", "injure", "blame"}
             try:
                 assert full.bare_toll() == bare, ctx.sent.text
                 assert full.passive_tolls() == passive, ctx.sent.text
+                assert full.blamed() == blamed, ctx.sent.text
             finally:
                 ctx.sent.__dict__["lemmas"] = lemmas
             found += (bare is not None) + len(passive)
+            blames += len(blamed)
     assert found >= 3  # the risen toll, the lives lost, the dead, the passive killed and wounded
+    assert blames >= 1  # the army blames the front
 
 
 def test_sentence_lemmas_are_its_words_lemmas_in_lower_case(extractor):
     parsed = parse(extractor.nlp, "Rebels Killed TWO soldiers and were Fighting on.")
     sent = parsed.sentences[0]
     assert sent.lemmas == {t.lemma_.lower() for t in sent.span}
-    assert "kill" in sent.lemmas
+    assert sent.lowers == {t.lower_ for t in sent.span}
+    assert "kill" in sent.lemmas and "two" in sent.lowers
 
 
 def test_mentioned_reads_the_entities_word_by_word_with_the_subject_last(extractor):

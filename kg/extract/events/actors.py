@@ -228,6 +228,12 @@ class ActorLookup:
         blamed", "accused X of", "X claimed responsibility", "attributed it to X", "X claimed the
         ambush", "police suspect X", "held X responsible"."""
         out: list[str] = []
+        forms = getattr(self.finder, "_blaming_forms", None)
+        if forms is None:  # the forms of the rules' verbs whose base is a blaming verb (see Triggers.base)
+            forms = self.finder._blaming_forms = frozenset(
+                f for f, b in self.finder.t.forms.items() if b in _BLAMING_VERBS)
+        if self.sent.lemmas.isdisjoint(_BLAMING_VERBS) and self.sent.lowers.isdisjoint(forms):
+            return out  # (no word whose base is a blaming verb: forms.get(lower) or the lemma, lower-cased)
         for tok in self.sent.span:
             if tok.pos_ != "VERB":
                 continue
