@@ -151,3 +151,35 @@ def test_the_mention_rules_gated_by_a_word_find_nothing_without_it(extractor):
             found["ships"] += len(ships)
             found["linked"] += len(linked)
     assert found["groups"] and found["ships"] >= 2 and found["linked"], found
+
+
+def test_supporters_and_former_holders_equal_the_walk_over_every_sentence(extractor):
+    """Round 17's supporter and former-holder rules skip a sentence without their words; told that every
+    sentence holds them, they read every word, and the events come out the same."""
+    import dataclasses
+
+    from kg.extract.nlp import ParsedDoc
+
+    texts = [
+        "Dalvi Front fighters captured the town of Orvano on Monday with help from Kesto Brigade airstrikes.\n\n"
+        "The capture came after days of fierce clashes between the Dalvi Front and the Tarvelian army.",
+        "The rebels of the Kesto Liberation Front captured the town of Orvano on Monday.\n\nThe capture followed "
+        "weeks of fighting in Orvano between the Kesto Liberation Front and Malian troops.",
+    ]
+    support = {"supporter": 0, "former": 0}
+    for text in texts:
+        parsed = parse(extractor.nlp, text)
+        res = extractor.resolver.resolve(extractor.mentions.find(parsed))
+        events = extractor.events.find(parsed, res, None)
+        words = extractor.events.t.support_verbs | extractor.events.t.support_nouns | extractor.events.t.contest_nouns
+        forced = []
+        for sent in parsed.sentences:
+            copy = dataclasses.replace(sent)
+            copy.__dict__["lemmas"] = sent.lemmas | words
+            forced.append(copy)
+        again = extractor.events.find(ParsedDoc(text=parsed.text, sentences=forced), res, None)
+        assert [repr(e) for e in again] == [repr(e) for e in events]
+        for e in events:
+            support["supporter"] += len(e.roles.get("supporter", []))
+            support["former"] += len(e.roles.get("former", []))
+    assert support["supporter"] and support["former"], support

@@ -62,7 +62,8 @@ def _former_fought(frames: list[Frame], sentences: list[Sentence], res: Resoluti
                    contest_nouns: frozenset[str]) -> None:
     if not any(_open(f) for f in frames):
         return  # (no capture to name a former holder of: the report's words need not be read)
-    nouns = [(s.index, t) for s in sentences for t in s.span if t.pos_ == "NOUN" and t.lemma_.lower() in contest_nouns]
+    nouns = [(s.index, t) for s in sentences if not s.lemmas.isdisjoint(contest_nouns)  # (one is there)
+             for t in s.span if t.pos_ == "NOUN" and t.lemma_.lower() in contest_nouns]
     if not nouns:
         return
     for f in frames:

@@ -18,6 +18,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from kg.extract.events.frame import Frame
+from kg.extract.events.triggers import Triggers
 from kg.extract.events.words import ACTORS
 from kg.extract.nlp import Sentence
 from kg.extract.resolve import Resolution
@@ -123,6 +124,10 @@ def _pairs(tok: Token, res: Resolution, base, verbs: frozenset[str], nouns: froz
     return out
 
 
+#: (id(triggers), support verbs) -> (the triggers, the forms whose base is a support verb)
+_SUPPORT_FORMS: dict[tuple[int, frozenset[str]], tuple[Triggers, frozenset[str]]] = {}
+
+
 def _open(f: Frame) -> bool:
     """An asserted capture with a captor and no supporter: the one kind of frame this rule fills."""
     return f.type == "Capture" and f.modality == "asserted" and not f.filled("supporter") and f.filled("captor")
@@ -132,8 +137,21 @@ def _supporter_told_apart(frames: list[Frame], sentences: list[Sentence], res: R
                           base, support_verbs: frozenset[str], support_nouns: frozenset[str]) -> None:
     if not any(_open(f) for f in frames):
         return  # (no capture to name a supporter of: the report's words need not be read)
+    # a support verb's base is forms.get(lower) or its lemma, lower-cased (Triggers.base): a sentence with no
+    # word of such a base, nor a support noun's lemma, gives no pair (for another ``base``, every sentence is read)
+    triggers = getattr(base, "__self__", None)
+    forms = None
+    if isinstance(triggers, Triggers) and base.__func__ is Triggers.base:
+        key = (id(triggers), support_verbs)
+        kept = _SUPPORT_FORMS.get(key)
+        if kept is None or kept[0] is not triggers:
+            kept = _SUPPORT_FORMS[key] = (triggers, frozenset(f for f, b in triggers.forms.items() if b in support_verbs))
+        forms = kept[1]
     told: list[tuple[str, str]] = []
     for sent in sentences:
+        if forms is not None and sent.lemmas.isdisjoint(support_verbs) and sent.lemmas.isdisjoint(support_nouns) \
+                and sent.lowers.isdisjoint(forms):
+            continue
         for tok in sent.span:
             told += _pairs(tok, res, base, support_verbs, support_nouns)
     if not told:
