@@ -232,7 +232,7 @@ class ActorLookup:
         if forms is None:  # the forms of the rules' verbs whose base is a blaming verb (see Triggers.base)
             forms = self.finder._blaming_forms = frozenset(
                 f for f, b in self.finder.t.forms.items() if b in _BLAMING_VERBS)
-        if self.sent.lemmas.isdisjoint(_BLAMING_VERBS) and self.sent.lowers.isdisjoint(forms):
+        if self.sent.lemmas.isdisjoint(_BLAMING_VERBS) and not any(f in self.sent.lowered for f in forms):
             return out  # (no word whose base is a blaming verb: forms.get(lower) or the lemma, lower-cased)
         for tok in self.sent.span:
             if tok.pos_ != "VERB":

@@ -150,7 +150,7 @@ def _supporter_told_apart(frames: list[Frame], sentences: list[Sentence], res: R
     told: list[tuple[str, str]] = []
     for sent in sentences:
         if forms is not None and sent.lemmas.isdisjoint(support_verbs) and sent.lemmas.isdisjoint(support_nouns) \
-                and sent.lowers.isdisjoint(forms):
+                and not any(f in sent.lowered for f in forms):
             continue
         for tok in sent.span:
             told += _pairs(tok, res, base, support_verbs, support_nouns)
