@@ -649,3 +649,103 @@ def test_the_shapes_check_the_month_nodes(built) -> None:
                 [(month, derived.MONTH_KEY, Literal("1"))],         # not an integer
                 [(URIRef(str(month) + "x"), derived.MONTH_KEY, Literal(15 << 59))]):  # no rank
         assert not validate_graph(triples + bad, graph).conforms, bad
+
+
+# ----------------------------------------------------------------------------- document keys (query round 13)
+
+def _document_keys(store: KGStore) -> set[tuple[str, str, str, str]]:
+    """Every document key triple: (graph or "" for the union, node, predicate, value)."""
+    names = ", ".join(f"<{p}>" for p in derived.KINDS["documents"])
+    rows = store.ox_store.query(f"""SELECT ?g ?e ?p ?k WHERE {{
+      {{ GRAPH ?g {{ ?e ?p ?k }} }} UNION {{ ?e ?p ?k }} FILTER(?p IN ({names})) }}""")
+    return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
+
+
+def _expected_document_keys(store: KGStore) -> set[tuple[str, str, str, str]]:
+    """The document keys, computed in Python from each graph's extraction, time, article, date
+    and mentions (not by derived.py's queries)."""
+    out = set()
+    rows = store.ox_store.query("""PREFIX prov: <http://www.w3.org/ns/prov#>
+      SELECT ?g ?a ?d ?t WHERE { GRAPH ?g { ?g prov:wasGeneratedBy ?a . ?a prov:used ?d OPTIONAL { ?a prov:endedAtTime ?t } } }""")
+    published = {r["d"].value: r["p"].value for r in store.ox_store.query(
+        "SELECT ?d ?p WHERE { ?d <http://purl.org/dc/terms/issued> ?p }")}
+    for r in rows:
+        g, d = r["g"].value, r["d"].value
+        time = r["t"].value if r["t"] else ""
+        if time.endswith("+00:00"):
+            time = time[:-6] + "Z"
+        node = str(derived.extraction_node(time))
+        key = str(derived.document_key(g, d, time))
+        own = str(derived.article_key(published.get(d), d))
+        found = {(node, str(derived.EXTRACTION_TIME), time), (node, str(derived.DOCUMENT_KEY), key),
+                 (g, str(derived.GRAPH_KEY), key), (d, str(derived.ARTICLE_KEY), own)}
+        found |= {(e, str(derived.MENTION_KEY), own) for gg, e, dd in _mentioned(store) if gg == g and dd == d}
+        out |= {(g,) + f for f in found} | {("",) + f for f in found}
+    return out
+
+
+def test_a_build_writes_the_document_keys(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        stored = _document_keys(store)
+        assert stored == _expected_document_keys(store)
+        graphs = [g for g in store.graphs() if "/id/graph/" in str(g)]
+        assert len({s for s in stored if s[2] == str(derived.GRAPH_KEY) and s[0]}) == len(graphs) >= 1
+        # one build, one extraction node: its time as the store writes it (UTC as "Z")
+        assert {s[3] for s in stored if s[2] == str(derived.EXTRACTION_TIME)} == {"2026-03-01T12:00:00Z"}
+
+
+def test_the_document_keys_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor,
+                       generated_at=datetime(2026, 4, 2, 8, 30, tzinfo=timezone.utc))
+        stored = _document_keys(store)
+        assert stored == _expected_document_keys(store)
+        assert len({s[1] for s in stored if s[2] == str(derived.EXTRACTION_TIME)}) == 2  # two builds, two nodes
+        docs = sorted(str(g).rsplit("/", 1)[1] for g in store.graphs() if "/id/graph/" in str(g))
+        assert remove_document(store, docs[0])
+        after = _document_keys(store)
+        assert after == _expected_document_keys(store) and len(after) < len(stored)
+        # the extraction nodes stay while a graph of theirs is left
+        assert len({s[1] for s in after if s[2] == str(derived.EXTRACTION_TIME)}) == 2
+
+
+def test_kg_derive_missing_writes_the_document_keys_alone(built, tmp_path, cli_runner) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        wanted, other = _document_keys(store), _stored(store)
+        for p in derived.KINDS["documents"]:
+            store.ox_store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{p}> ?k }} }} ; DELETE WHERE {{ ?e <{p}> ?k }}")
+        _drop_links(store)  # another kind, gone too: --missing leaves it to `kg derive`
+        assert derived.absent_kinds(store.ox_store) == ("documents",)
+        assert derived.missing(store.ox_store) and not _document_keys(store)
+    kg = Kg(cli_runner, path)
+    before = kg("query", "recent-documents", "--format", "csv")
+    assert before.exit_code == 0 and "`kg derive` adds them" in before.stderr
+    assert before.stdout.strip().count("\n") == 0  # the header alone: no key, no row
+    result = kg("derive", "--missing")
+    assert result.exit_code == 0 and "document graphs (documents)" in result.output, result.output
+    with KGStore.open(path, read_only=True) as store:
+        assert _document_keys(store) == wanted
+        links = {s for s in other if s[2] == str(derived.MENTIONED_IN)}
+        assert links and _stored(store) == other - links  # the links not written
+        assert derived.absent_kinds(store.ox_store) == ()
+    after = kg("query", "recent-documents", "--format", "csv", "--all")
+    assert after.exit_code == 0 and after.stdout.strip().count("\n") >= 1
+
+
+def test_the_shapes_check_the_document_keys(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        graph = next(g for g in store.graphs() if "/id/graph/" in str(g))
+        triples = list(store.graph(graph))
+    assert validate_graph(triples, graph).conforms
+    node = next(s for s, p, o in triples if p == derived.DOCUMENT_KEY)
+    article = next(s for s, p, o in triples if p == derived.ARTICLE_KEY)
+    for bad in ([(node, derived.EXTRACTION_TIME, Literal("2020-01-01T00:00:00Z"))],   # a second time
+                [(node, derived.DOCUMENT_KEY, Literal(-5))],                            # below 0
+                [(node, derived.DOCUMENT_KEY, Literal("1"))],                           # not an integer
+                [(article, derived.ARTICLE_KEY, Literal(7))],                           # a second key
+                [(URIRef(str(node) + "x"), derived.DOCUMENT_KEY, Literal(3))]):         # no time
+        assert not validate_graph(triples + bad, graph).conforms, bad

@@ -45,6 +45,15 @@ and the own row key of each report dated in it; events-in-period reads the store
 keeps those of its period and reads their keys, each report found by its ``ckg:rowKey``
 (:func:`month_triples`), instead of every report's ``ckg:dateRank``.
 
+``ckg:extractionTime``, ``ckg:documentKey``, ``ckg:graphKey``, ``ckg:articleKey`` and
+``ckg:mentionKey`` (query round 13, written by the mapping in the article's graph): the two
+document listings' keys. recent-documents reads the store's few extraction nodes (one per
+extraction time, ``ckgd:extraction/<hash>``: the time's text), ranks them newest first and reads
+each node's document keys (one per document graph: the document's IRI order, then a hash), each
+graph found by its ``ckg:graphKey``; documents-mentioning reads an entity's ``ckg:mentionKey`` (one
+per article naming it: the article's publication date newest first, then a hash of its IRI), each
+article found by its ``ckg:articleKey`` (:func:`document_triples`).
+
 The derived triples are written in the same transaction as the data they derive from (the
 document graph, the incident graph), so a rebuilt or removed document keeps them right. A store
 built before them gets them with ``kg derive`` (:func:`add_to_store`).
@@ -56,7 +65,8 @@ import bisect
 import hashlib
 import re
 from fractions import Fraction
-from typing import Optional
+from functools import lru_cache
+from typing import Iterable, Optional
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -350,6 +360,81 @@ def month_triples(node: URIRef, date: str) -> list[tuple[URIRef, URIRef, Literal
             (month, MONTH_KEY, Literal(role_key(SELF_CODE, date, str(node))))]
 
 
+# ----------------------------------------------------------------------------- documents
+
+#: On an extraction node (``ckgd:extraction/<hash of the time's text>``, one per extraction time
+#: of the store's documents): the time's text as ``STR(?extractedAt)`` gives it ("" for a document
+#: with no time), so recent-documents ranks the few nodes newest first and tests ``since`` on them.
+EXTRACTION_TIME = CKG.extractionTime
+#: On an extraction node, one per document graph extracted at that time (:func:`document_key`):
+#: recent-documents' order within a time and its count, one range of one index.
+DOCUMENT_KEY = CKG.documentKey
+#: On a document graph, the same integer: a key leads to its graph by one look-up.
+GRAPH_KEY = CKG.graphKey
+#: On an article, one: its publication date newest first (undated last), then a hash of its IRI
+#: (:func:`article_key`); a key leads to its article by one look-up.
+ARTICLE_KEY = CKG.articleKey
+#: On an actor or place, one per article that mentions it: that article's ``ckg:articleKey``, so
+#: documents-mentioning reads an entity's articles, their order by date and their count from one
+#: range of one index.
+MENTION_KEY = CKG.mentionKey
+EXTRACTION_NAMESPACE = str(CKGD) + "extraction/"
+DOCUMENT_NAMESPACE = str(CKGD) + "doc/"
+#: The low bits of a document key: a hash of the row (graph, document, time), below the
+#: document IRI's first 5 characters (:func:`iri_rank` less its last character: 30 bits).
+DOCUMENT_HASH_BITS = 32
+
+
+def _hash(text: str, bits: int) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big") & ((1 << bits) - 1)
+
+
+def extraction_node(time: str) -> URIRef:
+    """The extraction node of a time's text (``STR(?extractedAt)``; "" without a time)."""
+    return URIRef(EXTRACTION_NAMESPACE + hashlib.blake2b(time.encode("utf-8"), digest_size=8).hexdigest())
+
+
+def document_rank(document: str) -> int:
+    """The document IRI's first 5 characters after the documents' namespace (:func:`iri_rank`):
+    never contradicts recent-documents' order of the rows of one time (its text key, then the
+    IRI): 0 before the namespace, the largest value after it."""
+    return iri_rank(document, DOCUMENT_NAMESPACE) >> 6
+
+
+def document_key(graph: str, document: str, time: str) -> int:
+    """The ``ckg:documentKey`` of a row of recent-documents: :func:`document_rank`, then 32 bits
+    of a hash of the graph, the document and the time (what tells two rows apart)."""
+    return (document_rank(document) << DOCUMENT_HASH_BITS) | _hash(f"{graph} {document} {time}", DOCUMENT_HASH_BITS)
+
+
+def article_key(published: Optional[str], article: str) -> int:
+    """The ``ckg:articleKey`` of an article: its publication date newest first (``_DATE_MAX -
+    date_rank``: undated last, as ``DESC(COALESCE(STR(?published), ""))``), then 36 bits of a
+    hash of its IRI (:func:`iri_hash`)."""
+    return ((_DATE_MAX - date_rank(published)) << _HASH_BITS) | iri_hash(article)
+
+
+@lru_cache(maxsize=64)
+def time_text(lexical: str) -> str:
+    """``STR()`` of an ``xsd:dateTime`` as the store gives it (Oxigraph writes a value's canonical
+    form, e.g. ``Z`` for ``+00:00``)."""
+    q = ('SELECT (STR(?t) AS ?s) WHERE { BIND(STRDT("%s", <http://www.w3.org/2001/XMLSchema#dateTime>) AS ?t) }'
+         % lexical.replace("\\", "\\\\").replace('"', '\\"'))
+    rows = list(ox.Store().query(q))
+    return rows[0]["s"].value if rows and rows[0]["s"] is not None else lexical
+
+
+def document_triples(graph: URIRef, article: URIRef, time: str, published: Optional[str],
+                     entities: Iterable[URIRef]) -> list[tuple[URIRef, URIRef, Literal]]:
+    """The document listings' keys of one document graph: its extraction node's time and key,
+    the graph's key, the article's key and one on each entity that has a mention in it."""
+    node = extraction_node(time)
+    key = Literal(document_key(str(graph), str(article), time))
+    own = Literal(article_key(published, str(article)))
+    return ([(node, EXTRACTION_TIME, Literal(time)), (node, DOCUMENT_KEY, key), (graph, GRAPH_KEY, key),
+             (article, ARTICLE_KEY, own)] + [(e, MENTION_KEY, own) for e in entities])
+
+
 # ----------------------------------------------------------------------------- existing stores
 
 _PREFIX = "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
@@ -388,6 +473,10 @@ _MISSING = _PREFIX + """ASK {
           FILTER NOT EXISTS { ?e ckg:location|ckg:destination|ckg:place|ckg:origin ?w }
           FILTER NOT EXISTS { ?e ckg:withoutPlace true } }
   UNION { ?e ckg:mention ?m . ?m ckg:inArticle ?d . FILTER NOT EXISTS { ?e ckg:mentionedIn ?d } }
+  UNION { ?d a ckg:Article . FILTER NOT EXISTS { ?d ckg:articleKey ?k } }
+  UNION { ?e ckg:mentionedIn ?d . FILTER NOT EXISTS { ?e ckg:mentionKey ?k } }
+  UNION { ?g <http://www.w3.org/ns/prov#wasGeneratedBy> ?a . ?a <http://www.w3.org/ns/prov#used> ?u .
+          FILTER NOT EXISTS { ?g ckg:graphKey ?k } }
   UNION { ?f ckg:minValue ?low ; ckg:maxValue ?high . FILTER(?low != ?high)
           FILTER NOT EXISTS { ?f ckg:valuesDiffer true } }
   UNION { ?q ckg:quantityKind "fatalities" . ?e ckg:quantity|ckg:figure ?q ; a ckg:Attack .
@@ -486,6 +575,58 @@ def month_rows(store: ox.Store) -> list[tuple[str, str, str, URIRef]]:
     return out
 
 
+_EXTRACTIONS = _PREFIX + """PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?g ?graph ?d (COALESCE(STR(?t), "") AS ?time) WHERE {
+  GRAPH ?g { ?graph prov:wasGeneratedBy ?a . ?a a prov:Activity ; prov:used ?d . OPTIONAL { ?a prov:endedAtTime ?t } }
+}"""
+#: The rows recent-documents reads, from the default graph (what the query reads): a record
+#: no named graph holds whole (written by hand into the default graph) gets its keys there.
+_EXTRACTIONS_READ = _PREFIX + """PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?graph ?d (COALESCE(STR(?t), "") AS ?time) WHERE {
+  ?graph prov:wasGeneratedBy ?a . ?a a prov:Activity ; prov:used ?d . OPTIONAL { ?a prov:endedAtTime ?t }
+}"""
+_ARTICLES = _PREFIX + """SELECT DISTINCT ?g ?d WHERE { GRAPH ?g { ?d a ckg:Article } }"""
+_ISSUED = """SELECT ?d (STR(?p) AS ?published) WHERE { ?d <http://purl.org/dc/terms/issued> ?p }"""
+
+
+def document_rows(store: ox.Store) -> list[tuple[str, str, str, str, URIRef]]:
+    """The document listings' keys the store should have (:func:`document_triples`):
+    (graph, node, value, datatype, predicate) rows; graph "" for the default graph alone."""
+    out: list[tuple[str, str, str, str, URIRef]] = []
+
+    def extraction(g: str, graph: str, d: str, time: str) -> None:
+        key = str(document_key(graph, d, time))
+        node = str(extraction_node(time))
+        out.extend([(g, node, time, _STRING, EXTRACTION_TIME), (g, node, key, _INTEGER, DOCUMENT_KEY),
+                    (g, graph, key, _INTEGER, GRAPH_KEY)])
+
+    held = set()
+    for r in store.query(_EXTRACTIONS):
+        row = (r["graph"].value, r["d"].value, r["time"].value)
+        held.add(row)
+        extraction(r["g"].value, *row)
+    for r in store.query(_EXTRACTIONS_READ):
+        row = (r["graph"].value, r["d"].value, r["time"].value)
+        if row not in held:
+            extraction("", *row)
+    published: dict[str, set[str]] = {}
+    for r in store.query(_ISSUED):
+        published.setdefault(r["d"].value, set()).add(r["published"].value)
+    links = link_rows(store)
+    # an article's key in each graph that types it or mentions it (a mention's document need
+    # not be typed: documents-mentioning reads ckg:inArticle)
+    articles = {(r["g"].value, r["d"].value) for r in store.query(_ARTICLES)} | {(g, d) for g, _, d in links}
+
+    def keys(d: str) -> list[str]:
+        return sorted({str(article_key(p, d)) for p in published.get(d, {None})})
+
+    for g, d in sorted(articles):
+        out += [(g, d, key, _INTEGER, ARTICLE_KEY) for key in keys(d)]
+    for g, e, d in links:
+        out += [(g, e, key, _INTEGER, MENTION_KEY) for key in keys(d)]
+    return out
+
+
 def marked_figures(store: ox.Store) -> list[tuple[str, str]]:
     """The ``ckg:valuesDiffer`` marks the store's figures should have: (graph, figure) rows."""
     return [(r["g"].value, r["f"].value) for r in store.query(_FIGURES)]
@@ -540,11 +681,15 @@ CHUNK = 20_000
 
 #: Every derived predicate: what :func:`add_to_store` deletes before it writes them again.
 DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, MENTIONED_IN, DATE_RANK,
-           WITHOUT_PLACE, ROW_KEY, ROLE_KEY, MONTH_RANK, MONTH_KEY)
+           WITHOUT_PLACE, ROW_KEY, ROLE_KEY, MONTH_RANK, MONTH_KEY, EXTRACTION_TIME, DOCUMENT_KEY,
+           GRAPH_KEY, ARTICLE_KEY, MENTION_KEY)
 #: The kinds of derived data :func:`add_to_store` can write alone (``only``), by their predicates.
-KINDS: dict[str, tuple[URIRef, ...]] = {"months": (MONTH_RANK, MONTH_KEY)}
+KINDS: dict[str, tuple[URIRef, ...]] = {
+    "months": (MONTH_RANK, MONTH_KEY),
+    "documents": (EXTRACTION_TIME, DOCUMENT_KEY, GRAPH_KEY, ARTICLE_KEY, MENTION_KEY)}
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _IRI = ""  # the "datatype" of a row whose value is an IRI (a link), not a literal
 
 
@@ -552,7 +697,7 @@ def add_to_store(store: ox.Store, only: Optional[tuple[str, ...]] = None) -> dic
     """Write (again) every derived triple of a store: the keys of every report and incident and
     the marks of the figures whose values differ, in their document and incident graphs and in
     the union default graph; returns how many of each ({"reports", "incidents", "figures",
-    "tolls", "links", "ranks", "placeless", "row_keys", "role_keys", "months"}).
+    "tolls", "links", "ranks", "placeless", "row_keys", "role_keys", "months", "documents"}).
 
     ``only`` names kinds of :data:`KINDS` to write alone (their triples deleted and written
     again, nothing else read or touched; the others' counts are 0): what :func:`absent_kinds`
@@ -565,7 +710,7 @@ def add_to_store(store: ox.Store, only: Optional[tuple[str, ...]] = None) -> dic
     if unknown:
         raise ValueError(f"unknown kinds of derived data: {sorted(unknown)}")
     n = dict.fromkeys(("reports", "incidents", "figures", "tolls", "links", "ranks", "placeless",
-                       "row_keys", "role_keys", "months"), 0)
+                       "row_keys", "role_keys", "months", "documents"), 0)
     rows: list[tuple[str, str, str, str, URIRef]] = []
     if only is None:
         predicates = DERIVED
@@ -594,6 +739,10 @@ def add_to_store(store: ox.Store, only: Optional[tuple[str, ...]] = None) -> dic
         months = month_rows(store)
         rows += [(g, m, v, _INTEGER, p) for g, m, v, p in months]
         n["months"] = sum(1 for *_, p in months if p == MONTH_KEY)
+    if only is None or "documents" in only:
+        documents = document_rows(store)
+        rows += documents
+        n["documents"] = sum(1 for *_, p in documents if p == DOCUMENT_KEY)
     store.update(_PREFIX + " ;\n".join(
         f"DELETE WHERE {{ GRAPH ?g {{ ?e <{p}> ?k }} }} ;\nDELETE WHERE {{ ?e <{p}> ?k }}" for p in predicates))
     for at in range(0, len(rows), CHUNK):
@@ -602,19 +751,24 @@ def add_to_store(store: ox.Store, only: Optional[tuple[str, ...]] = None) -> dic
 
 
 def absent_kinds(store: ox.Store) -> tuple[str, ...]:
-    """The kinds of :data:`KINDS` the store lacks altogether (dated reports but no month node),
-    by index look-ups."""
+    """The kinds of :data:`KINDS` the store lacks altogether (dated reports but no month node;
+    articles but no article key), by index look-ups."""
+    kinds: list[str] = []
     if (store.query(_PREFIX + "ASK { ?e ckg:date ?d ; ckg:evidence ?n }")
             and not store.query(_PREFIX + "ASK { ?m ckg:monthKey ?k }")):
-        return ("months",)
-    return ()
+        kinds.append("months")
+    if (store.query(_PREFIX + "ASK { ?d a ckg:Article }")
+            and not store.query(_PREFIX + "ASK { ?d ckg:articleKey ?k }")):
+        kinds.append("documents")
+    return tuple(kinds)
 
 
 def _nquads(rows: list[tuple[str, str, str, str, URIRef]]) -> str:
     """Each derived triple in its graph and in the union default graph (kg.store.core)."""
     lines: list[str] = []
     for graph, node, value, datatype, predicate in rows:
-        obj = f"<{value}>" if datatype == _IRI else f'"{value}"^^<{datatype}>'
+        text = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        obj = f"<{value}>" if datatype == _IRI else f'"{text}"^^<{datatype}>'
         triple = f'<{node}> <{predicate}> {obj}'
-        lines.append(f"{triple} <{graph}> .\n{triple} .\n")
+        lines.append(f"{triple} <{graph}> .\n{triple} .\n" if graph else f"{triple} .\n")
     return "".join(lines)

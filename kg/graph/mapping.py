@@ -178,6 +178,11 @@ def facts_to_triples(
     event_iris = iris.event_iris(doc_id, facts.events)
     for event in facts.events:
         _add_event(g, event, event_iris[event.id], entity_iris, article)
+    # the document listings' keys (recent-documents, documents-mentioning: query round 13)
+    time = derived.time_text(str(Literal(generated_at, datatype=XSD.dateTime))) if generated_at is not None else ""
+    g.extend(derived.document_triples(
+        graph_iri, article, time, facts.document.published or None,
+        sorted({entity_iris[e.id] for e in facts.entities if e.mentions})))
     _add_name_keys(g)
     return graph_iri, g
 
