@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.graph import derived
 from kg.models import DocumentMeta, Entity, Event, Evidence, Facts, Mention
 from kg.query import canned, paging
 from kg.query.paging import _without_order_keys
@@ -218,6 +219,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KGStore]:
                            f"<urn:x-graph:{i}> <{PROV}wasGeneratedBy> <urn:x-act:{i}> . "
                            f'<{doc}> <http://purl.org/dc/terms/title> "Hand-made record {i}" .')
         built.ox_store.update("INSERT DATA { " + " ".join(updates) + " }")
+        # the hand-made records get their document keys as `kg derive` writes them (query round
+        # 13: recent-documents reads its rows from them; a record without keys is not listed)
+        derived.add_to_store(built.ox_store, only=("documents",))
     with KGStore.open(path, read_only=True) as opened:
         yield opened
 
@@ -269,8 +273,8 @@ def test_the_count_leaves_the_order_key_out(queries) -> None:
     text = canned.bind(queries["recent-documents"], {})
     assert "?documentKey" in paging.page_query(text, paging.Page(10, 0))
     counted = paging.count_query(text)
-    assert "documentKey" not in counted and "SUBSTR" not in counted
-    assert "prov:wasGeneratedBy ?activity" in counted
+    assert "?documentKey" not in counted and "SUBSTR" not in counted
+    assert "ckg:documentKey ?key" in counted  # query round 13: the count counts the keys alone
 
 
 SUB = """SELECT DISTINCT ?a ?b ?bKey WHERE {
@@ -301,7 +305,9 @@ def test_a_counted_sub_select_without_its_key_counts_the_same(store) -> None:
     query = canned.load_queries(ROOT / "queries")["recent-documents"]
     text = canned.bind(query, {})
     with_key = text.replace("# page order key:", "# (kept)")
-    assert paging.count_query(with_key) != paging.count_query(text)
+    # query round 13: the count is the "# page count:" sub-select's, which has no order key
+    assert paging.count_query(with_key) == paging.count_query(text)
+    assert "SUBSTR" not in paging.count_query(with_key)
     total = store.query(paging.count_query(text)).rows[0][0]
     assert str(total) == str(store.query(paging.count_query(with_key)).rows[0][0])
     assert int(str(total)) == len(DOC_IDS) + len(OUTSIDE)
