@@ -22,6 +22,7 @@ import pytest
 from kg.graph import derived
 from kg.query import canned, paging
 from kg.store.core import KGStore
+from query_compare import answer, same_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 #: GROUP_CONCAT cells: their order is not defined, so they are compared as sets of parts.
@@ -253,35 +254,10 @@ def queries() -> dict[str, canned.CannedQuery]:
     return canned.load_queries(ROOT / "queries")
 
 
-def _answer(store: KGStore, text: str) -> tuple[list[str], list[tuple]]:
-    result = store.query(text)
-    rows = []
-    for row in result.rows:
-        cells = []
-        for var, value in zip(result.vars, row):
-            text_value = "" if value is None else str(value)
-            cells.append(tuple(sorted(text_value.split(CONCATS[var]))) if var in CONCATS else text_value)
-        rows.append(tuple(cells))
-    return [str(v) for v in result.vars], rows
-
-
 def assert_same_answer(store: KGStore, query: canned.CannedQuery, before: str, params: dict[str, str],
                        sizes: tuple[int, ...] = (3,)) -> int:
     """The new text and the round-9 text: same columns, rows, order, pages and total."""
-    reference = canned.parse_query(before, query.name)
-    old_vars, expected = _answer(store, paging.page_query(canned.bind(reference, params), paging.ALL))
-    text = canned.bind(query, params)
-    new_vars, whole = _answer(store, paging.page_query(text, paging.ALL))
-    assert new_vars == old_vars
-    assert whole == expected, params
-    for size in sizes:
-        pages: list[tuple] = []
-        for offset in range(0, len(expected) + size, size):
-            pages += _answer(store, paging.page_query(text, paging.Page(size, offset)))[1]
-        assert pages == expected, (params, size)
-    counted = store.query(paging.count_query(text)).rows
-    assert int(counted[0][0]) == len(expected), params
-    return len(expected)
+    return same_answer(store, query, before, params, CONCATS, sizes)
 
 
 def _role_fillers(store: KGStore) -> list[str]:
@@ -387,7 +363,7 @@ def test_a_store_without_the_row_keys_is_told_and_derived(built: Path, tmp_path:
     shutil.copytree(built, path)
     params = {"actor": "Ash Carter"}
     with KGStore.open(path) as old:
-        before = _answer(old, paging.page_query(canned.bind(queries["actor-profile"], params), paging.ALL))[1]
+        before = answer(old, paging.page_query(canned.bind(queries["actor-profile"], params), paging.ALL), CONCATS)[1]
         assert len(before) > 3
         old.ox_store.update(CKG + "DELETE WHERE { GRAPH ?g { ?e ckg:rowKey ?k } } ; DELETE WHERE { ?e ckg:rowKey ?k } ;"
                             "DELETE WHERE { GRAPH ?g { ?e ckg:roleKey ?k } } ; DELETE WHERE { ?e ckg:roleKey ?k }")
@@ -396,4 +372,4 @@ def test_a_store_without_the_row_keys_is_told_and_derived(built: Path, tmp_path:
         written = derived.add_to_store(old.ox_store)
         assert written["row_keys"] > 900 and written["role_keys"] > 1500
         assert not derived.absent(old.ox_store) and not derived.missing(old.ox_store)
-        assert _answer(old, paging.page_query(canned.bind(queries["actor-profile"], params), paging.ALL))[1] == before
+        assert answer(old, paging.page_query(canned.bind(queries["actor-profile"], params), paging.ALL), CONCATS)[1] == before

@@ -23,6 +23,7 @@ import pytest
 
 from kg.query import canned, paging
 from kg.store.core import KGStore
+from query_compare import answer, same_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 #: GROUP_CONCAT cells: their order is not defined, so they are compared as sets of parts.
@@ -203,36 +204,11 @@ def query() -> canned.CannedQuery:
     return canned.load_queries(ROOT / "queries")["meetings-between"]
 
 
-def _answer(store: KGStore, text: str) -> tuple[list[str], list[tuple]]:
-    result = store.query(text)
-    rows = []
-    for row in result.rows:
-        cells = []
-        for var, value in zip(result.vars, row):
-            text_value = "" if value is None else str(value)
-            cells.append(tuple(sorted(text_value.split(CONCATS[var]))) if var in CONCATS else text_value)
-        rows.append(tuple(cells))
-    return [str(v) for v in result.vars], rows
-
-
 def assert_same_answer(store: KGStore, query: canned.CannedQuery, params: dict[str, str],
                        sizes: tuple[int, ...] = (3,)) -> int:
     """The new text and the round-10 text: same columns, rows, order, pages and total."""
     before = EVENTS_NEAR_ROUND10 if query.name == "events-near" else MEETINGS_BETWEEN_ROUND10
-    reference = canned.parse_query(before, query.name)
-    old_vars, expected = _answer(store, paging.page_query(canned.bind(reference, params), paging.ALL))
-    text = canned.bind(query, params)
-    new_vars, whole = _answer(store, paging.page_query(text, paging.ALL))
-    assert new_vars == old_vars
-    assert whole == expected, params
-    for size in sizes:
-        pages: list[tuple] = []
-        for offset in range(0, len(expected) + size, size):
-            pages += _answer(store, paging.page_query(text, paging.Page(size, offset)))[1]
-        assert pages == expected, (params, size)
-    counted = store.query(paging.count_query(text)).rows
-    assert int(counted[0][0]) == len(expected), params
-    return len(expected)
+    return same_answer(store, query, before, params, CONCATS, sizes)
 
 
 def test_the_text_reads_the_participant_keys(query) -> None:
@@ -249,8 +225,8 @@ def test_the_store_has_meetings_of_incidents_the_answer_leaves_out(store, query)
                        "?x ckg:nameKey ?k } LIMIT 1").rows
     assert rows, "the store should have a fused meeting"
     actor = str(rows[0][0])
-    names, answer = _answer(store, paging.page_query(canned.bind(query, {"actor": actor}), paging.ALL))
-    assert answer and not any("/incident/" in r[names.index("event")] for r in answer)
+    names, rows = answer(store, paging.page_query(canned.bind(query, {"actor": actor}), paging.ALL), CONCATS)
+    assert rows and not any("/incident/" in r[names.index("event")] for r in rows)
     assert assert_same_answer(store, query, {"actor": actor}, sizes=(1, 7))
 
 

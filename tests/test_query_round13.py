@@ -21,6 +21,7 @@ import pytest
 from kg.graph import derived
 from kg.query import canned, paging
 from kg.store.core import KGStore
+from query_compare import answer, same_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 #: GROUP_CONCAT cells: their order is not defined, so they are compared as sets of parts.
@@ -164,37 +165,10 @@ def queries() -> dict[str, canned.CannedQuery]:
     return canned.load_queries(ROOT / "queries")
 
 
-def _answer(store: KGStore, text: str) -> tuple[list[str], list[tuple]]:
-    result = store.query(text)
-    rows = []
-    for row in result.rows:
-        cells = []
-        for var, value in zip(result.vars, row):
-            text_value = "" if value is None else str(value)
-            cells.append(tuple(sorted(text_value.split(CONCATS[var]))) if var in CONCATS else text_value)
-        rows.append(tuple(cells))
-    return [str(v) for v in result.vars], rows
-
-
 def assert_same_answer(store: KGStore, query: canned.CannedQuery, params: dict[str, str],
                        sizes: tuple[int, ...] = (3,)) -> int:
-    """The new text and the round-12 text: same columns, rows, order, pages and total."""
-    reference = canned.parse_query(BEFORE[query.name], query.name)
-    old_vars, expected = _answer(store, paging.page_query(canned.bind(reference, params), paging.ALL))
-    text = canned.bind(query, params)
-    new_vars, whole = _answer(store, paging.page_query(text, paging.ALL))
-    assert new_vars == old_vars
-    assert whole == expected, params
-    for size in sizes:
-        pages: list[tuple] = []
-        for offset in range(0, len(expected) + size, size):
-            pages += _answer(store, paging.page_query(text, paging.Page(size, offset)))[1]
-        assert pages == expected, (params, size)
-    counted = store.query(paging.count_query(text)).rows
-    assert int(counted[0][0]) == len(expected), params
-    old_counted = store.query(paging.count_query(canned.bind(reference, params))).rows
-    assert int(old_counted[0][0]) == len(expected), params
-    return len(expected)
+    """The new text and the round-12 text: same columns, rows, order, pages and total (both counts)."""
+    return same_answer(store, query, BEFORE[query.name], params, CONCATS, sizes, old_count=True)
 
 
 # ----------------------------------------------------------------------------- the texts
@@ -331,7 +305,7 @@ def test_recent_documents_answers_as_before_after_kg_derive(retimed, queries, pa
         times = {r[0] for r in retimed.query(CKG + "SELECT ?t WHERE { ?a prov:used ?d OPTIONAL { ?a prov:endedAtTime ?t } }").rows}
         assert n > 20 and len(times) == 6, times
         # the hand-made records are listed (their keys written in the default graph)
-        documents = {r[1] for r in _answer(retimed, paging.page_query(canned.bind(queries["recent-documents"], {}), paging.ALL))[1]}
+        documents = {r[1] for r in answer(retimed, paging.page_query(canned.bind(queries["recent-documents"], {}), paging.ALL), CONCATS)[1]}
         assert {"urn:x-doc:late", "http://example.org/doc/early", derived.DOCUMENT_NAMESPACE + "aaaa-hand"} <= documents
 
 
