@@ -195,3 +195,44 @@ def test_one_group_at_two_places_only_known_to_share_a_country_counts_nothing_ac
     assert len(cluster([a, b], CFG)) == 2
     assert compare(a, b, CFG, same_doc=True) == (CFG.score("same_day") + CFG.score("same_country_only")
                                                  + CFG.score("actor_agrees"))
+
+
+# --- rule 2: an army attacked at home --------------------------------------------------------------
+
+def _with_target(triples: list, doc: str, force: str, state: str) -> list:
+    """Add to each attack of an invented graph a target: ``force``, an armed force of ``state``."""
+    node = ex(f"actor/{force}")
+    out = list(triples) + [(node, RDF.type, CKG.ArmedForce), (node, RDFS.label, Literal(force)),
+                           (node, CKG.affiliation, URIRef(state)), (URIRef(state), RDF.type, CKG.State)]
+    for s, p, o in triples:
+        if p == RDF.type and o == CKG.Attack:
+            out.append((s, CKG.target, node))
+    return out
+
+
+def test_an_attack_on_a_states_army_lies_in_that_state_when_the_article_says_no_more():
+    """"Harrow Front said it killed 70 soldiers in an attack on a Xlandish army post at Oskarra
+    Junction", in an article that geocodes no place: the target is XX's armed force, and an army
+    is attacked at home (``places.home_roles``), so Oskarra Junction takes XX. The article's own
+    places come first: where they lie in YY, YY it is."""
+    bare = _with_target(graph("a", [("Attack", ["oskarra"], "Harrow Front said it killed 70 soldiers at Oskarra Junction.")]),
+                        "a", "Xlandish forces", XX)
+    (report,) = reports_from_triples(bare, "a")
+    assert place_of(report, "Oskarra Junction").country == XX
+    placed = _with_target(graph("b", [("Attack", ["oskarra"], "Harrow Front said it killed 70 soldiers at Oskarra Junction.")],
+                                others=("brackley",)), "b", "Xlandish forces", XX)
+    (report,) = reports_from_triples(placed, "b")
+    assert place_of(report, "Oskarra Junction").country == YY
+    (none,) = reports_from_triples(bare, "a", replace(CFG, home_roles=()))
+    assert place_of(none, "Oskarra Junction").country is None
+
+
+def test_the_attackers_state_gives_no_country():
+    """An attacker is as often abroad: a perpetrator's state is not read (only ``home_roles``)."""
+    triples = graph("a", [("Attack", ["oskarra"], "Xlandish jets struck Oskarra Junction.")], perpetrator=False)
+    force = ex("actor/xlandish-forces")
+    triples += [(force, RDF.type, CKG.ArmedForce), (force, RDFS.label, Literal("Xlandish forces")),
+                (force, CKG.affiliation, URIRef(XX)), (URIRef(XX), RDF.type, CKG.State),
+                (ex("event/a/0"), CKG.perpetrator, force)]
+    (report,) = reports_from_triples(triples, "a")
+    assert place_of(report, "Oskarra Junction").country is None

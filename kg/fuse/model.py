@@ -341,7 +341,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
         if any(p.kind == "?" and p.country is None for p in where) and _infers(sorted(classes)[0], cfg):
             if article_country is MISSING:
                 article_country = _article_country(by, place)
-            where = infer_countries(where, article_country)
+            where = infer_countries(where, article_country or _home_country(roles, cfg))
         quantities: dict[str, tuple[float, str]] = {}
         for q in node.get(C + "quantity", ()):
             qn = by.get(q, {})
@@ -390,6 +390,23 @@ def _infers(cls: str, cfg: Any) -> bool:
 
         cfg = load_config()
     return family(cls) in cfg.infer_country
+
+
+_STATE_KEY = str(CKGD) + "state/"
+
+
+def _home_country(roles: dict[str, list[ActorInfo]], cfg: Any) -> Optional[str]:
+    """The one state whose armed forces fill a role of ``places.home_roles`` (an attack's target):
+    a state's army is attacked at home ("JNIM claims a deadly attack on the Beninese army at
+    Point Triple"), where its attackers and its captors are as often abroad. None when the fillers
+    speak for no state or for several, or are no armed force."""
+    if cfg is None:
+        from kg.fuse.config import load_config
+
+        cfg = load_config()
+    found = {k for role in cfg.home_roles for x in roles.get(role, ()) if x.cls == C + "ArmedForce"
+             for k in x.keys if k.startswith(_STATE_KEY)}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _article_country(by: dict[str, dict[str, list[str]]], place) -> Optional[str]:
