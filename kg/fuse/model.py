@@ -338,10 +338,12 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
                     if a is not None and not (role in OPEN_ROLES and place(o) is not None and
                                               places[o].kind != "S"):
                         roles[role].append(a)
-        if any(p.kind == "?" and p.country is None for p in where) and _infers(sorted(classes)[0], cfg):
-            if article_country is MISSING:
-                article_country = _article_country(by, place)
-            where = infer_countries(where, article_country or _home_country(roles, cfg))
+        if any(p.kind == "?" and p.country is None for p in where):
+            cfg = cfg if cfg is not None else _config()
+            if _infers(sorted(classes)[0], cfg):
+                if article_country is MISSING:
+                    article_country = _article_country(by, place)
+                where = infer_countries(where, article_country or _home_country(roles, cfg))
         quantities: dict[str, tuple[float, str]] = {}
         for q in node.get(C + "quantity", ()):
             qn = by.get(q, {})
@@ -380,15 +382,17 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
     return out
 
 
+def _config() -> Any:
+    from kg.fuse.config import load_config  # (the shipped settings; read once a document at most)
+
+    return load_config()
+
+
 def _infers(cls: str, cfg: Any) -> bool:
     """Whether a report of event class ``cls`` takes a country for its unresolved places
     (``places.infer_country`` of fusion.yaml, by family)."""
     from kg.fuse.blocking import family  # (blocking imports this module)
 
-    if cfg is None:
-        from kg.fuse.config import load_config
-
-        cfg = load_config()
     return family(cls) in cfg.infer_country
 
 
@@ -400,10 +404,6 @@ def _home_country(roles: dict[str, list[ActorInfo]], cfg: Any) -> Optional[str]:
     a state's army is attacked at home ("JNIM claims a deadly attack on the Beninese army at
     Point Triple"), where its attackers and its captors are as often abroad. None when the fillers
     speak for no state or for several, or are no armed force."""
-    if cfg is None:
-        from kg.fuse.config import load_config
-
-        cfg = load_config()
     found = {k for role in cfg.home_roles for x in roles.get(role, ()) if x.cls == C + "ArmedForce"
              for k in x.keys if k.startswith(_STATE_KEY)}
     return next(iter(found)) if len(found) == 1 else None
