@@ -495,8 +495,8 @@ def places_apart(rel: str, same_doc: bool) -> bool:
     """Whether the two reports' places are not known to relate, for ``place_bound_roles``
     (:func:`actors_score`): ``unrelated`` (none is the same, contained or in one country), or
     only ``country`` (two places of one state, one of them with no point or only a country
-    inferred for it: "al-Shabaab bombed a checkpoint at Afgooye" / "al-Shabaab struck a
-    checkpoint at the X airport" of one day). Across articles only: one article's headline and
+    inferred for it: "the Harrow Front bombed a checkpoint at Telmiri" / "the Harrow Front
+    struck a checkpoint at the Oskarra airport" of one day). Across articles only: one article's headline and
     body may name one event's place in two words ("in the X Delta" / "in X state")."""
     return rel in ("unrelated", "country") and not same_doc
 

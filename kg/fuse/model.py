@@ -401,8 +401,8 @@ _STATE_KEY = str(CKGD) + "state/"
 
 def _home_country(roles: dict[str, list[ActorInfo]], cfg: Any) -> Optional[str]:
     """The one state whose armed forces fill a role of ``places.home_roles`` (an attack's target):
-    a state's army is attacked at home ("JNIM claims a deadly attack on the Beninese army at
-    Point Triple"), where its attackers and its captors are as often abroad. None when the fillers
+    a state's army is attacked at home ("the Harrow Front claims a deadly attack on the Xlandish
+    army at Oskarra Junction"), where its attackers and its captors are as often abroad. None when the fillers
     speak for no state or for several, or are no armed force."""
     found = {k for role in cfg.home_roles for x in roles.get(role, ()) if x.cls == C + "ArmedForce"
              for k in x.keys if k.startswith(_STATE_KEY)}
@@ -412,8 +412,8 @@ def _home_country(roles: dict[str, list[ActorInfo]], cfg: Any) -> Optional[str]:
 def _article_country(by: dict[str, dict[str, list[str]]], place) -> Optional[str]:
     """The one country every geocoded place of the read graph lies in (None when they lie in
     several, or none is geocoded, or the graph holds more than one article). States are left out:
-    an article names states as actors as often as places ("Boko Haram fighters from Nigeria"
-    struck a Chadian base; "JNIM claims an attack on the Beninese army" in Togo), and a state
+    an article names states as actors as often as places ("Harrow Front fighters from Xland"
+    struck a base of Yland; "the Front claims an attack on the Xlandish army" in Yland), and a state
     named as an actor is often the attacker's (docs/entities.md round 13)."""
     articles = {a for node in by.values() for a in node.get(C + "reportedIn", ())}
     if len(articles) != 1:
@@ -433,7 +433,7 @@ def _article_country(by: dict[str, dict[str, list[str]]], place) -> Optional[str
 def infer_countries(where: list[PlaceInfo], article_country: Optional[str]) -> list[PlaceInfo]:
     """An event's places with a country for each unresolved one (kind ``?``, no country): the one
     country its report's other places lie in (a division or town named in the same phrase:
-    "Karimama, in the Alibori department"), else the one country the article's geocoded places
+    "Telmiri, in the Fenmoor department"), else the one country the article's geocoded places
     lie in. Several countries leave it without one (an article on a border or on two states'
     forces tells of both). The place keeps kind ``?`` and no containment (``inferred``)."""
     own = {p.country for p in where if p.country and not p.inferred}
