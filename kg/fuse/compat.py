@@ -17,7 +17,10 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   area's radius when the hierarchy says nothing), or two points closer
   than ``same_point_km`` whose names hold one another (a town and its base) or closer than
   ``same_record_km`` (two records of one town); two other points that close are *near*, two
-  places (``near_places``). Different countries or distinct towns veto;
+  places (``near_places``). Different countries or distinct towns veto. A place the
+  gazetteer left with no country has the one its report's or article's geocoded places lie in
+  (``PlaceInfo.inferred``, kg.fuse.model): it is in that country and nowhere known in it ("same
+  country", never inside the state), and another country vetoes as for any place;
 * **actors**, per role both name: two fillers agree when they share a name, an alias, or a
   state or organisation they speak for (a defence secretary and his ministry speak for their
   state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
@@ -27,8 +30,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   happened in as its perpetrator); so does a meeting whose reports share a host but each name
   another guest, and ``another_guest`` besides; within one article that vetoes (the article
   tells its participants consistently); across articles a perpetrator both name counts nothing
-  where the places are not known to relate (``place_bound_roles``: one group strikes several
-  places a day);
+  where the places are not known to relate, or only to lie in one country (``place_bound_roles``:
+  one group strikes several places a day);
 * **figures** never veto: figures that differ make the incident's figures disputed, they do
   not split it; agreeing figures add a little; figures that differ between two days read from
   the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
@@ -136,6 +139,8 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     if a.country and b.country and a.country != b.country:
         return "conflict"
     if a.kind == "S" or b.kind == "S":
+        if a.inferred or b.inferred:  # the state an unresolved place is only taken to lie in
+            return "country"
         return "contained" if (a.country and b.country) else "unknown"
     if a.kind == "?" or b.kind == "?":
         na, nb = norm_name(a.label), norm_name(b.label)
@@ -274,8 +279,9 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig, unrelated: bool = Fals
     reports' places are not known to relate) a role of ``place_bound_roles`` (an attack's
     perpetrator) that agrees counts nothing: one group strikes several places a day, so a shared
     group with nothing to tie the places is no evidence of one event (round 10: JNIM at an army
-    post in one country and at one in the next country the same Thursday). compare() asks it
-    across articles only (an article's headline and body may name its event's place in two words)."""
+    post in one country and at one in the next country the same Thursday; round 11: also where
+    they are only in one country, :func:`places_apart`). compare() asks it across articles only
+    (an article's headline and body may name its event's place in two words)."""
     agree = conflict = 0
     acts_a, acts_b = sides_by_role(a), sides_by_role(b)
     bound = dict(cfg.bound_roles)
@@ -485,6 +491,16 @@ def victims_score(a: Report, b: Report, cfg: FusionConfig) -> float:
     return cfg.score("victims_agree") if ka == kb else cfg.score("other_victims")
 
 
+def places_apart(rel: str, same_doc: bool) -> bool:
+    """Whether the two reports' places are not known to relate, for ``place_bound_roles``
+    (:func:`actors_score`): ``unrelated`` (none is the same, contained or in one country), or
+    only ``country`` (two places of one state, one of them with no point or only a country
+    inferred for it: "the Harrow Front bombed a checkpoint at Telmiri" / "the Harrow Front
+    struck a checkpoint at the Oskarra airport" of one day). Across articles only: one article's headline and
+    body may name one event's place in two words ("in the X Delta" / "in X state")."""
+    return rel in ("unrelated", "country") and not same_doc
+
+
 def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = None) -> Optional[float]:
     """The evidence that ``a`` and ``b`` tell one incident, or None if a rule forbids it.
 
@@ -509,7 +525,7 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                   "unrelated": cfg.score("unrelated_places")}[rel]
     # across articles only: one article's headline and body may name one event's place in two
     # words ("an attack in the X Delta" / "an attack in X state") with its group in both
-    actors = actors_score(a, b, cfg, rel == "unrelated" and not same_doc)
+    actors = actors_score(a, b, cfg, places_apart(rel, same_doc))
     score += actors + figures_score(a, b, cfg) + victims_score(a, b, cfg)
     if another_guest(a, b, cfg):  # across articles (within one it vetoed above)
         score += cfg.score("another_guest")
@@ -548,7 +564,7 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                 + ",".join(p.label for p in b.places))
     total = compare(a, b, cfg, same_doc)
     return (f"score {total:.2f} (threshold {cfg.threshold}): dates {ds:+.1f}, places {rel}, "
-            f"actors {actors_score(a, b, cfg, rel == 'unrelated' and not same_doc):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
+            f"actors {actors_score(a, b, cfg, places_apart(rel, same_doc)):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
             + (f", victims {victims_score(a, b, cfg):+.1f} ({victim_kind(a, cfg)} / {victim_kind(b, cfg)})"
                if victims_score(a, b, cfg) else "")
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
@@ -558,7 +574,7 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg) else "")
             + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")
             + (f", groups of one field elsewhere {cfg.score('field_elsewhere'):+.1f}"
-               if actors_score(a, b, cfg, rel == "unrelated" and not same_doc) > 0 and rel != "same"
+               if actors_score(a, b, cfg, places_apart(rel, same_doc)) > 0 and rel != "same"
                and field_only(a, b) else "")
             + (", same document" if same_doc else ""))
 

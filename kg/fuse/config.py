@@ -27,6 +27,12 @@ class FusionConfig:
     same_record_km: float = 1.0
     area_radius_km: dict[str, float] = field(default_factory=lambda: {"A": 160.0, "L": 400.0})
     default_area_radius_km: float = 160.0
+    # event families whose unresolved places take the one country their report's or article's
+    # geocoded places lie in (kg.fuse.model.infer_countries): those told where they happen
+    infer_country: tuple[str, ...] = ("Attack", "Capture")
+    # roles whose armed forces are at home: where the article's places give no country, the state
+    # of such a filler's forces is the unresolved place's (an army is attacked at home)
+    home_roles: tuple[str, ...] = ("target",)
     relative_tolerance: float = 0.25
     absolute_tolerance: float = 2.0
     # figures that tell one event from another: outlets give one deployment's size alike (about
@@ -63,7 +69,7 @@ class FusionConfig:
         """A hashable summary (for caches keyed by configuration)."""
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
                 self.undated_lateness_days, self.untimed_lookback_days, self.week_phrases, self.same_point_km, self.same_record_km,
-                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km,
+                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.infer_country, self.home_roles,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
                 self.bound_roles, self.place_bound_roles, tuple(sorted(self.means.items())), self.victims, self.attribution)
@@ -84,6 +90,8 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         same_record_km=float(p.get("same_record_km", 1)),
         area_radius_km={str(k): float(v) for k, v in (p.get("area_radius_km") or {}).items()},
         default_area_radius_km=float(p.get("default_area_radius_km", 160)),
+        infer_country=tuple(str(f) for f in (p.get("infer_country", ["Attack", "Capture"]) or ())),
+        home_roles=tuple(str(r) for r in (p.get("home_roles", ["target"]) or ())),
         relative_tolerance=float(f.get("relative_tolerance", 0.25)),
         absolute_tolerance=float(f.get("absolute_tolerance", 2)),
         identity_kinds=tuple(str(k) for k in (f.get("identity_kinds", ["troops"]) or ())),

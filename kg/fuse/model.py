@@ -102,6 +102,11 @@ class PlaceInfo:
     # ckg:within a ckg:AdministrativeDivision): "Khyber Pakhtunkhwa" named by one article is the
     # division another article's town lies in, though the two are other nodes (compat)
     areas: frozenset[str] = frozenset()
+    # the country was not read for this place but inferred (:func:`infer_countries`): an
+    # unresolved name given the one country its report's or article's geocoded places agree on.
+    # It lies in that country as far as fusion knows, nowhere in particular (compat: "same
+    # country, relation unknown", never "contained" by the state)
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -208,8 +213,11 @@ def _first(values: Optional[list[str]]) -> Optional[str]:
     return min(values) if values else None
 
 
-def reports_from_triples(triples: Iterable[tuple[Any, Any, Any]], doc_id: Optional[str] = None) -> list[Report]:
-    """The reports of one document graph (or of several: each event names its article)."""
+def reports_from_triples(triples: Iterable[tuple[Any, Any, Any]], doc_id: Optional[str] = None,
+                         cfg: Any = None) -> list[Report]:
+    """The reports of one document graph (or of several: each event names its article). ``cfg``
+    (a FusionConfig; default the shipped settings) says which families' unresolved places take
+    their article's country (:func:`infer_countries`)."""
     by: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     ox_terms = _OX_TERMS  # term_value inlined for the build's pyoxigraph terms (hot loop)
     for s, p, o in triples:
@@ -218,10 +226,11 @@ def reports_from_triples(triples: Iterable[tuple[Any, Any, Any]], doc_id: Option
             continue
         sv = s.value if type(s) in ox_terms else term_value(s)
         by[sv][pv].append(o.value if type(o) in ox_terms else term_value(o))
-    return reports_from_index(by, doc_id)
+    return reports_from_index(by, doc_id, cfg)
 
 
-def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str] = None) -> list[Report]:
+def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str] = None,
+                       cfg: Any = None) -> list[Report]:
     places: dict[str, PlaceInfo] = {}
     actors: dict[str, ActorInfo] = {}
     prints: dict[str, frozenset[int]] = {}
@@ -298,6 +307,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
         return info
 
     out: list[Report] = []
+    article_country: Optional[str] = MISSING  # type: ignore[assignment]  # computed on first need
     for iri, node in by.items():
         classes = [EVENT_CLASS_IRIS[t] for t in node.get(TYPE, ()) if t in EVENT_CLASS_IRIS]
         if not classes or C + "Incident" in node.get(TYPE, ()):
@@ -328,6 +338,12 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
                     if a is not None and not (role in OPEN_ROLES and place(o) is not None and
                                               places[o].kind != "S"):
                         roles[role].append(a)
+        if any(p.kind == "?" and p.country is None for p in where):
+            cfg = cfg if cfg is not None else _config()
+            if _infers(sorted(classes)[0], cfg):
+                if article_country is MISSING:
+                    article_country = _article_country(by, place)
+                where = infer_countries(where, article_country or _home_country(roles, cfg))
         quantities: dict[str, tuple[float, str]] = {}
         for q in node.get(C + "quantity", ()):
             qn = by.get(q, {})
@@ -364,6 +380,68 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
         ))
     out.sort(key=lambda r: r.iri)
     return out
+
+
+def _config() -> Any:
+    from kg.fuse.config import load_config  # (the shipped settings; read once a document at most)
+
+    return load_config()
+
+
+def _infers(cls: str, cfg: Any) -> bool:
+    """Whether a report of event class ``cls`` takes a country for its unresolved places
+    (``places.infer_country`` of fusion.yaml, by family)."""
+    from kg.fuse.blocking import family  # (blocking imports this module)
+
+    return family(cls) in cfg.infer_country
+
+
+_STATE_KEY = str(CKGD) + "state/"
+
+
+def _home_country(roles: dict[str, list[ActorInfo]], cfg: Any) -> Optional[str]:
+    """The one state whose armed forces fill a role of ``places.home_roles`` (an attack's target):
+    a state's army is attacked at home ("the Harrow Front claims a deadly attack on the Xlandish
+    army at Oskarra Junction"), where its attackers and its captors are as often abroad. None when the fillers
+    speak for no state or for several, or are no armed force."""
+    found = {k for role in cfg.home_roles for x in roles.get(role, ()) if x.cls == C + "ArmedForce"
+             for k in x.keys if k.startswith(_STATE_KEY)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _article_country(by: dict[str, dict[str, list[str]]], place) -> Optional[str]:
+    """The one country every geocoded place of the read graph lies in (None when they lie in
+    several, or none is geocoded, or the graph holds more than one article). States are left out:
+    an article names states as actors as often as places ("Harrow Front fighters from Xland"
+    struck a base of Yland; "the Front claims an attack on the Xlandish army" in Yland), and a state
+    named as an actor is often the attacker's (docs/entities.md round 13)."""
+    articles = {a for node in by.values() for a in node.get(C + "reportedIn", ())}
+    if len(articles) != 1:
+        return None
+    found: set[str] = set()
+    for iri, node in by.items():
+        if PLACE_CLASS not in node.get(TYPE, ()) or STATE in node.get(TYPE, ()):
+            continue
+        info = place(iri)
+        if info is not None and info.country and not info.inferred:
+            found.add(info.country)
+            if len(found) > 1:
+                return None
+    return next(iter(found), None)
+
+
+def infer_countries(where: list[PlaceInfo], article_country: Optional[str]) -> list[PlaceInfo]:
+    """An event's places with a country for each unresolved one (kind ``?``, no country): the one
+    country its report's other places lie in (a division or town named in the same phrase:
+    "Telmiri, in the Fenmoor department"), else the one country the article's geocoded places
+    lie in. Several countries leave it without one (an article on a border or on two states'
+    forces tells of both). The place keeps kind ``?`` and no containment (``inferred``)."""
+    own = {p.country for p in where if p.country and not p.inferred}
+    country = next(iter(own)) if len(own) == 1 else (article_country if not own else None)
+    if country is None:
+        return where
+    return [_intern(PlaceInfo(p.iri, p.label, country, None, None, "?", frozenset(), p.areas, True))
+            if p.kind == "?" and p.country is None else p for p in where]
 
 
 def branch_keys(attrs: dict[str, str]) -> set[str]:
