@@ -40,6 +40,7 @@ from kg.extract.events.triggers import Triggers, _not_deployment, troops_moving
 from kg.extract.events.adversaries import _former_fought
 from kg.extract.events.backers import _supporter_told_apart
 from kg.extract.events.senders import _sender_abroad
+from kg.extract.events.modifiers import _modifier_states_dropped
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
@@ -108,6 +109,7 @@ class EventFinder:
         _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
         _lone_troop_count(merged, frames, parsed.sentences)  # round 16
         _sender_abroad(merged, res)  # round 19
+        _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:

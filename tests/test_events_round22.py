@@ -1,0 +1,52 @@
+"""The twenty-second round of event rules for real news (issue 10): FALSE arguments of found events,
+by class, seen in at least three LOOK batches (docs/extraction.md, "Round 22"), each on short reports
+invented for these tests, with guards for what a rule must leave alone.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import asserted, extract, names
+
+
+def _participants(facts):
+    return [names(facts, v, "participants") for v in asserted(facts, "Meeting")]
+
+
+# --- a state named only as the modifier of another actor of the event is no actor of its own (class:
+#     a state named beside its own official or unit given the role as well; LOOK batches E F I K L,
+#     the meeting part I K; the deployments' agent part is docs/agreement.md (c5))
+
+def test_a_state_named_by_a_possessive_before_its_king_is_no_participant(extractor):
+    facts = extract(extractor, "Minister visits\nDefense Secretary Harald Quendt met with military leaders and "
+                               "Norway's King Olvar Brenn here today, and praised the troops stationed there.",
+                    published="2024-02-05")
+    assert ["Harald Quendt", "Olvar Brenn"] in _participants(facts)
+    assert not any("Norway" in p for p in _participants(facts))
+
+
+def test_a_state_named_before_its_president_s_title_is_no_participant(extractor):
+    facts = extract(extractor, "Talks in the capital\nSecretary Harald Quendt met today with the Republic of Ghana "
+                               "(ROG) President Olvar Brenn to discuss the security situation.",
+                    published="2024-02-05")
+    met = _participants(facts)
+    assert ["Harald Quendt", "Olvar Brenn"] in met
+    assert not any("Ghana" in p or "Republic of Ghana" in p for p in met)
+
+
+def test_a_state_named_before_a_long_title_of_a_mediator_is_no_participant(extractor):
+    facts = extract(extractor, "Leaders meet\nHarald Quendt and Pero Lindqvist met in Accra on Monday, along with "
+                               "Norway's Minister for Safety and Security Olvar Brenn, who is mediating the talks.",
+                    published="2024-02-05")
+    assert ["Harald Quendt", "Olvar Brenn", "Pero Lindqvist"] in _participants(facts)
+
+
+def test_a_state_named_on_its_own_beside_a_person_stays_a_participant(extractor):
+    facts = extract(extractor, "Talks held\nHarald Quendt met with officials of Norway and Sweden in Oslo on Monday.",
+                    published="2024-02-05")
+    assert any({"Norway", "Sweden"} <= set(p) for p in _participants(facts)), _participants(facts)
+
+
+def test_two_states_joined_by_and_are_no_modifiers(extractor):
+    facts = extract(extractor, "Talks held\nNorway and Sweden held talks with Harald Quendt in Oslo on Monday.",
+                    published="2024-02-05")
+    assert any({"Norway", "Sweden"} <= set(p) for p in _participants(facts)), _participants(facts)
