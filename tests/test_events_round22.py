@@ -50,3 +50,31 @@ def test_two_states_joined_by_and_are_no_modifiers(extractor):
     facts = extract(extractor, "Talks held\nNorway and Sweden held talks with Harald Quendt in Oslo on Monday.",
                     published="2024-02-05")
     assert any({"Norway", "Sweden"} <= set(p) for p in _participants(facts)), _participants(facts)
+
+
+# --- the attacked side's answer names no perpetrator (class: the attacked side's counter-fire merged into
+#     the attack it answers, its side the perpetrator; LOOK batches A G K)
+
+def _attacks(facts):
+    return [(names(facts, v, "perpetrator"), names(facts, v, "target")) for v in asserted(facts, "Attack")]
+
+
+def test_fire_opened_on_their_attackers_and_its_kills_name_no_perpetrator(extractor):
+    facts = extract(extractor, "Convoy hit\nA Chadian soldier was killed on Friday when a roadside bomb exploded near "
+                               "their convoy in the town of Morvala. Other Chadian troops opened fire on their "
+                               "attackers, and the military says they killed two of them.", published="2024-02-05")
+    attacks = _attacks(facts)
+    assert attacks and all("Chadian forces" not in perpetrators for perpetrators, _ in attacks), attacks
+
+
+def test_a_counterattack_names_no_perpetrator_from_its_subject(extractor):
+    facts = extract(extractor, "Town attacked\nChadian government troops launched a counterattack on the town of "
+                               "Morvala on Saturday and killed ten rebels.", published="2024-02-05")
+    attacks = _attacks(facts)
+    assert attacks and all(perpetrators == [] for perpetrators, _ in attacks), attacks
+
+
+def test_an_attack_that_answers_nothing_keeps_its_perpetrator(extractor):
+    facts = extract(extractor, "Clash\nChadian troops attacked the Ostmark Liberation Front in the village of Morvala "
+                               "on Sunday, killing five fighters.", published="2024-02-05")
+    assert _attacks(facts) == [(["Chadian forces"], ["Ostmark Liberation Front"])]

@@ -38,6 +38,7 @@ from kg.extract.events.sentences import (
 )
 from kg.extract.events.triggers import Triggers, _not_deployment, troops_moving
 from kg.extract.events.adversaries import _former_fought
+from kg.extract.events.counter_fire import _counter_fire_has_no_attacker
 from kg.extract.events.backers import _supporter_told_apart
 from kg.extract.events.senders import _sender_abroad
 from kg.extract.events.modifiers import _modifier_states_dropped
@@ -75,6 +76,8 @@ class EventFinder:
             ctx.earlier = recent[-2:]
             ctx.after = parsed.sentences[k + 1:k + 3]
             found = _drop_attacks_taken(list(ctx.frames()))
+            _counter_fire_has_no_attacker(found, self.t.counter_words, self.t.counter_particles,
+                                          self.t.counter_objects)  # round 22
             _date_counted_back(found)
             frames.extend(found)
             blamed = ctx.blamed()
