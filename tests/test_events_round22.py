@@ -78,3 +78,35 @@ def test_an_attack_that_answers_nothing_keeps_its_perpetrator(extractor):
     facts = extract(extractor, "Clash\nChadian troops attacked the Ostmark Liberation Front in the village of Morvala "
                                "on Sunday, killing five fighters.", published="2024-02-05")
     assert _attacks(facts) == [(["Chadian forces"], ["Ostmark Liberation Front"])]
+
+
+# --- the sending state of a deployment told by its government or ministry (class: a body or person of the
+#     sender given as the agent where the gold names the sender; LOOK batches C G W)
+
+def _agents(facts):
+    return [names(facts, v, "agent") for v in facts.events if v.type == "Deployment"]
+
+
+def test_a_ministry_sending_reinforcements_sends_for_its_state(extractor):
+    facts = extract(extractor, "Reinforcements sent\nSudan's army lost the town of Morvala on Monday. A day earlier, "
+                               "the Sudanese Defence Ministry had said it was sending reinforcements to Kassala, and "
+                               "state television showed columns of vehicles.", published="2024-02-05")
+    assert _agents(facts) == [["Sudan"]]
+
+
+def test_a_government_sending_troops_sends_for_its_state(extractor):
+    facts = extract(extractor, "Troops sent\nSudan refused to join the talks. The Sudanese government sent 500 troops "
+                               "to Kassala on Monday.", published="2024-02-05")
+    assert _agents(facts) == [["Sudan"]]
+
+
+def test_a_government_whose_state_the_report_does_not_name_stays_the_agent(extractor):
+    facts = extract(extractor, "Troops sent\nThe Sudanese government sent 500 troops to Kassala on Monday.",
+                    published="2024-02-05")
+    assert _agents(facts) == [["Sudanese government"]]
+
+
+def test_a_body_of_no_state_stays_the_agent(extractor):
+    facts = extract(extractor, "Troops sent\nSudan refused to join the talks. The African Union sent 500 troops to "
+                               "Kassala on Monday.", published="2024-02-05")
+    assert _agents(facts) == [["African Union"]]

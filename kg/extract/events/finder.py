@@ -38,6 +38,7 @@ from kg.extract.events.sentences import (
 )
 from kg.extract.events.triggers import Triggers, _not_deployment, troops_moving
 from kg.extract.events.adversaries import _former_fought
+from kg.extract.events.agent_states import _agent_is_the_state
 from kg.extract.events.counter_fire import _counter_fire_has_no_attacker
 from kg.extract.events.backers import _supporter_told_apart
 from kg.extract.events.senders import _sender_abroad
@@ -113,6 +114,7 @@ class EventFinder:
         _lone_troop_count(merged, frames, parsed.sentences)  # round 16
         _sender_abroad(merged, res)  # round 19
         _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
+        _agent_is_the_state(merged, res)  # round 22
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:
