@@ -110,3 +110,19 @@ def test_a_body_of_no_state_stays_the_agent(extractor):
     facts = extract(extractor, "Troops sent\nSudan refused to join the talks. The African Union sent 500 troops to "
                                "Kassala on Monday.", published="2024-02-05")
     assert _agents(facts) == [["African Union"]]
+
+
+def _meetings(facts):
+    return [names(facts, v, "participants") for v in asserted(facts, "Meeting")]
+
+
+def test_a_government_at_talks_is_its_state(extractor):
+    facts = extract(extractor, "Talks resume\nNegotiators for Colombia's government and the Ostmark Liberation Front "
+                               "met in Havana in February.", published="2024-02-05")
+    assert _meetings(facts) == [["Colombia", "Ostmark Liberation Front"]]
+
+
+def test_a_body_of_no_state_at_talks_stays(extractor):
+    facts = extract(extractor, "Talks resume\nColombia has suspended talks twice. In February, negotiators for the "
+                               "African Union and the Ostmark Liberation Front met in Havana.", published="2024-02-05")
+    assert _meetings(facts) == [["African Union", "Ostmark Liberation Front"]]
