@@ -52,7 +52,8 @@ def _counter_fire_has_no_attacker(found: list[Frame], words: frozenset[str], par
             if f.roles["perpetrator"]:  # "counter attacked the militants": the militants attacked them
                 f.roles["target"] = list(sides)
     for f in found:
-        if f.type == "Attack" and f.roles.get("perpetrator") and not is_counter_fire(f.trigger, words, particles, objects):
+        if f.type == "Attack" and f.roles.get("perpetrator") \
+                and not is_counter_fire(f.trigger, words, particles, objects):
             told_after = [e for e in f.roles["perpetrator"] if e in answering and f.trigger.i > answering[e]]
             if told_after:
                 f.roles["perpetrator"] = [e for e in f.roles["perpetrator"] if e not in told_after]
