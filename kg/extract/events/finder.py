@@ -38,8 +38,11 @@ from kg.extract.events.sentences import (
 )
 from kg.extract.events.triggers import Triggers, _not_deployment, troops_moving
 from kg.extract.events.adversaries import _former_fought
+from kg.extract.events.agent_states import _agent_is_the_state
+from kg.extract.events.counter_fire import _counter_fire_has_no_attacker
 from kg.extract.events.backers import _supporter_told_apart
 from kg.extract.events.senders import _sender_abroad
+from kg.extract.events.modifiers import _modifier_states_dropped
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
@@ -74,6 +77,8 @@ class EventFinder:
             ctx.earlier = recent[-2:]
             ctx.after = parsed.sentences[k + 1:k + 3]
             found = _drop_attacks_taken(list(ctx.frames()))
+            _counter_fire_has_no_attacker(found, self.t.counter_words, self.t.counter_particles,
+                                          self.t.counter_objects)  # round 22
             _date_counted_back(found)
             frames.extend(found)
             blamed = ctx.blamed()
@@ -108,6 +113,8 @@ class EventFinder:
         _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
         _lone_troop_count(merged, frames, parsed.sentences)  # round 16
         _sender_abroad(merged, res)  # round 19
+        _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
+        _agent_is_the_state(merged, res)  # round 22
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:

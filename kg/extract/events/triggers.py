@@ -103,6 +103,9 @@ class Triggers:
     contest_nouns: frozenset[str] = frozenset()  # "after clashes between A and X": X held what A took (round 17)
     kill_verbs: frozenset[str] = frozenset()  # "X killed 20": an attack only with an armed subject (round 18)
     kill_claim_verbs: frozenset[str] = frozenset()  # "X say they killed 20": a side's claim of its kills (round 18)
+    counter_words: frozenset[str] = frozenset()  # "the troops counterattacked": the attacked side's answer (round 22)
+    counter_particles: frozenset[str] = frozenset()  # "the troops fired back" (round 22)
+    counter_objects: frozenset[str] = frozenset()  # "opened fire on their attackers" (round 22)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -158,7 +161,10 @@ class Triggers:
                    frozenset(data["Meeting"].get("topic_verbs", [])),
                    frozenset(data.get("contest_nouns", [])),
                    frozenset(data["Attack"].get("actor_verbs", [])),
-                   frozenset(data.get("kill_claim_verbs", [])))
+                   frozenset(data.get("kill_claim_verbs", [])),
+                   frozenset((data.get("counter_fire") or {}).get("words", [])),
+                   frozenset((data.get("counter_fire") or {}).get("particles", [])),
+                   frozenset((data.get("counter_fire") or {}).get("objects", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:
