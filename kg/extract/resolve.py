@@ -274,6 +274,7 @@ class Resolver:
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)
         _drop_coordinated_modifier_states(clusters)
+        _drop_lone_word_people(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -710,6 +711,17 @@ def _drop_coordinated_modifier_states(clusters: dict[str, "Cluster"]) -> None:
             continue
         c.mentions = [m for m in c.mentions if m not in coord]
         if not c.mentions:
+            del clusters[key]
+
+
+def _drop_lone_word_people(clusters: dict[str, "Cluster"]) -> None:
+    """A person named by one word only, each time with nothing that says it is a person (no title,
+    no honorific, no role beside it, no "said", no fuller name the word is short for), is the
+    model's guess alone: a product, a unit's acronym, a people, an exercise or a word at a
+    sentence's start. Such a cluster is no entity."""
+    for key, c in list(clusters.items()):
+        named = [m for m in c.mentions if m.kind != "Description"]
+        if c.kind == "Person" and named and all(m.hint.get("lone_word") for m in named):
             del clusters[key]
 
 
