@@ -49,3 +49,40 @@ def test_a_surname_after_the_full_name_stays_with_it(extractor):
                            "were useful.")
     assert entity_types(f).get("Jonas Verrick") == "Person"
     assert "Verrick" not in entity_types(f)
+
+
+# 2. A name the report also writes before irregular fighters ("X militants", "Y rebels") and uses
+#    alone is a group's name: where the model guessed a person, a body or a place no gazetteer knows,
+#    it is the armed group; "the Y" said beside "Y rebels" is that group. (Measured on LOOK with the
+#    actor lexicon cut to state militaries: the names a new report brings are not in the lexicon.)
+
+def test_a_name_written_before_militants_is_a_group(extractor):
+    f = extract(extractor, "Raid\n\nKarvash militants attacked a police post near Velanstad on Monday. Karvash "
+                           "later claimed the attack in a statement, the army said.")
+    assert entity_types(f).get("Karvash") == "ArmedGroup"
+
+
+def test_a_name_blamed_after_its_fighters_is_a_group(extractor):
+    f = extract(extractor, "Raid\n\nKarvash fighters attacked a police post near Velanstad on Monday. Officials "
+                           "blamed Karvash for the raid.")
+    assert entity_types(f).get("Karvash") == "ArmedGroup"
+
+
+def test_the_name_alone_joins_its_rebels(extractor):
+    f = extract(extractor, "Clashes\n\nTroops clashed with Dorvan rebels near Velanstad on Monday. The army said "
+                           "the Dorvan had fled across the river.")
+    groups = [e for e in f.entities if e.type == "ArmedGroup"]
+    assert [e.name for e in groups] == ["Dorvan rebels"]
+    assert len(groups[0].mentions) >= 2
+
+
+def test_a_name_never_written_before_fighters_stays_as_guessed(extractor):
+    f = extract(extractor, "Raid\n\nGunmen attacked a police post near Velanstad on Monday. Karvash later claimed "
+                           "the attack in a statement, the army said.")
+    assert entity_types(f).get("Karvash") == "Person"
+
+
+def test_a_known_town_before_militants_stays_a_place(extractor):
+    f = extract(extractor, "Raid\n\nRouen militants attacked a police post on Monday. Police in Rouen said two "
+                           "officers were wounded.")
+    assert entity_types(f).get("Rouen") == "Location"

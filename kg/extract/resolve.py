@@ -268,6 +268,7 @@ class Resolver:
         _merge_state_bodies(clusters, self.gaz)
         _merge_appositions(clusters)
         _merge_people_into_groups(clusters)
+        _merge_names_of_fighters(clusters)
         _merge_settlement_names(clusters)
         _merge_short_place_names(clusters)
         _merge_spelling_variants(clusters)
@@ -864,6 +865,18 @@ def _merge_people_into_groups(clusters: dict[str, "Cluster"]) -> None:
         of_people = [g for g in listed if any(word.search(t.lower()) for t in (*_entry_names(g.entry), g.entry.subtype or ""))]
         if len(of_people) == 1:
             of_people[0].mentions.extend(c.mentions)
+            del clusters[c.key]
+
+
+def _merge_names_of_fighters(clusters: dict[str, "Cluster"]) -> None:
+    """"the X" said alone beside "X rebels" (a name typed a group because it is written before
+    fighters, ``_names_of_fighters``): one group, the one the report describes as "X rebels"."""
+    for c in [c for c in clusters.values() if c.kind == "ArmedGroup" and c.hints.get("fighters_name")]:
+        word = re.compile(rf"(?:the\s+)?{re.escape(c.hints['fighters_name'])}\s+\w+", re.IGNORECASE)
+        described = [g for g in clusters.values() if g is not c and g.kind == "ArmedGroup" and any(
+            word.fullmatch(m.text.strip()) for m in g.mentions)]
+        if len(described) == 1:
+            described[0].mentions.extend(c.mentions)
             del clusters[c.key]
 
 

@@ -108,3 +108,41 @@ def _person_words(parsed: ParsedDoc) -> frozenset[str]:
     docs = {id(s.span.doc): s.span.doc for s in parsed.sentences}
     return frozenset(t.lower_ for d in docs.values() for e in d.ents if e.label_ == "PERSON" and len(e) >= 2
                      for t in e)
+
+
+def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[RawMention]:
+    """A name the report also writes before fighters ("X militants", "Y fighters", "Z rebels") and uses
+    alone ("X attacked", "the Y") is a group's name: where the model guessed a person, a body or a
+    place no gazetteer knows for the bare name, it is the armed group. (A people before fighters,
+    "Tuareg rebels", is labelled a people and never used alone as a name; a state is a state.)"""
+    docs = {id(s.span.doc): s.span.doc for s in parsed.sentences}
+    fighters = set()
+    for d in docs.values():
+        for ent in d.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") and _before_irregulars(ent):
+                text = _strip_the(_strip_possessive(ent.text))
+                if res.gazetteer.country(text) is None and res.lexicon.match(text) is None:
+                    fighters.add(text.lower())
+    if not fighters:
+        return found
+    for m in found:
+        if m.kind not in ("Person", "Organization", "Location") or m.hint.get("entry") is not None or m.subtype \
+                or m.hint.get("title") or m.hint.get("honorific") or m.hint.get("inside"):
+            continue
+        text = _strip_the(_strip_possessive(m.text))
+        if text.lower() in fighters and (m.kind != "Location" or res.gazetteer.lookup(text) is None):
+            m.kind, m.hint = "ArmedGroup", {"fighters_name": text.lower()}
+    return found
+
+
+#: fighters of no state ("X militants", "Y rebels"): a state's or a government's "forces", "troops" or
+#: "soldiers" say nothing of whether X is a group
+_IRREGULARS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia", "militiaman",
+                         "separatist", "gunman", "guerrilla", "guerilla", "extremist", "terrorist"])
+
+
+def _before_irregulars(ent) -> bool:
+    """"X militants", "Y rebels", "Z fighters": the name is a modifier of irregular fighters."""
+    root, head = ent.root, ent.root.head
+    return root.dep_ in ("compound", "amod", "nmod") and head.i == ent.end and head.i != root.i \
+        and head.lemma_.lower() in _IRREGULARS | {w + "s" for w in _IRREGULARS}
