@@ -86,3 +86,23 @@ def test_a_known_town_before_militants_stays_a_place(extractor):
     f = extract(extractor, "Raid\n\nRouen militants attacked a police post on Monday. Police in Rouen said two "
                            "officers were wounded.")
     assert entity_types(f).get("Rouen") == "Location"
+
+
+def test_a_name_the_text_calls_a_militia_once_is_a_group_everywhere(extractor):
+    f = extract(extractor, "Raid\n\nThe soldiers were taken after an attack by Karvash, a local militia, near "
+                           "Velanstad. Karvash also fired rockets at the town on Monday.")
+    groups = [e for e in f.entities if e.type == "ArmedGroup"]
+    assert [e.name for e in groups] == ["Karvash"] and len(groups[0].mentions) == 2
+    assert "Karvash" not in {e.name for e in f.entities if e.type != "ArmedGroup"}
+
+
+def test_a_body_with_guerrillas_is_a_group(extractor):
+    f = extract(extractor, "Raid\n\nGuerrillas from the Dorvan Workers Party said they killed 15 soldiers near "
+                           "Velanstad. The Dorvan Workers Party has fought the army since 1984.")
+    assert entity_types(f).get("Dorvan Workers Party") == "ArmedGroup"
+
+
+def test_a_person_with_rebels_loyal_to_him_stays_a_person(extractor):
+    f = extract(extractor, "Raid\n\nRebels loyal to Jonas Verrick attacked a police post near Velanstad on Monday. "
+                           "Jonas Verrick denied the attack.")
+    assert entity_types(f).get("Jonas Verrick") == "Person"

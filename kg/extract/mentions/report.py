@@ -119,10 +119,14 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
     fighters = set()
     for d in docs.values():
         for ent in d.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") and _before_irregulars(ent):
+            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") and _before_irregulars(ent) \
+                    or ent.label_ == "ORG" and _irregulars_of(ent):  # (a person has fighters too: "rebels loyal to X Y")
                 text = _strip_the(_strip_possessive(ent.text))
                 if res.gazetteer.country(text) is None and res.lexicon.match(text) is None:
                     fighters.add(text.lower())
+    # a name the text itself calls armed in one sentence ("X, a militia allied with Y"): the same in all
+    fighters |= {_strip_the(_strip_possessive(m.text)).lower() for m in found
+                 if m.kind == "ArmedGroup" and m.hint.get("entry") is None and len(m.span) <= 4}
     if not fighters:
         return found
     for m in found:
@@ -139,6 +143,19 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
 #: "soldiers" say nothing of whether X is a group
 _IRREGULARS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia", "militiaman",
                          "separatist", "gunman", "guerrilla", "guerilla", "extremist", "terrorist"])
+
+
+def _irregulars_of(ent) -> bool:
+    """"fighters of X", "militants from Y", "guerrillas loyal to Z", "X's fighters": irregulars the name has."""
+    root = ent.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _IRREGULARS:
+        return True
+    if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from", "to"):
+        return False
+    head = root.head.head
+    if root.head.lower_ == "to" and head.lower_ == "loyal":
+        head = head.head
+    return head.lemma_.lower() in _IRREGULARS or head.lower_ in _IRREGULARS
 
 
 def _before_irregulars(ent) -> bool:
