@@ -58,7 +58,7 @@ def test_a_surname_after_the_full_name_stays_with_it(extractor):
 
 def test_a_name_written_before_militants_is_a_group(extractor):
     f = extract(extractor, "Raid\n\nKarvash militants attacked a police post near Velanstad on Monday. Karvash "
-                           "later claimed the attack in a statement, the army said.")
+                           "later said the attackers had fled, the army said.")
     assert entity_types(f).get("Karvash") == "ArmedGroup"
 
 
@@ -77,8 +77,8 @@ def test_the_name_alone_joins_its_rebels(extractor):
 
 
 def test_a_name_never_written_before_fighters_stays_as_guessed(extractor):
-    f = extract(extractor, "Raid\n\nGunmen attacked a police post near Velanstad on Monday. Karvash later claimed "
-                           "the attack in a statement, the army said.")
+    f = extract(extractor, "Raid\n\nGunmen attacked a police post near Velanstad on Monday. Karvash later said "
+                           "the attackers had fled, the army said.")
     assert entity_types(f).get("Karvash") == "Person"
 
 
@@ -105,4 +105,28 @@ def test_a_body_with_guerrillas_is_a_group(extractor):
 def test_a_person_with_rebels_loyal_to_him_stays_a_person(extractor):
     f = extract(extractor, "Raid\n\nRebels loyal to Jonas Verrick attacked a police post near Velanstad on Monday. "
                            "Jonas Verrick denied the attack.")
+    assert entity_types(f).get("Jonas Verrick") == "Person"
+
+
+def test_a_name_in_apposition_to_a_militant_group_is_a_group(extractor):
+    f = extract(extractor, "Raid\n\nNorland's main militant group, Karvash, says six soldiers were killed near "
+                           "Velanstad. Karvash warned of more raids.")
+    assert entity_types(f).get("Karvash") == "ArmedGroup"
+
+
+def test_a_name_before_armed_group_is_a_group(extractor):
+    f = extract(extractor, "Talks\n\nThe Karvash armed group agreed to withdraw from Velanstad. Karvash said the talks "
+                           "would resume.")
+    assert entity_types(f).get("Karvash") == "ArmedGroup"
+
+
+def test_who_claims_an_ambush_is_a_group(extractor):
+    f = extract(extractor, "Raid\n\nKarvash claimed the ambush near Velanstad in a message on Monday. The army said "
+                           "Karvash had lost ten men.")
+    assert entity_types(f).get("Karvash") == "ArmedGroup"
+
+
+def test_who_claims_a_victory_in_a_vote_stays_a_person(extractor):
+    f = extract(extractor, "Talks\n\nJonas Verrick claimed victory in the vote in Velanstad. Verrick said the talks "
+                           "would resume.")
     assert entity_types(f).get("Jonas Verrick") == "Person"

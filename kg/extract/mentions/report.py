@@ -119,8 +119,9 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
     fighters = set()
     for d in docs.values():
         for ent in d.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") and _before_irregulars(ent) \
-                    or ent.label_ == "ORG" and _irregulars_of(ent):  # (a person has fighters too: "rebels loyal to X Y")
+            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") and (_before_irregulars(ent) or _armed_group_beside(ent)) \
+                    or ent.label_ == "ORG" and _irregulars_of(ent) \
+                    or ent.label_ in ("PERSON", "ORG") and _claims_an_attack(ent, res):  # (a person has fighters too)
                 text = _strip_the(_strip_possessive(ent.text))
                 if res.gazetteer.country(text) is None and res.lexicon.match(text) is None:
                     fighters.add(text.lower())
@@ -143,6 +144,33 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
 #: "soldiers" say nothing of whether X is a group
 _IRREGULARS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia", "militiaman",
                          "separatist", "gunman", "guerrilla", "guerilla", "extremist", "terrorist"])
+
+
+#: a group noun and the words that make it an armed one ("the country's largest rebel group, X", "the Y armed group")
+_GROUP_NOUNS = frozenset(["group", "faction", "movement", "organization", "organisation", "outfit"])
+_ARMED_GROUP_WORDS = frozenset(["armed", "rebel", "militant", "insurgent", "jihadist", "islamist", "extremist",
+                                "terrorist", "guerrilla", "separatist", "paramilitary"])
+
+
+def _armed_group_beside(ent) -> bool:
+    """"the country's largest rebel group, X", "militant group X", "the X armed group": the name and an
+    armed group noun stand for one another (apposition or compound)."""
+    root = ent.root
+    near = [t for t in root.children if t.dep_ in ("appos", "compound") and not ent.start <= t.i < ent.end]
+    if root.dep_ in ("appos", "compound", "amod", "nmod"):
+        near.append(root.head)
+    return any(t.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ in _ARMED_GROUP_WORDS and c.i < t.i for c in t.children)
+               for t in near)
+
+
+def _claims_an_attack(ent, res) -> bool:
+    """"X claimed the ambush", "Y claims responsibility for the bombing": who claims an attack fights."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() != "claim":
+        return False
+    return any(c.dep_ == "dobj" and (c.lower_ in res.fighting_words or c.lemma_.lower() in res.fighting_words
+                                     or c.lower_ == "responsibility")
+               for c in root.head.children)
 
 
 def _irregulars_of(ent) -> bool:
