@@ -130,3 +130,15 @@ def test_who_claims_a_victory_in_a_vote_stays_a_person(extractor):
     f = extract(extractor, "Talks\n\nJonas Verrick claimed victory in the vote in Velanstad. Verrick said the talks "
                            "would resume.")
     assert entity_types(f).get("Jonas Verrick") == "Person"
+
+
+def test_who_holds_the_town_the_army_takes_is_a_group(extractor):
+    f = extract(extractor, "Capture\n\nTroops took full control of Velanstad, the last town held by the Karvash "
+                           "Brotherhood in the north, the army said on Monday. The Karvash Brotherhood did not comment.")
+    assert entity_types(f).get("Karvash Brotherhood") == "ArmedGroup"
+
+
+def test_what_an_operation_is_against_is_a_group(extractor):
+    f = extract(extractor, "Raid\n\nThe army launched a ground operation against the Karvash Brotherhood near "
+                           "Velanstad in June. The Karvash Brotherhood did not comment.")
+    assert entity_types(f).get("Karvash Brotherhood") == "ArmedGroup"

@@ -121,7 +121,8 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
         for ent in d.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") and (_before_irregulars(ent) or _armed_group_beside(ent)) \
                     or ent.label_ == "ORG" and _irregulars_of(ent) \
-                    or ent.label_ in ("PERSON", "ORG") and _claims_an_attack(ent, res):  # (a person has fighters too)
+                    or ent.label_ in ("PERSON", "ORG") and _claims_an_attack(ent, res) \
+                    or ent.label_ in ("ORG", "GPE", "LOC", "FAC") and _the_armys_enemy(ent):  # (a person has fighters too)
                 text = _strip_the(_strip_possessive(ent.text))
                 if res.gazetteer.country(text) is None and res.lexicon.match(text) is None:
                     fighters.add(text.lower())
@@ -171,6 +172,25 @@ def _claims_an_attack(ent, res) -> bool:
     return any(c.dep_ == "dobj" and (c.lower_ in res.fighting_words or c.lemma_.lower() in res.fighting_words
                                      or c.lower_ == "responsibility")
                for c in root.head.children)
+
+
+#: "the town held by X", "retook Y from Z", "the offensive against W", "victory over V": the other side
+#: of a capture or a war (a state is a state, a town the gazetteer knows a town: see _names_of_fighters)
+_HOLD_VERBS = frozenset(["hold", "control", "occupy", "besiege", "overrun"])
+_RETAKE_VERBS = frozenset(["recapture", "retake", "capture", "seize", "liberate", "wrest", "clear", "free", "reclaim"])
+_WAR_NOUNS = frozenset(["operation", "offensive", "counteroffensive", "counter-offensive", "fight", "campaign", "war",
+                        "battle", "fighting", "insurgency"])
+
+
+def _the_armys_enemy(ent) -> bool:
+    """"held by X", "recaptured the village from Y", "a ground operation against Z", "victory over W"."""
+    root = ent.root
+    if root.dep_ != "pobj":
+        return False
+    prep, head = root.head.lower_, root.head.head
+    lemma = head.lemma_.lower()
+    return prep == "by" and lemma in _HOLD_VERBS or prep == "from" and lemma in _RETAKE_VERBS \
+        or prep == "against" and lemma in _WAR_NOUNS or prep == "over" and lemma == "victory"
 
 
 def _irregulars_of(ent) -> bool:
