@@ -142,3 +142,9 @@ def test_what_an_operation_is_against_is_a_group(extractor):
     f = extract(extractor, "Raid\n\nThe army launched a ground operation against the Karvash Brotherhood near "
                            "Velanstad in June. The Karvash Brotherhood did not comment.")
     assert entity_types(f).get("Karvash Brotherhood") == "ArmedGroup"
+
+
+def test_a_town_the_text_names_a_town_stays_a_place_beside_its_militants(extractor):
+    f = extract(extractor, "Raid\n\nDorvashka militants attacked a police post in the town of Dorvashka on Monday. "
+                           "Police in Dorvashka said two officers were wounded.")
+    assert entity_types(f).get("Dorvashka") == "Location"

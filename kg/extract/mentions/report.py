@@ -10,7 +10,7 @@ import re
 from kg.extract.nlp import ParsedDoc
 
 from kg.extract.mentions.raw import RawMention
-from kg.extract.mentions.common import _is_headline, _strip_possessive, _strip_the
+from kg.extract.mentions.common import PLACE_NOUNS, _is_headline, _strip_possessive, _strip_the
 
 
 def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
@@ -129,6 +129,9 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
     # a name the text itself calls armed in one sentence ("X, a militia allied with Y"): the same in all
     fighters |= {_strip_the(_strip_possessive(m.text)).lower() for m in found
                  if m.kind == "ArmedGroup" and m.hint.get("entry") is None and len(m.span) <= 4}
+    # a name the text calls a place ("the town of X", "X province") is a place, whatever fights from it
+    fighters -= {_strip_the(_strip_possessive(m.text)).lower() for m in found
+                 if m.kind == "Location" and _named_a_place(m.span, res)}
     if not fighters:
         return found
     for m in found:
@@ -204,6 +207,14 @@ def _irregulars_of(ent) -> bool:
     if root.head.lower_ == "to" and head.lower_ == "loyal":
         head = head.head
     return head.lemma_.lower() in _IRREGULARS or head.lower_ in _IRREGULARS
+
+
+def _named_a_place(span, res) -> bool:
+    """"the town of X", "the village of Y", "Z province": the text itself says the name is a place's."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS:
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in res.place_suffixes
 
 
 def _before_irregulars(ent) -> bool:
