@@ -119,10 +119,12 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
     fighters = set()
     for d in docs.values():
         for ent in d.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") and (_before_irregulars(ent) or _armed_group_beside(ent)) \
-                    or ent.label_ == "ORG" and _irregulars_of(ent) \
-                    or ent.label_ in ("PERSON", "ORG") and _claims_an_attack(ent, res) \
-                    or ent.label_ in ("ORG", "GPE", "LOC", "FAC") and _the_armys_enemy(ent):  # (a person has fighters too)
+            label = ent.label_  # (a person has fighters and enemies too: "rebels loyal to X", "a war against Y")
+            if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and (
+                    _before_irregulars(ent, res) or _armed_group_beside(ent, res)) \
+                    or label == "ORG" and _irregulars_of(ent, res) \
+                    or label in ("PERSON", "ORG") and _claims_an_attack(ent, res) \
+                    or label in ("ORG", "GPE", "LOC", "FAC") and _the_armys_enemy(ent, res):
                 text = _strip_the(_strip_possessive(ent.text))
                 if res.gazetteer.country(text) is None and res.lexicon.match(text) is None:
                     fighters.add(text.lower())
@@ -144,27 +146,15 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
     return found
 
 
-#: fighters of no state ("X militants", "Y rebels"): a state's or a government's "forces", "troops" or
-#: "soldiers" say nothing of whether X is a group
-_IRREGULARS = frozenset(["rebel", "fighter", "militant", "insurgent", "jihadist", "militia", "militiaman",
-                         "separatist", "gunman", "guerrilla", "guerilla", "extremist", "terrorist"])
-
-
-#: a group noun and the words that make it an armed one ("the country's largest rebel group, X", "the Y armed group")
-_GROUP_NOUNS = frozenset(["group", "faction", "movement", "organization", "organisation", "outfit"])
-_ARMED_GROUP_WORDS = frozenset(["armed", "rebel", "militant", "insurgent", "jihadist", "islamist", "extremist",
-                                "terrorist", "guerrilla", "separatist", "paramilitary"])
-
-
-def _armed_group_beside(ent) -> bool:
+def _armed_group_beside(ent, res) -> bool:
     """"the country's largest rebel group, X", "militant group X", "the X armed group": the name and an
     armed group noun stand for one another (apposition or compound)."""
     root = ent.root
     near = [t for t in root.children if t.dep_ in ("appos", "compound") and not ent.start <= t.i < ent.end]
     if root.dep_ in ("appos", "compound", "amod", "nmod"):
         near.append(root.head)
-    return any(t.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ in _ARMED_GROUP_WORDS and c.i < t.i for c in t.children)
-               for t in near)
+    return any(t.lemma_.lower() in res.group_nouns
+               and any(c.lower_ in res.armed_group_words and c.i < t.i for c in t.children) for t in near)
 
 
 def _claims_an_attack(ent, res) -> bool:
@@ -177,36 +167,28 @@ def _claims_an_attack(ent, res) -> bool:
                for c in root.head.children)
 
 
-#: "the town held by X", "retook Y from Z", "the offensive against W", "victory over V": the other side
-#: of a capture or a war (a state is a state, a town the gazetteer knows a town: see _names_of_fighters)
-_HOLD_VERBS = frozenset(["hold", "control", "occupy", "besiege", "overrun"])
-_RETAKE_VERBS = frozenset(["recapture", "retake", "capture", "seize", "liberate", "wrest", "clear", "free", "reclaim"])
-_WAR_NOUNS = frozenset(["operation", "offensive", "counteroffensive", "counter-offensive", "fight", "campaign", "war",
-                        "battle", "fighting", "insurgency"])
-
-
-def _the_armys_enemy(ent) -> bool:
+def _the_armys_enemy(ent, res) -> bool:
     """"held by X", "recaptured the village from Y", "a ground operation against Z", "victory over W"."""
     root = ent.root
     if root.dep_ != "pobj":
         return False
     prep, head = root.head.lower_, root.head.head
     lemma = head.lemma_.lower()
-    return prep == "by" and lemma in _HOLD_VERBS or prep == "from" and lemma in _RETAKE_VERBS \
-        or prep == "against" and lemma in _WAR_NOUNS or prep == "over" and lemma == "victory"
+    return prep == "by" and lemma in res.held_by_verbs or prep == "from" and lemma in res.retaken_from_verbs \
+        or prep == "against" and lemma in res.war_nouns or prep == "over" and lemma == "victory"
 
 
-def _irregulars_of(ent) -> bool:
+def _irregulars_of(ent, res) -> bool:
     """"fighters of X", "militants from Y", "guerrillas loyal to Z", "X's fighters": irregulars the name has."""
     root = ent.root
-    if root.dep_ == "poss" and root.head.lemma_.lower() in _IRREGULARS:
+    if root.dep_ == "poss" and root.head.lemma_.lower() in res.irregular_fighters:
         return True
     if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from", "to"):
         return False
     head = root.head.head
     if root.head.lower_ == "to" and head.lower_ == "loyal":
         head = head.head
-    return head.lemma_.lower() in _IRREGULARS or head.lower_ in _IRREGULARS
+    return head.lemma_.lower() in res.irregular_fighters or head.lower_ in res.irregular_fighters
 
 
 def _named_a_place(span, res) -> bool:
@@ -217,8 +199,8 @@ def _named_a_place(span, res) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in res.place_suffixes
 
 
-def _before_irregulars(ent) -> bool:
+def _before_irregulars(ent, res) -> bool:
     """"X militants", "Y rebels", "Z fighters": the name is a modifier of irregular fighters."""
     root, head = ent.root, ent.root.head
     return root.dep_ in ("compound", "amod", "nmod") and head.i == ent.end and head.i != root.i \
-        and head.lemma_.lower() in _IRREGULARS | {w + "s" for w in _IRREGULARS}
+        and head.lemma_.lower() in res.irregular_fighters
