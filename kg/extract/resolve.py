@@ -268,12 +268,14 @@ class Resolver:
         _merge_state_bodies(clusters, self.gaz)
         _merge_appositions(clusters)
         _merge_people_into_groups(clusters)
+        _merge_names_of_fighters(clusters)
         _merge_settlement_names(clusters)
         _merge_short_place_names(clusters)
         _merge_spelling_variants(clusters)
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)
         _drop_coordinated_modifier_states(clusters)
+        _drop_lone_word_people(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -713,6 +715,17 @@ def _drop_coordinated_modifier_states(clusters: dict[str, "Cluster"]) -> None:
             del clusters[key]
 
 
+def _drop_lone_word_people(clusters: dict[str, "Cluster"]) -> None:
+    """A person named by one word only, each time with nothing that says it is a person (no title,
+    no honorific, no role beside it, no "said", no fuller name the word is short for), is the
+    model's guess alone: a product, a unit's acronym, a people, an exercise or a word at a
+    sentence's start. Such a cluster is no entity."""
+    for key, c in list(clusters.items()):
+        named = [m for m in c.mentions if m.kind != "Description"]
+        if c.kind == "Person" and named and all(m.hint.get("lone_word") for m in named):
+            del clusters[key]
+
+
 def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
     """"the National Police of X (PNX)": an acronym in brackets right after a body's, force's or
     group's name is that name's, whatever language its letters come from (the initials rule of
@@ -852,6 +865,18 @@ def _merge_people_into_groups(clusters: dict[str, "Cluster"]) -> None:
         of_people = [g for g in listed if any(word.search(t.lower()) for t in (*_entry_names(g.entry), g.entry.subtype or ""))]
         if len(of_people) == 1:
             of_people[0].mentions.extend(c.mentions)
+            del clusters[c.key]
+
+
+def _merge_names_of_fighters(clusters: dict[str, "Cluster"]) -> None:
+    """"the X" said alone beside "X rebels" (a name typed a group because it is written before
+    fighters, ``_names_of_fighters``): one group, the one the report describes as "X rebels"."""
+    for c in [c for c in clusters.values() if c.kind == "ArmedGroup" and c.hints.get("fighters_name")]:
+        word = re.compile(rf"(?:the\s+)?{re.escape(c.hints['fighters_name'])}\s+\w+", re.IGNORECASE)
+        described = [g for g in clusters.values() if g is not c and g.kind == "ArmedGroup" and any(
+            word.fullmatch(m.text.strip()) for m in g.mentions)]
+        if len(described) == 1:
+            described[0].mentions.extend(c.mentions)
             del clusters[c.key]
 
 

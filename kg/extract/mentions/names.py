@@ -178,7 +178,11 @@ class NamesMixin:
             claim(_with_place_suffix(ent, res), "Location", None, place=None, guessed=not framed)
             return
         if label == "PERSON":
-            claim(ent, "Person", None, **_person_context(ent, sent, res))
+            context = _person_context(ent, sent, res)
+            if len(ent.text.split()) == 1 and not context.get("title") and not context.get("honorific") \
+                    and not _speaker_or_relation(ent, res):
+                context["lone_word"] = True  # one word, no title, no role, no "said": the model's guess alone
+            claim(ent, "Person", None, **context)
         else:
             claim(ent, "Organization", None)
 
@@ -389,6 +393,17 @@ def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
             ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in res.speech_verbs):
         return len(ent) >= 2
     return False
+
+
+def _speaker_or_relation(ent: Span, res: Resources) -> bool:
+    """A one-word name that speaks ("X said", "said X") or is named as someone's role or relation
+    ("her grandmother, X", "the commander, X"): a person, though no title comes before it."""
+    root, doc = ent.root, ent.doc
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in res.speech_verbs:
+        return True
+    if ent.start > 0 and doc[ent.start - 1].lemma_.lower() in res.speech_verbs:
+        return True
+    return root.dep_ == "appos" and root.head.i < ent.start and root.head.lemma_.lower() in res.person_roles | res.people_nouns
 
 
 def _junk_org(ent: Span, res: Resources) -> bool:

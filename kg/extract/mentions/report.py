@@ -10,7 +10,7 @@ import re
 from kg.extract.nlp import ParsedDoc
 
 from kg.extract.mentions.raw import RawMention
-from kg.extract.mentions.common import _is_headline, _strip_possessive, _strip_the
+from kg.extract.mentions.common import PLACE_NOUNS, _is_headline, _strip_possessive, _strip_the
 
 
 def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMention]:
@@ -108,3 +108,99 @@ def _person_words(parsed: ParsedDoc) -> frozenset[str]:
     docs = {id(s.span.doc): s.span.doc for s in parsed.sentences}
     return frozenset(t.lower_ for d in docs.values() for e in d.ents if e.label_ == "PERSON" and len(e) >= 2
                      for t in e)
+
+
+def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[RawMention]:
+    """A name the report also writes before fighters ("X militants", "Y fighters", "Z rebels") and uses
+    alone ("X attacked", "the Y") is a group's name: where the model guessed a person, a body or a
+    place no gazetteer knows for the bare name, it is the armed group. (A people before fighters,
+    "Tuareg rebels", is labelled a people and never used alone as a name; a state is a state.)"""
+    docs = {id(s.span.doc): s.span.doc for s in parsed.sentences}
+    fighters = set()
+    for d in docs.values():
+        for ent in d.ents:
+            label = ent.label_  # (a person has fighters and enemies too: "rebels loyal to X", "a war against Y")
+            if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and (
+                    _before_irregulars(ent, res) or _armed_group_beside(ent, res)) \
+                    or label == "ORG" and _irregulars_of(ent, res) \
+                    or label in ("PERSON", "ORG") and _claims_an_attack(ent, res) \
+                    or label in ("ORG", "GPE", "LOC", "FAC") and _the_armys_enemy(ent, res):
+                text = _strip_the(_strip_possessive(ent.text))
+                if res.gazetteer.country(text) is None and res.lexicon.match(text) is None:
+                    fighters.add(text.lower())
+    # a name the text itself calls armed in one sentence ("X, a militia allied with Y"): the same in all
+    fighters |= {_strip_the(_strip_possessive(m.text)).lower() for m in found
+                 if m.kind == "ArmedGroup" and m.hint.get("entry") is None and len(m.span) <= 4}
+    # a name the text calls a place ("the town of X", "X province") is a place, whatever fights from it
+    fighters -= {_strip_the(_strip_possessive(m.text)).lower() for m in found
+                 if m.kind == "Location" and _named_a_place(m.span, res)}
+    if not fighters:
+        return found
+    for m in found:
+        if m.kind not in ("Person", "Organization", "Location") or m.hint.get("entry") is not None or m.subtype \
+                or m.hint.get("title") or m.hint.get("honorific") or m.hint.get("inside"):
+            continue
+        text = _strip_the(_strip_possessive(m.text))
+        if text.lower() in fighters and (m.kind != "Location" or res.gazetteer.lookup(text) is None):
+            m.kind, m.hint = "ArmedGroup", {"fighters_name": text.lower()}
+    return found
+
+
+def _armed_group_beside(ent, res) -> bool:
+    """"the country's largest rebel group, X", "militant group X", "the X armed group": the name and an
+    armed group noun stand for one another (apposition or compound)."""
+    root = ent.root
+    near = [t for t in root.children if t.dep_ in ("appos", "compound") and not ent.start <= t.i < ent.end]
+    if root.dep_ in ("appos", "compound", "amod", "nmod"):
+        near.append(root.head)
+    return any(t.lemma_.lower() in res.group_nouns
+               and any(c.lower_ in res.armed_group_words and c.i < t.i for c in t.children) for t in near)
+
+
+def _claims_an_attack(ent, res) -> bool:
+    """"X claimed the ambush", "Y claims responsibility for the bombing": who claims an attack fights."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() != "claim":
+        return False
+    return any(c.dep_ == "dobj" and (c.lower_ in res.fighting_words or c.lemma_.lower() in res.fighting_words
+                                     or c.lower_ == "responsibility")
+               for c in root.head.children)
+
+
+def _the_armys_enemy(ent, res) -> bool:
+    """"held by X", "recaptured the village from Y", "a ground operation against Z", "victory over W"."""
+    root = ent.root
+    if root.dep_ != "pobj":
+        return False
+    prep, head = root.head.lower_, root.head.head
+    lemma = head.lemma_.lower()
+    return prep == "by" and lemma in res.held_by_verbs or prep == "from" and lemma in res.retaken_from_verbs \
+        or prep == "against" and lemma in res.war_nouns or prep == "over" and lemma == "victory"
+
+
+def _irregulars_of(ent, res) -> bool:
+    """"fighters of X", "militants from Y", "guerrillas loyal to Z", "X's fighters": irregulars the name has."""
+    root = ent.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in res.irregular_fighters:
+        return True
+    if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from", "to"):
+        return False
+    head = root.head.head
+    if root.head.lower_ == "to" and head.lower_ == "loyal":
+        head = head.head
+    return head.lemma_.lower() in res.irregular_fighters or head.lower_ in res.irregular_fighters
+
+
+def _named_a_place(span, res) -> bool:
+    """"the town of X", "the village of Y", "Z province": the text itself says the name is a place's."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS:
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in res.place_suffixes
+
+
+def _before_irregulars(ent, res) -> bool:
+    """"X militants", "Y rebels", "Z fighters": the name is a modifier of irregular fighters."""
+    root, head = ent.root, ent.root.head
+    return root.dep_ in ("compound", "amod", "nmod") and head.i == ent.end and head.i != root.i \
+        and head.lemma_.lower() in res.irregular_fighters

@@ -69,6 +69,15 @@ class Resources:
     kind_descriptions: tuple[tuple[str, str], ...] = ()
     #: "X and his wife": nouns of people (with person_roles) a person's name may be listed with
     people_nouns: frozenset[str] = frozenset()
+    #: a group's name by what the text says of it (round 19): "X militants", "fighters of Y" ...
+    irregular_fighters: frozenset[str] = frozenset()
+    #: ... "the country's main militant group, X" (a group noun and the words that make it armed) ...
+    group_nouns: frozenset[str] = frozenset()
+    armed_group_words: frozenset[str] = frozenset()
+    #: ... "the town held by X", "retook Y from Z", "an offensive against W": the other side
+    held_by_verbs: frozenset[str] = frozenset()
+    retaken_from_verbs: frozenset[str] = frozenset()
+    war_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -110,6 +119,12 @@ class Resources:
             state_body_heads=frozenset(data.get("state_body_heads", [])),
             kind_descriptions=tuple(sorted(data.get("kind_descriptions", {}).items())),
             people_nouns=frozenset(data.get("people_nouns", [])),
+            irregular_fighters=_with_plurals(frozenset(data.get("irregular_fighters", []))),
+            group_nouns=frozenset(data.get("group_nouns", [])),
+            armed_group_words=frozenset(data.get("armed_group_words", [])),
+            held_by_verbs=frozenset(data.get("held_by_verbs", [])),
+            retaken_from_verbs=frozenset(data.get("retaken_from_verbs", [])),
+            war_nouns=frozenset(data.get("war_nouns", [])),
         )
 
     @cached_property
