@@ -130,13 +130,29 @@ def _host(tokens: tuple[Token, ...], event_type: Callable[[Token], Optional[str]
         cur = tok.head
         for _ in range(_MAX_STEPS):
             if cur.i not in inside and _is_host(cur, event_type):
-                return cur
+                return _saying_of(cur, tokens, event_type)
             if cur.i not in inside and cur.dep_ == "acl" and cur.pos_ == "VERB" and cur.tag_ in ("VBN", "VBD"):
                 return cur  # "the plan agreed upon in October": the agreeing's time, no event above's (round 15)
             if cur.head.i == cur.i:
                 break
             cur = cur.head
     return None
+
+
+def _saying_of(host: Token, tokens: tuple[Token, ...], event_type: Callable[[Token], Optional[str]]) -> Token:
+    """"The army said on Tuesday it had repelled the attack": a time between a verb of saying and
+    the subject of the clause it reports is the saying's, though the parse may hang it in the
+    clause (round 23); a time inside the clause ("said it had repelled the attack on Tuesday") stays."""
+    say = host.head
+    if host.dep_ != "ccomp" or say.i == host.i or say.i > host.i or event_type(say) != "Statement":
+        return host
+    subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return host
+    start = min([t.left_edge.i for t in subjects] + [c.i for c in host.children if c.dep_ == "mark"])
+    if all(say.i < t.i < start for t in tokens):
+        return say
+    return host
 
 
 def _counted_from_a_clause(p: Placed) -> bool:
