@@ -5,7 +5,7 @@ Invented reports (names made up); each positive test failed before its rule.
 
 from __future__ import annotations
 
-from rule_helpers import extract
+from rule_helpers import extract, names
 
 
 def _attacks(f):
@@ -38,3 +38,28 @@ def test_a_plan_reported_after_a_time_is_still_the_reports(extractor):
                 published="2021-06-16")
     (dep,) = [v for v in f.events if v.type == "Deployment"]
     assert dep.date.value == "2021-06-15"
+
+
+# ----- rule 2: an event noun, subject of a copula, takes the time that hangs on the copula
+
+
+def _meetings(f):
+    return [v for v in f.events if v.type == "Meeting"]
+
+
+def test_talks_the_subject_of_had_been_useful_yesterday_are_dated_by_yesterday(extractor):
+    f = extract(extractor, "Talks useful\n\nForeign Minister Anton Veller said on Saturday that his talks with "
+                           "Borland's Kessin in Almaty yesterday had been useful.", published="2024-09-14")
+    (meeting,) = _meetings(f)
+    assert meeting.date.value == "2024-09-13"
+
+
+def test_a_time_below_the_copulas_phrase_is_not_the_subjects(extractor):
+    """Guard: "The capture of X is the latest ..., following the recapture of Y in October":
+    October is Y's, not X's."""
+    f = extract(extractor, "Town falls\n\nRebels captured Dorvano on Friday, a spokesman said.\n\n"
+                           "The capture of Dorvano is the latest in a string of defeats for the army, following "
+                           "the recapture of Melsk by the rebels in October last year and of Tarvo in August 2022, "
+                           "both with foreign support.", published="2024-12-08")
+    dates = {names(f, v, "place")[0]: v.date.value for v in f.events if v.type == "Capture" and v.roles.get("place")}
+    assert dates == {"Dorvano": "2024-12-06", "Melsk": "2023-10", "Tarvo": "2022-08"}

@@ -155,6 +155,19 @@ def _saying_of(host: Token, tokens: tuple[Token, ...], event_type: Callable[[Tok
     return host
 
 
+def _on(p: "Placed", verb: Token) -> bool:
+    """The expression hangs from ``verb`` itself ("had been useful yesterday", "was on Monday"), not
+    from a phrase below it ("is the latest ... following the recapture of X in October")."""
+    inside = {t.i for t in p.tokens}
+    for t in p.tokens:
+        if t.head.i in inside:
+            continue
+        head = t.head
+        if head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i:
+            return True
+    return False
+
+
 def _counted_from_a_clause(p: Placed) -> bool:
     """"a day after X signed a treaty": a time counted from a clause dates the event it introduces,
     never the argument it follows ("took control of Y, a day after ...": not Y's capture)."""
@@ -404,6 +417,13 @@ class SentenceTimes:
             if depth and (self.event_type(tok) == "Statement" or tok.lemma_.lower() in ACCUSING):
                 return self._reported(trigger, value)  # "accused X on Monday of attacking": told then
             return value, Strength.ATTACHED
+        copula = trigger.head
+        if len(path) == 1 and trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and _is_copula(copula):
+            # "his talks with X in Y yesterday had been useful" (round 23): the event named as the
+            # copula's subject is when the copula's own time says
+            hosted = [p for p in self.points() if _same_token(p.host, copula) and _on(p, copula)]
+            if hosted:
+                return self._choose(hosted, trigger).value, Strength.ATTACHED
         if path[-1].head.i == path[-1].i:  # the trigger's clauses reach the root: the sentence's time
             main = self.main(clauses_only=True)
             if main is not None:
