@@ -63,3 +63,22 @@ def test_a_time_below_the_copulas_phrase_is_not_the_subjects(extractor):
                            "both with foreign support.", published="2024-12-08")
     dates = {names(f, v, "place")[0]: v.date.value for v in f.events if v.type == "Capture" and v.roles.get("place")}
     assert dates == {"Dorvano": "2024-12-06", "Melsk": "2023-10", "Tarvo": "2022-08"}
+
+
+# ----- rule 3: a signing's sides named by their office ("the President of X") are those states
+
+
+def test_a_memorandum_signed_by_two_presidents_named_by_office_is_a_meeting_of_their_states(extractor):
+    f = extract(extractor, "Patrols begin\n\nThe patrols follow the memorandum signed in Niamey on 22 October by "
+                           "the President of the Republic of Chad and the President of the Republic of Niger.",
+                published="2024-10-24")
+    (meeting,) = _meetings(f)
+    assert names(f, meeting, "participants") == ["Chad", "Niger"]
+    assert meeting.date.value == "2024-10-22"
+
+
+def test_an_office_of_no_state_gives_no_side(extractor):
+    """Guard: "the president of the league" names no state: one side, no meeting."""
+    f = extract(extractor, "Deal signed\n\nThe memorandum was signed in Niamey on Monday by the president of the "
+                           "football league and the President of the Republic of Niger.", published="2024-10-24")
+    assert not _meetings(f)
