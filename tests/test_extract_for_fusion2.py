@@ -82,3 +82,23 @@ def test_an_office_of_no_state_gives_no_side(extractor):
     f = extract(extractor, "Deal signed\n\nThe memorandum was signed in Niamey on Monday by the president of the "
                            "football league and the President of the Republic of Niger.", published="2024-10-24")
     assert not _meetings(f)
+
+
+# ----- rule 4: a state named only in a participant's title is not where the meeting was
+
+
+def test_the_state_of_a_ministers_title_is_not_the_meetings_place(extractor):
+    f = extract(extractor, "Ministers meet\n\nOn 20 May, Minister of Defence of Ukraine Taras Veller held a working "
+                           "meeting with the Minister of National Defence of the Republic of Poland, Marek Sorin.",
+                published="2022-05-21")
+    (meeting,) = _meetings(f)
+    assert names(f, meeting, "participants") == ["Marek Sorin", "Taras Veller"]
+    assert names(f, meeting, "location") == []
+
+
+def test_a_state_named_as_the_meetings_place_stays(extractor):
+    """Guard: "met ... in the capital of Ukraine": a place, no title (and a title beside it changes nothing)."""
+    f = extract(extractor, "Ministers meet\n\nMinister of Defence of Poland Marek Sorin met Anton Veller in "
+                           "the capital of Ukraine on Friday.", published="2022-05-21")
+    (meeting,) = _meetings(f)
+    assert names(f, meeting, "location") == ["Ukraine"]
