@@ -102,3 +102,25 @@ def test_a_state_named_as_the_meetings_place_stays(extractor):
                            "the capital of Ukraine on Friday.", published="2022-05-21")
     (meeting,) = _meetings(f)
     assert names(f, meeting, "location") == ["Ukraine"]
+
+
+# ----- rule 5: "N soldiers from X arrived in Y": X sends them
+
+
+def _deployments(f):
+    return [v for v in f.events if v.type == "Deployment"]
+
+
+def test_soldiers_from_a_state_are_sent_by_that_state(extractor):
+    f = extract(extractor, "Troops arrive\n\nAbout 380 soldiers from Denmark arrived at Zorvan air base in Iraq on "
+                           "Tuesday to train army units, a military spokesman said.", published="2016-08-10")
+    (dep,) = _deployments(f)
+    assert names(f, dep, "agent") == ["Denmark"]
+
+
+def test_a_named_sender_is_kept_over_where_the_troops_came_from(extractor):
+    """Guard: "X sent 300 soldiers from Germany to Y": the subject sends them, not the "from" state."""
+    f = extract(extractor, "Troops arrive\n\nThe United States sent 300 soldiers from Germany to Poland on Tuesday.",
+                published="2016-08-10")
+    (dep,) = _deployments(f)
+    assert names(f, dep, "agent") == ["United States"]
