@@ -124,3 +124,22 @@ def test_a_named_sender_is_kept_over_where_the_troops_came_from(extractor):
                 published="2016-08-10")
     (dep,) = _deployments(f)
     assert names(f, dep, "agent") == ["United States"]
+
+
+# ----- rule 6: "a day after a bomb wounded shoppers at a market there": an attack at the place named before
+
+
+def test_a_bomb_that_wounded_people_there_is_an_attack_at_the_place_named_before(extractor):
+    f = extract(extractor, "Guard shot dead\n\nGunmen shot dead a guard in Rueso district on Tuesday evening, a day "
+                           "after a bomb wounded shoppers at a market there, police said on Wednesday.",
+                published="2024-08-21")
+    dates = sorted((a.date.value, names(f, a, "location")) for a in _attacks(f))
+    assert dates == [("2024-08-19", ["Rueso district"]), ("2024-08-20", ["Rueso district"])]
+
+
+def test_a_bomb_with_no_place_and_no_number_is_still_no_event(extractor):
+    """Guard: without "there" (nor a place or a number) the bomb clause tells no attack of its own."""
+    f = extract(extractor, "Guard shot dead\n\nGunmen shot dead a guard in Rueso district on Tuesday evening, a day "
+                           "after a bomb wounded shoppers at a market, police said on Wednesday.",
+                published="2024-08-21")
+    assert [a.date.value for a in _attacks(f)] == ["2024-08-20"]

@@ -227,6 +227,9 @@ class AttackRules:
         if nominal and not f.filled("location"):
             f.add("location", self.place_after(tok))  # "a bomb blast in early July at the embassy in X"
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        if nominal and not definite and not f.filled("location") and self.harmed_people(tok) \
+                and any(t.lower_ == "there" and t.dep_ == "advmod" for t in tok.head.subtree):
+            f.add("location", self.place_told_before(tok))  # "a day after a bomb wounded shoppers at a market there" (round 23)
         if nominal and not (f.filled("location", "target") or f.quantities) and not (definite and f.filled("perpetrator")):
             return  # "attacks" in general, or "the bombing" pointing back with nothing new: no event
         told_toll = nominal and lemma in self.finder.t.toll_nouns and "fatalities" in f.quantities \
@@ -254,6 +257,13 @@ class AttackRules:
                 and self.bare_attacker(tok):
             f.bare = True  # "when the villagers gathered, the men opened fire": the place is told nearby
             yield self.finish(f)
+
+    def harmed_people(self, noun: Token) -> bool:
+        """Round 23: "a bomb wounded shoppers": an attack noun that is the subject of killing or
+        wounding people (with no number told)."""
+        verb = noun.head
+        return noun.dep_ == "nsubj" and verb.pos_ == "VERB" and self.finder.t.base(verb) in self.finder.t.kill_verbs \
+            and self.child(verb, "dobj") is not None and self.child(verb, "dobj").pos_ == "NOUN"
 
     def listed_with(self, f: Frame) -> list[str]:
         """An attack's place and the places listed with it ("in A and B", "the towns of A, B and C",
