@@ -143,3 +143,19 @@ def test_a_bomb_with_no_place_and_no_number_is_still_no_event(extractor):
                            "after a bomb wounded shoppers at a market, police said on Wednesday.",
                 published="2024-08-21")
     assert [a.date.value for a in _attacks(f)] == ["2024-08-20"]
+
+
+# ----- rule 7: "in A and B province" is one province's name, not a list of places
+
+
+def test_a_province_named_a_and_b_is_one_place_not_two_attacks(extractor):
+    f = extract(extractor, "Police attacked\n\nGunmen attacked a police station in Saravan in Sistan and Baluchestan "
+                           "province late on Thursday, killing four officers.", published="2025-02-14")
+    (attack,) = _attacks(f)
+    assert names(f, attack, "location") == ["Saravan"]
+
+
+def test_two_provinces_each_with_its_word_are_still_two_attacks(extractor):
+    f = extract(extractor, "Posts attacked\n\nMilitants attacked police posts in Kandahar province and Helmand "
+                           "province on Thursday.", published="2025-02-14")
+    assert sorted(names(f, a, "location")[0] for a in _attacks(f)) == ["Helmand province", "Kandahar province"]

@@ -276,12 +276,26 @@ class AttackRules:
                 continue  # "the ambush between X and Y": one ambush on the road between them
             if not any(c.dep_ == "cc" for w in [t, *t.conjuncts] for c in w.children):
                 continue  # "the city of X, X district, Y region": an address, no list (round 9)
+            if self.one_name_with_and(t):
+                continue  # "in A and B province": one division's name (round 23)
             group = [self.res.entity_at(c) for c in [t, *t.conjuncts]]
             group = [e for e in group if e and self.kind(e) == "Location" and specificity(e, self.res) >= REGION]
             for eid in group if len(set(group)) > 1 else []:
                 if eid not in out:
                     out.append(eid)
         return out
+
+    @staticmethod
+    def one_name_with_and(t: Token) -> bool:
+        """"A and B province" (one province): the last conjunct ends in a singular division word and
+        no earlier one has a word of its own ("A and B provinces", "A province and B district" are lists)."""
+        words = [w for w in [t, *t.conjuncts]]
+        last = max(words, key=lambda w: w.i)
+        after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+        noun = last if last.lower_ in AREA_WORDS else after if after is not None and after.lower_ in AREA_WORDS else None
+        if noun is None or noun.tag_ != "NN":
+            return False
+        return not any(w.i != last.i and any(x.lower_ in AREA_WORDS for x in w.subtree if x.i < last.i) for w in words)
 
     def one_attack_each(self, f: Frame, listed: list[str]) -> Iterable[Frame]:
         """Several attacks told at once over listed places ("separate shootings in A and B", "rocket
