@@ -130,13 +130,42 @@ def _host(tokens: tuple[Token, ...], event_type: Callable[[Token], Optional[str]
         cur = tok.head
         for _ in range(_MAX_STEPS):
             if cur.i not in inside and _is_host(cur, event_type):
-                return cur
+                return _saying_of(cur, tokens, event_type)
             if cur.i not in inside and cur.dep_ == "acl" and cur.pos_ == "VERB" and cur.tag_ in ("VBN", "VBD"):
                 return cur  # "the plan agreed upon in October": the agreeing's time, no event above's (round 15)
             if cur.head.i == cur.i:
                 break
             cur = cur.head
     return None
+
+
+def _saying_of(host: Token, tokens: tuple[Token, ...], event_type: Callable[[Token], Optional[str]]) -> Token:
+    """"The army said on Tuesday it had repelled the attack": a time between a verb of saying and
+    the subject of the clause it reports is the saying's, though the parse may hang it in the
+    clause (round 23); a time inside the clause ("said it had repelled the attack on Tuesday") stays."""
+    say = host.head
+    if host.dep_ != "ccomp" or say.i == host.i or say.i > host.i or event_type(say) != "Statement":
+        return host
+    subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return host
+    start = min([t.left_edge.i for t in subjects] + [c.i for c in host.children if c.dep_ == "mark"])
+    if all(say.i < t.i < start for t in tokens):
+        return say
+    return host
+
+
+def _on(p: "Placed", verb: Token) -> bool:
+    """The expression hangs from ``verb`` itself ("had been useful yesterday", "was on Monday"), not
+    from a phrase below it ("is the latest ... following the recapture of X in October")."""
+    inside = {t.i for t in p.tokens}
+    for t in p.tokens:
+        if t.head.i in inside:
+            continue
+        head = t.head
+        if head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i:
+            return True
+    return False
 
 
 def _counted_from_a_clause(p: Placed) -> bool:
@@ -388,6 +417,13 @@ class SentenceTimes:
             if depth and (self.event_type(tok) == "Statement" or tok.lemma_.lower() in ACCUSING):
                 return self._reported(trigger, value)  # "accused X on Monday of attacking": told then
             return value, Strength.ATTACHED
+        copula = trigger.head
+        if len(path) == 1 and trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and _is_copula(copula):
+            # "his talks with X in Y yesterday had been useful" (round 23): the event named as the
+            # copula's subject is when the copula's own time says
+            hosted = [p for p in self.points() if _same_token(p.host, copula) and _on(p, copula)]
+            if hosted:
+                return self._choose(hosted, trigger).value, Strength.ATTACHED
         if path[-1].head.i == path[-1].i:  # the trigger's clauses reach the root: the sentence's time
             main = self.main(clauses_only=True)
             if main is not None:

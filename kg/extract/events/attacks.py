@@ -227,6 +227,9 @@ class AttackRules:
         if nominal and not f.filled("location"):
             f.add("location", self.place_after(tok))  # "a bomb blast in early July at the embassy in X"
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        if nominal and not definite and not f.filled("location") and self.harmed_people(tok) \
+                and any(t.lower_ == "there" and t.dep_ == "advmod" for t in tok.head.subtree):
+            f.add("location", self.place_told_before(tok))  # "a day after a bomb wounded shoppers at a market there" (round 23)
         if nominal and not (f.filled("location", "target") or f.quantities) and not (definite and f.filled("perpetrator")):
             return  # "attacks" in general, or "the bombing" pointing back with nothing new: no event
         told_toll = nominal and lemma in self.finder.t.toll_nouns and "fatalities" in f.quantities \
@@ -255,6 +258,13 @@ class AttackRules:
             f.bare = True  # "when the villagers gathered, the men opened fire": the place is told nearby
             yield self.finish(f)
 
+    def harmed_people(self, noun: Token) -> bool:
+        """Round 23: "a bomb wounded shoppers": an attack noun that is the subject of killing or
+        wounding people (with no number told)."""
+        verb = noun.head
+        return noun.dep_ == "nsubj" and verb.pos_ == "VERB" and self.finder.t.base(verb) in self.finder.t.kill_verbs \
+            and self.child(verb, "dobj") is not None and self.child(verb, "dobj").pos_ == "NOUN"
+
     def listed_with(self, f: Frame) -> list[str]:
         """An attack's place and the places listed with it ("in A and B", "the towns of A, B and C",
         "against the bases in A and B"): the conjuncts of its place's name, each a place finer than a
@@ -266,12 +276,26 @@ class AttackRules:
                 continue  # "the ambush between X and Y": one ambush on the road between them
             if not any(c.dep_ == "cc" for w in [t, *t.conjuncts] for c in w.children):
                 continue  # "the city of X, X district, Y region": an address, no list (round 9)
+            if self.one_name_with_and(t):
+                continue  # "in A and B province": one division's name (round 23)
             group = [self.res.entity_at(c) for c in [t, *t.conjuncts]]
             group = [e for e in group if e and self.kind(e) == "Location" and specificity(e, self.res) >= REGION]
             for eid in group if len(set(group)) > 1 else []:
                 if eid not in out:
                     out.append(eid)
         return out
+
+    @staticmethod
+    def one_name_with_and(t: Token) -> bool:
+        """"A and B province" (one province): the last conjunct ends in a singular division word and
+        no earlier one has a word of its own ("A and B provinces", "A province and B district" are lists)."""
+        words = [w for w in [t, *t.conjuncts]]
+        last = max(words, key=lambda w: w.i)
+        after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+        noun = last if last.lower_ in AREA_WORDS else after if after is not None and after.lower_ in AREA_WORDS else None
+        if noun is None or noun.tag_ != "NN":
+            return False
+        return not any(w.i != last.i and any(x.lower_ in AREA_WORDS for x in w.subtree if x.i < last.i) for w in words)
 
     def one_attack_each(self, f: Frame, listed: list[str]) -> Iterable[Frame]:
         """Several attacks told at once over listed places ("separate shootings in A and B", "rocket

@@ -66,6 +66,9 @@ class DeploymentRules:
             f.add("agent", agent)
             if agent is None:  # "400 Kenyan police officers landed in X": Kenya sends them (round 9)
                 f.add("agent", self.demonym_state(subj))
+            if not f.filled("agent") and self.relative_head(subj).lemma_.lower() in TROOP_OBJECTS:
+                for o in self.preps(subj).get("from", []):  # "380 soldiers from X arrived in Y": X sends them (round 23)
+                    f.add("agent", self.entity(o, ("Country",)))
         if not nominal and self.finder.t.base(tok) in self.finder.t.movement_verbs:
             yield from self.movement(f, tok, subj)
             return

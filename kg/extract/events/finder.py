@@ -26,7 +26,7 @@ from kg.extract.events.fold import (
 )
 from kg.extract.events.frame import Frame
 from kg.extract.events.merge import _chain_holders, _leaders_named, _merge
-from kg.extract.events.places import _own_places_only, _topic_places_dropped
+from kg.extract.events.places import _own_places_only, _title_states_dropped, _topic_places_dropped
 from kg.extract.events.sentences import (
     _credit_blame,
     _credit_toll,
@@ -96,6 +96,7 @@ class EventFinder:
         anchor_places(merged, parsed.sentences, res)
         _own_places_only(merged, res)
         _topic_places_dropped(merged, res, self.t.topic_verbs)
+        _title_states_dropped(merged, res)  # round 23
         merged = _drop_bare_retellings(merged, res)
         merged = _fold_placed_attacks(merged, res)
         merged = _fold_demonstrative(merged)

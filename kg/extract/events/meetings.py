@@ -45,13 +45,27 @@ class MeetingRules:
             o for one in self.preps(tok).get("with", []) for o in self.expand(one)]
         for s in sides:
             eid = self.entity(s, people, modifiers=True)
-            for e in [eid] + self.entities_in(s, ("Person",)):  # "by Presidents A and B": both
+            named = [eid] + self.entities_in(s, ("Person",))  # "by Presidents A and B": both
+            if not any(named):  # "by the President of X and the President of Y" (round 23)
+                named = self.role_holders(s) or [self.state_of_office(s)]
+            for e in named:
                 f.add("participants", e)
         for p in ("in", "at"):
             for o in self.preps(tok).get(p, []):
                 f.add("location", self.place_in(o))
         if len(f.roles.get("participants", [])) >= 2:
             yield self.finish(f)
+
+    def state_of_office(self, noun: Token) -> Optional[str]:
+        """"the President of the Republic of X", naming no one: the state X whose office it is."""
+        if noun.lemma_.lower() not in ROLE_NOUNS or self.res.entity_at(noun) is not None:
+            return None
+        for o in self.preps(noun).get("of", []):
+            for t in o.subtree:
+                eid = self.res.entity_at(t)
+                if eid and self.kind(eid) == "Country":
+                    return eid
+        return None
 
     def fronted_subjects(self, verb: Token) -> list[Token]:
         """Round 10: "this week in X, A and B signed an agreement": after a fronted place and a comma

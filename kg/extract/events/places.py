@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from kg.extract.events.frame import Frame
+from kg.extract.events.words import ROLE_NOUNS
 from kg.extract.places import AREA, COUNTRY, REGION, specificity
 from kg.extract.resolve import Resolution
 
@@ -39,6 +40,37 @@ def _topic_places_dropped(frames: list[Frame], res: Resolution, topic_verbs: fro
             if res.kinds.get(e) != "Location" or not (at and all(i in topic for i in at)):
                 kept.append(e)
         f.roles["location"] = kept
+
+
+def _title_states_dropped(frames: list[Frame], res: Resolution) -> None:
+    """Round 23: "Minister of Defence of X Y held a meeting with ...": a state the meeting's sentence
+    names only inside an office's title ("of X" hanging, through "of" phrases, on a role noun:
+    minister, president) says whose office it is, not where they met. A state named elsewhere in
+    the sentence, or borrowed from another sentence, stays."""
+    for f in frames:
+        if f.type != "Meeting" or not f.roles.get("location"):
+            continue
+        kept = []
+        for e in f.roles["location"]:
+            at = [t for t in f.sentence.span if res.entity_at(t) == e]
+            if res.kinds.get(e) != "Country" or not at or not all(_in_title(t) for t in at):
+                kept.append(e)
+        f.roles["location"] = kept
+
+
+def _in_title(tok) -> bool:
+    """The token lies in an "of" phrase of a role noun ("Minister of Defence of X", "the President of
+    the Republic of X")."""
+    t = tok
+    for _ in range(8):
+        while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+            t = t.head
+        if t.dep_ != "pobj" or t.head.lower_ != "of":
+            return False
+        t = t.head.head
+        if t.lemma_.lower() in ROLE_NOUNS:
+            return True
+    return False
 
 
 def _set_place(told: Frame, f: Frame, res: Resolution) -> None:
