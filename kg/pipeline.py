@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
@@ -701,6 +701,14 @@ def _fusion_store(store: Any) -> Any:
     return None
 
 
+def _remembering(store: Any) -> Any:
+    """The store fusion writes through remembers the incident graphs it writes for the build
+    (``KGStore.remembering``: each rewrite is diffed against them instead of reading the graph
+    back; during a build the store thread is the store's one writer)."""
+    remembering = getattr(_fusion_store(store), "remembering", None)
+    return remembering() if callable(remembering) else nullcontext()
+
+
 def _can_fuse(store: Any) -> bool:
     return _fusion_store(store) is not None
 
@@ -798,7 +806,8 @@ def build(
     _keys_for_an_older_store(store)
     # The worker processes start before the writer thread (a fork copies only this thread).
     n_jobs = min(jobs, len(files))
-    with _frozen_heap(), _worker_pool(extractor, n_jobs, one_in_worker=_extract_apart(n_jobs, len(files))) as workers, \
+    with _frozen_heap(), _remembering(store), \
+            _worker_pool(extractor, n_jobs, one_in_worker=_extract_apart(n_jobs, len(files))) as workers, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
         batcher = _Batcher(writer, store)
         for item in _extract_stream(results, extractor, workers):
