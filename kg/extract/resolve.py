@@ -406,6 +406,8 @@ class Resolver:
                 return "actor:" + e.key, e.country
             if m.hint.get("body"):  # "U.N. troops" and "U.N. peacekeepers": the body's one force
                 return "force:body:" + m.hint["body"], None
+            if m.hint.get("command_of"):  # "U.S. X Command": its own force, of its state (round 20)
+                return "command:" + norm(m.text), m.hint["command_of"]
             code = dominant if m.hint.get("government") else m.hint.get("country")
             if code is None:
                 return "force:" + norm(m.text), None

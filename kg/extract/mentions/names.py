@@ -144,6 +144,10 @@ class NamesMixin:
                 start -= 1  # NER leaves the ordinal out
             claim(ent.doc[start:ent.end], "ArmedForce", None, unit=True)
             return
+        state = _commanding_state(ent, res)
+        if state is not None:  # "U.S. X Command", "the Xian Southern Command": the state's armed force,
+            claim(ent, "ArmedForce", None, unit=True, command_of=state.code)  # known by its own name
+            return
         if any(t.lower_ in res.org_heads for t in ent[1:]) or (label == "ORG" and len(ent) > 1 and ent[0].lower_ in res.org_heads):
             claim(ent, "Organization", None)
             return
@@ -289,6 +293,21 @@ def _police_force(ent: Span, res: "Resources"):
         if state is not None:
             return state
     return False
+
+
+def _commanding_state(ent: Span, res: "Resources"):
+    """A name whose last word is a command's ("Command") and whose first words name a state ("U.S.
+    Y Command", "the Xian Southern Command"): the state (a Country) whose armed force it is, else None.
+    A command with no state in its name ("Joint Operations Command") stays a body."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 3 or words[-1].lower_ not in res.state_command_heads or words[-1].text[:1].islower() \
+            or any(t.lower_ in ("of", "and") for t in words):
+        return None
+    for k in (2, 1):
+        state = res.gazetteer.country(" ".join(t.text for t in words[:k]))
+        if state is not None:
+            return state
+    return None
 
 
 def _only_in_after(ent: Span) -> bool:

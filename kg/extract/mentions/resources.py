@@ -78,6 +78,8 @@ class Resources:
     held_by_verbs: frozenset[str] = frozenset()
     retaken_from_verbs: frozenset[str] = frozenset()
     war_nouns: frozenset[str] = frozenset()
+    #: round 20: "the Xian Y Command", "X's Northern Command": a state's command is its armed force
+    state_command_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -125,6 +127,7 @@ class Resources:
             held_by_verbs=frozenset(data.get("held_by_verbs", [])),
             retaken_from_verbs=frozenset(data.get("retaken_from_verbs", [])),
             war_nouns=frozenset(data.get("war_nouns", [])),
+            state_command_heads=frozenset(data.get("state_command_heads", [])),
         )
 
     @cached_property
