@@ -37,3 +37,37 @@ def test_a_command_with_no_state_in_its_name_stays_a_body(extractor):
     f = extract(extractor, "Visit\n\nOfficials of the Joint Border Operations Command said the town of Karvel "
                            "was quiet.")
     assert entity_types(f).get("Joint Border Operations Command") == "Organization"
+
+
+# 2. A name in apposition to a description of a kind of thing no person is ("the UN peacekeeping
+#    mission, X", "the regional force in Y, Z", "the peacekeeping force called W") is that kind
+#    (a mission or force: an ArmedForce) in every sentence where the model guessed a person or a body.
+
+def test_a_name_in_apposition_to_a_peacekeeping_mission_is_an_armed_force(extractor):
+    f = extract(extractor, "Handover\n\nThe flag was raised over the camp formerly used by the UN peacekeeping "
+                           "mission, MINUVEL. Rebels later entered Karvel.")
+    assert entity_types(f).get("MINUVEL") == "ArmedForce"
+
+
+def test_a_name_after_a_force_in_a_place_is_the_force(extractor):
+    f = extract(extractor, "Towns retaken\n\nThe regional force in Velandia, ZAFOR, confirmed that government troops "
+                           "had retaken the towns.")
+    assert entity_types(f).get("ZAFOR") == "ArmedForce"
+
+
+def test_a_force_called_by_a_name_is_an_armed_force(extractor):
+    f = extract(extractor, "Deployment\n\nThe peacekeeping force called KALFOR was deployed to Karvel after the riots.")
+    assert entity_types(f).get("KALFOR") == "ArmedForce"
+
+
+def test_the_mission_is_one_force_in_every_sentence(extractor):
+    f = extract(extractor, "Ambush\n\nThe UN peacekeeping mission, MINUVEL, has about 9,000 troops in the country. "
+                           "MINUVEL denied reports that its peacekeepers had left Karvel.")
+    forces = [e for e in f.entities if e.name == "MINUVEL"]
+    assert len(forces) == 1 and forces[0].type == "ArmedForce"
+
+
+def test_a_reporter_after_a_news_agency_stays_a_person(extractor):
+    f = extract(extractor, "Fighting\n\nA reporter with the French news agency, Omar Velasi, said the fighting in "
+                           "Karvel went on all night.")
+    assert entity_types(f).get("Omar Velasi") == "Person"

@@ -157,7 +157,7 @@ class NamesMixin:
             return
         kind = None if has_title else _kind_described(ent, res)
         if kind is not None and label in ("PERSON", "ORG"):
-            claim(ent, kind, None)  # "the emergency service X", "Y, known as Z", "W is a mission": no person
+            claim(ent, kind, None, described=kind)  # "the emergency service X", "Y, known as Z", "W is a mission": no person
             return
         person = has_title or _person_frame(ent, sent, res)
         listed = None if person or label != "PERSON" else _listed_with(ent, res)
@@ -343,6 +343,16 @@ def _kind_described(ent: Span, res: Resources) -> str | None:
         if attr is not None and attr.is_lower and attr.lower_ in kinds \
                 and any(c.lower_ in ("a", "an") for c in attr.children if c.dep_ == "det"):
             return kinds[attr.lower_]  # "Z is a non-combat mission to train ..."
+    if ent.start >= 2 and doc[ent.start - 1].lower_ in ("called", "named") and doc[ent.start - 2].is_lower \
+            and doc[ent.start - 2].lower_ in kinds:
+        return kinds[doc[ent.start - 2].lower_]  # "the peacekeeping force called Y" (round 20)
+    kind = root.head if root.dep_ == "appos" and root.head.i < ent.start and ent.label_ != "PERSON" else None
+    # (not a name the model calls a person: "a reporter with the news agency, X Y" is the reporter)
+    if kind is not None and kind.dep_ == "pobj" and kind.head.dep_ == "prep" and kind.head.head.i < kind.i:
+        kind = kind.head.head  # "the regional force in Y, Z": the parser hangs Z on Y
+    if kind is not None and kind.is_lower and kind.lower_ in kinds \
+            and any(c.dep_ == "det" or c.dep_ == "poss" for c in kind.children):
+        return kinds[kind.lower_]  # "the UN peacekeeping mission, X", "the regional force in Y, Z" (round 20)
     return None
 
 

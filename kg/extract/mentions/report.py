@@ -146,6 +146,26 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
     return found
 
 
+def _one_kind_per_name(found: list[RawMention]) -> list[RawMention]:
+    """A name one sentence says is a kind of thing ("the UN peacekeeping mission, X", "the force called
+    Y", "the emergency service Z") is that kind in every sentence where the model guessed a person or
+    a body for it alone ("X denied the reports"): one name, one type (round 20)."""
+    kinds = {}
+    for m in found:
+        if m.hint.get("described") and m.hint.get("entry") is None:
+            kinds.setdefault(_strip_the(_strip_possessive(m.text)).lower(), m.kind)
+    if not kinds:
+        return found
+    for m in found:
+        kind = kinds.get(_strip_the(_strip_possessive(m.text)).lower())
+        if kind is None or m.kind == kind or m.kind not in ("Person", "Organization") or m.subtype \
+                or m.hint.get("entry") is not None or m.hint.get("title") or m.hint.get("honorific") \
+                or m.hint.get("inside"):
+            continue
+        m.kind, m.hint = kind, {"described": kind}
+    return found
+
+
 def _armed_group_beside(ent, res) -> bool:
     """"the country's largest rebel group, X", "militant group X", "the X armed group": the name and an
     armed group noun stand for one another (apposition or compound)."""
