@@ -7,7 +7,7 @@ Each test is an invented report; the names are invented, so no lexicon entry typ
 
 from __future__ import annotations
 
-from rule_helpers import entity_types, extract
+from rule_helpers import entity_types, extract, names
 
 
 # 1. A command named with its state ("U.S. X Command", "the Xian Y Command") is that state's armed
@@ -71,3 +71,40 @@ def test_a_reporter_after_a_news_agency_stays_a_person(extractor):
     f = extract(extractor, "Fighting\n\nA reporter with the French news agency, Omar Velasi, said the fighting in "
                            "Karvel went on all night.")
     assert entity_types(f).get("Omar Velasi") == "Person"
+
+
+# 3. A name armed groups are linked to, affiliated with or loyal to ("an X-linked group", "the Y
+#    affiliate", "a militant chief with ties to Z", "V, which is linked to X" where V is a group)
+#    is a group's.
+
+def test_a_name_a_group_is_linked_to_is_an_armed_group(extractor):
+    for text, name in (
+            ("Attack\n\nA commander of the Velan Front, an al-Zorvaq-linked group, was killed in Karvel on Friday.",
+             "al-Zorvaq"),
+            ("Attack\n\nThe raid on Karvel was the work of the Velan Front, the al-Zorvaq affiliate in the region.",
+             "al-Zorvaq"),
+            ("Attack\n\nThe raid on Karvel was led by a militant chief with ties to al-Zorvaq, officials said.",
+             "al-Zorvaq")):
+        types = entity_types(extract(extractor, text))
+        assert types.get(name) == "ArmedGroup", (text, types)
+
+
+def test_a_name_a_group_is_linked_to_through_which(extractor):
+    f = extract(extractor, "Attack\n\nVelan Front militants attacked Karvel on Monday. The Velan Front, which is "
+                           "linked to al-Zorvaq, said it held the town.")
+    assert entity_types(f).get("al-Zorvaq") == "ArmedGroup"
+
+
+def test_a_company_a_businessman_has_ties_to_stays_a_body(extractor):
+    f = extract(extractor, "Contract\n\nA businessman with ties to Velcorp won the contract to rebuild the port of "
+                           "Karvel.")
+    assert entity_types(f).get("Velcorp") != "ArmedGroup"
+
+
+def test_a_group_named_only_as_a_patron_is_not_the_group_the_report_describes(extractor):
+    f = extract(extractor, "Village retaken\n\nThe army said Velan Front rebels had seized Karvel on Sunday. The Velan "
+                           "Front is an al-Zorvaq-linked group. The militants attacked an army base near Karvel on "
+                           "Monday.")
+    attacks = [v for v in f.events if v.type == "Attack"]
+    assert entity_types(f).get("al-Zorvaq") == "ArmedGroup"
+    assert attacks and all(names(f, v, "perpetrator") == ["Velan Front"] for v in attacks)

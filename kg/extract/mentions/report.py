@@ -131,6 +131,20 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
     # a name the text itself calls armed in one sentence ("X, a militia allied with Y"): the same in all
     fighters |= {_strip_the(_strip_possessive(m.text)).lower() for m in found
                  if m.kind == "ArmedGroup" and m.hint.get("entry") is None and len(m.span) <= 4}
+    # a name armed groups are linked to, affiliated with or loyal to ("an X-linked group", "the Y
+    # affiliate", "militants with ties to Z", "W, which is linked to V"): a group too (round 20)
+    # (named so only, it stands for no description of the report: "the group" is the one linked to it)
+    patrons: set[str] = set()
+    for d in docs.values():
+        for ent in d.ents:
+            if ent.label_ != "ORG":
+                continue
+            text = _strip_the(_strip_possessive(ent.text))
+            if text.lower() in fighters or res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None:
+                continue
+            if _patron_of_armed(ent, res, fighters):
+                patrons.add(text.lower())
+    fighters |= patrons
     # a name the text calls a place ("the town of X", "X province") is a place, whatever fights from it
     fighters -= {_strip_the(_strip_possessive(m.text)).lower() for m in found
                  if m.kind == "Location" and _named_a_place(m.span, res)}
@@ -142,7 +156,7 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
             continue
         text = _strip_the(_strip_possessive(m.text))
         if text.lower() in fighters and (m.kind != "Location" or res.gazetteer.lookup(text) is None):
-            m.kind, m.hint = "ArmedGroup", {"fighters_name": text.lower()}
+            m.kind, m.hint = "ArmedGroup", {"fighters_name": text.lower(), "patron": text.lower() in patrons}
     return found
 
 
@@ -164,6 +178,43 @@ def _one_kind_per_name(found: list[RawMention]) -> list[RawMention]:
             continue
         m.kind, m.hint = kind, {"described": kind}
     return found
+
+
+def _patron_of_armed(ent, res, fighters: set[str]) -> bool:
+    """"an X-linked group", "Y-affiliated militants", "the X affiliate", "Y's affiliate", "a militant chief
+    with ties to Z", "the insurgents pledged allegiance to W", "V, which is linked to X" (V a name the
+    report calls a group): armed groups are linked to the name. The words are data (titles.yaml:
+    affiliation_words, affiliate_nouns, link_nouns)."""
+    doc, root = ent.doc, ent.root
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in res.affiliation_words:
+        head = doc[ent.end + 1].head  # "an X-linked group"
+        return head.lemma_.lower() in res.group_nouns or head.lemma_.lower() in res.irregular_fighters \
+            or head.lower_ in res.irregular_fighters
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.i >= ent.end and root.head.lower_ in res.affiliate_nouns:
+        return True  # "the X affiliate", "Y's affiliate in the region"
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "with"):
+        return False
+    link = root.head.head
+    if link.lemma_.lower() not in res.link_nouns and link.lower_ not in res.link_nouns:
+        return False
+    if link.dep_ == "pobj":
+        owner = link.head.head  # "a militant chief with ties to Z"
+    elif link.dep_ in ("relcl", "acl", "amod"):
+        owner = link.head  # "V, which is linked to X", "fighters linked to X"
+    else:
+        verb = link.head if link.dep_ == "dobj" else link  # "pledged allegiance to W", "V is linked to X"
+        owner = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if owner is None:
+        return False
+    if owner.lemma_.lower() in res.irregular_fighters or owner.lower_ in res.irregular_fighters \
+            or any(c.lower_ in res.armed_group_words for c in owner.children):
+        return True
+    name = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+    if name is None:
+        return False
+    text = _strip_the(_strip_possessive(name.text))
+    entry = res.lexicon.match(text)
+    return text.lower() in fighters or entry is not None and entry.type == "ArmedGroup"
 
 
 def _armed_group_beside(ent, res) -> bool:
