@@ -108,3 +108,18 @@ def test_a_group_named_only_as_a_patron_is_not_the_group_the_report_describes(ex
     attacks = [v for v in f.events if v.type == "Attack"]
     assert entity_types(f).get("al-Zorvaq") == "ArmedGroup"
     assert attacks and all(names(f, v, "perpetrator") == ["Velan Front"] for v in attacks)
+
+
+# 4. A name (ORG) that is the subject of a verb of taking a place by force, with a place as its object
+#    ("X seized Y", "Z overran the town"), is a group's, as rule 2 of round 19 reads "held by X".
+
+def test_a_body_that_seizes_a_town_is_an_armed_group(extractor):
+    f = extract(extractor, "Town falls\n\nThe Velan Brotherhood seized the town of Karvel last June. The army has tried to "
+                           "retake the town since.")
+    assert entity_types(f).get("Velan Brotherhood") == "ArmedGroup"
+
+
+def test_a_body_that_seizes_no_place_stays_a_body(extractor):
+    f = extract(extractor, "Shipment\n\nThe Velan Trading Corporation seized the opportunity to expand its port "
+                           "business in Karvel.")
+    assert entity_types(f).get("Velan Trading Corporation") != "ArmedGroup"

@@ -124,7 +124,8 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
                     _before_irregulars(ent, res) or _armed_group_beside(ent, res)) \
                     or label == "ORG" and _irregulars_of(ent, res) \
                     or label in ("PERSON", "ORG") and _claims_an_attack(ent, res) \
-                    or label in ("ORG", "GPE", "LOC", "FAC") and _the_armys_enemy(ent, res):
+                    or label in ("ORG", "GPE", "LOC", "FAC") and _the_armys_enemy(ent, res) \
+                    or label == "ORG" and _takes_a_place(ent, res):
                 text = _strip_the(_strip_possessive(ent.text))
                 if res.gazetteer.country(text) is None and res.lexicon.match(text) is None:
                     fighters.add(text.lower())
@@ -247,6 +248,20 @@ def _the_armys_enemy(ent, res) -> bool:
     lemma = head.lemma_.lower()
     return prep == "by" and lemma in res.held_by_verbs or prep == "from" and lemma in res.retaken_from_verbs \
         or prep == "against" and lemma in res.war_nouns or prep == "over" and lemma == "victory"
+
+
+def _takes_a_place(ent, res) -> bool:
+    """"X seized Y", "Z had overrun the town", "W controls the district": a body that takes or holds a
+    place by force (round 20; the words are titles.yaml's place_taking_verbs)."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in res.place_taking_verbs:
+        return False
+    for obj in root.head.children:
+        if obj.dep_ != "dobj":
+            continue
+        if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in PLACE_NOUNS:
+            return True
+    return False
 
 
 def _irregulars_of(ent, res) -> bool:

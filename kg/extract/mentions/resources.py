@@ -84,6 +84,8 @@ class Resources:
     affiliation_words: frozenset[str] = frozenset()
     affiliate_nouns: frozenset[str] = frozenset()
     link_nouns: frozenset[str] = frozenset()
+    #: round 20: "X seized Y", "Z overran the town": a body that takes a place by force
+    place_taking_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -135,6 +137,7 @@ class Resources:
             affiliation_words=frozenset(data.get("affiliation_words", [])),
             affiliate_nouns=frozenset(data.get("affiliate_nouns", [])),
             link_nouns=frozenset(data.get("link_nouns", [])),
+            place_taking_verbs=frozenset(data.get("place_taking_verbs", [])),
         )
 
     @cached_property
