@@ -123,3 +123,18 @@ def test_a_body_that_seizes_no_place_stays_a_body(extractor):
     f = extract(extractor, "Shipment\n\nThe Velan Trading Corporation seized the opportunity to expand its port "
                            "business in Karvel.")
     assert entity_types(f).get("Velan Trading Corporation") != "ArmedGroup"
+
+
+# 5. An acronym the model calls a body ("NATO") is no village the gazetteer spells alike in mixed case
+#    ("Nato"); a town's name in capitals before its state ("ADAZI, Latvia", a dateline) stays the town.
+
+def test_a_bodys_acronym_is_no_village_of_that_spelling(extractor):
+    f = extract(extractor, "Ceasefire\n\nOfficials of SAMA said the ceasefire in the town of Karvel was holding, "
+                           "and SAMA members met on Monday.")
+    assert entity_types(f).get("SAMA") not in (None, "Location")
+
+
+def test_a_dateline_town_in_capitals_stays_a_place(extractor):
+    f = extract(extractor, "Exercise\n\nSAMA, Latvia - Soldiers of the 173rd Airborne Brigade began an exercise "
+                           "near the town on Monday.")
+    assert {n.lower(): t for n, t in entity_types(f).items()}.get("sama") == "Location"
