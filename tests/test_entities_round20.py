@@ -7,6 +7,7 @@ Each test is an invented report; the names are invented, so no lexicon entry typ
 
 from __future__ import annotations
 
+import pytest
 from rule_helpers import entity_types, extract, names
 
 
@@ -138,3 +139,19 @@ def test_a_dateline_town_in_capitals_stays_a_place(extractor):
     f = extract(extractor, "Exercise\n\nSAMA, Latvia - Soldiers of the 173rd Airborne Brigade began an exercise "
                            "near the town on Monday.")
     assert {n.lower(): t for n, t in entity_types(f).items()}.get("sama") == "Location"
+
+
+@pytest.fixture(scope="module")
+def unlisted():
+    """A real extractor with no actor lexicon: every body's name is one it does not know, as in a report
+    that brings new names (the gazetteer holds a village "Nato")."""
+    from kg.extract import Extractor
+    from kg.extract.lexicon import Lexicon
+
+    return Extractor(lexicon=Lexicon([]))
+
+
+def test_a_bodys_acronym_after_to_or_in_is_no_village(unlisted):
+    for text in ("Alliance\n\nVelandia will send troops to NATO next year, officials said.",
+                 "Alliance\n\nThe minister said Velandia's place in NATO was secure."):
+        assert entity_types(extract(unlisted, text)).get("NATO") == "Organization", text
