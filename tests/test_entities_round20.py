@@ -2,7 +2,8 @@
 classes of error counted over the LOOK batches with the actor lexicon cut to its state militaries,
 each seen in at least three of them (docs/entities.md, "Round 20").
 
-Each test is an invented report; the names are invented, so no lexicon entry types them.
+Each test is an invented report; the names are invented, so no lexicon entry types them (rule 5's
+last test reads a real acronym with no actor lexicon at all).
 """
 
 from __future__ import annotations
