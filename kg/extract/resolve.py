@@ -406,6 +406,8 @@ class Resolver:
                 return "actor:" + e.key, e.country
             if m.hint.get("body"):  # "U.N. troops" and "U.N. peacekeepers": the body's one force
                 return "force:body:" + m.hint["body"], None
+            if m.hint.get("command_of"):  # "U.S. X Command": its own force, of its state (round 20)
+                return "command:" + norm(m.text), m.hint["command_of"]
             code = dominant if m.hint.get("government") else m.hint.get("country")
             if code is None:
                 return "force:" + norm(m.text), None
@@ -468,7 +470,8 @@ class Resolver:
             return None  # "Ethiopian and Somali troops ... the troops": either, or both; no guess
         if best is None and target in ("ArmedGroup", "ArmedForce"):
             # "the military took X ... the X army said": the one force (or group) of the article
-            groups = [c for c in ordered if c.kind == target and self._fits_subtype(c, m.subtype)]
+            groups = [c for c in ordered if c.kind == target and self._fits_subtype(c, m.subtype)
+                      and not _only_a_patron(c)]
             if len(groups) == 1:
                 return groups[0]
         return best[1] if best else None
@@ -485,6 +488,8 @@ class Resolver:
         body whose name says ministry, not any organisation."""
         if c.kind != m.hint.get("target") or not self._fits_subtype(c, m.subtype):
             return False
+        if _only_a_patron(c):
+            return False  # a group named only as another's patron ("an X-linked group"): not "the group"
         return c.kind != "Organization" or m.hint.get("head") in norm(c.mentions[0].text).split()
 
     @staticmethod
@@ -979,6 +984,13 @@ def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = N
         elif m.kind == "Organization" and key in facilities and m.hint.get("entry") is None:
             m.kind, m.subtype = "Location", "Facility"  # "the Y Museum" after "the attack at the Y Museum"
             m.hint = {"place": None}
+
+
+def _only_a_patron(c) -> bool:
+    """A group the report names only as other groups' patron ("an X-linked group", "the X affiliate"):
+    no description of the report ("the group", "the militants") stands for it (round 20)."""
+    named = [x for x in c.mentions if x.kind != "Description"]
+    return bool(named) and all(x.hint.get("patron") for x in named)
 
 
 def _adjective_use(m: RawMention) -> bool:

@@ -32,7 +32,8 @@ from kg.extract.mentions.bylines import (
 from kg.extract.mentions.bodies import (
     _GROUP_PEOPLE_NOUNS, _body_force, _media_service, _office_of, _people_named_groups, _ships_and_ranges, _with_group_noun
 )
-from kg.extract.mentions.report import _confirmed_in_body, _names_of_fighters, _one_seat_one_type, _person_words, _repeats
+from kg.extract.mentions.report import _confirmed_in_body, _names_of_fighters, _one_kind_per_name, _one_seat_one_type, \
+    _person_words, _repeats
 from kg.extract.mentions.patterns import PatternsMixin
 from kg.extract.mentions.spans import SpansMixin
 from kg.extract.mentions.names import NamesMixin
@@ -107,7 +108,7 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
             ))
         out = _confirmed_in_body(parsed, out)
         out = sorted(out + _repeats(parsed, out), key=lambda m: m.start)
-        return _names_of_fighters(parsed, _one_seat_one_type(out, self.res.seats), self.res)
+        return _names_of_fighters(parsed, _one_kind_per_name(_one_seat_one_type(out, self.res.seats)), self.res)
 
     def _in_sentence(self, sent: Sentence, matches: list[tuple[int, int]],
                      pats: list[tuple[str, int, int]], chunks: Optional[list[Span]] = None) -> list[RawMention]:

@@ -144,6 +144,10 @@ class NamesMixin:
                 start -= 1  # NER leaves the ordinal out
             claim(ent.doc[start:ent.end], "ArmedForce", None, unit=True)
             return
+        state = _commanding_state(ent, res)
+        if state is not None:  # "U.S. X Command", "the Xian Southern Command": the state's armed force,
+            claim(ent, "ArmedForce", None, unit=True, command_of=state.code)  # known by its own name
+            return
         if any(t.lower_ in res.org_heads for t in ent[1:]) or (label == "ORG" and len(ent) > 1 and ent[0].lower_ in res.org_heads):
             claim(ent, "Organization", None)
             return
@@ -153,7 +157,7 @@ class NamesMixin:
             return
         kind = None if has_title else _kind_described(ent, res)
         if kind is not None and label in ("PERSON", "ORG"):
-            claim(ent, kind, None)  # "the emergency service X", "Y, known as Z", "W is a mission": no person
+            claim(ent, kind, None, described=kind)  # "the emergency service X", "Y, known as Z", "W is a mission": no person
             return
         person = has_title or _person_frame(ent, sent, res)
         listed = None if person or label != "PERSON" else _listed_with(ent, res)
@@ -291,6 +295,21 @@ def _police_force(ent: Span, res: "Resources"):
     return False
 
 
+def _commanding_state(ent: Span, res: "Resources"):
+    """A name whose last word is a command's ("Command") and whose first words name a state ("U.S.
+    Y Command", "the Xian Southern Command"): the state (a Country) whose armed force it is, else None.
+    A command with no state in its name ("Joint Operations Command") stays a body."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 3 or words[-1].lower_ not in res.state_command_heads or words[-1].text[:1].islower() \
+            or any(t.lower_ in ("of", "and") for t in words):
+        return None
+    for k in (2, 1):
+        state = res.gazetteer.country(" ".join(t.text for t in words[:k]))
+        if state is not None:
+            return state
+    return None
+
+
 def _only_in_after(ent: Span) -> bool:
     """The only place frame of the name is "X in Y" after it (no "the town of X", no "X province")."""
     doc = ent.doc
@@ -324,6 +343,16 @@ def _kind_described(ent: Span, res: Resources) -> str | None:
         if attr is not None and attr.is_lower and attr.lower_ in kinds \
                 and any(c.lower_ in ("a", "an") for c in attr.children if c.dep_ == "det"):
             return kinds[attr.lower_]  # "Z is a non-combat mission to train ..."
+    if ent.start >= 2 and doc[ent.start - 1].lower_ in ("called", "named") and doc[ent.start - 2].is_lower \
+            and doc[ent.start - 2].lower_ in kinds:
+        return kinds[doc[ent.start - 2].lower_]  # "the peacekeeping force called Y" (round 20)
+    kind = root.head if root.dep_ == "appos" and root.head.i < ent.start and ent.label_ != "PERSON" else None
+    # (not a name the model calls a person: "a reporter with the news agency, X Y" is the reporter)
+    if kind is not None and kind.dep_ == "pobj" and kind.head.dep_ == "prep" and kind.head.head.i < kind.i:
+        kind = kind.head.head  # "the regional force in Y, Z": the parser hangs Z on Y
+    if kind is not None and kind.is_lower and kind.lower_ in kinds \
+            and any(c.dep_ == "det" or c.dep_ == "poss" for c in kind.children):
+        return kinds[kind.lower_]  # "the UN peacekeeping mission, X", "the regional force in Y, Z" (round 20)
     return None
 
 

@@ -26,7 +26,21 @@ class PlacesMixin:
         place = self.res.gazetteer.lookup(ent.text)
         if place is None or place.population < (5_000 if strict else 1_000) and place.feature_class == "P":
             return False
+        if not strict and self._acronym_not_the_place(ent, place):
+            return False  # "NATO" is no village "Nato": a body's acronym the model calls a body (round 20)
         return light(normalize(place.name)) == light(normalize(ent.text)) or not strict
+
+    def _acronym_not_the_place(self, ent: Span, place) -> bool:
+        """A name in capitals whose gazetteer match is a town under 100,000 written in mixed case, not
+        before its state as a dateline: the acronym of a body, not that town (round 20)."""
+        return _acronym(ent.text) and place.feature_class == "P" and place.population < 100_000 \
+            and not place.name.isupper() and not self._before_its_state(ent)
+
+    def _before_its_state(self, ent: Span) -> bool:
+        """"X, Yland": a place named before its state, as a dateline's town in capitals ("ADAZI, Latvia")."""
+        doc = ent.doc
+        return ent.end + 1 < len(doc) and doc[ent.end].text == "," \
+            and self.res.gazetteer.country(doc[ent.end + 1].text) is not None
 
     def _place_frame(self, ent: Span) -> bool:
         """"the town of X", "X province", "in X" (when X is a known place)."""
@@ -97,6 +111,8 @@ class PlacesMixin:
         if prev is not None and prev.lower_ in LOCATIVE_PREPS and not (
                 prev.lower_ == "to" and ent.start >= 2 and doc[ent.start - 2].lower_ in ("according", "told", "said")):
             place = self.res.gazetteer.lookup(ent.text)
+            if place is not None and ent.label_ == "ORG" and self._acronym_not_the_place(ent, place):
+                place = None  # "to NATO", "in NATO": the body, not a village "Nato"
             return place is not None or _scene_of_violence(ent, prev, self.res, self._person_words)
         return False
 
@@ -315,3 +331,8 @@ def _among_places(ent: Span) -> bool:
     if j >= 0 and doc[j].text == ",":
         j -= 1
     return j >= 0 and doc[j].tag_ == "NNS" and doc[j].lemma_.lower() in PLACE_NOUNS
+
+
+def _acronym(text: str) -> bool:
+    """A name written as an acronym: three letters or more, all capitals ("NATO", "ECOWAS")."""
+    return len(text) >= 3 and text.isalpha() and text.isupper()

@@ -124,13 +124,28 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
                     _before_irregulars(ent, res) or _armed_group_beside(ent, res)) \
                     or label == "ORG" and _irregulars_of(ent, res) \
                     or label in ("PERSON", "ORG") and _claims_an_attack(ent, res) \
-                    or label in ("ORG", "GPE", "LOC", "FAC") and _the_armys_enemy(ent, res):
+                    or label in ("ORG", "GPE", "LOC", "FAC") and _the_armys_enemy(ent, res) \
+                    or label == "ORG" and _takes_a_place(ent, res):
                 text = _strip_the(_strip_possessive(ent.text))
                 if res.gazetteer.country(text) is None and res.lexicon.match(text) is None:
                     fighters.add(text.lower())
     # a name the text itself calls armed in one sentence ("X, a militia allied with Y"): the same in all
     fighters |= {_strip_the(_strip_possessive(m.text)).lower() for m in found
                  if m.kind == "ArmedGroup" and m.hint.get("entry") is None and len(m.span) <= 4}
+    # a name armed groups are linked to, affiliated with or loyal to ("an X-linked group", "the Y
+    # affiliate", "militants with ties to Z", "W, which is linked to V"): a group too (round 20)
+    # (named so only, it stands for no description of the report: "the group" is the one linked to it)
+    patrons: set[str] = set()
+    for d in docs.values():
+        for ent in d.ents:
+            if ent.label_ != "ORG":
+                continue
+            text = _strip_the(_strip_possessive(ent.text))
+            if text.lower() in fighters or res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None:
+                continue
+            if _patron_of_armed(ent, res, fighters):
+                patrons.add(text.lower())
+    fighters |= patrons
     # a name the text calls a place ("the town of X", "X province") is a place, whatever fights from it
     fighters -= {_strip_the(_strip_possessive(m.text)).lower() for m in found
                  if m.kind == "Location" and _named_a_place(m.span, res)}
@@ -142,8 +157,65 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
             continue
         text = _strip_the(_strip_possessive(m.text))
         if text.lower() in fighters and (m.kind != "Location" or res.gazetteer.lookup(text) is None):
-            m.kind, m.hint = "ArmedGroup", {"fighters_name": text.lower()}
+            m.kind, m.hint = "ArmedGroup", {"fighters_name": text.lower(), "patron": text.lower() in patrons}
     return found
+
+
+def _one_kind_per_name(found: list[RawMention]) -> list[RawMention]:
+    """A name one sentence says is a kind of thing ("the UN peacekeeping mission, X", "the force called
+    Y", "the emergency service Z") is that kind in every sentence where the model guessed a person or
+    a body for it alone ("X denied the reports"): one name, one type (round 20)."""
+    kinds = {}
+    for m in found:
+        if m.hint.get("described") and m.hint.get("entry") is None:
+            kinds.setdefault(_strip_the(_strip_possessive(m.text)).lower(), m.kind)
+    if not kinds:
+        return found
+    for m in found:
+        kind = kinds.get(_strip_the(_strip_possessive(m.text)).lower())
+        if kind is None or m.kind == kind or m.kind not in ("Person", "Organization") or m.subtype \
+                or m.hint.get("entry") is not None or m.hint.get("title") or m.hint.get("honorific") \
+                or m.hint.get("inside"):
+            continue
+        m.kind, m.hint = kind, {"described": kind}
+    return found
+
+
+def _patron_of_armed(ent, res, fighters: set[str]) -> bool:
+    """"an X-linked group", "Y-affiliated militants", "the X affiliate", "Y's affiliate", "a militant chief
+    with ties to Z", "the insurgents pledged allegiance to W", "V, which is linked to X" (V a name the
+    report calls a group): armed groups are linked to the name. The words are data (titles.yaml:
+    affiliation_words, affiliate_nouns, link_nouns)."""
+    doc, root = ent.doc, ent.root
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in res.affiliation_words:
+        head = doc[ent.end + 1].head  # "an X-linked group"
+        return head.lemma_.lower() in res.group_nouns or head.lemma_.lower() in res.irregular_fighters \
+            or head.lower_ in res.irregular_fighters
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.i >= ent.end and root.head.lower_ in res.affiliate_nouns:
+        return True  # "the X affiliate", "Y's affiliate in the region"
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "with"):
+        return False
+    link = root.head.head
+    if link.lemma_.lower() not in res.link_nouns and link.lower_ not in res.link_nouns:
+        return False
+    if link.dep_ == "pobj":
+        owner = link.head.head  # "a militant chief with ties to Z"
+    elif link.dep_ in ("relcl", "acl", "amod"):
+        owner = link.head  # "V, which is linked to X", "fighters linked to X"
+    else:
+        verb = link.head if link.dep_ == "dobj" else link  # "pledged allegiance to W", "V is linked to X"
+        owner = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if owner is None:
+        return False
+    if owner.lemma_.lower() in res.irregular_fighters or owner.lower_ in res.irregular_fighters \
+            or any(c.lower_ in res.armed_group_words for c in owner.children):
+        return True
+    name = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+    if name is None:
+        return False
+    text = _strip_the(_strip_possessive(name.text))
+    entry = res.lexicon.match(text)
+    return text.lower() in fighters or entry is not None and entry.type == "ArmedGroup"
 
 
 def _armed_group_beside(ent, res) -> bool:
@@ -176,6 +248,20 @@ def _the_armys_enemy(ent, res) -> bool:
     lemma = head.lemma_.lower()
     return prep == "by" and lemma in res.held_by_verbs or prep == "from" and lemma in res.retaken_from_verbs \
         or prep == "against" and lemma in res.war_nouns or prep == "over" and lemma == "victory"
+
+
+def _takes_a_place(ent, res) -> bool:
+    """"X seized Y", "Z had overrun the town", "W controls the district": a body that takes or holds a
+    place by force (round 20; the words are titles.yaml's place_taking_verbs)."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in res.place_taking_verbs:
+        return False
+    for obj in root.head.children:
+        if obj.dep_ != "dobj":
+            continue
+        if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in PLACE_NOUNS:
+            return True
+    return False
 
 
 def _irregulars_of(ent, res) -> bool:

@@ -78,6 +78,14 @@ class Resources:
     held_by_verbs: frozenset[str] = frozenset()
     retaken_from_verbs: frozenset[str] = frozenset()
     war_nouns: frozenset[str] = frozenset()
+    #: round 20: "the Xian Y Command", "X's Northern Command": a state's command is its armed force
+    state_command_heads: frozenset[str] = frozenset()
+    #: round 20: "an X-linked group", "the Y affiliate", "ties to Z": what armed groups have to a group
+    affiliation_words: frozenset[str] = frozenset()
+    affiliate_nouns: frozenset[str] = frozenset()
+    link_nouns: frozenset[str] = frozenset()
+    #: round 20: "X seized Y", "Z overran the town": a body that takes a place by force
+    place_taking_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -125,6 +133,11 @@ class Resources:
             held_by_verbs=frozenset(data.get("held_by_verbs", [])),
             retaken_from_verbs=frozenset(data.get("retaken_from_verbs", [])),
             war_nouns=frozenset(data.get("war_nouns", [])),
+            state_command_heads=frozenset(data.get("state_command_heads", [])),
+            affiliation_words=frozenset(data.get("affiliation_words", [])),
+            affiliate_nouns=frozenset(data.get("affiliate_nouns", [])),
+            link_nouns=frozenset(data.get("link_nouns", [])),
+            place_taking_verbs=frozenset(data.get("place_taking_verbs", [])),
         )
 
     @cached_property
