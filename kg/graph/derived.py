@@ -476,15 +476,11 @@ def summaries(triples: Iterable[tuple]) -> list[tuple[URIRef, URIRef, Literal]]:
     texts: dict[URIRef, set[str]] = {}
     reported: dict[URIRef, set[URIRef]] = {}
     objects: list[tuple[URIRef, URIRef]] = []
+    read = {_MENTION: mentions, _IN_ARTICLE: in_article, _TEXT: texts, _REPORTED_IN: reported}
     for s, p, o in triples:
-        if p == _MENTION:
-            mentions.setdefault(s, set()).add(o)
-        elif p == _IN_ARTICLE:
-            in_article.setdefault(s, set()).add(o)
-        elif p == _TEXT:
-            texts.setdefault(s, set()).add(str(o))
-        elif p == _REPORTED_IN:
-            reported.setdefault(s, set()).add(o)
+        into = read.get(p)
+        if into is not None:
+            into.setdefault(s, set()).add(str(o) if into is texts else o)
         if isinstance(o, URIRef):
             objects.append((s, o))
     pairs: dict[tuple[URIRef, URIRef], set[URIRef]] = {}
