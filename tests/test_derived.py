@@ -749,3 +749,104 @@ def test_the_shapes_check_the_document_keys(built) -> None:
                 [(article, derived.ARTICLE_KEY, Literal(7))],                           # a second key
                 [(URIRef(str(node) + "x"), derived.DOCUMENT_KEY, Literal(3))]):         # no time
         assert not validate_graph(triples + bad, graph).conforms, bad
+
+
+# ----------------------------------------------------------------------------- mention summaries (query round 14)
+
+def _summary_triples(store: KGStore) -> set[tuple[str, str, str, str]]:
+    """Every mention summary triple: (graph or "" for the union, node, predicate, value)."""
+    names = ", ".join(f"<{p}>" for p in derived.KINDS["mentions"])
+    rows = store.ox_store.query(f"""SELECT ?g ?e ?p ?k WHERE {{
+      {{ GRAPH ?g {{ ?e ?p ?k }} }} UNION {{ ?e ?p ?k }} FILTER(?p IN ({names})) }}""")
+    return {(r["g"].value if r["g"] else "", r["e"].value, r["p"].value, r["k"].value) for r in rows}
+
+
+def _expected_summaries(store: KGStore) -> set[tuple[str, str, str, str]]:
+    """The summaries, counted in Python from each graph's mentions, texts and reports (not by
+    derived.py's code): one node per entity and article, ``ckgd:mentions/`` and an MD5."""
+    import hashlib
+
+    mentions: dict[tuple[str, str, str], set[str]] = {}
+    texts: dict[tuple[str, str, str], set[str]] = {}
+    for r in store.ox_store.query(PREFIX + """SELECT ?g ?e ?m ?d ?t WHERE {
+            GRAPH ?g { ?e ckg:mention ?m . ?m ckg:inArticle ?d OPTIONAL { ?m ckg:text ?t } } }"""):
+        key = (r["g"].value, r["e"].value, r["d"].value)
+        mentions.setdefault(key, set()).add(r["m"].value)
+        if r["t"] is not None:
+            texts.setdefault(key, set()).add(r["t"].value)
+    events: dict[tuple[str, str, str], set[str]] = {}
+    for r in store.ox_store.query(PREFIX + "SELECT ?g ?r ?d ?o WHERE { GRAPH ?g { ?r ckg:reportedIn ?d ; ?p ?o } }"):
+        key = (r["g"].value, r["o"].value, r["d"].value)
+        if key in mentions:
+            events.setdefault(key, set()).add(r["r"].value)
+    out = set()
+    for (g, e, d), ms in mentions.items():
+        node = "https://w3id.org/conflict-kg/id/mentions/" + hashlib.md5(f"{e} {d}".encode()).hexdigest()
+        found = {(node, PREFIX_IRI + "mentionCount", str(len(ms))),
+                 (node, PREFIX_IRI + "eventCount", str(len(events.get((g, e, d), ()))))}
+        found |= {(node, PREFIX_IRI + "mentionText", t) for t in texts.get((g, e, d), ())}
+        out |= {(g,) + f for f in found} | {("",) + f for f in found}
+    return out
+
+
+def test_a_build_writes_the_mention_summaries(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        stored = _summary_triples(store)
+        assert stored == _expected_summaries(store)
+        counts = [int(s[3]) for s in stored if s[2] == str(derived.EVENT_COUNT) and s[0]]
+        assert len(counts) == len(_mentioned(store)) > 20 and 0 in counts and max(counts) > 1
+        assert not derived.missing(store.ox_store) and derived.absent_kinds(store.ox_store) == ()
+
+
+def test_the_mention_summaries_follow_documents_added_and_removed(built, tmp_path, extractor) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        pipeline.build([ROOT / "tests" / "data" / "corpus"], store, extractor=extractor, generated_at=BUILT_AT)
+        stored = _summary_triples(store)
+        assert stored == _expected_summaries(store)
+        docs = sorted(str(g).rsplit("/", 1)[1] for g in store.graphs() if "/id/graph/" in str(g))
+        assert remove_document(store, docs[0])
+        after = _summary_triples(store)
+        assert after == _expected_summaries(store) and len(after) < len(stored)
+
+
+def test_kg_derive_missing_writes_the_mention_summaries_alone(built, tmp_path, cli_runner) -> None:
+    path = tmp_path / "kg-store"
+    shutil.copytree(built, path)
+    with KGStore.open(path) as store:
+        wanted, other = _summary_triples(store), _stored(store)
+        for p in derived.KINDS["mentions"]:
+            store.ox_store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{p}> ?k }} }} ; DELETE WHERE {{ ?e <{p}> ?k }}")
+        _drop_ranks(store)  # derived data of another kind, gone too: --missing leaves it to `kg derive`
+        assert derived.absent_kinds(store.ox_store) == ("mentions",)
+        assert derived.missing(store.ox_store) and not _summary_triples(store)
+        entity = str(store.query(PREFIX + "SELECT ?n WHERE { ?e ckg:mentionedIn ?d ; <http://www.w3.org/2000/01/rdf-schema#label> ?n } "
+                                 "ORDER BY ?n LIMIT 1").rows[0][0])
+    kg = Kg(cli_runner, path)
+    before = kg("query", "documents-mentioning", "-p", f"entity={entity}", "--format", "csv")
+    assert before.exit_code == 0 and "`kg derive` adds them" in before.stderr
+    assert before.stdout.strip().count("\n") == 0  # the header alone: no summary, no row
+    result = kg("derive", "--missing")
+    assert result.exit_code == 0 and "mention summaries and" in result.output and "(mentions)" in result.output, result.output
+    with KGStore.open(path, read_only=True) as store:
+        assert _summary_triples(store) == wanted
+        ranks = {s for s in other if s[2] == str(derived.DATE_RANK)}
+        assert ranks and _stored(store) == other - ranks  # the ranks not written
+        assert derived.absent_kinds(store.ox_store) == ()
+    after = kg("query", "documents-mentioning", "-p", f"entity={entity}", "--format", "csv")
+    assert after.exit_code == 0 and after.stdout.strip().count("\n") >= 1
+
+
+def test_the_shapes_check_the_mention_summaries(built) -> None:
+    with KGStore.open(built, read_only=True) as store:
+        graph = next(g for g in store.graphs() if "/id/graph/" in str(g))
+        triples = list(store.graph(graph))
+    assert validate_graph(triples, graph).conforms
+    node = next(s for s, p, o in triples if p == derived.MENTION_COUNT)
+    for bad in ([(node, derived.MENTION_COUNT, Literal(9))],                       # a second count
+                [(node, derived.EVENT_COUNT, Literal(-1))],                        # below 0 (a second too)
+                [(node, derived.MENTION_TEXT, Literal(3))],                        # not a text
+                [(URIRef(str(node) + "x"), derived.MENTION_COUNT, Literal(0))],    # 0 mentions, no event count
+                [(URIRef(str(node) + "y"), derived.MENTION_TEXT, Literal("Invented"))]):  # no counts
+        assert not validate_graph(triples + bad, graph).conforms, bad

@@ -435,6 +435,77 @@ def document_triples(graph: URIRef, article: URIRef, time: str, published: Optio
              (article, ARTICLE_KEY, own)] + [(e, MENTION_KEY, own) for e in entities])
 
 
+# ----------------------------------------------------------------------------- mention summaries
+
+#: On a mention summary (:func:`summary_node`: one per actor or place and article that mentions
+#: it), how many of the entity's mentions are in the article (``ckg:mention`` with that
+#: ``ckg:inArticle``): documents-mentioning's "mentions" (query round 14).
+MENTION_COUNT = CKG.mentionCount
+#: On a mention summary, how many reports of the article (``ckg:reportedIn``) have the entity as
+#: the object of a triple (a role): documents-mentioning's "events" (0 written too).
+EVENT_COUNT = CKG.eventCount
+#: On a mention summary, one per distinct text (``ckg:text``) of those mentions: the words
+#: documents-mentioning concatenates.
+MENTION_TEXT = CKG.mentionText
+SUMMARY_NAMESPACE = str(CKGD) + "mentions/"
+
+
+def summary_node(entity: str, article: str) -> URIRef:
+    """The mention summary of an entity in an article: ``ckgd:mentions/`` and the MD5 of the two
+    IRIs joined by a space, which the query computes from a row's entity and article
+    (``MD5(CONCAT(STR(?entityIri), " ", STR(?document)))``) and looks up (one look-up a row)."""
+    return URIRef(SUMMARY_NAMESPACE + hashlib.md5(f"{entity} {article}".encode("utf-8")).hexdigest())
+
+
+def summary_triples(entity: str, article: str, mentions: int, events: int,
+                    texts: Iterable[str]) -> list[tuple[URIRef, URIRef, Literal]]:
+    """The mention summary's triples: its mention and event counts and each distinct text."""
+    node = summary_node(entity, article)
+    return ([(node, MENTION_COUNT, Literal(mentions)), (node, EVENT_COUNT, Literal(events))]
+            + [(node, MENTION_TEXT, Literal(t)) for t in sorted(set(texts))])
+
+
+def summaries(triples: Iterable[tuple]) -> list[tuple[URIRef, URIRef, Literal]]:
+    """The mention summaries of one document's triples (the mapping's, kg.graph.mapping): for
+    each entity with a mention in an article, its mentions there, their texts, and the reports
+    of that article with the entity as an object, as documents-mentioning counted them from the
+    store before query round 14 (the document's graph holds all of them: a mention's and a
+    report's IRIs are the document's own)."""
+    mentions: dict[URIRef, set[URIRef]] = {}
+    in_article: dict[URIRef, set[URIRef]] = {}
+    texts: dict[URIRef, set[str]] = {}
+    reported: dict[URIRef, set[URIRef]] = {}
+    objects: list[tuple[URIRef, URIRef]] = []
+    read = {_MENTION: mentions, _IN_ARTICLE: in_article, _TEXT: texts, _REPORTED_IN: reported}
+    for s, p, o in triples:
+        into = read.get(p)
+        if into is not None:
+            into.setdefault(s, set()).add(str(o) if into is texts else o)
+        if isinstance(o, URIRef):
+            objects.append((s, o))
+    pairs: dict[tuple[URIRef, URIRef], set[URIRef]] = {}
+    for entity, ms in mentions.items():
+        for m in ms:
+            for article in in_article.get(m, ()):
+                pairs.setdefault((entity, article), set()).add(m)
+    events: dict[tuple[URIRef, URIRef], set[URIRef]] = {}
+    for s, o in objects:
+        for article in reported.get(s, ()):
+            if (o, article) in pairs:
+                events.setdefault((o, article), set()).add(s)
+    out: list[tuple[URIRef, URIRef, Literal]] = []
+    for (entity, article), ms in sorted(pairs.items()):
+        out += summary_triples(str(entity), str(article), len(ms), len(events.get((entity, article), ())),
+                               (t for m in ms for t in texts.get(m, ())))
+    return out
+
+
+_MENTION = CKG.mention
+_IN_ARTICLE = CKG.inArticle
+_TEXT = CKG.text
+_REPORTED_IN = CKG.reportedIn
+
+
 # ----------------------------------------------------------------------------- existing stores
 
 _PREFIX = "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
@@ -475,6 +546,9 @@ _MISSING = _PREFIX + """ASK {
   UNION { ?e ckg:mention ?m . ?m ckg:inArticle ?d . FILTER NOT EXISTS { ?e ckg:mentionedIn ?d } }
   UNION { ?d a ckg:Article . FILTER NOT EXISTS { ?d ckg:articleKey ?k } }
   UNION { ?e ckg:mentionedIn ?d . FILTER NOT EXISTS { ?e ckg:mentionKey ?k } }
+  UNION { ?e ckg:mentionedIn ?d .
+          BIND(IRI(CONCAT(""" + f'"{SUMMARY_NAMESPACE}"' + """, MD5(CONCAT(STR(?e), " ", STR(?d))))) AS ?s)
+          FILTER NOT EXISTS { ?s ckg:mentionCount ?n } }
   UNION { ?g <http://www.w3.org/ns/prov#wasGeneratedBy> ?a . ?a <http://www.w3.org/ns/prov#used> ?u .
           FILTER NOT EXISTS { ?g ckg:graphKey ?k } }
   UNION { ?f ckg:minValue ?low ; ckg:maxValue ?high . FILTER(?low != ?high)
@@ -627,6 +701,40 @@ def document_rows(store: ox.Store) -> list[tuple[str, str, str, str, URIRef]]:
     return out
 
 
+_MENTIONS_READ = _PREFIX + """SELECT ?e ?m ?d ?t WHERE { ?e ckg:mention ?m . ?m ckg:inArticle ?d . OPTIONAL { ?m ckg:text ?t } }"""
+_REPORTED_OBJECTS = _PREFIX + """SELECT DISTINCT ?d ?event ?e WHERE { ?event ckg:reportedIn ?d . ?event ?p ?e . FILTER(isIRI(?e)) }"""
+
+
+def summary_rows(store: ox.Store, links: Optional[list[tuple[str, str, str]]] = None
+                 ) -> list[tuple[str, str, str, str, URIRef]]:
+    """The mention summaries the store should have (:func:`summary_triples`): (graph, node,
+    value, datatype, predicate) rows. One per entity and article linked in a named graph
+    (:func:`link_rows`, the pairs that have a ``ckg:mentionKey``), written in each graph that
+    links them; the counts and texts as documents-mentioning read them before query round 14,
+    from the union graph."""
+    links = link_rows(store) if links is None else links
+    mentions: dict[tuple[str, str], set[str]] = {}
+    texts: dict[tuple[str, str], set[str]] = {}
+    for r in store.query(_MENTIONS_READ):
+        pair = (r["e"].value, r["d"].value)
+        mentions.setdefault(pair, set()).add(r["m"].value)
+        if r["t"] is not None:
+            texts.setdefault(pair, set()).add(r["t"].value)
+    wanted = {(e, d) for _, e, d in links}
+    events: dict[tuple[str, str], int] = {}
+    for r in store.query(_REPORTED_OBJECTS):
+        pair = (r["e"].value, r["d"].value)
+        if pair in wanted:
+            events[pair] = events.get(pair, 0) + 1
+    out: list[tuple[str, str, str, str, URIRef]] = []
+    for g, e, d in links:
+        pair = (e, d)
+        for node, predicate, value in summary_triples(e, d, len(mentions.get(pair, ())), events.get(pair, 0),
+                                                      texts.get(pair, ())):
+            out.append((g, str(node), str(value), _STRING if predicate == MENTION_TEXT else _INTEGER, predicate))
+    return out
+
+
 def marked_figures(store: ox.Store) -> list[tuple[str, str]]:
     """The ``ckg:valuesDiffer`` marks the store's figures should have: (graph, figure) rows."""
     return [(r["g"].value, r["f"].value) for r in store.query(_FIGURES)]
@@ -682,11 +790,12 @@ CHUNK = 20_000
 #: Every derived predicate: what :func:`add_to_store` deletes before it writes them again.
 DERIVED = (REPORT_KEY, INCIDENT_KEY, VALUES_DIFFER, TOLL_KEY, TOLL_BUCKET, MENTIONED_IN, DATE_RANK,
            WITHOUT_PLACE, ROW_KEY, ROLE_KEY, MONTH_RANK, MONTH_KEY, EXTRACTION_TIME, DOCUMENT_KEY,
-           GRAPH_KEY, ARTICLE_KEY, MENTION_KEY)
+           GRAPH_KEY, ARTICLE_KEY, MENTION_KEY, MENTION_COUNT, EVENT_COUNT, MENTION_TEXT)
 #: The kinds of derived data :func:`add_to_store` can write alone (``only``), by their predicates.
 KINDS: dict[str, tuple[URIRef, ...]] = {
     "months": (MONTH_RANK, MONTH_KEY),
-    "documents": (EXTRACTION_TIME, DOCUMENT_KEY, GRAPH_KEY, ARTICLE_KEY, MENTION_KEY)}
+    "documents": (EXTRACTION_TIME, DOCUMENT_KEY, GRAPH_KEY, ARTICLE_KEY, MENTION_KEY),
+    "mentions": (MENTION_COUNT, EVENT_COUNT, MENTION_TEXT)}
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -697,7 +806,7 @@ def add_to_store(store: ox.Store, only: Optional[tuple[str, ...]] = None) -> dic
     """Write (again) every derived triple of a store: the keys of every report and incident and
     the marks of the figures whose values differ, in their document and incident graphs and in
     the union default graph; returns how many of each ({"reports", "incidents", "figures",
-    "tolls", "links", "ranks", "placeless", "row_keys", "role_keys", "months", "documents"}).
+    "tolls", "links", "ranks", "placeless", "row_keys", "role_keys", "months", "documents", "mentions"}).
 
     ``only`` names kinds of :data:`KINDS` to write alone (their triples deleted and written
     again, nothing else read or touched; the others' counts are 0): what :func:`absent_kinds`
@@ -710,7 +819,7 @@ def add_to_store(store: ox.Store, only: Optional[tuple[str, ...]] = None) -> dic
     if unknown:
         raise ValueError(f"unknown kinds of derived data: {sorted(unknown)}")
     n = dict.fromkeys(("reports", "incidents", "figures", "tolls", "links", "ranks", "placeless",
-                       "row_keys", "role_keys", "months", "documents"), 0)
+                       "row_keys", "role_keys", "months", "documents", "mentions"), 0)
     rows: list[tuple[str, str, str, str, URIRef]] = []
     if only is None:
         predicates = DERIVED
@@ -743,6 +852,10 @@ def add_to_store(store: ox.Store, only: Optional[tuple[str, ...]] = None) -> dic
         documents = document_rows(store)
         rows += documents
         n["documents"] = sum(1 for *_, p in documents if p == DOCUMENT_KEY)
+    if only is None or "mentions" in only:
+        summaries_ = summary_rows(store, links if only is None else None)
+        rows += summaries_
+        n["mentions"] = sum(1 for *_, p in summaries_ if p == MENTION_COUNT)
     store.update(_PREFIX + " ;\n".join(
         f"DELETE WHERE {{ GRAPH ?g {{ ?e <{p}> ?k }} }} ;\nDELETE WHERE {{ ?e <{p}> ?k }}" for p in predicates))
     for at in range(0, len(rows), CHUNK):
@@ -752,7 +865,8 @@ def add_to_store(store: ox.Store, only: Optional[tuple[str, ...]] = None) -> dic
 
 def absent_kinds(store: ox.Store) -> tuple[str, ...]:
     """The kinds of :data:`KINDS` the store lacks altogether (dated reports but no month node;
-    articles but no article key), by index look-ups."""
+    articles but no article key; entities linked to articles but no mention summary), by index
+    look-ups."""
     kinds: list[str] = []
     if (store.query(_PREFIX + "ASK { ?e ckg:date ?d ; ckg:evidence ?n }")
             and not store.query(_PREFIX + "ASK { ?m ckg:monthKey ?k }")):
@@ -760,6 +874,9 @@ def absent_kinds(store: ox.Store) -> tuple[str, ...]:
     if (store.query(_PREFIX + "ASK { ?d a ckg:Article }")
             and not store.query(_PREFIX + "ASK { ?d ckg:articleKey ?k }")):
         kinds.append("documents")
+    if (store.query(_PREFIX + "ASK { ?e ckg:mentionedIn ?d }")
+            and not store.query(_PREFIX + "ASK { ?s ckg:mentionCount ?n }")):
+        kinds.append("mentions")
     return tuple(kinds)
 
 

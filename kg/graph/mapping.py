@@ -183,6 +183,9 @@ def facts_to_triples(
     g.extend(derived.document_triples(
         graph_iri, article, time, facts.document.published or None,
         sorted({entity_iris[e.id] for e in facts.entities if e.mentions})))
+    # per entity and article: its mentions, their words and its reports there, counted from
+    # this document's triples (documents-mentioning: query round 14)
+    g.extend(derived.summaries(g))
     _add_name_keys(g)
     return graph_iri, g
 
