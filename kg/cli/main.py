@@ -247,7 +247,7 @@ def query(
     with open_store(store_path(ctx, store_dir), read_only=True) as store:
         if is_canned and any(term in text for term in _KEYED) and derived.absent(store.ox_store):
             typer.echo("note: this store was built by an older kg and lacks derived data this "
-                       "query reads (sort keys, toll keys, figure marks, mention links, date ranks, row keys, month keys, document keys): "
+                       "query reads (sort keys, toll keys, figure marks, mention links, date ranks, row keys, month keys, document keys, mention summaries): "
                        "without them a listing is slower, and deadly-attacks, disputed-figures, "
                        "events-in-period, unresolved-entities, actor-profile, statements-by, "
                        "evidence, meetings-between, events-near, recent-documents and "
