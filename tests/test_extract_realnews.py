@@ -78,9 +78,14 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # starting rules with N in; CHECK H+J+M 0.875 / 0.675 / 0.544 -> 0.877 / 0.675 / 0.546), test (86)
 # 0.874 / 0.574 / 0.454 / 0.920 (0.872 / 0.574 / 0.450 / 0.920 on the starting rules). The dev
 # events floor goes under the larger set (0.79 -> 0.78: batch N's editorial of 16 attacks).
+# Session 15 (no new batch; events 22 and 23, entities 19 and 20): dev (171) 0.924 / 0.786 / 0.678 /
+# 0.936 (CHECK H+J+M 0.877 / 0.675 / 0.546 -> 0.884 / 0.675 / 0.546), test (86) 0.880 / 0.568 / 0.445 /
+# 0.930 (0.874 / 0.574 / 0.454 / 0.920 at the start; scripts/bootstrap.py: the changes within the
+# articles' spread except entities, +0.005 [+0.002, +0.009]). Dev and test entity floors up (0.91 ->
+# 0.92, 0.87 -> 0.875).
 FLOORS = {
-    "dev": {"entities_typed": 0.91, "events": 0.78, "arguments": 0.67, "dates": 0.925},
-    "test": {"entities_typed": 0.87, "events": 0.56, "arguments": 0.44, "dates": 0.90},
+    "dev": {"entities_typed": 0.92, "events": 0.78, "arguments": 0.67, "dates": 0.925},
+    "test": {"entities_typed": 0.875, "events": 0.56, "arguments": 0.44, "dates": 0.90},
 }
 
 
