@@ -8,11 +8,13 @@ descriptions ("the base", "the militant group") point back to the latest compati
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Token
@@ -109,6 +111,52 @@ def _merge_settlement_names(clusters: dict[str, "Cluster"]) -> None:
                 and not _other_places(town, c):
             town.mentions.extend(c.mentions)
             town.place = town.place or c.place
+            del clusters[c.key]
+
+
+# Words a report puts around a place it names bare elsewhere: a bearing before ("the southern X
+# Delta"), a loose extent after ("the X area", "Y's Z Sea coast"); titles.yaml place_bearings, place_extents.
+@functools.lru_cache(maxsize=1)
+def _qualifier_words() -> tuple[frozenset, frozenset]:
+    import yaml
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    return frozenset(data.get("place_bearings", [])), frozenset(data.get("place_extents", []))
+
+
+def _merge_qualified_places(clusters: dict[str, "Cluster"]) -> None:
+    """"the southern X Delta" beside "the X Delta region", "the north-eastern Y region" beside "the Y
+    region", "the Z area" or "Z's coast" words beside "Z": a place the report also names bare, told
+    with a bearing (in lower case) or a loose extent, is that place. A state's bearing ("northern X"
+    of a state) is not here: the state is a Country, and its part a region of its own."""
+    bearings, extents = _qualifier_words()
+    places = [c for c in clusters.values() if c.kind == "Location" and c.subtype not in ("MilitaryBase", "Facility")]
+    for c in places:
+        if c.key not in clusters:
+            continue
+        text = c.mentions[0].text
+        words = norm(text).split()
+        raw = re.split(r"[\s-]+", text.strip())
+        if len(words) < 2:
+            continue
+        if raw[0] in bearings:  # (lower case only: "North X" is a place of its own)
+            bare = " ".join(words[1:])
+        elif raw[-1] in extents:
+            bare = " ".join(words[:-1])
+        else:
+            continue
+        targets = []
+        for t in places:
+            if t is c or t.key not in clusters:
+                continue
+            names = {norm(m.text) for m in t.mentions if m.kind != "Description"}
+            names |= {" ".join(n.split()[:-1]) for n in names if len(n.split()) >= 2 and n.split()[-1] in _LOOSE_SUFFIXES}
+            if bare in names:
+                targets.append(t)
+        if len(targets) == 1 and not _other_places(targets[0], c):
+            for m in c.mentions:
+                m.hint["qualified"] = True  # (the place keeps its bare name: _name)
+            targets[0].mentions.extend(c.mentions)
+            targets[0].place = targets[0].place or c.place
             del clusters[c.key]
 
 
@@ -270,6 +318,7 @@ class Resolver:
         _merge_people_into_groups(clusters)
         _merge_names_of_fighters(clusters)
         _merge_settlement_names(clusters)
+        _merge_qualified_places(clusters)
         _merge_short_place_names(clusters)
         _merge_spelling_variants(clusters)
         _merge_bases_and_towns(clusters)
@@ -595,6 +644,8 @@ class Resolver:
             if not proper:
                 return named[0].hint["place"].name
             named = proper
+        if c.kind == "Location":  # "the southern X" joined to X: called X (_merge_qualified_places)
+            named = [m for m in named if not m.hint.get("qualified")] or named
         surfaces = Counter(_clean_surface(m.text) for m in named)
         top = max(surfaces.values())
         return max((s for s, n in surfaces.items() if n == top), key=len)
