@@ -70,3 +70,143 @@ def test_name_keys_are_those_of_labels_and_aliases_only() -> None:
     odd = TripleList([(ID["x"], Literal(str(RDFS.label)), Literal("Zed")), (ID["y"], URIRef(str(RDFS.label)), Literal("Ypsi"))])
     mapping._add_name_keys(odd)
     assert [(str(s), str(o)) for s, p, o in odd[2:]] == [(str(ID["y"]), "ypsi")]
+
+
+# ----------------------------------------------------------------------------- bulk loads in a build
+
+import re  # noqa: E402
+from contextlib import nullcontext  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+import rdflib  # noqa: E402
+
+from kg.store import core  # noqa: E402
+from kg.store.core import KGStore, StoreError, graph_iri_for  # noqa: E402
+
+
+def _quads(store: KGStore) -> set[str]:
+    """Every quad of the store, the union default graph's too (blank nodes all ``_:b``)."""
+    return {re.sub(r"_:\w+", "_:b", str(q)) for q in store.ox_store.quads_for_pattern(None, None, None, None)}
+
+
+def _doc_graph(n: int) -> tuple[URIRef, list[tuple]]:
+    doc = ID[f"doc/{n}"]
+    ts: list[tuple] = [(doc, RDF.type, CKG.Article), (doc, rdflib.DCTERMS.title, Literal(f"Zarvan report {n}")),
+                       (ID["person/tomas-velk"], RDF.type, CKG.Person),  # in every document
+                       (ID[f"event/{n}"], RDF.type, CKG.Attack)]
+    ts += [(ID[f"event/{n}"], CKG.note, Literal(f"note {i}")) for i in range(40)]
+    return graph_iri_for(f"doc-{n}"), ts
+
+
+def _incident(members: list[int]) -> list[tuple]:
+    inc = ID["incident/a1"]
+    return ([(inc, RDF.type, CKG.Incident), (ID["person/tomas-velk"], RDF.type, CKG.Person)]
+            + [(inc, CKG.report, ID[f"event/{m}"]) for m in members])
+
+
+def _writes(store: KGStore) -> list[set[str]]:
+    """Batches of documents written with the incident fusion would write beside them (the
+    second and third batches replace it: the two-step write), and one alone."""
+    inc_g = str(ID["incident/a1/graph"])
+    out = []
+    for docs, extra in (([1, 2, 3], {inc_g: _incident([1, 2])}), ([4, 5], {inc_g: _incident([1, 2, 4])}),
+                        ([6, 7, 8], {inc_g: _incident([4, 6])}), ([9], {})):
+        store.write_many([store.prepare(*_doc_graph(n)) for n in docs], extra)
+        out.append(_quads(store))
+    return out
+
+
+def test_bulk_writing_stores_the_quads_transactions_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On disk, within bulk_writing, the new graphs of large writes go in by bulk load (the
+    minimum lowered to this test's small documents) and the store is compacted at the end;
+    every quad, the union's too, is the same as with transactions, after every write."""
+    monkeypatch.setattr(core, "TWO_STEP_MIN_TRIPLES", 0)  # as a build's batches: new graphs loaded first
+    with KGStore.open(tmp_path / "plain") as plain:
+        expected = _writes(plain)
+    monkeypatch.setattr(core, "BULK_LOAD_MIN_QUADS", 100)
+    compacted: list[int] = []
+    optimize = KGStore.optimize
+    monkeypatch.setattr(KGStore, "optimize", lambda self: (compacted.append(1), optimize(self))[1])
+    with KGStore.open(tmp_path / "bulk") as store:
+        with store.bulk_writing():
+            got = _writes(store)
+            loads = store._bulk_loads
+            assert not compacted
+        assert store._bulk_loads is None
+        assert _quads(store) == expected[-1]
+    assert got == expected
+    assert loads == 3  # three batches of 2-3 documents; the one alone (~90 quads) by transaction
+    assert compacted == [1]
+    assert str(ID["person/tomas-velk"]) in "".join(expected[0])
+
+
+def test_without_bulk_writing_on_disk_or_in_memory_every_write_is_a_transaction(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(core, "BULK_LOAD_MIN_QUADS", 0)
+    compacted: list[int] = []
+    monkeypatch.setattr(KGStore, "optimize", lambda self: compacted.append(1))
+    with KGStore.open(tmp_path / "disk") as store:  # outside the block
+        _writes(store)
+        assert store._bulk_loads is None
+    with KGStore.open(None) as store:  # in memory: no files to bulk-load
+        with store.bulk_writing():
+            _writes(store)
+            assert store._bulk_loads == 0
+    monkeypatch.setattr(core, "BULK_LOAD_MIN_QUADS", 10_000)
+    with KGStore.open(tmp_path / "small") as store:  # writes below the minimum
+        with store.bulk_writing():
+            _writes(store)
+            assert store._bulk_loads == 0
+    assert not compacted
+
+
+def test_a_bulk_load_that_fails_writes_nothing(tmp_path: Path) -> None:
+    """Oxigraph parses a bulk load's whole text before it writes: a text that fails to parse
+    part-way (here after ~150,000 good quads) leaves the stored graph as it was."""
+    with KGStore.open(tmp_path / "s") as store:
+        g, ts = _doc_graph(1)
+        store.write(store.prepare(g, ts))
+        before = _quads(store)
+        good = "".join(f"<{ID}s{i}> <{CKG.note}> \"{i}\" <{ID}g> .\n" for i in range(150_000))
+        with pytest.raises(StoreError, match="nothing was changed"):
+            KGStore._load(store.ox_store, [good, f"<{ID}x> <{CKG.note}> \"unterminated .\n"], bulk=True)
+        assert _quads(store) == before
+        KGStore._load(store.ox_store, [good], bulk=True)  # the same text, whole, lands
+        assert len(_quads(store)) == len(before) + 150_000
+
+
+def test_a_build_bulk_loads_its_batches_and_stores_what_it_stored_before(
+        tmp_path: Path, extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg build on disk bulk-loads each batch's new documents (the minimum lowered to these
+    short invented reports) and compacts once; its quads are those of the same build written
+    by transactions."""
+    from kg import pipeline
+    from tests.test_build_batches import ARTICLE, TEXTS
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, (title, pub, day, body) in enumerate(TEXTS):
+        (docs / f"a{i}.md").write_text(ARTICLE.format(title=title, publisher=pub, day=day, body=body), "utf-8")
+    monkeypatch.setattr(pipeline, "WRITE_BATCH", 2)
+    monkeypatch.setattr(pipeline, "MAX_WRITE_BATCH", 2)
+    monkeypatch.setattr(pipeline, "_bulk_writing", lambda store: nullcontext())
+    with KGStore.open(tmp_path / "a") as store:
+        assert pipeline.build([docs], store, extractor=extractor).ok
+        expected = _quads(store)
+    monkeypatch.undo()
+    monkeypatch.setattr(pipeline, "WRITE_BATCH", 2)
+    monkeypatch.setattr(pipeline, "MAX_WRITE_BATCH", 2)
+    monkeypatch.setattr(core, "BULK_LOAD_MIN_QUADS", 100)
+    loads: list[bool] = []
+    load = KGStore._load
+    monkeypatch.setattr(KGStore, "_load", staticmethod(lambda store, texts, bulk=False: (loads.append(bulk), load(store, texts, bulk))[1]))
+    compacted: list[int] = []
+    optimize = KGStore.optimize
+    monkeypatch.setattr(KGStore, "optimize", lambda self: (compacted.append(1), optimize(self))[1])
+    with KGStore.open(tmp_path / "b") as store:
+        assert pipeline.build([docs], store, extractor=extractor).ok
+        assert _quads(store) == expected
+    assert loads and all(loads)
+    assert compacted == [1]
+    assert any("/incident/" in q for q in expected)
