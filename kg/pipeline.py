@@ -55,7 +55,10 @@ BATCH_SIZE = 32
 # still all-or-nothing; a batch that fails is written again one document at a time). A batch
 # goes at WRITE_BATCH documents if the store thread is free, else it grows up to
 # MAX_WRITE_BATCH while the thread is busy (fusion's cost per batch grows with the store).
-WRITE_BATCH = 16
+# 64 since build speed round 9: an on-disk store bulk-loads each batch's new graphs
+# (KGStore.bulk_writing), and every bulk load adds files that RocksDB must compact; in
+# 16-document batches the compactions ate what the loads saved (docs/build-speed.md).
+WRITE_BATCH = 64
 MAX_WRITE_BATCH = 64
 # Documents mapped and waiting for the store thread before extraction waits for it.
 _MAX_PENDING_WRITES = 2 * MAX_WRITE_BATCH
@@ -709,6 +712,13 @@ def _remembering(store: Any) -> Any:
     return remembering() if callable(remembering) else nullcontext()
 
 
+def _bulk_writing(store: Any) -> Any:
+    """The store the batches go to writes their new graphs by bulk load for the build, and
+    compacts its files at the end if it did (``KGStore.bulk_writing``, build speed round 9)."""
+    bulk_writing = getattr(_batch_store(store), "bulk_writing", None)
+    return bulk_writing() if callable(bulk_writing) else nullcontext()
+
+
 def _can_fuse(store: Any) -> bool:
     return _fusion_store(store) is not None
 
@@ -806,7 +816,7 @@ def build(
     _keys_for_an_older_store(store)
     # The worker processes start before the writer thread (a fork copies only this thread).
     n_jobs = min(jobs, len(files))
-    with _frozen_heap(), _remembering(store), \
+    with _frozen_heap(), _bulk_writing(store), _remembering(store), \
             _worker_pool(extractor, n_jobs, one_in_worker=_extract_apart(n_jobs, len(files))) as workers, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
         batcher = _Batcher(writer, store)

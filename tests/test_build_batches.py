@@ -32,6 +32,7 @@ class _FailsFor:
 
     def __init__(self, real: ox.Store, graph: str) -> None:
         self._real, self._graph = real, graph
+        self.calls: list[str] = []  # the loads used
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._real, name)
@@ -48,9 +49,16 @@ class _FailsFor:
         self._real.extend(quads)
 
     def load(self, data: bytes, **kw: object) -> None:
+        self.calls.append("load")
         if f"<{self._graph}>".encode() in bytes(data):
             raise OSError("disk full")
         self._real.load(data, **kw)
+
+    def bulk_load(self, data: bytes, **kw: object) -> None:
+        self.calls.append("bulk_load")
+        if f"<{self._graph}>".encode() in bytes(data):
+            raise OSError("disk full")
+        self._real.bulk_load(data, **kw)
 
 
 def _graphs(store) -> dict[str, set]:
@@ -63,13 +71,18 @@ def _quads(store) -> set[tuple[str, ...]]:
             for q in store.ox_store.quads_for_pattern(None, None, None, None)}
 
 
-@pytest.mark.parametrize("batch", [1, 16])
-def test_a_failed_document_in_a_batch_fails_alone(tmp_path: Path, extractor, monkeypatch, batch: int) -> None:
+@pytest.mark.parametrize("batch, bulk", [(1, False), (16, False), (16, True)])
+def test_a_failed_document_in_a_batch_fails_alone(tmp_path: Path, extractor, monkeypatch, batch: int,
+                                                  bulk: bool) -> None:
+    """Also when a batch's new documents go in by bulk load (``bulk``: its minimum lowered to
+    these short reports; build speed round 9)."""
     from kg import pipeline
     from kg.fuse.index import fuse_store
+    from kg.store import core
     from kg.store.core import GRAPH_BASE, KGStore
 
     monkeypatch.setattr(pipeline, "WRITE_BATCH", batch)
+    monkeypatch.setattr(core, "BULK_LOAD_MIN_QUADS", 100 if bulk else 10**9)
     docs = tmp_path / "docs"
     docs.mkdir()
     for i, (title, pub, day, body) in enumerate(TEXTS):
@@ -81,7 +94,9 @@ def test_a_failed_document_in_a_batch_fails_alone(tmp_path: Path, extractor, mon
     with KGStore.open(tmp_path / "store") as store:
         monkeypatch.setattr(store, "_ox", _FailsFor(store.ox_store, GRAPH_BASE + bad))
         report = pipeline.build([docs], store, extractor=extractor)
+        calls = store._ox.calls
         monkeypatch.setattr(store, "_ox", store._ox._real)
+        assert ("bulk_load" in calls) == bulk
         assert report.documents == 3 and [f.stage for f in report.failed] == ["store"]
         assert bad not in {d.doc_id for d in store.documents()}
         assert sorted(d.doc_id for d in store.documents()) == [i for i in ids if i != bad]

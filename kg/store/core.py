@@ -140,6 +140,13 @@ TWO_STEP_MIN_TRIPLES = 2_000
 # ~100 MB at the most) before it forgets them all and starts again. A build of the benchmark's
 # 300 documents wrote 12,355 incident triples (391 incidents).
 REMEMBER_MAX_TRIPLES = 500_000
+# Within KGStore.bulk_writing (kg build), the new graphs of one write go in by Store.bulk_load
+# from BULK_LOAD_MIN_QUADS to BULK_LOAD_MAX_QUADS quads (named + union) when the store is on
+# disk (KGStore._load): below the minimum a transaction costs less (~3 documents); above the
+# maximum the write would come near Oxigraph's bulk batch of 1,000,000 quads, past which a
+# bulk load is no longer all-or-nothing. A build's batch of 64 documents is ~240,000 quads.
+BULK_LOAD_MIN_QUADS = 10_000
+BULK_LOAD_MAX_QUADS = 500_000
 OxTriple = tuple[Any, Any, Any]  # (subject, predicate, object) pyoxigraph terms
 
 
@@ -274,6 +281,8 @@ class KGStore:
         # incidents) while :meth:`remembering`; None: not remembering
         self._known: Optional[dict[ox.NamedNode, frozenset[str]]] = None
         self._known_size = 0
+        # within bulk_writing: how many writes went in by Store.bulk_load; None: not in the block
+        self._bulk_loads: Optional[int] = None
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -537,7 +546,8 @@ class KGStore:
                 existing = [g for g in graphs if store.contains_named_graph(g)]
                 fresh = [g for g in graphs if g not in existing and graphs[g].triples]
                 if not existing:
-                    self._load(store, [texts.get(g) or _nquads(g, graphs[g].lines) for g in fresh])
+                    self._load(store, [texts.get(g) or _nquads(g, graphs[g].lines) for g in fresh],
+                               self._bulk(graphs, fresh))
                 elif sum(len(graphs[g].triples) for g in fresh) >= TWO_STEP_MIN_TRIPLES:
                     self._replace_in_two_steps(store, graphs, existing, fresh, texts)
                 else:
@@ -569,6 +579,42 @@ class KGStore:
         finally:
             self._known, self._known_size = None, 0
 
+    @contextmanager
+    def bulk_writing(self) -> Iterator[None]:
+        """Within the block, the new graphs of a large write (:data:`BULK_LOAD_MIN_QUADS` to
+        :data:`BULK_LOAD_MAX_QUADS` quads, a build's batch of documents) go in by
+        ``Store.bulk_load`` when the store is on disk, and if any did, the store is compacted
+        (``Store.optimize``) when the block ends without an error.
+
+        Why: a transaction inserts each quad into ten indexes, with a locking read each; the
+        bulk loader sorts each index's keys and adds them to the database as files in one step,
+        all-or-nothing (see :meth:`_load`). In a build of 1,000 documents written 64 a batch
+        this took the build process from ~88 to ~72 ms of CPU a document (docs/build-speed.md,
+        round 9). Each load's files span the whole key space and land beside everything
+        stored, so reads are slower (a graph's quads 1.4-3x) until RocksDB has compacted
+        them: the compaction at the end (~3.4 ms of CPU a document) gives back the reads of a
+        store written by transactions. Outside the block (kg fuse, kg remove, the API) every
+        write is a transaction, as before."""
+        if self._bulk_loads is not None:  # nested: the outer block compacts
+            yield
+            return
+        self._bulk_loads = 0
+        try:
+            yield
+            loads = self._bulk_loads
+        finally:
+            self._bulk_loads = None
+        if loads:
+            self.optimize()
+
+    def optimize(self) -> None:
+        """Compact the store's files (``Store.optimize``: RocksDB merges them into its levels)."""
+        with self._write_lock:
+            try:
+                self._writable().optimize()
+            except (OSError, RuntimeError) as e:
+                raise StoreError(f"cannot compact the store: {e}") from None
+
     def _forget(self, graphs: Iterable[ox.NamedNode]) -> None:
         known = self._known
         if known:
@@ -591,15 +637,33 @@ class KGStore:
             known[g] = frozenset(content.lines)
             self._known_size += len(content.lines)
 
+    def _bulk(self, graphs: Mapping[ox.NamedNode, _Content], fresh: list[ox.NamedNode]) -> bool:
+        """Whether the new graphs of a write go in by ``Store.bulk_load`` (see
+        :meth:`bulk_writing`); counts it if so."""
+        if self._bulk_loads is None or self.path is None:
+            return False
+        quads = 2 * sum(len(graphs[g].triples) for g in fresh)
+        if not BULK_LOAD_MIN_QUADS <= quads <= BULK_LOAD_MAX_QUADS:
+            return False
+        self._bulk_loads += 1
+        return True
+
     @staticmethod
-    def _load(store: ox.Store, texts: list[str]) -> None:
+    def _load(store: ox.Store, texts: list[str], bulk: bool = False) -> None:
         """New graphs in one Store.load: all-or-nothing, and ~3x faster than an INSERT DATA
-        request. The terms were validated when converted (lenient)."""
+        request. The terms were validated when converted (lenient).
+
+        ``bulk``: by ``Store.bulk_load`` instead (:meth:`bulk_writing`), all-or-nothing too as
+        long as the text holds fewer quads than Oxigraph's bulk batch (1,000,000; hence
+        :data:`BULK_LOAD_MAX_QUADS`): Oxigraph parses the whole text before it writes anything
+        (a text that fails to parse writes nothing: tests/test_store_speed_round9.py), then
+        ingests the batch's index files into all column families in one RocksDB call."""
         data = "".join(texts)
         if not data:
             return
         try:
-            store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+            load = store.bulk_load if bulk else store.load
+            load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
         except (OSError, RuntimeError, ValueError, SyntaxError) as e:
             raise StoreError(f"store write failed (nothing was changed): {e}") from None
 
@@ -671,7 +735,8 @@ class KGStore:
         incidents are not rewritten yet; a process killed there leaves them so, and the
         next ``kg build`` re-fuses them (kg.pipeline: reports that belong to no incident).
         """
-        self._load(store, [texts.get(g) or _nquads(g, graphs[g].lines) for g in fresh])
+        self._load(store, [texts.get(g) or _nquads(g, graphs[g].lines) for g in fresh],
+                   self._bulk(graphs, fresh))
         try:
             self._update(store, self._replace_ops({g: graphs[g] for g in existing}, existing))
         except StoreError:
