@@ -20,18 +20,21 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   places (``near_places``). Different countries or distinct towns veto. A place the
   gazetteer left with no country has the one its report's or article's geocoded places lie in
   (``PlaceInfo.inferred``, kg.fuse.model): it is in that country and nowhere known in it ("same
-  country", never inside the state), and another country vetoes as for any place;
+  country", never inside the state), and another country vetoes as for any place. An unresolved
+  name that holds a located place's name as whole words, or is held by it, is at that place
+  ("Ain al-Asad air base" / "Al Asad Air Base": ``places.unresolved_names_hold``);
 * **actors**, per role both name: two fillers agree when they share a name, an alias, or a
   state or organisation they speak for (a defence secretary and his ministry speak for their
   state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
   fill with no agreement costs ``actor_conflict`` but never vetoes (outlets attribute an
   attack differently; fillers not known to stand for sides do not disagree, nor does a filler
   the report itself makes doubtful: an actor it reads on both sides, the bare state the event
-  happened in as its perpetrator); so does a meeting whose reports share a host but each name
+  happened in as its perpetrator, an armed force whose state is not read against one whose
+  state is: ``actors.sided_classes``); so does a meeting whose reports share a host but each name
   another guest, and ``another_guest`` besides; within one article that vetoes (the article
-  tells its participants consistently); across articles a perpetrator both name counts nothing
-  where the places are not known to relate, or only to lie in one country (``place_bound_roles``:
-  one group strikes several places a day);
+  tells its participants consistently); across articles a perpetrator or a target both name
+  counts nothing where the places are not known to relate, or only to lie in one country
+  (``place_bound_roles``: one group strikes several places a day, one force is struck at several);
 * **figures** never veto: figures that differ make the incident's figures disputed, they do
   not split it; agreeing figures add a little; figures that differ between two days read from
   the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
@@ -157,6 +160,13 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
             if area.kind == "?" and any(one_name(core, other.label)
                                         for core in area_names(area.label) - {norm_name(area.label)}):
                 return "contained"
+        # an unresolved name that holds a located place's name as whole words, or is held by it
+        # ("Ain al-Asad air base" / "Al Asad Air Base"; "the X airport" / X): one place, or a
+        # place at the other, named alike by two outlets where the gazetteer knows only one of the
+        # names (round 12; a state never gets here: it was answered above). Two unresolved names
+        # stay apart ("Gaza City" / "Gaza", round 4): nothing locates either
+        if cfg.unresolved_names_hold and (a.kind == "?") != (b.kind == "?") and one_name(a.label, b.label):
+            return "contained"
         return "country" if a.country and a.country == b.country else "unknown"
     d = km(a, b)
     if d is None:
@@ -249,12 +259,18 @@ def _placed(x: ActorInfo) -> bool:
     return x.cls in _SELF_STANDING or any(k != x.iri and ":" in k for k in x.keys)
 
 
-def comparable(x: ActorInfo, y: ActorInfo) -> bool:
+def comparable(x: ActorInfo, y: ActorInfo, sided: tuple[str, ...] = ()) -> bool:
     """Whether two fillers that share no key *disagree*: they are of one class (two persons,
     two states), or both are placed. An unplaced person against a state ("Khalilzad and
     Baradar met" / "the United States and the Taliban held talks") is not known to disagree:
-    the other outlet may name the side the person speaks for."""
-    return x.cls == y.cls or (_placed(x) and _placed(y))
+    the other outlet may name the side the person speaks for. Of a class in ``sided``
+    (``actors.sided_classes``: armed forces), one filler whose side is read and one whose side is
+    not are not known to disagree either: "government forces" or "the 7th Army Division" with
+    no state read may well be the "Somali forces" or "Iraqi forces" another outlet names (round 12:
+    on fresh text the lexicon that gives a unit its state does not know it)."""
+    if x.cls == y.cls:
+        return not (x.cls in sided and _placed(x) != _placed(y))
+    return _placed(x) and _placed(y)
 
 
 def other_filler(xa: tuple[ActorInfo, ...], xb: tuple[ActorInfo, ...]) -> bool:
@@ -277,10 +293,11 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig, unrelated: bool = Fals
     (``bound_roles``: a statement's ``about`` to its ``speaker``) agrees only when that one agrees
     too: two speakers on one actor the same day are two statements. With ``unrelated`` (the two
     reports' places are not known to relate) a role of ``place_bound_roles`` (an attack's
-    perpetrator) that agrees counts nothing: one group strikes several places a day, so a shared
-    group with nothing to tie the places is no evidence of one event (round 10: JNIM at an army
-    post in one country and at one in the next country the same Thursday; round 11: also where
-    they are only in one country, :func:`places_apart`). compare() asks it across articles only
+    perpetrator and target) that agrees counts nothing: one group strikes several places a day, so
+    a shared group with nothing to tie the places is no evidence of one event (round 10: JNIM at
+    an army post in one country and at one in the next country the same Thursday; round 11: also
+    where they are only in one country, :func:`places_apart`; round 12: one force struck at two
+    places of its country). compare() asks it across articles only
     (an article's headline and body may name its event's place in two words)."""
     agree = conflict = 0
     acts_a, acts_b = sides_by_role(a), sides_by_role(b)
@@ -301,7 +318,7 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig, unrelated: bool = Fals
             agree += shared
         else:
             sa, sb = _sides(a, role, acts_a[role]), _sides(b, role, acts_b[role])
-            if any(comparable(x, y) for x in sa for y in sb):
+            if any(comparable(x, y, cfg.sided_classes) for x in sa for y in sb):
                 conflict += 1
     return min(agree * cfg.score("actor_agrees"), cfg.score("actor_max")) + conflict * cfg.score("actor_conflict")
 

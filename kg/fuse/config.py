@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 import yaml
 
+_CKG = "https://w3id.org/conflict-kg/ontology#"
 CONFIG_FILE = Path(__file__).resolve().parents[1] / "data" / "fusion.yaml"
 
 
@@ -27,6 +28,9 @@ class FusionConfig:
     same_record_km: float = 1.0
     area_radius_km: dict[str, float] = field(default_factory=lambda: {"A": 160.0, "L": 400.0})
     default_area_radius_km: float = 160.0
+    # an unresolved place whose name holds the other place's name as whole words, or is held by
+    # it, is at that place ("contained"; compat.place_relation, round 12)
+    unresolved_names_hold: bool = False
     # event families whose unresolved places take the one country their report's or article's
     # geocoded places lie in (kg.fuse.model.infer_countries): those told where they happen
     infer_country: tuple[str, ...] = ("Attack", "Capture")
@@ -50,6 +54,9 @@ class FusionConfig:
     # roles whose agreement counts only where the two reports' places are known to relate: a
     # group strikes several places a day (compat.actors_score, round 10)
     place_bound_roles: tuple[str, ...] = ("perpetrator",)
+    # actor classes (ckg: IRIs) whose filler with no side read (no state or affiliation) is not
+    # known to disagree with one of the same class whose side is read (compat.comparable, round 12)
+    sided_classes: tuple[str, ...] = ()
     # sub-kinds of one family told by means that exclude one another (an air strike is no
     # ambush): a sub-kind's class, by sub-kind (compat.other_means)
     means: dict[str, int] = field(default_factory=dict)
@@ -69,10 +76,10 @@ class FusionConfig:
         """A hashable summary (for caches keyed by configuration)."""
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
                 self.undated_lateness_days, self.untimed_lookback_days, self.week_phrases, self.same_point_km, self.same_record_km,
-                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.infer_country, self.home_roles,
+                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.infer_country, self.home_roles,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
-                self.bound_roles, self.place_bound_roles, tuple(sorted(self.means.items())), self.victims, self.attribution)
+                self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution)
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
@@ -90,6 +97,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         same_record_km=float(p.get("same_record_km", 1)),
         area_radius_km={str(k): float(v) for k, v in (p.get("area_radius_km") or {}).items()},
         default_area_radius_km=float(p.get("default_area_radius_km", 160)),
+        unresolved_names_hold=bool(p.get("unresolved_names_hold", False)),
         infer_country=tuple(str(f) for f in (p.get("infer_country", ["Attack", "Capture"]) or ())),
         home_roles=tuple(str(r) for r in (p.get("home_roles", ["target"]) or ())),
         relative_tolerance=float(f.get("relative_tolerance", 0.25)),
@@ -100,6 +108,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         whole_roles=tuple(str(r) for r in a.get("whole_roles", ("participants",))),
         bound_roles=tuple(sorted((str(k), str(v)) for k, v in (a.get("bound_roles", {"about": "speaker"}) or {}).items())),
         place_bound_roles=tuple(str(r) for r in a.get("place_bound_roles", ("perpetrator",)) or ()),
+        sided_classes=tuple(_CKG + str(c) for c in a.get("sided_classes", ()) or ()),
         means={str(sub): i for i, subs in enumerate((data.get("subtypes") or {}).get("exclusive_means") or [])
                for sub in subs},
         victims=tuple(sorted((str(w).lower(), str(kind)) for kind, words in (v.get("kinds") or {}).items()
