@@ -41,3 +41,38 @@ def test_a_meeting_of_states_whose_people_are_not_the_later_ones_stays_apart(ext
                                "Monday. Chad's Defense Minister Karl Osterman also met Peru's Crown Prince Anton "
                                "Merek in N'Djamena on Monday.")
     assert [p for p, _ in _meetings(facts)] == [["Anton Merek", "Karl Osterman"], ["Chad", "Ghana"]]
+
+
+# --- a campaign told by its owner, with no time of its own, is no event (class: type confusion, a
+#     war or campaign read as one deployment or attack; LOOK batches K, N and W)
+
+def test_an_owned_invasion_named_as_a_topic_is_no_deployment(extractor):
+    facts = extract(extractor, "Defense leaders meet\n\nGhana and Togo's defense officials discussed a range of "
+                               "issues from global problems like Libya's invasion of Chad to regional problems "
+                               "during a meeting in Accra today.")
+    assert asserted(facts, "Deployment") == []
+
+
+def test_an_owned_offensive_named_as_background_is_no_attack(extractor):
+    facts = extract(extractor, "Town retaken\n\nValdoran forces retook the town of Kessa on Sunday. The town had "
+                               "served as the main logistics hub for Ostmark's offensive in the Morvala region.")
+    assert asserted(facts, "Attack") == []
+
+
+def test_an_owned_incursion_told_by_its_leader_is_no_deployment(extractor):
+    facts = extract(extractor, "Town retaken\n\nGeneral Anton Merek says his incursion into the town of Kessa was "
+                               "meant to protect civilians.")
+    assert asserted(facts, "Deployment") == []
+
+
+def test_an_owned_invasion_with_its_own_date_stays(extractor):
+    facts = extract(extractor, "Talks resume\n\nFighting continued a year after Libya's invasion of Chad in "
+                               "February 1983.")
+    assert [(names(facts, v, "agent"), v.date.value) for v in asserted(facts, "Deployment")] == [(["Libya"], "1983-02")]
+
+
+def test_an_offensive_launched_or_killing_stays(extractor):
+    launched = extract(extractor, "Town attacked\n\nOstmark launched its offensive in the Morvala region on Monday.")
+    killing = extract(extractor, "Town attacked\n\nOstmark's offensive on the town of Kessa killed 20 people on Monday.")
+    assert [names(launched, v, "location") for v in asserted(launched, "Attack")] == [["Morvala region"]]
+    assert [names(killing, v, "location") for v in asserted(killing, "Attack")] == [["Kessa"]]

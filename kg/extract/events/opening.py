@@ -52,7 +52,24 @@ class Opening:
                 continue  # "the militants often attack convoys" (a headline's present tells the news)
             if etype in ("Attack", "Capture") and not nominal and self.finder.modality.campaign(tok):
                 continue  # "has been seizing areas in X": a campaign going on (round 12)
+            if nominal and etype in ("Attack", "Deployment") and self.owned_campaign(tok):
+                continue  # "problems like X's invasion of Y": a war named, no one event (round 24)
             yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
+
+    def owned_campaign(self, tok: Token) -> bool:
+        """Round 24: "global problems like X's invasion of Y", "the logistics hub for X's offensive in
+        Z", "his incursion into Y was meant to protect ...": a campaign noun (events.yaml
+        ``campaign_nouns``) told by its owner, with no date or time in its own phrase, that no light
+        verb carries ("X launched its offensive") and that is no clause's subject ("X's offensive
+        killed 20"), names a war or campaign as background or topic, not one event."""
+        if tok.lemma_.lower() not in self.finder.t.campaign_nouns or not any(c.dep_ == "poss" for c in tok.children) \
+                or tok.dep_ == "nsubj" or self.light_verb(tok) is not None:
+            return False
+        own = list(tok.subtree)
+        after = tok.right_edge.i + 1  # "X's invasion of Y in February 1983", the time hung on the verb: its own still
+        if after < self.sent.span.end and (tok.doc[after].pos_ == "ADP" or tok.doc[after].ent_type_ in ("DATE", "TIME")):
+            own += list(tok.doc[after].subtree)
+        return not any(t.ent_type_ in ("DATE", "TIME") for t in own)
 
     def frame_words(self) -> list[Token]:
         """The words of the sentence that may open a frame, in order: a verb, a form of a verb the

@@ -106,6 +106,7 @@ class Triggers:
     counter_words: frozenset[str] = frozenset()  # "the troops counterattacked": the attacked side's answer (round 22)
     counter_particles: frozenset[str] = frozenset()  # "the troops fired back" (round 22)
     counter_objects: frozenset[str] = frozenset()  # "opened fire on their attackers" (round 22)
+    campaign_nouns: frozenset[str] = frozenset()  # "problems like X's invasion of Y": no one event (round 24)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -164,7 +165,8 @@ class Triggers:
                    frozenset(data.get("kill_claim_verbs", [])),
                    frozenset((data.get("counter_fire") or {}).get("words", [])),
                    frozenset((data.get("counter_fire") or {}).get("particles", [])),
-                   frozenset((data.get("counter_fire") or {}).get("objects", [])))
+                   frozenset((data.get("counter_fire") or {}).get("objects", [])),
+                   frozenset(data.get("campaign_nouns", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:
