@@ -76,3 +76,19 @@ def test_an_offensive_launched_or_killing_stays(extractor):
     killing = extract(extractor, "Town attacked\n\nOstmark's offensive on the town of Kessa killed 20 people on Monday.")
     assert [names(launched, v, "location") for v in asserted(launched, "Attack")] == [["Morvala region"]]
     assert [names(killing, v, "location") for v in asserted(killing, "Attack")] == [["Kessa"]]
+
+
+# --- a meeting noun named by a verb of calling, its other party hung on that verb (class: an event
+#     told as a noun; LOOK batches A, D, E, F, I, N and W for the class, this shape N's)
+
+def test_what_he_called_a_good_meeting_with_someone_is_a_meeting(extractor):
+    facts = extract(extractor, "Talks in Accra\n\nDefense Secretary Karl Osterman arrived in Accra on Monday. "
+                               "Following what he called \"a good meeting\" this morning with Ghanaian President "
+                               "Anton Merek and his senior advisers, Osterman told reporters he was impressed.")
+    assert [p for p, _ in _meetings(facts)] == [["Anton Merek", "Karl Osterman"]]
+
+
+def test_a_meeting_criticised_is_not_one_the_critic_held(extractor):
+    facts = extract(extractor, "Talks in Accra\n\nDefense Secretary Karl Osterman arrived in Accra on Monday. He "
+                               "criticised the meeting this morning with Ghanaian President Anton Merek.")
+    assert _meetings(facts) == []
