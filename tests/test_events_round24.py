@@ -92,3 +92,29 @@ def test_a_meeting_criticised_is_not_one_the_critic_held(extractor):
     facts = extract(extractor, "Talks in Accra\n\nDefense Secretary Karl Osterman arrived in Accra on Monday. He "
                                "criticised the meeting this morning with Ghanaian President Anton Merek.")
     assert _meetings(facts) == []
+
+
+# --- fighting told as an exchange of fire, with its toll and place (class: an attack told as a clash;
+#     LOOK batches A, B, E, F, G, I and W for the class, this noun B's)
+
+def _attacks(facts):
+    return sorted((names(facts, v, "location"), v.quantities["fatalities"].value if "fatalities" in v.quantities
+                   else None) for v in asserted(facts, "Attack"))
+
+
+def test_rebels_killed_in_an_artillery_exchange_around_a_town_is_an_attack_there(extractor):
+    facts = extract(extractor, "Fighting in Ghana\n\nThe defense ministry said 33 rebels had been killed in an "
+                               "artillery exchange on Thursday around the town of Kessa.")
+    assert _attacks(facts) == [(["Kessa"], 33.0)]
+
+
+def test_soldiers_killed_in_an_exchange_of_fire_near_a_town_is_an_attack_there(extractor):
+    facts = extract(extractor, "Fighting in Ghana\n\nFour soldiers were killed in an exchange of fire with rebels "
+                               "near the town of Kessa on Thursday.")
+    assert _attacks(facts) == [(["Kessa"], 4.0)]
+
+
+def test_a_prisoner_exchange_is_no_attack(extractor):
+    facts = extract(extractor, "Fighting in Ghana\n\nThe army and the rebels agreed a prisoner exchange in the town "
+                               "of Kessa on Thursday, two days after four soldiers were killed there.")
+    assert asserted(facts, "Attack") == []

@@ -166,7 +166,7 @@ class AttackRules:
                     where.setdefault(p, []).extend(objs)
         for obj in [one for o in where.get("between", []) for one in self.expand(o)]:
             f.add("location", self.place_in(obj))  # "the ambush between X and Y": both ends of the road
-        for p in ("in", "at", "near", "outside", "across", "through", "along"):
+        for p in ("in", "at", "near", "outside", "across", "through", "along", "around"):  # ("around": round 24)
             for obj in where.get(p, []):
                 eid = self.place_in(obj)
                 f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)
