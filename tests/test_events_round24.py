@@ -118,3 +118,30 @@ def test_a_prisoner_exchange_is_no_attack(extractor):
     facts = extract(extractor, "Fighting in Ghana\n\nThe army and the rebels agreed a prisoner exchange in the town "
                                "of Kessa on Thursday, two days after four soldiers were killed there.")
     assert asserted(facts, "Attack") == []
+
+
+# --- an attack on targets told only by a state's adjective was in that state (class: wrong or less
+#     specific place, here none; LOOK batches A and N, the class in six)
+
+def test_an_attack_on_a_state_s_military_targets_is_placed_in_that_state(extractor):
+    facts = extract(extractor, "Strikes on Libya\n\nGhanaian and Togolese air and naval forces attacked 50 separate "
+                               "Libyan military targets on Monday, officials in Accra said. Libya denied any damage.")
+    assert [l for l, _ in _attacks(facts)] == [["Libya"]]
+
+
+def test_an_attack_on_targets_on_a_state_s_soil_is_placed_in_that_state(extractor):
+    facts = extract(extractor, "Strikes on Libya\n\nGhanaian artillery and gunboats also attacked other targets on "
+                               "Libyan soil on Monday. Libya protested.")
+    assert [l for l, _ in _attacks(facts)] == [["Libya"]]
+
+
+def test_a_town_named_keeps_the_attack_there(extractor):
+    facts = extract(extractor, "Strikes on Libya\n\nGhanaian forces attacked Libyan positions near the town of "
+                               "Kessa on Monday. Libya protested.")
+    assert [l for l, _ in _attacks(facts)] == [["Kessa"]]
+
+
+def test_positions_of_no_state_give_no_place(extractor):
+    facts = extract(extractor, "Strikes on Libya\n\nGhanaian forces attacked rebel positions on Monday. Libya "
+                               "protested.")
+    assert asserted(facts, "Attack") == []

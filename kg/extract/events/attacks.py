@@ -226,6 +226,8 @@ class AttackRules:
                     break
         if nominal and not f.filled("location"):
             f.add("location", self.place_after(tok))  # "a bomb blast in early July at the embassy in X"
+        if not nominal and not f.filled("location"):
+            f.add("location", self.state_of_the_targets(tok))  # "attacked 50 Iraqi military targets" (round 24)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if nominal and not definite and not f.filled("location") and self.harmed_people(tok) \
                 and any(t.lower_ == "there" and t.dep_ == "advmod" for t in tok.head.subtree):

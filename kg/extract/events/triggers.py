@@ -108,6 +108,7 @@ class Triggers:
     counter_objects: frozenset[str] = frozenset()  # "opened fire on their attackers" (round 22)
     campaign_nouns: frozenset[str] = frozenset()  # "problems like X's invasion of Y": no one event (round 24)
     fire_nouns: frozenset[str] = frozenset()  # "an artillery exchange", "an exchange of fire": fighting (round 24)
+    territory_nouns: frozenset[str] = frozenset()  # "attacked Iraqi military targets": in that state (round 24)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -169,7 +170,8 @@ class Triggers:
                    frozenset((data.get("counter_fire") or {}).get("particles", [])),
                    frozenset((data.get("counter_fire") or {}).get("objects", [])),
                    frozenset(data.get("campaign_nouns", [])),
-                   frozenset(data["Attack"].get("fire_nouns", [])))
+                   frozenset(data["Attack"].get("fire_nouns", [])),
+                   frozenset(data["Attack"].get("territory_nouns", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:
