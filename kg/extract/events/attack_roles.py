@@ -83,6 +83,25 @@ class AttackRoles:
             forces = [e for e in forces if self.res.entities[int(e[1:]) - 1].name.endswith(" forces")]
         return forces[0] if len(forces) == 1 else None
 
+    def state_of_the_targets(self, verb: Token) -> Optional[str]:
+        """Round 24: "attacked 50 separate Iraqi military targets", "attacked other targets on
+        Lebanese soil": what the verb hits (its object, or the object of its "on") is a target or a
+        territory noun (events.yaml ``territory_nouns``) qualified by one state's adjective of
+        nationality; the report names that state: the attack was there."""
+        obj = self.child(verb, "dobj")
+        hit = ([obj] if obj is not None else []) + self.preps(verb).get("on", []) + (
+            self.preps(obj).get("on", []) if obj is not None else [])
+        for o in hit:
+            if o.lemma_.lower() not in self.finder.t.territory_nouns:
+                continue
+            for c in o.children:
+                if c.dep_ == "amod" and c.ent_type_ == "NORP" and len(c.text) >= 4:
+                    stem = c.text[:4].lower()
+                    states = [e.id for e in self.res.entities if e.type == "Country" and e.name.lower().startswith(stem)]
+                    if len(states) == 1:
+                        return states[0]
+        return None
+
     def state_of(self, demonym: str) -> Optional[str]:
         """The armed forces, else the state, that an adjective of nationality names here."""
         stem = demonym[:4].lower()

@@ -166,7 +166,7 @@ class AttackRules:
                     where.setdefault(p, []).extend(objs)
         for obj in [one for o in where.get("between", []) for one in self.expand(o)]:
             f.add("location", self.place_in(obj))  # "the ambush between X and Y": both ends of the road
-        for p in ("in", "at", "near", "outside", "across", "through", "along"):
+        for p in ("in", "at", "near", "outside", "across", "through", "along", "around"):  # ("around": round 24)
             for obj in where.get(p, []):
                 eid = self.place_in(obj)
                 f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)
@@ -226,6 +226,8 @@ class AttackRules:
                     break
         if nominal and not f.filled("location"):
             f.add("location", self.place_after(tok))  # "a bomb blast in early July at the embassy in X"
+        if not nominal and not f.filled("location"):
+            f.add("location", self.state_of_the_targets(tok))  # "attacked 50 Iraqi military targets" (round 24)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if nominal and not definite and not f.filled("location") and self.harmed_people(tok) \
                 and any(t.lower_ == "there" and t.dep_ == "advmod" for t in tok.head.subtree):

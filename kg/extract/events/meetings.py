@@ -14,6 +14,7 @@ from kg.extract.events.frame import Frame
 from kg.extract.events.words import (
     AGREEMENT_NOUNS,
     BACKGROUND_ADVERBS,
+    CALLING_VERBS,
     OFFICIAL_NOUNS,
     PLACES,
     ROLE_NOUNS,
@@ -92,6 +93,7 @@ class MeetingRules:
         f = self.new("Meeting", tok, nominal)
         people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
         light = self.light_verb(tok) if nominal else None
+        called = None
         if nominal:
             subj = (self.subject(light) if light is not None else None) or self.child(tok, "poss")
             if subj is not None and subj.lower_ == "their":  # "A and B discussed X during their meeting"
@@ -99,6 +101,9 @@ class MeetingRules:
                 subj = (self.subject(verb) if verb is not None else None) or subj
             if subj is None:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
+            called = self.calling_verb(tok)
+            if subj is None and called is not None:
+                subj = self.subject(called)  # "what he called a good meeting this morning with X" (round 24)
             if self.preps(tok).get("with") and (subj is None or self.entity(subj, people, modifiers=True) is None):
                 # "X said yesterday's talks with Y had ...", "X said he had made clear in yesterday's talks
                 # with Y ...": the one whose words tell the talks held them (round 20)
@@ -157,6 +162,8 @@ class MeetingRules:
             for eid in found:
                 f.add("participants", eid)
         preps = self.preps(tok)
+        if nominal and called is not None:  # the parser hangs "this morning with X" on the verb of calling
+            preps.setdefault("with", []).extend(o for o in self.preps(called).get("with", []) if o.i > tok.i)
         for obj in objs:  # "met X in Y" parsed with "in Y" on X
             for o in self.preps(obj).get("in", []) + self.preps(obj).get("at", []):
                 if self.kind(self.entity(o, PLACES)) in ("Location", "Country"):
@@ -219,6 +226,16 @@ class MeetingRules:
                     c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
                 f.roles.pop("location", None)  # "The two men met privately in the X room": the meeting told
             yield f                            # before, again (not "had last met in X on May 20")
+
+    def calling_verb(self, noun: Token) -> Optional[Token]:
+        """Round 24: "following what he called 'a good meeting' this morning with X": the verb of
+        calling or describing whose object (or predicate) the meeting noun is, when the noun has no
+        "with" or "between" of its own; the parser hangs the meeting's time and other party on it."""
+        verb = noun.head
+        if noun.dep_ not in ("oprd", "dobj", "attr") or verb.pos_ != "VERB" \
+                or verb.lemma_.lower() not in CALLING_VERBS or "with" in self.preps(noun) or "between" in self.preps(noun):
+            return None
+        return verb
 
     def speaker_of(self, tok: Token) -> Optional[Token]:
         """The subject of the verb of saying whose words hold ``tok`` ("X said (that) ... tok ..."),

@@ -52,7 +52,32 @@ class Opening:
                 continue  # "the militants often attack convoys" (a headline's present tells the news)
             if etype in ("Attack", "Capture") and not nominal and self.finder.modality.campaign(tok):
                 continue  # "has been seizing areas in X": a campaign going on (round 12)
+            if nominal and etype in ("Attack", "Deployment") and self.owned_campaign(tok):
+                continue  # "problems like X's invasion of Y": a war named, no one event (round 24)
             yield from getattr(self, f"_{etype.lower()}")(tok, nominal)
+
+    @staticmethod
+    def of_fire(noun: Token) -> bool:
+        """Round 24: "an artillery exchange", "an exchange of fire", "a gunfire exchange": the noun
+        qualified by what is fired (not "a prisoner exchange")."""
+        words = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        words += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return any(w.lemma_.lower() in EXCHANGED_FIRE or w.lower_ in EXCHANGED_FIRE for w in words)
+
+    def owned_campaign(self, tok: Token) -> bool:
+        """Round 24: "global problems like X's invasion of Y", "the logistics hub for X's offensive in
+        Z", "his incursion into Y was meant to protect ...": a campaign noun (events.yaml
+        ``campaign_nouns``) told by its owner, with no date or time in its own phrase, that no light
+        verb carries ("X launched its offensive") and that is no clause's subject ("X's offensive
+        killed 20"), names a war or campaign as background or topic, not one event."""
+        if tok.lemma_.lower() not in self.finder.t.campaign_nouns or not any(c.dep_ == "poss" for c in tok.children) \
+                or tok.dep_ == "nsubj" or self.light_verb(tok) is not None:
+            return False
+        own = list(tok.subtree)
+        after = tok.right_edge.i + 1  # "X's invasion of Y in February 1983", the time hung on the verb: its own still
+        if after < self.sent.span.end and (tok.doc[after].pos_ == "ADP" or tok.doc[after].ent_type_ in ("DATE", "TIME")):
+            own += list(tok.doc[after].subtree)
+        return not any(t.ent_type_ in ("DATE", "TIME") for t in own)
 
     def frame_words(self) -> list[Token]:
         """The words of the sentence that may open a frame, in order: a verb, a form of a verb the
@@ -64,7 +89,7 @@ class Opening:
         if cache is None:  # (the finder's trigger words do not change: hashed once)
             t = self.finder.t
             lowers = frozenset(hash_string(w) for w in (*t.forms, "fire", *STATION_FORMS))
-            cache = (lowers, frozenset((*t.nouns, *t.raid_nouns, "control")), {})
+            cache = (lowers, frozenset((*t.nouns, *t.raid_nouns, *t.fire_nouns, "control")), {})
             self.finder._frame_word_cache = cache
         lowers, lemma_words, lemma_ok = cache
         span = self.sent.span
@@ -139,6 +164,7 @@ class Opening:
         verbal = tok.pos_ == "VERB" or self.participle_as_noun(tok)
         lemma = self.finder.t.base(tok) if verbal else tok.lemma_.lower()
         if not verbal and lemma not in self.finder.t.nouns and lemma not in self.finder.t.raid_nouns \
+                and lemma not in self.finder.t.fire_nouns \
                 and lemma != "control" and tok.lower_ != "fire" and tok.lower_ not in STATION_FORMS:
             return None, False  # (most words: none of the tests below for a word that is no verb can hold)
         if verbal:
@@ -203,6 +229,8 @@ class Opening:
             return "Capture", True  # "gunmen entered the town and were in full control of it by noon" (round 11)
         if self.held_since(tok):
             return "Capture", False  # "from militants who have controlled it since September" (round 11)
+        if tok.pos_ == "NOUN" and lemma in self.finder.t.fire_nouns and self.of_fire(tok):
+            return "Attack", True  # "killed in an artillery exchange around X", "an exchange of fire" (round 24)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.raid_nouns and self.raiding_group(tok):
             return "Attack", True  # "X militants carried out an incursion into Y" (round 9)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in self.finder.t.nouns and self.res.entity_at(tok) is None:

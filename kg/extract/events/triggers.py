@@ -106,6 +106,9 @@ class Triggers:
     counter_words: frozenset[str] = frozenset()  # "the troops counterattacked": the attacked side's answer (round 22)
     counter_particles: frozenset[str] = frozenset()  # "the troops fired back" (round 22)
     counter_objects: frozenset[str] = frozenset()  # "opened fire on their attackers" (round 22)
+    campaign_nouns: frozenset[str] = frozenset()  # "problems like X's invasion of Y": no one event (round 24)
+    fire_nouns: frozenset[str] = frozenset()  # "an artillery exchange", "an exchange of fire": fighting (round 24)
+    territory_nouns: frozenset[str] = frozenset()  # "attacked Iraqi military targets": in that state (round 24)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -142,7 +145,8 @@ class Triggers:
             forms.update({f: base for f in irregular})
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
                    frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel,
-                   movement, frozenset(data["Attack"].get("toll_nouns", [])), troop_verbs,
+                   movement, frozenset(data["Attack"].get("toll_nouns", []) + data["Attack"].get("fire_nouns", [])),
+                   troop_verbs,
                    frozenset(data["Attack"].get("military_posts", [])),
                    frozenset(data["Deployment"].get("not_forces", [])),
                    frozenset(data["Capture"].get("idiom_objects", [])),
@@ -164,7 +168,10 @@ class Triggers:
                    frozenset(data.get("kill_claim_verbs", [])),
                    frozenset((data.get("counter_fire") or {}).get("words", [])),
                    frozenset((data.get("counter_fire") or {}).get("particles", [])),
-                   frozenset((data.get("counter_fire") or {}).get("objects", [])))
+                   frozenset((data.get("counter_fire") or {}).get("objects", [])),
+                   frozenset(data.get("campaign_nouns", [])),
+                   frozenset(data["Attack"].get("fire_nouns", [])),
+                   frozenset(data["Attack"].get("territory_nouns", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:

@@ -88,6 +88,8 @@ TITLE_WORDS = {"admiral": ("adm.", "admiral"), "general": ("gen.", "general"), "
 TRIP_VERBS = frozenset(["travel", "fly", "go", "come", "head", "stop", "journey", "arrive"])
 # "after talks with X", "during a meeting", "a day of talks": a meeting that is the setting of a
 # clause was held by the clause's subject.
+# Round 24: verbs by which a speaker names a meeting ("what he called a good meeting with X").
+CALLING_VERBS = frozenset(["call", "describe", "term"])
 SETTING_PREPS = frozenset(["during", "at", "after", "following", "before", "on"])
 SPAN_NOUNS = frozenset(["day", "days", "hour", "hours", "week", "round", "series", "night", "session", "evening"])
 # People who tell of a deed and are not its doers ("residents said they shot ...": "they" is
