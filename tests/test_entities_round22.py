@@ -40,3 +40,34 @@ def test_a_province_beside_a_town_of_its_name_stays_two_places(extractor):
                            "lost power.")
     places = [n for n in _places(f) if "Chokwe" in n]
     assert sorted(places) == ["Chokwe", "Chokwe district"], _places(f)
+
+
+# 2. A group's name written with its fighters' noun and taken whole as one name ("X rebels", "the Y
+#    militia") is an armed group's, and the name said alone is that group; an acronym before the noun
+#    ("XYZ rebels") is the group's own name.
+
+def _groups(facts):
+    return {e.name: sorted(e.aliases) for e in facts.entities if e.type == "ArmedGroup"}
+
+
+def test_a_name_with_its_militia_noun_and_the_name_alone_are_one_armed_group(extractor):
+    f = extract(extractor, "Clashes in the south\n\nOfficials said that al-Tawbar militia attacked an army base "
+                           "near the border on Friday. A spokesman for al-Tawbar denied the report.")
+    named = [e for e in f.entities if "Tawbar" in e.name]
+    assert [e.type for e in named] == ["ArmedGroup"], [(e.name, e.type) for e in f.entities]
+    assert "al-Tawbar" in {named[0].name, *named[0].aliases}, _groups(f)
+
+
+def test_an_acronym_before_rebels_is_the_groups_name(extractor):
+    f = extract(extractor, "Rebels attack the town\n\nFighting continued on Monday. In May, 100 people were killed "
+                           "in a massacre by ZUNDA rebels in the town of Carvel. The army said ZUNDA rebels fled.")
+    assert "ZUNDA" in _groups(f), _groups(f)
+    assert "ZUNDA rebels" not in _groups(f), _groups(f)
+
+
+def test_a_states_adjective_before_rebels_names_no_group_of_the_state(extractor):
+    # guard: "Chadian rebels" are not the state, and the state stays a state
+    f = extract(extractor, "Rebels advance\n\nChadian rebels attacked a border town on Monday. Chad said its army "
+                           "drove them back.")
+    assert any(e.name == "Chad" and e.type == "Country" for e in f.entities), [(e.name, e.type) for e in f.entities]
+    assert "Chadian" not in _groups(f), _groups(f)
