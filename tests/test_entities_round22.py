@@ -71,3 +71,22 @@ def test_a_states_adjective_before_rebels_names_no_group_of_the_state(extractor)
                            "drove them back.")
     assert any(e.name == "Chad" and e.type == "Country" for e in f.entities), [(e.name, e.type) for e in f.entities]
     assert "Chadian" not in _groups(f), _groups(f)
+
+
+# 3. A name in capitals in the possessive, owning the noun after it ("part of X's peace force", "the
+#    defense of Y's eastern flank"), is the body: the place frame before it holds the owned noun.
+
+def _kind(facts, name):
+    return [e.type for e in facts.entities if e.name == name or name in e.aliases]
+
+
+def test_an_acronym_owning_a_force_after_a_place_frame_is_no_place(extractor):
+    f = extract(extractor, "Soldiers return home\n\nThe division arrived here last year as part of ZOTA's peace "
+                           "implementation force. Officials of ZOTA praised the troops.")
+    assert _kind(f, "ZOTA") == ["Organization"], [(e.name, e.type) for e in f.entities]
+
+
+def test_a_states_acronym_in_the_possessive_stays_the_state(extractor):
+    # guard: a state named by its letters is a state, possessive or not
+    f = extract(extractor, "Jets arrive\n\nThe jets flew in as part of the UAE's contribution to the coalition.")
+    assert _kind(f, "United Arab Emirates") == ["Country"], [(e.name, e.type) for e in f.entities]
