@@ -90,3 +90,13 @@ def test_a_states_acronym_in_the_possessive_stays_the_state(extractor):
     # guard: a state named by its letters is a state, possessive or not
     f = extract(extractor, "Jets arrive\n\nThe jets flew in as part of the UAE's contribution to the coalition.")
     assert _kind(f, "United Arab Emirates") == ["Country"], [(e.name, e.type) for e in f.entities]
+
+
+def test_a_district_beside_a_town_the_gazetteer_lacks_stays_two_places(extractor):
+    # guard: "the X district" around a town X is a place of its own, even where the gazetteer lacks the town
+    f = extract(extractor, "Strike\n\nThe number of people killed in a missile strike by Russian forces on Velkansk "
+                           "has risen to 15, officials said, after rescuers recovered three more bodies from the ruins "
+                           "of a building on the town's central square. The strike was the deadliest in the Velkansk "
+                           "district since the spring.")
+    places = [n for n in _places(f) if "Velkansk" in n]
+    assert sorted(places) == ["Velkansk", "Velkansk district"], _places(f)
