@@ -98,20 +98,31 @@ def _other_places(a: "Cluster", b: "Cluster") -> bool:
 
 def _merge_settlement_names(clusters: dict[str, "Cluster"]) -> None:
     """"X city" beside "X", or "X region" beside an X that is no town: one place. A base keeps its own
-    name ("X air base")."""
+    name ("X air base"). "the X province", "Y State" beside an X, Y that is no town (one the gazetteer
+    lacks, or the division itself): one place too (round 22: a new report's divisions no list holds)."""
+    divisions = _division_words()
+    loose = _LOOSE_SUFFIXES | divisions
     by_name = {norm(c.mentions[0].text): c for c in clusters.values() if c.kind == "Location"}
     for c in [c for c in clusters.values() if c.kind == "Location" and c.subtype != "MilitaryBase"]:
         words = norm(c.mentions[0].text).split()
-        if len(words) < 2 or words[-1] not in _SETTLEMENT_SUFFIXES | _LOOSE_SUFFIXES:
+        if len(words) < 2 or words[-1] not in _SETTLEMENT_SUFFIXES | loose:
             continue
         town = by_name.get(" ".join(words[:-1]))
-        if words[-1] in _LOOSE_SUFFIXES and town is not None and town.place is not None and (town.place.feature_class == "P" or town.place.area):
+        if words[-1] in loose and town is not None and town.place is not None and (town.place.feature_class == "P" or town.place.area):
             continue  # "the X region" beside the city X: two places (a city and its region)
         if town is not None and town is not c and town.subtype != "MilitaryBase" and town.key in clusters \
                 and not _other_places(town, c):
             town.mentions.extend(c.mentions)
             town.place = town.place or c.place
             del clusters[c.key]
+
+
+@functools.lru_cache(maxsize=1)
+def _division_words() -> frozenset:
+    """titles.yaml place_divisions: "province", "state", ... after a division's name."""
+    import yaml
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    return frozenset(data.get("place_divisions", []))
 
 
 # Words a report puts around a place it names bare elsewhere: a bearing before ("the southern X

@@ -178,6 +178,8 @@ class NamesMixin:
         if framed and label == "PERSON" and self.res.gazetteer.lookup(ent.text) is None and (
                 words >= 3 or words == 2 and _only_in_after(ent)):
             framed = False  # "hosted ... Ana Maria Pires in Y", "Presidents A B and C D in Y": full names
+        if framed and label == "ORG" and _acronym_owner(ent) and self.res.gazetteer.country(ent.text) is None:
+            framed = False  # "part of X's peace force", "the defense of X's flank": the frame holds the noun X owns
         if framed or self._gazetteer_place(ent, strict=label == "PERSON"):
             claim(_with_place_suffix(ent, res), "Location", None, place=None, guessed=not framed)
             return
@@ -205,6 +207,14 @@ class NamesMixin:
         if words & (set(FACILITY_HEADS) | set(res.place_suffixes) | set(res.org_heads) | set(res.unit_heads)):
             return False
         return res.gazetteer.lookup(ent.text) is None and res.lexicon.match(ent.text) is None
+
+
+def _acronym_owner(ent: Span) -> bool:
+    """"X's force", "Y's mission": a name in capitals (three letters or more) in the possessive, owning the
+    noun after it (round 22: the body's acronym, which a place frame before it does not make a place)."""
+    doc = ent.doc
+    return len(ent) == 1 and len(ent.text) >= 3 and ent.text.isalpha() and ent.text.isupper() \
+        and ent.end + 1 < len(doc) and doc[ent.end].text in ("'s", "’s") and doc[ent.end + 1].is_alpha
 
 
 #: what a body holds for the press: "X Press Briefing", "Y News Conference" name the body X, Y

@@ -6,6 +6,8 @@ the words of persons' names.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Optional
 
 from kg.extract.nlp import ParsedDoc
 
@@ -132,6 +134,19 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
     # a name the text itself calls armed in one sentence ("X, a militia allied with Y"): the same in all
     fighters |= {_strip_the(_strip_possessive(m.text)).lower() for m in found
                  if m.kind == "ArmedGroup" and m.hint.get("entry") is None and len(m.span) <= 4}
+    # a name written with its fighters' noun and taken whole ("X rebels", "the Y militia" as one name the
+    # model calls a person, a body or a group): that whole name is a group's, and X, Y said alone is
+    # that group (round 22: a group a new report brings, that no lexicon lists)
+    # (an acronym before them, "XYZ rebels", is the group's own name: the mention is cut to it)
+    for i, m in enumerate(found):
+        bare = _bare_of_fighters(m, res)
+        if bare is None:
+            continue
+        if m.kind != "ArmedGroup":
+            m.kind, m.hint = "ArmedGroup", {"fighters_whole": bare.lower()}
+        fighters.add(bare.lower())
+        if len(m.span) == 2 and bare == m.span[0].text and len(bare) >= 2 and bare.isupper() and bare.isalpha():
+            found[i] = replace(m, span=m.span[:1], text=bare, end=m.start + len(bare))
     # a name armed groups are linked to, affiliated with or loyal to ("an X-linked group", "the Y
     # affiliate", "militants with ties to Z", "W, which is linked to V"): a group too (round 20)
     # (named so only, it stands for no description of the report: "the group" is the one linked to it)
@@ -159,6 +174,22 @@ def _names_of_fighters(parsed: ParsedDoc, found: list[RawMention], res) -> list[
         if text.lower() in fighters and (m.kind != "Location" or res.gazetteer.lookup(text) is None):
             m.kind, m.hint = "ArmedGroup", {"fighters_name": text.lower(), "patron": text.lower() in patrons}
     return found
+
+
+def _bare_of_fighters(m: RawMention, res) -> Optional[str]:
+    """"X rebels", "the Y militia" (one name, no lexicon entry): "X", "Y", when that is a name (capitalised,
+    no state's or people's adjective the gazetteer knows, no lexicon actor)."""
+    if m.kind not in ("ArmedGroup", "Person", "Organization") or m.hint.get("entry") is not None or m.subtype \
+            or m.hint.get("title") or m.hint.get("honorific") or len(m.span) < 2:
+        return None
+    last = m.span[-1]
+    if last.lower_ not in res.irregular_fighters and last.lemma_.lower() not in res.irregular_fighters:
+        return None
+    bare = _strip_the(_strip_possessive(m.span[:-1].text))
+    if not any(w[:1].isupper() for w in re.split(r"[\s-]+", bare)) or res.gazetteer.country(bare) is not None \
+            or res.lexicon.match(bare) is not None:  # ("al-X militia": a name after its article)
+        return None
+    return bare
 
 
 def _one_kind_per_name(found: list[RawMention]) -> list[RawMention]:
