@@ -29,7 +29,7 @@ from __future__ import annotations
 from kg.extract.events.compare import _absorb, _compatible_counts, _dates_agree, _is_headline, _retaking
 from kg.extract.events.frame import Frame
 from kg.extract.events.words import ANOTHER_ITEM
-from kg.extract.places import COUNTRY, _inside, specificity
+from kg.extract.places import COUNTRY, SPECIFIC, _inside, specificity
 from kg.extract.resolve import Resolution
 
 #: the anchor role of each type, as the guidelines score it
@@ -62,7 +62,25 @@ def place_relation(a: Frame, b: Frame, res: Resolution) -> str:
     for one, other in ((la, lb), (lb, la)):
         if all(any(_contains(c, e, res) for c in one) for e in other):
             return "within"
+    ca, cb = {res.countries.get(e) for e in la} - {None}, {res.countries.get(e) for e in lb} - {None}
+    if ca and cb and not ca & cb:
+        return "apart"  # in two states
+    for one, other in ((la, lb), (lb, la)):
+        if all(_area(e, res) for e in one) and all(_area(e, res) or _unplaced(e, res) for e in other):
+            return "near"  # an area (no town, no state) and another area, or a name the gazetteer does not place
     return "apart"
+
+
+def _area(eid: str, res: Resolution) -> bool:
+    return COUNTRY < specificity(eid, res) < SPECIFIC
+
+
+def _unplaced(eid: str, res: Resolution) -> bool:
+    """A place name the gazetteer gives neither a state nor a class ("the X Delta" unresolved)."""
+    if res.kinds.get(eid) != "Location" or res.countries.get(eid):
+        return False
+    entity = res.entities[int(eid[1:]) - 1]
+    return not entity.attributes.get("feature_class") and not entity.attributes.get("unlisted_in")
 
 
 def _one_side(xa: set[str], xb: set[str], res: Resolution) -> bool:
@@ -116,9 +134,22 @@ def one_event(a: Frame, b: Frame, res: Resolution) -> bool:
     """The policy: b tells a again."""
     if told_apart(a, b):
         return False
-    if place_relation(a, b, res) not in ("same", "within"):
+    relation = place_relation(a, b, res)
+    if relation not in ("same", "within", "near"):
         return False
-    return _dates_agree(a, b) and _compatible_counts(a, b) and sides_agree(a, b, res) and tied(a, b)
+    if not (_dates_agree(a, b) and _compatible_counts(a, b) and sides_agree(a, b, res)):
+        return False
+    if relation == "near":  # two areas that may overlap: a named side and a figure in common
+        return _side_in_common(a, b) and _figure_in_common(a, b)
+    return tied(a, b)
+
+
+def _side_in_common(a: Frame, b: Frame) -> bool:
+    return any(set(a.roles.get(r, [])) & set(b.roles.get(r, [])) for r in SIDES[a.type])
+
+
+def _figure_in_common(a: Frame, b: Frame) -> bool:
+    return any(a.quantities[k].value == b.quantities[k].value for k in set(a.quantities) & set(b.quantities))
 
 
 def _one_event_told_again(frames: list[Frame], res: Resolution) -> list[Frame]:
