@@ -26,6 +26,13 @@ The later telling folds into the earlier; the finer place wins.
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.extract.dating import Strength
 from kg.extract.events.compare import _absorb, _compatible_counts, _dates_agree, _is_headline, _retaking
 from kg.extract.events.frame import Frame
 from kg.extract.events.words import ANOTHER_ITEM
@@ -38,6 +45,61 @@ ANCHOR = {"Attack": "location", "Capture": "place", "Deployment": "destination"}
 SIDES = {"Attack": ("perpetrator",), "Capture": ("captor",), "Deployment": ("agent", "force")}
 #: pairs of roles on the two sides of one event
 OPPOSED = {"Attack": (("perpetrator", "target"),), "Capture": (("captor", "former"),), "Deployment": ()}
+
+
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    data = yaml.safe_load((DATA / "events.yaml").read_text("utf-8")) or {}
+    return data.get("one_event") or {}
+
+
+def lookback_days() -> int:
+    return int(_settings().get("lookback_days", 0))
+
+
+def apart_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _settings().get("apart_words", []))
+
+
+def another(f: Frame) -> bool:
+    """The telling calls itself another event: "attacked three other villages", "moved thousands
+    more soldiers", "struck again", "a second raid" (a modifier of the trigger or of one of its
+    arguments; "more than 20" is a count)."""
+    words = apart_words()
+    t = f.trigger
+    near = [t, *t.children, *(g for c in t.children for g in c.children)]
+    for w in near:
+        if w is t or w.lower_ not in words or w.dep_ not in ("amod", "det", "advmod", "nummod", "quantmod"):
+            continue
+        if w.lower_ == "more" and w.i + 1 < len(w.doc) and w.doc[w.i + 1].lower_ == "than":
+            continue
+        return True
+    return False
+
+
+def _day(f: Frame):
+    if f.date is None or f.date.precision != "day":
+        return None
+    try:
+        return dt.date.fromisoformat(f.date.value)
+    except ValueError:
+        return None
+
+
+def dates_agree(a: Frame, b: Frame) -> bool:
+    """One date within the other at their precisions; or a day that is only the report's or the
+    statement's, and the other telling's day within the days before it."""
+    if _dates_agree(a, b):
+        return True
+    for said, other in ((a, b), (b, a)):
+        if said.date_strength in (Strength.PUBLISHED, Strength.REPORTED) and other.date_strength > said.date_strength:
+            d1, d2 = _day(said), _day(other)
+            if d1 and d2 and 0 < (d1 - d2).days <= lookback_days():
+                return True
+    return False
 
 
 def _contains(coarse: str, fine: str, res: Resolution) -> bool:
@@ -125,7 +187,10 @@ def told_apart(a: Frame, b: Frame) -> bool:
     later = b if b.sentence.index >= a.sentence.index else a
     if later.sentence.index != min(a.sentence.index, b.sentence.index) and ANOTHER_ITEM.match(later.sentence.text):
         return True  # "Also on Wednesday, ...": the next item of a round-up
-    if a.type == "Capture" and _retaking(a) != _retaking(b) and not (a.filled("captor") and b.filled("captor")):
+    first, second = sorted((a, b), key=lambda f: (f.sentence.index, f.trigger.i))
+    if another(second):
+        return True  # "attacked three other villages"
+    if a.type == "Capture" and _retaking(a) != _retaking(b) and not all(f.filled("captor", "former") for f in (a, b)):
         return True  # "X took the town ... rebels have taken it back"
     return False
 
@@ -137,7 +202,7 @@ def one_event(a: Frame, b: Frame, res: Resolution) -> bool:
     relation = place_relation(a, b, res)
     if relation not in ("same", "within", "near"):
         return False
-    if not (_dates_agree(a, b) and _compatible_counts(a, b) and sides_agree(a, b, res)):
+    if not (dates_agree(a, b) and _compatible_counts(a, b) and sides_agree(a, b, res)):
         return False
     if relation == "near":  # two areas that may overlap: a named side and a figure in common
         return _side_in_common(a, b) and _figure_in_common(a, b)
