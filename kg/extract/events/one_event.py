@@ -146,8 +146,13 @@ def _unplaced(eid: str, res: Resolution) -> bool:
 
 
 def _one_side(xa: set[str], xb: set[str], res: Resolution) -> bool:
+    """The same fillers, one within the other, or a state's bodies ("the US" and "a US command");
+    an armed group is no body of the state it fights in ("fell to government forces ... the X
+    rebels recaptured it")."""
     if not xa or not xb or xa <= xb or xb <= xa:
         return True
+    if any(res.kinds.get(e) == "ArmedGroup" for e in xa ^ xb):
+        return False
     ca, cb = {res.countries.get(e) for e in xa} - {None}, {res.countries.get(e) for e in xb} - {None}
     return bool(ca) and ca == cb
 
