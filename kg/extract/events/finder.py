@@ -44,6 +44,7 @@ from kg.extract.events.backers import _supporter_told_apart
 from kg.extract.events.senders import _sender_abroad
 from kg.extract.events.modifiers import _modifier_states_dropped
 from kg.extract.events.retold_meetings import _meetings_told_by_states
+from kg.extract.events.one_event import _one_event_told_again
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
@@ -114,6 +115,7 @@ class EventFinder:
         _supporter_told_apart(merged, parsed.sentences, res, self.t.base, self.t.support_verbs, self.t.support_nouns)  # round 17
         _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
         merged = _meetings_told_by_states(merged, res)  # round 24
+        merged = _one_event_told_again(merged, res)  # round 26
         _lone_troop_count(merged, frames, parsed.sentences)  # round 16
         _sender_abroad(merged, res)  # round 19
         _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
