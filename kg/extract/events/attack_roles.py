@@ -240,5 +240,5 @@ class AttackRoles:
         poss = self.child(noun, "poss")
         if poss is not None:
             return poss
-        by = self.preps(noun).get("by")
+        by = self.noun_preps(noun).get("by")  # (round 25: also the "by" of a conjoined event noun)
         return by[0] if by else None

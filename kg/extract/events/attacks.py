@@ -59,7 +59,7 @@ class AttackRules:
         for c in tok.lefts:
             if c.lower_ in COMPOUND_SUBTYPES:
                 f.subtype = COMPOUND_SUBTYPES[c.lower_]
-        preps = self.preps(tok)
+        preps = self.noun_preps(tok) if nominal else self.preps(tok)  # (round 25: one reading of a noun)
         if nominal and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             for p, objs in self.preps(tok.head.head).items():  # "a wave of airstrikes on X"
                 if p != "of":

@@ -22,7 +22,7 @@ class CaptureRules:
 
     # Capture ------------------------------------------------------------------
     def _capture(self, tok: Token, nominal: bool) -> Iterable[Frame]:
-        preps = self.preps(tok)
+        preps = self.noun_preps(tok) if nominal else self.preps(tok)  # (round 25: one reading of a noun)
         lemma = self.finder.t.base(tok) if not nominal else tok.lemma_.lower()
         captor_tok: Optional[Token] = None
         place_toks: list[Token] = []

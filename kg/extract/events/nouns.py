@@ -1,0 +1,109 @@
+"""Round 25: one reading of an event noun's own dependents, the same for every event type.
+
+Each type's rule reads a noun's prepositions for its roles ("by" and the possessive the agent, "of"
+the patient or place, "on"/"against" the target, "in"/"at"/"near" the place, "with"/"between" the
+parties of a meeting). What the parser gives as the noun's prepositions is not always what the
+text hangs on the noun; ``noun_preps`` repairs three misreadings that are the same for every
+type, so each rule reads the same prepositions from it:
+
+- a preposition hung on the noun's "by" object that names a place ("the recapture by X forces of
+  Y", parsed with "of Y" on the forces) belongs to the noun;
+- a noun conjoined with another event noun and left with a bare preposition ("the attack on and
+  seizure of Y by X in May") shares the other noun's object and its "by", place and time phrases;
+- the noun's phrases hung on the verb whose object it is ("followed the recapture by X of Y from Z
+  in August and of W earlier this month") are the noun's.
+
+Part of ``ctx._Ctx``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+#: The prepositions that can run on from an event noun to tell its agent, patient, place or time.
+NOUN_PREPS = ("by", "of", "from", "in", "on", "at", "near", "against", "between", "with")
+#: The prepositions a noun conjoined with another event noun shares with it (its own come first).
+SHARED_PREPS = ("by", "of", "in", "at", "near", "on", "against", "from", "between", "with")
+
+
+class NounReading:
+    """The prepositions of an event noun, as the text hangs them on it (see the module)."""
+
+    def noun_preps(self, tok: Token) -> dict[str, list[Token]]:
+        preps = self.preps(tok)
+        self._from_governing_verb(tok, preps)
+        self._lift_from_agent(tok, preps)
+        self._share_with_conjunct(tok, preps)
+        return preps
+
+    def _from_governing_verb(self, tok: Token, preps: dict[str, list[Token]]) -> None:
+        """"followed the recapture by X forces of Y from Z in August": the parser hangs the noun's
+        phrases on the verb whose object it is. A noun with no phrase of its own takes the verb's
+        prepositions that run on from its own last word, up to the first comma."""
+        if preps or tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or self.trigger_type(tok.head)[0] is not None:
+            return
+        verb, end = tok.head, tok.i + 1
+        own = sorted((c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > tok.i), key=lambda c: c.i)
+        for c in own:
+            if c.i != end or c.lower_ not in NOUN_PREPS:
+                break
+            for p, objs in self.preps(verb).items():
+                for o in objs:
+                    if o.head.i == c.i or o.head.head.i == c.i:
+                        preps.setdefault(p, []).append(o)
+            end = c.right_edge.i + 1
+
+    def _lift_from_agent(self, tok: Token, preps: dict[str, list[Token]]) -> None:
+        """"the recapture by X forces of Y": "of Y" parsed on the forces, Y a place."""
+        for agent in preps.get("by", []):
+            for o in self.preps(agent).get("of", []):
+                if self.kind(self.res.entity_at(o)) == "Location" and o not in preps.get("of", []):
+                    preps.setdefault("of", []).insert(0, o)
+
+    def sharing_conjunct(self, tok: Token) -> Optional[Token]:
+        """The event noun whose object and phrases ``tok`` shares: "the attack on and seizure of Y",
+        ``tok`` left with a bare preposition and conjoined with another event noun."""
+        if not self.bare_preps(tok):
+            return None
+        return self.conjoined_event_noun(tok)
+
+    @staticmethod
+    def bare_preps(tok: Token) -> list[Token]:
+        """The prepositions left with no object right after ``tok`` ("the attack on and ...")."""
+        out = [c for c in tok.children if c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if not out and nxt is not None and nxt.pos_ == "ADP" and nxt.head.i != tok.i \
+                and not any(g.dep_ in ("pobj", "pcomp") for g in nxt.children):
+            out = [nxt]
+        return out
+
+    def _share_with_conjunct(self, tok: Token, preps: dict[str, list[Token]]) -> None:
+        """"the attack on and seizure of Y by X": the attack's bare "on" takes Y, and the phrases
+        of the seizure (by, in, at, near) are the attack's too."""
+        other = self.sharing_conjunct(tok)
+        if other is None:
+            return
+        bare = self.bare_preps(tok)
+        theirs = self.preps(other)
+        objects = (theirs.get("of") or theirs.get(bare[0].lower_) or [])[:1]
+        for b in bare:
+            preps.setdefault(b.lower_, []).extend(objects)
+        for p in SHARED_PREPS:
+            if p != "of" and p not in preps and theirs.get(p):
+                preps[p] = list(theirs[p])
+
+    def conjoined_event_noun(self, tok: Token) -> Optional[Token]:
+        """The event noun conjoined after ``tok`` ("the attack on and seizure of Y"), if any: by the
+        parse, or by the words "<noun> <preposition> and <event noun>" when the parser hung both
+        elsewhere."""
+        other = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                      and self.trigger_type(c)[0] is not None), None)
+        if other is not None or tok.i + 3 >= len(tok.doc):
+            return other
+        p, cc, noun = tok.doc[tok.i + 1], tok.doc[tok.i + 2], tok.doc[tok.i + 3]
+        if p.pos_ == "ADP" and not any(g.dep_ in ("pobj", "pcomp") for g in p.children) and cc.lower_ in ("and", "or") \
+                and noun.pos_ == "NOUN" and self.trigger_type(noun)[0] is not None:
+            return noun
+        return None

@@ -1,0 +1,88 @@
+"""The twenty-fifth round of event rules for real news (issue 10): events told as nouns, one reading
+of an event noun's own dependents for every type (``kg/extract/events/nouns.py``,
+docs/extraction.md, "Round 25"), on short reports invented for these tests, with guards for what
+the reading must leave alone.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import asserted, extract, names
+
+
+def _captures(facts):
+    return sorted((names(facts, v, "place"), names(facts, v, "captor"), names(facts, v, "former"),
+                   v.date.value if v.date else None) for v in asserted(facts, "Capture"))
+
+
+def _attacks(facts):
+    return sorted((names(facts, v, "perpetrator"), names(facts, v, "location"), v.date.value if v.date else None)
+                  for v in asserted(facts, "Attack"))
+
+
+# --- "by" with "of" hung on the agent: "the recapture by X forces of Y" (capture)
+
+def test_the_place_hung_on_the_agent_of_a_capture_noun_is_its_place(extractor):
+    facts = extract(extractor, "War report\n\nThe recapture by Chadian forces of Varnek from Boko Haram in May, "
+                               "and of Dulmar in August, changed the war.")
+    assert _captures(facts) == [
+        (["Dulmar"], ["Chadian forces"], ["Boko Haram"], "2023-08"),
+        (["Varnek"], ["Chadian forces"], ["Boko Haram"], "2023-05"),
+    ]
+
+
+# --- the noun's phrases hung on the verb whose object it is; "and of Z" an elliptical second capture
+
+def test_a_capture_nouns_phrases_hung_on_its_verb_are_the_nouns(extractor):
+    facts = extract(extractor, "War report\n\nThe operation followed the recapture by Iraqi forces of Varnek from "
+                               "Islamic State in August and of Kormi earlier this month, leaving the militants weak.")
+    caps = _captures(facts)
+    assert [c[:3] for c in caps] == [
+        (["Kormi"], ["Iraqi forces"], ["Islamic State"]),
+        (["Varnek"], ["Iraqi forces"], ["Islamic State"]),
+    ]
+    assert dict((c[0][0], c[3]) for c in caps) == {"Varnek": "2023-08", "Kormi": "2024-03"}
+
+
+def test_a_verb_with_phrases_of_its_own_keeps_them(extractor):
+    # guard: "blamed the attack on X": the verb's "on", not the attack's target
+    facts = extract(extractor, "War report\n\nA bomb killed 12 soldiers in Varnek on Monday. The army blamed the "
+                               "attack on Boko Haram.")
+    for v in asserted(facts, "Attack"):
+        assert "Boko Haram" not in names(facts, v, "target")
+
+
+# --- a noun conjoined with another event noun shares its object, "by" and time (attack)
+
+def test_an_attack_noun_conjoined_with_a_seizure_shares_its_object_agent_and_time(extractor):
+    facts = extract(extractor, "War report\n\nThe attack on and seizure of Varnek by Chadian forces in May "
+                               "angered Niger.")
+    assert (["Chadian forces"], ["Varnek"], "2023-05") in _attacks(facts)
+    assert (["Varnek"], ["Chadian forces"], [], "2023-05") in _captures(facts)
+
+
+def test_an_attack_noun_conjoined_by_the_words_alone_shares_the_object(extractor):
+    facts = extract(extractor, "War report\n\nWe condemn Chad's military involvement in the attack on and seizure "
+                               "of Varnek, an act which goes beyond self-defense.")
+    assert [loc for _, loc, _ in _attacks(facts)] == [["Varnek"]]
+
+
+# --- a place conjoined to the noun's date: "the capture of Y in May and Z in August"
+
+def test_a_place_parsed_on_the_nouns_date_is_another_place_of_the_capture(extractor):
+    facts = extract(extractor, "War report\n\nThe recapture of Tolvan is the latest in a series of government "
+                               "gains, following the capture of Varnek in May and Kormi in August by Somali troops.")
+    caps = {c[0][0]: (c[1], c[3]) for c in _captures(facts)}
+    assert caps["Varnek"] == (["Somali forces"], "2023-05")
+    assert caps["Kormi"] == (["Somali forces"], "2023-08")
+
+
+# --- guards: an agent's own "of" that names no place, a state's forces
+
+def test_an_agents_of_that_names_a_group_stays_the_agents(extractor):
+    facts = extract(extractor, "War report\n\nThe capture of Varnek by fighters of Boko Haram in May angered Niger.")
+    assert [c[:2] for c in _captures(facts)] == [(["Varnek"], ["Boko Haram"])]
+
+
+def test_an_agents_of_that_names_a_state_is_no_place_taken(extractor):
+    facts = extract(extractor, "War report\n\nThe recapture by forces of Chad of Varnek in May angered Niger.")
+    assert all(c[0] != ["Chad"] for c in _captures(facts))
