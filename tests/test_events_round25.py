@@ -86,3 +86,18 @@ def test_an_agents_of_that_names_a_group_stays_the_agents(extractor):
 def test_an_agents_of_that_names_a_state_is_no_place_taken(extractor):
     facts = extract(extractor, "War report\n\nThe recapture by forces of Chad of Varnek in May angered Niger.")
     assert all(c[0] != ["Chad"] for c in _captures(facts))
+
+
+# --- "from" (or "by") hung on the noun's place: a named place takes no "from" of its own (capture)
+
+def test_a_from_hung_on_the_captured_place_is_the_captures(extractor):
+    facts = extract(extractor, "War report\n\nThe army's recapture of the Kormi district from Boko Haram last year "
+                               "was praised.")
+    assert [(c[0], c[2]) for c in _captures(facts)] == [(["Kormi district"], ["Boko Haram"])]
+
+
+def test_a_from_hung_on_a_person_is_left_alone(extractor):
+    # guard: "the release of X from prison" names no capture; an "of" object that is no place lends nothing
+    facts = extract(extractor, "War report\n\nThe capture of Kormi by Chadian forces in May followed the release "
+                               "of Anton Merek from a prison in Sennagh.")
+    assert [(c[0], c[1], c[2]) for c in _captures(facts)] == [(["Kormi"], ["Chadian forces"], [])]

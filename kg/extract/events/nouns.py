@@ -35,6 +35,7 @@ class NounReading:
         preps = self.preps(tok)
         self._from_governing_verb(tok, preps)
         self._lift_from_agent(tok, preps)
+        self._lift_from_place(preps)
         self._share_with_conjunct(tok, preps)
         return preps
 
@@ -78,6 +79,16 @@ class NounReading:
                 and not any(g.dep_ in ("pobj", "pcomp") for g in nxt.children):
             out = [nxt]
         return out
+
+    def _lift_from_place(self, preps: dict[str, list[Token]]) -> None:
+        """"the recapture of Y from X", parsed with "from X" (or "by X") on the place Y: a named place
+        takes no "from" or "by" of its own, so they are the noun's."""
+        for o in list(preps.get("of", [])):
+            if self.kind(self.res.entity_at(o)) != "Location":
+                continue
+            for p, objs in self.preps(o).items():
+                if p in ("from", "by") and not preps.get(p):
+                    preps[p] = list(objs)
 
     def _share_with_conjunct(self, tok: Token, preps: dict[str, list[Token]]) -> None:
         """"the attack on and seizure of Y by X": the attack's bare "on" takes Y, and the phrases
