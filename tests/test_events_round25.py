@@ -101,3 +101,38 @@ def test_a_from_hung_on_a_person_is_left_alone(extractor):
     facts = extract(extractor, "War report\n\nThe capture of Kormi by Chadian forces in May followed the release "
                                "of Anton Merek from a prison in Sennagh.")
     assert [(c[0], c[1], c[2]) for c in _captures(facts)] == [(["Kormi"], ["Chadian forces"], [])]
+
+
+# --- times listed on a plural event noun: one event a time, the shared toll on none (attack)
+
+def _tolls(facts):
+    return [v.quantities.get("fatalities") for v in asserted(facts, "Attack")]
+
+
+def test_a_plural_attack_noun_with_listed_times_is_one_attack_a_time(extractor):
+    facts = extract(extractor, "War report\n\nChad suffered suicide bombings in Varnek in June and August that "
+                               "killed forty people.")
+    assert _attacks(facts) == [([], ["Varnek"], "2023-06"), ([], ["Varnek"], "2023-08")]
+    assert _tolls(facts) == [None, None]
+
+
+def test_times_listed_by_their_words_alone_are_read_too(extractor):
+    facts = extract(extractor, "War report\n\nNiger suffered numerous attacks from militants in 2001, including "
+                               "suicide bombings in June, August, and December that killed forty-three people.")
+    assert _attacks(facts) == [([], ["Niger"], "2001-06"), ([], ["Niger"], "2001-08"), ([], ["Niger"], "2001-12")]
+
+
+def test_a_plural_attack_noun_with_one_time_keeps_its_toll(extractor):
+    # guard: one time, one attack with the toll
+    facts = extract(extractor, "War report\n\nSuicide bombings in Varnek in June killed forty people, officials "
+                               "in Chad said.")
+    assert _attacks(facts) == [([], ["Varnek"], "2023-06")]
+    assert [q.value for q in _tolls(facts)] == [40.0]
+
+
+def test_a_singular_attack_noun_with_two_times_is_left_alone(extractor):
+    # guard: "an attack in June and August" is no list of attacks (a singular noun)
+    facts = extract(extractor, "War report\n\nA suicide bombing in Varnek in June killed forty people, and a second "
+                               "in August killed ten, officials in Chad said.")
+    assert len(asserted(facts, "Attack")) <= 2
+    assert all(d in ("2023-06", "2023-08") for _, _, d in _attacks(facts))

@@ -10,6 +10,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
+from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
 from kg.extract.events.words import (
     AREA_WORDS,
@@ -251,8 +252,11 @@ class AttackRules:
         listed = self.listed_with(f)
         if separate and not listed:
             return  # "in separate attacks" with no places listed: a summary, no one event
+        times = self.listed_times(tok) if nominal and not listed else []
         if listed:  # "blasts in A and B", "bombed the towns of A and B", "the bombing of A and B"
             yield from self.one_attack_each(f, listed)
+        elif times and (f.filled("location", "perpetrator", "target") or f.quantities):
+            yield from self.one_attack_a_time(f, times)  # "suicide bombings in June, August and December" (round 25)
         elif f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
         elif not nominal and f.modality == "asserted" and self.finder.t.base(tok) not in self.finder.t.actor_verbs \
@@ -311,6 +315,25 @@ class AttackRules:
         for eid in listed[1:]:
             g = dataclasses.replace(first, roles={r: list(v) for r, v in first.roles.items()}, quantities={})
             g.roles["location"] = [eid]
+            yield g
+
+    def one_attack_a_time(self, f: Frame, times: list[Token]) -> Iterable[Frame]:
+        """Attacks told at once over listed times ("suicide bombings in June, August and December
+        that killed 43"): one attack at each time, with the place, attacker and target they share;
+        the toll told for all of them belongs to none alone (round 25)."""
+        if not f.filled("location"):  # "X suffered attacks ..., including bombings in June and August": the
+            places = {self.res.entity_at(t) for t in self.sent.span if self.kind(self.res.entity_at(t)) in PLACES}
+            if len(places) == 1:  # sentence's one place (the shared toll that placed them is gone)
+                f.add("location", places.pop())
+        for t in times:
+            g = dataclasses.replace(f, roles={r: list(v) for r, v in f.roles.items()}, quantities={})
+            g.anchor = self.sent.char(t) - 1  # (dated by the time right after its anchor)
+            g = self.finish(g)
+            at = self.sent.char(t) - self.sent.start
+            told = next((m for m in self.times if m.start <= at < m.end), None)
+            if told is not None:  # its own time, whatever the parser hung it on
+                g.date, g.date_strength = told.value, Strength.ATTACHED
+            g.distinct = g.listed = True
             yield g
 
     @staticmethod

@@ -118,3 +118,42 @@ class NounReading:
                 and noun.pos_ == "NOUN" and self.trigger_type(noun)[0] is not None:
             return noun
         return None
+
+    def listed_times(self, tok: Token) -> list[Token]:
+        """"suicide bombings in June, August and December", "meetings on Monday and Friday": the
+        listed times hung on a plural event noun (each the time of one event), two or more; else none."""
+        if tok.tag_ != "NNS":
+            return []
+        preps = self.noun_preps(tok)
+        for p in ("in", "on"):
+            for o in preps.get(p, []):
+                if o.ent_type_ != "DATE":
+                    continue
+                times = [o] + [c for c in o.conjuncts if c.i > o.i and c.ent_type_ == "DATE"]
+                if len(times) < 2:
+                    times = self.times_listed_after(o)
+                if len(times) >= 2:
+                    return times
+        return []
+
+    @staticmethod
+    def times_listed_after(first: Token) -> list[Token]:
+        """"in June, August, and December": the list read by its words (the parser may hang the
+        later times anywhere): each time starting after a comma or "and" that follows the first."""
+        out, i, doc = [first], first.i + 1, first.doc
+        while i < len(doc) and doc[i].ent_type_ == "DATE" and doc[i].ent_iob_ == "I":
+            i += 1  # (the rest of the first time)
+        while i < len(doc):
+            t = doc[i]
+            if t.text == "," or t.lower_ in ("and", "or"):
+                i += 1
+                continue
+            if t.ent_type_ == "DATE" and t.ent_iob_ == "B" and doc[i - 1] is not first and (
+                    doc[i - 1].text == "," or doc[i - 1].lower_ in ("and", "or")):
+                out.append(t)
+                i += 1
+                while i < len(doc) and doc[i].ent_type_ == "DATE" and doc[i].ent_iob_ == "I":
+                    i += 1
+                continue
+            break
+        return out
