@@ -136,3 +136,33 @@ def test_a_singular_attack_noun_with_two_times_is_left_alone(extractor):
                                "in August killed ten, officials in Chad said.")
     assert len(asserted(facts, "Attack")) <= 2
     assert all(d in ("2023-06", "2023-08") for _, _, d in _attacks(facts))
+
+
+# --- an event noun listed after "including" shares the agent of what includes it (capture, attack)
+
+def test_a_capture_noun_after_including_takes_the_includers_named_modifier(extractor):
+    facts = extract(extractor, "War report\n\nThe fall of the city followed months of Taliban advances in the north, "
+                               "including the seizure of Varnek district in June and of Sennagh in August.")
+    assert sorted((c[0], c[1]) for c in _captures(facts) if c[0] != ["city"]) == [
+        (["Sennagh"], ["Taliban"]), (["Varnek district"], ["Taliban"])]
+
+
+def test_a_capture_noun_after_including_takes_the_one_the_gains_were_brought_to(extractor):
+    facts = extract(extractor, "War report\n\nThe offensive has brought Boko Haram a string of gains, including the "
+                               "capture of Varnek in October.")
+    assert [(c[0], c[1]) for c in _captures(facts)] == [(["Varnek"], ["Boko Haram"])]
+
+
+def test_an_attack_noun_after_including_takes_the_subject_of_a_verb_that_carries_attacks(extractor):
+    # (passes before the reading too: the one armed actor before the attack gives it; kept for the
+    # reading's attack side)
+    facts = extract(extractor, "War report\n\nBoko Haram has carried out similar assaults on army bases before, "
+                               "including the attack on Varnek in January 2016, officials in Chad said.")
+    assert (["Boko Haram"], ["Varnek"], "2016-01") in _attacks(facts)
+
+
+def test_the_subject_of_a_verb_that_suffers_attacks_is_not_their_agent(extractor):
+    # guard: "X suffered attacks, including ..." names the victim, not the attacker
+    facts = extract(extractor, "War report\n\nChad suffered numerous attacks in 2001, including a bombing in Varnek "
+                               "in June that killed forty people.")
+    assert all("Chad" not in p for p, _, _ in _attacks(facts))

@@ -157,3 +157,26 @@ class NounReading:
                 continue
             break
         return out
+
+    def includer_agent(self, noun: Token) -> Optional[Token]:
+        """"X has carried out assaults on A before, including the attacks on B and on C", "months of
+        X advances, including the seizure of B", "brought X a string of gains, including the capture
+        of B": an event noun listed after "including" shares the agent of what includes it (its
+        possessor or named modifier, the subject of its verb, or the one the gains were brought to)."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "including":
+            return None
+        host = noun.head.head
+        if host.pos_ in ("VERB", "AUX") and host.dep_ not in ("pobj", "dobj", "nsubj"):
+            # the subject of a verb that carries events ("carried out"), not of one that suffers them
+            return self.subject(host) if self.finder.t.base(host) in self.finder.t.light_verbs else None
+        for c in host.children:
+            if c.dep_ in ("poss", "compound") and self.kind(self.res.entity_at(c)) in ("ArmedGroup", "ArmedForce", "Country"):
+                return c
+        by = self.preps(host).get("by")
+        if by:
+            return by[0]
+        while host.dep_ == "pobj" and host.head.lower_ == "of" and host.head.head.pos_ == "NOUN":
+            host = host.head.head  # "a string of gains"
+        if host.dep_ == "dobj":
+            return self.child(host.head, "dative")
+        return None
