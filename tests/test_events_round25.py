@@ -166,3 +166,19 @@ def test_the_subject_of_a_verb_that_suffers_attacks_is_not_their_agent(extractor
     facts = extract(extractor, "War report\n\nChad suffered numerous attacks in 2001, including a bombing in Varnek "
                                "in June that killed forty people.")
     assert all("Chad" not in p for p, _, _ in _attacks(facts))
+
+
+# --- a repeated preposition after "and": one event each, dated by its own phrase (attack; the
+#     capture's "and of Z" is read the same way, above)
+
+def test_an_attack_noun_with_a_repeated_on_is_one_attack_a_place(extractor):
+    facts = extract(extractor, "War report\n\nThe attacks on Varnek in May and on Kormi in June killed 40 soldiers, "
+                               "officials in Chad said.")
+    assert _attacks(facts) == [([], ["Kormi"], "2023-06"), ([], ["Varnek"], "2023-05")]
+
+
+def test_a_repeated_on_that_names_a_time_is_no_second_place(extractor):
+    # guard: "on Varnek in May and on Friday": a second time, not a second attack
+    facts = extract(extractor, "War report\n\nThe attack on Varnek in May and on Friday killed 40 soldiers, "
+                               "officials in Chad said.")
+    assert [loc for _, loc, _ in _attacks(facts)] == [["Varnek"]]

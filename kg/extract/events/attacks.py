@@ -250,6 +250,11 @@ class AttackRules:
         f.toll_only = nominal and lemma in self.finder.t.toll_nouns and not f.filled("location")
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         listed = self.listed_with(f)
+        repeated = [e for p in ("on", "against") for o in (self.elliptical_objects(tok, p) if nominal else [])
+                    for e in [self.place_in(o)] if e]
+        if len(set(repeated)) >= 2:  # "the attacks on A in January and on B in March": one attack each,
+            yield from self.one_attack_a_place(f, repeated)  # dated by its own phrase (round 25)
+            return
         if separate and not listed:
             return  # "in separate attacks" with no places listed: a summary, no one event
         times = self.listed_times(tok) if nominal and not listed else []
@@ -315,6 +320,24 @@ class AttackRules:
         for eid in listed[1:]:
             g = dataclasses.replace(first, roles={r: list(v) for r, v in first.roles.items()}, quantities={})
             g.roles["location"] = [eid]
+            yield g
+
+    def one_attack_a_place(self, f: Frame, places: list[str]) -> Iterable[Frame]:
+        """Attacks told by one noun over a repeated preposition ("the attacks on A in January 2016
+        and on B in January 2017"): one attack at each place, dated by the time after the place,
+        with the attacker and target they share and no shared toll (round 25)."""
+        for eid in dict.fromkeys(places):
+            g = dataclasses.replace(f, roles={r: list(v) for r, v in f.roles.items()}, quantities={})
+            g.roles["location"] = [eid]
+            told = next((t for t in self.sent.span if self.res.entity_at(t) == eid), None)
+            g.anchor = self.sent.char(told) if told is not None else f.anchor
+            g = self.finish(g)
+            at = g.anchor - self.sent.start
+            own = next((m for m in sorted(self.times, key=lambda m: m.start) if 0 < m.start - at <= 40), None)
+            if own is not None and not any(self.kind(self.res.entity_at(t)) in PLACES and self.res.entity_at(t) != eid
+                                           for t in self.sent.span if at < self.sent.char(t) - self.sent.start < own.start):
+                g.date, g.date_strength = own.value, Strength.ATTACHED  # (its own time, before the next place)
+            g.distinct = g.listed = True
             yield g
 
     def one_attack_a_time(self, f: Frame, times: list[Token]) -> Iterable[Frame]:

@@ -180,3 +180,15 @@ class NounReading:
         if host.dep_ == "dobj":
             return self.child(host.head, "dative")
         return None
+
+    def elliptical_objects(self, tok: Token, p: str) -> list[Token]:
+        """"the attacks on A in January and on B in March", "the capture of A in May and of B in
+        August": the objects of the noun's preposition ``p`` and of the same preposition repeated
+        after "and" in the noun's phrase (wherever the parser hung it), in order; empty when the
+        preposition is not repeated."""
+        own = self.noun_preps(tok).get(p, [])
+        again = [o for t in tok.subtree if t.lower_ == p and t.dep_ == "conj" and t.pos_ == "ADP"
+                 for o in t.children if o.dep_ == "pobj"]
+        if not own or not again:
+            return []
+        return sorted(dict.fromkeys(own[:1] + again), key=lambda o: o.i)
