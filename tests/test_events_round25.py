@@ -182,3 +182,28 @@ def test_a_repeated_on_that_names_a_time_is_no_second_place(extractor):
     facts = extract(extractor, "War report\n\nThe attack on Varnek in May and on Friday killed 40 soldiers, "
                                "officials in Chad said.")
     assert [loc for _, loc, _ in _attacks(facts)] == [["Varnek"]]
+
+
+# --- what a list told by one noun shares: "..., both of which had been held by X" (capture),
+#     "..., both of them against X" (attack)
+
+def test_a_both_clause_after_a_list_of_captures_names_their_former_holder(extractor):
+    facts = extract(extractor, "War report\n\nThe advance began with the recapture of Varnek on Thursday and Kormi "
+                               "on Saturday, both of which had been held by Russian troops.")
+    assert sorted((c[0], c[2]) for c in _captures(facts)) == [(["Kormi"], ["Russian forces"]),
+                                                              (["Varnek"], ["Russian forces"])]
+
+
+def test_a_both_clause_whose_verb_takes_no_holder_names_none(extractor):
+    # guard: "both of which were visited by X": X held neither
+    facts = extract(extractor, "War report\n\nThe advance began with the recapture of Varnek on Thursday and Kormi "
+                               "on Saturday, both of which were visited by Russian troops.")
+    assert all(c[2] == [] for c in _captures(facts))
+
+
+def test_a_both_phrase_after_a_list_of_attacks_names_their_target(extractor):
+    facts = extract(extractor, "War report\n\nAl-Shabaab has carried out similar assaults on African Union bases "
+                               "before, including the attacks on Varnek in January 2016 and on Kormi in January 2017, "
+                               "both of them against Kenyan troops.")
+    targets = {tuple(names(facts, v, "location")): names(facts, v, "target") for v in asserted(facts, "Attack")}
+    assert "Kenyan forces" in targets[("Varnek",)] and "Kenyan forces" in targets[("Kormi",)]

@@ -252,6 +252,10 @@ class AttackRules:
         listed = self.listed_with(f)
         repeated = [e for p in ("on", "against") for o in (self.elliptical_objects(tok, p) if nominal else [])
                     for e in [self.place_in(o)] if e]
+        if len(set(repeated)) >= 2 and not f.filled("target"):  # "..., both of them against X" (round 25)
+            last = max((t for t in self.sent.span if self.res.entity_at(t) in repeated), key=lambda t: t.i)
+            for o in self.both_tail(last)[1].get("against", []):
+                self.target_or_place(f, o)
         if len(set(repeated)) >= 2:  # "the attacks on A in January and on B in March": one attack each,
             yield from self.one_attack_a_place(f, repeated)  # dated by its own phrase (round 25)
             return

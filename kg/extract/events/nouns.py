@@ -192,3 +192,22 @@ class NounReading:
         if not own or not again:
             return []
         return sorted(dict.fromkeys(own[:1] + again), key=lambda o: o.i)
+
+    def both_tail(self, last: Token) -> tuple[Optional[str], dict[str, list[Token]]]:
+        """", both of which had been held by X", ", both with coalition support", ", both of them
+        against X" after the last item of a list of events told by one noun: what the list shares,
+        as the verb of the "both" clause (if any) and its prepositions. The parser hangs the phrase
+        anywhere, so it is found by the words: "both" after a comma, with no verb and no other
+        event word between the last item and it."""
+        doc = last.doc
+        end = min(last.i + 10, self.sent.span.end)
+        both = next((t for t in doc[last.i + 1:end] if t.lower_ == "both"), None)
+        if both is None or doc[both.i - 1].text != ",":
+            return None, {}
+        if any(t.pos_ in ("VERB", "AUX") or self.trigger_type(t)[0] is not None for t in doc[last.i + 1:both.i]):
+            return None, {}
+        if both.dep_ in ("nsubj", "nsubjpass") and both.head.pos_ == "VERB":
+            return self.finder.t.base(both.head), self.preps(both.head)
+        if both.dep_ == "preconj" and both.head.pos_ == "ADP":
+            return None, {both.head.lower_: [o for o in both.head.children if o.dep_ == "pobj"]}
+        return None, self.preps(both)
