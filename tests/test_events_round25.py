@@ -207,3 +207,23 @@ def test_a_both_phrase_after_a_list_of_attacks_names_their_target(extractor):
                                "both of them against Kenyan troops.")
     targets = {tuple(names(facts, v, "location")): names(facts, v, "target") for v in asserted(facts, "Attack")}
     assert "Kenyan forces" in targets[("Varnek",)] and "Kenyan forces" in targets[("Kormi",)]
+
+
+# --- the possessor of a noun of taking part is the agent of the event noun of its "in" (attack, capture)
+
+def test_the_possessor_of_involvement_in_an_attack_and_seizure_is_their_agent(extractor):
+    facts = extract(extractor, "War report\n\nWe condemn Chad's military involvement in the attack on and seizure "
+                               "of Varnek, an act which goes beyond self-defense.")
+    assert [p for p, _, _ in _attacks(facts)] == [["Chad"]]
+    assert [c[1] for c in _captures(facts)] == [["Chad"]]
+
+
+def test_the_possessor_of_a_role_in_a_capture_is_its_captor(extractor):
+    facts = extract(extractor, "War report\n\nOfficials praised Chad's role in the recapture of Varnek in May.")
+    assert [(c[0], c[1]) for c in _captures(facts)] == [(["Varnek"], ["Chad"])]
+
+
+def test_a_denied_involvement_names_no_agent(extractor):
+    # guard: "X has denied involvement in the bombing": no possessor, X is not the attacker
+    facts = extract(extractor, "War report\n\nNiger has denied involvement in the bombing of Varnek in May.")
+    assert all("Niger" not in p for p, _, _ in _attacks(facts))

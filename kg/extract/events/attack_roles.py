@@ -241,4 +241,5 @@ class AttackRoles:
         if poss is not None:
             return poss
         by = self.noun_preps(noun).get("by")  # (round 25: also the "by" of a conjoined event noun)
-        return by[0] if by else self.includer_agent(noun)  # (round 25: "X's gains, including the capture of Y")
+        # (round 25: "X's gains, including the capture of Y", "X's involvement in the attack")
+        return by[0] if by else self.includer_agent(noun) or self.involved_agent(noun)

@@ -211,3 +211,21 @@ class NounReading:
         if both.dep_ == "preconj" and both.head.pos_ == "ADP":
             return None, {both.head.lower_: [o for o in both.head.children if o.dep_ == "pobj"]}
         return None, self.preps(both)
+
+    def involved_agent(self, noun: Token) -> Optional[Token]:
+        """"X's military involvement in the attack", "X's role in the capture of Y": the possessor of
+        a noun of taking part (events.yaml ``part_nouns``) whose "in" is the event noun; and the
+        second of "the attack on and seizure of Y" shares the first's (round 25)."""
+        first = self.first_of_pair(noun)
+        if first is not None:
+            noun = first
+        if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.lemma_.lower() not in self.finder.t.part_nouns:
+            return None
+        return self.child(noun.head.head, "poss")
+
+    def first_of_pair(self, tok: Token) -> Optional[Token]:
+        """The event noun of "<noun> <bare preposition> and <tok>" ("the attack on and seizure of Y")."""
+        if tok.i < 3:
+            return None
+        first = tok.doc[tok.i - 3]
+        return first if self.sharing_conjunct(first) is not None and self.conjoined_event_noun(first) == tok else None
