@@ -227,3 +227,23 @@ def test_a_denied_involvement_names_no_agent(extractor):
     # guard: "X has denied involvement in the bombing": no possessor, X is not the attacker
     facts = extract(extractor, "War report\n\nNiger has denied involvement in the bombing of Varnek in May.")
     assert all("Niger" not in p for p, _, _ in _attacks(facts))
+
+
+# --- attack nouns with no attacker after a lead naming one state's forces as the only attacker
+
+def test_a_later_strike_noun_is_the_lone_attacking_forces(extractor):
+    facts = extract(extractor, "Strikes report\n\nSince May 3, the Chadian military has conducted four airstrikes "
+                               "against Boko Haram in Niger, killing 10 fighters. A strike on May 3 killed two "
+                               "fighters in Varnek. A second strike on May 5 killed four fighters near Kormi.",
+                    published="2023-05-20")
+    by_place = {tuple(loc): p for p, loc, _ in _attacks(facts)}
+    assert by_place[("Varnek",)] == ["Chadian forces"] and by_place[("Kormi",)] == ["Chadian forces"]
+
+
+def test_a_later_strike_noun_takes_no_attacker_when_two_are_named(extractor):
+    # guard: the report names two attackers: the lead's is not given to the later noun
+    facts = extract(extractor, "Strikes report\n\nSince May 3, the Chadian military has conducted four airstrikes "
+                               "against Boko Haram in Niger, and Boko Haram fighters attacked a Chadian base in "
+                               "Dulmar. A strike on May 3 killed two fighters in Varnek.", published="2023-05-20")
+    by_place = {tuple(loc): p for p, loc, _ in _attacks(facts)}
+    assert "Chadian forces" not in by_place.get(("Varnek",), [])
