@@ -240,5 +240,6 @@ class AttackRoles:
         poss = self.child(noun, "poss")
         if poss is not None:
             return poss
-        by = self.preps(noun).get("by")
-        return by[0] if by else None
+        by = self.noun_preps(noun).get("by")  # (round 25: also the "by" of a conjoined event noun)
+        # (round 25: "X's gains, including the capture of Y", "X's involvement in the attack")
+        return by[0] if by else self.includer_agent(noun) or self.involved_agent(noun)

@@ -10,6 +10,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
+from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
 from kg.extract.events.words import (
     AREA_WORDS,
@@ -59,7 +60,7 @@ class AttackRules:
         for c in tok.lefts:
             if c.lower_ in COMPOUND_SUBTYPES:
                 f.subtype = COMPOUND_SUBTYPES[c.lower_]
-        preps = self.preps(tok)
+        preps = self.noun_preps(tok) if nominal else self.preps(tok)  # (round 25: one reading of a noun)
         if nominal and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             for p, objs in self.preps(tok.head.head).items():  # "a wave of airstrikes on X"
                 if p != "of":
@@ -249,10 +250,22 @@ class AttackRules:
         f.toll_only = nominal and lemma in self.finder.t.toll_nouns and not f.filled("location")
         f.setting = setting is not None and definite and f.filled("location")  # "the assault took place in X"
         listed = self.listed_with(f)
+        repeated = [e for p in ("on", "against") for o in (self.elliptical_objects(tok, p) if nominal else [])
+                    for e in [self.place_in(o)] if e]
+        if len(set(repeated)) >= 2 and not f.filled("target"):  # "..., both of them against X" (round 25)
+            last = max((t for t in self.sent.span if self.res.entity_at(t) in repeated), key=lambda t: t.i)
+            for o in self.both_tail(last)[1].get("against", []):
+                self.target_or_place(f, o)
+        if len(set(repeated)) >= 2:  # "the attacks on A in January and on B in March": one attack each,
+            yield from self.one_attack_a_place(f, repeated)  # dated by its own phrase (round 25)
+            return
         if separate and not listed:
             return  # "in separate attacks" with no places listed: a summary, no one event
+        times = self.listed_times(tok) if nominal and not listed else []
         if listed:  # "blasts in A and B", "bombed the towns of A and B", "the bombing of A and B"
             yield from self.one_attack_each(f, listed)
+        elif times and (f.filled("location", "perpetrator", "target") or f.quantities):
+            yield from self.one_attack_a_time(f, times)  # "suicide bombings in June, August and December" (round 25)
         elif f.filled("location", "perpetrator", "target") or f.quantities:
             yield self.finish(f)
         elif not nominal and f.modality == "asserted" and self.finder.t.base(tok) not in self.finder.t.actor_verbs \
@@ -311,6 +324,43 @@ class AttackRules:
         for eid in listed[1:]:
             g = dataclasses.replace(first, roles={r: list(v) for r, v in first.roles.items()}, quantities={})
             g.roles["location"] = [eid]
+            yield g
+
+    def one_attack_a_place(self, f: Frame, places: list[str]) -> Iterable[Frame]:
+        """Attacks told by one noun over a repeated preposition ("the attacks on A in January 2016
+        and on B in January 2017"): one attack at each place, dated by the time after the place,
+        with the attacker and target they share and no shared toll (round 25)."""
+        for eid in dict.fromkeys(places):
+            g = dataclasses.replace(f, roles={r: list(v) for r, v in f.roles.items()}, quantities={})
+            g.roles["location"] = [eid]
+            told = next((t for t in self.sent.span if self.res.entity_at(t) == eid), None)
+            g.anchor = self.sent.char(told) if told is not None else f.anchor
+            g = self.finish(g)
+            at = g.anchor - self.sent.start
+            own = next((m for m in sorted(self.times, key=lambda m: m.start) if 0 < m.start - at <= 40), None)
+            if own is not None and not any(self.kind(self.res.entity_at(t)) in PLACES and self.res.entity_at(t) != eid
+                                           for t in self.sent.span if at < self.sent.char(t) - self.sent.start < own.start):
+                g.date, g.date_strength = own.value, Strength.ATTACHED  # (its own time, before the next place)
+            g.distinct = g.listed = True
+            yield g
+
+    def one_attack_a_time(self, f: Frame, times: list[Token]) -> Iterable[Frame]:
+        """Attacks told at once over listed times ("suicide bombings in June, August and December
+        that killed 43"): one attack at each time, with the place, attacker and target they share;
+        the toll told for all of them belongs to none alone (round 25)."""
+        if not f.filled("location"):  # "X suffered attacks ..., including bombings in June and August": the
+            places = {self.res.entity_at(t) for t in self.sent.span if self.kind(self.res.entity_at(t)) in PLACES}
+            if len(places) == 1:  # sentence's one place (the shared toll that placed them is gone)
+                f.add("location", places.pop())
+        for t in times:
+            g = dataclasses.replace(f, roles={r: list(v) for r, v in f.roles.items()}, quantities={})
+            g.anchor = self.sent.char(t) - 1  # (dated by the time right after its anchor)
+            g = self.finish(g)
+            at = self.sent.char(t) - self.sent.start
+            told = next((m for m in self.times if m.start <= at < m.end), None)
+            if told is not None:  # its own time, whatever the parser hung it on
+                g.date, g.date_strength = told.value, Strength.ATTACHED
+            g.distinct = g.listed = True
             yield g
 
     @staticmethod

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
-from kg.extract.events.words import ARMED, CONTROL_VERBS, FLAG_VERBS, HOLDINGS, PLACE_NOUNS, TOWN_NOUNS
+from kg.extract.events.words import ACTORS, ARMED, CONTROL_VERBS, FLAG_VERBS, HOLDINGS, PLACE_NOUNS, TOWN_NOUNS
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.places import SPECIFIC, specificity
 from kg.extract.timex import find_times
@@ -22,7 +22,7 @@ class CaptureRules:
 
     # Capture ------------------------------------------------------------------
     def _capture(self, tok: Token, nominal: bool) -> Iterable[Frame]:
-        preps = self.preps(tok)
+        preps = self.noun_preps(tok) if nominal else self.preps(tok)  # (round 25: one reading of a noun)
         lemma = self.finder.t.base(tok) if not nominal else tok.lemma_.lower()
         captor_tok: Optional[Token] = None
         place_toks: list[Token] = []
@@ -142,6 +142,16 @@ class CaptureRules:
         former += self.former_in_sentence()
         former += self.holders_named(place_toks)
         supporters = self.supporters(tok, captor_tok)
+        if nominal and len(places) >= 2:  # "..., both of which had been held by X", "..., both with Y support"
+            last = max(places, key=lambda p: p[1])[1]  # (round 25: what a list told by one noun shares)
+            verb, tail = self.both_tail(next(t for t in self.sent.span if self.sent.char(t) >= last))
+            held = tail.get("by", []) if verb in self.finder.t.held_verbs else []
+            for o in held + tail.get("from", []):
+                former.append(self.entity(o, ARMED + ("Organization",), modifiers=True) or self.group_by_kind(o))
+            for o in tail.get("with", []):
+                if o.lemma_.lower() in self.finder.t.support_nouns:
+                    supporters += [e for c in o.subtree for e in [self.res.entity_at(c)]
+                                   if e and self.kind(e) in ACTORS and e not in supporters]
         for eid, anchor in places:
             f = self.new("Capture", tok, nominal)
             f.add("place", eid)

@@ -1,7 +1,7 @@
 """The per-sentence state of the event rules: one class made of the rule mixins.
 
 Each mixin (``actors``, ``syntax``, ``opening``, ``deployments``, ``attacks``, ``tolls``,
-``attack_roles``, ``captures``, ``capture_roles``, ``meetings``, ``meeting_roles``,
+``nouns``, ``attack_roles``, ``captures``, ``capture_roles``, ``meetings``, ``meeting_roles``,
 ``statements``, ``frame_facts``) holds the methods of one concern; they call one another through
 ``self``, so they are only used combined here.
 """
@@ -22,6 +22,7 @@ from kg.extract.events.deployments import DeploymentRules
 from kg.extract.events.frame_facts import FrameFacts
 from kg.extract.events.meeting_roles import MeetingRoles
 from kg.extract.events.meetings import MeetingRules
+from kg.extract.events.nouns import NounReading
 from kg.extract.events.opening import Opening
 from kg.extract.events.statements import StatementRules
 from kg.extract.events.syntax import Syntax
@@ -39,6 +40,7 @@ if TYPE_CHECKING:  # (the finder makes the contexts: imported for the annotation
 class _Ctx(
     ActorLookup,
     Syntax,
+    NounReading,
     Opening,
     DeploymentRules,
     AttackRules,

@@ -137,6 +137,11 @@ class FrameFacts:
                                               inherited=self.inherited)
         anchor = f.anchor - self.sent.start if f.anchor is not None else None
         value, strength = dating.attach(f.trigger, anchor)
+        shared = self.sharing_conjunct(f.trigger) if f.nominal else None
+        if shared is not None and strength < Strength.ATTACHED:  # "the attack on and seizure of Y in May":
+            told, how = dating.attach(shared, anchor)  # the time of the noun it shares its phrases with
+            if told is not None and how >= Strength.ATTACHED:  # (round 25)
+                value, strength = told, how
         if value is None and f.nominal and is_definite_mention(f.trigger):  # "the attack on X"
             value = told_before(f, self.told, self.entity_name)
             strength = Strength.INHERITED if value else strength

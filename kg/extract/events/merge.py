@@ -57,6 +57,16 @@ def _attacker_of_the_lead(frames: list[Frame], res: Resolution) -> None:
         return
     first = min(attacks, key=lambda f: f.sentence.index)
     lead = first.roles.get("perpetrator", [])
+    if len(lead) == 1 and res.kinds.get(lead[0]) in ("ArmedForce", "Country"):
+        # round 25: "X has conducted four airstrikes ... A strike on April 23 killed two": the later
+        # attack nouns naming no attacker were X's, when X is the only attacker the report names
+        named = {e for f in attacks for e in f.roles.get("perpetrator", [])}
+        if named == set(lead):
+            for f in attacks:
+                if f is not first and f.nominal and not f.filled("perpetrator") and not f.distinct \
+                        and lead[0] not in f.roles.get("target", []) and f.sentence.index > first.sentence.index:
+                    f.add("perpetrator", lead[0])
+        return
     if len(lead) != 1 or res.kinds.get(lead[0]) != "ArmedGroup":
         return
     named = {e for f in attacks for e in f.roles.get("perpetrator", []) if res.kinds.get(e) == "ArmedGroup"}

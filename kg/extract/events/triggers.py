@@ -109,6 +109,8 @@ class Triggers:
     campaign_nouns: frozenset[str] = frozenset()  # "problems like X's invasion of Y": no one event (round 24)
     fire_nouns: frozenset[str] = frozenset()  # "an artillery exchange", "an exchange of fire": fighting (round 24)
     territory_nouns: frozenset[str] = frozenset()  # "attacked Iraqi military targets": in that state (round 24)
+    held_verbs: frozenset[str] = frozenset()  # "both of which had been held by X": X the former holder (round 25)
+    part_nouns: frozenset[str] = frozenset()  # "X's involvement in the attack": X its agent (round 25)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -171,7 +173,9 @@ class Triggers:
                    frozenset((data.get("counter_fire") or {}).get("objects", [])),
                    frozenset(data.get("campaign_nouns", [])),
                    frozenset(data["Attack"].get("fire_nouns", [])),
-                   frozenset(data["Attack"].get("territory_nouns", [])))
+                   frozenset(data["Attack"].get("territory_nouns", [])),
+                   frozenset(data["Capture"].get("held_verbs", [])),
+                   frozenset(data.get("part_nouns", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:
