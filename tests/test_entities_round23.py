@@ -55,3 +55,28 @@ def test_a_name_typed_one_way_throughout_is_left_alone(extractor):
                            "seized the town of Selka.")
     types = sorted(t for t, n, _ in _named(f, "Kalvo") if n != "Kalvo")
     assert "Location" in types and "ArmedGroup" in types, _named(f, "Kalvo")
+
+
+def test_a_units_acronym_without_its_number_joins_the_numbered_unit(extractor):
+    f = extract(extractor, "Rotation\n\nThe mission is led by the Delvar Guard's 40th Armored Brigade Combat Team, or "
+                           "ABCT, headquarters. The ABCT will stay nine months.")
+    named = _named(f, "ABCT")
+    assert len(named) == 1 and named[0][0] == "ArmedForce", named
+    assert "40th Armored Brigade Combat Team" in {named[0][1], *named[0][2]}, named
+
+
+# 3. A surname of two words after the full name ("Y Z" after "X Y Z") is that person.
+
+def test_a_surname_of_two_words_is_the_person_named_in_full(extractor):
+    f = extract(extractor, "Visit\n\nPresident Tomas Varga Ibarlen met the defense minister on Monday. Varga Ibarlen "
+                           "said the talks were useful.")
+    people = [(e.name, e.aliases) for e in f.entities if e.type == "Person"]
+    assert people == [("Tomas Varga Ibarlen", ["Varga Ibarlen"])], people
+
+
+def test_two_people_sharing_a_two_word_surname_keep_it_apart(extractor):
+    # guard: "Varga Ibarlen" may be either of two people named in full: no guess
+    f = extract(extractor, "Visit\n\nPresident Tomas Varga Ibarlen and his brother Luis Varga Ibarlen met the minister "
+                           "on Monday. Varga Ibarlen said the talks were useful.")
+    full = [e for e in f.entities if e.type == "Person" and e.name in ("Tomas Varga Ibarlen", "Luis Varga Ibarlen")]
+    assert len(full) == 2 and all("Varga Ibarlen" not in e.aliases for e in full), [(e.name, e.aliases) for e in f.entities]

@@ -1474,7 +1474,15 @@ def _initials(text: str) -> tuple[str, str]:
         words = words[1:]
     prefix = words[0].lower() if words and _ORDINAL.match(words[0]) else ""
     rest = words[1:] if prefix else words
-    return prefix, "".join(w[0] for w in rest if w[:1].isupper())
+    letters = "".join(w[0] for w in rest if w[:1].isupper())
+    return prefix, letters
+
+
+def _fits_initials(parts: tuple[str, str], text: str) -> bool:
+    """"3rd XY" fits "3rd Xray Yankee"; "XYZ" fits "Xray Yankee Zulu" and "30th Xray Yankee Zulu" (a unit's
+    acronym drops its number)."""
+    prefix, letters = _initials(text)
+    return letters == parts[1] and (prefix == parts[0] or not parts[0])
 
 
 def _one_entity_per_name(clusters: dict[str, "Cluster"]) -> None:
@@ -1484,7 +1492,8 @@ def _one_entity_per_name(clusters: dict[str, "Cluster"]) -> None:
       where it attacks): one entity, of the type the lexicon, an armed cue or most mentions give it;
     - an acronym and the one name of the article whose initials it is (no bracket need say so; "the 3rd
       XY" beside "the 3rd Xray Yankee Division"): one entity, of the long name's type unless the text
-      calls the acronym armed and the long name is no armed actor (a body, or a place by a frame).
+      calls the acronym armed and the long name is no armed actor (a body, or a place by a frame);
+    - a person's surname of two words or more and the one full name that ends with it.
 
     Bases keep their own name (a base named after its town is joined elsewhere); a state's forces and a
     state are never one name here (their keys differ and "X forces" is not "X")."""
@@ -1514,7 +1523,7 @@ def _one_entity_per_name(clusters: dict[str, "Cluster"]) -> None:
             continue
         longs = [c for c in live if c is not short and c.key in clusters and c.kind not in ("Country", "Person")
                  and not (c.key.startswith("force:") and c.country)  # a state's forces, named many ways
-                 and any(len(m.text.split()) >= 2 and _initials(m.text) == parts
+                 and any(len(m.text.split()) >= 2 and _fits_initials(parts, m.text)
                          for m in c.mentions if m.kind != "Description")]
         if len(longs) == 1:
             # the long name's type, but for a body the text calls armed by its acronym ("the X Front ...
@@ -1524,3 +1533,15 @@ def _one_entity_per_name(clusters: dict[str, "Cluster"]) -> None:
                 and longs[0].entry is None
             into, other = (short, longs[0]) if armed else (longs[0], short)
             _join(clusters, into, other)
+    # a surname of two words or more, after the full name ("Y Z" after "X Y Z"): the one person whose name
+    # ends with it (a one-word surname is joined by the key, ``Resolver._key``)
+    people = [c for c in clusters.values() if c.kind == "Person"]
+    for short in people:
+        words = norm(short.mentions[0].text).split()
+        if short.key not in clusters or len(words) < 2:
+            continue
+        longs = [c for c in people if c is not short and c.key in clusters
+                 and any(len(n) > len(words) and n[-len(words):] == words
+                         for n in (norm(m.text).split() for m in c.mentions if m.kind != "Description"))]
+        if len(longs) == 1:
+            _join(clusters, longs[0], short)
