@@ -334,6 +334,7 @@ class Resolver:
         _merge_spelling_variants(clusters)
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)
+        _one_entity_per_name(clusters)
         _drop_coordinated_modifier_states(clusters)
         _drop_lone_word_people(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
@@ -1424,3 +1425,123 @@ def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:
             if c is not None:
                 return c.code
     return None
+
+
+# ----- one entity named several ways in one article (round 23)
+
+#: The order in which a name's types give way when one name was typed two ways in one article: a type the
+#: text gave by an armed cue or the lexicon first, then the kinds by how much a type says (a body's name
+#: is no person's; a state's name is a state, not a place inside one).
+_KIND_RANK = {"ArmedGroup": 0, "ArmedForce": 1, "Organization": 2, "Country": 3, "Location": 4, "Person": 5}
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+
+
+def _name_keys(c: "Cluster") -> set[str]:
+    return {norm(m.text) for m in c.mentions if m.kind != "Description" and not m.hint.get("inside")} - {""}
+
+
+def _winner(members: list["Cluster"]) -> "Cluster":
+    """The cluster whose type the joined entity takes: a lexicon actor's, else the kind that says most
+    (``_KIND_RANK``), else the one with the most mentions, else the first named."""
+    return min(members, key=lambda c: (c.entry is None, _KIND_RANK.get(c.kind, 9),
+                                       -len(c.mentions), c.first))
+
+
+def _join(clusters: dict[str, "Cluster"], into: "Cluster", other: "Cluster") -> None:
+    into.mentions.extend(other.mentions)
+    into.subtype = into.subtype or (other.subtype if other.kind == into.kind else None)
+    del clusters[other.key]
+
+
+def _acronym_parts(text: str) -> Optional[tuple[str, str]]:
+    """"ABC" -> ("", "ABC"); "3rd XY" -> ("3rd", "XY"); a name that is no acronym -> None."""
+    words = text.replace(".", "").split()
+    if len(words) == 2 and _ORDINAL.match(words[0]):
+        prefix, letters = words[0].lower(), words[1]
+    elif len(words) == 1:
+        prefix, letters = "", words[0]
+    else:
+        return None
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return None
+    return prefix, letters
+
+
+def _initials(text: str) -> tuple[str, str]:
+    """"3rd Xray Yankee Division" -> ("3rd", "XYD"); function words and lower-case words are skipped."""
+    words = [w for w in re.split(r"[\s\-]+", text.replace(".", "")) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    prefix = words[0].lower() if words and _ORDINAL.match(words[0]) else ""
+    rest = words[1:] if prefix else words
+    letters = "".join(w[0] for w in rest if w[:1].isupper())
+    return prefix, letters
+
+
+def _fits_initials(parts: tuple[str, str], text: str) -> bool:
+    """"3rd XY" fits "3rd Xray Yankee"; "XYZ" fits "Xray Yankee Zulu" and "30th Xray Yankee Zulu" (a unit's
+    acronym drops its number)."""
+    prefix, letters = _initials(text)
+    return letters == parts[1] and (prefix == parts[0] or not parts[0])
+
+
+def _one_entity_per_name(clusters: dict[str, "Cluster"]) -> None:
+    """One thing the article names several ways is one entity, whatever the types its mentions got:
+
+    - the same name typed two ways in two sentences ("X" a place where it is the object of "in", a group
+      where it attacks): one entity, of the type the lexicon, an armed cue or most mentions give it;
+    - an acronym and the one name of the article whose initials it is (no bracket need say so; "the 3rd
+      XY" beside "the 3rd Xray Yankee Division"): one entity, of the long name's type unless the text
+      calls the acronym armed and the long name is no armed actor (a body, or a place by a frame);
+    - a person's surname of two words or more and the one full name that ends with it.
+
+    Bases keep their own name (a base named after its town is joined elsewhere); a state's forces and a
+    state are never one name here (their keys differ and "X forces" is not "X")."""
+    live = [c for c in clusters.values() if c.kind in _KIND_RANK and c.subtype != "MilitaryBase"]
+    # same name, two types
+    by_name: dict[str, list[Cluster]] = {}
+    for c in live:
+        for k in _name_keys(c):
+            by_name.setdefault(k, []).append(c)
+    for members in by_name.values():
+        members = [c for c in {id(c): c for c in members}.values() if c.key in clusters]
+        if len(members) < 2 or len({c.kind for c in members}) < 2:
+            continue
+        if sum(c.entry is not None for c in members) > 1:
+            continue  # two listed actors of one name: the lexicon keeps them apart
+        into = _winner(members)
+        for other in members:
+            if other is not into and other.key in clusters:
+                _join(clusters, into, other)
+    # an acronym and its expansion
+    live = [c for c in clusters.values() if c.kind in _KIND_RANK and c.subtype != "MilitaryBase"]
+    for short in live:
+        if short.key not in clusters or short.entry is not None or short.kind in ("Country", "Person"):
+            continue
+        parts = _acronym_parts(short.mentions[0].text)
+        if parts is None:
+            continue
+        longs = [c for c in live if c is not short and c.key in clusters and c.kind not in ("Country", "Person")
+                 and not (c.key.startswith("force:") and c.country)  # a state's forces, named many ways
+                 and any(len(m.text.split()) >= 2 and _fits_initials(parts, m.text)
+                         for m in c.mentions if m.kind != "Description")]
+        if len(longs) == 1:
+            # the long name's type, but for a body the text calls armed by its acronym ("the X Front ...
+            # the XF had entered the town": a group); an acronym's "body" is often only the model's guess
+            # for letters ("the Y Training Area ... at YTA": the place)
+            armed = short.kind in ("ArmedGroup", "ArmedForce") and longs[0].kind not in ("ArmedGroup", "ArmedForce") \
+                and longs[0].entry is None
+            into, other = (short, longs[0]) if armed else (longs[0], short)
+            _join(clusters, into, other)
+    # a surname of two words or more, after the full name ("Y Z" after "X Y Z"): the one person whose name
+    # ends with it (a one-word surname is joined by the key, ``Resolver._key``)
+    people = [c for c in clusters.values() if c.kind == "Person"]
+    for short in people:
+        words = norm(short.mentions[0].text).split()
+        if short.key not in clusters or len(words) < 2:
+            continue
+        longs = [c for c in people if c is not short and c.key in clusters
+                 and any(len(n) > len(words) and n[-len(words):] == words
+                         for n in (norm(m.text).split() for m in c.mentions if m.kind != "Description"))]
+        if len(longs) == 1:
+            _join(clusters, longs[0], short)
