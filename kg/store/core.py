@@ -144,9 +144,10 @@ REMEMBER_MAX_TRIPLES = 500_000
 # from BULK_LOAD_MIN_QUADS to BULK_LOAD_MAX_QUADS quads (named + union) when the store is on
 # disk (KGStore._load): below the minimum a transaction costs less (~3 documents); above the
 # maximum the write would come near Oxigraph's bulk batch of 1,000,000 quads, past which a
-# bulk load is no longer all-or-nothing. A build's batch of 64 documents is ~240,000 quads.
+# bulk load is no longer all-or-nothing. A build's batch of 128 documents is ~480,000 quads
+# (kg.pipeline bounds a batch by its triples too: MAX_WRITE_BATCH_TRIPLES).
 BULK_LOAD_MIN_QUADS = 10_000
-BULK_LOAD_MAX_QUADS = 500_000
+BULK_LOAD_MAX_QUADS = 900_000
 OxTriple = tuple[Any, Any, Any]  # (subject, predicate, object) pyoxigraph terms
 
 
