@@ -614,7 +614,10 @@ class KGStore:
         """Within the block, the new graphs of a large write (:data:`BULK_LOAD_MIN_QUADS` to
         :data:`BULK_LOAD_MAX_QUADS` quads, a build's batch of documents) go in by
         ``Store.bulk_load`` when the store is on disk, and if any did, the store is compacted
-        (``Store.optimize``) when the block ends without an error.
+        (``Store.optimize``) when the block ends, also when it ends with an error (a build
+        stopped part-way, Ctrl-C included: since build speed round 10). What was written before
+        the error stays written (each write is all-or-nothing); a compaction that fails then
+        is left aside, and the block's own error goes on.
 
         Why: a transaction inserts each quad into ten indexes, with a locking read each; the
         bulk loader sorts each index's keys and adds them to the database as files in one step,
@@ -631,9 +634,15 @@ class KGStore:
         self._bulk_loads = 0
         try:
             yield
-            loads = self._bulk_loads
-        finally:
-            self._bulk_loads = None
+        except BaseException:
+            loads, self._bulk_loads = self._bulk_loads, None
+            if loads:
+                try:
+                    self.optimize()
+                except StoreError:
+                    pass  # the store stays readable, its files as written; the error above matters
+            raise
+        loads, self._bulk_loads = self._bulk_loads, None
         if loads:
             self.optimize()
 
