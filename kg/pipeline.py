@@ -58,8 +58,14 @@ BATCH_SIZE = 32
 # 64 since build speed round 9: an on-disk store bulk-loads each batch's new graphs
 # (KGStore.bulk_writing), and every bulk load adds files that RocksDB must compact; in
 # 16-document batches the compactions ate what the loads saved (docs/build-speed.md).
-WRITE_BATCH = 64
-MAX_WRITE_BATCH = 64
+# 128 since round 10: half the bulk loads again, and RocksDB's compactions of them (which
+# rewrite what is stored) ~40% cheaper at 1,000 documents.
+WRITE_BATCH = 128
+MAX_WRITE_BATCH = 128
+# A batch also goes once its documents hold this many triples (named graph + union copy: twice
+# as many quads), so that its new graphs stay within KGStore's bulk load (core.BULK_LOAD_MAX_QUADS)
+# however long the documents are (128 of the benchmark's hold ~240,000).
+MAX_WRITE_BATCH_TRIPLES = 400_000
 # Documents mapped and waiting for the store thread before extraction waits for it.
 _MAX_PENDING_WRITES = 2 * MAX_WRITE_BATCH
 # With jobs > 1: documents per task sent to a worker process (small enough for a smooth
@@ -448,6 +454,8 @@ def _extract_apart(jobs: int, files: int) -> bool:
 
 #: Allocations between two collections of the youngest generation during a build (Python: 700).
 GC_YOUNG_THRESHOLD = 20_000
+#: Collections of the youngest generation between two of the middle one during a build (Python: 10).
+GC_MIDDLE_THRESHOLD = 100
 
 
 @contextmanager
@@ -462,13 +470,18 @@ def _frozen_heap() -> Iterator[None]:
     each young collection also walks what survived into the next generation (measured:
     fusion's CPU a document at 2,000 documents of bench_scale's corpus 6.8 -> 5.5 ms; a
     300-document build, with a small fusion index, showed no difference beyond noise).
+    The middle generation is collected every ``GC_MIDDLE_THRESHOLD`` young collections instead
+    of 10: a mapped document waits for its batch's write (128 documents, ~2 batches in flight),
+    so it outlived ten young collections and was scanned again in each middle one and then in a
+    full one (build speed round 10, at 1,000 documents: the collector's CPU in the build process
+    ~3.2 -> ~1.7 ms a document; extraction alone unchanged within noise).
     """
     if gc.get_freeze_count():
         yield
         return
     threshold = gc.get_threshold()
     gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *threshold[1:])
+    gc.set_threshold(GC_YOUNG_THRESHOLD, GC_MIDDLE_THRESHOLD, *threshold[2:])
     try:
         yield
     finally:
@@ -577,6 +590,7 @@ class _Batcher:
         self.size = (size or WRITE_BATCH) if self.target is not None else 1
         self.max_size = max(self.size, MAX_WRITE_BATCH) if self.target is not None else 1
         self.items: list[_Item] = []
+        self.triples = 0  # in the documents of ``items``
         self.last: Optional[Future[None]] = None  # the batch submitted last
         self.unflushed = 0  # triples written since the store was last flushed (store thread)
 
@@ -586,14 +600,15 @@ class _Batcher:
             self.flush()  # the same document twice: the later one replaces the earlier, in order
         future: Future[tuple[int, Optional[Failure]]] = Future()
         self.items.append((prepared, path, fusion, future))
+        self.triples += len(getattr(prepared, "triples", ()))
         busy = self.last is not None and not self.last.done()
-        if len(self.items) >= (self.max_size if busy else self.size):
+        if len(self.items) >= (self.max_size if busy else self.size) or self.triples >= MAX_WRITE_BATCH_TRIPLES:
             self.flush()
         return future
 
     def flush(self) -> None:
         if self.items:
-            items, self.items = self.items, []
+            items, self.items, self.triples = self.items, [], 0
             self.last = self.writer.submit(self._write, items)
 
     def _write(self, items: list[_Item]) -> None:

@@ -144,9 +144,10 @@ REMEMBER_MAX_TRIPLES = 500_000
 # from BULK_LOAD_MIN_QUADS to BULK_LOAD_MAX_QUADS quads (named + union) when the store is on
 # disk (KGStore._load): below the minimum a transaction costs less (~3 documents); above the
 # maximum the write would come near Oxigraph's bulk batch of 1,000,000 quads, past which a
-# bulk load is no longer all-or-nothing. A build's batch of 64 documents is ~240,000 quads.
+# bulk load is no longer all-or-nothing. A build's batch of 128 documents is ~480,000 quads
+# (kg.pipeline bounds a batch by its triples too: MAX_WRITE_BATCH_TRIPLES).
 BULK_LOAD_MIN_QUADS = 10_000
-BULK_LOAD_MAX_QUADS = 500_000
+BULK_LOAD_MAX_QUADS = 900_000
 OxTriple = tuple[Any, Any, Any]  # (subject, predicate, object) pyoxigraph terms
 
 
@@ -232,6 +233,34 @@ def _from_ox(triples: Iterable[OxTriple]) -> _Content:
     return _Content(list(out.values()), list(out), blank)
 
 
+def _nquads_many(graphs: Mapping[ox.NamedNode, _Content], fresh: list[ox.NamedNode],
+                 texts: Optional[Mapping[ox.NamedNode, Optional[str]]] = None) -> str:
+    """The N-Quads of new graphs for one load: each triple in its named graph, and each
+    distinct triple of them once in the union default graph (``texts``: a graph's N-Quads
+    already written, named and union, taken as they are).
+
+    Why: a triple that several of a batch's documents hold (an actor's type and label, the
+    vocabulary) went into the union once per document, and Oxigraph parsed and encoded each
+    copy before keeping one (~10% of the union's quads in a build's batch of 64-128 benchmark
+    documents). The union is a set, so the stored quads are the same. Built on the store
+    thread at the write (build speed round 10), rather than a text per document kept from
+    :meth:`KGStore.prepare` until then."""
+    texts = texts or {}
+    parts: list[str] = []
+    union: dict[str, None] = {}
+    for g in fresh:
+        text = texts.get(g)
+        if text:
+            parts.append(text)
+            continue
+        lines = graphs[g].lines
+        gs = f" {g} .\n"
+        parts.append("".join([f"{t}{gs}" for t in lines]))
+        union.update(dict.fromkeys(lines))
+    parts.append("".join([f"{t} .\n" for t in union]))
+    return "".join(parts)
+
+
 def _nquads(g: ox.NamedNode, lines: list[str]) -> str:
     """Each triple (its text, see :class:`_Content`) in its named graph and in the union
     default graph, as N-Quads for one ``Store.load``: writing the text is ~3x cheaper in Python
@@ -245,9 +274,10 @@ def _nquads(g: ox.NamedNode, lines: list[str]) -> str:
 class PreparedGraph:
     """A graph's new content, validated and converted, ready for one atomic write.
 
-    ``nquads`` (named + union, N-Quads text) are built up front when the graph did not exist
-    yet, the usual case in a build; if it exists by the time of the write, the write rebuilds
-    what it needs.
+    ``nquads`` (named + union, N-Quads text), if given, are written as they are when the graph
+    does not exist by the time of the write; :meth:`KGStore.prepare` leaves them out since
+    build speed round 10 (the write builds one text for all of a batch's new graphs,
+    :func:`_nquads_many`).
     """
 
     graph: ox.NamedNode
@@ -411,8 +441,9 @@ class KGStore:
         """
         g = _ox_graph(graph_iri)
         new = _convert_text(triples, self._iris)
-        fresh = not self.ox_store.contains_named_graph(g)
-        return PreparedGraph(g, new.triples, _nquads(g, new.lines) if fresh else None, new.lines, new.blank)
+        if self._ox is None:
+            raise StoreError("the store is closed")
+        return PreparedGraph(g, new.triples, None, new.lines, new.blank)
 
     def write(self, prepared: PreparedGraph) -> int:
         """Atomically replace the prepared graph's content (as :meth:`replace_graph`)."""
@@ -546,8 +577,7 @@ class KGStore:
                 existing = [g for g in graphs if store.contains_named_graph(g)]
                 fresh = [g for g in graphs if g not in existing and graphs[g].triples]
                 if not existing:
-                    self._load(store, [texts.get(g) or _nquads(g, graphs[g].lines) for g in fresh],
-                               self._bulk(graphs, fresh))
+                    self._load(store, [_nquads_many(graphs, fresh, texts)], self._bulk(graphs, fresh))
                 elif sum(len(graphs[g].triples) for g in fresh) >= TWO_STEP_MIN_TRIPLES:
                     self._replace_in_two_steps(store, graphs, existing, fresh, texts)
                 else:
@@ -584,7 +614,10 @@ class KGStore:
         """Within the block, the new graphs of a large write (:data:`BULK_LOAD_MIN_QUADS` to
         :data:`BULK_LOAD_MAX_QUADS` quads, a build's batch of documents) go in by
         ``Store.bulk_load`` when the store is on disk, and if any did, the store is compacted
-        (``Store.optimize``) when the block ends without an error.
+        (``Store.optimize``) when the block ends, also when it ends with an error (a build
+        stopped part-way, Ctrl-C included: since build speed round 10). What was written before
+        the error stays written (each write is all-or-nothing); a compaction that fails then
+        is left aside, and the block's own error goes on.
 
         Why: a transaction inserts each quad into ten indexes, with a locking read each; the
         bulk loader sorts each index's keys and adds them to the database as files in one step,
@@ -601,9 +634,15 @@ class KGStore:
         self._bulk_loads = 0
         try:
             yield
-            loads = self._bulk_loads
-        finally:
-            self._bulk_loads = None
+        except BaseException:
+            loads, self._bulk_loads = self._bulk_loads, None
+            if loads:
+                try:
+                    self.optimize()
+                except StoreError:
+                    pass  # the store stays readable, its files as written; the error above matters
+            raise
+        loads, self._bulk_loads = self._bulk_loads, None
         if loads:
             self.optimize()
 
@@ -735,8 +774,7 @@ class KGStore:
         incidents are not rewritten yet; a process killed there leaves them so, and the
         next ``kg build`` re-fuses them (kg.pipeline: reports that belong to no incident).
         """
-        self._load(store, [texts.get(g) or _nquads(g, graphs[g].lines) for g in fresh],
-                   self._bulk(graphs, fresh))
+        self._load(store, [_nquads_many(graphs, fresh, texts)], self._bulk(graphs, fresh))
         try:
             self._update(store, self._replace_ops({g: graphs[g] for g in existing}, existing))
         except StoreError:
