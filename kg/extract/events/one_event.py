@@ -14,14 +14,16 @@ are one when their own content says so, whatever the words:
   state; and nobody is on one side in one telling and on the other side in the other (the
   attacker of one the target of the other, the captor of one the former holder of the other);
 - no figure differs;
-- and something ties them beyond agreeing: told in one sentence, a named side in common, or a
-  figure in common.
+- and something ties them beyond agreeing: told in one sentence, a named side in common (or a
+  capture's former holder), a figure in common, or troops told again as "the soldiers".
 
 Two events the article tells apart stay two: another place that neither contains, another day,
 another side, another count, a planned and a happened deployment (modality), a place taken and
 taken back (a re-taking against a taking with a captor unknown).
 
-The later telling folds into the earlier; the finer place wins.
+The later telling folds into the earlier; the finer place wins. Since round 27 the policy alone
+merges captures (the early merge has no capture test) and "the soldiers" after a numbered
+deployment (no fold of its own).
 """
 
 from __future__ import annotations
