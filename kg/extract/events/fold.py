@@ -1,7 +1,8 @@
 """Folding retellings and duplicates into the event they retell, and dropping what tells no event.
 
-Partial mentions and headlines, bare deployments, "the troops", attacks told again once placed,
-captures told again, bare retellings and unplaced tallies.
+Partial mentions and headlines, bare deployments, attacks told again once placed, captures told
+again, bare retellings and unplaced tallies. ("The soldiers" told again after a numbered
+deployment is a case of the one-event policy since round 27: ``one_event``.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from kg.extract.dating import Strength
 from kg.extract.events.compare import _absorb, _compatible_counts, _dates_agree, _is_headline, _retaking, _same_side
 from kg.extract.events.frame import Frame
 from kg.extract.events.places import _drop_coarse_locations
-from kg.extract.events.words import ANOTHER_ITEM, TROOP_OBJECTS
+from kg.extract.events.words import ANOTHER_ITEM
 from kg.extract.places import COUNTRY, SPECIFIC, specificity
 from kg.extract.resolve import Resolution
 
@@ -94,35 +95,6 @@ def _fold_bare_deployments(frames: list[Frame]) -> list[Frame]:
             for eid in f.roles.get("agent", []):
                 later.add("agent", eid)
     return kept
-
-
-def _the_troops(f: Frame) -> bool:
-    """A deployment of "the soldiers", "the troops": no number, a definite troops noun, sent or arriving."""
-    t = f.trigger
-    told = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
-    return not f.nominal and not f.quantities and any(
-        c.lemma_.lower() in TROOP_OBJECTS and any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in c.children)
-        and not any(d.dep_ == "nummod" for d in c.children) for c in told)
-
-
-def _fold_the_troops(frames: list[Frame], res: Resolution) -> list[Frame]:
-    """"France sent 500 troops to X in January. The soldiers were deployed to the town of Y": the
-    troops told again by "the soldiers", in the two sentences after a numbered deployment and to a
-    place within its destination's country, are that deployment; its destination becomes the finer
-    place (round 11)."""
-    out: list[Frame] = []
-    for f in frames:
-        told = next((g for g in reversed(out) if g.type == "Deployment" and g.quantities.get("troops")
-                     and 0 < f.sentence.index - g.sentence.index <= 2 and g.modality == f.modality
-                     and _dates_agree(g, f)), None) if f.type == "Deployment" and _the_troops(f) else None
-        countries = {res.countries.get(e) for e in told.roles.get("destination", [])} - {None} if told else set()
-        agents_ok = told is not None and (not f.filled("agent") or set(f.roles["agent"]) & set(told.roles.get("agent", [])))
-        if told is None or not agents_ok or not f.filled("destination") or not countries or any(
-                res.countries.get(e) not in countries for e in f.roles["destination"]):
-            out.append(f)
-            continue
-        _absorb(told, f)
-    return out
 
 
 def _argument_of(a: Frame, b: Frame) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Optional
 
 from kg.extract.dating import Strength
-from kg.extract.events.compare import _absorb, _compatible_counts, _same, _same_side
-from kg.extract.events.fold import _fold_bare_deployments, _fold_partial, _fold_the_troops
+from kg.extract.events.compare import _absorb, _compatible_counts, _retaking, _same, _same_side
+from kg.extract.events.fold import _fold_bare_deployments, _fold_partial
 from kg.extract.events.frame import Frame
 from kg.extract.events.places import _most_specific_destination, _set_place
 from kg.extract.nlp import Sentence
@@ -38,7 +38,6 @@ def _merge(frames: list[Frame], res: Resolution, posts: frozenset[str] = frozens
         elif f.trigger.tag_ != "NNS":  # "the deadly attacks all took place near X", told of no attack
             out.append(f)              # before, sums up the attacks the report tells one by one
     out = _fold_bare_deployments(out)
-    out = _fold_the_troops(out, res)
     _attacker_of_the_lead(out, res)
     _chain_holders(out)
     _former_from_adversaries(out, res, posts)
@@ -81,7 +80,9 @@ def _attacker_of_the_lead(frames: list[Frame], res: Resolution) -> None:
 def _chain_holders(frames: list[Frame]) -> None:
     """A place taken twice: whoever took it first held it when it was taken again. (Round 16: a
     re-taking no longer names its captor as the first capture's former holder: "X seized the town
-    in May ... government forces retook it" does not say whom X took it from.)"""
+    in May ... government forces retook it" does not say whom X took it from. Round 27: a later
+    capture naming no captor and not told as a re-taking may be the first told again, so it gets
+    no holder from it; ``one_event`` decides whether the two are one.)"""
     by_place: dict[str, list[Frame]] = {}
     for f in frames:
         if f.type == "Capture" and f.modality == "asserted" and f.roles.get("place") and f.date is not None:
@@ -96,6 +97,8 @@ def _chain_holders(frames: list[Frame]) -> None:
                     continue  # same time, with no "after" (or clause of an earlier capture) to order them (round 13)
             if not a.filled("captor") and not b.filled("captor"):
                 continue  # nobody named
+            if not b.filled("captor") and not _retaking(b):
+                continue  # the first capture told again, perhaps: one_event decides (round 27)
             if not b.filled("former"):
                 for c in a.roles.get("captor", []):
                     if c not in b.roles.get("captor", []):

@@ -14,14 +14,16 @@ are one when their own content says so, whatever the words:
   state; and nobody is on one side in one telling and on the other side in the other (the
   attacker of one the target of the other, the captor of one the former holder of the other);
 - no figure differs;
-- and something ties them beyond agreeing: told in one sentence, a named side in common, or a
-  figure in common.
+- and something ties them beyond agreeing: told in one sentence, a named side in common (or a
+  capture's former holder), a figure in common, or troops told again as "the soldiers".
 
 Two events the article tells apart stay two: another place that neither contains, another day,
 another side, another count, a planned and a happened deployment (modality), a place taken and
 taken back (a re-taking against a taking with a captor unknown).
 
-The later telling folds into the earlier; the finer place wins.
+The later telling folds into the earlier; the finer place wins. Since round 27 the policy alone
+merges captures (the early merge has no capture test) and "the soldiers" after a numbered
+deployment (no fold of its own).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import yaml
 from kg.extract.dating import Strength
 from kg.extract.events.compare import _absorb, _compatible_counts, _dates_agree, _is_headline, _retaking
 from kg.extract.events.frame import Frame
-from kg.extract.events.words import ANOTHER_ITEM
+from kg.extract.events.words import ANOTHER_ITEM, TROOP_OBJECTS
 from kg.extract.places import COUNTRY, SPECIFIC, _inside, specificity
 from kg.extract.resolve import Resolution
 
@@ -169,16 +171,35 @@ def sides_agree(a: Frame, b: Frame, res: Resolution) -> bool:
 
 
 def tied(a: Frame, b: Frame) -> bool:
-    """Something the two tellings share beyond not conflicting: one sentence, a named side, a figure."""
+    """Something the two tellings share beyond not conflicting: one sentence, a named side (or a
+    capture's former holder), a figure, or troops told again as "the soldiers"."""
     if a.sentence.index == b.sentence.index:
         return True
-    if any(set(a.roles.get(r, [])) & set(b.roles.get(r, [])) for r in SIDES[a.type]):
+    if any(set(a.roles.get(r, [])) & set(b.roles.get(r, [])) for r in TIES[a.type]):
         return True
+    if a.type == "Deployment" and _the_troops(b if b.sentence.index > a.sentence.index else a):
+        return True  # "France sent 500 troops to X ... The soldiers were deployed to the town of Y"
     if any(a.quantities[k].value == b.quantities[k].value for k in set(a.quantities) & set(b.quantities)):
         return True
     # one telling adds nothing but a date to the same place ("B was overrun on June 13")
     same = set(a.roles.get(ANCHOR[a.type], [])) & set(b.roles.get(ANCHOR[b.type], []))
     return bool(same) and any(not f.quantities and not any(f.roles.get(r) for r in SIDES[f.type]) for f in (a, b))
+
+
+#: the roles whose filler, named in both tellings, ties them: a side, and a capture's former holder
+#: ("X lost the town" ... "the takeover of the town from X"); an attack's target is no tie (one
+#: group struck twice in one campaign)
+TIES = {"Attack": ("perpetrator",), "Capture": ("captor", "former"), "Deployment": ("agent", "force")}
+
+
+def _the_troops(f: Frame) -> bool:
+    """A deployment that points back at troops told before: "the soldiers", "these troops" (no
+    number of its own), sent or arriving (round 11's ``fold._fold_the_troops``, a tie since round 27)."""
+    t = f.trigger
+    told = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
+    return not f.nominal and not f.quantities and any(
+        c.lemma_.lower() in TROOP_OBJECTS and any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in c.children)
+        and not any(d.dep_ == "nummod" for d in c.children) for c in told)
 
 
 def told_apart(a: Frame, b: Frame) -> bool:
