@@ -29,7 +29,27 @@ def test_a_deployment_in_a_state_named_with_its_town_goes_to_the_town(extractor)
     assert _places(facts, "Deployment", "destination") == [["Prizren"]]
 
 
+def test_a_camp_told_by_common_nouns_near_a_town_is_at_the_town(extractor):
+    facts = extract(extractor, "Soldiers killed\n\nA roadside bomb killed one American soldier in Chaghcharan on Friday. "
+                               "Insurgents fired mortars at a U.S. military camp near Chaghcharan on Thursday, killing "
+                               "two more soldiers.")
+    # (the town is the place of an attack of another sentence too: two attacks on two days)
+    assert _places(facts, "Attack", "location") == [["Chaghcharan"], ["Chaghcharan"]]
+
+
 # --- guards: places tied to something else stay out
+
+def test_a_named_camp_near_a_town_stays_the_camp(extractor):
+    facts = extract(extractor, "Soldiers killed\n\nInsurgents fired mortars at Camp Harlan near Chaghcharan on "
+                               "Thursday, killing two soldiers.")
+    assert _places(facts, "Attack", "location") == [["Camp Harlan"]]
+
+
+def test_the_place_of_a_conjoined_clause_is_not_the_deployments_destination(extractor):
+    facts = extract(extractor, "Force\n\nThe mission has about 14,000 troops in Afghanistan, and its helicopters "
+                               "have been supporting army operations in Ghor Province.")
+    assert [names(facts, v, "destination") for v in facts.events if v.type == "Deployment"] == [["Afghanistan"]]
+
 
 def test_the_village_of_a_quotation_is_not_the_attacks_place(extractor):
     facts = extract(extractor, "Post attacked\n\nNine soldiers were killed on Sunday after Taliban militants attacked "

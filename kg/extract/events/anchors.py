@@ -69,16 +69,33 @@ def _contained(eid: str, current: list[str], res: Resolution) -> bool:
     return bool(states) and res.countries.get(eid) in states and _inside(eid, current, res)
 
 
+SITE_PREPS = frozenset(["in", "near", "outside", "at", "of"])
+
+
 def _said_to_be_in(eid: str, current: list[str], sent: Sentence, res: Resolution) -> bool:
     """The text relates the two: "Y, a village in X", "Y in X", "Y, X" (the current place hangs on
-    the candidate's mention, through an apposition or an "in" phrase)."""
+    the candidate's mention, through an apposition or an "in" phrase); or the current place is a site
+    no gazetteer lists, told by common nouns, and the candidate the town it is at ("a military camp
+    near Y", "a base outside Y")."""
     for tok in sent.span:
         if res.entity_at(tok) != eid:
             continue
         for t in tok.subtree:
             if res.entity_at(t) in current and t.i != tok.i:
                 return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in SITE_PREPS and res.entity_at(tok.head.head) in current \
+                and all(specificity(e, res) < SPECIFIC and _unnamed_site(e, res) for e in current):
+            return True
     return False
+
+
+def _unnamed_site(eid: str, res: Resolution) -> bool:
+    """A place told by common nouns ("U.S. military camp"): its name's words after the first are
+    lower case, and the gazetteer links it to nothing."""
+    ent = res.entities[int(eid[1:]) - 1]
+    words = ent.name.split()
+    return res.kinds.get(eid) == "Location" and not ent.links.get("geonames") and len(words) > 1 \
+        and all(w[:1].islower() for w in words[1:])
 
 
 #: Dependents that open a clause of their own inside the trigger's subtree: what the troops are sent
@@ -92,7 +109,7 @@ def _clause(trigger) -> set[int]:
     for t in trigger.subtree:
         u, inside = t, True
         while u.i != trigger.i:
-            if u.dep_ in OWN_CLAUSES:
+            if u.dep_ in OWN_CLAUSES or u.dep_ == "conj" and u.pos_ in ("VERB", "AUX"):  # "... and have been supporting"
                 inside = False
                 break
             u = u.head
@@ -156,7 +173,8 @@ def most_specific_anchor(frames: list[Frame], sentences: list[Sentence], res: Re
         level = max(specificity(e, res) for e in current)
         if level >= SPECIFIC:
             continue
-        others = set().union(*(a for k, a in anchors_of.items() if k != id(f))) if len(anchors_of) > 1 else set()
+        others = {e for g in frames if id(g) != id(f) and g.type in ANCHOR and g.sentence.index in
+                  (f.sentence.index, f.sentence.index + 1) for e in anchors_of.get(id(g), ())}
         taken = {e for r, ids in f.roles.items() if r != role for e in ids} | others | set(current)
         place = _choose(f, current, level, taken, by_index, placed_in, res)
         if place is not None:
