@@ -15,9 +15,10 @@ battle of Y, ...", "the attack") and no other placed event. Deployments look in 
 only: the sentences after an announcement tell where it was made.
 
 *Inside* by containment: the candidate's state is the current place's (a state's town, a division's
-town by its admin-1 code: ``places._inside``), or the text relates them ("Y, a village in X"); a
-place the gazetteer does not place (no state known) counts only in the event's own clause or as
-the place of the event noun that tells the event again ("The battle of Y").
+town by its admin-1 code: ``places._inside``), or the text relates them ("Y, a village in X", "a
+military camp near Y"); a place the gazetteer does not place (no state known) counts only as the
+place of the event noun that tells the event again ("The battle of Y"): in the event's own clause it
+may be where the troops came from ("soldiers stationed at Fort Y arrived in X").
 
 *Never*: the place of another event of the report, a place named only inside a quotation, an
 origin ("fired from Y"), an attribution ("officials in Y said"), a border's neighbour, a bearing's
@@ -185,13 +186,11 @@ def most_specific_anchor(frames: list[Frame], sentences: list[Sentence], res: Re
 def _choose(f: Frame, current: list[str], level: int, taken: set[str], by_index: dict[int, Sentence],
             placed_in: dict[int, int], res: Resolution) -> Optional[str]:
     deployment = f.type == "Deployment"
-    clause = _clause(f.trigger)
     for clause_only in ((True,) if deployment else (True, False)):
         for eid, tok in _candidates(f, f.sentence, res, clause_only):
             if eid in taken or specificity(eid, res) <= level:
                 continue
-            if _contained(eid, current, res) or _said_to_be_in(eid, current, f.sentence, res) \
-                    or res.countries.get(eid) is None and tok.i in clause:
+            if _contained(eid, current, res) or _said_to_be_in(eid, current, f.sentence, res):
                 return eid
     if deployment:
         return None
