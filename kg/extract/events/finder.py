@@ -45,6 +45,7 @@ from kg.extract.events.senders import _sender_abroad
 from kg.extract.events.modifiers import _modifier_states_dropped
 from kg.extract.events.retold_meetings import _meetings_told_by_states
 from kg.extract.events.one_event import _one_event_told_again
+from kg.extract.events.anchors import most_specific_anchor
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
@@ -116,6 +117,7 @@ class EventFinder:
         _leaders_named(merged, parsed.sentences, res, self.t.leader_nouns)
         merged = _meetings_told_by_states(merged, res)  # round 24
         merged = _one_event_told_again(merged, res)  # round 26
+        most_specific_anchor(merged, parsed.sentences, res)  # round 28
         _lone_troop_count(merged, frames, parsed.sentences)  # round 16
         _sender_abroad(merged, res)  # round 19
         _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
