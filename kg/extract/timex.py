@@ -180,6 +180,8 @@ _NUMERIC_DATE = re.compile(
 _MONTH_DAY_YEAR = re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}")
 _DAY_MONTH_YEAR = re.compile(rf"{_WEEKDAY_PREFIX}(?:[Tt]he\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}")
 _MONTH_DAY = re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}{_NOT_COUNT}")
+# Round 29: after "on" a month and a number are a day, whatever follows ("a strike on April 25 killed two").
+_ON_MONTH_DAY = re.compile(rf"(?<=\b[Oo]n\s){_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}(?!\d)")
 _DAY_MONTH = re.compile(rf"{_WEEKDAY_PREFIX}(?:[Tt]he\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}")
 _MONTH_YEAR = re.compile(rf"{_MOD}{_MONTH}(?:\s+of)?,?\s+{_YEAR}{_NOT_COUNT}")
 _REL_MONTH = re.compile(rf"{_MOD}\b(?P<rel>(?i:last|next|this|past|coming))\s+{_MONTH_FULL}")
@@ -692,6 +694,7 @@ _RULES: tuple[tuple[re.Pattern[str], Handler, tuple[str, ...]], ...] = (
     (_MONTH_DAY_YEAR, _full_date, ("month", "digit")),
     (_DAY_MONTH_YEAR, _full_date, ("month", "digit")),
     (_MONTH_DAY, _day_month, ("month", "digit")),
+    (_ON_MONTH_DAY, _day_month, ("month", "digit")),
     (_DAY_MONTH, _day_month, ("month", "digit")),
     (_MONTH_YEAR, _month_year, ("month", "digit")),
     (_MONTH_REL_YEAR, _month_relative_year, ("month", "unit")),
