@@ -228,7 +228,7 @@ _PAST_VERB = (
 _SPAN_AFTER = re.compile(
     r"(?i)\b(?:(?P<cmp>less\s+than|more\s+than|fewer\s+than|just\s+over|just\s+under|nearly|almost"
     r"|about|around|roughly|some|only|just|barely)\s+)?"
-    rf"(?P<n>{_AGO_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+after\b"
+    rf"(?:(?P<n>{_AGO_NUMBER})\s+)?(?P<unit>day|week|month|year)(?P<plural>s?)\s+after\b"
     r"(?=\s+(?:(?!(?i:the|a|an|this|that|these|those|its|his|her|their|our|my)\b)[A-Za-z]"
     # "after the rebels seized it", "after a drone hit a car": a determiner, then a clause's past-tense
     # verb within three words (round 11: "a", "an" too)
@@ -677,12 +677,16 @@ def _following_period(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Op
 
 def _span_after(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
     """"three days after <clause>": counted back from the time of the clause it hangs from,
-    which without better knowledge is the reporting time (the publication date)."""
-    res = _ago(m, text, pub)
+    which without better knowledge is the reporting time (the publication date). "days after
+    <clause>" with no number (round 29: "just days after the army took X") is a few."""
+    if m["n"] is None and not m["plural"]:
+        return None
+    count = m["n"] or "a few"
+    res = _ago({"n": count, "unit": m["unit"]}, text, pub)  # type: ignore[arg-type]
     if res is None:
         return None
     unit = m["unit"].lower()
-    n, vague = _count(m["n"])
+    n, vague = _count(count)
     return res._replace(shift=Shift(-n, unit, _count_precision(unit, vague), "clause"))
 
 
