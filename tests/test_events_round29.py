@@ -112,3 +112,12 @@ def test_a_vague_span_yields_to_the_days_own_date_in_its_clause(extractor):
     facts = extract(extractor, "Troops sent\n\nThe announcement came days after gunmen raided a cattle camp at Marsk, "
                                "in Valdoria, on Thursday, killing at least 15 people.")
     assert [d for _, d in _dates(facts, "Attack", "location")] == ["2024-03-07"]
+
+
+# --- the report's date for the lead's news: not a time of the background the next sentence tells
+
+def test_the_leads_untimed_attack_does_not_take_a_later_sentences_background_month(extractor):
+    facts = extract(extractor, "Army repels gang\n\nThe army says suspected militants in speedboats attacked troops "
+                               "guarding the oil terminal at Marsk. The attack was the first since armed groups "
+                               "announced a cease-fire last month.")
+    assert [d for _, d in _dates(facts, "Attack", "location")] == ["2024-03-12"]

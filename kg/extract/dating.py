@@ -652,9 +652,12 @@ class Narrative:
         named = times.points()
         told = [f for f in frames if getattr(f, "type", None) not in ("Statement", "Visit")]
         if own is None and self._reference is None and not told and len(named) == 1 \
-                and any(times.event_type(t) for t in times.span):
+                and any(times.event_type(t) for t in times.span) \
+                and not (named[0].host is not None and _subordinate_background(named[0].host)):
             # A lead "... in meetings with two leaders yesterday in X" tells of events it gives
-            # no frame of; its one time is the time of those the next sentences tell.
+            # no frame of; its one time is the time of those the next sentences tell. Not a time of
+            # its background (round 29: "The attack was the first since armed groups announced a
+            # cease-fire last month": the month of the cease-fire, not of the lead's attack).
             own = named[0].value
         for f in self._lead if own else ():
             f.date, f.date_strength = own, Strength.NEAREST
