@@ -121,3 +121,16 @@ def test_the_leads_untimed_attack_does_not_take_a_later_sentences_background_mon
                                "guarding the oil terminal at Marsk. The attack was the first since armed groups "
                                "announced a cease-fire last month.")
     assert [d for _, d in _dates(facts, "Attack", "location")] == ["2024-03-12"]
+
+
+# --- its own date phrase: a bare weekday of something to come is the next one
+
+def test_a_planned_deployment_on_a_bare_weekday_is_the_next_one(extractor):
+    facts = extract(extractor, "Troops to deploy\n\nThe commander of the peacekeeping force said his troops will "
+                               "deploy to Marsk early Thursday.")
+    assert [(v.modality, v.date.value) for v in facts.events if v.type == "Deployment"] == [("planned", "2024-03-14")]
+
+
+def test_a_done_deployment_on_a_bare_weekday_is_the_last_one(extractor):
+    facts = extract(extractor, "Troops deployed\n\nThe commander said his troops deployed to Marsk early Thursday.")
+    assert [(v.modality, v.date.value) for v in facts.events if v.type == "Deployment"] == [("asserted", "2024-03-07")]

@@ -248,6 +248,20 @@ def _years_before(value: DateValue, years: int) -> Optional[DateValue]:
     return DateValue(value=f"{year:04d}{rest}", precision=value.precision, text=value.text)
 
 
+_BARE_WEEKDAY = re.compile(r"^(?:(?:early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _ahead(m: TimeMention, published: Optional[dt.date]) -> DateValue:
+    """A bare weekday of something to come ("will deploy early Thursday", round 29) is the next one,
+    not the last: a week on from a day before the report."""
+    if published is None or m.value.precision != "day" or m.shift is not None:
+        return m.value
+    day = dt.date.fromisoformat(m.value.value)
+    if day >= published:
+        return m.value
+    return dataclasses.replace(m.value, value=(day + dt.timedelta(days=7)).isoformat())
+
+
 def _days_between(a: DateValue, b: DateValue) -> int:
     return (dt.date.fromisoformat(b.value) - dt.date.fromisoformat(a.value)).days
 
@@ -359,7 +373,8 @@ class SentenceTimes:
                 continue  # "CITY, Nov 26 —": when the report was filed, not an event's time
             tokens = _span_tokens(extents, m)
             host = _host(tokens, event_type) if tokens else None
-            self.placed.append(Placed(m, m.value, tokens, host))
+            value = _ahead(m, published) if _not_factual(host) and _BARE_WEEKDAY.match(m.text) else m.value
+            self.placed.append(Placed(m, value, tokens, host))
         for i, p in enumerate(self.placed):  # in text order: "the next day" may count from a resolved one
             if p.mention.shift is not None:
                 self.placed[i] = Placed(p.mention, self._resolve(p.mention, p.host, reference or inherited),
