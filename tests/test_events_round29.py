@@ -134,3 +134,9 @@ def test_a_planned_deployment_on_a_bare_weekday_is_the_next_one(extractor):
 def test_a_done_deployment_on_a_bare_weekday_is_the_last_one(extractor):
     facts = extract(extractor, "Troops deployed\n\nThe commander said his troops deployed to Marsk early Thursday.")
     assert [(v.modality, v.date.value) for v in facts.events if v.type == "Deployment"] == [("asserted", "2024-03-07")]
+
+
+def test_a_since_clause_that_starts_a_duration_passes_no_time_on(extractor):
+    facts = extract(extractor, "Attack in Valdoria\n\nRebels attacked Marsk, a spokesman said.\n\nThe region has seen "
+                               "violence since the war began in 2011. Rebels attacked the village of Tarvik.")
+    assert (["Tarvik"], "2024-03-12") in _dates(facts, "Attack", "location")

@@ -716,16 +716,17 @@ _WHEN_AFTER = re.compile(r"^\s*,?\s*when\b", re.I)
 def _background_time(times: SentenceTimes) -> Optional[DateValue]:
     """The last time a sentence names for its background, earlier than the report: a point
     ("after the arrival of the peacekeepers in September") or a "since" with a "when" clause
-    ("since 2009, when soldiers stormed ..."). None when it names none, or only the report's
-    own days."""
+    ("since 2009, when soldiers stormed ..."), not the start of a duration ("since the war began
+    in 2011"). None when it names none, or only the report's own days."""
     text = times.span.text
     out = None
     for p in times.placed:
         if p.mention.relation == "after":
             if not (p.mention.text.lower().startswith("since") and _WHEN_AFTER.match(text[p.mention.end:])):
                 continue
-        elif p.mention.relation != "point" or _not_factual(p.host):
-            continue
+        elif p.mention.relation != "point" or _not_factual(p.host) or (
+                p.host is not None and p.host.pos_ in ("VERB", "AUX") and _subordinate_background(p.host)):
+            continue  # (not a duration's start: "has seen violence since the war began in 2011")
         if times.published is not None and p.value.value >= times.published.isoformat()[:7][:len(p.value.value)]:
             continue  # (the report's own month or later)
         out = p.value
