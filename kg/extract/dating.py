@@ -38,10 +38,12 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from pathlib import Path
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Callable, Iterable, Optional
 
+import yaml
 from spacy.tokens import Span, Token
 
 from kg.extract.timex import TimeMention, shift_value
@@ -212,6 +214,54 @@ def _told_as_past(trigger: Token) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in trigger.children)
 
 
+_DATA = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "events.yaml").read_text("utf-8"))
+_ANNIVERSARY_NOUNS = frozenset(_DATA["anniversary"]["nouns"])
+_ORDINALS = {str(k).lower(): int(v) for k, v in _DATA["anniversary"]["ordinals"].items()}
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+
+
+def anniversary_of(trigger: Token) -> Optional[tuple[Token, int]]:
+    """"on the fifth anniversary of the attack at X" (round 29): the anniversary noun and how many
+    years before its own time the event took place; None when the trigger is no anniversary's."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "of" or prep.i == trigger.i:
+        return None
+    noun = prep.head
+    if noun.lemma_.lower() not in _ANNIVERSARY_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ in ("amod", "nummod", "compound") and c.i < noun.i:
+            n = _ORDINALS.get(c.lower_)
+            m = _ORDINAL_DIGITS.match(c.lower_)
+            if n is None and m:
+                n = int(m.group(1))
+            if n:
+                return noun, n
+    return None
+
+
+def _years_before(value: DateValue, years: int) -> Optional[DateValue]:
+    year = int(value.value[:4]) - years
+    rest = value.value[4:]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return DateValue(value=f"{year:04d}{rest}", precision=value.precision, text=value.text)
+
+
+_BARE_WEEKDAY = re.compile(r"^(?:(?:early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _ahead(m: TimeMention, published: Optional[dt.date]) -> DateValue:
+    """A bare weekday of something to come ("will deploy early Thursday", round 29) is the next one,
+    not the last: a week on from a day before the report."""
+    if published is None or m.value.precision != "day" or m.shift is not None:
+        return m.value
+    day = dt.date.fromisoformat(m.value.value)
+    if day >= published:
+        return m.value
+    return dataclasses.replace(m.value, value=(day + dt.timedelta(days=7)).isoformat())
+
+
 def _days_between(a: DateValue, b: DateValue) -> int:
     return (dt.date.fromisoformat(b.value) - dt.date.fromisoformat(a.value)).days
 
@@ -323,7 +373,8 @@ class SentenceTimes:
                 continue  # "CITY, Nov 26 —": when the report was filed, not an event's time
             tokens = _span_tokens(extents, m)
             host = _host(tokens, event_type) if tokens else None
-            self.placed.append(Placed(m, m.value, tokens, host))
+            value = _ahead(m, published) if _not_factual(host) and _BARE_WEEKDAY.match(m.text) else m.value
+            self.placed.append(Placed(m, value, tokens, host))
         for i, p in enumerate(self.placed):  # in text order: "the next day" may count from a resolved one
             if p.mention.shift is not None:
                 self.placed[i] = Placed(p.mention, self._resolve(p.mention, p.host, reference or inherited),
@@ -390,7 +441,24 @@ class SentenceTimes:
         ``anchor_offset`` (an offset into the sentence text) prefers a time right after it: "the
         capture of X in May and Y in August" dates Y by August.
         """
+        years = anniversary_of(trigger)
+        if years is not None:  # "on the fifth anniversary of the attack": five years before the anniversary
+            noun, n = years
+            own, how = self.attach(noun)
+            start = noun.left_edge.idx - self.span.start_char
+            text = self.span.text
+            beside = [p for p in self.points() if re.fullmatch(r"\s*,\s*", text[p.mention.end:start])]
+            if beside:  # "On March 2, the tenth anniversary of ...": the time it stands beside
+                own, how = beside[-1].value, Strength.ATTACHED
+            if own is None or how < Strength.NEAREST:
+                own = published_date(self.published) if self.published is not None else None
+            if own is not None:
+                return _years_before(own, n), Strength.ATTACHED
         path = path_up(trigger)
+        for p in self.placed:  # "the attack perpetrated this past Sunday" (round 29): a participle telling the event
+            if p.host is not None and p.host.dep_ == "acl" and p.host.head.i == trigger.i \
+                    and p.host.tag_ in ("VBN", "VBD") and self._usable(p, True):
+                return p.value, Strength.ATTACHED
         for p in self.placed:  # "an ambush that killed four officers last month": the ambush's time
             if p.host is not None and p.host.dep_ == "relcl" and p.host.head.i == trigger.i \
                     and p.host.lemma_.lower() in _OUTCOME_VERBS and self._usable(p, True):
@@ -451,6 +519,13 @@ class SentenceTimes:
 
     def _choose(self, candidates: list[Placed], trigger: Token) -> Placed:
         here = trigger.idx - self.span.start_char
+        here_ = trigger.idx - self.span.start_char
+        own = [p for p in candidates if not _counted_from_a_clause(p) and p.mention.start > here_]
+        if own:  # (round 29: "came days after gunmen raided a camp on Thursday": a vague span counted
+            # from another clause yields to a more precise date told inside the event's own clause)
+            best = min(_PRECISION_RANK.get(p.value.precision, 3) for p in own)
+            candidates = [p for p in candidates if not (_counted_from_a_clause(p) and
+                                                        _PRECISION_RANK.get(p.value.precision, 3) > best)]
         return min(candidates, key=lambda p: abs(p.mention.start - here))
 
     def main(self, clauses_only: bool = False) -> Optional[DateValue]:
@@ -564,6 +639,11 @@ class Narrative:
         self._offset: Optional[int] = None
         self._new_paragraph = False
         self._lead: list[Any] = []
+        # round 29: the background time a sentence that passes no time on tells its past in
+        # ("since 2004, when ...", "fled after the arrival of the peacekeepers in September"),
+        # kept for the next sentence's untimed past events (:func:`date_untimed`)
+        self._background: Optional[DateValue] = None
+        self.background: dict[tuple[int, int], DateValue] = {}
 
     def start(self, paragraph_offset: int) -> Optional[DateValue]:
         """Begin a sentence of the paragraph at ``paragraph_offset``; its inherited time."""
@@ -575,6 +655,9 @@ class Narrative:
 
     def place(self, span: Span, mentions: Iterable[TimeMention], event_type: Callable[[Token], Optional[str]],
               published: Optional[dt.date] = None, text: Optional[str] = None) -> SentenceTimes:
+        if self._background is not None:
+            self.background[(id(span.doc), span.start_char)] = self._background
+        self._background = None
         return SentenceTimes(span, mentions, event_type, reference=self.inherited or self._reference,
                              inherited=self.inherited, paragraph=self._paragraph, published=published, text=text)
 
@@ -584,9 +667,12 @@ class Narrative:
         named = times.points()
         told = [f for f in frames if getattr(f, "type", None) not in ("Statement", "Visit")]
         if own is None and self._reference is None and not told and len(named) == 1 \
-                and any(times.event_type(t) for t in times.span):
+                and any(times.event_type(t) for t in times.span) \
+                and not (named[0].host is not None and _subordinate_background(named[0].host)):
             # A lead "... in meetings with two leaders yesterday in X" tells of events it gives
-            # no frame of; its one time is the time of those the next sentences tell.
+            # no frame of; its one time is the time of those the next sentences tell. Not a time of
+            # its background (round 29: "The attack was the first since armed groups announced a
+            # cease-fire last month": the month of the cease-fire, not of the lead's attack).
             own = named[0].value
         for f in self._lead if own else ():
             f.date, f.date_strength = own, Strength.NEAREST
@@ -596,17 +682,76 @@ class Narrative:
             own = self.inherited
         self._previous = own
         self._paragraph = own or self._paragraph
+        if own is None:
+            self._background = _background_time(times)
         self._reference = own or (named[-1].value if named else None) or self._reference
 
 
-def date_untimed(frames: Iterable[Any], published: Optional[dt.date]) -> None:
+def date_untimed(frames: Iterable[Any], published: Optional[dt.date], narrative: Optional[Narrative] = None) -> None:
     """Events still without a date that the report tells as news (not in quoted speech) get
-    the publication date, as the guidelines accept for news with no time in the text."""
-    if published is None:
-        return
+    the publication date, as the guidelines accept for news with no time in the text.
+
+    Round 29: an event told in the past (simple past, past perfect, past passive; not the present
+    perfect of news) right after a sentence that passes no time on but tells its background at
+    an earlier time ("The attack is the bloodiest since 2009, when ... . Twenty militants were
+    killed during the raid on X.") continues that background: it takes that time, not the report's.
+    """
+    background = narrative.background if narrative is not None else {}
     for f in frames:
-        if f.date is None and not in_quotation(f.sentence.text, f.sentence.char(f.trigger) - f.sentence.start):
+        if f.date is not None:
+            continue
+        earlier = background.get((id(f.sentence.span.doc), f.sentence.span.start_char)) if background else None
+        if earlier is not None and _told_in_the_past(f.trigger):
+            f.date, f.date_strength = earlier, Strength.INHERITED
+            continue
+        if published is None:
+            continue
+        if not in_quotation(f.sentence.text, f.sentence.char(f.trigger) - f.sentence.start):
             f.date, f.date_strength = published_date(published), Strength.PUBLISHED
+
+
+_WHEN_AFTER = re.compile(r"^\s*,?\s*when\b", re.I)
+
+
+def _background_time(times: SentenceTimes) -> Optional[DateValue]:
+    """The last time a sentence names for its background, earlier than the report: a point
+    ("after the arrival of the peacekeepers in September") or a "since" with a "when" clause
+    ("since 2009, when soldiers stormed ..."), not the start of a duration ("since the war began
+    in 2011"). None when it names none, or only the report's own days."""
+    text = times.span.text
+    out = None
+    for p in times.placed:
+        if p.mention.relation == "after":
+            if not (p.mention.text.lower().startswith("since") and _WHEN_AFTER.match(text[p.mention.end:])):
+                continue
+        elif p.mention.relation != "point" or _not_factual(p.host) or (
+                p.host is not None and p.host.pos_ in ("VERB", "AUX") and _subordinate_background(p.host)):
+            continue  # (not a duration's start: "has seen violence since the war began in 2011")
+        if times.published is not None and p.value.value >= times.published.isoformat()[:7][:len(p.value.value)]:
+            continue  # (the report's own month or later)
+        out = p.value
+    return out
+
+
+def _told_in_the_past(trigger: Token) -> bool:
+    """The event's clause is told in the simple past, the past perfect or a past passive
+    ("were killed during the raid", "was deployed"), not the present perfect or the present;
+    an event noun by the verb it hangs from."""
+    verb = trigger
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _MODALS or aux & {"has", "have", "'s", "'ve", "is", "are", "am", "be", "being"}:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and bool(aux & {"had", "was", "were"})
 
 
 # Round 21: a month named with no year ("in April", "on May 5th") in a passage that named another,

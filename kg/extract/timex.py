@@ -180,6 +180,8 @@ _NUMERIC_DATE = re.compile(
 _MONTH_DAY_YEAR = re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}")
 _DAY_MONTH_YEAR = re.compile(rf"{_WEEKDAY_PREFIX}(?:[Tt]he\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}")
 _MONTH_DAY = re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}{_NOT_COUNT}")
+# Round 29: after "on" a month and a number are a day, whatever follows ("a strike on April 25 killed two").
+_ON_MONTH_DAY = re.compile(rf"(?<=\b[Oo]n\s){_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}(?!\d)")
 _DAY_MONTH = re.compile(rf"{_WEEKDAY_PREFIX}(?:[Tt]he\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}")
 _MONTH_YEAR = re.compile(rf"{_MOD}{_MONTH}(?:\s+of)?,?\s+{_YEAR}{_NOT_COUNT}")
 _REL_MONTH = re.compile(rf"{_MOD}\b(?P<rel>(?i:last|next|this|past|coming))\s+{_MONTH_FULL}")
@@ -226,7 +228,7 @@ _PAST_VERB = (
 _SPAN_AFTER = re.compile(
     r"(?i)\b(?:(?P<cmp>less\s+than|more\s+than|fewer\s+than|just\s+over|just\s+under|nearly|almost"
     r"|about|around|roughly|some|only|just|barely)\s+)?"
-    rf"(?P<n>{_AGO_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+after\b"
+    rf"(?:(?P<n>{_AGO_NUMBER})\s+)?(?P<unit>day|week|month|year)(?P<plural>s?)\s+after\b"
     r"(?=\s+(?:(?!(?i:the|a|an|this|that|these|those|its|his|her|their|our|my)\b)[A-Za-z]"
     # "after the rebels seized it", "after a drone hit a car": a determiner, then a clause's past-tense
     # verb within three words (round 11: "a", "an" too)
@@ -675,12 +677,16 @@ def _following_period(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Op
 
 def _span_after(m: re.Match[str], text: str, pub: Optional[dt.date]) -> Optional[_Res]:
     """"three days after <clause>": counted back from the time of the clause it hangs from,
-    which without better knowledge is the reporting time (the publication date)."""
-    res = _ago(m, text, pub)
+    which without better knowledge is the reporting time (the publication date). "days after
+    <clause>" with no number (round 29: "just days after the army took X") is a few."""
+    if m["n"] is None and not m["plural"]:
+        return None
+    count = m["n"] or "a few"
+    res = _ago({"n": count, "unit": m["unit"]}, text, pub)  # type: ignore[arg-type]
     if res is None:
         return None
     unit = m["unit"].lower()
-    n, vague = _count(m["n"])
+    n, vague = _count(count)
     return res._replace(shift=Shift(-n, unit, _count_precision(unit, vague), "clause"))
 
 
@@ -692,6 +698,7 @@ _RULES: tuple[tuple[re.Pattern[str], Handler, tuple[str, ...]], ...] = (
     (_MONTH_DAY_YEAR, _full_date, ("month", "digit")),
     (_DAY_MONTH_YEAR, _full_date, ("month", "digit")),
     (_MONTH_DAY, _day_month, ("month", "digit")),
+    (_ON_MONTH_DAY, _day_month, ("month", "digit")),
     (_DAY_MONTH, _day_month, ("month", "digit")),
     (_MONTH_YEAR, _month_year, ("month", "digit")),
     (_MONTH_REL_YEAR, _month_relative_year, ("month", "unit")),

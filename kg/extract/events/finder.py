@@ -109,7 +109,7 @@ class EventFinder:
                                      frozenset(n for n, t in self.t.nouns.items() if t == "Attack"))  # round 18
         for blamed, index in late_blames:
             credit_late_blame(merged, blamed, index)
-        date_untimed(merged, published)
+        date_untimed(merged, published, narrative)  # round 29: background times
         _chain_holders(merged)  # again, now that every capture has its place and date (round 13)
         _former_withdrew(merged, parsed.sentences, res, self.t.base, self.t.loss_verbs, self.t.loss_nouns)  # round 16
         _former_fought(merged, parsed.sentences, res, self.t.contest_nouns)  # round 17
