@@ -105,3 +105,16 @@ def test_efforts_to_deploy_a_unit_are_no_deployment(extractor):
 def test_a_deployment_announced_as_a_plan_stays_planned(extractor):
     facts = extract(extractor, "Troops\n\nThe country said on Monday it plans to deploy 300 troops to Varnek.")
     assert _deployments(facts) == ["planned"]
+
+
+# --- a campaign kept going, told by the noun as by the verb ("continued its bombardment")
+
+def test_the_continued_bombardment_of_a_town_is_no_one_attack(extractor):
+    facts = extract(extractor, "Bombing\n\nThe minister on Monday condemned the continued aerial bombardment of "
+                               "Varnek by government forces.")
+    assert asserted(facts, "Attack") == []
+
+
+def test_the_continued_shelling_that_killed_people_stays_an_attack(extractor):
+    facts = extract(extractor, "Bombing\n\nThe continued shelling of Varnek killed four people on Monday.")
+    assert _told(facts, "Attack") == [("shelling", "asserted")]

@@ -65,9 +65,14 @@ class Modality:
         """"continued its offensive", "has stepped up attacks", "continues to send troops", "the
         offensive continued": a campaign kept going, told as background, not one event (news tells
         the campaign's events each on its own, with their place and toll)."""
-        if trigger.dep_ in ("xcomp", "dobj", "nsubj") and trigger.head.pos_ in ("VERB", "AUX"):
-            return self._verb_is(trigger.head, self.ongoing_verbs)
-        return False
+        if trigger.dep_ in ("xcomp", "dobj", "nsubj") and trigger.head.pos_ in ("VERB", "AUX") \
+                and self._verb_is(trigger.head, self.ongoing_verbs):
+            return True
+        # round 30, the noun's form of the same: "the continued bombardment of X", "the sustained
+        # deployment of troops in Y" (not the subject of a clause of its own: "the continued shelling
+        # of X killed four" tells its toll, one event)
+        return trigger.pos_ == "NOUN" and trigger.dep_ not in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "amod" and c.lemma_.lower() in self.ongoing_verbs for c in trigger.children)
 
     def accused(self, trigger: Token) -> bool:
         """"accused X of attacking Y": the deed is told as done, the accuser's report of it."""
