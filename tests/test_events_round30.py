@@ -118,3 +118,20 @@ def test_the_continued_bombardment_of_a_town_is_no_one_attack(extractor):
 def test_the_continued_shelling_that_killed_people_stays_an_attack(extractor):
     facts = extract(extractor, "Bombing\n\nThe continued shelling of Varnek killed four people on Monday.")
     assert _told(facts, "Attack") == [("shelling", "asserted")]
+
+
+# --- a bare plural event noun as the subject of a present clause tells a kind of event (the modality
+# of the word itself, read on the parse: the invented report opens no attack frame for it either way)
+
+def _modality_of(extractor, sentence, word):
+    doc = extractor.nlp(sentence)
+    return extractor.events.modality.of(next(t for t in doc if t.lower_ == word))
+
+
+def test_attacks_told_as_limited_to_places_are_a_kind_not_one_attack(extractor):
+    assert _modality_of(extractor, "Terror attacks carried out by the group have so far been limited to Peru and "
+                                   "Chile.", "attacks") == "hypothetical"
+
+
+def test_attacks_that_killed_people_on_a_day_stay_done(extractor):
+    assert _modality_of(extractor, "Attacks by the group killed 12 people in Peru on Monday.", "attacks") == "asserted"

@@ -229,6 +229,24 @@ class Modality:
         head = tok.head
         return head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
+    @staticmethod
+    def _generic_plural(tok: Token) -> bool:
+        """Round 30: "Attacks carried out by X have so far been limited to A and B", "Raids on border
+        posts are rare": a bare plural event noun (no article, number or owner) that is the subject of a
+        present or present perfect clause tells a kind of event, not one (the noun's form of
+        ``present_habit``). A past verb tells events done ("Attacks by X killed 12 in A on Monday")."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.dep_ not in ("nsubj", "nsubjpass") or any(
+                c.dep_ in ("det", "nummod", "poss", "quantmod") for c in tok.children):
+            return False
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if not auxes:
+            return head.tag_ in ("VBZ", "VBP")
+        return auxes[0].lemma_ == "have" and auxes[0].tag_ in ("VBZ", "VBP") or \
+            auxes[0].lower_ in ("is", "are") and head.tag_ == "VBN"
+
     def _denied_claim(self, tok: Token) -> bool:
         """Round 30: "X said it had seized the base, a claim the army denied": a report noun set beside
         the clause (its verb's object, or in apposition inside the clause) that a negation verb's
@@ -274,8 +292,8 @@ class Modality:
             return "negated"  # round 30: "denied reports on social media that X had taken Y" (parsed relative)
         if self._denied_claim(tok):
             return "negated"  # round 30: "..., a claim the army denied"
-        if self._generic_gerund(tok):
-            return "hypothetical"  # round 30: "Taking the bridge lets them cross"
+        if self._generic_gerund(tok) or self._generic_plural(tok):
+            return "hypothetical"  # round 30: "Taking the bridge lets them cross", "Attacks by X have been limited to Y"
         if tok.dep_ in ("dobj", "nsubjpass") and self._verb_is(tok.head, self.prevention_verbs):
             return "negated"  # "police foiled an attack", "the attack was thwarted"
         if any(c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
