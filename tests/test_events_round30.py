@@ -85,28 +85,6 @@ def test_troops_pledged_and_arrived_stay_a_deployment(extractor):
     assert [v.modality for v in facts.events if v.type == "Deployment"] in (["planned"], ["asserted"])
 
 
-# --- a deployment asked for or attempted is neither announced nor ordered
-
-def _deployments(facts):
-    return [v.modality for v in facts.events if v.type == "Deployment"]
-
-
-def test_troops_urged_to_be_sent_are_no_deployment(extractor):
-    facts = extract(extractor, "Troops\n\nThe governor urged the government on Monday to send more troops to Varnek.")
-    assert _deployments(facts) == []
-
-
-def test_efforts_to_deploy_a_unit_are_no_deployment(extractor):
-    facts = extract(extractor, "Troops\n\nThe minister said on Monday that the country would support the army's "
-                               "efforts to deploy a medical unit to Varnek later this year.")
-    assert _deployments(facts) == []
-
-
-def test_a_deployment_announced_as_a_plan_stays_planned(extractor):
-    facts = extract(extractor, "Troops\n\nThe country said on Monday it plans to deploy 300 troops to Varnek.")
-    assert _deployments(facts) == ["planned"]
-
-
 # --- a campaign kept going, told by the noun as by the verb ("continued its bombardment")
 
 def test_the_continued_bombardment_of_a_town_is_no_one_attack(extractor):

@@ -39,7 +39,6 @@ class Modality:
     readiness_adjectives: frozenset[str] = frozenset()
     unchanged_past: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
-    attempt_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Modality":
@@ -51,8 +50,7 @@ class Modality:
                    frozenset(d.get("prevention_verbs", [])), frozenset(d.get("ongoing_verbs", [])),
                    frozenset(d.get("accusing_verbs", [])), frozenset(d.get("possibility_adjectives", [])),
                    frozenset(d.get("fear_words", [])), frozenset(d.get("readiness_adjectives", [])),
-                   frozenset(d.get("unchanged_past", [])), frozenset(d.get("light_verbs", [])),
-                   frozenset(d.get("attempt_words", [])))
+                   frozenset(d.get("unchanged_past", [])), frozenset(d.get("light_verbs", [])))
 
     def _verb_is(self, verb: Token, words: frozenset[str]) -> bool:
         """The verb is one of ``words``, a phrasal one ("step up") with its particle."""
@@ -320,8 +318,6 @@ class Modality:
         head = tok.head.lemma_.lower()
         if tok.dep_ in ("xcomp", "acl", "advcl") and (head in self.purpose_verbs or head in self.purpose_nouns) \
                 and not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB"):
-            if head in self.attempt_words and tok.dep_ in ("xcomp", "acl"):
-                return "hypothetical"  # round 30: "efforts to deploy a unit", "tried to send": attempted, not announced
             return "planned"  # (not "drove a car into X, killing seven": a participle is no purpose)
         if self._infinitive(tok) and tok.dep_ in ("ROOT", "advcl", "acl"):
             return "planned"

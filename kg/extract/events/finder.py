@@ -45,7 +45,6 @@ from kg.extract.events.senders import _sender_abroad
 from kg.extract.events.modifiers import _modifier_states_dropped
 from kg.extract.events.retold_meetings import _meetings_told_by_states
 from kg.extract.events.one_event import _one_event_told_again
-from kg.extract.events.unannounced import _unannounced_deployments_dropped
 from kg.extract.events.anchors import most_specific_anchor
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
@@ -123,7 +122,7 @@ class EventFinder:
         _sender_abroad(merged, res)  # round 19
         _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
         _agent_is_the_state(merged, res)  # round 22
-        return _to_events(_unannounced_deployments_dropped(merged))  # round 30
+        return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:
         """The event type a word may trigger; such words carry their own times ("the capture
