@@ -38,6 +38,7 @@ class Modality:
     fear_words: frozenset[str] = frozenset()
     readiness_adjectives: frozenset[str] = frozenset()
     unchanged_past: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Modality":
@@ -49,7 +50,7 @@ class Modality:
                    frozenset(d.get("prevention_verbs", [])), frozenset(d.get("ongoing_verbs", [])),
                    frozenset(d.get("accusing_verbs", [])), frozenset(d.get("possibility_adjectives", [])),
                    frozenset(d.get("fear_words", [])), frozenset(d.get("readiness_adjectives", [])),
-                   frozenset(d.get("unchanged_past", [])))
+                   frozenset(d.get("unchanged_past", [])), frozenset(d.get("light_verbs", [])))
 
     def _verb_is(self, verb: Token, words: frozenset[str]) -> bool:
         """The verb is one of ``words``, a phrasal one ("step up") with its particle."""
@@ -62,9 +63,14 @@ class Modality:
         """"continued its offensive", "has stepped up attacks", "continues to send troops", "the
         offensive continued": a campaign kept going, told as background, not one event (news tells
         the campaign's events each on its own, with their place and toll)."""
-        if trigger.dep_ in ("xcomp", "dobj", "nsubj") and trigger.head.pos_ in ("VERB", "AUX"):
-            return self._verb_is(trigger.head, self.ongoing_verbs)
-        return False
+        if trigger.dep_ in ("xcomp", "dobj", "nsubj") and trigger.head.pos_ in ("VERB", "AUX") \
+                and self._verb_is(trigger.head, self.ongoing_verbs):
+            return True
+        # round 30, the noun's form of the same: "the continued bombardment of X", "the sustained
+        # deployment of troops in Y" (not the subject of a clause of its own: "the continued shelling
+        # of X killed four" tells its toll, one event)
+        return trigger.pos_ == "NOUN" and trigger.dep_ not in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "amod" and c.lemma_.lower() in self.ongoing_verbs for c in trigger.children)
 
     def accused(self, trigger: Token) -> bool:
         """"accused X of attacking Y": the deed is told as done, the accuser's report of it."""
@@ -132,6 +138,8 @@ class Modality:
     def of(self, trigger: Token) -> str:
         tok = self._setting_of_purpose(trigger) or trigger
         for _ in range(6):
+            if tok is not trigger and self._doer_denied(trigger, tok):
+                return "asserted"
             verdict = self._clause(tok)
             if verdict:
                 return verdict
@@ -141,6 +149,8 @@ class Modality:
                 return "asserted"
             if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in self.consequence_verbs \
                     and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                if self._conditional(tok.head):
+                    return "hypothetical"  # round 30: "the fall of X would give them ...": if it fell
                 return "asserted"  # "the capture of X will allow ...": the capture is done, its effect to come
             if tok.dep_ not in CLIMB + ("advcl",) or tok.head.i == tok.i:
                 return "asserted"
@@ -190,6 +200,62 @@ class Modality:
                 (d.i for d in verb.children if d.dep_ == "dobj"), default=c.i)
             for c in verb.children)
 
+    def _doer_denied(self, noun: Token, verb: Token) -> bool:
+        """Round 30: "the group denied carrying out the attack", "denied launching Monday's raid": a
+        denied light verb over a definite event noun denies who did it, not that it was done (the
+        attack is told as fact, its perpetrator claimed or attributed by others). "denied launching
+        attacks" (no event pointed to) stays denied."""
+        return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.i == verb.i \
+            and self._verb_is(verb, self.light_verbs) and verb.dep_ in ("xcomp", "ccomp") \
+            and self._verb_is(verb.head, self.negation_verbs) \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in noun.children)
+
+    def _conditional(self, verb: Token) -> bool:
+        """Round 30: a verb told under "would" or a modal of possibility ("would give", "could cut"):
+        what it says follows only if its subject comes to be."""
+        return any(c.dep_ == "aux" and (c.lower_ == "would" or c.lower_ in self.hypothetical) for c in verb.children)
+
+    @staticmethod
+    def _generic_gerund(tok: Token) -> bool:
+        """Round 30: "Taking the bridge lets them cross", "Sending more troops is the usual reflex": a
+        gerund with no subject of its own, the subject of a present verb with no auxiliary, tells a
+        kind of act and what it does, not one act done ("Taking the town took three weeks" is told
+        done; "Retaking it could cut ..." is read from the modal)."""
+        if tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "nsubj") or any(
+                c.dep_ in ("nsubj", "poss", "aux") for c in tok.children):
+            return False
+        head = tok.head
+        return head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+
+    @staticmethod
+    def _generic_plural(tok: Token) -> bool:
+        """Round 30: "Attacks carried out by X have so far been limited to A and B", "Raids on border
+        posts are rare": a bare plural event noun (no article, number or owner) that is the subject of a
+        present or present perfect clause tells a kind of event, not one (the noun's form of
+        ``present_habit``). A past verb tells events done ("Attacks by X killed 12 in A on Monday")."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.dep_ not in ("nsubj", "nsubjpass") or any(
+                c.dep_ in ("det", "nummod", "poss", "quantmod") for c in tok.children):
+            return False
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if not auxes:
+            return head.tag_ in ("VBZ", "VBP")
+        return auxes[0].lemma_ == "have" and auxes[0].tag_ in ("VBZ", "VBP") or \
+            auxes[0].lower_ in ("is", "are") and head.tag_ == "VBN"
+
+    def _denied_claim(self, tok: Token) -> bool:
+        """Round 30: "X said it had seized the base, a claim the army denied": a report noun set beside
+        the clause (its verb's object, or in apposition inside the clause) that a negation verb's
+        relative clause denies."""
+        if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX"):
+            return False
+        around = [c for c in tok.head.children if c.dep_ in ("dobj", "npadvmod", "appos") and c.i > tok.i]
+        around += [t for t in tok.subtree if t.dep_ == "appos"]
+        return any(n.lemma_.lower() in REPORT_NOUNS and any(
+            r.dep_ == "relcl" and self._verb_is(r, self.negation_verbs) for r in n.children) for n in around)
+
     @staticmethod
     def _infinitive(tok: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -219,6 +285,13 @@ class Modality:
             return "planned"  # "is ready to deploy", "is due to send"
         if tok.dep_ in ("ccomp", "acl") and self._denied_report(tok.head):
             return "negated"
+        if tok.dep_ == "relcl" and self._denied_report(tok.head) and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in tok.children):
+            return "negated"  # round 30: "denied reports on social media that X had taken Y" (parsed relative)
+        if self._denied_claim(tok):
+            return "negated"  # round 30: "..., a claim the army denied"
+        if self._generic_gerund(tok) or self._generic_plural(tok):
+            return "hypothetical"  # round 30: "Taking the bridge lets them cross", "Attacks by X have been limited to Y"
         if tok.dep_ in ("dobj", "nsubjpass") and self._verb_is(tok.head, self.prevention_verbs):
             return "negated"  # "police foiled an attack", "the attack was thwarted"
         if any(c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
