@@ -163,6 +163,8 @@ class ActorLookup:
     def state_force_by_kind(self, tok: Token) -> Optional[str]:
         """Round 31: a state's forces told by their kind alone ("troops had freed X", "after
         intercepting army troops") are the report's one armed force (events/described_sides.py)."""
+        if self.sent.index == 0 and not self.sent.text.rstrip().endswith((".", "!", "?", '"')):
+            return None  # a headline's "Soldiers killed": telegraphic, the soldiers may be the killed
         return state_force(tok, self.res, self.finder.t.generic_armed)
 
     def the_group(self, tok: Token) -> bool:
