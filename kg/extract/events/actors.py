@@ -10,6 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from kg.extract.events.described_sides import state_force, words as state_words
 from kg.extract.events.words import (
     CROWD_WORDS,
     FORCE_HEADS,
@@ -137,6 +138,8 @@ class ActorLookup:
         rebels", "government fighters", "rebels of the X movement", "X-linked militants": fighters tied to
         X are not X) or a name is theirs."""
         t = self.finder.t
+        if tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in state_words()["nouns"]:
+            return self.state_force_by_kind(tok)  # round 31: "troops had freed X"
         if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in t.generic_armed \
                 or self.res.entity_at(tok) is not None:
             return None
@@ -156,6 +159,13 @@ class ActorLookup:
         if len(groups) != 1 or not any(m.start < start for m in groups[0].mentions):
             return None  # two groups named: "rebels" may be either (or a third)
         return groups[0].id
+
+    def state_force_by_kind(self, tok: Token) -> Optional[str]:
+        """Round 31: a state's forces told by their kind alone ("troops had freed X", "after
+        intercepting army troops") are the report's one armed force (events/described_sides.py)."""
+        if self.sent.index == 0 and not self.sent.text.rstrip().endswith((".", "!", "?", '"')):
+            return None  # a headline's "Soldiers killed": telegraphic, the soldiers may be the killed
+        return state_force(tok, self.res, self.finder.t.generic_armed)
 
     def the_group(self, tok: Token) -> bool:
         """"the group", "the militia": an armed group named again by its kind."""
