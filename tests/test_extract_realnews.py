@@ -87,9 +87,13 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # 0.625, O-test 0.783 / 0.571 / 0.395 / 0.857): with O in, on the same rules, dev (178) 0.919 / 0.780 /
 # 0.669 / 0.926 and test (93) 0.873 / 0.568 / 0.441 / 0.925. Floors go under the larger sets (dev
 # 0.92 / 0.78 / 0.67 -> 0.915 / 0.775 / 0.66, test entities 0.875 -> 0.865, arguments 0.44 -> 0.43).
+# Then rounds events 24-31 and entities 22-23 (O-dev in LOOK): dev (178) 0.920 / 0.814 / 0.698 / 0.961
+# (CHECK H+J+M 0.884 / 0.675 / 0.546 -> 0.886 / 0.675 / 0.550), test (93) 0.873 / 0.576 / 0.444 / 0.935
+# (events: 5 false events fewer, tp unchanged). Dev floors up (events 0.775 -> 0.80, arguments 0.66 ->
+# 0.685, dates 0.92 -> 0.95), test events 0.56 -> 0.565, dates 0.90 -> 0.92.
 FLOORS = {
-    "dev": {"entities_typed": 0.915, "events": 0.775, "arguments": 0.66, "dates": 0.92},
-    "test": {"entities_typed": 0.865, "events": 0.56, "arguments": 0.43, "dates": 0.90},
+    "dev": {"entities_typed": 0.915, "events": 0.80, "arguments": 0.685, "dates": 0.95},
+    "test": {"entities_typed": 0.865, "events": 0.565, "arguments": 0.435, "dates": 0.92},
 }
 
 
