@@ -24,11 +24,10 @@ All run after tellings are merged and places refined, on the frames' parses: no 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-import yaml
 
+from kg.extract.events_data import events_yaml
 from kg.extract.nlp import Sentence
 from kg.extract.places import SPECIFIC, body_start, specificity
 from kg.extract.resolve import Resolution
@@ -41,8 +40,7 @@ NEAR = 3  # sentences after the event's within which the body must name the date
 
 @lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
-    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "events.yaml").read_text("utf-8"))
-    return frozenset(data.get("place_nouns", []))
+    return frozenset(events_yaml().get("place_nouns", []))
 
 
 def anchor_places(frames: list, sentences: list[Sentence], res: Resolution) -> None:

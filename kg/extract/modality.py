@@ -9,12 +9,11 @@ read: an event reported inside "X said ..." keeps the modality of its own clause
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from kg.extract.events_data import events_yaml
+
 REPORT_NOUNS = frozenset(["report", "claim", "allegation", "rumour", "rumor", "suggestion", "account", "assertion"])
 PLAN_ADJECTIVES = frozenset(["planned", "proposed", "future", "expected", "prospective"])
 SPAN_NOUNS = frozenset(["day", "week", "month", "year", "decade"])
@@ -42,7 +41,7 @@ class Modality:
 
     @classmethod
     def load(cls) -> "Modality":
-        d = yaml.safe_load((DATA / "events.yaml").read_text("utf-8"))
+        d = events_yaml()
         return cls(frozenset(d["future_aux"]), frozenset(d["hypothetical_aux"]),
                    frozenset(d["purpose_nouns"]), frozenset(d["purpose_verbs"]),
                    frozenset(d["negation_verbs"]), frozenset(d.get("request_verbs", [])),

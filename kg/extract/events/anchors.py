@@ -28,24 +28,22 @@ reference point, a destination of travel (all left out by ``places.places_in``).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Optional
 
-import yaml
 
 from kg.extract.events.frame import Frame
+from kg.extract.events.one_event import ANCHOR
+from kg.extract.events_data import events_yaml
 from kg.extract.nlp import Sentence
 from kg.extract.places import SPECIFIC, _destination, _inside, places_in, specificity
 from kg.extract.resolve import Resolution
 
-ANCHOR = {"Attack": "location", "Capture": "place", "Deployment": "destination"}
 QUOTES = frozenset(['"', "“", "”", "``", "''"])
 
 
 @lru_cache(maxsize=1)
 def _settings() -> dict:
-    data = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "events.yaml").read_text("utf-8"))
-    return data.get("anchor_policy", {})
+    return events_yaml().get("anchor_policy", {})
 
 
 def told_again_nouns() -> frozenset[str]:

@@ -16,25 +16,21 @@ told by its verb alone is still placed by its report).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-import yaml
 from spacy.tokens import Token
 
 from kg.extract.events.frame import Frame
+from kg.extract.events_data import events_yaml
 from kg.extract.events.words import PRONOUNS
 from kg.extract.resolve import Resolution
-
-DATA = Path(__file__).resolve().parent.parent.parent / "data"
 
 
 @lru_cache(maxsize=1)
 def words() -> dict[str, frozenset[str]]:
     """events.yaml ``state_by_kind``: the head nouns, the modifiers that keep them the state's, and
     the modifiers that put them on another side."""
-    data = yaml.safe_load((DATA / "events.yaml").read_text("utf-8")) or {}
-    got = data.get("state_by_kind") or {}
+    got = events_yaml().get("state_by_kind") or {}
     return {k: frozenset(got.get(k) or []) for k in ("nouns", "state_words", "other_side")}
 
 

@@ -30,13 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 
 from kg.extract.dating import Strength
 from kg.extract.events.compare import _absorb, _compatible_counts, _dates_agree, _is_headline, _retaking
 from kg.extract.events.frame import Frame
+from kg.extract.events_data import events_yaml
 from kg.extract.events.words import ANOTHER_ITEM, TROOP_OBJECTS
 from kg.extract.places import COUNTRY, SPECIFIC, _inside, specificity
 from kg.extract.resolve import Resolution
@@ -49,13 +48,9 @@ SIDES = {"Attack": ("perpetrator",), "Capture": ("captor",), "Deployment": ("age
 OPPOSED = {"Attack": (("perpetrator", "target"),), "Capture": (("captor", "former"),), "Deployment": ()}
 
 
-DATA = Path(__file__).resolve().parent.parent.parent / "data"
-
-
 @lru_cache(maxsize=1)
 def _settings() -> dict:
-    data = yaml.safe_load((DATA / "events.yaml").read_text("utf-8")) or {}
-    return data.get("one_event") or {}
+    return events_yaml().get("one_event") or {}
 
 
 def lookback_days() -> int:

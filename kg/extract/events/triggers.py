@@ -8,16 +8,12 @@ deployment only with troops.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
-import yaml
 from spacy.tokens import Token
 
 from kg.extract.events.words import TROOP_OBJECTS
-
-
-DATA = Path(__file__).resolve().parent.parent.parent / "data"
+from kg.extract.events_data import events_yaml
 
 
 def inflections(verb: str) -> set[str]:
@@ -117,7 +113,7 @@ class Triggers:
 
     @classmethod
     def load(cls) -> "Triggers":
-        data = yaml.safe_load((DATA / "events.yaml").read_text("utf-8"))
+        data = events_yaml()
         verbs: dict[str, str] = {}
         nouns: dict[str, str] = {}
         for etype in ("Deployment", "Attack", "Capture", "Meeting", "Statement", "Visit"):
