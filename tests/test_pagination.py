@@ -1156,3 +1156,67 @@ def test_openapi_documents_limit_and_offset(server) -> None:
     params = {p["name"]: p for p in doc["paths"]["/api/queries/attacks"]["get"]["parameters"]}
     assert params["limit"]["schema"] == {"type": "integer", "minimum": 1, "default": 100}
     assert params["offset"]["schema"]["minimum"] == 0
+
+
+# ----------------------------------------------------------------------------- rankings
+
+#: The canned queries grouped at their top level with no marked sub-select: their rows are
+#: groups, all computed before the first comes out, so one evaluation gives page and total.
+RANKINGS = {"actors-by-events", "places-by-attacks", "unresolved-entities"}
+
+
+def test_the_rankings_are_exactly_the_grouped_unmarked_queries(queries) -> None:
+    found = {name for name, q in queries.items()
+             if paging.window(q.sparql, paging.Page(7, 0)) != paging.Page(7, 0)}
+    assert found == RANKINGS
+
+
+@pytest.mark.parametrize("name", sorted(RANKINGS))
+def test_a_rankings_page_and_total_come_from_one_evaluation(store_path, queries, name) -> None:
+    text = canned.bind(queries[name], LISTINGS[name])
+    whole = _rows(store_path, paging.page_query(text, paging.ALL))
+    assert len(whole) > 7
+    for offset in (0, 7, len(whole) - 3, len(whole) + 10):
+        page = paging.Page(7, offset)
+        fetched = paging.window(text, page)
+        assert fetched == paging.Page(paging.WHOLE_ROWS + 1, 0)
+        rows, total = paging.cut(page, fetched, _rows(store_path, paging.page_query(text, fetched)))
+        assert total == len(whole)  # no count query needed
+        assert rows == whole[offset:offset + 7] == _rows(store_path, paging.page_query(text, page))
+
+
+def test_a_ranking_longer_than_the_window_is_counted(store_path, queries, monkeypatch) -> None:
+    text = canned.bind(queries["unresolved-entities"], LISTINGS["unresolved-entities"])
+    whole = _rows(store_path, paging.page_query(text, paging.ALL))
+    monkeypatch.setattr(paging, "WHOLE_ROWS", len(whole) - 2)
+    page = paging.Page(5, 3)
+    fetched = paging.window(text, page)
+    assert fetched.limit == len(whole) - 1
+    rows, total = paging.cut(page, fetched, _rows(store_path, paging.page_query(text, fetched)))
+    assert rows == whole[3:8] and total is None  # more rows than fetched: the caller counts
+    beyond = paging.Page(5, len(whole) - 4)  # a page reaching past the window: fetched as is
+    assert paging.window(text, beyond) == beyond
+
+
+def test_a_listing_or_an_unpaged_answer_is_fetched_as_asked(queries) -> None:
+    page = paging.Page(7, 14)
+    for name in ("attacks", "incidents", "recent-documents"):
+        assert paging.window(canned.bind(queries[name], LISTINGS[name]), page) == page
+    ranking = canned.bind(queries["actors-by-events"], {})
+    assert paging.window(ranking, paging.ALL) == paging.ALL
+    own = ("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p LIMIT 3")
+    assert paging.window(own, page) == page  # a window of its own is cut as before
+
+
+def test_cli_and_api_page_a_ranking_with_its_total(cli_runner, server, store_path, queries) -> None:
+    text = canned.bind(queries["actors-by-events"], {"level": "reports"})
+    whole = _rows(store_path, paging.page_query(text, paging.ALL))
+    cli = _invoke(cli_runner, store_path, "actors-by-events", "-p", "level=reports", "-f", "csv",
+                  "--limit", "4", "--offset", "2")
+    assert cli.exit_code == 0, cli.output
+    assert len(_csv(cli.stdout)[1:]) == 4
+    assert cli.stderr.strip() == (f"showing rows 3-6 of {len(whole)} (--offset 6 for the next "
+                                  "page, --all for every row)")
+    body = server.get("/api/queries/actors-by-events?level=reports&limit=4&offset=2").json()
+    assert body["total"] == len(whole) and len(body["rows"]) == 4
+    assert [r["actor"] for r in body["rows"]] == [row[0] for row in whole[2:6]]

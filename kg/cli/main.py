@@ -7,6 +7,7 @@ stdout, progress and diagnostics to stderr, so output can be piped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import tempfile
@@ -255,8 +256,10 @@ def query(
         if page is None:
             result = store.query(text, timeout_s=timeout)
         else:
-            result = store.query(paging.page_query(text, page), timeout_s=timeout)
-            total = paging.total_from_page(page, len(result.rows))
+            fetched = paging.window(text, page)
+            result = store.query(paging.page_query(text, fetched), timeout_s=timeout)
+            rows, total = paging.cut(page, fetched, result.rows)
+            result = dataclasses.replace(result, rows=rows)
             if total is None:
                 counted = store.query(paging.count_query(text), timeout_s=timeout)
                 total = int(counted.rows[0][0]) if counted.rows else 0

@@ -14,6 +14,13 @@ are. Rather than editing every ``queries/*.rq``, a page is made from the query t
   sub-select of ``SELECT (COUNT(*) AS ?...)``, so the total is counted inside the engine
   instead of by turning every row into Python terms.
 * :func:`total_from_page` avoids the count when the page itself tells the total (a short page).
+* :func:`window` and :func:`cut` avoid it for a ranking (a query grouped at its top level, with
+  no marked sub-select: ``actors-by-events``, ``places-by-attacks``, ``unresolved-entities``):
+  such a query computes every group before its first row comes out, so the count costs a
+  second evaluation as long as the page's (``actors-by-events`` at 10,000 documents: 516 ms
+  the page, 515 ms the count). Its first :data:`WHOLE_ROWS` + 1 rows are fetched instead; when
+  fewer come, they are the whole answer, the page is cut from them and their number is the
+  total: one evaluation. A longer answer is counted as any other.
 
 A listing that joins details (actors, figures, labels) to many rows is still slow paged from
 outside: the engine groups and sorts every row, details included, before the first page exists
@@ -50,6 +57,10 @@ MAX_LIMIT = 10_000
 #: The largest offset accepted: far beyond any store this project builds, small enough that a
 #: typo of many digits is reported rather than sent to the engine.
 MAX_OFFSET = 1_000_000_000
+#: Rows fetched at once of a ranking (see :func:`window`): the whole answer when it has at most
+#: this many, which is why no count is needed then. Converting 2,000 short rows to Python
+#: takes a few milliseconds; a ranking's evaluation takes hundreds at 10,000 documents.
+WHOLE_ROWS = 2_000
 #: The variable the count query binds (not one a canned query uses).
 TOTAL_VAR = "kgPageTotal"
 
@@ -445,6 +456,33 @@ def total_from_page(page: Page, rows_on_page: int) -> Optional[int]:
     if rows_on_page < page.limit and (rows_on_page or not page.offset):
         return page.offset + rows_on_page
     return None
+
+
+def window(text: str, page: Page) -> Page:
+    """The rows to fetch for ``page`` of the SELECT ``text``: the page itself, or, for a
+    ranking whose page lies within the first :data:`WHOLE_ROWS` rows, those rows and one more
+    (the one more tells whether the answer goes on). See the module's docstring for why.
+
+    A ranking is a query grouped at its top level (its rows are groups: every one is computed
+    before the first comes out) with no ``# page:`` sub-select (which would cut the page
+    inside, before the details are joined), no window of its own, and a page asked."""
+    if page.limit is None or page.offset + page.limit > WHOLE_ROWS:
+        return page
+    parts = _split(text)
+    if ("GROUP BY" not in parts.clauses or "LIMIT" in parts.clauses or "OFFSET" in parts.clauses
+            or _inner_for(text, parts) is not None):
+        return page
+    return Page(limit=WHOLE_ROWS + 1, offset=0)
+
+
+def cut(page: Page, fetched: Page, rows: list) -> tuple[list, Optional[int]]:
+    """``page``'s rows out of the ``rows`` fetched for the window ``fetched`` (see
+    :func:`window`), and the total when they show it (else None: count it)."""
+    if fetched == page:
+        return rows, total_from_page(page, len(rows))
+    assert page.limit is not None and fetched.limit is not None
+    total = len(rows) if len(rows) < fetched.limit else None
+    return rows[page.offset:page.offset + page.limit], total
 
 
 def pageable(text: str) -> bool:

@@ -13,6 +13,7 @@ and JSON rows also as ``total``, ``limit``, ``offset``, ``next`` and ``prev`` fi
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -178,11 +179,13 @@ def router(service: QueryService) -> APIRouter:
             text = canned.bind(q, values)
             page = paging.parse_page(raw_page.get("limit"), raw_page.get("offset"),
                                      max_limit=service.settings.max_rows)
-            paged = paging.page_query(text, page)
+            fetched = paging.window(text, page)
+            paged = paging.page_query(text, fetched)
         except CannedQueryError as e:
             raise HttpError(400, str(e), "bad-parameter") from None
-        result = await service.rows(paged)
-        total = paging.total_from_page(page, len(result.rows))
+        result = await service.rows(paged, max_rows=fetched.limit)
+        rows, total = paging.cut(page, fetched, result.rows)
+        result = dataclasses.replace(result, rows=rows)
         if total is None:
             total = await _count(service, text)
         nxt, prev = _neighbours(name, values, fmt, page, total)
