@@ -297,7 +297,7 @@ def _states_pair(ent: Span, res: Resources) -> bool:
     """"U.S.-Colombia", "X-Y": states joined by a hyphen, as in "the U.S.-Colombia relationship"."""
     parts = [p.strip() for p in _strip_the(ent.text).split("-")]
     return len(parts) >= 2 and all(p and res.gazetteer.country(p) for p in parts) \
-        and res.gazetteer.country(_strip_the(ent.text)) is None  # (not one state's name: "Guinea-Bissau")
+        and res.gazetteer.country(_strip_the(ent.text)) is None  # (not one hyphenated state name: "Timor-Leste")
 
 
 def _person_context(ent: Span, sent: Sentence, res: Resources) -> dict:
