@@ -418,9 +418,10 @@ class AttackRules:
         including X, killing dozens"): the places of that clause's verb (its object and its "in",
         "at", "near", "into", "through" phrases): the first place they name, none when they list places
         or when the first is no place the report knows."""
+        marks = self.finder.t.linked_clause_marks
         clauses = [c for w in (verb, *verb.conjuncts) for c in w.children  # ("were killed and 20 wounded when ...")
-                   if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and any(
-                       m.dep_ in ("mark", "advmod") and m.lower_ in self.finder.t.linked_clause_marks for m in c.children)]
+                   if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+                   and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children)]
         if verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB" and verb.tag_ == "VBG" \
                 and self.finder.t.verbs.get(self.finder.t.base(verb.head)) != "Statement":
             clauses.append(verb.head)  # "..., killing dozens": the participle's clause is its head's
