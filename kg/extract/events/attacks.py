@@ -6,7 +6,7 @@ Part of ``ctx._Ctx``; the tolls are in ``tolls``, the attacker and target in ``a
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable
+from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
@@ -26,9 +26,12 @@ from kg.extract.events.words import (
     PLACE_NOUNS,
     SUBTYPES,
     TOWN_NOUNS,
+    TROOP_OBJECTS,
     WEAPON_SUBJECTS,
 )
 from kg.extract.places import BEARINGS, REGION, SPECIFIC, specificity
+
+LINKED_PLACE_PREPS = ("in", "at", "near", "into", "through")  # the place phrases of a linked clause (round 32)
 
 
 class AttackRules:
@@ -139,7 +142,7 @@ class AttackRules:
             weapon = subj is not None and subj.lemma_.lower() in WEAPON_SUBJECTS
             if self.finder.t.base(tok) in self.finder.t.actor_verbs and not (
                     f.filled("perpetrator") or weapon or subj is not None and subj.lemma_.lower() in ARMED_NOUNS) \
-                    and not (subj is None and self.placed_toll(tok)):
+                    and not (subj is None and (self.placed_toll(tok) or self.toll_placed_by_its_clause(tok))):
                 return  # "floods killed 40": no attack
             if weapon and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
                 f.anaphoric = True  # "the blast killed 9": more of a bombing told before
@@ -216,6 +219,9 @@ class AttackRules:
             if not f.filled("location") and held is not None and self.trigger_type(tok.head)[0] == "Capture":
                 for obj in self.preps(held).get("in", []):  # "seizing an office in X and attacking a police station"
                     f.add("location", self.place_in(obj))
+        if not f.filled("location") and not nominal and self.finder.t.base(tok) in self.finder.t.kill_verbs:
+            # round 32: "were killed when troops entered X", "took over villages including X, killing dozens"
+            f.add("location", self.linked_clause_place(tok))
         if not f.filled("location"):  # "an ambush on a convoy ... near <town>"
             scope = tok if nominal else self.child(tok, "dobj", "nsubjpass")
             for t in scope.subtree if scope is not None else []:
@@ -404,6 +410,59 @@ class AttackRules:
             return False
         return subj.lemma_.lower() in ARMED_NOUNS or subj.lemma_.lower() in ("man", "attacker", "assailant") \
             or subj.lower_ == "they" or self.kind(self.res.entity_at(subj)) in ARMED
+
+    def linked_clause_place(self, verb: Token) -> Optional[str]:
+        """Round 32: the one place named by the clause an attack verb is told with, when the verb has
+        none of its own: its clause of time ("were killed when troops entered a district of X", "when a
+        bomb was set off at the market in X") or the clause it hangs from ("took over three villages
+        including X, killing dozens"): the places of that clause's verb (its object and its "in",
+        "at", "near", "into", "through" phrases): the first place they name, none when they list places
+        or when the first is no place the report knows."""
+        marks = self.finder.t.linked_clause_marks
+        clauses = [c for w in (verb, *verb.conjuncts) for c in w.children  # ("were killed and 20 wounded when ...")
+                   if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+                   and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children)]
+        if verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB" and verb.tag_ == "VBG" \
+                and self.finder.t.verbs.get(self.finder.t.base(verb.head)) != "Statement":
+            clauses.append(verb.head)  # "..., killing dozens": the participle's clause is its head's
+        found: list[Token] = []
+        for v in clauses:
+            if not self.armed_clause(v):
+                continue  # "when their bus overturned near X": no armed side, no weapon
+            objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+            objs += [o for p in LINKED_PLACE_PREPS for o in self.preps(v).get(p, [])]
+            found += [t for o in objs for t in o.subtree
+                      if self.kind(self.res.entity_at(t)) == "Location" or t.ent_type_ in ("GPE", "LOC")]
+        if any(a in b.conjuncts for a in found for b in found):
+            return None  # "entered A and B": places listed, the toll not one place's
+        # the first place named ("at X in Y, in the part of Z"); none when that one is no known place
+        # (the region after it would be a guess at a coarser place)
+        first = self.res.entity_at(min(found, key=lambda t: t.i)) if found else None
+        return first if self.kind(first) == "Location" else None
+
+    def armed_clause(self, verb: Token) -> bool:
+        """Round 32: a clause told by a trigger of an armed event ("entered", "took over", "stormed")
+        or whose subject is an armed side or a weapon ("troops", "a bomb was set off")."""
+        if self.trigger_type(verb)[0] in ("Attack", "Capture", "Deployment"):
+            return True
+        for c in verb.children:
+            if c.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if self.kind(self.entity(c, ARMED, modifiers=True)) in ARMED:
+                return True
+            if any(t.lemma_.lower() in ARMED_NOUNS | TROOP_OBJECTS | WEAPON_SUBJECTS for t in (c, *c.conjuncts)):
+                return True
+        return False
+
+    def toll_placed_by_its_clause(self, verb: Token) -> bool:
+        """Round 32: "nine people were killed when troops entered X": a passive toll of counted people
+        with no cause of another kind, placed by its clause of time (``linked_clause_place``)."""
+        victims = self.child(verb, "nsubjpass")
+        if victims is None or not any(t.like_num for t in victims.subtree):
+            return False
+        if any(t.lemma_.lower() in NON_VIOLENT_CAUSES for t in self.sent.span):
+            return False
+        return self.linked_clause_place(verb) is not None
 
     def placed_toll(self, verb: Token) -> bool:
         """"At least 14 people were killed in X": a passive toll of people in a named town, with no

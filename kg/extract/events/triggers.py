@@ -107,6 +107,7 @@ class Triggers:
     territory_nouns: frozenset[str] = frozenset()  # "attacked Iraqi military targets": in that state (round 24)
     held_verbs: frozenset[str] = frozenset()  # "both of which had been held by X": X the former holder (round 25)
     part_nouns: frozenset[str] = frozenset()  # "X's involvement in the attack": X its agent (round 25)
+    linked_clause_marks: frozenset[str] = frozenset()  # "were killed when troops entered X": placed by it (round 32)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -171,7 +172,8 @@ class Triggers:
                    frozenset(data["Attack"].get("fire_nouns", [])),
                    frozenset(data["Attack"].get("territory_nouns", [])),
                    frozenset(data["Capture"].get("held_verbs", [])),
-                   frozenset(data.get("part_nouns", [])))
+                   frozenset(data.get("part_nouns", [])),
+                   linked_clause_marks=frozenset((data.get("linked_clause") or {}).get("marks", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:

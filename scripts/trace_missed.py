@@ -1,0 +1,263 @@
+"""Where the event finder loses a missed gold event: a trace of the frames made and dropped.
+
+    .venv/bin/python scripts/trace_missed.py [--set realnews-dev] [--batches A B ...] [--json]
+
+For each dev article (realnews dev batches named, default the LOOK batches; or written dev), the
+article is extracted with the finder's stages traced (no code of the finder changed: its stage
+functions are wrapped while this script runs):
+
+- every word that may open a frame, the type it is read as, and the gate that skipped it
+  ("ongoing", "present habit", "campaign", "owned campaign") or the number of frames its type's rule
+  made ("rule made none": the rule found no anchor or refused the reading);
+- every stage that returns a new list of frames (``_merge``, the folds, the drops), and the frames
+  it took out ("merged or dropped at <stage>");
+- after the finder, the extractor's own stages (the learned event filter) and the scorer's
+  modality filter.
+
+Then each gold event the scorer leaves unmatched is put in the first class that holds, the gold's
+sentence found from the quotation in its note: ``differs`` (a scored event of its type told in its
+sentence: anchor or date differs), ``modality`` (one of its type in its sentence, not asserted),
+``filter`` (the learned filter took it), ``stage:<name>`` (a frame of its type from its sentence
+taken out at that stage), ``gate:<why>`` (a word of its type in its sentence skipped by that gate),
+``rule made none`` (a word of its type, no frame), ``other type`` (a trigger of another type only),
+``no trigger``. Only dev sets: the test sets are never traced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+REALNEWS = ROOT / "tests" / "data" / "realnews"
+LOOK = ("A", "B", "C", "D", "E", "F", "G", "I", "K", "L", "N", "O")
+CHECK = ("H", "J", "M")  # never traced: their per-article misses are not read
+SCORED = ("Attack", "Capture", "Deployment", "Meeting")
+
+
+def batch_ids(batches) -> dict[str, str]:
+    out = {}
+    for b in batches:
+        if b in CHECK:
+            raise SystemExit(f"batch {b} is a CHECK batch: its misses are not traced")
+        for line in (REALNEWS / "manifest.d" / f"{b}.tsv").read_text("utf-8").splitlines()[1:]:
+            cols = line.split("\t")
+            if len(cols) > 1 and cols[1] == "dev":
+                out[cols[0]] = b
+    return out
+
+
+class Trace:
+    """What one ``EventFinder.find`` call made and dropped."""
+
+    def __init__(self) -> None:
+        self.words: list[dict] = []  # per frame word: sentence, lemma, type, gate, frames made
+        self.dropped: list[tuple[str, object]] = []  # (stage, frame)
+        self.sentences: list = []
+
+
+def install(trace_of: list):
+    """Wrap the finder's stages so that each call records into ``trace_of[-1]``; returns a function
+    that puts the stages back."""
+    from kg.extract.events import finder as fmod
+    from kg.extract.events.opening import Opening
+
+    saved = [(Opening, "frames", Opening.__dict__["frames"])]
+
+    def frames(self):
+        tr = trace_of[-1]
+        for tok in self.frame_words():
+            rec = {"sent": self.sent.index, "word": tok.text, "lemma": tok.lemma_.lower(), "type": None,
+                   "gate": None, "made": 0}
+            left = self.withdrawal(tok)
+            if left is not None:
+                rec.update(type="Capture", made=1)
+                tr.words.append(rec)
+                yield left
+                continue
+            etype, nominal = self.trigger_type(tok)
+            rec["type"] = etype
+            if etype is None:
+                tr.words.append(rec)
+                continue
+            m = self.finder.modality
+            if etype in ("Attack", "Deployment") and m.ongoing(tok):
+                rec["gate"] = "ongoing"
+            elif etype in ("Attack", "Capture", "Meeting") and not nominal and self.sent.index > 0 \
+                    and m.present_habit(tok, self.finder.t.base(tok)):
+                rec["gate"] = "present habit"
+            elif etype in ("Attack", "Capture") and not nominal and m.campaign(tok):
+                rec["gate"] = "campaign"
+            elif nominal and etype in ("Attack", "Deployment") and self.owned_campaign(tok):
+                rec["gate"] = "owned campaign"
+            tr.words.append(rec)
+            if rec["gate"]:
+                continue
+            for f in getattr(self, f"_{etype.lower()}")(tok, nominal):
+                rec["made"] += 1
+                yield f
+
+    Opening.frames = frames
+
+    def wrap(name):
+        fn = getattr(fmod, name)
+        saved.append((fmod, name, fn))
+
+        def traced(frames, *a, **k):
+            before = list(frames)
+            out = fn(frames, *a, **k)
+            kept = {id(f) for f in out}
+            for f in before:
+                if id(f) not in kept:
+                    trace_of[-1].dropped.append((name, f))
+            return out
+        setattr(fmod, name, traced)
+
+    for name in ("_drop_attacks_taken", "_merge", "_drop_bare_retellings", "_fold_placed_attacks",
+                 "_fold_demonstrative", "_entry_of_a_capture", "_drop_unplaced_tallies", "_drop_claimed_kills",
+                 "_meetings_told_by_states", "_one_event_told_again"):
+        wrap(name)
+
+    def uninstall() -> None:
+        for owner, name, fn in saved:
+            setattr(owner, name, fn)
+    return uninstall
+
+
+QUOTE = re.compile(r"'([^']{12,})'|\"([^\"]{12,})\"|\u2018([^\u2019]{12,})\u2019|\u201c([^\u201d]{12,})\u201d")
+
+
+def words_of(s: str) -> list[str]:
+    return re.sub(r"[^a-z0-9 ]+", " ", s.lower()).split()
+
+
+def gold_sentences(ev: dict, sentences) -> list[int]:
+    """The sentences a gold event's note quotes (each fragment between "..." found by its words)."""
+    note = ev.get("note") or ""
+    frags = [next(g for g in m.groups() if g) for m in QUOTE.finditer(note)]
+    frags = [p for f in frags for p in re.split(r"\.\.\.|\u2026", f) if len(words_of(p)) >= 3]
+    out = []
+    for frag in frags:
+        fw = words_of(frag)
+        best, score = None, 0.0
+        for s in sentences:
+            sw = " " + " ".join(words_of(s.text)) + " "
+            if " " + " ".join(fw) + " " in sw:
+                best, score = s.index, 1.0
+                break
+            hit = sum(1 for w in set(fw) if f" {w} " in sw) / len(set(fw))
+            if hit > score:
+                best, score = s.index, hit
+        if best is not None and score >= 0.7 and best not in out:
+            out.append(best)
+    return out
+
+
+def classify(ev: dict, sents: list[int], trace: Trace, events: list[dict], filtered: set, scorer) -> str:
+    t = ev["type"]
+    if not sents:
+        return "no sentence found"
+    mine = [e for e in events if e["type"] == t and e["trigger"]["sentence"] in sents]
+    if any(e.get("modality", "asserted") == "asserted" for e in mine):
+        return "differs"
+    if mine:
+        return "modality"
+    if any(tt == t and s in sents for tt, s in filtered):
+        return "filter"
+    for stage, f in trace.dropped:
+        if f.type == t and f.sentence.index in sents:
+            return f"stage:{stage}"
+    words = [w for w in trace.words if w["sent"] in sents]
+    if any(w["type"] == t and w["gate"] for w in words):
+        return "gate:" + next(w["gate"] for w in words if w["type"] == t and w["gate"])
+    if any(w["type"] == t for w in words):
+        return "rule made none"
+    if any(w["type"] for w in words):
+        return "other type"
+    return "no trigger"
+
+
+def main(argv) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="realnews-dev", choices=["realnews-dev", "written-dev"])
+    ap.add_argument("--batches", nargs="*", default=list(LOOK))
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("eval_sets", ROOT / "scripts" / "eval.py")
+    ev_mod = importlib.util.module_from_spec(spec)
+    sys.modules["eval_sets"] = ev_mod
+    spec.loader.exec_module(ev_mod)  # the eval sets and the scorer
+    from kg.extract import Extractor
+    from kg.extract import facts as facts_io
+    from kg.read.reader import read_file
+
+    scorer = ev_mod.load_scorer()
+    es = ev_mod.SETS[args.set]()
+    ids = batch_ids(args.batches) if args.set == "realnews-dev" else None
+    traces: list[Trace] = []
+    install(traces)
+    ex = Extractor()
+    orig_find = ex.events.find
+
+    def find(parsed, res, published):
+        traces[-1].sentences = parsed.sentences
+        return orig_find(parsed, res, published)
+    ex.events.find = find
+    filt = ex.event_filter
+    filtered_out: list = []
+    if filt is not None:
+        orig_apply = filt.apply
+
+        def apply(events, *a, **k):
+            out = orig_apply(events, *a, **k)
+            kept = {id(e) for e in out}
+            filtered_out.extend((e.type, e.trigger.sentence) for e in events if id(e) not in kept)
+            return out
+        filt.apply = apply
+
+    rows = []
+    for gold_path, article in es.pairs():
+        gold = json.loads(gold_path.read_text("utf-8"))
+        if ids is not None and gold["id"] not in ids:
+            continue
+        traces.append(Trace())
+        filtered_out.clear()
+        facts = json.loads(facts_io.dumps(ex.extract(read_file(article))))
+        res = scorer.score(gold, facts)
+        unmatched = [dict(u) for u in res["unmatched_gold_events"]]
+        pending = list(gold["events"])
+        for u in unmatched:
+            g = next(e for e in pending if e["type"] == u["type"] and e.get("roles") == u["roles"]
+                     and e.get("quantities") == u["quantities"])
+            pending.remove(g)
+            sents = gold_sentences(g, traces[-1].sentences)
+            cls = classify(g, sents, traces[-1], facts.get("events", []), set(filtered_out), scorer)
+            rows.append({"doc": gold["id"], "batch": ids[gold["id"]] if ids else "W", "type": g["type"],
+                         "roles": g.get("roles"), "class": cls, "sentences": sents,
+                         "text": [traces[-1].sentences[i].text for i in sents],
+                         "words": [f"{w['word']}:{w['type']}{'/' + w['gate'] if w['gate'] else ''}:{w['made']}"
+                                   for w in traces[-1].words if w["sent"] in sents and w["type"]],
+                         "note": g.get("note")})
+    if args.json:
+        print(json.dumps(rows, indent=1))
+        return 0
+    by = Counter(r["class"] for r in rows)
+    batches = defaultdict(set)
+    for r in rows:
+        batches[r["class"]].add(r["batch"])
+    print(f"{len(rows)} missed gold events")
+    for cls, n in by.most_common():
+        print(f"{cls:<34} {n:>3}  batches {len(batches[cls]):>2}: {' '.join(sorted(batches[cls]))}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
