@@ -337,6 +337,7 @@ class Resolver:
         _one_entity_per_name(clusters)
         _drop_coordinated_modifier_states(clusters)
         _drop_lone_word_people(clusters)
+        _drop_named_things(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -791,6 +792,93 @@ def _drop_lone_word_people(clusters: dict[str, "Cluster"]) -> None:
     for key, c in list(clusters.items()):
         named = [m for m in c.mentions if m.kind != "Description"]
         if c.kind == "Person" and named and all(m.hint.get("lone_word") for m in named):
+            del clusters[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _named_thing_words() -> tuple[frozenset, frozenset]:
+    """titles.yaml operation_nouns ("operation", "exercise") and signed_text_heads ("agreement", ...)."""
+    import yaml
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    return frozenset(data.get("operation_nouns", [])), frozenset(data.get("signed_text_heads", []))
+
+
+_CALLED = frozenset(["called", "named", "dubbed", "codenamed", "code-named"])
+
+
+def _operation_names(mentions: list[RawMention]) -> set[str]:
+    """The initials of every "Operation X Y" the report writes (in the paragraphs its mentions come
+    from): an acronym of these letters is the operation's ("in support of Operation X Y (OXY) ... as
+    they support OXY")."""
+    out: set[str] = set()
+    for doc in {id(m.span.doc): m.span.doc for m in mentions if m.span is not None}.values():
+        for t in doc:
+            if t.text != "Operation":
+                continue
+            j = t.i + 1
+            while j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper() and j - t.i <= 4:
+                j += 1
+            if j - t.i >= 2:
+                out.add("".join(w.text[0] for w in doc[t.i:j]))
+    return out
+
+
+def _names_an_operation(m: RawMention, acronyms: set[str]) -> bool:
+    """The mention is a military operation's name: after the word "Operation" or holding it first
+    ("Operation X Y" with NER's name "X Y"), after an operation noun and a comma at a clause's end ("in
+    the operation, X Y."; not "after the operation, X Y said": a subject), after "an exercise called",
+    or the acronym of an operation the report names."""
+    s = m.span
+    if s is None:
+        return False
+    doc = s.doc
+    ops, _ = _named_thing_words()
+    if len(s) >= 2 and s[0].text == "Operation" or s.start > 0 and doc[s.start - 1].text == "Operation":
+        return True
+    if s.text in acronyms and s.text.isupper() and len(s) == 1:
+        return True
+    i = s.start - 1
+    if i >= 1 and doc[i].lower_ in _CALLED and doc[i - 1].lower_ in ops:
+        return True  # "an exercise called X"
+    return i >= 1 and doc[i].text == "," and doc[i - 1].lower_ in ops and doc[i - 1].is_lower \
+        and s.root.dep_ not in ("nsubj", "nsubjpass") and (s.end >= len(doc) or doc[s.end].text in (".", ",", ";", ")"))
+
+
+def _modifies_a_signed_text(m: RawMention) -> bool:
+    """The mention is only the modifier of a signed text's noun ("the X agreements", "the Y peace
+    accords", "the Z Agreements"), lower-case words or none between."""
+    s = m.span
+    if s is None:
+        return False
+    _, heads = _named_thing_words()
+    root = s.root
+    if root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = root.head
+    while head.lower_ not in heads and head.dep_ == "compound" and head.head.i > head.i and head.is_lower:
+        head = head.head  # ("Y peace accords": through "peace")
+    if head.lower_ not in heads or head.i < s.end:
+        return False
+    return all(t.is_lower for t in s.doc[s.end:head.i])
+
+
+def _drop_named_things(clusters: dict[str, "Cluster"]) -> None:
+    """A name that is a military operation's or a signed text's names no actor and no place (GUIDELINES:
+    actors and places). A person or body to the model, with no lexicon entry, one of whose mentions
+    names an operation ("Operation X Y" and then "X Y said to be ..."), is that operation; a place
+    or a body every mention of which is an operation's name or a signed text's modifier ("the X
+    agreements") is no place of the report. A place named also otherwise ("talks in X") stays."""
+    acronyms = None
+    for key, c in list(clusters.items()):
+        if c.entry is not None or c.kind not in ("Person", "Organization", "Location"):
+            continue
+        named = [m for m in c.mentions if m.kind != "Description"]
+        if not named:
+            continue
+        if acronyms is None:
+            acronyms = _operation_names([m for x in clusters.values() for m in x.mentions])
+        ops = [_names_an_operation(m, acronyms) for m in named]
+        if c.kind != "Location" and any(ops) or all(o or _modifies_a_signed_text(m) for o, m in zip(ops, named)):
             del clusters[key]
 
 
