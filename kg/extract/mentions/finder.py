@@ -199,6 +199,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 continue  # "SAINT-AU-LIEU": a piece of a hyphenated name, no acronym
             if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 continue  # "pro-Russian forces" are not Russia's forces
+            if _common_noun_use(doc, s, e, entry):
+                continue  # "wants to create an Islamic state": a kind of state, not the listed group
             if _inside_a_body_name(doc, s, e, self.res):
                 continue  # "the National X Council", "the Ministry of Y": another body, named around X or Y
             if e - s == 1 and doc[s].head.i > s and doc[s].head.lemma_.lower() in _PEOPLE_NOUNS \
@@ -427,6 +429,22 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
 
 #: the piece after a hyphen that goes on a name: "d'Y", "l'Y" or a capitalised word
 _HYPHEN_TAIL = re.compile(r"(?:[dl]['’][A-Z]\w+|[A-Z][a-z]\w*)")
+
+
+def _common_noun_use(doc: Doc, s: int, e: int, entry) -> bool:
+    """A listed name written after "a"/"an" with a word in lower case that every spelling of the entry
+    capitalises ("an Islamic state", "a national army" for "X National Army"): a common noun phrase, a
+    kind of thing, not the listed actor (round 24)."""
+    if entry is None or s == 0 or doc[s - 1].lower_ not in ("a", "an"):
+        return False
+    spellings = [entry.name, *entry.aliases]
+    for t in doc[s:e]:
+        if t.is_alpha and t.is_lower:
+            word = t.lower_
+            used = [w for n in spellings for w in n.split() if w.lower() == word]
+            if used and all(w[:1].isupper() for w in used):
+                return True
+    return False
 
 
 def _inside_hyphenated_word(doc: Doc, s: int, e: int) -> bool:

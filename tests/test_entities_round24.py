@@ -1,0 +1,77 @@
+"""Entities, round 24 (issue 10): a name that is a military operation's or a signed text's names no actor
+and no place (`_drop_named_things`, kg/extract/resolve.py; docs/entities.md, "Round 24").
+
+Each test is an invented report with invented names.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import extract
+
+
+def _named(facts, part):
+    return [(e.type, e.name) for e in facts.entities if part in e.name or any(part in a for a in e.aliases)]
+
+
+# An operation's name, after "Operation", in apposition to "the operation", after "an exercise called",
+# or its acronym, is no person, body or place.
+
+def test_an_operation_named_after_operation_is_no_person(extractor):
+    f = extract(extractor, "Strikes\n\nAircraft hit 40 sites on Monday in the opening night of Operation Velvet Lark, "
+                           "officials said. Velvet Lark, they said, was weakening the army's air defences.")
+    assert _named(f, "Velvet Lark") == [], _named(f, "Velvet Lark")
+
+
+def test_an_operation_in_apposition_to_the_operation_is_no_person(extractor):
+    f = extract(extractor, "Evacuation\n\nAbout 900 sailors were involved in the operation, Steady Harbor. "
+                           "Helicopters flew people out of the town of Dorvala.")
+    assert _named(f, "Steady Harbor") == [], _named(f, "Steady Harbor")
+    assert ("Location", "Dorvala") in [(e.type, e.name) for e in f.entities]
+
+
+def test_the_acronym_of_an_operation_is_no_body(extractor):
+    f = extract(extractor, "Rotation\n\nAbout 150 soldiers will deploy to Latvia in support of Operation Amber Shield (OAS). "
+                           "\n\nThe equipment will go on to other units as they support OAS in eastern Europe.")
+    assert _named(f, "OAS") == [], _named(f, "OAS")
+
+
+# A place named only as the modifier of a signed text is no place of the report; named otherwise too, it stays.
+
+def test_a_town_named_only_in_an_agreements_name_is_no_place(extractor):
+    f = extract(extractor, "Talks\n\nThe minister urged Russia to adhere to its commitments under the Marvik agreements, "
+                           "including a ceasefire. Every task outlined in the Torsby peace accords was done, he said.")
+    assert _named(f, "Marvik") == [] and _named(f, "Torsby") == [], (_named(f, "Marvik"), _named(f, "Torsby"))
+
+
+def test_a_town_named_in_an_agreement_and_as_a_place_stays(extractor):
+    f = extract(extractor, "Talks\n\nEnvoys met in Marvik on Monday. They urged both sides to respect the Marvik agreements.")
+    assert [t for t, _ in _named(f, "Marvik")] == ["Location"], _named(f, "Marvik")
+
+
+# Guards: a person named after "the operation," as a speaker, and a force named with "Operation" inside.
+
+def test_a_speaker_after_the_operation_is_kept(extractor):
+    f = extract(extractor, "Raid\n\nAfter the operation, Colonel Jana Torvik said the town of Dorvala was calm.")
+    assert ("Person", "Jana Torvik") in [(e.type, e.name) for e in f.entities], [(e.type, e.name) for e in f.entities]
+
+
+def test_a_task_force_named_for_an_operation_is_kept(extractor):
+    f = extract(extractor, "Strikes\n\nThe Combined Joint Task Force Operation Amber Shield said it struck 12 targets "
+                           "near Dorvala on Monday.")
+    assert any(t == "ArmedForce" for t, _ in _named(f, "Task Force")), _named(f, "Amber")
+
+
+# A listed name written after "a"/"an" with a word in lower case that the name capitalises is a common noun.
+
+def test_a_listed_name_in_lower_case_after_an_is_a_kind_of_thing(extractor):
+    f = extract(extractor, "Insurgency\n\nThe militants, who want to create an Islamic state, attacked the town of Dorvala "
+                           "on Monday.")
+    assert not any(e.type == "ArmedGroup" and "Islamic" in e.name for e in f.entities), \
+        [(e.type, e.name) for e in f.entities]
+
+
+def test_a_listed_name_capitalised_after_a_is_kept(extractor):
+    f = extract(extractor, "Insurgency\n\nA Islamic State commander was killed near the town of Dorvala on Monday, "
+                           "and Islamic State fighters fled.")
+    assert any(e.type == "ArmedGroup" and e.name == "Islamic State" for e in f.entities), \
+        [(e.type, e.name) for e in f.entities]
