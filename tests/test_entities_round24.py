@@ -75,3 +75,9 @@ def test_a_listed_name_capitalised_after_a_is_kept(extractor):
                            "and Islamic State fighters fled.")
     assert any(e.type == "ArmedGroup" and e.name == "Islamic State" for e in f.entities), \
         [(e.type, e.name) for e in f.entities]
+
+
+def test_a_programme_named_by_its_kind_is_no_body(extractor):
+    f = extract(extractor, "Visit\n\nVelandia is a member of NATO's Partnership for Stability, the minister noted, "
+                           "and hosts 20 U.S. airmen.")
+    assert _named(f, "Partnership") == [], _named(f, "Partnership")

@@ -796,11 +796,13 @@ def _drop_lone_word_people(clusters: dict[str, "Cluster"]) -> None:
 
 
 @functools.lru_cache(maxsize=1)
-def _named_thing_words() -> tuple[frozenset, frozenset]:
-    """titles.yaml operation_nouns ("operation", "exercise") and signed_text_heads ("agreement", ...)."""
+def _named_thing_words() -> tuple[frozenset, frozenset, frozenset]:
+    """titles.yaml operation_nouns ("operation", "exercise"), signed_text_heads ("agreement", ...) and
+    document_heads ("partnership", "initiative", ...)."""
     import yaml
     data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
-    return frozenset(data.get("operation_nouns", [])), frozenset(data.get("signed_text_heads", []))
+    return frozenset(data.get("operation_nouns", [])), frozenset(data.get("signed_text_heads", [])), \
+        frozenset(data.get("document_heads", []))
 
 
 _CALLED = frozenset(["called", "named", "dubbed", "codenamed", "code-named"])
@@ -832,7 +834,7 @@ def _names_an_operation(m: RawMention, acronyms: set[str]) -> bool:
     if s is None:
         return False
     doc = s.doc
-    ops, _ = _named_thing_words()
+    ops = _named_thing_words()[0]
     if len(s) >= 2 and s[0].text == "Operation" or s.start > 0 and doc[s.start - 1].text == "Operation":
         return True
     if s.text in acronyms and s.text.isupper() and len(s) == 1:
@@ -850,7 +852,7 @@ def _modifies_a_signed_text(m: RawMention) -> bool:
     s = m.span
     if s is None:
         return False
-    _, heads = _named_thing_words()
+    heads = _named_thing_words()[1]
     root = s.root
     if root.dep_ not in ("compound", "amod", "nmod"):
         return False
@@ -862,12 +864,24 @@ def _modifies_a_signed_text(m: RawMention) -> bool:
     return all(t.is_lower for t in s.doc[s.end:head.i])
 
 
+def _names_a_text(m: RawMention) -> bool:
+    """The mention is a text's, a plan's or a programme's name that opens on its kind ("the Partnership
+    for X", "the Initiative on Y", "Treaty of Z"): a document head, then "for", "on" or "of"."""
+    s = m.span
+    if s is None:
+        return False
+    words = [t for t in s if t.lower_ != "the"]
+    return len(words) >= 3 and words[0].text[:1].isupper() and words[0].lower_ in _named_thing_words()[2] \
+        and words[1].lower_ in ("for", "on", "of")
+
+
 def _drop_named_things(clusters: dict[str, "Cluster"]) -> None:
     """A name that is a military operation's or a signed text's names no actor and no place (GUIDELINES:
     actors and places). A person or body to the model, with no lexicon entry, one of whose mentions
     names an operation ("Operation X Y" and then "X Y said to be ..."), is that operation; a place
-    or a body every mention of which is an operation's name or a signed text's modifier ("the X
-    agreements") is no place of the report. A place named also otherwise ("talks in X") stays."""
+    or a body every mention of which is an operation's name, a signed text's modifier ("the X
+    agreements") or a programme's name ("the Partnership for Y") is no place and no actor of the report.
+    A place named also otherwise ("talks in X") stays."""
     acronyms = None
     for key, c in list(clusters.items()):
         if c.entry is not None or c.kind not in ("Person", "Organization", "Location"):
@@ -878,7 +892,8 @@ def _drop_named_things(clusters: dict[str, "Cluster"]) -> None:
         if acronyms is None:
             acronyms = _operation_names([m for x in clusters.values() for m in x.mentions])
         ops = [_names_an_operation(m, acronyms) for m in named]
-        if c.kind != "Location" and any(ops) or all(o or _modifies_a_signed_text(m) for o, m in zip(ops, named)):
+        if c.kind != "Location" and any(ops) or all(o or _modifies_a_signed_text(m) or _names_a_text(m)
+                                                    for o, m in zip(ops, named)):
             del clusters[key]
 
 
