@@ -81,3 +81,34 @@ def test_a_programme_named_by_its_kind_is_no_body(extractor):
     f = extract(extractor, "Visit\n\nVelandia is a member of NATO's Partnership for Stability, the minister noted, "
                            "and hosts 20 U.S. airmen.")
     assert _named(f, "Partnership") == [], _named(f, "Partnership")
+
+
+# One unit named several ways in one report: by its number and echelon in full and short, and by a nickname.
+
+def _units(facts):
+    return sorted((e.name, sorted(e.aliases)) for e in facts.entities if e.type == "ArmedForce")
+
+
+def test_a_brigade_named_in_full_and_short_and_by_nickname_is_one_unit(extractor):
+    f = extract(extractor, "Rotation\n\nThe Army will send the 4th Brigade, 2nd Infantry Division, from Fort Riley, Kansas, "
+                           "to Kuwait this fall. The 4th Armored Brigade Combat Team will replace a unit there. "
+                           "\"The Ravenwolf Brigade is well-trained and ready,\" its commander said.")
+    brigades = [u for u in _units(f) if "Brigade" in u[0] or any("Brigade" in a for a in u[1])]
+    assert len(brigades) == 1, _units(f)
+    assert {"4th Armored Brigade Combat Team", "Ravenwolf Brigade"} <= set(brigades[0][1]) | {brigades[0][0]}, brigades
+
+
+def test_two_brigades_of_different_numbers_and_a_nickname_stay_apart(extractor):
+    f = extract(extractor, "Rotation\n\nThe 4th Armored Brigade Combat Team, 2nd Cavalry Division, will replace the "
+                           "3rd Armored Brigade Combat Team, 1st Infantry Division. \"The Ravenwolf Brigade is ready,\" "
+                           "its commander said.")
+    names = [n for n, _ in _units(f)]
+    assert any(n.startswith("4th Armored") for n in names) and any(n.startswith("3rd Armored") for n in names), _units(f)
+    assert not any("Ravenwolf Brigade" in a for _, al in _units(f) for a in al), _units(f)
+
+
+def test_two_divisions_of_one_number_and_different_kinds_stay_apart(extractor):
+    f = extract(extractor, "Exercise\n\nSoldiers of the 1st Armored Division trained beside the 1st Infantry Division "
+                           "at Fort Hood, Texas, on Monday.")
+    names = [n for n, _ in _units(f)]
+    assert "1st Armored Division" in names and "1st Infantry Division" in names, _units(f)

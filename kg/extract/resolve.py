@@ -335,6 +335,7 @@ class Resolver:
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)
         _one_entity_per_name(clusters)
+        _one_unit_per_report(clusters, self.gaz)
         _drop_coordinated_modifier_states(clusters)
         _drop_lone_word_people(clusters)
         _drop_named_things(clusters)
@@ -895,6 +896,95 @@ def _drop_named_things(clusters: dict[str, "Cluster"]) -> None:
         if c.kind != "Location" and any(ops) or all(o or _modifies_a_signed_text(m) or _names_a_text(m)
                                                     for o, m in zip(ops, named)):
             del clusters[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> tuple[frozenset, frozenset]:
+    """titles.yaml unit_echelons ("brigade", ...) and unit_kind_words ("armored", "combat", ...)."""
+    import yaml
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    return frozenset(data.get("unit_echelons", [])), frozenset(data.get("unit_kind_words", []))
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def _unit_parts(text: str, gaz: Optional[Gazetteer] = None) -> Optional[tuple]:
+    """A unit's name read as (number, echelon, kind words, parent, nickname): "the 3rd Brigade Combat Team,
+    1st X Division" -> (3, "brigade", {"combat", "team"}, "1st x division", None); "the Dagger Brigade" ->
+    (None, "brigade", set(), None, "dagger"). None for a name with no echelon noun, or with words that are
+    neither a number, a kind word nor (for a nickname) capitalised words that name no state or place."""
+    echelons, kinds = _unit_words()
+    head, _, parent = text.partition(",")
+    words = [w for w in re.split(r"\s+", head.strip()) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    at = next((i for i, w in enumerate(words) if w.lower() in echelons), None)
+    if at is None or at == 0 and len(words) == 1:
+        return None
+    number, kind, nick = None, set(), []
+    for w in words:
+        lw = w.lower()
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", lw)
+        if m:
+            number = number or int(m.group(1))
+        elif lw in _ORDINAL_WORDS:
+            number = number or _ORDINAL_WORDS[lw]
+        elif lw in kinds:
+            kind.add(lw)
+        elif w[:1].isupper() and w.isalpha():
+            nick.append(lw)
+        else:
+            return None
+    echelon = words[at].lower()
+    kind.discard(echelon)
+    if number is not None:
+        return (number, echelon, frozenset(kind), norm(parent) or None, None) if not nick else None
+    if not nick or parent.strip():
+        return None
+    name = " ".join(nick)
+    place = gaz.lookup(name.title()) if gaz is not None else None
+    if gaz is not None and (gaz.country(name.title()) is not None or place is not None and norm(place.name) == name):
+        return None  # "the Xian Brigade", "the Y Brigade" named for its town (by that very name): no nickname
+    return (None, echelon, frozenset(kind), None, name)
+
+
+def _one_unit_per_report(clusters: dict[str, "Cluster"], gaz: Optional[Gazetteer] = None) -> None:
+    """One unit a report names several ways is one entity (round 24, as round 23's one name, one entity):
+    - by its number and echelon in full and short ("the 2nd Brigade, 1st X Division", "the 2nd Armored
+      Brigade Combat Team", "the 2nd Armored Brigade Combat Team, 1st Y Division"): the same number and
+      echelon, kind words of one within the other's, no two different parents;
+    - by a nickname ("the Dagger Brigade", no number) and the one numbered unit of that echelon the report
+      names (two numbered brigades: the nickname is left alone).
+    Only armed forces with no lexicon entry, of no two different states."""
+    units = []
+    for c in clusters.values():
+        if c.kind != "ArmedForce" or c.entry is not None:
+            continue
+        parts = {_unit_parts(m.text, gaz) for m in c.mentions if m.kind != "Description" and not m.hint.get("inside")}
+        parts.discard(None)
+        if len(parts) == 1 or parts and len({(p[0], p[1], p[4]) for p in parts}) == 1:
+            units.append((c, sorted(parts, key=lambda p: (len(p[2]), p[3] or ""))[-1]))
+
+    def fits(a, b) -> bool:
+        (ca, pa), (cb, pb) = a, b
+        if ca.country and cb.country and ca.country != cb.country:
+            return False
+        if pa[0] != pb[0] or pa[1] != pb[1] or pa[3] and pb[3] and pa[3] != pb[3]:
+            return False
+        return pa[2] <= pb[2] or pb[2] <= pa[2]
+    numbered = [u for u in units if u[1][0] is not None]
+    for i, a in enumerate(numbered):
+        for b in numbered[i + 1:]:
+            if a[0].key in clusters and b[0].key in clusters and a[0] is not b[0] and fits(a, b):
+                into, other = (a, b) if (a[1][3] is not None, len(a[0].mentions)) >= (b[1][3] is not None, len(b[0].mentions)) else (b, a)
+                _join(clusters, into[0], other[0])
+    live = [u for u in numbered if u[0].key in clusters]
+    for c, p in [u for u in units if u[1][0] is None]:
+        same = [u for u in live if u[1][1] == p[1] and not (u[0].country and c.country and u[0].country != c.country)]
+        if len(same) == 1 and c.key in clusters:
+            _join(clusters, same[0][0], c)
 
 
 def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
