@@ -112,3 +112,35 @@ def test_two_divisions_of_one_number_and_different_kinds_stay_apart(extractor):
                            "at Fort Hood, Texas, on Monday.")
     names = [n for n, _ in _units(f)]
     assert "1st Armored Division" in names and "1st Infantry Division" in names, _units(f)
+
+
+# A state's service named bare is an armed force of its own name, one with the service named with its state.
+
+def _ents(facts):
+    return [(e.type, e.name, sorted(e.aliases)) for e in facts.entities]
+
+
+def test_a_service_named_bare_before_a_noun_or_owning_a_command_is_an_armed_force(extractor):
+    f = extract(extractor, "Airlift\n\nNine Navy helicopters flew 83 sorties to the town of Dorvala. About 20 service "
+                           "members from the Air Force's Velmar Mobility Command are deployed there.")
+    types = {n: t for t, n, _ in _ents(f)}
+    assert types.get("Navy") == "ArmedForce" and types.get("Air Force") == "ArmedForce", _ents(f)
+
+
+def test_a_service_named_bare_joins_the_service_named_with_its_state(extractor):
+    f = extract(extractor, "Talks\n\nThe deal includes robust Coast Guard cooperation and the arrival of a former United "
+                           "States Coast Guard cutter in Velandia.")
+    guards = [x for x in _ents(f) if "Guard" in x[1] or any("Guard" in a for a in x[2])]
+    assert guards == [("ArmedForce", "United States Coast Guard", ["Coast Guard"])], _ents(f)
+
+
+def test_the_guard_joins_the_one_national_guard(extractor):
+    f = extract(extractor, "Visit\n\nThe general came to learn more about the Guard's mission in Velandia. The National "
+                           "Guard and the Air National Guard have sent 300 troops.")
+    guards = [x for x in _ents(f) if x[1].endswith("Guard")]
+    assert ("ArmedForce", "National Guard", ["Guard"]) in guards and len(guards) == 2, _ents(f)
+
+
+def test_a_service_in_a_rank_or_a_body_name_is_no_force(extractor):
+    f = extract(extractor, "Visit\n\nNavy Adm. Jane Torvik met officials of the Department of the Navy in Velandia.")
+    assert not any(n == "Navy" for _, n, _ in _ents(f)), _ents(f)

@@ -950,6 +950,29 @@ def _unit_parts(text: str, gaz: Optional[Gazetteer] = None) -> Optional[tuple]:
     return (None, echelon, frozenset(kind), None, name)
 
 
+def _join_bare_services(clusters: dict[str, "Cluster"]) -> None:
+    """A state's service named bare ("Coast Guard", "the Guard") beside the one armed force whose name ends
+    with it ("the United States Coast Guard", "the National Guard"; of several, the one shortest name
+    whose others all end with it): one force, under its full name."""
+    forces = [c for c in clusters.values() if c.kind == "ArmedForce"]
+    for short in [c for c in clusters.values() if c.kind in ("ArmedForce", "Organization") and c.entry is None]:
+        names = {norm(m.text) for m in short.mentions if m.kind != "Description"}
+        if len(names) != 1 or short.key not in clusters:
+            continue
+        word = next(iter(names))
+        if not word or len(word.split()) > 2 or not (short.hints.get("branch") or word == "guard"):
+            continue
+        longs = [c for c in forces if c is not short and c.key in clusters
+                 and any(n.endswith(" " + word) for n in _name_keys(c))]
+        if not longs:
+            continue
+        shortest = min(longs, key=lambda c: min(len(n) for n in _name_keys(c) if n.endswith(" " + word)))
+        base = min((n for n in _name_keys(shortest) if n.endswith(" " + word)), key=len)
+        if all(any(n.endswith(base) for n in _name_keys(c)) for c in longs):
+            short.kind = "ArmedForce"
+            _join(clusters, shortest, short)
+
+
 def _one_unit_per_report(clusters: dict[str, "Cluster"], gaz: Optional[Gazetteer] = None) -> None:
     """One unit a report names several ways is one entity (round 24, as round 23's one name, one entity):
     - by its number and echelon in full and short ("the 2nd Brigade, 1st X Division", "the 2nd Armored
@@ -980,6 +1003,7 @@ def _one_unit_per_report(clusters: dict[str, "Cluster"], gaz: Optional[Gazetteer
             if a[0].key in clusters and b[0].key in clusters and a[0] is not b[0] and fits(a, b):
                 into, other = (a, b) if (a[1][3] is not None, len(a[0].mentions)) >= (b[1][3] is not None, len(b[0].mentions)) else (b, a)
                 _join(clusters, into[0], other[0])
+    _join_bare_services(clusters)
     live = [u for u in numbered if u[0].key in clusters]
     for c, p in [u for u in units if u[1][0] is None]:
         same = [u for u in live if u[1][1] == p[1] and not (u[0].country and c.country and u[0].country != c.country)]
