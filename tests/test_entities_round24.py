@@ -17,34 +17,34 @@ def _named(facts, part):
 # or its acronym, is no person, body or place.
 
 def test_an_operation_named_after_operation_is_no_person(extractor):
-    f = extract(extractor, "Strikes\n\nAircraft hit 40 sites on Monday in the opening night of Operation Velvet Lark, "
-                           "officials said. Velvet Lark, they said, was weakening the army's air defences.")
+    f = extract(extractor, "Strikes\n\nBombers struck radar posts near the town of Dorvala as Operation Velvet Lark began on Monday. "
+                           "Velvet Lark will go on for a week, the ministry said.")
     assert _named(f, "Velvet Lark") == [], _named(f, "Velvet Lark")
 
 
 def test_an_operation_in_apposition_to_the_operation_is_no_person(extractor):
-    f = extract(extractor, "Evacuation\n\nAbout 900 sailors were involved in the operation, Steady Harbor. "
-                           "Helicopters flew people out of the town of Dorvala.")
+    f = extract(extractor, "Evacuation\n\nTwo ships and their crews took part in the operation, Steady Harbor. "
+                           "Boats carried families out of the town of Dorvala.")
     assert _named(f, "Steady Harbor") == [], _named(f, "Steady Harbor")
     assert ("Location", "Dorvala") in [(e.type, e.name) for e in f.entities]
 
 
 def test_the_acronym_of_an_operation_is_no_body(extractor):
-    f = extract(extractor, "Rotation\n\nAbout 150 soldiers will deploy to Latvia in support of Operation Amber Shield (OAS). "
-                           "\n\nThe equipment will go on to other units as they support OAS in eastern Europe.")
+    f = extract(extractor, "Drill\n\nA company of engineers reached Velandia for Operation Amber Shield (OAS) on Friday. "
+                           "\n\nTheir trucks will later move north while the engineers support OAS near the border.")
     assert _named(f, "OAS") == [], _named(f, "OAS")
 
 
 # A place named only as the modifier of a signed text is no place of the report; named otherwise too, it stays.
 
 def test_a_town_named_only_in_an_agreements_name_is_no_place(extractor):
-    f = extract(extractor, "Talks\n\nThe minister urged Russia to adhere to its commitments under the Marvik agreements, "
-                           "including a ceasefire. Every task outlined in the Torsby peace accords was done, he said.")
+    f = extract(extractor, "Talks\n\nThe envoy asked both sides to honour the Marvik agreements before winter. Nobody has broken "
+                           "the Torsby peace accords since they were signed, she added.")
     assert _named(f, "Marvik") == [] and _named(f, "Torsby") == [], (_named(f, "Marvik"), _named(f, "Torsby"))
 
 
 def test_a_town_named_in_an_agreement_and_as_a_place_stays(extractor):
-    f = extract(extractor, "Talks\n\nEnvoys met in Marvik on Monday. They urged both sides to respect the Marvik agreements.")
+    f = extract(extractor, "Talks\n\nEnvoys gathered in Marvik on Monday. They asked both sides to honour the Marvik agreements.")
     assert [t for t, _ in _named(f, "Marvik")] == ["Location"], _named(f, "Marvik")
 
 
@@ -78,8 +78,8 @@ def test_a_listed_name_capitalised_after_a_is_kept(extractor):
 
 
 def test_a_programme_named_by_its_kind_is_no_body(extractor):
-    f = extract(extractor, "Visit\n\nVelandia is a member of NATO's Partnership for Stability, the minister noted, "
-                           "and hosts 20 U.S. airmen.")
+    f = extract(extractor, "Visit\n\nThe minister said Velandia joined the alliance's Partnership for Stability last year "
+                           "and now hosts a small training team.")
     assert _named(f, "Partnership") == [], _named(f, "Partnership")
 
 
@@ -90,26 +90,26 @@ def _units(facts):
 
 
 def test_a_brigade_named_in_full_and_short_and_by_nickname_is_one_unit(extractor):
-    f = extract(extractor, "Rotation\n\nThe Army will send the 4th Brigade, 2nd Infantry Division, from Fort Riley, Kansas, "
-                           "to Kuwait this fall. The 4th Armored Brigade Combat Team will replace a unit there. "
-                           "\"The Ravenwolf Brigade is well-trained and ready,\" its commander said.")
+    f = extract(extractor, "Rotation\n\nSoldiers of the 4th Brigade, 2nd Infantry Division, left Camp Dorvala for Velandia on "
+                           "Monday. The 4th Armored Brigade Combat Team will stay nine months. "
+                           "\"The Ravenwolf Brigade is ready for this,\" its colonel said.")
     brigades = [u for u in _units(f) if "Brigade" in u[0] or any("Brigade" in a for a in u[1])]
     assert len(brigades) == 1, _units(f)
     assert {"4th Armored Brigade Combat Team", "Ravenwolf Brigade"} <= set(brigades[0][1]) | {brigades[0][0]}, brigades
 
 
 def test_two_brigades_of_different_numbers_and_a_nickname_stay_apart(extractor):
-    f = extract(extractor, "Rotation\n\nThe 4th Armored Brigade Combat Team, 2nd Cavalry Division, will replace the "
-                           "3rd Armored Brigade Combat Team, 1st Infantry Division. \"The Ravenwolf Brigade is ready,\" "
-                           "its commander said.")
+    f = extract(extractor, "Rotation\n\nThe 4th Armored Brigade Combat Team, 2nd Cavalry Division, takes over from the "
+                           "3rd Armored Brigade Combat Team, 1st Infantry Division, in Velandia. \"The Ravenwolf Brigade "
+                           "is ready,\" its colonel said.")
     names = [n for n, _ in _units(f)]
     assert any(n.startswith("4th Armored") for n in names) and any(n.startswith("3rd Armored") for n in names), _units(f)
     assert not any("Ravenwolf Brigade" in a for _, al in _units(f) for a in al), _units(f)
 
 
 def test_two_divisions_of_one_number_and_different_kinds_stay_apart(extractor):
-    f = extract(extractor, "Exercise\n\nSoldiers of the 1st Armored Division trained beside the 1st Infantry Division "
-                           "at Fort Hood, Texas, on Monday.")
+    f = extract(extractor, "Exercise\n\nTanks of the 1st Armored Division drilled beside the 1st Infantry Division "
+                           "near Dorvala on Monday.")
     names = [n for n, _ in _units(f)]
     assert "1st Armored Division" in names and "1st Infantry Division" in names, _units(f)
 
@@ -121,26 +121,26 @@ def _ents(facts):
 
 
 def test_a_service_named_bare_before_a_noun_or_owning_a_command_is_an_armed_force(extractor):
-    f = extract(extractor, "Airlift\n\nNine Navy helicopters flew 83 sorties to the town of Dorvala. About 20 service "
-                           "members from the Air Force's Velmar Mobility Command are deployed there.")
+    f = extract(extractor, "Airlift\n\nSix Navy helicopters carried food to the town of Dorvala on Monday. Tankers of the Air "
+                           "Force's Velmar Refuelling Command flew from a base nearby.")
     types = {n: t for t, n, _ in _ents(f)}
     assert types.get("Navy") == "ArmedForce" and types.get("Air Force") == "ArmedForce", _ents(f)
 
 
 def test_a_service_named_bare_joins_the_service_named_with_its_state(extractor):
-    f = extract(extractor, "Talks\n\nThe deal includes robust Coast Guard cooperation and the arrival of a former United "
-                           "States Coast Guard cutter in Velandia.")
+    f = extract(extractor, "Talks\n\nThe two ministers agreed on more Coast Guard training, and a retired United States Coast "
+                           "Guard cutter will be handed to Velandia next year.")
     guards = [x for x in _ents(f) if "Guard" in x[1] or any("Guard" in a for a in x[2])]
     assert guards == [("ArmedForce", "United States Coast Guard", ["Coast Guard"])], _ents(f)
 
 
 def test_the_guard_joins_the_one_national_guard(extractor):
-    f = extract(extractor, "Visit\n\nThe general came to learn more about the Guard's mission in Velandia. The National "
-                           "Guard and the Air National Guard have sent 300 troops.")
+    f = extract(extractor, "Visit\n\nThe general praised the Guard's work in Velandia on Tuesday. The National "
+                           "Guard and the Air National Guard have sent 300 troops there since May.")
     guards = [x for x in _ents(f) if x[1].endswith("Guard")]
     assert ("ArmedForce", "National Guard", ["Guard"]) in guards and len(guards) == 2, _ents(f)
 
 
 def test_a_service_in_a_rank_or_a_body_name_is_no_force(extractor):
-    f = extract(extractor, "Visit\n\nNavy Adm. Jane Torvik met officials of the Department of the Navy in Velandia.")
+    f = extract(extractor, "Visit\n\nNavy Adm. Jane Torvik spoke to reporters beside staff of the Department of the Navy in Velandia.")
     assert not any(n == "Navy" for _, n, _ in _ents(f)), _ents(f)

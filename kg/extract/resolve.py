@@ -335,6 +335,7 @@ class Resolver:
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)
         _one_entity_per_name(clusters)
+        _join_bare_services(clusters)
         _one_unit_per_report(clusters, self.gaz)
         _drop_coordinated_modifier_states(clusters)
         _drop_lone_word_people(clusters)
@@ -1003,7 +1004,6 @@ def _one_unit_per_report(clusters: dict[str, "Cluster"], gaz: Optional[Gazetteer
             if a[0].key in clusters and b[0].key in clusters and a[0] is not b[0] and fits(a, b):
                 into, other = (a, b) if (a[1][3] is not None, len(a[0].mentions)) >= (b[1][3] is not None, len(b[0].mentions)) else (b, a)
                 _join(clusters, into[0], other[0])
-    _join_bare_services(clusters)
     live = [u for u in numbered if u[0].key in clusters]
     for c, p in [u for u in units if u[1][0] is None]:
         same = [u for u in live if u[1][1] == p[1] and not (u[0].country and c.country and u[0].country != c.country)]

@@ -449,12 +449,12 @@ def _bare_services(span: Span, res: Resources, taken: set[int]) -> Iterator[Span
                 continue
             if i > span.start:
                 prev = doc[i - 1]
-                if prev.text[:1].isupper() and (i - 1 > span.start or prev.pos_ == "PROPN") \
-                        or prev.text in ("-", "of", "for") and i - 1 > span.start and doc[i - 2].text[:1].isupper():
-                    continue  # "the U.S. Navy", "Department of the Navy" ("of" after a capitalised word)
-                if prev.lower_ == "the" and i - 2 >= span.start and doc[i - 2].lower_ in ("of", "for") \
-                        and i - 3 >= span.start and doc[i - 3].text[:1].isupper():
-                    continue  # "the Department of the Navy": a body named after it
+                if prev.text[:1].isupper() and (i - 1 > span.start or prev.pos_ == "PROPN"):
+                    continue  # "the U.S. Navy", "Xian Air Force"
+                k = i - 2 if prev.lower_ == "the" else i - 1
+                if doc[k].lower_ in ("of", "for", "-") and k > span.start and doc[k - 1].text[:1].isupper() \
+                        and (k - 1 > span.start or doc[k - 1].pos_ == "PROPN"):
+                    continue  # "the Department of the Navy", "Secretary of the Air Force": a name built on it
             after = doc[i + n] if i + n < span.end else None
             if after is not None and after.text not in ("'s", "\u2019s") and after.text[:1].isupper() and after.is_alpha:
                 continue  # "Navy SEAL", "Air Force Base", "Air Force Gen.": a longer name or a title
