@@ -144,3 +144,28 @@ def test_the_guard_joins_the_one_national_guard(extractor):
 def test_a_service_in_a_rank_or_a_body_name_is_no_force(extractor):
     f = extract(extractor, "Visit\n\nNavy Adm. Jane Torvik spoke to reporters beside staff of the Department of the Navy in Velandia.")
     assert not any(n == "Navy" for _, n, _ in _ents(f)), _ents(f)
+
+
+# A body joined from several names whose mentions the text mostly calls armed is that armed group.
+
+def test_a_body_most_of_whose_mentions_are_armed_is_an_armed_group(extractor):
+    f = extract(extractor, "Offensive\n\nThe Kavran Democratic Union (KDU) has taken full control of Dorvala, the last "
+                           "sizeable town held by the militants. The town was recaptured by the KDU after its fighters "
+                           "cleared the last positions. KDU fighters also seized two villages, and KDU militants "
+                           "overran the airport.")
+    named = [(t, n) for t, n, al in _ents(f) if "KDU" in n or "KDU" in al]
+    assert named == [("ArmedGroup", "KDU")], _ents(f)
+
+
+def test_a_group_named_by_its_loyal_fighters_keeps_its_type_beside_its_longer_name(extractor):
+    f = extract(extractor, "Clashes\n\nFighters loyal to the Kavran Courts have captured the town of Dorvala. Militias "
+                           "loyal to the Kavran Courts also hold the port, and the Kavran Courts Union rejected any talks.")
+    named = [(t, n) for t, n, al in _ents(f) if "Kavran" in n]
+    assert named == [("ArmedGroup", "Kavran Courts")], _ents(f)
+
+
+def test_a_body_the_text_does_not_call_armed_stays_a_body(extractor):
+    f = extract(extractor, "Aid\n\nThe Kavran Relief Union (KRU) sent food to the town of Dorvala on Monday. The KRU "
+                           "said it would open two clinics, and the KRU asked donors for more money.")
+    named = [(t, n) for t, n, al in _ents(f) if "KRU" in n or "KRU" in al]
+    assert named and all(t == "Organization" for t, _ in named), _ents(f)

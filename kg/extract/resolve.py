@@ -327,6 +327,7 @@ class Resolver:
         _merge_state_bodies(clusters, self.gaz)
         _merge_appositions(clusters)
         _merge_people_into_groups(clusters)
+        _armed_by_most_mentions(clusters)
         _merge_names_of_fighters(clusters)
         _merge_settlement_names(clusters)
         _merge_qualified_places(clusters)
@@ -949,6 +950,20 @@ def _unit_parts(text: str, gaz: Optional[Gazetteer] = None) -> Optional[tuple]:
     if gaz is not None and (gaz.country(name.title()) is not None or place is not None and norm(place.name) == name):
         return None  # "the Xian Brigade", "the Y Brigade" named for its town (by that very name): no nickname
     return (None, echelon, frozenset(kind), None, name)
+
+
+def _armed_by_most_mentions(clusters: dict[str, "Cluster"]) -> None:
+    """A body joined from several names ("the X Democratic Forces (XDF)", "the Y Courts Union" beside "the Y
+    Courts") whose mentions the text mostly calls armed ("fighters loyal to the Y Courts", "the XDF seized the
+    town") is that armed actor: the type most mentions have, not the one the first name's words gave
+    (round 24; only with no lexicon entry)."""
+    for c in clusters.values():
+        if c.kind != "Organization" or c.entry is not None:
+            continue
+        kinds = Counter(m.kind for m in c.mentions if m.kind != "Description")
+        armed = max(("ArmedGroup", "ArmedForce"), key=lambda k: kinds.get(k, 0))
+        if kinds.get(armed, 0) > kinds.get("Organization", 0):
+            c.kind = armed
 
 
 def _join_bare_services(clusters: dict[str, "Cluster"]) -> None:
