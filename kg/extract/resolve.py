@@ -327,6 +327,7 @@ class Resolver:
         _merge_state_bodies(clusters, self.gaz)
         _merge_appositions(clusters)
         _merge_people_into_groups(clusters)
+        _armed_by_most_mentions(clusters)
         _merge_names_of_fighters(clusters)
         _merge_settlement_names(clusters)
         _merge_qualified_places(clusters)
@@ -335,8 +336,11 @@ class Resolver:
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)
         _one_entity_per_name(clusters)
+        _join_bare_services(clusters)
+        _one_unit_per_report(clusters, self.gaz)
         _drop_coordinated_modifier_states(clusters)
         _drop_lone_word_people(clusters)
+        _drop_named_things(clusters)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -792,6 +796,234 @@ def _drop_lone_word_people(clusters: dict[str, "Cluster"]) -> None:
         named = [m for m in c.mentions if m.kind != "Description"]
         if c.kind == "Person" and named and all(m.hint.get("lone_word") for m in named):
             del clusters[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _named_thing_words() -> tuple[frozenset, frozenset, frozenset]:
+    """titles.yaml operation_nouns ("operation", "exercise"), signed_text_heads ("agreement", ...) and
+    document_heads ("partnership", "initiative", ...)."""
+    import yaml
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    return frozenset(data.get("operation_nouns", [])), frozenset(data.get("signed_text_heads", [])), \
+        frozenset(data.get("document_heads", []))
+
+
+_CALLED = frozenset(["called", "named", "dubbed", "codenamed", "code-named"])
+
+
+def _operation_names(mentions: list[RawMention]) -> set[str]:
+    """The initials of every "Operation X Y" the report writes (in the paragraphs its mentions come
+    from): an acronym of these letters is the operation's ("in support of Operation X Y (OXY) ... as
+    they support OXY")."""
+    out: set[str] = set()
+    for doc in {id(m.span.doc): m.span.doc for m in mentions if m.span is not None}.values():
+        for t in doc:
+            if t.text != "Operation":
+                continue
+            j = t.i + 1
+            while j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper() and j - t.i <= 4:
+                j += 1
+            if j - t.i >= 2:
+                out.add("".join(w.text[0] for w in doc[t.i:j]))
+    return out
+
+
+def _names_an_operation(m: RawMention, acronyms: set[str]) -> bool:
+    """The mention is a military operation's name: after the word "Operation" or holding it first
+    ("Operation X Y" with NER's name "X Y"), after an operation noun and a comma at a clause's end ("in
+    the operation, X Y."; not "after the operation, X Y said": a subject), after "an exercise called",
+    or the acronym of an operation the report names."""
+    s = m.span
+    if s is None:
+        return False
+    doc = s.doc
+    ops = _named_thing_words()[0]
+    if len(s) >= 2 and s[0].text == "Operation" or s.start > 0 and doc[s.start - 1].text == "Operation":
+        return True
+    if s.text in acronyms and s.text.isupper() and len(s) == 1:
+        return True
+    i = s.start - 1
+    if i >= 1 and doc[i].lower_ in _CALLED and doc[i - 1].lower_ in ops:
+        return True  # "an exercise called X"
+    return i >= 1 and doc[i].text == "," and doc[i - 1].lower_ in ops and doc[i - 1].is_lower \
+        and s.root.dep_ not in ("nsubj", "nsubjpass") and (s.end >= len(doc) or doc[s.end].text in (".", ",", ";", ")"))
+
+
+def _modifies_a_signed_text(m: RawMention) -> bool:
+    """The mention is only the modifier of a signed text's noun ("the X agreements", "the Y peace
+    accords", "the Z Agreements"), lower-case words or none between."""
+    s = m.span
+    if s is None:
+        return False
+    heads = _named_thing_words()[1]
+    root = s.root
+    if root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = root.head
+    while head.lower_ not in heads and head.dep_ == "compound" and head.head.i > head.i and head.is_lower:
+        head = head.head  # ("Y peace accords": through "peace")
+    if head.lower_ not in heads or head.i < s.end:
+        return False
+    return all(t.is_lower for t in s.doc[s.end:head.i])
+
+
+def _names_a_text(m: RawMention) -> bool:
+    """The mention is a text's, a plan's or a programme's name that opens on its kind ("the Partnership
+    for X", "the Initiative on Y", "Treaty of Z"): a document head, then "for", "on" or "of"."""
+    s = m.span
+    if s is None:
+        return False
+    words = [t for t in s if t.lower_ != "the"]
+    return len(words) >= 3 and words[0].text[:1].isupper() and words[0].lower_ in _named_thing_words()[2] \
+        and words[1].lower_ in ("for", "on", "of")
+
+
+def _drop_named_things(clusters: dict[str, "Cluster"]) -> None:
+    """A name that is a military operation's or a signed text's names no actor and no place (GUIDELINES:
+    actors and places). A person or body to the model, with no lexicon entry, one of whose mentions
+    names an operation ("Operation X Y" and then "X Y said to be ..."), is that operation; a place
+    or a body every mention of which is an operation's name, a signed text's modifier ("the X
+    agreements") or a programme's name ("the Partnership for Y") is no place and no actor of the report.
+    A place named also otherwise ("talks in X") stays."""
+    acronyms = None
+    for key, c in list(clusters.items()):
+        if c.entry is not None or c.kind not in ("Person", "Organization", "Location"):
+            continue
+        named = [m for m in c.mentions if m.kind != "Description"]
+        if not named:
+            continue
+        if acronyms is None:
+            acronyms = _operation_names([m for x in clusters.values() for m in x.mentions])
+        ops = [_names_an_operation(m, acronyms) for m in named]
+        if c.kind != "Location" and any(ops) or all(o or _modifies_a_signed_text(m) or _names_a_text(m)
+                                                    for o, m in zip(ops, named)):
+            del clusters[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> tuple[frozenset, frozenset]:
+    """titles.yaml unit_echelons ("brigade", ...) and unit_kind_words ("armored", "combat", ...)."""
+    import yaml
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    return frozenset(data.get("unit_echelons", [])), frozenset(data.get("unit_kind_words", []))
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def _unit_parts(text: str, gaz: Optional[Gazetteer] = None) -> Optional[tuple]:
+    """A unit's name read as (number, echelon, kind words, parent, nickname): "the 3rd Brigade Combat Team,
+    1st X Division" -> (3, "brigade", {"combat", "team"}, "1st x division", None); "the Dagger Brigade" ->
+    (None, "brigade", set(), None, "dagger"). None for a name with no echelon noun, or with words that are
+    neither a number, a kind word nor (for a nickname) capitalised words that name no state or place."""
+    echelons, kinds = _unit_words()
+    head, _, parent = text.partition(",")
+    words = [w for w in re.split(r"\s+", head.strip()) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    at = next((i for i, w in enumerate(words) if w.lower() in echelons), None)
+    if at is None or at == 0 and len(words) == 1:
+        return None
+    number, kind, nick = None, set(), []
+    for w in words:
+        lw = w.lower()
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", lw)
+        if m:
+            number = number or int(m.group(1))
+        elif lw in _ORDINAL_WORDS:
+            number = number or _ORDINAL_WORDS[lw]
+        elif lw in kinds:
+            kind.add(lw)
+        elif w[:1].isupper() and w.isalpha():
+            nick.append(lw)
+        else:
+            return None
+    echelon = words[at].lower()
+    kind.discard(echelon)
+    if number is not None:
+        return (number, echelon, frozenset(kind), norm(parent) or None, None) if not nick else None
+    if not nick or parent.strip():
+        return None
+    name = " ".join(nick)
+    place = gaz.lookup(name.title()) if gaz is not None else None
+    if gaz is not None and (gaz.country(name.title()) is not None or place is not None and norm(place.name) == name):
+        return None  # "the Xian Brigade", "the Y Brigade" named for its town (by that very name): no nickname
+    return (None, echelon, frozenset(kind), None, name)
+
+
+def _armed_by_most_mentions(clusters: dict[str, "Cluster"]) -> None:
+    """A body joined from several names ("the X Democratic Forces (XDF)", "the Y Courts Union" beside "the Y
+    Courts") whose mentions the text mostly calls armed ("fighters loyal to the Y Courts", "the XDF seized the
+    town") is that armed actor: the type most mentions have, not the one the first name's words gave
+    (round 24; only with no lexicon entry)."""
+    for c in clusters.values():
+        if c.kind != "Organization" or c.entry is not None:
+            continue
+        kinds = Counter(m.kind for m in c.mentions if m.kind != "Description")
+        armed = max(("ArmedGroup", "ArmedForce"), key=lambda k: kinds.get(k, 0))
+        if kinds.get(armed, 0) > kinds.get("Organization", 0):
+            c.kind = armed
+
+
+def _join_bare_services(clusters: dict[str, "Cluster"]) -> None:
+    """A state's service named bare ("Coast Guard", "the Guard") beside the one armed force whose name ends
+    with it ("the United States Coast Guard", "the National Guard"; of several, the one shortest name
+    whose others all end with it): one force, under its full name."""
+    forces = [c for c in clusters.values() if c.kind == "ArmedForce"]
+    for short in [c for c in clusters.values() if c.kind in ("ArmedForce", "Organization") and c.entry is None]:
+        names = {norm(m.text) for m in short.mentions if m.kind != "Description"}
+        if len(names) != 1 or short.key not in clusters:
+            continue
+        word = next(iter(names))
+        if not word or len(word.split()) > 2 or not (short.hints.get("branch") or word == "guard"):
+            continue
+        longs = [c for c in forces if c is not short and c.key in clusters
+                 and any(n.endswith(" " + word) for n in _name_keys(c))]
+        if not longs:
+            continue
+        shortest = min(longs, key=lambda c: min(len(n) for n in _name_keys(c) if n.endswith(" " + word)))
+        base = min((n for n in _name_keys(shortest) if n.endswith(" " + word)), key=len)
+        if all(any(n.endswith(base) for n in _name_keys(c)) for c in longs):
+            short.kind = "ArmedForce"
+            _join(clusters, shortest, short)
+
+
+def _one_unit_per_report(clusters: dict[str, "Cluster"], gaz: Optional[Gazetteer] = None) -> None:
+    """One unit a report names several ways is one entity (round 24, as round 23's one name, one entity):
+    - by its number and echelon in full and short ("the 2nd Brigade, 1st X Division", "the 2nd Armored
+      Brigade Combat Team", "the 2nd Armored Brigade Combat Team, 1st Y Division"): the same number and
+      echelon, kind words of one within the other's, no two different parents;
+    - by a nickname ("the Dagger Brigade", no number) and the one numbered unit of that echelon the report
+      names (two numbered brigades: the nickname is left alone).
+    Only armed forces with no lexicon entry, of no two different states."""
+    units = []
+    for c in clusters.values():
+        if c.kind != "ArmedForce" or c.entry is not None:
+            continue
+        parts = {_unit_parts(m.text, gaz) for m in c.mentions if m.kind != "Description" and not m.hint.get("inside")}
+        parts.discard(None)
+        if len(parts) == 1 or parts and len({(p[0], p[1], p[4]) for p in parts}) == 1:
+            units.append((c, sorted(parts, key=lambda p: (len(p[2]), p[3] or ""))[-1]))
+
+    def fits(a, b) -> bool:
+        (ca, pa), (cb, pb) = a, b
+        if ca.country and cb.country and ca.country != cb.country:
+            return False
+        if pa[0] != pb[0] or pa[1] != pb[1] or pa[3] and pb[3] and pa[3] != pb[3]:
+            return False
+        return pa[2] <= pb[2] or pb[2] <= pa[2]
+    numbered = [u for u in units if u[1][0] is not None]
+    for i, a in enumerate(numbered):
+        for b in numbered[i + 1:]:
+            if a[0].key in clusters and b[0].key in clusters and a[0] is not b[0] and fits(a, b):
+                into, other = (a, b) if (a[1][3] is not None, len(a[0].mentions)) >= (b[1][3] is not None, len(b[0].mentions)) else (b, a)
+                _join(clusters, into[0], other[0])
+    live = [u for u in numbered if u[0].key in clusters]
+    for c, p in [u for u in units if u[1][0] is None]:
+        same = [u for u in live if u[1][1] == p[1] and not (u[0].country and c.country and u[0].country != c.country)]
+        if len(same) == 1 and c.key in clusters:
+            _join(clusters, same[0][0], c)
 
 
 def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:

@@ -199,6 +199,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 continue  # "SAINT-AU-LIEU": a piece of a hyphenated name, no acronym
             if entry is None or _adjectival(doc[s:e]) or s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "pro":
                 continue  # "pro-Russian forces" are not Russia's forces
+            if _common_noun_use(doc, s, e, entry):
+                continue  # "wants to create an Islamic state": a kind of state, not the listed group
             if _inside_a_body_name(doc, s, e, self.res):
                 continue  # "the National X Council", "the Ministry of Y": another body, named around X or Y
             if e - s == 1 and doc[s].head.i > s and doc[s].head.lemma_.lower() in _PEOPLE_NOUNS \
@@ -231,6 +233,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         for kind, s in _ships_and_ranges(span, self.res) if "Training" in text or any(
                 p in text for p in self.res.ship_prefixes) else ():
             claim(s, kind, None if kind == "ArmedForce" else "Facility", **({} if kind == "ArmedForce" else {"place": None}))
+        # 2c. A state's service named bare ("nine Navy helicopters", "the Air Force's X Command"), not as a
+        #     rank's title ("Navy Adm. Jane Roe") nor inside a longer name ("the U.S. Navy", "Navy SEAL Team"):
+        #     an armed force by its own name (round 24).
+        for s in _bare_services(span, self.res, taken) if any(b in text for b in self.res.service_branches) else ():
+            claim(s, "ArmedForce", None, branch=s.text)
         # 3. spaCy's entities, corrected by context.
         for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
             self._claim_ent(ent, sent, claim)
@@ -427,6 +434,49 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
 
 #: the piece after a hyphen that goes on a name: "d'Y", "l'Y" or a capitalised word
 _HYPHEN_TAIL = re.compile(r"(?:[dl]['’][A-Z]\w+|[A-Z][a-z]\w*)")
+
+
+def _bare_services(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:
+    """Spans of a state's service written bare in ``span`` (``res.service_branches``): capitalised as
+    listed, no capitalised word or hyphen before it (but a sentence's first word that is no name), no
+    capitalised word after it but a possessive, and no rank's title after it ("Navy Adm. X")."""
+    doc = span.doc
+    for branch in res.service_branches:
+        words = branch.split()
+        n = len(words)
+        for i in range(span.start, span.end - n + 1):
+            if [t.text for t in doc[i:i + n]] != words or any(j in taken for j in range(i, i + n)):
+                continue
+            if i > span.start:
+                prev = doc[i - 1]
+                if prev.text[:1].isupper() and (i - 1 > span.start or prev.pos_ == "PROPN"):
+                    continue  # "the U.S. Navy", "Xian Air Force"
+                k = i - 2 if prev.lower_ == "the" else i - 1
+                if doc[k].lower_ in ("of", "for", "-") and k > span.start and doc[k - 1].text[:1].isupper() \
+                        and (k - 1 > span.start or doc[k - 1].pos_ == "PROPN"):
+                    continue  # "the Department of the Navy", "Secretary of the Air Force": a name built on it
+            after = doc[i + n] if i + n < span.end else None
+            if after is not None and after.text not in ("'s", "\u2019s") and after.text[:1].isupper() and after.is_alpha:
+                continue  # "Navy SEAL", "Air Force Base", "Air Force Gen.": a longer name or a title
+            if after is not None and after.text.lower().strip(".") in res.title_words:
+                continue  # ("Navy adm." in lower case)
+            yield doc[i:i + n]
+
+
+def _common_noun_use(doc: Doc, s: int, e: int, entry) -> bool:
+    """A listed name written after "a"/"an" with a word in lower case that every spelling of the entry
+    capitalises ("an Islamic state", "a national army" for "X National Army"): a common noun phrase, a
+    kind of thing, not the listed actor (round 24)."""
+    if entry is None or s == 0 or doc[s - 1].lower_ not in ("a", "an"):
+        return False
+    spellings = [entry.name, *entry.aliases]
+    for t in doc[s:e]:
+        if t.is_alpha and t.is_lower:
+            word = t.lower_
+            used = [w for n in spellings for w in n.split() if w.lower() == word]
+            if used and all(w[:1].isupper() for w in used):
+                return True
+    return False
 
 
 def _inside_hyphenated_word(doc: Doc, s: int, e: int) -> bool:

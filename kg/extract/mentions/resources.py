@@ -86,6 +86,7 @@ class Resources:
     link_nouns: frozenset[str] = frozenset()
     #: round 20: "X seized Y", "Z overran the town": a body that takes a place by force
     place_taking_verbs: frozenset[str] = frozenset()
+    service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -138,6 +139,7 @@ class Resources:
             affiliate_nouns=frozenset(data.get("affiliate_nouns", [])),
             link_nouns=frozenset(data.get("link_nouns", [])),
             place_taking_verbs=frozenset(data.get("place_taking_verbs", [])),
+            service_branches=tuple(data.get("service_branches", [])),
         )
 
     @cached_property
