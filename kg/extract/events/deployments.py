@@ -167,6 +167,8 @@ class DeploymentRules:
             self.infer_destination(f, tok)
         if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:
             f.add("agent", self.announcer(tok))  # "The ministry announced that 2,500 troops would be sent"
+        if not f.filled("agent") and (f.filled("destination") or f.quantities):  # (never the only role: round 35)
+            f.add("agent", self.sender_told_by_force(tok, nominal, subj, patient, f))
         if self.finder.t.base(tok) in self.finder.t.troop_verbs and not (f.filled("destination") or f.quantities):
             return  # "whether X would contribute soldiers": no place, no number, no deployment
         if self.finder.t.base(tok) in self.finder.t.actor_verbs and not f.filled("destination") \
@@ -179,6 +181,26 @@ class DeploymentRules:
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)
+
+    def sender_told_by_force(self, tok: Token, nominal: bool, subj: Optional[Token], patient: Optional[Token],
+                             f: Frame) -> Optional[str]:
+        """Round 35: a deployment with no sender read yet is sent by the state its force is told as
+        ("I ordered the deployment of 2,000 additional X forces to Y": the state of the X forces, when the
+        report names it), or, for a unit told as the subject of an active verb ("the Nth Brigade will
+        deploy to Y"), by the body whose statement tells it ("The Department of the Army announced that
+        ..."). Only the words of the deployment's own clause are read."""
+        nouns = list(self.preps(tok).get("of", [])) if nominal else [n for n in (subj, patient) if n is not None]
+        for noun in nouns:
+            if self.relative_head(noun).lemma_.lower() not in TROOP_OBJECTS and self.kind(self.res.entity_at(noun)) != "ArmedForce":
+                continue
+            force = self.entity(noun, ("ArmedForce",), modifiers=True)
+            state = self.res.country_entity(self.res.countries.get(force)) if force else None
+            if state is not None:
+                return state
+        if not nominal and subj is not None and f.filled("force"):
+            return self.announcer(tok, modifiers=False)  # "the Department of the Army announced that the brigade will deploy"
+            # (its subject itself: not "said a general who served beside X forces")
+        return None
 
     def strength_told(self, verb: Token) -> dict[str, Quantity]:
         """Round 15: "the division arrived here 20,000-strong": a strength told after the verb, with no
@@ -341,7 +363,7 @@ class DeploymentRules:
         owner = self.res.entities[int(force[1:]) - 1].attributes.get("affiliation")
         return owner if owner and self.kind(owner) == "Organization" else None
 
-    def announcer(self, verb: Token) -> Optional[str]:
+    def announcer(self, verb: Token, modifiers: bool = True) -> Optional[str]:
         """The state or body whose announcement tells a passive deployment ("The X ministry said
         500 troops would be sent"): it sends them."""
         t = verb
@@ -351,7 +373,7 @@ class DeploymentRules:
             t = t.head
             if t.lemma_.lower() in ("say", "announce", "confirm", "state", "tell", "order", "approve", "decide"):
                 subj = self.subject(t)
-                eid = self.entity(subj, ("Country", "Organization", "ArmedForce"), modifiers=True) if subj is not None else None
+                eid = self.entity(subj, ("Country", "Organization", "ArmedForce"), modifiers=modifiers) if subj is not None else None
                 return eid
         return None
 

@@ -1,0 +1,66 @@
+"""The thirty-fifth round of event rules (issue 10: deployments on fresh text, by mechanism): the
+sending state of a deployment told through its force or through the statement that tells it
+("I ordered the deployment of 2,000 additional X forces to Y": the state of the X forces; "The
+Department of the Army announced that the Nth Brigade will deploy to Y": the department)
+(kg/extract/events/deployments.py ``sender_told_by_force``; docs/extraction.md, "Round 35").
+Invented reports; each positive test fails before the round, each guard passes on both.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import extract, names
+
+
+def deployments(facts):
+    """The deployments the scorer reads: every one not told as denied."""
+    return [v for v in facts.events if v.type == "Deployment" and v.modality != "negated"]
+
+
+def test_the_sender_is_the_state_of_the_forces_ordered_out(extractor):
+    facts = extract(extractor, "Forces sent\nUnder these circumstances, I ordered the deployment of approximately "
+                               "2,000 additional Chilean forces to Morvala. Chile has long had ties with the region.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "destination") == ["Morvala"]
+    assert names(facts, found[0], "agent") == ["Chile"]
+    assert found[0].quantities["troops"].value == 2000
+
+
+def test_the_sender_of_a_unit_is_the_body_that_announces_it(extractor):
+    facts = extract(extractor, "Army announces rotation\nThe Department of the Army announced today that the 4th "
+                               "Brigade, 2nd Infantry Division, will deploy to Peru with approximately 3,000 soldiers "
+                               "in late fall.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "agent") == ["Department of the Army"]
+    assert names(facts, found[0], "destination") == ["Peru"]
+
+
+# --- guards
+
+def test_a_denied_deployment_stays_out(extractor):
+    facts = extract(extractor, "Troops\nThe Department of the Army denied on Monday that the 4th Brigade will "
+                               "deploy to Bolivia.")
+    assert deployments(facts) == []
+
+
+def test_a_deployment_only_considered_is_not_told_as_sent(extractor):
+    facts = extract(extractor, "Troops\nThe Chilean government is considering whether to send 2,000 Chilean troops "
+                               "to Morvala. Chile has long had ties with the region.")
+    assert [v for v in facts.events if v.type == "Deployment" and v.modality in ("asserted", "planned")] == []
+
+
+def test_forces_told_in_another_states_history_do_not_send_this_deployment(extractor):
+    facts = extract(extractor, "Troops\nUnder these circumstances, I ordered the deployment of 2,000 soldiers to "
+                               "Morvala. Chilean forces fought a war against Peruvian forces in 1990.")
+    found = [v for v in deployments(facts) if names(facts, v, "destination") == ["Morvala"]]
+    assert len(found) == 1
+    assert names(facts, found[0], "agent") == []
+
+
+def test_a_speaker_is_not_the_sender_nor_the_forces_he_served_with(extractor):
+    facts = extract(extractor, "Troops\nVaro Kessin, a general who served with Chilean forces, said the 4th Brigade "
+                               "will deploy to Bolivia with 3,000 soldiers.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "agent") == []
