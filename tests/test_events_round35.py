@@ -64,3 +64,21 @@ def test_a_speaker_is_not_the_sender_nor_the_forces_he_served_with(extractor):
     found = deployments(facts)
     assert len(found) == 1
     assert names(facts, found[0], "agent") == []
+
+
+def test_forces_positioned_around_a_place_are_deployed_there_by_their_body(extractor):
+    facts = extract(extractor, "Embassy guarded\nOn Monday, forces of the Coastal Monitoring Group positioned "
+                               "themselves in a defensive perimeter around the Chilean Embassy in Morvala.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "destination") == ["Chilean Embassy"]
+    assert names(facts, found[0], "agent") == ["Coastal Monitoring Group"]
+
+
+def test_around_a_number_is_no_place(extractor):
+    facts = extract(extractor, "Troops sent\nOn Monday, Chile deployed around 300 soldiers. Chile has ties to "
+                               "the region.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "destination") == []
+    assert found[0].quantities["troops"].value == 300

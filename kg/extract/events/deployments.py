@@ -11,12 +11,14 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from kg.extract.events.frame import Frame
+from kg.extract.events_data import events_yaml
 from kg.extract.events.triggers import to_inside_from, troops_moving
 from kg.extract.events.words import ACTORS, ARMED, ARMED_NOUNS, GUARD_VERBS, PLACES, SANCTION_VERBS, TROOP_OBJECTS
 from kg.models import Quantity
 
 
 AT_VERBS = ("deploy", "station", "redeploy", "position", "garrison")  # "deployed at X" is deployed to X
+PLACING_PREPS = tuple(events_yaml().get("deployment_placing", {}).get("preps", []))  # round 35
 
 
 class DeploymentRules:
@@ -137,6 +139,8 @@ class DeploymentRules:
         for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
             for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
+        if not f.filled("destination") and not nominal and self.finder.t.base(tok) in AT_VERBS:
+            f.add("destination", self.placed_around(tok, preps))  # round 35
         if not f.filled("destination"):
             for c in tok.children:  # "sent to protect X", "deployed to secure X"
                 if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUARD_VERBS:
@@ -182,11 +186,26 @@ class DeploymentRules:
                 g.roles["agent"] = [state]
                 yield self.finish(g)
 
+    def placed_around(self, tok: Token, preps: dict[str, list[Token]]) -> Optional[str]:
+        """Round 35: "forces of X positioned themselves in a defensive perimeter around the embassy",
+        "troops were stationed outside Y": a verb of placing with no "in", "at" or "to" place read is
+        placed at the one place named by its "around", "outside" or "near" phrase (events.yaml
+        ``deployment_placing.preps``), or by that phrase of the noun its "in" phrase names."""
+        found = []
+        for p in PLACING_PREPS:
+            objs = list(preps.get(p, [])) + [o for n in preps.get("in", []) for o in self.preps(n).get(p, [])]
+            for obj in objs:
+                for o in self.expand(obj):
+                    eid = self.entity(o, PLACES) or self.place_in(o)
+                    if eid and eid not in found:
+                        found.append(eid)
+        return found[0] if len(found) == 1 else None
+
     def sender_told_by_force(self, tok: Token, nominal: bool, subj: Optional[Token], patient: Optional[Token],
                              f: Frame) -> Optional[str]:
         """Round 35: a deployment with no sender read yet is sent by the state its force is told as
         ("I ordered the deployment of 2,000 additional X forces to Y": the state of the X forces, when the
-        report names it), or, for a unit told as the subject of an active verb ("the Nth Brigade will
+        report names it; "forces of the X Group": that body), or, for a unit told as the subject of an active verb ("the Nth Brigade will
         deploy to Y"), by the body whose statement tells it ("The Department of the Army announced that
         ..."). Only the words of the deployment's own clause are read."""
         nouns = list(self.preps(tok).get("of", [])) if nominal else [n for n in (subj, patient) if n is not None]
@@ -197,6 +216,10 @@ class DeploymentRules:
             state = self.res.country_entity(self.res.countries.get(force)) if force else None
             if state is not None:
                 return state
+            for o in self.preps(noun).get("of", []):  # "forces of the X Observer Group": the body sends them
+                body = self.entity(o, ("Organization", "Country"))
+                if body is not None:
+                    return body
         if not nominal and subj is not None and f.filled("force"):
             return self.announcer(tok, modifiers=False)  # "the Department of the Army announced that the brigade will deploy"
             # (its subject itself: not "said a general who served beside X forces")
