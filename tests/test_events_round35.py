@@ -82,3 +82,23 @@ def test_around_a_number_is_no_place(extractor):
     assert len(found) == 1
     assert names(facts, found[0], "destination") == []
     assert found[0].quantities["troops"].value == 300
+
+
+def test_people_airlifted_are_no_deployment(extractor):
+    facts = extract(extractor, "Evacuation\nOn Monday, permission was obtained to airlift Varo Kessin and his party "
+                               "to Morvala.")
+    assert deployments(facts) == []
+
+
+def test_citizens_airlifted_are_no_deployment(extractor):
+    facts = extract(extractor, "Evacuation\nOn Monday, Chilean helicopters airlifted 300 Chilean citizens to "
+                               "Morvala. Chile has ties to the region.")
+    assert deployments(facts) == []
+
+
+def test_soldiers_sent_with_a_team_are_still_deployed(extractor):
+    facts = extract(extractor, "Evacuation\nOn Monday, Chile sent 300 soldiers and a medical team to Morvala.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "destination") == ["Morvala"]
+    assert found[0].quantities["troops"].value == 300

@@ -19,6 +19,7 @@ from kg.models import Quantity
 
 AT_VERBS = ("deploy", "station", "redeploy", "position", "garrison")  # "deployed at X" is deployed to X
 PLACING_PREPS = tuple(events_yaml().get("deployment_placing", {}).get("preps", []))  # round 35
+PEOPLE = frozenset(events_yaml().get("deployment_people", {}).get("nouns", []))  # round 35
 
 
 class DeploymentRules:
@@ -80,6 +81,8 @@ class DeploymentRules:
             return  # "moved 100,000 troops to the border", not "moved to block a resolution"
         if patient is not None and patient.lemma_.lower() in self.finder.t.not_forces:
             return  # "promised to send an envoy to X", "dispatched aid": no force sent
+        if patient is not None and self.people_moved(patient):
+            return  # "to airlift Mr. X and his party to Y": an evacuation, not a deployment (round 35)
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
             if subj is None or not (sender and self.kind(sender) in ARMED
@@ -185,6 +188,16 @@ class DeploymentRules:
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)
+
+    def people_moved(self, patient: Token) -> bool:
+        """Round 35: the object of a verb of sending is a named person or civilians (events.yaml
+        ``deployment_people``), and none of its conjuncts is a force ("airlifted Mr. X and his party",
+        "flew 300 citizens to Y"; not "sent 300 soldiers and a medical team")."""
+        told = self.expand(patient)
+        if any(self.relative_head(t).lemma_.lower() in TROOP_OBJECTS or self.kind(self.res.entity_at(t)) in ("ArmedForce", "ArmedGroup")
+               for t in told):
+            return False
+        return any(self.kind(self.res.entity_at(t)) == "Person" or t.lemma_.lower() in PEOPLE for t in told)
 
     def placed_around(self, tok: Token, preps: dict[str, list[Token]]) -> Optional[str]:
         """Round 35: "forces of X positioned themselves in a defensive perimeter around the embassy",
