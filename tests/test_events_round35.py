@@ -102,3 +102,29 @@ def test_soldiers_sent_with_a_team_are_still_deployed(extractor):
     assert len(found) == 1
     assert names(facts, found[0], "destination") == ["Morvala"]
     assert found[0].quantities["troops"].value == 300
+
+
+def test_troops_of_an_operation_led_by_a_body_are_sent_by_it(extractor):
+    facts = extract(extractor, "Peacekeepers\nMore than three-thousand soldiers will deploy to Kessa in an operation "
+                               "led by the Coastal Community of Southern States (CCSS).")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "agent") == ["Coastal Community of Southern States"]
+
+
+def test_troops_contributed_to_a_bodys_force_are_sent_by_it(extractor):
+    facts = extract(extractor, "Peacekeepers\nAltogether, seven countries are expected to contribute more than 3,000 "
+                               "troops to the Coastal Union's peacekeeping force in Kessa.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "agent") == ["Coastal Union"]
+    assert names(facts, found[0], "destination") == ["Kessa"]
+
+
+def test_an_operation_led_by_a_general_does_not_make_him_the_sender(extractor):
+    facts = extract(extractor, "Peacekeepers\nOn Monday, 3,000 soldiers deployed to Morvala in an operation led by "
+                               "General Varo Kessin.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "agent") == []
+    assert found[0].quantities["troops"].value == 3000

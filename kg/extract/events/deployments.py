@@ -20,6 +20,7 @@ from kg.models import Quantity
 AT_VERBS = ("deploy", "station", "redeploy", "position", "garrison")  # "deployed at X" is deployed to X
 PLACING_PREPS = tuple(events_yaml().get("deployment_placing", {}).get("preps", []))  # round 35
 PEOPLE = frozenset(events_yaml().get("deployment_people", {}).get("nouns", []))  # round 35
+LED = frozenset(events_yaml().get("deployment_led", {}).get("nouns", []))  # round 35
 
 
 class DeploymentRules:
@@ -218,7 +219,9 @@ class DeploymentRules:
                              f: Frame) -> Optional[str]:
         """Round 35: a deployment with no sender read yet is sent by the state its force is told as
         ("I ordered the deployment of 2,000 additional X forces to Y": the state of the X forces, when the
-        report names it; "forces of the X Group": that body), or, for a unit told as the subject of an active verb ("the Nth Brigade will
+        report names it; "forces of the X Group": that body), by the body that leads or owns the operation or
+        force its troops serve in ("in an operation led by X", "to X's peacekeeping force": events.yaml
+        ``deployment_led``; an Organization only), or, for a unit told as the subject of an active verb ("the Nth Brigade will
         deploy to Y"), by the body whose statement tells it ("The Department of the Army announced that
         ..."). Only the words of the deployment's own clause are read."""
         nouns = list(self.preps(tok).get("of", [])) if nominal else [n for n in (subj, patient) if n is not None]
@@ -233,6 +236,17 @@ class DeploymentRules:
                 body = self.entity(o, ("Organization", "Country"))
                 if body is not None:
                     return body
+        for p in ("in", "to"):  # "in an operation led by X", "to X's peacekeeping force": the body X
+            for o in self.preps(tok).get(p, []):
+                if o.lemma_.lower() not in LED:
+                    continue
+                owners = [c for c in o.children if c.dep_ == "poss"]
+                owners += [b for c in o.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
+                           for b in self.preps(c).get("by", [])]
+                for owner in owners:
+                    body = self.entity(owner, ("Organization",))
+                    if body is not None:
+                        return body
         if not nominal and subj is not None and f.filled("force"):
             return self.announcer(tok, modifiers=False)  # "the Department of the Army announced that the brigade will deploy"
             # (its subject itself: not "said a general who served beside X forces")
