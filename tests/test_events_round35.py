@@ -128,3 +128,22 @@ def test_an_operation_led_by_a_general_does_not_make_him_the_sender(extractor):
     assert len(found) == 1
     assert names(facts, found[0], "agent") == []
     assert found[0].quantities["troops"].value == 3000
+
+
+def test_a_sender_is_not_its_own_destination(extractor):
+    facts = extract(extractor, "Troops in Chad\nRebels attacked a town in eastern Chad on Monday. France has sent "
+                               "about 2,500 soldiers to its former colony to protect foreigners. Chad has been split "
+                               "since the war.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "agent") == ["France"]
+    assert names(facts, found[0], "destination") == ["Chad"]
+
+
+def test_troops_sent_to_their_own_territory_are_not_sent_to_the_reports_country(extractor):
+    facts = extract(extractor, "Troops home\nRebels attacked a town in Chad on Monday. France has sent 2,500 soldiers "
+                               "to its own territory in the Pacific.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "destination") in ([], ["France"])
+    assert "Chad" not in names(facts, found[0], "destination")

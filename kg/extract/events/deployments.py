@@ -177,6 +177,7 @@ class DeploymentRules:
             f.add("agent", self.announcer(tok))  # "The ministry announced that 2,500 troops would be sent"
         if not f.filled("agent") and (f.filled("destination") or f.quantities):  # (never the only role: round 35)
             f.add("agent", self.sender_told_by_force(tok, nominal, subj, patient, f))
+        self.not_sent_home(f, preps)  # round 35
         if self.finder.t.base(tok) in self.finder.t.troop_verbs and not (f.filled("destination") or f.quantities):
             return  # "whether X would contribute soldiers": no place, no number, no deployment
         if self.finder.t.base(tok) in self.finder.t.actor_verbs and not f.filled("destination") \
@@ -189,6 +190,23 @@ class DeploymentRules:
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)
+
+    def not_sent_home(self, f: Frame, preps: dict[str, list[Token]]) -> None:
+        """Round 35: "X has sent about 2,500 soldiers to its former colony": a destination read as the
+        sending state itself (the possessive resolved to the sender) is no destination; the country the
+        report is about, when it is another state the report names, is (not for "to its own territory":
+        the sender's own ground, no other state)."""
+        agents = set(f.roles.get("agent", []))
+        dests = f.roles.get("destination", [])
+        if not agents or not any(d in agents for d in dests):
+            return
+        f.roles["destination"] = [d for d in dests if d not in agents]
+        own = any(c.lower_ == "own" for p in ("to", "into", "in") for o in preps.get(p, []) for c in o.subtree)
+        if not f.roles["destination"] and not own:
+            home = {self.res.countries.get(a) for a in agents}
+            code = self.res.dominant_country
+            state = self.res.country_entity(code) if code and code not in home else None
+            f.roles["destination"] = [state] if state else []
 
     def people_moved(self, patient: Token) -> bool:
         """Round 35: the object of a verb of sending is a named person or civilians (events.yaml
