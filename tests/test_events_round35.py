@@ -147,3 +147,21 @@ def test_troops_sent_to_their_own_territory_are_not_sent_to_the_reports_country(
     assert len(found) == 1
     assert names(facts, found[0], "destination") in ([], ["France"])
     assert "Chad" not in names(facts, found[0], "destination")
+
+
+def test_the_government_that_deploys_is_the_reports_state(extractor):
+    facts = extract(extractor, "Chad recaptures towns\nChadian troops recaptured two towns in eastern Chad on Sunday. "
+                               "Interior Minister Varo Kessin said the government would deploy about 500 newly trained "
+                               "soldiers to the town of Kessa next month.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "agent") == ["Chad"]
+
+
+def test_a_government_unnamed_and_indefinite_is_no_sender(extractor):
+    facts = extract(extractor, "Chad recaptures towns\nChadian troops recaptured two towns in eastern Chad on Sunday. "
+                               "Varo Kessin said a government would deploy about 500 soldiers to the town of Kessa "
+                               "next month.")
+    found = deployments(facts)
+    assert len(found) == 1
+    assert names(facts, found[0], "agent") == []

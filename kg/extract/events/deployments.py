@@ -20,6 +20,7 @@ from kg.models import Quantity
 AT_VERBS = ("deploy", "station", "redeploy", "position", "garrison")  # "deployed at X" is deployed to X
 PLACING_PREPS = tuple(events_yaml().get("deployment_placing", {}).get("preps", []))  # round 35
 PEOPLE = frozenset(events_yaml().get("deployment_people", {}).get("nouns", []))  # round 35
+STATE_BODIES = frozenset(events_yaml().get("deployment_state_bodies", {}).get("nouns", []))  # round 35
 LED = frozenset(events_yaml().get("deployment_led", {}).get("nouns", []))  # round 35
 
 
@@ -265,6 +266,10 @@ class DeploymentRules:
                     body = self.entity(owner, ("Organization",))
                     if body is not None:
                         return body
+        if not nominal and subj is not None and self.res.entity_at(subj) is None \
+                and subj.lemma_.lower() in STATE_BODIES and any(c.lower_ == "the" for c in subj.children) \
+                and self.res.dominant_country:  # "the government would deploy 500 soldiers to X"
+            return self.res.country_entity(self.res.dominant_country)
         if not nominal and subj is not None and f.filled("force"):
             return self.announcer(tok, modifiers=False)  # "the Department of the Army announced that the brigade will deploy"
             # (its subject itself: not "said a general who served beside X forces")
