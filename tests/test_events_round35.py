@@ -1,10 +1,12 @@
-"""The thirty-fifth round of event rules (issue 10: deployments on fresh text, by mechanism): the
-sending state of a deployment told through its force or through the statement that tells it
-("I ordered the deployment of 2,000 additional X forces to Y": the state of the X forces; "The
-Department of the Army announced that the Nth Brigade will deploy to Y": the department)
-(kg/extract/events/deployments.py ``sender_told_by_force``; docs/extraction.md, "Round 35").
-Invented reports; each positive test fails before the round, each guard passes on both.
-"""
+"""The thirty-fifth round of event rules (issue 10: deployments on fresh text, by mechanism), all in
+kg/extract/events/deployments.py (docs/extraction.md, "Round 35"): the sending state or body told
+through the deployment's force or the statement that tells it (``sender_told_by_force``: "I ordered
+the deployment of 2,000 additional X forces to Y", "The Department of the Army announced that the
+Nth Brigade will deploy", "forces of the X Group", "in an operation led by X", "to X's peacekeeping
+force", "the government would deploy"); forces placed around a place (``placed_around``); people
+airlifted are no deployment (``people_moved``); a sender is not its own destination
+(``not_sent_home``). Invented reports; each positive test fails before the round, each guard passes
+on both."""
 
 from __future__ import annotations
 
