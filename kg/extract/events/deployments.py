@@ -11,12 +11,17 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from kg.extract.events.frame import Frame
+from kg.extract.events_data import events_yaml
 from kg.extract.events.triggers import to_inside_from, troops_moving
 from kg.extract.events.words import ACTORS, ARMED, ARMED_NOUNS, GUARD_VERBS, PLACES, SANCTION_VERBS, TROOP_OBJECTS
 from kg.models import Quantity
 
 
 AT_VERBS = ("deploy", "station", "redeploy", "position", "garrison")  # "deployed at X" is deployed to X
+PLACING_PREPS = tuple(events_yaml().get("deployment_placing", {}).get("preps", []))  # round 35
+PEOPLE = frozenset(events_yaml().get("deployment_people", {}).get("nouns", []))  # round 35
+STATE_BODIES = frozenset(events_yaml().get("deployment_state_bodies", {}).get("nouns", []))  # round 35
+LED = frozenset(events_yaml().get("deployment_led", {}).get("nouns", []))  # round 35
 
 
 class DeploymentRules:
@@ -78,6 +83,8 @@ class DeploymentRules:
             return  # "moved 100,000 troops to the border", not "moved to block a resolution"
         if patient is not None and patient.lemma_.lower() in self.finder.t.not_forces:
             return  # "promised to send an envoy to X", "dispatched aid": no force sent
+        if patient is not None and self.people_moved(patient):
+            return  # "to airlift Mr. X and his party to Y": an evacuation, not a deployment (round 35)
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
             if subj is None or not (sender and self.kind(sender) in ARMED
@@ -137,6 +144,8 @@ class DeploymentRules:
         for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
             for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
+        if not f.filled("destination") and not nominal and self.finder.t.base(tok) in AT_VERBS:
+            f.add("destination", self.placed_around(tok, preps))  # round 35
         if not f.filled("destination"):
             for c in tok.children:  # "sent to protect X", "deployed to secure X"
                 if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUARD_VERBS:
@@ -167,6 +176,9 @@ class DeploymentRules:
             self.infer_destination(f, tok)
         if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:
             f.add("agent", self.announcer(tok))  # "The ministry announced that 2,500 troops would be sent"
+        if not f.filled("agent") and (f.filled("destination") or f.quantities):  # (never the only role: round 35)
+            f.add("agent", self.sender_told_by_force(tok, nominal, subj, patient, f))
+        self.not_sent_home(f, preps)  # round 35
         if self.finder.t.base(tok) in self.finder.t.troop_verbs and not (f.filled("destination") or f.quantities):
             return  # "whether X would contribute soldiers": no place, no number, no deployment
         if self.finder.t.base(tok) in self.finder.t.actor_verbs and not f.filled("destination") \
@@ -179,6 +191,89 @@ class DeploymentRules:
                 g = dataclasses.replace(f, roles={r: list(ids) for r, ids in f.roles.items()}, quantities={})
                 g.roles["agent"] = [state]
                 yield self.finish(g)
+
+    def not_sent_home(self, f: Frame, preps: dict[str, list[Token]]) -> None:
+        """Round 35: "X has sent about 2,500 soldiers to its former colony": a destination read as the
+        sending state itself (the possessive resolved to the sender) is no destination; the country the
+        report is about, when it is another state the report names, is (not for "to its own territory":
+        the sender's own ground, no other state)."""
+        agents = set(f.roles.get("agent", []))
+        dests = f.roles.get("destination", [])
+        if not agents or not any(d in agents for d in dests):
+            return
+        f.roles["destination"] = [d for d in dests if d not in agents]
+        own = any(c.lower_ == "own" for p in ("to", "into", "in") for o in preps.get(p, []) for c in o.subtree)
+        if not f.roles["destination"] and not own:
+            home = {self.res.countries.get(a) for a in agents}
+            code = self.res.dominant_country
+            state = self.res.country_entity(code) if code and code not in home else None
+            f.roles["destination"] = [state] if state else []
+
+    def people_moved(self, patient: Token) -> bool:
+        """Round 35: the object of a verb of sending is a named person or civilians (events.yaml
+        ``deployment_people``), and none of its conjuncts is a force ("airlifted Mr. X and his party",
+        "flew 300 citizens to Y"; not "sent 300 soldiers and a medical team")."""
+        told = self.expand(patient)
+        if any(self.relative_head(t).lemma_.lower() in TROOP_OBJECTS or self.kind(self.res.entity_at(t)) in ("ArmedForce", "ArmedGroup")
+               for t in told):
+            return False
+        return any(self.kind(self.res.entity_at(t)) == "Person" or t.lemma_.lower() in PEOPLE for t in told)
+
+    def placed_around(self, tok: Token, preps: dict[str, list[Token]]) -> Optional[str]:
+        """Round 35: "forces of X positioned themselves in a defensive perimeter around the embassy",
+        "troops were stationed outside Y": a verb of placing with no "in", "at" or "to" place read is
+        placed at the one place named by its "around", "outside" or "near" phrase (events.yaml
+        ``deployment_placing.preps``), or by that phrase of the noun its "in" phrase names."""
+        found = []
+        for p in PLACING_PREPS:
+            objs = list(preps.get(p, [])) + [o for n in preps.get("in", []) for o in self.preps(n).get(p, [])]
+            for obj in objs:
+                for o in self.expand(obj):
+                    eid = self.entity(o, PLACES) or self.place_in(o)
+                    if eid and eid not in found:
+                        found.append(eid)
+        return found[0] if len(found) == 1 else None
+
+    def sender_told_by_force(self, tok: Token, nominal: bool, subj: Optional[Token], patient: Optional[Token],
+                             f: Frame) -> Optional[str]:
+        """Round 35: a deployment with no sender read yet is sent by the state its force is told as
+        ("I ordered the deployment of 2,000 additional X forces to Y": the state of the X forces, when the
+        report names it; "forces of the X Group": that body), by the body that leads or owns the operation or
+        force its troops serve in ("in an operation led by X", "to X's peacekeeping force": events.yaml
+        ``deployment_led``; an Organization only), or, for a unit told as the subject of an active verb ("the Nth Brigade will
+        deploy to Y"), by the body whose statement tells it ("The Department of the Army announced that
+        ..."). Only the words of the deployment's own clause are read."""
+        nouns = list(self.preps(tok).get("of", [])) if nominal else [n for n in (subj, patient) if n is not None]
+        for noun in nouns:
+            if self.relative_head(noun).lemma_.lower() not in TROOP_OBJECTS and self.kind(self.res.entity_at(noun)) != "ArmedForce":
+                continue
+            force = self.entity(noun, ("ArmedForce",), modifiers=True)
+            state = self.res.country_entity(self.res.countries.get(force)) if force else None
+            if state is not None:
+                return state
+            for o in self.preps(noun).get("of", []):  # "forces of the X Observer Group": the body sends them
+                body = self.entity(o, ("Organization", "Country"))
+                if body is not None:
+                    return body
+        for p in ("in", "to"):  # "in an operation led by X", "to X's peacekeeping force": the body X
+            for o in self.preps(tok).get(p, []):
+                if o.lemma_.lower() not in LED:
+                    continue
+                owners = [c for c in o.children if c.dep_ == "poss"]
+                owners += [b for c in o.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
+                           for b in self.preps(c).get("by", [])]
+                for owner in owners:
+                    body = self.entity(owner, ("Organization",))
+                    if body is not None:
+                        return body
+        if not nominal and subj is not None and self.res.entity_at(subj) is None \
+                and subj.lemma_.lower() in STATE_BODIES and any(c.lower_ == "the" for c in subj.children) \
+                and self.res.dominant_country:  # "the government would deploy 500 soldiers to X"
+            return self.res.country_entity(self.res.dominant_country)
+        if not nominal and subj is not None and f.filled("force"):
+            return self.announcer(tok, modifiers=False)  # "the Department of the Army announced that the brigade will deploy"
+            # (its subject itself: not "said a general who served beside X forces")
+        return None
 
     def strength_told(self, verb: Token) -> dict[str, Quantity]:
         """Round 15: "the division arrived here 20,000-strong": a strength told after the verb, with no
@@ -341,7 +436,7 @@ class DeploymentRules:
         owner = self.res.entities[int(force[1:]) - 1].attributes.get("affiliation")
         return owner if owner and self.kind(owner) == "Organization" else None
 
-    def announcer(self, verb: Token) -> Optional[str]:
+    def announcer(self, verb: Token, modifiers: bool = True) -> Optional[str]:
         """The state or body whose announcement tells a passive deployment ("The X ministry said
         500 troops would be sent"): it sends them."""
         t = verb
@@ -351,7 +446,7 @@ class DeploymentRules:
             t = t.head
             if t.lemma_.lower() in ("say", "announce", "confirm", "state", "tell", "order", "approve", "decide"):
                 subj = self.subject(t)
-                eid = self.entity(subj, ("Country", "Organization", "ArmedForce"), modifiers=True) if subj is not None else None
+                eid = self.entity(subj, ("Country", "Organization", "ArmedForce"), modifiers=modifiers) if subj is not None else None
                 return eid
         return None
 
