@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.events.frame import Frame
 from kg.extract.events.words import (
+    OFFICIAL_NOUNS,
     PAIR_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -80,6 +81,44 @@ class MeetingRoles:
         while start > self.body_start and self.res.entity_at(doc[start - 1]) == eid:
             start -= 1
         return eid if start == max(self.sent.span.start, self.body_start) else None
+
+    def office_holders(self, noun: Token) -> list[str]:
+        """Round 34: a party named by its office, and the person the report names beside it: "the
+        Minister of Foreign Affairs of X A B", "the envoy for X, A B", "the X defense minister, Gen. A B".
+        The state or body inside the office's own phrase is the office's, not a party: the person is.
+        The words between the office and the name must be the office's own phrase (its subtree) and at
+        most one comma; the name must not be a clause's subject ("met the minister in X, A B said").
+        The parser hangs a list's next item on the name ("the envoy for X, A B, and the Y envoy, C D"):
+        each such item is a party too, by the same reading. Empty when no one is named so."""
+        role = noun.lemma_.lower()
+        if role not in ROLE_NOUNS and role not in OFFICIAL_NOUNS or self.res.entity_at(noun) is not None:
+            return []
+        doc, end = noun.doc, self.sent.span.end
+        inside = {t.i for t in noun.subtree}
+        comma = False
+        for j in range(noun.i + 1, min(noun.i + 12, end)):
+            t = doc[j]
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) == "Person":
+                head = t
+                while self.res.entity_at(head.head) == eid and head.head.i != head.i:
+                    head = head.head  # the name's last word carries its relation and the list's next item
+                if head.dep_ in ("nsubj", "nsubjpass") or not (j in inside or comma and doc[j - 1].text == ","):
+                    return []
+                out = [eid]
+                for other in noun.subtree:  # (the parser hangs the next item on the name or on the office's place)
+                    if other.dep_ == "conj" and other.i > head.i:
+                        more = self.office_holders(other) or [self.entity(other, ("Person",))]
+                        out.extend(e for e in more if e and e not in out)
+                return out
+            if t.text == ",":
+                if comma:
+                    return []
+                comma = True
+                continue
+            if j not in inside or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON") or t.is_punct and t.text != ".":
+                return []
+        return []
 
     def name_after(self, noun: Token) -> Optional[str]:
         """The person named right after a role noun ("his counterpart X Y", "the envoy, X Y")."""
@@ -183,9 +222,29 @@ class MeetingRoles:
                     or t.lower_ in ("who", "which", "where", "after", "before", "because", "but"):
                 break
             eid = self.res.entity_at(t)
+            if eid and self.kind(eid) == "Person" and self.speaker_named(t, verb):
+                break  # round 34: "met X on Monday, spokesman Y said": Y tells of the meeting, no party to it
             if eid and self.kind(eid) == "Person" and eid not in out:
                 out.append(eid)
         return out
+
+    def only_tells(self, eid: str, verb: Token) -> bool:
+        """Round 34: the person is named in the sentence only as the one who tells of the meeting
+        ("A met the minister in X, B said"): no party to it."""
+        toks = [t for t in self.sent.span if t.i >= self.body_start and self.res.entity_at(t) == eid]
+        return bool(toks) and all(self.speaker_named(t, verb) for t in toks)
+
+    def speaker_named(self, tok: Token, verb: Token) -> bool:
+        """Round 34: the name at ``tok`` is the subject of a verb of saying after the meeting verb
+        ("..., Pentagon spokesperson X said in a statement"): the one who tells of the meeting."""
+        eid = self.res.entity_at(tok)
+        head = tok
+        while head.head.i != head.i and self.res.entity_at(head.head) == eid:
+            head = head.head
+        while head.dep_ in ("appos", "compound") and head.head.i != head.i:
+            head = head.head  # "spokesperson X said": the title word is the subject
+        return head.dep_ == "nsubj" and head.head.i != verb.i and head.head.i > verb.i and verb not in head.subtree \
+            and self.trigger_type(head.head)[0] == "Statement"
 
     def later_meetings(self, verb: Token, first: Frame) -> Iterable[Frame]:
         """"met with X and later with Y": two meetings, the second with Y alone."""

@@ -1,0 +1,83 @@
+"""The thirty-fourth round of event rules (issue 10: meetings and their parties, by mechanism): a
+party named by its office is the person the report names beside it ("the envoy for X, A B", "the
+Minister of Foreign Affairs of X A B"), not the state or body of the office's own phrase; and the one
+who only tells of a meeting ("..., spokesman C said") is no party to it
+(kg/extract/events/meeting_roles.py ``office_holders``, ``only_tells``; docs/extraction.md, "Round 34").
+Invented reports; each positive test fails before the round, each guard passes on both.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import asserted, extract, names
+
+
+def test_an_envoy_named_after_the_phrase_of_his_office(extractor):
+    facts = extract(extractor, "Envoys meet in Oslo\n\nThe Swiss envoy for Norway, Anton Pellgrim, met the "
+                               "foreign minister of Chile, Jonas Kelberg, in Oslo on Friday.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg"]
+
+
+def test_two_envoys_each_named_after_his_office(extractor):
+    facts = extract(extractor, "Envoys meet in Oslo\n\nThe UN special envoy for Norway, Anton Pellgrim, and the "
+                               "US envoy, Karl Osterby, met the rebels' chief negotiator, Jonas Kelberg, in Oslo "
+                               "on Friday.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg", "Karl Osterby"]
+
+
+def test_the_one_who_tells_of_the_meeting_is_no_party(extractor):
+    facts = extract(extractor, "Talks in Lima\n\nPresident Anton Pellgrim met the defense minister of Chile in Lima "
+                               "on Friday, Jonas Kelberg said.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Chile"]
+
+
+# --- guards
+
+def test_a_planned_meeting_of_named_envoys_stays_out(extractor):
+    facts = extract(extractor, "Envoys to meet in Oslo\n\nThe Swiss envoy for Norway, Anton Pellgrim, will meet the "
+                               "foreign minister of Chile, Jonas Kelberg, in Oslo next week.")
+    assert asserted(facts, "Meeting") == []
+
+
+def test_a_meeting_called_off_stays_out(extractor):
+    facts = extract(extractor, "Talks called off\n\nThe Swiss envoy for Norway, Anton Pellgrim, did not meet the "
+                               "foreign minister of Chile, Jonas Kelberg, on Friday.")
+    assert asserted(facts, "Meeting") == []
+
+
+def test_a_speaker_who_met_is_still_a_party(extractor):
+    facts = extract(extractor, "Talks in Lima\n\nPresident Anton Pellgrim, who met Jonas Kelberg in Lima on Friday, "
+                               "told reporters the talks had gone well.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg"]
+
+
+def test_an_unnamed_minister_still_stands_for_his_state(extractor):
+    facts = extract(extractor, "Talks in Lima\n\nPresident Anton Pellgrim met with Chile's foreign minister in Lima "
+                               "on Friday.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Chile"]
+
+
+def test_a_minister_named_right_after_the_state_of_his_office(extractor):
+    facts = extract(extractor, "Talks in Lima\n\nPresident Anton Pellgrim met with the Minister of Defence of Chile "
+                               "Jonas Kelberg on Friday at the presidential palace in Lima.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg"]
+
+
+def test_a_meeting_told_by_a_spokesman_keeps_its_two_parties(extractor):
+    facts = extract(extractor, "Talks in Lima\n\nPresident Anton Pellgrim and Chilean Defense Minister Jonas Kelberg "
+                               "met today in Lima to discuss security, chief spokesman Karl Osterby said in a "
+                               "statement.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg"]
