@@ -81,3 +81,26 @@ def test_a_meeting_told_by_a_spokesman_keeps_its_two_parties(extractor):
     meetings = asserted(facts, "Meeting")
     assert len(meetings) == 1
     assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg"]
+
+
+# --- the place of a meeting held on the report's day: the dateline's town
+
+DATELINE = ("Pellgrim in Bergen\n\nBERGEN, Norway, March 12, 2024 – Defense Secretary Anton Pellgrim said here today "
+            "that the two states would work together. ")
+
+
+def test_a_meeting_this_morning_is_placed_in_the_dateline_town(extractor):
+    facts = extract(extractor, DATELINE + "Following what he called a good meeting this morning with Chilean "
+                                          "President Jonas Kelberg, Pellgrim told reporters he was pleased.",
+                    published="2024-03-12")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "location") == ["BERGEN"]
+
+
+def test_a_meeting_of_another_day_takes_no_place_from_the_dateline(extractor):
+    facts = extract(extractor, DATELINE + "Pellgrim met Chilean President Jonas Kelberg on Friday to discuss trade, "
+                                          "he told reporters.", published="2024-03-12")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "location") == []

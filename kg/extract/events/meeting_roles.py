@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
 from kg.extract.events.words import (
     OFFICIAL_NOUNS,
@@ -119,6 +120,17 @@ class MeetingRoles:
             if j not in inside or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON") or t.is_punct and t.text != ".":
                 return []
         return []
+
+    def placed_by_the_dateline(self, f: Frame) -> None:
+        """Round 34: a meeting with no place of its own, told as held on the report's own day ("a good
+        meeting this morning with X", "his meeting today with Y"), in a report whose dateline names a
+        town: it was held in that town, where the report was filed that day. A meeting of another day
+        (or undated) takes no place from the dateline."""
+        if f.filled("location") or self.dateline is None or self.published is None or f.date is None:
+            return
+        if f.date.value != self.published.isoformat() or f.date_strength < Strength.NEAREST:
+            return
+        f.add("location", self.dateline)
 
     def name_after(self, noun: Token) -> Optional[str]:
         """The person named right after a role noun ("his counterpart X Y", "the envoy, X Y")."""

@@ -228,6 +228,7 @@ class MeetingRules:
             f.roles["participants"] = [e for e in f.roles["participants"] if not self.only_tells(e, tok)]
         if len(f.roles.get("participants", [])) >= 2:
             f = self.finish(f)
+            self.placed_by_the_dateline(f)  # round 34
             if pair and f.date_strength in (Strength.NONE, Strength.INHERITED) and not any(
                     c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
                 f.roles.pop("location", None)  # "The two men met privately in the X room": the meeting told
