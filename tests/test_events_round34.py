@@ -104,3 +104,27 @@ def test_a_meeting_of_another_day_takes_no_place_from_the_dateline(extractor):
     meetings = asserted(facts, "Meeting")
     assert len(meetings) == 1
     assert names(facts, meetings[0], "location") == []
+
+
+# --- the press is no party: a press encounter is no meeting
+
+def test_two_officials_who_briefed_reporters_did_not_meet(extractor):
+    facts = extract(extractor, "Strikes go on\n\nAs the strikes continued, Defense Secretary Anton Pellgrim and Gen. "
+                               "Jonas Kelberg, chief of the general staff, briefed Pentagon reporters.")
+    assert asserted(facts, "Meeting") == []
+
+
+def test_reporters_met_after_a_meeting_are_no_second_meeting(extractor):
+    facts = extract(extractor, "Pellgrim in Lima\n\nThe secretary, Anton Pellgrim, met briefly with U.S. and local "
+                               "reporters after meeting with Peruvian President Jonas Kelberg at the palace in Lima.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg"]
+
+
+def test_a_meeting_with_reporters_and_a_minister_is_kept(extractor):
+    facts = extract(extractor, "Pellgrim in Lima\n\nPresident Anton Pellgrim met with reporters and with Defense "
+                               "Minister Jonas Kelberg of Chile in Lima on Friday.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) >= 1
+    assert "Jonas Kelberg" in names(facts, meetings[0], "participants")

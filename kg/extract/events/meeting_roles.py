@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
+from kg.extract.events_data import events_yaml
 from kg.extract.events.words import (
     OFFICIAL_NOUNS,
     PAIR_NOUNS,
@@ -120,6 +121,18 @@ class MeetingRoles:
             if j not in inside or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON") or t.is_punct and t.text != ".":
                 return []
         return []
+
+    def met_the_press(self, tok: Token, nominal: bool) -> bool:
+        """Round 34: "met briefly with U.S. and local reporters", "A and B briefed Pentagon reporters":
+        the meeting's only other side is the press (events.yaml ``press.nouns``), a press encounter and
+        no meeting of its speakers with anyone (nor of two speakers with each other)."""
+        press = frozenset(events_yaml().get("press", {}).get("nouns", []))
+        verb = self.light_verb(tok) if nominal else tok
+        others = [c for c in tok.children if c.dep_ == "dobj"] if not nominal else []
+        for holder in (tok, verb):
+            if holder is not None:
+                others += [one for o in self.preps(holder).get("with", []) for one in self.expand(o)]
+        return bool(others) and all(o.lemma_.lower() in press and self.res.entity_at(o) is None for o in others)
 
     def placed_by_the_dateline(self, f: Frame) -> None:
         """Round 34: a meeting with no place of its own, told as held on the report's own day ("a good

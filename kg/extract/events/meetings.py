@@ -90,6 +90,8 @@ class MeetingRules:
         if not nominal and self.signed(tok) is not None:
             yield from self._signing(tok)
             return
+        if self.met_the_press(tok, nominal):
+            return  # round 34: "met with reporters": no meeting
         f = self.new("Meeting", tok, nominal)
         people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
         light = self.light_verb(tok) if nominal else None
