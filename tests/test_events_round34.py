@@ -128,3 +128,34 @@ def test_a_meeting_with_reporters_and_a_minister_is_kept(extractor):
     meetings = asserted(facts, "Meeting")
     assert len(meetings) >= 1
     assert "Jonas Kelberg" in names(facts, meetings[0], "participants")
+
+
+# --- delegates of a side told by its kind: the report's one armed group
+
+REBELS = "Rebels let peacekeepers in\n\nFighters of the Kessa Liberation Front blocked peacekeepers on Wednesday. "
+
+
+def test_rebel_representatives_stand_for_the_one_rebel_group(extractor):
+    facts = extract(extractor, REBELS + "The dispute was resolved after a meeting Friday between rebel "
+                                        "representatives and U.N. officials.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Kessa Liberation Front", "United Nations"]
+
+
+def test_rebel_representatives_are_no_one_when_two_groups_are_named(extractor):
+    facts = extract(extractor, "Rebels let peacekeepers in\n\nFighters of the Kessa Liberation Front and of the Morva "
+                               "Islamic Movement blocked peacekeepers on Wednesday. The dispute was resolved after "
+                               "a meeting Friday between rebel representatives and U.N. officials.")
+    assert asserted(facts, "Meeting") == []
+
+
+def test_rebel_commanders_are_not_delegates(extractor):
+    facts = extract(extractor, REBELS + "The dispute was resolved after a meeting Friday between rebel commanders "
+                                        "and U.N. officials.")
+    assert asserted(facts, "Meeting") == []
+
+
+def test_a_planned_meeting_of_rebel_representatives_stays_out(extractor):
+    facts = extract(extractor, REBELS + "Rebel representatives will meet U.N. officials on Friday.")
+    assert asserted(facts, "Meeting") == []

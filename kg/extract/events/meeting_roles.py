@@ -122,6 +122,22 @@ class MeetingRoles:
                 return []
         return []
 
+    def side_of_delegates(self, noun: Token) -> Optional[str]:
+        """Round 34: "rebel representatives", "insurgent negotiators", "a militant delegation": people who
+        speak for a side told by its kind (events.yaml ``armed_by_kind.nouns``) stand for the report's one
+        armed group, named before them; none when the report names two groups or none."""
+        if noun.lemma_.lower() not in (events_yaml().get("delegates") or {}).get("nouns", []) \
+                or self.res.entity_at(noun) is not None:
+            return None
+        if not any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in self.finder.t.generic_armed
+                   and self.res.entity_at(c) is None for c in noun.children):
+            return None
+        start = self.sent.char(noun)
+        groups = [e for e in self.res.entities if e.type == "ArmedGroup"]
+        if len(groups) != 1 or not any(m.start < start for m in groups[0].mentions):
+            return None
+        return groups[0].id
+
     def met_the_press(self, tok: Token, nominal: bool) -> bool:
         """Round 34: "met briefly with U.S. and local reporters", "A and B briefed Pentagon reporters":
         the meeting's only other side is the press (events.yaml ``press.nouns``), a press encounter and

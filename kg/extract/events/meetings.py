@@ -124,6 +124,10 @@ class MeetingRules:
                     for e in holders:
                         f.add("participants", e)
                     continue
+                rebels = self.side_of_delegates(s)  # round 34: "rebel representatives met ..."
+                if rebels is not None:
+                    f.add("participants", rebels)
+                    continue
                 sides = self.states_of_officials(s) if self.res.entity_at(s) is None else []
                 if len(sides) >= 2:
                     for e in sides:  # "U.S. and Chinese officials met" (round 9)
@@ -193,7 +197,8 @@ class MeetingRules:
                         for e in holders:
                             f.add("participants", e)
                         continue
-                    eid = self.entity(one, people) or self.state_of_officials(one)  # "with the X commander, Gen. Y": Y, not X
+                    eid = self.entity(one, people) or self.state_of_officials(one) \
+                        or self.side_of_delegates(one)  # "with the X commander, Gen. Y": Y, not X; "rebel envoys" (round 34)
                     for e in [eid] + self.entities_in(one, ("Person",)) if eid else self.entities_in(one, people):
                         if e is None or not self.only_tells(e, tok):  # round 34: "with a focus on X, Y said": not Y
                             f.add("participants", e)
