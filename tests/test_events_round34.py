@@ -159,3 +159,27 @@ def test_rebel_commanders_are_not_delegates(extractor):
 def test_a_planned_meeting_of_rebel_representatives_stays_out(extractor):
     facts = extract(extractor, REBELS + "Rebel representatives will meet U.N. officials on Friday.")
     assert asserted(facts, "Meeting") == []
+
+
+# --- a visit that included meetings: the visitor met
+
+VISIT = "Pellgrim visits Chile\n\nGen. Anton Pellgrim spoke to soldiers "
+
+
+def test_meetings_a_visit_included_were_held_by_the_visitor(extractor):
+    facts = extract(extractor, VISIT + "during a visit that also included official meetings with Chile's president "
+                                       "and defense minister.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Chile"]
+
+
+def test_meetings_a_visit_will_include_stay_out(extractor):
+    facts = extract(extractor, VISIT + "on Monday during a visit that will include meetings with Chile's president "
+                                       "and defense minister next week.")
+    assert asserted(facts, "Meeting") == []
+
+
+def test_meetings_included_in_no_visit_have_no_visitor(extractor):
+    facts = extract(extractor, VISIT + "on Monday about a budget that included meetings with Chile's president.")
+    assert asserted(facts, "Meeting") == []

@@ -138,6 +138,20 @@ class MeetingRoles:
             return None
         return groups[0].id
 
+    def visitor_of(self, noun: Token) -> Optional[Token]:
+        """Round 34: "held talks during a visit that included meetings with X", "his trip included a
+        meeting with X": a meeting a visit is told to include was held by the one who made the visit
+        (the visit's possessor, or the subject of the clause the visit is the setting of)."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in ("include", "involve", "feature"):
+            return None
+        visit = self.subject(verb)
+        if visit is not None and visit.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            visit = verb.head
+        if visit is None or self.trigger_type(visit)[0] != "Visit":
+            return None
+        return self.child(visit, "poss") or self.setting_subject(visit)
+
     def met_the_press(self, tok: Token, nominal: bool) -> bool:
         """Round 34: "met briefly with U.S. and local reporters", "A and B briefed Pentagon reporters":
         the meeting's only other side is the press (events.yaml ``press.nouns``), a press encounter and

@@ -103,6 +103,8 @@ class MeetingRules:
                 subj = (self.subject(verb) if verb is not None else None) or subj
             if subj is None:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
+            if subj is None:
+                subj = self.visitor_of(tok)  # round 34: "a visit that included meetings with X"
             called = self.calling_verb(tok)
             if subj is None and called is not None:
                 subj = self.subject(called)  # "what he called a good meeting this morning with X" (round 24)
