@@ -153,7 +153,7 @@ class MeetingRoles:
         return self.child(visit, "poss") or self.setting_subject(visit)
 
     def met_the_press(self, tok: Token, nominal: bool) -> bool:
-        """Round 34: "met briefly with U.S. and local reporters", "A and B briefed Pentagon reporters":
+        """Round 34: "met briefly with U.S. and local reporters", "A and B briefed ministry reporters":
         the meeting's only other side is the press (events.yaml ``press.nouns``), a press encounter and
         no meeting of its speakers with anyone (nor of two speakers with each other)."""
         press = frozenset(events_yaml().get("press", {}).get("nouns", []))
