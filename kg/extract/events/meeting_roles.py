@@ -291,7 +291,7 @@ class MeetingRoles:
 
     def speaker_named(self, tok: Token, verb: Token) -> bool:
         """Round 34: the name at ``tok`` is the subject of a verb of saying after the meeting verb
-        ("..., Pentagon spokesperson X said in a statement"): the one who tells of the meeting."""
+        ("..., ministry spokesperson X said in a statement"): the one who tells of the meeting."""
         eid = self.res.entity_at(tok)
         head = tok
         while head.head.i != head.i and self.res.entity_at(head.head) == eid:
