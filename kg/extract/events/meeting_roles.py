@@ -9,8 +9,11 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
+from kg.extract.events_data import events_yaml
 from kg.extract.events.words import (
+    OFFICIAL_NOUNS,
     PAIR_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -80,6 +83,97 @@ class MeetingRoles:
         while start > self.body_start and self.res.entity_at(doc[start - 1]) == eid:
             start -= 1
         return eid if start == max(self.sent.span.start, self.body_start) else None
+
+    def office_holders(self, noun: Token) -> list[str]:
+        """Round 34: a party named by its office, and the person the report names beside it: "the
+        Minister of Foreign Affairs of X A B", "the envoy for X, A B", "the X defense minister, Gen. A B".
+        The state or body inside the office's own phrase is the office's, not a party: the person is.
+        The words between the office and the name must be the office's own phrase (its subtree) and at
+        most one comma; the name must not be a clause's subject ("met the minister in X, A B said").
+        The parser hangs a list's next item on the name ("the envoy for X, A B, and the Y envoy, C D"):
+        each such item is a party too, by the same reading. Empty when no one is named so."""
+        role = noun.lemma_.lower()
+        if role not in ROLE_NOUNS and role not in OFFICIAL_NOUNS or self.res.entity_at(noun) is not None:
+            return []
+        doc, end = noun.doc, self.sent.span.end
+        inside = {t.i for t in noun.subtree}
+        comma = False
+        for j in range(noun.i + 1, min(noun.i + 12, end)):
+            t = doc[j]
+            eid = self.res.entity_at(t)
+            if eid and self.kind(eid) == "Person":
+                head = t
+                while self.res.entity_at(head.head) == eid and head.head.i != head.i:
+                    head = head.head  # the name's last word carries its relation and the list's next item
+                if head.dep_ in ("nsubj", "nsubjpass") or not (j in inside or comma and doc[j - 1].text == ","):
+                    return []
+                out = [eid]
+                for other in noun.subtree:  # (the parser hangs the next item on the name or on the office's place)
+                    if other.dep_ == "conj" and other.i > head.i:
+                        more = self.office_holders(other) or [self.entity(other, ("Person",))]
+                        out.extend(e for e in more if e and e not in out)
+                return out
+            if t.text == ",":
+                if comma:
+                    return []
+                comma = True
+                continue
+            if j not in inside or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON") or t.is_punct and t.text != ".":
+                return []
+        return []
+
+    def side_of_delegates(self, noun: Token) -> Optional[str]:
+        """Round 34: "rebel representatives", "insurgent negotiators", "a militant delegation": people who
+        speak for a side told by its kind (events.yaml ``armed_by_kind.nouns``) stand for the report's one
+        armed group, named before them; none when the report names two groups or none."""
+        if noun.lemma_.lower() not in (events_yaml().get("delegates") or {}).get("nouns", []) \
+                or self.res.entity_at(noun) is not None:
+            return None
+        if not any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in self.finder.t.generic_armed
+                   and self.res.entity_at(c) is None for c in noun.children):
+            return None
+        start = self.sent.char(noun)
+        groups = [e for e in self.res.entities if e.type == "ArmedGroup"]
+        if len(groups) != 1 or not any(m.start < start for m in groups[0].mentions):
+            return None
+        return groups[0].id
+
+    def visitor_of(self, noun: Token) -> Optional[Token]:
+        """Round 34: "held talks during a visit that included meetings with X", "his trip included a
+        meeting with X": a meeting a visit is told to include was held by the one who made the visit
+        (the visit's possessor, or the subject of the clause the visit is the setting of)."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in ("include", "involve", "feature"):
+            return None
+        visit = self.subject(verb)
+        if visit is not None and visit.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            visit = verb.head
+        if visit is None or self.trigger_type(visit)[0] != "Visit":
+            return None
+        return self.child(visit, "poss") or self.setting_subject(visit)
+
+    def met_the_press(self, tok: Token, nominal: bool) -> bool:
+        """Round 34: "met briefly with U.S. and local reporters", "A and B briefed ministry reporters":
+        the meeting's only other side is the press (events.yaml ``press.nouns``), a press encounter and
+        no meeting of its speakers with anyone (nor of two speakers with each other)."""
+        press = frozenset(events_yaml().get("press", {}).get("nouns", []))
+        verb = self.light_verb(tok) if nominal else tok
+        others = [c for c in tok.children if c.dep_ == "dobj"] if not nominal else []
+        for holder in (tok, verb):
+            if holder is not None:
+                others += [one for o in self.preps(holder).get("with", []) for one in self.expand(o)]
+        return bool(others) and all(o.lemma_.lower() in press and self.res.entity_at(o) is None for o in others)
+
+    def placed_by_the_dateline(self, f: Frame) -> None:
+        """Round 34: a meeting with no place of its own, told as held on the report's own day ("a good
+        meeting this morning with X", "his meeting today with Y"), in a report whose dateline names a
+        town: it was held in that town, where the report was filed that day. A meeting of another day
+        (or undated) takes no place from the dateline."""
+        if f.filled("location") or self.dateline is None or self.published is None or f.date is None:
+            return
+        if f.date.value != self.published.isoformat() or f.date_strength < Strength.NEAREST:
+            return
+        f.add("location", self.dateline)
 
     def name_after(self, noun: Token) -> Optional[str]:
         """The person named right after a role noun ("his counterpart X Y", "the envoy, X Y")."""
@@ -183,9 +277,29 @@ class MeetingRoles:
                     or t.lower_ in ("who", "which", "where", "after", "before", "because", "but"):
                 break
             eid = self.res.entity_at(t)
+            if eid and self.kind(eid) == "Person" and self.speaker_named(t, verb):
+                break  # round 34: "met X on Monday, spokesman Y said": Y tells of the meeting, no party to it
             if eid and self.kind(eid) == "Person" and eid not in out:
                 out.append(eid)
         return out
+
+    def only_tells(self, eid: str, verb: Token) -> bool:
+        """Round 34: the person is named in the sentence only as the one who tells of the meeting
+        ("A met the minister in X, B said"): no party to it."""
+        toks = [t for t in self.sent.span if t.i >= self.body_start and self.res.entity_at(t) == eid]
+        return bool(toks) and all(self.speaker_named(t, verb) for t in toks)
+
+    def speaker_named(self, tok: Token, verb: Token) -> bool:
+        """Round 34: the name at ``tok`` is the subject of a verb of saying after the meeting verb
+        ("..., ministry spokesperson X said in a statement"): the one who tells of the meeting."""
+        eid = self.res.entity_at(tok)
+        head = tok
+        while head.head.i != head.i and self.res.entity_at(head.head) == eid:
+            head = head.head
+        while head.dep_ in ("appos", "compound") and head.head.i != head.i:
+            head = head.head  # "spokesperson X said": the title word is the subject
+        return head.dep_ == "nsubj" and head.head.i != verb.i and head.head.i > verb.i and verb not in head.subtree \
+            and self.trigger_type(head.head)[0] == "Statement"
 
     def later_meetings(self, verb: Token, first: Frame) -> Iterable[Frame]:
         """"met with X and later with Y": two meetings, the second with Y alone."""

@@ -90,6 +90,8 @@ class MeetingRules:
         if not nominal and self.signed(tok) is not None:
             yield from self._signing(tok)
             return
+        if self.met_the_press(tok, nominal):
+            return  # round 34: "met with reporters": no meeting
         f = self.new("Meeting", tok, nominal)
         people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
         light = self.light_verb(tok) if nominal else None
@@ -101,6 +103,8 @@ class MeetingRules:
                 subj = (self.subject(verb) if verb is not None else None) or subj
             if subj is None:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
+            if subj is None:
+                subj = self.visitor_of(tok)  # round 34: "a visit that included meetings with X"
             called = self.calling_verb(tok)
             if subj is None and called is not None:
                 subj = self.subject(called)  # "what he called a good meeting this morning with X" (round 24)
@@ -117,10 +121,14 @@ class MeetingRules:
             f.add("participants", eid)
         if subj is not None and not pair:
             for s in self.expand(subj):
-                holders = self.role_holders(s)
+                holders = self.office_holders(s) or self.role_holders(s)  # round 34: the person named beside the office
                 if holders:  # "the foreign ministers of X and Y met": the ministers the report names
                     for e in holders:
                         f.add("participants", e)
+                    continue
+                rebels = self.side_of_delegates(s)  # round 34: "rebel representatives met ..."
+                if rebels is not None:
+                    f.add("participants", rebels)
                     continue
                 sides = self.states_of_officials(s) if self.res.entity_at(s) is None else []
                 if len(sides) >= 2:
@@ -150,9 +158,11 @@ class MeetingRules:
                 f.add("participants", e)
         objs = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may split one list in two
         for obj in objs:
-            found = [h for o in self.expand(obj) for h in (self.role_holders(o) or [self.entity(o, people)])]
+            found = [h for o in self.expand(obj)
+                     for h in (self.office_holders(o) or self.role_holders(o) or [self.entity(o, people)])]
+            found = [None if e and self.only_tells(e, tok) else e for e in found]  # round 34: "..., Y said": not Y
             if not any(found):  # "met the Kenyan defense minister", unnamed: Kenya stands for the minister
-                found = [self.state_of_officials(o) for o in self.expand(obj)]
+                found = [self.state_of_officials(o) or self.state_of_office(o) for o in self.expand(obj)]
             if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people) \
                     and len(objs) == 1:
                 named = self.name_after(obj)  # "met his Turkish counterpart X Y": the parser loses the name
@@ -184,14 +194,16 @@ class MeetingRules:
         for p in ("with", "between"):
             for o in preps.get(p, []):
                 for one in self.expand(o):
-                    holders = self.role_holders(one)  # "met with Y's defense minister": that minister
+                    holders = self.office_holders(one) or self.role_holders(one)  # "met with Y's defense minister"
                     if holders:
                         for e in holders:
                             f.add("participants", e)
                         continue
-                    eid = self.entity(one, people) or self.state_of_officials(one)  # "with the X commander, Gen. Y": Y, not X
+                    eid = self.entity(one, people) or self.state_of_officials(one) \
+                        or self.side_of_delegates(one)  # "with the X commander, Gen. Y": Y, not X; "rebel envoys" (round 34)
                     for e in [eid] + self.entities_in(one, ("Person",)) if eid else self.entities_in(one, people):
-                        f.add("participants", e)
+                        if e is None or not self.only_tells(e, tok):  # round 34: "with a focus on X, Y said": not Y
+                            f.add("participants", e)
         if nominal and subj is not None and subj.lower_ == "their" and len(f.roles.get("participants", [])) < 2:
             met = self.remarks_with(tok, people)  # "Remarks With X Before Their Meeting" (round 15)
             for e in met:
@@ -220,8 +232,12 @@ class MeetingRules:
             yield from self.later_meetings(tok, f)
         if self.trip_to_meet(tok, f):
             f.modality = "asserted"
+        if not nominal and subj is not None and f.roles.get("participants"):
+            # round 34: "A met B in X, C said": C only tells of it (not "after meeting B, A said": that has no subject)
+            f.roles["participants"] = [e for e in f.roles["participants"] if not self.only_tells(e, tok)]
         if len(f.roles.get("participants", [])) >= 2:
             f = self.finish(f)
+            self.placed_by_the_dateline(f)  # round 34
             if pair and f.date_strength in (Strength.NONE, Strength.INHERITED) and not any(
                     c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
                 f.roles.pop("location", None)  # "The two men met privately in the X room": the meeting told
