@@ -36,3 +36,48 @@ def test_guard_a_party_met_beside_the_press_is_a_meeting(extractor):
 def test_guard_an_official_briefing_another_is_a_meeting(extractor):
     facts = extract(extractor, "Talks\n\nGen. Ulo Markam briefed Defense Minister Tom Varnell in Dorva on Tuesday.")
     assert _meetings(facts) == [["Tom Varnell", "Ulo Markam"]]
+
+
+# --- a total of several events told in the present perfect is no event of its own (events/totals.py)
+
+def _attacks(facts):
+    return sorted(tuple(names(facts, v, "location")) for v in asserted(facts, "Attack"))
+
+
+def test_a_count_of_strikes_since_a_day_is_no_attack_of_its_own(extractor):
+    facts = extract(extractor, "Strikes\n\nSince April 23, the U.S. military has conducted four airstrikes against the "
+                               "Front in Tarkan, killing 10 operatives and injuring one. On April 23, a U.S. airstrike "
+                               "killed two operatives in Velmar.")
+    assert _attacks(facts) == [("Velmar",)]
+
+
+def test_a_campaign_that_has_driven_insurgents_from_strongholds_is_no_capture(extractor):
+    facts = extract(extractor, "Summit\n\nThe presidents of Dorvia and Xandria held talks in Velmar on Friday and "
+                               "praised a joint campaign that has driven insurgents from their main strongholds in "
+                               "the northern province of Tarkan, two months after troops arrived in the region.")
+    assert asserted(facts, "Capture") == []
+
+
+def test_guard_a_town_retaken_in_the_present_perfect_is_a_capture(extractor):
+    facts = extract(extractor, "Town taken\n\nThe army has retaken Velmar from the rebels.")
+    assert [names(facts, v, "place") for v in asserted(facts, "Capture")] == [["Velmar"]]
+
+
+def test_guard_insurgents_driven_from_a_named_town_is_a_capture(extractor):
+    facts = extract(extractor, "Town taken\n\nThe army has driven the rebels from Velmar.")
+    assert [names(facts, v, "place") for v in asserted(facts, "Capture")] == [["Velmar"]]
+
+
+def test_guard_towns_named_in_the_object_are_captures(extractor):
+    facts = extract(extractor, "Towns taken\n\nRebels have seized the towns of Velmar and Tarkan, officials said.")
+    assert sorted(names(facts, v, "place")[0] for v in asserted(facts, "Capture")) == ["Tarkan", "Velmar"]
+
+
+def test_guard_strikes_of_one_day_are_an_attack(extractor):
+    facts = extract(extractor, "Strikes\n\nThe army has conducted two airstrikes in Tarkan on Monday, killing 10 rebels.")
+    assert _attacks(facts) == [("Tarkan",)]
+
+
+def test_guard_a_count_of_strikes_in_the_past_tense_is_an_attack(extractor):
+    facts = extract(extractor, "Strikes\n\nThe army conducted four airstrikes in Tarkan on Monday, killing 10 rebels.")
+    assert _attacks(facts) == [("Tarkan",)]
