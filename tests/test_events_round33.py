@@ -81,3 +81,40 @@ def test_guard_strikes_of_one_day_are_an_attack(extractor):
 def test_guard_a_count_of_strikes_in_the_past_tense_is_an_attack(extractor):
     facts = extract(extractor, "Strikes\n\nThe army conducted four airstrikes in Tarkan on Monday, killing 10 rebels.")
     assert _attacks(facts) == [("Tarkan",)]
+
+
+# --- a place told only as the reference of another, unnamed place is not the attack's place (events/relative_places.py)
+
+def test_a_village_southwest_of_a_town_is_not_the_town(extractor):
+    facts = extract(extractor, "Fighting\n\nLocal correspondents say a village southwest of Velmar was hit by rebel "
+                               "shells on Tuesday, causing heavy loss of life.")
+    assert _attacks(facts) == []
+
+
+def test_bombs_in_the_eastern_part_of_a_state_are_not_at_the_state(extractor):
+    facts = extract(extractor, "Bombing\n\nA suicide bomber killed 12 people in Velmar on Monday. In two separate "
+                               "incidents in the eastern part of Chad, two roadside bombs also killed at least "
+                               "four people.")
+    assert _attacks(facts) == [("Velmar",)]
+
+
+def test_guard_a_bomb_north_of_a_town_with_no_nearer_place_is_at_the_town(extractor):
+    facts = extract(extractor, "Bomb\n\nTwo soldiers were killed on Tuesday after a bomb detonated near their tank "
+                               "north of Velmar.")
+    assert _attacks(facts) == [("Velmar",)]
+
+
+def test_guard_an_air_base_near_a_city_is_at_the_city(extractor):
+    facts = extract(extractor, "Bombing\n\nXandrian planes bombed an air base near Velmar on Monday.")
+    assert _attacks(facts) == [("Velmar",)]
+
+
+def test_guard_the_eastern_part_of_a_town_is_in_the_town(extractor):
+    facts = extract(extractor, "Shelling\n\nRebels shelled the eastern part of Velmar on Monday, killing four people.")
+    assert _attacks(facts) == [("Velmar",)]
+
+
+def test_guard_a_checkpoint_outside_a_town_is_at_the_town(extractor):
+    facts = extract(extractor, "Checkpoint attack\n\nA soldier died of wounds suffered in Wednesday's attack on an "
+                               "army checkpoint outside Velmar, a hospital official said on Friday.")
+    assert _attacks(facts) == [("Velmar",)]
