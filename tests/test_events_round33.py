@@ -118,3 +118,21 @@ def test_guard_a_checkpoint_outside_a_town_is_at_the_town(extractor):
     facts = extract(extractor, "Checkpoint attack\n\nA soldier died of wounds suffered in Wednesday's attack on an "
                                "army checkpoint outside Velmar, a hospital official said on Friday.")
     assert _attacks(facts) == [("Velmar",)]
+
+
+# --- a campaign told as the subject of a present-tense clause is a topic, not an event (events/topics.py)
+
+def _told(facts, etype):
+    return [v for v in asserted(facts, etype)]
+
+
+def test_an_invasion_that_remains_a_concern_is_no_deployment(extractor):
+    facts = extract(extractor, "Talks\n\nNiger's invasion of Chad remains the main concern of the alliance, the "
+                               "minister said on Monday.")
+    assert _told(facts, "Deployment") == []
+
+
+def test_guard_an_invasion_with_a_toll_in_the_past_is_kept(extractor):
+    facts = extract(extractor, "Talks\n\nNiger's invasion of Chad in February killed thousands, the minister said on "
+                               "Monday.")
+    assert [names(facts, v, "destination") for v in _told(facts, "Deployment")] == [["Chad"]]
