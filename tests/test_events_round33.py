@@ -136,3 +136,25 @@ def test_guard_an_invasion_with_a_toll_in_the_past_is_kept(extractor):
     facts = extract(extractor, "Talks\n\nNiger's invasion of Chad in February killed thousands, the minister said on "
                                "Monday.")
     assert [names(facts, v, "destination") for v in _told(facts, "Deployment")] == [["Chad"]]
+
+
+# --- a background event keeps only the places its own sentence names (events/background_places.py)
+
+def test_a_background_attack_takes_no_place_of_the_sentence_before(extractor):
+    facts = extract(extractor, "Raid\n\nFighters killed 17 people in a raid on the village of Velmar on Sunday. The "
+                               "deadliest attack on the army came in March 2020, when fighters killed 92 soldiers at "
+                               "a base on the lakeshore.", published="2024-03-12")
+    assert _attacks(facts) == [("Velmar",)]
+
+
+def test_guard_a_background_attack_keeps_the_place_it_names(extractor):
+    facts = extract(extractor, "Raid\n\nFighters killed 17 people in a raid on the village of Velmar on Sunday. The "
+                               "deadliest attack on the army came in March 2020, when fighters killed 92 soldiers in "
+                               "the town of Tarkan.", published="2024-03-12")
+    assert _attacks(facts) == [("Tarkan",), ("Velmar",)]
+
+
+def test_guard_a_recent_attack_still_takes_the_place_of_the_sentence_before(extractor):
+    facts = extract(extractor, "Raid\n\nFighters raided the village of Velmar on Sunday. On Monday they killed "
+                               "four soldiers at a checkpoint.", published="2024-03-12")
+    assert ("Velmar",) in _attacks(facts)

@@ -1,0 +1,67 @@
+"""A background event keeps only the places its own sentence names (round 33).
+
+An event dated a year or more before the report ("In November 2019, an ambush on a convoy ... near
+B killed 39", "The deadliest attack came in March 2020, when fighters killed 92 soldiers at a base
+on the B peninsula") is history told for context; the rules that lend an event the place of the
+sentences around it (the report's scene, the town of the paragraph) tell where the *news* happened,
+not where that earlier event did. Read from the event's own date against the report's date, the
+same for every type: an event of the type's anchor role whose date ends a year or more before
+publication, whose anchor places no word of its own sentence names, loses them; an attack or a
+capture left with no place is not output (a place the text does not give is no place; the other
+telling of the article, if any, keeps its own).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from kg.extract.events.frame import Frame
+from kg.extract.events.one_event import ANCHOR
+from kg.extract.resolve import Resolution
+
+#: how long before the report an event must end to be history, not news
+BACKGROUND_DAYS = 365
+
+
+def _end(value: str) -> Optional[dt.date]:
+    """The last day a date value (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) covers."""
+    try:
+        parts = [int(p) for p in value.split("-")[:3]]
+    except ValueError:
+        return None
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        y, m = parts
+        return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def background(f: Frame, published: Optional[dt.date]) -> bool:
+    if published is None or f.date is None or not f.date.value:
+        return False
+    end = _end(str(f.date.value))
+    return end is not None and (published - end).days >= BACKGROUND_DAYS
+
+
+def _named_in_sentence(f: Frame, eid: str, res: Resolution) -> bool:
+    return any(res.entity_at(t) == eid for t in f.sentence.span)
+
+
+def background_places_kept_own(frames: list[Frame], res: Resolution, published: Optional[dt.date]) -> list[Frame]:
+    out: list[Frame] = []
+    for f in frames:
+        role = ANCHOR.get(f.type)
+        places = f.roles.get(role, []) if role else []
+        if places and background(f, published):
+            own = [e for e in places if _named_in_sentence(f, e, res)]
+            if not own:
+                if f.type in ("Attack", "Capture"):
+                    continue
+                f.roles.pop(role, None)
+        out.append(f)
+    return out
