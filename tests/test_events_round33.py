@@ -158,3 +158,9 @@ def test_guard_a_recent_attack_still_takes_the_place_of_the_sentence_before(extr
     facts = extract(extractor, "Raid\n\nFighters raided the village of Velmar on Sunday. On Monday they killed "
                                "four soldiers at a checkpoint.", published="2024-03-12")
     assert ("Velmar",) in _attacks(facts)
+
+
+def test_guard_a_background_capture_told_by_it_keeps_the_place_before(extractor):
+    facts = extract(extractor, "Town\n\nRebels seized the town of Velmar in June 2014. Government forces retook it "
+                               "in July 2017.", published="2024-03-12")
+    assert [names(facts, v, "place") for v in asserted(facts, "Capture")] == [["Velmar"], ["Velmar"]]

@@ -6,7 +6,8 @@ on the B peninsula") is history told for context; the rules that lend an event t
 sentences around it (the report's scene, the town of the paragraph) tell where the *news* happened,
 not where that earlier event did. Read from the event's own date against the report's date, the
 same for every type: an event of the type's anchor role whose date ends a year or more before
-publication, whose anchor places no word of its own sentence names, loses them; an attack or a
+publication, whose anchor places no word of its own sentence names nor points back to ("retook
+it", "the town"), loses them; an attack or a
 capture left with no place is not output (a place the text does not give is no place; the other
 telling of the article, if any, keeps its own).
 """
@@ -14,10 +15,12 @@ telling of the article, if any, keeps its own).
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional
 
 from kg.extract.events.frame import Frame
 from kg.extract.events.one_event import ANCHOR
+from kg.extract.events_data import events_yaml
 from kg.extract.resolve import Resolution
 
 #: how long before the report an event must end to be history, not news
@@ -48,6 +51,24 @@ def background(f: Frame, published: Optional[dt.date]) -> bool:
     return end is not None and (published - end).days >= BACKGROUND_DAYS
 
 
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in events_yaml().get("place_nouns", []))
+
+
+def _points_back(f: Frame) -> bool:
+    """The sentence refers to a place told before: "retook it", "fighting there", "the town"."""
+    if f.pointed_back:
+        return True
+    for t in f.sentence.span:
+        if t.lower_ in ("it", "there") and t.pos_ in ("PRON", "ADV"):
+            return True
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _place_nouns() and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+            return True
+    return False
+
+
 def _named_in_sentence(f: Frame, eid: str, res: Resolution) -> bool:
     return any(res.entity_at(t) == eid for t in f.sentence.span)
 
@@ -59,7 +80,7 @@ def background_places_kept_own(frames: list[Frame], res: Resolution, published: 
         places = f.roles.get(role, []) if role else []
         if places and background(f, published):
             own = [e for e in places if _named_in_sentence(f, e, res)]
-            if not own:
+            if not own and not _points_back(f):
                 if f.type in ("Attack", "Capture"):
                     continue
                 f.roles.pop(role, None)
