@@ -164,3 +164,25 @@ def test_guard_a_background_capture_told_by_it_keeps_the_place_before(extractor)
     facts = extract(extractor, "Town\n\nRebels seized the town of Velmar in June 2014. Government forces retook it "
                                "in July 2017.", published="2024-03-12")
     assert [names(facts, v, "place") for v in asserted(facts, "Capture")] == [["Velmar"], ["Velmar"]]
+
+
+# --- attackers arriving to strike are the attack's approach, not a deployment (events/approaches.py)
+
+def test_militants_arriving_and_overrunning_a_base_deploy_nothing(extractor):
+    facts = extract(extractor, "Base overrun\n\nFighters of the Tarkan Liberation Front overran an army base in the "
+                               "town of Velmar on Friday, killing two soldiers, officials said.\n\nThe militants "
+                               "arrived in dozens of gun trucks shortly after dusk and overran the base after a gun "
+                               "battle that lasted nearly three hours, according to two soldiers.")
+    assert [v for v in facts.events if v.type == "Deployment"] == []
+
+
+def test_guard_fighters_sent_to_a_town_before_a_capture_are_a_deployment(extractor):
+    facts = extract(extractor, "Troops\n\nThe Tarkan Liberation Front sent 300 fighters to Velmar on Friday and "
+                               "overran the army base there.")
+    assert [names(facts, v, "destination") for v in asserted(facts, "Deployment")] == [["Velmar"]]
+
+
+def test_guard_counted_troops_arriving_before_an_attack_stay_a_deployment(extractor):
+    facts = extract(extractor, "Troops\n\nAbout 500 Xandrian troops arrived on Friday and attacked rebel positions "
+                               "near Velmar.")
+    assert [v.quantities["troops"].value for v in asserted(facts, "Deployment")] == [500]

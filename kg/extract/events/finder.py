@@ -51,6 +51,7 @@ from kg.extract.events.press import press_briefings_dropped
 from kg.extract.events.totals import totals_dropped
 from kg.extract.events.relative_places import relative_places_dropped
 from kg.extract.events.topics import topics_dropped
+from kg.extract.events.approaches import approaches_dropped
 from kg.extract.events.background_places import background_places_kept_own
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
@@ -131,6 +132,7 @@ class EventFinder:
         _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
         _agent_is_the_state(merged, res)  # round 22
         merged = totals_dropped(merged)  # round 33: a total of several events (its sides lent to the events first)
+        merged = approaches_dropped(merged)  # round 33: attackers arriving are the attack's approach
         merged = topics_dropped(merged)  # round 33: "X's invasion of Y is on everyone's mind": a topic
         merged = background_places_kept_own(merged, res, published)  # round 33: history keeps its own places
         merged = relative_places_dropped(merged, res)  # round 33: "a village southwest of X" is not at X
