@@ -74,7 +74,8 @@ def test_guard_towns_named_in_the_object_are_captures(extractor):
 
 
 def test_guard_strikes_of_one_day_are_an_attack(extractor):
-    facts = extract(extractor, "Strikes\n\nThe army has conducted two airstrikes in Tarkan on Monday, killing 10 rebels.")
+    facts = extract(extractor, "Strikes\n\nThe army has conducted two airstrikes in Tarkan on Monday, killing 10 "
+                               "rebels.")
     assert _attacks(facts) == [("Tarkan",)]
 
 
@@ -186,3 +187,31 @@ def test_guard_counted_troops_arriving_before_an_attack_stay_a_deployment(extrac
     facts = extract(extractor, "Troops\n\nAbout 500 Xandrian troops arrived on Friday and attacked rebel positions "
                                "near Velmar.")
     assert [v.quantities["troops"].value for v in asserted(facts, "Deployment")] == [500]
+
+
+# --- a purpose noun's verb is no purpose (modality.py), and a bare noun telling inside the place
+#     of an event told before is that event (events/one_event.py)
+
+_SUMMIT = ("Leaders hail gains\n\nBOL, Chad — The presidents of Niger and Chad held talks in Bol on Friday and "
+           "praised a joint campaign that has driven insurgents from their main strongholds in Lac province, two "
+           "months after troops from Niger arrived in the region.\n\nThe two leaders met behind closed doors for "
+           "about two hours, officials said.\n\n")
+
+
+def test_troops_arriving_after_a_campaign_that_has_driven_insurgents_out_arrived(extractor):
+    facts = extract(extractor, _SUMMIT, published="2023-09-24")
+    assert [(v.modality, names(facts, v, "destination")) for v in facts.events if v.type == "Deployment"] == [
+        ("asserted", ["Lac province"])]
+
+
+def test_a_deployment_noun_telling_a_deployment_again_in_its_state_is_one_deployment(extractor):
+    facts = extract(extractor, _SUMMIT + "Niger began sending about 1,000 soldiers and police officers to Lac "
+                                         "province in July at the request of the government, in a deployment that "
+                                         "took many diplomats in the region by surprise.", published="2023-09-24")
+    assert [names(facts, v, "destination") for v in facts.events if v.type == "Deployment"] == [["Lac province"]]
+
+
+def test_guard_a_drive_to_retake_a_town_is_planned(extractor):
+    facts = extract(extractor, "Offensive\n\nThe army began a drive to retake the town of Velmar, officials said "
+                               "on Monday.")
+    assert [v.modality for v in facts.events if v.type == "Capture"] == ["planned"]

@@ -4,14 +4,14 @@ GUIDELINES anchors an attack at its most specific place, and an attack the text 
 name is no gold event. "A village southwest of X was hit", "two bombs killed four people in the
 eastern part of X", "targeted militants in other areas of the district": the event happened at an
 unnamed place that the text locates by X, a bearing ("southwest of") or a part of a state or
-division ("the eastern part of", "other areas of"); X is not where it happened. Read from the event's own place argument, whatever the
-trigger: every mention of an anchor place in the event's sentence is such a reference, so it is not
-the event's anchor; an attack left with no place is not output (as an attack its report places
-nowhere). A bearing counts only where it locates a place the text names by a noun (a village, a base:
-events.yaml `place_nouns`); "a bomb detonated north of X" names no nearer place, and X is the place
-(the gold's convention). A town named after "near" or "outside" stays the place ("an ambush near
-X", "an attack on a checkpoint outside X": the gold places both at X), as does a part of a town
-("the eastern part of the city" is in the city).
+division ("the eastern part of", "other areas of"); X is not where it happened. Read from the
+event's own place argument, whatever the trigger: every mention of an anchor place in the event's
+sentence is such a reference, so it is not the event's anchor; an attack left with no place is not
+output (as an attack its report places nowhere). A bearing counts only where it locates a place the
+text names by a noun (a village, a base: events.yaml `place_nouns`); "a bomb detonated north of X"
+names no nearer place, and X is the place (the gold's convention). A town named after "near" or
+"outside" stays the place ("an ambush near X", "an attack on a checkpoint outside X": the gold
+places both at X), as does a part of a town ("the eastern part of the city" is in the city).
 """
 
 from __future__ import annotations
