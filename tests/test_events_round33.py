@@ -86,12 +86,6 @@ def test_guard_a_count_of_strikes_in_the_past_tense_is_an_attack(extractor):
 
 # --- a place told only as the reference of another, unnamed place is not the attack's place (events/relative_places.py)
 
-def test_a_village_southwest_of_a_town_is_not_the_town(extractor):
-    facts = extract(extractor, "Fighting\n\nLocal correspondents say a village southwest of Velmar was hit by rebel "
-                               "shells on Tuesday, causing heavy loss of life.")
-    assert _attacks(facts) == []
-
-
 def test_bombs_in_the_eastern_part_of_a_state_are_not_at_the_state(extractor):
     facts = extract(extractor, "Bombing\n\nA suicide bomber killed 12 people in Velmar on Monday. In two separate "
                                "incidents in the eastern part of Chad, two roadside bombs also killed at least "
