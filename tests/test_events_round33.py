@@ -209,3 +209,18 @@ def test_guard_a_drive_to_retake_a_town_is_planned(extractor):
     facts = extract(extractor, "Offensive\n\nThe army began a drive to retake the town of Velmar, officials said "
                                "on Monday.")
     assert [v.modality for v in facts.events if v.type == "Capture"] == ["planned"]
+
+
+# --- a headline's event read otherwise than the lead's same event is not a second event (events/headlines.py)
+
+def test_a_headline_deployment_read_as_done_beside_the_leads_plan_is_the_leads(extractor):
+    facts = extract(extractor, "Niger Peacekeepers to Deploy in Chad; Xandrian Troops Arrive\n\nThe first 500 "
+                               "peacekeepers from Niger will arrive in Lac province on Monday, officials said.")
+    assert [(v.modality, names(facts, v, "destination")) for v in facts.events if v.type == "Deployment"] == [
+        ("planned", ["Lac province"])]
+
+
+def test_guard_a_headline_event_the_lead_does_not_tell_is_kept(extractor):
+    facts = extract(extractor, "Niger Sends Troops to Chad\n\nOfficials in Bol said on Monday that fighting had "
+                               "stopped.")
+    assert [names(facts, v, "destination") for v in asserted(facts, "Deployment")] == [["Chad"]]

@@ -52,6 +52,7 @@ from kg.extract.events.totals import totals_dropped
 from kg.extract.events.relative_places import relative_places_dropped
 from kg.extract.events.topics import topics_dropped
 from kg.extract.events.approaches import approaches_dropped
+from kg.extract.events.headlines import headlines_dropped
 from kg.extract.events.background_places import background_places_kept_own
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
@@ -132,6 +133,7 @@ class EventFinder:
         _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
         _agent_is_the_state(merged, res)  # round 22
         merged = totals_dropped(merged)  # round 33: a total of several events (its sides lent to the events first)
+        merged = headlines_dropped(merged, res)  # round 33: a headline's event is the lead's
         merged = approaches_dropped(merged)  # round 33: attackers arriving are the attack's approach
         merged = topics_dropped(merged)  # round 33: "X's invasion of Y is on everyone's mind": a topic
         merged = background_places_kept_own(merged, res, published)  # round 33: history keeps its own places
