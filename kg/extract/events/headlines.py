@@ -40,8 +40,15 @@ def _reads_otherwise(h: Frame, g: Frame, res: Resolution) -> bool:
     return bool(ch and cg and not ch & cg)
 
 
+def _told_as_fact(f: Frame) -> bool:
+    """Told as an event that happened (a deployment: one not denied). A headline told otherwise is
+    no event the report asserts, and stays with the entities it names ("Strikes kill five in X" read
+    as a kind of strike keeps X)."""
+    return f.modality == "asserted" or f.type == "Deployment" and f.modality != "negated"
+
+
 def headline_told_in_lead(f: Frame, frames: list[Frame], res: Resolution) -> bool:
-    if not _is_headline(f) or f.type not in SCORED:
+    if not _is_headline(f) or f.type not in SCORED or not _told_as_fact(f):
         return False
     return any(g is not f and g.type == f.type and not _is_headline(g) and not g.background
                and 0 < g.sentence.index <= LEAD_SENTENCES and _reads_otherwise(f, g, res) for g in frames)
