@@ -48,12 +48,7 @@ from kg.extract.events.retold_meetings import _meetings_told_by_states
 from kg.extract.events.one_event import _one_event_told_again
 from kg.extract.events.anchors import most_specific_anchor
 from kg.extract.events.press import press_briefings_dropped
-from kg.extract.events.totals import totals_dropped
-from kg.extract.events.relative_places import relative_places_dropped
-from kg.extract.events.topics import topics_dropped
-from kg.extract.events.approaches import approaches_dropped
-from kg.extract.events.headlines import headlines_dropped
-from kg.extract.events.background_places import background_places_kept_own
+from kg.extract.events.false_events import false_events_dropped
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
@@ -132,12 +127,7 @@ class EventFinder:
         _sender_abroad(merged, res)  # round 19
         _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
         _agent_is_the_state(merged, res)  # round 22
-        merged = totals_dropped(merged)  # round 33: a total of several events (its sides lent to the events first)
-        merged = headlines_dropped(merged, res)  # round 33: a headline's event is the lead's
-        merged = approaches_dropped(merged)  # round 33: attackers arriving are the attack's approach
-        merged = topics_dropped(merged)  # round 33: "X's invasion of Y is on everyone's mind": a topic
-        merged = background_places_kept_own(merged, res, published)  # round 33: history keeps its own places
-        merged = relative_places_dropped(merged, res)  # round 33: "a village southwest of X" is not at X
+        merged = false_events_dropped(merged, res, published)  # round 33: no events by the guidelines
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:
