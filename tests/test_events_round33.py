@@ -138,7 +138,7 @@ def test_guard_an_invasion_with_a_toll_in_the_past_is_kept(extractor):
 def test_a_background_attack_takes_no_place_of_the_sentence_before(extractor):
     facts = extract(extractor, "Raid\n\nFighters killed 17 people in a raid on the village of Velmar on Sunday. The "
                                "deadliest attack on the army came in March 2020, when fighters killed 92 soldiers at "
-                               "a base on the lakeshore.", published="2024-03-12")
+                               "the Ardent Logistics depot.", published="2024-03-12")
     assert _attacks(facts) == [("Velmar",)]
 
 
@@ -224,3 +224,10 @@ def test_guard_a_headline_event_the_lead_does_not_tell_is_kept(extractor):
     facts = extract(extractor, "Niger Sends Troops to Chad\n\nOfficials in Bol said on Monday that fighting had "
                                "stopped.")
     assert [names(facts, v, "destination") for v in asserted(facts, "Deployment")] == [["Chad"]]
+
+
+def test_guard_a_background_attack_with_no_place_of_its_own_keeps_the_place_before(extractor):
+    facts = extract(extractor, "Raid\n\nFighters killed 17 people in a raid on the village of Velmar on Sunday. In "
+                               "March 2020, fighters killed 12 villagers and burned their homes.",
+                    published="2024-03-12")
+    assert _attacks(facts) == [("Velmar",), ("Velmar",)]

@@ -7,7 +7,9 @@ sentences around it (the report's scene, the town of the paragraph) tell where t
 not where that earlier event did. Read from the event's own date against the report's date, the
 same for every type: an event of the type's anchor role whose date ends a year or more before
 publication, whose anchor places no word of its own sentence names nor points back to ("retook
-it", "the town"), loses them; an attack or a
+it", "the town"), while its own words tell a place by another name ("near B", "on the B
+peninsula": a place the rules did not understand), loses them; with no place of its own told ("In
+2020, fighters killed 12 villagers" after a sentence on the village) it keeps the place lent; an attack or a
 capture left with no place is not output (a place the text does not give is no place; the other
 telling of the article, if any, keeps its own).
 """
@@ -69,6 +71,23 @@ def _points_back(f: Frame) -> bool:
     return False
 
 
+#: prepositions that tell where something happened
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "around", "inside"})
+
+
+def _own_place_told(f: Frame, places: list[str], res: Resolution) -> bool:
+    """The event's own words tell a place of their own, by a name the anchor does not hold ("near B",
+    "at a base on the B peninsula"): the text says where it happened, and it was somewhere else than
+    the place lent from the sentences around it."""
+    for t in f.trigger.subtree:
+        if t.dep_ != "prep" or t.lower_ not in PLACE_PREPOSITIONS:
+            continue
+        for w in t.subtree:
+            if w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "TIME") and res.entity_at(w) not in places:
+                return True
+    return False
+
+
 def _named_in_sentence(f: Frame, eid: str, res: Resolution) -> bool:
     return any(res.entity_at(t) == eid for t in f.sentence.span)
 
@@ -80,7 +99,7 @@ def background_places_kept_own(frames: list[Frame], res: Resolution, published: 
         places = f.roles.get(role, []) if role else []
         if places and background(f, published):
             own = [e for e in places if _named_in_sentence(f, e, res)]
-            if not own and not _points_back(f):
+            if not own and not _points_back(f) and _own_place_told(f, places, res):
                 if f.type in ("Attack", "Capture"):
                     continue
                 f.roles.pop(role, None)
