@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from kg.extract.events.compare import _is_headline
 from kg.extract.events.frame import Frame
-from kg.extract.events.one_event import ANCHOR
+from kg.extract.events.one_event import ANCHOR, place_relation, sides_agree
 from kg.extract.resolve import Resolution
 
 #: the body sentences that make the lead (sentence 0 is the headline)
@@ -28,13 +28,16 @@ SCORED = frozenset({"Attack", "Capture", "Deployment", "Meeting"})
 
 def _reads_otherwise(h: Frame, g: Frame, res: Resolution) -> bool:
     """The headline's telling and the lead's differ only as a short headline misreads: another
-    modality ("to Deploy" read as done, the lead's "will arrive"), or places in another state (a
-    camp's name resolved across the border)."""
-    if h.modality != g.modality:
-        return True
+    modality ("to Deploy" read as done, the lead's "will arrive") at the same or a containing place,
+    or places in another state (a camp's name resolved across the border); no side of one is on
+    another side in the other (meetings, with no anchor place, are left to the folds)."""
     role = ANCHOR.get(h.type)
     if role is None:
         return False
+    if not sides_agree(h, g, res):
+        return False  # (another side: another event)
+    if h.modality != g.modality:
+        return place_relation(h, g, res) in ("same", "within", "none")  # (not a plan for another place)
     ch = {res.countries.get(e) for e in h.roles.get(role, [])} - {None}
     cg = {res.countries.get(e) for e in g.roles.get(role, [])} - {None}
     return bool(ch and cg and not ch & cg)
