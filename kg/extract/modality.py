@@ -315,7 +315,11 @@ class Modality:
         if tok.dep_ == "pcomp" and tok.head.lower_ in ("toward", "towards"):
             return "planned"
         head = tok.head.lemma_.lower()
-        if tok.dep_ in ("xcomp", "acl", "advcl") and (head in self.purpose_verbs or head in self.purpose_nouns) \
+        # round 33: a purpose noun only as a noun ("a drive to retake X"), not the verb of the same
+        # form ("a campaign that has driven them out, two months after troops arrived": no purpose)
+        purpose = head in self.purpose_verbs and tok.head.pos_ in ("VERB", "AUX") or \
+            head in self.purpose_nouns and tok.head.pos_ in ("NOUN", "PROPN")
+        if tok.dep_ in ("xcomp", "acl", "advcl") and purpose \
                 and not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB"):
             return "planned"  # (not "drove a car into X, killing seven": a participle is no purpose)
         if self._infinitive(tok) and tok.dep_ in ("ROOT", "advcl", "acl"):

@@ -47,6 +47,8 @@ from kg.extract.events.modifiers import _modifier_states_dropped
 from kg.extract.events.retold_meetings import _meetings_told_by_states
 from kg.extract.events.one_event import _one_event_told_again
 from kg.extract.events.anchors import most_specific_anchor
+from kg.extract.events.press import press_briefings_dropped
+from kg.extract.events.false_events import false_events_dropped
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
 from kg.extract.modality import Modality
@@ -94,6 +96,7 @@ class EventFinder:
                     _credit_toll(frames, toll, sent.index, kind)
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
+        frames = press_briefings_dropped(frames)  # round 33: a briefing of the press is no meeting
         fill_places(frames, parsed.sentences, res)
         merged = _merge(frames, res, self.t.military_posts)
         refine_places(merged, parsed.sentences, res)
@@ -124,6 +127,7 @@ class EventFinder:
         _sender_abroad(merged, res)  # round 19
         _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
         _agent_is_the_state(merged, res)  # round 22
+        merged = false_events_dropped(merged, res, published)  # round 33: no events by the guidelines
         return _to_events(merged)
 
     def event_type(self, tok: Token) -> Optional[str]:

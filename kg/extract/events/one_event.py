@@ -227,7 +227,15 @@ def one_event(a: Frame, b: Frame, res: Resolution) -> bool:
         return False
     if relation == "near":  # two areas that may overlap: a named side and a figure in common
         return _side_in_common(a, b) and _figure_in_common(a, b)
-    return tied(a, b)
+    return tied(a, b) or relation == "within" and _bare_noun_telling(b)
+
+
+def _bare_noun_telling(f: Frame) -> bool:
+    """Round 33: "..., in a deployment that took diplomats by surprise": a later telling by an event
+    noun alone, with no side and no figure of its own, placed within (or around) the earlier
+    telling's place, adds nothing but a word for it; told apart by nothing, it is that event."""
+    return f.nominal and not f.quantities and not any(f.roles.get(r) for r in SIDES[f.type]) \
+        and not any(f.roles.get(r) for x, y in OPPOSED[f.type] for r in (x, y))
 
 
 def _side_in_common(a: Frame, b: Frame) -> bool:

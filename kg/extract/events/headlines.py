@@ -1,0 +1,61 @@
+"""A headline's event is the lead's news told short: never an event beside the lead's (round 33).
+
+A news headline names the event its lead then tells in full ("Attack on X Army Camp" over "Gunmen
+stormed an army camp in Y on Monday"; "Peacekeepers to Deploy in X" over "The first peacekeepers
+will arrive in Y on Monday"). The folds before this one join the two when their content agrees
+(`fold._fold_partial`: compatible places, the same toll, or a headline placed nowhere), so a
+headline whose words read differently (a camp resolved into another state, "to Deploy" read as
+done while the lead says it is to come) stays beside the lead as a second event. Read from where
+the event is told, the same for every type: a headline's event of a type that the lead (the first
+body sentences) also tells is that event; the lead's telling, fuller, stands, and the headline's
+is not output. A headline event whose type the lead does not tell is kept (the headline may be the
+only telling).
+"""
+
+from __future__ import annotations
+
+from kg.extract.events.compare import _is_headline
+from kg.extract.events.frame import Frame
+from kg.extract.events.one_event import ANCHOR, place_relation, sides_agree
+from kg.extract.resolve import Resolution
+
+#: the body sentences that make the lead (sentence 0 is the headline)
+LEAD_SENTENCES = 3
+
+
+SCORED = frozenset({"Attack", "Capture", "Deployment", "Meeting"})
+
+
+def _reads_otherwise(h: Frame, g: Frame, res: Resolution) -> bool:
+    """The headline's telling and the lead's differ only as a short headline misreads: another
+    modality ("to Deploy" read as done, the lead's "will arrive") at the same or a containing place,
+    or places in another state (a camp's name resolved across the border); no side of one is on
+    another side in the other (meetings, with no anchor place, are left to the folds)."""
+    role = ANCHOR.get(h.type)
+    if role is None:
+        return False
+    if not sides_agree(h, g, res):
+        return False  # (another side: another event)
+    if h.modality != g.modality:
+        return place_relation(h, g, res) in ("same", "within", "none")  # (not a plan for another place)
+    ch = {res.countries.get(e) for e in h.roles.get(role, [])} - {None}
+    cg = {res.countries.get(e) for e in g.roles.get(role, [])} - {None}
+    return bool(ch and cg and not ch & cg)
+
+
+def _told_as_fact(f: Frame) -> bool:
+    """Told as an event that happened (a deployment: one not denied). A headline told otherwise is
+    no event the report asserts, and stays with the entities it names ("Strikes kill five in X" read
+    as a kind of strike keeps X)."""
+    return f.modality == "asserted" or f.type == "Deployment" and f.modality != "negated"
+
+
+def headline_told_in_lead(f: Frame, frames: list[Frame], res: Resolution) -> bool:
+    if not _is_headline(f) or f.type not in SCORED or not _told_as_fact(f):
+        return False
+    return any(g is not f and g.type == f.type and not _is_headline(g) and not g.background
+               and 0 < g.sentence.index <= LEAD_SENTENCES and _reads_otherwise(f, g, res) for g in frames)
+
+
+def headlines_dropped(frames: list[Frame], res: Resolution) -> list[Frame]:
+    return [f for f in frames if not headline_told_in_lead(f, frames, res)]
