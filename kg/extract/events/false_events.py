@@ -5,7 +5,7 @@ a total of several events told in the present perfect (`totals`), a headline tol
 lead's same event (`headlines`), attackers arriving to strike (`approaches`), a campaign told as a
 present topic (`topics`), a background event keeping only its own sentence's places
 (`background_places`), a state or division named only as the reference of an unnamed part of it
-(`relative_places`). (The press briefing, `press`, runs before the merges: its frame must lend nothing.)
+(`relative_places`).
 """
 
 from __future__ import annotations

@@ -47,7 +47,6 @@ from kg.extract.events.modifiers import _modifier_states_dropped
 from kg.extract.events.retold_meetings import _meetings_told_by_states
 from kg.extract.events.one_event import _one_event_told_again
 from kg.extract.events.anchors import most_specific_anchor
-from kg.extract.events.press import press_briefings_dropped
 from kg.extract.events.false_events import false_events_dropped
 from kg.extract.events.withdrawals import _former_withdrew
 from kg.extract.events.words import TROOP_OBJECTS
@@ -96,7 +95,6 @@ class EventFinder:
                     _credit_toll(frames, toll, sent.index, kind)
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
-        frames = press_briefings_dropped(frames)  # round 33: a briefing of the press is no meeting
         fill_places(frames, parsed.sentences, res)
         merged = _merge(frames, res, self.t.military_posts)
         refine_places(merged, parsed.sentences, res)
