@@ -231,6 +231,13 @@ def dates_score(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool
 
     if ia[0] - timedelta(days=tol) > ib[1] or ib[0] - timedelta(days=tol) > ia[1]:
         return None
+    # An untimed report's days end on its publication: it cannot tell an event another report
+    # dates after it. The tolerance is for an outlet's day read one off, not for the news of the
+    # next day ("Consequences of the night attack on X", published Wednesday, against "a missile
+    # hit an apartment block in X on Thursday": round 14)
+    if cfg.untimed_not_after and ((a.untimed and not b.untimed and ib[0] > ia[1])
+                                  or (b.untimed and not a.untimed and ia[0] > ib[1])):
+        return None
     if not a.date or not b.date:
         return 0.0
     if ia[0] == ia[1] and ib[0] == ib[1]:
@@ -508,6 +515,19 @@ def victims_score(a: Report, b: Report, cfg: FusionConfig) -> float:
     return cfg.score("victims_agree") if ka == kb else cfg.score("other_victims")
 
 
+def bare_next_day(a: Report, b: Report, ds: float, actors: float, figures: float, victims: float,
+                  cfg: FusionConfig) -> bool:
+    """Two days read from the texts, one apart (the next-day tolerance let them meet), and
+    nothing but the place to say they are one event: no actor, figure or victim agrees. One
+    place's events of two days are as common as an outlet's day read one off: "the January 6
+    blast near X, which killed six" / "killed a villager near X on Tuesday night" (round 14)."""
+    if ds != cfg.score("near_day") or a.untimed or b.untimed or a.precision != "day" or b.precision != "day":
+        return False
+    if not a.date or not b.date or a.date[:10] == b.date[:10]:
+        return False
+    return actors <= 0 and figures <= 0 and victims <= 0
+
+
 def places_apart(rel: str, same_doc: bool) -> bool:
     """Whether the two reports' places are not known to relate, for ``place_bound_roles``
     (:func:`actors_score`): ``unrelated`` (none is the same, contained or in one country), or
@@ -543,7 +563,10 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     # across articles only: one article's headline and body may name one event's place in two
     # words ("an attack in the X Delta" / "an attack in X state") with its group in both
     actors = actors_score(a, b, cfg, places_apart(rel, same_doc))
-    score += actors + figures_score(a, b, cfg) + victims_score(a, b, cfg)
+    figures, victims = figures_score(a, b, cfg), victims_score(a, b, cfg)
+    score += actors + figures + victims
+    if not same_doc and bare_next_day(a, b, ds, actors, figures, victims, cfg):
+        score += cfg.score("bare_next_day")
     if another_guest(a, b, cfg):  # across articles (within one it vetoed above)
         score += cfg.score("another_guest")
     if not same_doc and a.quantities and b.quantities and other_day_figures(a, b, cfg):
@@ -587,6 +610,10 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
             + (f", other day and figures {cfg.score('other_day_figures'):+.1f}"
                if not same_doc and a.quantities and b.quantities and other_day_figures(a, b, cfg) else "")
+            + (f", bare next day {cfg.score('bare_next_day'):+.1f}"
+               if not same_doc and bare_next_day(a, b, ds, actors_score(a, b, cfg, places_apart(rel, same_doc)),
+                                                 figures_score(a, b, cfg), victims_score(a, b, cfg), cfg)
+               and cfg.score('bare_next_day') else "")
             + (f", other size {cfg.score('other_size'):+.1f}"
                if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg) else "")
             + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")

@@ -21,6 +21,9 @@ class FusionConfig:
     tolerance_days: int = 1
     undated_lateness_days: int = 10
     untimed_lookback_days: int = 3
+    # an untimed report (dated by its publication) cannot tell an event another report dates after
+    # that publication, next-day tolerance or not (compat.dates_score, round 14)
+    untimed_not_after: bool = False
     # a date told as a week ("last week", "this week": weeks before the publication's week), which
     # the extractor gives at month precision: fusion reads it as those seven days (blocking.interval)
     week_phrases: tuple[tuple[str, int], ...] = (("last week", 1), ("this week", 0))
@@ -75,7 +78,7 @@ class FusionConfig:
     def key(self) -> tuple:
         """A hashable summary (for caches keyed by configuration)."""
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
-                self.undated_lateness_days, self.untimed_lookback_days, self.week_phrases, self.same_point_km, self.same_record_km,
+                self.undated_lateness_days, self.untimed_lookback_days, self.untimed_not_after, self.week_phrases, self.same_point_km, self.same_record_km,
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.infer_country, self.home_roles,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
@@ -91,6 +94,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         tolerance_days=int(d.get("tolerance_days", 1)),
         undated_lateness_days=int(d.get("undated_lateness_days", 10)),
         untimed_lookback_days=int(d.get("untimed_lookback_days", 3)),
+        untimed_not_after=bool(d.get("untimed_not_after", False)),
         week_phrases=tuple(sorted((" ".join(str(k).lower().split()), int(v))
                                   for k, v in (d.get("week_phrases", {"last week": 1, "this week": 0}) or {}).items())),
         same_point_km=float(p.get("same_point_km", 8)),
