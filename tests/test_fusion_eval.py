@@ -65,9 +65,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # events: 227 / 284), committed (430f693) before any run; no fusion rule kept (22 of its 25 missed
 # pairs are extraction's). Dev 0.922 / P 0.993 (the old 196 unchanged at 0.944 / 0.992; the batch
 # alone 0.727 / P 1.000). Dev B-cubed floor under the larger set's figure (0.93 -> 0.91).
+# Then fusion round 14: a hard-distractor dev batch (29 articles r14-*, 39 gold events: 256 / 323),
+# committed (a46837a) before any run, and two rules against joins of reports a day apart with nothing
+# else agreeing: dev 0.909 / P 0.993 (the batch 0.783 / P 0.667 -> 0.812 / P 1.000; old parts
+# unchanged). The lead's test run: 0.833 / P 0.871 (27 of 31 joins right) before the round, 0.834 /
+# P 0.929 (26 of 28) after. Dev B-cubed floor 0.91 -> 0.90; test pairwise floor 0.86 -> 0.90.
 FLOORS = {
-    "fusion-dev": {"bcubed_f1": 0.91, "pairwise_precision": 0.98},
-    "fusion-test": {"bcubed_f1": 0.82, "pairwise_precision": 0.86},
+    "fusion-dev": {"bcubed_f1": 0.90, "pairwise_precision": 0.98},
+    "fusion-test": {"bcubed_f1": 0.82, "pairwise_precision": 0.90},
 }
 
 
@@ -89,8 +94,8 @@ def scores(extractor) -> dict[str, dict]:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fusion_floors(scores: dict[str, dict], name: str) -> None:
     r, floor = scores[name], FLOORS[name]
-    assert r["documents"] == {"fusion-dev": 227, "fusion-test": 84}[name]
-    assert r["gold_events"] == {"fusion-dev": 284, "fusion-test": 103}[name]
+    assert r["documents"] == {"fusion-dev": 256, "fusion-test": 84}[name]
+    assert r["gold_events"] == {"fusion-dev": 323, "fusion-test": 103}[name]
     assert r["bcubed"]["f1"] >= floor["bcubed_f1"], r
     assert r["pairwise"]["precision"] >= floor["pairwise_precision"], r
     assert r["bcubed"]["precision"] >= r["pairwise"]["precision"] - 0.05  # no large false merge
