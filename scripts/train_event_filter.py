@@ -2,13 +2,17 @@
 cross-validation table (docs/learned.md). ``make train`` runs it.
 
     .venv/bin/python scripts/train_event_filter.py [--folds 5] [--sets realnews-dev ...]
-                                                    [--out DIR] [--no-save] [--cv-only]
+                                                    [--out DIR] [--cv-only] [--no-first-run] [--batch-cv]
 
 1. The rules (the filter off) extract every article of the dev sets (realnews-dev, written-dev,
    fusion-dev; never a test or held-out set). Each predicted event the scorer counts is
    aligned with the gold as tests/eval/score.py aligns them (``scripts/eval.py``'s ``_align``
    in scorer order): matched = keep, unmatched = spurious (a wrong type, a background or generic
-   event, a plan told as fact, a second report of one event).
+   event, a plan told as fact, a second report of one event). Added to the training rows (round
+   26, docs/learned.md): the LOOK batches' first-run facts (``--first-run``, default
+   tests/data/learned/first_run_facts.jsonl from scripts/first_run_rows.py: each batch's dev
+   articles as the rules of its first run extracted them), labelled against today's gold and
+   featured by today's code; never CHECK H J M's. ``--batch-cv`` prints the by-batch comparison.
 2. Cross-validation by article group (k folds; a fusion cluster's articles stay in one fold):
    train on k-1 folds, choose the threshold on those folds alone (an inner cross-validation
    over them, best event F1 by the real scorer), filter the held-out fold, score it. Printed:
