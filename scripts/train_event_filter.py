@@ -2,13 +2,17 @@
 cross-validation table (docs/learned.md). ``make train`` runs it.
 
     .venv/bin/python scripts/train_event_filter.py [--folds 5] [--sets realnews-dev ...]
-                                                    [--out DIR] [--no-save] [--cv-only]
+                                                    [--out DIR] [--cv-only] [--no-first-run] [--batch-cv]
 
 1. The rules (the filter off) extract every article of the dev sets (realnews-dev, written-dev,
    fusion-dev; never a test or held-out set). Each predicted event the scorer counts is
    aligned with the gold as tests/eval/score.py aligns them (``scripts/eval.py``'s ``_align``
    in scorer order): matched = keep, unmatched = spurious (a wrong type, a background or generic
-   event, a plan told as fact, a second report of one event).
+   event, a plan told as fact, a second report of one event). Added to the training rows (round
+   26, docs/learned.md): the LOOK batches' first-run facts (``--first-run``, default
+   tests/data/learned/first_run_facts.jsonl from scripts/first_run_rows.py: each batch's dev
+   articles as the rules of its first run extracted them), labelled against today's gold and
+   featured by today's code; never CHECK H J M's. ``--batch-cv`` prints the by-batch comparison.
 2. Cross-validation by article group (k folds; a fusion cluster's articles stay in one fold):
    train on k-1 folds, choose the threshold on those folds alone (an inner cross-validation
    over them, best event F1 by the real scorer), filter the held-out fold, score it. Printed:
@@ -109,6 +113,45 @@ def label(records: list[tuple], scorer) -> list[Article]:
     return out
 
 
+FIRST_RUN_FILE = ROOT / "tests" / "data" / "learned" / "first_run_facts.jsonl"
+#: realnews-dev batches whose totals only are looked at (docs/extraction-quality.md): never
+#: trained on as first-run rows, held out as one group in the by-batch cross-validation.
+CHECK_BATCHES = ("H", "J", "M")
+
+
+def batch_of() -> dict[str, str]:
+    """realnews-dev article id -> its batch letter (tests/data/realnews/manifest.d)."""
+    import csv
+
+    out = {}
+    for path in sorted((ROOT / "tests" / "data" / "realnews" / "manifest.d").glob("*.tsv")):
+        with path.open(encoding="utf-8") as fh:
+            out.update({r["id"]: path.stem for r in csv.DictReader(fh, delimiter="\t")})
+    return out
+
+
+def first_run_records(path: Path, golds: dict[str, dict], batches=None) -> list[tuple]:
+    """The first-run facts (scripts/first_run_rows.py: each batch's dev articles extracted by the
+    code of the batch's first run) as records like ``extract_dev``'s: today's gold, the old
+    facts read into today's models (today's feature code reads them), the old sentence texts,
+    today's publication date. Set name ``first-run``; articles without gold today are skipped."""
+    import dataclasses
+
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        r = json.loads(line)
+        if r["id"] not in golds or (batches is not None and r["batch"] not in batches):
+            continue
+        doc = read_file(ROOT / "tests" / "data" / "realnews" / "dev" / "articles" / f"{r['id']}.txt")
+        clean = lambda d: {k: v for k, v in d.items() if v is not None}  # noqa: E731
+        facts = facts_io.from_dict({"schema": facts_io.SCHEMA_ID, "extractor": f"first run {r['commit']}",
+                                    "document": facts_io._drop_none(dataclasses.asdict(doc.meta)),
+                                    "entities": [clean(e) for e in r["entities"]],
+                                    "events": [clean(e) for e in r["events"]]})
+        out.append(("first-run", golds[r["id"]], facts, r["sentences"], _date(doc.meta.published)))
+    return out
+
+
 def _date(value):
     import datetime as dt
 
@@ -150,13 +193,21 @@ def predict(nlp, articles: list[Article]) -> dict:
     return probs
 
 
-def oof_probs(articles: list[Article], k: int) -> dict:
-    """Out-of-fold P(keep) of every judged event: each fold scored by a model trained on the others."""
+def with_extra(train: list[Article], extra: list[Article]) -> list[Article]:
+    """The training articles and the extra (first-run) rows of those same articles only, so a
+    held-out article's first-run copy never trains the model that scores it."""
+    ids = {a.id for a in train if a.set == "realnews-dev"}
+    return train + [a for a in extra if a.id in ids]
+
+
+def oof_probs(articles: list[Article], k: int, extra: list[Article] = ()) -> dict:
+    """Out-of-fold P(keep) of every judged event: each fold scored by a model trained on the
+    others (and on the others' ``extra`` first-run rows)."""
     probs = {}
     folds = folds_of(articles, k)
     for f in range(k):
         train = [a for g, fold in enumerate(folds) if g != f for a in fold]
-        probs.update(predict(learned.train(examples(train), seed=SEED), folds[f]))
+        probs.update(predict(learned.train(examples(with_extra(train, list(extra))), seed=SEED), folds[f]))
     return probs
 
 
@@ -173,16 +224,16 @@ def fmt(s: dict) -> str:
     return f"{e['precision']:.3f} {e['recall']:.3f} {e['f1']:.3f}   {a['precision']:.3f} {a['recall']:.3f} {a['f1']:.3f}"
 
 
-def cross_validate(articles: list[Article], k: int, scorer, set_names) -> dict:
+def cross_validate(articles: list[Article], k: int, scorer, set_names, extra: list[Article] = ()) -> dict:
     """Nested CV: the outer folds are scored, each with a threshold chosen on its training folds."""
     folds = folds_of(articles, k)
     probs, thresholds = {}, []
     print(f"{'fold':<6} {'thr':>5}  {'set':<13} {'rules: events P R F1   args P R F1':<44} filtered: events P R F1   args P R F1")
     for f in range(k):
         train = [a for g, fold in enumerate(folds) if g != f for a in fold]
-        t = best_threshold(train, oof_probs(train, k - 1), scorer)
+        t = best_threshold(train, oof_probs(train, k - 1, extra), scorer)
         thresholds.append(t)
-        fp = predict(learned.train(examples(train), seed=SEED), folds[f])
+        fp = predict(learned.train(examples(with_extra(train, list(extra))), seed=SEED), folds[f])
         probs.update({key: p for key, p in fp.items()})
         for name in set_names:
             part = [a for a in folds[f] if a.set == name]
@@ -207,6 +258,78 @@ def cross_validate(articles: list[Article], k: int, scorer, set_names) -> dict:
     print(f"AUC of the held-out P(keep): {auc(probs, articles):.3f} (realnews-dev {auc(probs, rn):.3f}); "
           f"of the rules' confidence: {auc(conf, articles):.3f} (realnews-dev {auc(conf, rn):.3f})")
     return {"thresholds": thresholds, "totals": totals}
+
+
+def batch_key(a: Article, batches: dict[str, str]) -> str:
+    """The by-batch CV's group: a realnews-dev article's batch letter (its first-run copy the
+    same), a written-dev article or a fusion cluster its own group."""
+    if a.set in ("realnews-dev", "first-run"):
+        return batches[a.id]
+    return a.group
+
+
+def batch_folds(articles: list[Article], batches: dict[str, str], k: int) -> list[list[Article]]:
+    """k folds of whole LOOK batches (sorted letters dealt round-robin; the written-dev and
+    fusion-dev groups dealt round-robin the same way), then the CHECK batches as one last fold."""
+    keys = sorted({batch_key(a, batches) for a in articles} - set(CHECK_BATCHES))
+    letters = [g for g in keys if len(g) == 1]
+    others = [g for g in keys if len(g) != 1]
+    fold_of = {g: i % k for i, g in enumerate(letters)}
+    fold_of.update({g: i % k for i, g in enumerate(others)})
+    fold_of.update({g: k for g in CHECK_BATCHES})
+    return [[a for a in articles if fold_of[batch_key(a, batches)] == f] for f in range(k + 1)]
+
+
+def by_batch_cv(current: list[Article], first: list[Article], k: int, scorer) -> dict:
+    """Round 26's comparison (docs/learned.md): hold out whole batches; for each held-out fold
+    train (a) on the other folds' current outputs, as ``make train`` does, and (b) on those plus
+    their batches' first-run outputs; the threshold chosen on the training folds alone (inner
+    by-batch CV, best event F1 of the current outputs). Scored on the held-out fold's current
+    outputs and its first-run outputs (fresh-text conditions). The CHECK batches are the last
+    fold: never in the training of the LOOK folds, held out as a whole."""
+    batches = batch_of()
+    for a in current + first:
+        a.group = batch_key(a, batches)
+    folds = batch_folds(current + first, batches, k)
+    res = {}
+    for variant in ("current", "current+first-run", "+first-run, thr on first-run"):
+        probs, thr = {}, {}
+        for f, held in enumerate(folds):
+            train = [a for g, fold in enumerate(folds) if g != f and g != k for a in fold]
+            if variant == "current":
+                train = [a for a in train if a.set != "first-run"]
+            train_cur = [a for a in train if a.set != "first-run"]
+            inner = folds_of(train, k - 1 if f == k else k - 2)
+            oof = {}
+            for g, fold in enumerate(inner):
+                oof.update(predict(learned.train(examples([a for h, fo in enumerate(inner) if h != g for a in fo]),
+                                                 seed=SEED), fold))
+            on = [a for a in train if a.set == "first-run"] if variant.endswith("thr on first-run") else train_cur
+            t = best_threshold(on, oof, scorer)
+            probs.update(predict(learned.train(examples(train), seed=SEED), held))
+            for a in held:
+                thr[(a.set, a.id)] = t
+        res[variant] = (probs, thr)
+    groups = {"LOOK": lambda a: a.group not in CHECK_BATCHES and a.set in ("realnews-dev", "first-run"),
+              "CHECK": lambda a: a.group in CHECK_BATCHES,
+              "written-dev": lambda a: a.set == "written-dev", "fusion-dev": lambda a: a.set == "fusion-dev"}
+    print("by-batch CV (LOOK batches in %d folds, CHECK H J M held out as one group); thresholds per fold:" % k)
+    for variant, (probs, thr) in res.items():
+        print(f"  {variant}: " + " ".join(f"{t:.2f}" for t in sorted({v for v in thr.values()})))
+    for gname, pick in groups.items():
+        for kind in ("current", "first-run"):
+            part = [a for a in (current if kind == "current" else first) if pick(a)]
+            if not part:
+                continue
+            line = f"{gname:<11} {kind:<9} rules {fmt(score_set(part, scorer))}"
+            for variant, (probs, thr) in res.items():
+                results = []
+                for a in part:
+                    drop = {i for i in a.judged if probs[(a.set, a.id, i)] < thr[(a.set, a.id)]}
+                    results.append(scorer.score(a.gold, dict(a.facts, events=[e for i, e in enumerate(a.facts["events"]) if i not in drop])))
+                line += f" | {variant}: {fmt(scorer.total(results))} AUC {auc(probs, part):.3f}"
+            print(line)
+    return res
 
 
 def auc(probs: dict, articles: list[Article]) -> float:
@@ -250,6 +373,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--cv-only", action="store_true", help="print the CV table; write no model")
     ap.add_argument("--no-cv", action="store_true", help="train and write the model without the CV table")
     ap.add_argument("--cache", type=Path, help="keep the rules' output here and reuse it (stale once the rules change)")
+    ap.add_argument("--first-run", type=Path, default=FIRST_RUN_FILE,
+                    help="also train on the LOOK batches' first-run facts in this file (scripts/first_run_rows.py; "
+                         "default: the committed one, skipped when absent)")
+    ap.add_argument("--no-first-run", dest="first_run", action="store_const", const=None,
+                    help="train on the current outputs only (the model before round 26)")
+    ap.add_argument("--batch-cv", action="store_true",
+                    help="print the by-batch comparison with and without the first-run rows (needs the file)")
     ap.add_argument("--limit", type=int, default=0, help="the first N articles of each set only (tests)")
     args = ap.parse_args(argv)
 
@@ -269,11 +399,30 @@ def main(argv: list[str]) -> int:
     n = sum(len(a.labels) for a in articles)
     print(f"{len(articles)} dev articles, {n} judged events, {sum(sum(a.labels) for a in articles)} "
           f"matched (keep) ({time.perf_counter() - started:.0f} s to extract)")
+    first = []
+    if args.first_run and not args.first_run.exists():
+        print(f"no first-run file at {args.first_run}: training on the current outputs only")
+        args.first_run = None
+    if args.first_run or args.batch_cv:
+        golds = {r[1]["id"]: r[1] for r in records if r[0] == "realnews-dev"}
+        first = label(first_run_records(args.first_run or FIRST_RUN_FILE, golds), scorer)
+        nf = sum(len(a.labels) for a in first)
+        print(f"{len(first)} first-run articles, {nf} judged events, {sum(sum(a.labels) for a in first)} matched")
+    if args.batch_cv:
+        by_batch_cv(articles, first, args.folds, scorer)
+        return 0
+    batches = batch_of()
+    extra = [a for a in first if batches.get(a.id) not in CHECK_BATCHES] if args.first_run else []
+    if "realnews-dev" not in args.sets:
+        extra = []
+    if extra and "realnews-dev" in args.sets:
+        print(f"training also on {len(extra)} first-run articles of the LOOK batches "
+              f"({sum(len(a.labels) for a in extra)} judged events)")
     if not args.no_cv:
-        cross_validate(articles, args.folds, scorer, args.sets)
+        cross_validate(articles, args.folds, scorer, args.sets, extra)
     if not args.cv_only:
-        t = best_threshold(articles, oof_probs(articles, args.folds), scorer)
-        save(learned.train(examples(articles), seed=SEED), args.out)
+        t = best_threshold(articles, oof_probs(articles, args.folds, extra), scorer)
+        save(learned.train(examples(articles + extra), seed=SEED), args.out)
         if args.out == learned.MODEL_DIR:
             write_threshold(t)
         print(f"threshold {t:.2f} (best event F1 of the out-of-fold scores on all dev)")
