@@ -67,3 +67,15 @@ def test_an_army_told_on_no_side_keeps_what_was_read(extractor):
     attacks = asserted(facts, "Attack")
     assert len(attacks) == 1
     assert names(facts, attacks[0], "perpetrator") == ["Chilean forces"]
+
+
+def test_the_spokesman_of_the_attacked_force_is_not_the_attacker(extractor):
+    # "X spokesman Brig. Gen. A B said ...": a title's chain of names ends at the verb of saying; the
+    # force he speaks for reports the attack, it did not make it
+    facts = extract(extractor, "Base stormed\nFighters of the Kessa Liberation Front stormed a base of the Chilean "
+                               "Defence Forces (CDF) at Morvala on Sunday. CDF spokesman Brig. Gen. Tomas Vidor said "
+                               "twelve soldiers had been killed and 20 wounded in the attack on Morvala.")
+    attacks = asserted(facts, "Attack")
+    assert len(attacks) == 1
+    assert names(facts, attacks[0], "target") == ["Chilean forces"]
+    assert "Chilean forces" not in names(facts, attacks[0], "perpetrator")
