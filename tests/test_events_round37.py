@@ -79,3 +79,30 @@ def test_the_spokesman_of_the_attacked_force_is_not_the_attacker(extractor):
     assert len(attacks) == 1
     assert names(facts, attacks[0], "target") == ["Chilean forces"]
     assert "Chilean forces" not in names(facts, attacks[0], "perpetrator")
+
+
+def test_an_army_checkpoint_attacked_is_an_attack_on_the_state_forces(extractor):
+    # the place is read from the sentence after the frame is built: the post's holders follow it
+    facts = extract(extractor, "Clashes\nChile's army says it has killed up to 30 insurgents in a battle in a "
+                               "border region. Military spokesman Major General Tomas Vidor said the fighting "
+                               "erupted in Arica overnight when militants attacked an army checkpoint.")
+    attacks = [a for a in asserted(facts, "Attack") if names(facts, a, "location") == ["Arica"]]
+    assert len(attacks) == 1
+    assert names(facts, attacks[0], "target") == ["Chilean forces"]
+
+
+def test_a_paramilitary_post_is_not_the_armys(extractor):
+    # a modifier that is no word of the state's own forces: the post's holders are not the army
+    facts = extract(extractor, "Clashes\nChile's army says it has killed up to 30 insurgents in a battle in a "
+                               "border region. Military spokesman Major General Tomas Vidor said the fighting "
+                               "erupted in Arica overnight when militants attacked a paramilitary post.")
+    for attack in asserted(facts, "Attack"):
+        if names(facts, attack, "location") == ["Arica"]:
+            assert names(facts, attack, "target") == []
+
+
+def test_the_army_that_attacked_a_checkpoint_is_not_its_target(extractor):
+    facts = extract(extractor, "Checkpoint stormed\nChilean troops attacked a checkpoint in Arica on Sunday, "
+                               "officials said.")
+    for attack in asserted(facts, "Attack"):
+        assert "Chilean forces" not in names(facts, attack, "target")

@@ -18,6 +18,11 @@ A modifier of a word ("X soldiers", "its aircraft") is told as its head is. The 
 statement ("the mission said", "police blamed Y") is neither. When the actor is told only as a victim,
 it is dropped as perpetrator; only as a doer, dropped as target; told both ways (or neither), the
 roles stay as read.
+
+A second pass (``targets_by_place``) gives an attack with no target the forces of its place's state
+when its trigger hits a military post told by its kind alone ("militants attacked an army
+checkpoint"): the frame's own reading of the post runs before the report has placed the attack.
+Both passes run once the tellings are merged (``attack_sides``, one call in ``finder.py``).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from kg.extract.events.described_sides import words as state_words
 from kg.extract.events.frame import Frame
 from kg.extract.events.words import SPEAKING
 from kg.extract.events_data import events_yaml
@@ -74,6 +80,12 @@ def side_told(tok: Token) -> Optional[str]:
     return None
 
 
+def attack_sides(frames: list[Frame], res: Resolution, posts: frozenset[str]) -> None:
+    """The round's two passes over an article's final attacks (one call in ``finder.py``)."""
+    one_side_each(frames, res)
+    targets_by_place(frames, res, posts)
+
+
 def one_side_each(frames: list[Frame], res: Resolution) -> None:
     """An attack's actor that is both its perpetrator and its target keeps the side its sentence
     tells it on, when the sentence tells it on one side only."""
@@ -87,3 +99,55 @@ def one_side_each(frames: list[Frame], res: Resolution) -> None:
                 f.roles["perpetrator"] = [e for e in f.roles["perpetrator"] if e != eid]
             elif told == {"doer"}:
                 f.roles["target"] = [e for e in f.roles["target"] if e != eid]
+
+
+def _forces_of_the_place(f: Frame, res: Resolution) -> Optional[str]:
+    """The one armed force of the attack's place's country the report names, not its perpetrator
+    (as ``AttackRoles.forces_of_the_place``, read once the tellings are merged and placed)."""
+    codes = {res.countries.get(e) for e in f.roles.get("location", [])} - {None}
+    perpetrators = f.roles.get("perpetrator", [])
+    forces = [e.id for e in res.entities if e.type == "ArmedForce" and res.countries.get(e.id) in codes
+              and e.id not in perpetrators]
+    if not codes and f.filled("location"):  # a place the gazetteer puts in no state: the report's one force
+        forces = [e.id for e in res.entities if e.type == "ArmedForce"]
+        forces = [e for e in forces if e not in perpetrators] if len(forces) == 1 else []
+    if len(forces) > 1:  # the state's own forces ("X forces"), not a mission or agency placed there
+        forces = [e for e in forces if res.entities[int(e[1:]) - 1].name.endswith(" forces")]
+    return forces[0] if len(forces) == 1 else None
+
+
+def _unnamed(tok: Token, res: Resolution) -> bool:
+    """No word of the phrase names whose it is ("an army checkpoint", "12 soldiers"; not "a
+    rebel post", "soldiers of the X brigade", "Kessan soldiers"): its modifiers only the words of
+    a state's own forces (events.yaml ``state_by_kind`` ``state_words``, round 31)."""
+    for c in tok.children:
+        if res.entity_at(c) is not None or c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "poss":
+            return False
+        if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in state_words()["state_words"]:
+            return False  # "a paramilitary post", "rebel soldiers": not (or not only) the state's army
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            return False
+    return res.entity_at(tok) is None
+
+
+def _attacked_post(trigger: Token, posts: frozenset[str], res: Resolution) -> bool:
+    """"attacked an army checkpoint", "a patrol was ambushed", "an attack on a convoy"."""
+    if trigger.pos_ == "VERB":
+        objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        objs = [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+                for p in prep.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() in posts and _unnamed(o, res) for o in objs)
+
+
+def targets_by_place(frames: list[Frame], res: Resolution, posts: frozenset[str]) -> None:
+    """An attack with no target, once merged and placed, whose trigger hits a military post named by
+    its kind ("militants attacked an army checkpoint", "a patrol was ambushed", "an attack on a
+    convoy"; events.yaml ``military_posts``) was on the forces of its place's state, when the report
+    names one and it did not carry the attack out. The frame's own reading
+    (``AttackRoles.forces_at_the_post``) runs before the report has placed the attack."""
+    for f in frames:
+        if f.type != "Attack" or f.filled("target") or f.sentence.index == 0:
+            continue
+        if _attacked_post(f.trigger, posts, res):
+            f.add("target", _forces_of_the_place(f, res))
