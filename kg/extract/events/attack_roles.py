@@ -31,7 +31,7 @@ class AttackRoles:
         """"The X army says ...", "X police said", "X's investigation into ...": whoever reports an
         attack is not its agent."""
         t = tok
-        for _ in range(3):
+        for _ in range(6):  # round 37: "X spokesman Brig. Gen. A B said": a title's chain of compounds
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEAKING:
                 return True
             if t.dep_ == "poss" and t.head.lemma_.lower() in self.finder.t.report_nouns:

@@ -43,6 +43,7 @@ from kg.extract.events.counter_fire import _counter_fire_has_no_attacker
 from kg.extract.events.backers import _supporter_told_apart
 from kg.extract.events.senders import _sender_abroad
 from kg.extract.events.described_sides import described_targets
+from kg.extract.events.one_side import attack_sides
 from kg.extract.events.modifiers import _modifier_states_dropped
 from kg.extract.events.retold_meetings import _meetings_told_by_states
 from kg.extract.events.one_event import _one_event_told_again
@@ -121,6 +122,7 @@ class EventFinder:
         merged = _one_event_told_again(merged, res)  # round 26
         most_specific_anchor(merged, parsed.sentences, res)  # round 28
         described_targets(merged, res, self.t.generic_armed)  # round 31: "attacked troops guarding X"
+        attack_sides(merged, res, self.t.military_posts)  # round 37: a victim is never the attacker
         _lone_troop_count(merged, frames, parsed.sentences)  # round 16
         _sender_abroad(merged, res)  # round 19
         _modifier_states_dropped(merged, parsed.sentences, res)  # round 22
