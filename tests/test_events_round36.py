@@ -62,3 +62,21 @@ def test_a_back_reference_to_the_main_event_is_not_a_second_event(extractor):
     attacks = asserted(facts, "Attack")
     assert len(attacks) == 1
     assert attacks[0].date.value == "2024-03-11"
+
+
+# --- the report's verb between: "X hit Y on Thursday, officials said, a day after ..." counts from X's day;
+#     "on the city's port": the city named before
+
+def test_a_span_hung_on_the_report_counts_from_the_reported_event(extractor):
+    facts = extract(extractor, "Missile hits Korvan\n\nA missile hit a hospital in Korvan on Thursday, killing four "
+                               "people, officials said, a day after a drone attack on the city's port.",
+                    published="2024-03-15")
+    dated = _dated(facts, "Attack", "location")
+    assert (["Korvan"], "2024-03-14") in dated
+    assert (["Korvan"], "2024-03-13") in dated  # the drone attack: Wednesday, at the city told before
+
+
+def test_an_attack_on_the_city_s_port_with_no_city_before_has_no_place(extractor):
+    facts = extract(extractor, "Drone attack\n\nOfficials said a drone attack on the city's port caused damage on "
+                               "Monday.", published="2024-03-15")
+    assert all(not v.roles.get("location") for v in asserted(facts, "Attack"))

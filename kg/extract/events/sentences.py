@@ -96,6 +96,10 @@ def _date_counted_back(found: list[Frame], dating: Optional[SentenceTimes] = Non
             if cur.i in by_trigger and by_trigger[cur.i] is not f:
                 host = by_trigger[cur.i]
                 break
+            told = [by_trigger[c.i] for c in cur.children if c.dep_ == "ccomp" and c.i in by_trigger and c.i < span.i]
+            if told:  # "X hit Y on Thursday, officials said, a day after ...": the parse hangs the span on
+                host = told[-1]  # the report; it counts from the event reported
+                break
         own = t.doc[t.left_edge.i:t.right_edge.i + 1].text
         if f.date is not None and f.date.text and f.date.text in own and not _SPAN_TEXT.search(f.date.text):
             continue  # its own date phrase ("five weeks after the army seized X on Oct. 7"): kept
