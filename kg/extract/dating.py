@@ -386,8 +386,13 @@ class SentenceTimes:
             return m.value
         anchor: Optional[DateValue] = None
         if m.shift.anchor == "clause" and host is not None:
-            for tok in path_up(host)[1:]:
-                hosted = [p for p in self.placed if _same_token(p.host, tok) and p.mention.relation == "point"]
+            # Round 36: "took X on Saturday, two days after capturing Y": the phrase hangs from the
+            # capture of X, so it counts back from X's own time (Saturday), not from the report's
+            own = [host] if any(t.lower_ in ("after", "before") and t.dep_ == "prep" and t.head.i == host.i
+                                for t in host.children) else []
+            for tok in own + path_up(host)[1:]:
+                hosted = [p for p in self.placed if _same_token(p.host, tok) and p.mention.relation == "point"
+                          and p.mention is not m]
                 if hosted:
                     anchor = hosted[-1].value
                     break

@@ -112,6 +112,11 @@ class AttackRules:
                     if p in ("on", "against") and self.described(obj) and obj.lemma_.lower() in TOWN_NOUNS:
                         f.add("location", self.place_told_before(tok))  # "entered X, a day after launching
                         #                                                   an offensive on the remote town"
+                    elif p in ("on", "against") and not f.filled("location") and any(
+                            c.dep_ == "poss" and self.described(c) and c.lemma_.lower() in TOWN_NOUNS
+                            for c in obj.children):
+                        f.add("location", self.place_told_before(tok))  # round 36: "a drone attack on the
+                        #                                      city's port": the city named before it
             where = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
             if where is not None and where.dep_ == "pobj" and where.head.lower_ in ("in", "near", "at") \
                     and where.lemma_.lower() in PLACE_NOUNS:  # "killed in the A and B provinces in separate

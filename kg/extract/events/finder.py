@@ -85,7 +85,7 @@ class EventFinder:
             found = _drop_attacks_taken(list(ctx.frames()))
             _counter_fire_has_no_attacker(found, self.t.counter_words, self.t.counter_particles,
                                           self.t.counter_objects)  # round 22
-            _date_counted_back(found)
+            _date_counted_back(found, dating)  # round 36: the host clause's day when it made no frame
             frames.extend(found)
             blamed = ctx.blamed()
             if _credit_blame(frames, blamed, sent.index, ctx.memo.get("blamed_attack")):

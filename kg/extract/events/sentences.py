@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Optional
 
 from kg.extract.dating import SentenceTimes, Strength
@@ -30,30 +31,102 @@ def _drop_attacks_taken(found: list[Frame]) -> list[Frame]:
 
 
 SPAN_UNITS = {"day": 1, "week": 7}
+# Round 36: "a month after first taking the town" counts back a month, to the month only.
+_MONTH_SPANS = frozenset({"month"})
+_SPAN_MARKS = ("after", "before")
+_VAGUE_SPAN = frozenset({"more", "less", "over", "under", "nearly", "almost", "about", "around", "some", "roughly",
+                         "than", "several", "few"})
+_SPAN_TEXT = re.compile(r"(?i)\b(?:after|before)\b")
 
 
-def _date_counted_back(found: list[Frame]) -> None:
+def _counted_span(t) -> Optional[tuple]:
+    """The span word and the "after"/"before" of an event told as counted back from another, by
+    the shapes the parse gives (round 36): "a day after his talks" (the noun the object of "after",
+    "after" on the host or on the span: "a day after their blast"), "two days after capturing X"
+    (a gerund), "five days after the group killed three" (a clause marked by "after")."""
+    mark = None
+    if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in _SPAN_MARKS:
+        mark = t.head
+    else:
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in _SPAN_MARKS), None)
+    if mark is None:
+        return None
+    units = set(SPAN_UNITS) | _MONTH_SPANS
+    for cand in list(mark.children) + list(t.children) + [mark.head]:
+        if cand.dep_ == "npadvmod" and cand.lemma_.lower() in units and cand.i < mark.i:
+            return cand, mark
+    return None
+
+
+def _host_clause_day(cur, dating: Optional[SentenceTimes]) -> Optional[DateValue]:
+    """The day told by the clause "after" hangs from when that clause made no frame ("Gunmen killed
+    a villager on Tuesday night, a day after their blast": the killing's own Tuesday)."""
+    if dating is None:
+        return None
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            own = [p for p in dating.points() if p.host is not None and p.host.i == cur.i and p.mention.shift is None
+                   and p.value.precision == "day"]
+            return own[-1].value if own else None
+    return None
+
+
+def _date_counted_back(found: list[Frame], dating: Optional[SentenceTimes] = None) -> None:
     """"X hosted Y on Tuesday, a day after his talks with Z": the event named after "N days after" is
     another, earlier one, dated N days before the event it hangs from, and placed only by its own
-    phrase (the place of the sentence is the host's: round 11)."""
+    phrase (the place of the sentence is the host's: round 11). Round 36: the gerund and the clause
+    after "after" too ("two days after capturing X", "five days after the group killed three"),
+    "after" hung on the span ("a day after their blast"), and months ("a month after ...")."""
     by_trigger = {f.trigger.i: f for f in found}
     for f in found:
         t = f.trigger
-        if not f.nominal or t.dep_ != "pobj" or t.head.lower_ not in ("after", "before"):
+        got = _counted_span(t)
+        if got is None:
             continue
-        span = next((c for c in t.head.children if c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_UNITS), None)
-        host = by_trigger.get(t.head.head.i)
-        if span is None or host is None or host.date is None or host.date.precision != "day":
+        span, mark = got
+        original = f.nominal and t.dep_ == "pobj" and mark.head.i != span.i  # round 11: "a day after his talks"
+        host, cur = None, (span if mark.head.i == span.i else mark)
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i in by_trigger and by_trigger[cur.i] is not f:
+                host = by_trigger[cur.i]
+                break
+            told = [by_trigger[c.i] for c in cur.children if c.dep_ == "ccomp" and c.i in by_trigger and c.i < span.i]
+            if told:  # "X hit Y on Thursday, officials said, a day after ...": the parse hangs the span on
+                host = told[-1]  # the report; it counts from the event reported
+                break
+        own = t.doc[t.left_edge.i:t.right_edge.i + 1].text
+        if f.date is not None and f.date.text and f.date.text in own and not _SPAN_TEXT.search(f.date.text):
+            continue  # its own date phrase ("five weeks after the army seized X on Oct. 7"): kept
+        told = host.date if host is not None else _host_clause_day(span if mark.head.i == span.i else mark, dating)
+        if told is None or told.precision != "day":
             continue
+        if any(w.lower_ in _VAGUE_SPAN for w in t.doc[span.left_edge.i:span.i]):
+            continue  # "more than a week after", "nearly a month after": no day to count back to
         count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
         n = 1 if count is not None and count.lower_ in ("a", "an", "one") else parse_number(count.text) if count is not None else None
         if not n:
             continue
-        days = int(n) * SPAN_UNITS[span.lemma_.lower()] * (-1 if t.head.lower_ == "after" else 1)
-        day = dt.date.fromisoformat(host.date.value) + dt.timedelta(days=days)
-        f.date = DateValue(value=day.isoformat(), precision="day", text=t.doc[span.left_edge.i:t.head.i + 1].text)
+        sign = -1 if mark.lower_ == "after" else 1
+        unit = span.lemma_.lower()
+        base = dt.date.fromisoformat(told.value)
+        text = t.doc[span.left_edge.i:mark.i + 1].text
+        if unit in _MONTH_SPANS:
+            day = base + dt.timedelta(days=sign * 30 * int(n))
+            f.date = DateValue(value=day.isoformat()[:7], precision="month", text=text)
+        else:
+            day = base + dt.timedelta(days=sign * int(n) * SPAN_UNITS[unit])
+            f.date = DateValue(value=day.isoformat(), precision="day", text=text)
         f.date_strength = Strength.ATTACHED
-        f.distinct = f.counted_back = True
+        f.counted_back = original  # placed only by its own phrase (round 11); a clause's own arguments are its own
+        # apart from the event it is counted from (the round-11 shape); a retelling of it elsewhere in
+        # the report may still fold into it (round 26's policy decides, by its dates)
+        f.distinct = original or host is not None and host.type == f.type
 
 
 def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int, kind: str = "fatalities") -> None:
