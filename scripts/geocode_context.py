@@ -84,15 +84,17 @@ def _facts_of(paths: list[Path], facts_dir: Optional[Path], dump: Optional[Path]
         yield art_id, facts
 
 
-def run(facts_dir: Optional[Path], fusion: bool, gaz, dump: Optional[Path] = None) -> dict:
+def run(facts_dir: Optional[Path], fusion: bool, gaz, dump: Optional[Path] = None,
+        fusion_facts: Optional[Path] = None) -> dict:
     of_batch = batches()
     groups: dict[str, dict] = {}
     listed: dict[str, list] = {}
 
     def add(group: str, art_id: str, found: list[dict], listable: bool) -> None:
-        g = groups.setdefault(group, {"articles": 0, "out_of_context": 0})
+        g = groups.setdefault(group, {"articles": 0, "out_of_context": 0, "in_articles_naming_no_state": 0})
         g["articles"] += 1
         g["out_of_context"] += len(found)
+        g["in_articles_naming_no_state"] += sum(not f["context"] for f in found)
         if listable and found:
             listed[art_id] = found
 
@@ -103,7 +105,7 @@ def run(facts_dir: Optional[Path], fusion: bool, gaz, dump: Optional[Path] = Non
         add(batch, art_id, found, batch not in CHECK)
         add("CHECK" if batch in CHECK else "LOOK", art_id, found, False)
     if fusion:
-        for art_id, facts in _facts_of(sorted(FUSION_DEV.glob("*.txt")), None, dump):
+        for art_id, facts in _facts_of(sorted(FUSION_DEV.glob("*.txt")), fusion_facts, dump):
             found = out_of_context(facts, gaz)
             add("fusion-dev", art_id, found, True)
             if art_id.startswith("r13-"):
@@ -118,15 +120,17 @@ def main() -> None:
     ap.add_argument("--list", action="store_true", help="list LOOK's and fusion-dev's out-of-context geocodes")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--dump", type=Path, help="write fusion-dev's extracted facts files here")
+    ap.add_argument("--fusion-facts", type=Path, help="fusion-dev's facts files written by --dump (else extracted)")
     args = ap.parse_args()
     from kg.extract.gazetteer import Gazetteer
 
-    result = run(args.facts, not args.no_fusion, Gazetteer.load(), args.dump)
+    result = run(args.facts, not args.no_fusion, Gazetteer.load(), args.dump, args.fusion_facts)
     if args.json:
         print(json.dumps(result if args.list else {"groups": result["groups"]}, indent=1))
         return
     for name, g in result["groups"].items():
-        print(f"{name:16} {g['articles']:4} articles {g['out_of_context']:4} out-of-context geocodes")
+        print(f"{name:16} {g['articles']:4} articles {g['out_of_context']:4} out-of-context geocodes"
+              f" ({g['in_articles_naming_no_state']} in articles naming no state)")
     if args.list:
         for art_id, found in result["listed"].items():
             for f in found:

@@ -160,3 +160,11 @@ def test_a_capital_beats_a_small_look_alike_in_a_state_the_article_names(extract
     f = extract(extractor, "Troops land\n\nThe first American soldiers landed in Kabul on Friday, as the militants "
                            "took Kandahar, officials in Washington said.")
     assert _state(f, "Kabul") == "AF" and _state(f, "Kandahar") == "AF"
+
+
+def test_an_unplaced_town_is_not_placed_in_a_state_named_in_passing(extractor):
+    # Chad is the report's state; France is named once, so a French village of that name is not the town
+    f = extract(extractor, "Rebels advance\n\nRebels attacked the town of Mios on Monday and then marched west, the Chadian "
+                           "army said. Chadian officials said the rebels came from across the border. A French "
+                           "spokesman declined to comment.")
+    assert _state(f, "Mios") != "FR"

@@ -306,8 +306,12 @@ def _surname_key(name: str) -> str:
 class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._text: Optional[str] = None  # the article resolve() is reading, when given
 
-    def resolve(self, mentions: list[RawMention]) -> Resolution:
+    def resolve(self, mentions: list[RawMention], text: Optional[str] = None) -> Resolution:
+        """One entity per actor or place. ``text``: the whole article, read for the states it names
+        (round 25); without it, the paragraphs the mentions stand in."""
+        self._text = text
         named = [m for m in mentions if m.kind != "Description"]
         _retype_by_majority(named, self.gaz)
         self._geocode(named)
@@ -422,6 +426,9 @@ class Resolver:
         # the states of the divisions, areas and well-known cities it resolved ("landed in Y"), by name
         resolved: list[tuple[str, str]] = []
         for m in mentions:
+            entry = m.hint.get("entry") if m.kind in ("ArmedGroup", "ArmedForce", "Organization") else None
+            if entry is not None and getattr(entry, "country", None):
+                resolved.append(("", entry.country))  # a listed group or body of one state ("the X Front")
             place = m.hint.get("place") if m.kind == "Location" else None
             if place is not None and place.country_code and (place.feature_class in ("A", "L")
                                                              or self._known_abroad(place)):
@@ -431,9 +438,13 @@ class Resolver:
                 named = _divisions_in_world(self.gaz, strip_article(normalize(_bare_division(m.text))))
                 if len(named) == 1:
                     resolved.append((_place_key(m.text), named[0].country))
-        told = article_context(free[0].span.doc.text, self.gaz)
-        # a town the lookup left unplaced is placed only in a state the text itself names (or its dateline's)
-        # or a neighbour of the one it names most, not in one inferred from its places ("Fort X" of a base)
+        text = self._text
+        if text is None:  # (each paragraph is a doc of its own: those with a mention)
+            docs = {id(m.span.doc): m.span.doc for m in mentions}
+            text = "\n\n".join(d.text for d in docs.values())
+        told = article_context(text, self.gaz)
+        # a town the lookup left unplaced is placed only in the state the text itself names most or a neighbour
+        # of it, not in one inferred from its places ("Fort X" of a base) nor one it names in passing
         said = told.codes
         near = [c for c in sorted(neighbours(said[0])) if c not in said] if said else []
         for m in free:
@@ -445,7 +456,7 @@ class Resolver:
             if not own or place is not None and (ctx.near(place.country_code) or place.feature_class != "P"
                                                  or not place.geonames_id):
                 continue  # (a town of the article's states or their neighbours stays)
-            pool = said if place is None else own
+            pool = said[:1] if place is None else own  # (an unplaced name: only in the state named most)
             other = self.gaz.same_name_in(name, pool) or (self.gaz.same_name_in(name, near) if near else None)
             if other is not None and place is not None and self._known_abroad(place) and not _own_name(name, other):
                 other = None  # (a capital's name, not a small town's other spelling of it)
