@@ -1,7 +1,7 @@
 """An article's country context, read once from its text, and the far namesakes it refuses (round 25).
 
-Why: a name with candidates in several states ("Victoria", "Buka") went to the world's largest
-namesake when the article named its state only by an adjective ("the Chilean navy"), a dateline or a
+Why: a name with candidates in several states ("X" of a report on Y) went to the world's largest
+namesake when the article named its state only by an adjective ("the Xian navy"), a dateline or a
 list the resolver does not read as states, and a name whose only candidate lay on another continent (a
 look-alike town abroad) was put there. The article says which states it is about: the states and
 demonyms it names anywhere (``named_countries``) and its dateline's state (``dateline_country``). A
@@ -29,12 +29,12 @@ from kg.extract.gazetteer import REGIONS_FILE
 if TYPE_CHECKING:
     from kg.extract.gazetteer import Gazetteer, Place
 
-# Capitalised words, with the small words a state's name may hold ("Bosnia and Herzegovina",
-# "Republic of the Congo"); a run is tried from its longest prefix down.
+# Capitalised words, with the small words a state's name may hold ("X and Y",
+# "Republic of the Z"); a run is tried from its longest prefix down.
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z.'’]*")
 _JOINERS = frozenset(["of", "the", "and"])
 _MAX_WORDS = 5
-# An ALL-CAPS dateline at a line's start: "KABUL, Afghanistan", "TAMPA, Fla.", "WASHINGTON --".
+# An ALL-CAPS dateline at a line's start: "XVILLE, Yland", "XVILLE, Fla.", "XVILLE --".
 _DATELINE_RE = re.compile(r"^\s*(?:DATELINE=)?([A-Z][A-Z.'’ -]{1,40}[A-Z.])\s*(?:,|\(|—|–|--| - |$)")
 _DATELINE_LINES = 12
 
@@ -66,7 +66,7 @@ def _words() -> dict[str, frozenset]:
 
 
 def named_countries(text: str, gaz: "Gazetteer") -> Counter:
-    """The states a text names, by name, alias or demonym, with how often: "Chile", "the Chilean navy"."""
+    """The states a text names, by name, alias or demonym, with how often: "Yland", "the Ylandic navy"."""
     out: Counter = Counter()
     words = [(m.group(0).rstrip(".'’-") or m.group(0), m.start()) for m in _WORD_RE.finditer(text)]
     i = 0
@@ -94,8 +94,8 @@ def named_countries(text: str, gaz: "Gazetteer") -> Counter:
 
 
 def dateline_country(text: str, gaz: "Gazetteer") -> Optional[str]:
-    """The state of an ALL-CAPS dateline's town ("WASHINGTON --", "TAMPA, Fla."), from the article's
-    first lines; a state the dateline names ("X, Latvia") is read by ``named_countries``."""
+    """The state of an ALL-CAPS dateline's town ("XVILLE --", "XVILLE, Fla."), from the article's
+    first lines; a state the dateline names ("X, Yland") is read by ``named_countries``."""
     for line in text.splitlines()[:_DATELINE_LINES]:
         m = _DATELINE_RE.match(line)
         if m is None:

@@ -468,7 +468,7 @@ class Resolver:
 
     def _known_abroad(self, place: Place) -> bool:
         """A capital, or a city of a million people: the place the world means by that name, named
-        abroad in reports on any war ("officials in Washington", "a meeting in Munich")."""
+        abroad in reports on any war ("officials in X said", "a meeting in Y")."""
         if place.population >= WORLD_CITY_MIN:
             return True
         capital = self.gaz.capital(place.country_code) if place.country_code else None
