@@ -168,3 +168,19 @@ def test_an_unplaced_town_is_not_placed_in_a_state_named_in_passing(extractor):
                            "army said. Chadian officials said the rebels came from across the border. A French "
                            "spokesman declined to comment.")
     assert _state(f, "Mios") != "FR"
+
+
+# ---- a town with namesakes in several divisions of one state: the one in the division the article names
+
+def test_a_town_in_the_division_the_article_names(extractor):
+    f = extract(extractor, "Gunfight in the hills\n\nGunmen opened fire on villagers near Bishnupur on Monday, killing "
+                           "two, Manipur police said. A curfew was imposed across Manipur.")
+    e = _place(f, "Bishnupur")
+    assert e.geo is not None and e.geo.lon > 92  # (the town in Manipur, not its namesake in West Bengal)
+
+
+def test_a_state_named_once_in_passing_does_not_bring_its_neighbours_near():
+    ctx = ArticleContext(Counter({"SO": 4, "US": 1}))
+    assert ctx.core == ["SO"]
+    assert ctx.far_from(Place("1", "X", 0.0, 0.0, "CA", "P", None, 500_000))  # (a neighbour of the US only)
+    assert not ctx.far_from(Place("2", "Y", 0.0, 0.0, "US", "P", None, 500_000))  # (a state it names)

@@ -119,6 +119,8 @@ class ArticleContext:
 
     named: Counter
     dateline: Optional[str] = None
+    #: states the resolver read otherwise (a force's, a listed group's, a division's or a capital's it resolved)
+    extra: frozenset = frozenset()
 
     @property
     def codes(self) -> list[str]:
@@ -134,20 +136,32 @@ class ArticleContext:
         for code in codes:
             if code and code not in named:
                 named[code] += 1
-        return ArticleContext(named, self.dateline)
+        return ArticleContext(named, self.dateline, self.extra | {c for c in codes if c})
+
+    @property
+    def core(self) -> list[str]:
+        """The states the article is about, not those it names once in passing: the one it names most,
+        those it names twice or more, its dateline's and those the resolver read otherwise."""
+        codes = self.codes
+        return [c for c in codes if c == codes[0] or self.named[c] >= 2 or c == self.dateline or c in self.extra]
 
     def near(self, code: Optional[str]) -> bool:
         """A state of the article or a neighbour of one."""
         codes = self.codes
         return code in codes or any(code in neighbours(c) for c in codes)
 
+    def near_core(self, code: Optional[str]) -> bool:
+        """A state of the article or a neighbour of one it is about (``core``)."""
+        return code in self.codes or any(code in neighbours(c) for c in self.core)
+
     def far_from(self, place: "Place") -> bool:
-        """A town in none of the article's states nor their neighbours, on a continent none of them lies
-        on; never when the article names no state (no context to be far from)."""
-        codes = self.codes
-        if not codes or place.country_code is None or self.near(place.country_code):
+        """A town in none of the article's states, nor a neighbour of one it is about (``core``), on a
+        continent none of those lies on; never when the article names no state (no context to be far from)."""
+        core = self.core
+        code = place.country_code
+        if not core or code is None or self.near_core(code):
             return False
-        return continent(place.country_code) not in {continent(c) for c in codes}
+        return continent(code) not in {continent(c) for c in core}
 
 
 def article_context(text: str, gaz: "Gazetteer", extra: Iterable[str] = ()) -> ArticleContext:

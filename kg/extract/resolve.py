@@ -406,6 +406,7 @@ class Resolver:
         _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None]
                           + _demonym_bodies(mentions, self.gaz), self.gaz)
         self._in_article_context(mentions, free, codes + [s.code for s in stated.values() if s is not None])
+        self._in_named_divisions(mentions)
 
     def _in_article_context(self, mentions: list[RawMention], free: list[RawMention], codes: list[str]) -> None:
         """Round 25: a town the text does not place itself goes to a namesake in the states its article
@@ -453,7 +454,7 @@ class Resolver:
             key = _place_key(name)
             ctx = told.widened(codes + [c for k, c in resolved if k != key])  # (not by its own record)
             own = ctx.codes
-            if not own or place is not None and (ctx.near(place.country_code) or place.feature_class != "P"
+            if not own or place is not None and (ctx.near_core(place.country_code) or place.feature_class != "P"
                                                  or not place.geonames_id):
                 continue  # (a town of the article's states or their neighbours stays)
             pool = said[:1] if place is None else own  # (an unplaced name: only in the state named most)
@@ -465,6 +466,35 @@ class Resolver:
             elif place is not None and ctx.far_from(place) and not named_abroad(m.span) \
                     and not self._known_abroad(place):
                 m.hint["place"] = None
+
+    def _in_named_divisions(self, mentions: list[RawMention]) -> None:
+        """Round 25: a town with namesakes in several first-level divisions of one state goes to the one in
+        a division the article names ("X" beside "Y", a division of the same state, where
+        the gazetteer's largest X lies in another division)."""
+        from kg.graph.hierarchy import division_named  # (kg.graph imports kg.extract)
+
+        named: set[tuple[str, str]] = set()
+        for m in mentions:
+            place = m.hint.get("place") if m.kind == "Location" else None
+            if place is None or place.feature_class != "A" or not place.country_code:
+                continue
+            if place.geonames_id or place.feature_code:  # a division or a curated area, not "the X district" of a town
+                d = division_named(place.country_code, _bare_division(place.name))
+                if d is not None:
+                    named.add((d.country, d.code))
+        if not named:
+            return
+        for m in mentions:
+            place = m.hint.get("place") if m.kind == "Location" else None
+            if place is None or not place.country_code or not place.admin1 \
+                    or (place.country_code, place.admin1) in named \
+                    or not any(cc == place.country_code for cc, _ in named):
+                continue
+            if place.feature_class != "P" or not place.geonames_id:
+                continue  # (towns only: "the X district" moved to the named division joined a distractor in fusion-dev)
+            other = self.gaz.same_name_in(m.hint.get("base_name") or m.text, [place.country_code], frozenset(named))
+            if other is not None:
+                m.hint["place"] = other
 
     def _known_abroad(self, place: Place) -> bool:
         """A capital, or a city of a million people: the place the world means by that name, named
