@@ -708,6 +708,35 @@ class Gazetteer:
         found = self.places(name, countries=countries, near=near, limit=1)
         return found[0] if found else None
 
+    def same_name_in(
+        self, name: str, countries: Sequence[str], divisions: frozenset[tuple[str, str]] | None = None
+    ) -> Place | None:
+        """The largest town of ``countries`` that bears this very name (its own name, with or without
+        an Arabic article, or an alternate name that spells its own another way), or None.
+
+        Round 25: a name with namesakes in several states goes to the one in the article's states (or
+        their neighbours); a look-alike spelling or a former name is not that name there. ``divisions``:
+        only towns of these (country, admin-1 code) pairs."""
+        hint = {c.upper() for c in countries if c}
+        t = clean_mention(name)
+        full = normalize(t)
+        if not hint or not full or full in STOPWORDS:
+            return None
+        bare = strip_article(full)
+        idx = self._index
+        lq = light(bare)
+        cands: dict[int | tuple[str, int], float] = {}
+        for table, key in ((idx.exact, full), (idx.exact, bare), (idx.bare, full), (idx.bare, bare)):
+            for i in idx.get(table, key):
+                if divisions is not None and (idx.cc[2 * i : 2 * i + 2], idx.admin1[i]) not in divisions:
+                    continue  # (only in these first-level divisions: "X" of a report on the division Y)
+                if idx.cc[2 * i : 2 * i + 2] in hint and i not in cands:
+                    w = self._exact_weight(i, full, lq) if table is idx.exact else _W_BARE
+                    if w != _W_ALTERNATE:  # (a former name of a town there is not this name)
+                        cands[i] = w
+        found = self._rank(cands, hint, None, 1)
+        return found[0] if found else None
+
     def _city_candidates(
         self, full: str, bare: str, cands: dict[int | tuple[str, int], float]
     ) -> None:

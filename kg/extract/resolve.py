@@ -20,6 +20,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from kg.extract.gazetteer import Gazetteer, Place, light, normalize, strip_article
+from kg.extract.geo_context import article_context, named_abroad, neighbours
 from kg.extract.mentions import RawMention
 from kg.models import Entity, Geo, Mention
 
@@ -305,8 +306,12 @@ def _surname_key(name: str) -> str:
 class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._text: Optional[str] = None  # the article resolve() is reading, when given
 
-    def resolve(self, mentions: list[RawMention]) -> Resolution:
+    def resolve(self, mentions: list[RawMention], text: Optional[str] = None) -> Resolution:
+        """One entity per actor or place. ``text``: the whole article, read for the states it names
+        (round 25); without it, the paragraphs the mentions stand in."""
+        self._text = text
         named = [m for m in mentions if m.kind != "Description"]
         _retype_by_majority(named, self.gaz)
         self._geocode(named)
@@ -378,6 +383,7 @@ class Resolver:
             if found is not None:
                 key = _place_key(m.hint.get("base_name") or m.text)
                 areas[key] = found if areas.setdefault(key, found) is found else None  # (two divisions: neither)
+        free: list[RawMention] = []  # (places the text does not put in a state or area itself)
         for m in pending:
             name = m.hint.get("base_name") or m.text
             state = stated.get(_place_key(name)) if m.subtype != "Facility" else None
@@ -395,8 +401,108 @@ class Resolver:
                 place = None if _a_division_of(name, state.code) else _unlisted_town(m.text, self.gaz._country_place(state, 0))
                 # (a division of that state the text names, "the X region of Y": placed below, round 20)
             m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
+            if within is None and state is None and m.subtype != "Facility":
+                free.append(m)
         _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None]
                           + _demonym_bodies(mentions, self.gaz), self.gaz)
+        self._in_article_context(mentions, free, codes + [s.code for s in stated.values() if s is not None])
+        self._in_named_divisions(mentions)
+
+    def _in_article_context(self, mentions: list[RawMention], free: list[RawMention], codes: list[str]) -> None:
+        """Round 25: a town the text does not place itself goes to a namesake in the states its article
+        is about (named anywhere, by name or adjective, its dateline's, those of the divisions, areas and
+        well-known cities it resolved; else the neighbours of the one it names most), and a town far from
+        all of them (another continent, no neighbour) is left unresolved unless the text names it as a
+        place abroad ("talks in X", "flew from Y") or it is a capital or a city of a million."""
+        if not free:
+            return
+        for m in free:  # a capital or a city of a million by that very name, not a small look-alike in a hinted state
+            place = m.hint.get("place")
+            if place is not None and place.feature_class == "P" and place.population < FOREIGN_TOWN_MIN:
+                name = m.hint.get("base_name") or m.text
+                best = self.gaz.lookup(name)
+                if best is not None and best.country_code != place.country_code and self._known_abroad(best) \
+                        and _own_name(name, best) and not _own_name(name, place):
+                    m.hint["place"] = best
+        # the states of the divisions, areas and well-known cities it resolved ("landed in Y"), by name
+        resolved: list[tuple[str, str]] = []
+        for m in mentions:
+            entry = m.hint.get("entry") if m.kind in ("ArmedGroup", "ArmedForce", "Organization") else None
+            if entry is not None and getattr(entry, "country", None):
+                resolved.append(("", entry.country))  # a listed group or body of one state ("the X Front")
+            place = m.hint.get("place") if m.kind == "Location" else None
+            if place is not None and place.country_code and (place.feature_class in ("A", "L")
+                                                             or self._known_abroad(place)):
+                resolved.append((_place_key(m.hint.get("base_name") or m.text), place.country_code))
+            elif m.kind == "Location" and place is None and m.text[:1].isupper():
+                # a division of that name in one state of the world only ("X" of a report on Y's X)
+                named = _divisions_in_world(self.gaz, strip_article(normalize(_bare_division(m.text))))
+                if len(named) == 1:
+                    resolved.append((_place_key(m.text), named[0].country))
+        text = self._text
+        if text is None:  # (each paragraph is a doc of its own: those with a mention)
+            docs = {id(m.span.doc): m.span.doc for m in mentions}
+            text = "\n\n".join(d.text for d in docs.values())
+        told = article_context(text, self.gaz)
+        # a town the lookup left unplaced is placed only in the state the text itself names most or a neighbour
+        # of it, not in one inferred from its places ("Fort X" of a base) nor one it names in passing
+        said = told.codes
+        near = [c for c in sorted(neighbours(said[0])) if c not in said] if said else []
+        for m in free:
+            place: Optional[Place] = m.hint.get("place")
+            name = m.hint.get("base_name") or m.text
+            key = _place_key(name)
+            ctx = told.widened(codes + [c for k, c in resolved if k != key])  # (not by its own record)
+            own = ctx.codes
+            if not own or place is not None and (ctx.near_core(place.country_code) or place.feature_class != "P"
+                                                 or not place.geonames_id):
+                continue  # (a town of the article's states or their neighbours stays)
+            pool = said[:1] if place is None else own  # (an unplaced name: only in the state named most)
+            other = self.gaz.same_name_in(name, pool) or (self.gaz.same_name_in(name, near) if near else None)
+            if other is not None and place is not None and self._known_abroad(place) and not _own_name(name, other):
+                other = None  # (a capital's name, not a small town's other spelling of it)
+            if other is not None:
+                m.hint["place"] = other
+            elif place is not None and ctx.far_from(place) and not named_abroad(m.span) \
+                    and not self._known_abroad(place):
+                m.hint["place"] = None
+
+    def _in_named_divisions(self, mentions: list[RawMention]) -> None:
+        """Round 25: a town with namesakes in several first-level divisions of one state goes to the one in
+        a division the article names ("X" beside "Y", a division of the same state, where
+        the gazetteer's largest X lies in another division)."""
+        from kg.graph.hierarchy import division_named  # (kg.graph imports kg.extract)
+
+        named: set[tuple[str, str]] = set()
+        for m in mentions:
+            place = m.hint.get("place") if m.kind == "Location" else None
+            if place is None or place.feature_class != "A" or not place.country_code:
+                continue
+            if place.geonames_id or place.feature_code:  # a division or a curated area, not "the X district" of a town
+                d = division_named(place.country_code, _bare_division(place.name))
+                if d is not None:
+                    named.add((d.country, d.code))
+        if not named:
+            return
+        for m in mentions:
+            place = m.hint.get("place") if m.kind == "Location" else None
+            if place is None or not place.country_code or not place.admin1 \
+                    or (place.country_code, place.admin1) in named \
+                    or not any(cc == place.country_code for cc, _ in named):
+                continue
+            if place.feature_class != "P" or not place.geonames_id:
+                continue  # (towns only: "the X district" moved to the named division joined a distractor in fusion-dev)
+            other = self.gaz.same_name_in(m.hint.get("base_name") or m.text, [place.country_code], frozenset(named))
+            if other is not None:
+                m.hint["place"] = other
+
+    def _known_abroad(self, place: Place) -> bool:
+        """A capital, or a city of a million people: the place the world means by that name, named
+        abroad in reports on any war ("officials in X said", "a meeting in Y")."""
+        if place.population >= WORLD_CITY_MIN:
+            return True
+        capital = self.gaz.capital(place.country_code) if place.country_code else None
+        return capital is not None and capital.geonames_id == place.geonames_id
 
     def _area_of_state(self, m: RawMention) -> Optional[Place]:
         """"southern X", "Xian Y": an area of a state the gazetteer does not list,
@@ -1214,6 +1320,8 @@ def _merge_bases_and_towns(clusters: dict[str, "Cluster"]) -> None:
 #: A town outside every state the article names is taken only from this size on (capitals and
 #: cities a report may name in passing); a smaller one is a namesake of a town the gazetteer does not list.
 FOREIGN_TOWN_MIN = 100_000
+#: A city this large is known abroad by its name (round 25: never refused as far from its article).
+WORLD_CITY_MIN = 1_000_000
 
 
 def _plausible(name: str, place: Place, hints: list[str]) -> bool:
@@ -1227,6 +1335,12 @@ def _plausible(name: str, place: Place, hints: list[str]) -> bool:
     a = light(strip_article(normalize(name)))
     b = light(strip_article(normalize(place.name)))
     return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+
+def _own_name(name: str, place: Place) -> bool:
+    """The place's own name is this name (with or without an Arabic article), not a look-alike of it."""
+    a, b = normalize(_clean_surface(name)), normalize(place.name)
+    return a == b or strip_article(a) == strip_article(b)
 
 
 def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = None) -> None:
