@@ -428,7 +428,24 @@ def other_day_figures(a: Report, b: Report, cfg: FusionConfig) -> bool:
     if a.date[:10] == b.date[:10]:
         return False
     kinds = set(a.quantities) & set(b.quantities)
-    return any(not figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in kinds)
+    off = [k for k in kinds if not figures_agree(a.quantities[k][0], b.quantities[k][0], cfg)]
+    if off and cfg.risen_words and (risen(a, b, off, cfg) or risen(b, a, off, cfg)):
+        return False
+    return bool(off)
+
+
+def risen(later: Report, earlier: Report, kinds: list[str], cfg: FusionConfig) -> bool:
+    """``later``, published after ``earlier``, tells its toll as risen ("the death toll from the
+    attack on X has risen to 17": a toll word and a word of rising, ``figures.risen_words``) and
+    gives the larger figure of every kind that disagrees: a later count of one event, whose day
+    the later outlet may also tell otherwise (a corrected day), not one place's second event
+    (round 15). Tolls only, never ``figures.identity_kinds``."""
+    if not later.published or not earlier.published or later.published[:10] <= earlier.published[:10]:
+        return False
+    if any(k in cfg.identity_kinds or later.quantities[k][0] <= earlier.quantities[k][0] for k in kinds):
+        return False
+    words = set(_WORDS.findall(later.evidence.lower()))
+    return not words.isdisjoint(cfg.toll_words) and not words.isdisjoint(cfg.risen_words)
 
 
 def other_size(a: Report, b: Report, cfg: FusionConfig) -> bool:

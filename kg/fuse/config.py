@@ -45,6 +45,10 @@ class FusionConfig:
     # figures that tell one event from another: outlets give one deployment's size alike (about
     # 800 / 830), while a toll rises or is disputed (compat.other_size)
     identity_kinds: tuple[str, ...] = ("troops",)
+    # a report that tells its toll as risen (a toll word and a word of rising in its sentence),
+    # published later with the larger toll: its other day is no second event (compat.risen)
+    toll_words: tuple[str, ...] = ()
+    risen_words: tuple[str, ...] = ()
     scores: dict[str, float] = field(default_factory=dict)
     threshold: float = 3.0
     # roles whose fillers are told as a whole (a meeting's participants): both reports naming a
@@ -80,7 +84,7 @@ class FusionConfig:
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
                 self.undated_lateness_days, self.untimed_lookback_days, self.untimed_not_after, self.week_phrases, self.same_point_km, self.same_record_km,
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.infer_country, self.home_roles,
-                self.relative_tolerance, self.absolute_tolerance, self.identity_kinds,
+                self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
                 self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution)
 
@@ -107,6 +111,8 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         relative_tolerance=float(f.get("relative_tolerance", 0.25)),
         absolute_tolerance=float(f.get("absolute_tolerance", 2)),
         identity_kinds=tuple(str(k) for k in (f.get("identity_kinds", ["troops"]) or ())),
+        toll_words=tuple(str(w).lower() for w in f.get("toll_words") or ()),
+        risen_words=tuple(str(w).lower() for w in f.get("risen_words") or ()),
         scores={str(k): float(v) for k, v in (data.get("scores") or {}).items()},
         threshold=float(data.get("threshold", 3.0)),
         whole_roles=tuple(str(r) for r in a.get("whole_roles", ("participants",))),
