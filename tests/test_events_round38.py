@@ -81,3 +81,20 @@ def test_the_pronoun_is_the_person_not_the_reporter(extractor):
     meetings = asserted(facts, "Meeting")
     assert len(meetings) == 1
     assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg"]
+
+
+def test_a_days_meeting_held_by_the_one_who_returned_not_by_the_teller(extractor):
+    facts = extract(extractor, "Talks in Oslo\n\nPresident Anton Pellgrim returned to Bergen on Thursday after "
+                               "Wednesday's meeting with Prime Minister Jonas Kelberg in the capital, the Northern "
+                               "Council said in a statement.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg"]
+
+
+def test_yesterdays_talks_told_by_one_who_held_them(extractor):
+    facts = extract(extractor, "Talks in Oslo\n\nJonas Kelberg said on Thursday that yesterday's talks with "
+                               "Anton Pellgrim had gone well.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    assert names(facts, meetings[0], "participants") == ["Anton Pellgrim", "Jonas Kelberg"]

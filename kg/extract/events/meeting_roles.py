@@ -34,7 +34,21 @@ class MeetingRoles:
         if n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in SPAN_NOUNS:
             n = n.head.head  # "a day of talks", "a second round of talks"
         if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
-            return self.subject(n.head.head)
+            verb = n.head.head
+            speaker = self.subject(verb)
+            if speaker is not None and n.i < speaker.i < verb.i and self.trigger_type(verb)[0] == "Statement":
+                return self.told_clause_subject(n.head)
+            return speaker
+        return None
+
+    def told_clause_subject(self, prep: Token) -> Optional[Token]:
+        """Round 38: "A returned to X on Thursday after Wednesday's meeting with B, the C said": the
+        parser hangs "after ..." on the verb of saying whose subject comes after it; the one who tells
+        of the meeting is no party: the subject of the nearest verb before the phrase, in the told
+        clause, held it (none when there is no such verb)."""
+        for t in reversed(prep.doc[self.sent.span.start:prep.i]):
+            if t.pos_ in ("VERB", "AUX") and t.i >= self.body_start:
+                return self.subject(t)
         return None
 
     def they_of_the_clause(self, pron: Token) -> Optional[Token]:
@@ -99,6 +113,15 @@ class MeetingRoles:
                     and any(c.dep_ == "conj" for c in t.children):
                 return t
         return None
+
+    def holder_of(self, noun: Token) -> Optional[Token]:
+        """The possessor of a meeting noun, its holder ("his talks with X") - not a day's ("Wednesday's
+        meeting with X", "yesterday's talks"): round 38, a day is no party, so the meeting's holder is
+        looked for where a meeting with no possessor has it (the clause it is the setting of, the speaker)."""
+        poss = self.child(noun, "poss")
+        if poss is None or poss.ent_type_ in ("DATE", "TIME") or poss.lower_ in ("yesterday", "today", "tonight"):
+            return None
+        return poss
 
     def two_named_before(self, noun: Token) -> list[str]:
         """Round 38: "A met B in X on Wednesday, a week after the two held talks in Y": with no

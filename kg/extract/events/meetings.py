@@ -98,7 +98,7 @@ class MeetingRules:
         called = None
         if nominal:
             subj = (light is not None and self.subject_read_as_object(light)) or \
-                (self.subject(light) if light is not None else None) or self.child(tok, "poss")  # round 38
+                (self.subject(light) if light is not None else None) or self.holder_of(tok)  # round 38
             if subj is not None and subj.lower_ == "their":  # "A and B discussed X during their meeting"
                 verb = self.governing_verb(tok)
                 subj = (self.subject(verb) if verb is not None else None) or subj
