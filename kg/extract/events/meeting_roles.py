@@ -34,7 +34,21 @@ class MeetingRoles:
         if n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in SPAN_NOUNS:
             n = n.head.head  # "a day of talks", "a second round of talks"
         if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
-            return self.subject(n.head.head)
+            verb = n.head.head
+            speaker = self.subject(verb)
+            if speaker is not None and n.i < speaker.i < verb.i and self.trigger_type(verb)[0] == "Statement":
+                return self.told_clause_subject(n.head)
+            return speaker
+        return None
+
+    def told_clause_subject(self, prep: Token) -> Optional[Token]:
+        """Round 38: "A returned to X on Thursday after Wednesday's meeting with B, the C said": the
+        parser hangs "after ..." on the verb of saying whose subject comes after it; the one who tells
+        of the meeting is no party: the subject of the nearest verb before the phrase, in the told
+        clause, held it (none when there is no such verb)."""
+        for t in reversed(prep.doc[self.sent.span.start:prep.i]):
+            if t.pos_ in ("VERB", "AUX") and t.i >= self.body_start:
+                return self.subject(t)
         return None
 
     def they_of_the_clause(self, pron: Token) -> Optional[Token]:
@@ -57,17 +71,70 @@ class MeetingRoles:
     def the_two(self, noun: Token) -> list[str]:
         """"The two ministers", "the two leaders", "both men": the two who met in the meeting told
         last before (in this sentence or an earlier one)."""
-        if noun.tag_ != "NNS" or not (noun.lemma_.lower() in ROLE_NOUNS or noun.lemma_.lower() in PAIR_NOUNS):
-            return []
         kids = {c.lower_: c.dep_ for c in noun.children}
-        if not (kids.get("the") == "det" and kids.get("two") == "nummod" or kids.get("both") in ("det", "predet")) \
-                or any(c.dep_ == "poss" for c in noun.children):
-            return []  # (not "their two prime ministers": other people)
+        bare = noun.lower_ == "two" and noun.pos_ == "NUM" and (
+            kids.get("the") == "det" and noun.dep_ in ("nsubj", "nsubjpass")
+            or noun.dep_ == "nummod" and getattr(self.two_who_held(noun.head), "i", None) == noun.i)  # round 38: "the two held talks"
+        if not bare:
+            if noun.tag_ != "NNS" or not (noun.lemma_.lower() in ROLE_NOUNS or noun.lemma_.lower() in PAIR_NOUNS):
+                return []
+            if not (kids.get("the") == "det" and kids.get("two") == "nummod" or kids.get("both") in ("det", "predet")) \
+                    or any(c.dep_ == "poss" for c in noun.children):
+                return []  # (not "their two prime ministers": other people)
         for g in reversed(self.told):
             people = g.roles.get("participants", []) if g.type == "Meeting" else []
             if len(people) == 2:
                 return list(people)
-        return []
+        return self.two_named_before(noun)
+
+    def two_who_held(self, noun: Token) -> Optional[Token]:
+        """Round 38: "a week after the two held talks": the parser reads "the two held talks" as one
+        noun phrase (the meeting noun with "the", "two" and the light verb as its modifiers); its
+        "two" is the subject of the light verb."""
+        kids = list(noun.children)
+        the = next((c for c in kids if c.dep_ == "det" and c.lower_ == "the"), None)
+        two = next((c for c in kids if c.dep_ == "nummod" and c.lower_ == "two"), None)
+        held = next((c for c in kids if c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")
+                     and self.finder.t.base(c) in self.finder.t.light_verbs), None)
+        if the is None or two is None or held is None or not the.i < two.i < held.i < noun.i:
+            return None
+        return two
+
+    def subject_read_as_object(self, verb: Token) -> Optional[Token]:
+        """Round 38: "left X on Tuesday, a day after he and Y held talks in Z": the parser hangs "he and
+        Y" on "after" as its object and makes "held" a conjunct of "left" with no subject of its own. A
+        subject pronoun ("he", "she", "we", "they") cannot be a preposition's object: between the verb
+        it is conjoined to and the light verb, with a name conjoined to it, it is the light verb's subject."""
+        if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        for t in verb.doc[verb.head.i + 1:verb.i]:
+            if t.lower_ in ("he", "she", "we", "they") and t.pos_ == "PRON" and t.dep_ == "pobj" \
+                    and t.head.lower_ in ("after", "before", "when", "since", "until") \
+                    and any(c.dep_ == "conj" for c in t.children):
+                return t
+        return None
+
+    def holder_of(self, noun: Token) -> Optional[Token]:
+        """The possessor of a meeting noun, its holder ("his talks with X") - not a day's ("Wednesday's
+        meeting with X", "yesterday's talks"): round 38, a day is no party, so the meeting's holder is
+        looked for where a meeting with no possessor has it (the clause it is the setting of, the speaker)."""
+        poss = self.child(noun, "poss")
+        if poss is None or poss.ent_type_ in ("DATE", "TIME") or poss.lower_ in ("yesterday", "today", "tonight"):
+            return None
+        return poss
+
+    def two_named_before(self, noun: Token) -> list[str]:
+        """Round 38: "A met B in X on Wednesday, a week after the two held talks in Y": with no
+        meeting of two told in the sentences before, "the two" are the two people the sentence names
+        before it, when it names exactly two (none when it names one or three)."""
+        people: list[str] = []
+        for t in self.sent.span:
+            if t.i >= noun.left_edge.i:
+                break
+            eid = self.res.entity_at(t)
+            if t.i >= self.body_start and eid and self.kind(eid) == "Person" and eid not in people:
+                people.append(eid)
+        return people if len(people) == 2 else []
 
     def fronted_name(self, noun: Token) -> Optional[str]:
         """The name a clause opens with when the noun phrase after its comma describes it ("X, a

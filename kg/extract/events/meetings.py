@@ -97,7 +97,8 @@ class MeetingRules:
         light = self.light_verb(tok) if nominal else None
         called = None
         if nominal:
-            subj = (self.subject(light) if light is not None else None) or self.child(tok, "poss")
+            subj = (light is not None and self.subject_read_as_object(light)) or \
+                (self.subject(light) if light is not None else None) or self.holder_of(tok)  # round 38
             if subj is not None and subj.lower_ == "their":  # "A and B discussed X during their meeting"
                 verb = self.governing_verb(tok)
                 subj = (self.subject(verb) if verb is not None else None) or subj
@@ -105,6 +106,8 @@ class MeetingRules:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
             if subj is None:
                 subj = self.visitor_of(tok)  # round 34: "a visit that included meetings with X"
+            if subj is None:
+                subj = self.two_who_held(tok)  # round 38: "a week after the two held talks in X"
             called = self.calling_verb(tok)
             if subj is None and called is not None:
                 subj = self.subject(called)  # "what he called a good meeting this morning with X" (round 24)
