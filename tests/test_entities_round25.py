@@ -51,6 +51,28 @@ def test_maoists_bare_are_the_listed_group(extractor):
     assert [t for t, _ in _types(f, "Maoist")] == ["ArmedGroup"], _types(f, "Maoist")
 
 
+# A name an attack is claimed by is an armed group.
+
+def test_a_name_an_attack_was_claimed_by_is_an_armed_group(extractor):
+    f = extract(extractor, "Claim\n\nThe attack was claimed by the Coordinadora Velmarra-Tasko in a statement on Wednesday.")
+    assert _types(f, "Velmarra") == [("ArmedGroup", "Coordinadora Velmarra-Tasko")], _types(f, "Velmarra")
+
+
+def test_a_council_a_blast_was_claimed_by_is_an_armed_group(extractor):
+    f = extract(extractor, "Claim\n\nThe blast was claimed by the Velmar Tasko Council in a statement.")
+    assert _types(f, "Tasko") == [("ArmedGroup", "Velmar Tasko Council")], _types(f, "Tasko")
+
+
+def test_a_state_a_region_is_claimed_by_is_no_armed_group(extractor):
+    f = extract(extractor, "Dispute\n\nThe islands claimed by the Velmar Tasko Council lie to the south.")
+    assert ("ArmedGroup", "Velmar Tasko Council") not in _types(f, "Tasko"), _types(f, "Tasko")
+
+
+def test_a_body_an_accord_was_signed_by_stays_a_body(extractor):
+    f = extract(extractor, "Treaty\n\nThe accord was signed by the Velmar Assembly on Monday.")
+    assert _types(f, "Velmar") == [("Organization", "Velmar Assembly")], _types(f, "Velmar")
+
+
 # Guards: a rights group stays a body; a place before "militia" stays a place; a noun after the head.
 
 def test_a_name_in_apposition_to_a_rights_group_stays_a_body(extractor):

@@ -1133,6 +1133,32 @@ def _head_in_apposition(m: RawMention) -> Optional[str]:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _claim_words() -> tuple[frozenset, frozenset, frozenset]:
+    """titles.yaml claim_words ("claimed"), signed_words ("signed") and claimed_things ("attack")."""
+    import yaml
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    return frozenset(data.get("claim_words", [])), frozenset(data.get("signed_words", [])), \
+        frozenset(data.get("claimed_things", []))
+
+
+def _claims_attacks(m: RawMention, kind: str) -> Optional[str]:
+    """"The attack was claimed by the X" (an attack named before it in its sentence): X is an armed group;
+    "leaflets signed by the X" too when the model called X a person (no person's name takes "the"). ("X
+    claimed responsibility" was read as armed before this round.)"""
+    claimed, signed, things = _claim_words()
+    doc, s = m.span.doc, m.span.start
+    the = s >= 1 and doc[s - 1].lower_ == "the"
+    k = s - 1 - the
+    if k >= 1 and doc[k].lower_ == "by":
+        verb = doc[k - 1].lower_
+        attack = any(t.lower_ in things for t in doc[m.span.sent.start:k - 1]) \
+            if verb in claimed else False
+        if attack or verb in signed and the and kind == "Person":
+            return "ArmedGroup"
+    return None
+
+
 def _type_by_own_phrase(clusters: dict[str, "Cluster"]) -> None:
     """A name the model called a person or a body takes the type its own phrase gives it (round 25): the
     head noun it modifies ("the X gang" an armed group, "the Y task force" a force, "Z village" a place) or
@@ -1149,7 +1175,8 @@ def _type_by_own_phrase(clusters: dict[str, "Cluster"]) -> None:
                 continue
             after = _head_after(m) if c.kind != "Location" else None
             appos = _head_in_apposition(m)
-            cues.update(k for k in (after, appos) if k is not None)
+            claim = _claims_attacks(m, m.kind) if c.kind != "Location" else None
+            cues.update(k for k in (after, appos, claim) if k is not None)
         if len(cues) != 1:
             continue
         kind = cues.pop()
