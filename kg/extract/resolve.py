@@ -333,6 +333,7 @@ class Resolver:
         _merge_appositions(clusters)
         _merge_people_into_groups(clusters)
         _armed_by_most_mentions(clusters)
+        _type_by_own_phrase(clusters)
         _merge_names_of_fighters(clusters)
         _merge_settlement_names(clusters)
         _merge_qualified_places(clusters)
@@ -1070,6 +1071,123 @@ def _armed_by_most_mentions(clusters: dict[str, "Cluster"]) -> None:
         armed = max(("ArmedGroup", "ArmedForce"), key=lambda k: kinds.get(k, 0))
         if kinds.get(armed, 0) > kinds.get("Organization", 0):
             c.kind = armed
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_words() -> tuple[dict, dict, frozenset, dict]:
+    """titles.yaml phrase_heads_after ("gang", "task force", "regency"), phrase_heads_appos ("alliance",
+    "group"), phrase_armed_modifiers ("rebel", "armed") and phrase_own_tails ("armed force")."""
+    import yaml
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    return dict(data.get("phrase_heads_after", {})), dict(data.get("phrase_heads_appos", {})), \
+        frozenset(data.get("phrase_armed_modifiers", [])), dict(data.get("phrase_own_tails", {}))
+
+
+_APPOS_STOPS = frozenset([",", ".", ";", ":", "(", ")", "and", "or", "which", "that", "who"])
+
+
+def _head_after(m: RawMention) -> Optional[str]:
+    """The type a lower-case head noun right after the name gives it ("the X gang", "the Y task force",
+    "Z regency": the name is that noun's modifier)."""
+    after, _, _, tails = _phrase_words()
+    words = [t for t in m.span if t.is_alpha]
+    for n in (2, 1):
+        if len(words) > n and words[-n].text[:1].isupper() and " ".join(t.lower_ for t in words[-n:]) in tails:
+            return tails[" ".join(t.lower_ for t in words[-n:])]  # "the X Armed Force"
+    doc = m.span.doc
+    for n in (2, 1):
+        if m.span.end + n > len(doc):
+            continue
+        words = doc[m.span.end:m.span.end + n]
+        if not all(t.is_lower and t.is_alpha for t in words):
+            continue
+        kind = after.get(" ".join(t.lower_ for t in words))
+        if kind is None:
+            continue
+        nxt = doc[m.span.end + n] if m.span.end + n < len(doc) else None
+        if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN"):
+            return None  # "the X gang leader": the noun is itself a modifier
+        return kind
+    return None
+
+
+def _head_in_apposition(m: RawMention) -> Optional[str]:
+    """The type an apposition after the name gives it: "X, a Turkey-backed rebel alliance, said" (its head
+    a kind of group or force, a word before the head saying the kind is armed)."""
+    _, appos, armed, _ = _phrase_words()
+    doc = m.span.doc
+    i = m.span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        return None
+    mods = []
+    for j in range(i + 2, min(len(doc), i + 9)):
+        t = doc[j]
+        if t.text in _APPOS_STOPS or t.lower_ in _APPOS_STOPS:
+            return None
+        kind = appos.get(t.lower_) if t.is_lower else None
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if kind is not None and not (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"):
+            words = {w for t2 in mods for w in t2.lower_.split("-")}
+            return kind if words & armed else None
+        mods.append(t)
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _claim_words() -> tuple[frozenset, frozenset, frozenset]:
+    """titles.yaml claim_words ("claimed"), signed_words ("signed") and claimed_things ("attack")."""
+    import yaml
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    return frozenset(data.get("claim_words", [])), frozenset(data.get("signed_words", [])), \
+        frozenset(data.get("claimed_things", []))
+
+
+def _claims_attacks(m: RawMention, kind: str) -> Optional[str]:
+    """"The attack was claimed by the X" (an attack named before it in its sentence): X is an armed group;
+    "leaflets signed by the X" too when the model called X a person (no person's name takes "the"). ("X
+    claimed responsibility" was read as armed before this round.)"""
+    claimed, signed, things = _claim_words()
+    doc, s = m.span.doc, m.span.start
+    the = s >= 1 and doc[s - 1].lower_ == "the"
+    k = s - 1 - the
+    if k >= 1 and doc[k].lower_ == "by":
+        verb = doc[k - 1].lower_
+        attack = any(t.lower_ in things for t in doc[m.span.sent.start:k - 1]) \
+            if verb in claimed else False
+        if attack or verb in signed and the and kind == "Person":
+            return "ArmedGroup"
+    return None
+
+
+def _type_by_own_phrase(clusters: dict[str, "Cluster"]) -> None:
+    """A name the model called a person or a body takes the type its own phrase gives it (round 25): the
+    head noun it modifies ("the X gang" an armed group, "the Y task force" a force, "Z village" a place) or
+    an apposition after it ("W, a rebel alliance"). Only names with no lexicon entry; every mention's cue
+    must agree, and the type then holds for the whole name (one name, one type). An apposition may also
+    make a place-typed name armed ("V, an armed group"); a head noun after a place never does ("the V
+    militia" is V's)."""
+    for c in clusters.values():
+        if c.entry is not None or c.kind not in ("Person", "Organization", "Location"):
+            continue
+        cues = set()
+        for m in c.mentions:
+            if m.kind == "Description" or m.hint.get("entry") is not None:
+                continue
+            after = _head_after(m) if c.kind != "Location" else None
+            appos = _head_in_apposition(m)
+            claim = _claims_attacks(m, m.kind) if c.kind != "Location" else None
+            cues.update(k for k in (after, appos, claim) if k is not None)
+        if len(cues) != 1:
+            continue
+        kind = cues.pop()
+        if kind == c.kind or (c.kind == "Location" and kind == "Location"):
+            continue
+        c.kind, c.subtype = kind, None
+        if kind != "Location":
+            c.place = None
+        for m in c.mentions:
+            if m.kind != "Description":
+                m.kind = kind
 
 
 def _join_bare_services(clusters: dict[str, "Cluster"]) -> None:
