@@ -91,9 +91,16 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # (CHECK H+J+M 0.884 / 0.675 / 0.546 -> 0.886 / 0.675 / 0.550), test (93) 0.873 / 0.576 / 0.444 / 0.935
 # (events: 5 false events fewer, tp unchanged). Dev floors up (events 0.775 -> 0.80, arguments 0.66 ->
 # 0.685, dates 0.92 -> 0.95), test events 0.56 -> 0.565, dates 0.90 -> 0.92.
+# Session 17, batch P (8 dev and 8 test articles, first run at 0593d5f: P-dev 0.739 / 0.560 / 0.459 /
+# 1.000, P-test 0.762 / 0.667 / 0.485 / 0.625): with P in, dev (186) 0.913 / 0.806 / 0.690 / 0.962, test
+# (101) 0.864 / 0.584 / 0.447 / 0.911. Then rounds events 32-38, entities 24-25, geocoding 25 and learned
+# 26: dev 0.918 / 0.826 / 0.713 / 0.966 (CHECK H+J+M 0.886 / 0.675 / 0.550 -> 0.886 / 0.679 / 0.559), test
+# 0.866 / 0.576 / 0.444 / 0.909 (two true events fewer, false events unchanged). Dev floors: entities
+# 0.915 -> 0.91, events 0.80 -> 0.815, arguments 0.685 -> 0.70, dates 0.95 -> 0.955; test entities
+# 0.865 -> 0.86, dates 0.92 -> 0.90 (P-test's dates 5 of 8).
 FLOORS = {
-    "dev": {"entities_typed": 0.915, "events": 0.80, "arguments": 0.685, "dates": 0.95},
-    "test": {"entities_typed": 0.865, "events": 0.565, "arguments": 0.435, "dates": 0.92},
+    "dev": {"entities_typed": 0.91, "events": 0.815, "arguments": 0.70, "dates": 0.955},
+    "test": {"entities_typed": 0.86, "events": 0.565, "arguments": 0.435, "dates": 0.90},
 }
 
 
