@@ -21,7 +21,6 @@ The gap (untyped F1 minus typed F1) is what wrong types cost.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
 import json
 import sys
@@ -29,9 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from batch_figures import batches as manifest_batches  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-MANIFESTS = DATA / "realnews" / "manifest.d"
 CHECK_BATCHES = ("H", "J", "M")
 FRESH_PREFIXES = ("r13-", "r14-")
 GROUPS = ("look", "check", "fresh", "oldfusion")
@@ -45,13 +45,7 @@ def load_scorer():
     return mod
 
 
-def _batches() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for path in sorted(MANIFESTS.glob("*.tsv")):
-        with path.open(encoding="utf-8") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                out[row["id"]] = path.stem
-    return out
+_batches = manifest_batches  # article id -> batch letter (scripts/batch_figures.py)
 
 
 def _pairs(gold_dir: Path, article_dir: Path) -> list[tuple[str, Path, Path]]:

@@ -18,7 +18,6 @@ CHECK batches (H, J, M) are counted, never listed.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
@@ -26,24 +25,18 @@ from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from batch_figures import batches as manifest_batches  # noqa: E402
 
 from kg.extract.geo_context import article_context  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 REALNEWS = DATA / "realnews"
 FUSION_DEV = DATA / "fusion" / "dev" / "articles"
-MANIFESTS = REALNEWS / "manifest.d"
 CHECK = frozenset("HJM")
 
 
-def batches() -> dict[str, str]:
-    """Article id -> batch letter."""
-    out = {}
-    for path in sorted(MANIFESTS.glob("*.tsv")):
-        with path.open(encoding="utf-8") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                out[row["id"]] = path.stem
-    return out
+batches = manifest_batches  # article id -> batch letter (scripts/batch_figures.py)
 
 
 def out_of_context(facts: dict, gaz) -> list[dict]:

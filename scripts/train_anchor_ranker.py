@@ -27,7 +27,6 @@ Deterministic: no random numbers at all (full-batch training from zero; groups i
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import pickle
 import re
@@ -39,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
+from batch_figures import batches as manifest_batches  # noqa: E402
 
 import eval as kg_eval  # noqa: E402  (scripts/eval.py: the sets, the scorer, the alignment)
 from train_event_filter import DEV_SETS, dev_pairs  # noqa: E402
@@ -48,7 +48,6 @@ from kg.extract.nlp import parse  # noqa: E402
 from kg.read.reader import read_file  # noqa: E402
 
 MARGINS = [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, float("inf")]  # inf: never move
-MANIFESTS = ROOT / "tests" / "data" / "realnews" / "manifest.d"
 INNER = 4
 
 
@@ -76,13 +75,7 @@ class Article:
     ranked: list[Ranked] = field(default_factory=list)
 
 
-def batch_of() -> dict[str, str]:
-    out = {}
-    for path in sorted(MANIFESTS.glob("*.tsv")):
-        with path.open(encoding="utf-8") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                out[row["id"]] = path.stem
-    return out
+batch_of = manifest_batches  # article id -> batch letter (scripts/batch_figures.py)
 
 
 def group_of(set_name: str, gid: str, batches: dict[str, str]) -> str:
