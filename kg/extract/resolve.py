@@ -119,10 +119,16 @@ def _merge_settlement_names(clusters: dict[str, "Cluster"]) -> None:
 
 
 @functools.lru_cache(maxsize=1)
+def _titles_yaml() -> dict:
+    """kg/data/titles.yaml, parsed once for every word list of this module below."""
+    import yaml
+    return yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8")) or {}
+
+
+@functools.lru_cache(maxsize=1)
 def _division_words() -> frozenset:
     """titles.yaml place_divisions: "province", "state", ... after a division's name."""
-    import yaml
-    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    data = _titles_yaml()
     return frozenset(data.get("place_divisions", []))
 
 
@@ -130,8 +136,7 @@ def _division_words() -> frozenset:
 # Delta"), a loose extent after ("the X area", "Y's Z Sea coast"); titles.yaml place_bearings, place_extents.
 @functools.lru_cache(maxsize=1)
 def _qualifier_words() -> tuple[frozenset, frozenset]:
-    import yaml
-    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    data = _titles_yaml()
     return frozenset(data.get("place_bearings", [])), frozenset(data.get("place_extents", []))
 
 
@@ -909,8 +914,7 @@ def _drop_lone_word_people(clusters: dict[str, "Cluster"]) -> None:
 def _named_thing_words() -> tuple[frozenset, frozenset, frozenset]:
     """titles.yaml operation_nouns ("operation", "exercise"), signed_text_heads ("agreement", ...) and
     document_heads ("partnership", "initiative", ...)."""
-    import yaml
-    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    data = _titles_yaml()
     return frozenset(data.get("operation_nouns", [])), frozenset(data.get("signed_text_heads", [])), \
         frozenset(data.get("document_heads", []))
 
@@ -1010,8 +1014,7 @@ def _drop_named_things(clusters: dict[str, "Cluster"]) -> None:
 @functools.lru_cache(maxsize=1)
 def _unit_words() -> tuple[frozenset, frozenset]:
     """titles.yaml unit_echelons ("brigade", ...) and unit_kind_words ("armored", "combat", ...)."""
-    import yaml
-    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    data = _titles_yaml()
     return frozenset(data.get("unit_echelons", [])), frozenset(data.get("unit_kind_words", []))
 
 
@@ -1077,8 +1080,7 @@ def _armed_by_most_mentions(clusters: dict[str, "Cluster"]) -> None:
 def _phrase_words() -> tuple[dict, dict, frozenset, dict]:
     """titles.yaml phrase_heads_after ("gang", "task force", "regency"), phrase_heads_appos ("alliance",
     "group"), phrase_armed_modifiers ("rebel", "armed") and phrase_own_tails ("armed force")."""
-    import yaml
-    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    data = _titles_yaml()
     return dict(data.get("phrase_heads_after", {})), dict(data.get("phrase_heads_appos", {})), \
         frozenset(data.get("phrase_armed_modifiers", [])), dict(data.get("phrase_own_tails", {}))
 
@@ -1136,8 +1138,7 @@ def _head_in_apposition(m: RawMention) -> Optional[str]:
 @functools.lru_cache(maxsize=1)
 def _claim_words() -> tuple[frozenset, frozenset, frozenset]:
     """titles.yaml claim_words ("claimed"), signed_words ("signed") and claimed_things ("attack")."""
-    import yaml
-    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "titles.yaml").read_text("utf-8"))
+    data = _titles_yaml()
     return frozenset(data.get("claim_words", [])), frozenset(data.get("signed_words", [])), \
         frozenset(data.get("claimed_things", []))
 
