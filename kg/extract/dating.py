@@ -38,14 +38,13 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from pathlib import Path
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Callable, Iterable, Optional
 
-import yaml
 from spacy.tokens import Span, Token
 
+from kg.extract.events_data import events_yaml
 from kg.extract.timex import TimeMention, shift_value
 from kg.models import DateValue
 
@@ -214,7 +213,7 @@ def _told_as_past(trigger: Token) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in trigger.children)
 
 
-_DATA = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "events.yaml").read_text("utf-8"))
+_DATA = events_yaml()  # kg/data/events.yaml, parsed once for every reader (events_data.py)
 _ANNIVERSARY_NOUNS = frozenset(_DATA["anniversary"]["nouns"])
 _ORDINALS = {str(k).lower(): int(v) for k, v in _DATA["anniversary"]["ordinals"].items()}
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
