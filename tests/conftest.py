@@ -64,7 +64,8 @@ def extractor() -> Extractor:
 
 
 #: The query tests' corpus: the seed, tests/data/queries and tests/data/corpus, built at a fixed time.
-QUERY_CORPUS = [REPO / "seeds", REPO / "tests" / "data" / "queries", REPO / "tests" / "data" / "corpus"]
+QUERY_CORPUS = [REPO / "seeds", REPO / "tests" / "data" / "queries", REPO / "tests" / "data" / "corpus",
+                REPO / "tests" / "data" / "placeless"]  # one report with no place (its README)
 QUERY_CORPUS_BUILT_AT = "2026-03-01T12:00:00+00:00"
 
 
