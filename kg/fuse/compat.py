@@ -183,13 +183,15 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     return "contained" if d <= radius else "conflict"
 
 
-_RANK = {"same": 5, "contained": 4, "near": 3, "country": 2, "unknown": 1, "unrelated": 1, "conflict": 0}
+_RANK = {"same": 5, "contained": 4, "named": 4, "near": 3, "country": 2, "unknown": 1, "unrelated": 1, "conflict": 0}
 
 
 def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
     """The relation of the two reports' places, each taken at its finest level."""
     pa, pb = _finest(a.places), _finest(b.places)
     if not pa or not pb:
+        if cfg.unplaced_named and (pa or pb) and (unplaced_names(a, pb, cfg) or unplaced_names(b, pa, cfg)):
+            return "named"
         return "unknown"
     best = "conflict"
     for x in pa:
@@ -204,6 +206,24 @@ def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
                 if place_relation(x, y, cfg) == "same":
                     return "contained"
     return "unrelated" if best == "unknown" else best
+
+
+def unplaced_names(r: Report, other: tuple[PlaceInfo, ...], cfg: FusionConfig) -> bool:
+    """Whether ``r``, a report with no place of its own of a family in ``places.unplaced_named``,
+    names one of the other report's finest places (of ``places.unplaced_named_kinds``) in its own
+    sentence, as whole words: "patrolling X's central market ..., two days after the arrival of
+    some 450 soldiers" against "sent about 500 more soldiers to the town of X" (round 16). The
+    extractor gave the report no place though its sentence names one; that name is the only
+    place the report can be at."""
+    if r.places or not other or not r.evidence or family(r.cls) not in cfg.unplaced_named:
+        return False
+    return any(_names(r.evidence, p.label) for p in other if p.kind in cfg.unplaced_named_kinds)
+
+
+@lru_cache(maxsize=1 << 14)
+def _names(evidence: str, label: str) -> bool:
+    name = norm_name(label)
+    return bool(name) and f" {name} " in f" {norm_name(evidence)} "
 
 
 @lru_cache(maxsize=1 << 14)
@@ -574,6 +594,7 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     if rel == "conflict":
         return None
     score = ds + {"same": cfg.score("same_place"), "contained": cfg.score("contained_place"),
+                  "named": cfg.score("named_place"),
                   "near": cfg.score("near_places"),
                   "country": cfg.score("same_country_only"), "unknown": 0.0,
                   "unrelated": cfg.score("unrelated_places")}[rel]
