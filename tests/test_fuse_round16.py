@@ -141,3 +141,54 @@ def test_a_state_counts_as_the_named_place_only_when_its_kind_is_listed():
     assert places_relation(welcomed, to_state, CFG) == "named"
     no_states = dataclasses.replace(CFG, unplaced_named_kinds=("A", "L", "P", "?"))
     assert places_relation(welcomed, to_state, no_states) == "unknown"
+
+
+# --- rule 2: a capture told with its month alone, at the same place (invented reports) ---------------
+
+TARN = PlaceInfo("p:tarn", "Tarn", XX, 30.0, 40.0, "P", frozenset({XX}))
+BLUE = ActorInfo("f:blue", "Blue Brigade", frozenset({"f:blue", "blue brigade"}), C + "ArmedGroup")
+GREY = ActorInfo("f:grey", "Grey Legion", frozenset({"f:grey", "grey legion"}), C + "ArmedGroup")
+MONTH_OFF = dataclasses.replace(CFG, month_same_place=())
+
+
+def capture(iri, doc, date, precision="day", captor=None, place=TARN, untimed=False, cls="Capture", published=None):
+    return Report(iri=iri, doc_id=doc, cls=cls, modality="asserted", date=date, precision=precision,
+                  published=published or (date if precision == "day" else "2032-03-14"), publisher=doc,
+                  places=(place,), actors={"captor": (captor,)} if captor else {}, quantities={},
+                  evidence="", untimed=untimed)
+
+
+DAY_REPORTS = [capture("r:c1", "staff", "2031-08-15", untimed=True),
+               capture("r:c2", "wire", "2031-08-15", captor=BLUE),
+               capture("r:c3", "weekly", "2031-08-15")]
+# "the Grey Legion retook Tarn on Thursday, seven months after the Blue Brigade captured the town"
+BACKREF = capture("r:back", "later", "2031-08", precision="month", captor=BLUE)
+
+
+def test_a_month_precise_back_reference_joins_the_days_reports_at_the_same_place():
+    assert "month and same place" in explain(BACKREF, DAY_REPORTS[0], CFG)
+    assert all(compare(BACKREF, r, CFG) >= CFG.threshold for r in DAY_REPORTS)
+    assert len(cluster([*DAY_REPORTS, BACKREF], CFG)) == 1
+
+
+def test_without_the_rule_the_back_reference_stays_apart():
+    assert compare(BACKREF, DAY_REPORTS[0], MONTH_OFF) < MONTH_OFF.threshold
+    assert len(cluster([*DAY_REPORTS, BACKREF], MONTH_OFF)) == 2
+
+
+def test_another_place_another_captor_or_another_family_gets_nothing():
+    elsewhere = dataclasses.replace(BACKREF, iri="r:else", places=(PELLIC,))
+    other_captor = dataclasses.replace(BACKREF, iri="r:grey", actors={"captor": (GREY,)})
+    attack_a = dataclasses.replace(DAY_REPORTS[1], iri="r:att1", cls="Attack", actors={})
+    attack_b = dataclasses.replace(BACKREF, iri="r:att2", cls="Attack", actors={})
+    assert "month and same place" not in explain(elsewhere, DAY_REPORTS[1], CFG)
+    assert "month and same place" not in explain(other_captor, DAY_REPORTS[1], CFG)
+    assert compare(other_captor, DAY_REPORTS[1], CFG) < CFG.threshold
+    assert "month and same place" not in explain(attack_b, attack_a, CFG)
+    assert compare(attack_b, attack_a, CFG) < CFG.threshold
+
+
+def test_a_day_of_another_month_is_not_held_by_the_month():
+    """The recapture of the next month at the same place (by the same captor) is no month match."""
+    again = capture("r:again", "again", "2031-09-20", captor=BLUE)
+    assert "month and same place" not in explain(BACKREF, again, CFG)
