@@ -85,10 +85,10 @@ def _eval_module():
 
 
 @pytest.fixture(scope="module")
-def scores(extractor) -> dict[str, dict]:
+def scores(shipped_extractor) -> dict[str, dict]:
     ev = _eval_module()
     scorer = ev.load_scorer()
-    return {name: ev.run_fusion_set(name, extractor, scorer) for name in FLOORS}
+    return {name: ev.run_fusion_set(name, shipped_extractor, scorer) for name in FLOORS}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
