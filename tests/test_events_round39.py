@@ -1,0 +1,103 @@
+"""The thirty-ninth round of event rules (issues 10 and 11: the reports fusion loses because extraction
+does not read them, by mechanism): a place told with its container after a comma ("near X, in Y
+province", "on Mount X, also in Y county", "on Mount X, in the county of Y") is where the event
+happened, though the parse hangs "in Y" on the verb and the rule took Y
+(kg/extract/events/anchors.py ``place_before_its_container``; docs/extraction.md, "Round 39"); and the
+trace of missed events over fusion-dev (scripts/trace_missed.py ``--set fusion-dev``). Invented
+reports; each positive test fails before the round, each guard passes on both.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from rule_helpers import asserted, extract, names
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _one_attack_at(facts) -> list[str]:
+    attacks = asserted(facts, "Attack")
+    assert len(attacks) == 1
+    return names(facts, attacks[0], "location")
+
+
+def test_a_patrol_near_a_town_in_a_county(extractor):
+    facts = extract(extractor, "Soldiers killed in ambush\n\nGunmen killed three soldiers on a river patrol near "
+                               "Kelvara, in Vestland county, on Tuesday, the army said.")
+    assert _one_attack_at(facts) == ["Kelvara"]
+
+
+def test_a_mine_on_a_mountain_also_in_a_county(extractor):
+    facts = extract(extractor, "Soldier wounded by mine\n\nA soldier was wounded on Sunday when a mine exploded "
+                               "during a patrol on Mount Dravenko, also in Vestland county, the defence ministry said.")
+    assert _one_attack_at(facts) == ["Mount Dravenko"]
+
+
+def test_a_mountain_in_the_county_of_a_town(extractor):
+    facts = extract(extractor, "Mine blast\n\nThe ministry announces that a unit of the army carrying out a combing "
+                               "operation on Mount Dravenko, in the county of Vestland, was hit by the explosion of "
+                               "a landmine this morning.")
+    assert _one_attack_at(facts) == ["Mount Dravenko"]
+
+
+# --- guards
+
+def test_two_containers_listed_stay(extractor):
+    facts = extract(extractor, "Soldiers killed\n\nGunmen killed three soldiers on patrols near Kelvara, in "
+                               "Vestland county and in Rogaland county, on Tuesday, the army said.")
+    assert _one_attack_at(facts) == ["Rogaland county", "Vestland county"]
+
+
+def test_where_the_attackers_came_from_is_no_place_of_the_attack(extractor):
+    facts = extract(extractor, "Soldiers killed\n\nGunmen from Kelvara, in Vestland county, killed three soldiers "
+                               "on Tuesday, the army said.")
+    assert _one_attack_at(facts) == ["Vestland county"]
+
+
+def test_three_places_listed_before_their_county_stay_the_county(extractor):
+    facts = extract(extractor, "Soldiers killed\n\nGunmen killed three soldiers on patrols near Kelvara, Sandvik "
+                               "and Ostervik, in Vestland county, on Tuesday, the army said.")
+    assert _one_attack_at(facts) == ["Vestland county"]
+
+
+def test_a_county_with_no_place_before_it_stays(extractor):
+    facts = extract(extractor, "Soldiers killed\n\nGunmen killed three soldiers in Vestland county on Tuesday, a "
+                               "week after the governor's visit to Kelvara, the army said.")
+    assert _one_attack_at(facts) == ["Vestland county"]
+
+
+# --- the trace over fusion-dev
+
+def _trace_module():
+    spec = importlib.util.spec_from_file_location("trace_missed", ROOT / "scripts" / "trace_missed.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["trace_missed"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_trace_groups_fusion_articles_by_their_batch():
+    tm = _trace_module()
+    assert tm.fusion_batch("r13-d01-some-wire-some-town") == "r13"
+    assert tm.fusion_batch("r16-i02-b-another-wire") == "r16"
+    assert tm.fusion_batch("i01-x-some-wire-some-town") == "old"
+    assert tm.fusion_batch("d52-some-times-police-station") == "old"
+
+
+def test_the_trace_never_takes_a_test_set():
+    tm = _trace_module()
+    for name in ("fusion-test", "realnews-test"):
+        with pytest.raises(SystemExit):
+            tm.main(["--set", name])
+
+
+def test_the_trace_looks_at_batch_p_and_refuses_check_batches():
+    tm = _trace_module()
+    assert "P" in tm.LOOK and not set(tm.CHECK) & set(tm.LOOK)
+    with pytest.raises(SystemExit):
+        tm.batch_ids(["P", "M"])
