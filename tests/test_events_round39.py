@@ -2,7 +2,9 @@
 does not read them, by mechanism): a place told with its container after a comma ("near X, in Y
 province", "on Mount X, also in Y county", "on Mount X, in the county of Y") is where the event
 happened, though the parse hangs "in Y" on the verb and the rule took Y
-(kg/extract/events/anchors.py ``place_before_its_container``; docs/extraction.md, "Round 39"); and the
+(kg/extract/events/anchors.py ``place_before_its_container``); a participle tagged a noun that the parse
+gives a passive auxiliary ("after the base was overrun by X") is a verb (kg/extract/events/opening.py
+``participle_as_noun``; docs/extraction.md, "Round 39"); and the
 trace of missed events over fusion-dev (scripts/trace_missed.py ``--set fusion-dev``). Invented
 reports; each positive test fails before the round, each guard passes on both.
 """
@@ -45,7 +47,21 @@ def test_a_mountain_in_the_county_of_a_town(extractor):
     assert _one_attack_at(facts) == ["Mount Dravenko"]
 
 
+def test_a_base_overrun_with_its_participle_tagged_a_noun(extractor):
+    # the small model tags "overrun" here as a noun, with "was" its passive auxiliary and "by" its agent
+    facts = extract(extractor, "Army leaves garrison\n\nThe army said it withdrew from its garrison in Kelvara "
+                               "today after the base was overrun by armed youths of the Kessa Front.")
+    captures = asserted(facts, "Capture")
+    assert [names(facts, c, "place") for c in captures] == [["Kelvara"]]
+
+
 # --- guards
+
+def test_a_budget_overrun_is_no_capture(extractor):
+    facts = extract(extractor, "Budget\n\nThe ministry said the budget was overrun by nine million kroner last "
+                               "year, and a cost overrun is expected again.")
+    assert not [e for e in facts.events if e.type == "Capture"]
+
 
 def test_two_containers_listed_stay(extractor):
     facts = extract(extractor, "Soldiers killed\n\nGunmen killed three soldiers on patrols near Kelvara, in "
