@@ -4,7 +4,9 @@ province", "on Mount X, also in Y county", "on Mount X, in the county of Y") is 
 happened, though the parse hangs "in Y" on the verb and the rule took Y
 (kg/extract/events/anchors.py ``place_before_its_container``); a participle tagged a noun that the parse
 gives a passive auxiliary ("after the base was overrun by X") is a verb (kg/extract/events/opening.py
-``participle_as_noun``; docs/extraction.md, "Round 39"); and the
+``participle_as_noun``); troops that "reached X" and counted military instructors that "arrived in X" were
+deployed there (kg/extract/events/deployments.py, events.yaml ``deployment_arrivals``; docs/extraction.md,
+"Round 39"); and the
 trace of missed events over fusion-dev (scripts/trace_missed.py ``--set fusion-dev``). Invented
 reports; each positive test fails before the round, each guard passes on both.
 """
@@ -55,7 +57,41 @@ def test_a_base_overrun_with_its_participle_tagged_a_noun(extractor):
     assert [names(facts, c, "place") for c in captures] == [["Kelvara"]]
 
 
+def test_troops_that_reached_a_town_were_deployed_there(extractor):
+    facts = extract(extractor, "Contingent reaches Kelvara\n\nThe defence force said 350 troops reached Kelvara "
+                               "today to reinforce the protection of the capital.")
+    deployments = asserted(facts, "Deployment")
+    assert [names(facts, d, "destination") for d in deployments] == [["Kelvara"]]
+
+
+def test_counted_military_instructors_arriving_are_a_deployment(extractor):
+    facts = extract(extractor, "More instructors arrive in Kelvara\n\nSome 200 military instructors arrived in the "
+                               "town of Kelvara on Tuesday, the embassy said.")
+    deployments = asserted(facts, "Deployment")
+    assert [names(facts, d, "destination") for d in deployments] == [["Kelvara"]]
+    assert deployments[0].quantities["troops"].value == 200
+
+
 # --- guards
+
+def test_an_armed_group_reaching_a_town_is_no_deployment(extractor):
+    facts = extract(extractor, "Rebels advance\n\nRebels of the Kessa Front reached the outskirts of Kelvara on "
+                               "Tuesday, residents said.")
+    assert not [e for e in facts.events if e.type == "Deployment"]
+
+
+def test_reaching_an_agreement_or_a_toll_is_no_deployment(extractor):
+    for text in ("Deal\n\nThe army and the rebels reached an agreement in Kelvara on Tuesday, officials said.",
+                 "Toll\n\nThe number of soldiers killed in the fighting reached 40 on Tuesday, officials said."):
+        facts = extract(extractor, text)
+        assert not [e for e in facts.events if e.type == "Deployment"]
+
+
+def test_two_instructors_are_no_deployment(extractor):
+    facts = extract(extractor, "Instructors\n\nThe ministry said two instructors arrived in the town of Kelvara on "
+                               "Tuesday to open a school.")
+    assert not [e for e in facts.events if e.type == "Deployment"]
+
 
 def test_a_budget_overrun_is_no_capture(extractor):
     facts = extract(extractor, "Budget\n\nThe ministry said the budget was overrun by nine million kroner last "
