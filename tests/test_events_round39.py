@@ -6,7 +6,8 @@ happened, though the parse hangs "in Y" on the verb and the rule took Y
 gives a passive auxiliary ("after the base was overrun by X") is a verb (kg/extract/events/opening.py
 ``participle_as_noun``); troops that "reached X" and counted military instructors that "arrived in X" were
 deployed there (kg/extract/events/deployments.py, events.yaml ``deployment_arrivals``; docs/extraction.md,
-"Round 39"); and the
+"Round 39"); arson by an armed subject ("armed men burned three machines at X") is an attack
+(events.yaml ``arson``, kg/extract/events/attacks.py); and the
 trace of missed events over fusion-dev (scripts/trace_missed.py ``--set fusion-dev``). Invented
 reports; each positive test fails before the round, each guard passes on both.
 """
@@ -72,7 +73,27 @@ def test_counted_military_instructors_arriving_are_a_deployment(extractor):
     assert deployments[0].quantities["troops"].value == 200
 
 
+def test_armed_men_burning_machines_is_an_attack(extractor):
+    facts = extract(extractor, "Machines burned\n\nArmed men burned three forestry machines at an estate outside the "
+                               "town of Kelvara early on Saturday, police said.")
+    assert _one_attack_at(facts) == ["Kelvara"]
+
+
+def test_a_group_burning_trucks_is_an_attack(extractor):
+    facts = extract(extractor, "Trucks burned\n\nIt was the group's largest action since March, when fighters of the "
+                               "Kessa Front burned twenty trucks at a yard in Kelvara.")
+    assert _one_attack_at(facts) == ["Kelvara"]
+
+
 # --- guards
+
+def test_burning_with_no_armed_subject_is_no_attack(extractor):
+    for text in ("Houses\n\nMany houses were burned in two suburbs of Kelvara on Saturday, residents said.",
+                 "Fire\n\nA fire burned for hours at a warehouse in the town of Kelvara on Saturday, and the "
+                 "minister burned his notes there, officials said."):
+        facts = extract(extractor, text)
+        assert not [e for e in facts.events if e.type == "Attack"]
+
 
 def test_an_armed_group_reaching_a_town_is_no_deployment(extractor):
     facts = extract(extractor, "Rebels advance\n\nRebels of the Kessa Front reached the outskirts of Kelvara on "

@@ -129,6 +129,9 @@ class Triggers:
             for v in data[etype].get("actor_verbs", []):
                 verbs.setdefault(v, etype)
                 actor_verbs |= {v}
+        for v in (data.get("arson") or {}).get("verbs", []):  # round 39: only with an armed subject
+            verbs.setdefault(v, "Attack")
+            actor_verbs |= {v}
         arrivals = data.get("deployment_arrivals") or {}
         reach = frozenset(arrivals.get("verbs", []))
         for v in reach:  # round 39: deployments only with troops as subject, like "arrive"
