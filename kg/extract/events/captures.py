@@ -112,8 +112,9 @@ class CaptureRules:
                 if eid is None and t.lemma_.lower() in HOLDINGS:
                     eid = self.holding_place(t)  # "seized a prosecutor's office in X"
                 elif eid is None and _plural_holding(t) and not self.these_places(t):
-                    eid = self.holding_place(t)  # round 39: "seized several bases of armed gangs in X"
-                    # (not "overran the bases in these towns": the towns listed before, below)
+                    eid = self.holding_place(t, stop_at_clause=True)  # round 39: "seized several bases of armed
+                    # gangs in X" (not "overran the bases in these towns": the towns listed before, below; nor
+                    # "took over several bases including one near X": X is where one of them is)
                 if eid is None:
                     for town in self.these_places(t):  # "attacks on A, B and C ... overran the bases in these towns"
                         places.append((town, self.sent.char(t)))
@@ -309,8 +310,9 @@ class CaptureRules:
                 return eid
         return None
 
-    def holding_place(self, noun: Token) -> Optional[str]:
+    def holding_place(self, noun: Token, stop_at_clause: bool = False) -> Optional[str]:
         """The place a seized building or area lies in: "several districts in the capital X",
-        "the navy headquarters in the port of X", "areas of X" (the parse may hang X elsewhere)."""
+        "the navy headquarters in the port of X", "areas of X" (the parse may hang X elsewhere);
+        with ``stop_at_clause``, none past a verb ("bases including one near X")."""
         end = min(noun.right_edge.i + 5, self.sent.span.end)
-        return self.locative_after(noun, end, ("in", "of", "near", "around", "outside"))
+        return self.locative_after(noun, end, ("in", "of", "near", "around", "outside"), stop_at_clause=stop_at_clause)
