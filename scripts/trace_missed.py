@@ -1,8 +1,11 @@
 """Where the event finder loses a missed gold event: a trace of the frames made and dropped.
 
     .venv/bin/python scripts/trace_missed.py [--set realnews-dev] [--batches A B ...] [--json]
+    .venv/bin/python scripts/trace_missed.py --set fusion-dev [--json]
 
-For each dev article (realnews dev batches named, default the LOOK batches; or written dev), the
+For each dev article (realnews dev batches named, default the LOOK batches; or written dev; or
+fusion-dev, whose gold events are aligned with the article's events as ``scripts/eval.py`` aligns
+them for fusion, ``_align``, and grouped by the batch of their id: "r13", "r14", ..., or "old"), the
 article is extracted with the finder's stages traced (no code of the finder changed: its stage
 functions are wrapped while this script runs):
 
@@ -36,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 REALNEWS = ROOT / "tests" / "data" / "realnews"
-LOOK = ("A", "B", "C", "D", "E", "F", "G", "I", "K", "L", "N", "O")
+LOOK = ("A", "B", "C", "D", "E", "F", "G", "I", "K", "L", "N", "O", "P")
 CHECK = ("H", "J", "M")  # never traced: their per-article misses are not read
 SCORED = ("Attack", "Capture", "Deployment", "Meeting")
 
@@ -130,6 +133,28 @@ def install(trace_of: list):
     return uninstall
 
 
+def fusion_batch(doc_id: str) -> str:
+    """A fusion-dev article's batch: the "rNN" its id starts with, else "old"."""
+    m = re.match(r"(r\d+)-", doc_id)
+    return m.group(1) if m else "old"
+
+
+def missed_gold(gold: dict, facts: dict, scorer, ev_mod, fusion: bool) -> list[dict]:
+    """The gold events the extraction leaves unmatched: as the scorer counts them, or (fusion) the
+    ones ``scripts/eval.py`` aligns with no report of the article."""
+    if fusion:
+        aligned = ev_mod._align(gold, facts, scorer)
+        return [e for i, e in enumerate(gold["events"]) if i not in aligned]
+    res = scorer.score(gold, facts)
+    pending, out = list(gold["events"]), []
+    for u in res["unmatched_gold_events"]:
+        g = next(e for e in pending if e["type"] == u["type"] and e.get("roles") == u["roles"]
+                 and e.get("quantities") == u["quantities"])
+        pending.remove(g)
+        out.append(g)
+    return out
+
+
 QUOTE = re.compile(r"'([^']{12,})'|\"([^\"]{12,})\"|\u2018([^\u2019]{12,})\u2019|\u201c([^\u201d]{12,})\u201d")
 
 
@@ -185,7 +210,7 @@ def classify(ev: dict, sents: list[int], trace: Trace, events: list[dict], filte
 
 def main(argv) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="realnews-dev", choices=["realnews-dev", "written-dev"])
+    ap.add_argument("--set", default="realnews-dev", choices=["realnews-dev", "written-dev", "fusion-dev"])
     ap.add_argument("--batches", nargs="*", default=list(LOOK))
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -200,8 +225,13 @@ def main(argv) -> int:
     from kg.read.reader import read_file
 
     scorer = ev_mod.load_scorer()
-    es = ev_mod.SETS[args.set]()
-    ids = batch_ids(args.batches) if args.set == "realnews-dev" else None
+    if args.set == "fusion-dev":
+        folder = ev_mod.FUSION_SETS["fusion-dev"][0]
+        pairs = [(g, folder / "articles" / f"{g.stem}.txt") for g in sorted((folder / "gold").glob("*.json"))]
+        ids = {g.stem: fusion_batch(g.stem) for g, _ in pairs}
+    else:
+        pairs = ev_mod.SETS[args.set]().pairs()
+        ids = batch_ids(args.batches) if args.set == "realnews-dev" else None
     traces: list[Trace] = []
     install(traces)
     ex = Extractor()
@@ -224,20 +254,14 @@ def main(argv) -> int:
         filt.apply = apply
 
     rows = []
-    for gold_path, article in es.pairs():
+    for gold_path, article in pairs:
         gold = json.loads(gold_path.read_text("utf-8"))
         if ids is not None and gold["id"] not in ids:
             continue
         traces.append(Trace())
         filtered_out.clear()
         facts = json.loads(facts_io.dumps(ex.extract(read_file(article))))
-        res = scorer.score(gold, facts)
-        unmatched = [dict(u) for u in res["unmatched_gold_events"]]
-        pending = list(gold["events"])
-        for u in unmatched:
-            g = next(e for e in pending if e["type"] == u["type"] and e.get("roles") == u["roles"]
-                     and e.get("quantities") == u["quantities"])
-            pending.remove(g)
+        for g in missed_gold(gold, facts, scorer, ev_mod, args.set == "fusion-dev"):
             sents = gold_sentences(g, traces[-1].sentences)
             cls = classify(g, sents, traces[-1], facts.get("events", []), set(filtered_out), scorer)
             rows.append({"doc": gold["id"], "batch": ids[gold["id"]] if ids else "W", "type": g["type"],

@@ -156,8 +156,85 @@ def _named(tok, res: Resolution) -> Optional[str]:
     return next((e.id for e in res.entities if e.type == "Location" and (e.name == name or name in e.aliases)), None)
 
 
+def _container_settings() -> dict:
+    return events_yaml().get("place_before_container", {})
+
+
+def _mention_start(tok, eid: str, res: Resolution):
+    """The first token of the entity mention ``tok`` belongs to."""
+    doc = tok.doc
+    i = tok.i
+    while i > tok.sent.start and res.entity_at(doc[i - 1]) == eid:
+        i -= 1
+    return doc[i]
+
+
+def _written_inside(tok, res: Resolution) -> Optional[str]:
+    """Round 39: the place that ``tok``'s mention (the first token of a place Y) is written as the
+    container of: "near X, in Y", "on Mount X, also in Y", "on X, in the governorate of Y". X is a
+    Location named just before the comma, the object of a place preposition (events.yaml
+    ``place_before_container``); none when Y is an item of a list ("in Y and Z") or X is ("A, B, in Y")."""
+    from kg.extract.events.places import DIVISION_WORDS
+    cfg = _container_settings()
+    preps, adverbs = frozenset(cfg.get("preps", [])), frozenset(cfg.get("adverbs", []))
+    doc, start = tok.doc, tok.sent.start
+    eid = res.entity_at(tok)
+    end = tok.i
+    while end + 1 < tok.sent.end and res.entity_at(doc[end + 1]) == eid:
+        end += 1
+    if end + 1 < tok.sent.end and doc[end + 1].lower_ in ("and", "or"):
+        return None
+    j = tok.i - 1
+    if j > start and doc[j].lower_ == "of" and doc[j - 1].lower_ in DIVISION_WORDS:
+        j -= 2  # "in the governorate of Y"
+    if j >= start and doc[j].lower_ == "the":
+        j -= 1
+    if j < start or doc[j].lower_ != "in":
+        return None
+    j -= 1
+    if j >= start and doc[j].lower_ in adverbs:
+        j -= 1
+    if j < start + 1 or doc[j].text != ",":
+        return None
+    x = res.entity_at(doc[j - 1])
+    if not x or x == eid or res.kinds.get(x) != "Location":
+        return None
+    first = _mention_start(doc[j - 1], x, res)
+    k = first.i - 1
+    if k >= start and doc[k].lower_ == "the":
+        k -= 1
+    if k >= start and doc[k].lower_ == "of" and k - 1 >= start and doc[k - 1].pos_ == "NOUN":
+        k -= 2  # "near the town of X, in Y"
+        while k >= start and doc[k].pos_ in ("ADJ", "NOUN", "DET") and doc[k].lower_ not in preps:
+            k -= 1
+    return x if k >= start and doc[k].lower_ in preps and doc[k].pos_ == "ADP" else None
+
+
+def place_before_its_container(frames: list[Frame], res: Resolution) -> None:
+    """Round 39: an event placed at Y, where its sentence writes Y as the container of a finer place
+    X ("killed three soldiers on a patrol near X, in Y province"), happened at X: Y only says where X
+    lies. X must not be the place of another event of the sentence."""
+    for f in frames:
+        role = ANCHOR.get(f.type)
+        current = f.roles.get(role, []) if role else []
+        if not current:
+            continue
+        others = {e for g in frames if g is not f and g.type in ANCHOR and g.sentence.index == f.sentence.index
+                  for e in g.roles.get(ANCHOR[g.type], [])}
+        for y in list(current):
+            for tok in f.sentence.span:
+                if res.entity_at(tok) != y or _mention_start(tok, y, res).i != tok.i or _quoted(tok):
+                    continue
+                x = _written_inside(tok, res)
+                if x and x not in current and x not in others:
+                    f.roles[role] = [x if e == y else e for e in f.roles[role]]
+                    current = f.roles[role]
+                    break
+
+
 def most_specific_anchor(frames: list[Frame], sentences: list[Sentence], res: Resolution) -> None:
     """The module docstring's policy, for every attack, capture and deployment."""
+    place_before_its_container(frames, res)  # round 39
     by_index = {s.index: s for s in sentences}
     anchors_of = {id(f): set(f.roles.get(ANCHOR[f.type], [])) for f in frames if f.type in ANCHOR}
     placed_in: dict[int, int] = {}

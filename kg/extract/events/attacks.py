@@ -145,8 +145,9 @@ class AttackRules:
                     and self.trigger_type(subj) == ("Attack", True):
                 return  # "the X attack killed 14": the noun's own frame takes the toll
             weapon = subj is not None and subj.lemma_.lower() in WEAPON_SUBJECTS
-            if self.finder.t.base(tok) in self.finder.t.actor_verbs and not (
-                    f.filled("perpetrator") or weapon or subj is not None and subj.lemma_.lower() in ARMED_NOUNS) \
+            armed = subj is not None and (subj.lemma_.lower() in ARMED_NOUNS or any(
+                c.dep_ == "amod" and c.lower_ == "armed" for c in subj.children))  # "armed men" (round 39)
+            if self.finder.t.base(tok) in self.finder.t.actor_verbs and not (f.filled("perpetrator") or weapon or armed) \
                     and not (subj is None and (self.placed_toll(tok) or self.toll_placed_by_its_clause(tok))):
                 return  # "floods killed 40": no attack
             if weapon and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):

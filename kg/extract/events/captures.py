@@ -17,6 +17,12 @@ from kg.extract.places import SPECIFIC, specificity
 from kg.extract.timex import find_times
 
 
+def _plural_holding(tok) -> bool:
+    """Round 39: a plural of a seized building or area that the lemmatiser does not bring back to it
+    ("bases" read as "basis"): its singular is one of ``HOLDINGS``."""
+    return tok.tag_ == "NNS" and tok.lemma_.lower() not in HOLDINGS and tok.lower_[:-1] in HOLDINGS
+
+
 class CaptureRules:
     """Captures: the frame, its captor, holder and place."""
 
@@ -105,6 +111,10 @@ class CaptureRules:
                     eid = self.captured_before() or eid  # "described the capture of the rebel stronghold as ..."
                 if eid is None and t.lemma_.lower() in HOLDINGS:
                     eid = self.holding_place(t)  # "seized a prosecutor's office in X"
+                elif eid is None and _plural_holding(t) and not self.these_places(t):
+                    eid = self.holding_place(t, stop_at_clause=True)  # round 39: "seized several bases of armed
+                    # gangs in X" (not "overran the bases in these towns": the towns listed before, below; nor
+                    # "took over several bases including one near X": X is where one of them is)
                 if eid is None:
                     for town in self.these_places(t):  # "attacks on A, B and C ... overran the bases in these towns"
                         places.append((town, self.sent.char(t)))
@@ -300,8 +310,9 @@ class CaptureRules:
                 return eid
         return None
 
-    def holding_place(self, noun: Token) -> Optional[str]:
+    def holding_place(self, noun: Token, stop_at_clause: bool = False) -> Optional[str]:
         """The place a seized building or area lies in: "several districts in the capital X",
-        "the navy headquarters in the port of X", "areas of X" (the parse may hang X elsewhere)."""
+        "the navy headquarters in the port of X", "areas of X" (the parse may hang X elsewhere);
+        with ``stop_at_clause``, none past a verb ("bases including one near X")."""
         end = min(noun.right_edge.i + 5, self.sent.span.end)
-        return self.locative_after(noun, end, ("in", "of", "near", "around", "outside"))
+        return self.locative_after(noun, end, ("in", "of", "near", "around", "outside"), stop_at_clause=stop_at_clause)

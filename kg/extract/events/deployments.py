@@ -52,6 +52,11 @@ class DeploymentRules:
             if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.head.head.lemma_.lower() in TROOP_OBJECTS:
                 subj = subj.head.head
         patient = self.child(tok, "dobj", "nsubjpass")
+        reached = None
+        if not nominal and self.finder.t.base(tok) in self.finder.t.reach_verbs:
+            if patient is None or patient.dep_ != "dobj" or subj is None or not self.sent_by_a_state(subj):
+                return  # round 39: "350 troops reached X"; not "rebels reached X", "reached an agreement"
+            reached, patient = patient, None
         if subj is None and not nominal and self.finder.t.base(tok) in self.finder.t.actor_verbs \
                 and patient is not None and patient.dep_ == "nsubjpass":
             subj, patient = patient, None  # "241 soldiers are headed to X": going, not sent (round 11)
@@ -152,6 +157,11 @@ class DeploymentRules:
                     obj = self.child(c, "dobj")
                     if obj is not None:
                         f.add("destination", self.entity(obj, PLACES))
+        if reached is not None:
+            for o in self.expand(reached):  # "reached X": X the destination (round 39)
+                f.add("destination", self.entity(o, PLACES))
+            if not f.filled("destination"):
+                return
         for obj in preps.get("from", []):
             f.add("origin", self.entity(obj, PLACES))
         troops_told = not nominal and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in TROOP_OBJECTS
@@ -363,11 +373,22 @@ class DeploymentRules:
                 return g.roles["destination"][0]
         return None
 
+    def sent_by_a_state(self, subj: Token) -> bool:
+        """Round 39: the subject of a verb of reaching is a force a state sends: troops or uniformed
+        people by their noun ("350 troops", "the contingent"), or a state's or a body's forces by name;
+        never an armed group ("the rebels reached the outskirts of X": an advance, no deployment)."""
+        head = self.relative_head(subj)
+        eid = self.entity(head, ACTORS, modifiers=True)
+        if eid and self.kind(eid) == "ArmedGroup":
+            return False
+        return bool(eid and self.kind(eid) in ("ArmedForce", "Country", "Organization")) \
+            or head.lemma_.lower() in TROOP_OBJECTS or head.lemma_.lower() in self.finder.t.counted_people
+
     def counted_unit(self, noun: Token) -> bool:
         """"200 police officers", "a contingent of 300 soldiers": uniformed people in a number a unit
         moves in (20 or more), though the report names no state or force for them (round 9)."""
         for n in [noun, *self.preps(noun).get("of", [])]:
-            if n.lemma_.lower() in TROOP_OBJECTS:
+            if n.lemma_.lower() in TROOP_OBJECTS or n.lemma_.lower() in self.finder.t.counted_people:
                 for c in n.children:
                     if c.dep_ == "nummod" and c.like_num:
                         try:

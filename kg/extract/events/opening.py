@@ -358,11 +358,15 @@ class Opening:
         return None
 
     def participle_as_noun(self, tok: Token) -> bool:
-        """"X was overrun" tagged as "was" + a noun: a passive participle all the same."""
+        """"X was overrun" tagged as "was" + a noun: a passive participle all the same; so is such a word
+        that the parse gives a passive auxiliary of its own ("after the base was overrun by X" tagged a
+        noun, with "was" its auxpass and "by X" its agent: round 39)."""
         base = self.finder.t.forms.get(tok.lower_)
-        return (tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be" and base is not None
-                and base in self.finder.t.verbs and tok.lower_ not in self.finder.t.nouns
-                and tok.lower_.endswith(("ed", "en", "wn", "un")))  # a participle, not "the last position"
+        if base is None or base not in self.finder.t.verbs or tok.lower_ in self.finder.t.nouns \
+                or not tok.lower_.endswith(("ed", "en", "wn", "un")):  # a participle, not "the last position"
+            return False
+        return tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be" \
+            or any(c.dep_ == "auxpass" for c in tok.children)
 
     def new(self, etype: str, tok: Token, nominal: bool) -> Frame:
         f = Frame(type=etype, trigger=tok, sentence=self.sent, nominal=nominal)

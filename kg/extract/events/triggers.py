@@ -108,6 +108,8 @@ class Triggers:
     held_verbs: frozenset[str] = frozenset()  # "both of which had been held by X": X the former holder (round 25)
     part_nouns: frozenset[str] = frozenset()  # "X's involvement in the attack": X its agent (round 25)
     linked_clause_marks: frozenset[str] = frozenset()  # "were killed when troops entered X": placed by it (round 32)
+    reach_verbs: frozenset[str] = frozenset()  # "350 troops reached X": X the destination (round 39)
+    counted_people: frozenset[str] = frozenset()  # "200 military instructors arrived": counted as troops (round 39)
 
     def base(self, tok: Token) -> str:
         return self.forms.get(tok.lower_) or tok.lemma_.lower()
@@ -127,6 +129,14 @@ class Triggers:
             for v in data[etype].get("actor_verbs", []):
                 verbs.setdefault(v, etype)
                 actor_verbs |= {v}
+        for v in (data.get("arson") or {}).get("verbs", []):  # round 39: only with an armed subject
+            verbs.setdefault(v, "Attack")
+            actor_verbs |= {v}
+        arrivals = data.get("deployment_arrivals") or {}
+        reach = frozenset(arrivals.get("verbs", []))
+        for v in reach:  # round 39: deployments only with troops as subject, like "arrive"
+            verbs.setdefault(v, "Deployment")
+            actor_verbs |= {v}
         expel = frozenset(data["Capture"].get("expel_verbs", []))
         movement = frozenset(data["Deployment"].get("movement_verbs", []))
         for v in movement:
@@ -173,7 +183,8 @@ class Triggers:
                    frozenset(data["Attack"].get("territory_nouns", [])),
                    frozenset(data["Capture"].get("held_verbs", [])),
                    frozenset(data.get("part_nouns", [])),
-                   linked_clause_marks=frozenset((data.get("linked_clause") or {}).get("marks", [])))
+                   linked_clause_marks=frozenset((data.get("linked_clause") or {}).get("marks", [])),
+                   reach_verbs=reach, counted_people=frozenset(arrivals.get("people", [])))
 
 
 def _not_deployment(etype: Optional[str]) -> Optional[str]:
