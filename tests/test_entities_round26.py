@@ -12,6 +12,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from rule_helpers import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,3 +54,67 @@ def test_names_listing_refuses_the_check_group():
     es = _module()
     with pytest.raises(SystemExit):
         es.main(["--names", "check"])
+
+
+# A state's army named as a modifier of another noun ("X army positions") is named: the force whose
+# positions, bulldozers or brigades they are.
+
+def _types(facts, part):
+    return sorted((e.type, e.name) for e in facts.entities if part in e.name or any(part in a for a in e.aliases))
+
+
+def _aliases(facts, name):
+    return [a for e in facts.entities if e.name == name for a in e.aliases]
+
+
+def test_a_states_army_before_positions_is_its_force(extractor):
+    f = extract(extractor, "Ambush\n\nRebels fired on Peruvian army positions near Tessak on Tuesday, officials said.")
+    assert [t for t, _ in _types(f, "Peruvian")] == ["ArmedForce"], _types(f, "Peruvian")
+    assert "Peruvian army" in [n for e in f.entities for n in (e.name, *e.aliases)]
+
+
+def test_a_states_army_before_bulldozers_is_its_force(extractor):
+    f = extract(extractor, "Raid\n\nChilean army bulldozers tore up the streets of Velkoro on Thursday.")
+    assert [t for t, _ in _types(f, "Chilean")] == ["ArmedForce"], _types(f, "Chilean")
+
+
+def test_military_support_still_names_no_force(extractor):
+    f = extract(extractor, "Aid\n\nThe Velmar council asked for Peruvian military support on Monday.")
+    assert not [e for e in f.entities if e.type == "ArmedForce"], [(e.type, e.name) for e in f.entities]
+
+
+# A place named with a feature's or a facility's word ("the X forest", "the Y crossing") is also called
+# by its bare name, unless another entity of the report is so called.
+
+def test_a_forest_is_also_called_by_its_bare_name(extractor):
+    f = extract(extractor, "Blast\n\nThe jawans were returning from an operation in the Velmara forest when the bomb "
+                           "went off.")
+    assert _types(f, "Velmara") == [("Location", "Velmara forest")], _types(f, "Velmara")
+    assert "Velmara" in _aliases(f, "Velmara forest")
+
+
+def test_a_crossing_and_a_military_base_are_called_by_their_bare_names(extractor):
+    f = extract(extractor, "Border\n\nThe talks covered the reopening of the Dravik crossing, officials said.")
+    assert "Dravik" in _aliases(f, "Dravik crossing"), [(e.name, e.aliases) for e in f.entities]
+    f = extract(extractor, "Base taken\n\nRebels captured the Marvoka military base on Thursday after heavy fighting, "
+                           "elders said.")
+    assert "Marvoka" in _aliases(f, "Marvoka military base"), [(e.name, e.aliases) for e in f.entities]
+
+
+def test_a_base_beside_its_town_keeps_its_own_name(extractor):
+    f = extract(extractor, "Base taken\n\nRebels captured the Marvoka military base on Thursday. Residents of the town "
+                           "of Marvoka fled south.")
+    assert "Marvoka" not in _aliases(f, "Marvoka military base")
+    assert ("Location", "Marvoka") in _types(f, "Marvoka")
+
+
+def test_a_local_government_area_is_a_place_called_by_its_bare_name(extractor):
+    f = extract(extractor, "Farmers killed\n\nFive farmers were killed in Tarvoni, in Dakko Local Government Area, on "
+                           "Monday when gunmen attacked them.")
+    assert _types(f, "Dakko") == [("Location", "Dakko Local Government Area")], _types(f, "Dakko")
+    assert "Dakko" in _aliases(f, "Dakko Local Government Area")
+
+
+def test_a_range_authority_stays_a_body(extractor):
+    f = extract(extractor, "Talks\n\nThe Kelvar Range Authority said on Monday that it would reopen the road.")
+    assert _types(f, "Kelvar") == [("Organization", "Kelvar Range Authority")], _types(f, "Kelvar")

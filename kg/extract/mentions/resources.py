@@ -49,6 +49,8 @@ class Resources:
     attacked_place_verbs: frozenset[str] = frozenset()
     place_motion_verbs: frozenset[str] = frozenset()
     base_designators: tuple[str, ...] = ()
+    #: a division's capitalised kind after its name ("the X Local Government Area"): a place (round 26)
+    division_titles: tuple[tuple[str, ...], ...] = ()
     title_complements: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()
@@ -114,6 +116,7 @@ class Resources:
             place_nouns_between=frozenset(data.get("place_nouns_between", [])),
             place_motion_verbs=frozenset(data.get("place_motion_verbs", [])),
             base_designators=tuple(data.get("base_designators", [])),
+            division_titles=tuple(tuple(p.split()) for p in data.get("place_division_titles", [])),
             title_complements=frozenset(data["title_complements"]),
             unit_heads=frozenset(data["unit_heads"]),
             seats=frozenset(n.lower() for n in data.get("seats", [])),
