@@ -118,3 +118,28 @@ def test_a_local_government_area_is_a_place_called_by_its_bare_name(extractor):
 def test_a_range_authority_stays_a_body(extractor):
     f = extract(extractor, "Talks\n\nThe Kelvar Range Authority said on Monday that it would reopen the road.")
     assert _types(f, "Kelvar") == [("Organization", "Kelvar Range Authority")], _types(f, "Kelvar")
+
+
+# An acronym no state or listed actor has, before "forces" or "troops": the forces of the body so
+# called, an armed force by that name.
+
+def test_an_unlisted_acronym_before_forces_is_a_force(extractor):
+    f = extract(extractor, "Town freed\n\nNXC forces had launched a new assault on Sunday on the desert town.")
+    assert _types(f, "NXC") == [("ArmedForce", "NXC forces")], _types(f, "NXC")
+
+
+def test_the_forces_of_a_transitional_body_by_its_acronym(extractor):
+    f = extract(extractor, "Training\n\nWe are supporting the training and equipping of the TQG forces, which are "
+                           "at the front of this fight.")
+    assert _types(f, "TQG") == [("ArmedForce", "TQG forces")], _types(f, "TQG")
+
+
+def test_an_armys_own_acronym_before_troops_makes_no_second_force(extractor):
+    f = extract(extractor, "Town retaken\n\nThe Velmar National Army (VNA) retook the town on Monday. VNA troops "
+                           "then entered the market.")
+    assert not [e for e in f.entities if e.name == "VNA troops"], [(e.type, e.name) for e in f.entities]
+
+
+def test_a_state_before_troops_stays_the_states_forces(extractor):
+    f = extract(extractor, "Patrol\n\nUS troops patrolled the town on Monday.")
+    assert [e.name for e in f.entities if e.type == "ArmedForce"] == ["US forces"], [(e.type, e.name) for e in f.entities]

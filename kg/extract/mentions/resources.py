@@ -51,6 +51,8 @@ class Resources:
     base_designators: tuple[str, ...] = ()
     #: a division's capitalised kind after its name ("the X Local Government Area"): a place (round 26)
     division_titles: tuple[tuple[str, ...], ...] = ()
+    #: force nouns after an unlisted acronym that make it a force's name ("NXC forces"; round 26)
+    acronym_force_nouns: frozenset[str] = frozenset()
     title_complements: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()
@@ -117,6 +119,7 @@ class Resources:
             place_motion_verbs=frozenset(data.get("place_motion_verbs", [])),
             base_designators=tuple(data.get("base_designators", [])),
             division_titles=tuple(tuple(p.split()) for p in data.get("place_division_titles", [])),
+            acronym_force_nouns=frozenset(data.get("acronym_force_nouns", [])),
             title_complements=frozenset(data["title_complements"]),
             unit_heads=frozenset(data["unit_heads"]),
             seats=frozenset(n.lower() for n in data.get("seats", [])),
