@@ -143,3 +143,21 @@ def test_an_armys_own_acronym_before_troops_makes_no_second_force(extractor):
 def test_a_state_before_troops_stays_the_states_forces(extractor):
     f = extract(extractor, "Patrol\n\nUS troops patrolled the town on Monday.")
     assert [e.name for e in f.entities if e.type == "ArmedForce"] == ["US forces"], [(e.type, e.name) for e in f.entities]
+
+
+# "landed at X", "regrouped at Y": where troops arrive or gather is a place, a name the model calls a
+# body included.
+
+def test_a_name_troops_regrouped_at_is_a_place(extractor):
+    f = extract(extractor, "Retreat\n\nThe minister said the army had regrouped at Tesso and would defend the borders.")
+    assert _types(f, "Tesso") == [("Location", "Tesso")], _types(f, "Tesso")
+
+
+def test_a_headline_arrival_at_a_base_named_bare_is_the_base(extractor):
+    f = extract(extractor, "Troops arrive at Velkaro\n\nFive hundred soldiers landed at the Velkaro air base on Monday.")
+    assert _types(f, "Velkaro") == [("Location", "Velkaro air base")], _types(f, "Velkaro")
+
+
+def test_a_body_ministers_gathered_at_stays_a_body(extractor):
+    f = extract(extractor, "Talks\n\nThe ministers gathered at the Tarvik Institute on Monday.")
+    assert _types(f, "Tarvik") == [("Organization", "Tarvik Institute")], _types(f, "Tarvik")
