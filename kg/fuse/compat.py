@@ -183,13 +183,15 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     return "contained" if d <= radius else "conflict"
 
 
-_RANK = {"same": 5, "contained": 4, "near": 3, "country": 2, "unknown": 1, "unrelated": 1, "conflict": 0}
+_RANK = {"same": 5, "contained": 4, "named": 4, "near": 3, "country": 2, "unknown": 1, "unrelated": 1, "conflict": 0}
 
 
 def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
     """The relation of the two reports' places, each taken at its finest level."""
     pa, pb = _finest(a.places), _finest(b.places)
     if not pa or not pb:
+        if cfg.unplaced_named and (pa or pb) and (unplaced_names(a, pb, cfg) or unplaced_names(b, pa, cfg)):
+            return "named"
         return "unknown"
     best = "conflict"
     for x in pa:
@@ -204,6 +206,24 @@ def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
                 if place_relation(x, y, cfg) == "same":
                     return "contained"
     return "unrelated" if best == "unknown" else best
+
+
+def unplaced_names(r: Report, other: tuple[PlaceInfo, ...], cfg: FusionConfig) -> bool:
+    """Whether ``r``, a report with no place of its own of a family in ``places.unplaced_named``,
+    names one of the other report's finest places (of ``places.unplaced_named_kinds``) in its own
+    sentence, as whole words: "patrolling X's central market ..., two days after the arrival of
+    some 450 soldiers" against "sent about 500 more soldiers to the town of X" (round 16). The
+    extractor gave the report no place though its sentence names one; that name is the only
+    place the report can be at."""
+    if r.places or not other or not r.evidence or family(r.cls) not in cfg.unplaced_named:
+        return False
+    return any(_names(r.evidence, p.label) for p in other if p.kind in cfg.unplaced_named_kinds)
+
+
+@lru_cache(maxsize=1 << 14)
+def _names(evidence: str, label: str) -> bool:
+    name = norm_name(label)
+    return bool(name) and f" {name} " in f" {norm_name(evidence)} "
 
 
 @lru_cache(maxsize=1 << 14)
@@ -545,6 +565,21 @@ def bare_next_day(a: Report, b: Report, ds: float, actors: float, figures: float
     return actors <= 0 and figures <= 0 and victims <= 0
 
 
+def month_same_place(a: Report, b: Report, ds: float, rel: str, actors: float, cfg: FusionConfig) -> bool:
+    """A report dated only to a month and a report of a day in that month (``ds`` is the
+    month's score, so the day lies in it), both of a family in ``dates.month_same_place``, at
+    the same place, with no actor in conflict: a back-reference that tells the event with the
+    month alone ("seven months after the Xland army took the town": a capture of August) beside
+    the reports of its day. A month says little of itself; the same place says that it is this
+    event, where a place sees one capture a month (round 16)."""
+    if rel != "same" or actors < 0 or ds != cfg.score("same_month") or family(a.cls) not in cfg.month_same_place:
+        return False
+    month, day = (a, b) if a.precision == "month" else (b, a)
+    # the month read from the text; the day's report may be a headline dated by its publication
+    return (month.precision == "month" and not month.untimed and day.precision == "day"
+            and bool(month.date and day.date))
+
+
 def places_apart(rel: str, same_doc: bool) -> bool:
     """Whether the two reports' places are not known to relate, for ``place_bound_roles``
     (:func:`actors_score`): ``unrelated`` (none is the same, contained or in one country), or
@@ -574,6 +609,7 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     if rel == "conflict":
         return None
     score = ds + {"same": cfg.score("same_place"), "contained": cfg.score("contained_place"),
+                  "named": cfg.score("named_place"),
                   "near": cfg.score("near_places"),
                   "country": cfg.score("same_country_only"), "unknown": 0.0,
                   "unrelated": cfg.score("unrelated_places")}[rel]
@@ -582,6 +618,8 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     actors = actors_score(a, b, cfg, places_apart(rel, same_doc))
     figures, victims = figures_score(a, b, cfg), victims_score(a, b, cfg)
     score += actors + figures + victims
+    if month_same_place(a, b, ds, rel, actors, cfg):
+        score += cfg.score("month_same_place")
     if not same_doc and bare_next_day(a, b, ds, actors, figures, victims, cfg):
         score += cfg.score("bare_next_day")
     if another_guest(a, b, cfg):  # across articles (within one it vetoed above)
@@ -624,6 +662,8 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
             f"actors {actors_score(a, b, cfg, places_apart(rel, same_doc)):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
             + (f", victims {victims_score(a, b, cfg):+.1f} ({victim_kind(a, cfg)} / {victim_kind(b, cfg)})"
                if victims_score(a, b, cfg) else "")
+            + (f", month and same place {cfg.score('month_same_place'):+.1f}"
+               if month_same_place(a, b, ds, rel, actors_score(a, b, cfg, places_apart(rel, same_doc)), cfg) else "")
             + (f", another guest {cfg.score('another_guest'):+.1f}" if another_guest(a, b, cfg) else "")
             + (f", other day and figures {cfg.score('other_day_figures'):+.1f}"
                if not same_doc and a.quantities and b.quantities and other_day_figures(a, b, cfg) else "")

@@ -40,6 +40,15 @@ class FusionConfig:
     # roles whose armed forces are at home: where the article's places give no country, the state
     # of such a filler's forces is the unresolved place's (an army is attacked at home)
     home_roles: tuple[str, ...] = ("target",)
+    # event families whose report with no place of its own is at the other report's place when
+    # its own sentence names that place ("named"; compat.places_relation, round 16), and the
+    # kinds of place (S state, A area, L region, P point, ? unresolved) that count so
+    # event families whose report dated only to a month (a back-reference: "seven months after X's
+    # troops captured the town") and a report of a day in that month, at the same place with no
+    # actor in conflict, gain scores.month_same_place (compat.month_same_place, round 16)
+    month_same_place: tuple[str, ...] = ()
+    unplaced_named: tuple[str, ...] = ()
+    unplaced_named_kinds: tuple[str, ...] = ("A", "L", "P", "?")
     relative_tolerance: float = 0.25
     absolute_tolerance: float = 2.0
     # figures that tell one event from another: outlets give one deployment's size alike (about
@@ -84,6 +93,7 @@ class FusionConfig:
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
                 self.undated_lateness_days, self.untimed_lookback_days, self.untimed_not_after, self.week_phrases, self.same_point_km, self.same_record_km,
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.infer_country, self.home_roles,
+                self.unplaced_named, self.unplaced_named_kinds, self.month_same_place,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
                 self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution)
@@ -108,6 +118,9 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         unresolved_names_hold=bool(p.get("unresolved_names_hold", False)),
         infer_country=tuple(str(f) for f in (p.get("infer_country", ["Attack", "Capture"]) or ())),
         home_roles=tuple(str(r) for r in (p.get("home_roles", ["target"]) or ())),
+        month_same_place=tuple(str(f) for f in (d.get("month_same_place") or ())),
+        unplaced_named=tuple(str(f) for f in (p.get("unplaced_named") or ())),
+        unplaced_named_kinds=tuple(str(k) for k in (p.get("unplaced_named_kinds", ["A", "L", "P", "?"]) or ())),
         relative_tolerance=float(f.get("relative_tolerance", 0.25)),
         absolute_tolerance=float(f.get("absolute_tolerance", 2)),
         identity_kinds=tuple(str(k) for k in (f.get("identity_kinds", ["troops"]) or ())),
