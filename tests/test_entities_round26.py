@@ -161,3 +161,15 @@ def test_a_headline_arrival_at_a_base_named_bare_is_the_base(extractor):
 def test_a_body_ministers_gathered_at_stays_a_body(extractor):
     f = extract(extractor, "Talks\n\nThe ministers gathered at the Tarvik Institute on Monday.")
     assert _types(f, "Tarvik") == [("Organization", "Tarvik Institute")], _types(f, "Tarvik")
+
+
+def test_a_garrison_is_also_called_by_its_bare_name(extractor):
+    f = extract(extractor, "Drone strike\n\nThe drone struck near the Tesmar garrison on Sunday, officials said.")
+    assert "Tesmar" in _aliases(f, "Tesmar garrison"), [(e.name, e.aliases) for e in f.entities]
+
+
+def test_a_bare_name_with_a_lower_case_particle_is_taken_whole():
+    from kg.extract.resolve import _bare_of_feature
+
+    assert _bare_of_feature("al-Varik base") == "al-Varik"
+    assert _bare_of_feature("the base") is None  # no name before the word

@@ -281,14 +281,14 @@ def _feature_heads() -> tuple[tuple[str, ...], ...]:
 
 
 def _bare_of_feature(form: str) -> Optional[str]:
-    """"X forest", "the Y military base" -> "X", "Y": the capitalised name before a feature's or a
-    facility's word (as written: "Z Base" in capitals is a name of its own)."""
+    """"X forest", "the Y military base", "the al-Z garrison" -> "X", "Y", "al-Z": the capitalised name
+    before a feature's or a facility's word (as written: "W Base" in capitals is a name of its own)."""
     words = form.split()
     for head in _feature_heads():
         n = len(head)
         if len(words) > n and tuple(words[-n:]) == head:
             bare = words[:-n]
-            if bare and all(w[:1].isupper() or not w[:1].isalpha() for w in bare):
+            if bare and all(any(ch.isupper() for ch in w) or not w[:1].isalpha() for w in bare):  # ("al-X")
                 return " ".join(bare)
     return None
 
