@@ -16,11 +16,18 @@ The gap (untyped F1 minus typed F1) is what wrong types cost.
     python scripts/entity_scores.py --json > scores.json  # with per-article counts
     python scripts/entity_scores.py --errors fresh        # wrong types, false and missed names
                                                           # (LOOK and fusion groups only)
+    python scripts/entity_scores.py --names fresh         # missed and false names only, gathered
+                                                          # over the group's articles, with the
+                                                          # articles and batches each is seen in
+
+Batches: a realnews-dev article's manifest letter, "written" for written-dev, the id's first part
+for fusion-dev ("r13", "r14", "r16"; "fusion" for the old articles).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib.util
 import json
 import sys
@@ -33,7 +40,7 @@ from batch_figures import batches as manifest_batches  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 CHECK_BATCHES = ("H", "J", "M")
-FRESH_PREFIXES = ("r13-", "r14-")
+FRESH_PREFIXES = ("r13-", "r14-", "r16-")
 GROUPS = ("look", "check", "fresh", "oldfusion")
 KEYS = ("entities_typed", "entities_untyped")
 
@@ -63,6 +70,16 @@ def group_of(doc_id: str, source: str, of_batch: dict[str, str]) -> str:
     if source == "written-dev":
         return "look"
     return "check" if of_batch.get(doc_id) in CHECK_BATCHES else "look"
+
+
+def batch_of(doc_id: str, source: str, of_batch: dict[str, str]) -> str:
+    """The batch an article is counted in by the names listing."""
+    if source == "fusion-dev":
+        head = doc_id.split("-", 1)[0]
+        return head if doc_id.startswith(FRESH_PREFIXES) else "fusion"
+    if source == "written-dev":
+        return "written"
+    return of_batch.get(doc_id, "?")
 
 
 def material(groups: tuple[str, ...] = GROUPS) -> list[tuple[str, str, Path, Path]]:
@@ -121,6 +138,26 @@ def errors(scorer, gold: dict, pred: dict) -> list[str]:
     return lines
 
 
+def names_listing(errs: dict[str, list[str]], batch: dict[str, str]) -> list[dict]:
+    """Missed and false names of one group gathered over its articles (wrong types left out):
+    one row per (kind, type, name) with its articles and distinct batches, most articles first."""
+    rows: dict[tuple[str, str, str], dict] = {}
+    for doc, lines in errs.items():
+        for line in lines:
+            kind, rest = line.split(" ", 1)
+            if kind not in ("missed", "false"):
+                continue
+            quoted, etype = rest.rsplit(" ", 1)
+            name = ast.literal_eval(quoted)
+            r = rows.setdefault((kind, etype, name),
+                                {"kind": kind, "type": etype, "name": name, "articles": [], "batches": []})
+            r["articles"].append(doc)
+            if batch.get(doc, "?") not in r["batches"]:
+                r["batches"].append(batch.get(doc, "?"))
+    return sorted(rows.values(), key=lambda r: (r["kind"], -len(r["batches"]), -len(r["articles"]),
+                                                r["name"].lower()))
+
+
 def run(groups: tuple[str, ...], want_errors: bool = False) -> dict:
     from kg.extract import Extractor
     from kg.extract import facts as facts_io
@@ -129,7 +166,12 @@ def run(groups: tuple[str, ...], want_errors: bool = False) -> dict:
     scorer, extractor = load_scorer(), Extractor()
     docs: dict[str, dict[str, dict]] = {g: {} for g in groups}
     errs: dict[str, dict[str, list[str]]] = {g: {} for g in groups}
+    batch: dict[str, str] = {}
+    of_batch = _batches()
     for group, gid, gold_path, article in material(groups):
+        source = ("fusion-dev" if "fusion" in gold_path.parts else
+                  "realnews-dev" if "realnews" in gold_path.parts else "written-dev")
+        batch[gid] = batch_of(gid, source, of_batch)
         gold = json.loads(gold_path.read_text("utf-8"))
         pred = json.loads(facts_io.dumps(extractor.extract(read_file(article))))
         s = scorer.score(gold, pred)
@@ -141,6 +183,7 @@ def run(groups: tuple[str, ...], want_errors: bool = False) -> dict:
         for g in groups:
             if g != "check":
                 out[g]["errors"] = errs[g]
+                out[g]["names"] = names_listing(errs[g], batch)
     return out
 
 
@@ -157,9 +200,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", action="append", choices=[g for g in GROUPS if g != "check"],
                     help="list the entity errors of a LOOK or fusion group (never CHECK)")
+    ap.add_argument("--names", action="append", choices=[g for g in GROUPS if g != "check"],
+                    help="list a LOOK or fusion group's missed and false names, gathered (never CHECK)")
     args = ap.parse_args(argv)
-    groups = tuple(args.groups or (args.errors or GROUPS))
-    result = run(groups, want_errors=bool(args.errors))
+    listed = (args.errors or []) + [g for g in (args.names or []) if g not in (args.errors or [])]
+    groups = tuple(args.groups or (listed or GROUPS))
+    result = run(groups, want_errors=bool(listed))
     if args.json:
         print(json.dumps(result, indent=1))
         return 0
@@ -168,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
             for doc, lines in result[g]["errors"].items():
                 for line in lines:
                     print(f"{g}\t{doc}\t{line}")
+        if args.names and g in args.names:
+            for r in result[g]["names"]:
+                print(f"{g}\t{r['kind']}\t{r['name']}\t{r['type']}\t{len(r['articles'])} articles\t"
+                      f"{len(r['batches'])} batches ({' '.join(r['batches'])})")
         print(row(g, result[g]["total"]))
     return 0
 

@@ -272,19 +272,42 @@ def _state_from_the_container(entities: list[Entity], ordered: list, by_token: d
                 break
 
 
+@functools.lru_cache(maxsize=1)
+def _feature_heads() -> tuple[tuple[str, ...], ...]:
+    """titles.yaml place_feature_heads: "forest", "crossing", "military base" ... after a place's own
+    name, as word tuples, longest first."""
+    heads = {tuple(h.split()) for h in _titles_yaml().get("place_feature_heads", [])}
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+def _bare_of_feature(form: str) -> Optional[str]:
+    """"X forest", "the Y military base", "the al-Z garrison" -> "X", "Y", "al-Z": the capitalised name
+    before a feature's or a facility's word (as written: "W Base" in capitals is a name of its own)."""
+    words = form.split()
+    for head in _feature_heads():
+        n = len(head)
+        if len(words) > n and tuple(words[-n:]) == head:
+            bare = words[:-n]
+            if bare and all(any(ch.isupper() for ch in w) or not w[:1].isalpha() for w in bare):  # ("al-X")
+                return " ".join(bare)
+    return None
+
+
 def _bare_admin_aliases(entities: list[Entity]) -> None:
-    """"X district" is also "X", unless another entity of the article is called "X" (the town)."""
+    """"X district" is also "X", unless another entity of the article is called "X" (the town); so
+    is "the Y forest", "the Z crossing" (titles.yaml place_feature_heads)."""
     taken = {norm(n) for e in entities for n in [e.name, *e.aliases]}
     for e in entities:
         if e.type != "Location":
             continue
         for form in [e.name, *e.aliases]:
             words = form.split()
-            if len(words) > 1 and words[-1].lower() in _ADMIN_SUFFIXES | _SETTLEMENT_SUFFIXES:
+            bare = _bare_of_feature(form) if len(words) > 1 else None  # (first: "X Local Government Area")
+            if bare is None and len(words) > 1 and words[-1].lower() in _ADMIN_SUFFIXES | _SETTLEMENT_SUFFIXES:
                 bare = " ".join(words[:-1])
-                if norm(bare) not in taken:
-                    e.aliases.append(bare)
-                    taken.add(norm(bare))
+            if bare and norm(bare) not in taken:
+                e.aliases.append(bare)
+                taken.add(norm(bare))
 
 
 _ACTORS = frozenset(["ArmedGroup", "ArmedForce", "Organization"])

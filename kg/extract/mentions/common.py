@@ -98,9 +98,10 @@ def _claim_entry(span: Span, entry: ActorEntry, claim, bare: Optional[str] = Non
 
 
 def _adjectival(s: Span) -> bool:
-    """"US military support": a force word used as a modifier names no force."""
+    """"US military support": a force word used as a modifier names no force. Not "army" (round 26):
+    "X army positions", "Y army bulldozers", "Z army brigades" are the army's, and name it."""
     last = s[-1]
-    return (last.lower_ in ("military", "army", "police", "forces", "navy") and last.i + 1 < len(last.doc)
+    return (last.lower_ in ("military", "police", "forces", "navy") and last.i + 1 < len(last.doc)
             and last.nbor(1).pos_ in ("NOUN",) and last.nbor(1).dep_ != "appos" and last.dep_ in ("compound", "amod", "nmod")
             and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS | _MEMBER_NOUNS
             and not (last.lower_ == "police" and last.nbor(1).lemma_.lower() in _SPOKESMEN))

@@ -51,6 +51,7 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
 
     def __init__(self, nlp: Language, res: Resources) -> None:
         self.res = res
+        self._report_text = ""  # (the report's whole text, set by find)
         self._person_words: Optional[frozenset[str]] = None  # (set per report by find)
         self._norp_words: frozenset[str] = frozenset()
         self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -85,6 +86,7 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         out: list[RawMention] = []
         cache: dict[int, tuple[list[tuple[int, int]], list[tuple[str, int, int]], list[Span]]] = {}
         self._person_words = _person_words(parsed)
+        self._report_text = "\n".join(x.text for x in parsed.sentences)  # (not ParsedDoc.text: its last sentence)
         self._norp_words = frozenset(t.text for d in {id(x.span.doc): x.span.doc for x in parsed.sentences}.values()
                                      for t in d if t.ent_type_ == "NORP")  # (a people's adjectives in the report)
         for sent in parsed.sentences:
@@ -225,6 +227,12 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         lowered = text.lower()
         for s in _people_named_groups(span, self.res) if any(w in lowered for w in _GROUP_PEOPLE_NOUNS) else ():
             claim(s, "ArmedGroup", None, people=s[0].text)
+        # 1c. An acronym no state or listed actor has, before a force noun ("the XYZ forces", "XY
+        #     troops"): the forces of the body so called (a transitional council, a government), an
+        #     armed force named so (round 26; titles.yaml acronym_force_nouns).
+        acronym_forces = any(w in lowered for w in self.res.acronym_force_nouns)
+        for s in _acronym_forces(span, self.res, self._report_text) if acronym_forces else ():
+            claim(s, "ArmedForce", None)
         # 2. Forces and facilities from token patterns (longest first).
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
             self._claim_pattern(label, doc[s:e], claim)
@@ -527,3 +535,24 @@ def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[S
         i -= 1
     # (a lower-case "minister" before a name is a description, not a title)
     return name if head else None
+
+
+def _acronym_forces(span: Span, res: Resources, report: str) -> Iterator[Span]:
+    """"NXC forces", "the TQG forces": an acronym of capitals (two to five letters, not a state's nor
+    a listed actor's, not part of a longer capitalised name) right before a lower-case force noun;
+    not an acronym the report gives an army's or a force's name ("the X Army (XA)")."""
+    doc = span.doc
+    for t in span:
+        if not (t.is_alpha and t.text.isupper() and 2 <= len(t.text) <= 5 and t.i + 1 < span.end):
+            continue
+        nxt = doc[t.i + 1]
+        if nxt.text not in res.acronym_force_nouns:  # (lower case: not a headline in capitals)
+            continue
+        if t.i > span.start and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].is_alpha and t.i - 1 != span.start:
+            continue  # "the Velmar NXC forces": a longer name
+        if res.gazetteer.country(t.text) is not None or res.lexicon.match(t.text) is not None:
+            continue  # "US troops", "UN forces": a state's, a listed body's (read elsewhere)
+        told = re.search(r"(\w+)\s*\(" + re.escape(t.text) + r"\)", report)
+        if told is not None and (told.group(1).lower() in res.unit_heads or told.group(1).lower() in ("forces", "force")):
+            continue  # "the Velmar National Army (VNA) ... VNA troops": that army's own name, joined to it
+        yield doc[t.i:t.i + 2]

@@ -72,6 +72,10 @@ class NamesMixin:
         if entry is not None:
             _claim_entry(ent, entry, claim)
             return
+        if not has_title and any(len(ent) > len(h) and tuple(t.text for t in ent[-len(h):]) == h
+                                 for h in res.division_titles):
+            claim(ent, "Location", None, place=None)  # "the X Local Government Area": a division's full name
+            return
         if _armed_description(ent, before=label == "ORG"):  # (a person is never "a militia")
             claim(ent, "ArmedGroup", None)  # "the rebel X Movement", "X, a militia allied with Y"
             return

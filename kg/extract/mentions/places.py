@@ -74,6 +74,8 @@ class PlacesMixin:
         if root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "toward", "towards", "into") \
                 and root.head.head.lemma_.lower() in res.place_motion_verbs:
             return True  # "fled to X", "withdrew from Y", "returning to Z"
+        if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.lemma_.lower() in res.place_arrival_verbs:
+            return True  # "landed at X", "the army regrouped at Y": where troops arrive or gather (round 26)
         if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
                 c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in root.head.children):
             return True  # "X is the first town in ...": the sentence says what X is

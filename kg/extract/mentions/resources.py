@@ -48,7 +48,13 @@ class Resources:
     #: verbs whose direct object, a lone name NER calls a person, is a town
     attacked_place_verbs: frozenset[str] = frozenset()
     place_motion_verbs: frozenset[str] = frozenset()
+    #: verbs whose "at X" is where troops arrive or gather ("landed at X"; round 26)
+    place_arrival_verbs: frozenset[str] = frozenset()
     base_designators: tuple[str, ...] = ()
+    #: a division's capitalised kind after its name ("the X Local Government Area"): a place (round 26)
+    division_titles: tuple[tuple[str, ...], ...] = ()
+    #: force nouns after an unlisted acronym that make it a force's name ("NXC forces"; round 26)
+    acronym_force_nouns: frozenset[str] = frozenset()
     title_complements: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()
@@ -113,7 +119,10 @@ class Resources:
             attacked_place_verbs=frozenset(data["attacked_place_verbs"]),
             place_nouns_between=frozenset(data.get("place_nouns_between", [])),
             place_motion_verbs=frozenset(data.get("place_motion_verbs", [])),
+            place_arrival_verbs=frozenset(data.get("place_arrival_verbs", [])),
             base_designators=tuple(data.get("base_designators", [])),
+            division_titles=tuple(tuple(p.split()) for p in data.get("place_division_titles", [])),
+            acronym_force_nouns=frozenset(data.get("acronym_force_nouns", [])),
             title_complements=frozenset(data["title_complements"]),
             unit_heads=frozenset(data["unit_heads"]),
             seats=frozenset(n.lower() for n in data.get("seats", [])),
