@@ -175,12 +175,12 @@ def build_sentences(text: str, docs: Iterable[tuple[int, Doc]]) -> ParsedDoc:
     sentences: list[Sentence] = []
     for offset, doc in docs:
         for span in doc.sents:
-            text = span.text
-            if not text.strip():
+            said = span.text  # not ``text``: that is the whole document's, kept in ParsedDoc
+            if not said.strip():
                 continue
             sentence = Sentence(index=len(sentences), start=offset + span.start_char, end=offset + span.end_char,
                                 span=span, offset=offset)
-            sentence.__dict__["text"] = text  # (Sentence.text, already built here)
+            sentence.__dict__["text"] = said  # (Sentence.text, already built here)
             sentences.append(sentence)
     return ParsedDoc(text=text, sentences=sentences)
 
