@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
 from kg.extract.events_data import events_yaml
+from kg.extract.quantities import parse_number
 from kg.extract.events.words import (
     OFFICIAL_NOUNS,
     PAIR_NOUNS,
@@ -33,8 +34,14 @@ class MeetingRoles:
         n = noun
         if n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in SPAN_NOUNS:
             n = n.head.head  # "a day of talks", "a second round of talks"
-        if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
+        if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS:
             verb = n.head.head
+            if verb.dep_ == "npadvmod" and verb.pos_ == "NOUN" and verb.head.pos_ in ("VERB", "AUX") \
+                    and n.head.lower_ in ("after", "following"):
+                verb = verb.head  # round 41: "met again in X, a month after their first round of talks in Y"
+                # (not "a week before talks in Y": talks still to come)
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
             speaker = self.subject(verb)
             if speaker is not None and n.i < speaker.i < verb.i and self.trigger_type(verb)[0] == "Statement":
                 return self.told_clause_subject(n.head)
@@ -386,3 +393,54 @@ class MeetingRoles:
                     second.add("location", eid)
                 if len(second.roles.get("participants", [])) >= 2:
                     yield self.finish(second)
+
+    def earlier_by_a_span(self, noun: Token) -> Optional[tuple[Token, int, str]]:
+        """Round 41: "A and B met again in X, a month after their first round of talks in Y", "..., two
+        weeks after their talks in Y ended": a meeting noun told as what a meeting came a span of time
+        after is an earlier meeting of its own, not the one told by the verb again. Returns the verb,
+        the span's count and its unit (day, week, month, year), or None."""
+        n = noun
+        if n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in SPAN_NOUNS:
+            n = n.head.head  # "their first round of talks"
+        if n.dep_ == "nsubj" and n.head.pos_ == "VERB" and n.head.dep_ == "advcl":
+            mark = next((c for c in n.head.children if c.dep_ == "mark"), None)
+            prep, verb = mark, n.head.head  # "two weeks after their talks in Y ended"
+        elif n.dep_ == "pobj":
+            prep = n.head
+            verb = prep.head.head if prep.head.dep_ == "npadvmod" else None
+        else:
+            return None
+        if prep is None or prep.lower_ not in ("after", "following"):
+            return None
+        span = prep.head if prep.head.dep_ == "npadvmod" else next(
+            (c for c in prep.children if c.dep_ == "npadvmod"), None)
+        if span is None or verb is None or verb.pos_ != "VERB" or self.trigger_type(verb)[0] != "Meeting":
+            return None
+        unit = span.lemma_.lower()
+        if unit not in ("day", "week", "month", "year"):
+            return None
+        count = next((c for c in span.children if c.dep_ == "nummod"), None)
+        number = parse_number(count.text) if count is not None else 1  # "a month after", "two weeks after"
+        return (verb, int(number), unit) if number and number == int(number) else None
+
+    def date_before(self, f: Frame, verb: Token, number: int, unit: str) -> None:
+        """Round 41: the earlier meeting's date: the later meeting's (its verb's) day less the span,
+        to the span's precision (a month before a day: that month); left as it was when the verb has
+        no day."""
+        import datetime as dt
+
+        from kg.models import DateValue
+        later = self.new("Meeting", verb, False)
+        value = self.date_for(later)
+        if value is None or value.precision != "day":
+            return
+        day = dt.date.fromisoformat(value.value)
+        if unit in ("day", "week"):
+            day -= dt.timedelta(days=number * (7 if unit == "week" else 1))
+            f.date = DateValue(day.isoformat(), "day", value.text)
+        elif unit == "month":
+            month = day.year * 12 + day.month - 1 - number
+            f.date = DateValue(f"{month // 12:04d}-{month % 12 + 1:02d}", "month", value.text)
+        else:
+            f.date = DateValue(f"{day.year - number:04d}", "year", value.text)
+        f.date_strength = later.date_strength
