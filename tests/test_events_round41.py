@@ -71,3 +71,55 @@ def test_a_month_after_the_war_ended_adds_no_meeting(extractor):
                                "after the fighting in Bergen ended.")
     meetings = asserted(facts, "Meeting")
     assert _pairs(facts, meetings) == [(("Anton Pellgrim", "Jonas Kelberg"), ("Oslo",))]
+
+
+# --- a meeting whose outcome is denied was held (kg/extract/modality.py ``_outcome_denied``)
+
+def test_a_meeting_that_produced_no_result_was_held(extractor):
+    facts = extract(extractor, "Customs\n\nYesterday's meeting in Bergen with Norway's deputy prime minister "
+                               "produced no result on the customs duties, Sweden's foreign minister told "
+                               "journalists in Oslo.")
+    meetings = asserted(facts, "Meeting")
+    assert _pairs(facts, meetings) == [(("Norway", "Sweden"), ("Bergen",))]
+
+
+def test_talks_that_reached_no_agreement_were_held(extractor):
+    facts = extract(extractor, "Talks\n\nThe talks in Bergen between Norway and Sweden produced no agreement "
+                               "on Monday.")
+    assert _pairs(facts, asserted(facts, "Meeting")) == [(("Norway", "Sweden"), ("Bergen",))]
+
+
+def test_talks_that_did_not_take_place_stay_denied(extractor):
+    facts = extract(extractor, "Talks\n\nThe talks in Bergen between Norway and Sweden did not take place on "
+                               "Monday.")
+    assert asserted(facts, "Meeting") == []
+
+
+# --- a body's meeting: the one who spoke there and the body (meeting_roles.py ``body_of_meeting``)
+
+def test_one_who_spoke_at_a_bodys_meeting_met_the_body(extractor):
+    facts = extract(extractor, "Council\n\nForeign Minister Anton Pellgrim spoke at a NATO meeting in Brussels "
+                               "on Tuesday.")
+    assert _pairs(facts, asserted(facts, "Meeting")) == [(("Anton Pellgrim", "NATO"), ("Brussels",))]
+
+
+def test_a_council_meeting_hung_on_the_object_of_the_verb(extractor):
+    facts = extract(extractor, "Council\n\nAmbassador Karla Osterby, the U.S. Permanent Representative to the "
+                               "United Nations, blasted Russia's belligerence at a Security Council meeting on "
+                               "Tuesday.")
+    meetings = asserted(facts, "Meeting")
+    assert len(meetings) == 1
+    parties = names(facts, meetings[0], "participants")
+    assert "Karla Osterby" in parties and len(parties) == 2
+
+
+def test_a_meeting_at_a_bodys_summit_is_no_meeting_with_the_body(extractor):
+    facts = extract(extractor, "Council\n\nForeign Minister Anton Pellgrim met Jonas Kelberg at the NATO summit "
+                               "in Brussels on Tuesday.")
+    assert _pairs(facts, asserted(facts, "Meeting")) == [(("Anton Pellgrim", "Jonas Kelberg"), ("Brussels",))]
+
+
+def test_a_speech_at_a_meeting_of_no_body_is_no_meeting(extractor):
+    facts = extract(extractor, "Council\n\nForeign Minister Anton Pellgrim spoke at a meeting in Brussels on "
+                               "Tuesday.")
+    assert asserted(facts, "Meeting") == []

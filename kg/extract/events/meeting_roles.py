@@ -36,6 +36,8 @@ class MeetingRoles:
             n = n.head.head  # "a day of talks", "a second round of talks"
         if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS:
             verb = n.head.head
+            if verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB" and n.head.lower_ == "at":
+                verb = verb.head  # round 41: "blasted X's conduct at a council meeting" (hung on the object)
             if verb.dep_ == "npadvmod" and verb.pos_ == "NOUN" and verb.head.pos_ in ("VERB", "AUX") \
                     and n.head.lower_ in ("after", "following"):
                 verb = verb.head  # round 41: "met again in X, a month after their first round of talks in Y"
@@ -444,3 +446,23 @@ class MeetingRoles:
         else:
             f.date = DateValue(f"{day.year - number:04d}", "year", value.text)
         f.date_strength = later.date_strength
+
+    def body_of_meeting(self, noun: Token) -> Optional[str]:
+        """Round 41: "blasted X at a Security Council meeting", "spoke at a NATO meeting": the body whose
+        meeting it is (an organisation named as the noun's modifier) met the one who spoke there. Only
+        for a meeting that is the setting of a clause that is no meeting itself ("A met B at the NATO
+        summit" is A's meeting with B)."""
+        n = noun
+        if n.dep_ != "pobj" or n.head.lower_ not in ("at", "during"):
+            return None
+        verb = n.head.head
+        if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or self.trigger_type(verb)[0] == "Meeting":
+            return None
+        for c in noun.children:
+            if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i:
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) == "Organization":
+                    return eid
+        return None

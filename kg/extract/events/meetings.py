@@ -229,6 +229,8 @@ class MeetingRules:
         if not f.filled("location") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Visit":
             visited = self.child(tok.head, "dobj")  # "visited X in March and met Y": in X
             f.add("location", self.entity(visited, PLACES) if visited is not None else None)
+        if nominal and subj is not None and len(f.roles.get("participants", [])) == 1:
+            f.add("participants", self.body_of_meeting(tok))  # round 41: "spoke at a NATO meeting"
         listed = self.semicolon_list(tok) if not nominal and subj is not None else []
         if len(listed) >= 2:
             yield from self.one_meeting_each(tok, subj, listed, f)
