@@ -123,3 +123,23 @@ def test_a_speech_at_a_meeting_of_no_body_is_no_meeting(extractor):
     facts = extract(extractor, "Council\n\nForeign Minister Anton Pellgrim spoke at a meeting in Brussels on "
                                "Tuesday.")
     assert asserted(facts, "Meeting") == []
+
+
+# --- the subject the parser hangs on "after" (meeting_roles.py ``name_read_as_object``)
+
+def test_days_after_an_envoy_briefed_a_president(extractor):
+    facts = extract(extractor, "Talks resume\n\nThe talks came days after Anton Pellgrim, Washington's envoy, briefed "
+                               "President Jonas Kelberg in Kabul on Thursday.")
+    assert _pairs(facts, asserted(facts, "Meeting")) == [(("Anton Pellgrim", "Jonas Kelberg"), ("Kabul",))]
+
+
+def test_a_week_after_one_met_another_keeps_its_reading(extractor):
+    facts = extract(extractor, "Ceasefire\n\nThe ceasefire came a week after Anton Pellgrim met Jonas Kelberg "
+                               "in Kabul.")
+    assert _pairs(facts, asserted(facts, "Meeting")) == [(("Anton Pellgrim", "Jonas Kelberg"), ("Kabul",))]
+
+
+def test_an_attack_after_talks_met_with_anger_is_no_meeting(extractor):
+    facts = extract(extractor, "Anger\n\nThe attack came a day after the talks, and met with anger from Jonas "
+                               "Kelberg in Kabul.")
+    assert asserted(facts, "Meeting") == []

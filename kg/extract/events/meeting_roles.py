@@ -466,3 +466,32 @@ class MeetingRoles:
                 if eid and self.kind(eid) == "Organization":
                     return eid
         return None
+
+    def name_read_as_object(self, verb: Token) -> Optional[Token]:
+        """Round 41: "the talks came days after A, the X envoy, briefed B in Y": the parser hangs the name
+        on "after" as its object and leaves the meeting verb (a clause under the verb "after" is hung on)
+        with no subject of its own. The name whose phrase ends right before the verb (a comma between at
+        most) is that verb's subject, as a subject pronoun is in ``subject_read_as_object``."""
+        if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBN"):  # "..., briefed President B": read as
+            j = verb.i - 1                                  # an adjective of the name it has as object
+            while j > self.sent.span.start and verb.doc[j].is_punct:
+                j -= 1
+            t = verb.doc[j]
+            for _ in range(3):
+                if t.dep_ == "pobj" and t.head.lower_ in ("after", "before", "since", "until"):
+                    return t if self.kind(self.res.entity_at(t)) in ("Person", "Country", "Organization") else None
+                if t.dep_ not in ("appos", "compound") or t.head.i == t.i:
+                    return None
+                t = t.head
+            return None
+        if verb.dep_ not in ("advcl", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        for prep in verb.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("after", "before", "since", "until") or prep.i > verb.i:
+                continue
+            for name in (c for c in prep.children if c.dep_ == "pobj"):
+                between = verb.doc[name.right_edge.i + 1:verb.i]
+                if all(t.is_punct for t in between) and self.kind(self.res.entity_at(name)) in (
+                        "Person", "Country", "Organization"):
+                    return name
+        return None

@@ -116,7 +116,7 @@ class MeetingRules:
                 # with Y ...": the one whose words tell the talks held them (round 20)
                 subj = self.speaker_of(tok) or subj
         else:
-            subj = self.subject(tok)
+            subj = self.name_read_as_object(tok) or self.subject(tok)  # round 41: "days after A briefed B"
         if subj is not None:
             subj = self.they_of_the_clause(subj) or subj
         pair = self.the_two(subj) if subj is not None else []
@@ -160,6 +160,11 @@ class MeetingRules:
             for e in self.whose(tok, people):  # "A and B agreed ... when their ministers met" (round 9)
                 f.add("participants", e)
         objs = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may split one list in two
+        if not nominal and not objs and tok.dep_ == "amod" and subj is not None:
+            o = tok.head  # round 41: "..., briefed President B in Y": the verb read as B's adjective
+            while o.dep_ == "compound" and o.head.i != o.i:
+                o = o.head
+            objs = [o]
         for obj in objs:
             found = [h for o in self.expand(obj)
                      for h in (self.office_holders(o) or self.role_holders(o) or [self.entity(o, people)])]
