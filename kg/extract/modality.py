@@ -139,6 +139,8 @@ class Modality:
         for _ in range(6):
             if tok is not trigger and self._doer_denied(trigger, tok):
                 return "asserted"
+            if tok is not trigger and self._outcome_denied(trigger, tok):
+                return "asserted"
             verdict = self._clause(tok)
             if verdict:
                 return verdict
@@ -155,6 +157,17 @@ class Modality:
                 return "asserted"
             tok = tok.head
         return "asserted"
+
+    @staticmethod
+    def _outcome_denied(trigger: Token, verb: Token) -> bool:
+        """Round 41: "yesterday's meeting produced no result", "the talks reached no agreement": a
+        meeting noun, the subject of a verb whose object is denied ("no ..."), was held; only its
+        outcome is denied (not "the talks did not take place": that verb's own negation)."""
+        nouns = (events_yaml().get("Meeting") or {}).get("nouns", [])
+        return trigger.dep_ == "nsubj" and trigger.head.i == verb.i and verb.pos_ == "VERB" \
+            and trigger.lemma_.lower() in nouns and not any(c.dep_ == "neg" for c in verb.children) \
+            and any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                    for c in verb.children)
 
     @staticmethod
     def _setting_of_purpose(trigger: Token) -> Token | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
 from kg.extract.events_data import events_yaml
+from kg.extract.quantities import parse_number
 from kg.extract.events.words import (
     OFFICIAL_NOUNS,
     PAIR_NOUNS,
@@ -33,8 +34,16 @@ class MeetingRoles:
         n = noun
         if n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in SPAN_NOUNS:
             n = n.head.head  # "a day of talks", "a second round of talks"
-        if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
+        if n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS:
             verb = n.head.head
+            if verb.dep_ == "dobj" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB" and n.head.lower_ == "at":
+                verb = verb.head  # round 41: "blasted X's conduct at a council meeting" (hung on the object)
+            if verb.dep_ == "npadvmod" and verb.pos_ == "NOUN" and verb.head.pos_ in ("VERB", "AUX") \
+                    and n.head.lower_ in ("after", "following"):
+                verb = verb.head  # round 41: "met again in X, a month after their first round of talks in Y"
+                # (not "a week before talks in Y": talks still to come)
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
             speaker = self.subject(verb)
             if speaker is not None and n.i < speaker.i < verb.i and self.trigger_type(verb)[0] == "Statement":
                 return self.told_clause_subject(n.head)
@@ -386,3 +395,103 @@ class MeetingRoles:
                     second.add("location", eid)
                 if len(second.roles.get("participants", [])) >= 2:
                     yield self.finish(second)
+
+    def earlier_by_a_span(self, noun: Token) -> Optional[tuple[Token, int, str]]:
+        """Round 41: "A and B met again in X, a month after their first round of talks in Y", "..., two
+        weeks after their talks in Y ended": a meeting noun told as what a meeting came a span of time
+        after is an earlier meeting of its own, not the one told by the verb again. Returns the verb,
+        the span's count and its unit (day, week, month, year), or None."""
+        n = noun
+        if n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in SPAN_NOUNS:
+            n = n.head.head  # "their first round of talks"
+        if n.dep_ == "nsubj" and n.head.pos_ == "VERB" and n.head.dep_ == "advcl":
+            mark = next((c for c in n.head.children if c.dep_ == "mark"), None)
+            prep, verb = mark, n.head.head  # "two weeks after their talks in Y ended"
+        elif n.dep_ == "pobj":
+            prep = n.head
+            verb = prep.head.head if prep.head.dep_ == "npadvmod" else None
+        else:
+            return None
+        if prep is None or prep.lower_ not in ("after", "following"):
+            return None
+        span = prep.head if prep.head.dep_ == "npadvmod" else next(
+            (c for c in prep.children if c.dep_ == "npadvmod"), None)
+        if span is None or verb is None or verb.pos_ != "VERB" or self.trigger_type(verb)[0] != "Meeting":
+            return None
+        unit = span.lemma_.lower()
+        if unit not in ("day", "week", "month", "year"):
+            return None
+        count = next((c for c in span.children if c.dep_ == "nummod"), None)
+        number = parse_number(count.text) if count is not None else 1  # "a month after", "two weeks after"
+        return (verb, int(number), unit) if number and number == int(number) else None
+
+    def date_before(self, f: Frame, verb: Token, number: int, unit: str) -> None:
+        """Round 41: the earlier meeting's date: the later meeting's (its verb's) day less the span,
+        to the span's precision (a month before a day: that month); left as it was when the verb has
+        no day."""
+        import datetime as dt
+
+        from kg.models import DateValue
+        later = self.new("Meeting", verb, False)
+        value = self.date_for(later)
+        if value is None or value.precision != "day":
+            return
+        day = dt.date.fromisoformat(value.value)
+        if unit in ("day", "week"):
+            day -= dt.timedelta(days=number * (7 if unit == "week" else 1))
+            f.date = DateValue(day.isoformat(), "day", value.text)
+        elif unit == "month":
+            month = day.year * 12 + day.month - 1 - number
+            f.date = DateValue(f"{month // 12:04d}-{month % 12 + 1:02d}", "month", value.text)
+        else:
+            f.date = DateValue(f"{day.year - number:04d}", "year", value.text)
+        f.date_strength = later.date_strength
+
+    def body_of_meeting(self, noun: Token) -> Optional[str]:
+        """Round 41: "blasted X at a Security Council meeting", "spoke at a NATO meeting": the body whose
+        meeting it is (an organisation named as the noun's modifier) met the one who spoke there. Only
+        for a meeting that is the setting of a clause that is no meeting itself ("A met B at the NATO
+        summit" is A's meeting with B)."""
+        n = noun
+        if n.dep_ != "pobj" or n.head.lower_ not in ("at", "during"):
+            return None
+        verb = n.head.head
+        if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or self.trigger_type(verb)[0] == "Meeting":
+            return None
+        for c in noun.children:
+            if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i:
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) == "Organization":
+                    return eid
+        return None
+
+    def name_read_as_object(self, verb: Token) -> Optional[Token]:
+        """Round 41: "the talks came days after A, the X envoy, briefed B in Y": the parser hangs the name
+        on "after" as its object and leaves the meeting verb (a clause under the verb "after" is hung on)
+        with no subject of its own. The name whose phrase ends right before the verb (a comma between at
+        most) is that verb's subject, as a subject pronoun is in ``subject_read_as_object``."""
+        if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBN"):  # "..., briefed President B": read as
+            j = verb.i - 1                                  # an adjective of the name it has as object
+            while j > self.sent.span.start and verb.doc[j].is_punct:
+                j -= 1
+            t = verb.doc[j]
+            for _ in range(3):
+                if t.dep_ == "pobj" and t.head.lower_ in ("after", "before", "since", "until"):
+                    return t if self.kind(self.res.entity_at(t)) in ("Person", "Country", "Organization") else None
+                if t.dep_ not in ("appos", "compound") or t.head.i == t.i:
+                    return None
+                t = t.head
+            return None
+        if verb.dep_ not in ("advcl", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        for prep in verb.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("after", "before", "since", "until") or prep.i > verb.i:
+                continue
+            for name in (c for c in prep.children if c.dep_ == "pobj"):
+                between = verb.doc[name.right_edge.i + 1:verb.i]
+                if all(t.is_punct for t in between) and self.kind(self.res.entity_at(name)) in (
+                        "Person", "Country", "Organization"):
+                    return name
+        return None

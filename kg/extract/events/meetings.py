@@ -102,12 +102,12 @@ class MeetingRules:
             if subj is not None and subj.lower_ == "their":  # "A and B discussed X during their meeting"
                 verb = self.governing_verb(tok)
                 subj = (self.subject(verb) if verb is not None else None) or subj
+            if subj is None:  # round 38: "a week after the two held talks in X" (before the setting's
+                subj = self.two_who_held(tok)  # subject: round 41 reads "a week after ..." as a setting)
             if subj is None:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
             if subj is None:
                 subj = self.visitor_of(tok)  # round 34: "a visit that included meetings with X"
-            if subj is None:
-                subj = self.two_who_held(tok)  # round 38: "a week after the two held talks in X"
             called = self.calling_verb(tok)
             if subj is None and called is not None:
                 subj = self.subject(called)  # "what he called a good meeting this morning with X" (round 24)
@@ -116,7 +116,7 @@ class MeetingRules:
                 # with Y ...": the one whose words tell the talks held them (round 20)
                 subj = self.speaker_of(tok) or subj
         else:
-            subj = self.subject(tok)
+            subj = self.name_read_as_object(tok) or self.subject(tok)  # round 41: "days after A briefed B"
         if subj is not None:
             subj = self.they_of_the_clause(subj) or subj
         pair = self.the_two(subj) if subj is not None else []
@@ -160,6 +160,11 @@ class MeetingRules:
             for e in self.whose(tok, people):  # "A and B agreed ... when their ministers met" (round 9)
                 f.add("participants", e)
         objs = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may split one list in two
+        if not nominal and not objs and tok.dep_ == "amod" and subj is not None:
+            o = tok.head  # round 41: "..., briefed President B in Y": the verb read as B's adjective
+            while o.dep_ == "compound" and o.head.i != o.i:
+                o = o.head
+            objs = [o]
         for obj in objs:
             found = [h for o in self.expand(obj)
                      for h in (self.office_holders(o) or self.role_holders(o) or [self.entity(o, people)])]
@@ -177,6 +182,10 @@ class MeetingRules:
         preps = self.preps(tok)
         if nominal and called is not None:  # the parser hangs "this morning with X" on the verb of calling
             preps.setdefault("with", []).extend(o for o in self.preps(called).get("with", []) if o.i > tok.i)
+        for c in (light or tok).children:  # round 41: "met again on Wednesday, this time in X": the parser
+            if c.dep_ == "npadvmod" and c.lemma_.lower() == "time":  # hangs the place on "time"
+                for p in ("in", "at"):
+                    preps.setdefault(p, []).extend(self.preps(c).get(p, []))
         for obj in objs:  # "met X in Y" parsed with "in Y" on X
             for o in self.preps(obj).get("in", []) + self.preps(obj).get("at", []):
                 if self.kind(self.entity(o, PLACES)) in ("Location", "Country"):
@@ -187,7 +196,8 @@ class MeetingRules:
         if nominal and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "his first meeting was with X" (round 11)
             preps.setdefault("with", []).extend(self.preps(tok.head).get("with", []))
         if nominal:  # "a day of talks in the capital with X": the parser hangs "with X" on the place
-            for o in list(preps.get("in", [])):
+            # (round 41: also "a joint press conference at the palace with X")
+            for o in list(preps.get("in", [])) + list(preps.get("at", [])):
                 preps.setdefault("with", []).extend(self.preps(o).get("with", []))
         if nominal and not preps.get("between") and tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -224,6 +234,8 @@ class MeetingRules:
         if not f.filled("location") and tok.dep_ == "conj" and self.trigger_type(tok.head)[0] == "Visit":
             visited = self.child(tok.head, "dobj")  # "visited X in March and met Y": in X
             f.add("location", self.entity(visited, PLACES) if visited is not None else None)
+        if nominal and subj is not None and len(f.roles.get("participants", [])) == 1:
+            f.add("participants", self.body_of_meeting(tok))  # round 41: "spoke at a NATO meeting"
         listed = self.semicolon_list(tok) if not nominal and subj is not None else []
         if len(listed) >= 2:
             yield from self.one_meeting_each(tok, subj, listed, f)
@@ -240,6 +252,10 @@ class MeetingRules:
             f.roles["participants"] = [e for e in f.roles["participants"] if not self.only_tells(e, tok)]
         if len(f.roles.get("participants", [])) >= 2:
             f = self.finish(f)
+            earlier = self.earlier_by_a_span(tok) if nominal else None
+            if earlier is not None:  # round 41: "met again in X, a month after their talks in Y": an
+                f.distinct = True    # earlier meeting, not the verb's told again
+                self.date_before(f, *earlier)
             self.placed_by_the_dateline(f)  # round 34
             if pair and f.date_strength in (Strength.NONE, Strength.INHERITED) and not any(
                     c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
