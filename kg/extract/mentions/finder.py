@@ -51,6 +51,7 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
 
     def __init__(self, nlp: Language, res: Resources) -> None:
         self.res = res
+        self._nlp = nlp  # (the lead after a dateline is read again on its own: step 3b)
         self._report_text = ""  # (the report's whole text, set by find)
         self._person_words: Optional[frozenset[str]] = None  # (set per report by find)
         self._norp_words: frozenset[str] = frozenset()
@@ -81,6 +82,32 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         return not lower.isdisjoint(doc.to_array(LOWER).tolist()) or not orth.isdisjoint(doc.to_array(ORTH).tolist())
 
     # ----- finding
+
+    def _lead_after_dateline(self, span: Span) -> list[Span]:
+        """The entities of the lead after a dateline at ``span``'s start that NER labelled nowhere in
+        the sentence as parsed: spaCy's small model, given "CITY, Feb 29 (Outlet) - Jane Roe and John
+        Doe met", labels the second name and not the first. Only tokens without any label are taken,
+        so what the sentence's own parse found is never relabelled."""
+        from kg.extract.places import title_dateline  # (places imports the resolver, which imports this)
+
+        dateline = title_dateline(span)
+        if dateline is None or dateline[2] >= span.end:
+            return []
+        doc = span.doc
+        lead = doc[dateline[2]]
+        if lead.ent_type_ or not lead.text[:1].isupper():
+            return []  # the lead's first word is labelled already, or no name opens it
+        base = lead.idx
+        out: list[Span] = []
+        for ent in self._nlp(doc.text[base:span.end_char]).ents:
+            if ent.label_ not in _LEAD_LABELS:
+                continue
+            again = doc.char_span(base + ent.start_char, base + ent.end_char)
+            if again is None or any(t.ent_type_ for t in again):
+                continue
+            out.append(Span(doc, again.start, again.end, label=ent.label_))
+        return out
+
     def find(self, parsed: ParsedDoc) -> list[RawMention]:
         """Matchers run once per paragraph Doc; their matches are then read sentence by sentence."""
         out: list[RawMention] = []
@@ -249,6 +276,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         # 3. spaCy's entities, corrected by context.
         for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
             self._claim_ent(ent, sent, claim)
+        # 3b. Names NER left unlabelled after a dateline ("CITY, Feb 29 (Outlet) - Jane Roe and ..."):
+        #     the model reads the dateline and the lead's first words as one run; the lead, read again
+        #     on its own, gives the names a sentence opening with them would have.
+        for ent in self._lead_after_dateline(span):
+            self._claim_ent(ent, sent, claim)
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks if chunks is None else chunks:
             building = _attacked_building(chunk, self.res)
@@ -321,6 +353,10 @@ def _anchor_words(matcher: Matcher) -> Optional[tuple[frozenset[int], frozenset[
                 return None  # a pattern with no word it needs: no shortcut
     return frozenset(lower), frozenset(orth)
 
+
+#: the labels taken from the lead re-read after a dateline (step 3b): persons, whose names the
+#: model loses there ("U.S. Service members" re-read would become a body: other labels stay as parsed)
+_LEAD_LABELS = frozenset(["PERSON"])
 
 #: nouns of a journey: "a X visit" is a visit to X, the region a place of the report
 _TRIP_NOUNS = frozenset(["visit", "trip", "tour", "journey", "stop", "swing"])
