@@ -1,0 +1,43 @@
+"""The fortieth round of event rules (issues 10 and 11: where an attack happened, by mechanism): an
+attack told by its verb alone on a day of its own, in the town of an earlier attack, is a second
+attack, neither dropped as a retelling nor handed its place to the earlier one
+(kg/extract/events/fold.py ``_drop_bare_retellings``; docs/extraction.md, "Round 40"). Invented
+reports; each positive test fails before the round, each guard passes on both.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import asserted, extract, names
+
+
+def _places(facts) -> list[list[str]]:
+    return [names(facts, a, "location") for a in asserted(facts, "Attack")]
+
+
+def test_a_later_shooting_on_another_day_in_the_same_city_is_a_second_attack(extractor):
+    # the first attack's place is not read; the shooting five days later, placed by "the same city", is
+    # neither dropped as a retelling of it nor hands it its place
+    facts = extract(extractor, "A bad start to the year\n\nThe attack on the police post at the southern entrance "
+                               "to the city on March 3, 2021, in which three officers died, was the first of the "
+                               "year. The Dravna Front claimed it on Friday. On March 8, 2021, a police sergeant was "
+                               "shot dead at a checkpoint in the same city, and the curfew declared after the attack "
+                               "has since been extended to the town of Kelvara itself.")
+    shot = [a for a in asserted(facts, "Attack") if a.trigger.text == "shot"]
+    assert [names(facts, a, "location") for a in shot] == [["Kelvara"]]
+    assert shot[0].date.value == "2021-03-08"
+
+
+def test_a_retelling_on_the_same_day_is_still_folded(extractor):
+    # guard: the men who "opened fire" that day are the attack told before, not a second one
+    facts = extract(extractor, "Post attacked\n\nGunmen attacked a police post in the town of Kelvara on Saturday, killing "
+                               "three officers. The men opened fire on the post in Kelvara on Saturday, police said.")
+    assert _places(facts) == [["Kelvara"]]
+
+
+def test_a_bare_retelling_the_same_day_still_places_the_ambush(extractor):
+    # guard: "the militants fired at the convoy as it was travelling in X", told that day, is the ambush told
+    # before with no place: the ambush takes X and stays one attack
+    facts = extract(extractor, "Convoy ambushed\n\nMilitants ambushed an army convoy on March 3, 2021, killing "
+                               "nine soldiers. The militants fired at the convoy as it was travelling in the town "
+                               "of Kelvara, the army said.")
+    assert _places(facts) == [["Kelvara"]]
