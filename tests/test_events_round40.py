@@ -41,3 +41,22 @@ def test_a_bare_retelling_the_same_day_still_places_the_ambush(extractor):
                                "nine soldiers. The militants fired at the convoy as it was travelling in the town "
                                "of Kelvara, the army said.")
     assert _places(facts) == [["Kelvara"]]
+
+
+def test_targets_struck_in_two_states_are_placed_there(extractor):
+    # "at 85 targets in X and Y" (the parse hangs "in X" on the targets): the state inside the phrase is
+    # where, not what was struck
+    facts = extract(extractor, "A week of retaliation\n\nLast Sunday's drone strike on an outpost in the town of "
+                               "Kelvara killed three soldiers, the army said. The Dravna Front claimed it.\n\n"
+                               "On Friday the United States struck back at 85 targets in Chad and Niger.")
+    struck = [a for a in asserted(facts, "Attack") if a.trigger.text == "struck"]
+    assert [names(facts, a, "location") for a in struck] == [["Chad"]]
+    assert names(facts, struck[0], "target") == []
+
+
+def test_a_state_fired_at_is_the_target(extractor):
+    # guard: "fired rockets at X", X a state, is what was fired at
+    facts = extract(extractor, "Rockets fired\n\nThe Dravna Front fired rockets at Chad from across the border on "
+                               "Friday, killing two soldiers in the town of Kelvara, the army said.")
+    attacks = asserted(facts, "Attack")
+    assert [names(facts, a, "target") for a in attacks] == [["Chad"]]

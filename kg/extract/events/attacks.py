@@ -179,7 +179,10 @@ class AttackRules:
         for p in ("in", "at", "near", "outside", "across", "through", "along", "around"):  # ("around": round 24)
             for obj in where.get(p, []):
                 eid = self.place_in(obj)
-                f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)
+                # a state fired "at" is the target; a state named inside the phrase ("struck at 85 targets in
+                # X and Y") is where (round 40)
+                at_state = p == "at" and self.kind(eid) == "Country" and self.res.entity_at(obj) == eid
+                f.add("target" if at_state else "location", eid)
                 if eid and self.kind(eid) == "Location" and self.res.entity_at(obj) == eid:
                     for o in self.preps(obj).get("in", []):  # "near the X base in <town>": both
                         inner = self.entity(o, ("Location",))
