@@ -60,3 +60,20 @@ def test_a_state_fired_at_is_the_target(extractor):
                                "Friday, killing two soldiers in the town of Kelvara, the army said.")
     attacks = asserted(facts, "Attack")
     assert [names(facts, a, "target") for a in attacks] == [["Chad"]]
+
+
+def test_an_attack_placed_by_its_own_relative_clause(extractor):
+    # "the drone attack that killed three soldiers in X": the toll's place is the attack's
+    facts = extract(extractor, "Strikes\n\nAircraft struck militias near the town of Dravna on Friday, in "
+                               "retaliation for the drone attack that killed three soldiers in Chad last Sunday, "
+                               "officials said.")
+    attack = [a for a in asserted(facts, "Attack") if a.trigger.text == "attack"]
+    assert [names(facts, a, "location") for a in attack] == [["Chad"]]
+
+
+def test_a_relative_clause_of_condemning_places_no_attack(extractor):
+    # guard: "the attack that officials in X condemned" says where the officials were, not the attack
+    facts = extract(extractor, "Strikes\n\nAircraft struck militias near the town of Dravna on Friday, in "
+                               "retaliation for the drone attack that officials in Chad condemned last Sunday.")
+    attack = [a for a in asserted(facts, "Attack") if a.trigger.text == "attack"]
+    assert all(names(facts, a, "location") != ["Chad"] for a in attack)

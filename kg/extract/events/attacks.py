@@ -170,7 +170,11 @@ class AttackRules:
         light = self.light_verb(tok) if nominal else None
         carrier = outcome.head if outcome is not None and outcome.dep_ == "advcl" else None
         setting = tok.head if nominal and tok.dep_ == "nsubj" and self.tells_setting(tok.head) else None
-        for verb in (outcome, light, carrier, setting):  # "killed 92 soldiers at a base on the X peninsula",
+        # round 40: "the drone attack that killed three soldiers in X": the toll of the noun's own relative clause
+        told_toll = next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in OUTCOME_VERBS
+                          and any(d.dep_ in ("nsubj", "nsubjpass") and d.lower_ in ("that", "which") for d in c.children)),
+                         None) if nominal else None
+        for verb in (outcome, light, carrier, setting, told_toll):  # "killed 92 soldiers at a base on the X peninsula",
             if verb is not None:       # "carried out an airstrike ... near the town of X"
                 for p, objs in self.preps(verb).items():
                     where.setdefault(p, []).extend(objs)
