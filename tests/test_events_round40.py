@@ -1,7 +1,11 @@
 """The fortieth round of event rules (issues 10 and 11: where an attack happened, by mechanism): an
 attack told by its verb alone on a day of its own, in the town of an earlier attack, is a second
 attack, neither dropped as a retelling nor handed its place to the earlier one
-(kg/extract/events/fold.py ``_drop_bare_retellings``; docs/extraction.md, "Round 40"). Invented
+(kg/extract/events/fold.py ``_drop_bare_retellings``); a state inside the phrase of "at" ("struck at targets
+in X") is where, not the target, and an attack noun takes the place of its own relative clause of toll
+(kg/extract/events/attacks.py); a fight told as what came before a capture or a flight ("the takeover of X
+came after days of clashes", "fled X after clashes") happened there (attacks.py ``sequel_place``,
+events.yaml ``r40_sequel_places``; docs/extraction.md, "Round 40"). Invented
 reports; each positive test fails before the round, each guard passes on both.
 """
 
@@ -77,3 +81,27 @@ def test_a_relative_clause_of_condemning_places_no_attack(extractor):
                                "retaliation for the drone attack that officials in Chad condemned last Sunday.")
     attack = [a for a in asserted(facts, "Attack") if a.trigger.text == "attack"]
     assert all(names(facts, a, "location") != ["Chad"] for a in attack)
+
+
+def test_clashes_before_a_takeover_are_placed_where_it_was(extractor):
+    # "the takeover of X came after five days of clashes": the fighting was at X
+    facts = extract(extractor, "Port taken\n\nThe takeover of the port of Kelvara on Wednesday came after five days "
+                               "of fierce clashes between the insurgents and Kenyan security forces.")
+    clashes = [a for a in asserted(facts, "Attack") if a.trigger.text == "clashes"]
+    assert [names(facts, a, "location") for a in clashes] == [["Kelvara"]]
+
+
+def test_clashes_before_fleeing_the_city_take_no_guessed_town(extractor):
+    # guard: "fleeing the city after overnight clashes": "the city" is no name, so no place is taken from it
+    facts = extract(extractor, "Town lost\n\nRebels took the town of Kelvara on Sunday. Residents say they saw "
+                               "government forces fleeing the city after overnight clashes with rebel forces.")
+    clashes = [a for a in asserted(facts, "Attack") if a.trigger.text == "clashes"]
+    assert clashes == []
+
+
+def test_clashes_before_a_flight_from_a_town_are_placed_there(extractor):
+    # "fled X after fierce clashes ... killed four soldiers": the fighting was at X
+    facts = extract(extractor, "Town lost\n\nKenyan soldiers abandoned the town of Kelvara on Sunday. They fled "
+                               "Kelvara after fierce clashes with the rebels killed four soldiers.")
+    clashes = [a for a in asserted(facts, "Attack") if a.trigger.text == "clashes"]
+    assert [names(facts, a, "location") for a in clashes] == [["Kelvara"]]

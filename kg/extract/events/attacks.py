@@ -29,9 +29,13 @@ from kg.extract.events.words import (
     TROOP_OBJECTS,
     WEAPON_SUBJECTS,
 )
+from kg.extract.events_data import events_yaml
 from kg.extract.places import BEARINGS, REGION, SPECIFIC, specificity
 
 LINKED_PLACE_PREPS = ("in", "at", "near", "into", "through")  # the place phrases of a linked clause (round 32)
+_SEQUEL = events_yaml().get("r40_sequel_places", {})
+SEQUEL_MARKS = frozenset(_SEQUEL.get("marks", []))  # "fled X after a gunfight", "came after days of clashes"
+SEQUEL_FLIGHT = frozenset(_SEQUEL.get("flight_verbs", []))
 
 
 class AttackRules:
@@ -232,6 +236,8 @@ class AttackRules:
             if not f.filled("location") and held is not None and self.trigger_type(tok.head)[0] == "Capture":
                 for obj in self.preps(held).get("in", []):  # "seizing an office in X and attacking a police station"
                     f.add("location", self.place_in(obj))
+        if not f.filled("location") and nominal:  # round 40: "fled X after a gunfight erupted", "the takeover of X
+            f.add("location", self.sequel_place(tok))  # came after five days of clashes"
         if not f.filled("location") and not nominal and self.finder.t.base(tok) in self.finder.t.kill_verbs:
             # round 32: "were killed when troops entered X", "took over villages including X, killing dozens"
             f.add("location", self.linked_clause_place(tok))
@@ -423,6 +429,36 @@ class AttackRules:
             return False
         return subj.lemma_.lower() in ARMED_NOUNS or subj.lemma_.lower() in ("man", "attacker", "assailant") \
             or subj.lower_ == "they" or self.kind(self.res.entity_at(subj)) in ARMED
+
+    def sequel_place(self, noun: Token) -> Optional[str]:
+        """Round 40: a fight told as what came before a capture or a flight happened where that event
+        did: "soldiers fled X last week, after a gunfight erupted among them" (the noun the subject of an
+        "after" clause of the flight), "the takeover of X came after five days of clashes" (the noun in an
+        "after" phrase of the capture, or of the verb a capture noun is the subject of). The place is the
+        flight's object by name or the capture's own place phrase; none when that event names none ("fled the
+        city after clashes": the resolver's guess for "the city" is not taken)."""
+        t = noun
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "pobj":
+            t = t.head.head  # "after five days of clashes"
+        verb = None
+        if t.dep_ == "pobj" and t.head.lower_ in SEQUEL_MARKS and t.head.head.pos_ in ("VERB", "AUX"):
+            verb = t.head.head
+        elif t.dep_ == "nsubj" and t.head.dep_ == "advcl" \
+                and any(c.dep_ == "mark" and c.lower_ in SEQUEL_MARKS for c in t.head.children):
+            verb = t.head.head
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if self.finder.t.base(verb) in SEQUEL_FLIGHT or self.trigger_type(verb)[0] == "Capture":
+            obj = self.child(verb, "dobj")  # a name ("fled X"), not "fled the city" read as some town
+            eid = self.res.entity_at(obj) if obj is not None and obj.pos_ == "PROPN" else None
+            return eid if self.kind(eid) == "Location" else None
+        subj = self.child(verb, "nsubj")
+        if subj is not None and subj.pos_ == "NOUN" and self.trigger_type(subj)[0] == "Capture":
+            for o in self.preps(subj).get("of", []):
+                eid = self.place_in(o)
+                if self.kind(eid) == "Location":
+                    return eid
+        return None
 
     def linked_clause_place(self, verb: Token) -> Optional[str]:
         """Round 32: the one place named by the clause an attack verb is told with, when the verb has
