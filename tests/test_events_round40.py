@@ -5,7 +5,8 @@ attack, neither dropped as a retelling nor handed its place to the earlier one
 in X") is where, not the target, and an attack noun takes the place of its own relative clause of toll
 (kg/extract/events/attacks.py); a fight told as what came before a capture or a flight ("the takeover of X
 came after days of clashes", "fled X after clashes") happened there (attacks.py ``sequel_place``,
-events.yaml ``r40_sequel_places``; docs/extraction.md, "Round 40"). Invented
+events.yaml ``r40_sequel_places``); an attack on "the police camp at X" with X its place does not point back
+to the place told before (kg/extract/event_places.py ``_place_noun``; docs/extraction.md, "Round 40"). Invented
 reports; each positive test fails before the round, each guard passes on both.
 """
 
@@ -105,3 +106,14 @@ def test_clashes_before_a_flight_from_a_town_are_placed_there(extractor):
                                "Kelvara after fierce clashes with the rebels killed four soldiers.")
     clashes = [a for a in asserted(facts, "Attack") if a.trigger.text == "clashes"]
     assert [names(facts, a, "location") for a in clashes] == [["Kelvara"]]
+
+
+def test_a_camp_fired_on_at_a_town_of_its_own_is_not_the_camp_told_before(extractor):
+    # "fired on the police camp at X" (the parse hangs "at X" on the verb): X is named here, so "the camp"
+    # does not point back to the place of the blast told before
+    facts = extract(extractor, "A year of blasts\n\nThe January 6 blast near the town of Kelvara killed six "
+                               "policemen. On the same day guerrillas fired on the police camp at the village of "
+                               "Dravna, wounding one constable.")
+    fired = [a for a in asserted(facts, "Attack") if a.trigger.text == "fired"]
+    assert [names(facts, a, "location") for a in fired] == [["Dravna"]]
+
