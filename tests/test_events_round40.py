@@ -6,7 +6,9 @@ in X") is where, not the target, and an attack noun takes the place of its own r
 (kg/extract/events/attacks.py); a fight told as what came before a capture or a flight ("the takeover of X
 came after days of clashes", "fled X after clashes") happened there (attacks.py ``sequel_place``,
 events.yaml ``r40_sequel_places``); an attack on "the police camp at X" with X its place does not point back
-to the place told before (kg/extract/event_places.py ``_place_noun``; docs/extraction.md, "Round 40"). Invented
+to the place told before (kg/extract/event_places.py ``_place_noun``); an attack with a toll its clause places
+nowhere, told by "residents of X" or "officials in X", happened at X (attacks.py ``local_sources_place``,
+events.yaml ``r40_local_sources``; docs/extraction.md, "Round 40"). Invented
 reports; each positive test fails before the round, each guard passes on both.
 """
 
@@ -117,3 +119,33 @@ def test_a_camp_fired_on_at_a_town_of_its_own_is_not_the_camp_told_before(extrac
     fired = [a for a in asserted(facts, "Attack") if a.trigger.text == "fired"]
     assert [names(facts, a, "location") for a in fired] == [["Dravna"]]
 
+
+
+def test_a_raid_told_by_the_residents_of_a_village_was_there(extractor):
+    # "Residents of X said seven villagers were killed in the raid": X, not the town the families fled to
+    facts = extract(extractor, "Village buries its dead\n\nResidents of the village of Kelvara said on Monday that "
+                               "seven villagers were killed in last Wednesday's night raid, and that most of the "
+                               "families who fled to the town of Dravna had begun to return.")
+    raids = [a for a in asserted(facts, "Attack") if a.trigger.text == "raid"]
+    assert [names(facts, a, "location") for a in raids] == [["Kelvara"]]
+
+
+def test_officials_of_a_town_do_not_move_an_attack_placed_in_its_clause(extractor):
+    # guard: the attack's own place wins over the place of those who tell it
+    facts = extract(extractor, "Ambush\n\nOfficials in the town of Kelvara said seven soldiers were killed in an "
+                               "ambush in the village of Dravna on Monday.")
+    assert _places(facts) == [["Dravna"]]
+
+
+def test_residents_telling_of_no_fight_make_no_attack(extractor):
+    # guard: no toll, no attack placed by its tellers ("moved into the town without a fight")
+    facts = extract(extractor, "Town taken\n\nResidents of the town of Kelvara say militants traveling in pickup "
+                               "trucks moved into the town early Monday without a fight.")
+    assert asserted(facts, "Attack") == []
+
+
+def test_officials_in_a_capital_do_not_place_shelling_in_a_region(extractor):
+    # guard: "shelling killed three civilians in eastern X, officials in Y said": the region, not Y
+    facts = extract(extractor, "Shelling\n\nShelling killed three civilians in eastern Ukraine on Monday, officials "
+                               "in the town of Kelvara said.")
+    assert ["Kelvara"] not in _places(facts)

@@ -24,18 +24,31 @@ from kg.extract.events.words import (
     OUTCOME_VERBS,
     PLACES,
     PLACE_NOUNS,
+    SPEAKING,
     SUBTYPES,
     TOWN_NOUNS,
     TROOP_OBJECTS,
     WEAPON_SUBJECTS,
 )
 from kg.extract.events_data import events_yaml
-from kg.extract.places import BEARINGS, REGION, SPECIFIC, specificity
+from kg.extract.places import BEARINGS, REGION, SPECIFIC, _care, _destination, _origin, specificity
 
 LINKED_PLACE_PREPS = ("in", "at", "near", "into", "through")  # the place phrases of a linked clause (round 32)
 _SEQUEL = events_yaml().get("r40_sequel_places", {})
 SEQUEL_MARKS = frozenset(_SEQUEL.get("marks", []))  # "fled X after a gunfight", "came after days of clashes"
 SEQUEL_FLIGHT = frozenset(_SEQUEL.get("flight_verbs", []))
+LOCAL_SOURCES = frozenset(events_yaml().get("r40_local_sources", []))  # "residents of X said ..."
+
+
+def _another_role(tok: Token) -> bool:
+    """Round 40: a place named for another role than where something happened: where people fled to,
+    were treated, came from ("fled to the town of X": the name read through its place noun)."""
+    t = tok
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS:
+        t = t.head.head
+    return _destination(t) or _care(t) or _origin(t)
 
 
 class AttackRules:
@@ -241,6 +254,9 @@ class AttackRules:
         if not f.filled("location") and not nominal and self.finder.t.base(tok) in self.finder.t.kill_verbs:
             # round 32: "were killed when troops entered X", "took over villages including X, killing dozens"
             f.add("location", self.linked_clause_place(tok))
+        if not f.filled("location") and f.quantities:  # round 40: "residents of X said seven villagers were killed in a
+            # raid" (with its toll: not "residents of X say militants moved in without a fight")
+            f.add("location", self.local_sources_place(tok))
         if not f.filled("location"):  # "an ambush on a convoy ... near <town>"
             scope = tok if nominal else self.child(tok, "dobj", "nsubjpass")
             for t in scope.subtree if scope is not None else []:
@@ -429,6 +445,37 @@ class AttackRules:
             return False
         return subj.lemma_.lower() in ARMED_NOUNS or subj.lemma_.lower() in ("man", "attacker", "assailant") \
             or subj.lower_ == "they" or self.kind(self.res.entity_at(subj)) in ARMED
+
+    def local_sources_place(self, tok: Token) -> Optional[str]:
+        """Round 40: an attack that its clause places nowhere, told as what local people of a place said
+        ("Residents of X said seven villagers were killed in last week's raid", "Officials in the city of X
+        said four civilians had been killed after shelling ..."), happened at that place: the subject of the
+        verb of saying the attack's clause is the complement of, one of events.yaml ``r40_local_sources``,
+        with "of" or "in" a place finer than a state, when the sentence names no other place. Only an attack
+        with a toll (the caller's test)."""
+        t, verb = tok, None
+        for _ in range(6):
+            if t.head.i == t.i:
+                return None
+            if t.dep_ == "ccomp" and self.finder.t.base(t.head) in SPEAKING:
+                verb = t.head
+                break
+            t = t.head
+        subj = self.child(verb, "nsubj") if verb is not None else None
+        if subj is None or subj.lemma_.lower() not in LOCAL_SOURCES:
+            return None
+        tellers = {w.i for w in subj.subtree}
+        if any(self.kind(self.res.entity_at(w)) in PLACES and not _another_role(w)
+               for w in self.sent.span if w.i not in tellers):
+            return None  # "shelling killed three in eastern X, officials in Y said": the sentence's own place
+            # (not a place named for another role: where people fled to, were treated, came from)
+        for p, objs in self.preps(subj).items():
+            if p in ("of", "in"):
+                for o in objs:
+                    eid = self.place_in(o)
+                    if self.kind(eid) == "Location" and specificity(eid, self.res) > REGION:
+                        return eid
+        return None
 
     def sequel_place(self, noun: Token) -> Optional[str]:
         """Round 40: a fight told as what came before a capture or a flight happened where that event
