@@ -14,7 +14,13 @@ reports; each positive test fails before the round, each guard passes on both.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 from rule_helpers import asserted, extract, names
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _places(facts) -> list[list[str]]:
@@ -149,3 +155,12 @@ def test_officials_in_a_capital_do_not_place_shelling_in_a_region(extractor):
     facts = extract(extractor, "Shelling\n\nShelling killed three civilians in eastern Ukraine on Monday, officials "
                                "in the town of Kelvara said.")
     assert ["Kelvara"] not in _places(facts)
+
+
+def test_the_trace_looks_at_batch_q_and_refuses_check_batches():
+    spec = importlib.util.spec_from_file_location("trace_missed", ROOT / "scripts" / "trace_missed.py")
+    tm = importlib.util.module_from_spec(spec)
+    sys.modules["trace_missed"] = tm
+    spec.loader.exec_module(tm)
+    assert "Q" in tm.LOOK and not set(tm.CHECK) & set(tm.LOOK)
+    assert set(tm.batch_ids(["Q"]).values()) == {"Q"}
