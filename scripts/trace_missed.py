@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 REALNEWS = ROOT / "tests" / "data" / "realnews"
-LOOK = ("A", "B", "C", "D", "E", "F", "G", "I", "K", "L", "N", "O", "P")
+LOOK = ("A", "B", "C", "D", "E", "F", "G", "I", "K", "L", "N", "O", "P", "Q")
 CHECK = ("H", "J", "M")  # never traced: their per-article misses are not read
 SCORED = ("Attack", "Capture", "Deployment", "Meeting")
 

@@ -24,14 +24,31 @@ from kg.extract.events.words import (
     OUTCOME_VERBS,
     PLACES,
     PLACE_NOUNS,
+    SPEAKING,
     SUBTYPES,
     TOWN_NOUNS,
     TROOP_OBJECTS,
     WEAPON_SUBJECTS,
 )
-from kg.extract.places import BEARINGS, REGION, SPECIFIC, specificity
+from kg.extract.events_data import events_yaml
+from kg.extract.places import BEARINGS, REGION, SPECIFIC, _care, _destination, _origin, specificity
 
 LINKED_PLACE_PREPS = ("in", "at", "near", "into", "through")  # the place phrases of a linked clause (round 32)
+_SEQUEL = events_yaml().get("r40_sequel_places", {})
+SEQUEL_MARKS = frozenset(_SEQUEL.get("marks", []))  # "fled X after a gunfight", "came after days of clashes"
+SEQUEL_FLIGHT = frozenset(_SEQUEL.get("flight_verbs", []))
+LOCAL_SOURCES = frozenset(events_yaml().get("r40_local_sources", []))  # "residents of X said ..."
+
+
+def _another_role(tok: Token) -> bool:
+    """Round 40: a place named for another role than where something happened: where people fled to,
+    were treated, came from ("fled to the town of X": the name read through its place noun)."""
+    t = tok
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS:
+        t = t.head.head
+    return _destination(t) or _care(t) or _origin(t)
 
 
 class AttackRules:
@@ -170,7 +187,11 @@ class AttackRules:
         light = self.light_verb(tok) if nominal else None
         carrier = outcome.head if outcome is not None and outcome.dep_ == "advcl" else None
         setting = tok.head if nominal and tok.dep_ == "nsubj" and self.tells_setting(tok.head) else None
-        for verb in (outcome, light, carrier, setting):  # "killed 92 soldiers at a base on the X peninsula",
+        # round 40: "the drone attack that killed three soldiers in X": the toll of the noun's own relative clause
+        told_toll = next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in OUTCOME_VERBS
+                          and any(d.dep_ in ("nsubj", "nsubjpass") and d.lower_ in ("that", "which") for d in c.children)),
+                         None) if nominal else None
+        for verb in (outcome, light, carrier, setting, told_toll):  # "killed 92 soldiers at a base on the X peninsula",
             if verb is not None:       # "carried out an airstrike ... near the town of X"
                 for p, objs in self.preps(verb).items():
                     where.setdefault(p, []).extend(objs)
@@ -179,7 +200,10 @@ class AttackRules:
         for p in ("in", "at", "near", "outside", "across", "through", "along", "around"):  # ("around": round 24)
             for obj in where.get(p, []):
                 eid = self.place_in(obj)
-                f.add("target" if p == "at" and self.kind(eid) == "Country" else "location", eid)
+                # a state fired "at" is the target; a state named inside the phrase ("struck at 85 targets in
+                # X and Y") is where (round 40)
+                at_state = p == "at" and self.kind(eid) == "Country" and self.res.entity_at(obj) == eid
+                f.add("target" if at_state else "location", eid)
                 if eid and self.kind(eid) == "Location" and self.res.entity_at(obj) == eid:
                     for o in self.preps(obj).get("in", []):  # "near the X base in <town>": both
                         inner = self.entity(o, ("Location",))
@@ -225,9 +249,14 @@ class AttackRules:
             if not f.filled("location") and held is not None and self.trigger_type(tok.head)[0] == "Capture":
                 for obj in self.preps(held).get("in", []):  # "seizing an office in X and attacking a police station"
                     f.add("location", self.place_in(obj))
+        if not f.filled("location") and nominal:  # round 40: "fled X after a gunfight erupted", "the takeover of X
+            f.add("location", self.sequel_place(tok))  # came after five days of clashes"
         if not f.filled("location") and not nominal and self.finder.t.base(tok) in self.finder.t.kill_verbs:
             # round 32: "were killed when troops entered X", "took over villages including X, killing dozens"
             f.add("location", self.linked_clause_place(tok))
+        if not f.filled("location") and f.quantities:  # round 40: "residents of X said seven villagers were killed in a
+            # raid" (with its toll: not "residents of X say militants moved in without a fight")
+            f.add("location", self.local_sources_place(tok))
         if not f.filled("location"):  # "an ambush on a convoy ... near <town>"
             scope = tok if nominal else self.child(tok, "dobj", "nsubjpass")
             for t in scope.subtree if scope is not None else []:
@@ -416,6 +445,67 @@ class AttackRules:
             return False
         return subj.lemma_.lower() in ARMED_NOUNS or subj.lemma_.lower() in ("man", "attacker", "assailant") \
             or subj.lower_ == "they" or self.kind(self.res.entity_at(subj)) in ARMED
+
+    def local_sources_place(self, tok: Token) -> Optional[str]:
+        """Round 40: an attack that its clause places nowhere, told as what local people of a place said
+        ("Residents of X said seven villagers were killed in last week's raid", "Officials in the city of X
+        said four civilians had been killed after shelling ..."), happened at that place: the subject of the
+        verb of saying the attack's clause is the complement of, one of events.yaml ``r40_local_sources``,
+        with "of" or "in" a place finer than a state, when the sentence names no other place. Only an attack
+        with a toll (the caller's test)."""
+        t, verb = tok, None
+        for _ in range(6):
+            if t.head.i == t.i:
+                return None
+            if t.dep_ == "ccomp" and self.finder.t.base(t.head) in SPEAKING:
+                verb = t.head
+                break
+            t = t.head
+        subj = self.child(verb, "nsubj") if verb is not None else None
+        if subj is None or subj.lemma_.lower() not in LOCAL_SOURCES:
+            return None
+        tellers = {w.i for w in subj.subtree}
+        if any(self.kind(self.res.entity_at(w)) in PLACES and not _another_role(w)
+               for w in self.sent.span if w.i not in tellers):
+            return None  # "shelling killed three in eastern X, officials in Y said": the sentence's own place
+            # (not a place named for another role: where people fled to, were treated, came from)
+        for p, objs in self.preps(subj).items():
+            if p in ("of", "in"):
+                for o in objs:
+                    eid = self.place_in(o)
+                    if self.kind(eid) == "Location" and specificity(eid, self.res) > REGION:
+                        return eid
+        return None
+
+    def sequel_place(self, noun: Token) -> Optional[str]:
+        """Round 40: a fight told as what came before a capture or a flight happened where that event
+        did: "soldiers fled X last week, after a gunfight erupted among them" (the noun the subject of an
+        "after" clause of the flight), "the takeover of X came after five days of clashes" (the noun in an
+        "after" phrase of the capture, or of the verb a capture noun is the subject of). The place is the
+        flight's object by name or the capture's own place phrase; none when that event names none ("fled the
+        city after clashes": the resolver's guess for "the city" is not taken)."""
+        t = noun
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "pobj":
+            t = t.head.head  # "after five days of clashes"
+        verb = None
+        if t.dep_ == "pobj" and t.head.lower_ in SEQUEL_MARKS and t.head.head.pos_ in ("VERB", "AUX"):
+            verb = t.head.head
+        elif t.dep_ == "nsubj" and t.head.dep_ == "advcl" \
+                and any(c.dep_ == "mark" and c.lower_ in SEQUEL_MARKS for c in t.head.children):
+            verb = t.head.head
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if self.finder.t.base(verb) in SEQUEL_FLIGHT or self.trigger_type(verb)[0] == "Capture":
+            obj = self.child(verb, "dobj")  # a name ("fled X"), not "fled the city" read as some town
+            eid = self.res.entity_at(obj) if obj is not None and obj.pos_ == "PROPN" else None
+            return eid if self.kind(eid) == "Location" else None
+        subj = self.child(verb, "nsubj")
+        if subj is not None and subj.pos_ == "NOUN" and self.trigger_type(subj)[0] == "Capture":
+            for o in self.preps(subj).get("of", []):
+                eid = self.place_in(o)
+                if self.kind(eid) == "Location":
+                    return eid
+        return None
 
     def linked_clause_place(self, verb: Token) -> Optional[str]:
         """Round 32: the one place named by the clause an attack verb is told with, when the verb has

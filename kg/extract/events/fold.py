@@ -139,20 +139,36 @@ def _compatible(a: Frame, b: Frame) -> bool:
 def _drop_bare_retellings(frames: list[Frame], res: Resolution) -> list[Frame]:
     """An attack told by its verb alone ("the men opened fire") stands only where its report
     places it in a town (not a state) no other attack of the report is placed in: elsewhere it
-    tells again, or sums up, an attack told with more."""
-    placed = {e for f in frames if f.type == "Attack" and not f.bare for e in f.roles.get("location", [])}
+    tells again, or sums up, an attack told with more. Round 40: not when it is dated to a day of its
+    own and the other attack to another day (``_another_day``): then it is a second attack."""
+    placed: dict[str, list[Frame]] = {}
+    for f in frames:
+        if f.type == "Attack" and not f.bare:
+            for e in f.roles.get("location", []):
+                placed.setdefault(e, []).append(f)
     out = []
     for f in frames:
         locs = f.roles.get("location", [])
-        if f.bare and (not locs or set(locs) & placed or any(res.kinds.get(e) != "Location" for e in locs)):
+        if f.bare and (not locs or any(res.kinds.get(e) != "Location" for e in locs)
+                       or any(not _another_day(f, g) for e in locs for g in placed.get(e, []))):
             continue
         unplaced = next((g for g in reversed(out) if f.bare and g.type == "Attack" and not g.bare
-                         and not g.filled("location") and 0 < f.sentence.index - g.sentence.index <= 2), None)
+                         and not g.filled("location") and 0 < f.sentence.index - g.sentence.index <= 2
+                         and not _another_day(f, g)), None)
         if unplaced is not None:  # "ambushed a convoy, killing nine. The militants fired at the convoy
             unplaced.roles["location"] = list(locs)  # as it was traveling in X": the ambush, in X
             continue
         out.append(f)
     return out
+
+
+def _another_day(f: Frame, g: Frame) -> bool:
+    """Round 40: "The attack on the post on New Year's Eve ... On Monday a sergeant was shot dead in
+    the same city": a bare telling dated to a day of its own, told in its sentence or attached to its
+    verb, and an attack dated to another day are two attacks, whatever their place."""
+    strong = (Strength.NEAREST, Strength.ATTACHED)
+    return f.date is not None and g.date is not None and f.date_strength in strong and g.date_strength in strong \
+        and len(f.date.value) == len(g.date.value) == 10 and f.date.value != g.date.value
 
 
 def _fold_placed_attacks(frames: list[Frame], res: Resolution) -> list[Frame]:
