@@ -492,8 +492,10 @@ class Resolver:
                 other = None  # (a capital's name, not a small town's other spelling of it)
             if other is not None:
                 m.hint["place"] = other
-            elif place is not None and ctx.far_from(place) and not named_abroad(m.span) \
-                    and not self._known_abroad(place):
+            elif place is not None and (ctx.far_from(place) or self._look_alike(name, place)) \
+                    and not named_abroad(m.span) and not self._known_abroad(place):
+                # (round 26: a look-alike spelling, a town of no name of this spelling, outside the
+                # article's states and their neighbours is no more that town than one on another continent)
                 m.hint["place"] = None
 
     def _in_named_divisions(self, mentions: list[RawMention]) -> None:
@@ -524,6 +526,12 @@ class Resolver:
             other = self.gaz.same_name_in(m.hint.get("base_name") or m.text, [place.country_code], frozenset(named))
             if other is not None:
                 m.hint["place"] = other
+
+    def _look_alike(self, name: str, place: Place) -> bool:
+        """The look-up found this town by a look-alike spelling: no town of its state bears this very
+        name (its own or an alternate name spelling it; ``Gazetteer.same_name_in``)."""
+        return not _own_name(name, place) and (
+            not place.country_code or self.gaz.same_name_in(name, [place.country_code]) is None)
 
     def _known_abroad(self, place: Place) -> bool:
         """A capital, or a city of a million people: the place the world means by that name, named
@@ -1759,11 +1767,23 @@ def _divisions_in_world(gaz: Gazetteer, name: str) -> list:
     """The divisions named ``name`` that have a point, one per state of the gazetteer in its order:
     ``[d for c in gaz.countries() if (d := division_named(c.code, name)) is not None and d.lat is not None]``,
     with the name normalised once and looked up in an index by name rather than once per state."""
-    from kg.graph.hierarchy import _key, _names_by_country  # (kg.graph imports kg.extract)
+    from kg.graph.hierarchy import _key, _names_by_country, admin1_table  # (kg.graph imports kg.extract)
 
     if not _DIVISIONS_BY_KEY:
-        for (country, key), division in _names_by_country().items():
+        by_name = _names_by_country()
+        for (country, key), division in by_name.items():
             _DIVISIONS_BY_KEY.setdefault(key, {})[country] = division
+        # GeoNames' inverted names, "X, Respublika", "Y, Comunidad de": the part before the comma is the
+        # division's own name ("X" of a report), when no other division of that state bears it (round 26)
+        seen: dict[tuple[str, str], object] = {}
+        for division in admin1_table().values():
+            head = division.name.split(",")[0].strip() if "," in division.name else ""
+            k = (division.country, _key(head)) if head else None
+            if k is not None and k not in by_name:
+                seen[k] = division if seen.get(k, division) is division else None
+        for (country, key), division in seen.items():
+            if division is not None:
+                _DIVISIONS_BY_KEY.setdefault(key, {}).setdefault(country, division)
     by_state = _DIVISIONS_BY_KEY.get(_key(name))
     if not by_state:
         return []
@@ -1832,6 +1852,19 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
                 m.hint["place"] = found.setdefault(bare, Place(
                     geonames_id=d.geonames_id, name=d.label, lat=d.lat, lon=d.lon, country_code=d.country,
                     feature_class="A", feature_code="ADM1", population=0, admin1=d.code))
+        if m.hint.get("place") is None and gaz is not None:
+            # "X", "the X region" that no state the article names has: the first-level division of that
+            # name when one state of the world only has one, and the article names no state, or that
+            # state is a neighbour of one it names or one of its places lies in (not when it names
+            # that very state: "the region" of such a report then became the division and an attack) ("the Y of X said" in a report from a
+            # town of X's state that never names the state; round 26)
+            named = _divisions_in_world(gaz, bare)
+            if len(named) == 1 and named[0].country not in countries \
+                    and (not any(countries) or named[0].country in _states_about(pending, countries)):
+                d = named[0]
+                m.hint["place"] = found.setdefault(bare, Place(
+                    geonames_id=d.geonames_id, name=d.label, lat=d.lat, lon=d.lon, country_code=d.country,
+                    feature_class="A", feature_code="ADM1", population=0, admin1=d.code))
     # "Fort X, Y", "the X Barracks, Y": a place of no record, right before a division placed above,
     # lies in that division (somewhere in it, as a town the text puts in a province does; round 17)
     by_start = {(id(m.span.doc), m.span.start): m for m in pending}
@@ -1851,6 +1884,18 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
         inside = admin1_of_geonames(place.geonames_id)
         if inside is None or (inside.country, inside.code) != (division.country_code, division.admin1):
             m.hint["place"] = division
+
+
+def _states_about(pending: list[RawMention], countries: list[str]) -> set[str]:
+    """The states an article names (``countries``), their neighbours and the states of the places it
+    resolved so far."""
+    named = {c for c in countries if c}
+    out = named | {n for c in named for n in neighbours(c)}
+    for m in pending:
+        place = m.hint.get("place")
+        if place is not None and place.country_code:
+            out.add(place.country_code)
+    return out
 
 
 def _demonym_bodies(mentions: list[RawMention], gaz: Gazetteer) -> list[str]:
