@@ -98,9 +98,17 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # 0.866 / 0.576 / 0.444 / 0.909 (two true events fewer, false events unchanged). Dev floors: entities
 # 0.915 -> 0.91, events 0.80 -> 0.815, arguments 0.685 -> 0.70, dates 0.95 -> 0.955; test entities
 # 0.865 -> 0.86, dates 0.92 -> 0.90 (P-test's dates 5 of 8).
+# Session 18, batches Q (5 dev, 3 test; first run at d5ecbf5) and R (5 dev, 5 test; first run at cc8872f):
+# on the session's starting rules (d5ecbf5, the filter off) dev (196) 0.914 / 0.817 / 0.697 / 0.967, test
+# (109) 0.862 / 0.579 / 0.440 / 0.905. The learned event filter on by default (docs/learned.md), then rounds
+# events 39-41, entities 26, geocoding 26 and the lead's dateline names: dev 0.915 / 0.853 / 0.721 / 0.968
+# (events in-sample for the filter), test 0.862 / 0.592 / 0.445 / 0.912 (true events 112 -> 109, false
+# 59 -> 43). Floors measure the extractor as shipped (the shipped_extractor fixture). Dev floors: events
+# 0.815 -> 0.84, arguments 0.70 -> 0.71, dates 0.955 -> 0.96; test entities 0.86 -> 0.855 (R-test's
+# entities 0.750), events 0.565 -> 0.58.
 FLOORS = {
-    "dev": {"entities_typed": 0.91, "events": 0.815, "arguments": 0.70, "dates": 0.955},
-    "test": {"entities_typed": 0.86, "events": 0.565, "arguments": 0.435, "dates": 0.90},
+    "dev": {"entities_typed": 0.91, "events": 0.84, "arguments": 0.71, "dates": 0.96},
+    "test": {"entities_typed": 0.855, "events": 0.58, "arguments": 0.435, "dates": 0.90},
 }
 
 

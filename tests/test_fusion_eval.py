@@ -70,9 +70,17 @@ ROOT = Path(__file__).resolve().parent.parent
 # else agreeing: dev 0.909 / P 0.993 (the batch 0.783 / P 0.667 -> 0.812 / P 1.000; old parts
 # unchanged). The lead's test run: 0.833 / P 0.871 (27 of 31 joins right) before the round, 0.834 /
 # P 0.929 (26 of 28) after. Dev B-cubed floor 0.91 -> 0.90; test pairwise floor 0.86 -> 0.90.
+# Session 18: fusion round 16, a batch by a new writer split at writing time between dev (26 articles
+# r16-*, 35 gold events: 282 / 358) and test (25 articles, 29 gold events: 109 / 132), committed
+# (032d19e) before any run; first run r16-dev 0.704, r16-test 0.766 / P 1.000 (9 of 9 joins right), the
+# old test part unchanged (0.834 / P 0.929). Two rules (a deployment report with no place takes its
+# sentence's place; a month-dated capture beside a capture on a day of that month), the learned filter
+# on by default and extraction rounds 39-41: dev 0.915 / P 0.989; test (all 109) 0.820 / P 0.946 (35 of
+# 37 joins right) at the batch's merge and at the end. Test B-cubed floor under the larger set's figure
+# (0.82 -> 0.81), pairwise P up (0.90 -> 0.93).
 FLOORS = {
     "fusion-dev": {"bcubed_f1": 0.90, "pairwise_precision": 0.98},
-    "fusion-test": {"bcubed_f1": 0.82, "pairwise_precision": 0.90},
+    "fusion-test": {"bcubed_f1": 0.81, "pairwise_precision": 0.93},
 }
 
 
@@ -94,8 +102,8 @@ def scores(shipped_extractor) -> dict[str, dict]:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fusion_floors(scores: dict[str, dict], name: str) -> None:
     r, floor = scores[name], FLOORS[name]
-    assert r["documents"] == {"fusion-dev": 256, "fusion-test": 84}[name]
-    assert r["gold_events"] == {"fusion-dev": 323, "fusion-test": 103}[name]
+    assert r["documents"] == {"fusion-dev": 282, "fusion-test": 109}[name]
+    assert r["gold_events"] == {"fusion-dev": 358, "fusion-test": 132}[name]
     assert r["bcubed"]["f1"] >= floor["bcubed_f1"], r
     assert r["pairwise"]["precision"] >= floor["pairwise_precision"], r
     assert r["bcubed"]["precision"] >= r["pairwise"]["precision"] - 0.05  # no large false merge
