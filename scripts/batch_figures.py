@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 from pathlib import Path
 
 MANIFESTS = Path(__file__).resolve().parent.parent / "tests/data/realnews/manifest.d"
@@ -28,6 +29,13 @@ def batches() -> dict[str, str]:
             for row in csv.DictReader(f, delimiter="\t"):
                 out[row["id"]] = path.stem
     return out
+
+
+def fusion_batch(doc_id: str) -> str:
+    """A fusion-dev article's batch: the "rNN" its id starts with (a fresh batch by a new writer,
+    docs/fusion.md), else "old" (the articles written with the rules)."""
+    m = re.match(r"(r\d+)-", doc_id)
+    return m.group(1) if m else "old"
 
 
 def figures(docs: dict[str, dict]) -> dict[str, float]:

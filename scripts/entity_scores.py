@@ -6,7 +6,7 @@ with the shared scorer (tests/eval/score.py), in four groups:
 
 - ``look``: realnews-dev LOOK batches (all but H, J, M) and written-dev;
 - ``check``: realnews-dev CHECK batches H, J, M (totals only: never list their errors);
-- ``fresh``: fusion-dev's r13-* and r14-* articles (gold written by new hands before any run),
+- ``fresh``: fusion-dev's fresh batches, r13-*, r14-*, r16-*... (gold written by new hands before any run),
   each article extracted alone and its gold entities scored as an entity set;
 - ``oldfusion``: fusion-dev's other articles (written by the rule writers).
 
@@ -36,11 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
-from batch_figures import batches as manifest_batches  # noqa: E402
+from batch_figures import batches as manifest_batches, fusion_batch  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 CHECK_BATCHES = ("H", "J", "M")
-FRESH_PREFIXES = ("r13-", "r14-", "r16-")
 GROUPS = ("look", "check", "fresh", "oldfusion")
 KEYS = ("entities_typed", "entities_untyped")
 
@@ -66,7 +65,7 @@ def _pairs(gold_dir: Path, article_dir: Path) -> list[tuple[str, Path, Path]]:
 def group_of(doc_id: str, source: str, of_batch: dict[str, str]) -> str:
     """The group an article belongs to, from its set and id."""
     if source == "fusion-dev":
-        return "fresh" if doc_id.startswith(FRESH_PREFIXES) else "oldfusion"
+        return "oldfusion" if fusion_batch(doc_id) == "old" else "fresh"
     if source == "written-dev":
         return "look"
     return "check" if of_batch.get(doc_id) in CHECK_BATCHES else "look"
@@ -75,8 +74,8 @@ def group_of(doc_id: str, source: str, of_batch: dict[str, str]) -> str:
 def batch_of(doc_id: str, source: str, of_batch: dict[str, str]) -> str:
     """The batch an article is counted in by the names listing."""
     if source == "fusion-dev":
-        head = doc_id.split("-", 1)[0]
-        return head if doc_id.startswith(FRESH_PREFIXES) else "fusion"
+        part = fusion_batch(doc_id)
+        return "fusion" if part == "old" else part
     if source == "written-dev":
         return "written"
     return of_batch.get(doc_id, "?")

@@ -34,7 +34,7 @@ from typing import Optional
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
-from batch_figures import batches as manifest_batches  # noqa: E402
+from batch_figures import batches as manifest_batches, fusion_batch  # noqa: E402
 
 from kg.extract.gazetteer import fold  # noqa: E402
 from kg.extract.geo_context import article_context, neighbours  # noqa: E402
@@ -55,11 +55,7 @@ def _key(name: str) -> str:
     return " ".join(fold(name).lower().replace("-", " ").split())
 
 
-def fusion_part(art_id: str) -> str:
-    for p in ("r13", "r14", "r16"):
-        if art_id.startswith(p + "-"):
-            return p
-    return "old"
+fusion_part = fusion_batch  # (the name round 26's test reads)
 
 
 def feature_head(name: str) -> Optional[str]:

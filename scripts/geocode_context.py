@@ -4,7 +4,7 @@ Why: there is no geocoding gold. A resolved place (a Location with a point and a
 is neither named in its article (by name, alias or demonym), nor its dateline's, nor a neighbour of
 one of those is an *out-of-context geocode*: often a namesake abroad ("Victoria" of a Chilean report
 put in Hong Kong), sometimes right (a foreign capital where talks were held). Counted per batch of
-realnews-dev and for fusion-dev (its ``r13-`` articles apart), so a geocoding change can be judged
+realnews-dev and for fusion-dev (each fresh ``rNN-`` batch apart), so a geocoding change can be judged
 on how many it removes; a hand-checked sample gives the instrument's precision (docs/entities.md,
 "Geocoding round 25").
 
@@ -26,7 +26,7 @@ from typing import Optional
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
-from batch_figures import batches as manifest_batches  # noqa: E402
+from batch_figures import batches as manifest_batches, fusion_batch  # noqa: E402
 
 from kg.extract.geo_context import article_context  # noqa: E402
 
@@ -101,8 +101,8 @@ def run(facts_dir: Optional[Path], fusion: bool, gaz, dump: Optional[Path] = Non
         for art_id, facts in _facts_of(sorted(FUSION_DEV.glob("*.txt")), fusion_facts, dump):
             found = out_of_context(facts, gaz)
             add("fusion-dev", art_id, found, True)
-            if art_id.startswith("r13-"):
-                add("fusion-dev r13", art_id, found, False)
+            if fusion_batch(art_id) != "old":  # a fresh batch by a new writer, apart
+                add("fusion-dev " + fusion_batch(art_id), art_id, found, False)
     return {"groups": dict(sorted(groups.items())), "listed": listed}
 
 
