@@ -34,19 +34,19 @@ def _one_attack_at(facts) -> list[str]:
 
 def test_a_patrol_near_a_town_in_a_county(extractor):
     facts = extract(extractor, "Soldiers killed in ambush\n\nGunmen killed three soldiers on a river patrol near "
-                               "Kelvara, in Vestland county, on Tuesday, the army said.")
+                               "Kelvara, in Tresvalde county, on Tuesday, the army said.")
     assert _one_attack_at(facts) == ["Kelvara"]
 
 
 def test_a_mine_on_a_mountain_also_in_a_county(extractor):
     facts = extract(extractor, "Soldier wounded by mine\n\nA soldier was wounded on Sunday when a mine exploded "
-                               "during a patrol on Mount Dravenko, also in Vestland county, the defence ministry said.")
+                               "during a patrol on Mount Dravenko, also in Tresvalde county, the defence ministry said.")
     assert _one_attack_at(facts) == ["Mount Dravenko"]
 
 
 def test_a_mountain_in_the_county_of_a_town(extractor):
     facts = extract(extractor, "Mine blast\n\nThe ministry announces that a unit of the army carrying out a combing "
-                               "operation on Mount Dravenko, in the county of Vestland, was hit by the explosion of "
+                               "operation on Mount Dravenko, in the county of Tresvalde, was hit by the explosion of "
                                "a landmine this morning.")
     assert _one_attack_at(facts) == ["Mount Dravenko"]
 
@@ -89,10 +89,10 @@ def test_a_group_burning_trucks_is_an_attack(extractor):
 def test_several_bases_seized_in_a_department(extractor):
     # the lemmatiser reads "bases" as "basis": the plural of a seized holding all the same
     facts = extract(extractor, "Forces take rebel bases\n\nThe armed forces announce that their units seized several "
-                               "bases of armed gangs in the department of Vestland on 16 March, during an operation "
+                               "bases of armed gangs in the department of Tresvalde on 16 March, during an operation "
                                "against smugglers.")
     captures = asserted(facts, "Capture")
-    assert [names(facts, c, "place") for c in captures] == [["Vestland"]]
+    assert [names(facts, c, "place") for c in captures] == [["Tresvalde"]]
 
 
 # --- guards
@@ -139,26 +139,26 @@ def test_a_budget_overrun_is_no_capture(extractor):
 
 def test_two_containers_listed_stay(extractor):
     facts = extract(extractor, "Soldiers killed\n\nGunmen killed three soldiers on patrols near Kelvara, in "
-                               "Vestland county and in Rogaland county, on Tuesday, the army said.")
-    assert _one_attack_at(facts) == ["Rogaland county", "Vestland county"]
+                               "Tresvalde county and in Morlunde county, on Tuesday, the army said.")
+    assert _one_attack_at(facts) == ["Morlunde county", "Tresvalde county"]
 
 
 def test_where_the_attackers_came_from_is_no_place_of_the_attack(extractor):
-    facts = extract(extractor, "Soldiers killed\n\nGunmen from Kelvara, in Vestland county, killed three soldiers "
+    facts = extract(extractor, "Soldiers killed\n\nGunmen from Kelvara, in Tresvalde county, killed three soldiers "
                                "on Tuesday, the army said.")
-    assert _one_attack_at(facts) == ["Vestland county"]
+    assert _one_attack_at(facts) == ["Tresvalde county"]
 
 
 def test_three_places_listed_before_their_county_stay_the_county(extractor):
     facts = extract(extractor, "Soldiers killed\n\nGunmen killed three soldiers on patrols near Kelvara, Sandvik "
-                               "and Ostervik, in Vestland county, on Tuesday, the army said.")
-    assert _one_attack_at(facts) == ["Vestland county"]
+                               "and Ostervik, in Tresvalde county, on Tuesday, the army said.")
+    assert _one_attack_at(facts) == ["Tresvalde county"]
 
 
 def test_a_county_with_no_place_before_it_stays(extractor):
-    facts = extract(extractor, "Soldiers killed\n\nGunmen killed three soldiers in Vestland county on Tuesday, a "
+    facts = extract(extractor, "Soldiers killed\n\nGunmen killed three soldiers in Tresvalde county on Tuesday, a "
                                "week after the governor's visit to Kelvara, the army said.")
-    assert _one_attack_at(facts) == ["Vestland county"]
+    assert _one_attack_at(facts) == ["Tresvalde county"]
 
 
 # --- the trace over fusion-dev
