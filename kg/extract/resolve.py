@@ -78,6 +78,9 @@ def norm(text: str) -> str:
 # called by the bare name, which other sources and gazetteers use.
 _ADMIN_SUFFIXES = frozenset(["district", "province", "region", "state", "department", "county", "governorate",
                              "oblast", "prefecture", "municipality", "division", "area"])
+#: the words of _ADMIN_SUFFIXES that name a level below a state's first ("X district"): such a name is
+#: never taken for the first-level division of its bare name (round 26's world-unique division)
+_BELOW_FIRST_LEVEL = frozenset(["district", "county", "municipality", "division", "area"])
 
 
 # "X city", "X village": the settlement X itself (unlike "X province" beside the town X); "the X
@@ -1858,7 +1861,10 @@ def _admin1_divisions(pending: list[RawMention], countries: list[str], gaz: Opti
             # state is a neighbour of one it names or one of its places lies in (not when it names
             # that very state: "the region" of such a report then became the division and an attack) ("the Y of X said" in a report from a
             # town of X's state that never names the state; round 26)
-            named = _divisions_in_world(gaz, bare)
+            # (not "X district", "Y county": a word of a lower level names no first-level division,
+            # "Borgou district" is not the department; round 20's rule asks such a word among its names)
+            named = _divisions_in_world(gaz, bare) if not suffixed or words[-1].lower() not in _BELOW_FIRST_LEVEL \
+                else []
             if len(named) == 1 and named[0].country not in countries \
                     and (not any(countries) or named[0].country in _states_about(pending, countries)):
                 d = named[0]
