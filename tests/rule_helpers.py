@@ -23,3 +23,8 @@ def asserted(facts, etype):
 def entity_types(facts):
     """Each entity's name and type."""
     return {e.name: e.type for e in facts.entities}
+
+
+def types_named(facts, part):
+    """Each (type, name) of the entities whose name or an alias contains ``part``, sorted."""
+    return sorted((e.type, e.name) for e in facts.entities if part in e.name or any(part in a for a in e.aliases))

@@ -12,7 +12,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from rule_helpers import extract
+from rule_helpers import extract, types_named
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,23 +59,19 @@ def test_names_listing_refuses_the_check_group():
 # A state's army named as a modifier of another noun ("X army positions") is named: the force whose
 # positions, bulldozers or brigades they are.
 
-def _types(facts, part):
-    return sorted((e.type, e.name) for e in facts.entities if part in e.name or any(part in a for a in e.aliases))
-
-
 def _aliases(facts, name):
     return [a for e in facts.entities if e.name == name for a in e.aliases]
 
 
 def test_a_states_army_before_positions_is_its_force(extractor):
     f = extract(extractor, "Ambush\n\nRebels fired on Peruvian army positions near Tessak on Tuesday, officials said.")
-    assert [t for t, _ in _types(f, "Peruvian")] == ["ArmedForce"], _types(f, "Peruvian")
+    assert [t for t, _ in types_named(f, "Peruvian")] == ["ArmedForce"], types_named(f, "Peruvian")
     assert "Peruvian army" in [n for e in f.entities for n in (e.name, *e.aliases)]
 
 
 def test_a_states_army_before_bulldozers_is_its_force(extractor):
     f = extract(extractor, "Raid\n\nChilean army bulldozers tore up the streets of Velkoro on Thursday.")
-    assert [t for t, _ in _types(f, "Chilean")] == ["ArmedForce"], _types(f, "Chilean")
+    assert [t for t, _ in types_named(f, "Chilean")] == ["ArmedForce"], types_named(f, "Chilean")
 
 
 def test_military_support_still_names_no_force(extractor):
@@ -89,7 +85,7 @@ def test_military_support_still_names_no_force(extractor):
 def test_a_forest_is_also_called_by_its_bare_name(extractor):
     f = extract(extractor, "Blast\n\nThe jawans were returning from an operation in the Velmara forest when the bomb "
                            "went off.")
-    assert _types(f, "Velmara") == [("Location", "Velmara forest")], _types(f, "Velmara")
+    assert types_named(f, "Velmara") == [("Location", "Velmara forest")], types_named(f, "Velmara")
     assert "Velmara" in _aliases(f, "Velmara forest")
 
 
@@ -105,19 +101,19 @@ def test_a_base_beside_its_town_keeps_its_own_name(extractor):
     f = extract(extractor, "Base taken\n\nRebels captured the Marvoka military base on Thursday. Residents of the town "
                            "of Marvoka fled south.")
     assert "Marvoka" not in _aliases(f, "Marvoka military base")
-    assert ("Location", "Marvoka") in _types(f, "Marvoka")
+    assert ("Location", "Marvoka") in types_named(f, "Marvoka")
 
 
 def test_a_local_government_area_is_a_place_called_by_its_bare_name(extractor):
     f = extract(extractor, "Farmers killed\n\nFive farmers were killed in Tarvoni, in Dakko Local Government Area, on "
                            "Monday when gunmen attacked them.")
-    assert _types(f, "Dakko") == [("Location", "Dakko Local Government Area")], _types(f, "Dakko")
+    assert types_named(f, "Dakko") == [("Location", "Dakko Local Government Area")], types_named(f, "Dakko")
     assert "Dakko" in _aliases(f, "Dakko Local Government Area")
 
 
 def test_a_range_authority_stays_a_body(extractor):
     f = extract(extractor, "Talks\n\nThe Kelvar Range Authority said on Monday that it would reopen the road.")
-    assert _types(f, "Kelvar") == [("Organization", "Kelvar Range Authority")], _types(f, "Kelvar")
+    assert types_named(f, "Kelvar") == [("Organization", "Kelvar Range Authority")], types_named(f, "Kelvar")
 
 
 # An acronym no state or listed actor has, before "forces" or "troops": the forces of the body so
@@ -125,13 +121,13 @@ def test_a_range_authority_stays_a_body(extractor):
 
 def test_an_unlisted_acronym_before_forces_is_a_force(extractor):
     f = extract(extractor, "Town freed\n\nNXC forces had launched a new assault on Sunday on the desert town.")
-    assert _types(f, "NXC") == [("ArmedForce", "NXC forces")], _types(f, "NXC")
+    assert types_named(f, "NXC") == [("ArmedForce", "NXC forces")], types_named(f, "NXC")
 
 
 def test_the_forces_of_a_transitional_body_by_its_acronym(extractor):
     f = extract(extractor, "Training\n\nWe are supporting the training and equipping of the TQG forces, which are "
                            "at the front of this fight.")
-    assert _types(f, "TQG") == [("ArmedForce", "TQG forces")], _types(f, "TQG")
+    assert types_named(f, "TQG") == [("ArmedForce", "TQG forces")], types_named(f, "TQG")
 
 
 def test_an_armys_own_acronym_before_troops_makes_no_second_force(extractor):
@@ -150,17 +146,17 @@ def test_a_state_before_troops_stays_the_states_forces(extractor):
 
 def test_a_name_troops_regrouped_at_is_a_place(extractor):
     f = extract(extractor, "Retreat\n\nThe minister said the army had regrouped at Tesso and would defend the borders.")
-    assert _types(f, "Tesso") == [("Location", "Tesso")], _types(f, "Tesso")
+    assert types_named(f, "Tesso") == [("Location", "Tesso")], types_named(f, "Tesso")
 
 
 def test_a_headline_arrival_at_a_base_named_bare_is_the_base(extractor):
     f = extract(extractor, "Troops arrive at Velkaro\n\nFive hundred soldiers landed at the Velkaro air base on Monday.")
-    assert _types(f, "Velkaro") == [("Location", "Velkaro air base")], _types(f, "Velkaro")
+    assert types_named(f, "Velkaro") == [("Location", "Velkaro air base")], types_named(f, "Velkaro")
 
 
 def test_a_body_ministers_gathered_at_stays_a_body(extractor):
     f = extract(extractor, "Talks\n\nThe ministers gathered at the Tarvik Institute on Monday.")
-    assert _types(f, "Tarvik") == [("Organization", "Tarvik Institute")], _types(f, "Tarvik")
+    assert types_named(f, "Tarvik") == [("Organization", "Tarvik Institute")], types_named(f, "Tarvik")
 
 
 def test_a_garrison_is_also_called_by_its_bare_name(extractor):
