@@ -133,8 +133,8 @@ def one_name(x: str, y: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def bare_place_name(name: str, words: tuple[str, ...]) -> str:
-    """A normalised place name without a leading or trailing word for a kind of place ("yandoto
-    village", "village of yandoto", "nasir garrison": "yandoto", "nasir"); the name itself when
+    """A normalised place name without a leading or trailing word for a kind of place ("orna
+    village", "village of orna", "tarn garrison": "orna", "tarn"); the name itself when
     nothing would be left."""
     for w in sorted(words, key=len, reverse=True):
         if name.endswith(" " + w) and len(name) > len(w) + 1:
@@ -163,7 +163,7 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         if na == nb:
             return "same"
         # two unresolved names that are one name with or without a word for a kind of place
-        # ("Yandoto" / "Yandoto village", "Tarrem" / "Tarrem camp"; round 17): one place. Not
+        # ("Orna" / "Orna village", "Tarn" / "Tarn camp"; round 17): one place. Not
         # "city" ("Gaza City" / "Gaza" are two places, round 4), nor an area word (an area named
         # after a town holds it, below)
         if (a.kind == "?" and b.kind == "?" and cfg.unresolved_place_words

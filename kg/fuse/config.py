@@ -35,7 +35,7 @@ class FusionConfig:
     # it, is at that place ("contained"; compat.place_relation, round 12)
     unresolved_names_hold: bool = False
     # words that name a kind of place, not a place ("village", "camp", "garrison"): two unresolved
-    # names that are one name with or without such a word are one place ("Yandoto" / "Yandoto
+    # names that are one name with or without such a word are one place ("Orna" / "Orna
     # village"; compat.place_relation, round 17)
     unresolved_place_words: tuple[str, ...] = ()
     # event families whose unresolved places take the one country their report's or article's
