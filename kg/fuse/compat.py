@@ -131,6 +131,19 @@ def one_name(x: str, y: str) -> bool:
     return nx.strip() != "" and ny.strip() != "" and (nx in ny or ny in nx)
 
 
+@lru_cache(maxsize=1 << 14)
+def bare_place_name(name: str, words: tuple[str, ...]) -> str:
+    """A normalised place name without a leading or trailing word for a kind of place ("orna
+    village", "village of orna", "tarn garrison": "orna", "tarn"); the name itself when
+    nothing would be left."""
+    for w in sorted(words, key=len, reverse=True):
+        if name.endswith(" " + w) and len(name) > len(w) + 1:
+            return name[: -len(w) - 1]
+        if name.startswith(w + " of ") and len(name) > len(w) + 4:
+            return name[len(w) + 4:]
+    return name
+
+
 def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     """same | contained | near | country | unknown | conflict."""
     if a.iri == b.iri:
@@ -148,6 +161,13 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     if a.kind == "?" or b.kind == "?":
         na, nb = norm_name(a.label), norm_name(b.label)
         if na == nb:
+            return "same"
+        # two unresolved names that are one name with or without a word for a kind of place
+        # ("Orna" / "Orna village", "Tarn" / "Tarn camp"; round 17): one place. Not
+        # "city" ("Gaza City" / "Gaza" are two places, round 4), nor an area word (an area named
+        # after a town holds it, below)
+        if (a.kind == "?" and b.kind == "?" and cfg.unresolved_place_words
+                and bare_place_name(na, cfg.unresolved_place_words) == bare_place_name(nb, cfg.unresolved_place_words)):
             return "same"
         # "Rawa district", "Nangarhar province", "the department of Torodi": an unresolved area
         # named after the other place

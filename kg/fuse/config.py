@@ -34,6 +34,10 @@ class FusionConfig:
     # an unresolved place whose name holds the other place's name as whole words, or is held by
     # it, is at that place ("contained"; compat.place_relation, round 12)
     unresolved_names_hold: bool = False
+    # words that name a kind of place, not a place ("village", "camp", "garrison"): two unresolved
+    # names that are one name with or without such a word are one place ("Orna" / "Orna
+    # village"; compat.place_relation, round 17)
+    unresolved_place_words: tuple[str, ...] = ()
     # event families whose unresolved places take the one country their report's or article's
     # geocoded places lie in (kg.fuse.model.infer_countries): those told where they happen
     infer_country: tuple[str, ...] = ("Attack", "Capture")
@@ -92,7 +96,7 @@ class FusionConfig:
         """A hashable summary (for caches keyed by configuration)."""
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
                 self.undated_lateness_days, self.untimed_lookback_days, self.untimed_not_after, self.week_phrases, self.same_point_km, self.same_record_km,
-                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.infer_country, self.home_roles,
+                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.unresolved_place_words, self.infer_country, self.home_roles,
                 self.unplaced_named, self.unplaced_named_kinds, self.month_same_place,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
@@ -116,6 +120,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         area_radius_km={str(k): float(v) for k, v in (p.get("area_radius_km") or {}).items()},
         default_area_radius_km=float(p.get("default_area_radius_km", 160)),
         unresolved_names_hold=bool(p.get("unresolved_names_hold", False)),
+        unresolved_place_words=tuple(sorted({" ".join(str(w).lower().split()) for w in p.get("unresolved_place_words") or ()})),
         infer_country=tuple(str(f) for f in (p.get("infer_country", ["Attack", "Capture"]) or ())),
         home_roles=tuple(str(r) for r in (p.get("home_roles", ["target"]) or ())),
         month_same_place=tuple(str(f) for f in (d.get("month_same_place") or ())),
