@@ -78,9 +78,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # on by default and extraction rounds 39-41: dev 0.915 / P 0.989; test (all 109) 0.820 / P 0.946 (35 of
 # 37 joins right) at the batch's merge and at the end. Test B-cubed floor under the larger set's figure
 # (0.82 -> 0.81), pairwise P up (0.90 -> 0.93).
+# Session 19: fusion round 17, a batch by a new writer split at writing time between dev (25 articles
+# r17-*: 307 / 388) and test (24 articles: 133 / 159), committed before any run; first run r17-dev 0.601,
+# r17-test 0.709 / P 1.000 (5 of 5 joins right). One rule (unresolved places that differ by a
+# settlement word are one place): dev 0.901 / P 0.989; test (all 133) 0.803 / P 0.952 (40 of 42 joins
+# right). A perfect fusion of the reports the extractor reads would give dev 0.933, test 0.876
+# (scripts/eval.py's ceiling). B-cubed floors under the larger sets' figures (dev 0.90 -> 0.89,
+# test 0.81 -> 0.79).
 FLOORS = {
-    "fusion-dev": {"bcubed_f1": 0.90, "pairwise_precision": 0.98},
-    "fusion-test": {"bcubed_f1": 0.81, "pairwise_precision": 0.93},
+    "fusion-dev": {"bcubed_f1": 0.89, "pairwise_precision": 0.98},
+    "fusion-test": {"bcubed_f1": 0.79, "pairwise_precision": 0.93},
 }
 
 
@@ -102,8 +109,9 @@ def scores(shipped_extractor) -> dict[str, dict]:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fusion_floors(scores: dict[str, dict], name: str) -> None:
     r, floor = scores[name], FLOORS[name]
-    assert r["documents"] == {"fusion-dev": 282, "fusion-test": 109}[name]
-    assert r["gold_events"] == {"fusion-dev": 358, "fusion-test": 132}[name]
+    assert r["documents"] == {"fusion-dev": 307, "fusion-test": 133}[name]
+    assert r["gold_events"] == {"fusion-dev": 388, "fusion-test": 159}[name]
+    assert r["ceiling"]["bcubed_f1"] >= r["bcubed"]["f1"] - 0.01  # read reports fused perfectly
     assert r["bcubed"]["f1"] >= floor["bcubed_f1"], r
     assert r["pairwise"]["precision"] >= floor["pairwise_precision"], r
     assert r["bcubed"]["precision"] >= r["pairwise"]["precision"] - 0.05  # no large false merge
@@ -201,3 +209,16 @@ def test_a_failed_write_leaves_the_document_and_its_incidents_as_they_were(
         assert _graphs(store) == after
         index = FusionIndex.from_store(store)
         assert set(index.incident_of.values()) == {incident[:-len("/graph")]}
+
+
+def test_the_extraction_ceiling_fuses_every_report_read_and_leaves_the_missed_alone() -> None:
+    """The ceiling (a perfect fusion of the reports the extractor read) separates extraction's share
+    of the gap from fusion's: here the stage split a read pair and merged two incidents."""
+    ev = _eval_module()
+    items = [("inc-a", "p1"), ("inc-a", "single:doc:0"), ("inc-a", "p2"), ("inc-b", "p1")]
+    ceiling = ev._extraction_ceiling(items)
+    assert ceiling["pairwise_tp"] == 1  # the two read reports of inc-a; the missed one joins nothing
+    actual = ev._bcubed_pairwise(items)
+    assert actual["pairwise"]["tp"] == 0
+    assert ceiling["bcubed_f1"] > actual["bcubed"]["f1"]
+    assert ceiling["bcubed_f1"] < 1.0  # the missed report caps it
