@@ -84,6 +84,12 @@ class FusionConfig:
     # (soldiers, police, civilians), and the words that mark a speaker ("said", "according")
     victims: tuple[tuple[str, str], ...] = ()
     attribution: tuple[str, ...] = ()
+    # a speaker told before its words over commas ("The Inspector General of Police, Jon Doe, has
+    # said that ..."), an attribution word followed by "that", is taken out too (round 18)
+    speaker_head: bool = False
+    # a sentence its article reads as two attacks, naming two kinds of victim, gives neither a
+    # kind: which is whose is not known (round 18)
+    shared_sentence_victims: bool = False
     # bounds on what fusion remembers for a build (kg.fuse.memo): they change how often a value
     # is computed again, never a result, so key() leaves them out
     score_memo: int = 200_000
@@ -100,7 +106,8 @@ class FusionConfig:
                 self.unplaced_named, self.unplaced_named_kinds, self.month_same_place,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
-                self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution)
+                self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution,
+                self.speaker_head, self.shared_sentence_victims)
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
@@ -142,6 +149,8 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         victims=tuple(sorted((str(w).lower(), str(kind)) for kind, words in (v.get("kinds") or {}).items()
                              for w in words or ())),
         attribution=tuple(str(w).lower() for w in v.get("attribution") or ()),
+        speaker_head=bool(v.get("speaker_head", False)),
+        shared_sentence_victims=bool(v.get("shared_sentence", False)),
         score_memo=int(m.get("score_memo", 200_000)),
         group_memo=int(m.get("group_memo", 20_000)),
     )
