@@ -1,6 +1,6 @@
-"""kg.fuse rules of issue 11's eighteenth round (who an attack struck, as its sentence tells it),
-on invented reports and hand-made document graphs (never on corpus articles). docs/fusion.md,
-"Eighteenth round"."""
+"""kg.fuse rules of issue 11's eighteenth round (who an attack struck, as its sentence tells it;
+an unresolved place inside the state its article gives it), on invented reports and hand-made
+document graphs (never on corpus articles). docs/fusion.md, "Eighteenth round"."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from kg.fuse.cluster import cluster
-from kg.fuse.compat import compare, victim_kind, victims_score
+from kg.fuse.compat import compare, place_relation, places_relation, victim_kind, victims_score
 from kg.fuse.config import load_config
 from kg.fuse.model import PlaceInfo, Report, reports_from_triples
 from kg.graph.vocab import CKG
+from test_fuse_round11 import place_of
+from test_fuse_round11 import read as read_places
 
 CFG = load_config()
 XX = "https://w3id.org/conflict-kg/id/state/xx"
@@ -129,3 +131,43 @@ def test_the_rules_are_data():
     assert CFG.speaker_head and CFG.shared_sentence_victims
     assert CFG.key() != replace(CFG, speaker_head=False).key()
     assert CFG.key() != replace(CFG, shared_sentence_victims=False).key()
+
+
+# --- an unresolved place inside the state its article gives it ----------------------------------
+
+VILLAGE = [("Attack", ["telmiri"], "Gunmen attacked an army post at Telmiri on Thursday.")]
+
+
+def test_an_unresolved_place_of_an_inferred_state_is_inside_that_state():
+    """An unresolved village given Xland by its article's places, against a report placed only at
+    Xland the same day: inside it ("contained"), as a located town of Xland is; the two reports of
+    one attack are joined. Without the setting (rounds 11 and 17) "country", and apart."""
+    (village,) = read_places("a", VILLAGE, others=("harrowgate",), perpetrator=False)
+    (state,) = read_places("b", [("Attack", ["xx"], "Gunmen attacked an army post in Xland on Thursday.")],
+                           perpetrator=False)
+    assert place_relation(place_of(village, "Telmiri"), place_of(state, "Xland"), CFG) == "contained"
+    assert compare(village, state, CFG) >= CFG.threshold
+    assert groups_of([village, state]) == [sorted([village.iri, state.iri])]
+    before = replace(CFG, inferred_in_state=False)
+    assert places_relation(village, state, before) == "country"
+    assert compare(village, state, before) < before.threshold
+    assert len(groups_of([village, state], before)) == 2
+
+
+def test_the_inferred_place_is_still_nowhere_known_against_a_town_or_another_state():
+    """Against a located town of its state it stays "country" (where in the state is not known),
+    and against another state it is a conflict: two attacks the same day stay apart."""
+    (village,) = read_places("a", VILLAGE, others=("harrowgate",), perpetrator=False)
+    (town,) = read_places("c", [("Attack", ["harrowgate"], "Gunmen attacked an army post at Harrowgate.")],
+                          perpetrator=False)
+    assert places_relation(village, town, CFG) == "country"
+    assert compare(village, town, CFG) < CFG.threshold
+    assert len(groups_of([village, town])) == 2
+    other = replace(place_of(village, "Telmiri"), country="https://w3id.org/conflict-kg/id/state/yy")
+    (state,) = read_places("b", [("Attack", ["xx"], "Gunmen attacked an army post in Xland.")], perpetrator=False)
+    assert place_relation(other, place_of(state, "Xland"), CFG) == "conflict"
+
+
+def test_the_state_setting_is_data():
+    assert CFG.inferred_in_state
+    assert CFG.key() != replace(CFG, inferred_in_state=False).key()

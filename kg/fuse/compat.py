@@ -20,7 +20,7 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   places (``near_places``). Different countries or distinct towns veto. A place the
   gazetteer left with no country has the one its report's or article's geocoded places lie in
   (``PlaceInfo.inferred``, kg.fuse.model): it is in that country and nowhere known in it ("same
-  country", never inside the state), and another country vetoes as for any place. An unresolved
+  country"; inside the state itself with ``places.inferred_in_state``, round 18), and another country vetoes as for any place. An unresolved
   name that holds a located place's name as whole words, or is held by it, is at that place
   ("Ain al-Asad air base" / "Al Asad Air Base": ``places.unresolved_names_hold``);
 * **actors**, per role both name: two fillers agree when they share a name, an alias, or a
@@ -155,7 +155,10 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     if a.country and b.country and a.country != b.country:
         return "conflict"
     if a.kind == "S" or b.kind == "S":
-        if a.inferred or b.inferred:  # the state an unresolved place is only taken to lie in
+        # the state an unresolved place is only taken to lie in: "country" (round 11), or, with
+        # places.inferred_in_state, inside it as any located place of the state is (round 18: a
+        # report placed only at the state says no more of where than the inferred place does)
+        if (a.inferred or b.inferred) and not cfg.inferred_in_state:
             return "country"
         return "contained" if (a.country and b.country) else "unknown"
     if a.kind == "?" or b.kind == "?":

@@ -44,6 +44,9 @@ class FusionConfig:
     # roles whose armed forces are at home: where the article's places give no country, the state
     # of such a filler's forces is the unresolved place's (an army is attacked at home)
     home_roles: tuple[str, ...] = ("target",)
+    # an unresolved place given a country (infer_country) is inside that state ("contained")
+    # against a report placed only at the state, as a located place of it is (round 18)
+    inferred_in_state: bool = False
     # event families whose report with no place of its own is at the other report's place when
     # its own sentence names that place ("named"; compat.places_relation, round 16), and the
     # kinds of place (S state, A area, L region, P point, ? unresolved) that count so
@@ -102,7 +105,7 @@ class FusionConfig:
         """A hashable summary (for caches keyed by configuration)."""
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
                 self.undated_lateness_days, self.untimed_lookback_days, self.untimed_not_after, self.week_phrases, self.same_point_km, self.same_record_km,
-                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.unresolved_place_words, self.infer_country, self.home_roles,
+                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.unresolved_place_words, self.infer_country, self.home_roles, self.inferred_in_state,
                 self.unplaced_named, self.unplaced_named_kinds, self.month_same_place,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
@@ -130,6 +133,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         unresolved_place_words=tuple(sorted({" ".join(str(w).lower().split()) for w in p.get("unresolved_place_words") or ()})),
         infer_country=tuple(str(f) for f in (p.get("infer_country", ["Attack", "Capture"]) or ())),
         home_roles=tuple(str(r) for r in (p.get("home_roles", ["target"]) or ())),
+        inferred_in_state=bool(p.get("inferred_in_state", False)),
         month_same_place=tuple(str(f) for f in (d.get("month_same_place") or ())),
         unplaced_named=tuple(str(f) for f in (p.get("unplaced_named") or ())),
         unplaced_named_kinds=tuple(str(k) for k in (p.get("unplaced_named_kinds", ["A", "L", "P", "?"]) or ())),
