@@ -20,7 +20,7 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   places (``near_places``). Different countries or distinct towns veto. A place the
   gazetteer left with no country has the one its report's or article's geocoded places lie in
   (``PlaceInfo.inferred``, kg.fuse.model): it is in that country and nowhere known in it ("same
-  country", never inside the state), and another country vetoes as for any place. An unresolved
+  country"; inside the state itself with ``places.inferred_in_state``, round 18), and another country vetoes as for any place. An unresolved
   name that holds a located place's name as whole words, or is held by it, is at that place
   ("Ain al-Asad air base" / "Al Asad Air Base": ``places.unresolved_names_hold``);
 * **actors**, per role both name: two fillers agree when they share a name, an alias, or a
@@ -155,7 +155,10 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
     if a.country and b.country and a.country != b.country:
         return "conflict"
     if a.kind == "S" or b.kind == "S":
-        if a.inferred or b.inferred:  # the state an unresolved place is only taken to lie in
+        # the state an unresolved place is only taken to lie in: "country" (round 11), or, with
+        # places.inferred_in_state, inside it as any located place of the state is (round 18: a
+        # report placed only at the state says no more of where than the inferred place does)
+        if (a.inferred or b.inferred) and not cfg.inferred_in_state:
             return "country"
         return "contained" if (a.country and b.country) else "unknown"
     if a.kind == "?" or b.kind == "?":
@@ -534,32 +537,60 @@ def victim_kind(r: Report, cfg: FusionConfig) -> Optional[str]:
     police, civilian) of the first victim word, once each clause's speaker ("..., police said",
     "The army said ...": the words before an ``attribution`` word; "according to ...": the words
     after it) and the words of the report's own perpetrators are taken out. None for other
-    families, or when no such word is left. Outlets tell who was hit the same way ("17
+    families, or when no such word is left. A speaker told first over commas ("The Inspector
+    General of Police, Jon Doe, has said that ...": ``victims.speaker_head``) is taken out too;
+    a sentence the article reads as two attacks that names two kinds of victim gives neither a
+    kind (``victims.shared_sentence``, round 18). Outlets tell who was hit the same way ("17
     soldiers", "24 soldiers in an attack on an army position"), so that two same-day attacks
     of one country with no place in common are told apart or together by it."""
     if not cfg.victims or not r.evidence or family(r.cls) != "Attack":
         return None
     perps = tuple(sorted({k for x in r.actors.get("perpetrator", ()) if not doubtful(r, "perpetrator", x)
                           for k in (x.label, *x.keys) if ":" not in k}))
-    return _victim_kind(r.evidence, perps, cfg.victims, cfg.attribution)
+    found = _victim_kinds(r.evidence, perps, cfg.victims, cfg.attribution, cfg.speaker_head)
+    # one sentence read as two attacks, naming two kinds of victim ("Gunmen shot dead a village
+    # defence volunteer ..., a day after a bomb wounded shoppers at a market there"): each kind is
+    # one attack's, and which is whose is not known (round 18)
+    if r.shared_evidence and cfg.shared_sentence_victims and len(set(found)) > 1:
+        return None
+    return found[0] if found else None
 
 
 @lru_cache(maxsize=1 << 14)
-def _victim_kind(evidence: str, perps: tuple[str, ...], victims: tuple[tuple[str, str], ...],
-                 attribution: tuple[str, ...]) -> Optional[str]:
+def _victim_kinds(evidence: str, perps: tuple[str, ...], victims: tuple[tuple[str, str], ...],
+                  attribution: tuple[str, ...], speaker_head: bool = False) -> tuple[str, ...]:
+    """The kinds of the victim words of an evidence sentence, in order (:func:`victim_kind`)."""
     kinds = dict(victims)
     skip = {w for p in perps for w in _WORDS.findall(norm_name(p))}
     text = unicodedata.normalize("NFKD", evidence).encode("ascii", "ignore").decode().lower()
-    for clause in _CLAUSES.split(text):
+    clauses = _CLAUSES.split(text)
+    out: list[str] = []
+    for k, clause in enumerate(clauses):
+        # a speaker told before its words ("The Inspector General of Police, Jon Doe, has said
+        # that ..."): the attribution with its "that" ends the speaker, whose title and name the
+        # commas set in clauses of their own (victims.speaker_head, round 18)
+        if speaker_head and k and _speaker_head(_WORDS.findall(clause), attribution):
+            clauses = clauses[k:]
+            break
+    for clause in clauses:
         words = _WORDS.findall(clause)
         for i, w in enumerate(words):
             if w in attribution:
                 words = words[:i] if w == "according" else words[i + 1:]
                 break
-        for w in words:
-            if w in kinds and w not in skip:
-                return kinds[w]
-    return None
+        out.extend(kinds[w] for w in words if w in kinds and w not in skip)
+    return tuple(out)
+
+
+def _speaker_head(words: list[str], attribution: tuple[str, ...]) -> bool:
+    """A clause whose first attribution word ("said", "announced"; not "according") is followed
+    by "that" within four words ("has said that", "said on Monday that"): what comes before it
+    in the sentence is the speaker, even over commas ("The Inspector General of Police, Jon
+    Doe, has said that ..."). A tail attribution ("..., police said.") has no "that"."""
+    for i, w in enumerate(words):
+        if w in attribution and w != "according":
+            return "that" in words[i + 1:i + 5]
+    return False
 
 
 def victims_score(a: Report, b: Report, cfg: FusionConfig) -> float:

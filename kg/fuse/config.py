@@ -44,6 +44,9 @@ class FusionConfig:
     # roles whose armed forces are at home: where the article's places give no country, the state
     # of such a filler's forces is the unresolved place's (an army is attacked at home)
     home_roles: tuple[str, ...] = ("target",)
+    # an unresolved place given a country (infer_country) is inside that state ("contained")
+    # against a report placed only at the state, as a located place of it is (round 18)
+    inferred_in_state: bool = False
     # event families whose report with no place of its own is at the other report's place when
     # its own sentence names that place ("named"; compat.places_relation, round 16), and the
     # kinds of place (S state, A area, L region, P point, ? unresolved) that count so
@@ -84,6 +87,12 @@ class FusionConfig:
     # (soldiers, police, civilians), and the words that mark a speaker ("said", "according")
     victims: tuple[tuple[str, str], ...] = ()
     attribution: tuple[str, ...] = ()
+    # a speaker told before its words over commas ("The Inspector General of Police, Jon Doe, has
+    # said that ..."), an attribution word followed by "that", is taken out too (round 18)
+    speaker_head: bool = False
+    # a sentence its article reads as two attacks, naming two kinds of victim, gives neither a
+    # kind: which is whose is not known (round 18)
+    shared_sentence_victims: bool = False
     # bounds on what fusion remembers for a build (kg.fuse.memo): they change how often a value
     # is computed again, never a result, so key() leaves them out
     score_memo: int = 200_000
@@ -96,11 +105,12 @@ class FusionConfig:
         """A hashable summary (for caches keyed by configuration)."""
         return (self.edge_days, self.undated_lookback_days, self.tolerance_days,
                 self.undated_lateness_days, self.untimed_lookback_days, self.untimed_not_after, self.week_phrases, self.same_point_km, self.same_record_km,
-                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.unresolved_place_words, self.infer_country, self.home_roles,
+                tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.unresolved_place_words, self.infer_country, self.home_roles, self.inferred_in_state,
                 self.unplaced_named, self.unplaced_named_kinds, self.month_same_place,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
-                self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution)
+                self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution,
+                self.speaker_head, self.shared_sentence_victims)
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
@@ -123,6 +133,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         unresolved_place_words=tuple(sorted({" ".join(str(w).lower().split()) for w in p.get("unresolved_place_words") or ()})),
         infer_country=tuple(str(f) for f in (p.get("infer_country", ["Attack", "Capture"]) or ())),
         home_roles=tuple(str(r) for r in (p.get("home_roles", ["target"]) or ())),
+        inferred_in_state=bool(p.get("inferred_in_state", False)),
         month_same_place=tuple(str(f) for f in (d.get("month_same_place") or ())),
         unplaced_named=tuple(str(f) for f in (p.get("unplaced_named") or ())),
         unplaced_named_kinds=tuple(str(k) for k in (p.get("unplaced_named_kinds", ["A", "L", "P", "?"]) or ())),
@@ -142,6 +153,8 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         victims=tuple(sorted((str(w).lower(), str(kind)) for kind, words in (v.get("kinds") or {}).items()
                              for w in words or ())),
         attribution=tuple(str(w).lower() for w in v.get("attribution") or ()),
+        speaker_head=bool(v.get("speaker_head", False)),
+        shared_sentence_victims=bool(v.get("shared_sentence", False)),
         score_memo=int(m.get("score_memo", 200_000)),
         group_memo=int(m.get("group_memo", 20_000)),
     )

@@ -20,9 +20,9 @@ import zlib
 import re
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional
 
 from kg.fuse.memo import MISSING, Memo
@@ -144,6 +144,11 @@ class Report:
     # the text of a date coarser than a day ("last week", "this week"; ckg:dateText), read by
     # blocking.interval: the extractor gives a week at month precision
     date_text: Optional[str] = None
+    # another report of its article, of its family, has the same evidence sentence (one sentence
+    # read as two events: "Gunmen shot dead a volunteer ..., a day after a bomb wounded shoppers at a market
+    # there"): what the sentence says of who was struck belongs to one of them, not known which
+    # (compat.victim_kind, round 18)
+    shared_evidence: bool = False
 
     @property
     def sort_key(self) -> str:
@@ -378,6 +383,12 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             untimed=untimed,
             date_text=" ".join(date_text.lower().split()) if date_text else None,
         ))
+    if len(out) > 1:  # one sentence read as two events of one family (not an attack and its statement)
+        from kg.fuse.blocking import family  # (blocking imports this module)
+
+        told = Counter((r.doc_id, family(r.cls), r.evidence) for r in out if r.evidence)
+        out = [replace(r, shared_evidence=True) if r.evidence and told[(r.doc_id, family(r.cls), r.evidence)] > 1
+               else r for r in out]
     out.sort(key=lambda r: r.iri)
     return out
 
