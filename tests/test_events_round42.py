@@ -1,0 +1,68 @@
+"""The forty-second round of event rules (issues 10 and 11: a trigger read but no event made, "rule made none",
+by mechanism): a verb of killing whose subject is an armed body told by a common noun ("forces killed an
+armed man", "the patrol killed four insurgents", "government and allied forces killed nine militiamen") or a
+group of armed people ("groups of militiamen") is an attack, as one whose subject is soldiers or gunmen
+(kg/extract/events/attacks.py ``armed_body``, events.yaml ``r42_armed_bodies``); a killing told "in separate
+operations" is a sum of several, no one attack (docs/extraction.md, "Round 42"). Invented reports; each
+positive test fails before the round, each guard passes on both.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import asserted, extract, names
+
+
+def _places(facts) -> list[list[str]]:
+    return [names(facts, a, "location") for a in asserted(facts, "Attack")]
+
+
+def test_forces_killing_a_man_while_searching_a_district_is_an_attack_there(extractor):
+    # "forces" is no name and no word of armed people the rule knew: the killing was refused ("floods killed 40")
+    facts = extract(extractor, "Raid in the east\n\nWhile searching compounds in the Dravel district, forces "
+                               "killed an armed man barricaded in a building, officials said.")
+    assert _places(facts) == [["Dravel district"]]
+
+
+def test_a_patrol_killing_insurgents_near_a_town_is_an_attack(extractor):
+    facts = extract(extractor, "Patrol clash\n\nA patrol killed four insurgents near the town of Kelvara on Monday, "
+                               "the army said.")
+    assert _places(facts) == [["Kelvara"]]
+    assert asserted(facts, "Attack")[0].quantities["fatalities"].value == 4
+
+
+def test_forces_told_by_two_modifiers_killing_militiamen_is_an_attack(extractor):
+    facts = extract(extractor, "Militia hit\n\nGovernment and allied forces killed nine militia members in the town "
+                               "of Kelvara on Tuesday, a spokesman said.")
+    assert _places(facts) == [["Kelvara"]]
+
+
+def test_groups_of_gunmen_killing_villagers_are_attackers(extractor):
+    facts = extract(extractor, "Village raid\n\nGroups of gunmen killed five villagers in the village of Kelvara on "
+                               "Monday, residents said.")
+    assert _places(facts) == [["Kelvara"]]
+
+
+def test_a_killing_in_separate_operations_is_no_one_attack(extractor):
+    # guard: a sum of several operations across a state names no one attack
+    facts = extract(extractor, "Raids\n\nCoalition forces killed 10 insurgents in separate operations in the "
+                               "Dravel district on Monday and Tuesday, officials reported.")
+    assert asserted(facts, "Attack") == []
+
+
+def test_market_forces_are_no_armed_body(extractor):
+    # guard: "forces" with a modifier that makes them no armed body, and nobody killed
+    facts = extract(extractor, "Shops close\n\nMarket forces killed the small shops of Kelvara, the mayor said.")
+    assert asserted(facts, "Attack") == []
+
+
+def test_the_force_of_a_storm_is_no_armed_body(extractor):
+    # guard: "the force of X" names a force of nature, not an armed body
+    facts = extract(extractor, "Storm\n\nThe force of the storm killed three fishermen near Kelvara, police said.")
+    assert asserted(facts, "Attack") == []
+
+
+def test_a_group_of_doctors_is_no_armed_group(extractor):
+    # guard: a group whose "of" names unarmed people
+    facts = extract(extractor, "Clinic\n\nA group of doctors opened fire hydrants in Kelvara on Monday to cool "
+                               "the crowd, the mayor said.")
+    assert asserted(facts, "Attack") == []
