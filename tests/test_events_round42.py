@@ -66,3 +66,37 @@ def test_a_group_of_doctors_is_no_armed_group(extractor):
     facts = extract(extractor, "Clinic\n\nA group of doctors opened fire hydrants in Kelvara on Monday to cool "
                                "the crowd, the mayor said.")
     assert asserted(facts, "Attack") == []
+
+
+def test_an_army_base_at_a_town_overrun_is_a_capture_of_the_town(extractor):
+    # "at X" after a seized site names where it lies, as "in X" and "near X" did
+    facts = extract(extractor, "Base overrun\n\nFighters of the Dravan Front overran the army base at Kelvara on "
+                               "Tuesday, the army said.")
+    assert [names(facts, c, "place") for c in asserted(facts, "Capture")] == [["Kelvara"]]
+
+
+def test_a_rebel_camp_at_a_village_seized_is_a_capture_of_the_village(extractor):
+    facts = extract(extractor, "Camp seized\n\nGovernment troops seized the rebel camp at Kelvara on Thursday after "
+                               "two days of fighting, a military source said.")
+    assert [names(facts, c, "place") for c in asserted(facts, "Capture")] == [["Kelvara"]]
+
+
+def test_the_camp_taken_over_after_a_withdrawal_from_a_town_is_there(extractor):
+    # "the camp" points to the place named before it in its sentence, as "the base" did
+    facts = extract(extractor, "Camp handed over\n\nThe peacekeepers completed their withdrawal from the town of "
+                               "Kelvara on Oct. 31, after which the Dravan Front's fighters took over the camp, angering "
+                               "the junta.")
+    assert [names(facts, c, "place") for c in asserted(facts, "Capture")] == [["Kelvara"]]
+
+
+def test_a_base_stormed_at_dawn_names_no_place(extractor):
+    # guard: "at dawn" after the base is a time, no place: no capture
+    facts = extract(extractor, "Base stormed\n\nFighters of the Dravan Front seized the base at dawn on Tuesday, "
+                               "the army said.")
+    assert asserted(facts, "Capture") == []
+
+
+def test_a_camp_of_displaced_people_visited_is_no_capture(extractor):
+    # guard: a camp is taken only by a verb of seizing
+    facts = extract(extractor, "Camp visit\n\nThe minister toured the camp at Kelvara on Tuesday, aid workers said.")
+    assert asserted(facts, "Capture") == []

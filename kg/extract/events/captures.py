@@ -11,10 +11,17 @@ from spacy.tokens import Token
 
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
-from kg.extract.events.words import ACTORS, ARMED, CONTROL_VERBS, FLAG_VERBS, HOLDINGS, PLACE_NOUNS, TOWN_NOUNS
+from kg.extract.events.words import ACTORS, ARMED, CONTROL_VERBS, FLAG_VERBS, PLACE_NOUNS, TOWN_NOUNS
+from kg.extract.events.words import HOLDINGS as _HOLDINGS
+from kg.extract.events_data import events_yaml
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.places import SPECIFIC, specificity
 from kg.extract.timex import find_times
+
+
+_R42 = events_yaml().get("r42_holdings", {})
+HOLDINGS = _HOLDINGS | frozenset(_R42.get("nouns", []))  # round 42: "the camp"
+HOLDING_PREPS = ("in", "of", "near", "around", "outside") + tuple(_R42.get("preps", []))  # round 42: "the base at X"
 
 
 def _plural_holding(tok) -> bool:
@@ -315,4 +322,4 @@ class CaptureRules:
         "the navy headquarters in the port of X", "areas of X" (the parse may hang X elsewhere);
         with ``stop_at_clause``, none past a verb ("bases including one near X")."""
         end = min(noun.right_edge.i + 5, self.sent.span.end)
-        return self.locative_after(noun, end, ("in", "of", "near", "around", "outside"), stop_at_clause=stop_at_clause)
+        return self.locative_after(noun, end, HOLDING_PREPS, stop_at_clause=stop_at_clause)
