@@ -100,3 +100,27 @@ def test_a_camp_of_displaced_people_visited_is_no_capture(extractor):
     # guard: a camp is taken only by a verb of seizing
     facts = extract(extractor, "Camp visit\n\nThe minister toured the camp at Kelvara on Tuesday, aid workers said.")
     assert asserted(facts, "Capture") == []
+
+
+def test_the_base_retaken_is_the_base_at_a_town_told_before(extractor):
+    # "The base" of a sentence naming no place is the base told with its place in the sentence before
+    facts = extract(extractor, "Base retaken\n\nDravan fighters overran the army base at Kelvara on Tuesday, the army "
+                               "said.\n\nThe base was retaken on Saturday by government troops, the army said.")
+    retaken = [c for c in asserted(facts, "Capture") if c.trigger.text == "retaken"]
+    assert [names(facts, c, "place") for c in retaken] == [["Kelvara"]]
+
+
+def test_a_base_told_before_with_no_place_gives_none(extractor):
+    # guard: the base told before names no place, and the town of the sentence before is not the base's
+    facts = extract(extractor, "Base retaken\n\nThe army sent reinforcements to the town of Kelvara on Monday. "
+                               "Rebels attacked an army base on Tuesday. Government troops retook the base on "
+                               "Saturday, the army said.")
+    assert asserted(facts, "Capture") == []
+
+
+def test_a_base_told_three_sentences_before_is_too_far(extractor):
+    # guard: only the two sentences before are read
+    facts = extract(extractor, "Base retaken\n\nDravan fighters overran the army base in the town of Kelvara on Tuesday. The "
+                               "army said talks would follow. A spokesman said the region was calm. Officials said "
+                               "schools would reopen. Government troops retook the base on Saturday, the army said.")
+    assert [c.trigger.text for c in asserted(facts, "Capture")] == ["overran"]
