@@ -124,3 +124,19 @@ def test_a_base_told_three_sentences_before_is_too_far(extractor):
                                "army said talks would follow. A spokesman said the region was calm. Officials said "
                                "schools would reopen. Government troops retook the base on Saturday, the army said.")
     assert [c.trigger.text for c in asserted(facts, "Capture")] == ["overran"]
+
+
+def test_a_gunfight_before_soldiers_fled_a_town_is_an_attack_there(extractor):
+    # round 40 placed the fight told as what came before the flight; with no toll and no side named, the rule of
+    # fighting ("heavy fighting in X": a setting) refused it. One fight ("a gunfight") told so is one event.
+    facts = extract(extractor, "Town lost\n\nRebels reached the town of Kelvara on Monday. Soldiers fled Kelvara "
+                               "last week after a gunfight erupted among them, a major said.")
+    fights = [a for a in asserted(facts, "Attack") if a.trigger.text == "gunfight"]
+    assert [names(facts, a, "location") for a in fights] == [["Kelvara"]]
+
+
+def test_residents_fleeing_after_heavy_fighting_is_no_one_attack(extractor):
+    # guard: fighting in general before a flight stays a setting
+    facts = extract(extractor, "Town emptied\n\nAid workers reached the town of Kelvara on Monday. Residents fled "
+                               "Kelvara last week after heavy fighting, aid workers said.")
+    assert asserted(facts, "Attack") == []

@@ -270,8 +270,10 @@ class AttackRules:
             if not f.filled("location") and held is not None and self.trigger_type(tok.head)[0] == "Capture":
                 for obj in self.preps(held).get("in", []):  # "seizing an office in X and attacking a police station"
                     f.add("location", self.place_in(obj))
+        sequel = None
         if not f.filled("location") and nominal:  # round 40: "fled X after a gunfight erupted", "the takeover of X
-            f.add("location", self.sequel_place(tok))  # came after five days of clashes"
+            sequel = self.sequel_place(tok)  # came after five days of clashes"
+            f.add("location", sequel)
         if not f.filled("location") and not nominal and self.finder.t.base(tok) in self.finder.t.kill_verbs:
             # round 32: "were killed when troops entered X", "took over villages including X, killing dozens"
             f.add("location", self.linked_clause_place(tok))
@@ -300,7 +302,9 @@ class AttackRules:
         told_toll = nominal and lemma in self.finder.t.toll_nouns and "fatalities" in f.quantities \
             and not f.filled("location") and self.victim_clause(tok)  # "five soldiers were killed in a fight"
         if nominal and lemma in self.finder.t.toll_nouns and not (f.quantities and f.filled("location")) \
-                and not (definite and not f.filled("location")) and not told_toll and not self.fought_at(tok, f, where):
+                and not (definite and not f.filled("location")) and not told_toll and not self.fought_at(tok, f, where) \
+                and not (sequel and self.one_fight(tok)):  # round 42: "fled X after a gunfight erupted": one fight
+            #                                                       told as what came before a flight or a capture
             return  # "heavy fighting in X", "clashes continued": no one attack ("killed in the fighting"
             #         tells the toll of the attack told just before: see anaphoric below)
         if not nominal and self.finder.t.base(tok) in self.finder.t.toll_verbs and not (
@@ -498,6 +502,12 @@ class AttackRules:
                     if self.kind(eid) == "Location" and specificity(eid, self.res) > REGION:
                         return eid
         return None
+
+    @staticmethod
+    def one_fight(noun: Token) -> bool:
+        """Round 42: a fight told as one ("a gunfight", "a fierce gun battle"), not fighting in general ("heavy
+        fighting", "clashes")."""
+        return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
     def sequel_place(self, noun: Token) -> Optional[str]:
         """Round 40: a fight told as what came before a capture or a flight happened where that event
