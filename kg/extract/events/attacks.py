@@ -38,6 +38,20 @@ _SEQUEL = events_yaml().get("r40_sequel_places", {})
 SEQUEL_MARKS = frozenset(_SEQUEL.get("marks", []))  # "fled X after a gunfight", "came after days of clashes"
 SEQUEL_FLIGHT = frozenset(_SEQUEL.get("flight_verbs", []))
 LOCAL_SOURCES = frozenset(events_yaml().get("r40_local_sources", []))  # "residents of X said ..."
+_BODIES = events_yaml().get("r42_armed_bodies", {})
+ARMED_BODIES = frozenset(_BODIES.get("bodies", []))  # "forces killed a militant" (round 42)
+ARMED_GROUPS = frozenset(_BODIES.get("groups", []))  # "groups of militiamen attacked" (round 42)
+
+
+def armed_body(subj: Token) -> bool:
+    """Round 42: an armed body told by a common noun ("forces", "the patrol", "Iraqi and coalition forces") with no
+    "of" phrase making it something else ("the force of the blast"), or a group whose "of" phrase names armed people
+    ("groups of militiamen")."""
+    lemma = subj.lemma_.lower()
+    of = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if lemma in ARMED_BODIES and not of:
+        return True
+    return lemma in ARMED_GROUPS and any(o.lemma_.lower() in ARMED_NOUNS or o.lower_ in ARMED_NOUNS for o in of)
 
 
 def _another_role(tok: Token) -> bool:
@@ -163,10 +177,17 @@ class AttackRules:
                 return  # "the X attack killed 14": the noun's own frame takes the toll
             weapon = subj is not None and subj.lemma_.lower() in WEAPON_SUBJECTS
             armed = subj is not None and (subj.lemma_.lower() in ARMED_NOUNS or any(
-                c.dep_ == "amod" and c.lower_ == "armed" for c in subj.children))  # "armed men" (round 39)
+                c.dep_ == "amod" and c.lower_ == "armed" for c in subj.children)  # "armed men" (round 39)
+                or any(armed_body(s) for s in (subj, *subj.conjuncts)))  # "forces killed a militant", "groups of
+            #                  militiamen", "government and allied forces" (the parse's subject "government") (round 42)
             if self.finder.t.base(tok) in self.finder.t.actor_verbs and not (f.filled("perpetrator") or weapon or armed) \
                     and not (subj is None and (self.placed_toll(tok) or self.toll_placed_by_its_clause(tok))):
                 return  # "floods killed 40": no attack
+            killed = self.child(tok, "dobj")  # (the parse may hang "in separate operations" on the killed)
+            if self.finder.t.base(tok) in self.finder.t.actor_verbs and any(
+                    self.summary(o) for p in ("in", "during")
+                    for o in preps.get(p, []) + (self.preps(killed).get(p, []) if killed is not None else [])):
+                return  # "forces killed 10 insurgents in separate operations": a sum of several (round 42)
             if weapon and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
                 f.anaphoric = True  # "the blast killed 9": more of a bombing told before
             obj = self.child(tok, "dobj", "nsubjpass")
@@ -249,8 +270,10 @@ class AttackRules:
             if not f.filled("location") and held is not None and self.trigger_type(tok.head)[0] == "Capture":
                 for obj in self.preps(held).get("in", []):  # "seizing an office in X and attacking a police station"
                     f.add("location", self.place_in(obj))
+        sequel = None
         if not f.filled("location") and nominal:  # round 40: "fled X after a gunfight erupted", "the takeover of X
-            f.add("location", self.sequel_place(tok))  # came after five days of clashes"
+            sequel = self.sequel_place(tok)  # came after five days of clashes"
+            f.add("location", sequel)
         if not f.filled("location") and not nominal and self.finder.t.base(tok) in self.finder.t.kill_verbs:
             # round 32: "were killed when troops entered X", "took over villages including X, killing dozens"
             f.add("location", self.linked_clause_place(tok))
@@ -279,7 +302,9 @@ class AttackRules:
         told_toll = nominal and lemma in self.finder.t.toll_nouns and "fatalities" in f.quantities \
             and not f.filled("location") and self.victim_clause(tok)  # "five soldiers were killed in a fight"
         if nominal and lemma in self.finder.t.toll_nouns and not (f.quantities and f.filled("location")) \
-                and not (definite and not f.filled("location")) and not told_toll and not self.fought_at(tok, f, where):
+                and not (definite and not f.filled("location")) and not told_toll and not self.fought_at(tok, f, where) \
+                and not (sequel and self.one_fight(tok)):  # round 42: "fled X after a gunfight erupted": one fight
+            #                                                       told as what came before a flight or a capture
             return  # "heavy fighting in X", "clashes continued": no one attack ("killed in the fighting"
             #         tells the toll of the attack told just before: see anaphoric below)
         if not nominal and self.finder.t.base(tok) in self.finder.t.toll_verbs and not (
@@ -444,6 +469,7 @@ class AttackRules:
         if subj is None:
             return False
         return subj.lemma_.lower() in ARMED_NOUNS or subj.lemma_.lower() in ("man", "attacker", "assailant") \
+            or armed_body(subj) \
             or subj.lower_ == "they" or self.kind(self.res.entity_at(subj)) in ARMED
 
     def local_sources_place(self, tok: Token) -> Optional[str]:
@@ -476,6 +502,12 @@ class AttackRules:
                     if self.kind(eid) == "Location" and specificity(eid, self.res) > REGION:
                         return eid
         return None
+
+    @staticmethod
+    def one_fight(noun: Token) -> bool:
+        """Round 42: a fight told as one ("a gunfight", "a fierce gun battle"), not fighting in general ("heavy
+        fighting", "clashes")."""
+        return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
     def sequel_place(self, noun: Token) -> Optional[str]:
         """Round 40: a fight told as what came before a capture or a flight happened where that event

@@ -11,10 +11,17 @@ from spacy.tokens import Token
 
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
-from kg.extract.events.words import ACTORS, ARMED, CONTROL_VERBS, FLAG_VERBS, HOLDINGS, PLACE_NOUNS, TOWN_NOUNS
+from kg.extract.events.words import ACTORS, ARMED, CONTROL_VERBS, FLAG_VERBS, PLACE_NOUNS, TOWN_NOUNS
+from kg.extract.events.words import HOLDINGS as _HOLDINGS
+from kg.extract.events_data import events_yaml
 from kg.extract.mentions import NOT_SEIZED
 from kg.extract.places import SPECIFIC, specificity
 from kg.extract.timex import find_times
+
+
+_R42 = events_yaml().get("r42_holdings", {})
+HOLDINGS = _HOLDINGS | frozenset(_R42.get("nouns", []))  # round 42: "the camp"
+HOLDING_PREPS = ("in", "of", "near", "around", "outside") + tuple(_R42.get("preps", []))  # round 42: "the base at X"
 
 
 def _plural_holding(tok) -> bool:
@@ -132,6 +139,8 @@ class CaptureRules:
                 if (pt.lemma_.lower() in HOLDINGS or nominal and pt.lemma_.lower() in TOWN_NOUNS) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                           for c in pt.children):
                     eid = self.place_told_before(tok)
+                    if eid is None and pt.lemma_.lower() not in TOWN_NOUNS:
+                        eid = self.site_told_before(pt)  # round 42: "... the army base at X. The base was retaken"
                     if eid:
                         places.append((eid, self.sent.char(pt)))
         if not places:
@@ -310,9 +319,40 @@ class CaptureRules:
                 return eid
         return None
 
+    def site_told_before(self, noun: Token) -> Optional[str]:
+        """Round 42: "the base", "the camp" of a sentence that names no place before it is the site told by the same
+        noun in the two sentences before, where that telling names its place ("overran the army base at X on
+        Tuesday. The base was retaken on Saturday"; "the X camp"); none when the noun was told with no place."""
+        lemma = noun.lemma_.lower()
+        for sent in reversed(self.before):
+            for t in reversed(list(sent.span)):
+                if t.pos_ == "NOUN" and t.lemma_.lower() == lemma:
+                    named = [self.res.entity_at(c) for c in t.lefts if c.dep_ in ("compound", "nmod", "poss")]
+                    named = [e for e in named if e and self.kind(e) == "Location"]
+                    eid = named[0] if named else self.site_place(t, sent)
+                    return eid if eid and specificity(eid, self.res) >= SPECIFIC else None
+        return None
+
+    def site_place(self, noun: Token, sent) -> Optional[str]:
+        """The first place named within five words of a place preposition after ``noun`` in ``sent`` (another
+        sentence than this one), up to the next verb."""
+        doc, end = noun.doc, min(noun.right_edge.i + 5, sent.span.end)
+        for i in range(noun.i + 1, end):
+            t = doc[i]
+            if t.pos_ in ("VERB", "AUX") or t.text in (";", ":"):
+                return None
+            if t.lower_ in HOLDING_PREPS and t.pos_ == "ADP":
+                for j in range(i + 1, min(i + 6, end)):
+                    eid = self.res.entity_at(doc[j])
+                    if eid and self.kind(eid) == "Location":
+                        return eid
+                    if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ";"):
+                        break
+        return None
+
     def holding_place(self, noun: Token, stop_at_clause: bool = False) -> Optional[str]:
         """The place a seized building or area lies in: "several districts in the capital X",
         "the navy headquarters in the port of X", "areas of X" (the parse may hang X elsewhere);
         with ``stop_at_clause``, none past a verb ("bases including one near X")."""
         end = min(noun.right_edge.i + 5, self.sent.span.end)
-        return self.locative_after(noun, end, ("in", "of", "near", "around", "outside"), stop_at_clause=stop_at_clause)
+        return self.locative_after(noun, end, HOLDING_PREPS, stop_at_clause=stop_at_clause)
