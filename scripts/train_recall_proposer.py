@@ -73,14 +73,23 @@ def event_json(ev) -> dict:
     return d
 
 
-def build(records, scorer, batches, settings, triggers) -> list[Article]:
+def build(records, scorer, batches, settings, triggers, nlp=None) -> list[Article]:
+    """Each report's candidates and labels; ``nlp``: parse each candidate's sentence (alone) for
+    the parse features."""
     out = []
     for name, gold, facts, sentences, published in records:
         gid = gold["id"]
         group = batches.get(gid, "?") if name in ("realnews-dev", "first-run") else OTHER
         fj = json.loads(facts_io.dumps(facts))
         a = Article(name, gid, group, gold, fj)
-        a.cands = lr.candidates(sentences, facts.entities, facts.events, triggers, published, settings)
+        cache = {}
+
+        def span_of(i, sentences=sentences, cache=cache):
+            if i not in cache:
+                cache[i] = nlp(sentences[i])[:]
+            return cache[i]
+        a.cands = lr.candidates(sentences, facts.entities, facts.events, triggers, published, settings,
+                                span_of=span_of if nlp is not None else None)
         a.cjson = [event_json(c.event) for c in a.cands]
         base = scorer.score(gold, fj)["events"]["tp"]
         for k, cj in enumerate(a.cjson):
@@ -140,7 +149,7 @@ def tfm(s: dict) -> str:
     return f"{e['tp']}/{e['fp']}/{e['fn']}"
 
 
-def cross_validate(arts, scorer) -> dict:
+def cross_validate(arts, scorer, fixed: float | None = None) -> dict:
     groups = sorted({a.group for a in arts}, key=lambda g: (len(g) > 1, g))
     probs, thr = {}, {}
     print(f"{'held out':<15} {'thr':>5}  {'rules: ev P R F1  args P R F1':<36} {'proposed: ev P R F1  args P R F1':<36} "
@@ -149,7 +158,7 @@ def cross_validate(arts, scorer) -> dict:
     for g in groups:
         train = [a for a in arts if a.group != g]
         test = [a for a in arts if a.group == g]
-        t = inner_threshold(train, scorer)
+        t = inner_threshold(train, scorer) if fixed is None else fixed
         w = lr.train(examples(train))
         probs.update(predict(w, test))
         thr[g] = t
@@ -215,6 +224,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path, default=lr.MODEL_DIR)
     ap.add_argument("--cv-only", action="store_true", help="print the CV table; write no model")
     ap.add_argument("--no-cv", action="store_true", help="train and write the model without the CV table")
+    ap.add_argument("--threshold", type=float, help="CV with this threshold in every fold instead of one chosen "
+                    "inside the training folds (a diagnostic: what proposing would do; with --cv-only)")
+    ap.add_argument("--no-parse", action="store_true", help="without the parse features")
     ap.add_argument("--no-first-run", action="store_true", help="without the first-run rows")
     ap.add_argument("--cache", type=Path, help="keep the rules' output here and reuse it (stale once the rules change)")
     ap.add_argument("--limit", type=int, default=0, help="the first N articles of each set only (tests)")
@@ -239,7 +251,9 @@ def main(argv: list[str]) -> int:
     records = [r for r in records if r[0] in args.sets or r[0] == "first-run" and not args.no_first_run]
     from kg.extract.events import Triggers
 
-    arts = build(records, scorer, batch_of(), settings, Triggers.load())
+    from kg.extract.nlp import load_model
+
+    arts = build(records, scorer, batch_of(), settings, Triggers.load(), None if args.no_parse else load_model())
     for name in ("realnews-dev", "written-dev", "fusion-dev", "first-run"):
         part = [a for a in arts if a.set == name]
         if part:
@@ -256,7 +270,7 @@ def main(argv: list[str]) -> int:
                   f"({', '.join(f'{t} {p}/{q}' for t, (p, q) in sorted(bytype.items()))}); "
                   f"oracle events F1 {score(part, scorer)['events']['f1']:.3f} -> {oracle['events']['f1']:.3f}")
     print(f"({time.perf_counter() - started:.0f} s to extract and label)", flush=True)
-    cv = None if args.no_cv else cross_validate(arts, scorer)
+    cv = None if args.no_cv else cross_validate(arts, scorer, args.threshold)
     if not args.cv_only:
         if cv is not None:
             t = best_threshold([a for a in arts if a.trainable], cv["probs"], scorer)

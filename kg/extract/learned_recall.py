@@ -148,6 +148,51 @@ def _where(t: str, a: Entity, i: int, words: Sequence[str], trig: list, text: st
     return [f"{t}|prev={prev}", f"{t}|side={side}", f"{t}|dist={_bin(d, (2, 4, 8, 15))}", f"{t}|{side}_{prev}"]
 
 
+REPORT_LEMMAS = frozenset({"say", "tell", "report", "claim", "add", "accuse", "deny", "warn", "announce"})
+
+
+def _parse_features(t: str, span, trig_word: str, place: Optional[Entity], i: int) -> list[str]:
+    """What the parse says of the trigger (tag, relation, auxiliaries, negation, a reporting verb
+    above it, its subject) and of the place (hung on the trigger, under it, by which preposition):
+    roughly why the rules' frames did not take it."""
+    tok = next((x for x in span if x.lower_ == trig_word), None)
+    if tok is None:
+        return [f"{t}|p=notrig"]
+    f = [f"{t}|p_tag={tok.tag_}", f"{t}|p_dep={tok.dep_}", f"{t}|p_tagdep={tok.tag_}:{tok.dep_}"]
+    kids = list(tok.children)
+    for k in kids:
+        if k.dep_ in ("aux", "auxpass") and k.tag_ == "MD":
+            f.append(f"{t}|p_modal={k.lower_}")
+        if k.dep_ == "neg":
+            f.append(f"{t}|p_neg")
+        if k.dep_ in ("nsubj", "nsubjpass", "agent", "poss"):
+            f.append(f"{t}|p_subj={k.ent_type_ or k.lemma_.lower()}")
+        if k.dep_ == "nummod" or k.like_num and k.dep_ in ("dobj", "nsubjpass"):
+            f.append(f"{t}|p_num")
+    if tok.pos_ == "NOUN":
+        f.append(f"{t}|p_head={tok.head.lemma_.lower()}")
+        f.append(f"{t}|p_headtag={tok.head.tag_}")
+    if any(a.lemma_.lower() in REPORT_LEMMAS for a in tok.ancestors):
+        f.append(f"{t}|p_reported")
+    root = tok.sent.root if tok.sent is not None else tok
+    f.append(f"{t}|p_root={root.tag_}")
+    if place is not None:
+        names = [m.text for m in place.mentions if m.sentence == i] or [place.name]
+        ptok = None
+        for n in names:
+            pos = span.text.find(n)
+            if pos >= 0:
+                ptok = next((x for x in span if x.idx - span.start_char >= pos), None)
+                break
+        if ptok is not None:
+            under = tok in ptok.ancestors
+            f.append(f"{t}|p_place_under={under}")
+            if ptok.head.dep_ == "prep" or ptok.head.pos_ == "ADP":
+                f.append(f"{t}|p_prep={ptok.head.lower_}")
+                f.append(f"{t}|p_prep_on_trig={ptok.head.head.i == tok.i}")
+    return f
+
+
 def candidate_features(etype: str, i: int, n_sent: int, words: Sequence[str], trig: list, ents: Sequence[Entity],
                        anchor: list[str], by_id: dict[str, Entity], events: Sequence[Event],
                        date: Optional[DateValue], published: Optional[dt.date],
@@ -208,9 +253,10 @@ def candidate_features(etype: str, i: int, n_sent: int, words: Sequence[str], tr
 
 def candidates(sentences: Sequence[str], entities: Sequence[Entity], events: Sequence[Event], triggers,
                published: Optional[dt.date], settings: ProposerSettings,
-               offsets: Optional[Sequence[tuple[int, int]]] = None) -> list[Candidate]:
+               offsets: Optional[Sequence[tuple[int, int]]] = None, span_of=None) -> list[Candidate]:
     """Every proposal of a report: a sentence with a trigger word of a scored type, no scored
-    event of that type from the rules there, and an anchor to build the event on."""
+    event of that type from the rules there, and an anchor to build the event on. ``span_of(i)``,
+    if given, is sentence i's parse (a spaCy Span): the parse features come from it."""
     by_id = {e.id: e for e in entities}
     anchors_of = {}  # (type, anchor ids) the rules already have: a proposal there is a second report
     for ev in events:
@@ -239,8 +285,10 @@ def candidates(sentences: Sequence[str], entities: Sequence[Entity], events: Seq
                 date = _date(i, text, events, published)
                 feats = candidate_features(t, i, len(sentences), words, trig, ents, anchor, by_id, events, date,
                                            published, settings, text)
-                start, end = offsets[i] if offsets else (0, len(text))
                 wi = next(k for ty, _, k in trig if ty == t)
+                if span_of is not None:
+                    feats += _parse_features(t, span_of(i), words[wi], None if t == "Meeting" else by_id[anchor[0]], i)
+                start, end = offsets[i] if offsets else (0, len(text))
                 tw = words[wi]
                 pos = max(low.find(tw), 0)
                 trigger = Mention(start + pos, start + pos + len(tw), text[pos:pos + len(tw)], i)
@@ -354,7 +402,7 @@ class RecallProposer:
     def apply(self, events: list[Event], entities: list[Entity], sentences, published: Optional[dt.date]) -> list[Event]:
         """The rules' events and, after them, the proposals scored at least the threshold."""
         cands = candidates([s.text for s in sentences], entities, events, self.triggers, published, self.settings,
-                           [(s.start, s.end) for s in sentences])
+                           [(s.start, s.end) for s in sentences], lambda i: sentences[i].span)
         kept = choose(cands, [prob(self.weights, c.feats) for c in cands], self.threshold)
         out = list(events)
         taken = {ev.id for ev in events}
