@@ -49,7 +49,7 @@ def test_proposes_an_attack_the_rules_missed(extractor, tmp_path):
     assert ev.type == "Attack" and ev.roles == {"location": ["E1"]} and ev.modality == "asserted"
     assert ev.evidence.sentence == 0 and ev.evidence.text.startswith("Artillery shelling")
     assert ev.trigger.text.lower() == "shelling" and TEXT[ev.trigger.start:ev.trigger.end] == ev.trigger.text
-    assert ev.date.value == "2024-05-08" and ev.confidence == 0.95 and ev.id == "P1"
+    assert ev.date.value == "2024-05-08" and ev.confidence == 0.95 and ev.id == "V1"
     # the feature words the model read include the trigger, the place's kind and where it is named
     cands = lr.candidates([s.text for s in parsed.sentences], [town], [], Triggers.load(), PUBLISHED,
                           _settings(tmp_path), span_of=lambda i: parsed.sentences[i].span)
@@ -74,7 +74,7 @@ def test_no_proposal_below_the_threshold_nor_beside_the_rules_event(extractor, t
     rules.modality = "planned"
     out = lr.RecallProposer({"Attack": 3.0}, 0.5, _settings(tmp_path), triggers).apply(
         [rules], [town], parsed.sentences, PUBLISHED)
-    assert [e.id for e in out] == ["V1", "P1"]
+    assert [e.id for e in out] == ["V1", "V2"]
 
 
 def test_a_meeting_needs_two_parties(extractor, tmp_path):
@@ -119,6 +119,31 @@ def test_off_means_the_rules_facts(extractor, tmp_path, monkeypatch):
     assert lr.load_settings().threshold == 0.4 and lr.load_settings().enabled
     monkeypatch.delenv(lr.ENV)
     assert lr.load_settings().enabled is False  # shipped disabled (docs/learned.md, session 19)
+
+
+MISSED = ("Aid workers reached the district on Monday.\n\n"
+          "Residents of Brevask described the raid as the worst in years.")
+
+
+def test_on_in_the_extractor_adds_the_missed_event_after_the_rules(extractor, tmp_path):
+    """Through ``Extractor.extract``: the rules' events unchanged and first, the proposal after
+    them, numbered on (kg-facts/1 validates the facts when they are written)."""
+    doc = read_text(MISSED, meta={"title": "Aid reaches district", "published": "2024-05-08"})
+    saved = extractor.recall_proposer
+    try:
+        extractor.recall_proposer = None
+        rules = json.loads(facts_io.dumps(extractor.extract(doc)))
+        assert not any("raid" in e["evidence"]["text"] for e in rules["events"])  # the rules miss the raid
+        extractor.recall_proposer = lr.RecallProposer({"Attack": 3.0}, 0.5, _settings(tmp_path), Triggers.load())
+        on = json.loads(facts_io.dumps(extractor.extract(doc)))
+    finally:
+        extractor.recall_proposer = saved
+    n = len(rules["events"])
+    assert on["events"][:n] == rules["events"] and len(on["events"]) == n + 1
+    brevask = next(e["id"] for e in on["entities"] if e["name"] == "Brevask")
+    added = on["events"][n]
+    assert added["type"] == "Attack" and added["roles"] == {"location": [brevask]} and added["id"] == f"V{n + 1}"
+    assert added["evidence"]["text"].startswith("Residents of Brevask") and added["trigger"]["text"] == "raid"
 
 
 def test_the_shipped_model_loads_offline():

@@ -405,13 +405,10 @@ class RecallProposer:
                            [(s.start, s.end) for s in sentences], lambda i: sentences[i].span)
         kept = choose(cands, [prob(self.weights, c.feats) for c in cands], self.threshold)
         out = list(events)
-        taken = {ev.id for ev in events}
-        k = 0
-        for c, p in kept:
+        k = max((int(ev.id[1:]) for ev in events if re.fullmatch(r"V\d+", ev.id)), default=0)
+        for c, p in kept:  # numbered after the rules' events (kg-facts/1: V<n>)
             k += 1
-            while f"P{k}" in taken:
-                k += 1
-            c.event.id = f"P{k}"
+            c.event.id = f"V{k}"
             c.event.confidence = round(p, 2)
             out.append(c.event)
         return out
