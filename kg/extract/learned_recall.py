@@ -60,6 +60,7 @@ class ProposerSettings:
     toll_words: frozenset[str] = field(default_factory=frozenset)  # "killed", "wounded": a casualty figure
     stop_words: frozenset[str] = field(default_factory=frozenset)  # words no feature is made of
     same_type_sentences: bool = False  # propose also in a sentence with a scored event of the type
+    time_words: dict = field(default_factory=dict)  # class -> words: "day" (monday, yesterday), "span" (months, since)
 
 
 def load_settings(path: Optional[Path] = None) -> ProposerSettings:
@@ -73,7 +74,8 @@ def load_settings(path: Optional[Path] = None) -> ProposerSettings:
                             tuple(data.get("party_types", d.party_types)),
                             frozenset(str(data.get("toll_words") or "").lower().split()),
                             frozenset(str(data.get("stop_words") or "").lower().split()),
-                            bool(data.get("same_type_sentences", False)))
+                            bool(data.get("same_type_sentences", False)),
+                            {k: frozenset(str(v).lower().split()) for k, v in (data.get("time_words") or {}).items()})
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -246,6 +248,10 @@ def candidate_features(etype: str, i: int, n_sent: int, words: Sequence[str], tr
     if date is not None and published is not None:
         f.append(f"{t}|date=" + ("old_year" if date.value[:4] != str(published.year) else
                                  "pub" if date.value == published.isoformat() else "same_year"))
+    ws = set(words)
+    for name, vocab in sorted(settings.time_words.items()):
+        if vocab & ws:
+            f.append(f"{t}|time={name}")
     if '"' in " ".join(words) or "said" in words:
         f.append(f"{t}|said")
     return f
