@@ -54,6 +54,7 @@ agreement: venv ; $(BIN)/python scripts/agreement.py --per-article  # inter-anno
 train: venv
 	$(BIN)/python scripts/train_event_filter.py $(TRAIN_ARGS)
 	$(BIN)/python scripts/train_anchor_ranker.py $(ANCHOR_TRAIN_ARGS)
+	$(BIN)/python scripts/train_recall_proposer.py $(RECALL_TRAIN_ARGS)
 
 # The ontology's documentation pages and its Turtle / RDF/XML / N-Triples files (kg/graph/ontodoc.py).
 DOCS_DIR ?= out/docs/ontology

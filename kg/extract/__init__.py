@@ -18,6 +18,7 @@ from kg.extract.events import EventFinder, Triggers
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.learned import EventFilter
 from kg.extract.learned_places import AnchorRanker
+from kg.extract.learned_recall import RecallProposer
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionFinder, Resources
 from kg.extract.modality import Modality
@@ -41,6 +42,7 @@ class Extractor:
         # the learned event filter (kg/data/learned.yaml, docs/learned.md): None when disabled or absent
         self.event_filter = EventFilter.load()
         self.anchor_ranker = AnchorRanker.load()  # the learned anchor ranker: None when disabled or absent
+        self.recall_proposer = RecallProposer.load()  # the learned proposer of missed events: None when off
         self.version = EXTRACTOR_VERSION
 
     def extract(self, doc: Document) -> Facts:
@@ -72,6 +74,8 @@ class Extractor:
         entities = drop_unused_areas(entities, events, self.gazetteer)
         if self.anchor_ranker is not None:  # an event's anchor place moved where the ranker says
             events = self.anchor_ranker.apply(events, entities, parsed.sentences, doc.meta.title)
+        if self.recall_proposer is not None:  # events the rules missed, before the filter judges them all
+            events = self.recall_proposer.apply(events, entities, parsed.sentences, published)
         if self.event_filter is not None:  # last, so the entities stay those of the rules
             events = self.event_filter.apply(events, entities, [s.text for s in parsed.sentences], published)
         return Facts(document=doc.meta, entities=entities, events=events,
