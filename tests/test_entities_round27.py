@@ -61,3 +61,44 @@ def test_an_armed_group_a_plural_state_and_a_place_in_s_stay(extractor):
     assert ("Country", "United Arab Emirates") in _all(f), _all(f)
     f = extract(extractor, "Talks\n\nThe Velkoro Heights were shelled by the Albanians on Sunday, the army said.")
     assert ("Location", "Velkoro Heights") in _all(f), _all(f)
+
+
+# 2. A name the model ran on past its end: over "in" into a place told with its state ("in X, Y"), over
+# "on" into a day ("on New Year's Eve"), from a state into a person ("to the U.S. Jane Roe"), or into
+# the town of a release's place line ("Office of the Spokesperson X, Y").
+
+def test_a_body_run_on_into_a_place_and_its_state_ends_before_in(extractor):
+    f = extract(extractor, "Talks\n\nThe minister met his counterpart at the Forum of Defense Ministers of the Andes "
+                           "in Salta, Argentina, a spokesman said.")
+    assert ("Organization", "Forum of Defense Ministers of the Andes") in _all(f), _all(f)
+    assert ("Location", "Salta") in _all(f), _all(f)
+
+
+def test_a_place_run_on_into_a_day_ends_before_on(extractor):
+    f = extract(extractor, "Attack\n\nThe attack on the police post at the southern entrance to Velkoro on New Year's "
+                           "Eve, in which three officers eventually died, was not the first.")
+    assert _all(f) == [("Location", "Velkoro")], _all(f)
+
+
+def test_a_state_run_into_an_ambassadors_name_is_the_state_and_the_person(extractor):
+    f = extract(extractor, "Call\n\nHe then spoke with the Ambassador of Norway to the U.S. Halvard Tennik before he "
+                           "met reporters.")
+    assert ("Person", "Halvard Tennik") in _all(f), _all(f)
+    assert not [n for t, n in _all(f) if "U.S." in n and t != "Country"], _all(f)
+
+
+def test_a_release_place_line_names_the_town(extractor):
+    f = extract(extractor, "Statement\n\nJane Velmar, Department Spokesperson, Office of the Spokesperson Bergen, Norway")
+    assert ("Location", "Bergen") in _all(f), _all(f)
+    assert not types_named(f, "Spokesperson Bergen"), _all(f)
+
+
+def test_a_mission_in_a_state_and_a_body_before_a_corps_stay_whole(extractor):
+    f = extract(extractor, "Peacekeeping\n\nThe African Union Transition Mission in Somalia said its troops in Velkoro "
+                           "came under fire on Monday.")
+    assert ("ArmedForce", "African Union Transition Mission in Somalia") in _all(f), _all(f)
+    f = extract(extractor, "Works\n\nHe spoke with the Ambassador of France to the U.S. Army Corps of Engineers on Monday.")
+    assert not [t for t, n in _all(f) if t == "Person"], _all(f)
+    f = extract(extractor, "Statement\n\nThe Office of the Spokesperson in Bergen said the embassy in Velkoro would "
+                           "stay open.")
+    assert ("Organization", "Office of the Spokesperson") in _all(f), _all(f)
