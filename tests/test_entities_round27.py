@@ -102,3 +102,38 @@ def test_a_mission_in_a_state_and_a_body_before_a_corps_stay_whole(extractor):
     f = extract(extractor, "Statement\n\nThe Office of the Spokesperson in Bergen said the embassy in Velkoro would "
                            "stay open.")
     assert ("Organization", "Office of the Spokesperson") in _all(f), _all(f)
+
+
+# The instrument: first-run errors of a batch, each marked still present today or fixed.
+
+def _census_module():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("first_run_entities", root / "scripts" / "first_run_entities.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_first_run_errors_are_marked_still_present_or_fixed():
+    fr = _census_module()
+    first = ["false 'Tarvo' Organization", "missed 'Velmar camp' Location", "wrongtype 'Drava' Person (gold Location)"]
+    today = ["missed 'Velmar camp' Location", "false 'Oskan' Location"]
+    got = fr.compare(first, today)
+    assert [(e["kind"], e["today"]) for e in got] == [("false", False), ("missed", True), ("wrongtype", False)]
+    listed = {"a1": {"batch": "L", "errors": got},
+              "b1": {"batch": "N", "errors": fr.compare(["false 'Tarvo' Organization"], ["false 'Tarvo' Organization"])}}
+    sp = fr.still_present(listed)
+    assert sp["false"] == {"first_run": 2, "today": 1, "batches_first_run": ["L", "N"], "batches_today": ["N"]}
+    assert sp["missed"]["today"] == 1 and sp["wrongtype"]["today"] == 0
+
+
+def test_first_run_census_never_lists_a_check_batch():
+    fr = _census_module()
+    res = fr.census(("L", "M"), today=False)
+    assert res["articles"] and {a["batch"] for a in res["articles"].values()} == {"L"}
+    rows = fr.rows(batches=("L", "M"))
+    assert {r["batch"] for r in rows} == {"L", "M"}  # M counts in the first-run totals only
+    assert res["first_run_typed"]["tp"] > 0
