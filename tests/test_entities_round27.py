@@ -137,3 +137,23 @@ def test_first_run_census_never_lists_a_check_batch():
     rows = fr.rows(batches=("L", "M"))
     assert {r["batch"] for r in rows} == {"L", "M"}  # M counts in the first-run totals only
     assert res["first_run_typed"]["tp"] > 0
+
+
+# 3. A title read as a person: "Speaker" alone ("Dear Mr. Speaker:") and a Malaysian honorific title
+# ("Datuk Seri") are titles (titles.yaml), no one's name.
+
+def test_the_speaker_alone_is_no_person(extractor):
+    f = extract(extractor, "Letter\n\nDear Mr. Speaker: (Dear Mr. President:) On Monday, U.S. forces landed in Velkoro.")
+    assert not [n for t, n in _all(f) if t == "Person"], _all(f)
+
+
+def test_an_honorific_title_is_read_as_a_title(extractor):
+    f = extract(extractor, "Talks\n\nPresenters: Secretary of Defense Jane Roe and Minister of Defense Datuk Seri "
+                           "Harun Zaki")
+    assert ("Person", "Harun Zaki") in _all(f), _all(f)
+    assert not [n for t, n in _all(f) if t == "Person" and n.startswith("Datuk")], _all(f)
+
+
+def test_the_speakers_name_after_the_title_stays_a_person(extractor):
+    f = extract(extractor, "Killing\n\nGunmen killed the Speaker of Parliament Tamar Velik in Velkoro on Monday.")
+    assert ("Person", "Tamar Velik") in _all(f), _all(f)
