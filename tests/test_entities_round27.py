@@ -157,3 +157,23 @@ def test_an_honorific_title_is_read_as_a_title(extractor):
 def test_the_speakers_name_after_the_title_stays_a_person(extractor):
     f = extract(extractor, "Killing\n\nGunmen killed the Speaker of Parliament Tamar Velik in Velkoro on Monday.")
     assert ("Person", "Tamar Velik") in _all(f), _all(f)
+
+
+# 4. "the X-Y road": two towns joined by a hyphen before a road's word name the road, a place.
+
+def test_a_road_between_two_towns_is_a_place_by_its_whole_name(extractor):
+    f = extract(extractor, "Ambush\n\nGunmen stopped a bus near Velkoro on the Marvo-Tarvi road on Wednesday morning.")
+    assert ("Location", "Marvo-Tarvi road") in _all(f), _all(f)
+    assert not types_named(f, "Marvo-Tarvi") == [("Organization", "Marvo-Tarvi")], _all(f)
+    f = extract(extractor, "Ambush\n\nA vehicle on escort duty was attacked along the Marvo-Tarvi road in Tana County.")
+    assert ("Location", "Marvo-Tarvi road") in _all(f), _all(f)
+
+
+def test_a_road_between_two_states_is_not_made_a_place(extractor):
+    f = extract(extractor, "Clashes\n\nTrucks were stopped on the Chad-Sudan road on Monday, officials said.")
+    assert not [n for t, n in _all(f) if "road" in n], _all(f)
+
+
+def test_two_states_before_a_border_stay_as_they_were(extractor):
+    f = extract(extractor, "Clashes\n\nFighting broke out on the Chad-Sudan border on Monday, officials said.")
+    assert not [n for t, n in _all(f) if "border" in n or "road" in n], _all(f)

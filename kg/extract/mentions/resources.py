@@ -93,6 +93,7 @@ class Resources:
     #: round 20: "X seized Y", "Z overran the town": a body that takes a place by force
     place_taking_verbs: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
+    road_words: frozenset[str] = frozenset()
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
 
     @classmethod
@@ -150,6 +151,7 @@ class Resources:
             link_nouns=frozenset(data.get("link_nouns", [])),
             place_taking_verbs=frozenset(data.get("place_taking_verbs", [])),
             day_words=frozenset(w.lower() for w in data.get("day_words", [])),
+            road_words=frozenset(data.get("road_words", [])),
             service_branches=tuple(data.get("service_branches", [])),
         )
 

@@ -44,6 +44,10 @@ class SpansMixin:
                         and all(t.pos_ in ("VERB", "AUX") for t in ent[k:]):
                     claim(ent[:k], "Country", None, country=state)
                     return
+        road = _road_between(ent, res)
+        if road is not None:  # "the X-Y road": the road between two towns, a place by its whole name
+            claim(road, "Location", None, place=None)
+            return
         if label in ("ORG", "PERSON"):
             cut = _run_on_tail(ent, res)
             if cut is not None:  # "the X Conference in Y, Z", "W on New Year's Eve": the name ends before
@@ -454,6 +458,26 @@ def _run_on_tail(ent: Span, res: Resources) -> Optional[tuple[Span, Optional[Spa
             return head, tail
         return None
     return None
+
+
+def _road_between(ent: Span, res: Resources) -> Optional[Span]:
+    """"the X-Y road", "the X-Y highway" (titles.yaml road_words): two capitalised names joined by a
+    hyphen, written without spaces, right before a road's word: the road between the two towns, a place
+    named with its word (round 27; NER calls the pair a body). Not two states ("the X-Y border" is
+    read elsewhere)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in res.road_words:
+        return None
+    words = [t for t in ent if t.lower_ != "the"]
+    dash = [t for t in words if t.text == "-"]
+    if len(dash) != 1 or dash[0].whitespace_ or doc[dash[0].i - 1].whitespace_:
+        return None
+    parts = (Span(doc, words[0].i, dash[0].i), Span(doc, dash[0].i + 1, words[-1].i + 1))
+    if not all(len(p) and all(t.is_alpha and t.text[:1].isupper() for t in p) for p in parts):
+        return None
+    if any(res.gazetteer.country(p.text) is not None for p in parts):
+        return None
+    return Span(doc, words[0].i, ent.end + 1)
 
 
 _WEEK_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
