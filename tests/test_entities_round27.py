@@ -177,3 +177,21 @@ def test_a_road_between_two_states_is_not_made_a_place(extractor):
 def test_two_states_before_a_border_stay_as_they_were(extractor):
     f = extract(extractor, "Clashes\n\nFighting broke out on the Chad-Sudan border on Monday, officials said.")
     assert not [n for t, n in _all(f) if "border" in n or "road" in n], _all(f)
+
+
+# 5. A wire's abbreviation of a US state after "Town," ("Springfield, Fla.") is the town's state, no place.
+
+def test_a_states_wire_abbreviation_after_a_town_is_no_place(extractor):
+    f = extract(extractor, "Strikes\n\nTAMPA, Fla. - U.S. forces conducted two strikes in Velkoro on Monday, officials said.")
+    assert not types_named(f, "Fla."), _all(f)
+    assert ("Location", "Velkoro") in _all(f), _all(f)
+    f = extract(extractor, "Dead\n\nThe dead were Sgt. Jane Roe of Panama City, Fla., and Cpl. John Doe of Nevada, Mo., "
+                           "officials said.")
+    assert not types_named(f, "Fla.") and not types_named(f, "Mo."), _all(f)
+    assert ("Person", "Jane Roe") in _all(f), _all(f)
+
+
+def test_a_states_full_name_after_a_town_stays_a_place(extractor):
+    f = extract(extractor, "Dead\n\nThe dead were Sgt. Jane Roe of Panama City, Florida, and Cpl. John Doe of Nevada, "
+                           "Missouri, officials said.")
+    assert ("Location", "Florida") in _all(f) and ("Location", "Missouri") in _all(f), _all(f)

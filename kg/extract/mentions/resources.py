@@ -94,6 +94,7 @@ class Resources:
     place_taking_verbs: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
     road_words: frozenset[str] = frozenset()
+    postal_abbreviations: frozenset[str] = frozenset()
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
 
     @classmethod
@@ -152,6 +153,7 @@ class Resources:
             place_taking_verbs=frozenset(data.get("place_taking_verbs", [])),
             day_words=frozenset(w.lower() for w in data.get("day_words", [])),
             road_words=frozenset(data.get("road_words", [])),
+            postal_abbreviations=frozenset(data.get("postal_abbreviations", [])),
             service_branches=tuple(data.get("service_branches", [])),
         )
 

@@ -362,9 +362,13 @@ _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 
 def _postal_division(ent: Span, res: Resources) -> bool:
     """Two capital letters right after "Town," ("Springfield, XY", "CITY, XY, State"): the postal code of
-    the town's division, when no state or listed actor is written so."""
+    the town's division, when no state or listed actor is written so; or a wire's abbreviation of a
+    state of a federation there ("Springfield, Fla.", round 27)."""
     doc = ent.doc
     text = ent.text.replace(".", "")
+    if ent.text in res.postal_abbreviations and ent.text.endswith(".") and ent.start >= 2 \
+            and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_alpha and doc[ent.start - 2].text[:1].isupper():
+        return True  # "Tampa, Fla.": a wire's abbreviation of the town's state (titles.yaml postal_abbreviations)
     if not _TWO_CAPITALS.fullmatch(text) or ent.start < 2 or doc[ent.start - 1].text != "," \
             or not doc[ent.start - 2].is_alpha or not doc[ent.start - 2].text[:1].isupper():
         return False
