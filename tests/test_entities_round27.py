@@ -195,3 +195,16 @@ def test_a_states_full_name_after_a_town_stays_a_place(extractor):
     f = extract(extractor, "Dead\n\nThe dead were Sgt. Jane Roe of Panama City, Florida, and Cpl. John Doe of Nevada, "
                            "Missouri, officials said.")
     assert ("Location", "Florida") in _all(f) and ("Location", "Missouri") in _all(f), _all(f)
+
+
+# 6. A task force's number after its name is part of the name ("Joint Task Force 76"), not a count.
+
+def test_a_task_forces_number_is_part_of_its_name(extractor):
+    f = extract(extractor, "Clash\n\nArmy Lt. Col. Jane Roe, a Combined Joint Task Force 76 spokesman, said the patrol in "
+                           "Velkoro was attacked.")
+    assert ("ArmedForce", "Combined Joint Task Force 76") in _all(f), _all(f)
+
+
+def test_a_count_of_troops_after_a_task_force_is_no_part_of_its_name(extractor):
+    f = extract(extractor, "Clash\n\nJoint Task Force 9 troops arrived in Velkoro on Monday.")
+    assert not [n for t, n in _all(f) if n.endswith(" 9")], _all(f)

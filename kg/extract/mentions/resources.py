@@ -95,6 +95,7 @@ class Resources:
     day_words: frozenset[str] = frozenset()
     road_words: frozenset[str] = frozenset()
     postal_abbreviations: frozenset[str] = frozenset()
+    numbered_names: tuple[str, ...] = ()
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
 
     @classmethod
@@ -154,6 +155,7 @@ class Resources:
             day_words=frozenset(w.lower() for w in data.get("day_words", [])),
             road_words=frozenset(data.get("road_words", [])),
             postal_abbreviations=frozenset(data.get("postal_abbreviations", [])),
+            numbered_names=tuple(data.get("numbered_names", [])),
             service_branches=tuple(data.get("service_branches", [])),
         )
 

@@ -44,6 +44,11 @@ class SpansMixin:
                         and all(t.pos_ in ("VERB", "AUX") for t in ent[k:]):
                     claim(ent[:k], "Country", None, country=state)
                     return
+        if label == "ORG" and ent.end < len(ent.doc) and ent.doc[ent.end].text.isdigit() and len(ent.doc[ent.end]) <= 3 \
+                and any(ent.text.endswith(" " + n) or ent.text == n for n in res.numbered_names) \
+                and not (ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].lower_ in res.force_nouns):
+            # "Joint Task Force | 76": its number is its name's (not a count: "Task Force | 9 troops")
+            ent = Span(ent.doc, ent.start, ent.end + 1, label=label)
         road = _road_between(ent, res)
         if road is not None:  # "the X-Y road": the road between two towns, a place by its whole name
             claim(road, "Location", None, place=None)
