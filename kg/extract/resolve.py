@@ -378,6 +378,7 @@ class Resolver:
         _drop_coordinated_modifier_states(clusters)
         _drop_lone_word_people(clusters)
         _drop_named_things(clusters)
+        _drop_peoples(clusters, self.gaz)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -1042,6 +1043,45 @@ def _drop_named_things(clusters: dict[str, "Cluster"]) -> None:
         ops = [_names_an_operation(m, acronyms) for m in named]
         if c.kind != "Location" and any(ops) or all(o or _modifies_a_signed_text(m) or _names_a_text(m)
                                                     for o, m in zip(ops, named)):
+            del clusters[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _people_names() -> frozenset:
+    """titles.yaml people_names: "Yezidis", "Kurds", ... (peoples that are no state), lower-cased."""
+    return frozenset(w.lower() for w in _titles_yaml().get("people_names", []))
+
+
+def _a_people(text: str, gaz: Optional[Gazetteer]) -> bool:
+    """The name is a people's, in the plural a text uses for its members: its last word (or its last two,
+    "South Xians") a state's plural demonym ("Xians": a demonym ending in -s that is not the state's name
+    or one of its aliases), or a listed people ("the Yezidis"); capitalised words before it only
+    qualify it ("Kosovar Xians", "largely Muslim Uyghurs")."""
+    words = _clean_surface(text).split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if words[-1].lower() in _people_names():
+        return True
+    if gaz is None:
+        return False
+    for tail in (" ".join(words[-2:]), words[-1]) if len(words) >= 2 else (words[-1],):
+        country = gaz.country(tail)
+        if country is not None and tail.endswith("s") and tail in country.demonyms \
+                and tail != country.name and tail not in country.aliases:
+            return True
+    return False
+
+
+def _drop_peoples(clusters: dict[str, "Cluster"], gaz: Optional[Gazetteer] = None) -> None:
+    """A place or a body every mention of which names a people ("an alliance of Xians, Yezidis and
+    Kurds", "the Kosovar Xians") is neither (GUIDELINES: actors and places; a people is a community,
+    not a body, and is no place). Not a lexicon's entry, and not an armed group, a force or a state
+    (the gold calls a state's soldiers "the Xians" and a state "the Xians" at times)."""
+    for key, c in list(clusters.items()):
+        if c.entry is not None or c.kind not in ("Location", "Organization"):
+            continue
+        named = [m for m in c.mentions if m.kind != "Description"]
+        if named and all(_a_people(m.text, gaz) for m in named):
             del clusters[key]
 
 

@@ -263,19 +263,25 @@ def _only_a_title(ent: Span, res: Resources) -> bool:
 
 
 def _state_then_name(ent: Span, res: Resources) -> Optional[tuple[Span, Span]]:
-    """A place span that opens with a state's name and goes on with a person's full name, right after
-    an office "of" ("Minister of Defence of X Jane Roe"): the state, and the holder's name."""
+    """A span that opens with a state's name and goes on with a person's full name, right after an
+    office "of" or "to" ("Minister of Defence of X Jane Roe", "the Ambassador of Y to the X Jane Roe";
+    round 27: "the" may open the span): the state, and the holder's name. The name's words are no
+    body's, unit's or title's words ("to the X Army Corps" is a body)."""
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "to"):
         return None
+    first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
     for k in (1, 2, 3):
-        if k > len(ent) - 2:
+        if k > ent.end - first - 2:
             break
-        state = Span(doc, ent.start, ent.start + k)
+        state = Span(doc, first, first + k)
         country = res.gazetteer.country(state.text)
         if country is not None and not _is_demonym(state.text, country):
-            name = Span(doc, ent.start + k, ent.end)
-            if all(t.text[:1].isupper() and t.is_alpha for t in name) and res.gazetteer.lookup(name.text) is None:
+            name = Span(doc, first + k, ent.end)
+            if all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in res.org_heads
+                   and t.lower_ not in res.unit_heads and t.text.lower().strip(".") not in res.title_words
+                   for t in name) \
+                    and res.gazetteer.lookup(name.text) is None and res.lexicon.match(name.text) is None:
                 return state, name
             return None
     return None

@@ -92,6 +92,10 @@ class Resources:
     link_nouns: frozenset[str] = frozenset()
     #: round 20: "X seized Y", "Z overran the town": a body that takes a place by force
     place_taking_verbs: frozenset[str] = frozenset()
+    day_words: frozenset[str] = frozenset()
+    road_words: frozenset[str] = frozenset()
+    postal_abbreviations: frozenset[str] = frozenset()
+    numbered_names: tuple[str, ...] = ()
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
 
     @classmethod
@@ -148,6 +152,10 @@ class Resources:
             affiliate_nouns=frozenset(data.get("affiliate_nouns", [])),
             link_nouns=frozenset(data.get("link_nouns", [])),
             place_taking_verbs=frozenset(data.get("place_taking_verbs", [])),
+            day_words=frozenset(w.lower() for w in data.get("day_words", [])),
+            road_words=frozenset(data.get("road_words", [])),
+            postal_abbreviations=frozenset(data.get("postal_abbreviations", [])),
+            numbered_names=tuple(data.get("numbered_names", [])),
             service_branches=tuple(data.get("service_branches", [])),
         )
 

@@ -44,6 +44,30 @@ class SpansMixin:
                         and all(t.pos_ in ("VERB", "AUX") for t in ent[k:]):
                     claim(ent[:k], "Country", None, country=state)
                     return
+        if label == "ORG" and ent.end < len(ent.doc) and ent.doc[ent.end].text.isdigit() and len(ent.doc[ent.end]) <= 3 \
+                and any(ent.text.endswith(" " + n) or ent.text == n for n in res.numbered_names) \
+                and not (ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].lower_ in res.force_nouns):
+            # "Joint Task Force | 76": its number is its name's (not a count: "Task Force | 9 troops")
+            ent = Span(ent.doc, ent.start, ent.end + 1, label=label)
+        road = _road_between(ent, res)
+        if road is not None:  # "the X-Y road": the road between two towns, a place by its whole name
+            claim(road, "Location", None, place=None)
+            return
+        if label in ("ORG", "PERSON"):
+            cut = _run_on_tail(ent, res)
+            if cut is not None:  # "the X Conference in Y, Z", "W on New Year's Eve": the name ends before
+                head, tail = cut  # the preposition; the place after it is named on its own
+                self._claim_ent(head, sent, claim)
+                if tail is not None:
+                    self._claim_ent(tail, sent, claim)
+                return
+        if label == "ORG" and len(ent) >= 3:
+            split = _state_then_name(ent, res)
+            if split is not None:  # "the Ambassador of Y to the X Jane Roe": the state, then the holder
+                state, name = split
+                claim(state, "Country", None, country=res.gazetteer.country(state.text))
+                self._claim_name(Span(ent.doc, name.start, name.end, label="PERSON"), sent, claim)
+                return
         embassy = _embassy_in_state(ent, res)
         if embassy is not None:  # "the X Embassy in Y" (Y a state): the body's full name, the state named too
             whole, state_span, state = embassy
@@ -343,9 +367,13 @@ _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 
 def _postal_division(ent: Span, res: Resources) -> bool:
     """Two capital letters right after "Town," ("Springfield, XY", "CITY, XY, State"): the postal code of
-    the town's division, when no state or listed actor is written so."""
+    the town's division, when no state or listed actor is written so; or a wire's abbreviation of a
+    state of a federation there ("Springfield, Fla.", round 27)."""
     doc = ent.doc
     text = ent.text.replace(".", "")
+    if ent.text in res.postal_abbreviations and ent.text.endswith(".") and ent.start >= 2 \
+            and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_alpha and doc[ent.start - 2].text[:1].isupper():
+        return True  # "Tampa, Fla.": a wire's abbreviation of the town's state (titles.yaml postal_abbreviations)
     if not _TWO_CAPITALS.fullmatch(text) or ent.start < 2 or doc[ent.start - 1].text != "," \
             or not doc[ent.start - 2].is_alpha or not doc[ent.start - 2].text[:1].isupper():
         return False
@@ -402,6 +430,66 @@ def _dateline_outlet(ent: Span) -> bool:
 _MONTH_WORDS = frozenset(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                           "dec", "january", "february", "march", "april", "june", "july", "august",
                           "september", "october", "november", "december"])
+
+
+def _run_on_tail(ent: Span, res: Resources) -> Optional[tuple[Span, Optional[Span]]]:
+    """A body's or person's name the model ran on over "in" or "on" into the sentence's place or day
+    (round 27): "the X Conference of Y in Z, W" (Z a place the gazetteer knows, then a comma and a
+    state: a place told as a place is, not a name's last part; "the Mission in Z" with no state after
+    it stays whole) or "V on New Year's Eve" (a day's word or a month after "on"). The name before
+    the preposition (a place the gazetteer knows, when it is one or two words: "V"), and the place
+    after "in" or None. A name of one or two words before a day, after a place's preposition ("to V on
+    New Year's Eve"), is a place's. A body's name run into a town with no preposition, before a comma
+    ("the Office of the Spokesperson X, DC": the release's place line), ends before the town: its last
+    word before the town is a title's or a body's head word."""
+    doc = ent.doc
+    if len(ent) >= 3 and ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].text == "," \
+            and ent[-1].is_title and ent[-2].is_title \
+            and (ent[-2].text.lower().strip(".") in res.title_words or ent[-2].lower_ in res.org_heads) \
+            and res.gazetteer.country(ent[-1].text) is None and res.gazetteer.lookup(ent[-1].text) is not None:
+        return Span(doc, ent.start, ent.end - 1, label=ent.label_), Span(doc, ent.end - 1, ent.end, label="GPE")
+    for t in ent[1:-1]:
+        if t.lower_ not in ("in", "on"):
+            continue
+        head = Span(doc, ent.start, t.i, label=ent.label_)
+        tail = Span(doc, t.i + 1, ent.end, label="GPE")
+        if not any(w.text[:1].isupper() for w in head if w.lower_ != "the"):
+            return None
+        if len(head) <= 2 and (res.gazetteer.lookup(_strip_the(head.text)) is not None or t.lower_ == "on"
+                                   and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE_PREPS):
+            head = Span(doc, head.start, head.end, label="GPE")  # ("the entrance to V on New Year's Eve")
+        if t.lower_ == "on" and any(w.text.lower().strip(".") in res.day_words or w.lower_ in _MONTH_WORDS
+                                    or w.lower_ in _WEEK_DAYS for w in tail):
+            return head, None
+        if t.lower_ == "in" and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
+                and res.gazetteer.country(doc[ent.end + 1].text) is not None \
+                and res.gazetteer.country(tail.text) is None and res.gazetteer.lookup(tail.text) is not None:
+            return head, tail
+        return None
+    return None
+
+
+def _road_between(ent: Span, res: Resources) -> Optional[Span]:
+    """"the X-Y road", "the X-Y highway" (titles.yaml road_words): two capitalised names joined by a
+    hyphen, written without spaces, right before a road's word: the road between the two towns, a place
+    named with its word (round 27; NER calls the pair a body). Not two states ("the X-Y border" is
+    read elsewhere)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in res.road_words:
+        return None
+    words = [t for t in ent if t.lower_ != "the"]
+    dash = [t for t in words if t.text == "-"]
+    if len(dash) != 1 or dash[0].whitespace_ or doc[dash[0].i - 1].whitespace_:
+        return None
+    parts = (Span(doc, words[0].i, dash[0].i), Span(doc, dash[0].i + 1, words[-1].i + 1))
+    if not all(len(p) and all(t.is_alpha and t.text[:1].isupper() for t in p) for p in parts):
+        return None
+    if any(res.gazetteer.country(p.text) is not None for p in parts):
+        return None
+    return Span(doc, words[0].i, ent.end + 1)
+
+
+_WEEK_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _dated(ent: Span) -> bool:
