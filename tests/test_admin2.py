@@ -104,6 +104,23 @@ def test_a_district_outside_the_province_the_article_names_is_not_taken(extracto
     assert e.attributes.get("feature_code") == "ADM2" and e.attributes.get("admin1_code") == "12"
 
 
+def test_a_province_a_curated_region_placed_still_rules_out_a_namesake_elsewhere(extractor, districts_on):
+    # "Y's X district" where Y is a curated region (placed before the district rule runs) and the table's
+    # X lies in another province: not taken
+    facts = extract(extractor, "Blast kills two in India\nA blast killed two policemen near a village in "
+                               "Manipur's Pulwama district on Sunday, police in India said.")
+    assert _place(facts, "Pulwama district").attributes.get("feature_code") != "ADM2"
+
+
+def test_a_curated_area_of_the_second_level_is_not_marked_a_table_district(extractor, districts_on):
+    # regions.yaml lists some second-level areas (GeoNames code ADM2) by hand: they keep their point for
+    # fusion, and carry no admin-1 code or level of the table's
+    facts = extract(extractor, "Troops clash with rebels\nTroops clashed with rebels in Maguindanao on Monday, "
+                               "the army said.")
+    e = _place(facts, "Maguindanao")
+    assert e.geo is not None and "feature_code" not in e.attributes and "admin1_code" not in e.attributes
+
+
 def test_switched_off_as_shipped(extractor):
     assert admin2.enabled() is False
     facts = extract(extractor, "Rebels attack village in Uganda\nRebels attacked a village in Buikwe district "

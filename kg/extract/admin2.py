@@ -193,15 +193,18 @@ def _named_first_level(texts: Iterable[str], countries: list[str]) -> set[tuple[
 
 
 def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Optional[str] = None,
-                    force: bool = False) -> None:
+                    named: Optional[list] = None, force: bool = False) -> None:
     """Place each Location mention that names a second-level division (:func:`district_name`) at the
     one division of that name in the article's states, in a first-level division the article names
     where it names one of that state. The article's states: ``countries`` (those the resolver read:
     its states, forces and divisions) and, with ``gaz``, those its text names by name, alias or
     demonym and its dateline's (kg.extract.geo_context; ``text``, else the paragraphs of the
-    mentions). Sets ``hint["place"]`` where it finds one; a place already found with a point of its
-    own is kept, except a town the text calls a district ("the district of X"). Does nothing unless
-    admin2.yaml's ``resolve_districts`` is on (or ``force``)."""
+    mentions). The first-level divisions it names are read from ``named`` (every mention of the
+    article; else ``mentions``): the resolver passes the mentions it has still to place, and a
+    province a curated region already placed is named all the same. Sets ``hint["place"]`` where it
+    finds one; a place already found with a point of its own is kept, except a town the text calls a
+    district ("the district of X"). Does nothing unless admin2.yaml's ``resolve_districts`` is on (or
+    ``force``)."""
     if not (force or enabled()):
         return
     if not any(district_name(m.text, _before(m)) for m in mentions if m.kind == "Location"):
@@ -222,17 +225,17 @@ def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Op
     for m in mentions:
         if m.kind != "Location" or m.subtype in ("MilitaryBase", "Facility"):
             continue
-        named = district_name(m.text, _before(m))
-        if named is None or not named[0]:
+        said = district_name(m.text, _before(m))
+        if said is None or not said[0]:
             continue
-        name, word = named
+        name, word = said
         place = m.hint.get("place")
         if place is not None and place.lat is not None and place.feature_class != "P":
             continue  # (a curated area, a division the text puts it in: kept)
         pool = [c for c in states if c != "US"] if word == "county" else states  # (US counties: not this table)
         if name not in found:
             if first_level is None:
-                first_level = _named_first_level((x.text for x in mentions if x.kind == "Location"
+                first_level = _named_first_level((x.text for x in (named or mentions) if x.kind == "Location"
                                                   and district_name(x.text) is None), states)
             cands = divisions_named(name, pool)
             cands = [d for d in cands if not any(cc == d.country for cc, _ in first_level)
