@@ -19,6 +19,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from kg.extract.admin2 import FEATURE_CODE as ADM2, place_districts
 from kg.extract.gazetteer import Gazetteer, Place, light, normalize, strip_article
 from kg.extract.geo_context import article_context, named_abroad, neighbours
 from kg.extract.mentions import RawMention
@@ -436,8 +437,10 @@ class Resolver:
             m.hint["place"] = place if place is not None and _plausible(name, place, hints) else None
             if within is None and state is None and m.subtype != "Facility":
                 free.append(m)
-        _admin1_divisions(pending, context + [s.code for s in stated.values() if s is not None]
-                          + _demonym_bodies(mentions, self.gaz), self.gaz)
+        states = context + [s.code for s in stated.values() if s is not None] + _demonym_bodies(mentions, self.gaz)
+        # "X district": a second-level division of the article's states (geo round 27, kg/extract/admin2.py)
+        place_districts(pending, states, self.gaz, self._text, mentions)
+        _admin1_divisions(pending, states, self.gaz)
         self._in_article_context(mentions, free, codes + [s.code for s in stated.values() if s is not None])
         self._in_named_divisions(mentions)
 
@@ -825,6 +828,9 @@ class Resolver:
             if c.place.lat is not None:  # (a town the text puts in a state: no point, round 20)
                 ent.geo = Geo(lat=round(c.place.lat, 5), lon=round(c.place.lon, 5))
             ent.attributes["feature_class"] = c.place.feature_class
+            if c.place.feature_code == ADM2 and c.place.admin1:  # a district of kg/data/admin2.tsv (curated
+                ent.attributes["feature_code"] = ADM2               # areas have no admin-1 code): its level,
+                ent.attributes["admin1_code"] = c.place.admin1      # its first-level division (ckg:within)
             if c.place.area:  # a town the gazetteer lacks, somewhere in this area (its centre is the area's)
                 ent.attributes["unlisted_in"] = c.place.area
         if c.kind == "Country":

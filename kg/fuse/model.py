@@ -70,6 +70,19 @@ except ImportError:  # pragma: no cover - pyoxigraph is a dependency
     pass
 
 
+@lru_cache(maxsize=1 << 14)
+def _district_names(iri: str) -> frozenset[str]:
+    """The names (normalised, with and without their word) of the second-level divisions a GeoNames town
+    lies in (``…/place/geonames-<id>``; kg.extract.admin2's town lists): an area another report names
+    "X district" holds the town (compat.in_named_area)."""
+    head, sep, gid = iri.rpartition("/place/geonames-")
+    if not sep:
+        return frozenset()
+    from kg.extract.admin2 import divisions_of_town, name_key  # (loaded on first use only)
+
+    return frozenset(n for d in divisions_of_town(gid) for n in (norm_name(d.name), norm_name(name_key(d.name))) if n)
+
+
 def term_value(term: Any) -> str:
     """The string value of an rdflib or pyoxigraph term (or of a plain string)."""
     if type(term) in _OX_TERMS:
@@ -264,8 +277,14 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
                 within.add(country)
             kind = attrs.get("feature_class", "")
             kind = kind if kind in ("A", "L", "P") else ("?" if lat is None else "P")
+            if attrs.get("feature_code") == "ADM2":
+                # a district (geo round 27) holds the towns its table lists and lies in its province
+                # (ckg:within), never every town within an area's radius of its centre (it held a town
+                # of the next district, 65 km off, and joined two incidents)
+                lat = lon = None
             areas = {norm_name(n) for w in node.get(C + "within", ()) if DIVISION in by.get(w, {}).get(TYPE, ())
                      for n in (*by[w].get(LABEL, ()), *by[w].get(ALT, ()), *by[w].get(C + "nameKey", ()))}
+            areas |= _district_names(iri)  # (geo round 27: the district a town lies in, kg/data/admin2.tsv)
             areas.discard("")
             info = PlaceInfo(iri, _first(node.get(LABEL)) or iri, country, lat, lon, kind, frozenset(within),
                              frozenset(areas))
