@@ -42,6 +42,7 @@ from kg.extract.events.agent_states import _agent_is_the_state
 from kg.extract.events.counter_fire import _counter_fire_has_no_attacker
 from kg.extract.events.backers import _supporter_told_apart
 from kg.extract.events.senders import _sender_abroad
+from kg.extract.events.side_places import place_named_sides
 from kg.extract.events.described_sides import described_targets
 from kg.extract.events.one_side import attack_sides
 from kg.extract.events.modifiers import _modifier_states_dropped
@@ -98,6 +99,7 @@ class EventFinder:
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
         fill_places(frames, parsed.sentences, res)
+        place_named_sides(frames, res)  # round 43: an attack with named sides, placed by its sentence
         merged = _merge(frames, res, self.t.military_posts)
         refine_places(merged, parsed.sentences, res)
         anchor_places(merged, parsed.sentences, res)
