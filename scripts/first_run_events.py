@@ -15,6 +15,7 @@ Mechanism classes (one per error, the first that holds, in this order):
   missed gold events
     modality        an event of its type with the gold's anchor was made, but not asserted
     type            an event of another type has the gold's anchor (type confusion)
+                    (the false events below are those that are no second report of a matched gold event)
     coarser         a false event of its type is anchored at a country, province or area
                     (gazetteer feature class A or L), coarser than the gold's place
     other place     a false event of its type is anchored elsewhere (or at nothing)
@@ -205,18 +206,17 @@ def article(scorer, gold: dict, facts: dict) -> list[dict]:
     gnames = _gold_names(scorer, gold)
     by_id = {e["id"]: e for e in facts["entities"]}
     false, missed, matched = align(scorer, gold, facts)
-    out = []
-    for g in missed:
-        out.append({"kind": "missed", "type": g["type"], "key": _gkey(g),
-                    "anchor": _gold_anchor(scorer, g) or [str((g.get("quantities") or {}).get("troops", "-"))],
-                    "class": classify_missed(scorer, g, facts, false, gnames)})
-    for ev in false:
-        out.append({"kind": "false", "type": ev["type"], "key": _pkey(scorer, ev, by_id),
-                    "anchor": [by_id[i]["name"] for i in (ev.get("roles") or {}).get(ANCHOR.get(ev["type"], ""), [])
-                               if i in by_id] or ["-"],
-                    "evidence": (ev.get("evidence") or {}).get("text", "")[:160],
-                    "class": classify_false(scorer, ev, facts, gold, missed, matched, gnames)})
-    return out
+    false_rows = [{"kind": "false", "type": ev["type"], "key": _pkey(scorer, ev, by_id),
+                   "anchor": [by_id[i]["name"] for i in (ev.get("roles") or {}).get(ANCHOR.get(ev["type"], ""), [])
+                              if i in by_id] or ["-"],
+                   "evidence": (ev.get("evidence") or {}).get("text", "")[:160],
+                   "class": classify_false(scorer, ev, facts, gold, missed, matched, gnames)} for ev in false]
+    # (a second report sits at a matched gold event's place: no misplaced or mistyped telling of a missed one)
+    others = [ev for ev, row in zip(false, false_rows) if row["class"] != "second report"]
+    out = [{"kind": "missed", "type": g["type"], "key": _gkey(g),
+            "anchor": _gold_anchor(scorer, g) or [str((g.get("quantities") or {}).get("troops", "-"))],
+            "class": classify_missed(scorer, g, facts, others, gnames)} for g in missed]
+    return out + false_rows
 
 
 def compare(first: list[dict], today: list[dict]) -> list[dict]:
