@@ -56,3 +56,42 @@ def test_a_killing_told_as_how_a_town_was_held_is_not_placed_there(extractor):
     facts = extract(extractor, "Rebel town\n\nThe rebels issued claims that they again controlled Kelvara, having "
                                "killed several government troops.")
     assert all("Kelvara" not in p for p, _ in _attacks(facts))
+
+
+# change 2: "welcome" is a verb of meeting when its object names someone, as "receive" and "host" are
+
+
+def _meetings(facts) -> list[list[str]]:
+    return [names(facts, m, "participants") for m in asserted(facts, "Meeting")]
+
+
+def test_welcoming_a_leader_to_a_ranch_for_talks_is_a_meeting(extractor):
+    facts = extract(extractor, "Ranch talks\n\nPresident Dorvan Mattle has welcomed Prime Minister Kelo Anvari of "
+                               "Japan to his ranch for talks on trade.")
+    assert _meetings(facts) == [["Dorvan Mattle", "Kelo Anvari"]]
+
+
+def test_welcoming_a_leader_to_a_palace_is_a_meeting(extractor):
+    facts = extract(extractor, "Palace\n\nPresident Dorvan Mattle welcomed Prime Minister Kelo Anvari to the palace "
+                               "on Monday.")
+    assert _meetings(facts) == [["Dorvan Mattle", "Kelo Anvari"]]
+
+
+def test_welcoming_a_decision_is_no_meeting(extractor):
+    # guard: the object names a decision, whoever made it
+    facts = extract(extractor, "Resignation\n\nPresident Dorvan Mattle welcomed the decision of Prime Minister Kelo "
+                               "Anvari to resign.")
+    assert _meetings(facts) == []
+
+
+def test_welcoming_an_agreement_between_two_states_is_no_meeting(extractor):
+    # guard
+    facts = extract(extractor, "Deal\n\nThe United States welcomed the agreement between Ghana and Togo on Monday.")
+    assert _meetings(facts) == []
+
+
+def test_welcoming_troops_is_no_meeting(extractor):
+    # guard: with troops as its object the verb stays the arrival it was (Deployment.host_verbs)
+    facts = extract(extractor, "Troops\n\nThe prime minister welcomed 300 Ghanaian soldiers at the airport of Kelvara "
+                               "on Monday.")
+    assert _meetings(facts) == []

@@ -21,6 +21,10 @@ from kg.extract.events.words import (
     SETTING_PREPS,
     SIGNING_VERBS,
 )
+from kg.extract.events_data import events_yaml
+
+#: round 43: verbs of hosting read as meetings only when their object names someone (events.yaml r43_meeting_verbs)
+WELCOME_VERBS = frozenset(events_yaml().get("r43_meeting_verbs") or [])
 
 
 class MeetingRules:
@@ -177,6 +181,8 @@ class MeetingRules:
                 if named is None:
                     return  # "met little resistance", "met the deadline": no one was met
                 found = [named]
+            if not nominal and not any(found) and self.finder.t.base(tok) in WELCOME_VERBS:
+                return  # round 43: "welcomed the decision of X", "welcomed the agreement": no one was met
             for eid in found:
                 f.add("participants", eid)
         preps = self.preps(tok)
