@@ -95,3 +95,31 @@ def test_welcoming_troops_is_no_meeting(extractor):
     facts = extract(extractor, "Troops\n\nThe prime minister welcomed 300 Ghanaian soldiers at the airport of Kelvara "
                                "on Monday.")
     assert _meetings(facts) == []
+
+
+# change 3: the earlier taking told in a relative clause on the former holder of a re-taking
+
+
+def _captures(facts) -> list[tuple[list[str], str]]:
+    return sorted((names(facts, c, "place"), c.date.value if c.date else "") for c in asserted(facts, "Capture"))
+
+
+def test_a_retaking_from_unnamed_separatists_who_seized_the_village_tells_two_captures(extractor):
+    facts = extract(extractor, "Village retaken\n\nThe defense ministry says its forces late Monday wrested control "
+                               "of the village of Kelvara from Islamic separatists who seized it early this month.",
+                    published="2024-08-23")
+    assert _captures(facts) == [(["Kelvara"], "2024-08"), (["Kelvara"], "2024-08-19")]
+
+
+def test_a_retaking_from_a_named_group_stays_two_captures(extractor):
+    # guard: with a named holder the sides already told them apart
+    facts = extract(extractor, "Town retaken\n\nGovernment troops on Monday recaptured the town of Kelvara from the "
+                               "Veltran Front, which had seized it in May.", published="2024-08-23")
+    assert _captures(facts) == [(["Kelvara"], "2024-05"), (["Kelvara"], "2024-08-19")]
+
+
+def test_a_relative_clause_on_the_town_is_no_earlier_taking_apart(extractor):
+    # guard: "which rebels seized in May" hangs on the town, not on a "from" holder: left as it was (one capture)
+    facts = extract(extractor, "Town retaken\n\nGovernment troops on Monday recaptured the town of Kelvara, which "
+                               "rebels seized in May.", published="2024-08-23")
+    assert len(asserted(facts, "Capture")) == 1
