@@ -123,3 +123,21 @@ def test_a_relative_clause_on_the_town_is_no_earlier_taking_apart(extractor):
     facts = extract(extractor, "Town retaken\n\nGovernment troops on Monday recaptured the town of Kelvara, which "
                                "rebels seized in May.", published="2024-08-23")
     assert len(asserted(facts, "Capture")) == 1
+
+
+# change 4: "in the same area" points back at the place of the last attack told before, and says it is another one
+
+
+def test_an_attack_later_in_the_same_area_is_another_attack_there(extractor):
+    facts = extract(extractor, "Two attacks\n\nTaliban fighters attacked a checkpoint in the town of Kelvara on Monday, "
+                               "killing two soldiers. Later in the same area, insurgents fired small arms at a Ghanaian "
+                               "army patrol.")
+    assert [p for p, _ in _attacks(facts)] == [["Kelvara"], ["Kelvara"]]
+
+
+def test_later_the_same_day_is_no_other_place_told(extractor):
+    # guard: "the same day" names no area: the firing is told of the attack before, as it was
+    facts = extract(extractor, "Two attacks\n\nTaliban fighters attacked a checkpoint in the town of Kelvara on Monday, "
+                               "killing two soldiers. Later the same day, insurgents fired small arms at a Ghanaian "
+                               "army patrol.")
+    assert [p for p, _ in _attacks(facts)] == [["Kelvara"]]

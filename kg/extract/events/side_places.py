@@ -22,6 +22,7 @@ from kg.extract.places import COUNTRY, places_in, specificity
 from kg.extract.resolve import Resolution
 
 ATTEMPT_HEADS = frozenset(events_yaml().get("r43_side_places", {}).get("attempt_heads", []))
+SAME_NOUNS = frozenset(events_yaml().get("r43_side_places", {}).get("same_nouns", []))
 
 
 def place_named_sides(frames: list[Frame], res: Resolution) -> None:
@@ -38,8 +39,22 @@ def place_named_sides(frames: list[Frame], res: Resolution) -> None:
                 or f.trigger.dep_ == "compound" and f.trigger.head.lemma_.lower() not in ATTEMPT_HEADS:
             continue  # ("strike aircraft": a noun naming a kind of thing, no attack; "an assassination attempt" is one)
         place = _clause_place(f, res, {e for ids in f.roles.values() for e in ids})
+        if place is None:
+            place = _same_area(f, frames)
+            f.distinct = f.distinct or place is not None  # ("the same area" is said of another event there)
         if place is not None:
             f.roles["location"] = [place]
+
+
+def _same_area(f: Frame, frames: list[Frame]) -> Optional[str]:
+    """"Later in the same area, insurgents fired at an army team": the place of the last attack told
+    before it with a place (events.yaml ``r43_side_places.same_nouns``)."""
+    if not any(t.lower_ == "same" and t.dep_ == "amod" and t.head.lemma_.lower() in SAME_NOUNS
+               and any(d.lower_ == "the" for d in t.head.children) for t in f.sentence.span):
+        return None
+    told = [g for g in frames if g.type == "Attack" and g.roles.get("location")
+            and g.sentence.index < f.sentence.index]
+    return told[-1].roles["location"][0] if told else None
 
 
 def _clause_place(f: Frame, res: Resolution, taken: set[str]) -> Optional[str]:
