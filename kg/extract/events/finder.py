@@ -42,6 +42,8 @@ from kg.extract.events.agent_states import _agent_is_the_state
 from kg.extract.events.counter_fire import _counter_fire_has_no_attacker
 from kg.extract.events.backers import _supporter_told_apart
 from kg.extract.events.senders import _sender_abroad
+from kg.extract.events.side_places import place_named_sides
+from kg.extract.events.earlier_takings import earlier_takings_apart
 from kg.extract.events.described_sides import described_targets
 from kg.extract.events.one_side import attack_sides
 from kg.extract.events.modifiers import _modifier_states_dropped
@@ -87,6 +89,7 @@ class EventFinder:
             _counter_fire_has_no_attacker(found, self.t.counter_words, self.t.counter_particles,
                                           self.t.counter_objects)  # round 22
             _date_counted_back(found, dating)  # round 36: the host clause's day when it made no frame
+            earlier_takings_apart(found)  # round 43: "retook X from rebels who seized it in May"
             frames.extend(found)
             blamed = ctx.blamed()
             if _credit_blame(frames, blamed, sent.index, ctx.memo.get("blamed_attack")):
@@ -98,6 +101,7 @@ class EventFinder:
             recent.append(_mentioned(sent, res))
             narrative.end(dating, found, _is_headline)
         fill_places(frames, parsed.sentences, res)
+        place_named_sides(frames, res)  # round 43: an attack with named sides, placed by its sentence
         merged = _merge(frames, res, self.t.military_posts)
         refine_places(merged, parsed.sentences, res)
         anchor_places(merged, parsed.sentences, res)

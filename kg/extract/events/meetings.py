@@ -21,6 +21,10 @@ from kg.extract.events.words import (
     SETTING_PREPS,
     SIGNING_VERBS,
 )
+from kg.extract.events_data import events_yaml
+
+#: round 43: verbs of hosting read as meetings only when their object names someone (events.yaml r43_meeting_verbs)
+WELCOME_VERBS = frozenset(events_yaml().get("r43_meeting_verbs") or [])
 
 
 class MeetingRules:
@@ -165,6 +169,7 @@ class MeetingRules:
             while o.dep_ == "compound" and o.head.i != o.i:
                 o = o.head
             objs = [o]
+        host = bool(f.roles.get("participants"))  # round 43: a named subject, before the objects are read
         for obj in objs:
             found = [h for o in self.expand(obj)
                      for h in (self.office_holders(o) or self.role_holders(o) or [self.entity(o, people)])]
@@ -177,6 +182,9 @@ class MeetingRules:
                 if named is None:
                     return  # "met little resistance", "met the deadline": no one was met
                 found = [named]
+            if not nominal and self.finder.t.base(tok) in WELCOME_VERBS and not (any(found) and host):
+                return  # round 43: "welcomed the decision of X", "welcomed the agreement": no one was met;
+                # "I am glad to welcome X and Y": the host is no one named, and the guests did not meet each other
             for eid in found:
                 f.add("participants", eid)
         preps = self.preps(tok)

@@ -124,6 +124,8 @@ class Triggers:
                 verbs.setdefault(v, etype)
             for n in data[etype]["nouns"] + data[etype].get("toll_nouns", []):
                 nouns.setdefault(n.split()[-1], etype)
+        for v in (data.get("r43_meeting_verbs") or []):  # round 43: "welcomed X to the ranch", as "received X"
+            verbs.setdefault(v, "Meeting")
         actor_verbs: frozenset[str] = frozenset()
         for etype in ("Attack", "Deployment"):
             for v in data[etype].get("actor_verbs", []):
