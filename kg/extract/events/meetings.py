@@ -258,6 +258,8 @@ class MeetingRules:
         if not nominal and subj is not None and f.roles.get("participants"):
             # round 34: "A met B in X, C said": C only tells of it (not "after meeting B, A said": that has no subject)
             f.roles["participants"] = [e for e in f.roles["participants"] if not self.only_tells(e, tok)]
+        if nominal and len(f.roles.get("participants", [])) == 1:
+            f.add("participants", self.speaking_party(tok, f))  # round 44: "X said Y ... during a bilateral meeting"
         if len(f.roles.get("participants", [])) >= 2:
             f = self.finish(f)
             earlier = self.earlier_by_a_span(tok) if nominal else None
