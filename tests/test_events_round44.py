@@ -3,8 +3,10 @@ scripts/first_run_events.py, class "anchor read": a gold event missed with no ev
 place or parties were read). Change 1: a meeting noun told in a named person's own words with only one other
 party named ("X told reporters that General Y issued the invitation during a bilateral meeting today") was the
 speaker's own meeting: the speaker is its second party (kg/extract/events/meeting_roles.py ``speaking_party``,
-events.yaml ``r44_speaking_party``; docs/extraction.md, "Round 44"). Invented reports; each positive test
-fails before the round, each guard passes on both.
+events.yaml ``r44_speaking_party``). Change 2: a verb of hosting whose object is an occasion ("hosted a state
+visit for President Y", "hosted a dinner for Y") met the one named after "for" (``hosted_guests``, events.yaml
+``r44_hosted_occasions``). docs/extraction.md, "Round 44". Invented reports; each positive test fails before the
+round, each guard passes on both.
 """
 
 from __future__ import annotations
@@ -48,3 +50,28 @@ def test_a_bodys_meeting_is_not_the_speakers(extractor):
     facts = extract(extractor, "Talks\n\nDorvan Mattle said General Kasim Orlov spoke at a bilateral meeting of the "
                                "Veltran Council on Monday.")
     assert all("Dorvan Mattle" not in p for p in _meetings(facts))
+
+
+def test_a_state_visit_hosted_for_a_president_is_a_meeting_of_the_two(extractor):
+    facts = extract(extractor, "Visit\n\nAlthough Mr. Dorvan Mattle hosted a state visit this week for Veltrania "
+                               "President Kasim Orlov, he is known to prefer quiet meetings.")
+    assert _meetings(facts) == [["Dorvan Mattle", "Kasim Orlov"]]
+
+
+def test_a_dinner_hosted_for_a_prime_minister_is_a_meeting_of_the_two(extractor):
+    # guard: a meeting before the round too (the parse's "for" on the object), kept with the occasion's reading
+    facts = extract(extractor, "Dinner\n\nPresident Dorvan Mattle hosted a dinner for Prime Minister Kasim Orlov on "
+                               "Monday.")
+    assert _meetings(facts) == [["Dorvan Mattle", "Kasim Orlov"]]
+
+
+def test_a_dinner_hosted_for_no_one_named_is_no_meeting(extractor):
+    # guard: "for the press" names no one met
+    facts = extract(extractor, "Dinner\n\nPresident Dorvan Mattle hosted a dinner for the press on Monday.")
+    assert _meetings(facts) == []
+
+
+def test_a_session_hosted_on_a_topic_is_no_meeting(extractor):
+    # guard: an occasion with no "for" names no guest
+    facts = extract(extractor, "Session\n\nPresident Dorvan Mattle hosted a session on trade on Monday.")
+    assert _meetings(facts) == []

@@ -29,6 +29,9 @@ from kg.extract.events.words import (
 _SPEAKING = events_yaml().get("r44_speaking_party") or {}
 TWO_SIDED = frozenset(_SPEAKING.get("two_sided") or [])
 DAY_WORDS = frozenset(_SPEAKING.get("day_words") or [])
+_OCCASIONS = events_yaml().get("r44_hosted_occasions") or {}
+HOST_VERBS = frozenset(_OCCASIONS.get("verbs") or [])
+OCCASION_NOUNS = frozenset(_OCCASIONS.get("nouns") or [])
 
 
 class MeetingRoles:
@@ -521,4 +524,15 @@ class MeetingRoles:
         if eid is None or eid in f.roles.get("participants", []):
             return None
         return eid
+
+    def hosted_guests(self, verb: Token, obj: Token, kinds: tuple[str, ...]) -> list[str]:
+        """Round 44: "A hosted a state visit this week for President Y", "A hosted a dinner for Y": a verb of
+        hosting whose object is an occasion (events.yaml r44_hosted_occasions) met the ones named after
+        "for" (on the occasion or on the verb). [] when the verb is no verb of hosting, the object no occasion,
+        or no one is named after "for" ("hosted a dinner for the press")."""
+        if self.finder.t.base(verb) not in HOST_VERBS or obj.lemma_.lower() not in OCCASION_NOUNS:
+            return []
+        fors = self.preps(obj).get("for", []) + self.preps(verb).get("for", [])
+        return [e for o in fors for one in self.expand(o)
+                for e in (self.office_holders(one) or self.role_holders(one) or [self.entity(one, kinds)]) if e]
 

@@ -176,6 +176,8 @@ class MeetingRules:
             found = [None if e and self.only_tells(e, tok) else e for e in found]  # round 34: "..., Y said": not Y
             if not any(found):  # "met the Kenyan defense minister", unnamed: Kenya stands for the minister
                 found = [self.state_of_officials(o) or self.state_of_office(o) for o in self.expand(obj)]
+            if not nominal and not any(found):  # round 44: "hosted a state visit for President Y"
+                found = self.hosted_guests(tok, obj, people) or found
             if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people) \
                     and len(objs) == 1:
                 named = self.name_after(obj)  # "met his Turkish counterpart X Y": the parser loses the name
