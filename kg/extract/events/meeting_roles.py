@@ -25,6 +25,15 @@ from kg.extract.events.words import (
 )
 
 
+#: round 44: the marks of a meeting told as the speaker's own (events.yaml r44_speaking_party)
+_SPEAKING = events_yaml().get("r44_speaking_party") or {}
+TWO_SIDED = frozenset(_SPEAKING.get("two_sided") or [])
+DAY_WORDS = frozenset(_SPEAKING.get("day_words") or [])
+_OCCASIONS = events_yaml().get("r44_hosted_occasions") or {}
+HOST_VERBS = frozenset(_OCCASIONS.get("verbs") or [])
+OCCASION_NOUNS = frozenset(_OCCASIONS.get("nouns") or [])
+
+
 class MeetingRoles:
     """Who met: people named by role, in lists, after the verb, in a later meeting."""
 
@@ -495,3 +504,35 @@ class MeetingRoles:
                         "Person", "Country", "Organization"):
                     return name
         return None
+
+    def speaking_party(self, noun: Token, f: Frame) -> Optional[str]:
+        """Round 44: "X told reporters that General Y issued the invitation during a bilateral meeting
+        today": a meeting noun with one party named, told in the words of a named person who is not that
+        party, marked as a meeting of two ("bilateral") or as the day's own ("today's meeting"), was the
+        speaker's own meeting: the speaker is the second party. None otherwise ("a spokesman said Y spoke
+        at a meeting": no mark; a meeting with a "with", "between" or "of" phrase names its own parties)."""
+        if noun.tag_ != "NN" or any(p in self.preps(noun) for p in ("with", "between", "of")):
+            return None  # "a bilateral meeting of the X council": a body's meeting, not the speaker's
+        marked = any((c.dep_ == "amod" and c.lower_ in TWO_SIDED)
+                     or (c.dep_ == "poss" and c.lower_ in DAY_WORDS) for c in noun.children)
+        if not marked:
+            return None
+        said = self.speaker_of(noun)
+        if said is None:
+            return None
+        eid = self.entity(said, ("Person",), modifiers=True)
+        if eid is None or eid in f.roles.get("participants", []):
+            return None
+        return eid
+
+    def hosted_guests(self, verb: Token, obj: Token, kinds: tuple[str, ...]) -> list[str]:
+        """Round 44: "A hosted a state visit this week for President Y", "A hosted a dinner for Y": a verb of
+        hosting whose object is an occasion (events.yaml r44_hosted_occasions) met the ones named after
+        "for" (on the occasion or on the verb). [] when the verb is no verb of hosting, the object no occasion,
+        or no one is named after "for" ("hosted a dinner for the press")."""
+        if self.finder.t.base(verb) not in HOST_VERBS or obj.lemma_.lower() not in OCCASION_NOUNS:
+            return []
+        fors = self.preps(obj).get("for", []) + self.preps(verb).get("for", [])
+        return [e for o in fors for one in self.expand(o)
+                for e in (self.office_holders(one) or self.role_holders(one) or [self.entity(one, kinds)]) if e]
+

@@ -176,6 +176,8 @@ class MeetingRules:
             found = [None if e and self.only_tells(e, tok) else e for e in found]  # round 34: "..., Y said": not Y
             if not any(found):  # "met the Kenyan defense minister", unnamed: Kenya stands for the minister
                 found = [self.state_of_officials(o) or self.state_of_office(o) for o in self.expand(obj)]
+            if not nominal and not any(found):  # round 44: "hosted a state visit for President Y"
+                found = self.hosted_guests(tok, obj, people) or found
             if not nominal and not any(found) and obj.pos_ == "NOUN" and not self.entities_in(obj, people) \
                     and len(objs) == 1:
                 named = self.name_after(obj)  # "met his Turkish counterpart X Y": the parser loses the name
@@ -258,6 +260,8 @@ class MeetingRules:
         if not nominal and subj is not None and f.roles.get("participants"):
             # round 34: "A met B in X, C said": C only tells of it (not "after meeting B, A said": that has no subject)
             f.roles["participants"] = [e for e in f.roles["participants"] if not self.only_tells(e, tok)]
+        if nominal and len(f.roles.get("participants", [])) == 1:
+            f.add("participants", self.speaking_party(tok, f))  # round 44: "X said Y ... during a bilateral meeting"
         if len(f.roles.get("participants", [])) >= 2:
             f = self.finish(f)
             earlier = self.earlier_by_a_span(tok) if nominal else None
