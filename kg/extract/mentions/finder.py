@@ -260,6 +260,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         acronym_forces = any(w in lowered for w in self.res.acronym_force_nouns)
         for s in _acronym_forces(span, self.res, self._report_text) if acronym_forces else ():
             claim(s, "ArmedForce", None)
+        # 1d. A governed territory's name before a force noun ("X forces", "X's army"; titles.yaml
+        #     governed_regions): the territory's own armed force, and the territory, a place, is named.
+        for force, region in _region_forces(span, self.res) if self.res.governed_regions else ():
+            if claim(force, "ArmedForce", None, region_force=region.text) is not None:
+                claim(region, "Location", None, inside=True)
         # 2. Forces and facilities from token patterns (longest first).
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
             self._claim_pattern(label, doc[s:e], claim)
@@ -571,6 +576,26 @@ def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[S
         i -= 1
     # (a lower-case "minister" before a name is a description, not a title)
     return name if head else None
+
+
+def _region_forces(span: Span, res: Resources) -> Iterator[tuple[Span, Span]]:
+    """"Xland forces", "Xland's army", "Xland security forces": a territory that governs itself
+    (titles.yaml governed_regions), then modifiers and a force noun: the force and the territory."""
+    doc = span.doc
+    for t in span:
+        for words in res.governed_regions:
+            e = t.i + len(words)
+            if e >= span.end or tuple(x.text for x in doc[t.i:e]) != words:
+                continue
+            j, end = (e + 1 if doc[e].text in ("'s", "’s") else e), None
+            while j < span.end:  # the longest "modifier* noun" run ("X army units" too; "army" is both)
+                if doc[j].lower_ in res.region_force_nouns:
+                    end = j + 1
+                if doc[j].lower_ not in res.force_modifiers:
+                    break
+                j += 1
+            if end is not None:
+                yield doc[t.i:end], doc[t.i:e]
 
 
 def _acronym_forces(span: Span, res: Resources, report: str) -> Iterator[Span]:
