@@ -66,3 +66,29 @@ def test_the_yugoslav_demonym_resolves_to_its_state(extractor):
     assert c is not None and c.code == "CS"
     # guard: the Macedonian row keeps its own "Former Yugoslav Republic of ..." alias
     assert extractor.gazetteer.country("Former Yugoslav Republic of Macedonia").code == "MK"
+
+
+# 3. A state's police named as a force of its own ("the Xland Police Service", "Xian military police")
+#    is one entity apart from the state's army; "Xian police and soldiers" stay a part of its forces.
+
+def test_a_named_police_service_is_a_force_apart_from_the_army(extractor):
+    f = extract(extractor, "Reinforcements\n\nThe Ghana Armed Forces sent 500 soldiers to Velkoro on Friday to "
+                           "support the Ghana Police Service in restoring order.")
+    assert ("ArmedForce", "Ghana Police Service") in _all(f), _all(f)
+    assert [e for e in f.entities if e.type == "ArmedForce" and "Armed Forces" in e.name + " ".join(e.aliases)
+            and "Police" in e.name + " ".join(e.aliases)] == [], _all(f)
+
+
+def test_military_police_are_a_force_apart(extractor):
+    f = extract(extractor, "Patrols\n\nRussian military police will patrol Velkoro, and Russian troops will "
+                           "leave the town, the ministry said.")
+    forces = [e for e in f.entities if e.type == "ArmedForce"]
+    assert any(e.name == "Russian military police" for e in forces), _all(f)
+    assert len(forces) == 2, _all(f)
+
+
+def test_police_in_passing_stay_a_part_of_the_states_forces(extractor):
+    # guard: lower-case "Xian police and soldiers" beside the state's forces are no second force
+    f = extract(extractor, "Attack repelled\n\nAfghan police and soldiers ended the attack on Velkoro, and "
+                           "Afghan security forces secured the town on Tuesday.")
+    assert len([e for e in f.entities if e.type == "ArmedForce"]) == 1, _all(f)

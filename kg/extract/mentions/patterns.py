@@ -255,6 +255,8 @@ class PatternsMixin:
         if label == "GOV_FORCE":
             claim(s, "ArmedForce", None, government=True)
             return
+        if s[-1].text == "Police" and s.end < len(s.doc) and s.doc[s.end].text in ("Service", "Services"):
+            s = s.doc[s.start:s.end + 1]  # "the Xland Police Service": the force's whole name (round 28)
         head = _state_word(s, self.res)
         if head is None or _describes_a_name(s):
             return
