@@ -92,3 +92,27 @@ def test_police_in_passing_stay_a_part_of_the_states_forces(extractor):
     f = extract(extractor, "Attack repelled\n\nAfghan police and soldiers ended the attack on Velkoro, and "
                            "Afghan security forces secured the town on Tuesday.")
     assert len([e for e in f.entities if e.type == "ArmedForce"]) == 1, _all(f)
+
+
+# 4. "X market", "the Y mountains", "the Z gorge": the place is also called by its bare name (the
+#    golds name the town or the range bare), unless another entity of the report is so called.
+
+def test_a_towns_market_is_also_called_by_the_towns_name(extractor):
+    f = extract(extractor, "Market reopens\n\nThe Velkoro market reopened on Sunday after the holiday, "
+                           "traders said.")
+    place = next(e for e in f.entities if e.type == "Location" and "Velkoro" in e.name)
+    assert "Velkoro" in [place.name, *place.aliases], _all(f)
+
+
+def test_a_mountain_range_is_also_called_by_its_bare_name(extractor):
+    f = extract(extractor, "Offensive\n\nTroops advanced into the Velkoro mountains on Monday, the army said.")
+    place = next(e for e in f.entities if e.type == "Location" and "Velkoro" in e.name)
+    assert "Velkoro" in [place.name, *place.aliases], _all(f)
+
+
+def test_a_market_with_no_name_before_it_gives_no_bare_name(extractor):
+    # guard: "the central market" names no place by its first word
+    f = extract(extractor, "Blast\n\nA bomb exploded in the central market of the town of Garola on Sunday, "
+                           "police said.")
+    assert not [e for e in f.entities if any(n.lower() == "central" for n in [e.name, *e.aliases])], _all(f)
+    assert ("Location", "Garola") in _all(f)
