@@ -116,3 +116,27 @@ def test_a_market_with_no_name_before_it_gives_no_bare_name(extractor):
                            "police said.")
     assert not [e for e in f.entities if any(n.lower() == "central" for n in [e.name, *e.aliases])], _all(f)
     assert ("Location", "Garola") in _all(f)
+
+
+# 5. A state's body or force named "X of <state>" ("the Ministry of Defence of Y", "the National
+#    Defence Force of Z"): the state is named too.
+
+def test_a_ministry_of_a_state_names_the_state(extractor):
+    f = extract(extractor, "Denial\n\nThe Ministry of Defence of Armenia said on Monday that no shots were fired "
+                           "near Velkoro.")
+    assert ("Organization", "Ministry of Defence of Armenia") in _all(f), _all(f)
+    assert ("Country", "Armenia") in _all(f), _all(f)
+
+
+def test_a_states_force_of_the_state_names_the_state(extractor):
+    f = extract(extractor, "Deployment\n\nThe Armed Forces of Chad said a battalion crossed into Velkoro on "
+                           "Tuesday.")
+    assert ("Country", "Chad") in _all(f), _all(f)
+
+
+def test_an_outlet_or_a_party_of_a_state_names_no_state(extractor):
+    # guards: "Voice of X" is an outlet, "the Communist Party of Y" a party: their names name no state
+    f = extract(extractor, "Report\n\nThe Voice of Namibia said on Monday that the Communist Party of Tanzania "
+                           "met in Velkoro.")
+    assert ("Country", "Namibia") not in _all(f), _all(f)
+    assert ("Country", "Tanzania") not in _all(f), _all(f)

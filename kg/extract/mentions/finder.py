@@ -331,6 +331,12 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                     and not _is_headline(sent):
                 claim(doc[i:j], "Organization", None)
             i = max(j, i + 1)
+        # 7. A state's body or force named "X of <state>" ("the Ministry of Defence of Y", "the National
+        #    Defence Force of Z"): the state is named too (titles.yaml state_of_heads; round 28).
+        for m in list(found) if self.res.state_of_heads else ():
+            state = _state_at_the_end(m, self.res)
+            if state is not None:
+                claim(state[0], "Country", None, inside=True, country=state[1])
         found.sort(key=lambda m: m.start)
         return found
 
@@ -576,6 +582,27 @@ def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[S
         i -= 1
     # (a lower-case "minister" before a name is a description, not a title)
     return name if head else None
+
+
+def _state_at_the_end(m: RawMention, res: Resources):
+    """"the Ministry of Defence of X", "the National Defence Force of Y": a body's or a force's name whose
+    first "of" follows a state body's or force's word (titles.yaml state_of_heads) and whose last "of"
+    is followed by a state's name (not its adjective): that state's words and the state. Not a
+    listed actor's name ("the Islamic State of X"), nor an outlet's ("Voice of X")."""
+    if m.kind not in ("Organization", "ArmedForce") or m.hint.get("entry") is not None and not m.hint.get("national"):
+        return None  # (a state's national force the lexicon lists is read: "the X Defence Force of Y")
+    span = m.span
+    ofs = [t.i for t in span if t.lower_ == "of"]
+    if not ofs or ofs[0] == span.start or span.doc[ofs[0] - 1].lower_ not in res.state_of_heads:
+        return None
+    start = ofs[-1] + 1 + (ofs[-1] + 1 < span.end and span.doc[ofs[-1] + 1].lower_ == "the")
+    tail = span.doc[start:span.end]
+    if not len(tail) or not all(t.text[:1].isupper() for t in tail):
+        return None
+    state = res.gazetteer.country(tail.text)
+    if state is None or _is_demonym(tail.text, state):
+        return None
+    return tail, state
 
 
 def _region_forces(span: Span, res: Resources) -> Iterator[tuple[Span, Span]]:
