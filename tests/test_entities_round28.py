@@ -140,3 +140,23 @@ def test_an_outlet_or_a_party_of_a_state_names_no_state(extractor):
                            "met in Velkoro.")
     assert ("Country", "Namibia") not in _all(f), _all(f)
     assert ("Country", "Tanzania") not in _all(f), _all(f)
+
+
+# 6. A ship's name in capitals ("the USS JANE DOE") or after a dotted prefix ("the U.S.S. Jane Doe"):
+#    a force, as "the USS Jane Doe" is.
+
+def test_a_ships_name_in_capitals_is_a_force(extractor):
+    f = extract(extractor, "Strike\n\nThe USS VELKORO (DD 969) launched 14 missiles from the Red Sea on "
+                           "Saturday, the statement said.")
+    assert ("ArmedForce", "USS VELKORO") in _all(f), _all(f)
+
+
+def test_a_ship_after_a_dotted_prefix_is_a_force(extractor):
+    f = extract(extractor, "Evacuation\n\nMarines took the embassy staff to the U.S.S. Garola on Monday.")
+    assert ("ArmedForce", "U.S.S. Garola") in _all(f), _all(f)
+
+
+def test_a_hull_number_is_no_part_of_the_ships_name(extractor):
+    # guard: "(DD 969)" after the name stays out of it
+    f = extract(extractor, "Strike\n\nThe USS Velkoro (DD 969) launched 14 missiles on Saturday.")
+    assert ("ArmedForce", "USS Velkoro") in _all(f), _all(f)
