@@ -160,3 +160,19 @@ def test_a_hull_number_is_no_part_of_the_ships_name(extractor):
     # guard: "(DD 969)" after the name stays out of it
     f = extract(extractor, "Strike\n\nThe USS Velkoro (DD 969) launched 14 missiles on Saturday.")
     assert ("ArmedForce", "USS Velkoro") in _all(f), _all(f)
+
+
+# 7. A full name after an honorific ("Hon. Jane Roe, Speaker of the House, Capital City, DC"): a
+#    person, not a place listed with the address's places.
+
+def test_a_name_after_hon_in_an_address_is_a_person(extractor):
+    f = extract(extractor, "Letter\n\nHon. Jane Roe, Speaker of the House, Garola, DC.\n\nDear Madam Speaker: "
+                           "troops were sent to Velkoro.")
+    assert ("Person", "Jane Roe") in _all(f), _all(f)
+    assert ("Location", "Jane Roe") not in _all(f), _all(f)
+
+
+def test_hon_alone_is_no_person(extractor):
+    # guard: the honorific alone names no one
+    f = extract(extractor, "Letter\n\nTo the Hon. Speaker: troops were sent to Velkoro.")
+    assert not [e for e in f.entities if e.type == "Person" and e.name.strip(".") in ("Hon", "Hon. Speaker")], _all(f)
