@@ -176,3 +176,22 @@ def test_hon_alone_is_no_person(extractor):
     # guard: the honorific alone names no one
     f = extract(extractor, "Letter\n\nTo the Hon. Speaker: troops were sent to Velkoro.")
     assert not [e for e in f.entities if e.type == "Person" and e.name.strip(".") in ("Hon", "Hon. Speaker")], _all(f)
+
+
+# 8. Armed men the reports call by their kind as by a name ("bandits", "armed bandits"): an armed group.
+
+def test_bandits_are_an_armed_group(extractor):
+    f = extract(extractor, "Raid\n\nBandits attacked Velkoro on Friday and killed four farmers, residents said.")
+    assert types_named(f, "andits") == [("ArmedGroup", "Bandits")], _all(f)
+
+
+def test_armed_bandits_are_named_with_armed(extractor):
+    f = extract(extractor, "Raid\n\nArmed men attacked Velkoro. Police said armed bandits in large numbers "
+                           "invaded the village on Friday.")
+    assert ("ArmedGroup", "armed bandits") in _all(f), _all(f)
+
+
+def test_gunmen_stay_no_group(extractor):
+    # guard: "gunmen", "militants" are no group's name (the golds list them only under a name)
+    f = extract(extractor, "Raid\n\nGunmen attacked Velkoro on Friday, and militants burned the market.")
+    assert [e for e in f.entities if e.type == "ArmedGroup"] == [], _all(f)

@@ -260,6 +260,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         acronym_forces = any(w in lowered for w in self.res.acronym_force_nouns)
         for s in _acronym_forces(span, self.res, self._report_text) if acronym_forces else ():
             claim(s, "ArmedForce", None)
+        # 1e. Armed men the reports call by their kind as by a name ("bandits", "armed bandits";
+        #     titles.yaml kind_named_groups): an armed group so named.
+        for s in _kind_named_groups(span, self.res) if self.res.kind_named_groups and \
+                any(w in lowered for w in self.res.kind_named_groups) else ():
+            claim(s, "ArmedGroup", None)
         # 1d. A governed territory's name before a force noun ("X forces", "X's army"; titles.yaml
         #     governed_regions): the territory's own armed force, and the territory, a place, is named.
         for force, region in _region_forces(span, self.res) if self.res.governed_regions else ():
@@ -582,6 +587,17 @@ def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[S
         i -= 1
     # (a lower-case "minister" before a name is a description, not a title)
     return name if head else None
+
+
+def _kind_named_groups(span: Span, res: Resources) -> Iterator[Span]:
+    """"bandits", "Bandits", "armed bandits": a kind of armed men the reports name as a group
+    (titles.yaml kind_named_groups), with "armed" before it when written; not as a modifier
+    ("bandit attacks" is singular and no match)."""
+    doc = span.doc
+    for t in span:
+        if t.lower_ in res.kind_named_groups:
+            start = t.i - 1 if t.i > span.start and doc[t.i - 1].lower_ == "armed" else t.i
+            yield doc[start:t.i + 1]
 
 
 def _state_at_the_end(m: RawMention, res: Resources):
