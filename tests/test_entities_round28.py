@@ -195,3 +195,26 @@ def test_gunmen_stay_no_group(extractor):
     # guard: "gunmen", "militants" are no group's name (the golds list them only under a name)
     f = extract(extractor, "Raid\n\nGunmen attacked Velkoro on Friday, and militants burned the market.")
     assert [e for e in f.entities if e.type == "ArmedGroup"] == [], _all(f)
+
+
+# 9. "X LGA" (a local government area, abbreviated) is a place, also called X; "the Xland State Police
+#    Command" is a body, no "State Police" force cut from it.
+
+def test_an_lga_is_a_place(extractor):
+    f = extract(extractor, "Raid\n\nArmed men invaded Velkoro village, Garola LGA, on Friday, police said.")
+    place = next((e for e in f.entities if "Garola" in e.name), None)
+    assert place is not None and place.type == "Location", _all(f)
+    assert "Garola" in [place.name, *place.aliases], _all(f)
+
+
+def test_a_state_police_command_is_one_body(extractor):
+    f = extract(extractor, "Press release\n\nThe Velkoro State Police Command wishes to inform the public that "
+                           "officers repelled an attack on Garola.")
+    assert ("Organization", "Velkoro State Police Command") in _all(f), _all(f)
+    assert ("ArmedForce", "State Police") not in _all(f), _all(f)
+
+
+def test_state_forces_in_lower_case_stay_the_governments(extractor):
+    # guard: "state forces", "the Federal Police" after "the" stay the government's forces
+    f = extract(extractor, "Clashes\n\nNigeria said state forces and the Federal Police retook Velkoro.")
+    assert [e for e in f.entities if e.type == "ArmedForce"], _all(f)
