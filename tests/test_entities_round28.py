@@ -218,3 +218,30 @@ def test_state_forces_in_lower_case_stay_the_governments(extractor):
     # guard: "state forces", "the Federal Police" after "the" stay the government's forces
     f = extract(extractor, "Clashes\n\nNigeria said state forces and the Federal Police retook Velkoro.")
     assert [e for e in f.entities if e.type == "ArmedForce"], _all(f)
+
+
+# 10. A release's header lines run together by NER ("Jane Roe\nX Permanent Representative", "Office of
+#     the Y\nCapital City"): each line is named on its own; a title's line names no one.
+
+def test_a_header_name_line_stays_a_person(extractor):
+    # guard: a name line NER keeps apart from the title line under it stays a person, the title no one
+    f = extract(extractor, "STATEMENT ON THE ATTACK IN VELKORO\n\nJane Roe\nU.S. Permanent Representative to "
+                           "the United Nations\nNew York, NY\nJuly 2, 2015\n\nThe United States condemns the "
+                           "attack on Velkoro.")
+    assert ("Person", "Jane Roe") in _all(f), _all(f)
+    assert not [e for e in f.entities if "Representative" in e.name], _all(f)
+
+
+def test_a_body_and_its_town_on_two_header_lines_are_apart(extractor):
+    f = extract(extractor, "Attack on Velkoro\n\nPress Statement\nJane Roe\nDepartment Spokesperson, Office of "
+                           "the Spokesperson\nWashington, DC\nFebruary 9, 2013\n\nThe United States condemns "
+                           "the attack on Velkoro.")
+    assert ("Location", "Washington") in _all(f), _all(f)
+    assert not [e for e in f.entities if "Spokesperson" in e.name and "Washington" in e.name], _all(f)
+
+
+def test_a_name_on_one_line_stays_whole(extractor):
+    # guard: a name with no line break in it is read as before
+    f = extract(extractor, "Statement\n\nJane Roe, the U.S. Permanent Representative, condemned the attack on "
+                           "Velkoro.")
+    assert ("Person", "Jane Roe") in _all(f), _all(f)
