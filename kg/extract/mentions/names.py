@@ -432,7 +432,7 @@ def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
     if len(ent) >= 2 and ent.label_ == "PERSON" and ent.start > 0 and (
             doc[ent.start - 1].text in res.honorifics
             or ent.start > 1 and doc[ent.start - 1].text == "." and doc[ent.start - 2].text + "." in res.honorifics):
-        return True  # "Hon. Jane Roe, Speaker of the House, Washington, DC": a full name after an honorific
+        return True  # "Hon. Jane Roe, Speaker of the House, Capital City, DC": a full name after an honorific
     if len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in res.person_roles \
             and doc[ent.start - 1].is_lower:
         return True  # "rebel leader X Y", "army spokesman X Y": a role noun right before a full name
