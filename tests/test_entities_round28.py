@@ -245,3 +245,10 @@ def test_a_name_on_one_line_stays_whole(extractor):
     f = extract(extractor, "Statement\n\nJane Roe, the U.S. Permanent Representative, condemned the attack on "
                            "Velkoro.")
     assert ("Person", "Jane Roe") in _all(f), _all(f)
+
+
+def test_a_byline_name_ending_at_its_line_stays_whole(extractor):
+    # guard: a line break at the name's edge ("Jane Q. Roe Jr." then the outlet's line) cuts nothing
+    f = extract(extractor, "Rotation announced\n\nBy Army Sgt. 1st Class Janet Q. Velkoro Jr.\nDoD News, Defense "
+                           "Media Activity\n\nGAROLA, Aug. 13, 2014 - The department announced a rotation.")
+    assert [e.name for e in f.entities if e.type == "Person"] == ["Janet Q. Velkoro Jr."], _all(f)
