@@ -284,6 +284,25 @@ def _feature_heads() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(heads, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def _police_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """titles.yaml police_words ("police", "gendarmerie", ...: a state's police named as a force of its
+    own when written as a name, "the Xland Police Service") and police_phrases ("military police")."""
+    data = _titles_yaml()
+    return (frozenset(w.lower() for w in data.get("police_words", [])),
+            tuple(tuple(p.lower().split()) for p in data.get("police_phrases", [])))
+
+
+def _names_a_police(span) -> bool:
+    """"the Xland Police Service", "the Yian National Gendarmerie", "Xian military police": a state's
+    police as a force apart from its army; not "Xian police and soldiers" (a part of its forces)."""
+    words, phrases = _police_words()
+    if any(t.lower_ in words and t.text[:1].isupper() for t in span):
+        return True
+    low = [t.lower_ for t in span]
+    return any(tuple(low[i:i + len(p)]) == p for p in phrases for i in range(len(low) - len(p) + 1))
+
+
 def _bare_of_feature(form: str) -> Optional[str]:
     """"X forest", "the Y military base", "the al-Z garrison" -> "X", "Y", "al-Z": the capitalised name
     before a feature's or a facility's word (as written: "W Base" in capitals is a name of its own)."""
@@ -627,6 +646,10 @@ class Resolver:
             if code is None:
                 return "force:" + norm(m.text), None
             backer = m.hint.get("backer")
+            if not backer and not m.hint.get("government") and _names_a_police(m.span):
+                # "the Xland Police Service", "Xian military police": the state's police, a force apart
+                # from its army (the golds list the two), one entity however often named (round 28)
+                return f"police:{code}", code
             return f"force:{code}" + (f":backed:{backer}" if backer else ""), code
         entry = m.hint.get("entry")
         if entry is not None:
@@ -796,6 +819,8 @@ class Resolver:
             if adjective is None and country is not None:
                 adjective = country.demonyms[0] if country.demonyms else country.name
             return f"{adjective} forces"
+        if c.key.startswith("police:"):  # "the Xland Police Service (XPS) ... the XPS": by its whole name
+            return max((_clean_surface(m.text) for m in named), key=len)
         if c.key.startswith("state-body:") and not c.key.startswith("state-body::"):
             # "X's Defence Ministry": called with its state, so that two states' ministries of one name
             # stay two things (one IRI per name)

@@ -113,6 +113,12 @@ def _people_named_groups(sent: Span, res: Resources) -> Iterator[Span]:
         yield doc[name.i:t.i + 1]
 
 
+def _ship_word(t) -> bool:
+    """A word of a ship's name: capitalised ("Jane"), or in capitals as releases write it ("the USS
+    JANE DOE"; round 28), not a hull number ("DD 969")."""
+    return t.is_alpha and (t.is_title or t.is_upper and len(t.text) >= 3)
+
+
 def _ships_and_ranges(span: Span, res: Resources) -> Iterator[tuple[str, Span]]:
     """"USS Jane Doe" (a ship prefix of titles.yaml, then one to three capitalised words): a force;
     "X Y Training Area" (one to three capitalised words before it): a place."""
@@ -120,10 +126,9 @@ def _ships_and_ranges(span: Span, res: Resources) -> Iterator[tuple[str, Span]]:
     i = span.start
     while i < span.end:
         t = doc[i]
-        if t.text in res.ship_prefixes and i + 1 < span.end and doc[i + 1].is_title and doc[i + 1].is_alpha:
+        if t.text in res.ship_prefixes and i + 1 < span.end and _ship_word(doc[i + 1]):
             j = i + 1
-            while j + 1 < span.end and j - i < 3 and doc[j + 1].is_title and doc[j + 1].is_alpha \
-                    and doc[j + 1].pos_ == "PROPN":
+            while j + 1 < span.end and j - i < 3 and _ship_word(doc[j + 1]) and doc[j + 1].pos_ == "PROPN":
                 j += 1
             yield "ArmedForce", doc[i:j + 1]
             i = j + 1

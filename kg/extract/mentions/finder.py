@@ -260,6 +260,16 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         acronym_forces = any(w in lowered for w in self.res.acronym_force_nouns)
         for s in _acronym_forces(span, self.res, self._report_text) if acronym_forces else ():
             claim(s, "ArmedForce", None)
+        # 1e. Armed men the reports call by their kind as by a name ("bandits", "armed bandits";
+        #     titles.yaml kind_named_groups): an armed group so named.
+        for s in _kind_named_groups(span, self.res) if self.res.kind_named_groups and \
+                any(w in lowered for w in self.res.kind_named_groups) else ():
+            claim(s, "ArmedGroup", None)
+        # 1d. A governed territory's name before a force noun ("X forces", "X's army"; titles.yaml
+        #     governed_regions): the territory's own armed force, and the territory, a place, is named.
+        for force, region in _region_forces(span, self.res) if self.res.governed_regions else ():
+            if claim(force, "ArmedForce", None, region_force=region.text) is not None:
+                claim(region, "Location", None, inside=True)
         # 2. Forces and facilities from token patterns (longest first).
         for label, s, e in sorted(pats, key=lambda m: (m[1] - m[2], m[1])):
             self._claim_pattern(label, doc[s:e], claim)
@@ -326,6 +336,12 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                     and not _is_headline(sent):
                 claim(doc[i:j], "Organization", None)
             i = max(j, i + 1)
+        # 7. A state's body or force named "X of <state>" ("the Ministry of Defence of Y", "the National
+        #    Defence Force of Z"): the state is named too (titles.yaml state_of_heads; round 28).
+        for m in list(found) if self.res.state_of_heads else ():
+            state = _state_at_the_end(m, self.res)
+            if state is not None:
+                claim(state[0], "Country", None, inside=True, country=state[1])
         found.sort(key=lambda m: m.start)
         return found
 
@@ -571,6 +587,58 @@ def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[S
         i -= 1
     # (a lower-case "minister" before a name is a description, not a title)
     return name if head else None
+
+
+def _kind_named_groups(span: Span, res: Resources) -> Iterator[Span]:
+    """"bandits", "Bandits", "armed bandits": a kind of armed men the reports name as a group
+    (titles.yaml kind_named_groups), with "armed" before it when written; not as a modifier
+    ("bandit attacks" is singular and no match)."""
+    doc = span.doc
+    for t in span:
+        if t.lower_ in res.kind_named_groups:
+            start = t.i - 1 if t.i > span.start and doc[t.i - 1].lower_ == "armed" else t.i
+            yield doc[start:t.i + 1]
+
+
+def _state_at_the_end(m: RawMention, res: Resources):
+    """"the Ministry of Defence of X", "the National Defence Force of Y": a body's or a force's name whose
+    first "of" follows a state body's or force's word (titles.yaml state_of_heads) and whose last "of"
+    is followed by a state's name (not its adjective): that state's words and the state. Not a
+    listed actor's name ("the Islamic State of X"), nor an outlet's ("Voice of X")."""
+    if m.kind not in ("Organization", "ArmedForce") or m.hint.get("entry") is not None and not m.hint.get("national"):
+        return None  # (a state's national force the lexicon lists is read: "the X Defence Force of Y")
+    span = m.span
+    ofs = [t.i for t in span if t.lower_ == "of"]
+    if not ofs or ofs[0] == span.start or span.doc[ofs[0] - 1].lower_ not in res.state_of_heads:
+        return None
+    start = ofs[-1] + 1 + (ofs[-1] + 1 < span.end and span.doc[ofs[-1] + 1].lower_ == "the")
+    tail = span.doc[start:span.end]
+    if not len(tail) or not all(t.text[:1].isupper() for t in tail):
+        return None
+    state = res.gazetteer.country(tail.text)
+    if state is None or _is_demonym(tail.text, state):
+        return None
+    return tail, state
+
+
+def _region_forces(span: Span, res: Resources) -> Iterator[tuple[Span, Span]]:
+    """"Xland forces", "Xland's army", "Xland security forces": a territory that governs itself
+    (titles.yaml governed_regions), then modifiers and a force noun: the force and the territory."""
+    doc = span.doc
+    for t in span:
+        for words in res.governed_regions:
+            e = t.i + len(words)
+            if e >= span.end or tuple(x.text for x in doc[t.i:e]) != words:
+                continue
+            j, end = (e + 1 if doc[e].text in ("'s", "’s") else e), None
+            while j < span.end:  # the longest "modifier* noun" run ("X army units" too; "army" is both)
+                if doc[j].lower_ in res.region_force_nouns:
+                    end = j + 1
+                if doc[j].lower_ not in res.force_modifiers:
+                    break
+                j += 1
+            if end is not None:
+                yield doc[t.i:end], doc[t.i:e]
 
 
 def _acronym_forces(span: Span, res: Resources, report: str) -> Iterator[Span]:

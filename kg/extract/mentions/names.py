@@ -429,6 +429,10 @@ def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
     if ent.root.dep_ == "appos" and len(ent) >= 2 and head.dep_ == "pobj" and head.head.lower_ == "of" \
             and head.head.head.lemma_.lower() in res.person_roles and head.head.head.i < head.i < ent.start:
         return True  # "the head of the provincial council, X Y": the parse hangs X Y on the council
+    if len(ent) >= 2 and ent.label_ == "PERSON" and ent.start > 0 and (
+            doc[ent.start - 1].text in res.honorifics
+            or ent.start > 1 and doc[ent.start - 1].text == "." and doc[ent.start - 2].text + "." in res.honorifics):
+        return True  # "Hon. Jane Roe, Speaker of the House, Capital City, DC": a full name after an honorific
     if len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in res.person_roles \
             and doc[ent.start - 1].is_lower:
         return True  # "rebel leader X Y", "army spokesman X Y": a role noun right before a full name

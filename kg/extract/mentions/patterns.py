@@ -105,7 +105,10 @@ class PatternsMixin:
                 if j < n and (doc[j].lower_ in self.tail_nouns or doc[j].lower_ in _PRO_GROUP_NOUNS):
                     out.append(("PRO_GROUP", s - 2, j + 1))
         for t in _tokens_among(doc, self.res.government_heads):
-            if t.lower_ in self.res.government_heads:
+            if t.lower_ in self.res.government_heads and not (
+                    t.text[:1].isupper() and t.i > 0 and doc[t.i - 1].is_alpha and doc[t.i - 1].text[:1].isupper()
+                    and doc[t.i - 1].lower_ not in self.res.government_heads):
+                # (not "the Xland State Police Command": "State" there is a part of a division's name)
                 # "pro-government forces": the tokenizer splits off "pro-", a part of the name
                 start = t.i - 2 if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "pro" else t.i
                 out.extend(("GOV_FORCE", start, end) for end in self._tail_ends(doc, t.i + 1))
@@ -255,6 +258,8 @@ class PatternsMixin:
         if label == "GOV_FORCE":
             claim(s, "ArmedForce", None, government=True)
             return
+        if s[-1].text == "Police" and s.end < len(s.doc) and s.doc[s.end].text in ("Service", "Services"):
+            s = s.doc[s.start:s.end + 1]  # "the Xland Police Service": the force's whole name (round 28)
         head = _state_word(s, self.res)
         if head is None or _describes_a_name(s):
             return

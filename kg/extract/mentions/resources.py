@@ -97,6 +97,10 @@ class Resources:
     postal_abbreviations: frozenset[str] = frozenset()
     numbered_names: tuple[str, ...] = ()
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
+    governed_regions: tuple[tuple[str, ...], ...] = ()  # "X forces": a territory's own force (round 28)
+    region_force_nouns: frozenset[str] = frozenset()
+    kind_named_groups: frozenset[str] = frozenset()  # "bandits": armed men named by their kind (round 28)
+    state_of_heads: frozenset[str] = frozenset()  # "the Ministry of Y of X": X is named (round 28)
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -127,6 +131,10 @@ class Resources:
             base_designators=tuple(data.get("base_designators", [])),
             division_titles=tuple(tuple(p.split()) for p in data.get("place_division_titles", [])),
             acronym_force_nouns=frozenset(data.get("acronym_force_nouns", [])),
+            governed_regions=tuple(tuple(r.split()) for r in data.get("governed_regions", [])),
+            region_force_nouns=frozenset(data.get("region_force_nouns", [])),
+            state_of_heads=frozenset(w.lower() for w in data.get("state_of_heads", [])),
+            kind_named_groups=frozenset(w.lower() for w in data.get("kind_named_groups", [])),
             title_complements=frozenset(data["title_complements"]),
             unit_heads=frozenset(data["unit_heads"]),
             seats=frozenset(n.lower() for n in data.get("seats", [])),

@@ -53,6 +53,17 @@ class SpansMixin:
         if road is not None:  # "the X-Y road": the road between two towns, a place by its whole name
             claim(road, "Location", None, place=None)
             return
+        brk = next((t.i for t in ent[1:-1] if "\n" in t.text), None) if label in ("ORG", "PERSON", "GPE", "FAC") \
+            and len(ent) > 2 else None
+        if brk is not None:  # (a break inside the name: one at its edge, "Jane Roe Jr.\n", changes nothing)  # "Jane Roe | X Permanent Representative", "Office of the Y | Capital City": a
+            for part in (ent.doc[ent.start:brk], ent.doc[brk + 1:ent.end]):  # release's header lines, run
+                if len(part) and part[0].text[:1].isupper():  # together: each line named on its own (round 28)
+                    kind = "ORG" if any(t.lower_ in res.org_heads for t in part) else \
+                        "GPE" if self._gazetteer_place(part, strict=True) else \
+                        None if any(t.lower_.strip(".") in res.title_words for t in part) else "PERSON"
+                    if kind is not None:  # (a title's line, "X Permanent Representative", names no one)
+                        self._claim_ent(Span(ent.doc, part.start, part.end, label=kind), sent, claim)
+            return
         if label in ("ORG", "PERSON"):
             cut = _run_on_tail(ent, res)
             if cut is not None:  # "the X Conference in Y, Z", "W on New Year's Eve": the name ends before
