@@ -208,3 +208,12 @@ def test_a_task_forces_number_is_part_of_its_name(extractor):
 def test_a_count_of_troops_after_a_task_force_is_no_part_of_its_name(extractor):
     f = extract(extractor, "Clash\n\nJoint Task Force 9 troops arrived in Velkoro on Monday.")
     assert not [n for t, n in _all(f) if n.endswith(" 9")], _all(f)
+
+
+def test_the_census_takes_every_batch_of_the_manifest_from_l_on():
+    """A batch added to manifest.d joins the census's default batches without an edit of the script."""
+    fr = _census_module()
+    stems = sorted(p.stem for p in fr.MANIFESTS.glob("*.tsv") if len(p.stem) == 1)
+    assert fr.DEFAULT_BATCHES == tuple(s for s in stems if s >= "L")
+    assert "L" in fr.DEFAULT_BATCHES and "K" not in fr.DEFAULT_BATCHES
+    assert stems[-1] in fr.DEFAULT_BATCHES
