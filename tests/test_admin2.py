@@ -2,8 +2,8 @@
 scripts/build_admin2.py; docs/entities.md "Geocoding round 27").
 
 Reports are invented sentences; the divisions are real GeoNames admin-2 records, since what is tested
-is which of the table's divisions the text picks. The rule ships off (kg/data/admin2.yaml
-``resolve_districts``); the extraction tests switch it on for their run.
+is which of the table's divisions the text picks. The rule shipped off in round 27 and on since round 28
+(kg/data/admin2.yaml ``resolve_districts``); the extraction tests switch it on for their run all the same.
 """
 
 from __future__ import annotations
@@ -121,11 +121,12 @@ def test_a_curated_area_of_the_second_level_is_not_marked_a_table_district(extra
     assert e.geo is not None and "feature_code" not in e.attributes and "admin1_code" not in e.attributes
 
 
-def test_switched_off_as_shipped(extractor):
-    assert admin2.enabled() is False
+def test_switched_on_as_shipped(extractor):
+    # round 28: on once fusion compares places by district (admin2.yaml fusion_districts)
+    assert admin2.enabled() is True and admin2.fusion_districts() is True
     facts = extract(extractor, "Rebels attack village in Uganda\nRebels attacked a village in Buikwe district "
                                "of Uganda on Monday, killing four farmers, the army said.")
-    assert _place(facts, "Buikwe district").attributes.get("feature_code") != "ADM2"
+    assert _place(facts, "Buikwe district").attributes.get("feature_code") == "ADM2"
 
 
 # ---- fusion reads a town's district

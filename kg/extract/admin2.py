@@ -59,6 +59,34 @@ def enabled() -> bool:
 
 
 @lru_cache(maxsize=1)
+def fusion_districts() -> bool:
+    """admin2.yaml's ``fusion_districts``: whether fusion compares places by the second-level divisions
+    they lie in (kg.fuse.model.PlaceInfo.districts, kg.fuse.compat.place_relation)."""
+    return bool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("fusion_districts", False))
+
+
+def district_key(d: Division) -> str:
+    """One key per division of the table: its state, first-level code and GeoNames name."""
+    return f"{d.country}|{d.admin1}|{d.name}"
+
+
+@lru_cache(maxsize=1)
+def _by_district_key() -> dict[str, Division]:
+    return {district_key(d): d for d in table()}
+
+
+def division_by_key(key: str) -> Optional[Division]:
+    return _by_district_key().get(key)
+
+
+@lru_cache(maxsize=1)
+def fusion_margin_km() -> float:
+    """admin2.yaml's ``fusion_district_margin_km``: how far beyond its farthest listed town a district may
+    reach (kg.fuse.compat.district_relation)."""
+    return float(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("fusion_district_margin_km", 40))
+
+
+@lru_cache(maxsize=1)
 def words() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The word lists of admin2.yaml, each entry as a tuple of words, longest first."""
     raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
@@ -245,5 +273,5 @@ def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Op
             m.hint["place"] = found[name]
 
 
-__all__ = ["Division", "FEATURE_CODE", "district_name", "divisions_named", "divisions_of_town", "name_key",
+__all__ = ["Division", "FEATURE_CODE", "district_key", "division_by_key", "fusion_margin_km", "district_name", "fusion_districts", "divisions_named", "divisions_of_town", "name_key",
            "place_districts", "place_of", "read_table", "table"]

@@ -24,6 +24,7 @@ an attribution ("officials in Y said"), a modifier ("a U.S. soldier") and a dest
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Optional, Protocol
 
 from spacy.tokens import Span, Token
@@ -399,17 +400,68 @@ def _new_topic(sent: Sentence) -> bool:
 
 
 def _inside(eid: str, current: list[str], res: Resolution) -> bool:
-    """The finer place lies inside the coarse one: where the coarse place is a division with an
-    admin-1 code, the finer one must carry the same code (a capital named in the same sentence is
-    no place in a province). A place without a code (an unlisted town, a curated region) is not
-    ruled out: the country has already been checked."""
+    """The finer place lies inside the coarse one: where the coarse place is a division whose
+    first-level code is known (:func:`admin1_code`), the finer one must lie in the same division
+    when its own code is known (a capital named in the same sentence is no place in a province).
+
+    Geocoding round 28: a division the gazetteer gives without a code (a curated region, "X
+    State") takes the code of its country's first-level division of that name. Without it such a
+    state held every town of its country: a town of one state and a town of another, each told in
+    its own "In X state, ..." sentence, were folded into one attack. A place whose code stays
+    unknown (an unlisted town, a region no division bears the name of) is not ruled out: the
+    country has already been checked."""
     places = getattr(res, "places", {})
-    coarse = {places[e].admin1 for e in current if e in places and places[e].feature_class == "A"
-              and places[e].admin1}
+    coarse = {admin1_code(places[e]) for e in current if e in places and places[e].feature_class == "A"} - {None}
     fine = places.get(eid)
-    if not coarse or fine is None or not fine.admin1:
+    code = admin1_code(fine) if fine is not None else None
+    if not coarse or code is None:
         return True
-    return fine.admin1 in coarse
+    return code in coarse
+
+
+#: Words a division's name carries after it ("X State", "Y Region (Z)"): left off to find the
+#: first-level division of that name (:func:`admin1_code`).
+DIVISION_WORDS = frozenset(["state", "region", "province", "governorate", "district", "county", "department",
+                            "oblast", "division", "prefecture", "territory", "municipality"])
+
+
+def admin1_code(place) -> Optional[str]:
+    """The first-level division code of a place: its own (a gazetteer town's, a division's, an
+    unlisted town's taken from its area), else, for an administrative area with a country and no
+    code (a curated region such as "X State"), the code of the one first-level division of its
+    country that bears its name, with or without a division word or a bracket ("X Region (Y)")."""
+    if place is None:
+        return None
+    if place.admin1:
+        return place.admin1
+    if place.feature_class != "A" or not place.country_code or place.feature_code in ("ADMD", "ADM2"):
+        return None  # (an area made of several divisions, or a second-level one: no first-level name)
+    return _division_code(place.country_code, place.name)
+
+
+@lru_cache(maxsize=4096)
+def _division_code(country: str, name: str) -> Optional[str]:
+    from kg.graph.hierarchy import division_named  # (kg.graph imports kg.extract)
+
+    tries = []
+    for n in (name, *_curated_aliases().get((country, name), ())):  # (regions.yaml's other names for it)
+        base = n.split("(")[0].strip()
+        words = base.split()
+        tries += [n, base]
+        if len(words) > 1 and words[-1].lower() in DIVISION_WORDS:
+            tries.append(" ".join(words[:-1]))
+    for t in dict.fromkeys(tries):
+        d = division_named(country, t)
+        if d is not None:
+            return d.code
+    return None
+
+
+@lru_cache(maxsize=1)
+def _curated_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
+    from kg.extract.gazetteer import read_regions
+
+    return {(p.country_code, p.name): aliases for p, aliases in read_regions() if p.country_code}
 
 
 #: Verbs of leaving for somewhere after the event: "fled to Y", "flew back to Y", "returned to Y"

@@ -150,6 +150,9 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         return "same"
     if a.iri in b.within or b.iri in a.within:
         return "contained"
+    districts = district_relation(a, b, cfg)
+    if districts is not None:
+        return districts
     if in_named_area(a, b) or in_named_area(b, a):
         return "contained"
     if a.country and b.country and a.country != b.country:
@@ -204,6 +207,48 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         radius = max(cfg.area_radius_km.get(a.kind, cfg.default_area_radius_km),
                      cfg.area_radius_km.get(b.kind, cfg.default_area_radius_km))
     return "contained" if d <= radius else "conflict"
+
+
+def district_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> Optional[str]:
+    """The second-level divisions (kg/data/admin2.tsv, :attr:`PlaceInfo.districts`; geocoding round 28):
+
+    - two places that both have some and share none, neither being a district itself, are
+      ``conflict``: two towns in two districts of one province are two places, whatever the area
+      radius or the province they share; except two points that are one place by the point rules
+      (two records of one town, a town and its base);
+    - a district and a place in it are ``contained``;
+    - a district and a point the table puts in no district, farther from the district's centre than
+      its farthest listed town plus admin2.yaml's ``fusion_district_margin_km``, are ``conflict``.
+
+    A district and a town the table puts in another district are left to the other rules ("near X"
+    is told of a place in the next district). None when the rules above say nothing."""
+    if not a.districts and not b.districts:
+        return None
+    if a.districts and b.districts:
+        if not a.districts.isdisjoint(b.districts):
+            return "contained" if _is_district(a) or _is_district(b) else None
+        if _is_district(a) or _is_district(b):
+            return None
+        if a.kind == "P" and b.kind == "P":
+            d = km(a, b)
+            if d is not None and (d <= cfg.same_record_km or d <= cfg.same_point_km and one_name(a.label, b.label)):
+                return None
+        return "conflict"
+    district, other = (a, b) if a.districts else (b, a)
+    if not _is_district(district) or other.kind != "P" or other.lat is None or other.lon is None:
+        return None
+    from kg.extract import admin2  # (light: the table is read on first use)
+
+    found = [admin2.division_by_key(k) for k in district.districts]
+    if found and all(d is not None and _km(d.lat, d.lon, other.lat, other.lon) > d.extent_km + admin2.fusion_margin_km()
+                     for d in found):
+        return "conflict"
+    return None
+
+
+def _is_district(p: PlaceInfo) -> bool:
+    """A table district itself: an area fusion compares without a point (kg.fuse.model, round 27)."""
+    return p.kind == "A" and p.lat is None and bool(p.districts)
 
 
 _RANK = {"same": 5, "contained": 4, "named": 4, "near": 3, "country": 2, "unknown": 1, "unrelated": 1, "conflict": 0}

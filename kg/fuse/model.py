@@ -83,6 +83,31 @@ def _district_names(iri: str) -> frozenset[str]:
     return frozenset(n for d in divisions_of_town(gid) for n in (norm_name(d.name), norm_name(name_key(d.name))) if n)
 
 
+def _district_keys(iri: str, label: str, attrs: dict[str, str]) -> frozenset[str]:
+    """The second-level divisions a place lies in or is (:attr:`PlaceInfo.districts`), when admin2.yaml's
+    ``fusion_districts`` is on: a GeoNames town's by the table's town lists; a table district
+    (``feature_code`` ADM2) itself, found by its name in its state and first-level division; a town the
+    gazetteer lacks placed in a district of the table (``unlisted_in``), that district when its state has
+    one division of the name."""
+    from kg.extract import admin2  # (loaded on first use only)
+
+    if not admin2.fusion_districts():
+        return frozenset()
+    head, sep, gid = iri.rpartition("/place/geonames-")
+    if sep:
+        return frozenset(admin2.district_key(d) for d in admin2.divisions_of_town(gid))
+    cc = attrs.get("country_code", "").upper()
+    if not cc:
+        return frozenset()
+    if attrs.get("feature_code") == admin2.FEATURE_CODE:
+        found = [d for d in admin2.divisions_named(label, [cc]) if d.admin1 == attrs.get("admin1_code", "")]
+    elif attrs.get("unlisted_in"):
+        found = admin2.divisions_named(attrs["unlisted_in"], [cc])
+    else:
+        return frozenset()
+    return frozenset({admin2.district_key(found[0])}) if len(found) == 1 else frozenset()
+
+
 def term_value(term: Any) -> str:
     """The string value of an rdflib or pyoxigraph term (or of a plain string)."""
     if type(term) in _OX_TERMS:
@@ -120,6 +145,11 @@ class PlaceInfo:
     # It lies in that country as far as fusion knows, nowhere in particular (compat: "same
     # country, relation unknown", never "contained" by the state)
     inferred: bool = False
+    # the second-level divisions (kg/data/admin2.tsv) it lies in or is, as "CC|admin1|name" keys:
+    # a town's by the table's town lists, a table district's own, a town the gazetteer lacks placed
+    # in such a district ("unlisted_in"). Two places that both have some and share none are in
+    # different districts (compat.place_relation; geocoding round 28, admin2.yaml fusion_districts)
+    districts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -286,8 +316,9 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
                      for n in (*by[w].get(LABEL, ()), *by[w].get(ALT, ()), *by[w].get(C + "nameKey", ()))}
             areas |= _district_names(iri)  # (geo round 27: the district a town lies in, kg/data/admin2.tsv)
             areas.discard("")
-            info = PlaceInfo(iri, _first(node.get(LABEL)) or iri, country, lat, lon, kind, frozenset(within),
-                             frozenset(areas))
+            label = _first(node.get(LABEL)) or iri
+            info = PlaceInfo(iri, label, country, lat, lon, kind, frozenset(within), frozenset(areas),
+                             districts=_district_keys(iri, label, attrs))
         else:
             return None
         info = places[iri] = _intern(info)
@@ -470,7 +501,7 @@ def infer_countries(where: list[PlaceInfo], article_country: Optional[str]) -> l
     country = next(iter(own)) if len(own) == 1 else (article_country if not own else None)
     if country is None:
         return where
-    return [_intern(PlaceInfo(p.iri, p.label, country, None, None, "?", frozenset(), p.areas, True))
+    return [_intern(PlaceInfo(p.iri, p.label, country, None, None, "?", frozenset(), p.areas, True, p.districts))
             if p.kind == "?" and p.country is None else p for p in where]
 
 
