@@ -55,3 +55,25 @@ def test_an_offensive_to_regain_a_named_town_is_unchanged(extractor):
     facts = extract(extractor, "Report\n\nTroops launched an offensive on Kelvara on Friday to regain control of "
                                "the breakaway area of Dravonia.")
     assert _places(facts) == [["Kelvara"]]
+
+
+# Change 2: "the attacks on X" where X is a country and the attack names no other place: the attack was in X (the
+# country was read as the target only, and the merge dropped an attack with no place and no figure).
+
+def test_the_attacks_on_a_country_lie_in_that_country(extractor):
+    facts = extract(extractor, "Editorial\n\nMore than three thousand people were murdered last September 11th in "
+                               "the al-Qaida attacks on Ghana.")
+    assert [names(facts, a, "location") for a in asserted(facts, "Attack")] == [["Ghana"]]
+
+
+def test_an_attack_on_a_country_with_its_own_town_keeps_the_town(extractor):
+    # guard: the town the sentence names stays the place
+    facts = extract(extractor, "Report\n\nRebels launched an attack on Ghana's border post near Kelvara on Monday, "
+                               "killing four soldiers.")
+    assert [names(facts, a, "location") for a in asserted(facts, "Attack")] == [["Kelvara"]]
+
+
+def test_possible_attacks_on_a_country_are_no_attack(extractor):
+    # guard: not asserted, no place given
+    facts = extract(extractor, "Report\n\nOfficials warned of possible attacks on Ghana in the coming weeks.")
+    assert _places(facts) == []

@@ -153,6 +153,11 @@ class AttackRules:
                 if not f.filled("location") and definite_site(obj) and not self.res.entity_at(obj):
                     f.add("location", site_told_before(obj, self.sent, self.before, self.res, self.kind))
                     #  round 45: "the attack on the embassy", "an offensive to regain control of the area"
+            if not f.filled("location") and f.modality == "asserted":  # round 45: "the attacks on X" (a country)
+                struck = [e for p in ("on", "against") for o in preps.get(p, [])
+                          for e in [self.res.entity_at(o)] if e and self.kind(e) == "Country"]
+                if len(set(struck)) == 1:
+                    f.add("location", struck[0])
             where = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
             if where is not None and where.dep_ == "pobj" and where.head.lower_ in ("in", "near", "at") \
                     and where.lemma_.lower() in PLACE_NOUNS:  # "killed in the A and B provinces in separate
