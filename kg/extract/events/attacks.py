@@ -153,7 +153,8 @@ class AttackRules:
                 if not f.filled("location") and definite_site(obj) and not self.res.entity_at(obj):
                     f.add("location", site_told_before(obj, self.sent, self.before, self.res, self.kind))
                     #  round 45: "the attack on the embassy", "an offensive to regain control of the area"
-            if not f.filled("location") and f.modality == "asserted":  # round 45: "the attacks on X" (a country)
+            if not f.filled("location") and f.modality == "asserted" and self.sent.index > 0:  # round 45: "the attacks
+                #    on X" (a country; not the headline: "Strikes on X" sums up the report)
                 struck = [e for p in ("on", "against") for o in preps.get(p, [])
                           for e in [self.res.entity_at(o)] if e and self.kind(e) == "Country"]
                 if len(set(struck)) == 1:
