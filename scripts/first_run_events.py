@@ -53,7 +53,7 @@ from entity_scores import CHECK_BATCHES, load_scorer  # noqa: E402
 FILE = ROOT / "tests" / "data" / "learned" / "first_run_facts.jsonl"
 GOLD = ROOT / "tests" / "data" / "realnews" / "dev" / "gold"
 ARTICLES = ROOT / "tests" / "data" / "realnews" / "dev" / "articles"
-LOOK_BATCHES = tuple("ABCDEFGIKLNOPQRST")
+LOOK_BATCHES = tuple("ABCDEFGIKLNOPQRSTU")
 ANCHOR = {"Attack": "location", "Capture": "place", "Deployment": "destination", "Meeting": "participants"}
 COARSE_CLASSES = ("A", "L")  # GeoNames: admin divisions and countries, areas
 MISSED_CLASSES = ("modality", "type", "coarser", "other place", "anchor read", "anchor not read")

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
+from kg.extract.events.told_sites import definite_site, purpose_objects, site_told_before
 from kg.extract.events.words import (
     AREA_WORDS,
     ARMED,
@@ -148,6 +149,16 @@ class AttackRules:
                             for c in obj.children):
                         f.add("location", self.place_told_before(tok))  # round 36: "a drone attack on the
                         #                                      city's port": the city named before it
+            for obj in [o for p in ("on", "against") for o in preps.get(p, [])] + purpose_objects(tok):
+                if not f.filled("location") and definite_site(obj) and not self.res.entity_at(obj):
+                    f.add("location", site_told_before(obj, self.sent, self.before, self.res, self.kind))
+                    #  round 45: "the attack on the embassy", "an offensive to regain control of the area"
+            if not f.filled("location") and f.modality == "asserted" and self.sent.index > 0:  # round 45: "the attacks
+                #    on X" (a country; not the headline: "Strikes on X" sums up the report)
+                struck = [e for p in ("on", "against") for o in preps.get(p, [])
+                          for e in [self.res.entity_at(o)] if e and self.kind(e) == "Country"]
+                if len(set(struck)) == 1:
+                    f.add("location", struck[0])
             where = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
             if where is not None and where.dep_ == "pobj" and where.head.lower_ in ("in", "near", "at") \
                     and where.lemma_.lower() in PLACE_NOUNS:  # "killed in the A and B provinces in separate
