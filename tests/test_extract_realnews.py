@@ -106,9 +106,15 @@ MANIFEST_COLUMNS = ["id", "split", "url", "publisher", "licence", "attribution",
 # 59 -> 43). Floors measure the extractor as shipped (the shipped_extractor fixture). Dev floors: events
 # 0.815 -> 0.84, arguments 0.70 -> 0.71, dates 0.955 -> 0.96; test entities 0.86 -> 0.855 (R-test's
 # entities 0.750), events 0.565 -> 0.58.
+# Session 19, batches S (7 dev, 7 test; first run at 8aa5f21), T (5 / 5; e9ccb9c) and U (7 / 7; 8a4c1c7): on
+# the session's starting code (8aa5f21) dev (215) 0.904 / 0.839 / 0.705 / 0.969, test (128) 0.856 / 0.591 /
+# 0.435 / 0.924. Rounds events 42-45, entities 27-28 (first-run errors still present today), geocoding 27-28:
+# dev 0.911 / 0.858 / 0.718 / 0.962, test 0.864 / 0.589 / 0.434 / 0.924 (entities +0.008 [+0.004, +0.012],
+# events -0.002 [-0.008, +0.004]). Dev floors: entities 0.91 -> 0.905 (U-dev's entities 0.775), events
+# 0.84 -> 0.85, dates 0.96 -> 0.955; test entities 0.855 -> 0.86, arguments 0.435 -> 0.43, dates 0.90 -> 0.91.
 FLOORS = {
-    "dev": {"entities_typed": 0.91, "events": 0.84, "arguments": 0.71, "dates": 0.96},
-    "test": {"entities_typed": 0.855, "events": 0.58, "arguments": 0.435, "dates": 0.90},
+    "dev": {"entities_typed": 0.905, "events": 0.85, "arguments": 0.71, "dates": 0.955},
+    "test": {"entities_typed": 0.86, "events": 0.58, "arguments": 0.43, "dates": 0.91},
 }
 
 
