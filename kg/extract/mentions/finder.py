@@ -7,6 +7,8 @@ helpers only those steps use (hyphenated names, unlabelled runs, holders after a
 
 from __future__ import annotations
 
+import functools
+
 import re
 from functools import partial
 from typing import Iterator, Optional
@@ -625,10 +627,11 @@ def _region_forces(span: Span, res: Resources) -> Iterator[tuple[Span, Span]]:
     """"Xland forces", "Xland's army", "Xland security forces": a territory that governs itself
     (titles.yaml governed_regions), then modifiers and a force noun: the force and the territory."""
     doc = span.doc
+    by_first = _regions_by_first_word(res.governed_regions)
     for t in span:
-        for words in res.governed_regions:
+        for words in by_first.get(t.text, ()):  # (a dict look-up per token: this runs on every span)
             e = t.i + len(words)
-            if e >= span.end or tuple(x.text for x in doc[t.i:e]) != words:
+            if e >= span.end or any(doc[t.i + k].text != w for k, w in enumerate(words[1:], 1)):
                 continue
             j, end = (e + 1 if doc[e].text in ("'s", "’s") else e), None
             while j < span.end:  # the longest "modifier* noun" run ("X army units" too; "army" is both)
@@ -639,6 +642,16 @@ def _region_forces(span: Span, res: Resources) -> Iterator[tuple[Span, Span]]:
                 j += 1
             if end is not None:
                 yield doc[t.i:end], doc[t.i:e]
+
+
+@functools.lru_cache(maxsize=8)
+def _regions_by_first_word(regions: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The governed territories' names by their first word, built once per word list."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in regions:
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _acronym_forces(span: Span, res: Resources, report: str) -> Iterator[Span]:
