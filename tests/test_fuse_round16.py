@@ -6,16 +6,15 @@ its own sentence names that place (``places.unplaced_named``, ``scores.named_pla
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import json
-from collections import defaultdict
 from pathlib import Path
 
 from kg.fuse.cluster import cluster
 from kg.fuse.compat import compare, explain, places_relation
 from kg.fuse.config import load_config
 from kg.fuse.model import C, ActorInfo, PlaceInfo, Report
+
+import fusion_batches
 
 ROOT = Path(__file__).resolve().parents[1]
 FUSION = ROOT / "tests" / "data" / "fusion"
@@ -26,43 +25,17 @@ XX = "https://w3id.org/conflict-kg/id/state/xx"
 # --- the batch (its make-up only: the test half's texts and results are never read) -----------------
 
 def _manifest(part: str) -> dict[str, dict]:
-    with open(FUSION / part / "MANIFEST.tsv", encoding="utf-8", newline="") as f:
-        return {row["id"]: row for row in csv.DictReader(f, delimiter="\t") if row["id"].startswith("r16-")}
+    return fusion_batches.manifest("r16", part)
 
 
 def test_the_batch_is_split_by_whole_clusters_odd_to_dev_and_even_to_test():
     """Twelve clusters, each wholly in one part with its distractors: odd numbers in dev, even in
     test, each told by 2-4 articles; at least 12 distractors in all."""
-    clusters, distractors = defaultdict(set), set()
-    for part in ("dev", "test"):
-        for aid, row in _manifest(part).items():
-            assert (FUSION / part / "articles" / f"{aid}.txt").exists()
-            for inc in row["incidents"].split(","):
-                prefix, _, name = inc.partition("-r16-")
-                assert prefix == part, (aid, inc)  # no incident crosses the split
-                if name.startswith("i"):
-                    clusters[int(name[1:3])].add((part, aid))
-                elif name.startswith("d"):
-                    distractors.add(inc)
-    assert sorted(clusters) == list(range(1, 13))
-    for n, arts in clusters.items():
-        assert {p for p, _ in arts} == {"dev" if n % 2 else "test"}, n
-        assert 2 <= len({a for _, a in arts if a.startswith(f"r16-i{n:02d}-")}) <= 4, (n, arts)
-    assert len(distractors) >= 12
+    fusion_batches.assert_split_by_whole_clusters("r16")
 
 
 def test_every_dev_article_has_its_sidecar_gold_and_manifest_row_in_agreement():
-    rows = _manifest("dev")
-    assert len(rows) == 26
-    for aid, row in rows.items():
-        gold = json.loads((FUSION / "dev" / "gold" / f"{aid}.json").read_text("utf-8"))
-        meta = (FUSION / "dev" / "articles" / f"{aid}.txt.meta.yaml").read_text("utf-8")
-        assert f"published: {gold['source']['published']}" in meta
-        assert f"publisher: {gold['source']['publisher']}" in meta
-        assert (FUSION / "dev" / "articles" / f"{aid}.txt").read_text("utf-8").startswith(gold["source"]["title"] + "\n\n")
-        assert row["published"] == gold["source"]["published"]
-        assert set(row["incidents"].split(",")) == {ev["incident"] for ev in gold["events"]}
-        assert row["kind"] in ("cluster-report", "distractor", "syndicated-copy")
+    fusion_batches.assert_dev_rows_agree("r16", 26)
 
 
 def test_the_syndicated_copy_has_the_wire_text_under_another_headline():

@@ -7,16 +7,15 @@ word for a kind of place ("Orna" / "Orna village") are one place
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import json
-from collections import defaultdict
 from pathlib import Path
 
 from kg.fuse.cluster import cluster
 from kg.fuse.compat import bare_place_name, compare, place_relation
 from kg.fuse.config import load_config
 from kg.fuse.model import PlaceInfo, Report
+
+import fusion_batches
 
 ROOT = Path(__file__).resolve().parents[1]
 FUSION = ROOT / "tests" / "data" / "fusion"
@@ -28,49 +27,17 @@ YY = "https://w3id.org/conflict-kg/id/state/yy"
 # --- the batch (its make-up only: the test half's texts and results are never read) -----------------
 
 def _manifest(part: str) -> dict[str, dict]:
-    with open(FUSION / part / "MANIFEST.tsv", encoding="utf-8", newline="") as f:
-        return {row["id"]: row for row in csv.DictReader(f, delimiter="\t") if row["id"].startswith("r17-")}
+    return fusion_batches.manifest("r17", part)
 
 
 def test_the_batch_is_split_by_whole_clusters_odd_to_dev_and_even_to_test():
     """Twelve clusters, each wholly in one part with its distractors: odd numbers in dev, even in
     test, each told by 2-4 articles; at least 12 distractors in all."""
-    clusters, distractors = defaultdict(set), set()
-    for part in ("dev", "test"):
-        for aid, row in _manifest(part).items():
-            assert (FUSION / part / "articles" / f"{aid}.txt").exists()
-            assert (FUSION / part / "gold" / f"{aid}.json").exists()
-            for inc in row["incidents"].split(","):
-                prefix, _, name = inc.partition("-r17-")
-                assert prefix == part, (aid, inc)  # no incident crosses the split
-                if name.startswith("i"):
-                    clusters[int(name[1:3])].add((part, aid))
-                elif name.startswith("d"):
-                    distractors.add(inc)
-    assert sorted(clusters) == list(range(1, 13))
-    for n, arts in clusters.items():
-        assert {p for p, _ in arts} == {"dev" if n % 2 else "test"}, n
-        assert 2 <= len({a for _, a in arts if a.startswith(f"r17-i{n:02d}-")}) <= 4, (n, arts)
-    assert len(distractors) >= 12
+    fusion_batches.assert_split_by_whole_clusters("r17")
 
 
 def test_every_dev_article_has_its_sidecar_gold_and_manifest_row_in_agreement():
-    rows = _manifest("dev")
-    assert len(rows) == 25
-    for aid, row in rows.items():
-        gold = json.loads((FUSION / "dev" / "gold" / f"{aid}.json").read_text("utf-8"))
-        meta = (FUSION / "dev" / "articles" / f"{aid}.txt.meta.yaml").read_text("utf-8")
-        text = (FUSION / "dev" / "articles" / f"{aid}.txt").read_text("utf-8")
-        assert f"published: {gold['source']['published']}" in meta
-        assert f"publisher: {gold['source']['publisher']}" in meta
-        assert text.startswith(gold["source"]["title"] + "\n\n")
-        assert row["published"] == gold["source"]["published"]
-        assert set(row["incidents"].split(",")) == {ev["incident"] for ev in gold["events"]}
-        assert row["kind"] in ("cluster-report", "distractor", "syndicated-copy")
-        names = {e["name"] for e in gold["entities"]} | {a for e in gold["entities"] for a in e["aliases"]}
-        for ev in gold["events"]:
-            for fillers in ev["roles"].values():
-                assert set(fillers) <= names, (aid, fillers)
+    fusion_batches.assert_dev_rows_agree("r17", 25)
 
 
 def test_the_syndicated_copy_has_the_wire_text_under_another_headline():
