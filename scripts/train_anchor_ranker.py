@@ -46,6 +46,7 @@ from kg.extract import facts as facts_io  # noqa: E402
 from kg.extract import learned_places as lp  # noqa: E402
 from kg.extract.nlp import parse  # noqa: E402
 from kg.read.reader import read_file  # noqa: E402
+from learned_settings import write_setting  # noqa: E402
 
 MARGINS = [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, float("inf")]  # inf: never move
 INNER = 4
@@ -302,14 +303,8 @@ def cross_validate(articles: list[Article], scorer, set_names, fixed: float | No
 
 
 def write_margin(margin: float, path: Path = lp.SETTINGS_FILE) -> None:
-    """Set ``margin:`` in the anchor_ranker section of learned.yaml, keeping the rest as it is."""
-    text = path.read_text("utf-8")
-    head, sep, tail = text.partition("anchor_ranker:")
-    if not sep:
-        raise SystemExit(f"{path}: no anchor_ranker section")
-    value = "999" if margin == float("inf") else f"{margin:.2f}"
-    tail = re.sub(r"(?m)^(\s+margin:\s*)[0-9.]+", lambda m: f"{m.group(1)}{value}", tail, count=1)
-    path.write_text(head + sep + tail, "utf-8")
+    """Write the chosen value into learned.yaml (scripts/learned_settings.py)."""
+    write_setting("anchor_ranker", "margin", margin, path)
 
 
 def main(argv: list[str]) -> int:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from kg.extract import facts as facts_io  # noqa: E402
 from kg.extract import learned  # noqa: E402
 from kg.extract.nlp import parse  # noqa: E402
 from kg.read.reader import read_file  # noqa: E402
+from learned_settings import write_setting  # noqa: E402
 
 DEV_SETS = ("realnews-dev", "written-dev", "fusion-dev")
 THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 16)]  # 0.05 .. 0.75
@@ -359,10 +359,8 @@ def save(nlp, out: Path) -> None:
 
 
 def write_threshold(threshold: float, path: Path = learned.SETTINGS_FILE) -> None:
-    """Set ``threshold:`` in learned.yaml, keeping its comments and ``enabled`` as they are."""
-    text = path.read_text("utf-8")
-    new = re.sub(r"(?m)^(\s+threshold:\s*)[0-9.]+", lambda m: f"{m.group(1)}{threshold:.2f}", text, count=1)
-    path.write_text(new, "utf-8")
+    """Write the chosen value into learned.yaml (scripts/learned_settings.py)."""
+    write_setting("event_filter", "threshold", threshold, path)
 
 
 def main(argv: list[str]) -> int:

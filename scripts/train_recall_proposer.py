@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import re
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -42,6 +41,7 @@ import eval as kg_eval  # noqa: E402  (scripts/eval.py: the sets, the scorer)
 from train_event_filter import CHECK_BATCHES, DEV_SETS, FIRST_RUN_FILE, batch_of, extract_dev, first_run_records  # noqa: E402
 from kg.extract import facts as facts_io  # noqa: E402
 from kg.extract import learned_recall as lr  # noqa: E402
+from learned_settings import write_setting  # noqa: E402
 
 THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, float("inf")]  # inf: never propose
 INNER = 4
@@ -209,13 +209,8 @@ def cross_validate(arts, scorer, fixed: float | None = None) -> dict:
 
 
 def write_threshold(t: float, path: Path = lr.SETTINGS_FILE) -> None:
-    text = path.read_text("utf-8")
-    head, sep, tail = text.partition("recall_proposer:")
-    if not sep:
-        raise SystemExit(f"{path}: no recall_proposer section")
-    value = "999" if t == float("inf") else f"{t:.2f}"
-    tail = re.sub(r"(?m)^(\s+threshold:\s*)[0-9.]+", lambda m: f"{m.group(1)}{value}", tail, count=1)
-    path.write_text(head + sep + tail, "utf-8")
+    """Write the chosen value into learned.yaml (scripts/learned_settings.py)."""
+    write_setting("recall_proposer", "threshold", t, path)
 
 
 def main(argv: list[str]) -> int:
