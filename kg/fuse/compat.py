@@ -585,14 +585,15 @@ def victim_kind(r: Report, cfg: FusionConfig) -> Optional[str]:
     families, or when no such word is left. A speaker told first over commas ("The Inspector
     General of Police, Jon Doe, has said that ...": ``victims.speaker_head``) is taken out too;
     a sentence the article reads as two attacks that names two kinds of victim gives neither a
-    kind (``victims.shared_sentence``, round 18). Outlets tell who was hit the same way ("17
+    kind (``victims.shared_sentence``, round 18); a clause that denies a victim ("police deny
+    soldiers died": ``victims.denial``, round 19) names none. Outlets tell who was hit the same way ("17
     soldiers", "24 soldiers in an attack on an army position"), so that two same-day attacks
     of one country with no place in common are told apart or together by it."""
     if not cfg.victims or not r.evidence or family(r.cls) != "Attack":
         return None
     perps = tuple(sorted({k for x in r.actors.get("perpetrator", ()) if not doubtful(r, "perpetrator", x)
                           for k in (x.label, *x.keys) if ":" not in k}))
-    found = _victim_kinds(r.evidence, perps, cfg.victims, cfg.attribution, cfg.speaker_head)
+    found = _victim_kinds(r.evidence, perps, cfg.victims, cfg.attribution, cfg.speaker_head, cfg.denial)
     # one sentence read as two attacks, naming two kinds of victim ("Gunmen shot dead a village
     # defence volunteer ..., a day after a bomb wounded shoppers at a market there"): each kind is
     # one attack's, and which is whose is not known (round 18)
@@ -603,7 +604,8 @@ def victim_kind(r: Report, cfg: FusionConfig) -> Optional[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _victim_kinds(evidence: str, perps: tuple[str, ...], victims: tuple[tuple[str, str], ...],
-                  attribution: tuple[str, ...], speaker_head: bool = False) -> tuple[str, ...]:
+                  attribution: tuple[str, ...], speaker_head: bool = False,
+                  denial: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The kinds of the victim words of an evidence sentence, in order (:func:`victim_kind`)."""
     kinds = dict(victims)
     skip = {w for p in perps for w in _WORDS.findall(norm_name(p))}
@@ -619,12 +621,23 @@ def _victim_kinds(evidence: str, perps: tuple[str, ...], victims: tuple[tuple[st
             break
     for clause in clauses:
         words = _WORDS.findall(clause)
+        if denial and not denial_free(words, denial, kinds):
+            continue  # a clause that denies ("police deny soldiers died"): neither its speaker nor
+            # the victims it denies were struck (victims.denial, round 19)
         for i, w in enumerate(words):
             if w in attribution:
                 words = words[:i] if w == "according" else words[i + 1:]
                 break
         out.extend(kinds[w] for w in words if w in kinds and w not in skip)
     return tuple(out)
+
+
+def denial_free(words: list[str], denial: tuple[str, ...], kinds: dict[str, str]) -> bool:
+    """No word of ``victims.denial`` in the clause's words denies a victim: a victim word within
+    the three words after it ("police deny soldiers died", "denied that civilians were killed").
+    A denial of something else ("denied responsibility for the attack that killed five
+    soldiers") leaves the clause's victims as they are."""
+    return not any(w in denial and any(v in kinds for v in words[i + 1:i + 4]) for i, w in enumerate(words))
 
 
 def _speaker_head(words: list[str], attribution: tuple[str, ...]) -> bool:
@@ -707,7 +720,7 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
     score = ds + {"same": cfg.score("same_place"), "contained": cfg.score("contained_place"),
                   "named": cfg.score("named_place"),
                   "near": cfg.score("near_places"),
-                  "country": cfg.score("same_country_only"), "unknown": 0.0,
+                  "country": cfg.score("same_country_only"), "unknown": cfg.score("unknown_place"),
                   "unrelated": cfg.score("unrelated_places")}[rel]
     # across articles only: one article's headline and body may name one event's place in two
     # words ("an attack in the X Delta" / "an attack in X state") with its group in both

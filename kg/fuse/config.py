@@ -93,6 +93,9 @@ class FusionConfig:
     # a sentence its article reads as two attacks, naming two kinds of victim, gives neither a
     # kind: which is whose is not known (round 18)
     shared_sentence_victims: bool = False
+    # words that deny what their clause tells ("police deny soldiers died"): such a clause names
+    # no victim (compat.victim_kind, round 19)
+    denial: tuple[str, ...] = ()
     # bounds on what fusion remembers for a build (kg.fuse.memo): they change how often a value
     # is computed again, never a result, so key() leaves them out
     score_memo: int = 200_000
@@ -110,7 +113,7 @@ class FusionConfig:
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
                 self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution,
-                self.speaker_head, self.shared_sentence_victims)
+                self.speaker_head, self.shared_sentence_victims, self.denial)
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
@@ -155,6 +158,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         attribution=tuple(str(w).lower() for w in v.get("attribution") or ()),
         speaker_head=bool(v.get("speaker_head", False)),
         shared_sentence_victims=bool(v.get("shared_sentence", False)),
+        denial=tuple(str(w).lower() for w in v.get("denial") or ()),
         score_memo=int(m.get("score_memo", 200_000)),
         group_memo=int(m.get("group_memo", 20_000)),
     )
