@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def load_script(name: str, folder: str = "scripts", register_as: str | None = None) -> ModuleType:
     """The module of ``<folder>/<name>.py`` under the repository root, executed once per call."""
     path = ROOT / folder / f"{name}.py"
+    if str(path.parent) not in sys.path:  # as when run: a script imports its siblings
+        sys.path.insert(0, str(path.parent))
     spec = importlib.util.spec_from_file_location(register_as or name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[register_as or name] = module

@@ -5,16 +5,14 @@ files to show that the converter keeps every field the scorer reads."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("agreement", ROOT / "scripts" / "agreement.py")
-agreement = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(agreement)
+agreement = load_script("agreement")
 score = agreement.load_scorer()
 
 GOLD = {

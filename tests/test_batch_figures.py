@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "batch_figures.py"
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("batch_figures", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("batch_figures")
 
 
 def _doc(tp: int, fp: int, fn: int, correct: int = 1, of: int = 1) -> dict:

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "bootstrap.py"
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("bootstrap_ci", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bootstrap", register_as="bootstrap_ci")
 
 
 def _doc(tp: int, fp: int, fn: int, correct: int = 1, of: int = 1) -> dict:

@@ -10,7 +10,6 @@ reported in docs/extraction-quality.md with the current figures.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import unicodedata
@@ -21,6 +20,7 @@ import pytest
 from kg.extract import facts as facts_io
 from kg.models import EVENT_ROLES
 from kg.read.reader import read_file
+from script_loader import load_script
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLD = sorted((DATA / "gold").glob("*.json"))
@@ -34,10 +34,7 @@ HELD_OUT_FLOORS = {"entities_typed": 0.84, "events": 0.66, "arguments": 0.54, "d
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score", EVAL / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("score", folder="tests/eval")
 
 
 def _article(gold_path: Path) -> Path:

@@ -20,6 +20,7 @@ import yaml
 from kg.extract import facts as facts_io
 from kg.models import EVENT_ROLES
 from kg.read.reader import read_file
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 REALNEWS = ROOT / "tests" / "data" / "realnews"
@@ -130,12 +131,7 @@ def _manifest() -> dict[str, dict]:
 
 
 def _scorer():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("score", ROOT / "tests" / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("score", folder="tests/eval")
 
 
 def test_the_corpus_is_large_varied_and_split() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from kg.extract import facts as facts_io
 from kg.read.reader import read_file
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_f8bbf9c61cf088c1.txt"
@@ -17,10 +17,7 @@ EVAL = Path(__file__).resolve().parent / "eval"
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score", EVAL / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("score", folder="tests/eval")
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from kg.fuse.compat import actors_score, compare
 from kg.fuse.config import load_config
 from kg.fuse.model import C, ActorInfo, PlaceInfo, Report, reports_from_triples
 from kg.fuse.rdf import canonical_date
+from script_loader import load_script
 
 CFG = load_config()
 XX = "https://w3id.org/conflict-kg/id/state/xx"
@@ -139,15 +140,7 @@ def test_the_fusion_scorer_aligns_a_report_with_the_gold_event_of_its_date():
     """Two gold meetings of one pair at one place, a month apart (the second article's
     back-reference to the first): the report dated on the second goes to the second, whatever
     their order in the gold file."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    spec = importlib.util.spec_from_file_location("kg_eval_script", root / "scripts" / "eval.py")
-    ev = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("kg_eval_script", ev)
-    spec.loader.exec_module(ev)
+    ev = load_script("eval", register_as="kg_eval_script")
     scorer = ev.load_scorer()
     meeting = {"type": "Meeting", "roles": {"participants": ["Ann Envoy", "Bo Leader"], "location": ["Capital"]}}
     entities = [{"name": n, "type": t, "aliases": []} for n, t in

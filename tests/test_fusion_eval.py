@@ -11,12 +11,12 @@ B-cubed F1 0.90 and pairwise precision 0.95.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,11 +95,7 @@ FLOORS = {
 
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("kg_eval_script", ROOT / "scripts" / "eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("kg_eval_script", mod)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("eval", register_as="kg_eval_script")
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from kg.extract import learned_places as lp
 from kg.extract.nlp import parse
 from kg.models import Entity, Event, Evidence, Mention
 from kg.read.reader import read_text
+from script_loader import load_script
 
 # Invented report: the attack's sentence names a province; the next names the village it struck.
 TEXT = ("Gunmen attacked a police checkpoint in Varnoth province on Monday, killing four officers.\n\n"
@@ -148,16 +149,7 @@ def test_the_shipped_settings_parse():
 
 
 def _train_script():
-    import importlib.util
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    sys.path.insert(0, str(root / "scripts"))
-    spec = importlib.util.spec_from_file_location("train_anchor_ranker", root / "scripts" / "train_anchor_ranker.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_anchor_ranker", mod)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("train_anchor_ranker")
 
 
 def test_make_train_path_is_deterministic_on_three_articles(extractor, tmp_path, monkeypatch):

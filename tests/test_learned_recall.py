@@ -16,6 +16,7 @@ from kg.extract.events import Triggers
 from kg.extract.nlp import parse
 from kg.models import Entity, Event, Evidence, Mention
 from kg.read.reader import read_text
+from script_loader import load_script
 
 # Invented reports.
 TEXT = ("Artillery shelling hit the town of Brevask on Tuesday, residents said.\n\n"
@@ -177,16 +178,7 @@ def test_training_is_deterministic_and_learns_the_pattern(tmp_path):
 
 
 def _train_script():
-    import importlib.util
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    sys.path.insert(0, str(root / "scripts"))
-    spec = importlib.util.spec_from_file_location("train_recall_proposer", root / "scripts" / "train_recall_proposer.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_recall_proposer", mod)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("train_recall_proposer")
 
 
 def test_make_train_path_is_deterministic_on_three_articles(extractor, tmp_path, monkeypatch):
