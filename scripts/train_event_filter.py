@@ -3,6 +3,7 @@ cross-validation table (docs/learned.md). ``make train`` runs it.
 
     .venv/bin/python scripts/train_event_filter.py [--folds 5] [--sets realnews-dev ...]
                                                     [--out DIR] [--cv-only] [--no-first-run] [--batch-cv]
+                                                    [--hold-out Q R ... [--shipped DIR]]
 
 1. The rules (the filter off) extract every article of the dev sets (realnews-dev, written-dev,
    fusion-dev; never a test or held-out set). Each predicted event the scorer counts is
@@ -17,6 +18,8 @@ cross-validation table (docs/learned.md). ``make train`` runs it.
    train on k-1 folds, choose the threshold on those folds alone (an inner cross-validation
    over them, best event F1 by the real scorer), filter the held-out fold, score it. Printed:
    events and arguments P R F1 per fold and in total, with and without the filter, per set.
+``--hold-out`` (session 20) holds out each named realnews-dev batch whole and compares the
+   shipped model with one trained without it on the batch's current and first-run rows.
 3. Unless ``--cv-only``: the threshold chosen the same way on all dev, the model trained on all
    dev, written to ``kg/data/models/event_filter`` and the threshold to ``kg/data/learned.yaml``
    (its ``enabled`` is left as it is).
