@@ -3,6 +3,7 @@ cross-validation table (docs/learned.md). ``make train`` runs it.
 
     .venv/bin/python scripts/train_event_filter.py [--folds 5] [--sets realnews-dev ...]
                                                     [--out DIR] [--cv-only] [--no-first-run] [--batch-cv]
+                                                    [--hold-out Q R ... [--shipped DIR]]
 
 1. The rules (the filter off) extract every article of the dev sets (realnews-dev, written-dev,
    fusion-dev; never a test or held-out set). Each predicted event the scorer counts is
@@ -17,6 +18,8 @@ cross-validation table (docs/learned.md). ``make train`` runs it.
    train on k-1 folds, choose the threshold on those folds alone (an inner cross-validation
    over them, best event F1 by the real scorer), filter the held-out fold, score it. Printed:
    events and arguments P R F1 per fold and in total, with and without the filter, per set.
+``--hold-out`` (session 20) holds out each named realnews-dev batch whole and compares the
+   shipped model with one trained without it on the batch's current and first-run rows.
 3. Unless ``--cv-only``: the threshold chosen the same way on all dev, the model trained on all
    dev, written to ``kg/data/models/event_filter`` and the threshold to ``kg/data/learned.yaml``
    (its ``enabled`` is left as it is).
@@ -332,6 +335,107 @@ def by_batch_cv(current: list[Article], first: list[Article], k: int, scorer) ->
     return res
 
 
+def score_at(articles: list[Article], scorer, probs: dict | None = None, thr: dict | None = None) -> dict:
+    """The scorer's total over articles, each article's judged events with P(keep) below its own
+    threshold (``thr``: (set, id) -> threshold) removed; ``probs`` None: the rules' output."""
+    results = []
+    for a in articles:
+        facts = a.facts
+        if probs is not None:
+            t = thr[(a.set, a.id)]
+            drop = {i for i in a.judged if probs[(a.set, a.id, i)] < t}
+            facts = dict(facts, events=[e for i, e in enumerate(facts["events"]) if i not in drop])
+        results.append(scorer.score(a.gold, facts))
+    return scorer.total(results)
+
+
+def hold_out_split(articles: list[Article], extra: list[Article], letter: str,
+                   batches: dict[str, str]) -> tuple[list[Article], list[Article]]:
+    """What ``make train`` uses (``articles``: the current rows of the dev sets; ``extra``: the
+    LOOK batches' first-run rows) without realnews-dev batch ``letter``: its current rows and its
+    first-run rows both out of training."""
+    train = [a for a in articles if not (a.set == "realnews-dev" and batches.get(a.id) == letter)]
+    return train, [a for a in extra if batches.get(a.id) != letter]
+
+
+def licence_verdict(sums: dict) -> tuple[bool, str]:
+    """Session 20's rule (1) (docs/learned.md): summed over the held-out batches, the held-out
+    model's events F1 is at least the shipped model's on the first-run rows and on the current
+    rows, strictly higher on one of the two, and its arguments F1 falls on neither.
+    ``sums``: kind ("first-run", "current") -> {"shipped": total, "held-out": total}."""
+    ev = {k: (v["held-out"]["events"]["f1"], v["shipped"]["events"]["f1"]) for k, v in sums.items()}
+    ar = {k: (v["held-out"]["arguments"]["f1"], v["shipped"]["arguments"]["f1"]) for k, v in sums.items()}
+    no_loss = all(new >= old for new, old in ev.values())
+    gain = any(new > old for new, old in ev.values())
+    args_ok = all(new >= old for new, old in ar.values())
+    ok = no_loss and gain and args_ok
+    why = "; ".join(f"{k}: events {ev[k][1]:.3f} -> {ev[k][0]:.3f}, arguments {ar[k][1]:.3f} -> {ar[k][0]:.3f}"
+                    for k in sums)
+    return ok, ("MET" if ok else "NOT MET") + f" ({why})"
+
+
+def hold_out_batches(articles: list[Article], first: list[Article], extra: list[Article], letters,
+                     k: int, scorer, shipped_nlp, shipped_t: float) -> dict:
+    """Session 20's comparison (docs/learned.md): each named realnews-dev batch held out whole
+    (its current and first-run rows out of training); the model trained on everything else
+    ``make train`` uses, its threshold chosen inside the training folds only (out-of-fold scores
+    of k article folds of the training rows, as ``make train`` chooses it); its current and
+    first-run rows scored with no filter, the shipped model at its threshold and the held-out
+    model at its own. Then the CHECK batches' totals with the model trained on all dev (as
+    ``make train`` writes it), for the record. Prints the table and rule (1)'s verdict."""
+    batches = batch_of()
+    held, probs, thr = {}, {}, {}
+    for letter in letters:
+        train, tr_extra = hold_out_split(articles, extra, letter, batches)
+        t = best_threshold(train, oof_probs(train, k, tr_extra), scorer)
+        rows = [a for a in articles + first if a.set in ("realnews-dev", "first-run") and batches.get(a.id) == letter]
+        held[letter] = rows
+        probs.update(predict(learned.train(examples(train + tr_extra), seed=SEED), rows))
+        thr.update({(a.set, a.id): t for a in rows})
+        print(f"held out {letter}: {sum(a.set == 'realnews-dev' for a in rows)} current and "
+              f"{sum(a.set == 'first-run' for a in rows)} first-run articles; threshold {t:.2f} "
+              f"(chosen on {len(train)} + {len(tr_extra)} training articles)", flush=True)
+    every = [a for rows in held.values() for a in rows]
+    s_probs = predict(shipped_nlp, every)
+    s_thr = {(a.set, a.id): shipped_t for a in every}
+
+    def cell(s: dict) -> str:
+        e = s["events"]
+        return f"{e['tp']}/{e['fp']}/{e['fn']} {e['f1']:.3f} / {s['arguments']['f1']:.3f}"
+
+    print(f"\n| held out | rows | no filter | shipped (thr {shipped_t:.2f}) | held-out-trained (thr) |")
+    print("|---|---|---|---|---|")
+    sums = {}
+    for name, rows in [*held.items(), ("sum " + "+".join(letters), every)]:
+        for kind, set_name in (("first-run", "first-run"), ("current", "realnews-dev")):
+            part = [a for a in rows if a.set == set_name]
+            if not part:
+                continue
+            tot = {"none": score_at(part, scorer), "shipped": score_at(part, scorer, s_probs, s_thr),
+                   "held-out": score_at(part, scorer, probs, thr)}
+            ts = sorted({thr[(a.set, a.id)] for a in part})
+            print(f"| {name} | {kind} | {cell(tot['none'])} | {cell(tot['shipped'])} | {cell(tot['held-out'])} "
+                  f"({', '.join(f'{t:.2f}' for t in ts)}) |")
+            if rows is every:
+                sums[kind] = tot
+    ok, verdict = licence_verdict(sums)
+    print(f"\nrule (1), summed over {' '.join(letters)}: {verdict}")
+
+    t_all = best_threshold(articles, oof_probs(articles, k, extra), scorer)
+    full = learned.train(examples(articles + extra), seed=SEED)
+    check = [a for a in articles + first if a.set in ("realnews-dev", "first-run") and batches.get(a.id) in CHECK_BATCHES]
+    c_probs, f_probs = predict(shipped_nlp, check), predict(full, check)
+    c_thr = {(a.set, a.id): shipped_t for a in check}
+    f_thr = {(a.set, a.id): t_all for a in check}
+    print(f"CHECK {' '.join(CHECK_BATCHES)} (not used to decide; the model trained on all dev, threshold {t_all:.2f}; "
+          "current rows are in both models' training, first-run rows in neither):")
+    for kind, set_name in (("first-run", "first-run"), ("current", "realnews-dev")):
+        part = [a for a in check if a.set == set_name]
+        print(f"| CHECK | {kind} | {cell(score_at(part, scorer))} | {cell(score_at(part, scorer, c_probs, c_thr))} "
+              f"| all-dev model: {cell(score_at(part, scorer, f_probs, f_thr))} |")
+    return {"sums": sums, "licensed": ok, "threshold_all_dev": t_all}
+
+
 def auc(probs: dict, articles: list[Article]) -> float:
     """How well P(keep) ranks matched events above spurious ones (0.5: not at all): the figure
     to watch when the filter's F1 does not move, since it is not the threshold's."""
@@ -379,6 +483,12 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--batch-cv", action="store_true",
                     help="print the by-batch comparison with and without the first-run rows (needs the file)")
     ap.add_argument("--limit", type=int, default=0, help="the first N articles of each set only (tests)")
+    ap.add_argument("--hold-out", nargs="+", metavar="BATCH",
+                    help="hold out each named realnews-dev batch whole (current and first-run rows), train on the "
+                         "rest as make train does, and compare on its current and first-run rows: no filter, "
+                         "the shipped model (--shipped) and the held-out-trained one; writes nothing")
+    ap.add_argument("--shipped", type=Path, default=learned.MODEL_DIR,
+                    help="the model --hold-out compares with (its threshold from kg/data/learned.yaml)")
     args = ap.parse_args(argv)
 
     from kg.extract import Extractor
@@ -401,7 +511,7 @@ def main(argv: list[str]) -> int:
     if args.first_run and not args.first_run.exists():
         print(f"no first-run file at {args.first_run}: training on the current outputs only")
         args.first_run = None
-    if args.first_run or args.batch_cv:
+    if args.first_run or args.batch_cv or args.hold_out:
         golds = {r[1]["id"]: r[1] for r in records if r[0] == "realnews-dev"}
         first = label(first_run_records(args.first_run or FIRST_RUN_FILE, golds), scorer)
         nf = sum(len(a.labels) for a in first)
@@ -416,6 +526,14 @@ def main(argv: list[str]) -> int:
     if extra and "realnews-dev" in args.sets:
         print(f"training also on {len(extra)} first-run articles of the LOOK batches "
               f"({sum(len(a.labels) for a in extra)} judged events)")
+    if args.hold_out:
+        import spacy
+
+        # the shipped threshold as the file says it (not a $KG_EVENT_FILTER override)
+        shipped_t = float(learned.settings_section(learned.SETTINGS_FILE, "event_filter", learned.MODEL_DIR)[0]["threshold"])
+        hold_out_batches(articles, first, extra, args.hold_out, args.folds, scorer, spacy.load(args.shipped), shipped_t)
+        print(f"done in {time.perf_counter() - started:.0f} s")
+        return 0
     if not args.no_cv:
         cross_validate(articles, args.folds, scorer, args.sets, extra)
     if not args.cv_only:

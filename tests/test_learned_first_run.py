@@ -90,3 +90,33 @@ def test_a_held_out_articles_first_run_copy_never_trains_its_scorer(train):
     extra = [_art(train, "first-run", "x1", "g"), _art(train, "first-run", "x2", "g")]
     got = train.with_extra(tr, extra)
     assert [a.id for a in got if a.set == "first-run"] == ["x1"]
+
+
+def test_hold_out_split_keeps_a_batchs_current_and_first_run_rows_out_of_training(train):
+    """Session 20's ``--hold-out``: holding out batch A removes its current rows and its first-run
+    rows from training and nothing else (other batches' rows, written-dev, the other first-run rows)."""
+    batches = {"a1": "A", "a2": "A", "b1": "B"}
+    arts = [_art(train, "realnews-dev", i, "") for i in batches] + [_art(train, "written-dev", "a1", "w")]
+    extra = [_art(train, "first-run", i, "") for i in batches]
+    tr, tr_extra = train.hold_out_split(arts, extra, "A", batches)
+    assert [(a.set, a.id) for a in tr] == [("realnews-dev", "b1"), ("written-dev", "a1")]
+    assert [a.id for a in tr_extra] == ["b1"]
+
+
+def _tot(ev: float, args: float) -> dict:
+    return {"events": {"f1": ev}, "arguments": {"f1": args}}
+
+
+def test_the_licence_verdict_needs_no_loss_on_both_sums_a_gain_on_one_and_no_argument_loss(train):
+    """Rule (1) of session 20: at least the shipped model's events F1 on the first-run and the
+    current sums, strictly higher on one, arguments F1 not lower on either."""
+    def sums(fe, fa, ce, ca):
+        return {"first-run": {"shipped": _tot(0.60, 0.40), "held-out": _tot(fe, fa)},
+                "current": {"shipped": _tot(0.70, 0.50), "held-out": _tot(ce, ca)}}
+
+    assert train.licence_verdict(sums(0.61, 0.40, 0.70, 0.50))[0]
+    assert not train.licence_verdict(sums(0.60, 0.40, 0.70, 0.50))[0]  # no strict gain
+    assert not train.licence_verdict(sums(0.65, 0.40, 0.69, 0.50))[0]  # a loss on current
+    assert not train.licence_verdict(sums(0.65, 0.39, 0.71, 0.50))[0]  # arguments fall on first run
+    ok, text = train.licence_verdict(sums(0.61, 0.41, 0.71, 0.51))
+    assert ok and text.startswith("MET") and "0.600 -> 0.610" in text
