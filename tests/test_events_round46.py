@@ -1,0 +1,77 @@
+"""The forty-sixth round of event rules (issues 10 and 11: the reports the extractor misses in the fusion
+articles, the fusion ceiling). Invented reports; each positive test fails before the round, each guard passes on
+both (docs/extraction.md, "Round 46"). Also the trace's fusion-dev CHECK batch (r17: totals only).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from rule_helpers import asserted, extract, names
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _places(facts) -> list[list[str]]:
+    return sorted(names(facts, a, "location") for a in asserted(facts, "Attack"))
+
+
+# Change 1: "five days after the group killed three farmers in X": "the group" points back at the armed people
+# told before it in its sentence, so the killing is an attack of its own, counted back from the one it follows.
+
+def test_the_group_told_back_killing_is_an_earlier_attack(extractor):
+    facts = extract(extractor, "Farmer shot dead\n\nGunmen shot dead a farmer in Dravo regency on Friday, police "
+                               "said, five days after the group killed three farmers in Ostra regency.")
+    assert _places(facts) == [["Dravo regency"], ["Ostra regency"]]
+    ostra = next(a for a in asserted(facts, "Attack") if names(facts, a, "location") == ["Ostra regency"])
+    assert ostra.date.value == "2024-03-03"
+
+
+def test_the_group_with_no_armed_people_before_it_is_no_attacker(extractor):
+    # guard: nothing armed told before "the group" in its sentence
+    facts = extract(extractor, "Report\n\nThe group killed time in Ostra regency on Friday.")
+    assert asserted(facts, "Attack") == []
+
+
+def test_a_group_of_students_is_no_attacker(extractor):
+    # guard: round 42's "of" rule stands, "the group" must stand alone
+    facts = extract(extractor, "Report\n\nGunmen were seen near the school, and the group of students killed "
+                               "time in Ostra regency on Friday.")
+    assert [a for a in asserted(facts, "Attack") if names(facts, a, "location") == ["Ostra regency"]] == []
+
+
+# --- the trace over fusion-dev: its CHECK batch is never traced
+
+def _trace_module():
+    spec = importlib.util.spec_from_file_location("trace_missed", ROOT / "scripts" / "trace_missed.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["trace_missed"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_trace_leaves_the_fusion_check_batch_out():
+    tm = _trace_module()
+    ids = {"r16-i01-a-some-wire": "r16", "r17-i01-a-some-wire": "r17", "i01-a-some-wire": "old"}
+    assert tm.fusion_look(ids) == {"r16-i01-a-some-wire": "r16", "i01-a-some-wire": "old"}
+    assert "r17" in tm.FUSION_CHECK
+
+
+def test_the_totals_are_for_fusion_dev_only():
+    tm = _trace_module()
+    with pytest.raises(SystemExit):
+        tm.main(["--set", "realnews-dev", "--totals"])
+
+
+def test_the_totals_sum_articles():
+    tm = _trace_module()
+    one = {"events": {"tp": 2, "fp": 1, "fn": 1}, "arguments": {"tp": 4, "fp": 0, "fn": 4}}
+    two = {"events": {"tp": 1, "fp": 0, "fn": 1}, "arguments": {"tp": 2, "fp": 2, "fn": 0}}
+    got = tm.sum_scores([one, two])
+    assert (got["events"]["tp"], got["events"]["fp"], got["events"]["fn"]) == (3, 1, 2)
+    assert got["events"]["f1"] == round(2 * 0.75 * 0.6 / 1.35, 4)
+    assert (got["arguments"]["tp"], got["arguments"]["fp"], got["arguments"]["fn"]) == (6, 2, 4)
