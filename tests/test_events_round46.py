@@ -44,6 +44,40 @@ def test_a_group_of_students_is_no_attacker(extractor):
     assert [a for a in asserted(facts, "Attack") if names(facts, a, "location") == ["Ostra regency"]] == []
 
 
+# Change 2: a month named with no year for something to come is the next such month ("will send 250 soldiers to X
+# in February", said in March, is next February), not the last one (kg/extract/dating.py `_month_ahead`).
+
+def _deployment_dates(facts) -> list[str]:
+    return [d.date.value for d in facts.events if d.type == "Deployment"]
+
+
+def test_a_month_to_come_before_the_report_month_is_next_year(extractor):
+    facts = extract(extractor, "Plans\n\nEstonia will send about 250 more soldiers to Latvia in February, the "
+                               "minister said on Tuesday.")
+    assert _deployment_dates(facts) == ["2025-02"]
+
+
+def test_a_month_past_stays_this_year(extractor):
+    # guard: a deployment told as done
+    facts = extract(extractor, "Report\n\nEstonia sent about 250 more soldiers to Latvia in February, the minister "
+                               "said on Tuesday.")
+    assert _deployment_dates(facts) == ["2024-02"]
+
+
+def test_a_month_to_come_with_its_year_stays(extractor):
+    # guard: the year told
+    facts = extract(extractor, "Plans\n\nEstonia will send about 250 more soldiers to Latvia in February 2026, the "
+                               "minister said on Tuesday.")
+    assert _deployment_dates(facts) == ["2026-02"]
+
+
+def test_a_month_to_come_after_the_report_month_is_this_year(extractor):
+    # April, said in March, is this April (it was read as last April before)
+    facts = extract(extractor, "Plans\n\nEstonia will send about 250 more soldiers to Latvia in April, the minister "
+                               "said on Tuesday.")
+    assert _deployment_dates(facts) == ["2024-04"]
+
+
 # --- the trace over fusion-dev: its CHECK batch is never traced
 
 def _trace_module():

@@ -261,6 +261,25 @@ def _ahead(m: TimeMention, published: Optional[dt.date]) -> DateValue:
     return dataclasses.replace(m.value, value=(day + dt.timedelta(days=7)).isoformat())
 
 
+_YEAR_TEXT = re.compile(r"\b\d{4}\b|'\d\d\b")
+_MONTH_TEXT = re.compile(r"(?i)^(?:in\s+|early\s+|late\s+|mid-?\s*)*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
+
+
+def _month_ahead(m: TimeMention, published: Optional[dt.date]) -> DateValue:
+    """Round 46: a month named with no year for something to come ("will send 250 soldiers to X in
+    February", said on 31 January) is the next such month, not the last one: the month of the
+    report or a later one."""
+    if published is None or m.shift is not None or m.value.precision != "month" \
+            or _YEAR_TEXT.search(m.text) or not _MONTH_TEXT.match(m.text.strip()):
+        return m.value
+    year, month = int(m.value.value[:4]), int(m.value.value[5:7])
+    if (year, month) >= (published.year, published.month):
+        return m.value
+    if (year + 1, month) < (published.year, published.month):
+        return m.value  # (a month read in another year than the last one: left as read)
+    return dataclasses.replace(m.value, value=f"{year + 1:04d}-{month:02d}")
+
+
 def _days_between(a: DateValue, b: DateValue) -> int:
     return (dt.date.fromisoformat(b.value) - dt.date.fromisoformat(a.value)).days
 
@@ -372,7 +391,8 @@ class SentenceTimes:
                 continue  # "CITY, Nov 26 —": when the report was filed, not an event's time
             tokens = _span_tokens(extents, m)
             host = _host(tokens, event_type) if tokens else None
-            value = _ahead(m, published) if _not_factual(host) and _BARE_WEEKDAY.match(m.text) else m.value
+            value = _ahead(m, published) if _not_factual(host) and _BARE_WEEKDAY.match(m.text) else \
+                _month_ahead(m, published) if _not_factual(host) else m.value
             self.placed.append(Placed(m, value, tokens, host))
         for i, p in enumerate(self.placed):  # in text order: "the next day" may count from a resolved one
             if p.mention.shift is not None:
