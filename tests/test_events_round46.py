@@ -78,6 +78,60 @@ def test_a_month_to_come_after_the_report_month_is_this_year(extractor):
     assert _deployment_dates(facts) == ["2024-04"]
 
 
+# Change 3: an event noun, the subject of a negated verb, told as having happened with only a property denied
+# (kg/extract/modality.py `_property_denied`, events.yaml ``r46_denied_properties``).
+
+def test_an_attack_that_was_not_the_last_happened(extractor):
+    facts = extract(extractor, "Review\n\nThe attack in Kelvara on Monday, in which three officers died, "
+                               "was not the last in the town that week.")
+    assert _places(facts) == [["Kelvara"]]
+
+
+def test_an_attack_that_did_not_take_place_there_but_targeted_a_base_happened(extractor):
+    facts = extract(extractor, "Statement\n\nThe minister said that the drone attack on Kelvara early today did "
+                               "not take place inside Estonia but targeted a base across the border.")
+    assert _places(facts) == [["Kelvara"]]
+
+
+def test_an_attack_that_did_not_take_place_stays_denied(extractor):
+    # guard: the occurrence itself denied
+    facts = extract(extractor, "Statement\n\nThe attack on Kelvara did not take place, the ministry said.")
+    assert asserted(facts, "Attack") == []
+
+
+def test_an_attack_that_did_not_happen_but_was_planned_stays_denied(extractor):
+    # guard: "but" and a passive of planning tell no happening
+    facts = extract(extractor, "Statement\n\nThe attack on Kelvara did not happen but was planned, the ministry "
+                               "said.")
+    assert asserted(facts, "Attack") == []
+
+
+# Change 4: a fixed-date holiday told with no year is the last such day on or before the report
+# (kg/extract/dating.py `with_holidays`, events.yaml ``r46_holidays``).
+
+def _attack_dates(facts) -> list[str]:
+    return [a.date.value for a in asserted(facts, "Attack")]
+
+
+def test_new_years_eve_is_the_last_one_before_the_report(extractor):
+    facts = extract(extractor, "Report\n\nGunmen attacked a police post in Kelvara on New Year's Eve, killing two "
+                               "officers.")
+    assert _attack_dates(facts) == ["2023-12-31"]
+
+
+def test_christmas_day_of_the_report_year(extractor):
+    facts = extract(extractor, "Report\n\nGunmen attacked a police post in Kelvara on Christmas Day, killing two "
+                               "officers.", published="2024-12-28")
+    assert _attack_dates(facts) == ["2024-12-25"]
+
+
+def test_a_holiday_with_its_year_takes_it(extractor):
+    # the year told after the holiday
+    facts = extract(extractor, "Report\n\nGunmen attacked a police post in Kelvara on Christmas Day 2019, killing "
+                               "two officers.")
+    assert _attack_dates(facts) == ["2019-12-25"]
+
+
 # --- the trace over fusion-dev: its CHECK batch is never traced
 
 def _trace_module():

@@ -280,6 +280,45 @@ def _month_ahead(m: TimeMention, published: Optional[dt.date]) -> DateValue:
     return dataclasses.replace(m.value, value=f"{year + 1:04d}-{month:02d}")
 
 
+def _holidays() -> list[tuple[re.Pattern[str], int, int]]:
+    from kg.extract.events_data import events_yaml
+
+    out = []
+    for name, when in (events_yaml().get("r46_holidays") or {}).items():
+        month, day = (int(x) for x in str(when).split("-"))
+        words = r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in name.split())
+        out.append((re.compile(rf"(?<![\w'])(?:{words})(?![\w'])", re.IGNORECASE), month, day))
+    return out
+
+
+_HOLIDAYS: Optional[list] = None
+_HOLIDAY_YEAR = re.compile(r",?\s+((?:19|20)\d\d)\b")
+
+
+def with_holidays(text: str, mentions: list[TimeMention], published: Optional[dt.date]) -> list[TimeMention]:
+    """Round 46: a fixed-date holiday told with no year ("on New Year's Eve", "on Christmas Day", events.yaml
+    ``r46_holidays``) is the last such day on or before the report's date, a day like "on 31 December"; a
+    holiday inside a time already found is left to it."""
+    global _HOLIDAYS
+    if published is None or ("Eve" not in text and "Day" not in text and "Christmas" not in text):
+        return mentions
+    if _HOLIDAYS is None:
+        _HOLIDAYS = _holidays()
+    out = list(mentions)
+    for pattern, month, day in _HOLIDAYS:
+        for m in pattern.finditer(text):
+            if any(t.start < m.end() and m.start() < t.end for t in out):
+                continue
+            year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+            end = m.end()
+            told = _HOLIDAY_YEAR.match(text, end)  # "on Christmas Day 2019", "New Year's Eve, 2020"
+            if told:
+                year, end = int(told.group(1)), told.end()
+            value = DateValue(value=f"{year:04d}-{month:02d}-{day:02d}", precision="day", text=text[m.start():end])
+            out.append(TimeMention(start=m.start(), end=end, text=text[m.start():end], value=value))
+    return sorted(out, key=lambda t: t.start)
+
+
 def _days_between(a: DateValue, b: DateValue) -> int:
     return (dt.date.fromisoformat(b.value) - dt.date.fromisoformat(a.value)).days
 
