@@ -132,6 +132,28 @@ def test_a_holiday_with_its_year_takes_it(extractor):
     assert _attack_dates(facts) == ["2019-12-25"]
 
 
+# Change 5: "the killing of four farmers near X" tells one attack as a fighting noun does, with a toll and a place
+# (events.yaml ``r46_toll_nouns``).
+
+def test_the_killing_of_counted_people_at_a_place_is_an_attack(extractor):
+    facts = extract(extractor, "Review\n\nThe killing of four farmers near Kelvara on October 31 showed that the "
+                               "militants can still strike outside their forest.")
+    assert _places(facts) == [["Kelvara"]]
+    assert asserted(facts, "Attack")[0].quantities["fatalities"].value == 4
+
+
+def test_the_killing_of_one_person_with_no_place_is_none(extractor):
+    # guard: no toll and no place
+    facts = extract(extractor, "Review\n\nRights groups condemned the killing of the journalist.")
+    assert asserted(facts, "Attack") == []
+
+
+def test_killings_told_in_general_are_none(extractor):
+    # guard: a plural with no count
+    facts = extract(extractor, "Review\n\nThe report documents extrajudicial killings in Kelvara.")
+    assert asserted(facts, "Attack") == []
+
+
 # --- the trace over fusion-dev: its CHECK batch is never traced
 
 def _trace_module():
