@@ -78,6 +78,13 @@ def test_a_month_to_come_after_the_report_month_is_this_year(extractor):
     assert _deployment_dates(facts) == ["2024-04"]
 
 
+def test_a_month_of_something_that_may_have_happened_stays_past(extractor):
+    # guard: "may have" looks back
+    facts = extract(extractor, "Report\n\nEstonia may have sent about 250 more soldiers to Latvia in February, the "
+                               "minister said on Tuesday.")
+    assert all(v.startswith("2024-02") for v in _deployment_dates(facts))
+
+
 # Change 3: an event noun, the subject of a negated verb, told as having happened with only a property denied
 # (kg/extract/modality.py `_property_denied`, events.yaml ``r46_denied_properties``).
 

@@ -265,6 +265,16 @@ _YEAR_TEXT = re.compile(r"\b\d{4}\b|'\d\d\b")
 _MONTH_TEXT = re.compile(r"(?i)^(?:in\s+|early\s+|late\s+|mid-?\s*)*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
 
 
+_FUTURE = frozenset({"will", "shall", "'ll", "would", "wo"})
+
+
+def _to_come(host: Optional[Token]) -> bool:
+    """Round 46: a verb told as to come ("will send", "would arrive"; not "may have died", "would have
+    been": a perfect looks back)."""
+    return host is not None and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in host.children) \
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in host.children)
+
+
 def _month_ahead(m: TimeMention, published: Optional[dt.date]) -> DateValue:
     """Round 46: a month named with no year for something to come ("will send 250 soldiers to X in
     February", said on 31 January) is the next such month, not the last one: the month of the
@@ -431,7 +441,7 @@ class SentenceTimes:
             tokens = _span_tokens(extents, m)
             host = _host(tokens, event_type) if tokens else None
             value = _ahead(m, published) if _not_factual(host) and _BARE_WEEKDAY.match(m.text) else \
-                _month_ahead(m, published) if _not_factual(host) else m.value
+                _month_ahead(m, published) if _to_come(host) else m.value
             self.placed.append(Placed(m, value, tokens, host))
         for i, p in enumerate(self.placed):  # in text order: "the next day" may count from a resolved one
             if p.mention.shift is not None:
