@@ -262,7 +262,8 @@ def _ahead(m: TimeMention, published: Optional[dt.date]) -> DateValue:
 
 
 _YEAR_TEXT = re.compile(r"\b\d{4}\b|'\d\d\b")
-_MONTH_TEXT = re.compile(r"(?i)^(?:in\s+|early\s+|late\s+|mid-?\s*)*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
+_MONTH_TEXT = re.compile(r"(?i)^(?:in\s+|early\s+|late\s+|mid-?\s*)*"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
 
 
 _FUTURE = frozenset({"will", "shall", "'ll", "would", "wo"})
