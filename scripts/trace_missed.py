@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/trace_missed.py [--set realnews-dev] [--batches A B ...] [--json]
     .venv/bin/python scripts/trace_missed.py --set fusion-dev [--json]
+    .venv/bin/python scripts/trace_missed.py --set fusion-dev --totals
+
 
 For each dev article (realnews dev batches named, default the LOOK batches; or written dev; or
 fusion-dev, whose gold events are aligned with the article's events as ``scripts/eval.py`` aligns
@@ -23,7 +25,12 @@ sentence: anchor or date differs), ``modality`` (one of its type in its sentence
 ``filter`` (the learned filter took it), ``stage:<name>`` (a frame of its type from its sentence
 taken out at that stage), ``gate:<why>`` (a word of its type in its sentence skipped by that gate),
 ``rule made none`` (a word of its type, no frame), ``other type`` (a trigger of another type only),
-``no trigger``. Only dev sets: the test sets are never traced.
+``no trigger``. Only dev sets: the test sets are never traced. Fusion-dev's CHECK batches
+(``FUSION_CHECK``: r17, whose writer's other half is in fusion-test) are never traced either.
+
+``--totals`` (fusion-dev) prints no miss at all: each article is extracted and scored against its
+gold as extraction (the scorer's events and arguments), and the tp/fp/fn are summed per batch and
+for LOOK (every batch but the CHECK ones) and CHECK, the only figures of a CHECK batch shown.
 """
 
 from __future__ import annotations
@@ -46,6 +53,8 @@ CHECK = ("H", "J", "M")  # never traced: their per-article misses are not read
 #: every other batch of manifest.d/ (a new batch is LOOK once merged)
 LOOK = tuple(sorted(set(manifest_batches().values()) - set(CHECK)))
 SCORED = ("Attack", "Capture", "Deployment", "Meeting")
+#: fusion-dev batches whose per-article misses are never read (totals only, ``--totals``)
+FUSION_CHECK = ("r17",)
 
 
 def batch_ids(batches) -> dict[str, str]:
@@ -206,12 +215,58 @@ def classify(ev: dict, sents: list[int], trace: Trace, events: list[dict], filte
     return "no trigger"
 
 
+def fusion_look(ids: dict[str, str]) -> dict[str, str]:
+    """The fusion-dev articles whose misses may be traced: every batch but ``FUSION_CHECK``."""
+    return {doc: b for doc, b in ids.items() if b not in FUSION_CHECK}
+
+
+def sum_scores(results: list[dict]) -> dict:
+    """tp/fp/fn of events and arguments summed over scored articles, with P/R/F1."""
+    out = {}
+    for key in ("events", "arguments"):
+        tp, fp, fn = (sum(r[key][k] for r in results) for k in ("tp", "fp", "fn"))
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        out[key] = {"tp": tp, "fp": fp, "fn": fn, "p": round(p, 4), "r": round(r, 4),
+                    "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return out
+
+
+def fusion_totals(pairs, ids: dict[str, str], scorer, as_json: bool) -> int:
+    """Fusion-dev's articles scored as extraction: totals per batch, LOOK and CHECK; no miss."""
+    from kg.extract import Extractor
+    from kg.extract import facts as facts_io
+    from kg.read.reader import read_file
+
+    ex = Extractor()
+    per: dict[str, list] = defaultdict(list)
+    for gold_path, article in pairs:
+        gold = json.loads(gold_path.read_text("utf-8"))
+        facts = json.loads(facts_io.dumps(ex.extract(read_file(article))))
+        per[ids[gold_path.stem]].append(scorer.score(gold, facts))
+    groups = {b: sum_scores(rs) for b, rs in sorted(per.items())}
+    groups["LOOK"] = sum_scores([r for b, rs in per.items() if b not in FUSION_CHECK for r in rs])
+    groups["CHECK"] = sum_scores([r for b, rs in per.items() if b in FUSION_CHECK for r in rs])
+    if as_json:
+        print(json.dumps(groups, indent=1))
+        return 0
+    for name, g in groups.items():
+        e, a = g["events"], g["arguments"]
+        print(f"{name:<6} events {e['p']:.4f} / {e['r']:.4f} / {e['f1']:.4f} ({e['tp']}/{e['fp']}/{e['fn']})"
+              f"  arguments {a['p']:.4f} / {a['r']:.4f} / {a['f1']:.4f} ({a['tp']}/{a['fp']}/{a['fn']})")
+    return 0
+
+
 def main(argv) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default="realnews-dev", choices=["realnews-dev", "written-dev", "fusion-dev"])
     ap.add_argument("--batches", nargs="*", default=list(LOOK))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--totals", action="store_true",
+                    help="fusion-dev: extraction tp/fp/fn per batch, LOOK and CHECK (no miss shown)")
     args = ap.parse_args(argv)
+    if args.totals and args.set != "fusion-dev":
+        raise SystemExit("--totals is for fusion-dev")
 
     import importlib.util
     spec = importlib.util.spec_from_file_location("eval_sets", ROOT / "scripts" / "eval.py")
@@ -227,6 +282,9 @@ def main(argv) -> int:
         folder = ev_mod.FUSION_SETS["fusion-dev"][0]
         pairs = [(g, folder / "articles" / f"{g.stem}.txt") for g in sorted((folder / "gold").glob("*.json"))]
         ids = {g.stem: fusion_batch(g.stem) for g, _ in pairs}
+        if args.totals:
+            return fusion_totals(pairs, ids, scorer, args.json)
+        ids = fusion_look(ids)
     else:
         pairs = ev_mod.SETS[args.set]().pairs()
         ids = batch_ids(args.batches) if args.set == "realnews-dev" else None

@@ -261,6 +261,75 @@ def _ahead(m: TimeMention, published: Optional[dt.date]) -> DateValue:
     return dataclasses.replace(m.value, value=(day + dt.timedelta(days=7)).isoformat())
 
 
+_YEAR_TEXT = re.compile(r"\b\d{4}\b|'\d\d\b")
+_MONTH_TEXT = re.compile(r"(?i)^(?:in\s+|early\s+|late\s+|mid-?\s*)*"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
+
+
+_FUTURE = frozenset({"will", "shall", "'ll", "would", "wo"})
+
+
+def _to_come(host: Optional[Token]) -> bool:
+    """Round 46: a verb told as to come ("will send", "would arrive"; not "may have died", "would have
+    been": a perfect looks back)."""
+    return host is not None and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in host.children) \
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in host.children)
+
+
+def _month_ahead(m: TimeMention, published: Optional[dt.date]) -> DateValue:
+    """Round 46: a month named with no year for something to come ("will send 250 soldiers to X in
+    February", said on 31 January) is the next such month, not the last one: the month of the
+    report or a later one."""
+    if published is None or m.shift is not None or m.value.precision != "month" \
+            or _YEAR_TEXT.search(m.text) or not _MONTH_TEXT.match(m.text.strip()):
+        return m.value
+    year, month = int(m.value.value[:4]), int(m.value.value[5:7])
+    if (year, month) >= (published.year, published.month):
+        return m.value
+    if (year + 1, month) < (published.year, published.month):
+        return m.value  # (a month read in another year than the last one: left as read)
+    return dataclasses.replace(m.value, value=f"{year + 1:04d}-{month:02d}")
+
+
+def _holidays() -> list[tuple[re.Pattern[str], int, int]]:
+    from kg.extract.events_data import events_yaml
+
+    out = []
+    for name, when in (events_yaml().get("r46_holidays") or {}).items():
+        month, day = (int(x) for x in str(when).split("-"))
+        words = r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in name.split())
+        out.append((re.compile(rf"(?<![\w'])(?:{words})(?![\w'])", re.IGNORECASE), month, day))
+    return out
+
+
+_HOLIDAYS: Optional[list] = None
+_HOLIDAY_YEAR = re.compile(r",?\s+((?:19|20)\d\d)\b")
+
+
+def with_holidays(text: str, mentions: list[TimeMention], published: Optional[dt.date]) -> list[TimeMention]:
+    """Round 46: a fixed-date holiday told with no year ("on New Year's Eve", "on Christmas Day", events.yaml
+    ``r46_holidays``) is the last such day on or before the report's date, a day like "on 31 December"; a
+    holiday inside a time already found is left to it."""
+    global _HOLIDAYS
+    if published is None or ("Eve" not in text and "Day" not in text and "Christmas" not in text):
+        return mentions
+    if _HOLIDAYS is None:
+        _HOLIDAYS = _holidays()
+    out = list(mentions)
+    for pattern, month, day in _HOLIDAYS:
+        for m in pattern.finditer(text):
+            if any(t.start < m.end() and m.start() < t.end for t in out):
+                continue
+            year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+            end = m.end()
+            told = _HOLIDAY_YEAR.match(text, end)  # "on Christmas Day 2019", "New Year's Eve, 2020"
+            if told:
+                year, end = int(told.group(1)), told.end()
+            value = DateValue(value=f"{year:04d}-{month:02d}-{day:02d}", precision="day", text=text[m.start():end])
+            out.append(TimeMention(start=m.start(), end=end, text=text[m.start():end], value=value))
+    return sorted(out, key=lambda t: t.start)
+
+
 def _days_between(a: DateValue, b: DateValue) -> int:
     return (dt.date.fromisoformat(b.value) - dt.date.fromisoformat(a.value)).days
 
@@ -372,7 +441,8 @@ class SentenceTimes:
                 continue  # "CITY, Nov 26 —": when the report was filed, not an event's time
             tokens = _span_tokens(extents, m)
             host = _host(tokens, event_type) if tokens else None
-            value = _ahead(m, published) if _not_factual(host) and _BARE_WEEKDAY.match(m.text) else m.value
+            value = _ahead(m, published) if _not_factual(host) and _BARE_WEEKDAY.match(m.text) else \
+                _month_ahead(m, published) if _to_come(host) else m.value
             self.placed.append(Placed(m, value, tokens, host))
         for i, p in enumerate(self.placed):  # in text order: "the next day" may count from a resolved one
             if p.mention.shift is not None:

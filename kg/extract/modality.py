@@ -141,6 +141,8 @@ class Modality:
                 return "asserted"
             if tok is not trigger and self._outcome_denied(trigger, tok):
                 return "asserted"
+            if tok is not trigger and _property_denied(trigger, tok):
+                return "asserted"
             verdict = self._clause(tok)
             if verdict:
                 return verdict
@@ -340,3 +342,25 @@ class Modality:
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and head in self.purpose_verbs:
             return "planned"
         return None
+
+
+def _property_denied(trigger: Token, verb: Token) -> bool:
+    """Round 46: an event noun, the subject of a negated verb, that the sentence tells as having
+    happened, only a property of it denied: "the attack on X ... was not the last in the city that
+    week" (a copula whose complement ranks it: first, last, only, a superlative), "the drone attack
+    ... did not take place inside X but targeted Y" (a verb "but" replaces with one not negated that
+    takes the same subject)."""
+    if trigger.dep_ != "nsubj" or trigger.head.i != verb.i or trigger.pos_ != "NOUN" \
+            or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    ranks = frozenset((events_yaml().get("r46_denied_properties") or {}).get("ranks", []))
+    if verb.lemma_.lower() == "be" and any(
+            c.dep_ in ("attr", "acomp") and (c.lower_ in ranks or c.tag_ == "JJS"
+                                             or any(d.dep_ == "amod" and (d.lower_ in ranks or d.tag_ == "JJS")
+                                                    for d in c.children))
+            for c in verb.children):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children) and any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBD" and c.i > verb.i
+        and not any(d.dep_ in ("neg", "nsubj", "nsubjpass", "aux", "auxpass") for d in c.children)
+        for c in verb.children)  # (not "did not happen but was planned")

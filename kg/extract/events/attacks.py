@@ -42,6 +42,7 @@ LOCAL_SOURCES = frozenset(events_yaml().get("r40_local_sources", []))  # "reside
 _BODIES = events_yaml().get("r42_armed_bodies", {})
 ARMED_BODIES = frozenset(_BODIES.get("bodies", []))  # "forces killed a militant" (round 42)
 ARMED_GROUPS = frozenset(_BODIES.get("groups", []))  # "groups of militiamen attacked" (round 42)
+TOLD_GROUPS = frozenset(events_yaml().get("r46_told_groups", []))  # "the group killed three" (round 46)
 
 
 def armed_body(subj: Token) -> bool:
@@ -52,7 +53,21 @@ def armed_body(subj: Token) -> bool:
     of = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     if lemma in ARMED_BODIES and not of:
         return True
+    if lemma in TOLD_GROUPS and not of and told_back(subj):
+        return True  # round 46: "five days after the group killed three farmers": the group told before
     return lemma in ARMED_GROUPS and any(o.lemma_.lower() in ARMED_NOUNS or o.lower_ in ARMED_NOUNS for o in of)
+
+
+def told_back(subj: Token) -> bool:
+    """Round 46: a singular noun pointing back by "the" alone ("the group"), with no word of its own
+    telling what it is ("the rights group", "the group's lawyers", "the group that ..."), after armed
+    people told earlier in its sentence: the armed group the report told of."""
+    if subj.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return False
+    if any(c.dep_ in ("compound", "amod", "nmod", "poss", "relcl", "acl", "prep", "appos") for c in subj.children):
+        return False
+    # armed people told before it in its sentence ("Gunmen from X shot dead ..., five days after the group ...")
+    return any(t.lemma_.lower() in ARMED_NOUNS or t.lower_ in ARMED_NOUNS for t in subj.sent[:subj.i - subj.sent.start])
 
 
 def _another_role(tok: Token) -> bool:

@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from kg.extract.dating import Narrative, RunningYear, date_untimed
+from kg.extract.dating import Narrative, RunningYear, date_untimed, with_holidays
 from kg.extract.event_places import anchor_places, dateline_town
 from kg.extract.events.compare import _is_headline
 from kg.extract.events.counts import _lone_troop_count
@@ -76,7 +76,8 @@ class EventFinder:
         here = dateline_town(parsed.sentences, res)
         for k, sent in enumerate(parsed.sentences):
             inherited = narrative.start(sent.offset)
-            dating = narrative.place(sent.span, running.apply(sent.offset, find_times(sent.text, published), published),
+            found = with_holidays(sent.text, find_times(sent.text, published), published)  # (round 46)
+            dating = narrative.place(sent.span, running.apply(sent.offset, found, published),
                                      self.event_type, published, text=sent.text)
             times = _times(dating)
             quants = find_quantities(sent.text)

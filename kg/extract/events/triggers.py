@@ -126,6 +126,8 @@ class Triggers:
                 nouns.setdefault(n.split()[-1], etype)
         for v in (data.get("r43_meeting_verbs") or []):  # round 43: "welcomed X to the ranch", as "received X"
             verbs.setdefault(v, "Meeting")
+        for n in (data.get("r46_toll_nouns") or []):  # round 46: "the killing of four farmers near X"
+            nouns.setdefault(n, "Attack")
         actor_verbs: frozenset[str] = frozenset()
         for etype in ("Attack", "Deployment"):
             for v in data[etype].get("actor_verbs", []):
@@ -156,7 +158,8 @@ class Triggers:
             forms.update({f: base for f in irregular})
         return cls(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["loss_verbs"]),
                    frozenset(data["support_nouns"]), frozenset(data["support_verbs"]), forms, actor_verbs, expel,
-                   movement, frozenset(data["Attack"].get("toll_nouns", []) + data["Attack"].get("fire_nouns", [])),
+                   movement, frozenset(data["Attack"].get("toll_nouns", []) + data["Attack"].get("fire_nouns", [])
+                                       + (data.get("r46_toll_nouns") or [])),
                    troop_verbs,
                    frozenset(data["Attack"].get("military_posts", [])),
                    frozenset(data["Deployment"].get("not_forces", [])),
