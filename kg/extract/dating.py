@@ -652,7 +652,7 @@ def is_definite_mention(trigger: Token) -> bool:
 def told_before(frame: Any, told: Iterable[Any], names: Callable[[str], str]) -> Optional[DateValue]:
     """The date of the event a definite mention points back to ("Gen. X said twelve soldiers
     were killed in the attack on Y"): the last event of the same type told before at the same
-    place (the same entity or a spelling of its name: "Tel Kaif" and "Tell Kayf"); with no
+    place (the same entity or a spelling of its name: "Tel Vorn" and "Tell Vurn"); with no
     place named, the last event of the type with a time of its own (not inherited). ``names``
     gives an entity's name."""
     same = [g for g in told if g.type == frame.type and g.date is not None and g.modality == "asserted"]
@@ -670,7 +670,7 @@ def told_before(frame: Any, told: Iterable[Any], names: Callable[[str], str]) ->
 
 def _spelling_key(name: str) -> str:
     """A name with vowels and doubled letters dropped: transliterations that differ only there
-    ("Haditha"/"Hadithah", "Tel Kaif"/"Tell Kayf") share it."""
+    ("Marbaha"/"Marbahah", "Tel Vorn"/"Tell Vurn") share it."""
     letters = unicodedata.normalize("NFKD", name.lower())
     letters = "".join(c for c in letters if c.isalpha() or c == " ")
     skeleton = re.sub(r"[aeiouy]", "", letters)
