@@ -56,3 +56,40 @@ def test_a_base_housing_soldiers_from_a_town_is_not_placed_there(extractor):
     facts = extract(extractor, "Rebels take base\n\nRebels said on Friday they had overrun the army base housing 40 "
                                "soldiers from Matale.")
     assert _capture_places(facts) == []
+
+
+# Change 3: a headline that tells no time of its own over a lead telling the same type, asserted, by the same sides,
+# on or before the report's day, is the lead's news told short, though the headline names a coarser place ("X"
+# over "X district"): it is not output beside the lead's event.
+
+def _deployments(facts) -> list[tuple[list[str], list[str], str]]:
+    return sorted((names(facts, d, "agent"), names(facts, d, "destination"), d.date.value)
+                  for d in facts.events if d.type == "Deployment")
+
+
+def test_a_headline_naming_the_town_over_a_lead_naming_its_district_is_one_event(extractor):
+    facts = extract(extractor, "Ghana sends more troops to Tamale\n\nGhana sent a further 300 soldiers to Tamale "
+                               "district on Monday to guard the market road, officials said.")
+    assert _deployments(facts) == [(["Ghana"], ["Tamale district"], "2024-03-11")]
+
+
+def test_the_headline_is_dropped_beside_another_event_of_the_report(extractor):
+    facts = extract(extractor, "Ghana sends more troops to Tamale\n\nGhana sent a further 300 soldiers to Tamale "
+                               "district on Monday, officials said. Togo sent 200 police officers to Dapaong on "
+                               "Tuesday.")
+    assert _deployments(facts) == [(["Ghana"], ["Tamale district"], "2024-03-11"),
+                                   (["Togo"], ["Dapaong"], "2024-03-12")]
+
+
+def test_a_headline_by_another_sender_stays(extractor):
+    # guard: the headline's sender is not the lead's: another event
+    facts = extract(extractor, "Togo sends more troops to Tamale\n\nGhana sent a further 300 soldiers to Tamale "
+                               "district on Monday to guard the market road, officials said.")
+    assert (["Togo"], ["Tamale"], "2024-03-12") in _deployments(facts)
+
+
+def test_a_headline_telling_its_own_time_stays(extractor):
+    # guard: the headline dates its event itself ("in January"): not the lead's news told short
+    facts = extract(extractor, "Ghana sent troops to Tamale in January\n\nGhana sent a further 300 soldiers to "
+                               "Tamale district on Monday to guard the market road, officials said.")
+    assert (["Ghana"], ["Tamale"], "2024-01") in _deployments(facts)
