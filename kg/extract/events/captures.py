@@ -22,6 +22,7 @@ from kg.extract.timex import find_times
 _R42 = events_yaml().get("r42_holdings", {})
 HOLDINGS = _HOLDINGS | frozenset(_R42.get("nouns", []))  # round 42: "the camp"
 HOLDING_PREPS = ("in", "of", "near", "around", "outside") + tuple(_R42.get("preps", []))  # round 42: "the base at X"
+GUARDING_VERBS = frozenset(events_yaml().get("r47_guarding_sites", {}).get("verbs", []))  # round 47
 
 
 def _plural_holding(tok) -> bool:
@@ -141,6 +142,8 @@ class CaptureRules:
                     eid = self.place_told_before(tok)
                     if eid is None and pt.lemma_.lower() not in TOWN_NOUNS:
                         eid = self.site_told_before(pt)  # round 42: "... the army base at X. The base was retaken"
+                    if eid is None and pt.lemma_.lower() not in TOWN_NOUNS:
+                        eid = self.place_it_guards(pt)  # round 47: "the last army base guarding the approach to X"
                     if eid:
                         places.append((eid, self.sent.char(pt)))
         if not places:
@@ -262,7 +265,7 @@ class CaptureRules:
         for t in [noun] + self.preps(noun).get("in", []) + self.preps(verb).get("in", []):
             if t.tag_ == "NNS" and t.lemma_.lower() in PLACE_NOUNS and any(
                     c.dep_ == "det" and c.lower_ in ("these", "those") for c in t.children):
-                found = [self.res.entity_at(w) for w in self.sent.span.doc[self.sent.span.start:t.i]]
+                found = [self.res.entity_at(w) for w in self.sent.span.doc[self.body_start:t.i]]  # (no dateline: round 47)
                 return list(dict.fromkeys(e for e in found if e and self.kind(e) == "Location"))
         return []
 
@@ -312,11 +315,26 @@ class CaptureRules:
         return named[0] if len(named) == 1 else None
 
     def place_told_before(self, tok: Token) -> Optional[str]:
-        """The place named last before a definite "the building", "the base" in its sentence."""
-        for t in reversed(list(tok.doc[self.sent.span.start:tok.i])):
+        """The place named last before a definite "the building", "the base" in its sentence; never the dateline's
+        ("CITY, Country, April 6 (Wire) - Rebels said they had overrun the last army base guarding X": the
+        dateline tells where the reporter stood, not a place told before the base; round 47)."""
+        for t in reversed(list(tok.doc[self.body_start:tok.i])):
             eid = self.res.entity_at(t)
             if eid and self.kind(eid) == "Location":
                 return eid
+        return None
+
+    def place_it_guards(self, noun: Token) -> Optional[str]:
+        """Round 47: the place a definite site is told by guarding ("the base guarding the western approach to X",
+        "the camp overlooking X"): the first specific place in the phrase of a participle of guarding hung on the
+        noun (kg/data/events.yaml ``r47_guarding_sites``); none when the phrase names none."""
+        for c in noun.children:
+            if c.dep_ not in ("acl", "relcl") or c.tag_ != "VBG" or c.lemma_.lower() not in GUARDING_VERBS:
+                continue
+            for t in c.subtree:
+                eid = self.res.entity_at(t)
+                if t.i > c.i and eid and self.kind(eid) == "Location" and specificity(eid, self.res) >= SPECIFIC:
+                    return eid
         return None
 
     def site_told_before(self, noun: Token) -> Optional[str]:

@@ -14,6 +14,7 @@ only telling).
 
 from __future__ import annotations
 
+from kg.extract.dating import Strength
 from kg.extract.events.compare import _is_headline
 from kg.extract.events.frame import Frame
 from kg.extract.events.one_event import ANCHOR, place_relation, sides_agree
@@ -43,6 +44,25 @@ def _reads_otherwise(h: Frame, g: Frame, res: Resolution) -> bool:
     return bool(ch and cg and not ch & cg)
 
 
+def _dated_by_the_report(h: Frame, g: Frame, res: Resolution) -> bool:
+    """Round 47: a headline that tells no time of its own ("Rebels take X", "Country sends more troops to X": dated
+    by the publication) over a lead that tells the same type, asserted as the headline is, with its place and its
+    day on or before the report's, by the same sides, is that lead's news told short, whatever place each names
+    ("X" over "X district", a province over its town, a town over the base beside it): the headline names the
+    place its readers know. Not when the lead's place is in another state, nor when the lead dates its event after
+    the headline's (not the same news)."""
+    role = ANCHOR.get(h.type)
+    if role is None or h.date_strength > Strength.PUBLISHED or h.modality != "asserted" or g.modality != "asserted":
+        return False
+    if not g.roles.get(role) or g.date is None or h.date is None or g.date.value[:len(h.date.value)] > h.date.value:
+        return False
+    if not sides_agree(h, g, res):
+        return False
+    ch = {res.countries.get(e) for e in h.roles.get(role, [])} - {None}
+    cg = {res.countries.get(e) for e in g.roles.get(role, [])} - {None}
+    return not (ch and cg and not ch & cg)
+
+
 def _told_as_fact(f: Frame) -> bool:
     """Told as an event that happened (a deployment: one not denied). A headline told otherwise is
     no event the report asserts, and stays with the entities it names ("Strikes kill five in X" read
@@ -54,7 +74,8 @@ def headline_told_in_lead(f: Frame, frames: list[Frame], res: Resolution) -> boo
     if not _is_headline(f) or f.type not in SCORED or not _told_as_fact(f):
         return False
     return any(g is not f and g.type == f.type and not _is_headline(g) and not g.background
-               and 0 < g.sentence.index <= LEAD_SENTENCES and _reads_otherwise(f, g, res) for g in frames)
+               and 0 < g.sentence.index <= LEAD_SENTENCES
+               and (_reads_otherwise(f, g, res) or _dated_by_the_report(f, g, res)) for g in frames)
 
 
 def headlines_dropped(frames: list[Frame], res: Resolution) -> list[Frame]:
