@@ -8,11 +8,10 @@ before the round, each guard passes on both.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from rule_helpers import asserted, extract, names
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,10 +80,7 @@ def test_listed_towns_place_no_toll(extractor):
 # --- the trace
 
 def _trace_module():
-    spec = importlib.util.spec_from_file_location("trace_missed", ROOT / "scripts" / "trace_missed.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["trace_missed"] = mod
-    spec.loader.exec_module(mod)
+    mod = load_script("trace_missed")
     return mod
 
 

@@ -14,11 +14,10 @@ reports; each positive test fails before the round, each guard passes on both.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from rule_helpers import asserted, extract, names
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -158,9 +157,6 @@ def test_officials_in_a_capital_do_not_place_shelling_in_a_region(extractor):
 
 
 def test_the_trace_looks_at_batch_q_and_refuses_check_batches():
-    spec = importlib.util.spec_from_file_location("trace_missed", ROOT / "scripts" / "trace_missed.py")
-    tm = importlib.util.module_from_spec(spec)
-    sys.modules["trace_missed"] = tm
-    spec.loader.exec_module(tm)
+    tm = load_script("trace_missed")
     assert "Q" in tm.LOOK and not set(tm.CHECK) & set(tm.LOOK)
     assert set(tm.batch_ids(["Q"]).values()) == {"Q"}

@@ -11,7 +11,6 @@ B-cubed F1 0.90 and pairwise precision 0.95.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox

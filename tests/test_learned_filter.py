@@ -5,10 +5,8 @@ and that training is deterministic."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import logging
 import socket
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from kg.extract import Extractor, learned
 from kg.extract.nlp import parse
 from kg.models import DateValue, Entity, Event, Evidence, Mention, Quantity
 from kg.read.reader import read_text
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLISHED = dt.date(2024, 5, 6)
@@ -137,10 +136,7 @@ def test_an_absent_model_leaves_extraction_unchanged(extractor, tmp_path, monkey
 
 
 def _train_script():
-    spec = importlib.util.spec_from_file_location("train_event_filter", ROOT / "scripts" / "train_event_filter.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_event_filter", mod)
-    spec.loader.exec_module(mod)
+    mod = load_script("train_event_filter")
     return mod
 
 
