@@ -5,13 +5,12 @@ both (docs/extraction.md, "Round 46"). Also the trace's fusion-dev CHECK batch (
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from rule_helpers import asserted, extract, names
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -164,11 +163,7 @@ def test_killings_told_in_general_are_none(extractor):
 # --- the trace over fusion-dev: its CHECK batch is never traced
 
 def _trace_module():
-    spec = importlib.util.spec_from_file_location("trace_missed", ROOT / "scripts" / "trace_missed.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["trace_missed"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("trace_missed")
 
 
 def test_the_trace_leaves_the_fusion_check_batch_out():
