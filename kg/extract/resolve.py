@@ -382,6 +382,7 @@ class Resolver:
         _merge_acronyms_told(clusters)
         _merge_state_bodies(clusters, self.gaz)
         _merge_appositions(clusters)
+        _merge_force_short_names(clusters)
         _merge_people_into_groups(clusters)
         _armed_by_most_mentions(clusters)
         _type_by_own_phrase(clusters)
@@ -1454,6 +1455,43 @@ def _merge_acronyms_told(clusters: dict[str, "Cluster"]) -> None:
             short.mentions.extend(long.mentions)
             del clusters[long.key]
             break
+
+
+@functools.lru_cache(maxsize=1)
+def _force_name_openers() -> tuple[tuple[str, ...], ...]:
+    """titles.yaml force_name_openers: "Task Force" before a force's own name."""
+    return tuple(tuple(p.split()) for p in _titles_yaml().get("force_name_openers", []))
+
+
+def _merge_force_short_names(clusters: dict[str, "Cluster"]) -> None:
+    """"Task Force Blue Sky ... Blue Sky helped": a force named with its opener (titles.yaml
+    force_name_openers) is also called by its own name after it; a cluster no lexicon knows so called
+    (NER types it a person or a place) is that force (round 29)."""
+    openers = _force_name_openers()
+    if not openers:
+        return
+    short: dict[str, Cluster] = {}
+    for c in clusters.values():
+        if c.kind != "ArmedForce":
+            continue
+        for m in c.mentions:
+            words = m.text.split()
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            for op in openers:
+                if tuple(words[:len(op)]) == op and len(words) > len(op) and not words[len(op)].isdigit():
+                    short.setdefault(norm(" ".join(words[len(op):])), c)
+    if not short:
+        return
+    for c in list(clusters.values()):
+        if c.entry is not None or c.kind == "ArmedForce" or c.key not in clusters:
+            continue
+        keys = {norm(m.text) for m in c.mentions}
+        force = short.get(next(iter(keys))) if len(keys) == 1 else None
+        if force is None or force is c or force.key not in clusters:
+            continue
+        force.mentions.extend(c.mentions)
+        del clusters[c.key]
 
 
 def _merge_appositions(clusters: dict[str, "Cluster"]) -> None:

@@ -72,6 +72,7 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         self.matcher = Matcher(nlp.vocab)
         self._add_force_patterns(nlp)
         self._add_facility_patterns()
+        self._add_named_force_patterns()
         self._add_unit_patterns()
         self._matcher_anchors = _anchor_words(self.matcher)
 

@@ -1,0 +1,60 @@
+"""Entities, round 29 (issue 10): first-run entity errors still present today, by mechanism
+(docs/entities.md, "Round 29 (entities)").
+
+Each extraction test is an invented report; the towns and the forces' own names are invented.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import extract, types_named
+
+
+def _all(facts):
+    return [(e.type, e.name) for e in facts.entities]
+
+
+# 1. "Task Force" then a capitalised name or a number: a force by its own name, whatever NER calls the
+#    span (a product, a place, a person); the name after "Task Force" alone is that force too.
+
+def test_a_task_force_named_by_a_word_is_an_armed_force(extractor):
+    f = extract(extractor, "Peacekeepers\n\nMembers of Task Force Kestrel in Velkoro will join the "
+                           "international security force, officials said.", published="1999-06-09")
+    assert ("ArmedForce", "Task Force Kestrel") in _all(f), _all(f)
+    assert ("Location", "Velkoro") in _all(f), _all(f)
+
+
+def test_a_task_force_named_by_a_number_is_an_armed_force(extractor):
+    f = extract(extractor, "Deployment\n\nThe division's Task Force 417 deployed into Velkoro as part of Task "
+                           "Force Kestrel on Sunday.", published="1999-06-20")
+    assert ("ArmedForce", "Task Force 417") in _all(f), _all(f)
+    assert ("ArmedForce", "Task Force Kestrel") in _all(f), _all(f)
+
+
+def test_a_task_forces_headquarters_names_the_force(extractor):
+    f = extract(extractor, "A year on\n\nEngineers turned a former air base near Velkoro into Task Force "
+                           "Kestrel headquarters, bustling with troops.", published="1996-12-10")
+    assert ("ArmedForce", "Task Force Kestrel") in _all(f), _all(f)
+
+
+def test_the_name_after_task_force_alone_is_the_same_force(extractor):
+    f = extract(extractor, "Mission ends\n\nA recently completed peacekeeping mission in Velkoro, Task Force Silver "
+                           "Plough, was a total success, officials said. Silver Plough helped to collect weapons.",
+                published="2001-10-03")
+    assert types_named(f, "Silver Plough") == [("ArmedForce", "Task Force Silver Plough")], _all(f)
+    assert "Silver Plough" in next(e for e in f.entities if e.name == "Task Force Silver Plough").aliases
+
+
+def test_task_force_in_lower_case_names_no_force_and_a_title_ends_the_name(extractor):
+    # guard: a description ("the task force") names no force; a title after "Task Force" is no part of a
+    # force's name ("Task Force Commander Jane Roe": the commander, a person)
+    f = extract(extractor, "Patrols\n\nThe task force patrolled Velkoro on Monday. Task Force Commander Jane Roe "
+                           "said the patrols would go on.")
+    assert [e for e in f.entities if e.type == "ArmedForce"] == [], _all(f)
+    assert ("Person", "Jane Roe") in _all(f), _all(f)
+
+
+def test_a_longer_name_holding_task_force_keeps_its_whole_name(extractor):
+    # guard: "Combined Joint Task Force 76" is one name, not "Task Force 76" cut from it
+    f = extract(extractor, "Patrol\n\nThe soldiers, part of Combined Joint Task Force 76, patrolled Velkoro on "
+                           "Monday, officials of the Combined Joint Task Force 76 said.")
+    assert [e.name for e in f.entities if e.type == "ArmedForce"] == ["Combined Joint Task Force 76"], _all(f)
