@@ -223,8 +223,10 @@ class PatternsMixin:
             end = next((t.i for t in s[n:] if t.lower_.strip(".") in self.res.title_words
                         or t.lower_ in self.res.force_nouns or t.lower_ in self.res.org_heads), s.end)
             before = s.doc[s.start - 1] if s.start > 0 else None
-            if before is not None and before.is_title and not before.is_sent_start:
+            if before is not None and before.is_title and before.lower_ != "the":
                 return  # "Combined Joint Task Force 76": a longer name, read from NER's span as before
+            if s[-1].text.isdigit() and s.end < len(s.doc) and s.doc[s.end].lower_ in self.res.force_nouns:
+                return  # "Task Force 9 troops": a count of troops, no force's number
             if end > s.start + n:  # (not "Task Force Commander Jane Roe": the force's name ends at a title)
                 claim(s.doc[s.start:end], "ArmedForce", None)
             return
