@@ -58,3 +58,28 @@ def test_a_longer_name_holding_task_force_keeps_its_whole_name(extractor):
     f = extract(extractor, "Patrol\n\nThe soldiers, part of Combined Joint Task Force 76, patrolled Velkoro on "
                            "Monday, officials of the Combined Joint Task Force 76 said.")
     assert [e.name for e in f.entities if e.type == "ArmedForce"] == ["Combined Joint Task Force 76"], _all(f)
+
+
+# 2. A state that was once a province of another (titles.yaml provinces_once; the state is the one the
+#    list names, the towns are invented): in a report that calls it a province it is a place.
+
+def test_a_state_told_as_a_province_is_a_place(extractor):
+    f = extract(extractor, "Peacekeepers\n\nAllied troops entered Kosovo on Saturday near Velkoro. More troops "
+                           "will deploy to the province next week, officials said.", published="1999-06-12")
+    assert types_named(f, "Kosovo") == [("Location", "Kosovo")], _all(f)
+
+
+def test_a_state_called_a_province_of_another_in_its_sentence_is_a_place(extractor):
+    f = extract(extractor, "Talks\n\nThe two sides have been fighting over Kosovo, a southern province of Serbia, "
+                           "since spring.", published="2001-10-03")
+    assert types_named(f, "Kosovo") == [("Location", "Kosovo")], _all(f)
+
+
+def test_a_state_not_told_as_a_province_stays_a_state(extractor):
+    # guard: without "province" (or with "former province") the state is a state, as before
+    f = extract(extractor, "Visit\n\nThe general met the president of Kosovo in Velkoro on Monday.",
+                published="2015-04-02")
+    assert types_named(f, "Kosovo") == [("Country", "Kosovo")], _all(f)
+    g = extract(extractor, "Patrols\n\nPeacekeepers patrolled the north of Kosovo, Serbia's former province, near "
+                           "Velkoro on Monday.", published="2025-10-13")
+    assert ("Country", "Kosovo") in _all(g), _all(g)

@@ -400,6 +400,7 @@ class Resolver:
         _drop_lone_word_people(clusters)
         _drop_named_things(clusters)
         _drop_peoples(clusters, self.gaz)
+        _provinces_told(clusters, self.gaz)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -1492,6 +1493,44 @@ def _merge_force_short_names(clusters: dict[str, "Cluster"]) -> None:
             continue
         force.mentions.extend(c.mentions)
         del clusters[c.key]
+
+
+@functools.lru_cache(maxsize=1)
+def _provinces_once() -> frozenset[str]:
+    """titles.yaml provinces_once: the ISO codes of states that were once a province of another."""
+    return frozenset(_titles_yaml().get("provinces_once") or ())
+
+
+_PROVINCE = re.compile(r"\b(former\s+|ex-)?province\b", re.I)
+
+
+def _told_as_province(docs: list, name: str) -> bool:
+    """Whether a report (its parsed paragraphs) tells ``name`` as a province: "the province", or
+    "province" in a paragraph naming it ("X, a southern province of Y"); not "former province"."""
+    for doc in docs:
+        text = doc.text
+        for m in _PROVINCE.finditer(text):
+            if m.group(1):
+                continue  # "Y's former province": told as no province today
+            if text[max(0, m.start() - 4):m.start()].lower() == "the " or name in text:
+                return True
+    return False
+
+
+def _provinces_told(clusters: dict[str, "Cluster"], gaz: Gazetteer) -> None:
+    """A state that was once a province of another (titles.yaml provinces_once), in a report that calls
+    it a province, is a place there, not a state (round 29: the golds type it by the years told)."""
+    codes = _provinces_once()
+    states = [c for c in clusters.values() if c.kind == "Country" and c.country in codes] if codes else []
+    if not states:
+        return
+    docs = list({id(m.span.doc): m.span.doc for c in clusters.values() for m in c.mentions}.values())
+    for c in states:
+        country = gaz.country_by_code(c.country)
+        if _told_as_province(docs, country.name if country is not None else c.mentions[0].text):
+            c.kind = "Location"
+            for m in c.mentions:
+                m.kind = "Location"
 
 
 def _merge_appositions(clusters: dict[str, "Cluster"]) -> None:
