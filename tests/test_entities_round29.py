@@ -83,3 +83,19 @@ def test_a_state_not_told_as_a_province_stays_a_state(extractor):
     g = extract(extractor, "Patrols\n\nPeacekeepers patrolled the north of Kosovo, Serbia's former province, near "
                            "Velkoro on Monday.", published="2025-10-13")
     assert ("Country", "Kosovo") in _all(g), _all(g)
+
+
+# 3. "Marines" written bare (titles.yaml service_branches): a service named bare, an armed force of its own
+#    name, as "Navy" and "Air Force" were (round 24); after its state ("U.S. Marines") the state's force.
+
+def test_marines_named_bare_are_an_armed_force(extractor):
+    f = extract(extractor, "Embassy guard\n\nA team of 50 Marines has departed for Velkoro to protect the embassy, "
+                           "officials said.", published="2004-02-23")
+    assert ("ArmedForce", "Marines") in _all(f), _all(f)
+
+
+def test_marines_after_their_state_stay_the_states_force(extractor):
+    # guard: "U.S. Marines" is the state's force (named as before), no second force "Marines"
+    f = extract(extractor, "Landing\n\nU.S. Marines landed near Velkoro on Monday, officials said.",
+                published="2004-02-23")
+    assert types_named(f, "Marines") == [("ArmedForce", "U.S. forces")], _all(f)
