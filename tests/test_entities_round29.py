@@ -99,3 +99,28 @@ def test_marines_after_their_state_stay_the_states_force(extractor):
     f = extract(extractor, "Landing\n\nU.S. Marines landed near Velkoro on Monday, officials said.",
                 published="2004-02-23")
     assert types_named(f, "Marines") == [("ArmedForce", "U.S. forces")], _all(f)
+
+
+# 4. A state's name written out before a person's title ("Xland President Jane Roe"): the state is named
+#    too, and stays an entity of the report (the person's affiliation points at it).
+
+def test_a_states_name_before_a_title_names_the_state(extractor):
+    f = extract(extractor, "Visit\n\nThe minister hosted a state visit this week for Estonia President Jane Roe "
+                           "in Velkoro, officials said.")
+    assert ("Country", "Estonia") in _all(f), _all(f)
+    roe = next(e for e in f.entities if e.name == "Jane Roe")
+    assert roe.type == "Person"
+    assert roe.attributes.get("affiliation") == next(e.id for e in f.entities if e.name == "Estonia")
+
+
+def test_a_states_name_in_a_listed_line_before_a_title_names_the_state(extractor):
+    f = extract(extractor, "Meetings\n\n- Estonia President Jane Roe\n- Talks with the defence minister")
+    assert ("Country", "Estonia") in _all(f), _all(f)
+
+
+def test_an_abbreviated_state_or_an_adjective_before_a_title_names_no_state(extractor):
+    # guard: "U.S. Ambassador X" and "Estonian President Y" stay as before (no state entity of their own)
+    f = extract(extractor, "Visit\n\nU.S. Ambassador John Doe and Estonian President Jane Roe toured Velkoro on "
+                           "Monday.")
+    assert [e for e in f.entities if e.type == "Country"] == [], _all(f)
+    assert ("Person", "John Doe") in _all(f) and ("Person", "Jane Roe") in _all(f), _all(f)

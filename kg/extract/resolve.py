@@ -904,6 +904,10 @@ class Resolver:
                 cid = res.country_entity(c.country)
                 if cid and cid not in adjectival:
                     ent.attributes["affiliation"] = cid
+            if ent.type == "Person" and "affiliation" not in ent.attributes:
+                state = _state_before_title(c, res)
+                if state is not None:  # "Xland President Jane Roe": the person's state, named by the report
+                    ent.attributes["affiliation"] = state
             backer = c.hints.get("backer")
             if backer:
                 state = self.gaz.country(backer) if len(backer) != 2 else None  # "pro-X": a name, not a code
@@ -914,6 +918,39 @@ class Resolver:
                     # "X-backed militias", "pro-X separatists": a group named only by its patron stands
                     # on X's side (fusion's actor rule reads the affiliation; "backed_by" is not mapped)
                     ent.attributes["affiliation"] = cid
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset:
+    """Every word of titles.yaml's titles, lower case, without dots, and the words that join them."""
+    return frozenset(w.lower().strip(".") for t in _titles_yaml().get("titles", []) for w in t.split()) \
+        | {"of", "the", "and", "for"}
+
+
+def _state_before_title(c: "Cluster", res: Resolution) -> Optional[str]:
+    """The state named right before a person's title ("Xland President Jane Roe", "Yland Minister of
+    National Defense Z"), written out as a name (not an abbreviation, "U.S.", nor an adjective, nor a
+    possessive, read elsewhere): the person's state, an entity of the report (round 29: the golds list
+    it)."""
+    words = _title_words()
+    for m in c.mentions:
+        if m.span is None or m.kind != "Person":
+            continue
+        doc, i = m.span.doc, m.span.start - 1
+        n = 0
+        while i >= 0 and doc[i].text[:1].isupper() and doc[i].lower_.strip(".") in words or \
+                i >= 0 and n and doc[i].lower_ in ("of", "the", "and", "for"):
+            i, n = i - 1, n + 1
+        if not n or i < 0 or doc[i + 1].lower_ in ("of", "the", "and", "for"):
+            continue
+        eid = res.by_token.get((id(doc), i))
+        if eid is None or res.kinds.get(eid) != "Country":
+            continue
+        text = doc[i].text
+        if "." in text or text.isupper() or doc[i].lower_ in ("'s", "’s"):
+            continue  # ("U.S. Ambassador X", "UK Minister Y": the golds list these states at times only)
+        return eid
+    return None
 
 
 def _as_modifier(m: RawMention) -> bool:
