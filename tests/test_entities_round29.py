@@ -124,3 +124,18 @@ def test_an_abbreviated_state_or_an_adjective_before_a_title_names_no_state(extr
                            "Monday.")
     assert [e for e in f.entities if e.type == "Country"] == [], _all(f)
     assert ("Person", "John Doe") in _all(f) and ("Person", "Jane Roe") in _all(f), _all(f)
+
+
+# 5. A building struck ("rounds hitting the X Embassy", "attacks on facilities like the Y Embassy"): a place,
+#    where an embassy that speaks stays a body.
+
+def test_a_building_named_among_targets_attacked_is_a_place(extractor):
+    f = extract(extractor, "Review\n\nIt was a hard week for the U.S. Embassy. Gunmen have turned to raids on busy "
+                           "targets like the U.S. Embassy to win attention.")
+    assert types_named(f, "Embassy") == [("Location", "U.S. Embassy")], _all(f)
+
+
+def test_an_embassy_that_speaks_stays_a_body(extractor):
+    # guard: "the X Embassy said" names the body, as before
+    f = extract(extractor, "Statement\n\nThe U.S. Embassy said on Monday that its staff in Velkoro were safe.")
+    assert types_named(f, "Embassy") == [("Organization", "U.S. Embassy")], _all(f)
