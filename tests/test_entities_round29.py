@@ -139,3 +139,19 @@ def test_an_embassy_that_speaks_stays_a_body(extractor):
     # guard: "the X Embassy said" names the body, as before
     f = extract(extractor, "Statement\n\nThe U.S. Embassy said on Monday that its staff in Velkoro were safe.")
     assert types_named(f, "Embassy") == [("Organization", "U.S. Embassy")], _all(f)
+
+
+# 6. An acronym no lexicon knows and no bracket explains, the initials of one actor the report names in
+#    full: that actor ("The Estonian Armed Forces ... The EAF urges").
+
+def test_an_acronym_of_an_actors_initials_is_that_actor(extractor):
+    f = extract(extractor, "EAF reinforces troops in Velkoro\n\nThe Estonian Armed Forces has today deployed an "
+                           "additional company to Velkoro. The EAF urges residents to cooperate.")
+    assert types_named(f, "EAF") == [("ArmedForce", "Estonian forces")], _all(f)
+
+
+def test_an_acronym_of_no_actors_initials_stays_apart(extractor):
+    # guard: initials no named actor has leave the acronym as it was (a body of its own)
+    f = extract(extractor, "Curfew\n\nThe Estonian Armed Forces has today deployed an additional company to "
+                           "Velkoro. The QRC urges residents to cooperate.")
+    assert ("Organization", "QRC") in _all(f), _all(f)

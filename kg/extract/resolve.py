@@ -383,6 +383,7 @@ class Resolver:
         _merge_state_bodies(clusters, self.gaz)
         _merge_appositions(clusters)
         _merge_force_short_names(clusters)
+        _merge_initials(clusters)
         _merge_people_into_groups(clusters)
         _armed_by_most_mentions(clusters)
         _type_by_own_phrase(clusters)
@@ -1568,6 +1569,48 @@ def _provinces_told(clusters: dict[str, "Cluster"], gaz: Gazetteer) -> None:
             c.kind = "Location"
             for m in c.mentions:
                 m.kind = "Location"
+
+
+_INITIALS_SKIP = frozenset(["of", "the", "and", "for", "de", "du", "des", "la", "le"])
+
+
+def _name_initials(text: str) -> str:
+    """"the Xland Armed Forces" -> "XAF": the first letters of a name's words, its small words left out."""
+    words = [w for w in re.split(r"[\s\-]+", _clean_surface(text)) if w and w.lower() not in _INITIALS_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _merge_initials(clusters: dict[str, "Cluster"]) -> None:
+    """"The Xland Armed Forces has deployed ... The XAF urges residents": an acronym no lexicon knows and
+    no bracket explains, the initials of exactly one actor of the report named in full (three words or
+    more), is that actor (round 29: NER types the acronym a body)."""
+    actors = ("Organization", "ArmedForce", "ArmedGroup")
+    full: dict[str, set[str]] = {}
+    for c in clusters.values():
+        if c.kind not in actors:
+            continue
+        for m in c.mentions:
+            if len(_clean_surface(m.text).split()) >= 3:
+                full.setdefault(_name_initials(m.text), set()).add(c.key)
+    if not full:
+        return
+    for c in list(clusters.values()):
+        if c.kind not in actors or c.entry is not None or c.key not in clusters:
+            continue
+        texts = {_clean_surface(m.text) for m in c.mentions}
+        if len(texts) != 1:
+            continue
+        acronym = next(iter(texts))
+        if not (2 <= len(acronym) <= 5 and acronym.isalpha() and acronym.isupper()):
+            continue
+        keys = full.get(acronym, set()) - {c.key}
+        if len(keys) != 1 or next(iter(keys)) not in clusters:
+            continue
+        target = clusters[next(iter(keys))]
+        for m in c.mentions:
+            m.kind = target.kind
+        target.mentions.extend(c.mentions)
+        del clusters[c.key]
 
 
 def _merge_appositions(clusters: dict[str, "Cluster"]) -> None:
