@@ -382,6 +382,8 @@ class Resolver:
         _merge_acronyms_told(clusters)
         _merge_state_bodies(clusters, self.gaz)
         _merge_appositions(clusters)
+        _merge_force_short_names(clusters)
+        _merge_initials(clusters)
         _merge_people_into_groups(clusters)
         _armed_by_most_mentions(clusters)
         _type_by_own_phrase(clusters)
@@ -399,6 +401,7 @@ class Resolver:
         _drop_lone_word_people(clusters)
         _drop_named_things(clusters)
         _drop_peoples(clusters, self.gaz)
+        _provinces_told(clusters, self.gaz)
         ordered = sorted(clusters.values(), key=lambda c: c.first)
         for m in mentions:
             if m.kind == "Description":
@@ -902,6 +905,10 @@ class Resolver:
                 cid = res.country_entity(c.country)
                 if cid and cid not in adjectival:
                     ent.attributes["affiliation"] = cid
+            if ent.type == "Person" and "affiliation" not in ent.attributes:
+                state = _state_before_title(c, res)
+                if state is not None:  # "Xland President Jane Roe": the person's state, named by the report
+                    ent.attributes["affiliation"] = state
             backer = c.hints.get("backer")
             if backer:
                 state = self.gaz.country(backer) if len(backer) != 2 else None  # "pro-X": a name, not a code
@@ -912,6 +919,39 @@ class Resolver:
                     # "X-backed militias", "pro-X separatists": a group named only by its patron stands
                     # on X's side (fusion's actor rule reads the affiliation; "backed_by" is not mapped)
                     ent.attributes["affiliation"] = cid
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset:
+    """Every word of titles.yaml's titles, lower case, without dots, and the words that join them."""
+    return frozenset(w.lower().strip(".") for t in _titles_yaml().get("titles", []) for w in t.split()) \
+        | {"of", "the", "and", "for"}
+
+
+def _state_before_title(c: "Cluster", res: Resolution) -> Optional[str]:
+    """The state named right before a person's title ("Xland President Jane Roe", "Yland Minister of
+    National Defense Z"), written out as a name (not an abbreviation, "U.S.", nor an adjective, nor a
+    possessive, read elsewhere): the person's state, an entity of the report (round 29: the golds list
+    it)."""
+    words = _title_words()
+    for m in c.mentions:
+        if m.span is None or m.kind != "Person":
+            continue
+        doc, i = m.span.doc, m.span.start - 1
+        n = 0
+        while i >= 0 and doc[i].text[:1].isupper() and doc[i].lower_.strip(".") in words or \
+                i >= 0 and n and doc[i].lower_ in ("of", "the", "and", "for"):
+            i, n = i - 1, n + 1
+        if not n or i < 0 or doc[i + 1].lower_ in ("of", "the", "and", "for"):
+            continue
+        eid = res.by_token.get((id(doc), i))
+        if eid is None or res.kinds.get(eid) != "Country":
+            continue
+        text = doc[i].text
+        if "." in text or text.isupper() or doc[i].lower_ in ("'s", "’s"):
+            continue  # ("U.S. Ambassador X", "UK Minister Y": the golds list these states at times only)
+        return eid
+    return None
 
 
 def _as_modifier(m: RawMention) -> bool:
@@ -1454,6 +1494,123 @@ def _merge_acronyms_told(clusters: dict[str, "Cluster"]) -> None:
             short.mentions.extend(long.mentions)
             del clusters[long.key]
             break
+
+
+@functools.lru_cache(maxsize=1)
+def _force_name_openers() -> tuple[tuple[str, ...], ...]:
+    """titles.yaml force_name_openers: "Task Force" before a force's own name."""
+    return tuple(tuple(p.split()) for p in _titles_yaml().get("force_name_openers", []))
+
+
+def _merge_force_short_names(clusters: dict[str, "Cluster"]) -> None:
+    """"Task Force Blue Sky ... Blue Sky helped": a force named with its opener (titles.yaml
+    force_name_openers) is also called by its own name after it; a cluster no lexicon knows so called
+    (NER types it a person or a place) is that force (round 29)."""
+    openers = _force_name_openers()
+    if not openers:
+        return
+    short: dict[str, Cluster] = {}
+    for c in clusters.values():
+        if c.kind != "ArmedForce":
+            continue
+        for m in c.mentions:
+            words = m.text.split()
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            for op in openers:
+                if tuple(words[:len(op)]) == op and len(words) > len(op) and not words[len(op)].isdigit():
+                    short.setdefault(norm(" ".join(words[len(op):])), c)
+    if not short:
+        return
+    for c in list(clusters.values()):
+        if c.entry is not None or c.kind == "ArmedForce" or c.key not in clusters:
+            continue
+        keys = {norm(m.text) for m in c.mentions}
+        force = short.get(next(iter(keys))) if len(keys) == 1 else None
+        if force is None or force is c or force.key not in clusters:
+            continue
+        force.mentions.extend(c.mentions)
+        del clusters[c.key]
+
+
+@functools.lru_cache(maxsize=1)
+def _provinces_once() -> frozenset[str]:
+    """titles.yaml provinces_once: the ISO codes of states that were once a province of another."""
+    return frozenset(_titles_yaml().get("provinces_once") or ())
+
+
+_PROVINCE = re.compile(r"\b(former\s+|ex-)?province\b", re.I)
+
+
+def _told_as_province(docs: list, name: str) -> bool:
+    """Whether a report (its parsed paragraphs) tells ``name`` as a province: "the province", or
+    "province" in a paragraph naming it ("X, a southern province of Y"); not "former province"."""
+    for doc in docs:
+        text = doc.text
+        for m in _PROVINCE.finditer(text):
+            if m.group(1):
+                continue  # "Y's former province": told as no province today
+            if text[max(0, m.start() - 4):m.start()].lower() == "the " or name in text:
+                return True
+    return False
+
+
+def _provinces_told(clusters: dict[str, "Cluster"], gaz: Gazetteer) -> None:
+    """A state that was once a province of another (titles.yaml provinces_once), in a report that calls
+    it a province, is a place there, not a state (round 29: the golds type it by the years told)."""
+    codes = _provinces_once()
+    states = [c for c in clusters.values() if c.kind == "Country" and c.country in codes] if codes else []
+    if not states:
+        return
+    docs = list({id(m.span.doc): m.span.doc for c in clusters.values() for m in c.mentions}.values())
+    for c in states:
+        country = gaz.country_by_code(c.country)
+        if _told_as_province(docs, country.name if country is not None else c.mentions[0].text):
+            c.kind = "Location"
+            for m in c.mentions:
+                m.kind = "Location"
+
+
+_INITIALS_SKIP = frozenset(["of", "the", "and", "for", "de", "du", "des", "la", "le"])
+
+
+def _name_initials(text: str) -> str:
+    """"the Xland Armed Forces" -> "XAF": the first letters of a name's words, its small words left out."""
+    words = [w for w in re.split(r"[\s\-]+", _clean_surface(text)) if w and w.lower() not in _INITIALS_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _merge_initials(clusters: dict[str, "Cluster"]) -> None:
+    """"The Xland Armed Forces has deployed ... The XAF urges residents": an acronym no lexicon knows and
+    no bracket explains, the initials of exactly one actor of the report named in full (three words or
+    more), is that actor (round 29: NER types the acronym a body)."""
+    actors = ("Organization", "ArmedForce", "ArmedGroup")
+    full: dict[str, set[str]] = {}
+    for c in clusters.values():
+        if c.kind not in actors:
+            continue
+        for m in c.mentions:
+            if len(_clean_surface(m.text).split()) >= 3:
+                full.setdefault(_name_initials(m.text), set()).add(c.key)
+    if not full:
+        return
+    for c in list(clusters.values()):
+        if c.kind not in actors or c.entry is not None or c.key not in clusters:
+            continue
+        texts = {_clean_surface(m.text) for m in c.mentions}
+        if len(texts) != 1:
+            continue
+        acronym = next(iter(texts))
+        if not (2 <= len(acronym) <= 5 and acronym.isalpha() and acronym.isupper()):
+            continue
+        keys = full.get(acronym, set()) - {c.key}
+        if len(keys) != 1 or next(iter(keys)) not in clusters:
+            continue
+        target = clusters[next(iter(keys))]
+        for m in c.mentions:
+            m.kind = target.kind
+        target.mentions.extend(c.mentions)
+        del clusters[c.key]
 
 
 def _merge_appositions(clusters: dict[str, "Cluster"]) -> None:

@@ -307,6 +307,19 @@ def _states_pair(ent: Span, res: Resources) -> bool:
         and res.gazetteer.country(_strip_the(ent.text)) is None  # (not one hyphenated state name: "Timor-Leste")
 
 
+def _state_span(doc, a: int, title_char: int, words: str) -> Optional[tuple[int, int]]:
+    """The tokens of ``words`` right before the title that starts ``title_char`` characters after token
+    ``a``: (start, end), or None when the tokens are not those words."""
+    base = doc[a].idx
+    ti = next((t.i for t in doc[a:] if t.idx - base == title_char), None)
+    if ti is None:
+        return None
+    for n in (1, 2, 3):
+        if ti - n >= a and doc[ti - n:ti].text == words:
+            return (ti - n, ti)
+    return None
+
+
 def _person_context(ent: Span, sent: Sentence, res: Resources) -> dict:
     """Title and affiliation from the words around a name."""
     hint: dict = {}
@@ -321,6 +334,11 @@ def _person_context(ent: Span, sent: Sentence, res: Resources) -> dict:
             country = res.gazetteer.country(words) if words else None
             if country is not None:
                 hint["country"] = country.code
+                written = words.lstrip("-–—•*( ")  # ("- Xland President Y": a list's dash)
+                span = _state_span(doc, max(sent.span.start, ent.start - 8), m.start("title"), written)
+                if span is not None and (written == country.name or written in country.aliases
+                                         and "." not in written and not written.isupper()):
+                    hint["state_span"] = span  # "Xland President Y": the state written out (round 29)
                 break
             entry = res.lexicon.match(words) if words else None
             if entry is not None and entry.type == "Organization":

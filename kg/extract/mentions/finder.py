@@ -72,6 +72,7 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         self.matcher = Matcher(nlp.vocab)
         self._add_force_patterns(nlp)
         self._add_facility_patterns()
+        self._add_named_force_patterns()
         self._add_unit_patterns()
         self._matcher_anchors = _anchor_words(self.matcher)
 
@@ -344,6 +345,14 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
             state = _state_at_the_end(m, self.res)
             if state is not None:
                 claim(state[0], "Country", None, inside=True, country=state[1])
+        # 8. A state's name before a person's title ("Xland President Jane Roe", "Yland Minister of
+        #    Defense Z"), written out (not "U.S.", "UK"): the state is named too (round 29), and the
+        #    person stands for it (the Resolver's affiliation keeps it an entity of the report).
+        for m in [m for m in found if m.kind == "Person" and m.hint.get("state_span")]:
+            a, b = m.hint["state_span"]
+            state = self.res.gazetteer.country(doc[a:b].text)
+            if state is not None and not any(i in taken for i in range(a, b)):
+                claim(doc[a:b], "Country", None, country=state, before_title=True)
         found.sort(key=lambda m: m.start)
         return found
 

@@ -124,7 +124,7 @@ class NamesMixin:
                 ent = ent[2:]
             root = ent.root
             if label == "PERSON" or _after_locative(ent) or root.dep_ == "appos" and root.head.i < ent.start \
-                    and root.head.lemma_.lower() in PLACE_NOUNS | {"site", "scene"}:
+                    and root.head.lemma_.lower() in PLACE_NOUNS | {"site", "scene"} or _struck_building(ent, res):
                 claim(ent, "Location", "Facility", place=None)  # "fired at the X Embassy", "the site, the Y Museum"
             else:
                 claim(ent, "Organization", None)  # "the X Embassy said"
@@ -471,3 +471,14 @@ def _junk_org(ent: Span, res: Resources) -> bool:
     if _states_pair(ent, res):
         return True  # "U.S.-Colombia (relationship)": two states as a modifier
     return not any(t.text[:1].isupper() for t in words)
+
+
+def _struck_building(ent, res) -> bool:
+    """"attacks on facilities like the Y Embassy", "targets including the Z Hotel": a building named
+    among places or targets is a place (round 29: the golds type such a building a place, and one that
+    speaks a body)."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("like", "including") and root.head.head.lemma_.lower() \
+            in PLACE_NOUNS | {"facility", "site", "target", "building"}:
+        return True
+    return False

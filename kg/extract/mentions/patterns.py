@@ -207,7 +207,29 @@ class PatternsMixin:
             [*({"ORTH": w} for w in d.split()), {"IS_TITLE": True, "IS_ALPHA": True, "OP": "+"}]
             for d in self.res.base_designators], greedy="LONGEST")
 
+    def _add_named_force_patterns(self) -> None:
+        """"Task Force Hawk", "Task Force 505": a force's opener (titles.yaml force_name_openers) and its
+        own name after it, capitalised words or a number, whatever NER makes of them (round 29)."""
+        if not self.res.force_name_openers:
+            return
+        self.matcher.add("NAMED_FORCE", [
+            [*({"ORTH": w} for w in op), tail] for op in self.res.force_name_openers
+            for tail in ({"IS_TITLE": True, "IS_ALPHA": True, "OP": "+"}, {"TEXT": {"REGEX": r"^\d{1,4}$"}})],
+            greedy="LONGEST")
+
     def _claim_pattern(self, label: str, s: Span, claim) -> None:
+        if label == "NAMED_FORCE":
+            n = next(len(op) for op in self.res.force_name_openers if tuple(t.text for t in s[:len(op)]) == op)
+            end = next((t.i for t in s[n:] if t.lower_.strip(".") in self.res.title_words
+                        or t.lower_ in self.res.force_nouns or t.lower_ in self.res.org_heads), s.end)
+            before = s.doc[s.start - 1] if s.start > 0 else None
+            if before is not None and before.is_title and before.lower_ != "the":
+                return  # "Combined Joint Task Force 76": a longer name, read from NER's span as before
+            if s[-1].text.isdigit() and s.end < len(s.doc) and s.doc[s.end].lower_ in self.res.force_nouns:
+                return  # "Task Force 9 troops": a count of troops, no force's number
+            if end > s.start + n:  # (not "Task Force Commander Jane Roe": the force's name ends at a title)
+                claim(s.doc[s.start:end], "ArmedForce", None)
+            return
         if label == "UNIT":
             nxt = s.doc[s.end] if s.end < len(s.doc) else None
             if nxt is None or not (nxt.is_title and nxt.is_alpha):  # not "X Brigade Public Affairs", a body

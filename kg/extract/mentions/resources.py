@@ -96,6 +96,7 @@ class Resources:
     road_words: frozenset[str] = frozenset()
     postal_abbreviations: frozenset[str] = frozenset()
     numbered_names: tuple[str, ...] = ()
+    force_name_openers: tuple[tuple[str, ...], ...] = ()  # "Task Force Hawk": a force by its name (round 29)
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
     governed_regions: tuple[tuple[str, ...], ...] = ()  # "X forces": a territory's own force (round 28)
     region_force_nouns: frozenset[str] = frozenset()
@@ -164,6 +165,7 @@ class Resources:
             road_words=frozenset(data.get("road_words", [])),
             postal_abbreviations=frozenset(data.get("postal_abbreviations", [])),
             numbered_names=tuple(data.get("numbered_names", [])),
+            force_name_openers=tuple(tuple(p.split()) for p in data.get("force_name_openers", [])),
             service_branches=tuple(data.get("service_branches", [])),
         )
 

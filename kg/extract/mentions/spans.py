@@ -49,6 +49,10 @@ class SpansMixin:
                 and not (ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].lower_ in res.force_nouns):
             # "Joint Task Force | 76": its number is its name's (not a count: "Task Force | 9 troops")
             ent = Span(ent.doc, ent.start, ent.end + 1, label=label)
+        named = _force_by_own_name(ent, res)
+        if named is not None:  # "Task Force Hawk", "Task Force 505": a force by its own name (round 29; NER
+            claim(named, "ArmedForce", None)  # calls some a product or a place)
+            return
         road = _road_between(ent, res)
         if road is not None:  # "the X-Y road": the road between two towns, a place by its whole name
             claim(road, "Location", None, place=None)
@@ -477,6 +481,27 @@ def _run_on_tail(ent: Span, res: Resources) -> Optional[tuple[Span, Optional[Spa
                 and res.gazetteer.country(tail.text) is None and res.gazetteer.lookup(tail.text) is not None:
             return head, tail
         return None
+    return None
+
+
+def _force_by_own_name(ent: Span, res: Resources) -> Optional[Span]:
+    """A span that opens (after "the") with a force's name word ("Task Force", titles.yaml
+    force_name_openers) written in capitals, followed by a capitalised word or a number of its own:
+    the force so named, the whole span ("Task Force Hawk", "Task Force Blue Sky", "Task Force 505";
+    round 29: NER labels these a product, a place or a person). "Task Force" alone, or "the task force"
+    in lower case, names nothing; longer names holding the words ("the Joint Task Force 76") are read
+    as before."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 3 or ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return None
+    for opener in res.force_name_openers:
+        n = len(opener)
+        if tuple(t.text for t in words[:n]) != opener or len(words) <= n:
+            continue
+        rest = words[n:]
+        if all(t.text[:1].isupper() or t.text.isdigit() or t.text in ("-", "–") for t in rest) \
+                and (rest[0].text[:1].isupper() or rest[0].text.isdigit()):
+            return Span(ent.doc, words[0].i, words[-1].i + 1, label=ent.label_)
     return None
 
 
