@@ -8,12 +8,10 @@ Each extraction test is an invented report with invented names.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 from rule_helpers import extract, types_named
+from script_loader import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 # A name the model calls a person or a body takes the type of the noun its phrase is headed by.
@@ -90,10 +88,7 @@ def test_a_gang_leader_does_not_make_his_name_a_group(extractor):
 # The instrument: articles go to their group; totals are micro-averaged from counts.
 
 def _module():
-    spec = importlib.util.spec_from_file_location("entity_scores", ROOT / "scripts" / "entity_scores.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("entity_scores")
 
 
 def test_articles_go_to_their_group():

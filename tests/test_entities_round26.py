@@ -8,20 +8,15 @@ Each extraction test is an invented report with invented names.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 from rule_helpers import extract, types_named
+from script_loader import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("entity_scores", ROOT / "scripts" / "entity_scores.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("entity_scores")
 
 
 # The instrument: missed and false names gathered over a group, with their articles and batches.

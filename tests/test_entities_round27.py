@@ -7,6 +7,7 @@ Each extraction test is an invented report with invented places.
 from __future__ import annotations
 
 from rule_helpers import extract, types_named
+from script_loader import load_script
 
 
 def _all(facts):
@@ -107,14 +108,7 @@ def test_a_mission_in_a_state_and_a_body_before_a_corps_stay_whole(extractor):
 # The instrument: first-run errors of a batch, each marked still present today or fixed.
 
 def _census_module():
-    import importlib.util
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    spec = importlib.util.spec_from_file_location("first_run_entities", root / "scripts" / "first_run_entities.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("first_run_entities")
 
 
 def test_first_run_errors_are_marked_still_present_or_fixed():
