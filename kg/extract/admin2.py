@@ -65,6 +65,30 @@ def fusion_districts() -> bool:
     return bool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("fusion_districts", False))
 
 
+@lru_cache(maxsize=1)
+def implied_states() -> bool:
+    """admin2.yaml's ``implied_states``: whether the states of the places an article already placed
+    count among its states (:func:`place_districts`; geocoding round 29)."""
+    return bool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("implied_states", False))
+
+
+@lru_cache(maxsize=1)
+def town_districts() -> bool:
+    """admin2.yaml's ``town_districts``: "X district" with no division of the table in the article's
+    states goes to the area around their town X (:func:`place_districts`; geocoding round 29)."""
+    return bool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("town_districts", False))
+
+
+def placed_states(mentions: Iterable) -> list[str]:
+    """The states of the Location mentions already placed (a point and a state), in text order."""
+    out: list[str] = []
+    for m in mentions:
+        place = m.hint.get("place") if m.kind == "Location" else None
+        if place is not None and place.lat is not None and place.country_code:
+            out.append(place.country_code)
+    return out
+
+
 def district_key(d: Division) -> str:
     """One key per division of the table: its state, first-level code and GeoNames name."""
     return f"{d.country}|{d.admin1}|{d.name}"
@@ -220,6 +244,29 @@ def _named_first_level(texts: Iterable[str], countries: list[str]) -> set[tuple[
     return out
 
 
+def _around_town(name: str, text: str, pool: list[str], first_level: set[tuple[str, str]], gaz) -> Optional[Place]:
+    """"X district" that no division of the table bears in the article's states, where those states
+    have a town of that very name in one first-level division only (in one the article names, where it
+    names one of that state): the area around the town, in its state and province (round 29; what
+    the resolver's round-17 rule does for the states it read itself)."""
+    from kg.extract.gazetteer import light, strip_article
+
+    want = light(strip_article(normalize(name)))
+    if len(want) < 4:
+        return None
+    towns = [p for p in gaz.places(name, countries=pool, limit=10)
+             if p.feature_class == "P" and p.geonames_id and p.country_code in pool and p.lat is not None
+             and light(strip_article(normalize(p.name))) == want
+             and (not any(cc == p.country_code for cc, _ in first_level) or (p.country_code, p.admin1) in first_level)]
+    if len({(p.country_code, p.admin1) for p in towns}) != 1:
+        return None
+    town = towns[0]
+    toks = text.split()
+    label = " ".join(toks[1:] if toks and toks[0].lower() == "the" else toks)
+    return Place(geonames_id="", name=label, lat=town.lat, lon=town.lon, country_code=town.country_code,
+                 feature_class="A", feature_code=None, population=0, admin1=town.admin1)
+
+
 def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Optional[str] = None,
                     named: Optional[list] = None, force: bool = False) -> None:
     """Place each Location mention that names a second-level division (:func:`district_name`) at the
@@ -245,6 +292,11 @@ def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Op
             docs = {id(m.span.doc): m.span.doc for m in mentions}
             text = "\n\n".join(d.text for d in docs.values())
         countries += article_context(text, gaz).codes
+    if implied_states():
+        # the states of the places the article already placed (a town, a curated area): a report
+        # that names its towns and districts but never its state (round 29); a namesake abroad
+        # adds a state where a division of that very name must also be found
+        countries += placed_states(named or mentions)
     states = [c.upper() for c in dict.fromkeys(countries) if c]
     if not states:
         return  # (never a world-wide guess)
@@ -269,9 +321,11 @@ def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Op
             cands = [d for d in cands if not any(cc == d.country for cc, _ in first_level)
                      or (d.country, d.admin1) in first_level]
             found[name] = place_of(cands[0]) if len(cands) == 1 else None
+            if found[name] is None and not cands and gaz is not None and town_districts():
+                found[name] = _around_town(name, m.text, pool, first_level, gaz)
         if found[name] is not None:
             m.hint["place"] = found[name]
 
 
 __all__ = ["Division", "FEATURE_CODE", "district_key", "division_by_key", "fusion_margin_km", "district_name", "fusion_districts", "divisions_named", "divisions_of_town", "name_key",
-           "place_districts", "place_of", "read_table", "table"]
+           "place_districts", "place_of", "placed_states", "implied_states", "town_districts", "read_table", "table"]
