@@ -96,6 +96,16 @@ def placed_states(mentions: Iterable) -> list[str]:
     return out
 
 
+def placed_provinces(mentions: Iterable) -> set[tuple[str, str]]:
+    """(state, admin-1 code) of the Location mentions already placed in a first-level division."""
+    out: set[tuple[str, str]] = set()
+    for m in mentions:
+        place = m.hint.get("place") if m.kind == "Location" else None
+        if place is not None and place.lat is not None and place.country_code and place.admin1:
+            out.add((place.country_code, place.admin1))
+    return out
+
+
 def district_key(d: Division) -> str:
     """One key per division of the table: its state, first-level code and GeoNames name."""
     return f"{d.country}|{d.admin1}|{d.name}"
@@ -401,12 +411,20 @@ def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Op
             cands = divisions_named(name, pool)
             cands = [d for d in cands if not any(cc == d.country for cc, _ in first_level)
                      or (d.country, d.admin1) in first_level]
+            near = first_level
+            if gaz is not None and implied_states():
+                # a name borne in several provinces (a division of the table in one, a town in another)
+                # goes to the province where the article's placed places lie, where it is borne there
+                here = _seats(name, gaz) & placed_provinces(named or mentions)
+                if here:
+                    cands = [d for d in cands if (d.country, d.admin1) in here]
+                    near = first_level | here
             found[name] = place_of(cands[0]) if len(cands) == 1 else None
             if found[name] is None and not cands and gaz is not None and town_districts():
-                found[name] = _around_town(name, m.text, pool, first_level, gaz)
+                found[name] = _around_town(name, m.text, pool, near, gaz)
         if found[name] is not None:
             m.hint["place"] = found[name]
 
 
 __all__ = ["Division", "FEATURE_CODE", "district_key", "division_by_key", "fusion_margin_km", "district_name", "fusion_districts", "divisions_named", "divisions_of_town", "name_key",
-           "place_districts", "place_of", "placed_states", "implied_states", "town_districts", "co_named", "read_table", "table"]
+           "place_districts", "place_of", "placed_states", "placed_provinces", "implied_states", "town_districts", "co_named", "read_table", "table"]
