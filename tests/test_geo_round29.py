@@ -150,3 +150,51 @@ def test_the_settings_are_data():
     text = admin2.WORDS_FILE.read_text(encoding="utf-8")
     for key in ("implied_states:", "town_districts:", "co_named:"):
         assert key in text
+
+
+# ---- airports and air bases by their own names (kg/data/airports.tsv)
+
+def test_an_airport_by_its_own_name_sits_in_the_town_it_serves(extractor):
+    facts = extract(extractor, "Peacekeepers arrive\nThe first contingent of 300 peacekeepers landed at Kotoka "
+                               "International Airport on Tuesday, the mission said.")
+    e = _place(facts, "Kotoka International Airport")
+    assert e.attributes.get("country_code") == "GH" and _near(e, 5.56, -0.20)
+
+
+def test_an_airport_named_after_a_person_is_not_found_by_the_surname_alone():
+    from kg.extract.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    assert gaz.lookup("Kotoka International").name == "Accra"  # (a base mention drops "Airport")
+    assert gaz.facility("Kotoka") is None and getattr(gaz.lookup("Kotoka"), "name", None) != "Accra"
+    assert gaz.facility("Jomo Kenyatta") is None  # (a person's name is no airport)
+    # a town's airport without "International": "Y Z" of the town Y
+    from kg.extract.gazetteer import facility_keys
+
+    assert "bangui mpoko" in facility_keys("Bangui M'Poko International Airport", "Bangui")
+    assert "jomo kenyatta" not in facility_keys("Jomo Kenyatta International Airport", "Nairobi")
+    assert facility_keys("Al Asad Air Base", "Hit") == {"al asad air base"}  # (a lone "Asad": a surname)
+
+
+def test_a_town_name_is_still_the_town_not_an_airport():
+    from kg.extract.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    assert gaz.lookup("Entebbe").name == "Entebbe"
+
+
+def test_the_airport_build_is_deterministic_on_a_tiny_source():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("build_airports", Path(__file__).resolve().parents[1] / "scripts" / "build_airports.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    rows = [{"name": "Xville International Airport", "country": "ZZ", "city": "Xville", "iata": "XVL",
+             "lat": "1.0", "lon": "2.0"},
+            {"name": "Yburg Airstrip", "country": "ZZ", "city": "Yburg", "iata": "", "lat": "1.0", "lon": "2.0"},
+            {"name": "Far Air Base", "country": "ZZ", "city": "Xville", "iata": "", "lat": "9.0", "lon": "9.0"}]
+    towns = {("ZZ", "xville"): [(1.1, 2.1)], ("ZZ", "yburg"): [(1.0, 2.0)]}
+    out = mod.derive(rows, towns)
+    assert out == mod.derive(list(reversed(rows)), towns)
+    assert out == [("Xville International Airport", "ZZ", "Xville", "1.0000", "2.0000")]
