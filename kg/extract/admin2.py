@@ -65,6 +65,47 @@ def fusion_districts() -> bool:
     return bool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("fusion_districts", False))
 
 
+@lru_cache(maxsize=1)
+def implied_states() -> bool:
+    """admin2.yaml's ``implied_states``: whether the states of the places an article already placed
+    count among its states (:func:`place_districts`; geocoding round 29)."""
+    return bool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("implied_states", False))
+
+
+@lru_cache(maxsize=1)
+def town_districts() -> bool:
+    """admin2.yaml's ``town_districts``: "X district" with no division of the table in the article's
+    states goes to the area around their town X (:func:`place_districts`; geocoding round 29)."""
+    return bool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("town_districts", False))
+
+
+@lru_cache(maxsize=1)
+def co_named() -> bool:
+    """admin2.yaml's ``co_named``: in an article that names no state, "X district" is placed where X and
+    another of its place names share one province (:func:`place_districts`; geocoding round 29)."""
+    return bool(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("co_named", False))
+
+
+def placed_states(mentions: Iterable) -> list[str]:
+    """The states of the Location mentions already placed (a point and a state), in text order."""
+    out: list[str] = []
+    for m in mentions:
+        place = m.hint.get("place") if m.kind == "Location" else None
+        if place is not None and place.lat is not None and place.country_code:
+            out.append(place.country_code)
+    return out
+
+
+def placed_provinces(mentions: Iterable) -> set[tuple[str, str]]:
+    """(state, admin-1 code) of the Location mentions already placed in a first-level division."""
+    out: set[tuple[str, str]] = set()
+    for m in mentions:
+        place = m.hint.get("place") if m.kind == "Location" else None
+        if place is not None and place.lat is not None and place.country_code and place.admin1:
+            out.add((place.country_code, place.admin1))
+    return out
+
+
 def district_key(d: Division) -> str:
     """One key per division of the table: its state, first-level code and GeoNames name."""
     return f"{d.country}|{d.admin1}|{d.name}"
@@ -220,6 +261,101 @@ def _named_first_level(texts: Iterable[str], countries: list[str]) -> set[tuple[
     return out
 
 
+def _around_town(name: str, text: str, pool: list[str], first_level: set[tuple[str, str]], gaz) -> Optional[Place]:
+    """"X district" that no division of the table bears in the article's states, where those states
+    have a town of that very name in one first-level division only (in one the article names, where it
+    names one of that state): the area around the town, in its state and province (round 29; what
+    the resolver's round-17 rule does for the states it read itself)."""
+    from kg.extract.gazetteer import light, strip_article
+
+    want = light(strip_article(normalize(name)))
+    if len(want) < 4:
+        return None
+    towns = [p for p in gaz.places(name, countries=pool, limit=10)
+             if p.feature_class == "P" and p.geonames_id and p.country_code in pool and p.lat is not None
+             and light(strip_article(normalize(p.name))) == want
+             and (not any(cc == p.country_code for cc, _ in first_level) or (p.country_code, p.admin1) in first_level)]
+    if len({(p.country_code, p.admin1) for p in towns}) != 1:
+        return None
+    town = towns[0]
+    toks = text.split()
+    label = " ".join(toks[1:] if toks and toks[0].lower() == "the" else toks)
+    return Place(geonames_id="", name=label, lat=town.lat, lon=town.lon, country_code=town.country_code,
+                 feature_class="A", feature_code=None, population=0, admin1=town.admin1)
+
+
+def _core_name(text: str) -> str:
+    """A place mention's name without "the" and the lower-case words after it ("the X range" -> "X")."""
+    toks = text.split()
+    if toks and toks[0].lower() == "the":
+        toks = toks[1:]
+    while len(toks) > 1 and toks[-1][:1].islower():
+        toks = toks[:-1]
+    return " ".join(toks)
+
+
+def _seats(name: str, gaz) -> set[tuple[str, str]]:
+    """(state, admin-1 code) of every division of the table and every town of the gazetteer that bears
+    this very name (spelling-folded), world-wide."""
+    from kg.extract.gazetteer import light, strip_article
+
+    key = normalize(name)
+    want = light(strip_article(key))
+    if len(want) < 4:
+        return set()
+    out = {(d.country, d.admin1) for d in _by_name().get(name_key(name), ()) if d.admin1}
+    for p in gaz.places(name, limit=10):
+        if p.feature_class == "P" and p.geonames_id and p.admin1 and light(strip_article(normalize(p.name))) == want:
+            out.add((p.country_code, p.admin1))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, tuple[Division, ...]]:
+    out: dict[str, list[Division]] = {}
+    for d in table():
+        out.setdefault(d.key, []).append(d)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _place_by_co_named(mentions: list, named: list, gaz) -> None:
+    """An article that names no state: "X district" is placed where X and another place the article
+    names share one first-level division (by the table's divisions and the gazetteer's towns of those
+    names, world-wide), else one state only: the table's division of that name there, else the area
+    around its town X (round 29: a police statement on "the X district" and "the Y range", two names
+    each borne in several states, only one province bearing both)."""
+    targets = []
+    for m in mentions:
+        if m.kind != "Location" or m.subtype in ("MilitaryBase", "Facility"):
+            continue
+        said = district_name(m.text, _before(m))
+        place = m.hint.get("place")
+        if said and said[0] and (place is None or place.lat is None):
+            targets.append((m, said[0]))
+    if not targets:
+        return
+    names = {normalize(_core_name(x.text)): _core_name(x.text) for x in named if x.kind == "Location"}
+    seats = {k: _seats(v, gaz) for k, v in names.items()}
+    for m, name in targets:
+        own = _seats(name, gaz)
+        if not own:
+            continue
+        others = set().union(*(v for k, v in seats.items() if k != normalize(name) and k != normalize(_core_name(m.text))))
+        shared = own & others
+        if len(shared) != 1:
+            states = {cc for cc, _ in own} & {cc for cc, _ in others}
+            inside = [s for s in own if s[0] in states]
+            if len(states) != 1 or len(inside) != 1:
+                continue
+            shared = set(inside)
+        (cc, a1), = shared
+        divs = [d for d in _by_name().get(name_key(name), ()) if (d.country, d.admin1) == (cc, a1)]
+        place = place_of(divs[0]) if len(divs) == 1 else (
+            None if divs else _around_town(name, m.text, [cc], {(cc, a1)}, gaz))
+        if place is not None:
+            m.hint["place"] = place
+
+
 def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Optional[str] = None,
                     named: Optional[list] = None, force: bool = False) -> None:
     """Place each Location mention that names a second-level division (:func:`district_name`) at the
@@ -245,9 +381,16 @@ def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Op
             docs = {id(m.span.doc): m.span.doc for m in mentions}
             text = "\n\n".join(d.text for d in docs.values())
         countries += article_context(text, gaz).codes
+    if implied_states():
+        # the states of the places the article already placed (a town, a curated area): a report
+        # that names its towns and districts but never its state (round 29); a namesake abroad
+        # adds a state where a division of that very name must also be found
+        countries += placed_states(named or mentions)
     states = [c.upper() for c in dict.fromkeys(countries) if c]
     if not states:
-        return  # (never a world-wide guess)
+        if gaz is not None and co_named():
+            _place_by_co_named(mentions, named or mentions, gaz)
+        return  # (never a world-wide guess: only where two of its names agree on one province)
     found: dict[str, Optional[Place]] = {}
     first_level: Optional[set[tuple[str, str]]] = None
     for m in mentions:
@@ -268,10 +411,20 @@ def place_districts(mentions: list, countries: Iterable[str], gaz=None, text: Op
             cands = divisions_named(name, pool)
             cands = [d for d in cands if not any(cc == d.country for cc, _ in first_level)
                      or (d.country, d.admin1) in first_level]
+            near = first_level
+            if gaz is not None and implied_states():
+                # a name borne in several provinces (a division of the table in one, a town in another)
+                # goes to the province where the article's placed places lie, where it is borne there
+                here = _seats(name, gaz) & placed_provinces(named or mentions)
+                if here:
+                    cands = [d for d in cands if (d.country, d.admin1) in here]
+                    near = first_level | here
             found[name] = place_of(cands[0]) if len(cands) == 1 else None
+            if found[name] is None and not cands and gaz is not None and town_districts():
+                found[name] = _around_town(name, m.text, pool, near, gaz)
         if found[name] is not None:
             m.hint["place"] = found[name]
 
 
 __all__ = ["Division", "FEATURE_CODE", "district_key", "division_by_key", "fusion_margin_km", "district_name", "fusion_districts", "divisions_named", "divisions_of_town", "name_key",
-           "place_districts", "place_of", "read_table", "table"]
+           "place_districts", "place_of", "placed_states", "placed_provinces", "implied_states", "town_districts", "co_named", "read_table", "table"]

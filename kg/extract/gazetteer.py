@@ -104,6 +104,62 @@ _GLIDE_VOWEL_RE = re.compile(r"[yw](?![aeiou])")
 _VOWELS_RE = re.compile(r"[aeiou]")
 
 
+AIRPORTS_FILE = DATA_DIR / "airports.tsv"
+#: An airport this far from its town's record is not placed at the town (scripts/build_airports.py).
+FACILITY_TOWN_KM = 60.0
+# The last words of an airport's name dropped for the names a report or a base mention gives it.
+_FACILITY_TAILS = (("international", "airport"), ("air", "force", "base"), ("air", "base"), ("air", "station"),
+                   ("airport",), ("airbase",), ("airfield",))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180.0
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def facility_keys(name: str, town: str) -> set[str]:
+    """The keys an airport is found by: its name; without its last word ("X International"), when two
+    words or more are left (not a lone "X": a surname); a town's airport without "International
+    Airport" ("Y Z" of the town Y)."""
+    toks = normalize(name).split()
+    out = {" ".join(toks)}
+    for tail in _FACILITY_TAILS:
+        n = len(tail)
+        if len(toks) > n and tuple(toks[-n:]) == tail:
+            rest = toks[:-n]
+            if tail == ("international", "airport"):
+                out.add(" ".join(rest + ["international"]))
+                t = normalize(town).split()
+                if len(rest) > len(t) and rest[:len(t)] == t:
+                    out.add(" ".join(rest))  # "Y Z" of the town Y
+            elif len(strip_article(" ".join(rest)).split()) >= 2:
+                out.add(" ".join(rest))
+            break
+    return {k for k in out if k and k not in STOPWORDS}
+
+
+_FACILITIES: dict[str, tuple[str, str, float, float] | None] | None = None
+
+
+def _facilities() -> dict[str, tuple[str, str, float, float] | None]:
+    """Facility key -> (country, town, lat, lon) of kg/data/airports.tsv; a key two airports share: None."""
+    global _FACILITIES
+    if _FACILITIES is None:
+        table: dict[str, tuple[str, str, float, float] | None] = {}
+        if AIRPORTS_FILE.is_file():
+            with AIRPORTS_FILE.open(encoding="utf-8", newline="") as f:
+                rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t",
+                                      quoting=csv.QUOTE_NONE, escapechar="\\")
+                for r in rows:
+                    value = (r["country"], r["town"], float(r["lat"]), float(r["lon"]))
+                    for key in facility_keys(r["name"], r["town"]):
+                        table[key] = value if table.get(key, value) == value else None
+        _FACILITIES = table
+    return _FACILITIES
+
+
 def fold(text: str) -> str:
     """ASCII-fold: drop diacritics and Arabic ayn/hamza marks, map a few special letters."""
     text = unicodedata.normalize("NFKD", text.translate(_CHAR_MAP))
@@ -691,7 +747,27 @@ class Gazetteer:
                 cands.setdefault(("x", n), w)
         if full not in STOPWORDS and bare not in STOPWORDS:
             self._city_candidates(full, bare, cands)
+        if not cands:
+            town = self.facility(name)
+            if town is not None:  # an airport or air base by its own name: the town it serves
+                return [town]
         return self._rank(cands, {c.upper() for c in countries}, near, limit)
+
+    def facility(self, name: str) -> Place | None:
+        """The town an airport or air base serves, by the facility's name (kg/data/airports.tsv,
+        scripts/build_airports.py): "X International Airport", also without its last word ("X
+        International", as a base's name is read), and a town's airport without "International"
+        ("Y Z airport" of the town Y). The facility sits in its town, as "<Town> air base" does
+        (geocoding round 29); None for a name no airport or several bear."""
+        found = _facilities().get(normalize(clean_mention(name)))
+        if found is None:
+            return None
+        cc, town, lat, lon = found
+        for p in self._places(town, (cc,), None, 5):
+            if p.country_code == cc and p.feature_class == "P" and p.lat is not None \
+                    and _km(p.lat, p.lon, lat, lon) <= FACILITY_TOWN_KM:
+                return p
+        return None
 
     def lookup(
         self,
