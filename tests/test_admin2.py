@@ -8,15 +8,13 @@ is which of the table's divisions the text picks. The rule shipped off in round 
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 from rule_helpers import extract
 
 from kg.extract import admin2
+from script_loader import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -143,10 +141,7 @@ def test_fusion_reads_the_district_a_town_lies_in():
 # ---- the build script
 
 def _build_module():
-    spec = importlib.util.spec_from_file_location("build_admin2", ROOT / "scripts" / "build_admin2.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("build_admin2")
 
 
 FIXTURE = """lat,lon,name,admin1,admin2,cc

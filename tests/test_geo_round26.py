@@ -8,16 +8,14 @@ gazetteer's divisions the text picks.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 from rule_helpers import extract
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.resolve import _divisions_in_world
+from script_loader import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -80,10 +78,7 @@ def test_guard_a_town_of_the_name_keeps_its_point(extractor):
 # ---- the instrument
 
 def _audit():
-    spec = importlib.util.spec_from_file_location("geocode_audit", ROOT / "scripts" / "geocode_audit.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("geocode_audit")
 
 
 def test_audit_flags_wrong_state_unresolved_feature_and_missing(gaz):

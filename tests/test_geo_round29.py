@@ -18,6 +18,7 @@ import pytest
 from rule_helpers import extract
 
 from kg.extract import admin2
+from script_loader import load_script
 
 
 @pytest.fixture(scope="module")
@@ -184,12 +185,7 @@ def test_a_town_name_is_still_the_town_not_an_airport():
 
 
 def test_the_airport_build_is_deterministic_on_a_tiny_source():
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.spec_from_file_location("build_airports", Path(__file__).resolve().parents[1] / "scripts" / "build_airports.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script("build_airports")
     rows = [{"name": "Xville International Airport", "country": "ZZ", "city": "Xville", "iata": "XVL",
              "lat": "1.0", "lon": "2.0"},
             {"name": "Yburg Airstrip", "country": "ZZ", "city": "Yburg", "iata": "", "lat": "1.0", "lon": "2.0"},

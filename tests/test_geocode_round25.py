@@ -8,17 +8,15 @@ gazetteer's namesakes the article's context picks.
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from rule_helpers import extract
 
 from kg.extract.geo_context import ArticleContext, dateline_country, named_countries
 from kg.extract.gazetteer import Gazetteer, Place
+from script_loader import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -135,10 +133,7 @@ def test_same_name_in_takes_only_that_very_name(gaz):
 # ---- the instrument
 
 def _instrument():
-    spec = importlib.util.spec_from_file_location("geocode_context", ROOT / "scripts" / "geocode_context.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("geocode_context")
 
 
 def test_the_instrument_lists_a_geocode_out_of_the_articles_context(gaz):
