@@ -39,7 +39,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   not split it; agreeing figures add a little; figures that differ between two days read from
   the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
   events of two days a figure that tells one event from another (a deployment's troops) and
-  differs costs ``other_size`` across articles: another contingent;
+  differs costs ``other_size`` across articles: another contingent; one that agrees adds
+  ``same_size`` across articles: the same contingent, told alike (round 20);
 * two armed groups agreeing only by their field (two groups of one country) agree at one
   place; at places only contained or unrelated they cost ``field_elsewhere`` (a conflict);
 * **sub-kinds** done by means that exclude one another (an air strike, an ambush:
@@ -545,6 +546,18 @@ def other_size(a: Report, b: Report, cfg: FusionConfig) -> bool:
                and not figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in cfg.identity_kinds)
 
 
+def same_size(a: Report, b: Report, cfg: FusionConfig) -> bool:
+    """A figure that tells one event from another (``figures.identity_kinds``: a deployment's
+    troops) is given by both reports and agrees, as every such figure both give does: the
+    converse of :func:`other_size`. Outlets give one contingent's size alike ("about 1,200" /
+    1,200), and that is evidence of its own where the place is not read or not known ("sent
+    about 1,200 soldiers to its northern province on Monday" / "1,200 soldiers deployed today to
+    the town of X"): a toll agreeing says less (two attacks of a day kill two), so it is scored
+    apart from ``figures_agree`` (round 20)."""
+    kinds = [k for k in cfg.identity_kinds if k in a.quantities and k in b.quantities]
+    return bool(kinds) and all(figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in kinds)
+
+
 def field_only(a: Report, b: Report) -> bool:
     """A role where the two reports' fillers agree only through an armed group's field (two
     groups of one country, ``in:`` + the state: kg.fuse.model): outlets tell one group's attack
@@ -737,6 +750,8 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
         score += cfg.score("other_day_figures")  # (within one article two days vetoed above)
     if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg):
         score += cfg.score("other_size")
+    if not same_doc and a.quantities and b.quantities and same_size(a, b, cfg):
+        score += cfg.score("same_size")
     if a.subtype and b.subtype and other_means(a, b, cfg):
         score += cfg.score("other_means")
     if actors > 0 and rel != "same" and field_only(a, b):  # (a field agreement is an agreement)
@@ -782,6 +797,9 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
                and cfg.score('bare_next_day') else "")
             + (f", other size {cfg.score('other_size'):+.1f}"
                if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg) else "")
+            + (f", same size {cfg.score('same_size'):+.1f}"
+               if not same_doc and a.quantities and b.quantities and same_size(a, b, cfg)
+               and cfg.score('same_size') else "")
             + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")
             + (f", groups of one field elsewhere {cfg.score('field_elsewhere'):+.1f}"
                if actors_score(a, b, cfg, places_apart(rel, same_doc)) > 0 and rel != "same"
