@@ -36,7 +36,7 @@ FIRST_RUN = {
     "E": "57f7b21", "F": "e0e7eee", "G": "4b5dec1", "H": "cb87eb1", "I": "2d0d9eb",
     "J": "fc048d1", "K": "339411c", "L": "a44717e", "M": "3591fe1", "N": "43c4458",
     "O": "3b3fbf1", "P": "0593d5f", "Q": "d5ecbf5", "R": "cc8872f", "S": "8aa5f21",
-    "T": "e9ccb9c", "U": "8a4c1c7", "V": "647616b", "W": "4d9d636",
+    "T": "e9ccb9c", "U": "8a4c1c7", "V": "647616b", "W": "4d9d636", "X": "a2ee305",
 }
 
 #: Run by the old code (its own kg package first on the path): one JSON line per article.
