@@ -22,6 +22,9 @@ PLACING_PREPS = tuple(events_yaml().get("deployment_placing", {}).get("preps", [
 PEOPLE = frozenset(events_yaml().get("deployment_people", {}).get("nouns", []))  # round 35
 STATE_BODIES = frozenset(events_yaml().get("deployment_state_bodies", {}).get("nouns", []))  # round 35
 LED = frozenset(events_yaml().get("deployment_led", {}).get("nouns", []))  # round 35
+CAMPING = events_yaml().get("r48_camping") or {}
+CAMP_VERBS = frozenset(CAMPING.get("verbs", []))  # round 48: "troops have camped next to X"
+CAMP_PREPS = frozenset(CAMPING.get("preps", [])) | {"at", "in"}
 
 
 class DeploymentRules:
@@ -149,6 +152,8 @@ class DeploymentRules:
         for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
             for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
+        if not f.filled("destination") and not nominal and self.finder.t.base(tok) in CAMP_VERBS:
+            f.add("destination", self.camped_at(tok))  # round 48
         if not f.filled("destination") and not nominal and self.finder.t.base(tok) in AT_VERBS:
             f.add("destination", self.placed_around(tok, preps))  # round 35
         if not f.filled("destination"):
@@ -383,6 +388,21 @@ class DeploymentRules:
             return False
         return bool(eid and self.kind(eid) in ("ArmedForce", "Country", "Organization")) \
             or head.lemma_.lower() in TROOP_OBJECTS or head.lemma_.lower() in self.finder.t.counted_people
+
+    def camped_at(self, tok: Token) -> Optional[str]:
+        """Round 48: where troops camped ("have camped next to X airport", "camped around X", "have been camped at the
+        football ground of X"): the first place named in the phrase of a camping preposition hung on the verb
+        (kg/data/events.yaml ``r48_camping``), before the next verb; none when the phrase names none."""
+        for c in tok.children:
+            if c.dep_ not in ("prep", "advmod") or c.lower_ not in CAMP_PREPS:
+                continue
+            for t in c.subtree:
+                if t.pos_ in ("VERB", "AUX") and t.i != c.i:
+                    break
+                eid = self.res.entity_at(t)
+                if eid and self.kind(eid) in PLACES:
+                    return eid
+        return None
 
     def counted_unit(self, noun: Token) -> bool:
         """"200 police officers", "a contingent of 300 soldiers": uniformed people in a number a unit

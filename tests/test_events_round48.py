@@ -1,0 +1,51 @@
+"""The forty-eighth round of event rules (issues 11 and 10: the reports the extractor misses or misplaces in the
+freshest fusion writer's articles, r19, and r18's). Invented reports; each positive test fails before the round,
+each guard passes on both (docs/extraction.md, "Round 48").
+"""
+
+from __future__ import annotations
+
+from rule_helpers import asserted, extract, names
+
+
+def _destinations(facts) -> list[list[str]]:
+    return sorted(names(facts, d, "destination") for d in asserted(facts, "Deployment"))
+
+
+# Change 1: troops told as having camped at a place ("have camped next to X airport", "camped around X", "have been
+# camped at the football ground of X") are deployed there, as troops who arrived there are.
+
+def test_troops_camped_next_to_a_place_are_deployed_there(extractor):
+    facts = extract(extractor, "Troops in the south\n\nSome 1,200 soldiers who arrived on Monday have camped next to "
+                               "Dolmir airport, residents said.")
+    assert any("Dolmir" in " ".join(d) for d in _destinations(facts))
+
+
+def test_troops_camped_around_a_town_are_deployed_there(extractor):
+    facts = extract(extractor, "Troops in the south\n\nSome 1,200 soldiers have camped around Dolmir since Monday, "
+                               "residents said.")
+    assert _destinations(facts) == [["Dolmir"]]
+
+
+def test_troops_camped_at_a_ground_of_a_town_are_deployed_in_the_town(extractor):
+    facts = extract(extractor, "Troops in the south\n\nSince Monday some 1,400 soldiers have been camped at the "
+                               "football ground of Dolmir, sent by the Defence Ministry.")
+    assert _destinations(facts) == [["Dolmir"]]
+
+
+def test_protesters_camped_outside_a_building_are_no_deployment(extractor):
+    # guard: camping is a deployment only with troops (or a counted unit) as its subject
+    facts = extract(extractor, "Protest\n\nHundreds of protesters camped outside the parliament in Dolmir on Monday.")
+    assert asserted(facts, "Deployment") == []
+
+
+def test_displaced_families_camped_near_a_town_are_no_deployment(extractor):
+    # guard: families are no unit, however many
+    facts = extract(extractor, "Flight\n\nSome 3,000 displaced families have camped near Dolmir since the attack.")
+    assert asserted(facts, "Deployment") == []
+
+
+def test_troops_camped_with_no_place_are_no_deployment(extractor):
+    # guard: no place and no number, no deployment
+    facts = extract(extractor, "Troops\n\nThe soldiers camped for the night, residents said.")
+    assert asserted(facts, "Deployment") == []
