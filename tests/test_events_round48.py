@@ -49,3 +49,30 @@ def test_troops_camped_with_no_place_are_no_deployment(extractor):
     # guard: no place and no number, no deployment
     facts = extract(extractor, "Troops\n\nThe soldiers camped for the night, residents said.")
     assert asserted(facts, "Deployment") == []
+
+
+# Change 2: "A and Defense Minister B met": after a bare surname the parser reads "A and Defense" as a modifier of
+# B's title; A, a person named before the subject's head with an "and" of its own, is the other party.
+
+def _participants(facts) -> list[list[str]]:
+    return sorted(names(facts, m, "participants") for m in asserted(facts, "Meeting"))
+
+
+def test_a_surname_joined_to_a_titled_name_is_the_other_party(extractor):
+    facts = extract(extractor, "Ministers meet\n\nDefense Secretary John Harper met with his Ostrian counterpart "
+                               "today. Harper and Defense Minister Anne Walsh met in Paris.")
+    assert ["Anne Walsh", "John Harper"] in _participants(facts)
+
+
+def test_a_full_name_joined_to_a_titled_name_stands(extractor):
+    # guard: the parse the rule repairs is not this one; the meeting is read as before
+    facts = extract(extractor, "Ministers meet\n\nDefense Secretary John Harper and Defense Minister Anne Walsh "
+                               "met in Paris on Monday.")
+    assert _participants(facts) == [["Anne Walsh", "John Harper"]]
+
+
+def test_a_person_of_whom_the_subject_is_a_part_is_no_party(extractor):
+    # guard: "the aide of A" names A inside the subject with no "and" of A's own: A did not meet
+    facts = extract(extractor, "Ministers meet\n\nDefense Secretary John Harper stayed home. An aide of Harper "
+                               "met in Paris on Monday.")
+    assert _participants(facts) == []
