@@ -76,3 +76,32 @@ def test_a_person_of_whom_the_subject_is_a_part_is_no_party(extractor):
     facts = extract(extractor, "Ministers meet\n\nDefense Secretary John Harper stayed home. An aide of Harper "
                                "met in Paris on Monday.")
     assert _participants(facts) == []
+
+
+# Change 3: troops whose arrival a relative clause tells with no place of its own ("who arrived in the area") are
+# deployed where the main clause says they camped ("have set up camps around X").
+
+def test_police_who_arrived_and_set_up_camps_around_a_town_are_deployed_there(extractor):
+    facts = extract(extractor, "Police camp\n\nSome 1,800 police who arrived in the area on Monday have set up camps "
+                               "in schools and halls around Dolmir, residents said.")
+    assert _destinations(facts) == [["Dolmir"]]
+
+
+def test_a_named_force_who_arrived_and_set_up_camps_is_deployed_there(extractor):
+    facts = extract(extractor, "Police camp\n\nSome 1,800 Central Reserve Police Force jawans who arrived in the area "
+                               "on Monday have set up camps around Dolmir, residents said.")
+    assert _destinations(facts) == [["Dolmir"]]
+
+
+def test_police_who_arrived_and_searched_houses_are_not_placed_by_the_search(extractor):
+    # guard: the main clause must tell a camp, not any act near a place
+    facts = extract(extractor, "Police search\n\nSome 1,800 police who arrived in the area on Monday have searched "
+                               "houses around Dolmir, residents said.")
+    assert asserted(facts, "Deployment") == []
+
+
+def test_refugees_who_arrived_and_set_up_camps_are_no_deployment(extractor):
+    # guard: only troops (or a state's force) are deployed by camping
+    facts = extract(extractor, "Refugees\n\nSome 1,800 refugees who arrived in the area on Monday have set up camps "
+                               "around Dolmir, residents said.")
+    assert asserted(facts, "Deployment") == []

@@ -95,8 +95,10 @@ class DeploymentRules:
             return  # "to airlift Mr. X and his party to Y": an evacuation, not a deployment (round 35)
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
+            told = self.relative_head(subj) if subj is not None and not nominal and tok.dep_ == "relcl" \
+                and self.where_the_arrived_camp(tok) else subj  # round 48: "police who arrived ... set up camps"
             if subj is None or not (sender and self.kind(sender) in ARMED
-                                    or subj.lemma_.lower() in ARMED_NOUNS or self.counted_unit(subj)):
+                                    or told.lemma_.lower() in ARMED_NOUNS or self.counted_unit(told)):
                 return
         if patient is not None:
             force = self.entity(patient, ("ArmedForce", "ArmedGroup"))
@@ -187,6 +189,8 @@ class DeploymentRules:
         if not f.filled("destination") and not nominal and tok.dep_ != "acl" and self.finder.t.base(tok) in in_verbs \
                 and any(c.lower_ == "here" and c.dep_ == "advmod" for c in tok.children):
             f.add("destination", self.dateline_place() or self.dateline)  # "arrived here": the dateline's town (round 15)
+        if not f.filled("destination") and not nominal and tok.dep_ == "relcl" and self.finder.t.base(tok) in self.finder.t.actor_verbs:
+            f.add("destination", self.where_the_arrived_camp(tok))  # round 48
         if not f.filled("destination"):
             self.infer_destination(f, tok)
         if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:
@@ -402,6 +406,22 @@ class DeploymentRules:
                 eid = self.res.entity_at(t)
                 if eid and self.kind(eid) in PLACES:
                     return eid
+        return None
+
+    def where_the_arrived_camp(self, tok: Token) -> Optional[str]:
+        """Round 48: "some 1,800 police who arrived in the area on Monday have set up camps around X", "soldiers that
+        arrived on Wednesday have camped next to X": troops whose arrival a relative clause tells with no place of its
+        own are deployed where the main clause says they camped (a verb of camping, or its object a camp: the phrase
+        of a camping preposition)."""
+        troops, main = tok.head, tok.head.head
+        if troops.dep_ != "nsubj" or main.pos_ != "VERB" or not (
+                troops.lemma_.lower() in TROOP_OBJECTS or self.kind(self.entity(troops, ("ArmedForce",), modifiers=True)) == "ArmedForce"):
+            return None  # (troops, or people a state's force is told by: "1,800 X Police jawans")
+        if self.finder.t.base(main) in CAMP_VERBS:
+            return self.camped_at(main)
+        for obj in main.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in CAMP_VERBS:  # ("set up camps around X")
+                return self.camped_at(obj) or self.camped_at(main)
         return None
 
     def counted_unit(self, noun: Token) -> bool:
