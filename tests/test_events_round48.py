@@ -105,3 +105,18 @@ def test_refugees_who_arrived_and_set_up_camps_are_no_deployment(extractor):
     facts = extract(extractor, "Refugees\n\nSome 1,800 refugees who arrived in the area on Monday have set up camps "
                                "around Dolmir, residents said.")
     assert asserted(facts, "Deployment") == []
+
+
+# Change 4: troops reaching a common noun named by a place ("reached the X border belt") are deployed at that place.
+
+def test_troops_reaching_a_border_belt_named_by_a_town_are_deployed_there(extractor):
+    facts = extract(extractor, "Troops arrive\n\nAround 1,000 Ostrian troops reached the Dolmir border belt today, "
+                               "officials said.")
+    assert _destinations(facts) == [["Dolmir"]]
+
+
+def test_troops_reaching_a_border_named_by_a_state_are_not_placed_in_the_state(extractor):
+    # guard: a state among the noun's modifiers is no place it lies at ("the Syrian border")
+    facts = extract(extractor, "Troops arrive\n\nAround 1,000 Ostrian troops reached the Syrian border today, "
+                               "officials said.")
+    assert ["Syria"] not in _destinations(facts)

@@ -166,7 +166,7 @@ class DeploymentRules:
                         f.add("destination", self.entity(obj, PLACES))
         if reached is not None:
             for o in self.expand(reached):  # "reached X": X the destination (round 39)
-                f.add("destination", self.entity(o, PLACES))
+                f.add("destination", self.entity(o, PLACES) or self.named_in_the_noun(o))
             if not f.filled("destination"):
                 return
         for obj in preps.get("from", []):
@@ -422,6 +422,18 @@ class DeploymentRules:
         for obj in main.children:
             if obj.dep_ == "dobj" and obj.lemma_.lower() in CAMP_VERBS:  # ("set up camps around X")
                 return self.camped_at(obj) or self.camped_at(main)
+        return None
+
+    def named_in_the_noun(self, noun: Token) -> Optional[str]:
+        """Round 48: "reached the X border belt", "reached X bazaar": a common noun naming no place itself, with a
+        specific place (not a state) among its modifiers, lies at that place."""
+        if self.res.entity_at(noun) is not None:
+            return None
+        for c in noun.children:
+            if c.dep_ in ("compound", "nmod") and c.i < noun.i:
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) == "Location":
+                    return eid
         return None
 
     def counted_unit(self, noun: Token) -> bool:
