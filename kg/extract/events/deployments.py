@@ -22,6 +22,9 @@ PLACING_PREPS = tuple(events_yaml().get("deployment_placing", {}).get("preps", [
 PEOPLE = frozenset(events_yaml().get("deployment_people", {}).get("nouns", []))  # round 35
 STATE_BODIES = frozenset(events_yaml().get("deployment_state_bodies", {}).get("nouns", []))  # round 35
 LED = frozenset(events_yaml().get("deployment_led", {}).get("nouns", []))  # round 35
+CAMPING = events_yaml().get("r48_camping") or {}
+CAMP_VERBS = frozenset(CAMPING.get("verbs", []))  # round 48: "troops have camped next to X"
+CAMP_PREPS = frozenset(CAMPING.get("preps", [])) | {"at", "in"}
 
 
 class DeploymentRules:
@@ -92,8 +95,10 @@ class DeploymentRules:
             return  # "to airlift Mr. X and his party to Y": an evacuation, not a deployment (round 35)
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
+            told = self.relative_head(subj) if subj is not None and not nominal and tok.dep_ == "relcl" \
+                and self.where_the_arrived_camp(tok) else subj  # round 48: "police who arrived ... set up camps"
             if subj is None or not (sender and self.kind(sender) in ARMED
-                                    or subj.lemma_.lower() in ARMED_NOUNS or self.counted_unit(subj)):
+                                    or told.lemma_.lower() in ARMED_NOUNS or self.counted_unit(told)):
                 return
         if patient is not None:
             force = self.entity(patient, ("ArmedForce", "ArmedGroup"))
@@ -149,6 +154,8 @@ class DeploymentRules:
         for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
             for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
+        if not f.filled("destination") and not nominal and self.finder.t.base(tok) in CAMP_VERBS:
+            f.add("destination", self.camped_at(tok))  # round 48
         if not f.filled("destination") and not nominal and self.finder.t.base(tok) in AT_VERBS:
             f.add("destination", self.placed_around(tok, preps))  # round 35
         if not f.filled("destination"):
@@ -159,7 +166,7 @@ class DeploymentRules:
                         f.add("destination", self.entity(obj, PLACES))
         if reached is not None:
             for o in self.expand(reached):  # "reached X": X the destination (round 39)
-                f.add("destination", self.entity(o, PLACES))
+                f.add("destination", self.entity(o, PLACES) or self.named_in_the_noun(o))
             if not f.filled("destination"):
                 return
         for obj in preps.get("from", []):
@@ -182,6 +189,8 @@ class DeploymentRules:
         if not f.filled("destination") and not nominal and tok.dep_ != "acl" and self.finder.t.base(tok) in in_verbs \
                 and any(c.lower_ == "here" and c.dep_ == "advmod" for c in tok.children):
             f.add("destination", self.dateline_place() or self.dateline)  # "arrived here": the dateline's town (round 15)
+        if not f.filled("destination") and not nominal and tok.dep_ == "relcl" and self.finder.t.base(tok) in self.finder.t.actor_verbs:
+            f.add("destination", self.where_the_arrived_camp(tok))  # round 48
         if not f.filled("destination"):
             self.infer_destination(f, tok)
         if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:
@@ -383,6 +392,49 @@ class DeploymentRules:
             return False
         return bool(eid and self.kind(eid) in ("ArmedForce", "Country", "Organization")) \
             or head.lemma_.lower() in TROOP_OBJECTS or head.lemma_.lower() in self.finder.t.counted_people
+
+    def camped_at(self, tok: Token) -> Optional[str]:
+        """Round 48: where troops camped ("have camped next to X airport", "camped around X", "have been camped at the
+        football ground of X"): the first place named in the phrase of a camping preposition hung on the verb
+        (kg/data/events.yaml ``r48_camping``), before the next verb; none when the phrase names none."""
+        for c in tok.children:
+            if c.dep_ not in ("prep", "advmod") or c.lower_ not in CAMP_PREPS:
+                continue
+            for t in c.subtree:
+                if t.pos_ in ("VERB", "AUX") and t.i != c.i:
+                    break
+                eid = self.res.entity_at(t)
+                if eid and self.kind(eid) in PLACES:
+                    return eid
+        return None
+
+    def where_the_arrived_camp(self, tok: Token) -> Optional[str]:
+        """Round 48: "some 1,800 police who arrived in the area on Monday have set up camps around X", "soldiers that
+        arrived on Wednesday have camped next to X": troops whose arrival a relative clause tells with no place of its
+        own are deployed where the main clause says they camped (a verb of camping, or its object a camp: the phrase
+        of a camping preposition)."""
+        troops, main = tok.head, tok.head.head
+        if troops.dep_ != "nsubj" or main.pos_ != "VERB" or not (
+                troops.lemma_.lower() in TROOP_OBJECTS or self.kind(self.entity(troops, ("ArmedForce",), modifiers=True)) == "ArmedForce"):
+            return None  # (troops, or people a state's force is told by: "1,800 X Police jawans")
+        if self.finder.t.base(main) in CAMP_VERBS:
+            return self.camped_at(main)
+        for obj in main.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in CAMP_VERBS:  # ("set up camps around X")
+                return self.camped_at(obj) or self.camped_at(main)
+        return None
+
+    def named_in_the_noun(self, noun: Token) -> Optional[str]:
+        """Round 48: "reached the X border belt", "reached X bazaar": a common noun naming no place itself, with a
+        specific place (not a state) among its modifiers, lies at that place."""
+        if self.res.entity_at(noun) is not None:
+            return None
+        for c in noun.children:
+            if c.dep_ in ("compound", "nmod") and c.i < noun.i:
+                eid = self.res.entity_at(c)
+                if eid and self.kind(eid) == "Location":
+                    return eid
+        return None
 
     def counted_unit(self, noun: Token) -> bool:
         """"200 police officers", "a contingent of 300 soldiers": uniformed people in a number a unit

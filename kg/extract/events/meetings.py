@@ -159,6 +159,9 @@ class MeetingRules:
                     for t in other.subtree:
                         if t.i >= self.body_start and self.kind(self.res.entity_at(t)) == "Person":
                             f.add("participants", self.res.entity_at(t))
+        if not nominal and subj is not None and len(f.roles.get("participants", [])) < 2:
+            for e in self.joined_into_the_subject(subj):  # round 48: "A and Defense Minister B met"
+                f.add("participants", e)
         if subj is not None and len(f.roles.get("participants", [])) < 2 and any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in subj.children):
             for e in self.whose(tok, people):  # "A and B agreed ... when their ministers met" (round 9)
@@ -273,6 +276,21 @@ class MeetingRules:
                     c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in tok.children):
                 f.roles.pop("location", None)  # "The two men met privately in the X room": the meeting told
             yield f                            # before, again (not "had last met in X on May 20")
+
+    def joined_into_the_subject(self, subj: Token) -> list[str]:
+        """Round 48: "A and Defense Minister B met": after a bare surname the parser may read "A and Defense" as a
+        modifier of B's title, the verb's subject then B alone. A person named before the subject's head, carrying
+        an "and" of its own inside the subject's phrase, is the subject's other party."""
+        own = self.res.entity_at(subj)
+        out: list[str] = []
+        for t in subj.subtree:
+            if t.i >= subj.i or t.dep_ not in ("nmod", "compound", "poss") \
+                    or not any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children):
+                continue
+            eid = self.res.entity_at(t)
+            if eid and eid != own and self.kind(eid) == "Person" and eid not in out:
+                out.append(eid)
+        return out
 
     def calling_verb(self, noun: Token) -> Optional[Token]:
         """Round 24: "following what he called 'a good meeting' this morning with X": the verb of

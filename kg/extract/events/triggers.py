@@ -141,6 +141,9 @@ class Triggers:
         for v in reach:  # round 39: deployments only with troops as subject, like "arrive"
             verbs.setdefault(v, "Deployment")
             actor_verbs |= {v}
+        for v in (data.get("r48_camping") or {}).get("verbs", []):  # round 48: "troops have camped at X", like "arrive"
+            verbs.setdefault(v, "Deployment")
+            actor_verbs |= {v}
         expel = frozenset(data["Capture"].get("expel_verbs", []))
         movement = frozenset(data["Deployment"].get("movement_verbs", []))
         for v in movement:
