@@ -194,6 +194,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         # 0. A script header line ("DATE=9/14/2000", "BYLINE=JANE DOE", "DATELINE=CITY, COUNTRY") or
         #    a production cue ("/// DOE ACT, FADE UNDER ///"): the byline names the reporter, the
         #    dateline the place; the rest names no one.
+        if _furniture_line(span, self.res):
+            return found  # "Courtesy Story", "Example.gov": a page's label or web address on a line of its own
         header = _script_header(span)
         if header is not None:
             key, value = header
@@ -355,6 +357,23 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 claim(doc[a:b], "Country", None, country=state, before_title=True)
         found.sort(key=lambda m: m.start)
         return found
+
+
+_WEB_ADDRESS = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov|mil|com|org|net|int)")
+
+
+def _furniture_line(span: Span, res: Resources) -> bool:
+    """A sentence that is a whole line of page furniture: a label of titles.yaml furniture_lines
+    ("Courtesy Story"), or one web address ("Example.gov"), with nothing else on its line."""
+    text = span.text.strip()
+    if not text or len(span) > 4:
+        return False
+    doc = span.doc
+    alone = (span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_) \
+        and (span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or "\n" in doc[span.end].text)
+    if not alone:
+        return False
+    return text.lower() in res.furniture_lines or _WEB_ADDRESS.fullmatch(text) is not None
 
 
 def _anchor_words(matcher: Matcher) -> Optional[tuple[frozenset[int], frozenset[int]]]:

@@ -95,6 +95,7 @@ class Resources:
     day_words: frozenset[str] = frozenset()
     road_words: frozenset[str] = frozenset()
     postal_abbreviations: frozenset[str] = frozenset()
+    furniture_lines: frozenset[str] = frozenset()  # "Courtesy Story": a page's label, no name (round 30)
     numbered_names: tuple[str, ...] = ()
     force_name_openers: tuple[tuple[str, ...], ...] = ()  # "Task Force Hawk": a force by its name (round 29)
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
@@ -164,6 +165,7 @@ class Resources:
             day_words=frozenset(w.lower() for w in data.get("day_words", [])),
             road_words=frozenset(data.get("road_words", [])),
             postal_abbreviations=frozenset(data.get("postal_abbreviations", [])),
+            furniture_lines=frozenset(w.lower() for w in data.get("furniture_lines", [])),
             numbered_names=tuple(data.get("numbered_names", [])),
             force_name_openers=tuple(tuple(p.split()) for p in data.get("force_name_openers", [])),
             service_branches=tuple(data.get("service_branches", [])),

@@ -1,0 +1,64 @@
+"""Entities, round 30 (issue 10): first-run FALSE entities still present today, by mechanism
+(docs/entities.md, "Round 30 (entities)").
+
+Each extraction test is an invented report; the towns, people and web addresses are invented.
+"""
+
+from __future__ import annotations
+
+from rule_helpers import extract
+
+
+def _all(facts):
+    return [(e.type, e.name) for e in facts.entities]
+
+
+def _names(facts, etype):
+    return [n for e in facts.entities if e.type == etype for n in [e.name, *e.aliases]]
+
+
+# 1. "City, DC": the city with its federal district's abbreviation is a name the city goes by (the
+#    golds list the city as "X" or as "X, DC"), an alias of the one place.
+
+def test_a_city_with_its_district_after_a_comma_goes_by_both_names(extractor):
+    f = extract(extractor, "Press Statement\n\nJane Roe\nDepartment Spokesperson\nWashington, DC\nMay 1, 2014\n\n"
+                           "The United States condemns the bombing in Velkoro.", published="2014-05-01")
+    places = [e for e in f.entities if e.type == "Location" and "Washington" in [e.name, *e.aliases]]
+    assert len(places) == 1, _all(f)
+    assert "Washington, DC" in [places[0].name, *places[0].aliases], places[0]
+
+
+def test_a_city_with_the_dotted_district_goes_by_both_names(extractor):
+    f = extract(extractor, "Talks\n\nThe minister flew to Washington, D.C. on Monday for talks on Velkoro.",
+                published="2014-05-01")
+    assert "Washington, D.C." in _names(f, "Location"), _all(f)
+    assert "Washington" in _names(f, "Location"), _all(f)
+
+
+def test_a_city_and_its_state_after_a_comma_gets_no_district_alias(extractor):  # guard
+    f = extract(extractor, "Training\n\nThe sailors left Norfolk, Va., on Monday for Velkoro.", published="2014-05-01")
+    assert not any("," in n for n in _names(f, "Location")), _all(f)
+
+
+# 2. Page furniture on a line of its own: a news service's label ("Courtesy Story") and a bare web
+#    address ("Example.gov") name no one.
+
+_DVIDS = ("Ministers meet\n\nWASHINGTON, UNITED STATES\n\n10.18.2006\n\nCourtesy Story\n\nExample.gov\n\n"
+          "Defense Secretary Jane Roe met with her Xlandian counterpart today in Velkoro.")
+
+
+def test_a_courtesy_story_label_names_no_person(extractor):
+    f = extract(extractor, _DVIDS, published="2006-10-18")
+    assert not any("Courtesy" in n for _, n in _all(f)), _all(f)
+    assert ("Person", "Jane Roe") in _all(f), _all(f)
+
+
+def test_a_web_address_on_its_own_line_names_no_body(extractor):
+    f = extract(extractor, _DVIDS, published="2006-10-18")
+    assert not any(".gov" in n for _, n in _all(f)), _all(f)
+
+
+def test_a_body_named_in_a_sentence_after_the_label_is_kept(extractor):  # guard
+    f = extract(extractor, "Deployment\n\nCourtesy Story\n\nThe Velkoro Reconstruction Agency said on Monday that "
+                           "engineers will arrive in Velkoro next week.", published="2014-05-01")
+    assert ("Organization", "Velkoro Reconstruction Agency") in _all(f), _all(f)
