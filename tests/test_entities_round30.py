@@ -62,3 +62,35 @@ def test_a_body_named_in_a_sentence_after_the_label_is_kept(extractor):  # guard
     f = extract(extractor, "Deployment\n\nCourtesy Story\n\nThe Velkoro Reconstruction Agency said on Monday that "
                            "engineers will arrive in Velkoro next week.", published="2014-05-01")
     assert ("Organization", "Velkoro Reconstruction Agency") in _all(f), _all(f)
+
+
+# 3. A unit's number written after its echelon word is its name's ("Light Infantry Battalion 417"): the
+#    whole name is one armed force, whatever noun follows it ("post", "camp"); a count of troops is not.
+
+def test_a_battalion_named_with_its_number_is_one_armed_force(extractor):
+    f = extract(extractor, "Post taken\n\nRebels took the army's Light Infantry Battalion 417 post beside the "
+                           "bridge, residents said.", published="2024-04-20")
+    assert ("ArmedForce", "Light Infantry Battalion 417") in _all(f), _all(f)
+    assert ("ArmedForce", "Light Infantry Battalion") not in _all(f), _all(f)
+
+
+def test_a_numbered_battalions_camp_is_the_unit_not_a_place(extractor):
+    f = extract(extractor, "Camp taken\n\nRebels took full control of the military council's Light Infantry "
+                           "Battalion 218 camp at Velkoro, west of Zarin.", published="2024-04-20")
+    assert ("ArmedForce", "Light Infantry Battalion 218") in _all(f), _all(f)
+    assert ("Location", "Velkoro") in _all(f), _all(f)
+
+
+def test_a_count_of_soldiers_after_a_brigade_is_no_part_of_its_name(extractor):  # guard
+    f = extract(extractor, "Troops\n\nThe 3rd Brigade 200 soldiers arrived in Velkoro on Monday.", published="2024-04-20")
+    assert not any(n.endswith("200") for _, n in _all(f)), _all(f)
+
+
+# 4. The African Union's mission in Somalia by its 2025 name, in either spelling, is the listed mission.
+
+def test_the_au_mission_by_its_stabilisation_name_is_the_listed_force(extractor):
+    f = extract(extractor, "Troops pledged\n\nXland will send 1,000 soldiers to Somalia as part of the African Union "
+                           "Support and Stabilisation Mission, officials said.", published="2025-01-20")
+    forces = [e for e in f.entities if e.type == "ArmedForce"]
+    assert any("African Union Support and Stabilisation Mission" in [e.name, *e.aliases] for e in forces), _all(f)
+    assert ("Organization", "African Union") not in _all(f), _all(f)

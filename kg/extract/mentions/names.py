@@ -136,10 +136,12 @@ class NamesMixin:
                 and any(t.lower_ == "of" for t in ent[1:-1]):
             claim(ent, "Organization", None)  # "Department of the Army", "Ministry of the X": a body, not a unit
             return
-        if len(ent) > 1 and (ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads or ent[-1].lower_ in (
+        head = ent[-2] if len(ent) > 2 and ent[-1].text.isdigit() and ent[-2].lower_ in res.unit_heads else ent[-1]
+        if len(ent) > 1 and (head.lower_ in res.unit_heads and head.lower_ not in res.org_heads or ent[-1].lower_ in (
                 "team", "unit", "group", "force") and any(t.lower_ in res.unit_heads or t.lower_ == "expeditionary"
                                                           for t in ent[:-1])
-                or _battle_group(ent)):  # "X Brigade Combat Team", "Multinational Battle Group East", "II Y Expeditionary Force"
+                or _battle_group(ent)):  # "X Brigade Combat Team", "Multinational Battle Group East", "II Y Expeditionary Force",
+            # "Light Infantry Battalion 417" (its number is its name's: titles.yaml numbered_names, round 30)
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an") and not any(
                     re.fullmatch(r"\d+(?:st|nd|rd|th)?|[IVX]+", t.text) for t in ent):
                 return  # "the size of a Marine Expeditionary Unit": a kind of unit, none named
