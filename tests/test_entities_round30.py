@@ -94,3 +94,19 @@ def test_the_au_mission_by_its_stabilisation_name_is_the_listed_force(extractor)
     forces = [e for e in f.entities if e.type == "ArmedForce"]
     assert any("African Union Support and Stabilisation Mission" in [e.name, *e.aliases] for e in forces), _all(f)
     assert ("Organization", "African Union") not in _all(f), _all(f)
+
+
+# 5. NATO's forces in Bosnia by their acronyms (IFOR, SFOR) are listed armed forces; the lower-case
+#    "stabilization force" of another mission is not taken for them.
+
+def test_ifor_and_sfor_are_armed_forces(extractor):
+    f = extract(extractor, "Troop ceiling\n\nAt the height of the IFOR mission, 19,000 troops served in Velkoro. "
+                           "SFOR troops have since conducted 120 inspections.", published="1997-01-16")
+    assert ("ArmedForce", "IFOR") in _all(f), _all(f)
+    assert ("ArmedForce", "SFOR") in _all(f), _all(f)
+
+
+def test_another_missions_stabilization_force_is_no_sfor(extractor):  # guard
+    f = extract(extractor, "Mission\n\nThe council approved an international stabilization force for Velkoro on "
+                           "Monday.", published="2025-11-17")
+    assert "SFOR" not in [n for _, n in _all(f)], _all(f)
