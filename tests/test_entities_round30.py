@@ -110,3 +110,18 @@ def test_another_missions_stabilization_force_is_no_sfor(extractor):  # guard
     f = extract(extractor, "Mission\n\nThe council approved an international stabilization force for Velkoro on "
                            "Monday.", published="2025-11-17")
     assert "SFOR" not in [n for _, n in _all(f)], _all(f)
+
+
+# 6. (wrong type) A multinational command by its name ("Multinational Force X", "Multinational Corps Y") is an
+#    armed force, where NER calls it a body; a multinational body without a force's word stays a body.
+
+def test_a_multinational_force_and_corps_are_armed_forces(extractor):
+    f = extract(extractor, "Visit\n\nThe minister met the commander of Multinational Corps Velkoro and later the chief "
+                           "of Multinational Force Velkoro, officials said.", published="2006-10-18")
+    assert ("ArmedForce", "Multinational Corps Velkoro") in _all(f), _all(f)
+    assert ("ArmedForce", "Multinational Force Velkoro") in _all(f), _all(f)
+
+
+def test_a_multinational_council_stays_a_body(extractor):  # guard
+    f = extract(extractor, "Talks\n\nThe Multinational Council for Trade met in Velkoro.", published="2006-10-18")
+    assert ("Organization", "Multinational Council for Trade") in _all(f), _all(f)

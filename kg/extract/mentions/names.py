@@ -111,6 +111,9 @@ class NamesMixin:
                for a, b in zip(ent, ent[1:])):
             claim(ent, "ArmedForce", None)  # "the National Armed Forces", "the Armed Forces of X", "the Y Task Force"
             return
+        if _multinational_force(ent, res):
+            claim(ent, "ArmedForce", None)  # "Multinational Force X", "Multi-National Corps Y": a command of troops
+            return
         police_state = _police_force(ent, res)
         if police_state is not None:  # "the National Police of X", "the Xian National Police Service": X's police
             claim(ent, "ArmedForce", None, **({"country": police_state.code} if police_state else {}))
@@ -225,6 +228,15 @@ def _acronym_owner(ent: Span) -> bool:
 
 #: what a body holds for the press: "X Press Briefing", "Y News Conference" name the body X, Y
 _MEDIA_EVENTS = frozenset(["briefing", "conference", "readout"])
+
+
+def _multinational_force(ent: Span, res) -> bool:
+    """"Multinational Force X", "the Multi-National Division Y" (titles.yaml multinational_openers): the
+    opener, then a capitalised force's or unit's word ("Force", "Corps", "Division")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 2 or words[0].lower_ not in res.multinational_openers:
+        return False
+    return any(t.text[:1].isupper() and (t.lower_ in res.unit_heads or t.lower_ == "force") for t in words[1:3])
 
 
 def _battle_group(ent: Span) -> bool:
