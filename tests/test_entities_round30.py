@@ -125,3 +125,11 @@ def test_a_multinational_force_and_corps_are_armed_forces(extractor):
 def test_a_multinational_council_stays_a_body(extractor):  # guard
     f = extract(extractor, "Talks\n\nThe Multinational Council for Trade met in Velkoro.", published="2006-10-18")
     assert ("Organization", "Multinational Council for Trade") in _all(f), _all(f)
+
+
+# 7. (wrong type) "the Border Troops of the X Committee": troops of a body are an armed force, not the body.
+
+def test_troops_of_a_committee_are_an_armed_force(extractor):
+    f = extract(extractor, "Protest\n\nThe Border Service of Xland sent a note of protest to the Border Troops of the "
+                           "State Committee for National Security of Zarinstan on Monday.", published="2022-09-14")
+    assert ("ArmedForce", "Border Troops of the State Committee for National Security of Zarinstan") in _all(f), _all(f)

@@ -108,7 +108,9 @@ class NamesMixin:
             claim(ent, "Location", None, place=None)  # "X State": a place NER called a person
             return
         if any((a.lower_, b.lower_) in (("armed", "forces"), ("task", "force")) and a.text[:1].isupper()
-               for a, b in zip(ent, ent[1:])):
+               for a, b in zip(ent, ent[1:])) \
+                or any(a.text == "Troops" and b.lower_ == "of" and i > 0 for i, (a, b) in enumerate(zip(ent, ent[1:]))):
+            # (round 30: "the Border Troops of the X Committee": troops of a body are a force, not the body)
             claim(ent, "ArmedForce", None)  # "the National Armed Forces", "the Armed Forces of X", "the Y Task Force"
             return
         if _multinational_force(ent, res):
