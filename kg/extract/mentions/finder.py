@@ -365,9 +365,9 @@ _WEB_ADDRESS = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov|
 def _furniture_line(span: Span, res: Resources) -> bool:
     """A sentence that is a whole line of page furniture: a label of titles.yaml furniture_lines
     ("Courtesy Story"), or one web address ("Example.gov"), with nothing else on its line."""
-    text = span.text.strip()
-    if not text or len(span) > 4:
+    if not 0 < len(span) <= 4:
         return False
+    text = span.text.strip()
     doc = span.doc
     alone = (span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_) \
         and (span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or "\n" in doc[span.end].text)
