@@ -133,3 +133,19 @@ def test_troops_of_a_committee_are_an_armed_force(extractor):
     f = extract(extractor, "Protest\n\nThe Border Service of Xland sent a note of protest to the Border Troops of the "
                            "State Committee for National Security of Zarinstan on Monday.", published="2022-09-14")
     assert ("ArmedForce", "Border Troops of the State Committee for National Security of Zarinstan") in _all(f), _all(f)
+
+
+# 8. (missed) "coalition forces" told with no state or name before it is a force of that name; "the U.S.-led
+#    coalition forces" and "Xian coalition forces" are read as before.
+
+def test_plain_coalition_forces_are_an_armed_force(extractor):
+    f = extract(extractor, "Ambush\n\nCoalition forces killed three extremists near Velkoro. The extremists had "
+                           "attacked coalition forces in the Zarin district.", published="2007-05-02")
+    forces = [e for e in f.entities if e.type == "ArmedForce" and "coalition forces" in
+              [n.lower() for n in [e.name, *e.aliases]]]
+    assert len(forces) == 1, _all(f)
+
+
+def test_a_states_coalition_forces_are_not_the_plain_coalition(extractor):  # guard
+    f = extract(extractor, "Patrol\n\nXlandian coalition forces arrived in Velkoro on Monday.", published="2007-05-02")
+    assert ("ArmedForce", "coalition forces") not in [(t, n.lower()) for t, n in _all(f)], _all(f)
