@@ -537,7 +537,8 @@ def _plain_forces(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]
     for words in res.plain_forces:
         n = len(words)
         for i in range(span.start, span.end - n + 1):
-            if tuple(t.lower_ for t in doc[i:i + n]) != words or any(j in taken for j in range(i, i + n)):
+            if doc[i].lower_ != words[0] or tuple(t.lower_ for t in doc[i:i + n]) != words \
+                    or any(j in taken for j in range(i, i + n)):
                 continue
             if i > span.start:
                 prev = doc[i - 1]
