@@ -316,6 +316,26 @@ def _bare_of_feature(form: str) -> Optional[str]:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _district_suffixes() -> frozenset:
+    """titles.yaml city_district_suffixes: "DC", "D.C." written after a city and a comma."""
+    return frozenset(_titles_yaml().get("city_district_suffixes", []))
+
+
+def _with_district(mentions: list[RawMention], name: str) -> list[str]:
+    """"Springfield, DC" (a city, a comma, its federal district's abbreviation): the city's name with the
+    district, as written, is a name the city goes by (round 30: golds list the city either way)."""
+    out = []
+    suffixes = _district_suffixes()
+    for m in mentions:
+        doc, end = m.span.doc, m.span.end
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in suffixes:
+            form = f"{_clean_surface(m.text)}, {doc[end + 1].text}"
+            if form != name and form not in out:
+                out.append(form)
+    return out
+
+
 def _bare_admin_aliases(entities: list[Entity]) -> None:
     """"X district" is also "X", unless another entity of the article is called "X" (the town); so
     is "the Y forest", "the Z crossing" (titles.yaml place_feature_heads)."""
@@ -763,6 +783,10 @@ class Resolver:
                     continue
                 for s in (_clean_surface(m.text), m.hint.get("bare")):  # "Houthi rebels" and "Houthi"
                     if s and s != name and s not in surfaces:
+                        surfaces.append(s)
+            if c.kind == "Location":  # "X, DC": the city with its district written after it, a name it goes by
+                for s in _with_district(c.mentions, name):
+                    if s not in surfaces:
                         surfaces.append(s)
             if c.place is not None and c.place.name not in surfaces and c.place.name != name and c.kind == "Location" \
                     and c.subtype not in ("MilitaryBase", "Facility"):  # "X airport" is not the town X

@@ -194,6 +194,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         # 0. A script header line ("DATE=9/14/2000", "BYLINE=JANE DOE", "DATELINE=CITY, COUNTRY") or
         #    a production cue ("/// DOE ACT, FADE UNDER ///"): the byline names the reporter, the
         #    dateline the place; the rest names no one.
+        if _furniture_line(span, self.res):
+            return found  # "Courtesy Story", "Example.gov": a page's label or web address on a line of its own
         header = _script_header(span)
         if header is not None:
             key, value = header
@@ -286,6 +288,9 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         #     an armed force by its own name (round 24).
         for s in _bare_services(span, self.res, taken) if any(b in text for b in self.res.service_branches) else ():
             claim(s, "ArmedForce", None, branch=s.text)
+        # 2d. A force by its common name alone ("coalition forces", titles.yaml plain_forces; round 30).
+        for s in _plain_forces(span, self.res, taken) if "oalition" in text else ():
+            claim(s, "ArmedForce", None)
         # 3. spaCy's entities, corrected by context.
         for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
             self._claim_ent(ent, sent, claim)
@@ -355,6 +360,23 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 claim(doc[a:b], "Country", None, country=state, before_title=True)
         found.sort(key=lambda m: m.start)
         return found
+
+
+_WEB_ADDRESS = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov|mil|com|org|net|int)")
+
+
+def _furniture_line(span: Span, res: Resources) -> bool:
+    """A sentence that is a whole line of page furniture: a label of titles.yaml furniture_lines
+    ("Courtesy Story"), or one web address ("Example.gov"), with nothing else on its line."""
+    if not 0 < len(span) <= 4:
+        return False
+    text = span.text.strip()
+    doc = span.doc
+    alone = (span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_) \
+        and (span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or "\n" in doc[span.end].text)
+    if not alone:
+        return False
+    return text.lower() in res.furniture_lines or _WEB_ADDRESS.fullmatch(text) is not None
 
 
 def _anchor_words(matcher: Matcher) -> Optional[tuple[frozenset[int], frozenset[int]]]:
@@ -505,6 +527,26 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
 
 #: the piece after a hyphen that goes on a name: "d'Y", "l'Y" or a capitalised word
 _HYPHEN_TAIL = re.compile(r"(?:[dl]['’][A-Z]\w+|[A-Z][a-z]\w*)")
+
+
+def _plain_forces(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:
+    """"coalition forces" (``res.plain_forces``) with no capitalised word, hyphenated word or force
+    modifier before it ("the U.S.-led coalition forces", "Afghan coalition forces" are other things),
+    no capitalised word after it, none of its words claimed."""
+    doc = span.doc
+    for words in res.plain_forces:
+        n = len(words)
+        for i in range(span.start, span.end - n + 1):
+            if doc[i].lower_ != words[0] or tuple(t.lower_ for t in doc[i:i + n]) != words \
+                    or any(j in taken for j in range(i, i + n)):
+                continue
+            if i > span.start:
+                prev = doc[i - 1]
+                if prev.text[:1].isupper() or "-" in prev.text or prev.text == "-" or prev.lower_ in res.force_modifiers:
+                    continue
+            if i + n < span.end and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha:
+                continue
+            yield doc[i:i + n]
 
 
 def _bare_services(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:

@@ -108,8 +108,13 @@ class NamesMixin:
             claim(ent, "Location", None, place=None)  # "X State": a place NER called a person
             return
         if any((a.lower_, b.lower_) in (("armed", "forces"), ("task", "force")) and a.text[:1].isupper()
-               for a, b in zip(ent, ent[1:])):
+               for a, b in zip(ent, ent[1:])) \
+                or any(a.text == "Troops" and b.lower_ == "of" and i > 0 for i, (a, b) in enumerate(zip(ent, ent[1:]))):
+            # (round 30: "the Border Troops of the X Committee": troops of a body are a force, not the body)
             claim(ent, "ArmedForce", None)  # "the National Armed Forces", "the Armed Forces of X", "the Y Task Force"
+            return
+        if _multinational_force(ent, res):
+            claim(ent, "ArmedForce", None)  # "Multinational Force X", "Multi-National Corps Y": a command of troops
             return
         police_state = _police_force(ent, res)
         if police_state is not None:  # "the National Police of X", "the Xian National Police Service": X's police
@@ -136,10 +141,12 @@ class NamesMixin:
                 and any(t.lower_ == "of" for t in ent[1:-1]):
             claim(ent, "Organization", None)  # "Department of the Army", "Ministry of the X": a body, not a unit
             return
-        if len(ent) > 1 and (ent[-1].lower_ in res.unit_heads and ent[-1].lower_ not in res.org_heads or ent[-1].lower_ in (
+        head = ent[-2] if len(ent) > 2 and ent[-1].text.isdigit() and ent[-2].lower_ in res.unit_heads else ent[-1]
+        if len(ent) > 1 and (head.lower_ in res.unit_heads and head.lower_ not in res.org_heads or ent[-1].lower_ in (
                 "team", "unit", "group", "force") and any(t.lower_ in res.unit_heads or t.lower_ == "expeditionary"
                                                           for t in ent[:-1])
-                or _battle_group(ent)):  # "X Brigade Combat Team", "Multinational Battle Group East", "II Y Expeditionary Force"
+                or _battle_group(ent)):  # "X Brigade Combat Team", "Multinational Battle Group East", "II Y Expeditionary Force",
+            # "Light Infantry Battalion 417" (its number is its name's: titles.yaml numbered_names, round 30)
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an") and not any(
                     re.fullmatch(r"\d+(?:st|nd|rd|th)?|[IVX]+", t.text) for t in ent):
                 return  # "the size of a Marine Expeditionary Unit": a kind of unit, none named
@@ -223,6 +230,15 @@ def _acronym_owner(ent: Span) -> bool:
 
 #: what a body holds for the press: "X Press Briefing", "Y News Conference" name the body X, Y
 _MEDIA_EVENTS = frozenset(["briefing", "conference", "readout"])
+
+
+def _multinational_force(ent: Span, res) -> bool:
+    """"Multinational Force X", "the Multi-National Division Y" (titles.yaml multinational_openers): the
+    opener, then a capitalised force's or unit's word ("Force", "Corps", "Division")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 2 or words[0].lower_ not in res.multinational_openers:
+        return False
+    return any(t.text[:1].isupper() and (t.lower_ in res.unit_heads or t.lower_ == "force") for t in words[1:3])
 
 
 def _battle_group(ent: Span) -> bool:

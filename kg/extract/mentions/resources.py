@@ -95,6 +95,9 @@ class Resources:
     day_words: frozenset[str] = frozenset()
     road_words: frozenset[str] = frozenset()
     postal_abbreviations: frozenset[str] = frozenset()
+    furniture_lines: frozenset[str] = frozenset()  # "Courtesy Story": a page's label, no name (round 30)
+    multinational_openers: frozenset[str] = frozenset()  # "Multinational Force X": a force (round 30)
+    plain_forces: tuple[tuple[str, ...], ...] = ()  # "coalition forces" with no state before it (round 30)
     numbered_names: tuple[str, ...] = ()
     force_name_openers: tuple[tuple[str, ...], ...] = ()  # "Task Force Hawk": a force by its name (round 29)
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
@@ -164,6 +167,9 @@ class Resources:
             day_words=frozenset(w.lower() for w in data.get("day_words", [])),
             road_words=frozenset(data.get("road_words", [])),
             postal_abbreviations=frozenset(data.get("postal_abbreviations", [])),
+            furniture_lines=frozenset(w.lower() for w in data.get("furniture_lines", [])),
+            multinational_openers=frozenset(w.lower() for w in data.get("multinational_openers", [])),
+            plain_forces=tuple(tuple(p.lower().split()) for p in data.get("plain_forces", [])),
             numbered_names=tuple(data.get("numbered_names", [])),
             force_name_openers=tuple(tuple(p.split()) for p in data.get("force_name_openers", [])),
             service_branches=tuple(data.get("service_branches", [])),
