@@ -1,8 +1,8 @@
-"""Issue 11's fusion batches r18, r19 (session 20) and r20 (session 21): each a fresh batch by a new
-writer, split at writing time between tests/data/fusion/dev and tests/data/fusion/test (articles
-``r18-*``, ``r19-*``, ``r20-*``; tests/data/fusion/README.md, "Round 18" to "Round 20"). Their make-up
-only: the test halves' texts and results are never read here. The checks every batch shares run once
-per batch; those of r19 and r20 (outlets per cluster, a year boundary) follow."""
+"""Issue 11's fusion batches r18, r19 (session 20), r20 and r21 (session 21): each a fresh batch by a
+new writer, split at writing time between tests/data/fusion/dev and tests/data/fusion/test (articles
+``r18-*`` to ``r21-*``; tests/data/fusion/README.md, "Round 18" to "Round 21"). Their make-up only:
+the test halves' texts and results are never read here. The checks every batch shares run once per
+batch; those of r19, r20 and r21 (outlets per cluster, a year boundary) follow."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ BATCHES = {
     "r18": (25, "r18-i09-a-cordillera-wire-tibu-drones", "r18-i09-a2-cucuta-ledger-tibu-copy"),
     "r19": (25, "r19-i01-b-arabia-wire-marib-front", "r19-i01-a2-aden-evening-post-marib-copy"),
     "r20": (26, "r20-i03-b-dnieper-wire-toretsk-falls", "r20-i03-b2-black-sea-evening-post-toretsk-copy"),
+    "r21": (26, "r21-i01-b-confluence-wire-benue-raid", "r21-i01-b2-lagos-evening-ledger-benue-copy"),
 }
 batch = pytest.mark.parametrize("prefix", sorted(BATCHES))
 
@@ -100,12 +101,13 @@ def test_a_back_reference_in_a_distractor_article_carries_its_clusters_incident(
 YEAR_BOUNDARY = {
     "r19": ("r19-i07-c-tripoli-herald-pm-returns", "2025-01", ["2024-12-28"]),
     "r20": ("r20-i05-b-highland-wire-gondar-troops", "2025-01", ["2024-12-31", "2024-12-24"]),
+    "r21": ("r21-i09-b-semliki-wire-oicha-attack", "2025-01", ["2024-12-31"]),
 }
 
 
 @pytest.mark.parametrize("prefix", sorted(YEAR_BOUNDARY))
 def test_each_dev_cluster_is_told_by_at_least_three_outlets_of_other_kinds(prefix):
-    """Each dev cluster of r19 and r20 is told by three or more distinct publishers (a wire, an official
+    """Each dev cluster of r19, r20 and r21 is told by three or more distinct publishers (a wire, an official
     or a group's statement, a local outlet, a weekly, a radio bulletin or an NGO), not one outlet twice."""
     by_cluster: dict[str, set[str]] = {}
     for aid, row in fusion_batches.manifest(prefix, "dev").items():
@@ -120,7 +122,8 @@ def test_each_dev_cluster_is_told_by_at_least_three_outlets_of_other_kinds(prefi
 def test_a_report_published_across_a_year_boundary_dates_its_events_before_it(prefix):
     """r19: the Libyan paper's report of 2 January dates the Istanbul talks to 28 December of the year
     before; r20: the wire of 1 January dates the troops sent to Gondar to 31 December (and its background
-    attack to 24 December). No event date is after its report's publication date in either dev half."""
+    attack to 24 December); r21: the wire of 1 January dates the attack near Oicha "late on Tuesday" to 31
+    December. No event date is after its report's publication date in any of these dev halves."""
     for aid, g in _dev_gold(prefix).items():
         for ev in g["events"]:
             assert _day(ev["date"][0]) <= _day(g["source"]["published"]), aid
