@@ -86,6 +86,7 @@ class EventFinder:
             ctx.earlier = recent[-2:]
             ctx.after = parsed.sentences[k + 1:k + 3]
             ctx.before = parsed.sentences[max(0, k - 2):k]  # round 42: "the base" told before
+            ctx.sentences = parsed.sentences  # round 49: the offices told beside names (events/offices.py)
             found = _drop_attacks_taken(list(ctx.frames()))
             _counter_fire_has_no_attacker(found, self.t.counter_words, self.t.counter_particles,
                                           self.t.counter_objects)  # round 22

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
+from kg.extract.events.offices import asked, holders, offices
 from kg.extract.events_data import events_yaml
 from kg.extract.quantities import parse_number
 from kg.extract.events.words import (
@@ -103,7 +104,7 @@ class MeetingRoles:
             people = g.roles.get("participants", []) if g.type == "Meeting" else []
             if len(people) == 2:
                 return list(people)
-        return self.two_named_before(noun)
+        return self.two_named_before(noun) or self.office_pair(noun)  # round 49: "the two defence ministers"
 
     def two_who_held(self, noun: Token) -> Optional[Token]:
         """Round 38: "a week after the two held talks": the parser reads "the two held talks" as one
@@ -319,7 +320,48 @@ class MeetingRoles:
 
     def role_holders(self, noun: Token) -> list[str]:
         """"Y's defense minister", "the foreign ministers of X and Y", "his Indian counterpart": the
-        people of those states whose title the report gives them, when the noun names no one itself."""
+        people of those states whose title the report gives them, when the noun names no one itself.
+        Round 49: else the one person the report names with the noun's office anywhere, in any case
+        ("North Korean leader X" for "the North Korean leader", "Secretary of State Y" for "the secretary")."""
+        out = self.titled_holders(noun)
+        if not out:
+            holder = self.office_holder(noun)
+            out = [holder] if holder else []
+        return out
+
+    def office_holder(self, noun: Token) -> Optional[str]:
+        """Round 49 (events/offices.py): the one person of the report who holds the office the noun tells
+        ("the North Korean leader", "Turkey's president", "the head of X's government", "the secretary")."""
+        office = asked(noun, self.res, self.state_of_the_of)
+        if office is None:
+            return None
+        found = holders(office, self.known_offices())
+        return found[0] if len(found) == 1 else None
+
+    def office_pair(self, noun: Token) -> list[str]:
+        """Round 49: "the two defence ministers" with no meeting of two told before: the two people of the
+        report who hold that office, when exactly two do."""
+        office = asked(noun, self.res, self.state_of_the_of)
+        found = holders(office, self.known_offices()) if office is not None else []
+        return found if len(found) == 2 else []
+
+    def known_offices(self) -> dict:
+        """The offices of the report's people (events/offices.py), read once per report."""
+        cached = getattr(self.finder, "_r49_offices", None)
+        if cached is None or cached[0] is not self.res:
+            cached = self.finder._r49_offices = (self.res, offices(self.sentences, self.res))
+        return cached[1]
+
+    def state_of_the_of(self, noun: Token) -> Optional[str]:
+        """The state an office's "of" phrase names: "the president of X", "the head of X's government"."""
+        for o in self.preps(noun).get("of", []):
+            for t in [o, *(c for c in o.children if c.dep_ == "poss")]:
+                eid = self.res.entity_at(t)
+                if eid and self.kind(eid) == "Country":
+                    return self.res.countries.get(eid)
+        return None
+
+    def titled_holders(self, noun: Token) -> list[str]:
         role = noun.lemma_.lower()
         if role not in ROLE_NOUNS or self.res.entity_at(noun) is not None:
             return []

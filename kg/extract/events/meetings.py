@@ -142,7 +142,8 @@ class MeetingRules:
                     for e in sides:  # "U.S. and Chinese officials met" (round 9)
                         f.add("participants", e)
                     continue
-                eid = self.entity(s, people, modifiers=True)
+                eid = self.entity(s, people, modifiers=True) or self.state_of_officials(s)  # round 49: "the Xian
+                # leader met ...", its holder unnamed: the state stands for the leader, as it does as the object
                 if eid is None and self.res.entity_at(s) is None:
                     # "Negotiators for X and Y", "mediators from X, Y and Z": whom they speak for
                     for e in self.entities_in(s, people):
