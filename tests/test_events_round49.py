@@ -102,3 +102,22 @@ def test_talks_to_come_then_held_are_held(extractor):
                                "progress in her talks with Chilean President Tomas Varga. Ruiz and Varga held three "
                                "hours of talks in Lima on Monday.")
     assert _participants(facts) == [["Ana Ruiz", "Tomas Varga"]]
+
+
+# Change 5: "X met with leaders ... including:" and one bulleted line per meeting: X met the people of each line.
+
+_LIST = ("Tour\n\nDefense Secretary John Harper met with leaders over the last several days{}\n\n"
+         "- Peruvian Defense Minister Elena Marquez\n"
+         "- Chilean President Tomas Varga and Chilean Foreign Minister Pablo Serrano\n\n"
+         "Harper will return home on Friday.")
+
+
+def test_a_bulleted_list_of_meetings_is_one_meeting_per_line(extractor):
+    facts = extract(extractor, _LIST.format(" including:"))
+    assert _participants(facts) == [["Elena Marquez", "John Harper"], ["John Harper", "Pablo Serrano", "Tomas Varga"]]
+
+
+def test_a_list_not_opened_by_the_meeting_sentence_is_no_meeting(extractor):
+    # guard: the meeting's sentence does not end with the colon that opens the list
+    facts = extract(extractor, _LIST.format(". His aides were:"))
+    assert _participants(facts) == []

@@ -31,6 +31,10 @@ _SPEAKING = events_yaml().get("r44_speaking_party") or {}
 TWO_SIDED = frozenset(_SPEAKING.get("two_sided") or [])
 DAY_WORDS = frozenset(_SPEAKING.get("day_words") or [])
 _OCCASIONS = events_yaml().get("r44_hosted_occasions") or {}
+#: round 49: the marks of a list's lines, and how many sentences after its colon a list is read in
+_BULLETED = events_yaml().get("r49_bulleted_meetings") or {}
+BULLETS = tuple(_BULLETED.get("bullets") or ["-"])
+_BULLET_SENTENCES = int(_BULLETED.get("sentences") or 3)
 HOST_VERBS = frozenset(_OCCASIONS.get("verbs") or [])
 OCCASION_NOUNS = frozenset(_OCCASIONS.get("nouns") or [])
 
@@ -301,19 +305,56 @@ class MeetingRoles:
                 out.append(eid)
         return out
 
-    def one_meeting_each(self, verb: Token, subj: Token, listed: list[str], f: Frame) -> Iterable[Frame]:
-        """"He also met with A; B; and C": the subject met each of them, one meeting each."""
+    def bulleted_list(self, verb: Token) -> list[list[str]]:
+        """Round 49: "X met with leaders over the last several days including:" and then one line per
+        meeting, each set off by a bullet ("- Y's Minister of Defense A", "- Prime Minister B and Minister
+        C"): the people named on each line, one group per line. Only when the verb's sentence ends with the
+        colon and the lines after it are a list (each a bullet, two at least); a line naming no person
+        gives no group. Empty otherwise."""
+        if not self.sent.text.rstrip().endswith(":"):
+            return []
+        items: list[list[str]] = []
+        lines = 0
+        for s in self.sentences[self.sent.index + 1:self.sent.index + 1 + _BULLET_SENTENCES]:
+            base = s.span.start_char
+            ends = True
+            for line in s.span.doc.text[base:s.span.end_char].split("\n"):
+                if not line.strip():
+                    continue
+                if not line.lstrip().startswith(BULLETS):
+                    ends = False
+                    break
+                lines += 1
+                start = base + s.span.doc.text[base:].index(line)
+                people = []
+                for t in s.span:
+                    if start <= t.idx < start + len(line):
+                        eid = self.res.entity_at(t)
+                        if eid and self.kind(eid) == "Person" and eid not in people:
+                            people.append(eid)
+                base = start + len(line)
+                if people:
+                    items.append(people)
+            if not ends:
+                break
+        return items if lines >= 2 else []
+
+    def one_meeting_each(self, verb: Token, subj: Token, listed: list, f: Frame) -> Iterable[Frame]:
+        """"He also met with A; B; and C": the subject met each of them, one meeting each (round 49: an
+        item of a bulleted list may name several, one meeting of them all)."""
         people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
         if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
             who = self.antecedent(subj, ("Person",))  # the parser may hang an item on the pronoun
         else:
             who = self.entity(subj, people, modifiers=True)
-        if who is None or who in listed:
+        groups = [item if isinstance(item, list) else [item] for item in listed]
+        if who is None or any(who in g for g in groups):
             return
-        for eid in listed:
+        for group in groups:
             one = self.new("Meeting", verb, False)
             one.add("participants", who)
-            one.add("participants", eid)
+            for eid in group:
+                one.add("participants", eid)
             for place in f.roles.get("location", []):
                 one.add("location", place)
             yield self.finish(one)

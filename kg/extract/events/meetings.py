@@ -250,7 +250,7 @@ class MeetingRules:
             f.add("location", self.entity(visited, PLACES) if visited is not None else None)
         if nominal and subj is not None and len(f.roles.get("participants", [])) == 1:
             f.add("participants", self.body_of_meeting(tok))  # round 41: "spoke at a NATO meeting"
-        listed = self.semicolon_list(tok) if not nominal and subj is not None else []
+        listed = (self.semicolon_list(tok) or self.bulleted_list(tok)) if not nominal and subj is not None else []
         if len(listed) >= 2:
             yield from self.one_meeting_each(tok, subj, listed, f)
             return
