@@ -121,3 +121,39 @@ def test_a_list_not_opened_by_the_meeting_sentence_is_no_meeting(extractor):
     # guard: the meeting's sentence does not end with the colon that opens the list
     facts = extract(extractor, _LIST.format(". His aides were:"))
     assert _participants(facts) == []
+
+
+# Change 6: a sending verb as a participle on a noun that is no force ("the message being sent to X") sends none.
+
+def test_a_message_being_sent_is_no_deployment(extractor):
+    facts = extract(extractor, "Talks\n\nHe said that is the message being sent to Bolivia by the Peruvians and the "
+                               "Chileans.")
+    assert [d for d in facts.events if d.type == "Deployment"] == []
+
+
+def test_troops_being_sent_are_a_deployment(extractor):
+    # guard: the same participle on troops still sends them
+    facts = extract(extractor, "Troops\n\nPeru said the 300 soldiers being sent to Bolivia would leave on Monday.")
+    assert [d for d in facts.events if d.type == "Deployment"]
+
+
+# Change 7: an accusation naming its deed by an attack noun ("accused X of ordering the pipeline attacks") blames the
+# attack told before by that noun, never another attack of the sentences before it.
+
+_BLAME = ("Strikes\n\nArmy jets carried out airstrikes on Dolmir on Monday that killed six people. The airstrikes "
+          "hit several houses in the town. The Sanjar Liberation Front claimed drone attacks against a pipeline in "
+          "Peru last week. The minister accused Bolivia of {} attacks.")
+
+
+@pytest.mark.parametrize("deed", ["ordering the pipeline", "the pipeline"])
+def test_an_accusation_of_attacks_blames_those_attacks_only(extractor, deed):
+    facts = extract(extractor, _BLAME.format(deed))
+    strikes = [a for a in asserted(facts, "Attack") if names(facts, a, "location") == ["Dolmir"]]
+    assert strikes and all("Bolivia" not in names(facts, a, "perpetrator") for a in strikes)
+
+
+def test_an_accusation_of_an_attack_told_by_another_word_still_blames_it(extractor):
+    # guard: no attack told before by the accusation's noun: the latest attack naming no attacker, as before
+    facts = extract(extractor, "Blast\n\nA blast at the market in Dolmir killed six people on Monday. Police accused "
+                               "the Sanjar Liberation Front of the bombing.")
+    assert any("Sanjar Liberation Front" in names(facts, a, "perpetrator") for a in asserted(facts, "Attack"))

@@ -94,7 +94,7 @@ class EventFinder:
             earlier_takings_apart(found)  # round 43: "retook X from rebels who seized it in May"
             frames.extend(found)
             blamed = ctx.blamed()
-            if _credit_blame(frames, blamed, sent.index, ctx.memo.get("blamed_attack")):
+            if _credit_blame(frames, blamed, sent.index, ctx.memo.get("blamed_attack"), ctx.memo.get("accused_attack")):
                 late_blames.append((blamed, sent.index))  # round 19: the attack blamed by its noun, told further back
             _credit_toll(frames, ctx.bare_toll(), sent.index)
             if not any(f.type == "Attack" for f in found):  # round 16: "Six civilians were injured."
