@@ -157,3 +157,25 @@ def test_an_accusation_of_an_attack_told_by_another_word_still_blames_it(extract
     facts = extract(extractor, "Blast\n\nA blast at the market in Dolmir killed six people on Monday. Police accused "
                                "the Sanjar Liberation Front of the bombing.")
     assert any("Sanjar Liberation Front" in names(facts, a, "perpetrator") for a in asserted(facts, "Attack"))
+
+
+# Change 8: a headline's count that rounds the lead's ("over 3000" for "up to 3,085"), the same deployment's place and
+# modality, its sender the lead's or a body the lead's sender's name opens with: the lead's event told short.
+
+_ROUNDED = ("UN to deploy over {} more troops to Bolivia\n\nThe United Nations Security Council has announced that it "
+            "intends to send up to 3,085 more peacekeeping troops to Bolivia, officials said on Thursday.")
+
+
+def _deployments(facts):
+    return [d for d in facts.events if d.type == "Deployment" and d.modality != "negated"]
+
+
+def test_a_headline_rounding_the_leads_count_is_the_leads_deployment(extractor):
+    facts = extract(extractor, _ROUNDED.format("3000"))
+    assert len(_deployments(facts)) == 1
+
+
+def test_a_headline_with_another_count_is_another_deployment(extractor):
+    # guard: 1000 is no rounding of 3,085
+    facts = extract(extractor, _ROUNDED.format("1000"))
+    assert len(_deployments(facts)) == 2
