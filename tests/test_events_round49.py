@@ -179,3 +179,11 @@ def test_a_headline_with_another_count_is_another_deployment(extractor):
     # guard: 1000 is no rounding of 3,085
     facts = extract(extractor, _ROUNDED.format("1000"))
     assert len(_deployments(facts)) == 2
+
+
+def test_the_presidents_of_two_states_one_named_are_the_named_and_the_other_state(extractor):
+    # the office of each state of a plural office read beside the name ("X, Peru's president"); the state whose
+    # holder is never named stands for its president
+    facts = extract(extractor, "Talks in Quito\n\nElena Marquez, Peru's president, flew to Quito. The presidents of "
+                               "Peru and Chile held talks in Quito on Monday.")
+    assert _participants(facts) == [["Chile", "Elena Marquez"]]

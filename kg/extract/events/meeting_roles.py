@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
-from kg.extract.events.offices import asked, holders, offices
+from kg.extract.events.offices import SPELLINGS, Office, asked, holders, offices
 from kg.extract.events_data import events_yaml
 from kg.extract.quantities import parse_number
 from kg.extract.events.words import (
@@ -373,6 +373,8 @@ class MeetingRoles:
     def office_holder(self, noun: Token) -> Optional[str]:
         """Round 49 (events/offices.py): the one person of the report who holds the office the noun tells
         ("the North Korean leader", "Turkey's president", "the head of X's government", "the secretary")."""
+        if noun.tag_ in ("NNS", "NNPS"):
+            return None  # ("the presidents of X and Y": one office each, read by its states; "the two ...": office_pair)
         office = asked(noun, self.res, self.state_of_the_of)
         if office is None:
             return None
@@ -427,14 +429,20 @@ class MeetingRoles:
         if not codes:
             return []
         out = []
+        unnamed: list[Optional[str]] = []
         for code in dict.fromkeys(codes):
             titled = [e for e in self.res.entities if e.type == "Person" and role in e.attributes.get("title", "").lower()
                       and all(w in e.attributes.get("title", "").lower() for w in words)]
             people = [e.id for e in titled if e.attributes.get("country_code") == code] or [
                 e.id for e in titled if not e.attributes.get("country_code")]  # "Defense Minister X", state unsaid
+            if len(people) != 1:  # round 49: an office told beside the name in any case ("X, Y's president")
+                people = holders(Office(frozenset([SPELLINGS.get(role, role), *(SPELLINGS.get(w, w) for w in words)]),
+                                        code), self.known_offices())
             if len(people) == 1 and people[0] not in out:
                 out.append(people[0])
-        return out
+            elif len(people) != 1 and len(set(codes)) > 1:
+                unnamed.append(self.res.country_entity(code))  # round 49: "the presidents of X and Y", Y's unnamed
+        return out + [e for e in unnamed if e and e not in out] if out else []
 
     def met_after(self, verb: Token) -> list[str]:
         """People named after a meeting verb, up to the end of its clause ("met Thursday at the
