@@ -17,6 +17,8 @@ from kg.extract.events_data import events_yaml
 REPORT_NOUNS = frozenset(["report", "claim", "allegation", "rumour", "rumor", "suggestion", "account", "assertion"])
 PLAN_ADJECTIVES = frozenset(["planned", "proposed", "future", "expected", "prospective"])
 SPAN_NOUNS = frozenset(["day", "week", "month", "year", "decade"])
+#: round 49: verbs whose passive subject, an event noun, is still to come (events.yaml r49_expected)
+EXPECTED_VERBS = frozenset(events_yaml().get("r49_expected") or [])
 CLIMB = ("xcomp", "conj", "pcomp", "pobj", "dobj", "prep", "nsubj", "nsubjpass", "appos", "attr", "csubj")
 
 
@@ -297,6 +299,8 @@ class Modality:
             return "hypothetical"  # "called for the deployment of troops", "demanded talks"
         if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lower_ in self.readiness_adjectives:
             return "planned"  # "is ready to deploy", "is due to send"
+        if tok.dep_ == "nsubjpass" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in EXPECTED_VERBS:
+            return "planned"  # round 49: "another round of talks is expected Tuesday", "talks are scheduled for May"
         if tok.dep_ in ("ccomp", "acl") and self._denied_report(tok.head):
             return "negated"
         if tok.dep_ == "relcl" and self._denied_report(tok.head) and any(

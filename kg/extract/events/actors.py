@@ -259,6 +259,10 @@ class ActorLookup:
                 if dobj is not None and self.trigger_type(dobj)[0] == "Attack" and (preps.get("on") or on_obj):
                     kinds = _BLAMED_BY_NAME  # round 19: "blamed the attack on X", X a person or a body too
                     self.memo["blamed_attack"] = (tok.i, dobj.i)
+                if base == "accuse":
+                    deed = self.accused_of(tok, dobj)
+                    if deed is not None:  # round 49: "accused X of ordering the pipeline attacks"
+                        self.memo["accused_attack"] = deed
                 if preps.get("on"):
                     cands = preps["on"]
                 elif on_obj and self.trigger_type(dobj)[0] == "Attack":
@@ -282,6 +286,16 @@ class ActorLookup:
                     if eid and eid not in out:
                         out.append(eid)
         return out
+
+    def accused_of(self, verb: Token, dobj: Optional[Token]) -> Optional[Token]:
+        """Round 49: the attack noun an accusation names as its deed ("accused X of ordering the pipeline
+        attacks", "accused X of the bombing"), if it names one."""
+        ofs = self.preps(verb).get("of", []) + (self.preps(dobj).get("of", []) if dobj is not None else [])
+        for o in ofs:
+            for t in [o, *(c for c in o.children if c.dep_ == "dobj")]:
+                if t.pos_ == "NOUN" and self.trigger_type(t)[0] == "Attack":
+                    return t
+        return None
 
     def name_after_comma(self, tok: Token) -> Optional[str]:
         """A person named right after a role noun and a comma: "the army chief, Gen. X"."""

@@ -66,6 +66,7 @@ class _Ctx(
     told: list = field(default_factory=list)  # the frames of the sentences before
     after: list = field(default_factory=list)  # the two sentences after this one (round 13)
     before: list = field(default_factory=list)  # the two sentences before this one (round 42)
+    sentences: list = field(default_factory=list)  # every sentence of the report (round 49: its people's offices)
     published: Optional[dt.date] = None
     dateline: Optional[str] = None  # the town of the article's dateline: where "here" is (round 15)
     # answers that depend on a token of this sentence alone, kept for the sentence's other frames

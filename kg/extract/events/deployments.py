@@ -91,6 +91,9 @@ class DeploymentRules:
             return  # "moved 100,000 troops to the border", not "moved to block a resolution"
         if patient is not None and patient.lemma_.lower() in self.finder.t.not_forces:
             return  # "promised to send an envoy to X", "dispatched aid": no force sent
+        if patient is None and not nominal and tok.dep_ == "acl" and tok.tag_ == "VBN" \
+                and tok.head.lemma_.lower() in self.finder.t.not_forces:
+            return  # round 49: "the message being sent to X by Y": the noun the participle tells of is what is sent
         if patient is not None and self.people_moved(patient):
             return  # "to airlift Mr. X and his party to Y": an evacuation, not a deployment (round 35)
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"

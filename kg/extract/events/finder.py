@@ -86,6 +86,7 @@ class EventFinder:
             ctx.earlier = recent[-2:]
             ctx.after = parsed.sentences[k + 1:k + 3]
             ctx.before = parsed.sentences[max(0, k - 2):k]  # round 42: "the base" told before
+            ctx.sentences = parsed.sentences  # round 49: the offices told beside names (events/offices.py)
             found = _drop_attacks_taken(list(ctx.frames()))
             _counter_fire_has_no_attacker(found, self.t.counter_words, self.t.counter_particles,
                                           self.t.counter_objects)  # round 22
@@ -93,7 +94,7 @@ class EventFinder:
             earlier_takings_apart(found)  # round 43: "retook X from rebels who seized it in May"
             frames.extend(found)
             blamed = ctx.blamed()
-            if _credit_blame(frames, blamed, sent.index, ctx.memo.get("blamed_attack")):
+            if _credit_blame(frames, blamed, sent.index, ctx.memo.get("blamed_attack"), ctx.memo.get("accused_attack")):
                 late_blames.append((blamed, sent.index))  # round 19: the attack blamed by its noun, told further back
             _credit_toll(frames, ctx.bare_toll(), sent.index)
             if not any(f.type == "Attack" for f in found):  # round 16: "Six civilians were injured."

@@ -17,11 +17,14 @@ from __future__ import annotations
 from kg.extract.dating import Strength
 from kg.extract.events.compare import _is_headline
 from kg.extract.events.frame import Frame
-from kg.extract.events.one_event import ANCHOR, place_relation, sides_agree
+from kg.extract.events.one_event import ANCHOR, SIDES, place_relation, sides_agree
+from kg.extract.events_data import events_yaml
 from kg.extract.resolve import Resolution
 
 #: the body sentences that make the lead (sentence 0 is the headline)
 LEAD_SENTENCES = 3
+#: round 49: how far a headline's count may round the lead's (events.yaml r49_headline_rounding)
+ROUNDING = float(events_yaml().get("r49_headline_rounding") or 0.1)
 
 
 SCORED = frozenset({"Attack", "Capture", "Deployment", "Meeting"})
@@ -35,6 +38,10 @@ def _reads_otherwise(h: Frame, g: Frame, res: Resolution) -> bool:
     role = ANCHOR.get(h.type)
     if role is None:
         return False
+    if _rounded(h, g) and place_relation(h, g, res) in ("same", "within") and h.modality == g.modality \
+            and (sides_agree(h, g, res) or _named_within(h, g, res)):
+        return True  # round 49: "UN to deploy over 3000 more troops to X" over "the UN Security Council ... intends
+        # to send up to 3,085 more troops to X"
     if not sides_agree(h, g, res):
         return False  # (another side: another event)
     if h.modality != g.modality:
@@ -42,6 +49,32 @@ def _reads_otherwise(h: Frame, g: Frame, res: Resolution) -> bool:
     ch = {res.countries.get(e) for e in h.roles.get(role, [])} - {None}
     cg = {res.countries.get(e) for e in g.roles.get(role, [])} - {None}
     return bool(ch and cg and not ch & cg)
+
+
+def _rounded(h: Frame, g: Frame) -> bool:
+    """Round 49: the headline's counts are the lead's rounded: each count both tell differs, by a tenth of the
+    larger at most ("over 3000" for "up to 3,085"); one count at least told by both."""
+    shared = set(h.quantities) & set(g.quantities)
+    return bool(shared) and any(h.quantities[k].value != g.quantities[k].value for k in shared) and all(
+        abs(h.quantities[k].value - g.quantities[k].value) <= ROUNDING * max(h.quantities[k].value, g.quantities[k].value)
+        for k in shared)
+
+
+def _named_within(h: Frame, g: Frame, res: Resolution) -> bool:
+    """Round 49: each side the headline names is the lead's, or a body whose name the lead's side's name opens
+    with ("United Nations" and "United Nations Security Council"), and the reverse."""
+    names = {e.id: e.name.lower() for e in res.entities}
+
+    def within(a: str, b: str) -> bool:
+        na, nb = names.get(a, ""), names.get(b, "")
+        return a == b or bool(na and nb) and (nb.startswith(na + " ") or na.startswith(nb + " "))
+
+    for role in SIDES[h.type]:
+        xa, xb = h.roles.get(role, []), g.roles.get(role, [])
+        if xa and xb and not (all(any(within(a, b) for b in xb) for a in xa)
+                              and all(any(within(a, b) for a in xa) for b in xb)):
+            return False
+    return True
 
 
 def _dated_by_the_report(h: Frame, g: Frame, res: Resolution) -> bool:

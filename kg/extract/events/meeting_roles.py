@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.dating import Strength
 from kg.extract.events.frame import Frame
+from kg.extract.events.offices import SPELLINGS, Office, asked, holders, offices
 from kg.extract.events_data import events_yaml
 from kg.extract.quantities import parse_number
 from kg.extract.events.words import (
@@ -30,6 +31,10 @@ _SPEAKING = events_yaml().get("r44_speaking_party") or {}
 TWO_SIDED = frozenset(_SPEAKING.get("two_sided") or [])
 DAY_WORDS = frozenset(_SPEAKING.get("day_words") or [])
 _OCCASIONS = events_yaml().get("r44_hosted_occasions") or {}
+#: round 49: the marks of a list's lines, and how many sentences after its colon a list is read in
+_BULLETED = events_yaml().get("r49_bulleted_meetings") or {}
+BULLETS = tuple(_BULLETED.get("bullets") or ["-"])
+_BULLET_SENTENCES = int(_BULLETED.get("sentences") or 3)
 HOST_VERBS = frozenset(_OCCASIONS.get("verbs") or [])
 OCCASION_NOUNS = frozenset(_OCCASIONS.get("nouns") or [])
 
@@ -103,7 +108,7 @@ class MeetingRoles:
             people = g.roles.get("participants", []) if g.type == "Meeting" else []
             if len(people) == 2:
                 return list(people)
-        return self.two_named_before(noun)
+        return self.two_named_before(noun) or self.office_pair(noun)  # round 49: "the two defence ministers"
 
     def two_who_held(self, noun: Token) -> Optional[Token]:
         """Round 38: "a week after the two held talks": the parser reads "the two held talks" as one
@@ -300,26 +305,106 @@ class MeetingRoles:
                 out.append(eid)
         return out
 
-    def one_meeting_each(self, verb: Token, subj: Token, listed: list[str], f: Frame) -> Iterable[Frame]:
-        """"He also met with A; B; and C": the subject met each of them, one meeting each."""
+    def bulleted_list(self, verb: Token) -> list[list[str]]:
+        """Round 49: "X met with leaders over the last several days including:" and then one line per
+        meeting, each set off by a bullet ("- Y's Minister of Defense A", "- Prime Minister B and Minister
+        C"): the people named on each line, one group per line. Only when the verb's sentence ends with the
+        colon and the lines after it are a list (each a bullet, two at least); a line naming no person
+        gives no group. Empty otherwise."""
+        if not self.sent.text.rstrip().endswith(":"):
+            return []
+        items: list[list[str]] = []
+        lines = 0
+        for s in self.sentences[self.sent.index + 1:self.sent.index + 1 + _BULLET_SENTENCES]:
+            base = s.span.start_char
+            ends = True
+            for line in s.span.doc.text[base:s.span.end_char].split("\n"):
+                if not line.strip():
+                    continue
+                if not line.lstrip().startswith(BULLETS):
+                    ends = False
+                    break
+                lines += 1
+                start = base + s.span.doc.text[base:].index(line)
+                people = []
+                for t in s.span:
+                    if start <= t.idx < start + len(line):
+                        eid = self.res.entity_at(t)
+                        if eid and self.kind(eid) == "Person" and eid not in people:
+                            people.append(eid)
+                base = start + len(line)
+                if people:
+                    items.append(people)
+            if not ends:
+                break
+        return items if lines >= 2 else []
+
+    def one_meeting_each(self, verb: Token, subj: Token, listed: list, f: Frame) -> Iterable[Frame]:
+        """"He also met with A; B; and C": the subject met each of them, one meeting each (round 49: an
+        item of a bulleted list may name several, one meeting of them all)."""
         people = ("Person", "Country", "Organization", "ArmedGroup", "ArmedForce")
         if subj.lower_ in PRONOUNS and subj.pos_ == "PRON":
             who = self.antecedent(subj, ("Person",))  # the parser may hang an item on the pronoun
         else:
             who = self.entity(subj, people, modifiers=True)
-        if who is None or who in listed:
+        groups = [item if isinstance(item, list) else [item] for item in listed]
+        if who is None or any(who in g for g in groups):
             return
-        for eid in listed:
+        for group in groups:
             one = self.new("Meeting", verb, False)
             one.add("participants", who)
-            one.add("participants", eid)
+            for eid in group:
+                one.add("participants", eid)
             for place in f.roles.get("location", []):
                 one.add("location", place)
             yield self.finish(one)
 
     def role_holders(self, noun: Token) -> list[str]:
         """"Y's defense minister", "the foreign ministers of X and Y", "his Indian counterpart": the
-        people of those states whose title the report gives them, when the noun names no one itself."""
+        people of those states whose title the report gives them, when the noun names no one itself.
+        Round 49: else the one person the report names with the noun's office anywhere, in any case
+        ("North Korean leader X" for "the North Korean leader", "Secretary of State Y" for "the secretary")."""
+        out = self.titled_holders(noun)
+        if not out:
+            holder = self.office_holder(noun)
+            out = [holder] if holder else []
+        return out
+
+    def office_holder(self, noun: Token) -> Optional[str]:
+        """Round 49 (events/offices.py): the one person of the report who holds the office the noun tells
+        ("the North Korean leader", "Turkey's president", "the head of X's government", "the secretary")."""
+        if noun.tag_ in ("NNS", "NNPS"):
+            return None  # ("the presidents of X and Y": one office each, read by its states; "the two ...": office_pair)
+        office = asked(noun, self.res, self.state_of_the_of)
+        if office is None:
+            return None
+        found = holders(office, self.known_offices())
+        return found[0] if len(found) == 1 else None
+
+    def office_pair(self, noun: Token) -> list[str]:
+        """Round 49: "the two defence ministers" with no meeting of two told before: the two people of the
+        report who hold that office, when exactly two do."""
+        office = asked(noun, self.res, self.state_of_the_of)
+        found = holders(office, self.known_offices()) if office is not None else []
+        return found if len(found) == 2 else []
+
+    def known_offices(self) -> dict:
+        """The offices of the report's people (events/offices.py), read once per report."""
+        cached = getattr(self.finder, "_r49_offices", None)
+        if cached is None or cached[0] is not self.res:
+            cached = self.finder._r49_offices = (self.res, offices(self.sentences, self.res))
+        return cached[1]
+
+    def state_of_the_of(self, noun: Token) -> Optional[str]:
+        """The state an office's "of" phrase names: "the president of X", "the head of X's government"."""
+        for o in self.preps(noun).get("of", []):
+            for t in [o, *(c for c in o.children if c.dep_ == "poss")]:
+                eid = self.res.entity_at(t)
+                if eid and self.kind(eid) == "Country":
+                    return self.res.countries.get(eid)
+        return None
+
+    def titled_holders(self, noun: Token) -> list[str]:
         role = noun.lemma_.lower()
         if role not in ROLE_NOUNS or self.res.entity_at(noun) is not None:
             return []
@@ -344,14 +429,20 @@ class MeetingRoles:
         if not codes:
             return []
         out = []
+        unnamed: list[Optional[str]] = []
         for code in dict.fromkeys(codes):
             titled = [e for e in self.res.entities if e.type == "Person" and role in e.attributes.get("title", "").lower()
                       and all(w in e.attributes.get("title", "").lower() for w in words)]
             people = [e.id for e in titled if e.attributes.get("country_code") == code] or [
                 e.id for e in titled if not e.attributes.get("country_code")]  # "Defense Minister X", state unsaid
+            if len(people) != 1:  # round 49: an office told beside the name in any case ("X, Y's president")
+                people = holders(Office(frozenset([SPELLINGS.get(role, role), *(SPELLINGS.get(w, w) for w in words)]),
+                                        code), self.known_offices())
             if len(people) == 1 and people[0] not in out:
                 out.append(people[0])
-        return out
+            elif len(people) != 1 and len(set(codes)) > 1:
+                unnamed.append(self.res.country_entity(code))  # round 49: "the presidents of X and Y", Y's unnamed
+        return out + [e for e in unnamed if e and e not in out] if out else []
 
     def met_after(self, verb: Token) -> list[str]:
         """People named after a meeting verb, up to the end of its clause ("met Thursday at the

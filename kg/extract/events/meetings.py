@@ -142,7 +142,8 @@ class MeetingRules:
                     for e in sides:  # "U.S. and Chinese officials met" (round 9)
                         f.add("participants", e)
                     continue
-                eid = self.entity(s, people, modifiers=True)
+                eid = self.entity(s, people, modifiers=True) or self.state_of_officials(s)  # round 49: "the Xian
+                # leader met ...", its holder unnamed: the state stands for the leader, as it does as the object
                 if eid is None and self.res.entity_at(s) is None:
                     # "Negotiators for X and Y", "mediators from X, Y and Z": whom they speak for
                     for e in self.entities_in(s, people):
@@ -249,7 +250,7 @@ class MeetingRules:
             f.add("location", self.entity(visited, PLACES) if visited is not None else None)
         if nominal and subj is not None and len(f.roles.get("participants", [])) == 1:
             f.add("participants", self.body_of_meeting(tok))  # round 41: "spoke at a NATO meeting"
-        listed = self.semicolon_list(tok) if not nominal and subj is not None else []
+        listed = (self.semicolon_list(tok) or self.bulleted_list(tok)) if not nominal and subj is not None else []
         if len(listed) >= 2:
             yield from self.one_meeting_each(tok, subj, listed, f)
             return

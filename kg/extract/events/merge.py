@@ -29,6 +29,9 @@ def _merge(frames: list[Frame], res: Resolution, posts: frozenset[str] = frozens
             out.append(f)
             continue
         _absorb(target, f)
+        if target.type == "Meeting" and f.modality == "asserted" and target.modality in ("planned", "hypothetical"):
+            target.modality = "asserted"  # round 49: "will have to make progress in her talks with X" ... "the
+            # secretary and X held talks": the talks told as held (the same day's) are held
     out = _fold_partial(out)
     for f in settings:  # "the assault took place in X": the attack told last before it
         told = next((g for g in reversed(out) if g.type == "Attack" and g.modality == f.modality

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from typing import Optional
 
+from spacy.tokens import Token
+
 from kg.extract.dating import SentenceTimes, Strength
 from kg.extract.events.frame import Frame
 from kg.extract.nlp import Sentence
@@ -147,7 +149,7 @@ def _credit_toll(frames: list[Frame], toll: Optional[Quantity], index: int, kind
 
 
 def _credit_blame(frames: list[Frame], blamed: list[str], index: int,
-                  blamed_attack: Optional[tuple[int, int]] = None) -> bool:
+                  blamed_attack: Optional[tuple[int, int]] = None, accused: Optional[Token] = None) -> bool:
     """"The army blamed X", "X claimed responsibility": the latest attack told in this or the
     two sentences before, and naming no perpetrator, was X's. When the blaming verb names the
     attack by its noun ("blamed the attack on X, and media pointed at Y for the blasts in Z":
@@ -156,6 +158,14 @@ def _credit_blame(frames: list[Frame], blamed: list[str], index: int,
     the blame is left for ``credit_late_blame`` (round 19)."""
     if not blamed:
         return False
+    if accused is not None:  # round 49: "accused X of ordering the pipeline attacks": the attacks told so before
+        told = [f for f in frames if f.type == "Attack" and f.modality == "asserted" and index - 2 <= f.sentence.index
+                < index and f.trigger.lemma_.lower() == accused.lemma_.lower()]
+        if told:
+            if not told[-1].filled("perpetrator"):
+                for eid in blamed:
+                    told[-1].add("perpetrator", eid)
+            return False  # (not an attack told by another word: another attack)
     if blamed_attack is not None and not any(
             f.type == "Attack" and f.modality == "asserted" and index - 2 <= f.sentence.index
             and not (f.sentence.index == index and f.trigger.i > blamed_attack[0]) for f in frames):
