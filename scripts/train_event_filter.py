@@ -26,8 +26,9 @@ cross-validation table (docs/learned.md). ``make train`` runs it.
    ``kg/data/learned.yaml`` (its ``enabled`` is left as it is). Both ways of choosing it are
    printed: on the current rows (best event F1, then argument F1, then the lower threshold) and
    on the LOOK batches' first-run rows (session 21: best event F1, then argument F1, then the
-   higher threshold); ``--threshold-rows`` says which is written. ``--threshold-cv`` (session 21)
-   compares the two by-batch and prints the verdict of its rule (docs/learned.md).
+   higher threshold); ``--threshold-rows`` says which is written (first-run since session 21;
+   ``current`` the old way). ``--threshold-cv`` (session 21) compares the two by-batch and prints
+   the verdict of its rule (docs/learned.md).
 
 Deterministic: fixed seeds, folds from sorted ids, so two runs write the same model.
 """
@@ -631,9 +632,10 @@ def main(argv: list[str]) -> int:
                     help="hold out each named realnews-dev batch whole (current and first-run rows), train on the "
                          "rest as make train does, and compare on its current and first-run rows: no filter, "
                          "the shipped model (--shipped) and the held-out-trained one; writes nothing")
-    ap.add_argument("--threshold-rows", choices=THRESHOLD_ROWS, default="current",
-                    help="the rows whose out-of-fold scores choose the written threshold: dev's current rows "
-                         "(sessions 11-20) or the LOOK batches' first-run rows (session 21); both are printed")
+    ap.add_argument("--threshold-rows", choices=THRESHOLD_ROWS, default="first-run",
+                    help="the rows whose out-of-fold scores choose the written threshold: the LOOK batches' "
+                         "first-run rows (the default since session 21, licensed by its rule) or dev's current "
+                         "rows (sessions 11-20); both are printed")
     ap.add_argument("--threshold-cv", action="store_true",
                     help="print session 21's by-batch comparison of the two threshold choices and its verdict; "
                          "writes nothing")
@@ -694,9 +696,11 @@ def main(argv: list[str]) -> int:
         probs = oof_probs(articles, args.folds, extra)
         t = threshold_table(articles, extra, probs, scorer, args.sets, args.threshold_rows)
         save(learned.train(examples(articles + extra), seed=SEED), args.out)
+        where = "not written (--out elsewhere)"
         if args.out == learned.MODEL_DIR:
             write_threshold(t)
-        print(f"threshold {t:.2f} written (chosen on the {args.threshold_rows} rows' out-of-fold scores)")
+            where = "written to learned.yaml"
+        print(f"threshold {t:.2f} {where} (chosen on the {args.threshold_rows} rows' out-of-fold scores)")
     print(f"done in {time.perf_counter() - started:.0f} s")
     return 0
 
