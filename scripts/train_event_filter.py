@@ -4,6 +4,7 @@ cross-validation table (docs/learned.md). ``make train`` runs it.
     .venv/bin/python scripts/train_event_filter.py [--folds 5] [--sets realnews-dev ...]
                                                     [--out DIR] [--cv-only] [--no-first-run] [--batch-cv]
                                                     [--hold-out Q R ... [--shipped DIR]]
+                                                    [--threshold-rows current|first-run] [--threshold-cv]
 
 1. The rules (the filter off) extract every article of the dev sets (realnews-dev, written-dev,
    fusion-dev; never a test or held-out set). Each predicted event the scorer counts is
@@ -20,9 +21,14 @@ cross-validation table (docs/learned.md). ``make train`` runs it.
    events and arguments P R F1 per fold and in total, with and without the filter, per set.
 ``--hold-out`` (session 20) holds out each named realnews-dev batch whole and compares the
    shipped model with one trained without it on the batch's current and first-run rows.
-3. Unless ``--cv-only``: the threshold chosen the same way on all dev, the model trained on all
-   dev, written to ``kg/data/models/event_filter`` and the threshold to ``kg/data/learned.yaml``
-   (its ``enabled`` is left as it is).
+3. Unless ``--cv-only``: the threshold chosen on all dev's out-of-fold scores, the model trained
+   on all dev, written to ``kg/data/models/event_filter`` and the threshold to
+   ``kg/data/learned.yaml`` (its ``enabled`` is left as it is). Both ways of choosing it are
+   printed: on the current rows (best event F1, then argument F1, then the lower threshold) and
+   on the LOOK batches' first-run rows (session 21: best event F1, then argument F1, then the
+   higher threshold); ``--threshold-rows`` says which is written (first-run since session 21;
+   ``current`` the old way). ``--threshold-cv`` (session 21) compares the two by-batch and prints
+   the verdict of its rule (docs/learned.md).
 
 Deterministic: fixed seeds, folds from sorted ids, so two runs write the same model.
 """
@@ -205,12 +211,18 @@ def with_extra(train: list[Article], extra: list[Article]) -> list[Article]:
 
 def oof_probs(articles: list[Article], k: int, extra: list[Article] = ()) -> dict:
     """Out-of-fold P(keep) of every judged event: each fold scored by a model trained on the
-    others (and on the others' ``extra`` first-run rows)."""
+    others (and on the others' ``extra`` first-run rows). The held-out fold's own ``extra`` rows
+    (the first-run copies of its realnews-dev articles) are scored by the same model, so the
+    first-run rows get out-of-fold scores too (session 21: the threshold chosen on them); the
+    models are the same either way."""
     probs = {}
     folds = folds_of(articles, k)
+    extra = list(extra)
     for f in range(k):
         train = [a for g, fold in enumerate(folds) if g != f for a in fold]
-        probs.update(predict(learned.train(examples(with_extra(train, list(extra))), seed=SEED), folds[f]))
+        held = {a.id for a in folds[f] if a.set == "realnews-dev"}
+        probs.update(predict(learned.train(examples(with_extra(train, extra)), seed=SEED),
+                             folds[f] + [a for a in extra if a.id in held]))
     return probs
 
 
@@ -220,6 +232,45 @@ def best_threshold(articles: list[Article], probs: dict, scorer) -> float:
         s = score_set(articles, scorer, probs, t)
         return (s["events"]["f1"], s["arguments"]["f1"], -t)
     return max([0.0, *THRESHOLDS], key=key)
+
+
+#: the rows ``make train`` chooses the threshold on (``--threshold-rows``): "current" = the
+#: out-of-fold scores of dev's current rows (sessions 11-20), "first-run" = those of the LOOK
+#: batches' first-run rows (session 21, docs/learned.md).
+THRESHOLD_ROWS = ("current", "first-run")
+
+
+def f1_of(counts: dict) -> float:
+    """F1 from a scorer total's tp / fp / fn, unrounded (the scorer rounds to three places)."""
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+
+
+def best_threshold_first_run(rows: list[Article], probs: dict, scorer) -> float:
+    """Session 21's rule: the threshold of best event F1 over the first-run rows' out-of-fold
+    scores; ties: best argument F1, then the HIGHER threshold. 0 keeps all."""
+    def key(t):
+        s = score_set(rows, scorer, probs, t)
+        return (f1_of(s["events"]), f1_of(s["arguments"]), t)
+    return max([0.0, *THRESHOLDS], key=key)
+
+
+def scored_rows(rows: list[Article], probs: dict) -> list[Article]:
+    """The rows every judged event of which has a score in ``probs``."""
+    return [a for a in rows if all((a.set, a.id, i) in probs for i in a.judged)]
+
+
+def choose_threshold(articles: list[Article], extra: list[Article], probs: dict, scorer,
+                     rows: str = "current") -> float:
+    """The threshold ``make train`` writes: on the current rows' out-of-fold scores the old way
+    (``best_threshold``), or, with ``rows="first-run"``, on the first-run rows' (``extra``)
+    out-of-fold scores (``best_threshold_first_run``); with no first-run row scored, the old way."""
+    if rows not in THRESHOLD_ROWS:
+        raise ValueError(f"threshold rows: {rows!r} (one of {THRESHOLD_ROWS})")
+    first = scored_rows(list(extra), probs)
+    if rows == "first-run" and first:
+        return best_threshold_first_run(first, probs, scorer)
+    return best_threshold(articles, probs, scorer)
 
 
 def fmt(s: dict) -> str:
@@ -436,6 +487,79 @@ def hold_out_batches(articles: list[Article], first: list[Article], extra: list[
     return {"sums": sums, "licensed": ok, "threshold_all_dev": t_all}
 
 
+def threshold_verdict(sums: dict) -> tuple[bool, str]:
+    """Session 21's rule, parts (1) and (2) (docs/learned.md): summed over the held-out LOOK
+    folds, events F1 with the threshold chosen on the training folds' first-run rows (b) is at
+    least that with the threshold chosen the old way (a) on the held-out first-run rows, and at
+    least (a) - 0.010 on the held-out current rows. Unrounded F1 (tp / fp / fn).
+    ``sums``: kind ("first-run", "current") -> {"a": total, "b": total}. Part (3) (seed,
+    fusion-dev) is ``scripts/eval.py``'s."""
+    ev = {k: (f1_of(v["a"]["events"]), f1_of(v["b"]["events"])) for k, v in sums.items()}
+    one = ev["first-run"][1] >= ev["first-run"][0]
+    two = ev["current"][1] >= ev["current"][0] - 0.010 - 1e-12
+    why = (f"(1) first-run events F1 (a) {ev['first-run'][0]:.4f} -> (b) {ev['first-run'][1]:.4f}: "
+           f"{'met' if one else 'NOT met'}; (2) current events F1 (a) {ev['current'][0]:.4f} -> (b) "
+           f"{ev['current'][1]:.4f} (may fall 0.010): {'met' if two else 'NOT met'}")
+    return one and two, ("MET" if one and two else "NOT MET") + f" ({why})"
+
+
+def threshold_cv(current: list[Article], first: list[Article], k: int, scorer) -> dict:
+    """Session 21's measure (docs/learned.md): by-batch cross-validation on ``batch_folds``' folds
+    (k folds of LOOK batches, the written-dev and fusion-dev groups dealt among them; CHECK H J M
+    the last fold, in no LOOK fold's training, as in ``--batch-cv``). For each held-out fold, what
+    ``make train`` does on the training folds: out-of-fold scores of k article folds of their
+    current rows (the model trained with their LOOK first-run rows too, ``oof_probs``), the
+    threshold chosen (a) the old way, on those current rows, and (b) the candidate way, on their
+    first-run rows; the model trained on all their rows scores the held-out fold, whose first-run
+    and current rows are scored at (a) and at (b). Summed over the LOOK folds (micro): the
+    verdict of parts (1) and (2); the CHECK fold's totals printed, not in the rule."""
+    batches = batch_of()
+    folds = batch_folds(current + first, batches, k)
+    probs, thr = {}, {"a": {}, "b": {}}
+
+    def cell(s: dict) -> str:
+        e = s["events"]
+        return f"{e['tp']}/{e['fp']}/{e['fn']} {f1_of(e):.3f} / {f1_of(s['arguments']):.3f}"
+
+    for f, held in enumerate(folds):
+        train = [a for g, fold in enumerate(folds) if g != f and g != k for a in fold]
+        train_cur = [a for a in train if a.set != "first-run"]
+        train_first = [a for a in train if a.set == "first-run"]
+        oof = oof_probs(train_cur, k, train_first)
+        ta = best_threshold(train_cur, oof, scorer)
+        tb = best_threshold_first_run(scored_rows(train_first, oof), oof, scorer)
+        probs.update(predict(learned.train(examples(train_cur + train_first), seed=SEED), held))
+        for a in held:
+            thr["a"][(a.set, a.id)], thr["b"][(a.set, a.id)] = ta, tb
+        keys = sorted({batch_key(a, batches) for a in held if len(batch_key(a, batches)) == 1})
+        print(f"fold {f}{' (CHECK)' if f == k else ''}: batches {' '.join(keys)}; {len(train_cur)} current + "
+              f"{len(train_first)} first-run training articles; threshold (a) {ta:.2f}, (b) {tb:.2f}", flush=True)
+
+    look = [a for g, fold in enumerate(folds) if g != k for a in fold]
+    check = folds[k]
+    parts = [("LOOK folds", "first-run", [a for a in look if a.set == "first-run"]),
+             ("LOOK folds", "current", [a for a in look if a.set != "first-run"]),
+             ("  of which", "realnews-dev", [a for a in look if a.set == "realnews-dev"]),
+             ("  of which", "written-dev", [a for a in look if a.set == "written-dev"]),
+             ("  of which", "fusion-dev", [a for a in look if a.set == "fusion-dev"]),
+             ("CHECK H J M", "first-run", [a for a in check if a.set == "first-run"]),
+             ("CHECK H J M", "current", [a for a in check if a.set != "first-run"])]
+    print("\n| held out | rows | no filter | (a) thr on current rows | (b) thr on first-run rows |")
+    print("|---|---|---|---|---|")
+    sums = {}
+    for name, kind, part in parts:
+        if not part:
+            continue
+        tot = {"none": score_at(part, scorer), "a": score_at(part, scorer, probs, thr["a"]),
+               "b": score_at(part, scorer, probs, thr["b"])}
+        print(f"| {name} | {kind} | {cell(tot['none'])} | {cell(tot['a'])} | {cell(tot['b'])} |")
+        if name == "LOOK folds":
+            sums[kind] = tot
+    ok, verdict = threshold_verdict(sums)
+    print(f"\nsession 21's rule, parts (1) and (2), summed over the LOOK folds: {verdict}")
+    return {"sums": sums, "met": ok, "thresholds": thr}
+
+
 def auc(probs: dict, articles: list[Article]) -> float:
     """How well P(keep) ranks matched events above spurious ones (0.5: not at all): the figure
     to watch when the filter's F1 does not move, since it is not the threshold's."""
@@ -448,6 +572,27 @@ def auc(probs: dict, articles: list[Article]) -> float:
     wins = sum(len(pos) - bisect.bisect_right(pos, q) + 0.5 * (bisect.bisect_right(pos, q) - bisect.bisect_left(pos, q))
                for q in neg)
     return wins / (len(pos) * len(neg))
+
+
+def threshold_table(articles: list[Article], extra: list[Article], probs: dict, scorer, set_names,
+                    rows: str) -> float:
+    """Both ways' thresholds on all dev's out-of-fold scores and what each gives on the current
+    rows (per set) and the first-run rows; returns the one of ``rows``."""
+    chosen = {r: choose_threshold(articles, extra, probs, scorer, r) for r in THRESHOLD_ROWS}
+    first = scored_rows(list(extra), probs)
+    print(f"threshold on all dev: {chosen['current']:.2f} on the current rows (old way), "
+          f"{chosen['first-run']:.2f} on the first-run rows (session 21); out-of-fold events tp/fp/fn F1 / args F1:")
+    print(f"| rows | articles | no filter | at {chosen['current']:.2f} (current) | at {chosen['first-run']:.2f} (first-run) |")
+    print("|---|---|---|---|---|")
+    parts = [(name, [a for a in articles if a.set == name]) for name in set_names] + [("first-run (LOOK)", first)]
+    for name, part in parts:
+        if not part:
+            continue
+        cells = [score_set(part, scorer)] + [score_set(part, scorer, probs, chosen[r]) for r in THRESHOLD_ROWS]
+        print(f"| {name} | {len(part)} | " + " | ".join(
+            f"{c['events']['tp']}/{c['events']['fp']}/{c['events']['fn']} {f1_of(c['events']):.3f} / "
+            f"{f1_of(c['arguments']):.3f}" for c in cells) + " |")
+    return chosen[rows]
 
 
 def save(nlp, out: Path) -> None:
@@ -487,6 +632,13 @@ def main(argv: list[str]) -> int:
                     help="hold out each named realnews-dev batch whole (current and first-run rows), train on the "
                          "rest as make train does, and compare on its current and first-run rows: no filter, "
                          "the shipped model (--shipped) and the held-out-trained one; writes nothing")
+    ap.add_argument("--threshold-rows", choices=THRESHOLD_ROWS, default="first-run",
+                    help="the rows whose out-of-fold scores choose the written threshold: the LOOK batches' "
+                         "first-run rows (the default since session 21, licensed by its rule) or dev's current "
+                         "rows (sessions 11-20); both are printed")
+    ap.add_argument("--threshold-cv", action="store_true",
+                    help="print session 21's by-batch comparison of the two threshold choices and its verdict; "
+                         "writes nothing")
     ap.add_argument("--shipped", type=Path, default=learned.MODEL_DIR,
                     help="the model --hold-out compares with (its threshold from kg/data/learned.yaml)")
     args = ap.parse_args(argv)
@@ -511,13 +663,17 @@ def main(argv: list[str]) -> int:
     if args.first_run and not args.first_run.exists():
         print(f"no first-run file at {args.first_run}: training on the current outputs only")
         args.first_run = None
-    if args.first_run or args.batch_cv or args.hold_out:
+    if args.first_run or args.batch_cv or args.hold_out or args.threshold_cv:
         golds = {r[1]["id"]: r[1] for r in records if r[0] == "realnews-dev"}
         first = label(first_run_records(args.first_run or FIRST_RUN_FILE, golds), scorer)
         nf = sum(len(a.labels) for a in first)
         print(f"{len(first)} first-run articles, {nf} judged events, {sum(sum(a.labels) for a in first)} matched")
     if args.batch_cv:
         by_batch_cv(articles, first, args.folds, scorer)
+        return 0
+    if args.threshold_cv:
+        threshold_cv(articles, first, args.folds, scorer)
+        print(f"done in {time.perf_counter() - started:.0f} s")
         return 0
     batches = batch_of()
     extra = [a for a in first if batches.get(a.id) not in CHECK_BATCHES] if args.first_run else []
@@ -537,11 +693,14 @@ def main(argv: list[str]) -> int:
     if not args.no_cv:
         cross_validate(articles, args.folds, scorer, args.sets, extra)
     if not args.cv_only:
-        t = best_threshold(articles, oof_probs(articles, args.folds, extra), scorer)
+        probs = oof_probs(articles, args.folds, extra)
+        t = threshold_table(articles, extra, probs, scorer, args.sets, args.threshold_rows)
         save(learned.train(examples(articles + extra), seed=SEED), args.out)
+        where = "not written (--out elsewhere)"
         if args.out == learned.MODEL_DIR:
             write_threshold(t)
-        print(f"threshold {t:.2f} (best event F1 of the out-of-fold scores on all dev)")
+            where = "written to learned.yaml"
+        print(f"threshold {t:.2f} {where} (chosen on the {args.threshold_rows} rows' out-of-fold scores)")
     print(f"done in {time.perf_counter() - started:.0f} s")
     return 0
 
