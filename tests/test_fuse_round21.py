@@ -17,7 +17,8 @@ from kg.fuse.model import ActorInfo, PlaceInfo, Report
 from kg.graph.hierarchy import division_named
 
 CFG = load_config()
-BEFORE = replace(CFG, first_level_elsewhere=False, unknown_extent=False, size_place_bound=False)
+BEFORE = replace(CFG, first_level_elsewhere=False, unknown_extent=False, size_place_bound=False,
+                 namesakes_unknown=False)
 BO = "https://w3id.org/conflict-kg/id/state/bo"
 XX = "https://w3id.org/conflict-kg/id/state/xx"
 CHUQ, POTOSI = (str(division_named("BO", n).iri) for n in ("Chuquisaca", "Potosi"))
@@ -142,7 +143,37 @@ def test_one_size_at_two_places_of_a_state_is_not_one_contingent():
     assert groups_of([unplaced, town]) == [["e:t", "e:u"]]
 
 
+# two records of one town name in Xland, 180 km apart (the gazetteer took one for each article's
+# context), a town of another name as far, and the name's record in another state
+ROSA_NORTH = PlaceInfo("p:villa-rosa-1", "Villa Rosa", XX, 12.0, 22.0, "P", frozenset({XX}))
+ROSA_SOUTH = PlaceInfo("p:villa-rosa-2", "Villa Rosa", XX, 10.4, 21.6, "P", frozenset({XX}))
+DORN_SOUTH = replace(ROSA_SOUTH, iri="p:dorn", label="Dorn")
+YY = "https://w3id.org/conflict-kg/id/state/yy"
+ROSA_ABROAD = replace(ROSA_SOUTH, iri="p:villa-rosa-3", country=YY, within=frozenset({YY}))
+
+
+def test_two_records_of_one_town_name_are_not_two_places():
+    """'the army today deployed 1,500 soldiers to the municipality of Villa Rosa, Kestrel
+    department' (the northern record) against 'some 1,400 soldiers have camped at the football
+    ground of Villa Rosa since Monday' (the southern record) and the wire's 'about 1,500 soldiers
+    to its northwestern department' (no place): before the rule the two towns vetoed, and the
+    wire could not join both; with it the three are one deployment."""
+    ministry = dep("e:m", "m", ROSA_NORTH, 1500)
+    local = dep("e:l", "l", ROSA_SOUTH, 1400)
+    wire = dep("e:w", "w", None, 1500)
+    assert place_relation(ROSA_NORTH, ROSA_SOUTH, BEFORE) == "conflict"
+    assert place_relation(ROSA_NORTH, ROSA_SOUTH, CFG) == "country"
+    assert compare(ministry, local, BEFORE) is None
+    assert groups_of([ministry, local, wire], BEFORE) != [["e:l", "e:m", "e:w"]]
+    assert groups_of([ministry, local, wire]) == [["e:l", "e:m", "e:w"]]
+
+
+@pytest.mark.parametrize("other", [DORN_SOUTH, ROSA_ABROAD], ids=["another name", "another state"])
+def test_two_towns_far_apart_still_veto(other):
+    assert place_relation(ROSA_NORTH, other, CFG) == "conflict"
+
+
 def test_the_settings_are_data():
-    assert CFG.first_level_elsewhere and CFG.unknown_extent and CFG.size_place_bound
+    assert CFG.first_level_elsewhere and CFG.unknown_extent and CFG.size_place_bound and CFG.namesakes_unknown
     assert "district" in CFG.sub_area_words
     assert CFG.key() != BEFORE.key()

@@ -151,6 +151,8 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         return "same"
     if a.iri in b.within or b.iri in a.within:
         return "contained"
+    if cfg.namesakes_unknown and namesakes(a, b, cfg):
+        return "country"
     districts = district_relation(a, b, cfg)
     if districts is not None:
         return districts
@@ -295,6 +297,20 @@ def extent_unknown(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> bool:
             continue
         return True
     return False
+
+
+def namesakes(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> bool:
+    """Two towns of one name in one state, farther apart than ``same_point_km``: the gazetteer read
+    two articles' contexts otherwise and took two records of the name ("the municipality of X,
+    Y department" / "the football ground of X", a namesake in another department), or two
+    namesakes were struck. Which is not known: one state, where in it not known ("same country"),
+    never a veto of two towns (``places.namesakes_unknown``, round 21)."""
+    if a.kind != "P" or b.kind != "P" or not a.country or a.country != b.country or a.iri == b.iri:
+        return False
+    if norm_name(a.label) != norm_name(b.label):
+        return False
+    d = km(a, b)
+    return d is not None and d > cfg.same_point_km
 
 
 def district_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> Optional[str]:

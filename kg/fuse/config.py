@@ -67,6 +67,9 @@ class FusionConfig:
     # a size both reports give alike (scores.same_size) does not count at two located places of one
     # state not known to relate ("country": compat.size_alike, round 21)
     size_place_bound: bool = False
+    # two towns of one name in one state, far apart, are not known apart: one place the gazetteer
+    # read otherwise in two articles, or two namesakes ("same country", no veto: round 21)
+    namesakes_unknown: bool = False
     unplaced_named_kinds: tuple[str, ...] = ("A", "L", "P", "?")
     relative_tolerance: float = 0.25
     absolute_tolerance: float = 2.0
@@ -123,6 +126,7 @@ class FusionConfig:
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.unresolved_place_words, self.infer_country, self.home_roles, self.inferred_in_state,
                 self.unplaced_named, self.unplaced_named_kinds, self.month_same_place,
                 self.first_level_elsewhere, self.unknown_extent, self.sub_area_words, self.size_place_bound,
+                self.namesakes_unknown,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
                 self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution,
@@ -156,6 +160,7 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         unknown_extent=bool(p.get("unknown_extent", False)),
         sub_area_words=tuple(sorted({" ".join(str(w).lower().split()) for w in p.get("sub_area_words") or ()})),
         size_place_bound=bool(f.get("size_place_bound", False)),
+        namesakes_unknown=bool(p.get("namesakes_unknown", False)),
         unplaced_named_kinds=tuple(str(k) for k in (p.get("unplaced_named_kinds", ["A", "L", "P", "?"]) or ())),
         relative_tolerance=float(f.get("relative_tolerance", 0.25)),
         absolute_tolerance=float(f.get("absolute_tolerance", 2)),
