@@ -37,6 +37,7 @@ FIRST_RUN = {
     "J": "fc048d1", "K": "339411c", "L": "a44717e", "M": "3591fe1", "N": "43c4458",
     "O": "3b3fbf1", "P": "0593d5f", "Q": "d5ecbf5", "R": "cc8872f", "S": "8aa5f21",
     "T": "e9ccb9c", "U": "8a4c1c7", "V": "647616b", "W": "4d9d636", "X": "a2ee305",
+    "Y": "7e73db1",
 }
 
 #: Run by the old code (its own kg package first on the path): one JSON line per article.

@@ -1,8 +1,8 @@
-"""Issue 11's fusion batches r18 and r19 (session 20): each a fresh batch by a new writer, split at
-writing time between tests/data/fusion/dev and tests/data/fusion/test (articles ``r18-*``, ``r19-*``;
-tests/data/fusion/README.md, "Round 18" and "Round 19"). Their make-up only: the test halves' texts
-and results are never read here. The checks both batches share run once per batch; r19's own
-(outlets per cluster, a year boundary) follow."""
+"""Issue 11's fusion batches r18, r19 (session 20) and r20 (session 21): each a fresh batch by a new
+writer, split at writing time between tests/data/fusion/dev and tests/data/fusion/test (articles
+``r18-*``, ``r19-*``, ``r20-*``; tests/data/fusion/README.md, "Round 18" to "Round 20"). Their make-up
+only: the test halves' texts and results are never read here. The checks every batch shares run once
+per batch; those of r19 and r20 (outlets per cluster, a year boundary) follow."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ FUSION = Path(__file__).resolve().parents[1] / "tests" / "data" / "fusion"
 BATCHES = {
     "r18": (25, "r18-i09-a-cordillera-wire-tibu-drones", "r18-i09-a2-cucuta-ledger-tibu-copy"),
     "r19": (25, "r19-i01-b-arabia-wire-marib-front", "r19-i01-a2-aden-evening-post-marib-copy"),
+    "r20": (26, "r20-i03-b-dnieper-wire-toretsk-falls", "r20-i03-b2-black-sea-evening-post-toretsk-copy"),
 }
 batch = pytest.mark.parametrize("prefix", sorted(BATCHES))
 
@@ -95,24 +96,35 @@ def test_a_back_reference_in_a_distractor_article_carries_its_clusters_incident(
             assert all(i.startswith(f"dev-{prefix}-") for i in incs), aid
 
 
-def test_r19_tells_each_dev_cluster_by_at_least_three_outlets_of_other_kinds():
-    """Each r19 dev cluster is told by three or more distinct publishers (a wire, an official or a
-    group's statement, a local outlet, a weekly, a radio bulletin or an NGO), not one outlet twice."""
+#: Per batch with its own checks: a report published across a year boundary and its event's date.
+YEAR_BOUNDARY = {
+    "r19": ("r19-i07-c-tripoli-herald-pm-returns", "2025-01", ["2024-12-28"]),
+    "r20": ("r20-i05-b-highland-wire-gondar-troops", "2025-01", ["2024-12-31", "2024-12-24"]),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(YEAR_BOUNDARY))
+def test_each_dev_cluster_is_told_by_at_least_three_outlets_of_other_kinds(prefix):
+    """Each dev cluster of r19 and r20 is told by three or more distinct publishers (a wire, an official
+    or a group's statement, a local outlet, a weekly, a radio bulletin or an NGO), not one outlet twice."""
     by_cluster: dict[str, set[str]] = {}
-    for aid, row in fusion_batches.manifest("r19", "dev").items():
+    for aid, row in fusion_batches.manifest(prefix, "dev").items():
         if row["kind"] != "distractor":
             by_cluster.setdefault(row["incidents"].split(",")[0], set()).add(row["publisher"])
-    assert sorted(by_cluster) == [f"dev-r19-i{n:02d}" for n in (1, 3, 5, 7, 9, 11)]
+    assert sorted(by_cluster) == [f"dev-{prefix}-i{n:02d}" for n in (1, 3, 5, 7, 9, 11)]
     for inc, publishers in by_cluster.items():
         assert len(publishers) >= 3, (inc, publishers)
 
 
-def test_r19_a_report_published_across_a_year_boundary_dates_its_event_before_it():
-    """The Libyan paper's report of 2 January dates the Istanbul talks to 28 December of the year
-    before; the event date is never after the publication date in r19's dev half."""
-    for aid, g in _dev_gold("r19").items():
+@pytest.mark.parametrize("prefix", sorted(YEAR_BOUNDARY))
+def test_a_report_published_across_a_year_boundary_dates_its_events_before_it(prefix):
+    """r19: the Libyan paper's report of 2 January dates the Istanbul talks to 28 December of the year
+    before; r20: the wire of 1 January dates the troops sent to Gondar to 31 December (and its background
+    attack to 24 December). No event date is after its report's publication date in either dev half."""
+    for aid, g in _dev_gold(prefix).items():
         for ev in g["events"]:
             assert _day(ev["date"][0]) <= _day(g["source"]["published"]), aid
-    g = _dev_gold("r19")["r19-i07-c-tripoli-herald-pm-returns"]
-    assert g["source"]["published"].startswith("2025-01")
-    assert [ev["date"][0] for ev in g["events"]] == ["2024-12-28"]
+    aid, month, dates = YEAR_BOUNDARY[prefix]
+    g = _dev_gold(prefix)[aid]
+    assert g["source"]["published"].startswith(month)
+    assert [ev["date"][0] for ev in g["events"]] == dates
