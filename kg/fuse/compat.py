@@ -22,7 +22,12 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   (``PlaceInfo.inferred``, kg.fuse.model): it is in that country and nowhere known in it ("same
   country"; inside the state itself with ``places.inferred_in_state``, round 18), and another country vetoes as for any place. An unresolved
   name that holds a located place's name as whole words, or is held by it, is at that place
-  ("Ain al-Asad air base" / "Al Asad Air Base": ``places.unresolved_names_hold``);
+  ("Ain al-Asad air base" / "Al Asad Air Base": ``places.unresolved_names_hold``). Where the
+  hierarchy knows better the radius does not hold: a first-level division does not contain a
+  town of another (``places.first_level_elsewhere``), an area fusion has a point but no extent
+  for (a place the gazetteer lacks at its area's centre, "X district" at its town's point) holds
+  only what its name holds, and two towns of one name in one state are not known apart
+  (``places.unknown_extent``, ``places.namesakes_unknown``: "same country", round 21);
 * **actors**, per role both name: two fillers agree when they share a name, an alias, or a
   state or organisation they speak for (a defence secretary and his ministry speak for their
   state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
@@ -40,7 +45,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
   events of two days a figure that tells one event from another (a deployment's troops) and
   differs costs ``other_size`` across articles: another contingent; one that agrees adds
-  ``same_size`` across articles: the same contingent, told alike (round 20);
+  ``same_size`` across articles: the same contingent, told alike (round 20), except at two
+  located places of one state not known to relate (``figures.size_place_bound``, round 21);
 * two armed groups agreeing only by their field (two groups of one country) agree at one
   place; at places only contained or unrelated they cost ``field_elsewhere`` (a conflict);
 * **sub-kinds** done by means that exclude one another (an air strike, an ambush:
