@@ -157,10 +157,10 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         return "same"
     if a.iri in b.within or b.iri in a.within:
         return "contained"
-    if cfg.namesakes_unknown and namesakes(a, b, cfg):
-        return "country"
     districts = district_relation(a, b, cfg)
     if districts is not None:
+        if districts == "conflict" and cfg.namesakes_unknown and namesakes(a, b, cfg):
+            return "country"  # (two records of one town name: not known apart, round 21)
         return districts
     if in_named_area(a, b) or in_named_area(b, a):
         return "contained"
@@ -208,7 +208,7 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         return "country" if a.country and a.country == b.country else "unknown"
     if a.kind == "P" and b.kind == "P":
         if d > cfg.same_point_km:
-            return "conflict"
+            return "country" if cfg.namesakes_unknown and namesakes(a, b, cfg) else "conflict"
         return "same" if d <= cfg.same_record_km or one_name(a.label, b.label) else "near"
     area = a if _LEVEL[a.kind] >= _LEVEL[b.kind] else b
     radius = cfg.area_radius_km.get(area.kind, cfg.default_area_radius_km)
