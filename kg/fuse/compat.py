@@ -22,7 +22,12 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   (``PlaceInfo.inferred``, kg.fuse.model): it is in that country and nowhere known in it ("same
   country"; inside the state itself with ``places.inferred_in_state``, round 18), and another country vetoes as for any place. An unresolved
   name that holds a located place's name as whole words, or is held by it, is at that place
-  ("Ain al-Asad air base" / "Al Asad Air Base": ``places.unresolved_names_hold``);
+  ("Ain al-Asad air base" / "Al Asad Air Base": ``places.unresolved_names_hold``). Where the
+  hierarchy knows better the radius does not hold: a first-level division does not contain a
+  town of another (``places.first_level_elsewhere``), an area fusion has a point but no extent
+  for (a place the gazetteer lacks at its area's centre, "X district" at its town's point) holds
+  only what its name holds, and two towns of one name in one state are not known apart
+  (``places.unknown_extent``, ``places.namesakes_unknown``: "same country", round 21);
 * **actors**, per role both name: two fillers agree when they share a name, an alias, or a
   state or organisation they speak for (a defence secretary and his ministry speak for their
   state; "Iraqi security forces" and "Iraqi forces" are both the Iraqi state's); a role both
@@ -40,7 +45,8 @@ or a score, the sum of the evidence weights of ``fusion.yaml``:
   the texts that differ by one (the next-day tolerance) cost ``other_day_figures``: one place's
   events of two days a figure that tells one event from another (a deployment's troops) and
   differs costs ``other_size`` across articles: another contingent; one that agrees adds
-  ``same_size`` across articles: the same contingent, told alike (round 20);
+  ``same_size`` across articles: the same contingent, told alike (round 20), except at two
+  located places of one state not known to relate (``figures.size_place_bound``, round 21);
 * two armed groups agreeing only by their field (two groups of one country) agree at one
   place; at places only contained or unrelated they cost ``field_elsewhere`` (a conflict);
 * **sub-kinds** done by means that exclude one another (an air strike, an ambush:
@@ -153,6 +159,8 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         return "contained"
     districts = district_relation(a, b, cfg)
     if districts is not None:
+        if districts == "conflict" and cfg.namesakes_unknown and namesakes(a, b, cfg):
+            return "country"  # (two records of one town name: not known apart, round 21)
         return districts
     if in_named_area(a, b) or in_named_area(b, a):
         return "contained"
@@ -200,14 +208,115 @@ def place_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> str:
         return "country" if a.country and a.country == b.country else "unknown"
     if a.kind == "P" and b.kind == "P":
         if d > cfg.same_point_km:
-            return "conflict"
+            return "country" if cfg.namesakes_unknown and namesakes(a, b, cfg) else "conflict"
         return "same" if d <= cfg.same_record_km or one_name(a.label, b.label) else "near"
     area = a if _LEVEL[a.kind] >= _LEVEL[b.kind] else b
     radius = cfg.area_radius_km.get(area.kind, cfg.default_area_radius_km)
     if a.kind != "P" and b.kind != "P":  # two areas: one may hold the other
         radius = max(cfg.area_radius_km.get(a.kind, cfg.default_area_radius_km),
                      cfg.area_radius_km.get(b.kind, cfg.default_area_radius_km))
-    return "contained" if d <= radius else "conflict"
+    if d > radius:
+        return "conflict"
+    # within the radius, but the hierarchy puts the place in another first-level division, or
+    # the area's extent is not known: one state, where in it not known (round 21)
+    if (cfg.first_level_elsewhere and first_level_elsewhere(a, b)) or (cfg.unknown_extent and extent_unknown(a, b, cfg)):
+        return "country" if a.country and a.country == b.country else "unknown"
+    return "contained"
+
+
+def _state_code(country: Optional[str]) -> str:
+    return country.rsplit("/", 1)[-1].upper() if country and "/state/" in country else ""
+
+
+@lru_cache(maxsize=1 << 12)
+def first_level_of(label: str, country: Optional[str]) -> Optional[str]:
+    """The IRI of the first-level division (kg.graph.hierarchy, kg/data/admin1.tsv) an area's
+    name names in its state ("Lower Shabelle region", "Narathiwat province"), or None."""
+    cc = _state_code(country)
+    if not cc:
+        return None
+    from kg.graph.hierarchy import division_named  # (light: the table is read on first use)
+
+    for name in sorted(area_names(label), key=len, reverse=True):
+        found = division_named(cc, name)
+        if found is not None:
+            return str(found.iri)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _first_level_iris() -> frozenset[str]:
+    from kg.graph.hierarchy import admin1_table
+
+    return frozenset(str(a.iri) for a in admin1_table().values())
+
+
+def first_level_elsewhere(a: PlaceInfo, b: PlaceInfo) -> bool:
+    """One place is an area the hierarchy names as a first-level division, and the other lies in
+    another one (a town whose ``ckg:within`` holds another division, or an area named as another
+    division): "Lower Shabelle region" does not hold Mogadishu (Banaadir), though its centre lies
+    within the area radius of it (round 21). The radius stands in where the hierarchy says nothing."""
+    for area, other in ((a, b), (b, a)):
+        if area.kind != "A" or area.unlisted:
+            continue
+        div = first_level_of(area.label, area.country)
+        if div is None:
+            continue
+        if other.kind == "P":
+            known = other.within & _first_level_iris()
+            if known and div not in known:
+                return True
+        elif other.kind == "A" and not other.unlisted:
+            found = first_level_of(other.label, other.country)
+            if found is not None and found != div:
+                return True
+    return False
+
+
+def _extent_unknown(p: PlaceInfo, words: tuple[str, ...]) -> bool:
+    """An area fusion has a point for but no extent: a place the gazetteer lacks, given the centre
+    of the area its text puts it in (``unlisted``), or an area named as a second-level division
+    ("X district", "the X department": ``places.sub_area_words``) that is no first-level one, placed
+    at a point (a town's, for "X district" of no table division: kg.extract.admin2._around_town)."""
+    if p.unlisted:
+        return True
+    if p.kind != "A" or p.lat is None or not words:
+        return False
+    n = norm_name(p.label)
+    return any(n.endswith(" " + w) or n.startswith(w + " of ") for w in words) and first_level_of(p.label, p.country) is None
+
+
+def extent_unknown(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> bool:
+    """One place is an area of no known extent (:func:`_extent_unknown`) and the other a point or
+    another such area that its name does not hold: a district placed at its town's point holds that
+    town ("Rawa district" / Rawa), not every town within the area radius of it ("X district" / the
+    provincial capital 30 km off); a village the gazetteer lacks, at its state's centre, is
+    somewhere in that state, not at each town near the centre (round 21). Such pairs are "same
+    country": one state, where in it not known."""
+    for area, other in ((a, b), (b, a)):
+        if not _extent_unknown(area, cfg.sub_area_words):
+            continue
+        if other.kind != "P" and not _extent_unknown(other, cfg.sub_area_words):
+            continue
+        names = area_names(area.label) | {norm_name(area.label)}
+        if any(one_name(n, other.label) for n in names if n):
+            continue
+        return True
+    return False
+
+
+def namesakes(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> bool:
+    """Two towns of one name in one state, farther apart than ``same_point_km``: the gazetteer read
+    two articles' contexts otherwise and took two records of the name ("the municipality of X,
+    Y department" / "the football ground of X", a namesake in another department), or two
+    namesakes were struck. Which is not known: one state, where in it not known ("same country"),
+    never a veto of two towns (``places.namesakes_unknown``, round 21)."""
+    if a.kind != "P" or b.kind != "P" or not a.country or a.country != b.country or a.iri == b.iri:
+        return False
+    if norm_name(a.label) != norm_name(b.label):
+        return False
+    d = km(a, b)
+    return d is not None and d > cfg.same_point_km
 
 
 def district_relation(a: PlaceInfo, b: PlaceInfo, cfg: FusionConfig) -> Optional[str]:
@@ -558,6 +667,19 @@ def same_size(a: Report, b: Report, cfg: FusionConfig) -> bool:
     return bool(kinds) and all(figures_agree(a.quantities[k][0], b.quantities[k][0], cfg) for k in kinds)
 
 
+def size_alike(a: Report, b: Report, rel: str, cfg: FusionConfig) -> bool:
+    """:func:`same_size`, where it counts: with ``figures.size_place_bound``, not at two located
+    places of one state that are not known to relate (``country``: a district and a town of another
+    district, a province's centre and a town the hierarchy puts elsewhere). One contingent's size
+    told alike says it is one deployment where a report names no place (``unknown``), where the
+    gazetteer could not place one (``unrelated``: "the X airport" it does not know) or where the
+    places agree; two contingents of one size sent to two places of a state the same week are two
+    (round 21)."""
+    if not same_size(a, b, cfg):
+        return False
+    return not (cfg.size_place_bound and rel == "country")
+
+
 def field_only(a: Report, b: Report) -> bool:
     """A role where the two reports' fillers agree only through an armed group's field (two
     groups of one country, ``in:`` + the state: kg.fuse.model): outlets tell one group's attack
@@ -750,7 +872,7 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
         score += cfg.score("other_day_figures")  # (within one article two days vetoed above)
     if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg):
         score += cfg.score("other_size")
-    if not same_doc and a.quantities and b.quantities and same_size(a, b, cfg):
+    if not same_doc and a.quantities and b.quantities and size_alike(a, b, rel, cfg):
         score += cfg.score("same_size")
     if a.subtype and b.subtype and other_means(a, b, cfg):
         score += cfg.score("other_means")
@@ -798,7 +920,7 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
             + (f", other size {cfg.score('other_size'):+.1f}"
                if not same_doc and a.quantities and b.quantities and other_size(a, b, cfg) else "")
             + (f", same size {cfg.score('same_size'):+.1f}"
-               if not same_doc and a.quantities and b.quantities and same_size(a, b, cfg)
+               if not same_doc and a.quantities and b.quantities and size_alike(a, b, rel, cfg)
                and cfg.score('same_size') else "")
             + (f", other means {cfg.score('other_means'):+.1f}" if other_means(a, b, cfg) else "")
             + (f", groups of one field elsewhere {cfg.score('field_elsewhere'):+.1f}"

@@ -55,6 +55,21 @@ class FusionConfig:
     # actor in conflict, gain scores.month_same_place (compat.month_same_place, round 16)
     month_same_place: tuple[str, ...] = ()
     unplaced_named: tuple[str, ...] = ()
+    # an area the hierarchy names as a first-level division holds by its radius no place the
+    # hierarchy puts in another first-level division ("same country": compat.place_relation, round 21)
+    first_level_elsewhere: bool = False
+    # an area whose extent fusion does not know (a place the gazetteer lacks, given the centre of the
+    # area its text puts it in; an area named with one of ``sub_area_words`` that is no first-level
+    # division, at a point) holds by radius only the places its name holds ("same country" for the
+    # others: compat.place_relation, round 21)
+    unknown_extent: bool = False
+    sub_area_words: tuple[str, ...] = ()
+    # a size both reports give alike (scores.same_size) does not count at two located places of one
+    # state not known to relate ("country": compat.size_alike, round 21)
+    size_place_bound: bool = False
+    # two towns of one name in one state, far apart, are not known apart: one place the gazetteer
+    # read otherwise in two articles, or two namesakes ("same country", no veto: round 21)
+    namesakes_unknown: bool = False
     unplaced_named_kinds: tuple[str, ...] = ("A", "L", "P", "?")
     relative_tolerance: float = 0.25
     absolute_tolerance: float = 2.0
@@ -110,6 +125,8 @@ class FusionConfig:
                 self.undated_lateness_days, self.untimed_lookback_days, self.untimed_not_after, self.week_phrases, self.same_point_km, self.same_record_km,
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.unresolved_place_words, self.infer_country, self.home_roles, self.inferred_in_state,
                 self.unplaced_named, self.unplaced_named_kinds, self.month_same_place,
+                self.first_level_elsewhere, self.unknown_extent, self.sub_area_words, self.size_place_bound,
+                self.namesakes_unknown,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
                 self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution,
@@ -139,6 +156,11 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         inferred_in_state=bool(p.get("inferred_in_state", False)),
         month_same_place=tuple(str(f) for f in (d.get("month_same_place") or ())),
         unplaced_named=tuple(str(f) for f in (p.get("unplaced_named") or ())),
+        first_level_elsewhere=bool(p.get("first_level_elsewhere", False)),
+        unknown_extent=bool(p.get("unknown_extent", False)),
+        sub_area_words=tuple(sorted({" ".join(str(w).lower().split()) for w in p.get("sub_area_words") or ()})),
+        size_place_bound=bool(f.get("size_place_bound", False)),
+        namesakes_unknown=bool(p.get("namesakes_unknown", False)),
         unplaced_named_kinds=tuple(str(k) for k in (p.get("unplaced_named_kinds", ["A", "L", "P", "?"]) or ())),
         relative_tolerance=float(f.get("relative_tolerance", 0.25)),
         absolute_tolerance=float(f.get("absolute_tolerance", 2)),

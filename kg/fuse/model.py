@@ -150,6 +150,10 @@ class PlaceInfo:
     # in such a district ("unlisted_in"). Two places that both have some and share none are in
     # different districts (compat.place_relation; geocoding round 28, admin2.yaml fusion_districts)
     districts: frozenset[str] = frozenset()
+    # a place the gazetteer lacks, given the centre and class of the area its text puts it in
+    # ("the village of X in Y state": kg.extract.resolve._unlisted_in_area, ``unlisted_in``): it is
+    # somewhere in that area, its point is the area's, not its own (compat.place_relation, round 21)
+    unlisted: bool = False
 
 
 @dataclass(frozen=True)
@@ -318,7 +322,7 @@ def reports_from_index(by: dict[str, dict[str, list[str]]], doc_id: Optional[str
             areas.discard("")
             label = _first(node.get(LABEL)) or iri
             info = PlaceInfo(iri, label, country, lat, lon, kind, frozenset(within), frozenset(areas),
-                             districts=_district_keys(iri, label, attrs))
+                             districts=_district_keys(iri, label, attrs), unlisted=bool(attrs.get("unlisted_in")))
         else:
             return None
         info = places[iri] = _intern(info)
