@@ -307,6 +307,54 @@ def _states_pair(ent: Span, res: Resources) -> bool:
         and res.gazetteer.country(_strip_the(ent.text)) is None  # (not one hyphenated state name: "Timor-Leste")
 
 
+#: a capitalised word joined by a hyphen (or an en dash) to a capitalised word after it, no spaces
+_HYPHEN_JOIN = re.compile(r"(?<=[\w.])[-\u2013](?=[A-Z])")
+
+
+def _state_pair_parts(sent, gazetteer) -> list[tuple[tuple[int, int], object, bool]]:
+    """States joined by a hyphen ("U.S.-Xland", "Xland-Yland", "U.S.-New Zealand"): for each state of
+    such a pair written out by its name, its characters in the paragraph's Doc, the state, and whether
+    it is the second one. Each side is a state's name of one to three words, not its adjective
+    ("Xian-Yian" names no state here) nor the name of one state written with a hyphen ("Guinea-Bissau");
+    an abbreviation ("U.S.", "UK") stays a modifier (the golds list it at times only, as in round 29)."""
+    text = sent.text
+    base = sent.span.start_char
+    out = []
+    for m in _HYPHEN_JOIN.finditer(text):
+        h = m.start()
+        left = _state_words(text[:h].split(" ")[-3:], gazetteer, from_end=True)
+        right = _state_words(text[h + 1:].split(" ", 3)[:3], gazetteer, from_end=False)
+        if left is None or right is None or left[1].code == right[1].code:
+            continue
+        if gazetteer.country(text[h - len(left[0]):h + 1 + len(right[0])]) is not None:
+            continue  # one state's hyphenated name
+        for (start, end), (written, state), second in (((h - len(left[0]), h), left, False),
+                                                        ((h + 1, h + 1 + len(right[0])), right, True)):
+            if "." not in written and not written.isupper():  # ("U.S.", "UK": listed at times only, round 29)
+                out.append(((base + start, base + end), state, second))
+    return out
+
+
+def _state_words(words: list[str], gazetteer, from_end: bool):
+    """The longest run of ``words`` next to the hyphen (its last words if ``from_end``, else its first)
+    that is a state's name, not its adjective: (text, state), or None."""
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        part = words[-n:] if from_end else words[:n]
+        text = " ".join(part)
+        text = text.lstrip("(\"'“‘") if from_end else re.sub(r"(?:'s|’s|[,;:)\"'”’])+$", "", text)
+        if not text or not all(w[:1].isupper() for w in text.split(" ")) or "-" in text or "\u2013" in text:
+            continue
+        state = gazetteer.country(text)
+        if state is None and not from_end and text.endswith("."):
+            text = text[:-1]  # ("... the Xland-Yland." ends a sentence; "U.S." keeps its stop)
+            state = gazetteer.country(text)
+        if state is not None and not _is_demonym(text, state):
+            return text, state
+    return None
+
+
 def _state_span(doc, a: int, title_char: int, words: str) -> Optional[tuple[int, int]]:
     """The tokens of ``words`` right before the title that starts ``title_char`` characters after token
     ``a``: (start, end), or None when the tokens are not those words."""

@@ -26,7 +26,7 @@ from kg.extract.mentions.resources import Resources
 from kg.extract.mentions.common import (
     DIRECTIONS, _BUILDING_HEADS, _COMMON_ACTORS, _NAMED_PLACE_HEADS, _PEOPLE_NOUNS, _TITLE_MODIFIERS,
     _adjectival, _after_place_noun, _claim_entry, _is_demonym, _is_headline, _only_a_title, _person_context,
-    _state_then_name, _strip_titles, _subdivision, _trim, _with_place_suffix
+    _state_pair_parts, _state_then_name, _strip_titles, _subdivision, _trim, _with_place_suffix
 )
 from kg.extract.mentions.bylines import (
     _NAME_PARTICLES, _byline_names, _byline_split, _comma_parts, _script_header
@@ -299,6 +299,20 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         #     on its own, gives the names a sentence opening with them would have.
         for ent in self._lead_after_dateline(span):
             self._claim_ent(ent, sent, claim)
+        # 3c. States joined by a hyphen ("the U.S.-X partnership", "the X-Y review"): each state is named
+        #     (round 31: the golds list the states of such a pair), though the pair is a modifier.
+        if "-" in text or "\u2013" in text:
+            for part, state, second in _state_pair_parts(sent, self.res.gazetteer):
+                whole = doc.char_span(part[0], part[1])
+                if whole is not None and not any(i in taken for i in range(whole.start, whole.end)):
+                    claim(whole, "Country", None, country=state, state_pair=True)
+                elif whole is None:  # ("U.S.-X" is one token: the mention is the state's own letters)
+                    toks = doc.char_span(part[0], part[1], alignment_mode="expand")
+                    m = claim(toks, "Country", None, inside=second, country=state, state_pair=True) \
+                        if toks is not None else None
+                    if m is not None:
+                        m.text = doc.text[part[0]:part[1]]
+                        m.start, m.end = sent.offset + part[0], sent.offset + part[1]
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks if chunks is None else chunks:
             building = _attacked_building(chunk, self.res)
