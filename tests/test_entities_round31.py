@@ -45,3 +45,37 @@ def test_adjectives_joined_by_a_hyphen_name_no_state(extractor):  # guard
     f = extract(extractor, "Talks\n\nThe Peruvian-Bolivian border commission met in Velkoro on Monday.",
                 published="2014-05-01")
     assert not {"Peru", "Bolivia"} & set(_names(f, "Country")), _all(f)
+
+
+# 2. Two names joined by "and", the subject of a verb of two people talking, one a person's: both are
+#    persons, whatever NER calls the other (a body; a place the gazetteer knows by that name). And a
+#    title the title list does not hold whole ("Secretary of State of Defense X Y") makes a person.
+
+@pytest.mark.parametrize("text, name", [
+    ("Velkaris and Jane Roe discussed the border dispute in Velkoro on Monday, officials said.", "Velkaris"),
+    ("Ardenko and Velkaris also discussed the stalled elections, the official said.", "Velkaris"),
+])
+def test_a_name_talking_with_a_person_is_a_person(extractor, text, name):
+    f = extract(extractor, "Talks\n\n" + text, published="2014-05-01")
+    assert name in _names(f, "Person"), _all(f)
+
+
+_LONG_TITLE = ("Talks\n\nDefense Secretary Jane Roe met here this afternoon with her counterpart from the United "
+               "Kingdom, Secretary of State of Defense Martin Lincoln, Press Secretary Maria Velk said today.")
+
+
+def test_a_name_after_a_long_title_is_a_person_not_a_town(extractor):
+    f = extract(extractor, _LONG_TITLE, published="2014-05-01")
+    assert ("Person", "Martin Lincoln") in _all(f), _all(f)
+
+
+def test_a_surname_talking_with_a_person_joins_the_full_name(extractor):
+    f = extract(extractor, _LONG_TITLE + "\n\nRoe and Lincoln discussed the transition in Velkoro, Velk said.",
+                published="2014-05-01")
+    assert "Lincoln" in _names(f, "Person") and "Lincoln" not in _names(f, "Location"), _all(f)
+
+
+def test_a_state_talking_with_a_person_stays_a_state(extractor):  # guard
+    f = extract(extractor, "Talks\n\nPeru and Jane Roe discussed the border dispute in Velkoro on Monday.",
+                published="2014-05-01")
+    assert "Peru" in _names(f, "Country") and "Peru" not in _names(f, "Person"), _all(f)

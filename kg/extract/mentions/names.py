@@ -171,6 +171,9 @@ class NamesMixin:
             claim(ent, kind, None, described=kind)  # "the emergency service X", "Y, known as Z", "W is a mission": no person
             return
         person = has_title or _person_frame(ent, sent, res)
+        if not person and label in ("PERSON", "ORG", "GPE") and _talking_pair(ent, res, self._person_words):
+            claim(ent, "Person", None, **_person_context(ent, sent, res))  # "X and Jane Roe discussed ...": two people
+            return
         listed = None if person or label != "PERSON" else _listed_with(ent, res)
         if listed == "thing":
             return  # "vehicles, carriers, X Tanks and equipment", "exercises A, B and C": no one's name
@@ -197,7 +200,7 @@ class NamesMixin:
         if label == "PERSON":
             context = _person_context(ent, sent, res)
             if len(ent.text.split()) == 1 and not context.get("title") and not context.get("honorific") \
-                    and not _speaker_or_relation(ent, res):
+                    and not _speaker_or_relation(ent, res) and _pair_partner(ent, res) is None:
                 context["lone_word"] = True  # one word, no title, no role, no "said": the model's guess alone
             claim(ent, "Person", None, **context)
         else:
@@ -452,10 +455,63 @@ def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
     if len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in res.person_roles \
             and doc[ent.start - 1].is_lower:
         return True  # "rebel leader X Y", "army spokesman X Y": a role noun right before a full name
+    if len(ent) >= 2 and all(t.is_alpha and t.is_title for t in ent) and not any(
+            t.lower_ in res.org_heads or t.lower_ in res.unit_heads or t.lower_ in res.title_words for t in ent) \
+            and _after_long_title(ent, res):
+        return True  # "Secretary of State of Defense Jane Roe": a title the title list does not hold whole
     if ent.start > 0 and doc[ent.start - 1].lemma_.lower() in res.speech_verbs and doc[ent.start - 1].lower_ != "says" or (
             ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in res.speech_verbs):
         return len(ent) >= 2
     return False
+
+
+def _after_long_title(ent: Span, res: Resources) -> bool:
+    """Capitalised title words, their complements and "of" right before the name, one of them a title's
+    own word, not a complement ("Secretary of State of Defense X Y"): a title, though the title list
+    holds no such whole title (round 31)."""
+    doc = ent.doc
+    i, head = ent.start - 1, False
+    while i >= max(0, ent.start - 7) and (
+            doc[i].text[:1].isupper() and (doc[i].text.lower().strip(".") in res.title_words
+                                           or doc[i].lower_ in res.title_complements)
+            or doc[i].lower_ in ("of", "for") and i < ent.start - 1):
+        head = head or doc[i].text[:1].isupper() and doc[i].lower_ not in res.title_complements \
+            and doc[i].text.lower().strip(".") in res.title_words  # ("Secretary", not "State", "Defense")
+        i -= 1
+    return head
+
+
+def _pair_partner(ent: Span, res: Resources):
+    """The other name of two capitalised names joined by "and", the subject of a verb of two people
+    talking (titles.yaml pair_talk_verbs: "X and Y discussed ...", "A and B met"): its token, or None."""
+    root = ent.root
+    first = root.head if root.dep_ == "conj" else root
+    if first.dep_ != "nsubj" or first.head.lemma_.lower() not in res.pair_talk_verbs:
+        return None
+    conj = [c for c in first.children if c.dep_ == "conj"]
+    if len(conj) != 1 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children):
+        return None
+    partner = conj[0] if first is root else first
+    return partner if partner.text[:1].isupper() and partner.pos_ == "PROPN" else None
+
+
+def _talking_pair(ent: Span, res: Resources, person_words) -> bool:
+    """"X and Jane Roe discussed ...", "A's Jane Roe and B's X met": a name joined to a person's by
+    "and", the two the subject of a verb of two people talking (titles.yaml pair_talk_verbs), is a
+    person too, whatever NER calls it (a body, a place the gazetteer knows by that name). The partner is
+    a person by NER's label or as a word of a full name NER gives a person in the report. Not a state,
+    a listed actor or a name with a body's or unit's word (round 31)."""
+    if not res.pair_talk_verbs or not all(t.text[:1].isupper() for t in ent if t.is_alpha):
+        return False
+    partner = _pair_partner(ent, res)
+    if partner is None:
+        return False
+    text = _strip_the(ent.text)
+    if res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None \
+            or any(t.lower_ in res.org_heads or t.lower_ in res.unit_heads for t in ent):
+        return False
+    named = next((e for e in partner.doc.ents if e.start <= partner.i < e.end), None)
+    return named is not None and named.label_ == "PERSON" or partner.lower_ in (person_words or ())
 
 
 def _speaker_or_relation(ent: Span, res: Resources) -> bool:

@@ -65,6 +65,8 @@ class Resources:
     state_bodies: tuple[tuple[str, ...], ...] = ()
     #: nouns and verbs of talks: "talks with X's Y" names a person Y
     talk_words: frozenset[str] = frozenset()
+    #: "X and Y discussed ...": verbs of two people talking (round 31)
+    pair_talk_verbs: frozenset[str] = frozenset()
     #: "USS X", "HMS Y": a navy's ship, a force
     ship_prefixes: frozenset[str] = frozenset()
     #: "the X Council", "Y Command": a body's name around a listed actor's ("National Z Council")
@@ -148,6 +150,7 @@ class Resources:
             document_heads=frozenset(data.get("document_heads", [])),
             state_bodies=tuple(sorted((tuple(p.split()) for p in data.get("state_bodies", [])), key=len, reverse=True)),
             talk_words=frozenset(data.get("talk_words", [])),
+            pair_talk_verbs=frozenset(data.get("pair_talk_verbs", [])),
             ship_prefixes=frozenset(data.get("ship_prefixes", [])),
             body_name_heads=frozenset(data.get("body_name_heads", [])),
             state_body_heads=frozenset(data.get("state_body_heads", [])),
