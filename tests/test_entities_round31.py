@@ -79,3 +79,31 @@ def test_a_state_talking_with_a_person_stays_a_state(extractor):  # guard
     f = extract(extractor, "Talks\n\nPeru and Jane Roe discussed the border dispute in Velkoro on Monday.",
                 published="2014-05-01")
     assert "Peru" in _names(f, "Country") and "Peru" not in _names(f, "Person"), _all(f)
+
+
+# 3. A listed actor's name whose last word the text writes as a common noun ("NATO's X Y mission" for the
+#    listed "X Y Mission") also goes by the name without it (titles.yaml name_common_heads).
+
+@pytest.fixture(scope="module")
+def invented_mission(shipped_extractor):
+    """The shipped model and gazetteer with an invented lexicon of one listed mission."""
+    from kg.extract import Extractor
+    from kg.extract.lexicon import ActorEntry, Lexicon
+
+    entry = ActorEntry(key="velkor-shield", name="Velkor Shield Mission", type="ArmedForce", aliases=(),
+                       country=None, wikidata=None, subtype="multinational (invented)")
+    ex = Extractor(nlp=shipped_extractor.nlp, gazetteer=shipped_extractor.gazetteer, lexicon=Lexicon([entry]))
+    ex.event_filter = None
+    return ex
+
+
+def test_a_listed_mission_written_with_a_common_noun_goes_by_its_bare_name(invented_mission):
+    f = extract(invented_mission, "Support\n\nXland thanked Peru for its support of NATO's Velkor Shield mission "
+                                  "in Velkoro.", published="2017-05-01")
+    assert "Velkor Shield" in _names(f, "ArmedForce"), _all(f)
+
+
+def test_a_listed_mission_written_whole_gets_no_bare_name(invented_mission):  # guard
+    f = extract(invented_mission, "Support\n\nPeru sent troops to the Velkor Shield Mission in Velkoro.",
+                published="2017-05-01")
+    assert "Velkor Shield" not in _names(f, "ArmedForce"), _all(f)

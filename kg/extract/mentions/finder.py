@@ -253,7 +253,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 if claim(office, "Organization", None) is not None:
                     _claim_entry(doc[s:e], entry, partial(claim, inside=True))
                 continue
-            _claim_entry(_with_group_noun(doc[s:e], entry, span.end), entry, claim, bare=doc[s:e].text)
+            bare = doc[s:e]
+            if len(bare) >= 3 and bare[-1].is_lower and bare[-1].lower_ in self.res.name_common_heads \
+                    and all(t.text[:1].isupper() for t in bare[:-1] if t.is_alpha):
+                bare = bare[:-1]  # "NATO's X Y mission" (the listed "X Y Mission"): also called "X Y" (round 31)
+            _claim_entry(_with_group_noun(doc[s:e], entry, span.end), entry, claim, bare=bare.text)
         # 1b. A people's name before a rebel noun ("Karen rebels", "X separatists"): an armed
         #     group named by who its fighters are (a state's demonym or a faith names no group).
         lowered = text.lower()

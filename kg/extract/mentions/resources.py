@@ -67,6 +67,8 @@ class Resources:
     talk_words: frozenset[str] = frozenset()
     #: "X and Y discussed ...": verbs of two people talking (round 31)
     pair_talk_verbs: frozenset[str] = frozenset()
+    #: "the X Y mission": a listed name's last word written as a common noun (round 31)
+    name_common_heads: frozenset[str] = frozenset()
     #: "USS X", "HMS Y": a navy's ship, a force
     ship_prefixes: frozenset[str] = frozenset()
     #: "the X Council", "Y Command": a body's name around a listed actor's ("National Z Council")
@@ -151,6 +153,7 @@ class Resources:
             state_bodies=tuple(sorted((tuple(p.split()) for p in data.get("state_bodies", [])), key=len, reverse=True)),
             talk_words=frozenset(data.get("talk_words", [])),
             pair_talk_verbs=frozenset(data.get("pair_talk_verbs", [])),
+            name_common_heads=frozenset(data.get("name_common_heads", [])),
             ship_prefixes=frozenset(data.get("ship_prefixes", [])),
             body_name_heads=frozenset(data.get("body_name_heads", [])),
             state_body_heads=frozenset(data.get("state_body_heads", [])),
