@@ -107,3 +107,42 @@ def test_a_listed_mission_written_whole_gets_no_bare_name(invented_mission):  # 
     f = extract(invented_mission, "Support\n\nPeru sent troops to the Velkor Shield Mission in Velkoro.",
                 published="2017-05-01")
     assert "Velkor Shield" not in _names(f, "ArmedForce"), _all(f)
+
+
+# 4. Names NER reads wrongly for want of a word: a rank spelled out before a name (titles.yaml ranks, read
+#    whole: "Junior Sergeant X Y", "Warrant | Officer X Y") is no part of it; a force's own name before
+#    its troops ("1,000 X Security Force troops") is the force, no modifier; a second-level division's exact
+#    name of three words NER calls a person is the division.
+
+@pytest.mark.parametrize("text, name", [
+    ("As a result, Junior Sergeant Tomas Ardenko was killed and two border guards were wounded in Velkoro.",
+     "Tomas Ardenko"),
+    ("Corporal Tomas Ardenko was killed in Velkoro on Monday, the army said.", "Tomas Ardenko"),
+    ("Warrant Officer Tomas Ardenko died in Velkoro.", "Tomas Ardenko"),
+    ("Petty Officer Tomas Ardenko and Second Lieutenant Marek Velkar were killed in Velkoro.", "Marek Velkar"),
+])
+def test_a_rank_spelled_out_is_no_part_of_the_name(extractor, text, name):
+    f = extract(extractor, "Clash\n\n" + text, published="2014-05-01")
+    assert ("Person", name) in _all(f), _all(f)
+    assert not any(n.endswith(name) and n != name for _, n in _all(f)), _all(f)
+
+
+def test_a_rank_word_alone_before_a_unit_is_no_title(extractor):  # guard
+    f = extract(extractor, "Clash\n\nThe Second Division took Velkoro on Monday, the army said.",
+                published="2014-05-01")
+    assert any("Second Division" in n for n in _names(f, "ArmedForce")), _all(f)
+
+
+def test_a_forces_own_name_before_its_troops_is_the_force(extractor):
+    f = extract(extractor, "Reinforcements\n\nAround 1,000 Border Security Force troops reached the Velkoro "
+                           "border belt today, officials said.", published="2014-05-01")
+    assert ("ArmedForce", "Border Security Force") in _all(f), _all(f)
+
+
+def test_a_three_word_division_ner_calls_a_person_is_a_place(extractor):
+    from spacy.tokens import Span
+    doc = extractor.nlp("The base in Velkoro, Valle del Cauca, was attacked.")
+    span = Span(doc, 5, 8, label="PERSON")
+    assert span.text == "Valle del Cauca"
+    assert extractor.mentions._gazetteer_place(span, strict=True)
+    assert not extractor.mentions._gazetteer_place(Span(doc, 3, 6, label="PERSON"), strict=True)  # guard

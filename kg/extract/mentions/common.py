@@ -139,7 +139,23 @@ def _strip_possessive(text: str) -> str:
     return _TRAILING_POSSESSIVE.sub("", text).strip()
 
 
+def _rank_length(ent: Span, res: Resources) -> int:
+    """The number of tokens of a rank spelled out ("Junior Sergeant", titles.yaml ranks) opening ``ent``
+    before a capitalised word (the rank perhaps begun before it), else 0."""
+    doc = ent.doc
+    for rank in res.ranks:
+        n = len(rank)
+        for k in range(n, 0, -1):  # (NER may leave the rank's first words out: "Warrant | Officer X Y")
+            if len(ent) > k and ent.start >= n - k and tuple(t.text for t in doc[ent.start - (n - k):ent.start + k]) == rank \
+                    and ent[k].text[:1].isupper():
+                return k
+    return 0
+
+
 def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
+    n = _rank_length(ent, res) if res.ranks else 0
+    if n:
+        ent = ent[n:]  # "Junior Sergeant X Y": the rank, read whole (its words alone are no title)
     while len(ent) and (ent[0].text in res.honorifics or ent[0].text.lower().strip(".") in res.title_words
                         or ent[0].text in ("By", "BY")):  # a byline NER ran into the name
         if len(ent) >= 2 and ent[1].lower_ in res.org_heads and ent[0].text not in res.honorifics and not (

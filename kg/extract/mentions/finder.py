@@ -26,7 +26,7 @@ from kg.extract.mentions.resources import Resources
 from kg.extract.mentions.common import (
     DIRECTIONS, _BUILDING_HEADS, _COMMON_ACTORS, _NAMED_PLACE_HEADS, _PEOPLE_NOUNS, _TITLE_MODIFIERS,
     _adjectival, _after_place_noun, _claim_entry, _is_demonym, _is_headline, _only_a_title, _person_context,
-    _state_pair_parts, _state_then_name, _strip_titles, _subdivision, _trim, _with_place_suffix
+    _rank_length, _state_pair_parts, _state_then_name, _strip_titles, _subdivision, _trim, _with_place_suffix
 )
 from kg.extract.mentions.bylines import (
     _NAME_PARTICLES, _byline_names, _byline_split, _comma_parts, _script_header
@@ -637,7 +637,7 @@ def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[S
     of Defense Jane Roe", the run perhaps holding the title's last word): the holder's full name,
     when no word of it is a title, organisation or place word and the gazetteer knows no place by it."""
     doc = run.doc
-    start = run.start
+    start = run.start + (_rank_length(run, res) if res.ranks else 0)  # ("Junior Sergeant X Y", round 31)
     while start < run.end and doc[start].text.lower().strip(".") in res.title_words:
         start += 1
     name = doc[start:run.end]

@@ -18,6 +18,12 @@ from kg.extract.mentions.common import (
 )
 
 
+# Last words of a force's own name ("the X Security Force", "the Y Border Police"): before "troops" the name
+# is the force's, not a modifier (round 31).
+_FORCE_NAME_HEADS = frozenset(["force", "forces", "police", "guard", "army", "corps", "gendarmerie"])
+_FORCE_MEMBER_NOUNS = frozenset(["troops", "soldiers", "personnel", "officers", "policemen", "servicemen", "units",
+                                 "reinforcements", "contingent", "contingents"])  # (not "rebels", "fighters")
+
 # Plural people nouns NER runs into a unit's name ("X National Guard Soldiers").
 _TRAILING_PEOPLE = frozenset(["soldiers", "troops", "airmen", "sailors", "marines", "members", "personnel"])
 
@@ -63,6 +69,11 @@ class NamesMixin:
         country = res.gazetteer.country(text)
         if country is not None and not _is_demonym(text, country):
             claim(ent, "Country", None, country=country)
+            return
+        if country is None and len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _FORCE_NAME_HEADS \
+                and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _FORCE_MEMBER_NOUNS \
+                and _modifies_combatants(ent, res) and res.lexicon.match(text) is None:
+            claim(ent, "ArmedForce", None)  # "1,000 X Security Force troops": the force's own name (round 31)
             return
         if country is not None or _modifies_combatants(ent, res):
             return  # "Tuareg rebels", "Malian" alone: an adjective

@@ -32,6 +32,8 @@ class Resources:
     force_modifiers: frozenset[str]
     government_heads: frozenset[str]
     person_roles: frozenset[str] = frozenset()
+    #: ranks spelled out, read whole before a name ("Junior Sergeant X"), as token tuples, longest first (round 31)
+    ranks: tuple[tuple[str, ...], ...] = ()
     speech_verbs: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     place_suffixes: frozenset[str] = frozenset()
@@ -117,6 +119,7 @@ class Resources:
             gazetteer=gazetteer,
             lexicon=lexicon,
             titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+            ranks=tuple(sorted((tuple(r.split()) for r in data.get("ranks", [])), key=len, reverse=True)),
             honorifics=frozenset(data["honorifics"]),
             descriptions={k: tuple(v) for k, v in data["descriptions"].items()},
             force_nouns=frozenset(data["force_nouns"]),
@@ -183,7 +186,8 @@ class Resources:
 
     @cached_property
     def title_before(self) -> re.Pattern[str]:
-        alts = "|".join(re.escape(t) for t in self.titles)
+        alts = "|".join(re.escape(t) for t in sorted((*self.titles, *(" ".join(r) for r in self.ranks)),
+                                                     key=len, reverse=True))
         return re.compile(rf"(?:^|\s)(?P<title>(?:(?:{alts})\s+)+)$")
 
     @cached_property
