@@ -146,3 +146,13 @@ def test_a_three_word_division_ner_calls_a_person_is_a_place(extractor):
     assert span.text == "Valle del Cauca"
     assert extractor.mentions._gazetteer_place(span, strict=True)
     assert not extractor.mentions._gazetteer_place(Span(doc, 3, 6, label="PERSON"), strict=True)  # guard
+
+
+# 5. A body's press office named after the body ("Army Public Affairs"): with the body's word cut off as a
+#    title's, what is left names no person; the office is a body.
+
+def test_a_press_office_is_a_body_not_a_person(extractor):
+    f = extract(extractor, "Deployment\n\nFor additional information on this brigade, contact Army Public Affairs "
+                           "at (555) 010-2487.", published="2009-01-20")
+    assert ("Organization", "Army Public Affairs") in _all(f), _all(f)
+    assert not _names(f, "Person"), _all(f)

@@ -18,6 +18,10 @@ from kg.extract.mentions.common import (
 )
 
 
+# The words of a body's office named after the body ("X Public Affairs"): with the body's word cut off as a
+# title's ("Army" of "Army Chief"), what is left names no person (round 31).
+_OFFICE_NAMES = frozenset(["public", "affairs"])
+
 # Last words of a force's own name ("the X Security Force", "the Y Border Police"): before "troops" the name
 # is the force's, not a modifier (round 31).
 _FORCE_NAME_HEADS = frozenset(["force", "forces", "police", "guard", "army", "corps", "gendarmerie"])
@@ -62,6 +66,10 @@ class NamesMixin:
         bare = _trim(ent)  # ("the X Y": an article is no title)
         has_title = titled.start > (bare.start if bare is not None else ent.start) or bool(res.title_before.search(
             ent.doc[max(sent.span.start, ent.start - 6):ent.start].text + " "))
+        if label == "ORG" and bare is not None and titled.start > bare.start and len(titled) >= 2 \
+                and all(t.lower_ in _OFFICE_NAMES for t in titled):
+            claim(bare, "Organization", None)  # "Army Public Affairs": a body's press office, no person (round 31)
+            return
         ent = titled
         if ent[-1].text in res.title_heads and all(_office_word(t, res) for t in ent):
             return  # "Jane Roe, Department Spokesperson": an office's words, no one's name
