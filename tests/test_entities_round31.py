@@ -156,3 +156,17 @@ def test_a_press_office_is_a_body_not_a_person(extractor):
                            "at (555) 010-2487.", published="2009-01-20")
     assert ("Organization", "Army Public Affairs") in _all(f), _all(f)
     assert not _names(f, "Person"), _all(f)
+
+
+# 6. A building that never speaks as a body ("the X Council Building", "the Y Bar") is a place wherever it
+#    is named; "the X Embassy said" stays a body.
+
+def test_a_council_building_is_a_place(extractor):
+    f = extract(extractor, "Bombs\n\nThe car bomb exploded in front of the Velkoro Provincial Council Building, "
+                           "killing three people.", published="2014-05-01")
+    assert ("Location", "Velkoro Provincial Council Building") in _all(f), _all(f)
+
+
+def test_an_embassy_that_speaks_stays_a_body(extractor):  # guard
+    f = extract(extractor, "Talks\n\nThe Velkoro Embassy said the talks would resume.", published="2014-05-01")
+    assert ("Organization", "Velkoro Embassy") in _all(f), _all(f)

@@ -212,7 +212,7 @@ def _office_word(t: Token, res: Resources, places: bool = True) -> bool:
 
 _BUILDING_HEADS = frozenset(["embassy", "hotel", "mosque", "church", "temple", "shrine", "market", "hospital",
                              "palace", "prison", "stadium", "airport", "school", "cathedral", "mall", "consulate",
-                             "museum"])
+                             "museum", "building", "bar", "restaurant", "cafe", "café"])
 
 
 def _after_locative(ent: Span) -> bool:

@@ -18,6 +18,10 @@ from kg.extract.mentions.common import (
 )
 
 
+# Buildings that never speak as a body ("the X Council Building", "the Y Bar"): a place wherever named (round 31;
+# "the X Embassy said", "the Y Hotel said" are bodies).
+_PLACE_ONLY_BUILDINGS = frozenset(["building", "bar", "restaurant", "cafe", "café", "mall"])
+
 # The words of a body's office named after the body ("X Public Affairs"): with the body's word cut off as a
 # title's ("Army" of "Army Chief"), what is left names no person (round 31).
 _OFFICE_NAMES = frozenset(["public", "affairs"])
@@ -147,7 +151,8 @@ class NamesMixin:
                 claim(ent[:1], "Country", None, inside=True, country=state)
                 ent = ent[2:]
             root = ent.root
-            if label == "PERSON" or _after_locative(ent) or root.dep_ == "appos" and root.head.i < ent.start \
+            if label == "PERSON" or ent[-1].lower_ in _PLACE_ONLY_BUILDINGS or _after_locative(ent) \
+                    or root.dep_ == "appos" and root.head.i < ent.start \
                     and root.head.lemma_.lower() in PLACE_NOUNS | {"site", "scene"} or _struck_building(ent, res):
                 claim(ent, "Location", "Facility", place=None)  # "fired at the X Embassy", "the site, the Y Museum"
             else:
