@@ -170,3 +170,24 @@ def test_a_council_building_is_a_place(extractor):
 def test_an_embassy_that_speaks_stays_a_body(extractor):  # guard
     f = extract(extractor, "Talks\n\nThe Velkoro Embassy said the talks would resume.", published="2014-05-01")
     assert ("Organization", "Velkoro Embassy") in _all(f), _all(f)
+
+
+# 7. "the Army" written bare (titles.yaml definite_service_branches): a service named bare, an armed force,
+#    after "the" only; not inside a body's name ("the Department of the Army") nor in a headline.
+
+@pytest.mark.parametrize("text", [
+    "About 300 personnel from the Army, Navy and Air Force will train with Xlandian troops in Velkoro.",
+    "The companies will operate jointly with the Velkoro Police and the Army.",
+])
+def test_the_army_written_bare_is_a_force(extractor, text):
+    f = extract(extractor, "Deployment\n\n" + text, published="2014-05-01")
+    assert ("ArmedForce", "Army") in _all(f), _all(f)
+
+
+@pytest.mark.parametrize("text", [
+    "Deployment\n\nThe Department of the Army announced the deployment to Velkoro.",
+    "Army takes Velkoro\n\nTroops entered Velkoro on Monday.",
+])
+def test_the_army_inside_a_name_or_a_headline_is_no_force_of_its_own(extractor, text):  # guard
+    f = extract(extractor, text, published="2014-05-01")
+    assert ("ArmedForce", "Army") not in _all(f), _all(f)

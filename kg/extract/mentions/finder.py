@@ -292,6 +292,9 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         #     an armed force by its own name (round 24).
         for s in _bare_services(span, self.res, taken) if any(b in text for b in self.res.service_branches) else ():
             claim(s, "ArmedForce", None, branch=s.text)
+        for s in _bare_services(span, self.res, taken, definite=True) if any(
+                "the " + b in text for b in self.res.definite_service_branches) and not _is_headline(sent) else ():
+            claim(s, "ArmedForce", None, branch=s.text)  # "the Army's X Division", "and the Army" (round 31)
         # 2d. A force by its common name alone ("coalition forces", titles.yaml plain_forces; round 30).
         for s in _plain_forces(span, self.res, taken) if "oalition" in text else ():
             claim(s, "ArmedForce", None)
@@ -567,16 +570,19 @@ def _plain_forces(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]
             yield doc[i:i + n]
 
 
-def _bare_services(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:
+def _bare_services(span: Span, res: Resources, taken: set[int], definite: bool = False) -> Iterator[Span]:
     """Spans of a state's service written bare in ``span`` (``res.service_branches``): capitalised as
     listed, no capitalised word or hyphen before it (but a sentence's first word that is no name), no
-    capitalised word after it but a possessive, and no rank's title after it ("Navy Adm. X")."""
+    capitalised word after it but a possessive, and no rank's title after it ("Navy Adm. X").
+    ``definite``: the services of ``res.definite_service_branches``, right after "the" only."""
     doc = span.doc
-    for branch in res.service_branches:
+    for branch in res.definite_service_branches if definite else res.service_branches:
         words = branch.split()
         n = len(words)
         for i in range(span.start, span.end - n + 1):
             if [t.text for t in doc[i:i + n]] != words or any(j in taken for j in range(i, i + n)):
+                continue
+            if definite and (i == span.start or doc[i - 1].lower_ != "the"):
                 continue
             if i > span.start:
                 prev = doc[i - 1]

@@ -107,6 +107,7 @@ class Resources:
     numbered_names: tuple[str, ...] = ()
     force_name_openers: tuple[tuple[str, ...], ...] = ()  # "Task Force Hawk": a force by its name (round 29)
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
+    definite_service_branches: tuple[str, ...] = ()  # "the Army": named bare after "the" only (round 31)
     governed_regions: tuple[tuple[str, ...], ...] = ()  # "X forces": a territory's own force (round 28)
     region_force_nouns: frozenset[str] = frozenset()
     kind_named_groups: frozenset[str] = frozenset()  # "bandits": armed men named by their kind (round 28)
@@ -182,6 +183,7 @@ class Resources:
             numbered_names=tuple(data.get("numbered_names", [])),
             force_name_openers=tuple(tuple(p.split()) for p in data.get("force_name_openers", [])),
             service_branches=tuple(data.get("service_branches", [])),
+            definite_service_branches=tuple(data.get("definite_service_branches", [])),
         )
 
     @cached_property
