@@ -191,3 +191,17 @@ def test_the_army_written_bare_is_a_force(extractor, text):
 def test_the_army_inside_a_name_or_a_headline_is_no_force_of_its_own(extractor, text):  # guard
     f = extract(extractor, text, published="2014-05-01")
     assert ("ArmedForce", "Army") not in _all(f), _all(f)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe met Tomas Ardenko in Velkoro to discuss the Peru-Bolivia defense relationship.",
+    "Jane Roe met Tomas Ardenko in Velkoro to discuss the U.S.-Bolivia defense relationship.",
+])
+def test_a_state_of_a_pair_is_no_place_or_actor_of_an_event(extractor, text):
+    """The state is named, but its words stand for no entity the event rules read (a meeting's place)."""
+    from kg.extract.nlp import parse
+    parsed = parse(extractor.nlp, "Talks\n\n" + text)
+    resolution = extractor.resolver.resolve(extractor.mentions.find(parsed))
+    assert "Bolivia" in [e.name for e in resolution.entities if e.type == "Country"]
+    doc = next(s.span.doc for s in parsed.sentences if "Bolivia" in s.text)
+    assert not [t.text for t in doc if "Bolivia" in t.text and (id(doc), t.i) in resolution.by_token]
