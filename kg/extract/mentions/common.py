@@ -331,7 +331,7 @@ def _state_pair_parts(sent, gazetteer) -> list[tuple[tuple[int, int], object, bo
     """States joined by a hyphen ("U.S.-Xland", "Xland-Yland", "U.S.-New Zealand"): for each state of
     such a pair written out by its name, its characters in the paragraph's Doc, the state, and whether
     it is the second one. Each side is a state's name of one to three words, not its adjective
-    ("Xian-Yian" names no state here) nor the name of one state written with a hyphen ("Guinea-Bissau");
+    ("Xian-Yian" names no state here) nor the name of one state written with a hyphen;
     an abbreviation ("U.S.", "UK") stays a modifier (the golds list it at times only, as in round 29)."""
     text = sent.text
     base = sent.span.start_char
