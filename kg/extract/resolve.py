@@ -208,6 +208,23 @@ def _merge_spelling_variants(clusters: dict[str, "Cluster"]) -> None:
                 del clusters[second.key]
 
 
+def _merge_ship_names(clusters: dict[str, "Cluster"]) -> None:
+    """"the USS X Y ... embarked in X Y": a ship's name without its prefix is the ship (round 32: NER calls
+    the bare name a body or a place)."""
+    ships = {}
+    for c in clusters.values():
+        if c.kind == "ArmedForce" and c.hints.get("ship"):
+            ships.setdefault(norm(c.hints["ship"]), []).append(c)
+    for other in list(clusters.values()):
+        if other.kind in ("Country", "ArmedForce") or other.entry is not None or other.key not in clusters:
+            continue
+        owners = {id(c): c for m in other.mentions if m.kind != "Description" for c in ships.get(norm(m.text), [])}
+        if len(owners) == 1 and all(norm(m.text) in ships for m in other.mentions if m.kind != "Description"):
+            ship = next(iter(owners.values()))
+            if ship.key in clusters:
+                _join(clusters, ship, other)
+
+
 def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
     """"X" beside "X Y" ("the X Valley", "X Ababa") or "Y-X": the short form of the one longer place
     name of the article that starts with it (or ends with it after a hyphen), when that longer
@@ -411,6 +428,7 @@ class Resolver:
         _merge_settlement_names(clusters)
         _merge_qualified_places(clusters)
         _merge_short_place_names(clusters)
+        _merge_ship_names(clusters)
         _merge_spelling_variants(clusters)
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)
@@ -1421,6 +1439,9 @@ def _one_unit_per_report(clusters: dict[str, "Cluster"], gaz: Optional[Gazetteer
             _join(clusters, same[0][0], c)
 
 
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
 def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
     """"the National Police of X (PNX)": an acronym in brackets right after a body's, force's or
     group's name is that name's, whatever language its letters come from (the initials rule of
@@ -1431,12 +1452,14 @@ def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
     for c in clusters.values():
         if c.kind in actors:
             for m in c.mentions:
-                by_end[(id(m.span.doc), m.span.end)] = c
+                end = m.span.end  # ("X Command's (XCOM's)": the possessive on both sides, round 32)
+                by_end[(id(m.span.doc), end + (end < len(m.span.doc) and m.span.doc[end].text in _POSSESSIVES))] = c
     for short in list(clusters.values()):
         m = short.mentions[0]
         doc, i = m.span.doc, m.span.start
+        after = m.span.end + (m.span.end < len(doc) and doc[m.span.end].text in _POSSESSIVES)
         if short.entry is not None or short.kind not in actors or len(m.span) != 1 or not m.text.isupper() \
-                or i < 2 or doc[i - 1].text != "(" or m.span.end >= len(doc) or doc[m.span.end].text != ")":
+                or i < 2 or doc[i - 1].text != "(" or after >= len(doc) or doc[after].text != ")":
             continue
         long = by_end.get((id(doc), i - 1))
         if long is None or long is short or short.key not in clusters or long.key not in clusters:
@@ -2260,7 +2283,10 @@ def _acronym_parts(text: str) -> Optional[tuple[str, str]]:
 
 
 def _initials(text: str) -> tuple[str, str]:
-    """"3rd Xray Yankee Division" -> ("3rd", "XYD"); function words and lower-case words are skipped."""
+    """"3rd Xray Yankee Division" -> ("3rd", "XYD"); function words and lower-case words are skipped, and a
+    bracketed qualifier after the name ("X Y Unit (Special Operations Capable)": "XYU", round 32)."""
+    if text.endswith(")") and " (" in text:
+        text = text[:text.index(" (")]
     words = [w for w in re.split(r"[\s\-]+", text.replace(".", "")) if w]
     if words and words[0].lower() == "the":
         words = words[1:]

@@ -286,7 +286,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         #     Area"), places, whatever NER makes of them.
         for kind, s in _ships_and_ranges(span, self.res) if "Training" in text or any(
                 p in text for p in self.res.ship_prefixes) else ():
-            claim(s, kind, None if kind == "ArmedForce" else "Facility", **({} if kind == "ArmedForce" else {"place": None}))
+            claim(s, kind, None if kind == "ArmedForce" else "Facility",
+                  **({"ship": s[1:].text} if kind == "ArmedForce" else {"place": None}))
         # 2c. A state's service named bare ("nine Navy helicopters", "the Air Force's X Command"), not as a
         #     rank's title ("Navy Adm. Jane Roe") nor inside a longer name ("the U.S. Navy", "Navy SEAL Team"):
         #     an armed force by its own name (round 24).
@@ -299,7 +300,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         for s in _plain_forces(span, self.res, taken) if "oalition" in text else ():
             claim(s, "ArmedForce", None)
         # 3. spaCy's entities, corrected by context.
-        for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
+        for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None,
+                                    self.res.title_heads):
             self._claim_ent(ent, sent, claim)
         # 3b. Names NER left unlabelled after a dateline ("CITY, Feb 29 (Outlet) - Jane Roe and ..."):
         #     the model reads the dateline and the lead's first words as one run; the lead, read again
@@ -499,9 +501,10 @@ def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Itera
         i += 1
 
 
-def _join_hyphenated(ents, is_state=None) -> list[Span]:
+def _join_hyphenated(ents, is_state=None, title_heads: frozenset[str] = frozenset()) -> list[Span]:
     """NER splits a hyphenated name ("Abu-Kamal") in two: one name, written without spaces; two
-    person names side by side are one ("Hassan Sheikh" "Mohamud")."""
+    person names side by side are one ("Hassan Sheikh" "Mohamud"), but not a title's last word and a
+    full name after it ("X Governor" "Jane Q. Roe": the office of a place, then its holder; round 32)."""
     out: list[Span] = []
     for ent in ents:
         doc = ent.doc
@@ -529,7 +532,7 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
             out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label_)
             continue
         if prev is not None and ent.start == prev.end and ent.label_ == prev.label_ == "PERSON" \
-                and prev[-1].whitespace_:
+                and prev[-1].whitespace_ and not (len(prev) >= 2 and prev[-1].text in title_heads and len(ent) >= 2):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Hassan Sheikh" + "Mohamud"
             continue
         if prev is not None and ent.start == prev.end and prev.label_ == "PERSON" and len(prev) >= 2 \

@@ -149,13 +149,15 @@ class PatternsMixin:
                 end = states[t.i + 2]
                 if not (end < n and doc[end].text in ("'s", "’s")):
                     out.append(("GOVERNMENT", t.i, end))  # "the government of X"
+            officials = t.i + 1 < n and doc[t.i + 1].lemma_.lower() in res.person_roles and doc[t.i + 1].is_lower
             if t.lower_ == "administration" and t.i >= 2 and doc[t.i - 1].ent_type_ == "PERSON" \
-                    and doc[t.i - 1].pos_ == "PROPN" and _heads_phrase(t):
+                    and doc[t.i - 1].pos_ == "PROPN" and (_heads_phrase(t) or officials):
                 s = t.i - 1
                 while s > 0 and doc[s - 1].ent_type_ == "PERSON" and doc[s - 1].pos_ == "PROPN":
                     s -= 1
-                if s > 0 and doc[s - 1].lower_ == "the":
-                    out.append(("GOVERNMENT", s, t.i + 1))  # "the X administration"
+                if s > 0 and (doc[s - 1].lower_ == "the" and _heads_phrase(t) or officials and doc[s - 1].is_lower):
+                    # "the X administration"; "other X administration officials" (round 32)
+                    out.append(("GOVERNMENT", s, t.i + 1))
         return out
 
     def _command_name(self, s: Span) -> Optional[Span]:

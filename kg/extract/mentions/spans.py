@@ -35,6 +35,9 @@ class SpansMixin:
         res = self.res
         if label in ("GPE", "LOC", "FAC") and not any(t.text[:1].isupper() for t in ent if t.lower_ != "the"):
             return  # "the kingdom", "the region": a description NER labelled, no name
+        if len(ent) == 3 and ent[0].text in res.adjective_prefixes and ent[1].text == "-" and not ent[0].whitespace_ \
+                and not ent[1].whitespace_ and label in ("GPE", "LOC", "FAC", "NORP"):
+            return  # "the trans-X security environment": a lower-case prefix makes the name an adjective (round 32)
         if _TIME_ZONE.match(ent.text):
             return  # "UTC+4:30": a time zone NER calls a body
         if label in ("ORG", "PERSON") and len(ent) >= 2 and sent.index == 0 and _is_headline(sent):
@@ -49,6 +52,19 @@ class SpansMixin:
                 and not (ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].lower_ in res.force_nouns):
             # "Joint Task Force | 76": its number is its name's (not a count: "Task Force | 9 troops")
             ent = Span(ent.doc, ent.start, ent.end + 1, label=label)
+        qualified = _bracketed_qualifier(ent) if label == "ORG" else None
+        if qualified is not None:  # "the 24th X Unit (Special Operations Capable)": the unit's whole name (round 32)
+            base, close = qualified
+
+            def widen(s, kind, subtype=None, **hint):
+                m = claim(s, kind, subtype, **hint)
+                if m is not None and kind == "ArmedForce" and m.span.end == base.end:
+                    m.text = ent.doc.text[m.span[0].idx:ent.doc[close].idx + 1]
+                    m.end = m.start + len(m.text)
+                return m
+
+            self._claim_ent(base, sent, widen)
+            return
         named = _force_by_own_name(ent, res)
         if named is not None:  # "Task Force Hawk", "Task Force 505": a force by its own name (round 29; NER
             claim(named, "ArmedForce", None)  # calls some a product or a place)
@@ -123,6 +139,8 @@ class SpansMixin:
                 and ent.doc[ent.end].is_alpha and ent.doc[ent.end].is_title and ent.doc[ent.end].pos_ == "PROPN" \
                 and ent[-1].whitespace_:
             ent = Span(ent.doc, ent.start, ent.end + 1, label=label)  # "Jane Al | Doe": NER stopped at the particle
+        if label == "PERSON" and _hyphenated_surname_after(ent, res):
+            ent = Span(ent.doc, ent.start, ent.end + 3, label=label)  # "Jane Maria | Roe-Doe" (round 32)
         if len(ent) > 1 and ent[-1].lower_ in ("of", "the", "and", "for") and label in ("GPE", "LOC", "FAC", "ORG"):
             return  # "Republic of" | "the X" cut by NER: no name ends on such a word (the state after it is found on its own)
         if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
@@ -484,6 +502,21 @@ def _run_on_tail(ent: Span, res: Resources) -> Optional[tuple[Span, Optional[Spa
     return None
 
 
+def _bracketed_qualifier(ent: Span) -> Optional[tuple[Span, int]]:
+    """A unit's name NER ran into the bracketed qualifier after it and cut before its closing bracket
+    ("X Expeditionary Unit (Special Operations Capable"): the name before the bracket, and the index of
+    the closing bracket, when the bracket holds capitalised words only (round 32: the golds name the
+    unit with its qualifier)."""
+    doc = ent.doc
+    opening = next((t.i for t in ent[1:] if t.text == "("), None)
+    if opening is None or ent.end >= len(doc) or doc[ent.end].text != ")" or any(t.text == ")" for t in ent):
+        return None
+    inner = doc[opening + 1:ent.end]
+    if not len(inner) or not all(t.is_alpha and t.text[:1].isupper() for t in inner):
+        return None
+    return Span(doc, ent.start, opening, label=ent.label_), ent.end
+
+
 def _force_by_own_name(ent: Span, res: Resources) -> Optional[Span]:
     """A span that opens (after "the") with a force's name word ("Task Force", titles.yaml
     force_name_openers) written in capitals, followed by a capitalised word or a number of its own:
@@ -546,6 +579,23 @@ def _office_of_state(ent: Span, res: Resources) -> Optional[Span]:
     last_of = max(i for i, t in enumerate(words) if t.lower_ == "of")
     tail = ent.doc[words[last_of].i + 1:ent.end]
     return tail if len(tail) and res.gazetteer.country(_strip_the(tail.text)) is not None else None
+
+
+def _hyphenated_surname_after(ent: Span, res: Resources) -> bool:
+    """A full name NER ended before the hyphenated surname right after it ("Jose Maria | Roe-Doe"): two
+    title-case words joined by a hyphen with no space, no label of their own, no state's name, after a
+    name of two words or more (round 32)."""
+    doc, j = ent.doc, ent.end
+    if len(ent) < 2 or j + 2 >= len(doc) or not ent[-1].whitespace_ or doc[j + 1].text != "-":
+        return False
+    first, second = doc[j], doc[j + 2]
+    if first.whitespace_ or doc[j + 1].whitespace_ or not (first.is_alpha and first.is_title
+                                                           and second.is_alpha and second.is_title):
+        return False
+    if any(t.ent_type_ for t in doc[j:j + 3]):
+        return False
+    return res.gazetteer.country(first.text) is None and res.gazetteer.country(second.text) is None \
+        and res.gazetteer.country(doc[j:j + 3].text) is None
 
 
 #: particles that open a surname as written in title case ("Khalil Al Y", "Ana Da Z"): a name ends on none of them
