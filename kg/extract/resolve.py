@@ -208,6 +208,38 @@ def _merge_spelling_variants(clusters: dict[str, "Cluster"]) -> None:
                 del clusters[second.key]
 
 
+_OF_STATE = re.compile(r"^(?P<body>.+?) of (?:the )?(?P<state>[^,]+)$")
+
+
+def _merge_bodies_of_states(clusters: dict[str, "Cluster"], gaz: Gazetteer) -> None:
+    """"the National Police" beside "the National Police of X" (X a state): a body's or force's name and
+    the same name with its state after "of" are one actor, when one such longer name is in the report
+    (round 32: a headline names the body short, its lead in full)."""
+    actors = ("Organization", "ArmedForce", "ArmedGroup")
+    longer: dict[str, list[Cluster]] = {}
+    for c in clusters.values():
+        if c.kind not in actors:
+            continue
+        for m in c.mentions:
+            hit = _OF_STATE.match(_NORM_POSSESSIVE.sub("", m.text)) if m.kind != "Description" else None
+            if hit is None or len(norm(hit["body"]).split()) < 2:
+                continue
+            state = gaz.country(hit["state"])
+            if state is not None and norm(hit["state"]) not in (norm(a) for a in state.demonyms):
+                longer.setdefault(norm(hit["body"]), []).append(c)
+    for short in list(clusters.values()):
+        if short.kind not in actors or short.key not in clusters:
+            continue
+        names = {norm(m.text) for m in short.mentions if m.kind != "Description"}
+        if len(names) != 1:
+            continue
+        owners = {id(c): c for c in longer.get(next(iter(names)), []) if c is not short and c.key in clusters}
+        if len(owners) == 1:
+            into = next(iter(owners.values()))
+            if into.kind == short.kind or short.entry is None:
+                _join(clusters, into, short)
+
+
 def _merge_ship_names(clusters: dict[str, "Cluster"]) -> None:
     """"the USS X Y ... embarked in X Y": a ship's name without its prefix is the ship (round 32: NER calls
     the bare name a body or a place)."""
@@ -429,6 +461,7 @@ class Resolver:
         _merge_qualified_places(clusters)
         _merge_short_place_names(clusters)
         _merge_ship_names(clusters)
+        _merge_bodies_of_states(clusters, self.gaz)
         _merge_spelling_variants(clusters)
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)

@@ -299,9 +299,13 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         # 2d. A force by its common name alone ("coalition forces", titles.yaml plain_forces; round 30).
         for s in _plain_forces(span, self.res, taken) if "oalition" in text else ():
             claim(s, "ArmedForce", None)
+        # 2e. A grouping by its own name and a lower-case force tail ("the X group of forces", titles.yaml
+        #     named_force_tails; round 32): an armed force, whatever NER makes of the name.
+        for s in _named_force_tails(span, self.res, taken) if "of forces" in text or "of troops" in text else ():
+            claim(s, "ArmedForce", None)
         # 3. spaCy's entities, corrected by context.
-        for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None,
-                                    self.res.title_heads):
+        for ent in _join_body_names(_join_hyphenated(
+                span.ents, lambda text: self.res.gazetteer.country(text) is not None, self.res.title_heads), self.res):
             self._claim_ent(ent, sent, claim)
         # 3b. Names NER left unlabelled after a dateline ("CITY, Feb 29 (Outlet) - Jane Roe and ..."):
         #     the model reads the dateline and the lead's first words as one run; the lead, read again
@@ -549,6 +553,34 @@ def _join_hyphenated(ents, is_state=None, title_heads: frozenset[str] = frozense
     return out
 
 
+def _join_body_names(ents: list[Span], res: Resources) -> list[Span]:
+    """A body's or force's name NER cut at an "of" (round 32): "The Joint Command of" + "Armed Forces" (a name
+    ending in "of", then the name after it, "the" perhaps between) is one name; "the Ministry of Defence" +
+    "of the Xian Federation" (a state body's or force's name, titles.yaml state_of_heads, then "of" and a
+    state's name NER labels a place) is one name, the state named inside it (finder step 7)."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is None or prev.label_ != "ORG" or ent.label_ not in ("ORG", "GPE"):
+            out.append(ent)
+            continue
+        doc, gap = ent.doc, ent.start - prev.end
+        words = [t.lower_ for t in prev]
+        if ent.label_ == "ORG" and words[-1] == "of" and len(prev) >= 3 and (
+                gap == 0 or gap == 1 and doc[prev.end].lower_ == "the") and ent[-1].text[:1].isupper():
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        if ent.label_ == "GPE" and gap == 1 and doc[prev.end].lower_ == "of" and "of" in words[1:] \
+                and words[words.index("of", 1) - 1] in res.state_of_heads:
+            bare = ent[1:] if ent[0].lower_ == "the" else ent
+            state = res.gazetteer.country(bare.text) if len(bare) else None
+            if state is not None and not _is_demonym(bare.text, state):
+                out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+                continue
+        out.append(ent)
+    return out
+
+
 #: the piece after a hyphen that goes on a name: "d'Y", "l'Y" or a capitalised word
 _HYPHEN_TAIL = re.compile(r"(?:[dl]['’][A-Z]\w+|[A-Z][a-z]\w*)")
 
@@ -571,6 +603,27 @@ def _plain_forces(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]
             if i + n < span.end and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha:
                 continue
             yield doc[i:i + n]
+
+
+def _named_force_tails(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:
+    """"the Xia group of forces" (``res.named_force_tails``, in lower case): one or two capitalised words
+    before the tail, not a sentence's first word alone, not a state's name or adjective, none claimed."""
+    doc = span.doc
+    for words in res.named_force_tails:
+        n = len(words)
+        for i in range(span.start + 1, span.end - n + 1):
+            if doc[i].lower_ != words[0] or tuple(t.text for t in doc[i:i + n]) != words \
+                    or any(j in taken for j in range(i, i + n)):
+                continue
+            k = i
+            while k > span.start and i - k < 2 and doc[k - 1].is_alpha and doc[k - 1].is_title \
+                    and doc[k - 1].lower_ not in ("the", "a", "an") and (k - 1 > span.start or i - k == 1):
+                k -= 1
+            if k == i or any(j in taken for j in range(k, i)):
+                continue
+            if res.gazetteer.country(doc[k:i].text) is not None or res.lexicon.match(doc[k:i].text) is not None:
+                continue  # "the Xian group of forces": a state's, no name
+            yield doc[k:i + n]
 
 
 def _bare_services(span: Span, res: Resources, taken: set[int], definite: bool = False) -> Iterator[Span]:
