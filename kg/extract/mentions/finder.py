@@ -560,6 +560,8 @@ def _join_body_names(ents: list[Span], res: Resources) -> list[Span]:
     state's name NER labels a place) is one name, the state named inside it (finder step 7)."""
     out: list[Span] = []
     for ent in ents:
+        if ent.label_ == "ORG" and ent[-1].lower_ in res.org_heads:
+            ent = _with_purpose(ent)
         prev = out[-1] if out else None
         if prev is None or prev.label_ != "ORG" or ent.label_ not in ("ORG", "GPE"):
             out.append(ent)
@@ -579,6 +581,21 @@ def _join_body_names(ents: list[Span], res: Resources) -> list[Span]:
                 continue
         out.append(ent)
     return out
+
+
+def _with_purpose(ent: Span) -> Span:
+    """"The X Council" + "for the Salvation of the Republic" (unlabelled): a body's name goes on over "for" and
+    its purpose's capitalised words ("of", "the", "and" between them), when NER labelled none of them (round 32)."""
+    doc, j = ent.doc, ent.end
+    if j + 1 >= len(doc) or doc[j].lower_ != "for":
+        return ent
+    k, last = j + 1, None
+    while k < len(doc) and not doc[k].ent_type_ and (doc[k].is_alpha and doc[k].is_title or doc[k].lower_ in (
+            "of", "the", "and") and k > j + 1 or doc[k].lower_ == "the" and k == j + 1):
+        if doc[k].is_title and doc[k].lower_ != "the":
+            last = k
+        k += 1
+    return Span(doc, ent.start, last + 1, label=ent.label_) if last is not None else ent
 
 
 #: the piece after a hyphen that goes on a name: "d'Y", "l'Y" or a capitalised word

@@ -228,7 +228,7 @@ class NamesMixin:
                 context["lone_word"] = True  # one word, no title, no role, no "said": the model's guess alone
             claim(ent, "Person", None, **context)
         else:
-            claim(ent, "Organization", None)
+            claim(ent, "Organization", None, model_guess=True)  # (no body's word: NER's label alone, round 32)
 
     def _state_possessive_person(self, ent: Span) -> bool:
         """"Ukraine's X Y": a state's possessive before a full name the model calls a building is
@@ -291,6 +291,8 @@ def _armed_description(ent: Span, before: bool = True) -> bool:
             and any(t.lower_ in _MOVEMENT_WORDS for t in ent):
         return True  # (a rebel movement's name: "the rebel X Movement", not any body the rebels hold)
     j = ent.end
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_upper:
+        j += 3  # "X (XY), a rebel group": its acronym first (round 32)
     while j < len(doc) and doc[j].text in (",", "-", "–", "—"):
         j += 1
     if j == ent.end or j >= len(doc) or doc[j].lower_ not in ("a", "an"):

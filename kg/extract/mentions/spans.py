@@ -14,7 +14,7 @@ from kg.extract.nlp import Sentence
 
 from kg.extract.mentions.resources import Resources
 from kg.extract.mentions.common import (
-    DIRECTIONS, LOCATIVE_PREPS, _COMBATANT_NOUNS, _COMMON_ACTORS, _PEOPLE_NOUNS, _STUDY_HEADS,
+    DIRECTIONS, LOCATIVE_PREPS, _COMBATANT_NOUNS, _COMMON_ACTORS, _DIVISION_WORDS, _PEOPLE_NOUNS, _STUDY_HEADS,
     _TITLE_MODIFIERS, _after_locative, _after_place_noun, _holder_in_apposition, _is_demonym, _is_headline,
     _modifies_combatants, _only_a_title, _person_context, _state_then_name, _states_pair, _strip_the,
     _subdivision, _trim, _with_place_suffix
@@ -262,6 +262,14 @@ class SpansMixin:
             # the small model calls some unfamiliar towns a work of art: a place where only a place fits
             if len(ent) <= 3 and (self._place_frame(ent) or _after_place_noun(ent)):
                 claim(_subdivision(ent) or _with_place_suffix(ent, res), "Location", None, place=None, guessed=True)
+        elif label in ("DATE", "TIME"):
+            # the model calls some rare names a date ("its northern X province"): a place before a division's
+            # word, when no word of it is a month's, a day's or a number (round 32)
+            doc = ent.doc
+            if ent.end < len(doc) and doc[ent.end].lower_ in _DIVISION_WORDS and all(
+                    t.is_alpha and t.is_title and t.lower_.rstrip(".") not in _MONTH_WORDS and t.lower_ not in _WEEK_DAYS
+                    and t.text not in res.day_words for t in ent):
+                claim(_with_place_suffix(ent, res), "Location", None, place=None)
         elif label in ("LOC", "FAC"):
             if _modifies_combatants(ent, res):
                 return
