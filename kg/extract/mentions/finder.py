@@ -253,6 +253,10 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 if claim(office, "Organization", None) is not None:
                     _claim_entry(doc[s:e], entry, partial(claim, inside=True))
                 continue
+            told = _expansion_of_listed_acronym(doc, s, e, span, entry, self.res)
+            if told is not None:  # "the South X Y Movement in Opposition (XYM-IO)": the bracket's actor (round 32)
+                _claim_entry(told[0], told[1], claim)
+                continue
             bare = doc[s:e]
             if len(bare) >= 3 and bare[-1].is_lower and bare[-1].lower_ in self.res.name_common_heads \
                     and all(t.text[:1].isupper() for t in bare[:-1] if t.is_alpha):
@@ -326,6 +330,15 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                     if m is not None:
                         m.text = doc.text[part[0]:part[1]]
                         m.start, m.end = sent.offset + part[0], sent.offset + part[1]
+        # 3d. An acronym in brackets right after an actor's name that NER left unlabelled ("the X and Y Command
+        #     (XYCOM)"): a mention of that actor (round 32; resolve.py joins it to the name).
+        if "(" in text:
+            for m in [m for m in found if m.kind in ("Organization", "ArmedGroup", "ArmedForce")]:
+                j = m.span.end + (m.span.end < span.end and doc[m.span.end].text in ("'s", "’s"))
+                if j + 2 < span.end and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_alpha \
+                        and doc[j + 1].is_upper and 2 <= len(doc[j + 1]) <= 8 and not doc[j + 1].ent_type_ \
+                        and self.res.lexicon.match(doc[j + 1].text) is None:
+                    claim(doc[j + 1:j + 2], m.kind, None, acronym_of=m.text)
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks if chunks is None else chunks:
             building = _attacked_building(chunk, self.res)
@@ -468,6 +481,29 @@ def _world_region_modifier(s: Span, res: Resources) -> bool:
         return False  # "during a Y visit", "the X talks": where something happened, a place of the report
     return root.dep_ in ("compound", "amod", "nmod") and head.i >= s.end \
         and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("GPE", "LOC")
+
+
+def _expansion_of_listed_acronym(doc: Doc, s: int, e: int, span: Span, entry, res: Resources):
+    """A listed actor's name inside a longer capitalised name told with another listed actor's acronym in
+    brackets right after it ("the South X Y Movement in Opposition (XYM-IO)": the name is the bracketed
+    actor's, written otherwise than the lexicon writes it; not the shorter listed name inside it). The
+    whole name (capitalised words before the match, and capitalised words, "in", "of", "the", "for" after
+    it) and the bracket's entry, or None."""
+    k = e
+    while k < span.end and k - e < 6 and (doc[k].is_title or doc[k].lower_ in ("in", "of", "the", "for")):
+        k += 1
+    if k == e or k >= span.end or doc[k].text != "(" or not doc[k - 1].is_title:
+        return None
+    close = next((t.i for t in doc[k + 1:min(span.end, k + 6)] if t.text == ")"), None)
+    if close is None or close == k + 1:
+        return None
+    other = res.lexicon.match(doc[k + 1:close].text)
+    if other is None or other is entry or other.key == entry.key:
+        return None
+    start = s
+    while start > span.start and s - start < 3 and doc[start - 1].is_title and doc[start - 1].lower_ != "the":
+        start -= 1
+    return doc[start:k], other
 
 
 def _inside_a_body_name(doc: Doc, s: int, e: int, res: Resources) -> bool:

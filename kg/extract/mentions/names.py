@@ -32,6 +32,9 @@ _FORCE_NAME_HEADS = frozenset(["force", "forces", "police", "guard", "army", "co
 _FORCE_MEMBER_NOUNS = frozenset(["troops", "soldiers", "personnel", "officers", "policemen", "servicemen", "units",
                                  "reinforcements", "contingent", "contingents"])  # (not "rebels", "fighters")
 
+# Words of a force's kind, no name's ("a Joint Task Force"): after "a", a name of these only is no force's name.
+_GENERIC_FORCE_WORDS = frozenset(["joint", "combined", "task", "force", "forces", "armed", "special", "operations"])
+
 # Plural people nouns NER runs into a unit's name ("X National Guard Soldiers").
 _TRAILING_PEOPLE = frozenset(["soldiers", "troops", "airmen", "sailors", "marines", "members", "personnel"])
 
@@ -134,6 +137,9 @@ class NamesMixin:
                for a, b in zip(ent, ent[1:])) \
                 or any(a.text == "Troops" and b.lower_ == "of" and i > 0 for i, (a, b) in enumerate(zip(ent, ent[1:]))):
             # (round 30: "the Border Troops of the X Committee": troops of a body are a force, not the body)
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an") \
+                    and all(t.lower_ in _GENERIC_FORCE_WORDS or t.lower_ in res.force_modifiers for t in ent):
+                return  # "a Joint Task Force of X personnel": a kind of force, none named (round 32)
             claim(ent, "ArmedForce", None)  # "the National Armed Forces", "the Armed Forces of X", "the Y Task Force"
             return
         if _multinational_force(ent, res):
@@ -360,8 +366,10 @@ def _commanding_state(ent: Span, res: "Resources"):
     A command with no state in its name ("Joint Operations Command") stays a body."""
     words = [t for t in ent if t.lower_ != "the"]
     if len(words) < 3 or words[-1].lower_ not in res.state_command_heads or words[-1].text[:1].islower() \
-            or any(t.lower_ in ("of", "and") for t in words):
-        return None
+            or any(t.lower_ == "of" for t in words) or any(
+                t.lower_ == "and" and not (0 < k < len(words) - 1 and words[k - 1].text[:1].isupper()
+                                          and words[k + 1].text[:1].isupper()) for k, t in enumerate(words)):
+        return None  # ("U.S. Army X and Y Command": "and" between two words of its name, round 32)
     for k in (2, 1):
         state = res.gazetteer.country(" ".join(t.text for t in words[:k]))
         if state is not None:

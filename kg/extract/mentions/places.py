@@ -48,6 +48,9 @@ class PlacesMixin:
     def _place_frame(self, ent: Span) -> bool:
         """"the town of X", "X province", "in X" (when X is a known place)."""
         doc = ent.doc
+        if len(ent) == 1 and ent[0].tag_ == "NNPS" and ent.start >= 2 and doc[ent.start - 1].lower_ == "the" \
+                and doc[ent.start - 2].lower_ in ("in", "off", "near") and ent[0].text not in self.res.service_branches:
+            return True  # "a base in the Xes": a plural proper name after "in the" is islands' or a range's (round 32)
         if ent.end < len(doc) and doc[ent.end].lower_ in self.res.place_suffixes and doc[ent.end].lower_ not in ("airport", "airfield", "camp", "port"):
             return True
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and (

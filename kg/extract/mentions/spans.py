@@ -22,6 +22,9 @@ from kg.extract.mentions.common import (
 
 
 _TIME_ZONE = re.compile(r"(?:UTC|GMT)\b")
+#: plurals of a building's word ("Embassies", "Consulates"): a name ending in one names several buildings
+_PLURAL_BUILDINGS = frozenset(["embassies", "consulates", "hotels", "mosques", "churches", "hospitals", "palaces",
+                               "prisons", "stadiums", "airports", "schools", "museums"])
 
 #: "X-dominated", "Y-majority": what a people's name is joined to when it describes a group or an area
 _PEOPLE_LED = frozenset(["led", "dominated", "majority", "populated", "inhabited", "speaking", "minority"])
@@ -38,6 +41,8 @@ class SpansMixin:
         if len(ent) == 3 and ent[0].text in res.adjective_prefixes and ent[1].text == "-" and not ent[0].whitespace_ \
                 and not ent[1].whitespace_ and label in ("GPE", "LOC", "FAC", "NORP"):
             return  # "the trans-X security environment": a lower-case prefix makes the name an adjective (round 32)
+        if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _PLURAL_BUILDINGS:
+            return  # "the X Embassies in A and B": several buildings, no one place or body named (round 32)
         if _TIME_ZONE.match(ent.text):
             return  # "UTC+4:30": a time zone NER calls a body
         if label in ("ORG", "PERSON") and len(ent) >= 2 and sent.index == 0 and _is_headline(sent):
@@ -447,6 +452,9 @@ def _plural_people(ent: Span, res: Resources, norp_words: frozenset[str] = froze
     of the whole report ("X rebels" in one paragraph, "the Xs" in another)."""
     if len(ent) != 1 or not ent[0].text.endswith("s"):
         return False
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].lower_ in ("in", "at", "near", "off"):
+        return False  # "a base in the Xes": islands or a range, a place (round 32; a people is not "in")
     text = ent[0].text
     # (tagged NNPS, or NNP when the report uses the word without its "s" as a people's adjective:
     # "the Xs fled" beside "X rebels", NER's NORP)
