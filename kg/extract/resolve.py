@@ -999,9 +999,10 @@ class Resolver:
 
 @functools.lru_cache(maxsize=1)
 def _title_words() -> frozenset:
-    """Every word of titles.yaml's titles, lower case, without dots, and the words that join them."""
+    """Every word of titles.yaml's titles, lower case, without dots, the words that join them, and the words
+    of a title's complement ("Minister of National Defense": round 32)."""
     return frozenset(w.lower().strip(".") for t in _titles_yaml().get("titles", []) for w in t.split()) \
-        | {"of", "the", "and", "for"}
+        | {"of", "the", "and", "for"} | frozenset(_titles_yaml().get("title_complements", []))
 
 
 def _state_before_title(c: "Cluster", res: Resolution) -> Optional[str]:
@@ -2311,6 +2312,7 @@ def _acronym_parts(text: str) -> Optional[tuple[str, str]]:
         prefix, letters = "", words[0]
     else:
         return None
+    letters = letters.replace("-", "")  # ("XYZ-W": the acronym of "X Y Z – W", round 32)
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return None
     return prefix, letters

@@ -384,12 +384,19 @@ def _state_span(doc, a: int, title_char: int, words: str) -> Optional[tuple[int,
     return None
 
 
+_TITLE_OF = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}(?P<last>[A-Z][\w.]*)\s+$")
+
+
 def _person_context(ent: Span, sent: Sentence, res: Resources) -> dict:
     """Title and affiliation from the words around a name."""
     hint: dict = {}
     doc = ent.doc
     left = doc[max(sent.span.start, ent.start - 8):ent.start].text + " "
     m = res.title_before.search(left)
+    if m is None:  # "Xland Minister of National Defense Y": the title's complement after "of" (round 32)
+        cut = _TITLE_OF.search(left)
+        if cut is not None and cut.group("last").lower() in res.title_complements:
+            m = res.title_before.search(left[:cut.start()] + " ")
     if m:
         hint["title"] = m.group("title").strip()
         before = left[:m.start("title")].split()

@@ -226,6 +226,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         text = sent.text  # (each rule below needs a word of its own: a sentence without one is not read)
         if "-" in text or "\u2013" in text:  # (a hyphen or an en dash joined to "linked", "backed", ...)
             self._claim_linked_groups(span, matches, claim)
+        # 0c. A force's or unit's name joined by a spaced dash to its place or operation ("the X Rotational Force –
+        #     Y", "Special Z Task Force – Operation W"; round 32): one name, before the lexicon reads its parts.
+        if "\u2013" in text or " - " in text:
+            for s in _dash_joined_forces(span, self.res):
+                claim(s, "ArmedForce", None, unit=True)
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
@@ -550,7 +555,8 @@ def _join_hyphenated(ents, is_state=None, title_heads: frozenset[str] = frozense
         doc = ent.doc
         end = ent.end  # "Ras Kamboni" labelled only "Ras": take the noun the label's last word modifies
         while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
-                and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and ent.label_ in ("GPE", "LOC", "FAC", "PERSON"):
+                and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and ent.label_ in ("GPE", "LOC", "FAC", "PERSON") \
+                and doc[end].text not in title_heads:  # ("X Minister of Defense Y": the state, then a title; round 32)
             end += 1
         start = ent.start  # "Foz do Rio" labelled only "Rio": the words that modify it
         while start > 0 and doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < end \
@@ -564,6 +570,10 @@ def _join_hyphenated(ents, is_state=None, title_heads: frozenset[str] = frozense
                 and ent.label_ in ("GPE", "LOC", "FAC", "PERSON") and _HYPHEN_TAIL.fullmatch(doc[end + 1].text) \
                 and (is_state is None or not is_state(doc[ent.start:end].text)):  # (not "X Forces State-Forward")
             end += 2  # "X-d'Y", "X-Y": the rest of a hyphenated place name NER left unlabelled
+        if ent.label_ == "ORG" and len(ent) == 1 and ent[0].is_upper and ent[0].is_alpha and end + 1 < len(doc) \
+                and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and doc[end + 1].is_upper and doc[end + 1].is_alpha and len(doc[end + 1]) == 1:
+            end += 2  # "XYZ-W": an acronym with its place's letter (round 32)
         if end != ent.end or start != ent.start:
             ent = Span(doc, start, end, label=ent.label_)
         prev = out[-1] if out else None
@@ -656,6 +666,35 @@ def _plain_forces(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]
             if i + n < span.end and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha:
                 continue
             yield doc[i:i + n]
+
+
+#: last words of a force's or unit's name before a dash and its place ("X Force – Y", "Z Task Force – W")
+_DASH_FORCE_HEADS = frozenset(["force", "forces", "command", "group", "team", "unit"])
+
+
+def _dash_joined_forces(span: Span, res: Resources) -> Iterator[Span]:
+    """"the X Rotational Force – Y", "Special Z Task Force – Operation W": capitalised words ending in a force's
+    or unit's word, a spaced dash, then one to four capitalised words (a place, or "Operation" and its name):
+    one force's name (NER cuts it at the dash, and the lexicon reads "Operation W" as the coalition)."""
+    doc = span.doc
+    for t in span:
+        if t.text not in ("\u2013", "-") or not t.whitespace_ or t.i == span.start or not doc[t.i - 1].whitespace_:
+            continue
+        head = doc[t.i - 1]
+        if not (head.is_title and (head.lower_ in _DASH_FORCE_HEADS or head.lower_ in res.unit_heads)):
+            continue
+        k = t.i - 1
+        while k > span.start and t.i - k < 6 and doc[k - 1].is_alpha and doc[k - 1].is_title \
+                and doc[k - 1].lower_ != "the":
+            k -= 1
+        if t.i - k < 2 or k == span.start and doc[k].lower_ in res.force_nouns:
+            continue  # (one word is no name: "Force – X")
+        j = t.i + 1
+        while j < span.end and j - t.i <= 4 and doc[j].is_alpha and doc[j].is_title:
+            j += 1
+        if j == t.i + 1:
+            continue
+        yield doc[k:j]
 
 
 def _named_force_tails(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:

@@ -210,7 +210,11 @@ class NamesMixin:
         if listed == "place":
             claim(ent, "Location", None, place=None)  # "the oil fields X and Y": a place listed with a place
             return
-        if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)):
+        titled_inside = bare is not None and ent.start > bare.start and ent[0].i > bare.start
+        if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)) \
+                or titled_inside and label == "ORG" and len(ent) <= 3 and all(t.is_alpha and t.is_title for t in ent) \
+                and not any(t.lower_ in res.org_heads or t.lower_ in res.unit_heads for t in ent):
+            # ("Spokesperson X", one body to NER: the title NER ran into the surname after it, round 32)
             claim(ent, "Person", None, **_person_context(ent, sent, res))
             return
         if label == "ORG" and _holder_in_apposition(ent, res):
