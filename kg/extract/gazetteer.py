@@ -230,7 +230,7 @@ class Place:
     population: int
     admin1: str | None = None
     # for a town the gazetteer lacks, placed in the area the text puts it in: that area's name (the
-    # place has the area's centre and feature class, not a point of its own; resolve._unlisted_in_area)
+    # place has no point of its own and lies in that area, geocoding round 30; resolve._unlisted_in_area)
     area: str | None = None
 
 

@@ -883,8 +883,10 @@ class Resolver:
             if c.place.feature_code == ADM2 and c.place.admin1:  # a district of kg/data/admin2.tsv (curated
                 ent.attributes["feature_code"] = ADM2               # areas have no admin-1 code): its level,
                 ent.attributes["admin1_code"] = c.place.admin1      # its first-level division (ckg:within)
-            if c.place.area:  # a town the gazetteer lacks, somewhere in this area (its centre is the area's)
+            if c.place.area:  # a town the gazetteer lacks, somewhere in this area (no point: round 30)
                 ent.attributes["unlisted_in"] = c.place.area
+                if c.place.admin1:  # (its first-level division: kg.graph.hierarchy writes it ckg:within it)
+                    ent.attributes["admin1_code"] = c.place.admin1
         if c.kind == "Country":
             country = c.mentions[0].hint["country"]
             ent.links["geonames"] = country.geonames_id
@@ -2193,15 +2195,28 @@ def _unlisted_town(name: str, region: Place) -> Place:
 
 
 def _unlisted_in_area(name: str, area: Place) -> Place:
-    """A town the gazetteer does not list, in the administrative area the text puts it in ("X
-    Cantonment in Y province"): somewhere in that area, so it takes the area's feature class and
-    centre, not a point of its own. As a point at the area's centre it was a town 190 km from
-    the real town X, and fusion vetoed the two; as an area fusion reads it as inside Y (compatible
-    with the towns near Y's centre, still apart from towns far off). No geometry at all, taken
-    back last round, made it compatible with every place of the state."""
-    return Place(geonames_id="", name=name, lat=area.lat, lon=area.lon, country_code=area.country_code,
-                 feature_class=area.feature_class, feature_code=None, population=0, area=area.name,
-                 admin1=area.admin1)
+    """A town the gazetteer does not list, in the administrative area the text puts it in ("the village
+    of X in Y state", "X Cantonment in Y province"): its own place, in that area's state and first-level
+    division (the entity's ``unlisted_in`` and ``admin1_code``, so the graph writes it ``ckg:within`` the
+    division and the state), with no point of its own (geocoding round 30). Rounds 17-29 gave it the
+    area's centre and class: the state's coordinates passed off as the village's, which fusion read as
+    an area holding every town within 160 km of that centre (a distractor town 100 km off joined its
+    incident, and a village was vetoed against its own district 300 km from the centre). A name with a
+    division word ("X district in Y province") stays an area (class A), a smaller one in Y."""
+    words = name.split()
+    own_area = len(words) > 1 and words[-1].lower() in _ADMIN_SUFFIXES
+    return Place(geonames_id="", name=name, lat=None, lon=None, country_code=area.country_code,  # type: ignore[arg-type]
+                 feature_class="A" if own_area else "P", feature_code=None, population=0, area=area.name,
+                 admin1=_admin1_of_area(area))
+
+
+def _admin1_of_area(area: Place) -> Optional[str]:
+    """The first-level division code of the area a place is said to lie in: its own, or, for a curated
+    region of a state's first level ("X State"), that of the division of its name (places.admin1_code);
+    None for a second-level or composite area, whose first-level division is not known by name."""
+    from kg.extract.places import admin1_code  # (kg.extract.places imports this module)
+
+    return admin1_code(area)
 
 
 def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:

@@ -1,0 +1,80 @@
+"""Geocoding round 30 (docs/entities.md "Geocoding round 30"): places and their containers.
+
+Reports are invented sentences and invented village names; the states, divisions and towns are real
+GeoNames / kg/data records, since what is tested is which record or container the text picks.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rule_helpers import extract
+
+from kg.fuse.compat import place_relation
+from kg.fuse.config import load_config
+from kg.fuse.model import reports_from_triples
+from kg.graph import iris
+from kg.graph.hierarchy import division_named
+from kg.graph.mapping import facts_to_triples
+from kg.graph.vocab import CKG
+
+CFG = load_config()
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from kg.extract import Extractor
+
+    return Extractor()
+
+
+def _place(facts, name):
+    found = [e for e in facts.entities if e.type == "Location" and e.name == name]
+    assert len(found) == 1, [(e.type, e.name) for e in facts.entities]
+    return found[0]
+
+
+def _report_places(facts):
+    """The places fusion reads for the report's first event, from the document's triples."""
+    _, triples = facts_to_triples(facts)
+    reports = reports_from_triples(list(triples))
+    assert reports, "no report"
+    return reports[0].places
+
+
+# ---- 1. a village the gazetteer lacks, in the state the text puts it in: its own place, within the state
+
+VILLAGE = ("Gunmen kill three in {state} village\nGunmen killed three farmers in the village of Kopraha in "
+           "{state} on Monday, police said.")
+
+
+def test_a_village_in_a_state_is_its_own_place_with_no_point_of_the_state(extractor):
+    facts = extract(extractor, VILLAGE.format(state="Niger State"))
+    village = _place(facts, "Kopraha")
+    assert village.geo is None  # (rounds 17-29: Niger State's centre)
+    assert village.attributes.get("feature_class") == "P"
+    assert village.attributes.get("unlisted_in") == "Niger State"
+    assert village.attributes.get("admin1_code") == division_named("NG", "Niger").code
+    assert village.attributes.get("country_code") == "NG"
+
+
+def test_the_graph_puts_the_village_within_its_division_and_state(extractor):
+    facts = extract(extractor, VILLAGE.format(state="Niger State"))
+    village = _place(facts, "Kopraha")
+    node = iris.entity_iri(village)
+    _, triples = facts_to_triples(facts)
+    within = {o for s, p, o in triples if s == node and p == CKG.within}
+    assert division_named("NG", "Niger").iri in within
+    assert iris.state_iri("NG") in within
+
+
+def test_fusion_reads_the_village_inside_its_state_and_not_as_an_area_holding_its_towns(extractor):
+    village = _report_places(extract(extractor, VILLAGE.format(state="Niger State")))[0]
+    assert village.lat is None and village.kind == "P"
+    state = _report_places(extract(extractor, "Gunmen kill three in Niger State\nGunmen killed three farmers "
+                                              "in Niger State on Monday, police said."))[0]
+    assert place_relation(village, state, CFG) == "contained"
+    town = _report_places(extract(extractor, "Gunmen kill three in New Bussa\nGunmen killed three farmers in "
+                                             "New Bussa on Monday, police said."))[0]
+    assert town.lat is not None
+    # (as the state's centre with its area radius, the village held every town within 160 km of it)
+    assert place_relation(village, town, CFG) != "contained"
