@@ -78,3 +78,48 @@ def test_fusion_reads_the_village_inside_its_state_and_not_as_an_area_holding_it
     assert town.lat is not None
     # (as the state's centre with its area radius, the village held every town within 160 km of it)
     assert place_relation(village, town, CFG) != "contained"
+
+
+# ---- 3. a town's other (former) name: GeoNames' alternate names and the text's own words
+
+FORMER = ("Russia claims Pokrovsk\nKYIV, March 3 - Russia said on Tuesday that its troops had captured Pokrovsk, a "
+          "mining town in eastern Ukraine. Moscow calls the town by its Soviet-era name, Krasnoarmeysk.")
+
+
+def test_a_former_name_of_a_town_the_article_names_is_that_town(extractor):
+    facts = extract(extractor, FORMER)
+    town = _place(facts, "Pokrovsk")
+    assert "Krasnoarmeysk" in town.aliases and town.attributes.get("country_code") == "UA"
+    assert not [e for e in facts.entities if e.name == "Krasnoarmeysk"]
+
+
+def test_without_the_rule_the_former_name_is_the_namesake_abroad(extractor, monkeypatch):
+    from kg.extract.resolve import Resolver
+
+    monkeypatch.setattr(Resolver, "_other_names_of_towns", lambda self, mentions: None)
+    facts = extract(extractor, FORMER)
+    assert _place(facts, "Krasnoarmeysk").attributes.get("country_code") == "RU"
+
+
+HELD = ("Units liberate Krasnoarmeysk\nUnits of the Centre group of forces today completed the liberation of the "
+        "town of Krasnoarmeysk of the Donetsk People's Republic, the Ministry of Defence of the Russian Federation "
+        "reports.")
+
+
+def test_the_town_of_x_of_a_holder_of_one_state_lies_in_that_state(extractor):
+    town = _place(extract(extractor, HELD), "Krasnoarmeysk")
+    assert town.attributes.get("country_code") == "UA"
+    assert town.links.get("geonames") == extractor.gazetteer.lookup("Pokrovsk", countries=["UA"]).geonames_id
+
+
+def test_without_the_holder_the_town_is_the_namesake_of_the_speaker_s_state(extractor, monkeypatch):
+    import kg.extract.resolve as resolve
+
+    monkeypatch.setattr(resolve, "_holder_after_of", lambda m, by_start, gaz: None)
+    assert _place(extract(extractor, HELD), "Krasnoarmeysk").attributes.get("country_code") == "RU"
+
+
+def test_a_town_named_alone_keeps_its_own_name_s_record(extractor):
+    town = _place(extract(extractor, "Blast in Krasnoarmeysk\nA gas blast damaged a school in Krasnoarmeysk on "
+                                     "Monday, officials in Saratov said."), "Krasnoarmeysk")
+    assert town.attributes.get("country_code") == "RU"

@@ -813,6 +813,18 @@ class Gazetteer:
         found = self._rank(cands, hint, None, 1)
         return found[0] if found else None
 
+    def bears_name(self, name: str, geonames_id: str) -> bool:
+        """The GeoNames town ``geonames_id`` has this name among its own and alternate names (with or
+        without an Arabic article; Latin names only, as indexed): "Dzerzhinsk" of Toretsk, its former
+        name (geocoding round 30)."""
+        full = normalize(clean_mention(name))
+        if not full or full in STOPWORDS or not geonames_id.isdigit():
+            return False
+        gid, idx = int(geonames_id), self._index
+        bare = strip_article(full)
+        return any(idx.ids[i] == gid for table, key in ((idx.exact, full), (idx.exact, bare), (idx.bare, bare))
+                   for i in idx.get(table, key))
+
     def _city_candidates(
         self, full: str, bare: str, cands: dict[int | tuple[str, int], float]
     ) -> None:

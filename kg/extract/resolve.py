@@ -485,6 +485,31 @@ class Resolver:
         _admin1_divisions(pending, states, self.gaz)
         self._in_article_context(mentions, free, codes + [s.code for s in stated.values() if s is not None])
         self._in_named_divisions(mentions)
+        self._other_names_of_towns(mentions)
+
+    def _other_names_of_towns(self, mentions: list[RawMention]) -> None:
+        """Geocoding round 30: a name GeoNames gives as another name of a town the same article names
+        by its own name (a former name: "Moscow calls the town by its Soviet-era name, Y"; "X (Y)";
+        "X, formerly Y") is that town, not a namesake elsewhere that bears it as its own name. One
+        town only; a division, a region or a base keeps its own place."""
+        towns: dict[str, Place] = {}
+        for m in mentions:
+            place = m.hint.get("place") if m.kind == "Location" else None
+            if place is not None and place.feature_class == "P" and place.geonames_id \
+                    and _own_name(m.hint.get("base_name") or m.text, place):
+                towns[place.geonames_id] = place
+        if not towns:
+            return
+        for m in mentions:
+            place = m.hint.get("place")
+            if m.kind != "Location" or m.subtype in ("Facility", "MilitaryBase") or m.hint.get("named_base") \
+                    or place is not None and (place.feature_class != "P" or self._known_abroad(place)):
+                continue  # (a capital or a city of a million by its name is that city)
+            name = m.hint.get("base_name") or m.text
+            found = [t for t in towns.values() if (place is None or t.geonames_id != place.geonames_id)
+                     and not _own_name(name, t) and self.gaz.bears_name(name, t.geonames_id)]
+            if len(found) == 1:
+                m.hint["place"] = found[0]
 
     def _in_article_context(self, mentions: list[RawMention], free: list[RawMention], codes: list[str]) -> None:
         """Round 25: a town the text does not place itself goes to a namesake in the states its article
@@ -1907,10 +1932,11 @@ def _stated_countries(mentions: list[RawMention], gaz: Gazetteer) -> dict[str, o
     then looked up inside that state (a name the text places twice, in two states, in neither)."""
     out: dict[str, object] = {}
     clash: set[str] = set()
+    by_start = {(id(m.span.doc), m.span.start): m for m in mentions}
     for m in mentions:
         if m.kind != "Location" or m.subtype == "Facility":
             continue
-        state = _state_beside(m, gaz)
+        state = _state_beside(m, gaz) or _holder_after_of(m, by_start, gaz)
         if state is None:
             code = _local_country_hint(m, gaz)
             state = gaz.country_by_code(code) if code else None
@@ -1920,6 +1946,30 @@ def _stated_countries(mentions: list[RawMention], gaz: Gazetteer) -> dict[str, o
         if out.setdefault(key, state) is not state:
             clash.add(key)
     return {k: v for k, v in out.items() if k not in clash}
+
+
+def _holder_after_of(m: RawMention, by_start: dict, gaz: Gazetteer):
+    """"the town of X of the Y People's Republic", "the village of X of Y region": a settlement told by
+    its noun, then "of" and a name the text resolved to one state: a listed group or body of one state,
+    a state, or a division of one. X lies in that state (geocoding round 30: a town of a former name
+    had been put at its namesake in the state the report's speaker belongs to)."""
+    doc, s, e = m.span.doc, m.span.start, m.span.end
+    if s < 2 or doc[s - 1].lower_ != "of" or doc[s - 2].lower_ not in _SETTLEMENTS \
+            or e + 1 >= len(doc) or doc[e].lower_ != "of":
+        return None
+    j = e + 1 + (doc[e + 1].lower_ == "the")
+    holder = by_start.get((id(doc), j))
+    if holder is None:
+        return None
+    code = None
+    if holder.kind == "Country" and holder.hint.get("country") is not None:
+        code = holder.hint["country"].code
+    elif holder.kind in ("ArmedGroup", "Organization") and holder.hint.get("entry") is not None:
+        code = getattr(holder.hint["entry"], "country", None)
+    elif holder.kind == "Location" and holder.hint.get("place") is not None \
+            and holder.hint["place"].feature_class == "A":
+        code = holder.hint["place"].country_code
+    return gaz.country_by_code(code) if code else None
 
 
 def _state_beside(m: RawMention, gaz: Gazetteer):
