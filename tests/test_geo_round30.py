@@ -123,3 +123,76 @@ def test_a_town_named_alone_keeps_its_own_name_s_record(extractor):
     town = _place(extract(extractor, "Blast in Krasnoarmeysk\nA gas blast damaged a school in Krasnoarmeysk on "
                                      "Monday, officials in Saratov said."), "Krasnoarmeysk")
     assert town.attributes.get("country_code") == "RU"
+
+
+# ---- 4. a place the text puts in a district or a town: ckg:within that place (a quarter in its city)
+
+def _within(facts, name):
+    ent = _place(facts, name)
+    holder = ent.attributes.get("within")
+    return facts.entity(holder).name if holder else None
+
+
+DISTRICT = ("Two soldiers killed in ambush\nGunmen ambushed a truck carrying soldiers at Kopraha in Manipur's "
+            "Bishnupur district on Friday, killing two soldiers, police said.")
+
+
+def test_a_village_in_a_province_s_district_lies_in_the_district(extractor):
+    facts = extract(extractor, DISTRICT)
+    assert _within(facts, "Kopraha") == "Bishnupur district"
+    village = _place(facts, "Kopraha")
+    assert village.geo is None and village.attributes.get("country_code") == "IN"
+
+
+def test_fusion_reads_the_village_inside_the_district_another_report_names(extractor):
+    village = _report_places(extract(extractor, DISTRICT))[0]
+    district = _report_places(extract(extractor, "Militants claim ambush\nA militant group claimed Friday's ambush "
+                                                  "on soldiers in Bishnupur district in a statement."))[0]
+    assert place_relation(village, district, CFG) == "contained"
+
+
+def test_without_the_container_the_village_is_only_in_the_state(extractor, monkeypatch):
+    import kg.extract.resolve as resolve
+
+    monkeypatch.setattr(resolve, "_container", lambda m, by_start: None)
+    assert _within(extract(extractor, DISTRICT), "Kopraha") is None
+
+
+def test_a_quarter_the_text_puts_in_its_city_lies_within_the_city(extractor):
+    facts = extract(extractor, "Shelling near Damascus\nGovernment artillery shelled Damascus's eastern suburb of "
+                               "Douma on Monday, killing six civilians.")
+    assert _within(facts, "Douma") == "Damascus"
+    assert _place(facts, "Douma").links.get("geonames")  # (its own record, 12 km from the city's)
+    suburb = _report_places(facts)[0]
+    city = _report_places(extract(extractor, "Shelling in Damascus\nGovernment artillery shelled Damascus on "
+                                             "Monday, killing six civilians."))[0]
+    assert place_relation(suburb, city, CFG) == "contained"  # (as two points 12 km apart: two places)
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_is_the_city_s(extractor):
+    facts = extract(extractor, "Clashes in Aden\nSeparatist fighters clashed with guards in Aden's northern "
+                               "neighbourhood of Zalmora on Monday, killing four.")
+    assert _within(facts, "Zalmora") == "Aden"
+    assert _place(facts, "Zalmora").attributes.get("country_code") == "YE"
+
+
+def test_a_village_on_the_outskirts_of_a_town_takes_the_town_s_state(extractor):
+    facts = extract(extractor, "Raid near Mokolo\nFighters killed nine villagers in a night raid on Zintaba, a "
+                               "village on the outskirts of Mokolo, on Sunday.")
+    assert _within(facts, "Zintaba") == "Mokolo"
+    assert _place(facts, "Zintaba").attributes.get("country_code") == "CM"
+
+
+def test_a_namesake_abroad_of_a_place_in_a_named_district_is_not_that_place(extractor):
+    facts = extract(extractor, "Border guard killed\nA Kyrgyz border guard was killed on Tuesday in a shooting at "
+                               "Lenina, in Batken district, the border service said.")
+    village = _place(facts, "Lenina")
+    assert village.attributes.get("country_code") == "KG" and village.geo is None  # (not the Russian Lenina)
+    assert _within(facts, "Lenina") == "Batken district"
+
+
+def test_a_town_far_from_the_town_the_text_seems_to_put_it_in_keeps_its_own_place(extractor):
+    facts = extract(extractor, "Gunmen kill three in Kirkuk\nGunmen killed three policemen in Kirkuk, a city on the "
+                               "outskirts of Baghdad, on Monday.")
+    assert _within(facts, "Kirkuk") is None
+    assert _place(facts, "Kirkuk").geo is not None

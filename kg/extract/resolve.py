@@ -248,6 +248,23 @@ _SETTLEMENTS = frozenset(["town", "village", "city", "district", "hamlet", "camp
                           "neighbourhood", "neighborhood", "locality", "area"])
 
 
+def _within_containers(entities: list[Entity], ordered: list, by_token: dict, kinds: dict) -> None:
+    """A place the text puts in a district or a town of the same report (``hint["container"]``,
+    :func:`_place_in_containers`) names that place's entity as its ``within`` (kg.graph.mapping writes
+    ``ckg:within`` it; geocoding round 30)."""
+    for ent, c in zip(entities, ordered):
+        if ent.type != "Location":
+            continue
+        for m in c.mentions:
+            holder = m.hint.get("container") if m.kind != "Description" else None
+            if holder is None:
+                continue
+            eid = by_token.get((id(holder.span.doc), holder.span.start))
+            if eid is not None and eid != ent.id and kinds.get(eid) == "Location":
+                ent.attributes["within"] = eid
+                break
+
+
 def _state_from_the_container(entities: list[Entity], ordered: list, by_token: dict, countries: dict) -> None:
     """A place the gazetteer does not place takes the state of the place the text puts it in:
     "X, a town in Y province", "X, in Y state", "the Y state village of X" (Y placed)."""
@@ -486,6 +503,7 @@ class Resolver:
         self._in_article_context(mentions, free, codes + [s.code for s in stated.values() if s is not None])
         self._in_named_divisions(mentions)
         self._other_names_of_towns(mentions)
+        _place_in_containers(mentions)
 
     def _other_names_of_towns(self, mentions: list[RawMention]) -> None:
         """Geocoding round 30: a name GeoNames gives as another name of a town the same article names
@@ -847,6 +865,7 @@ class Resolver:
                         by_token.pop((id(t.doc), t.i), None)
         _bare_admin_aliases(entities)
         _state_from_the_container(entities, ordered, by_token, countries)
+        _within_containers(entities, ordered, by_token, kinds)
         res = Resolution(entities, by_token, kinds, subtypes, countries, dominant, places)
         self._link_affiliations(res, ordered)
         return res
@@ -1946,6 +1965,102 @@ def _stated_countries(mentions: list[RawMention], gaz: Gazetteer) -> dict[str, o
         if out.setdefault(key, state) is not state:
             clash.add(key)
     return {k: v for k, v in out.items() if k not in clash}
+
+
+#: Nouns by which a text tells a place inside a town or a district: "X, a suburb of Y", "Y's neighbourhood
+#: of X", "X, a village on the outskirts of Y" (geocoding round 30)
+_QUARTER_WORDS = frozenset(["suburb", "suburbs", "neighbourhood", "neighborhood", "quarter", "district", "township",
+                            "outskirts", "edge", "village", "hamlet", "town", "settlement", "locality", "area", "part"])
+#: Two points farther apart than this are no town and a quarter of it, whatever the text seems to say
+CONTAINER_TOWN_KM = 30.0
+
+
+def _container(m: RawMention, by_start: dict) -> Optional[RawMention]:
+    """The place the text puts this one in, below a state's first level (geocoding round 30):
+    "X in Y's Z district", "X, in Z district" (Z a district or area, Y its province), "X, a village on the
+    outskirts of Y", "X, a suburb of Y", "Y's neighbourhood of X". The mention of Z or Y, or None."""
+    doc, s, e = m.span.doc, m.span.start, m.span.end
+
+    def at(i: int) -> Optional[RawMention]:
+        while i < len(doc) and (doc[i].lower_ in ("the", "a", "an") or doc[i].lower_ in _BEARING_WORDS):
+            i += 1
+        return by_start.get((id(doc), i))
+
+    if e + 1 < len(doc) and (doc[e].lower_ == "in" or doc[e].text == "," and doc[e + 1].lower_ == "in"):
+        first = at(e + 1 + (doc[e].text == ","))  # "X in Y's Z district", "X, in Z district"
+        if first is None:
+            return None
+        k = first.span.end
+        if k + 1 < len(doc) and doc[k].text in ("'s", "’s"):
+            second = at(k + 1)
+            return second if second is not None and second.kind == "Location" else None
+        return first if first.kind == "Location" and _area_word(first.text) else None
+    if e + 2 < len(doc) and doc[e].text == ",":  # "X, a (small) village on the outskirts of Y", "X, a suburb of Y"
+        window = doc[e + 1:min(len(doc), e + 9)]
+        for k, t in enumerate(window):
+            if t.lower_ in ("of", "in", "near") and k >= 2 and any(w.lower_ in _QUARTER_WORDS for w in window[:k]) \
+                    and all(w.lower_ in _QUARTER_WORDS or w.pos_ in ("DET", "ADJ", "ADP") for w in window[:k]):
+                found = at(t.i + 1)
+                return found if found is not None and found.kind == "Location" else None
+            if t.is_punct:
+                break
+        return None
+    if s >= 3 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _QUARTER_WORDS:  # "Y's (Shia) neighbourhood of X"
+        for i in range(s - 3, max(-1, s - 7), -1):
+            if doc[i].text in ("'s", "’s"):
+                holder = next((n for (d, j), n in by_start.items() if d == id(doc) and n.span.end == i), None)
+                return holder if holder is not None and holder.kind == "Location" else None
+            if doc[i].pos_ not in ("ADJ", "ADV", "PROPN", "NOUN") or doc[i].is_punct:
+                break
+    return None
+
+
+def _area_word(name: str) -> bool:
+    """"X district", "the Y county": a name with a division word below a state's first level."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in _BELOW_FIRST_LEVEL | {"district", "subdistrict", "tehsil", "upazila"}
+
+
+def _place_in_containers(mentions: list[RawMention]) -> None:
+    """Geocoding round 30: a place the text puts inside a district or a town (:func:`_container`) lies in
+    it: the mention keeps its container (``hint["container"]``, written as the entity's ``within``, so the
+    graph says ``ckg:within`` that place and fusion reads the district or the town another report names as
+    holding it). A place the gazetteer lacks, or placed only in a first-level area, or at a namesake in
+    another state than its container's, is the container's: in its state and first-level division, with
+    no point. A town of its own more than :data:`CONTAINER_TOWN_KM` from the town that holds it keeps its
+    place and gets no container."""
+    by_start = {(id(m.span.doc), m.span.start): m for m in mentions if m.kind != "Description"}
+    for m in mentions:
+        if m.kind != "Location" or m.subtype == "Facility":
+            continue
+        holder = _container(m, by_start)
+        if holder is None or holder is m:
+            continue
+        where: Optional[Place] = holder.hint.get("place")
+        if where is None or not where.country_code or where.feature_class not in ("A", "P"):
+            continue
+        place: Optional[Place] = m.hint.get("place")
+        if where.feature_class == "A" and where.feature_code == "ADM1":
+            continue  # (a first-level division: the place hierarchy says so already)
+        if place is not None and place.lat is not None and place.country_code == where.country_code:
+            if where.feature_class == "P" and (where.lat is None or _km_between(place, where) > CONTAINER_TOWN_KM) \
+                    or where.feature_class == "A" and place.admin1 and where.admin1 and place.admin1 != where.admin1:
+                continue  # (a town of its own far from the town, or in another province than the district)
+        elif place is None or place.lat is None or place.country_code != where.country_code:
+            # (a village the gazetteer lacks, one placed only in its province, or a namesake abroad)
+            m.hint["place"] = Place(geonames_id="", name=_clean_surface(m.text), lat=None, lon=None,  # type: ignore[arg-type]
+                                    country_code=where.country_code,
+                                    feature_class="A" if _area_word(m.text) else "P", feature_code=None,
+                                    population=0, area=place.area if place is not None and place.area
+                                    and place.country_code == where.country_code else where.name,
+                                    admin1=where.admin1 or (place.admin1 if place is not None else None))
+        m.hint["container"] = holder
+
+
+def _km_between(a: Place, b: Place) -> float:
+    from kg.extract.gazetteer import _km  # (the gazetteer's great-circle distance)
+
+    return _km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _holder_after_of(m: RawMention, by_start: dict, gaz: Gazetteer):
