@@ -196,3 +196,27 @@ def test_a_town_far_from_the_town_the_text_seems_to_put_it_in_keeps_its_own_plac
                                "outskirts of Baghdad, on Monday.")
     assert _within(facts, "Kirkuk") is None
     assert _place(facts, "Kirkuk").geo is not None
+
+
+# ---- 2. an article that names no state: its other places say where it is
+
+CAMP = "Troops camp outside Mubi\nSome 800 soldiers have camped outside Mubi since Monday, residents said{}"
+
+
+def test_another_name_of_a_far_town_is_refused_beside_the_article_s_own_towns(extractor):
+    facts = extract(extractor, CAMP.format(", and checkpoints have gone up on the road to Koktash."))
+    village = _place(facts, "Koktash")  # (a former name of a town in Tajikistan)
+    assert village.geo is None and not village.links.get("geonames")
+
+
+def test_without_the_rule_the_far_town_stays(extractor, monkeypatch):
+    from kg.extract.resolve import Resolver
+
+    monkeypatch.setattr(Resolver, "_by_other_places", lambda self, mentions, free: None)
+    facts = extract(extractor, CAMP.format(", and checkpoints have gone up on the road to Koktash."))
+    assert _place(facts, "Koktash").attributes.get("country_code") == "TJ"
+
+
+def test_a_place_the_text_names_as_abroad_is_kept(extractor):
+    facts = extract(extractor, CAMP.format(". Their commander flew to Koktash on Friday."))
+    assert _place(facts, "Koktash").attributes.get("country_code") == "TJ"

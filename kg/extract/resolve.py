@@ -589,6 +589,37 @@ class Resolver:
                 # (round 26: a look-alike spelling, a town of no name of this spelling, outside the
                 # article's states and their neighbours is no more that town than one on another continent)
                 m.hint["place"] = None
+        if not said and not codes and not resolved:
+            self._by_other_places(mentions, free)
+
+    def _by_other_places(self, mentions: list[RawMention], free: list[RawMention]) -> None:
+        """Geocoding round 30: in an article that names no state (no state, demonym, dateline, division,
+        force or listed group), the states its other places were placed in by their own names are its
+        context. A town found there only by another of its names (an alternate or a look-alike spelling,
+        not its own name) outside those states and their neighbours goes to a town of that very name in
+        them, else is left unresolved ("the road to X" beside a town of another state, X matched as a
+        former name of a town across the continent); not a capital, a city of a million, nor a place
+        the text names as abroad ("talks in X")."""
+        placed: list[tuple[str, str]] = []
+        for m in mentions:
+            place = m.hint.get("place") if m.kind == "Location" else None
+            if place is None or not place.country_code or place.feature_class != "P" or not place.geonames_id \
+                    or named_abroad(m.span) or self._known_abroad(place):
+                continue
+            name = m.hint.get("base_name") or m.text
+            if _own_name(name, place) or _own_name(_clean_surface(name).rsplit(" ", 1)[0], place):
+                placed.append((_place_key(name), place.country_code))  # ("X airport": its town X)
+        for m in free:
+            place = m.hint.get("place")
+            name = m.hint.get("base_name") or m.text
+            if place is None or place.feature_class != "P" or not place.geonames_id or _own_name(name, place) \
+                    or named_abroad(m.span) or self._known_abroad(place):
+                continue
+            key = _place_key(name)
+            states = sorted({c for k, c in placed if k != key})
+            if not states or place.country_code in states or any(place.country_code in neighbours(c) for c in states):
+                continue
+            m.hint["place"] = self.gaz.same_name_in(name, states)
 
     def _in_named_divisions(self, mentions: list[RawMention]) -> None:
         """Round 25: a town with namesakes in several first-level divisions of one state goes to the one in
