@@ -2062,7 +2062,7 @@ def _place_in_containers(mentions: list[RawMention]) -> None:
     place and gets no container."""
     by_start = {(id(m.span.doc), m.span.start): m for m in mentions if m.kind != "Description"}
     for m in mentions:
-        if m.kind != "Location" or m.subtype == "Facility":
+        if m.kind != "Location":
             continue
         holder = _container(m, by_start)
         if holder is None or holder is m:
