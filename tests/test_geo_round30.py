@@ -163,6 +163,9 @@ def test_a_quarter_the_text_puts_in_its_city_lies_within_the_city(extractor):
                                "Douma on Monday, killing six civilians.")
     assert _within(facts, "Douma") == "Damascus"
     assert _place(facts, "Douma").links.get("geonames")  # (its own record, 12 km from the city's)
+    _, triples = facts_to_triples(facts)
+    suburb_node, city_node = iris.entity_iri(_place(facts, "Douma")), iris.entity_iri(_place(facts, "Damascus"))
+    assert (suburb_node, CKG.within, city_node) in set(triples)
     suburb = _report_places(facts)[0]
     city = _report_places(extract(extractor, "Shelling in Damascus\nGovernment artillery shelled Damascus on "
                                              "Monday, killing six civilians."))[0]

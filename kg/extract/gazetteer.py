@@ -815,8 +815,8 @@ class Gazetteer:
 
     def bears_name(self, name: str, geonames_id: str) -> bool:
         """The GeoNames town ``geonames_id`` has this name among its own and alternate names (with or
-        without an Arabic article; Latin names only, as indexed): "Dzerzhinsk" of Toretsk, its former
-        name (geocoding round 30)."""
+        without an Arabic article; Latin names only, as indexed): a town by a former name GeoNames lists for it
+        (geocoding round 30)."""
         full = normalize(clean_mention(name))
         if not full or full in STOPWORDS or not geonames_id.isdigit():
             return False

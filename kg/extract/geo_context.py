@@ -62,7 +62,8 @@ def _words() -> dict[str, frozenset]:
     with REGIONS_FILE.open(encoding="utf-8") as f:
         data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     ctx = data.get("article_context") or {}
-    return {k: frozenset(w.lower() for w in ctx.get(k) or ()) for k in ("travel_prepositions", "abroad_heads", "way_heads")}
+    return {k: frozenset(w.lower() for w in ctx.get(k) or ())
+            for k in ("travel_prepositions", "abroad_heads", "way_heads")}
 
 
 def named_countries(text: str, gaz: "Gazetteer") -> Counter:

@@ -507,7 +507,7 @@ class Resolver:
 
     def _other_names_of_towns(self, mentions: list[RawMention]) -> None:
         """Geocoding round 30: a name GeoNames gives as another name of a town the same article names
-        by its own name (a former name: "Moscow calls the town by its Soviet-era name, Y"; "X (Y)";
+        by its own name (a former name: "the capital calls the town by its Soviet-era name, Y"; "X (Y)";
         "X, formerly Y") is that town, not a namesake elsewhere that bears it as its own name. One
         town only; a division, a region or a base keeps its own place."""
         towns: dict[str, Place] = {}
