@@ -223,3 +223,16 @@ def test_without_the_rule_the_far_town_stays(extractor, monkeypatch):
 def test_a_place_the_text_names_as_abroad_is_kept(extractor):
     facts = extract(extractor, CAMP.format(". Their commander flew to Koktash on Friday."))
     assert _place(facts, "Koktash").attributes.get("country_code") == "TJ"
+
+
+def test_a_district_of_a_town_lies_within_the_town(extractor):
+    facts = extract(extractor, "Strike in Basra\nAn aircraft struck militants in Basra's Tannuma district on Monday.")
+    assert _within(facts, "Tannuma district") == "Basra"
+    assert _place(facts, "Tannuma district").attributes.get("country_code") == "IQ"
+
+
+def test_a_district_of_a_province_the_gazetteer_lacks_lies_in_the_province(extractor):
+    facts = extract(extractor, "Ambush in Badghis\nFighters ambushed a patrol in Badghis's Murghab district on Monday.")
+    district = _place(facts, "Murghab district")
+    assert district.attributes.get("unlisted_in") == "Badghis" and district.attributes.get("country_code") == "AF"
+    assert _within(facts, "Murghab district") is None  # (the place hierarchy puts it in the province)

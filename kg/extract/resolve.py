@@ -2036,6 +2036,9 @@ def _container(m: RawMention, by_start: dict) -> Optional[RawMention]:
             if t.is_punct:
                 break
         return None
+    if s >= 2 and doc[s - 1].text in ("'s", "’s") and (_area_word(m.text) or m.text.split()[-1].lower() in _QUARTER_WORDS):
+        holder = next((n for (d, j), n in by_start.items() if d == id(doc) and n.span.end == s - 1), None)
+        return holder if holder is not None and holder.kind == "Location" else None  # "Y's X district"
     if s >= 3 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _QUARTER_WORDS:  # "Y's (Shia) neighbourhood of X"
         for i in range(s - 3, max(-1, s - 7), -1):
             if doc[i].text in ("'s", "’s"):
@@ -2072,7 +2075,11 @@ def _place_in_containers(mentions: list[RawMention]) -> None:
             continue
         place: Optional[Place] = m.hint.get("place")
         if where.feature_class == "A" and where.feature_code == "ADM1":
-            continue  # (a first-level division: the place hierarchy says so already)
+            # (a first-level division: the place hierarchy says so already; a place the gazetteer left
+            # unplaced, "Y's X district", is somewhere in it)
+            if place is None:
+                m.hint["place"] = _unlisted_in_area(_clean_surface(m.text), where)
+            continue
         if place is not None and place.lat is not None and place.country_code == where.country_code:
             if where.feature_class == "P" and (where.lat is None or _km_between(place, where) > CONTAINER_TOWN_KM) \
                     or where.feature_class == "A" and place.admin1 and where.admin1 and place.admin1 != where.admin1:
