@@ -361,8 +361,7 @@ def _is_district(p: PlaceInfo) -> bool:
     return p.kind == "A" and p.lat is None and bool(p.districts)
 
 
-_RANK = {"same": 5, "contained": 4, "named": 4, "near": 3, "vicinity": 3, "country": 2, "unknown": 1, "unrelated": 1,
-         "conflict": 0}
+_RANK = {"same": 5, "contained": 4, "named": 4, "near": 3, "country": 2, "unknown": 1, "unrelated": 1, "conflict": 0}
 
 
 def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
@@ -386,9 +385,8 @@ def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
                     return "contained"
     if best in ("unknown", "country"):
         # what the two sentences say of places the gazetteer could not relate (round 22)
-        told = told_related(a, b, pa, pb, cfg)
-        if told:
-            return told
+        if told_related(a, b, pa, pb, cfg):
+            return "contained"
         if cfg.named_apart and named_apart(a, b, pa, pb, cfg):
             return "conflict"
     return "unrelated" if best == "unknown" else best
@@ -515,7 +513,7 @@ def named_apart(a: Report, b: Report, pa: tuple[PlaceInfo, ...], pb: tuple[Place
 
 
 def told_related(a: Report, b: Report, pa: tuple[PlaceInfo, ...], pb: tuple[PlaceInfo, ...],
-                 cfg: FusionConfig) -> Optional[str]:
+                 cfg: FusionConfig) -> bool:
     """What the sentences say relates two places the gazetteer could not (round 22):
 
     * ``places.sentence_ties``: one report's sentence names a place of each report with only
@@ -524,18 +522,16 @@ def told_related(a: Report, b: Report, pa: tuple[PlaceInfo, ...], pb: tuple[Plac
     * ``places.told_area``: an unresolved bare name ("Pataz") the hierarchy puts the other
       report's town in (``PlaceInfo.areas``), which a sentence of the two calls an area ("the
       province of Pataz", "Pataz province"): in_named_area asks an unresolved name to say it is
-      an area, and the extractor's label lost the word;
-    * ``places.vicinity_holds``: a report telling its place as a vicinity ("near the town of
-      Oicha") against the other report's unresolved settlement of no other country: "vicinity",
-      not known apart (the unnamed place near the town may be the village), scored
-      ``vicinity_place``."""
+      an area, and the extractor's label lost the word.
+
+    Either puts one place in the other: "contained"."""
     if cfg.sentence_ties:
         for x in pa:
             for y in pb:
                 if x.kind != "?" and y.kind != "?":
                     continue
                 if any(r.evidence and tied(r.evidence, x.label, y.label, cfg.tie_words, cfg.tie_span) for r in (a, b)):
-                    return "contained"
+                    return True
     if cfg.told_area:
         for xs, ys in ((pa, pb), (pb, pa)):
             for x in xs:
@@ -545,18 +541,8 @@ def told_related(a: Report, b: Report, pa: tuple[PlaceInfo, ...], pb: tuple[Plac
                 for y in ys:
                     if n in y.areas and (not x.country or x.country == y.country) and any(
                             r.evidence and said_area(r.evidence, x.label, cfg.told_area_words) for r in (a, b)):
-                        return "contained"
-    if cfg.vicinity_holds:
-        for (r, xs), ys in (((a, pa), pb), ((b, pb), pa)):
-            if not r.evidence:
-                continue
-            for x in xs:
-                if x.kind == "?" or not vicinity_told(r.evidence, x.label, cfg.vicinity_words):
-                    continue
-                if any(y.kind == "?" and y.lat is None and (not y.country or y.country == x.country)
-                       and not _area_named(y.label, cfg.not_settlement_words) for y in ys):
-                    return "vicinity"
-    return None
+                        return True
+    return False
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1055,7 +1041,7 @@ def compare(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
         return None
     score = ds + {"same": cfg.score("same_place"), "contained": cfg.score("contained_place"),
                   "named": cfg.score("named_place"),
-                  "near": cfg.score("near_places"), "vicinity": cfg.score("vicinity_place"),
+                  "near": cfg.score("near_places"),
                   "country": cfg.score("same_country_only"), "unknown": cfg.score("unknown_place"),
                   "unrelated": cfg.score("unrelated_places")}[rel]
     # across articles only: one article's headline and body may name one event's place in two

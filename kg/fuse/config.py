@@ -72,14 +72,13 @@ class FusionConfig:
     namesakes_unknown: bool = False
     # round 22: what the sentences say of places the gazetteer could not relate (compat.told_related,
     # compat.named_apart): a sentence tying two places ("X in Y"), a bare name told as an area ("the
-    # province of X"), a place told as a vicinity ("near the town of X"); two settlements of other
-    # names nothing relates are two places
+    # province of X"); two unresolved settlements of other names nothing relates are two places, unless
+    # a sentence tells one as a vicinity ("near the town of X") or as a part of a town
     sentence_ties: bool = False
     tie_words: tuple[str, ...] = ()
     tie_span: int = 6
     told_area: bool = False
     told_area_words: tuple[str, ...] = ()
-    vicinity_holds: bool = False
     vicinity_words: tuple[str, ...] = ()
     named_apart: bool = False
     named_apart_located: bool = False
@@ -144,7 +143,7 @@ class FusionConfig:
                 self.unplaced_named, self.unplaced_named_kinds, self.month_same_place,
                 self.first_level_elsewhere, self.unknown_extent, self.sub_area_words, self.size_place_bound,
                 self.namesakes_unknown, self.sentence_ties, self.tie_words, self.tie_span, self.told_area,
-                self.told_area_words, self.vicinity_holds, self.vicinity_words, self.named_apart,
+                self.told_area_words, self.vicinity_words, self.named_apart,
                 self.named_apart_located, self.not_settlement_words, self.part_words, self.held_names,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
@@ -190,7 +189,6 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         tie_span=int(p.get("tie_span", 6)),
         told_area=bool(p.get("told_area", False)),
         told_area_words=_words_of(p.get("told_area_words")),
-        vicinity_holds=bool(p.get("vicinity_holds", False)),
         vicinity_words=_words_of(p.get("vicinity_words")),
         named_apart=bool(p.get("named_apart", False)),
         named_apart_located=bool(p.get("named_apart_located", False)),
