@@ -383,8 +383,9 @@ def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
             for y in b.places:
                 if place_relation(x, y, cfg) == "same":
                     return "contained"
-    if best in ("unknown", "country"):
-        # what the two sentences say of places the gazetteer could not relate (round 22)
+    if best in ("unknown", "country") and any(p.kind == "?" or p.unlisted for p in pa + pb):
+        # what the two sentences say of places the gazetteer could not relate (round 22: each rule
+        # needs an unresolved place)
         if told_related(a, b, pa, pb, cfg):
             return "contained"
         if cfg.named_apart and named_apart(a, b, pa, pb, cfg):
@@ -453,28 +454,34 @@ def part_told(evidence: str, label: str, words: tuple[str, ...]) -> bool:
     return any(w in words for i in _at(ws, name) for w in ws[i + len(name):i + len(name) + 4])
 
 
+@lru_cache(maxsize=1 << 14)
 def _area_named(label: str, words: tuple[str, ...]) -> bool:
     """An unresolved name that says it is an area, a feature or a facility ("Beni territory",
     "Tibesti mountains", "Saadabad Palace"), not a settlement: it has one of ``words``."""
-    ws = _words(label)
-    return any(w in ws for w in words) or len(area_names(label)) > 1
+    return not set(_words(label)).isdisjoint(words) or len(area_names(label)) > 1
 
 
-def settlements(r: Report, finest: tuple[PlaceInfo, ...], cfg: FusionConfig) -> tuple[tuple[PlaceInfo, str], ...]:
+def settlements(finest: tuple[PlaceInfo, ...], cfg: FusionConfig) -> tuple[tuple[PlaceInfo, str], ...]:
     """The report's finest places that name a settlement, each with its kind word: a town with a
     point or an unresolved name with no word of an area, a feature or a facility
     (``places.not_settlement_words``: kind ""), or an unresolved name of a kind of place
     (``places.unresolved_place_words``: "Zamzam camp", kind "camp")."""
+    return _settlements(finest, cfg.not_settlement_words, cfg.unresolved_place_words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _settlements(finest: tuple[PlaceInfo, ...], not_words: tuple[str, ...],
+                 place_words: tuple[str, ...]) -> tuple[tuple[PlaceInfo, str], ...]:
     out = []
     for p in finest:
         if not (p.kind in ("P", "?") or p.unlisted):
             continue
-        if not _area_named(p.label, cfg.not_settlement_words):
+        if not _area_named(p.label, not_words):
             out.append((p, ""))
-        elif p.kind == "?" and cfg.unresolved_place_words:
+        elif p.kind == "?" and place_words:
             n = norm_name(p.label)
-            bare = bare_place_name(n, cfg.unresolved_place_words)
-            if bare != n and not _area_named(bare, cfg.not_settlement_words):
+            bare = bare_place_name(n, place_words)
+            if bare != n and not _area_named(bare, not_words):
                 kind = n[len(bare):] if n.startswith(bare) else n[:len(n) - len(bare)]  # "orna camp", "camp of orna"
                 out.append((p, " ".join(w for w in kind.split() if w != "of")))
     return tuple(out)
@@ -490,7 +497,7 @@ def named_apart(a: Report, b: Report, pa: tuple[PlaceInfo, ...], pb: tuple[Place
     and the same army, day and a close size joined them (``places.named_apart``, round 22). With
     ``named_apart_located`` off, both names must be unresolved (a located town against an
     unresolved name is often a town and a quarter, a camp or a village by it)."""
-    sa, sb = settlements(a, pa, cfg), settlements(b, pb, cfg)
+    sa, sb = settlements(pa, cfg), settlements(pb, cfg)
     if not sa or not sb:
         return False
     if not cfg.named_apart_located and any(p.kind != "?" and not p.unlisted for p, _ in sa + sb):
@@ -1088,8 +1095,9 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
         return "veto: another guest of one host in one article"
     rel = places_relation(a, b, cfg)
     if rel == "conflict":
+        apart = cfg.named_apart and named_apart(a, b, _finest(a.places), _finest(b.places), cfg)
         return ("veto: places " + ",".join(p.label for p in a.places) + " / "
-                + ",".join(p.label for p in b.places))
+                + ",".join(p.label for p in b.places) + (" (two settlements named apart)" if apart else ""))
     total = compare(a, b, cfg, same_doc)
     return (f"score {total:.2f} (threshold {cfg.threshold}): dates {ds:+.1f}, places {rel}, "
             f"actors {actors_score(a, b, cfg, places_apart(rel, same_doc)):+.1f}, figures {figures_score(a, b, cfg):+.1f}"
