@@ -21,6 +21,7 @@ from kg.extract.learned_places import AnchorRanker
 from kg.extract.learned_recall import RecallProposer
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionFinder, Resources
+from kg.extract.mentions.common import _state_pair_parts
 from kg.extract.modality import Modality
 from kg.extract.nlp import ParsedDoc, build_sentences, load_model, paragraphs, parse
 from kg.extract.resolve import Resolver
@@ -70,7 +71,7 @@ class Extractor:
         published = _date(doc.meta.published)
         events = self.events.find(parsed, resolution, published)
         entities, events = merge_same_iri(resolution.entities, events)
-        entities = drop_adjectival_states(entities, events, parsed)
+        entities = drop_adjectival_states(entities, events, parsed, self.gazetteer)
         entities = drop_unused_areas(entities, events, self.gazetteer)
         if self.anchor_ranker is not None:  # an event's anchor place moved where the ranker says
             events = self.anchor_ranker.apply(events, entities, parsed.sentences, doc.meta.title)
@@ -110,20 +111,42 @@ def merge_same_iri(entities: list[Entity], events: list[Event]) -> tuple[list[En
     return kept, events
 
 
-def drop_adjectival_states(entities: list[Entity], events: list[Event], parsed: ParsedDoc) -> list[Entity]:
+def drop_adjectival_states(entities: list[Entity], events: list[Event], parsed: ParsedDoc,
+                           gazetteer: Optional[Gazetteer] = None) -> list[Entity]:
     """A state named only as a modifier ("X support", "X officials said", "backed by X airstrikes")
     is used as an adjective, like "American": it is no entity of the report unless an event names it
-    (a perpetrator, a sender) or another entity refers to it."""
+    (a perpetrator, a sender) or another entity refers to it. A state written out in a pair of states
+    joined by a hyphen ("the X-Y review") is named, not an adjective (round 31)."""
     used = {i for v in events for role, ids in v.roles.items() if role != "about" for i in ids}
     used |= {val for e in entities for val in e.attributes.values() if isinstance(val, str)}
+    paired = _state_pair_mentions(entities, parsed, gazetteer)
     dropped = {e.id for e in entities if e.type == "Country" and e.id not in used and e.mentions
-               and all(_modifier(parsed, m) for m in e.mentions)}
+               and all(_modifier(parsed, m) and (m.start, m.end) not in paired for m in e.mentions)}
     if not dropped:
         return entities
     for v in events:  # a statement was not about an adjective
         if "about" in v.roles:
             v.roles["about"] = [i for i in v.roles["about"] if i not in dropped]
     return [e for e in entities if e.id not in dropped]
+
+
+def _state_pair_mentions(entities: list[Entity], parsed: ParsedDoc, gazetteer: Optional[Gazetteer]) -> set[tuple[int, int]]:
+    """The mentions of a state written out in a pair of states joined by a hyphen ("the U.S.-X
+    partnership", "the X-Y review"; mentions/common.py _state_pair_parts): the golds list each such
+    state (round 31), so it is no adjective there."""
+    if gazetteer is None:
+        return set()
+    out: set[tuple[int, int]] = set()
+    seen: set[int] = set()
+    for e in entities:
+        for m in e.mentions if e.type == "Country" else ():
+            if m.sentence in seen or not 0 <= m.sentence < len(parsed.sentences):
+                continue
+            seen.add(m.sentence)
+            sent = parsed.sentences[m.sentence]
+            if "-" in sent.text or "\u2013" in sent.text:
+                out.update((sent.offset + a, sent.offset + b) for (a, b), _, _ in _state_pair_parts(sent, gazetteer))
+    return out
 
 
 AREA_OF_STATE = re.compile(r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"

@@ -808,13 +808,14 @@ class Resolver:
             if c.place is not None:
                 places[eid] = c.place
             for m in c.mentions:
-                if m.hint.get("inside") or m.hint.get("state_voice"):
-                    continue  # ("X's Defence Ministry said its troops ...": the event rules read the state X)
+                if m.hint.get("inside") or m.hint.get("state_voice") or m.hint.get("state_pair"):
+                    continue  # ("X's Defence Ministry said its troops ...": the event rules read the state X;
+                    # "the X-Y relationship": each state is named, no place or actor of an event, round 31)
                 for t in m.span:
                     by_token[(id(t.doc), t.i)] = eid
         for ent, c in zip(entities, ordered):  # a name inside another mention ("X" of "eastern X", "X's army",
             for m in c.mentions:                # "pro-X militia"): its tokens stand for the mention around it
-                if m.hint.get("inside"):
+                if m.hint.get("inside") and not m.hint.get("state_pair"):
                     for t in m.span:
                         by_token.setdefault((id(t.doc), t.i), ent.id)
                 elif m.hint.get("linked_parent"):  # "X-linked militants": X is named, but is not who acted

@@ -139,7 +139,23 @@ def _strip_possessive(text: str) -> str:
     return _TRAILING_POSSESSIVE.sub("", text).strip()
 
 
+def _rank_length(ent: Span, res: Resources) -> int:
+    """The number of tokens of a rank spelled out ("Junior Sergeant", titles.yaml ranks) opening ``ent``
+    before a capitalised word (the rank perhaps begun before it), else 0."""
+    doc = ent.doc
+    for rank in res.ranks:
+        n = len(rank)
+        for k in range(n, 0, -1):  # (NER may leave the rank's first words out: "Warrant | Officer X Y")
+            if len(ent) > k and ent.start >= n - k and tuple(t.text for t in doc[ent.start - (n - k):ent.start + k]) == rank \
+                    and ent[k].text[:1].isupper():
+                return k
+    return 0
+
+
 def _strip_titles(ent: Span, res: Resources) -> Optional[Span]:
+    n = _rank_length(ent, res) if res.ranks else 0
+    if n:
+        ent = ent[n:]  # "Junior Sergeant X Y": the rank, read whole (its words alone are no title)
     while len(ent) and (ent[0].text in res.honorifics or ent[0].text.lower().strip(".") in res.title_words
                         or ent[0].text in ("By", "BY")):  # a byline NER ran into the name
         if len(ent) >= 2 and ent[1].lower_ in res.org_heads and ent[0].text not in res.honorifics and not (
@@ -196,7 +212,7 @@ def _office_word(t: Token, res: Resources, places: bool = True) -> bool:
 
 _BUILDING_HEADS = frozenset(["embassy", "hotel", "mosque", "church", "temple", "shrine", "market", "hospital",
                              "palace", "prison", "stadium", "airport", "school", "cathedral", "mall", "consulate",
-                             "museum"])
+                             "museum", "building", "bar", "restaurant", "cafe", "café"])
 
 
 def _after_locative(ent: Span) -> bool:
@@ -305,6 +321,54 @@ def _states_pair(ent: Span, res: Resources) -> bool:
     parts = [p.strip() for p in _strip_the(ent.text).split("-")]
     return len(parts) >= 2 and all(p and res.gazetteer.country(p) for p in parts) \
         and res.gazetteer.country(_strip_the(ent.text)) is None  # (not one hyphenated state name: "Timor-Leste")
+
+
+#: a capitalised word joined by a hyphen (or an en dash) to a capitalised word after it, no spaces
+_HYPHEN_JOIN = re.compile(r"(?<=[\w.])[-\u2013](?=[A-Z])")
+
+
+def _state_pair_parts(sent, gazetteer) -> list[tuple[tuple[int, int], object, bool]]:
+    """States joined by a hyphen ("U.S.-Xland", "Xland-Yland", "U.S.-New Zealand"): for each state of
+    such a pair written out by its name, its characters in the paragraph's Doc, the state, and whether
+    it is the second one. Each side is a state's name of one to three words, not its adjective
+    ("Xian-Yian" names no state here) nor the name of one state written with a hyphen;
+    an abbreviation ("U.S.", "UK") stays a modifier (the golds list it at times only, as in round 29)."""
+    text = sent.text
+    base = sent.span.start_char
+    out = []
+    for m in _HYPHEN_JOIN.finditer(text):
+        h = m.start()
+        left = _state_words(text[:h].split(" ")[-3:], gazetteer, from_end=True)
+        right = _state_words(text[h + 1:].split(" ", 3)[:3], gazetteer, from_end=False)
+        if left is None or right is None or left[1].code == right[1].code:
+            continue
+        if gazetteer.country(text[h - len(left[0]):h + 1 + len(right[0])]) is not None:
+            continue  # one state's hyphenated name
+        for (start, end), (written, state), second in (((h - len(left[0]), h), left, False),
+                                                        ((h + 1, h + 1 + len(right[0])), right, True)):
+            if "." not in written and not written.isupper():  # ("U.S.", "UK": listed at times only, round 29)
+                out.append(((base + start, base + end), state, second))
+    return out
+
+
+def _state_words(words: list[str], gazetteer, from_end: bool):
+    """The longest run of ``words`` next to the hyphen (its last words if ``from_end``, else its first)
+    that is a state's name, not its adjective: (text, state), or None."""
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        part = words[-n:] if from_end else words[:n]
+        text = " ".join(part)
+        text = text.lstrip("(\"'“‘") if from_end else re.sub(r"(?:'s|’s|[,;:)\"'”’])+$", "", text)
+        if not text or not all(w[:1].isupper() for w in text.split(" ")) or "-" in text or "\u2013" in text:
+            continue
+        state = gazetteer.country(text)
+        if state is None and not from_end and text.endswith("."):
+            text = text[:-1]  # ("... the Xland-Yland." ends a sentence; "U.S." keeps its stop)
+            state = gazetteer.country(text)
+        if state is not None and not _is_demonym(text, state):
+            return text, state
+    return None
 
 
 def _state_span(doc, a: int, title_char: int, words: str) -> Optional[tuple[int, int]]:

@@ -26,7 +26,7 @@ from kg.extract.mentions.resources import Resources
 from kg.extract.mentions.common import (
     DIRECTIONS, _BUILDING_HEADS, _COMMON_ACTORS, _NAMED_PLACE_HEADS, _PEOPLE_NOUNS, _TITLE_MODIFIERS,
     _adjectival, _after_place_noun, _claim_entry, _is_demonym, _is_headline, _only_a_title, _person_context,
-    _state_then_name, _strip_titles, _subdivision, _trim, _with_place_suffix
+    _rank_length, _state_pair_parts, _state_then_name, _strip_titles, _subdivision, _trim, _with_place_suffix
 )
 from kg.extract.mentions.bylines import (
     _NAME_PARTICLES, _byline_names, _byline_split, _comma_parts, _script_header
@@ -253,7 +253,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 if claim(office, "Organization", None) is not None:
                     _claim_entry(doc[s:e], entry, partial(claim, inside=True))
                 continue
-            _claim_entry(_with_group_noun(doc[s:e], entry, span.end), entry, claim, bare=doc[s:e].text)
+            bare = doc[s:e]
+            if len(bare) >= 3 and bare[-1].is_lower and bare[-1].lower_ in self.res.name_common_heads \
+                    and all(t.text[:1].isupper() for t in bare[:-1] if t.is_alpha):
+                bare = bare[:-1]  # "NATO's X Y mission" (the listed "X Y Mission"): also called "X Y" (round 31)
+            _claim_entry(_with_group_noun(doc[s:e], entry, span.end), entry, claim, bare=bare.text)
         # 1b. A people's name before a rebel noun ("Karen rebels", "X separatists"): an armed
         #     group named by who its fighters are (a state's demonym or a faith names no group).
         lowered = text.lower()
@@ -288,6 +292,9 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         #     an armed force by its own name (round 24).
         for s in _bare_services(span, self.res, taken) if any(b in text for b in self.res.service_branches) else ():
             claim(s, "ArmedForce", None, branch=s.text)
+        for s in _bare_services(span, self.res, taken, definite=True) if any(
+                "the " + b in text for b in self.res.definite_service_branches) and not _is_headline(sent) else ():
+            claim(s, "ArmedForce", None, branch=s.text)  # "the Army's X Division", "and the Army" (round 31)
         # 2d. A force by its common name alone ("coalition forces", titles.yaml plain_forces; round 30).
         for s in _plain_forces(span, self.res, taken) if "oalition" in text else ():
             claim(s, "ArmedForce", None)
@@ -299,6 +306,20 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         #     on its own, gives the names a sentence opening with them would have.
         for ent in self._lead_after_dateline(span):
             self._claim_ent(ent, sent, claim)
+        # 3c. States joined by a hyphen ("the U.S.-X partnership", "the X-Y review"): each state is named
+        #     (round 31: the golds list the states of such a pair), though the pair is a modifier.
+        if "-" in text or "\u2013" in text:
+            for part, state, second in _state_pair_parts(sent, self.res.gazetteer):
+                whole = doc.char_span(part[0], part[1])
+                if whole is not None and not any(i in taken for i in range(whole.start, whole.end)):
+                    claim(whole, "Country", None, country=state, state_pair=True)
+                elif whole is None:  # ("U.S.-X" is one token: the mention is the state's own letters)
+                    toks = doc.char_span(part[0], part[1], alignment_mode="expand")
+                    m = claim(toks, "Country", None, inside=second, country=state, state_pair=True) \
+                        if toks is not None else None
+                    if m is not None:
+                        m.text = doc.text[part[0]:part[1]]
+                        m.start, m.end = sent.offset + part[0], sent.offset + part[1]
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks if chunks is None else chunks:
             building = _attacked_building(chunk, self.res)
@@ -549,16 +570,19 @@ def _plain_forces(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]
             yield doc[i:i + n]
 
 
-def _bare_services(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:
+def _bare_services(span: Span, res: Resources, taken: set[int], definite: bool = False) -> Iterator[Span]:
     """Spans of a state's service written bare in ``span`` (``res.service_branches``): capitalised as
     listed, no capitalised word or hyphen before it (but a sentence's first word that is no name), no
-    capitalised word after it but a possessive, and no rank's title after it ("Navy Adm. X")."""
+    capitalised word after it but a possessive, and no rank's title after it ("Navy Adm. X").
+    ``definite``: the services of ``res.definite_service_branches``, right after "the" only."""
     doc = span.doc
-    for branch in res.service_branches:
+    for branch in res.definite_service_branches if definite else res.service_branches:
         words = branch.split()
         n = len(words)
         for i in range(span.start, span.end - n + 1):
             if [t.text for t in doc[i:i + n]] != words or any(j in taken for j in range(i, i + n)):
+                continue
+            if definite and (i == span.start or doc[i - 1].lower_ != "the"):
                 continue
             if i > span.start:
                 prev = doc[i - 1]
@@ -619,7 +643,7 @@ def _holder_after_title(run: Span, sent: Sentence, res: Resources) -> Optional[S
     of Defense Jane Roe", the run perhaps holding the title's last word): the holder's full name,
     when no word of it is a title, organisation or place word and the gazetteer knows no place by it."""
     doc = run.doc
-    start = run.start
+    start = run.start + (_rank_length(run, res) if res.ranks else 0)  # ("Junior Sergeant X Y", round 31)
     while start < run.end and doc[start].text.lower().strip(".") in res.title_words:
         start += 1
     name = doc[start:run.end]

@@ -18,6 +18,20 @@ from kg.extract.mentions.common import (
 )
 
 
+# Buildings that never speak as a body ("the X Council Building", "the Y Bar"): a place wherever named (round 31;
+# "the X Embassy said", "the Y Hotel said" are bodies).
+_PLACE_ONLY_BUILDINGS = frozenset(["building", "bar", "restaurant", "cafe", "café", "mall"])
+
+# The words of a body's office named after the body ("X Public Affairs"): with the body's word cut off as a
+# title's ("Army" of "Army Chief"), what is left names no person (round 31).
+_OFFICE_NAMES = frozenset(["public", "affairs"])
+
+# Last words of a force's own name ("the X Security Force", "the Y Border Police"): before "troops" the name
+# is the force's, not a modifier (round 31).
+_FORCE_NAME_HEADS = frozenset(["force", "forces", "police", "guard", "army", "corps", "gendarmerie"])
+_FORCE_MEMBER_NOUNS = frozenset(["troops", "soldiers", "personnel", "officers", "policemen", "servicemen", "units",
+                                 "reinforcements", "contingent", "contingents"])  # (not "rebels", "fighters")
+
 # Plural people nouns NER runs into a unit's name ("X National Guard Soldiers").
 _TRAILING_PEOPLE = frozenset(["soldiers", "troops", "airmen", "sailors", "marines", "members", "personnel"])
 
@@ -56,6 +70,10 @@ class NamesMixin:
         bare = _trim(ent)  # ("the X Y": an article is no title)
         has_title = titled.start > (bare.start if bare is not None else ent.start) or bool(res.title_before.search(
             ent.doc[max(sent.span.start, ent.start - 6):ent.start].text + " "))
+        if label == "ORG" and bare is not None and titled.start > bare.start and len(titled) >= 2 \
+                and all(t.lower_ in _OFFICE_NAMES for t in titled):
+            claim(bare, "Organization", None)  # "Army Public Affairs": a body's press office, no person (round 31)
+            return
         ent = titled
         if ent[-1].text in res.title_heads and all(_office_word(t, res) for t in ent):
             return  # "Jane Roe, Department Spokesperson": an office's words, no one's name
@@ -63,6 +81,11 @@ class NamesMixin:
         country = res.gazetteer.country(text)
         if country is not None and not _is_demonym(text, country):
             claim(ent, "Country", None, country=country)
+            return
+        if country is None and len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _FORCE_NAME_HEADS \
+                and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _FORCE_MEMBER_NOUNS \
+                and _modifies_combatants(ent, res) and res.lexicon.match(text) is None:
+            claim(ent, "ArmedForce", None)  # "1,000 X Security Force troops": the force's own name (round 31)
             return
         if country is not None or _modifies_combatants(ent, res):
             return  # "Tuareg rebels", "Malian" alone: an adjective
@@ -128,7 +151,8 @@ class NamesMixin:
                 claim(ent[:1], "Country", None, inside=True, country=state)
                 ent = ent[2:]
             root = ent.root
-            if label == "PERSON" or _after_locative(ent) or root.dep_ == "appos" and root.head.i < ent.start \
+            if label == "PERSON" or ent[-1].lower_ in _PLACE_ONLY_BUILDINGS or _after_locative(ent) \
+                    or root.dep_ == "appos" and root.head.i < ent.start \
                     and root.head.lemma_.lower() in PLACE_NOUNS | {"site", "scene"} or _struck_building(ent, res):
                 claim(ent, "Location", "Facility", place=None)  # "fired at the X Embassy", "the site, the Y Museum"
             else:
@@ -171,6 +195,9 @@ class NamesMixin:
             claim(ent, kind, None, described=kind)  # "the emergency service X", "Y, known as Z", "W is a mission": no person
             return
         person = has_title or _person_frame(ent, sent, res)
+        if not person and label in ("PERSON", "ORG", "GPE") and _talking_pair(ent, res, self._person_words):
+            claim(ent, "Person", None, **_person_context(ent, sent, res))  # "X and Jane Roe discussed ...": two people
+            return
         listed = None if person or label != "PERSON" else _listed_with(ent, res)
         if listed == "thing":
             return  # "vehicles, carriers, X Tanks and equipment", "exercises A, B and C": no one's name
@@ -197,7 +224,7 @@ class NamesMixin:
         if label == "PERSON":
             context = _person_context(ent, sent, res)
             if len(ent.text.split()) == 1 and not context.get("title") and not context.get("honorific") \
-                    and not _speaker_or_relation(ent, res):
+                    and not _speaker_or_relation(ent, res) and _pair_partner(ent, res) is None:
                 context["lone_word"] = True  # one word, no title, no role, no "said": the model's guess alone
             claim(ent, "Person", None, **context)
         else:
@@ -452,10 +479,63 @@ def _person_frame(ent: Span, sent: Sentence, res: Resources) -> bool:
     if len(ent) >= 2 and ent.start > 0 and doc[ent.start - 1].lower_ in res.person_roles \
             and doc[ent.start - 1].is_lower:
         return True  # "rebel leader X Y", "army spokesman X Y": a role noun right before a full name
+    if len(ent) >= 2 and all(t.is_alpha and t.is_title for t in ent) and not any(
+            t.lower_ in res.org_heads or t.lower_ in res.unit_heads or t.lower_ in res.title_words for t in ent) \
+            and _after_long_title(ent, res):
+        return True  # "Secretary of State of Defense Jane Roe": a title the title list does not hold whole
     if ent.start > 0 and doc[ent.start - 1].lemma_.lower() in res.speech_verbs and doc[ent.start - 1].lower_ != "says" or (
             ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in res.speech_verbs):
         return len(ent) >= 2
     return False
+
+
+def _after_long_title(ent: Span, res: Resources) -> bool:
+    """Capitalised title words, their complements and "of" right before the name, one of them a title's
+    own word, not a complement ("Secretary of State of Defense X Y"): a title, though the title list
+    holds no such whole title (round 31)."""
+    doc = ent.doc
+    i, head = ent.start - 1, False
+    while i >= max(0, ent.start - 7) and (
+            doc[i].text[:1].isupper() and (doc[i].text.lower().strip(".") in res.title_words
+                                           or doc[i].lower_ in res.title_complements)
+            or doc[i].lower_ in ("of", "for") and i < ent.start - 1):
+        head = head or doc[i].text[:1].isupper() and doc[i].lower_ not in res.title_complements \
+            and doc[i].text.lower().strip(".") in res.title_words  # ("Secretary", not "State", "Defense")
+        i -= 1
+    return head
+
+
+def _pair_partner(ent: Span, res: Resources):
+    """The other name of two capitalised names joined by "and", the subject of a verb of two people
+    talking (titles.yaml pair_talk_verbs: "X and Y discussed ...", "A and B met"): its token, or None."""
+    root = ent.root
+    first = root.head if root.dep_ == "conj" else root
+    if first.dep_ != "nsubj" or first.head.lemma_.lower() not in res.pair_talk_verbs:
+        return None
+    conj = [c for c in first.children if c.dep_ == "conj"]
+    if len(conj) != 1 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children):
+        return None
+    partner = conj[0] if first is root else first
+    return partner if partner.text[:1].isupper() and partner.pos_ == "PROPN" else None
+
+
+def _talking_pair(ent: Span, res: Resources, person_words) -> bool:
+    """"X and Jane Roe discussed ...", "A's Jane Roe and B's X met": a name joined to a person's by
+    "and", the two the subject of a verb of two people talking (titles.yaml pair_talk_verbs), is a
+    person too, whatever NER calls it (a body, a place the gazetteer knows by that name). The partner is
+    a person by NER's label or as a word of a full name NER gives a person in the report. Not a state,
+    a listed actor or a name with a body's or unit's word (round 31)."""
+    if not res.pair_talk_verbs or not all(t.text[:1].isupper() for t in ent if t.is_alpha):
+        return False
+    partner = _pair_partner(ent, res)
+    if partner is None:
+        return False
+    text = _strip_the(ent.text)
+    if res.gazetteer.country(text) is not None or res.lexicon.match(text) is not None \
+            or any(t.lower_ in res.org_heads or t.lower_ in res.unit_heads for t in ent):
+        return False
+    named = next((e for e in partner.doc.ents if e.start <= partner.i < e.end), None)
+    return named is not None and named.label_ == "PERSON" or partner.lower_ in (person_words or ())
 
 
 def _speaker_or_relation(ent: Span, res: Resources) -> bool:

@@ -32,6 +32,8 @@ class Resources:
     force_modifiers: frozenset[str]
     government_heads: frozenset[str]
     person_roles: frozenset[str] = frozenset()
+    #: ranks spelled out, read whole before a name ("Junior Sergeant X"), as token tuples, longest first (round 31)
+    ranks: tuple[tuple[str, ...], ...] = ()
     speech_verbs: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     place_suffixes: frozenset[str] = frozenset()
@@ -65,6 +67,10 @@ class Resources:
     state_bodies: tuple[tuple[str, ...], ...] = ()
     #: nouns and verbs of talks: "talks with X's Y" names a person Y
     talk_words: frozenset[str] = frozenset()
+    #: "X and Y discussed ...": verbs of two people talking (round 31)
+    pair_talk_verbs: frozenset[str] = frozenset()
+    #: "the X Y mission": a listed name's last word written as a common noun (round 31)
+    name_common_heads: frozenset[str] = frozenset()
     #: "USS X", "HMS Y": a navy's ship, a force
     ship_prefixes: frozenset[str] = frozenset()
     #: "the X Council", "Y Command": a body's name around a listed actor's ("National Z Council")
@@ -101,6 +107,7 @@ class Resources:
     numbered_names: tuple[str, ...] = ()
     force_name_openers: tuple[tuple[str, ...], ...] = ()  # "Task Force Hawk": a force by its name (round 29)
     service_branches: tuple[str, ...] = ()  # "Navy", "Air Force": a state's service named bare (round 24)
+    definite_service_branches: tuple[str, ...] = ()  # "the Army": named bare after "the" only (round 31)
     governed_regions: tuple[tuple[str, ...], ...] = ()  # "X forces": a territory's own force (round 28)
     region_force_nouns: frozenset[str] = frozenset()
     kind_named_groups: frozenset[str] = frozenset()  # "bandits": armed men named by their kind (round 28)
@@ -113,6 +120,7 @@ class Resources:
             gazetteer=gazetteer,
             lexicon=lexicon,
             titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+            ranks=tuple(sorted((tuple(r.split()) for r in data.get("ranks", [])), key=len, reverse=True)),
             honorifics=frozenset(data["honorifics"]),
             descriptions={k: tuple(v) for k, v in data["descriptions"].items()},
             force_nouns=frozenset(data["force_nouns"]),
@@ -148,6 +156,8 @@ class Resources:
             document_heads=frozenset(data.get("document_heads", [])),
             state_bodies=tuple(sorted((tuple(p.split()) for p in data.get("state_bodies", [])), key=len, reverse=True)),
             talk_words=frozenset(data.get("talk_words", [])),
+            pair_talk_verbs=frozenset(data.get("pair_talk_verbs", [])),
+            name_common_heads=frozenset(data.get("name_common_heads", [])),
             ship_prefixes=frozenset(data.get("ship_prefixes", [])),
             body_name_heads=frozenset(data.get("body_name_heads", [])),
             state_body_heads=frozenset(data.get("state_body_heads", [])),
@@ -173,11 +183,13 @@ class Resources:
             numbered_names=tuple(data.get("numbered_names", [])),
             force_name_openers=tuple(tuple(p.split()) for p in data.get("force_name_openers", [])),
             service_branches=tuple(data.get("service_branches", [])),
+            definite_service_branches=tuple(data.get("definite_service_branches", [])),
         )
 
     @cached_property
     def title_before(self) -> re.Pattern[str]:
-        alts = "|".join(re.escape(t) for t in self.titles)
+        alts = "|".join(re.escape(t) for t in sorted((*self.titles, *(" ".join(r) for r in self.ranks)),
+                                                     key=len, reverse=True))
         return re.compile(rf"(?:^|\s)(?P<title>(?:(?:{alts})\s+)+)$")
 
     @cached_property
