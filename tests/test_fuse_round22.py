@@ -124,11 +124,14 @@ def test_a_palace_in_the_town_its_sentence_names():
     assert places_relation(palace, city, CFG) == "contained"
 
 
-def test_a_sentence_that_names_the_place_otherwise_ties_nothing():
-    """'... arrived today in Varneth, joining the 1,000 sent to neighbouring Tamsorri on Monday': the two
-    names are in one sentence, not one in the other."""
-    a = report("e:a", "a", [unresolved("Varneth")],
-               "A second contingent arrived today in Varneth, joining the 1,000 sent to neighbouring Tamsorri on Monday.")
+@pytest.mark.parametrize("evidence", [
+    "A second contingent arrived today in Varneth, joining the 1,000 sent to neighbouring Tamsorri on Monday.",
+    "Soldiers arrived today in Varneth payam, Tamsorri South County.",
+], ids=["another clause", "the start of a longer name"])
+def test_a_sentence_that_names_the_place_otherwise_ties_nothing(evidence):
+    """The two names in one sentence, not one in the other: '..., joining the 1,000 sent to neighbouring
+    Tamsorri', or Tamsorri only as the start of a longer name ('Tamsorri South County' is not the town)."""
+    a = report("e:a", "a", [unresolved("Varneth")], evidence)
     b = report("e:b", "b", [town("Tamsorri")], "1,000 soldiers arrived in Tamsorri on Monday.")
     assert places_relation(a, b, CFG) != "contained"
 

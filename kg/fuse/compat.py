@@ -399,6 +399,26 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(norm_name(text).split())
 
 
+@lru_cache(maxsize=1 << 14)
+def _capitalised(text: str) -> tuple[bool, ...]:
+    """Per word of :func:`_words`, whether the text writes it with a capital (a name goes on), or ()
+    when the words do not line up."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"(?i)u\.s\.", "US", s)
+    s = re.sub(r"(?i)u\.k\.", "UK", s)
+    ws = re.sub(r"[^A-Za-z0-9]+", " ", s).split()
+    if ws and ws[0].lower() == "the":
+        ws = ws[1:]
+    return tuple(w[:1].isupper() for w in ws) if len(ws) == len(_words(text)) else ()
+
+
+def _whole(text: str, i: int, n: int) -> bool:
+    """The name found at words ``i`` to ``i + n`` of the text is not the start of a longer name: the
+    next word is not written with a capital ("Bor" in "Anyidi payam, Bor South County" is not Bor)."""
+    caps = _capitalised(text)
+    return not caps or i + n >= len(caps) or not caps[i + n]
+
+
 def _at(words: tuple[str, ...], name: tuple[str, ...]) -> list[int]:
     n = len(name)
     return [i for i in range(len(words) - n + 1) if words[i:i + n] == name] if n else []
@@ -417,8 +437,10 @@ def tied(evidence: str, x: str, y: str, links: tuple[str, ...], span: int) -> bo
         for i in _at(ws, first):
             j = i + len(first)
             k = j
+            if not _whole(evidence, i, len(first)):
+                continue
             while k < len(ws) and k - j <= span:
-                if ws[k:k + len(second)] == second:
+                if ws[k:k + len(second)] == second and _whole(evidence, k, len(second)):
                     return True
                 if ws[k] not in links:
                     break
