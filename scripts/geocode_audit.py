@@ -7,7 +7,8 @@ alias, case and accents folded) and reads its resolved state, its first-level di
 class, and flags it by mechanism:
 
 - ``missing``: no extracted Location of that name (an extraction miss, not a geocode);
-- ``unresolved``: extracted, no point (a region with a point and no state is resolved);
+- ``unresolved``: extracted, no point (a region with a point and no state is resolved; a town placed in
+  the area the text puts it in, ``unlisted_in``, is located with no point of its own);
 - ``outside``: resolved in a state that is neither one the article names (``geo_context``: by name,
   alias or demonym, its dateline's) nor one it implies (the states its other gold places were resolved
   in, the one state a gold name is a first-level division of), nor a neighbour of one;
@@ -94,7 +95,9 @@ def audit_article(gold: dict, facts: dict, gaz) -> list[dict]:
         fclass = attrs.get("feature_class")
         row.update(extracted=ent.get("name"), country=code, feature_class=fclass,
                    admin1=_admin1(ent, gaz), context=ctx.codes)
-        if not ent.get("geo"):
+        if not ent.get("geo") and not attrs.get("unlisted_in"):
+            # (a town the gazetteer lacks, placed in the area the text puts it in, has no point of its own
+            # since geocoding round 30, and is located all the same: checked by its state below)
             row["flags"].append("unresolved")
         elif code:
             implied = implied_states(g, golds, matched, ent, gaz)
@@ -103,7 +106,7 @@ def audit_article(gold: dict, facts: dict, gaz) -> list[dict]:
                 if ctx.codes or implied:
                     row["flags"].append("wrong_state")
             head = feature_head(g["name"])
-            if head is not None and fclass == "P":
+            if head is not None and fclass == "P" and ent.get("geo"):  # (at a town's point)
                 row["flags"].append("feature_as_town")
             elif head is None and fclass not in (None, "P", "A") and feature_head(ent.get("name") or "") is None \
                     and gaz.country(g["name"]) is None and gaz.region(g["name"]) is None:
@@ -121,7 +124,7 @@ def implied_states(g: dict, golds: list[dict], matched: list, ent: dict, gaz) ->
     for other, e in zip(golds, matched):
         if other is not g and e is not None and e is not ent:
             code = (e.get("attributes") or {}).get("country_code")
-            if code and e.get("geo"):
+            if code and (e.get("geo") or (e.get("attributes") or {}).get("unlisted_in")):
                 out.add(code)
         named = _divisions_in_world(gaz, _bare_division(other["name"]))
         if len(named) == 1:

@@ -302,7 +302,9 @@ def test_an_unlisted_town_is_somewhere_in_its_province_not_a_point_at_its_centre
     f = extract(extractor, "Attack\n\nGunmen attacked the Tarveshi Cantonment in Khyber Pakhtunkhwa on Monday.")
     town = next(e for e in f.entities if e.name == "Tarveshi Cantonment")
     province = next(e for e in f.entities if e.name == "Khyber Pakhtunkhwa")
-    assert town.attributes.get("feature_class") == province.attributes.get("feature_class") == "A", town
+    # (geocoding round 30: a place of its own in the province, with no point; it had the province's class
+    # and centre until then)
+    assert province.attributes.get("feature_class") == "A" and town.geo is None, town
     assert town.attributes.get("unlisted_in") == "Khyber Pakhtunkhwa" and town.attributes.get("country_code") == "PK"
     assert not town.links.get("geonames")
 

@@ -3,12 +3,17 @@ articles). docs/fusion.md, "Tenth round"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.fuse.cluster import cluster
 from kg.fuse.compat import actors_score, compare, places_relation
 from kg.fuse.config import load_config
 from kg.fuse.model import C, ActorInfo, PlaceInfo, Report
 
 CFG = load_config()
+# round 22's named_apart takes two unresolved settlements of other names for two places (a veto):
+# this round's rule is read where the places are only "unrelated"
+R10 = replace(CFG, named_apart=False)
 XX = "https://w3id.org/conflict-kg/id/state/xx"
 GROUP = ActorInfo("g:harrow-front", "Harrow Front", frozenset({"g:harrow-front", "harrow front"}), C + "ArmedGroup")
 OTHER_GROUP = ActorInfo("g:vell-brigade", "Vell Brigade", frozenset({"g:vell-brigade", "vell brigade"}), C + "ArmedGroup")
@@ -33,12 +38,13 @@ def test_one_group_at_two_places_not_known_to_relate_is_no_evidence():
     (3.5 and one incident before)."""
     a = attack("e:a", "a", POST, "Harrow Front fighters attacked an army post at Telmiri on Thursday, killing 12 soldiers.")
     b = attack("e:b", "b", OTHER_POST, "Harrow Front said its fighters killed 70 soldiers at Oskarra Junction on Thursday.")
-    assert places_relation(a, b, CFG) == "unrelated"
-    assert actors_score(a, b, CFG) == CFG.score("actor_agrees")  # the agreement as such is still read
-    assert actors_score(a, b, CFG, unrelated=True) == 0.0
-    assert compare(a, b, CFG) == CFG.score("same_day") + CFG.score("unrelated_places") + CFG.score("victims_agree")
-    assert compare(a, b, CFG) < CFG.threshold
-    assert len(cluster([a, b], CFG)) == 2
+    assert places_relation(a, b, R10) == "unrelated"
+    assert actors_score(a, b, R10) == R10.score("actor_agrees")  # the agreement as such is still read
+    assert actors_score(a, b, R10, unrelated=True) == 0.0
+    assert compare(a, b, R10) == R10.score("same_day") + R10.score("unrelated_places") + R10.score("victims_agree")
+    assert compare(a, b, R10) < R10.threshold
+    assert len(cluster([a, b], R10)) == 2
+    assert compare(a, b, CFG) is None and len(cluster([a, b], CFG)) == 2  # (round 22: two places)
 
 
 def test_the_group_still_counts_where_the_places_relate():

@@ -230,7 +230,7 @@ class Place:
     population: int
     admin1: str | None = None
     # for a town the gazetteer lacks, placed in the area the text puts it in: that area's name (the
-    # place has the area's centre and feature class, not a point of its own; resolve._unlisted_in_area)
+    # place has no point of its own and lies in that area, geocoding round 30; resolve._unlisted_in_area)
     area: str | None = None
 
 
@@ -812,6 +812,18 @@ class Gazetteer:
                         cands[i] = w
         found = self._rank(cands, hint, None, 1)
         return found[0] if found else None
+
+    def bears_name(self, name: str, geonames_id: str) -> bool:
+        """The GeoNames town ``geonames_id`` has this name among its own and alternate names (with or
+        without an Arabic article; Latin names only, as indexed): a town by a former name GeoNames lists for it
+        (geocoding round 30)."""
+        full = normalize(clean_mention(name))
+        if not full or full in STOPWORDS or not geonames_id.isdigit():
+            return False
+        gid, idx = int(geonames_id), self._index
+        bare = strip_article(full)
+        return any(idx.ids[i] == gid for table, key in ((idx.exact, full), (idx.exact, bare), (idx.bare, bare))
+                   for i in idx.get(table, key))
 
     def _city_candidates(
         self, full: str, bare: str, cands: dict[int | tuple[str, int], float]

@@ -62,7 +62,8 @@ def _words() -> dict[str, frozenset]:
     with REGIONS_FILE.open(encoding="utf-8") as f:
         data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     ctx = data.get("article_context") or {}
-    return {k: frozenset(w.lower() for w in ctx.get(k) or ()) for k in ("travel_prepositions", "abroad_heads")}
+    return {k: frozenset(w.lower() for w in ctx.get(k) or ())
+            for k in ("travel_prepositions", "abroad_heads", "way_heads")}
 
 
 def named_countries(text: str, gaz: "Gazetteer") -> Counter:
@@ -171,8 +172,8 @@ def article_context(text: str, gaz: "Gazetteer", extra: Iterable[str] = ()) -> A
 
 def named_abroad(span) -> bool:
     """The text names this place on purpose as one away from the article's states: after a preposition
-    of travel ("flew from X", "returned to X", "via X") or as where talks, a summit or a visit is held
-    ("talks in X", "a summit at X", "visited X")."""
+    of travel ("flew from X", "returned to X", "via X"; not after a way, "the road to X") or as where
+    talks, a summit or a visit is held ("talks in X", "a summit at X", "visited X")."""
     words = _words()
     doc, i = span.doc, span.start
     j = i - 1
@@ -182,7 +183,9 @@ def named_abroad(span) -> bool:
         return False
     prev = doc[j]
     if prev.lower_ in words["travel_prepositions"]:
-        return True
+        # (not after a way: "the road to X" leads to a place near the report's; geocoding round 30)
+        return not (j >= 1 and (doc[j - 1].lower_ in words["way_heads"]
+                                or prev.head.i < j and prev.head.lower_ in words["way_heads"]))
     if prev.lemma_.lower() in words["abroad_heads"] or prev.lower_ in words["abroad_heads"]:
         return True  # "visited X", "hosted X"
     if prev.lower_ in ("in", "at") and j >= 1:

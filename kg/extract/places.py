@@ -63,7 +63,7 @@ def specificity(eid: str, res: Resolution) -> int:
         return -1
     entity = res.entities[int(eid[1:]) - 1]
     if entity.attributes.get("unlisted_in"):
-        return SPECIFIC  # a town the gazetteer lacks, given its area's centre and class (resolve._unlisted_in_area)
+        return SPECIFIC  # a town the gazetteer lacks, in the area the text puts it in (resolve._unlisted_in_area)
     feature = entity.attributes.get("feature_class")
     if feature == "A" or feature == "L" and entity.links.get("geonames"):
         return REGION
@@ -314,7 +314,7 @@ def _town_before(f: FrameLike, by_index: dict[int, Sentence], res: Resolution, t
 
 def _populated(eid: str, res: Resolution) -> bool:
     ent = next((e for e in res.entities if e.id == eid), None)
-    # (a town the gazetteer lacks, given its area's class: resolve._unlisted_in_area)
+    # (a town the gazetteer lacks, in the area the text puts it in: resolve._unlisted_in_area)
     return ent is not None and (ent.attributes.get("feature_class") == "P" or bool(ent.attributes.get("unlisted_in")))
 
 

@@ -297,6 +297,23 @@ _SETTLEMENTS = frozenset(["town", "village", "city", "district", "hamlet", "camp
                           "neighbourhood", "neighborhood", "locality", "area"])
 
 
+def _within_containers(entities: list[Entity], ordered: list, by_token: dict, kinds: dict) -> None:
+    """A place the text puts in a district or a town of the same report (``hint["container"]``,
+    :func:`_place_in_containers`) names that place's entity as its ``within`` (kg.graph.mapping writes
+    ``ckg:within`` it; geocoding round 30)."""
+    for ent, c in zip(entities, ordered):
+        if ent.type != "Location":
+            continue
+        for m in c.mentions:
+            holder = m.hint.get("container") if m.kind != "Description" else None
+            if holder is None:
+                continue
+            eid = by_token.get((id(holder.span.doc), holder.span.start))
+            if eid is not None and eid != ent.id and kinds.get(eid) == "Location":
+                ent.attributes["within"] = eid
+                break
+
+
 def _state_from_the_container(entities: list[Entity], ordered: list, by_token: dict, countries: dict) -> None:
     """A place the gazetteer does not place takes the state of the place the text puts it in:
     "X, a town in Y province", "X, in Y state", "the Y state village of X" (Y placed)."""
@@ -536,6 +553,32 @@ class Resolver:
         _admin1_divisions(pending, states, self.gaz)
         self._in_article_context(mentions, free, codes + [s.code for s in stated.values() if s is not None])
         self._in_named_divisions(mentions)
+        self._other_names_of_towns(mentions)
+        _place_in_containers(mentions)
+
+    def _other_names_of_towns(self, mentions: list[RawMention]) -> None:
+        """Geocoding round 30: a name GeoNames gives as another name of a town the same article names
+        by its own name (a former name: "the capital calls the town by its Soviet-era name, Y"; "X (Y)";
+        "X, formerly Y") is that town, not a namesake elsewhere that bears it as its own name. One
+        town only; a division, a region or a base keeps its own place."""
+        towns: dict[str, Place] = {}
+        for m in mentions:
+            place = m.hint.get("place") if m.kind == "Location" else None
+            if place is not None and place.feature_class == "P" and place.geonames_id \
+                    and _own_name(m.hint.get("base_name") or m.text, place):
+                towns[place.geonames_id] = place
+        if not towns:
+            return
+        for m in mentions:
+            place = m.hint.get("place")
+            if m.kind != "Location" or m.subtype in ("Facility", "MilitaryBase") or m.hint.get("named_base") \
+                    or place is not None and (place.feature_class != "P" or self._known_abroad(place)):
+                continue  # (a capital or a city of a million by its name is that city)
+            name = m.hint.get("base_name") or m.text
+            found = [t for t in towns.values() if (place is None or t.geonames_id != place.geonames_id)
+                     and not _own_name(name, t) and self.gaz.bears_name(name, t.geonames_id)]
+            if len(found) == 1:
+                m.hint["place"] = found[0]
 
     def _in_article_context(self, mentions: list[RawMention], free: list[RawMention], codes: list[str]) -> None:
         """Round 25: a town the text does not place itself goes to a namesake in the states its article
@@ -597,6 +640,37 @@ class Resolver:
                 # (round 26: a look-alike spelling, a town of no name of this spelling, outside the
                 # article's states and their neighbours is no more that town than one on another continent)
                 m.hint["place"] = None
+        if not said and not codes and not resolved:
+            self._by_other_places(mentions, free)
+
+    def _by_other_places(self, mentions: list[RawMention], free: list[RawMention]) -> None:
+        """Geocoding round 30: in an article that names no state (no state, demonym, dateline, division,
+        force or listed group), the states its other places were placed in by their own names are its
+        context. A town found there only by another of its names (an alternate or a look-alike spelling,
+        not its own name) outside those states and their neighbours goes to a town of that very name in
+        them, else is left unresolved ("the road to X" beside a town of another state, X matched as a
+        former name of a town across the continent); not a capital, a city of a million, nor a place
+        the text names as abroad ("talks in X")."""
+        placed: list[tuple[str, str]] = []
+        for m in mentions:
+            place = m.hint.get("place") if m.kind == "Location" else None
+            if place is None or not place.country_code or place.feature_class != "P" or not place.geonames_id \
+                    or named_abroad(m.span) or self._known_abroad(place):
+                continue
+            name = m.hint.get("base_name") or m.text
+            if _own_name(name, place) or _own_name(_clean_surface(name).rsplit(" ", 1)[0], place):
+                placed.append((_place_key(name), place.country_code))  # ("X airport": its town X)
+        for m in free:
+            place = m.hint.get("place")
+            name = m.hint.get("base_name") or m.text
+            if place is None or place.feature_class != "P" or not place.geonames_id or _own_name(name, place) \
+                    or named_abroad(m.span) or self._known_abroad(place):
+                continue
+            key = _place_key(name)
+            states = sorted({c for k, c in placed if k != key})
+            if not states or place.country_code in states or any(place.country_code in neighbours(c) for c in states):
+                continue
+            m.hint["place"] = self.gaz.same_name_in(name, states)
 
     def _in_named_divisions(self, mentions: list[RawMention]) -> None:
         """Round 25: a town with namesakes in several first-level divisions of one state goes to the one in
@@ -874,6 +948,7 @@ class Resolver:
                         by_token.pop((id(t.doc), t.i), None)
         _bare_admin_aliases(entities)
         _state_from_the_container(entities, ordered, by_token, countries)
+        _within_containers(entities, ordered, by_token, kinds)
         res = Resolution(entities, by_token, kinds, subtypes, countries, dominant, places)
         self._link_affiliations(res, ordered)
         return res
@@ -935,8 +1010,10 @@ class Resolver:
             if c.place.feature_code == ADM2 and c.place.admin1:  # a district of kg/data/admin2.tsv (curated
                 ent.attributes["feature_code"] = ADM2               # areas have no admin-1 code): its level,
                 ent.attributes["admin1_code"] = c.place.admin1      # its first-level division (ckg:within)
-            if c.place.area:  # a town the gazetteer lacks, somewhere in this area (its centre is the area's)
+            if c.place.area:  # a town the gazetteer lacks, somewhere in this area (no point: round 30)
                 ent.attributes["unlisted_in"] = c.place.area
+                if c.place.admin1:  # (its first-level division: kg.graph.hierarchy writes it ckg:within it)
+                    ent.attributes["admin1_code"] = c.place.admin1
         if c.kind == "Country":
             country = c.mentions[0].hint["country"]
             ent.links["geonames"] = country.geonames_id
@@ -1964,10 +2041,11 @@ def _stated_countries(mentions: list[RawMention], gaz: Gazetteer) -> dict[str, o
     then looked up inside that state (a name the text places twice, in two states, in neither)."""
     out: dict[str, object] = {}
     clash: set[str] = set()
+    by_start = {(id(m.span.doc), m.span.start): m for m in mentions}
     for m in mentions:
         if m.kind != "Location" or m.subtype == "Facility":
             continue
-        state = _state_beside(m, gaz)
+        state = _state_beside(m, gaz) or _holder_after_of(m, by_start, gaz)
         if state is None:
             code = _local_country_hint(m, gaz)
             state = gaz.country_by_code(code) if code else None
@@ -1977,6 +2055,133 @@ def _stated_countries(mentions: list[RawMention], gaz: Gazetteer) -> dict[str, o
         if out.setdefault(key, state) is not state:
             clash.add(key)
     return {k: v for k, v in out.items() if k not in clash}
+
+
+#: Nouns by which a text tells a place inside a town or a district: "X, a suburb of Y", "Y's neighbourhood
+#: of X", "X, a village on the outskirts of Y" (geocoding round 30)
+_QUARTER_WORDS = frozenset(["suburb", "suburbs", "neighbourhood", "neighborhood", "quarter", "district", "township",
+                            "outskirts", "edge", "village", "hamlet", "town", "settlement", "locality", "area", "part"])
+#: Two points farther apart than this are no town and a quarter of it, whatever the text seems to say
+CONTAINER_TOWN_KM = 30.0
+
+
+def _container(m: RawMention, by_start: dict) -> Optional[RawMention]:
+    """The place the text puts this one in, below a state's first level (geocoding round 30):
+    "X in Y's Z district", "X, in Z district" (Z a district or area, Y its province), "X, a village on the
+    outskirts of Y", "X, a suburb of Y", "Y's neighbourhood of X". The mention of Z or Y, or None."""
+    doc, s, e = m.span.doc, m.span.start, m.span.end
+
+    def at(i: int) -> Optional[RawMention]:
+        while i < len(doc) and (doc[i].lower_ in ("the", "a", "an") or doc[i].lower_ in _BEARING_WORDS):
+            i += 1
+        return by_start.get((id(doc), i))
+
+    if e + 1 < len(doc) and (doc[e].lower_ == "in" or doc[e].text == "," and doc[e + 1].lower_ == "in"):
+        first = at(e + 1 + (doc[e].text == ","))  # "X in Y's Z district", "X, in Z district"
+        if first is None:
+            return None
+        k = first.span.end
+        if k + 1 < len(doc) and doc[k].text in ("'s", "’s"):
+            second = at(k + 1)
+            return second if second is not None and second.kind == "Location" else None
+        return first if first.kind == "Location" and _area_word(first.text) else None
+    if e + 2 < len(doc) and doc[e].text == ",":  # "X, a (small) village on the outskirts of Y", "X, a suburb of Y"
+        window = doc[e + 1:min(len(doc), e + 9)]
+        for k, t in enumerate(window):
+            if t.lower_ in ("of", "in", "near") and k >= 2 and any(w.lower_ in _QUARTER_WORDS for w in window[:k]) \
+                    and all(w.lower_ in _QUARTER_WORDS or w.pos_ in ("DET", "ADJ", "ADP") for w in window[:k]):
+                found = at(t.i + 1)
+                return found if found is not None and found.kind == "Location" else None
+            if t.is_punct:
+                break
+        return None
+    if s >= 2 and doc[s - 1].text in ("'s", "’s") and (_area_word(m.text) or m.text.split()[-1].lower() in _QUARTER_WORDS):
+        holder = next((n for (d, j), n in by_start.items() if d == id(doc) and n.span.end == s - 1), None)
+        return holder if holder is not None and holder.kind == "Location" else None  # "Y's X district"
+    if s >= 3 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _QUARTER_WORDS:  # "Y's (Shia) neighbourhood of X"
+        for i in range(s - 3, max(-1, s - 7), -1):
+            if doc[i].text in ("'s", "’s"):
+                holder = next((n for (d, j), n in by_start.items() if d == id(doc) and n.span.end == i), None)
+                return holder if holder is not None and holder.kind == "Location" else None
+            if doc[i].pos_ not in ("ADJ", "ADV", "PROPN", "NOUN") or doc[i].is_punct:
+                break
+    return None
+
+
+def _area_word(name: str) -> bool:
+    """"X district", "the Y county": a name with a division word below a state's first level."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in _BELOW_FIRST_LEVEL | {"district", "subdistrict", "tehsil", "upazila"}
+
+
+def _place_in_containers(mentions: list[RawMention]) -> None:
+    """Geocoding round 30: a place the text puts inside a district or a town (:func:`_container`) lies in
+    it: the mention keeps its container (``hint["container"]``, written as the entity's ``within``, so the
+    graph says ``ckg:within`` that place and fusion reads the district or the town another report names as
+    holding it). A place the gazetteer lacks, or placed only in a first-level area, or at a namesake in
+    another state than its container's, is the container's: in its state and first-level division, with
+    no point. A town of its own more than :data:`CONTAINER_TOWN_KM` from the town that holds it keeps its
+    place and gets no container."""
+    by_start = {(id(m.span.doc), m.span.start): m for m in mentions if m.kind != "Description"}
+    for m in mentions:
+        if m.kind != "Location":
+            continue
+        holder = _container(m, by_start)
+        if holder is None or holder is m:
+            continue
+        where: Optional[Place] = holder.hint.get("place")
+        if where is None or not where.country_code or where.feature_class not in ("A", "P"):
+            continue
+        place: Optional[Place] = m.hint.get("place")
+        if where.feature_class == "A" and where.feature_code == "ADM1":
+            # (a first-level division: the place hierarchy says so already; a place the gazetteer left
+            # unplaced, "Y's X district", is somewhere in it)
+            if place is None:
+                m.hint["place"] = _unlisted_in_area(_clean_surface(m.text), where)
+            continue
+        if place is not None and place.lat is not None and place.country_code == where.country_code:
+            if where.feature_class == "P" and (where.lat is None or _km_between(place, where) > CONTAINER_TOWN_KM) \
+                    or where.feature_class == "A" and place.admin1 and where.admin1 and place.admin1 != where.admin1:
+                continue  # (a town of its own far from the town, or in another province than the district)
+        elif place is None or place.lat is None or place.country_code != where.country_code:
+            # (a village the gazetteer lacks, one placed only in its province, or a namesake abroad)
+            m.hint["place"] = Place(geonames_id="", name=_clean_surface(m.text), lat=None, lon=None,  # type: ignore[arg-type]
+                                    country_code=where.country_code,
+                                    feature_class="A" if _area_word(m.text) else "P", feature_code=None,
+                                    population=0, area=place.area if place is not None and place.area
+                                    and place.country_code == where.country_code else where.name,
+                                    admin1=where.admin1 or (place.admin1 if place is not None else None))
+        m.hint["container"] = holder
+
+
+def _km_between(a: Place, b: Place) -> float:
+    from kg.extract.gazetteer import _km  # (the gazetteer's great-circle distance)
+
+    return _km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _holder_after_of(m: RawMention, by_start: dict, gaz: Gazetteer):
+    """"the town of X of the Y People's Republic", "the village of X of Y region": a settlement told by
+    its noun, then "of" and a name the text resolved to one state: a listed group or body of one state,
+    a state, or a division of one. X lies in that state (geocoding round 30: a town of a former name
+    had been put at its namesake in the state the report's speaker belongs to)."""
+    doc, s, e = m.span.doc, m.span.start, m.span.end
+    if s < 2 or doc[s - 1].lower_ != "of" or doc[s - 2].lower_ not in _SETTLEMENTS \
+            or e + 1 >= len(doc) or doc[e].lower_ != "of":
+        return None
+    j = e + 1 + (doc[e + 1].lower_ == "the")
+    holder = by_start.get((id(doc), j))
+    if holder is None:
+        return None
+    code = None
+    if holder.kind == "Country" and holder.hint.get("country") is not None:
+        code = holder.hint["country"].code
+    elif holder.kind in ("ArmedGroup", "Organization") and holder.hint.get("entry") is not None:
+        code = getattr(holder.hint["entry"], "country", None)
+    elif holder.kind == "Location" and holder.hint.get("place") is not None \
+            and holder.hint["place"].feature_class == "A":
+        code = holder.hint["place"].country_code
+    return gaz.country_by_code(code) if code else None
 
 
 def _state_beside(m: RawMention, gaz: Gazetteer):
@@ -2252,15 +2457,28 @@ def _unlisted_town(name: str, region: Place) -> Place:
 
 
 def _unlisted_in_area(name: str, area: Place) -> Place:
-    """A town the gazetteer does not list, in the administrative area the text puts it in ("X
-    Cantonment in Y province"): somewhere in that area, so it takes the area's feature class and
-    centre, not a point of its own. As a point at the area's centre it was a town 190 km from
-    the real town X, and fusion vetoed the two; as an area fusion reads it as inside Y (compatible
-    with the towns near Y's centre, still apart from towns far off). No geometry at all, taken
-    back last round, made it compatible with every place of the state."""
-    return Place(geonames_id="", name=name, lat=area.lat, lon=area.lon, country_code=area.country_code,
-                 feature_class=area.feature_class, feature_code=None, population=0, area=area.name,
-                 admin1=area.admin1)
+    """A town the gazetteer does not list, in the administrative area the text puts it in ("the village
+    of X in Y state", "X Cantonment in Y province"): its own place, in that area's state and first-level
+    division (the entity's ``unlisted_in`` and ``admin1_code``, so the graph writes it ``ckg:within`` the
+    division and the state), with no point of its own (geocoding round 30). Rounds 17-29 gave it the
+    area's centre and class: the state's coordinates passed off as the village's, which fusion read as
+    an area holding every town within 160 km of that centre (a distractor town 100 km off joined its
+    incident, and a village was vetoed against its own district 300 km from the centre). A name with a
+    division word ("X district in Y province") stays an area (class A), a smaller one in Y."""
+    words = name.split()
+    own_area = len(words) > 1 and words[-1].lower() in _ADMIN_SUFFIXES
+    return Place(geonames_id="", name=name, lat=None, lon=None, country_code=area.country_code,  # type: ignore[arg-type]
+                 feature_class="A" if own_area else "P", feature_code=None, population=0, area=area.name,
+                 admin1=_admin1_of_area(area))
+
+
+def _admin1_of_area(area: Place) -> Optional[str]:
+    """The first-level division code of the area a place is said to lie in: its own, or, for a curated
+    region of a state's first level ("X State"), that of the division of its name (places.admin1_code);
+    None for a second-level or composite area, whose first-level division is not known by name."""
+    from kg.extract.places import admin1_code  # (kg.extract.places imports this module)
+
+    return admin1_code(area)
 
 
 def _local_country_hint(m: RawMention, gaz: Gazetteer) -> Optional[str]:

@@ -383,7 +383,210 @@ def places_relation(a: Report, b: Report, cfg: FusionConfig) -> str:
             for y in b.places:
                 if place_relation(x, y, cfg) == "same":
                     return "contained"
+    if best in ("unknown", "country") and any(p.kind == "?" or p.unlisted for p in pa + pb):
+        # what the two sentences say of places the gazetteer could not relate (round 22: each rule
+        # needs an unresolved place)
+        if told_related(a, b, pa, pb, cfg):
+            return "contained"
+        if cfg.named_apart and named_apart(a, b, pa, pb, cfg):
+            return "conflict"
     return "unrelated" if best == "unknown" else best
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[str, ...]:
+    """A text's words as compared (:func:`norm_name`: ASCII, lower case, no punctuation)."""
+    return tuple(norm_name(text).split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _capitalised(text: str) -> tuple[bool, ...]:
+    """Per word of :func:`_words`, whether the text writes it with a capital (a name goes on), or ()
+    when the words do not line up."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"(?i)u\.s\.", "US", s)
+    s = re.sub(r"(?i)u\.k\.", "UK", s)
+    ws = re.sub(r"[^A-Za-z0-9]+", " ", s).split()
+    if ws and ws[0].lower() == "the":
+        ws = ws[1:]
+    return tuple(w[:1].isupper() for w in ws) if len(ws) == len(_words(text)) else ()
+
+
+def _whole(text: str, i: int, n: int) -> bool:
+    """The name found at words ``i`` to ``i + n`` of the text is not the start of a longer name: the
+    next word is not written with a capital ("Bor" in "Anyidi payam, Bor South County" is not Bor)."""
+    caps = _capitalised(text)
+    return not caps or i + n >= len(caps) or not caps[i + n]
+
+
+def _at(words: tuple[str, ...], name: tuple[str, ...]) -> list[int]:
+    n = len(name)
+    return [i for i in range(len(words) - n + 1) if words[i:i + n] == name] if n else []
+
+
+@lru_cache(maxsize=1 << 14)
+def tied(evidence: str, x: str, y: str, links: tuple[str, ...], span: int) -> bool:
+    """The sentence names the places ``x`` and ``y`` with only words of ``links`` between them
+    (at most ``span``), either first: "at the Saadabad Palace in Tehran", "Kouri Bougoudi, in the
+    Tibesti province", "the city of Tayabamba, capital of the province of Pataz". Such a sentence
+    puts one place in the other (``places.sentence_ties``, round 22)."""
+    ws, nx, ny = _words(evidence), _words(x), _words(y)
+    if not nx or not ny or nx == ny:
+        return False
+    for first, second in ((nx, ny), (ny, nx)):
+        for i in _at(ws, first):
+            j = i + len(first)
+            k = j
+            if not _whole(evidence, i, len(first)):
+                continue
+            while k < len(ws) and k - j <= span:
+                if ws[k:k + len(second)] == second and _whole(evidence, k, len(second)):
+                    return True
+                if ws[k] not in links:
+                    break
+                k += 1
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def vicinity_told(evidence: str, label: str, phrases: tuple[str, ...]) -> bool:
+    """The sentence tells the place as somewhere around a named place, not at it: "near the town
+    of Oicha", "villages near Bor", "on the northern edge of El Fasher", "positions west of Las
+    Anod" (``places.vicinity_words``: the phrase, then "the", "town of" ... and the name)."""
+    ws, name = _words(evidence), _words(label)
+    fillers = {"the", "town", "city", "village", "locality", "of", "a"}
+    for i in _at(ws, name):
+        k = i
+        while k > 0 and i - k < 4 and ws[k - 1] in fillers:
+            k -= 1
+        before = " ".join(ws[max(0, k - 3):k])
+        if any(before == ph or before.endswith(" " + ph) for ph in phrases):
+            return True
+        # "outskirts of the city of X": the fillers took the "of" of the phrase
+        if any((before + " of").endswith(ph) for ph in phrases if ph.endswith(" of")) and ws[k] == "of":
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def part_told(evidence: str, label: str, words: tuple[str, ...]) -> bool:
+    """The sentence tells the place as a part of a town, a word of ``places.part_words`` within
+    four words after its name: "Azezo, on the southern edge of the city", "X, a suburb of Y"."""
+    ws, name = _words(evidence), _words(label)
+    return any(w in words for i in _at(ws, name) for w in ws[i + len(name):i + len(name) + 4])
+
+
+@lru_cache(maxsize=1 << 14)
+def _area_named(label: str, words: tuple[str, ...]) -> bool:
+    """An unresolved name that says it is an area, a feature or a facility ("Beni territory",
+    "Tibesti mountains", "Saadabad Palace"), not a settlement: it has one of ``words``."""
+    return not set(_words(label)).isdisjoint(words) or len(area_names(label)) > 1
+
+
+def settlements(finest: tuple[PlaceInfo, ...], cfg: FusionConfig) -> tuple[tuple[PlaceInfo, str], ...]:
+    """The report's finest places that name a settlement, each with its kind word: a town with a
+    point or an unresolved name with no word of an area, a feature or a facility
+    (``places.not_settlement_words``: kind ""), or an unresolved name of a kind of place
+    (``places.unresolved_place_words``: "Zamzam camp", kind "camp")."""
+    return _settlements(finest, cfg.not_settlement_words, cfg.unresolved_place_words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _settlements(finest: tuple[PlaceInfo, ...], not_words: tuple[str, ...],
+                 place_words: tuple[str, ...]) -> tuple[tuple[PlaceInfo, str], ...]:
+    out = []
+    for p in finest:
+        if not (p.kind in ("P", "?") or p.unlisted):
+            continue
+        if not _area_named(p.label, not_words):
+            out.append((p, ""))
+        elif p.kind == "?" and place_words:
+            n = norm_name(p.label)
+            bare = bare_place_name(n, place_words)
+            if bare != n and not _area_named(bare, not_words):
+                kind = n[len(bare):] if n.startswith(bare) else n[:len(n) - len(bare)]  # "orna camp", "camp of orna"
+                out.append((p, " ".join(w for w in kind.split() if w != "of")))
+    return tuple(out)
+
+
+def named_apart(a: Report, b: Report, pa: tuple[PlaceInfo, ...], pb: tuple[PlaceInfo, ...],
+                cfg: FusionConfig) -> bool:
+    """Two reports that each name a settlement, by other names that nothing relates (no point to
+    measure, no hierarchy, no sentence tying them), and neither telling its place as a vicinity
+    ("near X"): two places, as two towns with points farther apart than ``same_point_km`` are.
+    "600 soldiers arrived this afternoon in Miski, in the Tibesti mountains" and "700 soldiers
+    arrived today in Kouri Bougoudi, in the Tibesti province" (both unresolved) were "unrelated",
+    and the same army, day and a close size joined them (``places.named_apart``, round 22). With
+    ``named_apart_located`` off, both names must be unresolved (a located town against an
+    unresolved name is often a town and a quarter, a camp or a village by it)."""
+    sa, sb = settlements(pa, cfg), settlements(pb, cfg)
+    if not sa or not sb:
+        return False
+    if not cfg.named_apart_located and any(p.kind != "?" and not p.unlisted for p, _ in sa + sb):
+        return False
+    for r, ps in ((a, sa), (b, sb)):
+        if r.evidence and any(vicinity_told(r.evidence, p.label, cfg.vicinity_words)
+                              or part_told(r.evidence, p.label, cfg.part_words) for p, _ in ps):
+            return False
+    for x, kx in sa:
+        for y, ky in sb:
+            if kx != ky:  # a camp and a town, a base and a village: the one may be at the other
+                return False
+            nx, ny = norm_name(x.label), norm_name(y.label)
+            if one_name(x.label, y.label) or (cfg.unresolved_place_words and bare_place_name(nx, cfg.unresolved_place_words)
+                                              == bare_place_name(ny, cfg.unresolved_place_words)):
+                return False
+            if place_relation(x, y, cfg) not in ("country", "unknown"):
+                return False
+    return True
+
+
+def told_related(a: Report, b: Report, pa: tuple[PlaceInfo, ...], pb: tuple[PlaceInfo, ...],
+                 cfg: FusionConfig) -> bool:
+    """What the sentences say relates two places the gazetteer could not (round 22):
+
+    * ``places.sentence_ties``: one report's sentence names a place of each report with only
+      linking words between ("at the Saadabad Palace in Tehran" / a meeting in Tehran), one of
+      them unresolved;
+    * ``places.told_area``: an unresolved bare name ("Pataz") the hierarchy puts the other
+      report's town in (``PlaceInfo.areas``), which a sentence of the two calls an area ("the
+      province of Pataz", "Pataz province"): in_named_area asks an unresolved name to say it is
+      an area, and the extractor's label lost the word.
+
+    Either puts one place in the other: "contained"."""
+    if cfg.sentence_ties:
+        for x in pa:
+            for y in pb:
+                if x.kind != "?" and y.kind != "?":
+                    continue
+                if any(r.evidence and tied(r.evidence, x.label, y.label, cfg.tie_words, cfg.tie_span) for r in (a, b)):
+                    return True
+    if cfg.told_area:
+        for xs, ys in ((pa, pb), (pb, pa)):
+            for x in xs:
+                if x.kind != "?" or len(area_names(x.label)) > 1:
+                    continue
+                n = norm_name(x.label)
+                for y in ys:
+                    if n in y.areas and (not x.country or x.country == y.country) and any(
+                            r.evidence and said_area(r.evidence, x.label, cfg.told_area_words) for r in (a, b)):
+                        return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def said_area(evidence: str, label: str, words: tuple[str, ...]) -> bool:
+    """The sentence calls the name an area: "the province of Pataz", "Pataz province"."""
+    ws, name = _words(evidence), _words(label)
+    for i in _at(ws, name):
+        if i >= 2 and ws[i - 1] == "of" and ws[i - 2] in words:
+            return True
+        if i >= 3 and ws[i - 1] == "of" and ws[i - 2] == "the" and ws[i - 3] in words:
+            return True
+        j = i + len(name)
+        if j < len(ws) and ws[j] in words:
+            return True
+    return False
 
 
 def unplaced_names(r: Report, other: tuple[PlaceInfo, ...], cfg: FusionConfig) -> bool:
@@ -454,6 +657,17 @@ def dates_score(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool
 # deployed 830 personnel" / "Britain sent 800 troops"; "AU troops" are some state's soldiers).
 _SELF_STANDING = {C + n for n in ("State", "ArmedGroup")}
 _STATE = C + "State"
+_PERSON = C + "Person"
+
+
+@lru_cache(maxsize=1 << 12)
+def held_name(x: str, y: str) -> bool:
+    """Two names of which one holds the other as whole words, the shorter of two words or more:
+    "Shehbaz Sharif" / "Muhammad Shehbaz Sharif", one person told with and without a given name
+    (``actors.held_names``, round 22). Not a surname alone ("Sharif"), which two persons share."""
+    nx, ny = norm_name(x), norm_name(y)
+    short = nx if len(nx) <= len(ny) else ny
+    return nx != ny and len(short.split()) >= 2 and one_name(x, y)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -464,7 +678,7 @@ def _placed(x: ActorInfo) -> bool:
     return x.cls in _SELF_STANDING or any(k != x.iri and ":" in k for k in x.keys)
 
 
-def comparable(x: ActorInfo, y: ActorInfo, sided: tuple[str, ...] = ()) -> bool:
+def comparable(x: ActorInfo, y: ActorInfo, sided: tuple[str, ...] = (), held: bool = False) -> bool:
     """Whether two fillers that share no key *disagree*: they are of one class (two persons,
     two states), or both are placed. An unplaced person against a state ("Khalilzad and
     Baradar met" / "the United States and the Taliban held talks") is not known to disagree:
@@ -474,11 +688,13 @@ def comparable(x: ActorInfo, y: ActorInfo, sided: tuple[str, ...] = ()) -> bool:
     no state read may well be the "Somali forces" or "Iraqi forces" another outlet names (round 12:
     on fresh text the lexicon that gives a unit its state does not know it)."""
     if x.cls == y.cls:
+        if held and x.cls == _PERSON and held_name(x.label, y.label):
+            return False  # "Shehbaz Sharif" / "Muhammad Shehbaz Sharif": not known to be two (round 22)
         return not (x.cls in sided and _placed(x) != _placed(y))
     return _placed(x) and _placed(y)
 
 
-def other_filler(xa: tuple[ActorInfo, ...], xb: tuple[ActorInfo, ...]) -> bool:
+def other_filler(xa: tuple[ActorInfo, ...], xb: tuple[ActorInfo, ...], held: bool = False) -> bool:
     """Each side names a filler the other lacks, and two such are :func:`comparable`: for a
     role told as a whole (a meeting's participants) that is another event whatever they share.
     A host receives several guests in a week ("Ruto met Mohamud on Wednesday" / "Ruto met Abiy
@@ -486,7 +702,7 @@ def other_filler(xa: tuple[ActorInfo, ...], xb: tuple[ActorInfo, ...]) -> bool:
     Lavrov and Wang") or one not known to stand for a side is no conflict."""
     ua = [x for x in xa if not any(x.keys & y.keys for y in xb)]
     ub = [y for y in xb if not any(x.keys & y.keys for x in xa)]
-    return any(comparable(x, y) for x in ua for y in ub)
+    return any(comparable(x, y, (), held) for x in ua for y in ub)
 
 
 def actors_score(a: Report, b: Report, cfg: FusionConfig, unrelated: bool = False) -> float:
@@ -517,13 +733,13 @@ def actors_score(a: Report, b: Report, cfg: FusionConfig, unrelated: bool = Fals
             continue  # (statements about one actor by two speakers: no agreement, no conflict)
         if shared and unrelated and role in cfg.place_bound_roles:
             continue  # (a group's agreement at places not known to relate: neither way)
-        if shared and role in cfg.whole_roles and other_filler(xa, xb):
+        if shared and role in cfg.whole_roles and other_filler(xa, xb, cfg.held_names):
             conflict += 1
         elif shared:
             agree += shared
         else:
             sa, sb = _sides(a, role, acts_a[role]), _sides(b, role, acts_b[role])
-            if any(comparable(x, y, cfg.sided_classes) for x in sa for y in sb):
+            if any(comparable(x, y, cfg.sided_classes, cfg.held_names) for x in sa for y in sb):
                 conflict += 1
     return min(agree * cfg.score("actor_agrees"), cfg.score("actor_max")) + conflict * cfg.score("actor_conflict")
 
@@ -542,7 +758,7 @@ def another_guest(a: Report, b: Report, cfg: FusionConfig) -> bool:
     Nouakchott on Monday" / "Ghazouani met Sonko in Nouakchott on Monday")."""
     for role in cfg.whole_roles:
         xa, xb = a.actors.get(role), b.actors.get(role)
-        if xa and xb and any(x.keys & y.keys for x in xa for y in xb) and other_filler(xa, xb):
+        if xa and xb and any(x.keys & y.keys for x in xa for y in xb) and other_filler(xa, xb, cfg.held_names):
             return True
     return False
 
@@ -901,8 +1117,9 @@ def explain(a: Report, b: Report, cfg: FusionConfig, same_doc: Optional[bool] = 
         return "veto: another guest of one host in one article"
     rel = places_relation(a, b, cfg)
     if rel == "conflict":
+        apart = cfg.named_apart and named_apart(a, b, _finest(a.places), _finest(b.places), cfg)
         return ("veto: places " + ",".join(p.label for p in a.places) + " / "
-                + ",".join(p.label for p in b.places))
+                + ",".join(p.label for p in b.places) + (" (two settlements named apart)" if apart else ""))
     total = compare(a, b, cfg, same_doc)
     return (f"score {total:.2f} (threshold {cfg.threshold}): dates {ds:+.1f}, places {rel}, "
             f"actors {actors_score(a, b, cfg, places_apart(rel, same_doc)):+.1f}, figures {figures_score(a, b, cfg):+.1f}"

@@ -70,6 +70,22 @@ class FusionConfig:
     # two towns of one name in one state, far apart, are not known apart: one place the gazetteer
     # read otherwise in two articles, or two namesakes ("same country", no veto: round 21)
     namesakes_unknown: bool = False
+    # round 22: what the sentences say of places the gazetteer could not relate (compat.told_related,
+    # compat.named_apart): a sentence tying two places ("X in Y"), a bare name told as an area ("the
+    # province of X"); two unresolved settlements of other names nothing relates are two places, unless
+    # a sentence tells one as a vicinity ("near the town of X") or as a part of a town
+    sentence_ties: bool = False
+    tie_words: tuple[str, ...] = ()
+    tie_span: int = 6
+    told_area: bool = False
+    told_area_words: tuple[str, ...] = ()
+    vicinity_words: tuple[str, ...] = ()
+    named_apart: bool = False
+    named_apart_located: bool = False
+    not_settlement_words: tuple[str, ...] = ()
+    part_words: tuple[str, ...] = ()
+    # two persons whose names hold one another (two words or more) are not known to differ (round 22)
+    held_names: bool = False
     unplaced_named_kinds: tuple[str, ...] = ("A", "L", "P", "?")
     relative_tolerance: float = 0.25
     absolute_tolerance: float = 2.0
@@ -126,11 +142,18 @@ class FusionConfig:
                 tuple(sorted(self.area_radius_km.items())), self.default_area_radius_km, self.unresolved_names_hold, self.unresolved_place_words, self.infer_country, self.home_roles, self.inferred_in_state,
                 self.unplaced_named, self.unplaced_named_kinds, self.month_same_place,
                 self.first_level_elsewhere, self.unknown_extent, self.sub_area_words, self.size_place_bound,
-                self.namesakes_unknown,
+                self.namesakes_unknown, self.sentence_ties, self.tie_words, self.tie_span, self.told_area,
+                self.told_area_words, self.vicinity_words, self.named_apart,
+                self.named_apart_located, self.not_settlement_words, self.part_words, self.held_names,
                 self.relative_tolerance, self.absolute_tolerance, self.identity_kinds, self.toll_words, self.risen_words,
                 tuple(sorted(self.scores.items())), self.threshold, self.whole_roles,
                 self.bound_roles, self.place_bound_roles, self.sided_classes, tuple(sorted(self.means.items())), self.victims, self.attribution,
                 self.speaker_head, self.shared_sentence_victims, self.denial)
+
+
+def _words_of(values: Any) -> tuple[str, ...]:
+    """Words or phrases of the settings, as compared (lower case, single spaces), sorted."""
+    return tuple(sorted({" ".join(str(w).lower().split()) for w in values or ()}))
 
 
 def _from_dict(data: dict[str, Any]) -> FusionConfig:
@@ -161,6 +184,17 @@ def _from_dict(data: dict[str, Any]) -> FusionConfig:
         sub_area_words=tuple(sorted({" ".join(str(w).lower().split()) for w in p.get("sub_area_words") or ()})),
         size_place_bound=bool(f.get("size_place_bound", False)),
         namesakes_unknown=bool(p.get("namesakes_unknown", False)),
+        sentence_ties=bool(p.get("sentence_ties", False)),
+        tie_words=_words_of(p.get("tie_words")),
+        tie_span=int(p.get("tie_span", 6)),
+        told_area=bool(p.get("told_area", False)),
+        told_area_words=_words_of(p.get("told_area_words")),
+        vicinity_words=_words_of(p.get("vicinity_words")),
+        named_apart=bool(p.get("named_apart", False)),
+        named_apart_located=bool(p.get("named_apart_located", False)),
+        not_settlement_words=_words_of(p.get("not_settlement_words")),
+        part_words=_words_of(p.get("part_words")),
+        held_names=bool(a.get("held_names", False)),
         unplaced_named_kinds=tuple(str(k) for k in (p.get("unplaced_named_kinds", ["A", "L", "P", "?"]) or ())),
         relative_tolerance=float(f.get("relative_tolerance", 0.25)),
         absolute_tolerance=float(f.get("absolute_tolerance", 2)),

@@ -32,6 +32,7 @@ from kg.graph import derived, iris, vocab
 from kg.graph.hierarchy import HierarchyWriter
 from kg.graph.vocab import (
     AFFILIATION_ATTRIBUTE,
+    WITHIN_ATTRIBUTE,
     COUNTRY_ATTRIBUTE,
     COUNTRY_CODE_ATTRIBUTE,
     DATE_DATATYPES,
@@ -386,7 +387,9 @@ def _derived_attributes(e: Entity, entity_iris: dict[str, URIRef]) -> Iterator[t
 
     On a Person, ``title`` -> ckg:title; on an actor, ``affiliation`` naming a local entity id
     -> ckg:affiliation; on a Location, ``country`` naming a local entity id or an ISO code, or
-    else ``country_code`` -> ckg:country; on a Country, ``country_code`` -> ckg:countryCode.
+    else ``country_code`` -> ckg:country, and ``within`` naming a local place (a district or a town the
+    text puts it in: "X in Y's Z district", "Y's neighbourhood of X"; geocoding round 30) -> ckg:within;
+    on a Country, ``country_code`` -> ckg:countryCode.
     """
     attrs = e.attributes
     if e.type == "Person" and attrs.get(TITLE_ATTRIBUTE):
@@ -405,6 +408,9 @@ def _derived_attributes(e: Entity, entity_iris: dict[str, URIRef]) -> Iterator[t
             yield CKG.country, iris.state_iri(country)
         elif _COUNTRY_CODE.match(code):
             yield CKG.country, iris.state_iri(code)
+        within = attrs.get(WITHIN_ATTRIBUTE, "").strip()
+        if within in entity_iris and within != e.id and entity_iris[within] != entity_iris.get(e.id):
+            yield CKG.within, entity_iris[within]
 
 
 def _add_event(

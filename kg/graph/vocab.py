@@ -108,6 +108,7 @@ TITLE_ATTRIBUTE = "title"
 AFFILIATION_ATTRIBUTE = "affiliation"
 COUNTRY_ATTRIBUTE = "country"
 COUNTRY_CODE_ATTRIBUTE = "country_code"
+WITHIN_ATTRIBUTE = "within"  # a place's container named by the same document (geocoding round 30)
 
 # links key -> IRI template of the external resource the entity is owl:sameAs.
 LINK_TEMPLATES: Mapping[str, str] = MappingProxyType(
