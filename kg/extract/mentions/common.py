@@ -103,7 +103,7 @@ def _adjectival(s: Span) -> bool:
     last = s[-1]
     return (last.lower_ in ("military", "police", "forces", "navy") and last.i + 1 < len(last.doc)
             and last.nbor(1).pos_ in ("NOUN",) and last.nbor(1).dep_ != "appos" and last.dep_ in ("compound", "amod", "nmod")
-            and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS | _MEMBER_NOUNS
+            and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS | _MEMBER_NOUNS | _FIGHTER_NOUNS
             and not (last.lower_ == "police" and last.nbor(1).lemma_.lower() in _SPOKESMEN))
 
 
@@ -112,6 +112,10 @@ def _adjectival(s: Span) -> bool:
 # spokesman" (not "a Y military spokesman": the military's speakers are read as the state's)
 _MEMBER_NOUNS = frozenset(["officer", "agent", "personnel", "constable", "trooper", "recruit"])
 _SPOKESMEN = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# "the X Support Forces militia", "Y Democratic Forces fighters": a group's name before its fighters' noun names
+# the group (round 32; "X forces" as a modifier of anything else stays an adjective)
+_FIGHTER_NOUNS = frozenset(["militia", "fighter", "rebel", "militant", "militiaman", "guerrilla", "insurgent",
+                            "combatant"])
 
 
 # "X army drones struck ...": the force that fires its weapons is named, not used as an adjective.

@@ -272,6 +272,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         lowered = text.lower()
         for s in _people_named_groups(span, self.res) if any(w in lowered for w in _GROUP_PEOPLE_NOUNS) else ():
             claim(s, "ArmedGroup", None, people=s[0].text)
+        # 1f. An alliance's or movement's own name before its fighters' noun ("the X Brotherhood fighters";
+        #     titles.yaml armed_name_heads; round 32): an armed group.
+        for s in _named_by_fighters(span, self.res, taken) if self.res.armed_name_heads and any(
+                w in lowered for w in _FIGHTERS_AFTER_NAME) else ():
+            claim(s, "ArmedGroup", None)
         # 1c. An acronym no state or listed actor has, before a force noun ("the XYZ forces", "XY
         #     troops"): the forces of the body so called (a transitional council, a government), an
         #     armed force named so (round 26; titles.yaml acronym_force_nouns).
@@ -528,6 +533,13 @@ def _inside_a_body_name(doc: Doc, s: int, e: int, res: Resources) -> bool:
         and doc[s - 1].pos_ in ("ADJ", "PROPN", "NOUN") and any(t.lower_ in res.body_name_heads for t in doc[s:e])
 
 
+def _hyphen_goes_on(doc: Doc, j: int, taken: set[int]) -> bool:
+    """"X-Y" written without spaces, Y a capitalised proper noun nobody labelled: one name (round 32: "the
+    X-Y river" is no river "Y")."""
+    return j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
+        and doc[j + 2].pos_ == "PROPN" and doc[j + 2].is_title and not doc[j + 2].ent_type_ and j + 2 not in taken
+
+
 def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Iterator[Span]:
     """Runs of capitalised proper nouns that NER gave no label and no rule claimed (from the
     sentence's second word unless ``first``: the first word is capitalised anyway)."""
@@ -537,9 +549,9 @@ def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Itera
         t = doc[i]
         if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ and i not in taken:
             j = i
-            while j + 1 < span.end and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
-                    and not doc[j + 1].ent_type_ and j + 1 not in taken:
-                j += 1
+            while j + 1 < span.end and (doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper()
+                                        and not doc[j + 1].ent_type_ and j + 1 not in taken or _hyphen_goes_on(doc, j, taken)):
+                j += 1 if doc[j + 1].text != "-" else 2
             yield doc[i:j + 1]
             i = j + 1
             continue
@@ -666,6 +678,31 @@ def _plain_forces(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]
             if i + n < span.end and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha:
                 continue
             yield doc[i:i + n]
+
+
+_FIGHTERS_AFTER_NAME = frozenset(["fighters", "forces", "militia", "militiamen", "rebels", "militants"])
+
+
+def _named_by_fighters(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:
+    """"the X Brotherhood fighters", "Y Alliance forces": one to three capitalised words ending in an alliance's or
+    movement's word (``res.armed_name_heads``) before a fighters' noun, none claimed, no state's name or adjective,
+    listed actor or body's word among them."""
+    doc = span.doc
+    for t in span:
+        if t.lower_ not in _FIGHTERS_AFTER_NAME or t.i - 1 <= span.start:
+            continue
+        head = doc[t.i - 1]
+        if not (head.is_title and head.lower_ in res.armed_name_heads) or head.i in taken:
+            continue
+        k = head.i
+        while k > span.start and head.i - k < 2 and doc[k - 1].is_alpha and doc[k - 1].is_title \
+                and doc[k - 1].lower_ != "the" and k - 1 not in taken:
+            k -= 1
+        name = doc[k:head.i + 1]
+        if len(name) < 2 or any(res.gazetteer.country(w.text) is not None and w.lower_ != head.lower_ for w in name) \
+                or res.lexicon.match(name.text) is not None or any(w.lower_ in res.org_heads and w.i != head.i for w in name):
+            continue
+        yield name
 
 
 #: last words of a force's or unit's name before a dash and its place ("X Force – Y", "Z Task Force – W")

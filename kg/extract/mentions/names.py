@@ -288,6 +288,7 @@ def _battle_group(ent: Span) -> bool:
 #: or "Movement": the PLO and a liberation movement turned party are bodies)
 _LIBERATION_HEADS = frozenset(["Front", "Army", "Tigers"])
 _MOVEMENT_WORDS = frozenset(["movement", "front", "army", "alliance", "forces", "brigade", "brigades", "coalition"])
+_UNION_WORDS = frozenset(["alliance", "coalition", "union", "federation", "network", "umbrella"])
 _ARMED_WORDS = frozenset(["rebel", "rebels", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "militia",
                           "paramilitary"])
 
@@ -314,6 +315,10 @@ def _armed_description(ent: Span, before: bool = True) -> bool:
         run.append(t.lower_)
     if not run:
         return False
+    k = j + 1 + len(run)  # "X, an alliance of armed groups": a union of armed groups is one (round 32)
+    if run[-1] in _UNION_WORDS and k + 2 < len(doc) and doc[k].lower_ == "of" \
+            and doc[k + 1].lower_ in _ARMED_WORDS | {"armed", "rebel"} and doc[k + 2].lemma_.lower() in ("group", "faction", "militia", "movement"):
+        return True
     return run[-1] in _ARMED_WORDS or run[-1] in ("group", "groups", "faction", "movement") and any(
         w in _ARMED_WORDS or w == "armed" for w in run[:-1])
 
