@@ -51,6 +51,8 @@ class PlacesMixin:
         if len(ent) == 1 and ent[0].tag_ == "NNPS" and ent.start >= 2 and doc[ent.start - 1].lower_ == "the" \
                 and doc[ent.start - 2].lower_ in ("in", "off", "near") and ent[0].text not in self.res.service_branches:
             return True  # "a base in the Xes": a plural proper name after "in the" is islands' or a range's (round 32)
+        if ent.start >= 1 and doc[ent.start - 1].lower_ in _NEIGHBOURING and len(ent) <= 3:
+            return True  # "reinforced neighbouring X Y": only a place neighbours (round 32)
         if ent.end < len(doc) and doc[ent.end].lower_ in self.res.place_suffixes and doc[ent.end].lower_ not in ("airport", "airfield", "camp", "port"):
             return True
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and (
@@ -301,6 +303,9 @@ def _scene_of_violence(ent: Span, prep: Token, res: Resources, person_words: Opt
     if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in res.fighting_words:
         return True  # (a sentence's first noun may be tagged a proper noun: "Clashes in X")
     return ent.label_ != "PERSON" and head.pos_ == "NOUN" and head.lemma_.lower() in res.scene_buildings
+
+
+_NEIGHBOURING = frozenset(["neighbouring", "neighboring", "nearby"])
 
 
 def _home_of_people(ent: Span, prep: Token, res: Resources, person_words: Optional[frozenset[str]] = None) -> bool:
