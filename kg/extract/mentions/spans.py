@@ -608,8 +608,9 @@ def _hyphenated_surname_after(ent: Span, res: Resources) -> bool:
     if first.whitespace_ or doc[j + 1].whitespace_ or not (first.is_alpha and first.is_title
                                                            and second.is_alpha and second.is_title):
         return False
-    if any(t.ent_type_ for t in doc[j:j + 3]):
-        return False
+    if any(t.ent_type_ for t in doc[j:j + 3]) and not any(
+            e.start == j and e.end == j + 3 and e.label_ in ("ORG", "PERSON", "GPE", "NORP") for e in doc.ents):
+        return False  # (labelled apart, as a whole, by NER's guess: "X-Y" a body, the same surname)
     return res.gazetteer.country(first.text) is None and res.gazetteer.country(second.text) is None \
         and res.gazetteer.country(doc[j:j + 3].text) is None
 
