@@ -91,7 +91,7 @@ def test_an_initialled_name_in_a_headline_only_is_kept(extractor):
 
 
 def test_a_state_before_a_minister_of_x_y_is_named(extractor):
-    f = _x(extractor, "Meetings\n\nJane Roe held a meeting with Chile Minister of National Defense Ana Velk on Monday.")
+    f = _x(extractor, "Meetings\n\nJane Roe held a meeting with Chile Minister of National Defense Ana Maria Velasco on Monday.")
     assert "Chile" in _names(f, "Country"), _all(f)
 
 
@@ -254,3 +254,9 @@ def test_a_piece_of_a_hyphenated_town_is_no_place(extractor):  # guard
 def test_a_states_group_of_forces_is_no_name(extractor):  # guard
     f = _x(extractor, "Ops\n\nThe Russian group of forces advanced near Velkoro.")
     assert not any("group of forces" in n for n in _names(f, "ArmedForce")), _all(f)
+
+
+def test_a_listed_groups_hyphenated_name_after_its_owner_stays_the_group(extractor):  # guard
+    f = _x(extractor, "Talks\n\nThe province lies along the border where pockets of Omar Velk Hassan's Al-Qaeda terror "
+                      "network are thought to be holding out.")
+    assert not any("Al-Qaeda" in n for n in _names(f, "Person")), _all(f)

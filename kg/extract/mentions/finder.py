@@ -567,8 +567,7 @@ def _join_hyphenated(ents, is_state=None, title_heads: frozenset[str] = frozense
         doc = ent.doc
         end = ent.end  # "Ras Kamboni" labelled only "Ras": take the noun the label's last word modifies
         while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
-                and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and ent.label_ in ("GPE", "LOC", "FAC", "PERSON") \
-                and doc[end].text not in title_heads:  # ("X Minister of Defense Y": the state, then a title; round 32)
+                and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and ent.label_ in ("GPE", "LOC", "FAC", "PERSON"):
             end += 1
         start = ent.start  # "Foz do Rio" labelled only "Rio": the words that modify it
         while start > 0 and doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < end \

@@ -602,8 +602,9 @@ def _hyphenated_surname_after(ent: Span, res: Resources) -> bool:
     title-case words joined by a hyphen with no space, no label of their own, no state's name, after a
     name of two words or more (round 32)."""
     doc, j = ent.doc, ent.end
-    if len(ent) < 2 or j + 2 >= len(doc) or not ent[-1].whitespace_ or doc[j + 1].text != "-":
-        return False
+    if len(ent) < 2 or j + 2 >= len(doc) or not ent[-1].whitespace_ or doc[j + 1].text != "-" \
+            or ent[-1].text in ("'s", "’s"):
+        return False  # ("X Y's Al-Z": the owner of a listed group)
     first, second = doc[j], doc[j + 2]
     if first.whitespace_ or doc[j + 1].whitespace_ or not (first.is_alpha and first.is_title
                                                            and second.is_alpha and second.is_title):
@@ -612,7 +613,7 @@ def _hyphenated_surname_after(ent: Span, res: Resources) -> bool:
             e.start == j and e.end == j + 3 and e.label_ in ("ORG", "PERSON", "GPE", "NORP") for e in doc.ents):
         return False  # (labelled apart, as a whole, by NER's guess: "X-Y" a body, the same surname)
     return res.gazetteer.country(first.text) is None and res.gazetteer.country(second.text) is None \
-        and res.gazetteer.country(doc[j:j + 3].text) is None
+        and res.gazetteer.country(doc[j:j + 3].text) is None and res.lexicon.match(doc[j:j + 3].text) is None
 
 
 #: particles that open a surname as written in title case ("Khalil Al Y", "Ana Da Z"): a name ends on none of them
