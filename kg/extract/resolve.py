@@ -1075,6 +1075,7 @@ class Resolver:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _title_words() -> frozenset:
     """Every word of titles.yaml's titles, lower case, without dots, the words that join them, and the words
     of a title's complement ("Minister of National Defense": round 32)."""

@@ -524,8 +524,10 @@ def _bracketed_qualifier(ent: Span) -> Optional[tuple[Span, int]]:
     the closing bracket, when the bracket holds capitalised words only (round 32: the golds name the
     unit with its qualifier)."""
     doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ")":
+        return None
     opening = next((t.i for t in ent[1:] if t.text == "("), None)
-    if opening is None or ent.end >= len(doc) or doc[ent.end].text != ")" or any(t.text == ")" for t in ent):
+    if opening is None or any(t.text == ")" for t in ent):
         return None
     inner = doc[opening + 1:ent.end]
     if not len(inner) or not all(t.is_alpha and t.text[:1].isupper() for t in inner):
