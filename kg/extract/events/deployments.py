@@ -98,8 +98,9 @@ class DeploymentRules:
             return  # "to airlift Mr. X and his party to Y": an evacuation, not a deployment (round 35)
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
-            told = self.relative_head(subj) if subj is not None and not nominal and tok.dep_ == "relcl" \
-                and self.where_the_arrived_camp(tok) else subj  # round 48: "police who arrived ... set up camps"
+            told = self.relative_head(subj) if subj is not None and not nominal and tok.dep_ == "relcl" else subj
+            # (round 48: "police who arrived ... set up camps"; round 50: "The 850 soldiers who arrived in X on
+            # Thursday have set up checkpoints": the troops the relative pronoun stands for arrived)
             if subj is None or not (sender and self.kind(sender) in ARMED
                                     or told.lemma_.lower() in ARMED_NOUNS or self.counted_unit(told)):
                 return
