@@ -34,3 +34,51 @@ def test_delegates_arriving_in_a_relative_clause_are_no_deployment(extractor):
     facts = extract(extractor, "Talks in Tarija\n\nThe delegates who arrived in Tarija on Friday have opened talks "
                                "on the water dispute, the mayor said on Sunday.")
     assert not [d for d in facts.events if d.type == "Deployment"]
+
+
+def _participants(facts) -> list[list[str]]:
+    return sorted(names(facts, m, "participants") for m in asserted(facts, "Meeting"))
+
+
+# Change 2: "A and B agreed in X on Tuesday to ...": two sides agreeing at a named place met there.
+
+@pytest.mark.parametrize("text", [
+    "Border patrols agreed\n\nPresident Elena Marquez and Foreign Minister Tomas Varga agreed in Tarija on Tuesday "
+    "to set up joint patrols along the border, officials said.",
+    "Border patrols agreed\n\nPresident Elena Marquez agreed with Foreign Minister Tomas Varga in Tarija on Tuesday "
+    "to set up joint patrols, officials said.",
+])
+def test_two_sides_agreeing_at_a_place_met_there(extractor, text):
+    facts = extract(extractor, text)
+    assert _participants(facts) == [["Elena Marquez", "Tomas Varga"]]
+    assert [names(facts, m, "location") for m in asserted(facts, "Meeting")] == [["Tarija"]]
+
+
+@pytest.mark.parametrize("text", [
+    # no place: an agreement may be reached by telephone or letters
+    "Border patrols agreed\n\nBolivia and Chile agreed on Tuesday to set up joint patrols along their border, "
+    "officials said.",
+    # "in principle" is no place
+    "Border patrols agreed\n\nBolivia and Chile agreed in principle on Tuesday to set up joint patrols, officials said.",
+])
+def test_agreeing_with_no_place_is_no_meeting(extractor, text):
+    assert not asserted(extract(extractor, text), "Meeting")
+
+
+# Change 3: "A and B also discussed Y" just after a meeting told by the sides' offices or states is that meeting
+# told again by the people who met.
+
+def test_also_discussed_names_the_people_of_the_meeting_told_before(extractor):
+    facts = extract(extractor, "Border talks\n\nBolivia's president and Chile's foreign minister met in Tarija on "
+                               "Tuesday to discuss joint patrols along their border, officials said.\n\n"
+                               "Elena Marquez and Tomas Varga also discussed a railway that has stalled for years, "
+                               "state media reported.")
+    assert _participants(facts) == [["Elena Marquez", "Tomas Varga"]]
+    assert [names(facts, m, "location") for m in asserted(facts, "Meeting")] == [["Tarija"]]
+
+
+def test_also_discussed_with_no_meeting_before_is_no_meeting(extractor):
+    # guard: no meeting told in the two sentences before
+    facts = extract(extractor, "Railway plans\n\nThe railway to Tarija has stalled for years, engineers said.\n\n"
+                               "Elena Marquez and Tomas Varga also discussed the railway, state media reported.")
+    assert not asserted(facts, "Meeting")

@@ -211,6 +211,10 @@ class Opening:
             return "Deployment", True  # "the presence of 1,500 X troops in Y", "X has 2,500 troops in Y"
         if tok.pos_ == "VERB" and self.signed(tok) is not None:
             return "Meeting", False  # "A and B signed an agreement in X", "the deal was agreed by A and B"
+        if tok.pos_ == "VERB" and self.agreed_at(tok):
+            return "Meeting", False  # round 50: "A's prime minister and B's president agreed in X on Tuesday to ..."
+        if tok.pos_ == "VERB" and self.also_discussed(tok) is not None:
+            return "Meeting", False  # round 50: "... met in X. A and B also discussed Y": that meeting, by its people
         if tok.pos_ == "VERB" and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return "Attack", False  # "gunmen opened fire on a bus"
         if tok.pos_ == "VERB" and lemma in ("exchange", "trade") and any(
