@@ -82,3 +82,26 @@ def test_also_discussed_with_no_meeting_before_is_no_meeting(extractor):
     facts = extract(extractor, "Railway plans\n\nThe railway to Tarija has stalled for years, engineers said.\n\n"
                                "Elena Marquez and Tomas Varga also discussed the railway, state media reported.")
     assert not asserted(facts, "Meeting")
+
+
+# Change 4: "bombs exploded at the embassies in A, State1, and B, State2": the parser hangs the second town on the
+# first town's state; one attack in each town.
+
+def test_towns_listed_after_their_states_are_one_attack_each(extractor):
+    facts = extract(extractor, "Embassy bombings\n\nOn May 3, 2004, two bombs exploded minutes apart at the U.S. "
+                               "Embassies in Bamako, Mali, and Niamey, Niger.")
+    assert sorted(names(facts, a, "location") for a in asserted(facts, "Attack")) == [["Bamako"], ["Niamey"]]
+
+
+@pytest.mark.parametrize("text", [
+    # guard: a state after the state, no town
+    "Embassy bombing\n\nOn May 3, 2004, a bomb exploded at the U.S. Embassy in Bamako, Mali, and Niger closed its "
+    "border with Mali.",
+    # guard: a town of another clause
+    "Embassy bombing\n\nOn May 3, 2004, a bomb exploded at the U.S. Embassy in Bamako, Mali, and troops were sent to "
+    "Niamey, Niger.",
+])
+def test_one_town_and_its_state_is_one_attack(extractor, text):
+    facts = extract(extractor, text)
+    assert [a for a in asserted(facts, "Attack") if "Bamako" in names(facts, a, "location")]
+    assert len(asserted(facts, "Attack")) == 1

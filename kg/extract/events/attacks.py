@@ -381,15 +381,27 @@ class AttackRules:
         for t in self.sent.span:
             if self.res.entity_at(t) not in places or any(a.lower_ == "between" for a in [t, *t.ancestors][:4]):
                 continue  # "the ambush between X and Y": one ambush on the road between them
-            if not any(c.dep_ == "cc" for w in [t, *t.conjuncts] for c in w.children):
+            after = self.listed_after_state(t)
+            words = [t, *t.conjuncts, *after]
+            if not any(c.dep_ == "cc" for w in words + [a.head for a in after] for c in w.children):
                 continue  # "the city of X, X district, Y region": an address, no list (round 9)
             if self.one_name_with_and(t):
                 continue  # "in A and B province": one division's name (round 23)
-            group = [self.res.entity_at(c) for c in [t, *t.conjuncts]]
+            group = [self.res.entity_at(c) for c in words]
             group = [e for e in group if e and self.kind(e) == "Location" and specificity(e, self.res) >= REGION]
             for eid in group if len(set(group)) > 1 else []:
                 if eid not in out:
                     out.append(eid)
+        return out
+
+    def listed_after_state(self, t: Token) -> list[Token]:
+        """Round 50: "at the embassies in A, Kenya, and B, Tanzania": the parser hangs the next town of the list on
+        the first town's state (its apposition); those towns are listed with the first one. Only a state in
+        apposition, and towns after it."""
+        out: list[Token] = []
+        for a in t.children:
+            if a.dep_ == "appos" and self.kind(self.res.entity_at(a)) == "Country":
+                out.extend(c for c in a.conjuncts if c.i > a.i and self.kind(self.res.entity_at(c)) == "Location")
         return out
 
     @staticmethod
