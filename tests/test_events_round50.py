@@ -105,3 +105,14 @@ def test_one_town_and_its_state_is_one_attack(extractor, text):
     facts = extract(extractor, text)
     assert [a for a in asserted(facts, "Attack") if "Bamako" in names(facts, a, "location")]
     assert len(asserted(facts, "Attack")) == 1
+
+
+# Change 5: "about 90 soldiers began deploying to X": the troops counted in the subject of the verb the deployment
+# hangs on are its number.
+
+@pytest.mark.parametrize("text", [
+    "Troops to Tarija\n\nOn Monday, about 90 Bolivian soldiers began deploying to Tarija, the ministry said.",
+    "Troops to Tarija\n\nAbout 90 soldiers started arriving in Tarija on Monday, the ministry said.",
+])
+def test_troops_counted_in_the_subject_of_began(extractor, text):
+    assert (["Tarija"], [90.0]) in _deployments(extract(extractor, text))

@@ -177,6 +177,10 @@ class DeploymentRules:
             f.add("origin", self.entity(obj, PLACES))
         troops_told = not nominal and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in TROOP_OBJECTS
         self.quantities(f, tok.head if troops_told else tok, patient)  # "600 paratroopers ... deployed to X"
+        if "troops" not in f.quantities and not nominal and subj is not None and subj.i not in {t.i for t in tok.subtree} \
+                and self.relative_head(subj).lemma_.lower() in TROOP_OBJECTS:
+            self.quantities(f, subj, None)  # round 50: "about 90 soldiers began deploying to X": the subject of the
+            # verb the deployment hangs on, counted in its own phrase
         if not nominal and "troops" not in f.quantities:
             f.quantities.update(self.strength_told(tok))  # "the division arrived here 20,000-strong" (round 15)
         if not f.filled("destination"):
