@@ -116,3 +116,68 @@ def test_one_town_and_its_state_is_one_attack(extractor, text):
 ])
 def test_troops_counted_in_the_subject_of_began(extractor, text):
     assert (["Tarija"], [90.0]) in _deployments(extract(extractor, text))
+
+
+# Change 6: "I directed a limited number of X forces to deploy to Y": the forces an order's object tells are the ones
+# who deploy (the infinitive parsed as a clause of purpose); "a number of" counts the forces it names.
+
+@pytest.mark.parametrize("text", [
+    "Letter on the deployment of Canadian forces\n\nDear Speaker: In support of this effort, I directed a limited "
+    "number of Canadian military forces to deploy to Tarija to provide support to the mission. Canada will keep them "
+    "there until the mission ends.",
+    "Letter on the deployment of Canadian forces\n\nDear Speaker: Last week I instructed a small contingent of "
+    "Canadian troops to deploy to Tarija to support the mission. Canada will keep them there until the mission ends.",
+])
+def test_forces_directed_to_deploy_are_sent_by_their_state(extractor, text):
+    facts = extract(extractor, text)
+    assert [names(facts, d, "agent") for d in facts.events if d.type == "Deployment"] == [["Canada"]]
+
+
+def test_a_minister_directed_to_travel_is_no_deployment(extractor):
+    # guard: the order's object is no force
+    facts = extract(extractor, "Letter\n\nDear Speaker: I directed the Minister of Health to travel to Tarija to "
+                               "support the mission. Canada will help.")
+    assert not [d for d in facts.events if d.type == "Deployment"]
+
+
+# Change 7: "22 people were killed when shells fell on X": the place a weapon fell on places the toll.
+
+def test_killed_when_shells_fell_on_a_place(extractor):
+    facts = extract(extractor, "Shelling of Tarija\n\nTwenty-two people were killed when shells fell on Tarija on "
+                               "Saturday, aid groups said.")
+    assert [names(facts, a, "location") for a in asserted(facts, "Attack")] == [["Tarija"]]
+
+
+def test_killed_when_a_roof_fell_on_a_place_is_no_attack(extractor):
+    # guard: no weapon fell
+    facts = extract(extractor, "Storm in Tarija\n\nTwenty-two people were killed when a roof fell on a market in "
+                               "Tarija on Saturday, aid groups said.")
+    assert not asserted(facts, "Attack")
+
+
+# Change 8: "the attack on the community" is the village named before it in its sentence, as "the village" is.
+
+def test_the_attack_on_the_community_is_the_village_named_before(extractor):
+    facts = extract(extractor, "Burials in Tarija\n\nResidents of Tarija on Monday buried 17 people killed in "
+                               "Saturday night's attack on the community, after officials said more bodies were found.")
+    assert [names(facts, a, "location") for a in asserted(facts, "Attack")] == [["Tarija"]]
+
+
+def test_the_international_community_is_no_place(extractor):
+    # guard: a community with a word of its own
+    facts = extract(extractor, "Appeal in Tarija\n\nResidents of Tarija on Monday condemned the attack on the "
+                               "international community's envoy, officials said.")
+    assert not [a for a in asserted(facts, "Attack") if "Tarija" in names(facts, a, "location")]
+
+
+# Change 9: "the massacre committed by X at Y": a participle of carrying out hung on the event noun carries the
+# noun's attacker.
+
+@pytest.mark.parametrize("text", [
+    "Massacre in Tarija\n\nSeventeen people were killed in the massacre committed by the Tarija Liberation Front at "
+    "Tarija on Saturday night, officials said.",
+    "Massacre in Tarija\n\nThe attack carried out by the Tarija Liberation Front near Tarija killed five soldiers.",
+])
+def test_the_attack_carried_out_by_x_was_xs(extractor, text):
+    facts = extract(extractor, text)
+    assert [names(facts, a, "perpetrator") for a in asserted(facts, "Attack")] == [["Tarija Liberation Front"]]

@@ -35,6 +35,7 @@ from kg.extract.events_data import events_yaml
 from kg.extract.places import BEARINGS, REGION, SPECIFIC, _care, _destination, _origin, specificity
 
 LINKED_PLACE_PREPS = ("in", "at", "near", "into", "through")  # the place phrases of a linked clause (round 32)
+TOWN_WORDS = frozenset(events_yaml().get("r50_town_words") or [])  # round 50: "the attack on the community"
 _SEQUEL = events_yaml().get("r40_sequel_places", {})
 SEQUEL_MARKS = frozenset(_SEQUEL.get("marks", []))  # "fled X after a gunfight", "came after days of clashes"
 SEQUEL_FLIGHT = frozenset(_SEQUEL.get("flight_verbs", []))
@@ -156,7 +157,8 @@ class AttackRules:
                     continue  # "blamed the attack on X": X made it
                 for obj in preps.get(p, []):
                     self.target_or_place(f, obj)
-                    if p in ("on", "against") and self.described(obj) and obj.lemma_.lower() in TOWN_NOUNS:
+                    if p in ("on", "against") and (self.described(obj) and obj.lemma_.lower() in TOWN_NOUNS
+                                                   or self.bare_town_word(obj)):
                         f.add("location", self.place_told_before(tok))  # "entered X, a day after launching
                         #                                                   an offensive on the remote town"
                     elif p in ("on", "against") and not f.filled("location") and any(
@@ -394,6 +396,15 @@ class AttackRules:
                     out.append(eid)
         return out
 
+    @staticmethod
+    def bare_town_word(obj: Token) -> bool:
+        """Round 50: "Saturday night's attack on the community": a word a report may use for a village (events.yaml
+        ``r50_town_words``) with "the" (or "this", "that") alone, no word of its own ("the international community",
+        "the Christian community" are no place): the town named before it in its sentence."""
+        return obj.pos_ == "NOUN" and obj.lemma_.lower() in TOWN_WORDS and all(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children if c.i < obj.i) \
+            and any(c.dep_ == "det" for c in obj.children) and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)
+
     def listed_after_state(self, t: Token) -> list[Token]:
         """Round 50: "at the embassies in A, Kenya, and B, Tanzania": the parser hangs the next town of the list on
         the first town's state (its apposition); those towns are listed with the first one. Only a state in
@@ -597,6 +608,8 @@ class AttackRules:
                 continue  # "when their bus overturned near X": no armed side, no weapon
             objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
             objs += [o for p in LINKED_PLACE_PREPS for o in self.preps(v).get(p, [])]
+            if any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPON_SUBJECTS for c in v.children):
+                objs += self.preps(v).get("on", [])  # round 50: "were killed when shells fell on X camp"
             found += [t for o in objs for t in o.subtree
                       if self.kind(self.res.entity_at(t)) == "Location" or t.ent_type_ in ("GPE", "LOC")]
         if any(a in b.conjuncts for a in found for b in found):

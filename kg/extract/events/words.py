@@ -76,7 +76,8 @@ HOLDINGS = frozenset(["palace", "parliament", "prison", "bridge", "crossing", "r
                       "quarter", "suburb", "territory", "facility", "compound", "airport", "port", "station",
                       "barracks", "garrison", "hq", "stronghold"])
 # "Hundreds of X", "dozens of X fighters": the crowd is X.
-CROWD_WORDS = frozenset(["hundreds", "dozens", "thousands", "scores", "tens", "some", "many", "several", "group", "band"])
+CROWD_WORDS = frozenset(["hundreds", "dozens", "thousands", "scores", "tens", "some", "many", "several", "group", "band",
+                         "number"])  # (round 50: "a limited number of X forces")
 # Titles by which a report names a person it names elsewhere ("Y's defense minister").
 ROLE_NOUNS = frozenset(["minister", "president", "secretary", "premier", "chancellor", "envoy", "ambassador",
                         "commander", "chief", "leader", "king", "emir", "counterpart"])
@@ -122,7 +123,8 @@ BACKGROUND_ADVERBS = frozenset(["last", "again", "previously", "earlier", "first
 # Nouns of an inhabited place that "the X" points back to ("an offensive on the remote town").
 # Verbs whose object, not subject, does what the infinitive after them says ("asked Y to send troops").
 OBJECT_CONTROL = frozenset(["ask", "urge", "request", "invite", "persuade", "press", "encourage", "order", "tell",
-                            "allow", "authorize", "authorise", "permit", "force", "pressure", "push", "call"])
+                            "allow", "authorize", "authorise", "permit", "force", "pressure", "push", "call",
+                            "direct", "instruct", "command"])  # (round 50: "I directed X forces to deploy to Y")
 GROUP_NOUNS = frozenset(["group", "militia"])
 TOWN_NOUNS = frozenset(["town", "city", "village", "settlement", "capital", "hamlet"])
 # "the two leaders", "both men": people of a meeting told before.
