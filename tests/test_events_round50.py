@@ -181,3 +181,26 @@ def test_the_international_community_is_no_place(extractor):
 def test_the_attack_carried_out_by_x_was_xs(extractor, text):
     facts = extract(extractor, text)
     assert [names(facts, a, "perpetrator") for a in asserted(facts, "Attack")] == [["Tarija Liberation Front"]]
+
+
+# Change 10: "President A and X commander B met again on Monday, three weeks after their first round of talks on 30
+# June": the subject a meeting noun takes from its clause, split by the parser ("A and X" read into B's title), is both.
+
+@pytest.mark.parametrize("text", [
+    "Talks in Tarija\n\nTARIJA, July 22 (Andes Wire) - President Elena Marquez and FLT commander Tomas Varga met "
+    "again in Tarija on Monday, three weeks after their first round of talks on 30 June, with the UN envoy Juan "
+    "Ortega attending, the presidency said.",
+    "Talks in Tarija\n\nPresident Elena Marquez and FLT commander Tomas Varga met again in Tarija on Monday, three "
+    "weeks after their first round of talks on 30 June, the presidency said.",
+])
+def test_their_first_round_of_talks_is_a_meeting_of_the_two(extractor, text):
+    facts = extract(extractor, text, published="2024-07-22")
+    dated = {m.date.value: names(facts, m, "participants") for m in asserted(facts, "Meeting") if m.date}
+    assert dated.get("2024-06-30") == ["Elena Marquez", "Tomas Varga"]
+
+
+def test_her_first_round_of_talks_has_one_party(extractor):
+    # guard: the possessor stands for one person: no meeting of two
+    facts = extract(extractor, "Talks in Tarija\n\nPresident Elena Marquez returned to Tarija on Monday, three weeks "
+                               "after her first round of talks on 30 June, the presidency said.", published="2024-07-22")
+    assert not asserted(facts, "Meeting")

@@ -170,6 +170,7 @@ class MeetingRules:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
             if subj is None:
                 subj = self.visitor_of(tok)  # round 34: "a visit that included meetings with X"
+
             called = self.calling_verb(tok)
             if subj is None and called is not None:
                 subj = self.subject(called)  # "what he called a good meeting this morning with X" (round 24)
@@ -218,8 +219,9 @@ class MeetingRules:
                     for t in other.subtree:
                         if t.i >= self.body_start and self.kind(self.res.entity_at(t)) == "Person":
                             f.add("participants", self.res.entity_at(t))
-        if not nominal and subj is not None and len(f.roles.get("participants", [])) < 2:
-            for e in self.joined_into_the_subject(subj):  # round 48: "A and Defense Minister B met"
+        if subj is not None and len(f.roles.get("participants", [])) < 2:
+            for e in self.joined_into_the_subject(subj):  # round 48: "A and Defense Minister B met" (round 50: also the
+                #      subject a meeting noun takes from its clause: "A and B met again, three weeks after their first talks")
                 f.add("participants", e)
         if subj is not None and len(f.roles.get("participants", [])) < 2 and any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in subj.children):
