@@ -204,3 +204,30 @@ def test_her_first_round_of_talks_has_one_party(extractor):
     facts = extract(extractor, "Talks in Tarija\n\nPresident Elena Marquez returned to Tarija on Monday, three weeks "
                                "after her first round of talks on 30 June, the presidency said.", published="2024-07-22")
     assert not asserted(facts, "Meeting")
+
+
+# Change 11: "X withdrew its soldiers from the town of Y": a state taking its troops out of a town gives it up; the
+# armed side told entering the town just after took it.
+
+def _captures(facts) -> list[tuple[list[str], list[str], list[str]]]:
+    return [(names(facts, c, "place"), names(facts, c, "former"), names(facts, c, "captor"))
+            for c in asserted(facts, "Capture")]
+
+
+@pytest.mark.parametrize("text", [
+    "Withdrawal from Tarija\n\nBolivia withdrew its soldiers from the town of Tarija on Monday. Shortly after the "
+    "withdrawal, fighters of the Chaco Liberation Front entered the town, waving flags.",
+    "Withdrawal from Tarija\n\nBolivia withdrew its soldiers from the town of Tarija on Monday. Shortly after the "
+    "withdrawal, the rebels of the Chaco Liberation Front entered the town.",
+])
+def test_a_state_withdrawing_its_troops_gives_the_town_to_who_entered(extractor, text):
+    facts = extract(extractor, text, published="2024-07-22")
+    assert _captures(facts) == [(["Tarija"], ["Bolivia"], ["Chaco Liberation Front"])]
+
+
+def test_a_state_withdrawing_its_ambassador_gives_up_no_town(extractor):
+    # guard: what is withdrawn is no troops
+    facts = extract(extractor, "Withdrawal from Tarija\n\nBolivia withdrew its ambassador from the town of Tarija on "
+                               "Monday. Shortly after, fighters of the Chaco Liberation Front entered the town.",
+                    published="2024-07-22")
+    assert not [c for c in asserted(facts, "Capture") if "Bolivia" in names(facts, c, "former")]
