@@ -231,3 +231,17 @@ def test_a_state_withdrawing_its_ambassador_gives_up_no_town(extractor):
                                "Monday. Shortly after, fighters of the Chaco Liberation Front entered the town.",
                     published="2024-07-22")
     assert not [c for c in asserted(facts, "Capture") if "Bolivia" in names(facts, c, "former")]
+
+
+# Change 12: "On May 8, 2024, a force ... was pre-positioned in X", "the base was overrun": a passive participle the
+# parser tagged as an adjective or a noun takes the times hung on its "was".
+
+@pytest.mark.parametrize("text, etype", [
+    ("Forces in Tarija\n\nOn May 3, 2024, riots broke out in Sucre.\n\nOn May 8, 2024, a force of 200 Bolivian "
+     "soldiers was pre-positioned in Tarija to assist with the evacuation of citizens.", "Deployment"),
+    ("Forces in Tarija\n\nOn May 3, 2024, riots broke out in Sucre.\n\nOn May 8, 2024, the army base near Tarija was "
+     "overrun by rebels of the Chaco Liberation Front.", "Capture"),
+])
+def test_a_participle_read_as_an_adjective_takes_the_time_of_its_was(extractor, text, etype):
+    facts = extract(extractor, text, published="2024-05-10")
+    assert [e.date.value for e in facts.events if e.type == etype] == ["2024-05-08"]
