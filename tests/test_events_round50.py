@@ -85,25 +85,27 @@ def test_also_discussed_with_no_meeting_before_is_no_meeting(extractor):
 
 
 # Change 4: "bombs exploded at the embassies in A, State1, and B, State2": the parser hangs the second town on the
-# first town's state; one attack in each town.
+# first town's state, or under its own state; one attack in each town.
 
-def test_towns_listed_after_their_states_are_one_attack_each(extractor):
-    facts = extract(extractor, "Embassy bombings\n\nOn May 3, 2004, two bombs exploded minutes apart at the U.S. "
-                               "Embassies in Bamako, Mali, and Niamey, Niger.")
-    assert sorted(names(facts, a, "location") for a in asserted(facts, "Attack")) == [["Bamako"], ["Niamey"]]
+@pytest.mark.parametrize("towns", [("Banjul", "Gambia", "Libreville", "Gabon"), ("Lome", "Togo", "Douala", "Cameroon")])
+def test_towns_listed_after_their_states_are_one_attack_each(extractor, towns):
+    a, b, c, d = towns
+    facts = extract(extractor, f"Embassy bombings\n\nOn May 3, 2004, two bombs exploded minutes apart at the U.S. "
+                               f"Embassies in {a}, {b}, and {c}, {d}.")
+    assert sorted(names(facts, x, "location") for x in asserted(facts, "Attack")) == sorted([[a], [c]])
 
 
 @pytest.mark.parametrize("text", [
     # guard: a state after the state, no town
-    "Embassy bombing\n\nOn May 3, 2004, a bomb exploded at the U.S. Embassy in Bamako, Mali, and Niger closed its "
-    "border with Mali.",
+    "Embassy bombing\n\nOn May 3, 2004, a bomb exploded at the U.S. Embassy in Lilongwe, Malawi, and Zambia closed "
+    "its border with Malawi.",
     # guard: a town of another clause
-    "Embassy bombing\n\nOn May 3, 2004, a bomb exploded at the U.S. Embassy in Bamako, Mali, and troops were sent to "
-    "Niamey, Niger.",
+    "Embassy bombing\n\nOn May 3, 2004, a bomb exploded at the U.S. Embassy in Lilongwe, Malawi, and troops were "
+    "sent to Lusaka, Zambia.",
 ])
 def test_one_town_and_its_state_is_one_attack(extractor, text):
     facts = extract(extractor, text)
-    assert [a for a in asserted(facts, "Attack") if "Bamako" in names(facts, a, "location")]
+    assert [a for a in asserted(facts, "Attack") if "Lilongwe" in names(facts, a, "location")]
     assert len(asserted(facts, "Attack")) == 1
 
 
@@ -245,3 +247,23 @@ def test_a_state_withdrawing_its_ambassador_gives_up_no_town(extractor):
 def test_a_participle_read_as_an_adjective_takes_the_time_of_its_was(extractor, text, etype):
     facts = extract(extractor, text, published="2024-05-10")
     assert [e.date.value for e in facts.events if e.type == etype] == ["2024-05-08"]
+
+
+# Change 13: "moved into X to assist with the evacuation of citizens from Y": a deployment to a state whose purpose
+# clause evacuates people from one town of that state went to that town.
+
+@pytest.mark.parametrize("text", [
+    "Canadian forces in Bolivia\n\nOn Monday, Canadian forces moved into Bolivia to assist with the evacuation of "
+    "Canadian citizens from Tarija. Canada said the operation would last a week.",
+    "Canadian forces in Bolivia\n\nCanada sent 200 soldiers to Bolivia on Monday to evacuate its citizens from Tarija, "
+    "the ministry said.",
+])
+def test_forces_sent_to_evacuate_people_from_a_town_went_there(extractor, text):
+    assert [d[0] for d in _deployments(extract(extractor, text))] == [["Tarija"]]
+
+
+def test_an_evacuation_from_a_town_of_another_state_keeps_the_state(extractor):
+    # guard: the town is not in the destination's state
+    facts = extract(extractor, "Canadian forces in Bolivia\n\nCanada sent 200 soldiers to Bolivia on Monday to "
+                               "evacuate its citizens from Piura, the ministry said.")
+    assert [d[0] for d in _deployments(facts)] == [["Bolivia"]]

@@ -385,7 +385,8 @@ class AttackRules:
                 continue  # "the ambush between X and Y": one ambush on the road between them
             after = self.listed_after_state(t)
             words = [t, *t.conjuncts, *after]
-            if not any(c.dep_ == "cc" for w in words + [a.head for a in after] for c in w.children):
+            if not any(c.dep_ == "cc" for w in words + [a.head for a in after] + [s for a in t.children
+                       if a.dep_ == "appos" for s in (a, *a.conjuncts)] for c in w.children):
                 continue  # "the city of X, X district, Y region": an address, no list (round 9)
             if self.one_name_with_and(t):
                 continue  # "in A and B province": one division's name (round 23)
@@ -406,13 +407,21 @@ class AttackRules:
             and any(c.dep_ == "det" for c in obj.children) and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)
 
     def listed_after_state(self, t: Token) -> list[Token]:
-        """Round 50: "at the embassies in A, Kenya, and B, Tanzania": the parser hangs the next town of the list on
-        the first town's state (its apposition); those towns are listed with the first one. Only a state in
-        apposition, and towns after it."""
+        """Round 50: "at the embassies in A, Kenya, and B, Tanzania": the parser hangs the list's next town on the
+        first town's state (its apposition or conjunct), or under the next town's state ("A, Gambia, and B, Gabon"
+        read with B a modifier of Gabon); those towns are listed with the first one. Only towns after ``t``."""
+        states = [a for a in t.children if a.dep_ == "appos" and self.kind(self.res.entity_at(a)) == "Country"]
+        told = [c for a in states for c in a.conjuncts] + list(t.conjuncts)
         out: list[Token] = []
-        for a in t.children:
-            if a.dep_ == "appos" and self.kind(self.res.entity_at(a)) == "Country":
-                out.extend(c for c in a.conjuncts if c.i > a.i and self.kind(self.res.entity_at(c)) == "Location")
+        for c in told:
+            if c.i <= t.i:
+                continue
+            kind = self.kind(self.res.entity_at(c))
+            if kind == "Location" and c not in t.conjuncts:
+                out.append(c)
+            elif kind == "Country":  # the next town told under its own state
+                out.extend(m for m in c.children if m.dep_ in ("nmod", "compound", "appos") and m.i < c.i
+                           and self.kind(self.res.entity_at(m)) == "Location")
         return out
 
     @staticmethod

@@ -25,6 +25,7 @@ LED = frozenset(events_yaml().get("deployment_led", {}).get("nouns", []))  # rou
 CAMPING = events_yaml().get("r48_camping") or {}
 CAMP_VERBS = frozenset(CAMPING.get("verbs", []))  # round 48: "troops have camped next to X"
 CAMP_PREPS = frozenset(CAMPING.get("preps", [])) | {"at", "in"}
+EVACUATIONS = frozenset(events_yaml().get("r50_evacuations") or [])  # round 50: "... the evacuation of citizens from Y"
 
 
 class DeploymentRules:
@@ -201,6 +202,10 @@ class DeploymentRules:
             f.add("destination", self.where_the_arrived_camp(tok))  # round 48
         if not f.filled("destination"):
             self.infer_destination(f, tok)
+        elif not nominal:
+            town = self.evacuated_from(tok, f)  # round 50: "moved into X to assist with the evacuation of
+            if town is not None:              # citizens from Y": the forces went to Y, X's town
+                f.roles["destination"] = [town]
         if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:
             f.add("agent", self.announcer(tok))  # "The ministry announced that 2,500 troops would be sent"
         if not f.filled("agent") and (f.filled("destination") or f.quantities):  # (never the only role: round 35)
@@ -431,6 +436,28 @@ class DeploymentRules:
             if obj.dep_ == "dobj" and obj.lemma_.lower() in CAMP_VERBS:  # ("set up camps around X")
                 return self.camped_at(obj) or self.camped_at(main)
         return None
+
+    def evacuated_from(self, tok: Token, f: Frame) -> Optional[str]:
+        """Round 50: "U.S. forces moved into X to assist with the evacuation of citizens from Y", "sent troops to X to
+        evacuate its nationals from Y": a deployment to a state whose purpose clause evacuates people from one town of
+        that state went to that town (the most specific place). The words of evacuating are events.yaml
+        ``r50_evacuations``; none when the clause names no town of the destination's state, or two."""
+        dests = f.roles.get("destination", [])
+        codes = {self.res.countries.get(d) for d in dests}
+        if not dests or any(self.kind(d) != "Country" for d in dests) or None in codes:
+            return None
+        found: list[str] = []
+        for c in tok.children:
+            if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            for t in c.subtree:
+                if t.lemma_.lower() not in EVACUATIONS:
+                    continue
+                for o in self.preps(t).get("from", []):
+                    eid = self.entity(o, ("Location",))
+                    if eid and self.res.countries.get(eid) in codes and eid not in found:
+                        found.append(eid)
+        return found[0] if len(found) == 1 else None
 
     def named_in_the_noun(self, noun: Token) -> Optional[str]:
         """Round 48: "reached the X border belt", "reached X bazaar": a common noun naming no place itself, with a
