@@ -267,3 +267,27 @@ def test_an_evacuation_from_a_town_of_another_state_keeps_the_state(extractor):
     facts = extract(extractor, "Canadian forces in Bolivia\n\nCanada sent 200 soldiers to Bolivia on Monday to "
                                "evacuate its citizens from Piura, the ministry said.")
     assert [d[0] for d in _deployments(facts)] == [["Bolivia"]]
+
+
+# Change 14: "Militiamen killed ...", "Militants killed ..." opening a report's body after its dateline: the tagger's
+# capitalised plural (a proper noun whose lemma is the word) is still armed people.
+
+@pytest.mark.parametrize("who", ["Militiamen", "Militants"])
+def test_a_capitalised_plural_of_armed_people_makes_the_attack(extractor, who):
+    facts = extract(extractor, f"News from Tarija\n\nTARIJA, Bolivia, Feb 10 (Andes Wire) - {who} killed at least 18 "
+                               f"people in a village near Tarija overnight, local officials said.")
+    assert [names(facts, a, "location") for a in asserted(facts, "Attack")] == [["Tarija"]]
+
+
+def test_floods_killing_people_are_no_attack(extractor):
+    # guard: no armed people
+    facts = extract(extractor, "News from Tarija\n\nTARIJA, Bolivia, Feb 10 (Andes Wire) - Floods killed at least 18 "
+                               "people in a village near Tarija overnight, local officials said.")
+    assert not asserted(facts, "Attack")
+
+
+def test_capitalised_rebels_of_a_state_are_not_that_state(extractor):
+    # guard: "Bolivian Rebels" in a headline's capitals are armed people, not Bolivia's forces
+    facts = extract(extractor, "Bolivian Rebels Kill 16 Soldiers in Ambush\n\nBolivian officials say leftist rebels "
+                               "have attacked a military convoy near the town of Tarija, killing 16 soldiers.")
+    assert not any("Bolivia" in names(facts, a, "perpetrator") for a in asserted(facts, "Attack"))

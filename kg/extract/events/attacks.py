@@ -17,6 +17,8 @@ from kg.extract.events.words import (
     AREA_WORDS,
     ARMED,
     ARMED_NOUNS,
+    armed_word,
+    noun_among,
     COMPOUND_SUBTYPES,
     EXCHANGED_FIRE,
     LOSS_NOUNS,
@@ -204,7 +206,7 @@ class AttackRules:
                     and self.trigger_type(subj) == ("Attack", True):
                 return  # "the X attack killed 14": the noun's own frame takes the toll
             weapon = subj is not None and subj.lemma_.lower() in WEAPON_SUBJECTS
-            armed = subj is not None and (subj.lemma_.lower() in ARMED_NOUNS or any(
+            armed = subj is not None and (armed_word(subj) or any(
                 c.dep_ == "amod" and c.lower_ == "armed" for c in subj.children)  # "armed men" (round 39)
                 or any(armed_body(s) for s in (subj, *subj.conjuncts)))  # "forces killed a militant", "groups of
             #                  militiamen", "government and allied forces" (the parse's subject "government") (round 42)
@@ -264,7 +266,7 @@ class AttackRules:
                     f.add("perpetrator", eid)
         if not f.filled("perpetrator"):  # "an Israeli airstrike", "Israeli artillery shelled"
             head = tok if nominal else self.subject(tok)
-            if head is not None and head.lemma_.lower() in NON_STATE_NOUNS:
+            if head is not None and noun_among(head, NON_STATE_NOUNS):  # (round 50: "Colombian Rebels Kill 16")
                 head = None  # "the Somali militant group", "Afghan insurgents": not a state's forces
             for c in head.lefts if head is not None else []:
                 if c.dep_ == "amod" and c.ent_type_ == "NORP":

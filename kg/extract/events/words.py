@@ -31,6 +31,21 @@ WEAPONS = frozenset(["drone", "missile", "rocket", "shell", "mortar", "grenade",
 # Nouns for armed people who may be the unnamed agent of an attack ("gunmen killed 12").
 ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", "insurgent", "rebel", "attacker",
                          "assailant", "militia", "militiaman", "bandit", "soldier", "troop", "raider", "terrorist"])
+
+
+def noun_among(tok, words) -> bool:
+    """Round 50: the noun's lemma is one of ``words``, also for a plural the tagger left unlemmatised (a capitalised
+    "Militiamen", "Rebels" opening a report's body or headline, tagged a proper noun whose lemma is the word itself)."""
+    low = tok.lower_
+    return tok.lemma_.lower() in words or low in words or low.endswith("men") and low[:-3] + "man" in words \
+        or low.endswith("s") and low[:-1] in words
+
+
+def armed_word(tok) -> bool:
+    """Round 50: a noun of armed people (``ARMED_NOUNS``), in any of its forms (``noun_among``)."""
+    return noun_among(tok, ARMED_NOUNS)
+
+
 # Subjects of "kill" that make it an attack with no named attacker ("a roadside bomb killed two").
 WEAPON_SUBJECTS = WEAPONS | frozenset(["bomber", "blast", "explosion", "explosive", "ied", "mine", "landmine",
                                        "airstrike", "bombardment", "shelling", "gunfire"])
