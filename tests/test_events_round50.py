@@ -291,3 +291,20 @@ def test_capitalised_rebels_of_a_state_are_not_that_state(extractor):
     facts = extract(extractor, "Bolivian Rebels Kill 16 Soldiers in Ambush\n\nBolivian officials say leftist rebels "
                                "have attacked a military convoy near the town of Tarija, killing 16 soldiers.")
     assert not any("Bolivia" in names(facts, a, "perpetrator") for a in asserted(facts, "Attack"))
+
+
+# Change 15: "the same day the army reinforced neighbouring X": a town reinforced by a force is the deployment's
+# destination.
+
+@pytest.mark.parametrize("text", [
+    "News\n\nThe army sent 300 soldiers to Sucre on Monday, the same day the army reinforced neighbouring Tarija.",
+    "News\n\nThe Bolivian army reinforced Tarija with 300 soldiers on Monday, officials said.",
+])
+def test_a_town_reinforced_by_a_force_is_the_destination(extractor, text):
+    assert ["Tarija"] in [d[0] for d in _deployments(extract(extractor, text))]
+
+
+def test_a_town_reinforced_by_a_vote_is_no_destination(extractor):
+    # guard: the subject is no force
+    facts = extract(extractor, "News\n\nThe vote reinforced Tarija as the region's capital, officials said.")
+    assert not _deployments(facts)

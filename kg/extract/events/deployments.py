@@ -25,7 +25,10 @@ LED = frozenset(events_yaml().get("deployment_led", {}).get("nouns", []))  # rou
 CAMPING = events_yaml().get("r48_camping") or {}
 CAMP_VERBS = frozenset(CAMPING.get("verbs", []))  # round 48: "troops have camped next to X"
 CAMP_PREPS = frozenset(CAMPING.get("preps", [])) | {"at", "in"}
-EVACUATIONS = frozenset(events_yaml().get("r50_evacuations") or [])  # round 50: "... the evacuation of citizens from Y"
+EVACUATIONS = frozenset(events_yaml().get("r50_evacuations") or [])
+_PLACE_OBJECT = events_yaml().get("r50_place_object_verbs") or {}
+PLACE_OBJECT_VERBS = frozenset(_PLACE_OBJECT.get("verbs", []))  # round 50: "the army reinforced X"
+ARMED_BODIES = frozenset(_PLACE_OBJECT.get("subjects", []))  # round 50: "... the evacuation of citizens from Y"
 
 
 class DeploymentRules:
@@ -159,6 +162,10 @@ class DeploymentRules:
         for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
             for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
+        if not f.filled("destination") and not nominal and patient is not None \
+                and self.finder.t.base(tok) in PLACE_OBJECT_VERBS and self.kind(self.res.entity_at(patient)) == "Location" \
+                and self.reinforced_by_troops(tok, subj):
+            f.add("destination", self.res.entity_at(patient))  # round 50: "the army reinforced neighbouring X"
         if not f.filled("destination") and not nominal and self.finder.t.base(tok) in CAMP_VERBS:
             f.add("destination", self.camped_at(tok))  # round 48
         if not f.filled("destination") and not nominal and self.finder.t.base(tok) in AT_VERBS:
@@ -436,6 +443,18 @@ class DeploymentRules:
             if obj.dep_ == "dobj" and obj.lemma_.lower() in CAMP_VERBS:  # ("set up camps around X")
                 return self.camped_at(obj) or self.camped_at(main)
         return None
+
+    def reinforced_by_troops(self, verb: Token, subj: Optional[Token]) -> bool:
+        """Round 50: a town reinforced by a force, not by a fact ("the army reinforced X", "Bolivia reinforced X with 300
+        soldiers"; not "the vote reinforced X as the capital"): the subject a state, a state's force or a noun of
+        troops or of a state's armed body (events.yaml ``r50_place_object_verbs.subjects``), or troops in its "with"."""
+        if any(o.lemma_.lower() in TROOP_OBJECTS for o in self.preps(verb).get("with", [])):
+            return True
+        if subj is None:
+            return False
+        head = self.relative_head(subj)
+        return head.lemma_.lower() in TROOP_OBJECTS or head.lemma_.lower() in ARMED_BODIES \
+            or self.kind(self.entity(head, ("Country", "ArmedForce"), modifiers=True)) in ("Country", "ArmedForce")
 
     def evacuated_from(self, tok: Token, f: Frame) -> Optional[str]:
         """Round 50: "U.S. forces moved into X to assist with the evacuation of citizens from Y", "sent troops to X to
