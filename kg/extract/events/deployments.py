@@ -221,8 +221,9 @@ class DeploymentRules:
         if self.finder.t.base(tok) in self.finder.t.troop_verbs and not (f.filled("destination") or f.quantities):
             return  # "whether X would contribute soldiers": no place, no number, no deployment
         if self.finder.t.base(tok) in self.finder.t.actor_verbs and not f.filled("destination") \
-                and not f.quantities.get("troops"):
+                and (not f.quantities.get("troops") or not nominal and tok.dep_ == "relcl"):
             return  # "the insurgents, who arrived in a dozen gun trucks": coming to a fight, not deployed (round 9)
+            # (round 50: "1,800 police who arrived in the area have searched ...": a relative's arrival placed nowhere)
         if f.filled("agent", "destination") or f.quantities:
             others = self.other_senders(subj, f) if subj is not None else []
             yield self.finish(f)
