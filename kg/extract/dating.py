@@ -363,6 +363,11 @@ def _closed_clause(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
+def _participle(tok: Token) -> bool:
+    """Round 50: a past participle the parser tagged as an adjective or a noun ("was pre-positioned", "was overrun")."""
+    return tok.tag_ in ("JJ", "VBN", "NN") and tok.lower_.endswith(("ed", "en", "wn", "un")) and len(tok.text) > 4
+
+
 def path_up(tok: Token) -> list[Token]:
     """The trigger and the tokens above it whose times it may take, nearest first.
 
@@ -378,8 +383,10 @@ def path_up(tok: Token) -> list[Token]:
         if cur.head.i == cur.i or _closed_clause(cur):
             break
         nxt = cur.head
-        if _is_copula(nxt) and cur.dep_ in ("nsubj", "nsubjpass", "csubj", "attr", "acomp"):
-            break
+        if _is_copula(nxt) and cur.dep_ in ("nsubj", "nsubjpass", "csubj", "attr", "acomp") \
+                and not (cur.i == tok.i and cur.dep_ in ("acomp", "attr") and _participle(cur)):
+            break  # (round 50: not "was pre-positioned in X", a passive participle tagged an adjective: the
+            #       times hung on its "was" are the event's)
         if (cur.dep_ == "nsubj" and cur.pos_ == "NOUN" and nxt.pos_ == "VERB"
                 and nxt.lemma_.lower() not in _EVENT_SUBJECT_VERBS):
             break

@@ -17,6 +17,8 @@ from kg.extract.events.words import (
     AREA_WORDS,
     ARMED,
     ARMED_NOUNS,
+    armed_word,
+    noun_among,
     COMPOUND_SUBTYPES,
     EXCHANGED_FIRE,
     LOSS_NOUNS,
@@ -35,6 +37,7 @@ from kg.extract.events_data import events_yaml
 from kg.extract.places import BEARINGS, REGION, SPECIFIC, _care, _destination, _origin, specificity
 
 LINKED_PLACE_PREPS = ("in", "at", "near", "into", "through")  # the place phrases of a linked clause (round 32)
+TOWN_WORDS = frozenset(events_yaml().get("r50_town_words") or [])  # round 50: "the attack on the community"
 _SEQUEL = events_yaml().get("r40_sequel_places", {})
 SEQUEL_MARKS = frozenset(_SEQUEL.get("marks", []))  # "fled X after a gunfight", "came after days of clashes"
 SEQUEL_FLIGHT = frozenset(_SEQUEL.get("flight_verbs", []))
@@ -156,7 +159,8 @@ class AttackRules:
                     continue  # "blamed the attack on X": X made it
                 for obj in preps.get(p, []):
                     self.target_or_place(f, obj)
-                    if p in ("on", "against") and self.described(obj) and obj.lemma_.lower() in TOWN_NOUNS:
+                    if p in ("on", "against") and (self.described(obj) and obj.lemma_.lower() in TOWN_NOUNS
+                                                   or self.bare_town_word(obj)):
                         f.add("location", self.place_told_before(tok))  # "entered X, a day after launching
                         #                                                   an offensive on the remote town"
                     elif p in ("on", "against") and not f.filled("location") and any(
@@ -202,7 +206,7 @@ class AttackRules:
                     and self.trigger_type(subj) == ("Attack", True):
                 return  # "the X attack killed 14": the noun's own frame takes the toll
             weapon = subj is not None and subj.lemma_.lower() in WEAPON_SUBJECTS
-            armed = subj is not None and (subj.lemma_.lower() in ARMED_NOUNS or any(
+            armed = subj is not None and (armed_word(subj) or any(
                 c.dep_ == "amod" and c.lower_ == "armed" for c in subj.children)  # "armed men" (round 39)
                 or any(armed_body(s) for s in (subj, *subj.conjuncts)))  # "forces killed a militant", "groups of
             #                  militiamen", "government and allied forces" (the parse's subject "government") (round 42)
@@ -262,7 +266,7 @@ class AttackRules:
                     f.add("perpetrator", eid)
         if not f.filled("perpetrator"):  # "an Israeli airstrike", "Israeli artillery shelled"
             head = tok if nominal else self.subject(tok)
-            if head is not None and head.lemma_.lower() in NON_STATE_NOUNS:
+            if head is not None and noun_among(head, NON_STATE_NOUNS):  # (round 50: "Colombian Rebels Kill 16")
                 head = None  # "the Somali militant group", "Afghan insurgents": not a state's forces
             for c in head.lefts if head is not None else []:
                 if c.dep_ == "amod" and c.ent_type_ == "NORP":
@@ -381,15 +385,45 @@ class AttackRules:
         for t in self.sent.span:
             if self.res.entity_at(t) not in places or any(a.lower_ == "between" for a in [t, *t.ancestors][:4]):
                 continue  # "the ambush between X and Y": one ambush on the road between them
-            if not any(c.dep_ == "cc" for w in [t, *t.conjuncts] for c in w.children):
+            after = self.listed_after_state(t)
+            words = [t, *t.conjuncts, *after]
+            if not any(c.dep_ == "cc" for w in words + [a.head for a in after] + [s for a in t.children
+                       if a.dep_ == "appos" for s in (a, *a.conjuncts)] for c in w.children):
                 continue  # "the city of X, X district, Y region": an address, no list (round 9)
             if self.one_name_with_and(t):
                 continue  # "in A and B province": one division's name (round 23)
-            group = [self.res.entity_at(c) for c in [t, *t.conjuncts]]
+            group = [self.res.entity_at(c) for c in words]
             group = [e for e in group if e and self.kind(e) == "Location" and specificity(e, self.res) >= REGION]
             for eid in group if len(set(group)) > 1 else []:
                 if eid not in out:
                     out.append(eid)
+        return out
+
+    @staticmethod
+    def bare_town_word(obj: Token) -> bool:
+        """Round 50: "Saturday night's attack on the community": a word a report may use for a village (events.yaml
+        ``r50_town_words``) with "the" (or "this", "that") alone, no word of its own ("the international community",
+        "the Christian community" are no place): the town named before it in its sentence."""
+        return obj.pos_ == "NOUN" and obj.lemma_.lower() in TOWN_WORDS and all(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children if c.i < obj.i) \
+            and any(c.dep_ == "det" for c in obj.children) and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)
+
+    def listed_after_state(self, t: Token) -> list[Token]:
+        """Round 50: "at the embassies in A, Kenya, and B, Tanzania": the parser hangs the list's next town on the
+        first town's state (its apposition or conjunct), or under the next town's state ("A, Gambia, and B, Gabon"
+        read with B a modifier of Gabon); those towns are listed with the first one. Only towns after ``t``."""
+        states = [a for a in t.children if a.dep_ == "appos" and self.kind(self.res.entity_at(a)) == "Country"]
+        told = [c for a in states for c in a.conjuncts] + list(t.conjuncts)
+        out: list[Token] = []
+        for c in told:
+            if c.i <= t.i:
+                continue
+            kind = self.kind(self.res.entity_at(c))
+            if kind == "Location" and c not in t.conjuncts:
+                out.append(c)
+            elif kind == "Country":  # the next town told under its own state
+                out.extend(m for m in c.children if m.dep_ in ("nmod", "compound", "appos") and m.i < c.i
+                           and self.kind(self.res.entity_at(m)) == "Location")
         return out
 
     @staticmethod
@@ -585,6 +619,8 @@ class AttackRules:
                 continue  # "when their bus overturned near X": no armed side, no weapon
             objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
             objs += [o for p in LINKED_PLACE_PREPS for o in self.preps(v).get(p, [])]
+            if any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPON_SUBJECTS for c in v.children):
+                objs += self.preps(v).get("on", [])  # round 50: "were killed when shells fell on X camp"
             found += [t for o in objs for t in o.subtree
                       if self.kind(self.res.entity_at(t)) == "Location" or t.ent_type_ in ("GPE", "LOC")]
         if any(a in b.conjuncts for a in found for b in found):

@@ -25,6 +25,10 @@ LED = frozenset(events_yaml().get("deployment_led", {}).get("nouns", []))  # rou
 CAMPING = events_yaml().get("r48_camping") or {}
 CAMP_VERBS = frozenset(CAMPING.get("verbs", []))  # round 48: "troops have camped next to X"
 CAMP_PREPS = frozenset(CAMPING.get("preps", [])) | {"at", "in"}
+EVACUATIONS = frozenset(events_yaml().get("r50_evacuations") or [])
+_PLACE_OBJECT = events_yaml().get("r50_place_object_verbs") or {}
+PLACE_OBJECT_VERBS = frozenset(_PLACE_OBJECT.get("verbs", []))  # round 50: "the army reinforced X"
+ARMED_BODIES = frozenset(_PLACE_OBJECT.get("subjects", []))  # round 50: "... the evacuation of citizens from Y"
 
 
 class DeploymentRules:
@@ -98,8 +102,9 @@ class DeploymentRules:
             return  # "to airlift Mr. X and his party to Y": an evacuation, not a deployment (round 35)
         if self.finder.t.base(tok) in self.finder.t.actor_verbs:  # "X fighters began arriving in Y"
             sender = (f.roles.get("agent") or f.roles.get("force") or [None])[0]
-            told = self.relative_head(subj) if subj is not None and not nominal and tok.dep_ == "relcl" \
-                and self.where_the_arrived_camp(tok) else subj  # round 48: "police who arrived ... set up camps"
+            told = self.relative_head(subj) if subj is not None and not nominal and tok.dep_ == "relcl" else subj
+            # (round 48: "police who arrived ... set up camps"; round 50: "The 850 soldiers who arrived in X on
+            # Thursday have set up checkpoints": the troops the relative pronoun stands for arrived)
             if subj is None or not (sender and self.kind(sender) in ARMED
                                     or told.lemma_.lower() in ARMED_NOUNS or self.counted_unit(told)):
                 return
@@ -157,6 +162,10 @@ class DeploymentRules:
         for obj in (preps.get("in", []) if self.finder.t.base(tok) in in_verbs else []) + at:
             for o in self.expand(obj):  # ("arrived at X airport", "serving at Y air base")
                 f.add("destination", self.entity(o, PLACES))
+        if not f.filled("destination") and not nominal and patient is not None \
+                and self.finder.t.base(tok) in PLACE_OBJECT_VERBS and self.kind(self.res.entity_at(patient)) == "Location" \
+                and self.reinforced_by_troops(tok, subj):
+            f.add("destination", self.res.entity_at(patient))  # round 50: "the army reinforced neighbouring X"
         if not f.filled("destination") and not nominal and self.finder.t.base(tok) in CAMP_VERBS:
             f.add("destination", self.camped_at(tok))  # round 48
         if not f.filled("destination") and not nominal and self.finder.t.base(tok) in AT_VERBS:
@@ -176,6 +185,10 @@ class DeploymentRules:
             f.add("origin", self.entity(obj, PLACES))
         troops_told = not nominal and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in TROOP_OBJECTS
         self.quantities(f, tok.head if troops_told else tok, patient)  # "600 paratroopers ... deployed to X"
+        if "troops" not in f.quantities and not nominal and subj is not None and subj.i not in {t.i for t in tok.subtree} \
+                and self.relative_head(subj).lemma_.lower() in TROOP_OBJECTS:
+            self.quantities(f, subj, None)  # round 50: "about 90 soldiers began deploying to X": the subject of the
+            # verb the deployment hangs on, counted in its own phrase
         if not nominal and "troops" not in f.quantities:
             f.quantities.update(self.strength_told(tok))  # "the division arrived here 20,000-strong" (round 15)
         if not f.filled("destination"):
@@ -196,6 +209,10 @@ class DeploymentRules:
             f.add("destination", self.where_the_arrived_camp(tok))  # round 48
         if not f.filled("destination"):
             self.infer_destination(f, tok)
+        elif not nominal:
+            town = self.evacuated_from(tok, f)  # round 50: "moved into X to assist with the evacuation of
+            if town is not None:              # citizens from Y": the forces went to Y, X's town
+                f.roles["destination"] = [town]
         if not f.filled("agent") and not nominal and self.child(tok, "nsubjpass") is not None:
             f.add("agent", self.announcer(tok))  # "The ministry announced that 2,500 troops would be sent"
         if not f.filled("agent") and (f.filled("destination") or f.quantities):  # (never the only role: round 35)
@@ -204,8 +221,9 @@ class DeploymentRules:
         if self.finder.t.base(tok) in self.finder.t.troop_verbs and not (f.filled("destination") or f.quantities):
             return  # "whether X would contribute soldiers": no place, no number, no deployment
         if self.finder.t.base(tok) in self.finder.t.actor_verbs and not f.filled("destination") \
-                and not f.quantities.get("troops"):
+                and (not f.quantities.get("troops") or not nominal and tok.dep_ == "relcl"):
             return  # "the insurgents, who arrived in a dozen gun trucks": coming to a fight, not deployed (round 9)
+            # (round 50: "1,800 police who arrived in the area have searched ...": a relative's arrival placed nowhere)
         if f.filled("agent", "destination") or f.quantities:
             others = self.other_senders(subj, f) if subj is not None else []
             yield self.finish(f)
@@ -426,6 +444,40 @@ class DeploymentRules:
             if obj.dep_ == "dobj" and obj.lemma_.lower() in CAMP_VERBS:  # ("set up camps around X")
                 return self.camped_at(obj) or self.camped_at(main)
         return None
+
+    def reinforced_by_troops(self, verb: Token, subj: Optional[Token]) -> bool:
+        """Round 50: a town reinforced by a force, not by a fact ("the army reinforced X", "Bolivia reinforced X with 300
+        soldiers"; not "the vote reinforced X as the capital"): the subject a state, a state's force or a noun of
+        troops or of a state's armed body (events.yaml ``r50_place_object_verbs.subjects``), or troops in its "with"."""
+        if any(o.lemma_.lower() in TROOP_OBJECTS for o in self.preps(verb).get("with", [])):
+            return True
+        if subj is None:
+            return False
+        head = self.relative_head(subj)
+        return head.lemma_.lower() in TROOP_OBJECTS or head.lemma_.lower() in ARMED_BODIES \
+            or self.kind(self.entity(head, ("Country", "ArmedForce"), modifiers=True)) in ("Country", "ArmedForce")
+
+    def evacuated_from(self, tok: Token, f: Frame) -> Optional[str]:
+        """Round 50: "U.S. forces moved into X to assist with the evacuation of citizens from Y", "sent troops to X to
+        evacuate its nationals from Y": a deployment to a state whose purpose clause evacuates people from one town of
+        that state went to that town (the most specific place). The words of evacuating are events.yaml
+        ``r50_evacuations``; none when the clause names no town of the destination's state, or two."""
+        dests = f.roles.get("destination", [])
+        codes = {self.res.countries.get(d) for d in dests}
+        if not dests or any(self.kind(d) != "Country" for d in dests) or None in codes:
+            return None
+        found: list[str] = []
+        for c in tok.children:
+            if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            for t in c.subtree:
+                if t.lemma_.lower() not in EVACUATIONS:
+                    continue
+                for o in self.preps(t).get("from", []):
+                    eid = self.entity(o, ("Location",))
+                    if eid and self.res.countries.get(eid) in codes and eid not in found:
+                        found.append(eid)
+        return found[0] if len(found) == 1 else None
 
     def named_in_the_noun(self, noun: Token) -> Optional[str]:
         """Round 48: "reached the X border belt", "reached X bazaar": a common noun naming no place itself, with a

@@ -25,6 +25,11 @@ from kg.extract.events_data import events_yaml
 
 #: round 43: verbs of hosting read as meetings only when their object names someone (events.yaml r43_meeting_verbs)
 WELCOME_VERBS = frozenset(events_yaml().get("r43_meeting_verbs") or [])
+#: round 50: verbs of agreeing that tell a meeting of two sides at a named place (events.yaml r50_agreed_at)
+AGREEING_VERBS = frozenset((events_yaml().get("r50_agreed_at") or {}).get("verbs", []))
+#: round 50: "A and B also discussed Y" after a meeting: that meeting told again by its people (events.yaml r50_also_discussed)
+_ALSO = events_yaml().get("r50_also_discussed") or {}
+ALSO_VERBS, ALSO_WORDS = frozenset(_ALSO.get("verbs", [])), frozenset(_ALSO.get("adverbs", []))
 
 
 class MeetingRules:
@@ -39,6 +44,52 @@ class MeetingRules:
             return verb.head  # "the memorandum signed in X by A and B"
         return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                      and c.lemma_.lower() in AGREEMENT_NOUNS), None)
+
+    def agreed_at(self, verb: Token) -> bool:
+        """Round 50: "Pakistan's prime minister and Iran's president agreed in Tehran on Tuesday to set up joint
+        patrols", "A agreed with B in X to ...": a verb of agreeing (events.yaml ``r50_agreed_at``) with two sides
+        (a subject of two conjuncts or a "with" phrase) and a named place in its own "in" or "at" phrase tells the
+        sides met there. Not "A and B agreed to ..." with no place (a call, letters), nor "agreed in principle"."""
+        if verb.lemma_.lower() not in AGREEING_VERBS or self.signed(verb) is not None:
+            return False
+        subj = self.subject(verb)
+        if subj is None or not (len(self.expand(subj)) >= 2 or self.preps(verb).get("with")):
+            return False
+        return bool(self.agreed_places(verb))
+
+    def agreed_places(self, verb: Token) -> list[Token]:
+        """The named places of a verb of agreeing's "in" or "at" phrase, or of its "with" side's ("agreed with B in
+        X": the parser hangs "in X" on B)."""
+        holders = [verb, *self.preps(verb).get("with", [])]
+        return [o for h in holders for p in ("in", "at") for o in self.preps(h).get(p, [])
+                if self.kind(self.res.entity_at(o)) in PLACES]
+
+    def also_discussed(self, verb: Token) -> Optional[Frame]:
+        """Round 50: "Pakistan's prime minister and Iran's president agreed in Tehran on Tuesday to ... A and B also
+        discussed a pipeline": a verb of talking over (events.yaml ``r50_also_discussed``) with "also" and a subject
+        of two or more people named, in the two sentences after an asserted meeting, tells that meeting again by the
+        people who met (``retold_meetings`` then drops the telling by their states). The meeting told before."""
+        if verb.lemma_.lower() not in ALSO_VERBS or not any(c.dep_ == "advmod" and c.lower_ in ALSO_WORDS
+                                                            for c in verb.children):
+            return None
+        subj = self.subject(verb)
+        people = [self.res.entity_at(s) for s in self.expand(subj)] if subj is not None else []
+        if len(people) < 2 or any(self.kind(e) != "Person" for e in people):
+            return None
+        return next((g for g in reversed(self.told) if g.type == "Meeting" and g.modality == "asserted"
+                     and 0 < self.sent.index - g.sentence.index <= 2), None)
+
+    def _retold_by_people(self, tok: Token, told: Frame) -> Iterable[Frame]:
+        """Round 50: the meeting ``told`` before, told again by the people of ``tok``'s subject (``also_discussed``)."""
+        f = self.new("Meeting", tok, False)
+        for s in self.expand(self.subject(tok)):
+            f.add("participants", self.res.entity_at(s))
+        for eid in told.roles.get("location", []):
+            f.add("location", eid)
+        f = self.finish(f)
+        if told.date is not None and (f.date is None or f.date_strength <= told.date_strength):
+            f.date, f.date_strength = told.date, told.date_strength  # (the day of the meeting it tells again)
+        yield f
 
     def _signing(self, tok: Token) -> Iterable[Frame]:
         """"A and B signed a security agreement in X", "the deal was agreed by
@@ -57,6 +108,9 @@ class MeetingRules:
                 f.add("participants", e)
         for p in ("in", "at"):
             for o in self.preps(tok).get(p, []):
+                f.add("location", self.place_in(o))
+        if not f.filled("location") and tok.lemma_.lower() in AGREEING_VERBS and self.signed(tok) is None:
+            for o in self.agreed_places(tok):  # round 50: "agreed with B in X"
                 f.add("location", self.place_in(o))
         if len(f.roles.get("participants", [])) >= 2:
             yield self.finish(f)
@@ -91,8 +145,12 @@ class MeetingRules:
         return []
 
     def _meeting(self, tok: Token, nominal: bool) -> Iterable[Frame]:
-        if not nominal and self.signed(tok) is not None:
+        if not nominal and (self.signed(tok) is not None or self.agreed_at(tok)):
             yield from self._signing(tok)
+            return
+        told = self.also_discussed(tok) if not nominal else None
+        if told is not None:
+            yield from self._retold_by_people(tok, told)
             return
         if self.met_the_press(tok, nominal):
             return  # round 34: "met with reporters": no meeting
@@ -112,6 +170,7 @@ class MeetingRules:
                 subj = self.setting_subject(tok)  # "During a meeting in X, A and B discussed Y"
             if subj is None:
                 subj = self.visitor_of(tok)  # round 34: "a visit that included meetings with X"
+
             called = self.calling_verb(tok)
             if subj is None and called is not None:
                 subj = self.subject(called)  # "what he called a good meeting this morning with X" (round 24)
@@ -160,8 +219,9 @@ class MeetingRules:
                     for t in other.subtree:
                         if t.i >= self.body_start and self.kind(self.res.entity_at(t)) == "Person":
                             f.add("participants", self.res.entity_at(t))
-        if not nominal and subj is not None and len(f.roles.get("participants", [])) < 2:
-            for e in self.joined_into_the_subject(subj):  # round 48: "A and Defense Minister B met"
+        if subj is not None and len(f.roles.get("participants", [])) < 2:
+            for e in self.joined_into_the_subject(subj):  # round 48: "A and Defense Minister B met" (round 50: also the
+                #      subject a meeting noun takes from its clause: "A and B met again, three weeks after their first talks")
                 f.add("participants", e)
         if subj is not None and len(f.roles.get("participants", [])) < 2 and any(
                 c.dep_ == "poss" and c.lower_ == "their" for c in subj.children):

@@ -22,8 +22,12 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from kg.extract.events_data import events_yaml
+
 #: The prepositions that can run on from an event noun to tell its agent, patient, place or time.
 NOUN_PREPS = ("by", "of", "from", "in", "on", "at", "near", "against", "between", "with")
+#: Round 50: participles of carrying out whose "by" and place phrases are the event noun's (events.yaml).
+CARRYING = frozenset(events_yaml().get("r50_carrying_participles") or [])
 #: The prepositions a noun conjoined with another event noun shares with it (its own come first).
 SHARED_PREPS = ("by", "of", "in", "at", "near", "on", "against", "from", "between", "with")
 
@@ -33,6 +37,7 @@ class NounReading:
 
     def noun_preps(self, tok: Token) -> dict[str, list[Token]]:
         preps = self.preps(tok)
+        self._from_carrying_participle(tok, preps)
         self._from_governing_verb(tok, preps)
         self._lift_from_agent(tok, preps)
         self._lift_from_place(preps)
@@ -55,6 +60,20 @@ class NounReading:
                     if o.head.i == c.i or o.head.head.i == c.i:
                         preps.setdefault(p, []).append(o)
             end = c.right_edge.i + 1
+
+    def _from_carrying_participle(self, tok: Token, preps: dict[str, list[Token]]) -> None:
+        """Round 50: "the massacre committed by X at Y on Saturday night", "the attack carried out by X near Y": a
+        participle of carrying out (events.yaml ``r50_carrying_participles``) hung on the noun carries the noun's
+        "by" and place phrases; the noun takes those it has none of."""
+        for c in tok.children:
+            if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in CARRYING:
+                continue
+            own = self.preps(c)
+            if not own.get("by"):
+                continue
+            for p in ("by", "in", "at", "near"):
+                if own.get(p) and not preps.get(p):
+                    preps[p] = list(own[p])
 
     def _lift_from_agent(self, tok: Token, preps: dict[str, list[Token]]) -> None:
         """"the recapture by X forces of Y": "of Y" parsed on the forces, Y a place."""

@@ -29,7 +29,11 @@ from kg.extract.events.words import (
     WEAPONS,
     WITHDRAW_VERBS,
 )
+from kg.extract.events_data import events_yaml
 from kg.extract.places import SPECIFIC, specificity
+
+#: round 50: verbs of moving into a place its holder left (events.yaml r50_entered_after)
+ENTERING_VERBS = frozenset(events_yaml().get("r50_entered_after") or [])
 
 
 class Opening:
@@ -120,6 +124,9 @@ class Opening:
             return None
         subj = self.subject(tok)
         former = self.entity(subj, ("ArmedForce", "ArmedGroup"), modifiers=True) if subj is not None else None
+        if former is None and subj is not None and self.child(tok, "dobj") is not None \
+                and self.child(tok, "dobj").lemma_.lower() in TROOP_OBJECTS:
+            former = self.entity(subj, ("Country",))  # round 50: "Israel withdrew its soldiers from the town of X"
         if former is None:
             return None
         preps = self.preps(tok)
@@ -149,6 +156,8 @@ class Opening:
                     eid = self.entity(o, ("ArmedForce", "ArmedGroup"), modifiers=True)
                     if eid and eid != former:
                         f.add("captor", eid)
+        if not f.filled("captor"):  # round 50: "X withdrew from the town of Y. Shortly after, Z guerrillas entered the town"
+            f.add("captor", self.entered_after(place, former))
         if not f.filled("captor"):  # "troops assaulted X. The rebels withdrew from the town": the attacker took it
             for g in reversed(self.told):
                 if g.sentence.index < self.sent.index - 2:
@@ -159,6 +168,29 @@ class Opening:
                             f.add("captor", eid)
                     break
         return self.finish(f)
+
+    def entered_after(self, place: str, former: str) -> Optional[str]:
+        """Round 50: the armed side that moves into a place its holder is told leaving, in one of the two sentences
+        after ("Israel withdrew its soldiers from the town of X. Shortly after the withdrawal, Y guerrillas and
+        civilians entered the town"): the subject of a verb of entering (events.yaml ``r50_entered_after``) whose
+        object is the place by name or "the town", an armed group or force not of the former holder's side."""
+        home = self.res.countries.get(former)
+        for sent in self.after:
+            for t in sent.span:
+                if t.pos_ != "VERB" or self.finder.t.base(t) not in ENTERING_VERBS:
+                    continue
+                objs = [c for c in t.children if c.dep_ == "dobj"] + [o for p in ("into", "in") for o in self.preps(t).get(p, [])]
+                if not any(self.res.entity_at(o) == place or o.lemma_.lower() in TOWN_NOUNS and any(
+                        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children) for o in objs):
+                    continue
+                for subj in (c for c in t.children if c.dep_ == "nsubj"):
+                    words = [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod", "nmod"))]
+                    for w in words + self.preps(subj).get("of", []):  # ("fighters of the X Front")
+                        eid = self.res.entity_at(w)
+                        if eid and eid != former and self.kind(eid) in ARMED \
+                                and not (home and self.res.countries.get(eid) == home and self.kind(eid) == "ArmedForce"):
+                            return eid
+        return None
 
     def trigger_type(self, tok: Token) -> tuple[Optional[str], bool]:
         verbal = tok.pos_ == "VERB" or self.participle_as_noun(tok)
@@ -211,6 +243,10 @@ class Opening:
             return "Deployment", True  # "the presence of 1,500 X troops in Y", "X has 2,500 troops in Y"
         if tok.pos_ == "VERB" and self.signed(tok) is not None:
             return "Meeting", False  # "A and B signed an agreement in X", "the deal was agreed by A and B"
+        if tok.pos_ == "VERB" and self.agreed_at(tok):
+            return "Meeting", False  # round 50: "A's prime minister and B's president agreed in X on Tuesday to ..."
+        if tok.pos_ == "VERB" and self.also_discussed(tok) is not None:
+            return "Meeting", False  # round 50: "... met in X. A and B also discussed Y": that meeting, by its people
         if tok.pos_ == "VERB" and lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return "Attack", False  # "gunmen opened fire on a bus"
         if tok.pos_ == "VERB" and lemma in ("exchange", "trade") and any(

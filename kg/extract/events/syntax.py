@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from kg.extract.events.words import OBJECT_CONTROL, PRONOUNS, RELATIVES
+from kg.extract.events.words import OBJECT_CONTROL, PRONOUNS, RELATIVES, TROOP_OBJECTS
 
 
 class Syntax:
@@ -94,6 +94,11 @@ class Syntax:
                 asked = self.child(v.head, "dobj")  # "X asked Y to send troops": Y would send them (round 11)
                 if asked is not None:
                     return asked
+            if v.dep_ == "advcl" and v.head.lemma_.lower() in OBJECT_CONTROL and self.child(v, "aux") is not None \
+                    and self.child(v, "aux").lower_ == "to":
+                asked = self.child(v.head, "dobj")  # round 50: "I directed a number of X forces to deploy to Y",
+                if asked is not None and any(w.lemma_.lower() in TROOP_OBJECTS for w in asked.subtree):  # the
+                    return asked  # infinitive parsed as a clause of purpose: the troops ordered are the ones who go
             if v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
                 v = v.head
                 continue

@@ -31,6 +31,21 @@ WEAPONS = frozenset(["drone", "missile", "rocket", "shell", "mortar", "grenade",
 # Nouns for armed people who may be the unnamed agent of an attack ("gunmen killed 12").
 ARMED_NOUNS = frozenset(["gunman", "gunmen", "militant", "fighter", "jihadist", "insurgent", "rebel", "attacker",
                          "assailant", "militia", "militiaman", "bandit", "soldier", "troop", "raider", "terrorist"])
+
+
+def noun_among(tok, words) -> bool:
+    """Round 50: the noun's lemma is one of ``words``, also for a plural the tagger left unlemmatised (a capitalised
+    "Militiamen", "Rebels" opening a report's body or headline, tagged a proper noun whose lemma is the word itself)."""
+    low = tok.lower_
+    return tok.lemma_.lower() in words or low in words or low.endswith("men") and low[:-3] + "man" in words \
+        or low.endswith("s") and low[:-1] in words
+
+
+def armed_word(tok) -> bool:
+    """Round 50: a noun of armed people (``ARMED_NOUNS``), in any of its forms (``noun_among``)."""
+    return noun_among(tok, ARMED_NOUNS)
+
+
 # Subjects of "kill" that make it an attack with no named attacker ("a roadside bomb killed two").
 WEAPON_SUBJECTS = WEAPONS | frozenset(["bomber", "blast", "explosion", "explosive", "ied", "mine", "landmine",
                                        "airstrike", "bombardment", "shelling", "gunfire"])
@@ -76,7 +91,8 @@ HOLDINGS = frozenset(["palace", "parliament", "prison", "bridge", "crossing", "r
                       "quarter", "suburb", "territory", "facility", "compound", "airport", "port", "station",
                       "barracks", "garrison", "hq", "stronghold"])
 # "Hundreds of X", "dozens of X fighters": the crowd is X.
-CROWD_WORDS = frozenset(["hundreds", "dozens", "thousands", "scores", "tens", "some", "many", "several", "group", "band"])
+CROWD_WORDS = frozenset(["hundreds", "dozens", "thousands", "scores", "tens", "some", "many", "several", "group", "band",
+                         "number"])  # (round 50: "a limited number of X forces")
 # Titles by which a report names a person it names elsewhere ("Y's defense minister").
 ROLE_NOUNS = frozenset(["minister", "president", "secretary", "premier", "chancellor", "envoy", "ambassador",
                         "commander", "chief", "leader", "king", "emir", "counterpart"])
@@ -122,7 +138,8 @@ BACKGROUND_ADVERBS = frozenset(["last", "again", "previously", "earlier", "first
 # Nouns of an inhabited place that "the X" points back to ("an offensive on the remote town").
 # Verbs whose object, not subject, does what the infinitive after them says ("asked Y to send troops").
 OBJECT_CONTROL = frozenset(["ask", "urge", "request", "invite", "persuade", "press", "encourage", "order", "tell",
-                            "allow", "authorize", "authorise", "permit", "force", "pressure", "push", "call"])
+                            "allow", "authorize", "authorise", "permit", "force", "pressure", "push", "call",
+                            "direct", "instruct", "command"])  # (round 50: "I directed X forces to deploy to Y")
 GROUP_NOUNS = frozenset(["group", "militia"])
 TOWN_NOUNS = frozenset(["town", "city", "village", "settlement", "capital", "hamlet"])
 # "the two leaders", "both men": people of a meeting told before.
