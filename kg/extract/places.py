@@ -24,6 +24,7 @@ an attribution ("officials in Y said"), a modifier ("a U.S. soldier") and a dest
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Optional, Protocol
 
@@ -132,7 +133,8 @@ def title_dateline(span: Span) -> Optional[tuple[Span, Span, int]]:
 
 def _name_word(t: Token) -> bool:
     """A word of a place's name in title case or capitals ("Xville", "Port-au-X", "St.")."""
-    return t.text[:1].isupper() and (t.is_alpha or t.text.endswith(".") and t.text[:-1].isalpha()) \
+    return t.text[:1].isupper() and (t.is_alpha or t.text.endswith(".") and t.text[:-1].isalpha()
+                                     or re.fullmatch(r"[A-Za-z]+['’][A-Za-z]+", t.text) is not None) \
         or t.text in ("-", "'") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 

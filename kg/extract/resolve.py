@@ -208,6 +208,55 @@ def _merge_spelling_variants(clusters: dict[str, "Cluster"]) -> None:
                 del clusters[second.key]
 
 
+_OF_STATE = re.compile(r"^(?P<body>.+?) of (?:the )?(?P<state>[^,]+)$")
+
+
+def _merge_bodies_of_states(clusters: dict[str, "Cluster"], gaz: Gazetteer) -> None:
+    """"the National Police" beside "the National Police of X" (X a state): a body's or force's name and
+    the same name with its state after "of" are one actor, when one such longer name is in the report
+    (round 32: a headline names the body short, its lead in full)."""
+    actors = ("Organization", "ArmedForce", "ArmedGroup")
+    longer: dict[str, list[Cluster]] = {}
+    for c in clusters.values():
+        if c.kind not in actors:
+            continue
+        for m in c.mentions:
+            hit = _OF_STATE.match(_NORM_POSSESSIVE.sub("", m.text)) if m.kind != "Description" else None
+            if hit is None or len(norm(hit["body"]).split()) < 2:
+                continue
+            state = gaz.country(hit["state"])
+            if state is not None and norm(hit["state"]) not in (norm(a) for a in state.demonyms):
+                longer.setdefault(norm(hit["body"]), []).append(c)
+    for short in list(clusters.values()):
+        if short.kind not in actors or short.key not in clusters:
+            continue
+        names = {norm(m.text) for m in short.mentions if m.kind != "Description"}
+        if len(names) != 1:
+            continue
+        owners = {id(c): c for c in longer.get(next(iter(names)), []) if c is not short and c.key in clusters}
+        if len(owners) == 1:
+            into = next(iter(owners.values()))
+            if into.kind == short.kind or short.entry is None:
+                _join(clusters, into, short)
+
+
+def _merge_ship_names(clusters: dict[str, "Cluster"]) -> None:
+    """"the USS X Y ... embarked in X Y": a ship's name without its prefix is the ship (round 32: NER calls
+    the bare name a body or a place)."""
+    ships = {}
+    for c in clusters.values():
+        if c.kind == "ArmedForce" and c.hints.get("ship"):
+            ships.setdefault(norm(c.hints["ship"]), []).append(c)
+    for other in list(clusters.values()):
+        if other.kind in ("Country", "ArmedForce") or other.entry is not None or other.key not in clusters:
+            continue
+        owners = {id(c): c for m in other.mentions if m.kind != "Description" for c in ships.get(norm(m.text), [])}
+        if len(owners) == 1 and all(norm(m.text) in ships for m in other.mentions if m.kind != "Description"):
+            ship = next(iter(owners.values()))
+            if ship.key in clusters:
+                _join(clusters, ship, other)
+
+
 def _merge_short_place_names(clusters: dict[str, "Cluster"]) -> None:
     """"X" beside "X Y" ("the X Valley", "X Ababa") or "Y-X": the short form of the one longer place
     name of the article that starts with it (or ends with it after a hyphen), when that longer
@@ -428,6 +477,8 @@ class Resolver:
         _merge_settlement_names(clusters)
         _merge_qualified_places(clusters)
         _merge_short_place_names(clusters)
+        _merge_ship_names(clusters)
+        _merge_bodies_of_states(clusters, self.gaz)
         _merge_spelling_variants(clusters)
         _merge_bases_and_towns(clusters)
         _merge_curated_regions(clusters)
@@ -1024,10 +1075,12 @@ class Resolver:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _title_words() -> frozenset:
-    """Every word of titles.yaml's titles, lower case, without dots, and the words that join them."""
+    """Every word of titles.yaml's titles, lower case, without dots, the words that join them, and the words
+    of a title's complement ("Minister of National Defense": round 32)."""
     return frozenset(w.lower().strip(".") for t in _titles_yaml().get("titles", []) for w in t.split()) \
-        | {"of", "the", "and", "for"}
+        | {"of", "the", "and", "for"} | frozenset(_titles_yaml().get("title_complements", []))
 
 
 def _state_before_title(c: "Cluster", res: Resolution) -> Optional[str]:
@@ -1498,6 +1551,9 @@ def _one_unit_per_report(clusters: dict[str, "Cluster"], gaz: Optional[Gazetteer
             _join(clusters, same[0][0], c)
 
 
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
 def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
     """"the National Police of X (PNX)": an acronym in brackets right after a body's, force's or
     group's name is that name's, whatever language its letters come from (the initials rule of
@@ -1508,12 +1564,14 @@ def _merge_bracketed_acronyms(clusters: dict[str, "Cluster"]) -> None:
     for c in clusters.values():
         if c.kind in actors:
             for m in c.mentions:
-                by_end[(id(m.span.doc), m.span.end)] = c
+                end = m.span.end  # ("X Command's (XCOM's)": the possessive on both sides, round 32)
+                by_end[(id(m.span.doc), end + (end < len(m.span.doc) and m.span.doc[end].text in _POSSESSIVES))] = c
     for short in list(clusters.values()):
         m = short.mentions[0]
         doc, i = m.span.doc, m.span.start
+        after = m.span.end + (m.span.end < len(doc) and doc[m.span.end].text in _POSSESSIVES)
         if short.entry is not None or short.kind not in actors or len(m.span) != 1 or not m.text.isupper() \
-                or i < 2 or doc[i - 1].text != "(" or m.span.end >= len(doc) or doc[m.span.end].text != ")":
+                or i < 2 or doc[i - 1].text != "(" or after >= len(doc) or doc[after].text != ")":
             continue
         long = by_end.get((id(doc), i - 1))
         if long is None or long is short or short.key not in clusters or long.key not in clusters:
@@ -1870,7 +1928,8 @@ def _retype_by_majority(mentions: list[RawMention], gaz: Optional[Gazetteer] = N
             m.kind = "Location"
             m.hint = {}
         elif m.kind == "Organization" and key in places and m.hint.get("entry") is None \
-                and (" " not in m.text.strip() or m.span.root.dep_ == "compound"):
+                and (" " not in m.text.strip() or m.span.root.dep_ == "compound" or m.hint.get("model_guess")):
+            # (round 32: a name of several words NER alone calls a body, "Miners leave X Y", framed a place elsewhere)
             m.kind = "Location"  # "the X attack" after "X, 120 km from Y": the place, as a modifier
             m.hint = {}
         elif m.kind == "Organization" and key in facilities and m.hint.get("entry") is None:
@@ -2472,13 +2531,17 @@ def _acronym_parts(text: str) -> Optional[tuple[str, str]]:
         prefix, letters = "", words[0]
     else:
         return None
+    letters = letters.replace("-", "")  # ("XYZ-W": the acronym of "X Y Z – W", round 32)
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return None
     return prefix, letters
 
 
 def _initials(text: str) -> tuple[str, str]:
-    """"3rd Xray Yankee Division" -> ("3rd", "XYD"); function words and lower-case words are skipped."""
+    """"3rd Xray Yankee Division" -> ("3rd", "XYD"); function words and lower-case words are skipped, and a
+    bracketed qualifier after the name ("X Y Unit (Special Operations Capable)": "XYU", round 32)."""
+    if text.endswith(")") and " (" in text:
+        text = text[:text.index(" (")]
     words = [w for w in re.split(r"[\s\-]+", text.replace(".", "")) if w]
     if words and words[0].lower() == "the":
         words = words[1:]

@@ -128,7 +128,9 @@ def _ships_and_ranges(span: Span, res: Resources) -> Iterator[tuple[str, Span]]:
         t = doc[i]
         if t.text in res.ship_prefixes and i + 1 < span.end and _ship_word(doc[i + 1]):
             j = i + 1
-            while j + 1 < span.end and j - i < 3 and _ship_word(doc[j + 1]) and doc[j + 1].pos_ == "PROPN":
+            while j + 1 < span.end and (j - i < 3 or j - i < 4 and doc[j + 1].text == "Group") \
+                    and _ship_word(doc[j + 1]) and (  # ("USS X Amphibious Ready Group": the ship's group, round 32)
+                    doc[j + 1].pos_ == "PROPN" or doc[j + 1].is_upper and doc[i + 1].is_upper):  # ("USS X WOOD", round 32)
                 j += 1
             yield "ArmedForce", doc[i:j + 1]
             i = j + 1

@@ -103,7 +103,7 @@ def _adjectival(s: Span) -> bool:
     last = s[-1]
     return (last.lower_ in ("military", "police", "forces", "navy") and last.i + 1 < len(last.doc)
             and last.nbor(1).pos_ in ("NOUN",) and last.nbor(1).dep_ != "appos" and last.dep_ in ("compound", "amod", "nmod")
-            and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS | _MEMBER_NOUNS
+            and last.nbor(1).lemma_.lower() not in _WEAPON_NOUNS | _MEMBER_NOUNS | _FIGHTER_NOUNS
             and not (last.lower_ == "police" and last.nbor(1).lemma_.lower() in _SPOKESMEN))
 
 
@@ -112,6 +112,10 @@ def _adjectival(s: Span) -> bool:
 # spokesman" (not "a Y military spokesman": the military's speakers are read as the state's)
 _MEMBER_NOUNS = frozenset(["officer", "agent", "personnel", "constable", "trooper", "recruit"])
 _SPOKESMEN = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# "the X Support Forces militia", "Y Democratic Forces fighters": a group's name before its fighters' noun names
+# the group (round 32; "X forces" as a modifier of anything else stays an adjective)
+_FIGHTER_NOUNS = frozenset(["militia", "fighter", "rebel", "militant", "militiaman", "guerrilla", "insurgent",
+                            "combatant"])
 
 
 # "X army drones struck ...": the force that fires its weapons is named, not used as an adjective.
@@ -384,12 +388,19 @@ def _state_span(doc, a: int, title_char: int, words: str) -> Optional[tuple[int,
     return None
 
 
+_TITLE_OF = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}(?P<last>[A-Z][\w.]*)\s+$")
+
+
 def _person_context(ent: Span, sent: Sentence, res: Resources) -> dict:
     """Title and affiliation from the words around a name."""
     hint: dict = {}
     doc = ent.doc
     left = doc[max(sent.span.start, ent.start - 8):ent.start].text + " "
     m = res.title_before.search(left)
+    if m is None:  # "Xland Minister of National Defense Y": the title's complement after "of" (round 32)
+        cut = _TITLE_OF.search(left)
+        if cut is not None and cut.group("last").lower() in res.title_complements:
+            m = res.title_before.search(left[:cut.start()] + " ")
     if m:
         hint["title"] = m.group("title").strip()
         before = left[:m.start("title")].split()

@@ -226,6 +226,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         text = sent.text  # (each rule below needs a word of its own: a sentence without one is not read)
         if "-" in text or "\u2013" in text:  # (a hyphen or an en dash joined to "linked", "backed", ...)
             self._claim_linked_groups(span, matches, claim)
+        # 0c. A force's or unit's name joined by a spaced dash to its place or operation ("the X Rotational Force –
+        #     Y", "Special Z Task Force – Operation W"; round 32): one name, before the lexicon reads its parts.
+        if "\u2013" in text or " - " in text:
+            for s in _dash_joined_forces(span, self.res):
+                claim(s, "ArmedForce", None, unit=True)
         # 1. Lexicon actors (longest first).
         for s, e in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             entry = self.res.lexicon.match(doc[s:e].text)
@@ -253,6 +258,10 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                 if claim(office, "Organization", None) is not None:
                     _claim_entry(doc[s:e], entry, partial(claim, inside=True))
                 continue
+            told = _expansion_of_listed_acronym(doc, s, e, span, entry, self.res)
+            if told is not None:  # "the South X Y Movement in Opposition (XYM-IO)": the bracket's actor (round 32)
+                _claim_entry(told[0], told[1], claim)
+                continue
             bare = doc[s:e]
             if len(bare) >= 3 and bare[-1].is_lower and bare[-1].lower_ in self.res.name_common_heads \
                     and all(t.text[:1].isupper() for t in bare[:-1] if t.is_alpha):
@@ -263,6 +272,11 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         lowered = text.lower()
         for s in _people_named_groups(span, self.res) if any(w in lowered for w in _GROUP_PEOPLE_NOUNS) else ():
             claim(s, "ArmedGroup", None, people=s[0].text)
+        # 1f. An alliance's or movement's own name before its fighters' noun ("the X Brotherhood fighters";
+        #     titles.yaml armed_name_heads; round 32): an armed group.
+        for s in _named_by_fighters(span, self.res, taken) if self.res.armed_name_heads and any(
+                w in lowered for w in _FIGHTERS_AFTER_NAME) else ():
+            claim(s, "ArmedGroup", None)
         # 1c. An acronym no state or listed actor has, before a force noun ("the XYZ forces", "XY
         #     troops"): the forces of the body so called (a transitional council, a government), an
         #     armed force named so (round 26; titles.yaml acronym_force_nouns).
@@ -286,7 +300,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         #     Area"), places, whatever NER makes of them.
         for kind, s in _ships_and_ranges(span, self.res) if "Training" in text or any(
                 p in text for p in self.res.ship_prefixes) else ():
-            claim(s, kind, None if kind == "ArmedForce" else "Facility", **({} if kind == "ArmedForce" else {"place": None}))
+            claim(s, kind, None if kind == "ArmedForce" else "Facility",
+                  **({"ship": s[1:].text} if kind == "ArmedForce" else {"place": None}))
         # 2c. A state's service named bare ("nine Navy helicopters", "the Air Force's X Command"), not as a
         #     rank's title ("Navy Adm. Jane Roe") nor inside a longer name ("the U.S. Navy", "Navy SEAL Team"):
         #     an armed force by its own name (round 24).
@@ -298,8 +313,13 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
         # 2d. A force by its common name alone ("coalition forces", titles.yaml plain_forces; round 30).
         for s in _plain_forces(span, self.res, taken) if "oalition" in text else ():
             claim(s, "ArmedForce", None)
+        # 2e. A grouping by its own name and a lower-case force tail ("the X group of forces", titles.yaml
+        #     named_force_tails; round 32): an armed force, whatever NER makes of the name.
+        for s in _named_force_tails(span, self.res, taken) if "of forces" in text or "of troops" in text else ():
+            claim(s, "ArmedForce", None)
         # 3. spaCy's entities, corrected by context.
-        for ent in _join_hyphenated(span.ents, lambda text: self.res.gazetteer.country(text) is not None):
+        for ent in _join_body_names(_join_hyphenated(
+                span.ents, lambda text: self.res.gazetteer.country(text) is not None, self.res.title_heads), self.res):
             self._claim_ent(ent, sent, claim)
         # 3b. Names NER left unlabelled after a dateline ("CITY, Feb 29 (Outlet) - Jane Roe and ..."):
         #     the model reads the dateline and the lead's first words as one run; the lead, read again
@@ -320,6 +340,15 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
                     if m is not None:
                         m.text = doc.text[part[0]:part[1]]
                         m.start, m.end = sent.offset + part[0], sent.offset + part[1]
+        # 3d. An acronym in brackets right after an actor's name that NER left unlabelled ("the X and Y Command
+        #     (XYCOM)"): a mention of that actor (round 32; resolve.py joins it to the name).
+        if "(" in text:
+            for m in [m for m in found if m.kind in ("Organization", "ArmedGroup", "ArmedForce")]:
+                j = m.span.end + (m.span.end < span.end and doc[m.span.end].text in ("'s", "’s"))
+                if j + 2 < span.end and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_alpha \
+                        and doc[j + 1].is_upper and 2 <= len(doc[j + 1]) <= 8 and not doc[j + 1].ent_type_ \
+                        and self.res.lexicon.match(doc[j + 1].text) is None:
+                    claim(doc[j + 1:j + 2], m.kind, None, acronym_of=m.text)
         # 4. Definite descriptions that point back to a named entity.
         for chunk in span.noun_chunks if chunks is None else chunks:
             building = _attacked_building(chunk, self.res)
@@ -464,6 +493,29 @@ def _world_region_modifier(s: Span, res: Resources) -> bool:
         and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("GPE", "LOC")
 
 
+def _expansion_of_listed_acronym(doc: Doc, s: int, e: int, span: Span, entry, res: Resources):
+    """A listed actor's name inside a longer capitalised name told with another listed actor's acronym in
+    brackets right after it ("the South X Y Movement in Opposition (XYM-IO)": the name is the bracketed
+    actor's, written otherwise than the lexicon writes it; not the shorter listed name inside it). The
+    whole name (capitalised words before the match, and capitalised words, "in", "of", "the", "for" after
+    it) and the bracket's entry, or None."""
+    k = e
+    while k < span.end and k - e < 6 and (doc[k].is_title or doc[k].lower_ in ("in", "of", "the", "for")):
+        k += 1
+    if k == e or k >= span.end or doc[k].text != "(" or not doc[k - 1].is_title:
+        return None
+    close = next((t.i for t in doc[k + 1:min(span.end, k + 6)] if t.text == ")"), None)
+    if close is None or close == k + 1:
+        return None
+    other = res.lexicon.match(doc[k + 1:close].text)
+    if other is None or other is entry or other.key == entry.key:
+        return None
+    start = s
+    while start > span.start and s - start < 3 and doc[start - 1].is_title and doc[start - 1].lower_ != "the":
+        start -= 1
+    return doc[start:k], other
+
+
 def _inside_a_body_name(doc: Doc, s: int, e: int, res: Resources) -> bool:
     """A listed actor's name (tokens ``s:e``) inside a longer body's name: NER's ORG span around it
     holds a body word of its own ("the Ministry of the Y", "Z Special Operations Command-W") or runs
@@ -481,6 +533,13 @@ def _inside_a_body_name(doc: Doc, s: int, e: int, res: Resources) -> bool:
         and doc[s - 1].pos_ in ("ADJ", "PROPN", "NOUN") and any(t.lower_ in res.body_name_heads for t in doc[s:e])
 
 
+def _hyphen_goes_on(doc: Doc, j: int, taken: set[int]) -> bool:
+    """"X-Y" written without spaces, Y a capitalised proper noun nobody labelled: one name (round 32: "the
+    X-Y river" is no river "Y")."""
+    return j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
+        and doc[j + 2].pos_ == "PROPN" and doc[j + 2].is_title and not doc[j + 2].ent_type_ and j + 2 not in taken
+
+
 def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Iterator[Span]:
     """Runs of capitalised proper nouns that NER gave no label and no rule claimed (from the
     sentence's second word unless ``first``: the first word is capitalised anyway)."""
@@ -490,18 +549,19 @@ def _unlabelled_names(span: Span, taken: set[int], first: bool = False) -> Itera
         t = doc[i]
         if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ and i not in taken:
             j = i
-            while j + 1 < span.end and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
-                    and not doc[j + 1].ent_type_ and j + 1 not in taken:
-                j += 1
+            while j + 1 < span.end and (doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper()
+                                        and not doc[j + 1].ent_type_ and j + 1 not in taken or _hyphen_goes_on(doc, j, taken)):
+                j += 1 if doc[j + 1].text != "-" else 2
             yield doc[i:j + 1]
             i = j + 1
             continue
         i += 1
 
 
-def _join_hyphenated(ents, is_state=None) -> list[Span]:
+def _join_hyphenated(ents, is_state=None, title_heads: frozenset[str] = frozenset()) -> list[Span]:
     """NER splits a hyphenated name ("Abu-Kamal") in two: one name, written without spaces; two
-    person names side by side are one ("Hassan Sheikh" "Mohamud")."""
+    person names side by side are one ("Hassan Sheikh" "Mohamud"), but not a title's last word and a
+    full name after it ("X Governor" "Jane Q. Roe": the office of a place, then its holder; round 32)."""
     out: list[Span] = []
     for ent in ents:
         doc = ent.doc
@@ -521,6 +581,10 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
                 and ent.label_ in ("GPE", "LOC", "FAC", "PERSON") and _HYPHEN_TAIL.fullmatch(doc[end + 1].text) \
                 and (is_state is None or not is_state(doc[ent.start:end].text)):  # (not "X Forces State-Forward")
             end += 2  # "X-d'Y", "X-Y": the rest of a hyphenated place name NER left unlabelled
+        if ent.label_ == "ORG" and len(ent) == 1 and ent[0].is_upper and ent[0].is_alpha and end + 1 < len(doc) \
+                and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and doc[end + 1].is_upper and doc[end + 1].is_alpha and len(doc[end + 1]) == 1:
+            end += 2  # "XYZ-W": an acronym with its place's letter (round 32)
         if end != ent.end or start != ent.start:
             ent = Span(doc, start, end, label=ent.label_)
         prev = out[-1] if out else None
@@ -529,7 +593,7 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
             out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label_)
             continue
         if prev is not None and ent.start == prev.end and ent.label_ == prev.label_ == "PERSON" \
-                and prev[-1].whitespace_:
+                and prev[-1].whitespace_ and not (len(prev) >= 2 and prev[-1].text in title_heads and len(ent) >= 2):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Hassan Sheikh" + "Mohamud"
             continue
         if prev is not None and ent.start == prev.end and prev.label_ == "PERSON" and len(prev) >= 2 \
@@ -544,6 +608,51 @@ def _join_hyphenated(ents, is_state=None) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+def _join_body_names(ents: list[Span], res: Resources) -> list[Span]:
+    """A body's or force's name NER cut at an "of" (round 32): "The Joint Command of" + "Armed Forces" (a name
+    ending in "of", then the name after it, "the" perhaps between) is one name; "the Ministry of Defence" +
+    "of the Xian Federation" (a state body's or force's name, titles.yaml state_of_heads, then "of" and a
+    state's name NER labels a place) is one name, the state named inside it (finder step 7)."""
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ == "ORG" and ent[-1].lower_ in res.org_heads:
+            ent = _with_purpose(ent)
+        prev = out[-1] if out else None
+        if prev is None or prev.label_ != "ORG" or ent.label_ not in ("ORG", "GPE"):
+            out.append(ent)
+            continue
+        doc, gap = ent.doc, ent.start - prev.end
+        words = [t.lower_ for t in prev]
+        if ent.label_ == "ORG" and words[-1] == "of" and len(prev) >= 3 and (
+                gap == 0 or gap == 1 and doc[prev.end].lower_ == "the") and ent[-1].text[:1].isupper():
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        if ent.label_ == "GPE" and gap == 1 and doc[prev.end].lower_ == "of" and "of" in words[1:] \
+                and words[words.index("of", 1) - 1] in res.state_of_heads:
+            bare = ent[1:] if ent[0].lower_ == "the" else ent
+            state = res.gazetteer.country(bare.text) if len(bare) else None
+            if state is not None and not _is_demonym(bare.text, state):
+                out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+                continue
+        out.append(ent)
+    return out
+
+
+def _with_purpose(ent: Span) -> Span:
+    """"The X Council" + "for the Salvation of the Republic" (unlabelled): a body's name goes on over "for" and
+    its purpose's capitalised words ("of", "the", "and" between them), when NER labelled none of them (round 32)."""
+    doc, j = ent.doc, ent.end
+    if j + 1 >= len(doc) or doc[j].lower_ != "for":
+        return ent
+    k, last = j + 1, None
+    while k < len(doc) and not doc[k].ent_type_ and (doc[k].is_alpha and doc[k].is_title or doc[k].lower_ in (
+            "of", "the", "and") and k > j + 1 or doc[k].lower_ == "the" and k == j + 1):
+        if doc[k].is_title and doc[k].lower_ != "the":
+            last = k
+        k += 1
+    return Span(doc, ent.start, last + 1, label=ent.label_) if last is not None else ent
 
 
 #: the piece after a hyphen that goes on a name: "d'Y", "l'Y" or a capitalised word
@@ -568,6 +677,81 @@ def _plain_forces(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]
             if i + n < span.end and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha:
                 continue
             yield doc[i:i + n]
+
+
+_FIGHTERS_AFTER_NAME = frozenset(["fighters", "forces", "militia", "militiamen", "rebels", "militants"])
+
+
+def _named_by_fighters(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:
+    """"the X Brotherhood fighters", "Y Alliance forces": one to three capitalised words ending in an alliance's or
+    movement's word (``res.armed_name_heads``) before a fighters' noun, none claimed, no state's name or adjective,
+    listed actor or body's word among them."""
+    doc = span.doc
+    for t in span:
+        if t.lower_ not in _FIGHTERS_AFTER_NAME or t.i - 1 <= span.start:
+            continue
+        head = doc[t.i - 1]
+        if not (head.is_title and head.lower_ in res.armed_name_heads) or head.i in taken:
+            continue
+        k = head.i
+        while k > span.start and head.i - k < 2 and doc[k - 1].is_alpha and doc[k - 1].is_title \
+                and doc[k - 1].lower_ != "the" and k - 1 not in taken:
+            k -= 1
+        name = doc[k:head.i + 1]
+        if len(name) < 2 or any(res.gazetteer.country(w.text) is not None and w.lower_ != head.lower_ for w in name) \
+                or res.lexicon.match(name.text) is not None or any(w.lower_ in res.org_heads and w.i != head.i for w in name):
+            continue
+        yield name
+
+
+#: last words of a force's or unit's name before a dash and its place ("X Force – Y", "Z Task Force – W")
+_DASH_FORCE_HEADS = frozenset(["force", "forces", "command", "group", "team", "unit"])
+
+
+def _dash_joined_forces(span: Span, res: Resources) -> Iterator[Span]:
+    """"the X Rotational Force – Y", "Special Z Task Force – Operation W": capitalised words ending in a force's
+    or unit's word, a spaced dash, then one to four capitalised words (a place, or "Operation" and its name):
+    one force's name (NER cuts it at the dash, and the lexicon reads "Operation W" as the coalition)."""
+    doc = span.doc
+    for t in span:
+        if t.text not in ("\u2013", "-") or not t.whitespace_ or t.i == span.start or not doc[t.i - 1].whitespace_:
+            continue
+        head = doc[t.i - 1]
+        if not (head.is_title and (head.lower_ in _DASH_FORCE_HEADS or head.lower_ in res.unit_heads)):
+            continue
+        k = t.i - 1
+        while k > span.start and t.i - k < 6 and doc[k - 1].is_alpha and doc[k - 1].is_title \
+                and doc[k - 1].lower_ != "the":
+            k -= 1
+        if t.i - k < 2 or k == span.start and doc[k].lower_ in res.force_nouns:
+            continue  # (one word is no name: "Force – X")
+        j = t.i + 1
+        while j < span.end and j - t.i <= 4 and doc[j].is_alpha and doc[j].is_title:
+            j += 1
+        if j == t.i + 1:
+            continue
+        yield doc[k:j]
+
+
+def _named_force_tails(span: Span, res: Resources, taken: set[int]) -> Iterator[Span]:
+    """"the Xia group of forces" (``res.named_force_tails``, in lower case): one or two capitalised words
+    before the tail, not a sentence's first word alone, not a state's name or adjective, none claimed."""
+    doc = span.doc
+    for words in res.named_force_tails:
+        n = len(words)
+        for i in range(span.start + 1, span.end - n + 1):
+            if doc[i].lower_ != words[0] or tuple(t.text for t in doc[i:i + n]) != words \
+                    or any(j in taken for j in range(i, i + n)):
+                continue
+            k = i
+            while k > span.start and i - k < 2 and doc[k - 1].is_alpha and doc[k - 1].is_title \
+                    and doc[k - 1].lower_ not in ("the", "a", "an") and (k - 1 > span.start or i - k == 1):
+                k -= 1
+            if k == i or any(j in taken for j in range(k, i)):
+                continue
+            if res.gazetteer.country(doc[k:i].text) is not None or res.lexicon.match(doc[k:i].text) is not None:
+                continue  # "the Xian group of forces": a state's, no name
+            yield doc[k:i + n]
 
 
 def _bare_services(span: Span, res: Resources, taken: set[int], definite: bool = False) -> Iterator[Span]:

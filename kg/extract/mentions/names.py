@@ -32,6 +32,9 @@ _FORCE_NAME_HEADS = frozenset(["force", "forces", "police", "guard", "army", "co
 _FORCE_MEMBER_NOUNS = frozenset(["troops", "soldiers", "personnel", "officers", "policemen", "servicemen", "units",
                                  "reinforcements", "contingent", "contingents"])  # (not "rebels", "fighters")
 
+# Words of a force's kind, no name's ("a Joint Task Force"): after "a", a name of these only is no force's name.
+_GENERIC_FORCE_WORDS = frozenset(["joint", "combined", "task", "force", "forces", "armed", "special", "operations"])
+
 # Plural people nouns NER runs into a unit's name ("X National Guard Soldiers").
 _TRAILING_PEOPLE = frozenset(["soldiers", "troops", "airmen", "sailors", "marines", "members", "personnel"])
 
@@ -134,6 +137,9 @@ class NamesMixin:
                for a, b in zip(ent, ent[1:])) \
                 or any(a.text == "Troops" and b.lower_ == "of" and i > 0 for i, (a, b) in enumerate(zip(ent, ent[1:]))):
             # (round 30: "the Border Troops of the X Committee": troops of a body are a force, not the body)
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an") \
+                    and all(t.lower_ in _GENERIC_FORCE_WORDS or t.lower_ in res.force_modifiers for t in ent):
+                return  # "a Joint Task Force of X personnel": a kind of force, none named (round 32)
             claim(ent, "ArmedForce", None)  # "the National Armed Forces", "the Armed Forces of X", "the Y Task Force"
             return
         if _multinational_force(ent, res):
@@ -204,7 +210,11 @@ class NamesMixin:
         if listed == "place":
             claim(ent, "Location", None, place=None)  # "the oil fields X and Y": a place listed with a place
             return
-        if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)):
+        titled_inside = bare is not None and ent.start > bare.start and ent[0].i > bare.start
+        if person and label == "PERSON" or (person and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent if t.is_alpha)) \
+                or titled_inside and label == "ORG" and len(ent) <= 3 and all(t.is_alpha and t.is_title for t in ent) \
+                and not any(t.lower_ in res.org_heads or t.lower_ in res.unit_heads for t in ent):
+            # ("Spokesperson X", one body to NER: the title NER ran into the surname after it, round 32)
             claim(ent, "Person", None, **_person_context(ent, sent, res))
             return
         if label == "ORG" and _holder_in_apposition(ent, res):
@@ -228,7 +238,7 @@ class NamesMixin:
                 context["lone_word"] = True  # one word, no title, no role, no "said": the model's guess alone
             claim(ent, "Person", None, **context)
         else:
-            claim(ent, "Organization", None)
+            claim(ent, "Organization", None, model_guess=True)  # (no body's word: NER's label alone, round 32)
 
     def _state_possessive_person(self, ent: Span) -> bool:
         """"Ukraine's X Y": a state's possessive before a full name the model calls a building is
@@ -278,6 +288,7 @@ def _battle_group(ent: Span) -> bool:
 #: or "Movement": the PLO and a liberation movement turned party are bodies)
 _LIBERATION_HEADS = frozenset(["Front", "Army", "Tigers"])
 _MOVEMENT_WORDS = frozenset(["movement", "front", "army", "alliance", "forces", "brigade", "brigades", "coalition"])
+_UNION_WORDS = frozenset(["alliance", "coalition", "union", "federation", "network", "umbrella"])
 _ARMED_WORDS = frozenset(["rebel", "rebels", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "militia",
                           "paramilitary"])
 
@@ -291,6 +302,8 @@ def _armed_description(ent: Span, before: bool = True) -> bool:
             and any(t.lower_ in _MOVEMENT_WORDS for t in ent):
         return True  # (a rebel movement's name: "the rebel X Movement", not any body the rebels hold)
     j = ent.end
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_upper:
+        j += 3  # "X (XY), a rebel group": its acronym first (round 32)
     while j < len(doc) and doc[j].text in (",", "-", "–", "—"):
         j += 1
     if j == ent.end or j >= len(doc) or doc[j].lower_ not in ("a", "an"):
@@ -302,6 +315,10 @@ def _armed_description(ent: Span, before: bool = True) -> bool:
         run.append(t.lower_)
     if not run:
         return False
+    k = j + 1 + len(run)  # "X, an alliance of armed groups": a union of armed groups is one (round 32)
+    if run[-1] in _UNION_WORDS and k + 2 < len(doc) and doc[k].lower_ == "of" \
+            and doc[k + 1].lower_ in _ARMED_WORDS | {"armed", "rebel"} and doc[k + 2].lemma_.lower() in ("group", "faction", "militia", "movement"):
+        return True
     return run[-1] in _ARMED_WORDS or run[-1] in ("group", "groups", "faction", "movement") and any(
         w in _ARMED_WORDS or w == "armed" for w in run[:-1])
 
@@ -358,8 +375,10 @@ def _commanding_state(ent: Span, res: "Resources"):
     A command with no state in its name ("Joint Operations Command") stays a body."""
     words = [t for t in ent if t.lower_ != "the"]
     if len(words) < 3 or words[-1].lower_ not in res.state_command_heads or words[-1].text[:1].islower() \
-            or any(t.lower_ in ("of", "and") for t in words):
-        return None
+            or any(t.lower_ == "of" for t in words) or any(
+                t.lower_ == "and" and not (0 < k < len(words) - 1 and words[k - 1].text[:1].isupper()
+                                          and words[k + 1].text[:1].isupper()) for k, t in enumerate(words)):
+        return None  # ("U.S. Army X and Y Command": "and" between two words of its name, round 32)
     for k in (2, 1):
         state = res.gazetteer.country(" ".join(t.text for t in words[:k]))
         if state is not None:

@@ -149,13 +149,15 @@ class PatternsMixin:
                 end = states[t.i + 2]
                 if not (end < n and doc[end].text in ("'s", "’s")):
                     out.append(("GOVERNMENT", t.i, end))  # "the government of X"
+            officials = t.i + 1 < n and doc[t.i + 1].lemma_.lower() in res.person_roles and doc[t.i + 1].is_lower
             if t.lower_ == "administration" and t.i >= 2 and doc[t.i - 1].ent_type_ == "PERSON" \
-                    and doc[t.i - 1].pos_ == "PROPN" and _heads_phrase(t):
+                    and doc[t.i - 1].pos_ == "PROPN" and (_heads_phrase(t) or officials):
                 s = t.i - 1
                 while s > 0 and doc[s - 1].ent_type_ == "PERSON" and doc[s - 1].pos_ == "PROPN":
                     s -= 1
-                if s > 0 and doc[s - 1].lower_ == "the":
-                    out.append(("GOVERNMENT", s, t.i + 1))  # "the X administration"
+                if s > 0 and (doc[s - 1].lower_ == "the" and _heads_phrase(t) or officials and doc[s - 1].is_lower):
+                    # "the X administration"; "other X administration officials" (round 32)
+                    out.append(("GOVERNMENT", s, t.i + 1))
         return out
 
     def _command_name(self, s: Span) -> Optional[Span]:
@@ -288,6 +290,8 @@ class PatternsMixin:
         country = self.res.gazetteer.country(head)
         if country is None:
             return
+        if label == "FORCE" and _in_a_command_name(s, self.res):
+            return  # "the U.S. Army X and Y Command": the command's name is NER's (round 32)
         command = self._command_name(s) if label == "FORCE" else None
         if command is not None:  # "X Army Xland", "Y Forces-Zland": a command of its own, no state's forces
             claim(command, "ArmedForce", None, command=True)
@@ -300,6 +304,16 @@ class PatternsMixin:
         elif claim(s, "ArmedForce", None, country=country.code) is not None and len(s) > 2 \
                 and s[len(head.split())].text in ("'s", "’s") and not _is_demonym(head, country):
             claim(s[:len(head.split())], "Country", None, inside=True, country=country)  # "X's army" names X too
+
+
+def _in_a_command_name(s: Span, res: Resources) -> bool:
+    """A state's force phrase ("U.S. Army") that opens a longer capitalised name NER labels a body and that
+    ends in a command's word after capitalised words ("the U.S. Army X and Y Command"): a part of that name."""
+    doc = s.doc
+    ent = next((x for x in doc.ents if x.label_ == "ORG" and x.start <= s.start and s.end < x.end), None)
+    if ent is None or ent[-1].lower_ not in res.state_command_heads or not ent[-1].text[:1].isupper():
+        return False
+    return all(t.text[:1].isupper() or t.lower_ == "and" for t in doc[s.end:ent.end])
 
 
 def _area_word(t, res: Resources) -> bool:

@@ -48,6 +48,11 @@ class PlacesMixin:
     def _place_frame(self, ent: Span) -> bool:
         """"the town of X", "X province", "in X" (when X is a known place)."""
         doc = ent.doc
+        if len(ent) == 1 and ent[0].tag_ == "NNPS" and ent.start >= 2 and doc[ent.start - 1].lower_ == "the" \
+                and doc[ent.start - 2].lower_ in ("in", "off", "near") and ent[0].text not in self.res.service_branches:
+            return True  # "a base in the Xes": a plural proper name after "in the" is islands' or a range's (round 32)
+        if ent.start >= 1 and doc[ent.start - 1].lower_ in _NEIGHBOURING and len(ent) <= 3:
+            return True  # "reinforced neighbouring X Y": only a place neighbours (round 32)
         if ent.end < len(doc) and doc[ent.end].lower_ in self.res.place_suffixes and doc[ent.end].lower_ not in ("airport", "airfield", "camp", "port"):
             return True
         if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and (
@@ -118,7 +123,8 @@ class PlacesMixin:
             place = self.res.gazetteer.lookup(ent.text)
             if place is not None and ent.label_ == "ORG" and self._acronym_not_the_place(ent, place):
                 place = None  # "to NATO", "in NATO": the body, not a village "Nato"
-            return place is not None or _scene_of_violence(ent, prev, self.res, self._person_words)
+            return place is not None or _scene_of_violence(ent, prev, self.res, self._person_words) \
+                or _home_of_people(ent, prev, self.res, self._person_words)
         return False
 
     def _of_a_place_noun(self, doc: Doc, of: int, prep: str = "of") -> bool:
@@ -286,7 +292,7 @@ def _scene_of_violence(ent: Span, prep: Token, res: Resources, person_words: Opt
     only when a vowel-blind look-alike abroad matched it (a wrong point); now it is a place with no
     point. NER's "person" label is overruled only for a name the report never gives a person's full
     name with (:func:`_lone_name`)."""
-    if prep.lower_ not in ("in", "near") or len(ent) != 1 or ent.root.pos_ != "PROPN" \
+    if prep.lower_ not in ("in", "near", "at") or len(ent) != 1 or ent.root.pos_ != "PROPN" \
             or not _lone_name(ent, person_words):
         return False
     if ent.root.dep_ != "pobj" or ent.root.head.i != prep.i:
@@ -297,6 +303,23 @@ def _scene_of_violence(ent: Span, prep: Token, res: Resources, person_words: Opt
     if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in res.fighting_words:
         return True  # (a sentence's first noun may be tagged a proper noun: "Clashes in X")
     return ent.label_ != "PERSON" and head.pos_ == "NOUN" and head.lemma_.lower() in res.scene_buildings
+
+
+_NEIGHBOURING = frozenset(["neighbouring", "neighboring", "nearby"])
+
+
+def _home_of_people(ent: Span, prep: Token, res: Resources, person_words: Optional[frozenset[str]] = None) -> bool:
+    """An unlisted one-word name after "in" or "from" right after a plural noun of people who live or act
+    somewhere ("the authorities in X", "armed youths from Y"; titles.yaml people_of_places): a place
+    (round 32: NER calls such a town a body). Not an acronym, not part of a person's name in the report."""
+    doc = ent.doc
+    if prep.lower_ not in ("in", "from") or len(ent) != 1 or prep.i != ent.start - 1 or prep.i < 1 \
+            or not ent[0].is_title or not ent[0].is_alpha or not _lone_name(ent, person_words):
+        return False
+    if ent.end < len(doc) and not ent[-1].whitespace_ and doc[ent.end].text in ("-", "–"):
+        return False  # "in X-Y": a piece of a hyphenated name
+    noun = doc[prep.i - 1]
+    return noun.tag_ == "NNS" and noun.lower_ in res.people_of_places
 
 
 def _lone_name(ent: Span, person_words: Optional[frozenset[str]] = None) -> bool:

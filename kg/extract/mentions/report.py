@@ -29,10 +29,20 @@ def _confirmed_in_body(parsed: ParsedDoc, found: list[RawMention]) -> list[RawMe
         # state's word and a force noun, found by the force patterns, not by the tagger)
         if m.sentence.index == 0 and not (m.kind == "Country" or m.hint.get("entry") is not None or state_force
                                           or _strip_the(_strip_possessive(m.text)) in body or base and base in body
-                                          or _name_parts_in_body(m, body) or _department_of(m)):
+                                          or _name_parts_in_body(m, body) or _department_of(m)
+                                          or _initialled_name(m)):
             continue
         out.append(m)
     return out
+
+
+_INITIALLED = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _initialled_name(m: RawMention) -> bool:
+    """"Statement From X Press Secretary Jane Q. Roe": a person's name with a middle initial, which Title Case
+    does not invent (round 32: a statement's author named in its headline only)."""
+    return m.kind == "Person" and _INITIALLED.fullmatch(m.text) is not None
 
 
 def _department_of(m: RawMention) -> bool:

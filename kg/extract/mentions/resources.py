@@ -112,6 +112,10 @@ class Resources:
     region_force_nouns: frozenset[str] = frozenset()
     kind_named_groups: frozenset[str] = frozenset()  # "bandits": armed men named by their kind (round 28)
     state_of_heads: frozenset[str] = frozenset()  # "the Ministry of Y of X": X is named (round 28)
+    adjective_prefixes: frozenset[str] = frozenset()  # "trans-X": an adjective, no place (round 32)
+    people_of_places: frozenset[str] = frozenset()  # "the authorities in X": X a place (round 32)
+    armed_name_heads: frozenset[str] = frozenset()  # "the X Brotherhood fighters": a group (round 32)
+    named_force_tails: tuple[tuple[str, ...], ...] = ()  # "the X group of forces": a force (round 32)
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -146,6 +150,10 @@ class Resources:
             governed_regions=tuple(tuple(r.split()) for r in data.get("governed_regions", [])),
             region_force_nouns=frozenset(data.get("region_force_nouns", [])),
             state_of_heads=frozenset(w.lower() for w in data.get("state_of_heads", [])),
+            adjective_prefixes=frozenset(w.lower() for w in data.get("adjective_prefixes", [])),
+            people_of_places=frozenset(w.lower() for w in data.get("people_of_places", [])),
+            armed_name_heads=frozenset(w.lower() for w in data.get("armed_name_heads", [])),
+            named_force_tails=tuple(tuple(p.lower().split()) for p in data.get("named_force_tails", [])),
             kind_named_groups=frozenset(w.lower() for w in data.get("kind_named_groups", [])),
             title_complements=frozenset(data["title_complements"]),
             unit_heads=frozenset(data["unit_heads"]),

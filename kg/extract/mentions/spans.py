@@ -14,7 +14,7 @@ from kg.extract.nlp import Sentence
 
 from kg.extract.mentions.resources import Resources
 from kg.extract.mentions.common import (
-    DIRECTIONS, LOCATIVE_PREPS, _COMBATANT_NOUNS, _COMMON_ACTORS, _PEOPLE_NOUNS, _STUDY_HEADS,
+    DIRECTIONS, LOCATIVE_PREPS, _COMBATANT_NOUNS, _COMMON_ACTORS, _DIVISION_WORDS, _PEOPLE_NOUNS, _STUDY_HEADS,
     _TITLE_MODIFIERS, _after_locative, _after_place_noun, _holder_in_apposition, _is_demonym, _is_headline,
     _modifies_combatants, _only_a_title, _person_context, _state_then_name, _states_pair, _strip_the,
     _subdivision, _trim, _with_place_suffix
@@ -22,6 +22,9 @@ from kg.extract.mentions.common import (
 
 
 _TIME_ZONE = re.compile(r"(?:UTC|GMT)\b")
+#: plurals of a building's word ("Embassies", "Consulates"): a name ending in one names several buildings
+_PLURAL_BUILDINGS = frozenset(["embassies", "consulates", "hotels", "mosques", "churches", "hospitals", "palaces",
+                               "prisons", "stadiums", "airports", "schools", "museums"])
 
 #: "X-dominated", "Y-majority": what a people's name is joined to when it describes a group or an area
 _PEOPLE_LED = frozenset(["led", "dominated", "majority", "populated", "inhabited", "speaking", "minority"])
@@ -35,6 +38,11 @@ class SpansMixin:
         res = self.res
         if label in ("GPE", "LOC", "FAC") and not any(t.text[:1].isupper() for t in ent if t.lower_ != "the"):
             return  # "the kingdom", "the region": a description NER labelled, no name
+        if len(ent) == 3 and ent[0].text in res.adjective_prefixes and ent[1].text == "-" and not ent[0].whitespace_ \
+                and not ent[1].whitespace_ and label in ("GPE", "LOC", "FAC", "NORP"):
+            return  # "the trans-X security environment": a lower-case prefix makes the name an adjective (round 32)
+        if len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].lower_ in _PLURAL_BUILDINGS:
+            return  # "the X Embassies in A and B": several buildings, no one place or body named (round 32)
         if _TIME_ZONE.match(ent.text):
             return  # "UTC+4:30": a time zone NER calls a body
         if label in ("ORG", "PERSON") and len(ent) >= 2 and sent.index == 0 and _is_headline(sent):
@@ -49,6 +57,19 @@ class SpansMixin:
                 and not (ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].lower_ in res.force_nouns):
             # "Joint Task Force | 76": its number is its name's (not a count: "Task Force | 9 troops")
             ent = Span(ent.doc, ent.start, ent.end + 1, label=label)
+        qualified = _bracketed_qualifier(ent) if label == "ORG" else None
+        if qualified is not None:  # "the 24th X Unit (Special Operations Capable)": the unit's whole name (round 32)
+            base, close = qualified
+
+            def widen(s, kind, subtype=None, **hint):
+                m = claim(s, kind, subtype, **hint)
+                if m is not None and kind == "ArmedForce" and m.span.end == base.end:
+                    m.text = ent.doc.text[m.span[0].idx:ent.doc[close].idx + 1]
+                    m.end = m.start + len(m.text)
+                return m
+
+            self._claim_ent(base, sent, widen)
+            return
         named = _force_by_own_name(ent, res)
         if named is not None:  # "Task Force Hawk", "Task Force 505": a force by its own name (round 29; NER
             claim(named, "ArmedForce", None)  # calls some a product or a place)
@@ -123,6 +144,8 @@ class SpansMixin:
                 and ent.doc[ent.end].is_alpha and ent.doc[ent.end].is_title and ent.doc[ent.end].pos_ == "PROPN" \
                 and ent[-1].whitespace_:
             ent = Span(ent.doc, ent.start, ent.end + 1, label=label)  # "Jane Al | Doe": NER stopped at the particle
+        if label == "PERSON" and _hyphenated_surname_after(ent, res):
+            ent = Span(ent.doc, ent.start, ent.end + 3, label=label)  # "Jane Maria | Roe-Doe" (round 32)
         if len(ent) > 1 and ent[-1].lower_ in ("of", "the", "and", "for") and label in ("GPE", "LOC", "FAC", "ORG"):
             return  # "Republic of" | "the X" cut by NER: no name ends on such a word (the state after it is found on its own)
         if label in ("GPE", "LOC", "FAC") and len(ent) > 1 and _dated(ent):
@@ -244,6 +267,14 @@ class SpansMixin:
             # the small model calls some unfamiliar towns a work of art: a place where only a place fits
             if len(ent) <= 3 and (self._place_frame(ent) or _after_place_noun(ent)):
                 claim(_subdivision(ent) or _with_place_suffix(ent, res), "Location", None, place=None, guessed=True)
+        elif label in ("DATE", "TIME"):
+            # the model calls some rare names a date ("its northern X province"): a place before a division's
+            # word, when no word of it is a month's, a day's or a number (round 32)
+            doc = ent.doc
+            if ent.end < len(doc) and doc[ent.end].lower_ in _DIVISION_WORDS and all(
+                    t.is_alpha and t.is_title and t.lower_.rstrip(".") not in _MONTH_WORDS and t.lower_ not in _WEEK_DAYS
+                    and t.text not in res.day_words for t in ent):
+                claim(_with_place_suffix(ent, res), "Location", None, place=None)
         elif label in ("LOC", "FAC"):
             if _modifies_combatants(ent, res):
                 return
@@ -421,6 +452,9 @@ def _plural_people(ent: Span, res: Resources, norp_words: frozenset[str] = froze
     of the whole report ("X rebels" in one paragraph, "the Xs" in another)."""
     if len(ent) != 1 or not ent[0].text.endswith("s"):
         return False
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].lower_ in ("in", "at", "near", "off"):
+        return False  # "a base in the Xes": islands or a range, a place (round 32; a people is not "in")
     text = ent[0].text
     # (tagged NNPS, or NNP when the report uses the word without its "s" as a people's adjective:
     # "the Xs fled" beside "X rebels", NER's NORP)
@@ -482,6 +516,23 @@ def _run_on_tail(ent: Span, res: Resources) -> Optional[tuple[Span, Optional[Spa
             return head, tail
         return None
     return None
+
+
+def _bracketed_qualifier(ent: Span) -> Optional[tuple[Span, int]]:
+    """A unit's name NER ran into the bracketed qualifier after it and cut before its closing bracket
+    ("X Expeditionary Unit (Special Operations Capable"): the name before the bracket, and the index of
+    the closing bracket, when the bracket holds capitalised words only (round 32: the golds name the
+    unit with its qualifier)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ")":
+        return None
+    opening = next((t.i for t in ent[1:] if t.text == "("), None)
+    if opening is None or any(t.text == ")" for t in ent):
+        return None
+    inner = doc[opening + 1:ent.end]
+    if not len(inner) or not all(t.is_alpha and t.text[:1].isupper() for t in inner):
+        return None
+    return Span(doc, ent.start, opening, label=ent.label_), ent.end
 
 
 def _force_by_own_name(ent: Span, res: Resources) -> Optional[Span]:
@@ -546,6 +597,25 @@ def _office_of_state(ent: Span, res: Resources) -> Optional[Span]:
     last_of = max(i for i, t in enumerate(words) if t.lower_ == "of")
     tail = ent.doc[words[last_of].i + 1:ent.end]
     return tail if len(tail) and res.gazetteer.country(_strip_the(tail.text)) is not None else None
+
+
+def _hyphenated_surname_after(ent: Span, res: Resources) -> bool:
+    """A full name NER ended before the hyphenated surname right after it ("Jose Maria | Roe-Doe"): two
+    title-case words joined by a hyphen with no space, no label of their own, no state's name, after a
+    name of two words or more (round 32)."""
+    doc, j = ent.doc, ent.end
+    if len(ent) < 2 or j + 2 >= len(doc) or not ent[-1].whitespace_ or doc[j + 1].text != "-" \
+            or ent[-1].text in ("'s", "’s"):
+        return False  # ("X Y's Al-Z": the owner of a listed group)
+    first, second = doc[j], doc[j + 2]
+    if first.whitespace_ or doc[j + 1].whitespace_ or not (first.is_alpha and first.is_title
+                                                           and second.is_alpha and second.is_title):
+        return False
+    if any(t.ent_type_ for t in doc[j:j + 3]) and not any(
+            e.start == j and e.end == j + 3 and e.label_ in ("ORG", "PERSON", "GPE", "NORP") for e in doc.ents):
+        return False  # (labelled apart, as a whole, by NER's guess: "X-Y" a body, the same surname)
+    return res.gazetteer.country(first.text) is None and res.gazetteer.country(second.text) is None \
+        and res.gazetteer.country(doc[j:j + 3].text) is None and res.lexicon.match(doc[j:j + 3].text) is None
 
 
 #: particles that open a surname as written in title case ("Khalil Al Y", "Ana Da Z"): a name ends on none of them
