@@ -14,14 +14,14 @@ from rule_helpers import extract
 
 from kg.extract import admin2
 from script_loader import load_script
+from facts_lookup import one_location
 
 
 
 @pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
-
-    return Extractor()
+def extractor(shipped_extractor):
+    """The extractor as shipped (learned filter on), the session's one copy: no second spaCy load."""
+    return shipped_extractor
 
 
 @pytest.fixture
@@ -29,10 +29,7 @@ def districts_on(monkeypatch):
     monkeypatch.setattr(admin2, "enabled", lambda: True)
 
 
-def _place(facts, name):
-    found = [e for e in facts.entities if e.type == "Location" and e.name == name]
-    assert len(found) == 1, [(e.type, e.name) for e in facts.entities]
-    return found[0]
+_place = one_location
 
 
 # ---- the table

@@ -19,19 +19,16 @@ from rule_helpers import extract
 
 from kg.extract import admin2
 from script_loader import load_script
+from facts_lookup import one_location
 
 
 @pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
+def extractor(shipped_extractor):
+    """The extractor as shipped (learned filter on), the session's one copy: no second spaCy load."""
+    return shipped_extractor
 
-    return Extractor()
 
-
-def _place(facts, name):
-    found = [e for e in facts.entities if e.type == "Location" and e.name == name]
-    assert len(found) == 1, [(e.type, e.name) for e in facts.entities]
-    return found[0]
+_place = one_location
 
 
 def _near(e, lat, lon, tol=0.05):

@@ -16,21 +16,18 @@ from kg.graph import iris
 from kg.graph.hierarchy import division_named
 from kg.graph.mapping import facts_to_triples
 from kg.graph.vocab import CKG
+from facts_lookup import one_location
 
 CFG = load_config()
 
 
 @pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
+def extractor(shipped_extractor):
+    """The extractor as shipped (learned filter on), the session's one copy: no second spaCy load."""
+    return shipped_extractor
 
-    return Extractor()
 
-
-def _place(facts, name):
-    found = [e for e in facts.entities if e.type == "Location" and e.name == name]
-    assert len(found) == 1, [(e.type, e.name) for e in facts.entities]
-    return found[0]
+_place = one_location
 
 
 def _report_places(facts):

@@ -16,6 +16,7 @@ from rule_helpers import extract
 from kg.extract.geo_context import ArticleContext, dateline_country, named_countries
 from kg.extract.gazetteer import Gazetteer, Place
 from script_loader import load_script
+from facts_lookup import one_location
 
 
 
@@ -24,10 +25,7 @@ def gaz() -> Gazetteer:
     return Gazetteer.load()
 
 
-def _place(facts, name):
-    found = [e for e in facts.entities if e.type == "Location" and e.name == name]
-    assert len(found) == 1, [(e.type, e.name) for e in facts.entities]
-    return found[0]
+_place = one_location
 
 
 def _state(facts, name):
