@@ -319,7 +319,8 @@ class MentionFinder(PatternsMixin, SpansMixin, NamesMixin, PlacesMixin, GroupsMi
             claim(s, "ArmedForce", None)
         # 3. spaCy's entities, corrected by context.
         for ent in _join_body_names(_join_hyphenated(
-                span.ents, lambda text: self.res.gazetteer.country(text) is not None, self.res.title_heads), self.res):
+                span.ents, lambda text: self.res.gazetteer.country(text) is not None,
+                self.res.title_heads - self.res.name_part_titles), self.res):
             self._claim_ent(ent, sent, claim)
         # 3b. Names NER left unlabelled after a dateline ("CITY, Feb 29 (Outlet) - Jane Roe and ..."):
         #     the model reads the dateline and the lead's first words as one run; the lead, read again

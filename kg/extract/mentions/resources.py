@@ -116,6 +116,7 @@ class Resources:
     people_of_places: frozenset[str] = frozenset()  # "the authorities in X": X a place (round 32)
     armed_name_heads: frozenset[str] = frozenset()  # "the X Brotherhood fighters": a group (round 32)
     named_force_tails: tuple[tuple[str, ...], ...] = ()  # "the X group of forces": a force (round 32)
+    name_part_titles: frozenset[str] = frozenset()  # "Hassan Sheikh Mohamud": a title inside a name
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> "Resources":
@@ -126,6 +127,7 @@ class Resources:
             titles=tuple(sorted(data["titles"], key=len, reverse=True)),
             ranks=tuple(sorted((tuple(r.split()) for r in data.get("ranks", [])), key=len, reverse=True)),
             honorifics=frozenset(data["honorifics"]),
+            name_part_titles=frozenset(data.get("name_part_titles", [])),
             descriptions={k: tuple(v) for k, v in data["descriptions"].items()},
             force_nouns=frozenset(data["force_nouns"]),
             force_modifiers=frozenset(data["force_modifiers"]),
