@@ -28,3 +28,8 @@ def entity_types(facts):
 def types_named(facts, part):
     """Each (type, name) of the entities whose name or an alias contains ``part``, sorted."""
     return sorted((e.type, e.name) for e in facts.entities if part in e.name or any(part in a for a in e.aliases))
+
+
+def meeting_participants(facts) -> list[list[str]]:
+    """Each asserted meeting's participants by name, sorted: the meeting rounds' common check."""
+    return sorted(names(facts, m, "participants") for m in asserted(facts, "Meeting"))

@@ -5,7 +5,7 @@ each guard passes on both (docs/extraction.md, "Round 48").
 
 from __future__ import annotations
 
-from rule_helpers import asserted, extract, names
+from rule_helpers import asserted, extract, meeting_participants, names
 
 
 def _destinations(facts) -> list[list[str]]:
@@ -54,8 +54,7 @@ def test_troops_camped_with_no_place_are_no_deployment(extractor):
 # Change 2: "A and Defense Minister B met": after a bare surname the parser reads "A and Defense" as a modifier of
 # B's title; A, a person named before the subject's head with an "and" of its own, is the other party.
 
-def _participants(facts) -> list[list[str]]:
-    return sorted(names(facts, m, "participants") for m in asserted(facts, "Meeting"))
+_participants = meeting_participants
 
 
 def test_a_surname_joined_to_a_titled_name_is_the_other_party(extractor):

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from rule_helpers import asserted, extract, names
+from rule_helpers import asserted, extract, meeting_participants, names
 
 
-def _participants(facts) -> list[list[str]]:
-    return sorted(names(facts, m, "participants") for m in asserted(facts, "Meeting"))
+_participants = meeting_participants
 
 
 # Change 1: an office noun as a meeting's party ("the Chilean leader", "Peru's president", "the secretary") is the one

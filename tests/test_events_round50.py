@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from rule_helpers import asserted, extract, names
+from rule_helpers import asserted, extract, meeting_participants, names
 
 
 def _deployments(facts) -> list[tuple[list[str], list[float]]]:
@@ -36,8 +36,7 @@ def test_delegates_arriving_in_a_relative_clause_are_no_deployment(extractor):
     assert not [d for d in facts.events if d.type == "Deployment"]
 
 
-def _participants(facts) -> list[list[str]]:
-    return sorted(names(facts, m, "participants") for m in asserted(facts, "Meeting"))
+_participants = meeting_participants
 
 
 # Change 2: "A and B agreed in X on Tuesday to ...": two sides agreeing at a named place met there.
